@@ -1,0 +1,37 @@
+"""SQLAlchemy records and the database. Nothing here imports Qt."""
+
+from app.models.accounts import (
+    CHANNEL_DEFAULTS,
+    Account,
+    AccountAdministrator,
+    Administrator,
+    Platform,
+)
+from app.models.base import Base, UTCDateTime, utcnow
+from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
+from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
+from app.models.records import AuditEvent, Screenshot, Setting
+
+__all__ = [
+    "CHANNEL_DEFAULTS",
+    "OPEN_STATUSES",
+    "Account",
+    "AccountAdministrator",
+    "Administrator",
+    "AuditEvent",
+    "Base",
+    "Decision",
+    "Evidence",
+    "Item",
+    "ItemKind",
+    "ItemStatus",
+    "ItemVersion",
+    "Notice",
+    "OutboxStep",
+    "Platform",
+    "Registration",
+    "Screenshot",
+    "Setting",
+    "UTCDateTime",
+    "utcnow",
+]

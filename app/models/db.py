@@ -1,0 +1,174 @@
+"""Opening the database: choosing the URL, tuning SQLite, moving a corrupt file aside and
+bringing the schema up to date with the migrations."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.version import APP_NAME, ORGANIZATION
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+ENV_VAR = "GRANSKA_DB"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message is meant for the user."""
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, ORGANIZATION))
+
+
+def default_url() -> str:
+    return f"sqlite:///{data_dir() / 'granska.db'}"
+
+
+def resolve_url(explicit: str | None = None) -> URL:
+    """`--db URL` beats `GRANSKA_DB`, which beats the SQLite file in the user's data folder."""
+    raw = explicit or os.environ.get(ENV_VAR) or default_url()
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise DatabaseError(f"Ogiltig databasadress: {raw!r}") from exc
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+    # Things the user should be told about the opening, e.g. a corrupt file moved aside.
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _check_sqlite_file(path: Path) -> str | None:
+    """Return why the file is unusable, or None when it opens and reads."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            row = con.execute("PRAGMA quick_check(1)").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if row and row[0] != "ok":
+        return str(row[0])
+    return None
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a broken database (and its WAL files) so nothing is ever deleted."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.trasig-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.trasig-{stamp}-{n}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def alembic_config(connection: Any | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def create_db_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        with engine.connect() as con:
+            # WAL is a property of the file: set once, it stays.
+            if _sqlite_file(url) is not None:
+                con.exec_driver_sql("PRAGMA journal_mode=WAL")
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+
+
+def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and upgrade the database; raises DatabaseError for the user."""
+    resolved = url if isinstance(url, URL) else resolve_url(url)
+    messages: list[str] = []
+    path = _sqlite_file(resolved)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}") from exc
+        problem = _check_sqlite_file(path)
+        if problem is not None:
+            moved = move_aside(path)
+            messages.append(
+                f"Databasfilen {path} var skadad ({problem}). Den har flyttats till {moved} "
+                "och en ny, tom databas har skapats. Ingenting har raderats."
+            )
+            log.warning("corrupt database moved aside: %s -> %s (%s)", path, moved, problem)
+    try:
+        engine = create_db_engine(resolved)
+        if migrate:
+            upgrade(engine)
+    except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear message
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError | OSError):
+            raise DatabaseError(
+                f"Kan inte öppna databasen {resolved.render_as_string(hide_password=True)}: "
+                f"{getattr(exc, 'orig', exc)}"
+            ) from exc
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(engine=engine, sessions=sessions, messages=messages)

@@ -1,0 +1,90 @@
+"""Full-text search over item text and author: FTS5 on SQLite, a Swedish tsvector on PostgreSQL.
+
+The FTS5 table is external-content and kept in sync by triggers, so every path that writes
+`items` (ORM, bulk import, migrations) keeps the index right. A migration that rebuilds the
+`items` table in SQLite batch mode drops the triggers: call `create_sqlite_fts` again after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, literal_column, text
+
+SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5("
+    "text, author_name, content='items', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER IF NOT EXISTS items_fts_ai AFTER INSERT ON items BEGIN "
+    "INSERT INTO items_fts(rowid, text, author_name) VALUES (new.id, new.text, new.author_name); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS items_fts_ad AFTER DELETE ON items BEGIN "
+    "INSERT INTO items_fts(items_fts, rowid, text, author_name) "
+    "VALUES ('delete', old.id, old.text, old.author_name); END",
+    "CREATE TRIGGER IF NOT EXISTS items_fts_au AFTER UPDATE OF text, author_name ON items BEGIN "
+    "INSERT INTO items_fts(items_fts, rowid, text, author_name) "
+    "VALUES ('delete', old.id, old.text, old.author_name); "
+    "INSERT INTO items_fts(rowid, text, author_name) VALUES (new.id, new.text, new.author_name); "
+    "END",
+    "INSERT INTO items_fts(items_fts) VALUES ('rebuild')",
+]
+
+POSTGRES_FTS = [
+    "ALTER TABLE items ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('swedish', coalesce(text, '') || ' ' || coalesce(author_name, ''))) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_items_search_vector ON items USING gin (search_vector)",
+]
+
+
+def create_fulltext(op: Any) -> None:
+    """Create the full-text index for the dialect `op` (an Alembic op) is bound to."""
+    name = op.get_bind().dialect.name
+    statements = SQLITE_FTS if name == "sqlite" else POSTGRES_FTS if name == "postgresql" else []
+    for statement in statements:
+        op.execute(statement)
+
+
+def drop_fulltext(op: Any) -> None:
+    name = op.get_bind().dialect.name
+    if name == "sqlite":
+        for trigger in ("items_fts_ai", "items_fts_ad", "items_fts_au"):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        op.execute("DROP TABLE IF EXISTS items_fts")
+    elif name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_items_search_vector")
+        op.execute("ALTER TABLE items DROP COLUMN IF EXISTS search_vector")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of what the user typed; punctuation and operators are not syntax to us."""
+    return _WORD.findall(query.lower())[:16]
+
+
+def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
+    """A WHERE clause matching items whose text or author contains every word typed, the last
+    one as a prefix (so results follow the typing). None when nothing searchable was typed."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    if dialect_name == "sqlite":
+        expr = " ".join(f'"{t}"' for t in terms[:-1])
+        expr = (expr + " " if expr else "") + f'"{terms[-1]}"*'
+        return id_column.in_(
+            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query").bindparams(
+                fts_query=expr
+            )
+        )
+    if dialect_name == "postgresql":
+        tsq = " & ".join(f"'{t}'" for t in terms[:-1])
+        tsq = (tsq + " & " if tsq else "") + f"'{terms[-1]}':*"
+        return literal_column("items.search_vector").op("@@")(
+            text("to_tsquery('swedish', :ts_query)").bindparams(ts_query=tsq)
+        )
+    like = [f"%{t}%" for t in terms]
+    from sqlalchemy import and_
+
+    return and_(*[literal_column("items.text").ilike(p) for p in like])
