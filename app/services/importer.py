@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemKind, ItemStatus, ItemVersion, OPEN_STATUSES
 from app.models.base import to_driver_datetime, utcnow
+from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
 from app.services.errors import InputError
 from app.services.rules import RuleSet, Verdict
 
@@ -121,8 +122,11 @@ def parse_time(value: Any, field: str) -> datetime:
     return parsed
 
 
-def item_from_record(record: Any) -> IncomingItem:
-    """Validate one decoded JSON record; raises ValueError with a Swedish message."""
+def item_from_record(record: Any, *, check_characters: bool = True) -> IncomingItem:
+    """Validate one decoded JSON record; raises ValueError with a Swedish message.
+
+    `check_characters=False` skips the NUL and lone-surrogate scan, for callers that know the
+    JSON text had no \\u escapes (the only way either can get into decoded JSON)."""
     if not isinstance(record, dict):
         raise ValueError("raden måste vara ett JSON-objekt")
     missing = [f for f in REQUIRED if record.get(f) in (None, "") and f != "text"]
@@ -139,14 +143,16 @@ def item_from_record(record: Any) -> IncomingItem:
             continue
         if not isinstance(value, str):
             raise ValueError(f"fältet {field!r} måste vara en sträng")
-        _check_text(value, field)
+        if check_characters:
+            _check_text(value, field)
         if limit is not None and len(value) > limit:
             raise ValueError(f"fältet {field!r} är längre än {limit} tecken")
     raw = record.get("raw")
     if raw is not None:
         if not isinstance(raw, dict):
             raise ValueError("fältet 'raw' måste vara ett JSON-objekt")
-        _check_raw(raw)
+        if check_characters:
+            _check_raw(raw)
     kind = record.get("kind")
     if kind is not None and kind not in (ItemKind.POST, ItemKind.COMMENT):
         raise ValueError("fältet 'kind' måste vara 'post' eller 'comment'")
@@ -177,7 +183,7 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         except json.JSONDecodeError as exc:
             raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
         try:
-            yield number, item_from_record(record)
+            yield number, item_from_record(record, check_characters="\\u" in line)
         except ValueError as exc:
             raise ImportLineError(number, str(exc)) from None
 
@@ -205,6 +211,15 @@ class ItemWriter:
         now = utcnow()
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
+        self._indexed_upto = (
+            defer_sqlite_indexing(connection) if self._dialect == "sqlite" else None
+        )
+
+    def finish(self) -> None:
+        """Must be called before the transaction commits."""
+        if self._indexed_upto is not None:
+            resume_sqlite_indexing(self._con)
+            self._indexed_upto = None
 
     def write(self, batch: list[IncomingItem]) -> None:
         by_account: dict[int, dict[str, IncomingItem]] = {}
@@ -252,6 +267,8 @@ class ItemWriter:
                 f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
             )
             self._con.exec_driver_sql(sql, rows)
+            if self._indexed_upto is not None:
+                self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
             return
         records = []
         for row in rows:
@@ -363,6 +380,7 @@ class ImportService:
                 listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
                 raise InputError(f"Okända konton: {listed}. Inget har importerats.")
             writer.write(batch)
+            writer.finish()
             if progress:
                 progress(count)
             return writer.result

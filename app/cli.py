@@ -1,0 +1,84 @@
+"""The command line: `granska` opens the window; subcommands run the same services headless.
+
+Exit codes: 0 done; 1 the environment failed (database, network); 2 bad input, nothing changed;
+3 partly done and waiting (e.g. a removal saved but pending on the platform).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from app.models.db import DatabaseError
+from app.services.errors import EnvironmentFault, InputError
+from app.version import APP_NAME, __version__
+
+EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3
+
+# Each module has `register(subparsers)`; its handlers take (args) and return an exit code.
+COMMAND_MODULES = [
+    "app.commands.accounts",
+    "app.commands.items",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_INPUT, f"{self.prog}: fel: {message} (se {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="granska",
+        description=f"{APP_NAME}: modereringskonsol för kommunens sociala medier. "
+        "Utan underkommando öppnas fönstret.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db", metavar="URL", help="databasens adress (SQLAlchemy-URL); annars GRANSKA_DB "
+        "eller en SQLite-fil i användarens datamapp",
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="skriv ut mer om vad som händer")
+    parser.add_argument(
+        "--demo-if-empty", action="store_true", help="fyll en tom databas med demodata innan "
+        "fönstret öppnas",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (already printed)
+        return int(exc.code or 0)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from app.ui.main import run_gui
+
+        return run_gui(args.db, demo_if_empty=args.demo_if_empty)
+    try:
+        return int(args.handler(args))
+    except InputError as exc:
+        print(f"granska: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except (DatabaseError, EnvironmentFault) as exc:
+        print(f"granska: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        print("granska: avbrutet", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""`granska accounts add|list`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.commands import database, print_json
+from app.models import Platform
+from app.services.accounts import AccountService
+
+
+def register(subparsers: Any) -> None:
+    accounts = subparsers.add_parser("accounts", help="kontoregistret: kommunens kanaler")
+    sub = accounts.add_subparsers(dest="accounts_command", metavar="KOMMANDO", required=True)
+
+    add = sub.add_parser("add", help="lägg till ett konto")
+    add.add_argument("key", help="kort nyckel, t.ex. facebook-bibliotek")
+    add.add_argument("--platform", required=True, choices=[p.value for p in Platform])
+    add.add_argument("--name", required=True, help="kontots namn som det visas")
+    add.add_argument("--url", help="sidans adress")
+    add.add_argument("--external-id", help="plattformens id för sidan eller kanalen")
+    add.add_argument("--api-base", help="API:ets basadress (för test mot en lokal server)")
+    add.set_defaults(handler=_add)
+
+    lst = sub.add_parser("list", help="lista kontona")
+    lst.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    lst.set_defaults(handler=_list)
+
+
+def _add(args: argparse.Namespace) -> int:
+    db = database(args)
+    info = AccountService(db.sessions).add_account(
+        args.key, args.platform, args.name, page_url=args.url,
+        external_id=args.external_id, api_base_url=args.api_base,
+    )  # fmt: skip
+    print(f"Kontot {info.key} ({info.platform}) har lagts till.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    db = database(args)
+    accounts = AccountService(db.sessions).list_accounts()
+    if args.json:
+        print_json([a.as_json() for a in accounts])
+        return 0
+    if not accounts:
+        print("Inga konton ännu. Lägg till ett med: granska accounts add NYCKEL --platform ...")
+        return 0
+    for a in accounts:
+        warn = "  ⚠ färre än två administratörer" if a.too_few_administrators else ""
+        state = "" if a.active else " (inaktivt)"
+        print(f"{a.key:<20} {a.platform:<10} {a.name}{state}{warn}")
+    return 0

@@ -1,0 +1,111 @@
+"""`granska demo`, `granska import`, `granska queue`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.commands import database, print_json
+from app.models import ItemStatus, Platform
+from app.services.demo import load_demo
+from app.services.errors import InputError
+from app.services.importer import ImportService
+from app.services.queue import QueueFilter, QueueService
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"inte ett heltal: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"får inte vara negativt: {value}")
+    return n
+
+
+def register(subparsers: Any) -> None:
+    demo = subparsers.add_parser("demo", help="fyll databasen med realistiska demodata")
+    demo.add_argument("--items", type=_positive, default=500, metavar="N",
+                      help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)")
+    demo.set_defaults(handler=_demo)
+
+    imp = subparsers.add_parser(
+        "import", help="importera inlägg och kommentarer från en JSON Lines-fil",
+        description="Importerar allt eller inget: en felaktig rad stoppar hela importen. "
+        "En ny import av samma poster uppdaterar dem; ändrad text sparas som ny version.",
+    )  # fmt: skip
+    imp.add_argument("file", type=Path, metavar="FIL")
+    imp.set_defaults(handler=_import)
+
+    queue = subparsers.add_parser("queue", help="lista kön, den som väntat längst först")
+    queue.add_argument("--status", choices=[s.value for s in ItemStatus], action="append",
+                       help="bara poster med denna status (kan upprepas)")
+    queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
+    queue.add_argument("--platform", action="append", choices=[p.value for p in Platform])
+    queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")
+    queue.add_argument("--limit", type=_positive, default=50, metavar="N")
+    queue.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    queue.set_defaults(handler=_queue)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    db = database(args)
+    if args.items > 1_000_000:
+        raise InputError("Demodata kan skapas för högst 1 000 000 poster.")
+    result = load_demo(db.sessions, args.items)
+    print(
+        f"Demodata: {result.accounts_created} nya konton, {result.items.created} nya poster, "
+        f"{result.items.updated} uppdaterade, {result.items.unchanged} oförändrade."
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        raise InputError(f"Filen {args.file} finns inte.")
+    db = database(args)
+    result = ImportService(db.sessions).import_file(args.file)
+    print(
+        f"Importerat: {result.created} nya, {result.updated} uppdaterade "
+        f"({result.new_versions} med ändrad text, tidigare text sparad), "
+        f"{result.unchanged} oförändrade."
+    )
+    return 0
+
+
+def _queue(args: argparse.Namespace) -> int:
+    db = database(args)
+    if args.account:
+        from app.services.accounts import AccountService
+
+        known = {a.key for a in AccountService(db.sessions).list_accounts()}
+        unknown = [k for k in args.account if k not in known]
+        if unknown:
+            raise InputError("Okänt konto: " + ", ".join(unknown))
+    qfilter = QueueFilter(
+        statuses=tuple(args.status or ()),
+        account_keys=tuple(args.account or ()),
+        platforms=tuple(args.platform or ()),
+        search=args.search,
+    )
+    items = QueueService(db.sessions).page(qfilter, limit=args.limit)
+    if args.json:
+        print_json([i.as_json() for i in items])
+        return 0
+    if not items:
+        print("Kön är tom.")
+        return 0
+    for i in items:
+        when = i.created_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+        flag = f" [{i.suggested_reason}]" if i.suggested_reason else ""
+        text = " ".join(i.text.split())
+        text = text if len(text) <= 60 else text[:59] + "…"
+        sys.stdout.write(f"{i.id:>8}  {when}  {i.account_key:<10} {i.status:<9}{flag}  "
+                         f"{i.author_name}: {text}\n")  # fmt: skip
+    return 0

@@ -1,0 +1,93 @@
+"""P0: import N items through Granska's import path vs raw sqlite3 executemany of the same rows.
+
+Granska's side reads a JSON Lines file, validates every line, flags every text, upserts in one
+transaction and keeps the FTS5 index in sync. The baseline inserts the same, already parsed rows
+into a bare table of the same columns with plain sqlite3. Both run here, in this process, now.
+
+    python bench/ingest.py [--items N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.models.base import to_driver_datetime  # noqa: E402
+from app.models.db import open_database  # noqa: E402
+from app.services.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
+from app.services.importer import ImportService  # noqa: E402
+
+COLUMNS = ("account_id", "kind", "external_id", "parent_external_id", "post_external_id",
+           "author_name", "author_id", "author_url", "text", "created_at", "permalink", "raw")
+
+
+def write_input(path: Path, n: int) -> list[tuple]:
+    keys = {key: i + 1 for i, (key, *_rest) in enumerate(DEMO_ACCOUNTS)}
+    rows = []
+    with path.open("w", encoding="utf-8") as f:
+        for item in demo_items(n):
+            record = {
+                "account": item.account, "platform": item.platform, "kind": item.kind,
+                "external_id": item.external_id, "parent_external_id": item.parent_external_id,
+                "post_external_id": item.post_external_id, "author_name": item.author_name,
+                "author_id": item.author_id, "author_url": item.author_url, "text": item.text,
+                "created_at": item.created_at.isoformat(), "permalink": item.permalink,
+                "raw": item.raw,
+            }
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+            rows.append((keys[item.account], item.kind, item.external_id, item.parent_external_id,
+                         item.post_external_id, item.author_name, item.author_id, item.author_url,
+                         item.text, to_driver_datetime(item.created_at, "sqlite"), item.permalink,
+                         json.dumps(item.raw, ensure_ascii=False)))
+    return rows
+
+
+def baseline(path: Path, rows: list[tuple]) -> float:
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE TABLE items (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)})")
+    start = time.perf_counter()
+    with con:
+        con.executemany(f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES "
+                        f"({', '.join('?' * len(COLUMNS))})", rows)
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed
+
+
+def granska(db_path: Path, jsonl: Path) -> float:
+    db = open_database(f"sqlite:///{db_path}")
+    _ensure_accounts(db.sessions)
+    start = time.perf_counter()
+    result = ImportService(db.sessions).import_file(jsonl)
+    elapsed = time.perf_counter() - start
+    assert result.created > 0
+    db.dispose()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        jsonl = tmpdir / "items.jsonl"
+        rows = write_input(jsonl, args.items)
+        base = baseline(tmpdir / "raw.db", rows)
+        ours = granska(tmpdir / "granska.db", jsonl)
+    n = len(rows)
+    print(f"items: {n}")
+    print(f"raw sqlite3 executemany: {base:8.2f} s  {n / base:12,.0f} items/s")
+    print(f"granska import:          {ours:8.2f} s  {n / ours:12,.0f} items/s")
+    print(f"ratio (granska / raw throughput): {base / ours:.3f}  (goal >= 0.3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic import command
+from sqlalchemy import inspect, select, text
+
+from app.models import Account, Item
+from app.models.db import DatabaseError, alembic_config, open_database, resolve_url
+
+
+def test_migrations_build_the_schema_and_match_the_models(database):
+    tables = set(inspect(database.engine).get_table_names())
+    assert {"accounts", "items", "evidence", "decisions", "registrations", "notices",
+            "screenshots", "audit_events", "settings", "administrators"} <= tables
+    with database.engine.begin() as connection:
+        # Raises when the models and the migrations disagree.
+        command.check(alembic_config(connection))
+
+
+def test_times_are_stored_in_utc_and_come_back_aware(database):
+    stockholm_summer = timezone(timedelta(hours=2))
+    with database.sessions.begin() as session:
+        account = Account(key="fb", platform="facebook", name="FB")
+        session.add(account)
+        session.flush()
+        session.add(Item(account_id=account.id, external_id="1", text="hej",
+                         created_at=datetime(2026, 6, 1, 14, 0, tzinfo=stockholm_summer)))
+    with database.sessions() as session:
+        created = session.scalar(select(Item.created_at))
+    assert created == datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+    assert created.tzinfo is not None
+
+
+def test_naive_times_are_refused(sqlite_db):
+    from sqlalchemy.exc import StatementError
+
+    with pytest.raises(StatementError, match="naive datetime"):
+        with sqlite_db.sessions.begin() as session:
+            session.add(Account(key="fb", platform="facebook", name="FB",
+                                created_at=datetime(2026, 1, 1)))
+
+
+def test_sqlite_connections_use_wal_and_foreign_keys(sqlite_db):
+    with sqlite_db.engine.connect() as con:
+        assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_foreign_keys_are_enforced(database):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        with database.sessions.begin() as session:
+            session.add(Item(account_id=999, external_id="x", text="",
+                             created_at=datetime.now(UTC)))
+
+
+def test_a_corrupt_sqlite_file_is_moved_aside_not_deleted(tmp_path):
+    path = tmp_path / "granska.db"
+    garbage = b"this is not a database at all" * 100
+    path.write_bytes(garbage)
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert len(db.messages) == 1 and "skadad" in db.messages[0]
+        moved = [p for p in tmp_path.iterdir() if p.name.startswith("granska.db.trasig-")]
+        assert len(moved) == 1 and moved[0].read_bytes() == garbage
+        # The fresh database works.
+        with db.sessions() as session:
+            assert session.scalars(select(Account)).all() == []
+    finally:
+        db.dispose()
+
+
+def test_a_healthy_database_is_reopened_untouched(tmp_path):
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    db = open_database(url)
+    with db.sessions.begin() as session:
+        session.add(Account(key="fb", platform="facebook", name="FB"))
+    db.dispose()
+    db = open_database(url)
+    try:
+        assert db.messages == []
+        with db.sessions() as session:
+            assert session.scalar(select(Account.key)) == "fb"
+    finally:
+        db.dispose()
+
+
+def test_url_precedence(monkeypatch, tmp_path):
+    monkeypatch.setenv("GRANSKA_DB", "sqlite:///from-env.db")
+    assert resolve_url("sqlite:///explicit.db").database == "explicit.db"
+    assert resolve_url(None).database == "from-env.db"
+    monkeypatch.delenv("GRANSKA_DB")
+    default = resolve_url(None)
+    # The default lives in the user's data folder (here the test's isolated XDG_DATA_HOME).
+    assert default.database.startswith(os.environ["XDG_DATA_HOME"])
+    assert default.database.endswith("granska.db")
+    assert resolve_url("postgresql://u@h/d").drivername == "postgresql+psycopg"
+
+
+def test_a_bad_url_is_a_clear_error():
+    with pytest.raises(DatabaseError, match="Ogiltig databasadress"):
+        open_database("not a url at all")
+
+
+def test_an_unreachable_server_is_a_clear_error():
+    with pytest.raises(DatabaseError, match="Kan inte öppna databasen"):
+        open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_full_text_index_follows_inserts_updates_and_deletes(sqlite_db):
+    with sqlite_db.sessions.begin() as session:
+        account = Account(key="fb", platform="facebook", name="FB")
+        session.add(account)
+        session.flush()
+        item = Item(account_id=account.id, external_id="1", text="simhallen stänger",
+                    author_name="Åsa", created_at=datetime.now(UTC))
+        session.add(item)
+    raw = sqlite3.connect(sqlite_db.engine.url.database)
+
+    def hits(word: str) -> int:
+        return raw.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?",
+                           (word,)).fetchone()[0]
+
+    assert hits("simhallen") == 1 and hits("åsa") == 1
+    with sqlite_db.sessions.begin() as session:
+        session.execute(text("UPDATE items SET text = 'biblioteket öppnar'"))
+    assert hits("simhallen") == 0 and hits("biblioteket") == 1
+    with sqlite_db.sessions.begin() as session:
+        session.execute(text("DELETE FROM items"))
+    assert hits("biblioteket") == 0
+    raw.close()
