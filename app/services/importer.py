@@ -13,7 +13,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Account, Item, ItemKind, ItemStatus, ItemVersion, OPEN_STATUSES
+from app.models import OPEN_STATUSES, Account, Item, ItemKind, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
 from app.services.errors import InputError

@@ -4,11 +4,11 @@ Revision ID: 0001
 Revises: 
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
+
 import app.models.base
 from app.models.fulltext import create_fulltext, drop_fulltext
-
 
 revision = '0001'
 down_revision = None

@@ -1,0 +1,72 @@
+"""Platform and mail secrets in the OS keyring. The database keeps only the reference name.
+
+The guideline wants login credentials "on a central storage place"; the OS keyring (Windows
+Credential Manager, macOS Keychain, Secret Service on Linux) is that place on each workstation.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+
+from app.services.errors import EnvironmentFault
+
+SERVICE = "se.vadstena.Granska"
+
+NO_BACKEND = (
+    "Ingen nyckelring finns tillgänglig för att spara inloggningsuppgifter. På Linux: installera "
+    "och starta gnome-keyring (eller KWallet) i din skrivbordssession. Granska fungerar utan "
+    "nyckelring, men kan då inte hämta eller ta bort kommentarer på plattformarna."
+)
+
+
+class KeyringUnavailable(EnvironmentFault):
+    pass
+
+
+def _backend_ok() -> None:
+    backend = keyring.get_keyring()
+    name = type(backend).__module__ + "." + type(backend).__name__
+    # keyrings.alt stores secrets as plain text; "fail" stores nothing. Neither is a keyring.
+    if name.startswith(("keyring.backends.fail", "keyrings.alt")) or backend.priority <= 0:
+        raise KeyringUnavailable(NO_BACKEND)
+
+
+class CredentialStore:
+    """get/set/delete by reference name (e.g. "account:facebook" or "smtp")."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self._service = service
+
+    def available(self) -> bool:
+        try:
+            _backend_ok()
+        except KeyringUnavailable:
+            return False
+        return True
+
+    def get(self, ref: str) -> str | None:
+        _backend_ok()
+        try:
+            return keyring.get_password(self._service, ref)
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+
+    def set(self, ref: str, secret: str) -> None:
+        if not secret:
+            raise ValueError("empty secret")
+        _backend_ok()
+        try:
+            keyring.set_password(self._service, ref, secret)
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+
+    def delete(self, ref: str) -> bool:
+        _backend_ok()
+        try:
+            keyring.delete_password(self._service, ref)
+        except keyring.errors.PasswordDeleteError:
+            return False
+        except keyring.errors.KeyringError as exc:
+            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+        return True

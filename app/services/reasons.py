@@ -1,0 +1,104 @@
+"""The guideline's fixed vocabularies: why an item is removed, why it is registered.
+
+Codes are stored and never change; labels are Swedish (the UI translates them), templates are
+the starting text an administrator edits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RemovalReason:
+    code: str
+    label: str
+    motivation: str  # pre-filled motivation for the register entry
+    notice: str  # the public "a comment was removed because..." text
+    crime: bool = False  # escalate to the nearest manager for a police report
+
+
+_NOTICE = (
+    "Hej! Vi har tagit bort en kommentar i den här tråden eftersom den innehöll {what}, "
+    "vilket strider mot reglerna för kommunens sociala medier. Reglerna finns på "
+    "vadstena.se/socialamedier. Välkommen att fortsätta samtalet i god ton!"
+)
+
+REMOVAL_REASONS: dict[str, RemovalReason] = {
+    r.code: r
+    for r in [
+        RemovalReason("personangrepp", "Personangrepp eller förolämpning",
+                      "Kommentaren innehöll personangrepp.", _NOTICE.format(what="personangrepp")),
+        RemovalReason("svordomar", "Svordomar eller obscena ord",
+                      "Kommentaren innehöll svordomar eller obscena ord.",
+                      _NOTICE.format(what="svordomar eller obscena ord")),
+        RemovalReason("reklam", "Reklam eller kommersiellt budskap",
+                      "Kommentaren innehöll reklam för produkter eller tjänster.",
+                      _NOTICE.format(what="reklam")),
+        RemovalReason("hets", "Hets mot folkgrupp",
+                      "Kommentaren kan utgöra hets mot folkgrupp.",
+                      _NOTICE.format(what="uttalanden som kan utgöra hets mot folkgrupp"),
+                      crime=True),
+        RemovalReason("upphovsratt", "Intrång i upphovsrätt",
+                      "Kommentaren innehöll material som används utan upphovsrättsinnehavarens "
+                      "tillstånd.", _NOTICE.format(what="upphovsrättsligt skyddat material")),
+        RemovalReason("vald-porr", "Våldsskildring eller pornografi",
+                      "Kommentaren innehöll olaga våldsskildring eller pornografi.",
+                      _NOTICE.format(what="våldsskildring eller pornografi"), crime=True),
+        RemovalReason("brott", "Uppmaning till brott eller hot",
+                      "Kommentaren innehöll uppmaning till brott eller hot.",
+                      _NOTICE.format(what="uppmaning till brott eller hot"), crime=True),
+        RemovalReason("sekretess", "Sekretessbelagda uppgifter eller personuppgifter",
+                      "Kommentaren innehöll sekretessbelagda uppgifter eller känsliga "
+                      "personuppgifter.", _NOTICE.format(what="personuppgifter som inte får "
+                                                          "publiceras")),
+        RemovalReason("fortal", "Förtal", "Kommentaren kan utgöra förtal.",
+                      _NOTICE.format(what="uppgifter som kan utgöra förtal")),
+        RemovalReason("sexism", "Sexistiskt yttrande", "Kommentaren innehöll sexistiska yttranden.",
+                      _NOTICE.format(what="sexistiska yttranden")),
+        RemovalReason("trakasserier", "Trakasserier", "Kommentaren innehöll trakasserier.",
+                      _NOTICE.format(what="trakasserier")),
+        RemovalReason("olagligt", "Annat som strider mot lag",
+                      "Kommentaren innehöll annat som strider mot lag.",
+                      _NOTICE.format(what="innehåll som strider mot lag"), crime=True),
+    ]
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegistrationCriterion:
+    code: str
+    label: str
+    explanation: str
+    needs_diarienummer: bool = False
+
+
+REGISTRATION_CRITERIA: dict[str, RegistrationCriterion] = {
+    c.code: c
+    for c in [
+        RegistrationCriterion("atgard", "Leder till åtgärd",
+                              "Något kommunen måste handlägga, ta ställning till eller besluta."),
+        RegistrationCriterion("arende", "Bedöms bli ett ärende",
+                              "Inlägget bedöms bli ett ärende i diariet."),
+        RegistrationCriterion("befintligt-arende", "Rör ett befintligt ärende",
+                              "Kan ha relevans för ett ärende som redan finns i diariet.",
+                              needs_diarienummer=True),
+        RegistrationCriterion("sarskilt-intresse", "Av särskilt intresse",
+                              "Inlägget anses vara av särskilt intresse."),
+        RegistrationCriterion("sekretess", "Innehåller sekretess",
+                              "Inlägget innehåller sekretessbelagda uppgifter."),
+    ]
+}  # fmt: skip
+
+# Shown in the register dialog: the guideline's rule for what is NOT registered.
+NOT_REGISTERED_RULE = (
+    "Inlägg och kommentarer av ringa eller tillfällig betydelse diarieförs inte, t.ex. en enkel "
+    "fråga som får ett svar eller inlägg som ligger utanför kommunens ansvar. De gallras "
+    "fortlöpande."
+)
+
+POLITICAL_REFERRAL = (
+    "Hej {name}! Tack för din fråga. Politiska frågor och diskussioner hänvisar vi till "
+    "partiernas egna kanaler, där du kan ställa din fråga direkt till de förtroendevalda. "
+    "Kontaktuppgifter till partierna i kommunfullmäktige finns på vadstena.se."
+)
