@@ -30,6 +30,25 @@ class CompleteListing:
     parent_external_id: str | None = None
     created_after: datetime | None = None
     top_level: bool = False  # only comments written directly on the post, not replies
+    gone: frozenset[str] = frozenset()  # ids the platform itself reported as deleted
+
+    @property
+    def scoped(self) -> bool:
+        return bool(self.post_external_id or self.parent_external_id or self.top_level
+                    or self.created_after)  # fmt: skip
+
+    def covers(self, row: Any) -> bool:
+        """Is this stored comment (with post/parent ids and created_at) inside the scope? A
+        listing without any scope covers nothing: "everything" is never a claim."""
+        if not self.scoped:
+            return False
+        if self.post_external_id and row.post_external_id != self.post_external_id:
+            return False
+        if self.parent_external_id and row.parent_external_id != self.parent_external_id:
+            return False
+        if self.top_level and row.parent_external_id not in (None, row.post_external_id):
+            return False
+        return not (self.created_after and row.created_at < self.created_after)
 
 
 @dataclass
@@ -61,6 +80,24 @@ def parse_time(value: str | None) -> datetime | None:
         text = f"{text[:-2]}:{text[-2:]}"
     parsed = datetime.fromisoformat(text)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def storable(value: Any) -> Any:
+    """What every database here can hold: NUL becomes a visible ␀, a lone surrogate U+FFFD.
+    Both are hostile input from a commenter; the rest of the text is kept exactly."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", "\u2400")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            value = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
+        return value
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    return value
 
 
 def from_epoch_ms(value: Any) -> datetime | None:
@@ -163,4 +200,10 @@ class PlatformConnector:
         return new
 
     def item(self, **fields: Any) -> IncomingItem:
+        if fields.get("created_at") is None:
+            fields["created_at"] = self.options.clock()  # never drop an item for a missing time
+        for name in ("text", "author_name"):
+            fields[name] = storable(fields.get(name) or "")
+        if fields.get("raw") is not None:
+            fields["raw"] = storable(fields["raw"])
         return IncomingItem(account=self.account_key, platform=self.platform, **fields)

@@ -1,0 +1,196 @@
+"""A real HTTP server on 127.0.0.1 in a thread, answering like a platform's documented API.
+
+Faults (429, 500, slow answers, broken JSON) are queued on the server and served in place of
+the next matching requests, so a test says exactly what goes wrong and when."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+
+@dataclass
+class Request:
+    method: str
+    path: str  # percent-decoded
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"null")
+
+    def form(self) -> dict[str, str]:
+        return dict(parse_qsl(self.body.decode()))
+
+    @property
+    def params(self) -> dict[str, str]:
+        """Query and form body together, as the Graph API reads them."""
+        merged = dict(self.query)
+        if self.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+            merged.update(self.form())
+        return merged
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def json(cls, value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+        return cls(status, json.dumps(value, ensure_ascii=False).encode(),
+                   {"Content-Type": "application/json; charset=UTF-8", **(headers or {})})  # fmt: skip
+
+
+@dataclass
+class Fault:
+    """Served instead of the real answer to the next `times` requests whose path contains
+    `match`. `delay` holds the answer back (longer than the client's timeout = a timeout)."""
+
+    response: Response = field(default_factory=lambda: Response(500, b"Internal Server Error"))
+    match: str = ""
+    times: int = 1
+    delay: float = 0.0
+
+
+class FakePlatform:
+    """Subclasses answer `handle(request)`; the token check and fault queue live here."""
+
+    def __init__(self, token: str = "token-abc-123") -> None:
+        self.token = token
+        self.token_expired = False
+        self.faults: list[Fault] = []
+        self.requests: list[Request] = []
+        self._lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.crashes: list[str] = []
+
+    # -- for tests -------------------------------------------------------------------------
+    def fail(self, response: Response, *, match: str = "", times: int = 1, delay: float = 0.0) -> None:
+        with self._lock:
+            self.faults.append(Fault(response, match, times, delay))
+
+    def fail_slowly(self, delay: float, *, match: str = "", times: int = 1) -> None:
+        self.fail(Response(200, b"{}"), match=match, times=times, delay=delay)
+
+    def fail_with_broken_json(self, *, match: str = "", times: int = 1) -> None:
+        body = b'{"data": [{"id": "1", "message": "tru'
+        self.fail(Response(200, body, {"Content-Type": "application/json"}), match=match, times=times)
+
+    def fail_with_server_error(self, *, match: str = "", times: int = 1) -> None:
+        self.fail(Response(500, b"<html><body>500 Internal Server Error</body></html>",
+                           {"Content-Type": "text/html"}), match=match, times=times)  # fmt: skip
+
+    def fail_with_429(self, retry_after: int, *, match: str = "", times: int = 1) -> None:
+        self.fail(Response(429, b"Too Many Requests", {"Retry-After": str(retry_after)}),
+                  match=match, times=times)  # fmt: skip
+
+    def expire_token(self) -> None:
+        self.token_expired = True
+
+    def renew_token(self, token: str) -> None:
+        self.token, self.token_expired = token, False
+
+    def count(self, path_part: str, method: str = "GET") -> int:
+        return sum(1 for r in self.requests if path_part in r.path and r.method == method)
+
+    # -- serving ---------------------------------------------------------------------------
+    def dispatch(self, request: Request) -> tuple[Response, float]:
+        with self._lock:
+            self.requests.append(request)
+            for fault in self.faults:
+                if fault.match in request.path:
+                    fault.times -= 1
+                    if fault.times <= 0:
+                        self.faults.remove(fault)
+                    return fault.response, fault.delay
+        if not self.authorized(request):
+            return self.auth_error(request), 0.0
+        try:
+            return self.handle(request), 0.0
+        except Exception as exc:  # a bug in the fake must fail the test, not look like a 500
+            self.crashes.append(f"{request.method} {request.path}: {exc!r}")
+            return Response(599, repr(exc).encode()), 0.0
+
+    def bearer(self, request: Request) -> str | None:
+        value = request.headers.get("authorization", "")
+        return value[7:] if value.lower().startswith("bearer ") else None
+
+    def authorized(self, request: Request) -> bool:
+        return self.bearer(request) == self.token and not self.token_expired
+
+    def auth_error(self, request: Request) -> Response:
+        raise NotImplementedError
+
+    def handle(self, request: Request) -> Response:
+        raise NotImplementedError
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    platform: FakePlatform
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+    def _serve(self) -> None:
+        parts = urlsplit(self.path)
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        request = Request(
+            method=self.command, path=unquote(parts.path), query=dict(parse_qsl(parts.query)),
+            headers={k.lower(): v for k, v in self.headers.items()}, body=body,
+        )  # fmt: skip
+        response, delay = self.platform.dispatch(request)
+        if delay and self.platform.stopping.wait(delay):
+            return
+        try:
+            self.send_response(response.status)
+            for name, value in response.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.end_headers()
+            self.wfile.write(response.body)
+        except OSError:
+            pass  # the client gave up (a timeout test): nothing to answer to
+
+    do_GET = do_POST = do_PUT = do_DELETE = _serve
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up mid-answer is part of the tests, not an error
+
+
+class PlatformServer:
+    """`with PlatformServer(FakeFacebook()) as server: server.url ...`"""
+
+    def __init__(self, platform: FakePlatform) -> None:
+        self.platform = platform
+        handler = type("Handler", (_Handler,), {"platform": platform})
+        self._server = _Server(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-platform",
+                                        kwargs={"poll_interval": 0.05}, daemon=True)  # fmt: skip
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> PlatformServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.platform.stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
