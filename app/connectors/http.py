@@ -148,6 +148,8 @@ class PlatformHTTP:
             with self:
                 return self.request(method, path, expect_json=expect_json, **kwargs)
         url = self.url(path)
+        if not kwargs.get("params"):
+            kwargs.pop("params", None)  # httpx would drop the query a `next` URL already has
         waited = 0.0
         last: PlatformError | None = None
         for attempt in range(1, self.retry.attempts + 1):
