@@ -50,13 +50,15 @@ class Response:
 
 @dataclass
 class Fault:
-    """Served instead of the real answer to the next `times` requests whose path contains
-    `match`. `delay` holds the answer back (longer than the client's timeout = a timeout)."""
+    """Served instead of the real answer to `times` requests whose path contains `match`,
+    after letting `after` of them through. `delay` holds the answer back (longer than the
+    client's timeout = a timeout)."""
 
     response: Response = field(default_factory=lambda: Response(500, b"Internal Server Error"))
     match: str = ""
     times: int = 1
     delay: float = 0.0
+    after: int = 0
 
 
 class FakePlatform:
@@ -72,24 +74,24 @@ class FakePlatform:
         self.crashes: list[str] = []
 
     # -- for tests -------------------------------------------------------------------------
-    def fail(self, response: Response, *, match: str = "", times: int = 1, delay: float = 0.0) -> None:
+    def fail(self, response: Response, *, match: str = "", times: int = 1, delay: float = 0.0,
+             after: int = 0) -> None:  # fmt: skip
         with self._lock:
-            self.faults.append(Fault(response, match, times, delay))
+            self.faults.append(Fault(response, match, times, delay, after))
 
-    def fail_slowly(self, delay: float, *, match: str = "", times: int = 1) -> None:
-        self.fail(Response(200, b"{}"), match=match, times=times, delay=delay)
+    def fail_slowly(self, delay: float, **where: Any) -> None:
+        self.fail(Response(200, b"{}"), delay=delay, **where)
 
-    def fail_with_broken_json(self, *, match: str = "", times: int = 1) -> None:
+    def fail_with_broken_json(self, **where: Any) -> None:
         body = b'{"data": [{"id": "1", "message": "tru'
-        self.fail(Response(200, body, {"Content-Type": "application/json"}), match=match, times=times)
+        self.fail(Response(200, body, {"Content-Type": "application/json"}), **where)
 
-    def fail_with_server_error(self, *, match: str = "", times: int = 1) -> None:
+    def fail_with_server_error(self, **where: Any) -> None:
         self.fail(Response(500, b"<html><body>500 Internal Server Error</body></html>",
-                           {"Content-Type": "text/html"}), match=match, times=times)  # fmt: skip
+                           {"Content-Type": "text/html"}), **where)  # fmt: skip
 
-    def fail_with_429(self, retry_after: int, *, match: str = "", times: int = 1) -> None:
-        self.fail(Response(429, b"Too Many Requests", {"Retry-After": str(retry_after)}),
-                  match=match, times=times)  # fmt: skip
+    def fail_with_429(self, retry_after: int, **where: Any) -> None:
+        self.fail(Response(429, b"Too Many Requests", {"Retry-After": str(retry_after)}), **where)
 
     def expire_token(self) -> None:
         self.token_expired = True
@@ -106,6 +108,9 @@ class FakePlatform:
             self.requests.append(request)
             for fault in self.faults:
                 if fault.match in request.path:
+                    if fault.after > 0:
+                        fault.after -= 1
+                        continue
                     fault.times -= 1
                     if fault.times <= 0:
                         self.faults.remove(fault)
