@@ -6,6 +6,8 @@ Credential Manager, macOS Keychain, Secret Service on Linux) is that place on ea
 
 from __future__ import annotations
 
+import os
+
 import keyring
 import keyring.errors
 
@@ -33,10 +35,13 @@ def _backend_ok() -> None:
 
 
 class CredentialStore:
-    """get/set/delete by reference name (e.g. "account:facebook" or "smtp")."""
+    """get/set/delete by reference name (e.g. "account:facebook" or "smtp").
 
-    def __init__(self, service: str = SERVICE) -> None:
-        self._service = service
+    GRANSKA_KEYRING_SERVICE names another keyring service: tests use their own, so they never
+    touch a user's real tokens."""
+
+    def __init__(self, service: str | None = None) -> None:
+        self._service = service or os.environ.get("GRANSKA_KEYRING_SERVICE") or SERVICE
 
     def available(self) -> bool:
         try:

@@ -191,7 +191,7 @@ class SyncService:
         self._save_state(ref.id, state, None)
         r = tally.result
         kept = f" {r.created} nya och {r.updated} uppdaterade poster hann sparas." if r.total else ""
-        log.warning("synk av %s misslyckades: %s", ref.key, exc)
+        log.info("synk av %s misslyckades: %s", ref.key, exc)
         return SyncResult(ref.key, False, f"{exc}{kept}", r.created, r.updated, r.unchanged,
                           r.new_versions, error_kind=exc.kind, retry_after=exc.retry_after)  # fmt: skip
 
