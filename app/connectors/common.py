@@ -13,7 +13,7 @@ import httpx
 from app.connectors.base import Capabilities, FetchResult, PlatformError, PlatformResult
 from app.connectors.http import PlatformHTTP, RetryPolicy, Timeouts
 from app.models.base import utcnow
-from app.services.importer import IncomingItem
+from app.services.incoming import IncomingItem
 
 # Comments keep arriving on posts for a while; every sync looks again at this many days back
 # so edits and deletions by their authors are seen, not only new comments.

@@ -9,7 +9,7 @@ from typing import Any
 from app.connectors.base import FACTORIES, Capabilities, PlatformResult
 from app.connectors.common import CompleteListing, FetchChunk, parse_time
 from app.connectors.facebook import GraphConnector
-from app.services.importer import IncomingItem
+from app.services.incoming import IncomingItem
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,username,comments_count"
 REPLY_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id"

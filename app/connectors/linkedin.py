@@ -13,7 +13,7 @@ import httpx
 
 from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, from_epoch_ms
-from app.services.importer import IncomingItem
+from app.services.incoming import IncomingItem
 
 LINKEDIN_BASE = "https://api.linkedin.com/rest"
 # Every /rest call names the API version (YYYYMM); LinkedIn sunsets versions after a year.

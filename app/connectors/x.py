@@ -13,7 +13,7 @@ import httpx
 
 from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
-from app.services.importer import IncomingItem
+from app.services.incoming import IncomingItem
 
 X_BASE = "https://api.x.com/2"
 TWEET_FIELDS = ("created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,"

@@ -14,7 +14,7 @@ import httpx
 
 from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
-from app.services.importer import IncomingItem
+from app.services.incoming import IncomingItem
 
 YOUTUBE_BASE = "https://www.googleapis.com/youtube/v3"
 MODERATION_STATUSES = ("published", "heldForReview", "likelySpam")

@@ -24,7 +24,8 @@ from app.connectors.common import CompleteListing, FetchChunk
 from app.models import Account, Item, ItemKind, ItemStatus
 from app.services.context import Actor
 from app.services.errors import InputError
-from app.services.importer import ImportResult, ImportService, IncomingItem
+from app.services.importer import ImportResult, ImportService
+from app.services.incoming import IncomingItem
 
 log = logging.getLogger(__name__)
 
