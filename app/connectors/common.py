@@ -82,24 +82,6 @@ def parse_time(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def storable(value: Any) -> Any:
-    """What every database here can hold: NUL becomes a visible ␀, a lone surrogate U+FFFD.
-    Both are hostile input from a commenter; the rest of the text is kept exactly."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            value = value.replace("\x00", "\u2400")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            value = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
-        return value
-    if isinstance(value, dict):
-        return {storable(k): storable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [storable(v) for v in value]
-    return value
-
-
 def from_epoch_ms(value: Any) -> datetime | None:
     if value is None:
         return None
@@ -202,8 +184,4 @@ class PlatformConnector:
     def item(self, **fields: Any) -> IncomingItem:
         if fields.get("created_at") is None:
             fields["created_at"] = self.options.clock()  # never drop an item for a missing time
-        for name in ("text", "author_name"):
-            fields[name] = storable(fields.get(name) or "")
-        if fields.get("raw") is not None:
-            fields["raw"] = storable(fields["raw"])
         return IncomingItem(account=self.account_key, platform=self.platform, **fields)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,6 +52,29 @@ class Timeouts:
 
     def as_httpx(self) -> httpx.Timeout:
         return httpx.Timeout(self.read, connect=self.connect)
+
+
+def storable(value: Any) -> Any:
+    """What every database here can hold: NUL becomes a visible ␀, a lone surrogate U+FFFD.
+    Both are hostile input from a commenter; the rest of the text is kept exactly."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", "\u2400")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            value = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
+        return value
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    return value
+
+
+# A NUL or a lone surrogate can only reach decoded JSON through a \\u escape of one; a page
+# without such an escape needs no cleaning (the common case, checked in one fast scan).
+_RISKY_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
 
 
 def strip_secrets(url: str) -> str:
@@ -139,9 +163,8 @@ class PlatformHTTP:
         """A request whose answer must be JSON. A body that does not parse is retried like a
         server error (a proxy cut it short), then reported as a bad response."""
         response = self.request(method, path, expect_json=True, **kwargs)
-        if response.status_code == 204 or not response.content:
-            return None
-        return response.json()
+        body = getattr(response, "granska_json", None)
+        return storable(body) if body is not None and _RISKY_ESCAPE.search(response.content) else body
 
     def request(self, method: str, path: str, *, expect_json: bool = False, **kwargs: Any) -> httpx.Response:
         if self._client is None:
@@ -187,10 +210,12 @@ class PlatformHTTP:
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
     def _parses(response: httpx.Response) -> bool:
+        """Decode once and keep the result on the response for `request_json`."""
         if response.status_code == 204 or not response.content:
+            response.granska_json = None  # type: ignore[attr-defined]
             return True
         try:
-            response.json()
+            response.granska_json = response.json()  # type: ignore[attr-defined]
         except (json.JSONDecodeError, UnicodeDecodeError):
             return False
         return True

@@ -11,6 +11,8 @@ the second copy an update, never a new row.
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -82,6 +84,53 @@ class _Tally:
         self.result.updated += r.updated
         self.result.unchanged += r.unchanged
         self.result.new_versions += r.new_versions
+
+
+_END = object()
+
+
+def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchChunk]:
+    """Run the fetching on a helper thread, a few chunks ahead. Its errors (PlatformError)
+    come out here, in order, after the chunks that arrived before them."""
+    box: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(value, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if not put(chunk):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
+            put(exc)
+        else:
+            put(_END)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()  # the connector's HTTP client is closed on this thread
+
+    worker = threading.Thread(target=produce, name="sync-fetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            value = box.get()
+            if value is _END:
+                return
+            if isinstance(value, BaseException):
+                raise value
+            yield value
+    finally:
+        stop.set()
+        worker.join()
 
 
 class SyncService:
@@ -170,7 +219,8 @@ class SyncService:
     @staticmethod
     def _chunks(connector: Any, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
         if hasattr(connector, "chunks"):
-            yield from connector.chunks(state)
+            # The next pages download while this thread writes the last ones to the database.
+            yield from prefetched(connector.chunks(state))
             return
         fetched = connector.fetch(state)  # any Connector: one chunk, no completeness claims
         yield FetchChunk(items=list(fetched.items), deleted=list(fetched.deleted))

@@ -249,3 +249,22 @@ def test_a_cancelled_sync_keeps_what_it_stored_and_does_not_move_on(sqlite_db):
         assert not result.ok and result.error_kind == "cancelled"
         ids, account = stored(sqlite_db.sessions, key)
         assert ids and account["last_sync_at"] is None and "since" not in account["state"]
+
+
+def test_hostile_text_is_stored_exactly_except_what_no_database_can_hold(database):
+    with running("facebook") as r:
+        store = r.fake.store
+        post = store.add_post()
+        texts = {
+            "markup": "<b>fet</b> <img src=x onerror=alert(1)> =1+1",
+            "emoji": "Tack 😀👍 för hjälpen",
+            "nul": "före\x00efter",
+            "lone": "halv \ud83d surrogat",
+        }
+        ids = {name: store.add_comment(post, text).id for name, text in texts.items()}
+        key = r.add_account(database.sessions)
+        assert service(database.sessions, r.fake).sync(key)[0].ok
+        got = {name: _item(database.sessions, cid).text for name, cid in ids.items()}
+    assert got["markup"] == texts["markup"] and got["emoji"] == texts["emoji"]
+    assert got["nul"] == "före\u2400efter"  # visible, never dropped silently
+    assert got["lone"] == "halv \ufffd surrogat"

@@ -35,6 +35,9 @@ class Store:
     def __init__(self, id_prefix: str = "") -> None:
         self.posts: dict[str, FakePost] = {}
         self.comments: dict[str, FakeComment] = {}
+        # Every comment ever added, per post; `comments` says which still exist. Keeps listing
+        # one post's thread cheap when the store holds a hundred thousand comments.
+        self._by_post: dict[str, list[FakeComment]] = {}
         self._ids = itertools.count(1000)
         self._prefix = id_prefix
         self._clock = itertools.count(1)
@@ -59,6 +62,7 @@ class Store:
         comment = FakeComment(cid, post.id, parent.id if parent else None, author[0], author[1], text,
                               created or self._tick(), status=status, edit_ids=[cid])  # fmt: skip
         self.comments[comment.id] = comment
+        self._by_post.setdefault(post.id, []).append(comment)
         return comment
 
     def add_thread(self, post: FakePost, n: int, *, replies_every: int = 0) -> list[FakeComment]:
@@ -94,14 +98,17 @@ class Store:
         return sorted(self.posts.values(), key=lambda p: p.created, reverse=True)
 
     def comments_of(self, post_id: str) -> list[FakeComment]:
-        return sorted((c for c in self.comments.values() if c.post_id == post_id), key=lambda c: c.created)
+        alive = [c for c in self._by_post.get(post_id, ()) if self.comments.get(c.id) is c]
+        return sorted(alive, key=lambda c: c.created)
 
     def top_level(self, post_id: str) -> list[FakeComment]:
         return [c for c in self.comments_of(post_id) if c.parent_id is None]
 
     def replies(self, comment_id: str) -> list[FakeComment]:
-        return sorted((c for c in self.comments.values() if c.parent_id == comment_id),
-                      key=lambda c: c.created)  # fmt: skip
+        parent = self.comments.get(comment_id)
+        if parent is None:
+            return []
+        return [c for c in self.comments_of(parent.post_id) if c.parent_id == comment_id]
 
 
 def page(rows: list, start: int, size: int) -> tuple[list, int | None]:
