@@ -3,6 +3,7 @@ communications. Settings live in the database; the password lives in the keyring
 
 from __future__ import annotations
 
+import base64
 import re
 import smtplib
 import ssl
@@ -121,6 +122,24 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
     return path
 
 
+def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:
+    """smtplib encodes credentials as ASCII, so "Lösenord1" would crash it. AUTH PLAIN is
+    defined over UTF-8 (RFC 4616): use it by hand when the credentials are not ASCII."""
+    if (username + password).isascii():
+        smtp.login(username, password)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise EnvironmentFault(
+            "E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord "
+            "med å, ä, ö eller andra tecken utanför ASCII."
+        )
+    token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode()).decode("ascii")
+    code, reply = smtp.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
+
+
 class Mailer:
     def __init__(self, settings: MailSettings, password: str | None = None) -> None:
         self.settings = settings
@@ -150,7 +169,7 @@ class Mailer:
                 if s.security == "starttls":
                     smtp.starttls(context=ssl.create_default_context())
                 if s.username:
-                    smtp.login(s.username, self._password or "")
+                    _login(smtp, s.username, self._password or "")
                 if message is None:
                     smtp.noop()
                 else:
