@@ -209,13 +209,13 @@ class MailSettingsService:
     def has_password(self) -> bool:
         return self._store.get(PASSWORD_REF) is not None
 
-    def mailer(self, settings: MailSettings | None = None) -> Mailer:
-        """A Mailer ready to send: the settings, and the password when a user name is set."""
+    def mailer(self, settings: MailSettings | None = None, *, password: str | None = None) -> Mailer:
+        """A Mailer ready to send: the settings, and the password from the keyring when a user
+        name is set (or `password`, to test one before it is stored)."""
         settings = settings or self.load()
         if not settings.configured:
             raise InputError("Ingen e-postserver är inställd (Inställningar → E-post).")
-        password = None
-        if settings.username:
+        if settings.username and password is None:
             password = self._store.get(PASSWORD_REF)
             if password is None:
                 raise InputError(

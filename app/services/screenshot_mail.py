@@ -90,10 +90,14 @@ class ScreenshotMail:
         what = "Skärmdumpen" if n == 1 else f"{n} skärmdumpar"
         return SendOutcome(tuple(sent_ids), recipient, at, f"{what} skickades till {recipient}.")
 
-    def save_eml(self, ids: list[int], path: Path, to: str | None = None) -> Path:
-        """A ready message for the user's mail program. Not recorded as sent: that happens when
-        the user says it went (`mark_sent`)."""
-        message, _recipient, _ids = self.compose(ids, to)
+    def save_eml(self, ids: list[int], path: Path, to: str | None = None, *,
+                 record_as_sent: bool = False) -> Path:  # fmt: skip
+        """A ready message for the user's mail program. Recorded as sent only when the user says
+        it will go (`record_as_sent`), since Granska cannot see the mail program send it."""
+        message, recipient, sent_ids = self.compose(ids, to)
         if path.suffix.lower() != ".eml":
             path = path.with_name(path.name + ".eml")
-        return save_eml(message, path)
+        saved = save_eml(message, path)
+        if record_as_sent:
+            self._shots.mark_sent(sent_ids, recipient)
+        return saved

@@ -35,3 +35,20 @@ def show_colour_window(qtbot) -> ColourWindow:  # type: ignore[no-untyped-def]
     grabber = ScreenGrabber()
     qtbot.waitUntil(lambda: grabber.grab(1).pixel(LEFT + 1, TOP + 1) == BANDS[0], timeout=5000)
     return window
+
+
+def run_in_own_process() -> None:
+    """`python -m tests.helpers.colour_window`: a stand-in for the browser showing the account
+    page, in its own process as a real browser would be (Granska hides only its own windows)."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv)
+    window = ColourWindow()
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    run_in_own_process()
