@@ -66,14 +66,15 @@ class MailSettingsDialog(QDialog):
         form.addRow("", self.keyring_state)
         form.addRow(self.tr("Avsändare:"), self.sender)
         form.addRow(self.tr("Kommunikationschef:"), self.head)
-        standard = QDialogButtonBox.StandardButton
-        buttons = QDialogButtonBox(standard.Save | standard.Cancel)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("Spara"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
         self.test_button = QPushButton(self.tr("Testa anslutningen"))
         buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.test_button.clicked.connect(self.test_connection)
-        self.save_button = buttons.button(standard.Save)
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result)
@@ -108,6 +109,7 @@ class MailSettingsDialog(QDialog):
             self.keyring_state.setText(self.tr("Lösenordet finns i nyckelringen, aldrig i databasen."))
         else:
             self.keyring_state.setText(self.tr("Lösenordet sparas i nyckelringen, aldrig i databasen."))
+        self.adjustSize()
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.save_button, self.test_button):

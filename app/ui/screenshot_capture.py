@@ -89,8 +89,9 @@ class CaptureDialog(QDialog):
         form.addRow("", self.region)
         form.addRow(self.tr("Nedräkning:"), self.countdown)
         form.addRow("", self.open_page)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         self.start = buttons.addButton(self.tr("Starta"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
         self.start.setEnabled(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -130,10 +131,13 @@ class CountdownOverlay(QWidget):
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
                          | Qt.WindowType.Tool)  # fmt: skip
         self._left = seconds
-        self._label = QLabel(self)
+        self._label = QLabel()
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._label.setStyleSheet("font-size: 28px; padding: 12px;")
-        self.resize(260, 70)
+        QVBoxLayout(self).addWidget(self._label)
+        self._label.setText(self.tr("Skärmdump om %n s", "", 60))
+        self.adjustSize()
+        self.setFixedSize(self.size())
         if screen is not None:
             g = screen.availableGeometry()
             self.move(g.right() - self.width() - 24, g.top() + 24)
@@ -151,7 +155,6 @@ class CountdownOverlay(QWidget):
 
     def _show_left(self) -> None:
         self._label.setText(self.tr("Skärmdump om %n s", "", self._left))
-        self._label.resize(self.size())
 
     def _tick(self) -> None:
         self._left -= 1
@@ -189,7 +192,7 @@ class PreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save = buttons.addButton(self.tr("Spara"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.retake = buttons.addButton(self.tr("Ta om"), QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.tr("Avbryt"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.retake.clicked.connect(lambda: self.done(self.RETAKE))

@@ -46,8 +46,9 @@ class SendScreenshotsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(self.tr("Skicka"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
         self.eml_button = buttons.addButton(self.tr("Spara som .eml…"),
                                             QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
         self.send_button.setEnabled(False)
