@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Account, Screenshot
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError
+from app.services.mail import check_address
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DAYS_PER_YEAR = 365
@@ -334,8 +335,7 @@ class ScreenshotService:
         wanted = sorted(set(ids))
         if not wanted:
             raise InputError("Ange minst en skärmdump.")
-        if "@" not in to or any(c in to for c in "\r\n"):
-            raise InputError(f"Ogiltig e-postadress: {to!r}.")
+        to = check_address(to, "Mottagarens adress")
         at = at or self._actor.now()
         with self._sessions.begin() as session:
             shots = session.scalars(select(Screenshot).where(Screenshot.id.in_(wanted))).all()

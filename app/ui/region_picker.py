@@ -9,7 +9,17 @@ compositing window manager, where real window transparency turns black.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QScreen
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QScreen,
+)
 from PySide6.QtWidgets import QWidget
 
 from app.services.screen_capture import CapturedImage, Region
@@ -35,6 +45,7 @@ class RegionPicker(QWidget):
                                QImage.Format.Format_RGB888).copy()  # fmt: skip
         self._start: QPoint | None = None
         self._end: QPoint | None = None
+        self._picked = False
         if screen is not None:
             self.setGeometry(screen.geometry())
 
@@ -103,12 +114,19 @@ class RegionPicker(QWidget):
             self.update()
             return
         region = self.to_image_region(selection)
+        self._picked = True
         self.close()
         self.picked.emit(region)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
             self.close()
-            self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Esc, or closed by the window manager: either way Granska's windows must come back.
+        super().closeEvent(event)
+        if not self._picked:
+            self._picked = True
+            self.cancelled.emit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QPixmap, QScreen
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QMouseEvent, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -108,7 +108,8 @@ class CaptureDialog(QDialog):
     def _show_monitors(self, monitors: list[MonitorInfo]) -> None:
         for m in monitors:
             self.monitor.addItem(m.label, m.number)
-        self.monitor.setCurrentIndex(min(1, self.monitor.count() - 1))
+        primary = next((i for i, m in enumerate(monitors) if m.primary and m.number > 0), None)
+        self.monitor.setCurrentIndex(primary if primary is not None else min(1, self.monitor.count() - 1))
         self.start.setEnabled(True)
 
     def _no_monitors(self, exc: BaseException) -> None:
@@ -126,6 +127,7 @@ class CountdownOverlay(QWidget):
     """A small always-on-top number; hidden before the grab, so it is never in the picture."""
 
     finished = Signal()
+    cancelled = Signal()
 
     def __init__(self, seconds: int, screen: QScreen | None) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
@@ -138,6 +140,7 @@ class CountdownOverlay(QWidget):
         self._label.setText(self.tr("Skärmdump om %n s", "", 60))
         self.adjustSize()
         self.setFixedSize(self.size())
+        self.setToolTip(self.tr("Klicka för att avbryta"))
         if screen is not None:
             g = screen.availableGeometry()
             self.move(g.right() - self.width() - 24, g.top() + 24)
@@ -155,6 +158,11 @@ class CountdownOverlay(QWidget):
 
     def _show_left(self) -> None:
         self._label.setText(self.tr("Skärmdump om %n s", "", self._left))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._timer.stop()
+        self.hide()
+        self.cancelled.emit()
 
     def _tick(self) -> None:
         self._left -= 1
@@ -237,6 +245,7 @@ class CaptureFlow(QObject):
         self._hide_own_windows()
         self.overlay = CountdownOverlay(request.countdown, QGuiApplication.primaryScreen())
         self.overlay.finished.connect(lambda: QTimer.singleShot(SETTLE_MS, self._grab))
+        self.overlay.cancelled.connect(self._cancel)
         self.overlay.start()
 
     def _hide_own_windows(self) -> None:
@@ -300,6 +309,9 @@ class CaptureFlow(QObject):
 
     def _cancel(self) -> None:
         self.picker = None
+        if self.overlay is not None:
+            self.overlay.deleteLater()
+            self.overlay = None
         self._restore_windows()
         self.finished.emit()
 

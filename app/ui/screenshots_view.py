@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -86,6 +87,9 @@ class ScreenshotsView(QWidget):
         self.overview.itemSelectionChanged.connect(self._account_chosen)
         self.take = QPushButton(self.tr("Ta skärmdump…"))
         self.take.clicked.connect(self.take_screenshot)
+        self.interval = QPushButton(self.tr("Intervall…"))
+        self.interval.setToolTip(self.tr("Hur ofta kontot ska fotograferas (365 dagar = en gång per år)"))
+        self.interval.clicked.connect(lambda: self.change_interval())
         self.reminder = QLabel()
         self.reminder.setTextFormat(Qt.TextFormat.PlainText)
         self.reminder.setWordWrap(True)
@@ -122,7 +126,10 @@ class ScreenshotsView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.reminder)
         left_layout.addWidget(self.overview)
-        left_layout.addWidget(self.take)
+        take_row = QHBoxLayout()
+        take_row.addWidget(self.take, 1)
+        take_row.addWidget(self.interval)
+        left_layout.addLayout(take_row)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         filters = QHBoxLayout()
@@ -225,6 +232,7 @@ class ScreenshotsView(QWidget):
     def _update_buttons(self) -> None:
         has_shots = bool(self.gallery.selectedItems())
         self.take.setEnabled(self.selected_account() is not None)
+        self.interval.setEnabled(self.selected_account() is not None)
         self.export.setEnabled(has_shots)
         self.send.setEnabled(has_shots)
         self.record.setEnabled(self.year.currentData() not in (None, 0))
@@ -264,6 +272,20 @@ class ScreenshotsView(QWidget):
         self.flow.failed.connect(lambda message: QMessageBox.warning(self, self.windowTitle(), message))
         self.flow.start()
         return self.flow
+
+    def change_interval(self, days: int | None = None) -> None:
+        account = self.selected_account()
+        if account is None:
+            return
+        if days is None:
+            days, ok = QInputDialog.getInt(
+                self, self.tr("Intervall för %1").replace("%1", account.account_name),
+                self.tr("Dagar mellan skärmdumparna (365 = en gång per år):"),
+                account.interval_days, 1, 5 * 365)  # fmt: skip
+            if not ok:
+                return
+        service, key = self.service, account.account_key
+        self.tasks.run(lambda: service.set_interval(key, days), lambda _none: self.refresh())
 
     def _filed(self, info: ScreenshotInfo) -> None:
         self.status.emit(self.tr("Skärmdumpen av %1 är sparad.").replace("%1", info.account_name))

@@ -158,3 +158,25 @@ def test_a_display_that_cannot_be_read_is_a_message_and_granska_comes_back(qtbot
         pass
     assert "Kan inte ansluta till skärmen" in failed.args[0] and shown == [failed.args[0]]
     assert view.isVisible()
+
+
+def test_escape_in_the_region_picker_brings_granska_back_and_files_nothing(qtbot, view, browser, catcher):
+    flow = start(qtbot, view, drag=True)
+    qtbot.waitUntil(lambda: flow.picker is not None and flow.picker.isVisible(), timeout=10000)
+    qtbot.waitExposed(flow.picker)
+    with qtbot.waitSignal(flow.finished):
+        QTest.keyClick(flow.picker, Qt.Key.Key_Escape)
+    assert view.isVisible() and view.service.list_screenshots() == []
+
+
+def test_clicking_the_countdown_cancels_before_anything_is_grabbed(qtbot, view, catcher):
+    dialog = view.take_screenshot()
+    qtbot.waitUntil(dialog.start.isEnabled)
+    dialog.countdown.setValue(30)
+    dialog.start.click()
+    flow = view.flow
+    qtbot.waitUntil(lambda: flow.overlay is not None and flow.overlay.isVisible())
+    assert not view.isVisible()
+    with qtbot.waitSignal(flow.finished, timeout=3000):
+        QTest.mouseClick(flow.overlay, Qt.MouseButton.LeftButton)
+    assert view.isVisible() and flow.preview is None

@@ -132,3 +132,16 @@ def test_a_bad_recipient_is_shown_in_the_dialog_and_nothing_recorded(qtbot, view
     qtbot.waitUntil(lambda: "ogiltig" in dialog.problem.text())
     assert dialog.isVisible() and not (tmp_path / "brev.eml").exists()
     assert all(s.sent_to is None for s in view.service.list_screenshots())
+
+
+def test_the_interval_is_changed_from_the_overview(qtbot, view):
+    view.overview.selectRow(2)  # FB, photographed 2026-03-01
+
+    def fb_row() -> tuple[str, str]:
+        row = next(r for r in range(view.overview.rowCount()) if view.overview.item(r, 0).text() == "FB")
+        return view.overview.item(row, 3).text(), view.overview.item(row, 4).text()
+
+    assert fb_row()[0] == "2027-03-01"
+    view.change_interval(30)
+    qtbot.waitUntil(lambda: fb_row()[0] == "2026-03-31")
+    assert "försenad" in fb_row()[1]
