@@ -25,6 +25,8 @@ COMMAND_MODULES = [
     "app.commands.items",
     "app.commands.credentials",
     "app.commands.register",
+    "app.commands.mail",
+    "app.commands.screenshots",
 ]
 
 
