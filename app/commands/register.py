@@ -121,16 +121,16 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _assign(args: argparse.Namespace) -> int:
-    entry = _register(args).assign(args.key, args.username)
-    print(f"{args.username} administrerar nu {entry.name}.")
-    if entry.administrator_warning:
-        print(f"⚠ {entry.administrator_warning}")
-    return 0
+    return _report(_register(args).assign(args.key, args.username), f"{args.username} administrerar nu")
 
 
 def _unassign(args: argparse.Namespace) -> int:
     entry = _register(args).unassign(args.key, args.username)
-    print(f"{args.username} administrerar inte längre {entry.name}.")
+    return _report(entry, f"{args.username} administrerar inte längre")
+
+
+def _report(entry: RegisterEntry, what: str) -> int:
+    print(f"{what} {entry.name}.")
     if entry.administrator_warning:
         print(f"⚠ {entry.administrator_warning}")
     return 0

@@ -113,6 +113,7 @@ class PlatformConnector:
             platform_label=self.platform_label,
             headers=self.headers(secret),
             read_error=self.read_error,
+            by_status=self.error_by_status,
             read_wait=self.read_wait,
             retry=self.options.retry,
             timeouts=self.options.timeouts,
@@ -121,6 +122,34 @@ class PlatformConnector:
 
     def __repr__(self) -> str:  # never the secret
         return f"<{type(self).__name__} {self.account_key}>"
+
+    # -- errors, in words that name the account and say what to do -----------------------------
+    @property
+    def who(self) -> str:
+        return f"{self.account_name} ({self.account_key})"
+
+    def token_error(self, expired: bool | None = None) -> PlatformError:
+        state = {True: "har gått ut", False: "är ogiltig", None: "har gått ut eller är ogiltig"}[expired]
+        message = f"Token för {self.who} {state}: förnya den under Inställningar → Konton."
+        return PlatformError(message, "auth")
+
+    def error_by_status(self, status: int, detail: str = "") -> PlatformError:
+        """What the status code says, with the platform's own words in brackets."""
+        label, said = self.platform_label, f" ({detail})" if detail else ""
+        if status == 401:
+            return self.token_error()
+        if status == 403:
+            return PlatformError(f"Token för {self.who} saknar behörighet för detta{said}. Ge den rätt "
+                                 "behörigheter och spara den på nytt under Inställningar → Konton.",
+                                 "permission")  # fmt: skip
+        if status == 404:
+            return PlatformError(f"{label} hittar inte det som efterfrågades{said}.", "not_found")
+        if status == 429:
+            return PlatformError(f"{label} begränsar anropen för {self.who} just nu{said}.", "rate_limit")
+        if status >= 500:
+            return PlatformError(f"{label} har ett tillfälligt fel för {self.who}{said}.", "transient")
+        return PlatformError(f"{label} avvisade anropet för {self.who}: {detail or f'HTTP {status}'}",
+                             "bad_response")  # fmt: skip
 
     # -- platform specifics ------------------------------------------------------------------
     def headers(self, secret: str) -> dict[str, str]:

@@ -35,27 +35,17 @@ def read_graph_error(connector: PlatformConnector, response: httpx.Response) -> 
     code = int(error.get("code", 0) or 0)
     subcode = int(error.get("error_subcode", 0) or 0)
     text = str(error.get("error_user_msg") or error.get("message") or "").strip()
-    who = f"{connector.account_name} ({connector.account_key})"
-    label = connector.platform_label
     if code in AUTH_CODES or (error.get("type") == "OAuthException" and response.status_code == 401):
-        state = "har gått ut" if subcode in EXPIRED_SUBCODES or "expired" in text.lower() else "är ogiltig"
-        return PlatformError(
-            f"Token för {who} {state}: förnya den under Inställningar → Konton.", "auth"
-        )
+        return connector.token_error(expired=subcode in EXPIRED_SUBCODES or "expired" in text.lower())
     if code in RATE_LIMIT_CODES:
-        return PlatformError(f"{label} begränsar anropen för {who} just nu ({text}).", "rate_limit")
-    if code in TRANSIENT_CODES or response.status_code >= 500:
-        return PlatformError(f"{label} har ett tillfälligt fel för {who} ({text}).", "transient")
+        return connector.error_by_status(429, text)
+    if code in TRANSIENT_CODES:
+        return connector.error_by_status(500, text)
     if code in PERMISSION_CODES:
-        return PlatformError(
-            f"Token för {who} saknar behörighet för detta ({text}). Ge den rätt behörigheter "
-            "och spara den på nytt under Inställningar → Konton.",
-            "permission",
-        )
+        return connector.error_by_status(403, text)
     if code == 100 and subcode == 33:
-        return PlatformError(f"{label} hittar inte det som efterfrågades för {who} ({text}).", "not_found")
-    reason = text or f"HTTP {response.status_code}"
-    return PlatformError(f"{label} avvisade anropet för {who}: {reason}", "bad_response")
+        return connector.error_by_status(404, text)
+    return connector.error_by_status(response.status_code if response.status_code >= 500 else 400, text)
 
 
 def read_usage_wait(response: httpx.Response) -> float | None:
@@ -93,6 +83,29 @@ class GraphConnector(PlatformConnector):
             body = self.http.get_json(url, query) or {}
             yield body.get("data") or []
             url, query = (body.get("paging") or {}).get("next"), None
+
+    # How the two Graph platforms name the same actions.
+    hide_param = "is_hidden"
+    reply_edge = "comments"
+
+    def _set_hidden(self, external_id: str, hidden: bool, done: str) -> PlatformResult:
+        body = self.http.request_json("POST", external_id, data={self.hide_param: str(hidden).lower()})
+        return self._success(body, done)
+
+    def hide(self, external_id: str) -> PlatformResult:
+        return self._set_hidden(external_id, True, f"Kommentaren är dold på {self.platform_label}.")
+
+    def unhide(self, external_id: str) -> PlatformResult:
+        return self._set_hidden(external_id, False, f"Kommentaren visas igen på {self.platform_label}.")
+
+    def delete(self, external_id: str) -> PlatformResult:
+        body = self.http.request_json("DELETE", external_id)
+        return self._success(body, f"Kommentaren är raderad på {self.platform_label}.")
+
+    def reply(self, external_id: str, text: str) -> PlatformResult:
+        edge = f"{external_id}/{self.reply_edge}"
+        body = self.http.request_json("POST", edge, data={"message": text}) or {}
+        return PlatformResult(True, f"Svaret är publicerat på {self.platform_label}.", ref=body.get("id"))
 
     def _success(self, body: Any, done: str) -> PlatformResult:
         if isinstance(body, dict) and body.get("success") is False:
@@ -151,22 +164,6 @@ class FacebookConnector(GraphConnector):
     def check(self) -> PlatformResult:
         page = self.http.get_json(self.external_id, {"fields": "id,name"}) or {}
         return PlatformResult(True, f"Ansluten till Facebook-sidan {page.get('name', self.external_id)}.")
-
-    def hide(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("POST", external_id, data={"is_hidden": "true"})
-        return self._success(body, "Kommentaren är dold på Facebook.")
-
-    def unhide(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("POST", external_id, data={"is_hidden": "false"})
-        return self._success(body, "Kommentaren visas igen på Facebook.")
-
-    def delete(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("DELETE", external_id)
-        return self._success(body, "Kommentaren är raderad på Facebook.")
-
-    def reply(self, external_id: str, text: str) -> PlatformResult:
-        body = self.http.request_json("POST", f"{external_id}/comments", data={"message": text}) or {}
-        return PlatformResult(True, "Svaret är publicerat på Facebook.", ref=body.get("id"))
 
 
 FACTORIES["facebook"] = FacebookConnector

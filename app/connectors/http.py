@@ -33,6 +33,8 @@ SECRET_PARAMS = frozenset({"access_token", "key", "oauth_token", "client_secret"
 
 # Reads a failed response into a PlatformError (or None when the body says nothing useful).
 ErrorReader = Callable[[httpx.Response], PlatformError | None]
+# The error a status code alone means, for bodies the reader does not recognise (an HTML 502).
+StatusReader = Callable[[int, str], PlatformError]
 # Seconds the platform asks us to wait, from its own headers (None when it did not say).
 WaitReader = Callable[[httpx.Response], float | None]
 
@@ -112,6 +114,7 @@ class PlatformHTTP:
         platform_label: str,
         headers: dict[str, str],
         read_error: ErrorReader,
+        by_status: StatusReader,
         read_wait: WaitReader | None = None,
         retry: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
@@ -122,6 +125,7 @@ class PlatformHTTP:
         self.platform_label = platform_label
         self._headers = headers
         self._read_error = read_error
+        self._by_status = by_status
         self._read_wait = read_wait or (lambda _response: None)
         self.retry = retry or RetryPolicy()
         self._timeouts = timeouts or Timeouts()
@@ -232,32 +236,10 @@ class PlatformHTTP:
         except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError):
             error = None
         if error is None:
-            error = self.generic_error(response)
+            error = self._by_status(response.status_code, "")
         if error.retry_after is None and error.retryable:
             error.retry_after = retry_after_seconds(response) or self._read_wait(response)
         return error
-
-    def generic_error(self, response: httpx.Response) -> PlatformError:
-        """What a status code alone says, for bodies the platform reader did not recognise."""
-        status = response.status_code
-        if status == 401:
-            return self.token_expired()
-        if status == 403:
-            return self._fault("nekade åtkomst (behörighet saknas)", "permission")
-        if status == 404:
-            return self._fault("hittade inte det som efterfrågades", "not_found")
-        if status == 429:
-            return self._fault("begränsar antalet anrop just nu", "rate_limit")
-        if status >= 500:
-            return self._fault(f"har ett tillfälligt fel (HTTP {status})", "transient")
-        return self._fault(f"avvisade anropet (HTTP {status})", "bad_response")
-
-    def token_expired(self) -> PlatformError:
-        return PlatformError(
-            f"Token för {self.account_label} har gått ut eller är ogiltig: förnya den under "
-            "Inställningar → Konton.",
-            "auth",
-        )
 
     def _delay(self, attempt: int, error: PlatformError) -> float:
         if error.retry_after is not None:

@@ -20,6 +20,8 @@ class InstagramConnector(GraphConnector):
     platform = "instagram"
     platform_label = "Instagram"
     capabilities = Capabilities(can_hide=True, can_unhide=True, can_delete=True, can_reply=True)
+    hide_param = "hide"
+    reply_edge = "replies"
 
     def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
         cutoff = self.cutoff(state)
@@ -85,22 +87,6 @@ class InstagramConnector(GraphConnector):
         user = self.http.get_json(self.external_id, {"fields": "id,username"}) or {}
         name = user.get("username", self.external_id)
         return PlatformResult(True, f"Ansluten till Instagram-kontot {name}.")
-
-    def hide(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("POST", external_id, data={"hide": "true"})
-        return self._success(body, "Kommentaren är dold på Instagram.")
-
-    def unhide(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("POST", external_id, data={"hide": "false"})
-        return self._success(body, "Kommentaren visas igen på Instagram.")
-
-    def delete(self, external_id: str) -> PlatformResult:
-        body = self.http.request_json("DELETE", external_id)
-        return self._success(body, "Kommentaren är raderad på Instagram.")
-
-    def reply(self, external_id: str, text: str) -> PlatformResult:
-        body = self.http.request_json("POST", f"{external_id}/replies", data={"message": text}) or {}
-        return PlatformResult(True, "Svaret är publicerat på Instagram.", ref=body.get("id"))
 
 
 FACTORIES["instagram"] = InstagramConnector

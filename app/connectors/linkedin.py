@@ -55,28 +55,15 @@ class LinkedInConnector(PlatformConnector):
             return None
         code = str(body.get("code") or "")
         text = str(body.get("message") or "")
-        who = f"{self.account_name} ({self.account_key})"
         status = response.status_code
         if status == 401:
-            state = "har gått ut" if "EXPIRED" in code or "expired" in text.lower() else "är ogiltig"
-            return PlatformError(f"Token för {who} {state}: förnya den under Inställningar → Konton.", "auth")
+            return self.token_error(expired="EXPIRED" in code or "expired" in text.lower())
         if status == 426 or code == "NONEXISTENT_VERSION":
             return PlatformError(
                 f"LinkedIn stöder inte längre API-version {LINKEDIN_VERSION} ({text}); Granska "
                 "behöver uppdateras.", "bad_response",
             )  # fmt: skip
-        if status == 429:
-            return PlatformError(f"LinkedIn begränsar anropen för {who} just nu ({text}).", "rate_limit")
-        if status == 403:
-            return PlatformError(
-                f"Token för {who} saknar behörighet för detta ({text}). Kontrollera att den har "
-                "rollen ADMINISTRATOR för sidan.", "permission",
-            )  # fmt: skip
-        if status == 404:
-            return PlatformError(f"LinkedIn hittar inte det som efterfrågades ({text}).", "not_found")
-        if status >= 500:
-            return PlatformError(f"LinkedIn har ett tillfälligt fel för {who} ({text}).", "transient")
-        return PlatformError(f"LinkedIn avvisade anropet för {who}: {text or status}", "bad_response")
+        return self.error_by_status(status, text)
 
     # -- fetching ------------------------------------------------------------------------------
     def _elements(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -41,22 +41,7 @@ class XConnector(PlatformConnector):
         errors = body.get("errors") if isinstance(body.get("errors"), list) else []
         if not detail and errors and isinstance(errors[0], dict):
             detail = str(errors[0].get("message") or errors[0].get("detail") or "")
-        who = f"{self.account_name} ({self.account_key})"
-        status = response.status_code
-        if status == 401:
-            return PlatformError(
-                f"Token för {who} har gått ut eller är ogiltig: förnya den under "
-                "Inställningar → Konton.", "auth",
-            )  # fmt: skip
-        if status == 429:
-            return PlatformError(f"X begränsar anropen för {who} just nu ({detail}).", "rate_limit")
-        if status == 403:
-            return PlatformError(f"X nekar {who} detta: {detail}", "permission")
-        if status == 404:
-            return PlatformError(f"X hittar inte inlägget ({detail}).", "not_found")
-        if status >= 500:
-            return PlatformError(f"X har ett tillfälligt fel för {who} ({detail}).", "transient")
-        return PlatformError(f"X avvisade anropet för {who}: {detail or status}", "bad_response")
+        return self.error_by_status(response.status_code, detail)
 
     def read_wait(self, response: httpx.Response) -> float | None:
         remaining = response.headers.get("x-rate-limit-remaining")

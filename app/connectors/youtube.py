@@ -40,32 +40,21 @@ class YouTubeConnector(PlatformConnector):
         if not isinstance(error, dict):
             return None
         reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
-        who = f"{self.account_name} ({self.account_key})"
         text = str(error.get("message") or "").strip()
         if reasons & {"quotaExceeded", "dailyLimitExceeded"}:
             wait = seconds_to_quota_reset(self.options.clock())
             return PlatformError(
-                f"YouTube-kvoten för {who} är slut för i dag. Den nollställs vid midnatt "
+                f"YouTube-kvoten för {self.who} är slut för i dag. Den nollställs vid midnatt "
                 "amerikansk västkusttid (kl. 09.00 svensk tid); Granska försöker igen då.",
                 "rate_limit", wait,
             )  # fmt: skip
         if reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
-            return PlatformError(f"YouTube begränsar anropen för {who} just nu.", "rate_limit")
-        if response.status_code == 401 or reasons & {"authError", "invalidCredentials"}:
-            return PlatformError(
-                f"Token för {who} har gått ut eller är ogiltig: förnya den under "
-                "Inställningar → Konton.", "auth",
-            )  # fmt: skip
-        if response.status_code == 404 or reasons & {"commentNotFound", "videoNotFound"}:
-            return PlatformError(f"YouTube hittar inte kommentaren eller videon ({text}).", "not_found")
-        if response.status_code == 403:
-            return PlatformError(
-                f"Token för {who} saknar behörighet för detta ({text}). Ge den rätt behörigheter "
-                "och spara den på nytt under Inställningar → Konton.", "permission",
-            )  # fmt: skip
-        if response.status_code >= 500 or reasons & {"backendError", "internalError"}:
-            return PlatformError(f"YouTube har ett tillfälligt fel för {who} ({text}).", "transient")
-        return PlatformError(f"YouTube avvisade anropet för {who}: {text}", "bad_response")
+            return self.error_by_status(429, text)
+        if reasons & {"authError", "invalidCredentials"}:
+            return self.token_error()
+        if reasons & {"commentNotFound", "videoNotFound"}:
+            return self.error_by_status(404, text)
+        return self.error_by_status(response.status_code, text)
 
     # -- fetching ------------------------------------------------------------------------------
     def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:

@@ -47,15 +47,11 @@ class PlatformRegistry(ConnectorRegistry):
         self.options = options
 
     def for_account(self, account: Any) -> Connector | None:
-        factory = FACTORIES.get(account.platform)
-        if factory is None or self._secret_for is None:
-            return None
-        secret = self._secret_for(account)
-        if not secret:
-            return None
         if self.options is None:
-            return factory(account, secret)
-        return factory(account, secret, options=self.options)  # type: ignore[call-arg]
+            return super().for_account(account)
+        factory = FACTORIES.get(account.platform)
+        secret = self._secret_for(account) if factory and self._secret_for else None
+        return factory(account, secret, options=self.options) if secret else None  # type: ignore[call-arg,misc]
 
 
 def keyring_registry(store: CredentialStore | None = None,
@@ -80,13 +76,22 @@ class ConnectionCheck:
 
 
 @dataclass(frozen=True)
-class _AccountSnapshot:
+class AccountRef:
+    """What a connector (and sync) needs of an account: a snapshot, never a live row."""
+
+    id: int
     key: str
     platform: str
     name: str
     external_id: str | None
     api_base_url: str | None
     credential_ref: str | None
+    sync_state: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, a: Account) -> AccountRef:
+        return cls(a.id, a.key, a.platform, a.name, a.external_id, a.api_base_url, a.credential_ref,
+                   dict(a.sync_state or {}))  # fmt: skip
 
 
 class CredentialService:
@@ -96,15 +101,14 @@ class CredentialService:
         self._store = store or CredentialStore()
         self._registry = registry or keyring_registry(self._store)
 
-    def _account(self, key: str) -> _AccountSnapshot:
+    def _account(self, key: str) -> AccountRef:
         with self._sessions() as session:
             a = session.scalar(select(Account).where(Account.key == key))
             if a is None:
                 raise InputError(f"Okänt konto {key!r}.")
-            return _AccountSnapshot(a.key, a.platform, a.name, a.external_id, a.api_base_url,
-                                    a.credential_ref)
+            return AccountRef.of(a)
 
-    def _platform_account(self, key: str) -> _AccountSnapshot:
+    def _platform_account(self, key: str) -> AccountRef:
         account = self._account(key)
         if account.platform not in FACTORIES:
             raise InputError(f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.base import FACTORIES, ConnectorRegistry, PlatformError
 from app.connectors.common import CompleteListing, FetchChunk
 from app.models import Account, Item, ItemKind, ItemStatus
+from app.services.connections import AccountRef
 from app.services.context import Actor
 from app.services.errors import InputError
 from app.services.importer import ImportResult, ImportService
@@ -36,20 +37,6 @@ BATCH = 2000
 # from the platform says nothing about its author.
 NOT_AUTHOR_DELETABLE = (ItemStatus.REMOVED, ItemStatus.PENDING_PLATFORM, ItemStatus.REMOVE_BY_HAND,
                         ItemStatus.WEEDED, ItemStatus.DELETED_BY_AUTHOR)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class AccountRef:
-    """What a connector needs to know about an account: a snapshot, not a live row."""
-
-    id: int
-    key: str
-    platform: str
-    name: str
-    external_id: str | None
-    api_base_url: str | None
-    credential_ref: str | None
-    sync_state: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -157,12 +144,7 @@ class SyncService:
                     f"Kontot {key!r} ({accounts[0].platform}) hämtas inte från någon plattform; "
                     "importera dess poster med granska import."
                 )
-            return [
-                AccountRef(a.id, a.key, a.platform, a.name, a.external_id, a.api_base_url,
-                           a.credential_ref, dict(a.sync_state or {}))  # fmt: skip
-                for a in accounts
-                if a.platform in FACTORIES and (a.active or key is not None)
-            ]
+            return [AccountRef.of(a) for a in accounts if a.platform in FACTORIES and (a.active or key)]
 
     # -- syncing -------------------------------------------------------------------------------
     def sync(self, key: str | None = None, progress: Callable[[SyncProgress], None] | None = None,
