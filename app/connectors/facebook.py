@@ -80,7 +80,7 @@ class GraphConnector(PlatformConnector):
         url: str | None = path
         query: dict[str, Any] | None = params
         while url:
-            body = self.http.get_json(url, query) or {}
+            body = self.http.get_json(url, query, require="data")
             yield body.get("data") or []
             url, query = (body.get("paging") or {}).get("next"), None
 

@@ -160,20 +160,23 @@ class PlatformHTTP:
             return strip_secrets(path)
         return f"{self.base_url}/{path.lstrip('/')}"
 
-    def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        return self.request_json("GET", path, params=params)
+    def get_json(self, path: str, params: dict[str, Any] | None = None, require: str | None = None) -> Any:
+        """`require`: the key a listing always has (Graph's `data`, YouTube's `items`...). A page
+        without it is never read as "no comments" — that would call every comment deleted."""
+        return self.request_json("GET", path, params=params, require=require)
 
-    def request_json(self, method: str, path: str, **kwargs: Any) -> Any:
-        """A request whose answer must be JSON. A body that does not parse is retried like a
-        server error (a proxy cut it short), then reported as a bad response."""
-        response = self.request(method, path, expect_json=True, **kwargs)
+    def request_json(self, method: str, path: str, require: str | None = None, **kwargs: Any) -> Any:
+        """A request whose answer must be JSON. A body that does not parse (a proxy cut it
+        short) or lacks `require` is retried like a server error, then reported."""
+        response = self.request(method, path, expect_json=True, require=require, **kwargs)
         body = getattr(response, "granska_json", None)
         return storable(body) if body is not None and _RISKY_ESCAPE.search(response.content) else body
 
-    def request(self, method: str, path: str, *, expect_json: bool = False, **kwargs: Any) -> httpx.Response:
+    def request(self, method: str, path: str, *, expect_json: bool = False, require: str | None = None,
+                **kwargs: Any) -> httpx.Response:  # fmt: skip
         if self._client is None:
             with self:
-                return self.request(method, path, expect_json=expect_json, **kwargs)
+                return self.request(method, path, expect_json=expect_json, require=require, **kwargs)
         url = self.url(path)
         if not kwargs.get("params"):
             kwargs.pop("params", None)  # httpx would drop the query a `next` URL already has
@@ -189,11 +192,11 @@ class PlatformHTTP:
                 last = self._fault(f"gick inte att nå ({type(exc).__name__})", "transient")
             else:
                 if response.is_success:
-                    if not expect_json or self._parses(response):
+                    problem = self._unreadable(response, require) if expect_json else None
+                    if problem is None:
                         self._pause_if_exhausted(response)
                         return response
-                    last = self._fault("skickade ett svar som inte gick att läsa (trasig JSON)",
-                                       "bad_response")  # fmt: skip
+                    last = self._fault(problem, "bad_response")
                 else:
                     last = self._error_for(response)
                     if not last.retryable:
@@ -213,16 +216,18 @@ class PlatformHTTP:
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
-    def _parses(response: httpx.Response) -> bool:
-        """Decode once and keep the result on the response for `request_json`."""
-        if response.status_code == 204 or not response.content:
-            response.granska_json = None  # type: ignore[attr-defined]
-            return True
-        try:
-            response.granska_json = response.json()  # type: ignore[attr-defined]
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return False
-        return True
+    def _unreadable(response: httpx.Response, require: str | None) -> str | None:
+        """Decode once, keep the result on the response for `request_json`; say what is wrong."""
+        body: Any = None
+        if response.status_code != 204 and response.content:
+            try:
+                body = response.json()
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                return "skickade ett svar som inte gick att läsa (trasig JSON)"
+        if require and not (isinstance(body, dict) and require in body):
+            return f"skickade ett ofullständigt svar (utan {require!r})"
+        response.granska_json = body  # type: ignore[attr-defined]
+        return None
 
     def _fault(self, what: str, kind: str, retry_after: float | None = None) -> PlatformError:
         return PlatformError(

@@ -71,7 +71,7 @@ class LinkedInConnector(PlatformConnector):
         count = min(self.options.page_size, 100)
         start = 0
         while True:
-            body = self.http.get_json(path, {**params, "start": start, "count": count}) or {}
+            body = self.http.get_json(path, {**params, "start": start, "count": count}, require="elements")
             elements = body.get("elements") or []
             yield from elements
             total = (body.get("paging") or {}).get("total")

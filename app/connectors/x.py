@@ -67,7 +67,7 @@ class XConnector(PlatformConnector):
             "start_time": x_time(cutoff), "tweet.fields": TWEET_FIELDS,
         }  # fmt: skip
         while True:
-            body = self.http.get_json(f"users/{self.external_id}/tweets", params) or {}
+            body = self.http.get_json(f"users/{self.external_id}/tweets", params, require="meta")
             yield from body.get("data") or []
             token = (body.get("meta") or {}).get("next_token")
             if not token:
@@ -85,7 +85,7 @@ class XConnector(PlatformConnector):
         }  # fmt: skip
         seen: set[str] = set()
         while True:
-            body = self.http.get_json("tweets/search/recent", params) or {}
+            body = self.http.get_json("tweets/search/recent", params, require="meta")
             users = {u["id"]: u for u in (body.get("includes") or {}).get("users") or []}
             for reply in body.get("data") or []:
                 item = self._tweet(reply, conversation, users, kind="comment")

@@ -79,7 +79,7 @@ class YouTubeConnector(PlatformConnector):
             "textFormat": "plainText", "moderationStatus": status,
         }  # fmt: skip
         while True:
-            body = self.http.get_json("commentThreads", params) or {}
+            body = self.http.get_json("commentThreads", params, require="items")
             threads = []
             reached_cutoff = False
             for thread in body.get("items") or []:
@@ -113,7 +113,7 @@ class YouTubeConnector(PlatformConnector):
         params: dict[str, Any] = {"part": "snippet", "parentId": parent_id, "textFormat": "plainText",
                                   "maxResults": min(self.options.page_size, 100)}  # fmt: skip
         while True:
-            body = self.http.get_json("comments", params) or {}
+            body = self.http.get_json("comments", params, require="items")
             yield from body.get("items") or []
             token = body.get("nextPageToken")
             if not token:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +32,7 @@ from app.services.importer import ImportResult, ImportService
 from app.services.incoming import IncomingItem
 
 log = logging.getLogger(__name__)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 BATCH = 2000
 # A comment in one of these states is already gone or being removed by us: its disappearing
@@ -148,8 +150,22 @@ class SyncService:
 
     # -- syncing -------------------------------------------------------------------------------
     def sync(self, key: str | None = None, progress: Callable[[SyncProgress], None] | None = None,
-             should_stop: Callable[[], bool] | None = None) -> list[SyncResult]:  # fmt: skip
-        return [self.sync_account(ref, progress, should_stop) for ref in self.syncable(key)]
+             should_stop: Callable[[], bool] | None = None, *,
+             scheduled: bool = False) -> list[SyncResult]:  # fmt: skip
+        """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
+        results = []
+        for ref in self.syncable(key):
+            waiting = self._waiting(ref) if scheduled else None
+            results.append(waiting or self.sync_account(ref, progress, should_stop))
+        return results
+
+    def _waiting(self, ref: AccountRef) -> SyncResult | None:
+        until = (ref.sync_state or {}).get("retry_after")
+        if not until or datetime.fromisoformat(until) <= self._actor.now():
+            return None
+        local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
+        return SyncResult(ref.key, False, f"{ref.name}: väntar till {local} innan nästa hämtning "
+                          f"({ref.sync_state.get('last_error', '')})", error_kind="waiting")  # fmt: skip
 
     def sync_account(self, ref: AccountRef, progress: Callable[[SyncProgress], None] | None = None,
                      should_stop: Callable[[], bool] | None = None) -> SyncResult:  # fmt: skip

@@ -14,6 +14,7 @@ from app.models.base import utcnow
 from app.services.connections import PlatformRegistry
 from app.services.sync import SyncService
 from tests.helpers.platforms import Sleeps, quick_options, running
+from tests.helpers.platforms.server import Response
 
 PLATFORMS = ["facebook", "instagram", "youtube", "x", "linkedin"]
 # The requests that list comments on each platform.
@@ -268,3 +269,19 @@ def test_hostile_text_is_stored_exactly_except_what_no_database_can_hold(databas
     assert got["markup"] == texts["markup"] and got["emoji"] == texts["emoji"]
     assert got["nul"] == "före\u2400efter"  # visible, never dropped silently
     assert got["lone"] == "halv \ufffd surrogat"
+
+
+def test_an_answer_without_its_listing_is_never_read_as_no_comments(sqlite_db):
+    with running("facebook") as r:
+        store = r.fake.store
+        post = store.add_post()
+        store.add_thread(post, 5)
+        key = r.add_account(sqlite_db.sessions)
+        sync = service(sqlite_db.sessions, r.fake)
+        assert sync.sync(key)[0].ok
+        r.fake.fail(Response.json({}), match="/comments", times=50)  # 200 OK, but no "data"
+        [failed] = sync.sync(key)
+        assert not failed.ok and "ofullständigt svar" in failed.message
+        with sqlite_db.sessions() as s:
+            statuses = set(s.scalars(select(Item.status).where(Item.kind == "comment")))
+        assert statuses == {ItemStatus.NEW}  # nothing called deleted

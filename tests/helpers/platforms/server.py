@@ -57,9 +57,9 @@ class Response:
 class Fault:
     """Served instead of the real answer to `times` requests whose path contains `match`,
     after letting `after` of them through. `delay` holds the answer back (longer than the
-    client's timeout = a timeout)."""
+    client's timeout = a timeout); with no `response` the real answer comes, late."""
 
-    response: Response = field(default_factory=lambda: Response(500, b"Internal Server Error"))
+    response: Response | None = field(default_factory=lambda: Response(500, b"Internal Server Error"))
     match: str = ""
     times: int = 1
     delay: float = 0.0
@@ -79,13 +79,13 @@ class FakePlatform:
         self.crashes: list[str] = []
 
     # -- for tests -------------------------------------------------------------------------
-    def fail(self, response: Response, *, match: str = "", times: int = 1, delay: float = 0.0,
+    def fail(self, response: Response | None, *, match: str = "", times: int = 1, delay: float = 0.0,
              after: int = 0) -> None:  # fmt: skip
         with self._lock:
             self.faults.append(Fault(response, match, times, delay, after))
 
     def fail_slowly(self, delay: float, **where: Any) -> None:
-        self.fail(Response(200, b"{}"), delay=delay, **where)
+        self.fail(None, delay=delay, **where)
 
     def fail_with_broken_json(self, **where: Any) -> None:
         body = b'{"data": [{"id": "1", "message": "tru'
@@ -109,6 +109,7 @@ class FakePlatform:
 
     # -- serving ---------------------------------------------------------------------------
     def dispatch(self, request: Request) -> tuple[Response, float]:
+        delay = 0.0
         with self._lock:
             self.requests.append(request)
             for fault in self.faults:
@@ -119,14 +120,17 @@ class FakePlatform:
                     fault.times -= 1
                     if fault.times <= 0:
                         self.faults.remove(fault)
-                    return fault.response, fault.delay
+                    if fault.response is not None:
+                        return fault.response, fault.delay
+                    delay = fault.delay
+                    break
         if not self.authorized(request):
-            return self.auth_error(request), 0.0
+            return self.auth_error(request), delay
         try:
-            return self.handle(request), 0.0
+            return self.handle(request), delay
         except Exception as exc:  # a bug in the fake must fail the test, not look like a 500
             self.crashes.append(f"{request.method} {request.path}: {exc!r}")
-            return Response(599, repr(exc).encode()), 0.0
+            return Response(599, repr(exc).encode()), delay
 
     def bearer(self, request: Request) -> str | None:
         value = request.headers.get("authorization", "")
