@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands.items",
     "app.commands.credentials",
     "app.commands.register",
+    "app.commands.manual",
     "app.commands.mail",
     "app.commands.screenshots",
 ]

@@ -1,6 +1,7 @@
 """Sync in the window: "Synka nu" on demand and a timer for the schedule, both off the GUI
 thread through the window's task helper; progress and the outcome in the status bar. Also the
-menu entry for Inställningar → Konton. `install(window)` is the whole hook."""
+menu entries for Inställningar → Konton and Arkiv → Lägg till post manuellt. `install(window)`
+is the whole hook."""
 
 from __future__ import annotations
 
@@ -88,14 +89,22 @@ class SyncScheduler(QObject):
 
 def install(window: Any) -> SyncScheduler:
     """The hook for the main window: Inställningar → Konton, Arkiv → Synka nu, the schedule."""
+    from app.services.manual_entry import ManualEntryService
     from app.ui.accounts_dialog import AccountsDialog
+    from app.ui.manual_entry_dialog import ManualEntryDialog
 
     def accounts(w: Any) -> QWidget:
         dialog = AccountsDialog(AccountRegister(w.db.sessions), CredentialService(w.db.sessions), w.tasks)
         dialog.changed.connect(w.refresh_queue)
         return dialog
 
+    def manual(w: Any) -> QWidget:
+        dialog = ManualEntryDialog(AccountRegister(w.db.sessions), ManualEntryService(w.db.sessions), w.tasks)
+        dialog.saved.connect(lambda _id: w.refresh_queue())
+        return dialog
+
     window.add_view("installningar", window.tr("Konton…"), accounts)
+    window.add_view("arkiv", window.tr("Lägg till post manuellt…"), manual)
     scheduler = SyncScheduler(window.db.sessions, window.tasks, window)
     menu = window.menus["arkiv"]
     menu.insertAction(menu.actions()[-1], scheduler.action)  # above Avsluta

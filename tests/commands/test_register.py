@@ -85,3 +85,17 @@ def test_bad_input_exits_2_and_changes_nothing(capsys, db, argv):
     code, _, err = run(capsys, *db, *argv)
     assert code == 2 and err
     assert run(capsys, *db, "accounts", "show", "fb", "--json")[1] == before
+
+
+def test_add_item_by_hand(capsys, db):
+    run(capsys, *db, "accounts", "add", "intra", "--platform", "intranet", "--name", "Internwebben")
+    code, out, _ = run(capsys, *db, "add-item", "intra", "--text", "Jävla skämt", "--author", "Kalle",
+                       "--time", "2026-05-01T12:00:00+02:00")  # fmt: skip
+    assert code == 0 and "sparad" in out
+    code, out, _ = run(capsys, *db, "add-item", "intra", "--text", "Jävla skämt", "--author", "Kalle",
+                       "--time", "2026-05-01T12:00:00+02:00")  # fmt: skip
+    assert code == 0 and "fanns redan" in out
+    queue = json.loads(run(capsys, *db, "queue", "--json")[1])
+    assert len(queue) == 1 and queue[0]["status"] == "flagged"
+    code, _, err = run(capsys, *db, "add-item", "intra", "--text", "x", "--time", "2026-05-01 12:00")
+    assert code == 2 and "tidszon" in err

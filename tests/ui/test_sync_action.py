@@ -58,7 +58,7 @@ def test_sync_now_fetches_in_the_background_and_reports_in_the_status_bar(qtbot,
         r.add_account(sqlite_db.sessions)
         CredentialService(sqlite_db.sessions).set_token("facebook", r.fake.token)
         scheduler = install(window)
-        assert window.views == ["installningar:Konton…"]
+        assert window.views == ["installningar:Konton…", "arkiv:Lägg till post manuellt…"]
         assert [a.text() for a in window.menus["arkiv"].actions()] == ["Synka nu", "Avsluta"]
 
         r.fake.fail_slowly(1.0, match="/comments")  # a slow platform must not freeze the window
