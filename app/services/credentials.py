@@ -22,8 +22,20 @@ NO_BACKEND = (
 )
 
 
+LOCKED = (
+    "Nyckelringen är låst och kunde inte låsas upp. Logga in i skrivbordssessionen (eller lås upp "
+    "nyckelringen) och försök igen."
+)
+
+
 class KeyringUnavailable(EnvironmentFault):
     pass
+
+
+def _unavailable(exc: keyring.errors.KeyringError) -> KeyringUnavailable:
+    if isinstance(exc, keyring.errors.KeyringLocked) or "unlock" in str(exc).lower():
+        return KeyringUnavailable(LOCKED)
+    return KeyringUnavailable(f"{NO_BACKEND} ({exc})")
 
 
 def _backend_ok() -> None:
@@ -55,7 +67,7 @@ class CredentialStore:
         try:
             return keyring.get_password(self._service, ref)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
 
     def set(self, ref: str, secret: str) -> None:
         if not secret:
@@ -64,7 +76,7 @@ class CredentialStore:
         try:
             keyring.set_password(self._service, ref, secret)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
 
     def delete(self, ref: str) -> bool:
         _backend_ok()
@@ -73,5 +85,5 @@ class CredentialStore:
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
         return True

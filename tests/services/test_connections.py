@@ -4,6 +4,8 @@ the reference name; no keyring at all gives a message naming what to install."""
 from __future__ import annotations
 
 import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 from sqlalchemy import select
 
@@ -91,3 +93,30 @@ def test_no_keyring_gives_a_clear_message_naming_what_to_install(sqlite_db, no_k
     assert status.saved is None and "gnome-keyring" in status.message
     check = service.check("fb")
     assert not check.ok and "gnome-keyring" in check.message
+
+
+class _LockedKeyring(keyring.backend.KeyringBackend):
+    """A keyring that is there but stays locked (the user's session never unlocked it)."""
+
+    priority = 1
+
+    def get_password(self, service, username):
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+    def set_password(self, service, username, password):
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+    def delete_password(self, service, username):
+        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+
+def test_a_locked_keyring_says_so_rather_than_missing(sqlite_db):
+    AccountService(sqlite_db.sessions).add_account("fb", "facebook", "FB", external_id="1")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_LockedKeyring())
+    try:
+        service = _service(sqlite_db.sessions)
+        with pytest.raises(Exception, match="Nyckelringen är låst"):
+            service.set_token("fb", "abc")
+    finally:
+        keyring.set_keyring(previous)
