@@ -95,25 +95,21 @@ def test_no_keyring_gives_a_clear_message_naming_what_to_install(sqlite_db, no_k
     assert not check.ok and "gnome-keyring" in check.message
 
 
-class _LockedKeyring(keyring.backend.KeyringBackend):
-    """A keyring that is there but stays locked (the user's session never unlocked it)."""
-
-    priority = 1
-
-    def get_password(self, service, username):
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
-
-    def set_password(self, service, username, password):
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
-
-    def delete_password(self, service, username):
-        raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
-
-
 def test_a_locked_keyring_says_so_rather_than_missing(sqlite_db):
     AccountService(sqlite_db.sessions).add_account("fb", "facebook", "FB", external_id="1")
-    previous = keyring.get_keyring()
-    keyring.set_keyring(_LockedKeyring())
+    previous = keyring.get_keyring()  # chosen before the class below exists to be chosen
+
+    class LockedKeyring(keyring.backend.KeyringBackend):
+        """There, but locked (the user's session never unlocked it)."""
+
+        priority = 1
+
+        def get_password(self, *args):
+            raise keyring.errors.KeyringLocked("Failed to unlock the collection!")
+
+        set_password = delete_password = get_password
+
+    keyring.set_keyring(LockedKeyring())
     try:
         service = _service(sqlite_db.sessions)
         with pytest.raises(Exception, match="Nyckelringen är låst"):
