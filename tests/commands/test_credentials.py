@@ -110,3 +110,19 @@ def test_sync_of_an_unknown_or_platformless_account_is_bad_input(db, capsys, mon
     assert run(capsys, monkeypatch, *url, "sync", "finnsinte")[0] == 2
     code, _, err = run(capsys, monkeypatch, *url, "sync", "intra")
     assert code == 2 and "granska import" in err
+
+
+def test_rotate_keeps_the_old_token_when_the_new_one_is_refused(db, capsys, monkeypatch, secret_service):
+    url = ["--db", f"sqlite:///{db}"]
+    with running("x") as r:
+        run(capsys, monkeypatch, *url, "accounts", "add", "x", "--platform", "x", "--name", "@vadstena",
+            "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
+        run(capsys, monkeypatch, *url, "credentials", "set", "x", stdin=r.fake.token)
+        code, _, err = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="wrong-token")
+        assert code == 1 and "Den tidigare token är kvar" in err
+        assert run(capsys, monkeypatch, *url, "credentials", "check", "x")[0] == 0
+        r.fake.renew_token("brand-new-token")
+        code, out, _ = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="brand-new-token")
+        assert code == 0 and "@vadstenakommun" in out
+        code, out, _ = run(capsys, monkeypatch, *url, "credentials", "remove", "x")
+        assert code == 0 and "Ingen token är sparad" in out
