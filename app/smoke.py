@@ -102,6 +102,7 @@ class SmokeTest:
             url = self._db_url or f"sqlite:///{Path(tmp) / 'granska.db'}"
             db = self._check("databas", lambda: self._database_round_trip(url))
             self._check("resurser", self._resources)
+            self._check("tidszon", _time_zone)
             self._check("postgresql-drivrutin", _postgres_driver)
             self._check("nyckelring", _keyring_round_trip)
             if db is not None:
@@ -244,6 +245,17 @@ class SmokeTest:
         if self._qt_messages:
             raise SmokeFailure(" | ".join(self._qt_messages[:5]))
         return "inga varningar"
+
+
+def _time_zone() -> str:
+    import zoneinfo
+    from datetime import UTC, datetime
+
+    local = datetime(2026, 7, 1, 10, 0, tzinfo=UTC).astimezone(zoneinfo.ZoneInfo("Europe/Stockholm"))
+    if local.hour != 12:
+        raise SmokeFailure(f"10:00 UTC blev {local:%H:%M} i Europe/Stockholm, inte 12:00")
+    system = any((Path(p) / "Europe" / "Stockholm").is_file() for p in zoneinfo.TZPATH)
+    return f"Europe/Stockholm ({'systemets tidszonsdata' if system else 'paketet tzdata'})"
 
 
 def _postgres_driver() -> str:
