@@ -38,9 +38,10 @@ class CheckResult:
     name: str
     status: str
     detail: str
+    at: float  # seconds since start (see Clock) when the check finished
 
     def line(self) -> str:
-        return f"{self.status:<14}{self.name}: {self.detail}"
+        return f"{self.status:<14}{self.name}: {self.detail} [{self.at:.2f} s]"
 
 
 class SmokeFailure(Exception):
@@ -97,7 +98,8 @@ class SmokeTest:
         if _needs_offscreen():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
         frozen = "ja" if getattr(sys, "frozen", False) else "nej"
-        self._out(f"{APP_NAME} {__version__} – röktest (fryst: {frozen})")
+        self._out(f"{APP_NAME} {__version__} – röktest (fryst: {frozen}; tider räknas från "
+                  f"{self.clock.origin}, nu {self.clock.now():.2f} s)")  # fmt: skip
         with tempfile.TemporaryDirectory(prefix="granska-smoke-", ignore_cleanup_errors=True) as tmp:
             url = self._db_url or f"sqlite:///{Path(tmp) / 'granska.db'}"
             db = self._check("databas", lambda: self._database_round_trip(url))
@@ -128,7 +130,7 @@ class SmokeTest:
         return value
 
     def _record(self, name: str, status: str, detail: str) -> None:
-        result = CheckResult(name, status, detail)
+        result = CheckResult(name, status, detail, self.clock.now())
         self.results.append(result)
         self._out(result.line())
 

@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     modules = frozen_modules(executable(args.bundle))
     files = bundle_files(args.bundle)
     problems = build_config.bundle_problems(modules, files)
-    size = sum(p.stat().st_size for p in args.bundle.rglob("*") if p.is_file() and not p.is_symlink())
     if args.json:
-        print(json.dumps({"modules": modules, "files": files, "size_bytes": size, "problems": problems}))
+        print(json.dumps({"modules": modules, "files": files, "problems": problems}))
     else:
-        print(f"{len(modules)} frozen modules, {len(files)} files, {size / 1e6:.0f} MB")
+        print(f"Paketkontroll: {'fel' if problems else 'ok'} ({len(modules)} frysta moduler, "
+              f"{len(files)} filer)")  # fmt: skip
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
     return 1 if problems else 0
