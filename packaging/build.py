@@ -157,10 +157,18 @@ def smoke_test(executable: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the result goes")
-    parser.add_argument("--venv", type=Path, default=Path(os.environ.get("GRANSKA_PACKAGE_VENV", ROOT / "build" / "package-venv")))
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
+    parser.add_argument(
+        "--venv",
+        type=Path,
+        default=Path(os.environ.get("GRANSKA_PACKAGE_VENV", ROOT / "build" / "package-venv")),
+    )
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder"
+    )
     parser.add_argument("--fresh", action="store_true", help="recreate the build venv even if it is current")
-    parser.add_argument("--no-smoke-test", action="store_true", help="do not run the frozen app's --smoke-test")
+    parser.add_argument(
+        "--no-smoke-test", action="store_true", help="do not run the frozen app's --smoke-test"
+    )
     parser.add_argument("--iscc", help="Windows: path to Inno Setup's ISCC.exe")
     args = parser.parse_args(argv)  # fmt: skip
 

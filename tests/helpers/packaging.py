@@ -28,7 +28,7 @@ def packaging_module(name: str) -> ModuleType:
     return module
 
 
-_DEFINE = re.compile(r'^#define\s+(\w+)\s+(.*)$')
+_DEFINE = re.compile(r"^#define\s+(\w+)\s+(.*)$")
 _SECTION = re.compile(r"^\[(\w+)\]$")
 
 

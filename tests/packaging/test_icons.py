@@ -63,7 +63,9 @@ def test_line_icons_share_one_stroke(source):
         assert 'stroke-width="2"' in element and 'stroke-linecap="round"' in element, element
 
 
-@pytest.mark.parametrize("source", [s for s in SOURCES if s.stem.startswith("platform-")], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "source", [s for s in SOURCES if s.stem.startswith("platform-")], ids=lambda p: p.stem
+)
 def test_platform_icons_share_one_badge(source):
     assert '<rect x="1" y="1" width="22" height="22" rx="5"' in _svg(source)
 

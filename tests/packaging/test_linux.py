@@ -105,5 +105,8 @@ def test_install_tree_puts_files_where_desktops_look(tmp_path):
     hicolor = stage / "share" / "icons" / "hicolor"
     for size in (16, 24, 32, 48, 64, 128, 256):
         icon = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
-        assert icon.read_bytes() == (ROOT / "resources" / "icons" / f"{size}x{size}" / "granska.png").read_bytes()
+        assert (
+            icon.read_bytes()
+            == (ROOT / "resources" / "icons" / f"{size}x{size}" / "granska.png").read_bytes()
+        )
     assert (hicolor / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
