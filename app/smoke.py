@@ -97,6 +97,9 @@ class SmokeTest:
         _start_watchdog(self._out)
         if _needs_offscreen():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(self._on_qt_message)
         frozen = "ja" if getattr(sys, "frozen", False) else "nej"
         self._out(f"{APP_NAME} {__version__} – röktest (fryst: {frozen}; tider räknas från "
                   f"{self.clock.origin}, nu {self.clock.now():.2f} s)")  # fmt: skip
@@ -104,6 +107,7 @@ class SmokeTest:
             url = self._db_url or f"sqlite:///{Path(tmp) / 'granska.db'}"
             db = self._check("databas", lambda: self._database_round_trip(url))
             self._check("resurser", self._resources)
+            self._check("översättningar", self._translations)
             self._check("tidszon", _time_zone)
             self._check("postgresql-drivrutin", _postgres_driver)
             self._check("nyckelring", _keyring_round_trip)
@@ -190,8 +194,19 @@ class SmokeTest:
             raise SmokeFailure(f"appikonen saknas: {icon}")
         return f"{len(rules.lists)} ordlistor och appikonen i {resource_path()}"
 
+    def _translations(self) -> str:
+        from PySide6.QtCore import QTranslator
+
+        from app.resources import resource_path
+
+        compiled = sorted(resource_path("translations").glob("*.qm"))
+        broken = [qm.name for qm in compiled if not QTranslator().load(str(qm))]
+        if broken:
+            raise SmokeFailure(f"kan inte läsas: {', '.join(broken)}")
+        return ", ".join(qm.stem for qm in compiled) if compiled else "inga kompilerade (.qm) att läsa"
+
     def _main_window(self, db: Any) -> str:
-        from PySide6.QtCore import QEvent, QObject, QTimer, qInstallMessageHandler
+        from PySide6.QtCore import QEvent, QObject, QTimer
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
@@ -199,7 +214,6 @@ class SmokeTest:
         from app.ui.main_window import MainWindow
         from app.version import ORGANIZATION
 
-        qInstallMessageHandler(self._on_qt_message)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(ORGANIZATION)

@@ -9,6 +9,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 SMOKE_TIMEOUT_S = 240
+# Every check app/smoke.py reports, in order.
+CHECKS = (
+    "databas",
+    "resurser",
+    "översättningar",
+    "tidszon",
+    "postgresql-drivrutin",
+    "nyckelring",
+    "huvudfönster",
+    "Qt-meddelanden",
+)
 
 
 @dataclass
@@ -28,6 +39,17 @@ class SmokeReport:
     def line(self, check: str) -> str:
         self.status(check)
         return next(line for line in self.output.splitlines() if f" {check}: " in line)
+
+    def checks(self) -> list[str]:
+        found = re.findall(r"^(?:ok|FEL|hoppades över)\s+(\S+):", self.output, re.MULTILINE)
+        return list(found)
+
+    def assert_all_ok(self) -> None:
+        assert self.returncode == 0, self.output
+        assert self.checks() == list(CHECKS), self.output
+        for check in CHECKS:
+            assert self.status(check) == "ok", self.output
+        assert self.output.rstrip().endswith("Röktest: godkänt")
 
     @property
     def window_shown_s(self) -> float:

@@ -109,3 +109,22 @@ def test_windows_version_resource_carries_the_version():
     assert f"filevers={ident.version_tuple}" in text
     assert len(ident.version_tuple) == 4
     compile(text, "version_info", "eval")  # PyInstaller evaluates it as a Python expression
+
+
+def test_translations_are_compiled_for_the_bundle(tmp_path, qapp):
+    from PySide6.QtCore import QTranslator
+
+    build = packaging_module("build")
+    folder = tmp_path / "resources" / "translations"
+    folder.mkdir(parents=True)
+    (folder / "granska_en.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="en">\n'
+        "<context><name>MainWindow</name><message><source>Kö</source>"
+        "<translation>Queue</translation></message></context>\n</TS>\n",
+        encoding="utf-8",
+    )
+    (built,) = build.build_translations(Path(sys.executable), tmp_path)
+    assert built == folder / "granska_en.qm"
+    translator = QTranslator()
+    assert translator.load(str(built))
+    assert translator.translate("MainWindow", "Kö") == "Queue"
