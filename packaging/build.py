@@ -155,12 +155,13 @@ def smoke_test(executable: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="where the result goes")
     parser.add_argument(
         "--venv",
         type=Path,
         default=Path(os.environ.get("GRANSKA_PACKAGE_VENV", ROOT / "build" / "package-venv")),
+        help="the build's own virtualenv (default build/package-venv, or GRANSKA_PACKAGE_VENV)",
     )
     parser.add_argument(
         "--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder"

@@ -18,7 +18,7 @@ import pytest
 
 from app.services.credentials import SERVICE
 from app.version import APP_NAME
-from tests.helpers.packaging import PACKAGING, ROOT, InnoScript, packaging_module
+from tests.helpers.packaging import PACKAGING, ROOT, InnoScript
 from tests.helpers.smoke import leftover_smoke_secrets, migrations_head, run_smoke_test
 
 pytestmark = pytest.mark.slow
@@ -163,11 +163,9 @@ def test_installer_takes_every_file_of_the_bundle(built):
 
 
 def test_build_runs_from_the_clean_venv_not_the_dev_venv(built):
-    build = packaging_module("build")
     assert Path(_package_python()).resolve() != Path(sys.executable).resolve()
     frozen = subprocess.run([_package_python(), "-m", "pip", "list", "--format=json"],
                             capture_output=True, text=True, check=True)  # fmt: skip
     installed = {d["name"].lower() for d in json.loads(frozen.stdout)}
     assert "pyinstaller" in installed
     assert not installed & {"pytest", "pytest-qt", "ruff", "mypy", "aiosmtpd", "numpy", "keyrings.alt"}
-    assert build.requirements()
