@@ -112,6 +112,7 @@ class SmokeTest:
             self._check("postgresql-drivrutin", _postgres_driver)
             self._check("nyckelring", _keyring_round_trip)
             if db is not None:
+                _keep_user_window_state(Path(tmp))
                 self._check("huvudfönster", lambda: self._main_window(db))
                 db.dispose()
             else:
@@ -313,6 +314,17 @@ def _keyring_round_trip() -> str:
     if outcome["read"] != secret or not outcome["deleted"] or outcome["after"] is not None:
         raise SmokeFailure(f"{backend}: testhemligheten kom inte tillbaka oförändrad eller blev kvar")
     return f"{backend}, skriva/läsa/radera en testhemlighet ({outcome['took']:.2f} s)"
+
+
+def _keep_user_window_state(folder: Path) -> None:
+    """The main window saves its geometry, columns and filters when it closes (app/ui/settings.py);
+    the smoke test's window saves them into its temporary folder, never over the user's."""
+    try:
+        from app.ui import settings as ui_settings
+    except ImportError:  # a window that remembers nothing
+        return
+    if hasattr(ui_settings, "settings_path"):
+        ui_settings.settings_path = lambda: folder / "granska.ini"
 
 
 def _needs_offscreen() -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,10 @@ def test_headless_smoke_test_passes_and_leaves_nothing_behind():
     assert f"schema {migrations_head()}," in report.line("databas")
     assert 0 < report.window_shown_s < report.wall_s + 1
     assert leftover_smoke_secrets(SERVICE) == []
+    # The smoke test's window did not save its state over the user's (conftest points the user
+    # folders at empty temporary ones).
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        assert list(Path(os.environ[var]).rglob("*")) == [], var
 
 
 def test_without_a_keyring_the_check_is_skipped_not_failed():
