@@ -30,6 +30,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -216,9 +217,17 @@ class SheetWriter:
 
     def append_plain(self, values: Sequence[Any], *, ours: bool = False) -> None:
         """A row outside the table's columns (titles, notes); text still never a formula."""
-        self.sheet.append(
-            [self.text_cell(v, ours=ours) if isinstance(v, str) else v for v in values]
-        )
+        row: list[Any] = []
+        for value in values:
+            if isinstance(value, str):
+                row.append(self.text_cell(value, ours=ours))
+            elif isinstance(value, datetime):
+                cell = WriteOnlyCell(self.sheet, value=value)
+                cell.number_format = DATETIME_FORMAT
+                row.append(cell)
+            else:
+                row.append(value)
+        self.sheet.append(row)
 
     def close(self) -> None:
         if self._filter and self.columns:
@@ -233,9 +242,14 @@ def discard_workbook(workbook: Workbook) -> None:
         if writer is None:
             continue
         try:
+            # The row stream first: left to the garbage collector it would write into the
+            # closed file.
+            rows = getattr(sheet, "_rows", None)
+            if rows is not None:
+                rows.close()
             writer.close()
             writer.cleanup()
-        except (OSError, ValueError, RuntimeError):
+        except (OSError, ValueError, RuntimeError, StopIteration):
             pass
 
 
