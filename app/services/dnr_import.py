@@ -148,6 +148,7 @@ class DiarienummerImport:
     def _match(self, session: Session, rows: list[DnrRow], export_uuid: str | None) -> DnrImportResult:
         conflicts: list[DnrConflict] = []
         wanted: dict[str, tuple[DnrRow, str]] = {}
+        ambiguous: set[str] = set()
         empty = 0
         for row in rows:
             if row.value is None or (isinstance(row.value, str) and not row.value.strip()):
@@ -169,8 +170,11 @@ class DiarienummerImport:
                     f"samma rad har två olika diarienummer: {earlier[1]} (rad {earlier[0].line}) "
                     f"och {number}",
                 ))  # fmt: skip
+                ambiguous.add(row.row_key)
                 continue
             wanted[row.row_key] = (row, number)
+        for key in ambiguous:
+            del wanted[key]  # which of the two numbers is right is for the registrator to say
 
         exported = _exported_rows(session, list(wanted))
         applied: list[DnrChange] = []

@@ -399,7 +399,7 @@ def _compare_with_database(sessions: sessionmaker[Session], manifest: dict[str, 
                 problems.append("manifest.json är inte det som Granska skrev när paketet skapades.")
             stored = dict(session.execute(
                 select(Evidence.id, Evidence.sha256).where(Evidence.id.in_(evidence_hashes))
-            ).tuples().all())  # fmt: skip
+            ).all())  # fmt: skip
     except SQLAlchemyError as exc:
         raise EnvironmentFault(f"Databasen kunde inte läsas: {exc}") from exc
     for evidence_id, digest in evidence_hashes.items():
