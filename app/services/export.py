@@ -76,22 +76,35 @@ class ExportResult:
 
 @dataclass
 class _Contents:
-    """What went into the file, kept compactly (three machine integers per row)."""
+    """What went into the file, kept compactly: a letter and three machine integers per row,
+    so that memory stays flat however long the export. The row id printed in the file is the
+    letter and the decision (B) or registration (D) id."""
 
-    keys: list[str]
+    kinds: bytearray
     items: array[int]
     decisions: array[int]
     registrations: array[int]
 
     @classmethod
     def empty(cls) -> _Contents:
-        return cls([], array("q"), array("q"), array("q"))
+        return cls(bytearray(), array("q"), array("q"), array("q"))
 
-    def add(self, key: str, item_id: int, decision_id: int | None, registration_id: int | None) -> None:
-        self.keys.append(key)
+    def add(self, kind: str, item_id: int, decision_id: int | None,
+            registration_id: int | None) -> None:  # fmt: skip
+        self.kinds.append(ord(kind))
         self.items.append(item_id)
         self.decisions.append(decision_id or 0)
         self.registrations.append(registration_id or 0)
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def row(self, i: int) -> dict[str, Any]:
+        kind = chr(self.kinds[i])
+        decision, registration = self.decisions[i] or None, self.registrations[i] or None
+        key = log.removal_key(decision) if kind == "B" else log.registration_key(registration)  # type: ignore[arg-type]
+        return {"row_key": key, "item_id": self.items[i], "decision_id": decision,
+                "registration_id": registration}  # fmt: skip
 
 
 def file_sha256(path: Path) -> str:
@@ -117,23 +130,21 @@ class RemovalLogWriter:
         self.contents = _Contents.empty()
         self.by_reason: Counter[str] = Counter()
         self.by_account: Counter[str] = Counter()
-        self.by_month: Counter[date] = Counter()
+        self.by_month: Counter[tuple[int, int]] = Counter()
         self.by_criterion: Counter[str] = Counter()
 
     def write_removal(self, row: Any) -> None:
-        self.removals.append(log.removal_values(row))
-        self.contents.add(log.removal_key(row.decision_id), row.item_id, row.decision_id,
-                          row.registration_id)  # fmt: skip
+        values = log.removal_values(row)
+        self.removals.append(values)
+        self.contents.add("B", row.item_id, row.decision_id, row.registration_id)
         self.by_reason[row.reason_code or ""] += 1
-        self.by_account[f"{row.account_name} ({row.account_key})"] += 1
-        local = log.local_naive(row.decided_at)
-        assert local is not None
-        self.by_month[date(local.year, local.month, 1)] += 1
+        self.by_account[values[5]] += 1
+        removed_at = values[2]  # Swedish time, so a removal at 00:30 on 1 June counts in June
+        self.by_month[(removed_at.year, removed_at.month)] += 1
 
     def write_registration(self, row: Any) -> None:
         self.registered.append(log.registration_values(row))
-        self.contents.add(log.registration_key(row.registration_id), row.item_id, None,
-                          row.registration_id)  # fmt: skip
+        self.contents.add("D", row.item_id, None, row.registration_id)
         self.by_criterion[row.criterion] += 1
 
     def finish(self, facts: list[tuple[str, Any]]) -> None:
@@ -156,7 +167,7 @@ _BOLD = Font(bold=True)
 def _write_summary(out: SheetWriter, w: RemovalLogWriter, facts: list[tuple[str, Any]]) -> None:
     heading = out.text_cell("Borttagna och diarieförda inlägg – sammanfattning")
     heading.font = Font(bold=True, size=13)
-    out.sheet.append([heading])
+    out.append_cells([heading])
     for label, value in facts:
         out.append_plain([label, value])
 
@@ -165,24 +176,24 @@ def _write_summary(out: SheetWriter, w: RemovalLogWriter, facts: list[tuple[str,
         cells = [out.text_cell(h) for h in (title, middle, "Antal")]
         for cell in cells:
             cell.font = _BOLD
-        out.sheet.append(cells)
+        out.append_cells(cells)
         for first, second, n in rows:
             if isinstance(first, date):
                 first_cell = WriteOnlyCell(out.sheet, value=first)
                 first_cell.number_format = MONTH_FORMAT
-                out.sheet.append([first_cell, out.text_cell(second), n])
+                out.append_cells([first_cell, out.text_cell(second), n])
             else:
                 out.append_plain([first, second, n])
         total = out.text_cell("Summa")
         total.font = _BOLD
-        out.sheet.append([total, None, sum(r[2] for r in rows)])
+        out.append_cells([total, None, sum(r[2] for r in rows)])
 
     table("Borttagna per skäl", "Skäl", [
         (code, REMOVAL_REASONS[code].label if code in REMOVAL_REASONS else "", n)
         for code, n in sorted(w.by_reason.items())
     ])  # fmt: skip
     table("Borttagna per konto", "", [(a, "", n) for a, n in sorted(w.by_account.items())])
-    table("Borttagna per månad", "", [(m, "", n) for m, n in sorted(w.by_month.items())])
+    table("Borttagna per månad", "", [(date(y, mo, 1), "", n) for (y, mo), n in sorted(w.by_month.items())])
     table("Diarieförda per kriterium", "Kriterium", [
         (code, REGISTRATION_CRITERIA[code].label if code in REGISTRATION_CRITERIA else "", n)
         for code, n in sorted(w.by_criterion.items())
@@ -339,10 +350,8 @@ def record_export(session: Session, target: AtomicFile, *, kind: str, export_uui
     session.flush()
     table = ExportRow.__table__
     batch: list[dict[str, Any]] = []
-    for i, key in enumerate(contents.keys):
-        batch.append({"export_id": export.id, "row_key": key, "item_id": contents.items[i],
-                      "decision_id": contents.decisions[i] or None,
-                      "registration_id": contents.registrations[i] or None})  # fmt: skip
+    for i in range(len(contents)):
+        batch.append({"export_id": export.id, **contents.row(i)})
         if len(batch) >= RECORD_BATCH:
             session.execute(insert(table), batch)
             batch = []
@@ -351,11 +360,11 @@ def record_export(session: Session, target: AtomicFile, *, kind: str, export_uui
     if batch:
         session.execute(insert(table), batch)
     if mark_exported:
-        ids = sorted({r for r in contents.registrations if r})
-        for start in range(0, len(ids), RECORD_BATCH):
+        for start in range(0, len(contents), RECORD_BATCH):
+            ids = [r for r in contents.registrations[start:start + RECORD_BATCH] if r]
             session.execute(
                 update(Registration)
-                .where(Registration.id.in_(ids[start:start + RECORD_BATCH]),
+                .where(Registration.id.in_(ids),
                        Registration.exported_at.is_(None))
                 .values(exported_at=now)
                 .execution_options(synchronize_session=False)
