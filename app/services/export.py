@@ -296,9 +296,10 @@ class ExportService:
                 if progress is not None:
                     progress(total, total)
                 digest = file_sha256(target.path)
-                export_id = self._record(
-                    target, kind="removals", export_uuid=export_uuid, now=now, sha256=digest,
-                    writer=writer, period=(request.date_from, request.date_to),
+                export_id = commit_export(
+                    self._sessions, target, kind="removals", export_uuid=export_uuid, now=now,
+                    sha256=digest, created_by=self._actor.username, writer=writer,
+                    period=(request.date_from, request.date_to),
                     account_keys=list(scope.account_keys), mark_exported=True,
                 )  # fmt: skip
         except SQLAlchemyError as exc:
@@ -309,37 +310,34 @@ class ExportService:
                             writer.registered.rows, digest, writer.escaped_cells,
                             writer.truncated_cells)  # fmt: skip
 
-    def _record(self, target: AtomicFile, *, kind: str, export_uuid: str, now: datetime,
-                sha256: str, writer: RemovalLogWriter, period: tuple[date, date] | None,
-                account_keys: list[str], mark_exported: bool,
-                extra_rows: list[dict[str, Any]] | None = None,
-                details: dict[str, Any] | None = None) -> int:  # fmt: skip
-        """Record the export and put the file in place, both or neither."""
-        try:
-            with self._sessions.begin() as session:
-                return record_export(
-                    session, target, kind=kind, export_uuid=export_uuid, now=now,
-                    sha256=sha256, created_by=self._actor.username, contents=writer.contents,
-                    counts=(writer.removals.rows, writer.registered.rows), period=period,
-                    account_keys=account_keys, mark_exported=mark_exported,
-                    extra_rows=extra_rows, details=details,
-                )  # fmt: skip
-        except BaseException:
-            # Renamed but not recorded: take the file back, so no export exists half.
-            if target.done:
-                target.target.unlink(missing_ok=True)
-            raise
-
-
-def record_export(session: Session, target: AtomicFile, *, kind: str, export_uuid: str,
-                  now: datetime, sha256: str, created_by: str, contents: _Contents,
-                  counts: tuple[int, int], period: tuple[date, date] | None,
+def commit_export(sessions: sessionmaker[Session], target: AtomicFile, *, kind: str,
+                  export_uuid: str, now: datetime, sha256: str, created_by: str,
+                  writer: RemovalLogWriter, period: tuple[date, date] | None,
                   account_keys: list[str], mark_exported: bool,
                   extra_rows: list[dict[str, Any]] | None = None,
                   details: dict[str, Any] | None = None) -> int:  # fmt: skip
-    """Inside the caller's transaction: the export, its rows, then the rename. If the rename
-    fails the transaction rolls back; if the commit fails afterwards the caller removes the
-    file (see `AtomicFile`)."""
+    """Record the export and put the file in place: both or neither. In one transaction the
+    export and its rows are written, then the file is renamed into place, then the commit; if
+    the rename fails the transaction rolls back, if the commit fails the file is taken back."""
+    try:
+        with sessions.begin() as session:
+            return _record(session, target, kind=kind, export_uuid=export_uuid, now=now,
+                           sha256=sha256, created_by=created_by, contents=writer.contents,
+                           counts=(writer.removals.rows, writer.registered.rows), period=period,
+                           account_keys=account_keys, mark_exported=mark_exported,
+                           extra_rows=extra_rows, details=details)  # fmt: skip
+    except BaseException:
+        if target.done:
+            target.target.unlink(missing_ok=True)
+        raise
+
+
+def _record(session: Session, target: AtomicFile, *, kind: str, export_uuid: str,
+            now: datetime, sha256: str, created_by: str, contents: _Contents,
+            counts: tuple[int, int], period: tuple[date, date] | None,
+            account_keys: list[str], mark_exported: bool,
+            extra_rows: list[dict[str, Any]] | None,
+            details: dict[str, Any] | None) -> int:  # fmt: skip
     export = Export(
         uuid=export_uuid, kind=kind, created_at=now, created_by=created_by,
         period_from=period[0] if period else None, period_to=period[1] if period else None,

@@ -46,7 +46,7 @@ from app.models import (
 from app.services import removal_log as log
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError
-from app.services.export import RemovalLogWriter, file_sha256, record_export, set_properties
+from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
 from app.services.spreadsheet import AtomicFile, discard_workbook
 
 FORMAT = "granska-bevispaket"
@@ -185,14 +185,12 @@ class EvidencePackager:
                     finally:
                         archive.zip.close()
                 digest = file_sha256(target.path)
-                with self._sessions.begin() as record_session:
-                    export_id = record_export(
-                        record_session, target, kind="package", export_uuid=package_id, now=now,
-                        sha256=digest, created_by=self._actor.username, contents=writer.contents,
-                        counts=(writer.removals.rows, writer.registered.rows), period=None,
-                        account_keys=[], mark_exported=False, extra_rows=evidence_rows,
-                        details={"items": ids, "manifest_sha256": manifest_sha},
-                    )  # fmt: skip
+                export_id = commit_export(
+                    self._sessions, target, kind="package", export_uuid=package_id, now=now,
+                    sha256=digest, created_by=self._actor.username, writer=writer, period=None,
+                    account_keys=[], mark_exported=False, extra_rows=evidence_rows,
+                    details={"items": ids, "manifest_sha256": manifest_sha},
+                )  # fmt: skip
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
         except OSError as exc:

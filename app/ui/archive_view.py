@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -45,96 +43,9 @@ from app.services.archive import ArchiveDetail, ArchiveEntry, ArchiveFilter, Arc
 from app.services.errors import EnvironmentFault, InputError
 from app.services.packages import EvidencePackager, PackageResult
 from app.services.reasons import REMOVAL_REASONS
-from app.services.removal_log import STATUS_LABELS, STOCKHOLM, local_naive
-from app.services.spreadsheet import escape_cell_text
+from app.services.removal_log import STATUS_LABELS, STOCKHOLM
 from app.ui._background import BackgroundRunner
-
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
-
-
-def _when(value: datetime | None) -> str:
-    local = local_naive(value)
-    return f"{local:%Y-%m-%d %H:%M}" if local else ""
-
-
-def _line(text: str, limit: int = 120) -> str:
-    """One line for a table cell: control characters shown, never acted on."""
-    flat = " ".join(escape_cell_text(text).split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-class ArchiveModel(QAbstractTableModel):
-    """Archive entries, loaded a page at a time (keyset) as the view scrolls."""
-
-    page_wanted = Signal(object)  # the cursor after which the next page is needed
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ArchiveEntry] = []
-        self._more = False
-        self._loading = False
-        self.headers = [self.tr("Senast"), self.tr("Konto"), self.tr("Författare"), self.tr("Text"),
-                        self.tr("Status"), self.tr("Skäl"), self.tr("Diarienummer")]  # fmt: skip
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return _line(entry.text, 600)
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.item_id
-        return None
-
-    def _display(self, e: ArchiveEntry, column: int) -> str:
-        reason = REMOVAL_REASONS.get(e.reason_code or "")
-        values = (_when(e.last_event_at), e.account_key, _line(e.author_name, 60), _line(e.text),
-                  STATUS_LABELS.get(e.status, e.status), reason.label if reason else "",
-                  e.diarienummer or "")  # fmt: skip
-        return values[column]
-
-    def entry(self, row: int) -> ArchiveEntry:
-        return self._rows[row]
-
-    def reset(self, rows: list[ArchiveEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._more = len(rows) == PAGE
-        self._loading = False
-        self.endResetModel()
-
-    def append(self, rows: list[ArchiveEntry]) -> None:
-        self._loading = False
-        self._more = len(rows) == PAGE
-        if not rows:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more and not self._loading
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent) and self._rows:
-            self._loading = True
-            self.page_wanted.emit(self._rows[-1].cursor)
+from app.ui.archive_model import PAGE, ArchiveModel, when
 
 
 def _plain_editor(name: str) -> QPlainTextEdit:
@@ -342,7 +253,7 @@ class ArchiveView(QWidget):
         if copy is not None:
             self.saved_title.setText(self.tr("Sparad kopia (bevis %1, sparad %2 av %3)")
                                      .replace("%1", str(copy.evidence_id))
-                                     .replace("%2", _when(copy.saved_at)).replace("%3", copy.saved_by))
+                                     .replace("%2", when(copy.saved_at)).replace("%3", copy.saved_by))
             self.saved_text.setPlainText(copy.text if copy.text is not None else copy.pretty())
             state = (self.tr("Kontrollsumman stämmer (SHA-256 %1).") if copy.intact else
                      self.tr("VARNING: kopian stämmer inte med sin kontrollsumma (SHA-256 %1)."))
@@ -354,19 +265,19 @@ class ArchiveView(QWidget):
         status = STATUS_LABELS.get(detail.current_status, detail.current_status)
         if detail.current_known:
             self.current_title.setText(self.tr("Läget på plattformen (hämtat %1): %2")
-                                       .replace("%1", _when(detail.fetched_at)).replace("%2", status))
+                                       .replace("%1", when(detail.fetched_at)).replace("%2", status))
             self.current_text.setPlainText(detail.current_text)
         else:
             self.current_title.setText(self.tr("Läget på plattformen: okänt – inte hämtat sedan "
                                                "kopian sparades (%1)").replace("%1", status))
             self.current_text.setPlainText("")
-        raw = [f"# {self.tr('Sparad kopia')} {c.evidence_id} ({_when(c.saved_at)})\n{c.pretty()}"
+        raw = [f"# {self.tr('Sparad kopia')} {c.evidence_id} ({when(c.saved_at)})\n{c.pretty()}"
                for c in detail.copies]  # fmt: skip
         if detail.raw is not None:
             raw.append(f"# {self.tr('Plattformens data vid senaste hämtning')}\n"
                        + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True))
         self.raw.setPlainText("\n\n".join(raw))
-        self.history.setPlainText("\n".join(f"{_when(h.at)}  {h.who}: {h.summary}"
+        self.history.setPlainText("\n".join(f"{when(h.at)}  {h.who}: {h.summary}"
                                             for h in detail.history))  # fmt: skip
         self.detail_shown.emit(item_id)
 

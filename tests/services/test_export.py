@@ -275,3 +275,24 @@ def test_an_existing_file_is_kept_unless_overwrite(database, tmp_path):
     assert out.read_bytes() == b"registratorns arbete"
     ExportService(database.sessions, ACTOR).export_removals(MAY, out, overwrite=True)
     assert load_workbook(out).sheetnames[0] == "Borttagna"
+
+
+def test_a_failed_commit_takes_the_renamed_file_back(database, tmp_path, monkeypatch):
+    import app.services.export as export_module
+
+    m.remove(database.sessions, m.add_item(database.sessions))
+    original = export_module._record
+
+    def record_then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        original(*args, **kwargs)  # the file is renamed into place here
+        raise RuntimeError("the database went away before the commit")
+
+    monkeypatch.setattr(export_module, "_record", record_then_fail)
+    out = tmp_path / "ut"
+    out.mkdir()
+    with pytest.raises(RuntimeError):
+        ExportService(database.sessions, ACTOR).export_removals(MAY, out / "logg.xlsx")
+    assert list(out.iterdir()) == []
+    with database.sessions() as session:
+        assert session.scalars(select(Export)).all() == []
+        assert set(session.scalars(select(Registration.exported_at))) == {None}

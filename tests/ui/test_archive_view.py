@@ -7,7 +7,8 @@ import keyring
 import pytest
 
 from app.services.packages import verify_package
-from app.ui.archive_view import PAGE, ArchiveModel, ArchiveView
+from app.ui.archive_model import PAGE
+from app.ui.archive_view import ArchiveView
 from tests.helpers import moderation as m
 
 
@@ -33,15 +34,6 @@ def offline(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(keyring, "get_password", refuse)
-
-
-def test_the_model_passes_qtmodeltester(qtmodeltester, sqlite_db):
-    from app.services.archive import ArchiveFilter, ArchiveService
-
-    m.bulk_removals(sqlite_db.sessions, 30)
-    model = ArchiveModel()
-    model.reset(ArchiveService(sqlite_db.sessions).search(ArchiveFilter(), limit=20))
-    qtmodeltester.check(model)
 
 
 def test_rows_load_lazily_a_page_at_a_time(qtbot, sqlite_db, offline):
