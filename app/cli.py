@@ -24,6 +24,8 @@ COMMAND_MODULES = [
     "app.commands.accounts",
     "app.commands.items",
     "app.commands.export",
+    "app.commands.mail",
+    "app.commands.screenshots",
 ]
 
 
