@@ -80,11 +80,11 @@ class ExportDialog(QDialog):
         self.accounts.setMaximumHeight(130)
         self.path = QLineEdit(str(Path.home() / f"borttagna-{first:%Y-%m}.xlsx"))
         self.path.setAccessibleName(self.tr("Exportfil"))
-        choose = QPushButton(self.tr("Välj…"))
-        choose.clicked.connect(self._choose_file)
+        self.choose_button = QPushButton(self.tr("Välj…"))
+        self.choose_button.clicked.connect(self._choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
-        file_row.addWidget(choose)
+        file_row.addWidget(self.choose_button)
 
         form = QFormLayout()
         form.addRow(self.tr("Period (svensk tid)"), period)
@@ -209,7 +209,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setVisible(running)
         self.export_button.setEnabled(not running)
         self.close_button.setEnabled(not running)
-        for widget in (self.date_from, self.date_to, self.accounts, self.path):
+        for widget in (self.date_from, self.date_to, self.accounts, self.path, self.choose_button):
             widget.setEnabled(not running)
 
     def _export_done(self, result: ExportResult) -> None:

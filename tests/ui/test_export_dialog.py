@@ -46,6 +46,7 @@ def test_progress_shows_and_cancel_leaves_no_file(qtbot, sqlite_db, tmp_path):
     dialog.date_from.setDate(dialog.date_from.date().addMonths(-1))
     dialog.export_button.click()
     assert dialog.cancel_button.isVisible() and not dialog.export_button.isEnabled()
+    assert not dialog.choose_button.isEnabled() and not dialog.path.isEnabled()
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 3000, timeout=30_000)
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: "avbröts" in dialog.status.text(), timeout=30_000)
