@@ -24,6 +24,9 @@ COMMAND_MODULES = [
     "app.commands.accounts",
     "app.commands.items",
     "app.commands.export",
+    "app.commands.credentials",
+    "app.commands.register",
+    "app.commands.manual",
     "app.commands.mail",
     "app.commands.screenshots",
 ]
