@@ -7,7 +7,7 @@ VENV="${GRANSKA_VENV:-$ROOT/.venv}"
 # Qt's xcb platform plugin needs these to open a window on X11 (Xvfb or a real display).
 QT_RUNTIME_DEBS=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
-  libdbus-1-3 fonts-dejavu-core)
+  libdbus-1-3 fonts-dejavu-core fonts-noto-color-emoji)
 
 ensure_debs() {
   local missing=()

@@ -6,17 +6,23 @@ costs; the UI's lazy model and the command line both read through here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Account, Item, ItemVersion
+from app.models import Account, Item, ItemStatus, ItemVersion
 from app.models.fulltext import match_clause
 
 Cursor = tuple[datetime, int]
+
+# What an administrator has finished with (weeded items are gone from every queue).
+DECIDED_STATUSES = (
+    ItemStatus.KEPT, ItemStatus.REMOVED, ItemStatus.ANSWERED, ItemStatus.REGISTERED,
+    ItemStatus.FORWARDED, ItemStatus.HANDED_OVER, ItemStatus.DELETED_BY_AUTHOR,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,38 @@ class QueueFilter:
     until: datetime | None = None
     search: str = ""
     newest_first: bool = False
+
+
+@dataclass(frozen=True)
+class Queue:
+    """One of the work queues the window shows as tabs."""
+
+    name: str
+    statuses: tuple[str, ...]
+    questions_only: bool = False
+    newest_first: bool = False  # decided items: the latest first; open ones: longest waiting first
+
+    def narrow(self, f: QueueFilter) -> QueueFilter:
+        """`f` limited to this queue; a status filter outside the queue leaves it empty."""
+        statuses = tuple(s for s in self.statuses if not f.statuses or s in f.statuses)
+        return replace(
+            f,
+            statuses=statuses or (_NO_STATUS,),
+            questions_only=f.questions_only or self.questions_only,
+        )
+
+
+_NO_STATUS = "-"  # matches no item: an empty intersection of status filters
+
+QUEUES: tuple[Queue, ...] = (
+    Queue("new", (ItemStatus.NEW,)),
+    Queue("flagged", (ItemStatus.FLAGGED,)),
+    # "Vi svarar snabbt på frågor": questions nobody has decided on yet.
+    Queue("questions", (ItemStatus.NEW, ItemStatus.FLAGGED), questions_only=True),
+    Queue("pending", (ItemStatus.PENDING_PLATFORM, ItemStatus.REMOVE_BY_HAND)),
+    Queue("decided", DECIDED_STATUSES, newest_first=True),
+)
+QUEUES_BY_NAME = {q.name: q for q in QUEUES}
 
 
 @dataclass(frozen=True)
@@ -130,6 +168,22 @@ class QueueService:
             stmt = select(func.count()).select_from(Item).join(Account)
             return session.scalar(self._where(stmt, f, dialect)) or 0
 
+    def queue_counts(self, f: QueueFilter, queues: tuple[Queue, ...] = QUEUES) -> dict[str, int]:
+        """How many items each queue holds under the filter `f`, in one pass over the items."""
+        columns = []
+        for q in queues:
+            narrowed = q.narrow(f)
+            condition = Item.status.in_(narrowed.statuses)
+            if narrowed.questions_only:
+                condition = and_(condition, Item.is_question.is_(True))
+            columns.append(func.count().filter(condition))
+        with self._sessions() as session:
+            dialect = session.get_bind().dialect.name
+            base = replace(f, statuses=tuple({s for q in queues for s in q.narrow(f).statuses}))
+            stmt = self._where(select(*columns).select_from(Item).join(Account), base, dialect)
+            row = session.execute(stmt).one()
+        return {q.name: int(n or 0) for q, n in zip(queues, row, strict=True)}
+
     def page(self, f: QueueFilter, after: Cursor | None = None, limit: int = 100) -> list[ItemSummary]:
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
@@ -137,11 +191,7 @@ class QueueService:
             key = tuple_(Item.created_at, Item.id)
             if after is not None:
                 stmt = stmt.where(key < tuple_(*after) if f.newest_first else key > tuple_(*after))
-            order = (
-                (Item.created_at.desc(), Item.id.desc())
-                if f.newest_first
-                else (Item.created_at, Item.id)
-            )
+            order = (Item.created_at.desc(), Item.id.desc()) if f.newest_first else (Item.created_at, Item.id)
             stmt = stmt.order_by(*order).limit(limit)
             return [_summary(row) for row in session.execute(stmt)]
 

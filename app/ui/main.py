@@ -1,9 +1,16 @@
-"""Starting the GUI: the display check, the database, and the main window."""
+"""Starting the GUI: the display check, the language, the database, and the main window."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Set by bench/queue.py: quit as soon as the first page of the queue is painted.
+READY_ENV = "GRANSKA_QUIT_WHEN_READY"
 
 
 def has_display() -> bool:
@@ -12,6 +19,33 @@ def has_display() -> bool:
     if sys.platform.startswith("linux"):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
+
+
+def build_moderation(db: Any) -> Any:
+    """The ModerationService (app/services/moderation.py, issue #4), or None when this build
+    does not have it yet: the window then shows the queue and says so when an action is tried."""
+    try:
+        from app.services.moderation import ModerationService
+    except ImportError:
+        log.warning("app.services.moderation is missing: actions are disabled")
+        return None
+    from app.connectors.base import ConnectorRegistry
+    from app.services.context import Actor
+    from app.services.credentials import CredentialStore
+    from app.services.errors import EnvironmentFault
+
+    store = CredentialStore()
+
+    def secret_for(account: Any) -> str | None:
+        ref = getattr(account, "credential_ref", None)
+        if not ref:
+            return None
+        try:
+            return store.get(ref)
+        except EnvironmentFault:
+            return None  # no keyring: the removal is done by hand, and the user is told
+
+    return ModerationService(db.sessions, connectors=ConnectorRegistry(secret_for), actor=Actor())
 
 
 def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
@@ -25,16 +59,21 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.models.db import DatabaseError, open_database
-    from app.ui.main_window import MainWindow
-    from app.version import APP_NAME, ORGANIZATION
+    from app.ui.settings import user_settings
+    from app.ui.translations import SETTING, choose_language, install_translators
+    from app.version import APP_ID, APP_NAME, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
+    install_translators(app, choose_language(str(user_settings().value(SETTING, "auto"))))
     try:
         db = open_database(db_url)
     except DatabaseError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc))
+        box.setTextFormat(box.textFormat().PlainText)
+        box.exec()
         return 1
     if demo_if_empty:
         from app.services.demo import load_demo
@@ -42,8 +81,17 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
         if QueueService(db.sessions).count(QueueFilter()) == 0:
             load_demo(db.sessions, 500)
-    window = MainWindow(db)
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(db, build_moderation(db))
     window.show()
+    if os.environ.get(READY_ENV):
+        window.when_first_page_painted(window.close)
     for message in db.messages:
-        QMessageBox.warning(window, APP_NAME, message)
-    return app.exec()
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+        box.setTextFormat(box.textFormat().PlainText)
+        box.open()
+    code = app.exec()
+    db.dispose()
+    return code

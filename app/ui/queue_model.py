@@ -1,0 +1,416 @@
+"""The queue as a Qt table model that stays fast at a million items.
+
+The model holds the ids of the rows loaded so far; the rows themselves sit in a bounded cache
+and are read again on demand. Pages come from `QueueService.page` (keyset paging in SQL: the
+order and every filter are the database's job, never a proxy's), one page when the filter
+changes and another each time the view scrolls near the end (`canFetchMore` / `fetchMore`).
+All reads run through the window's TaskManager, so the GUI thread never waits for the database.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.models import OPEN_STATUSES
+from app.models.base import utcnow
+from app.services.queue import ItemSummary, QueueFilter, QueueService
+from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
+from app.ui.icons import icon, platform_icon, status_icon
+from app.ui.labels import platform_label, reason_label, rule_label, status_label
+from app.ui.tasks import TaskManager
+
+PAGE_SIZE = 100
+CACHE_SIZE = 3000
+# The guideline: "Vi svarar snabbt på frågor". A question waiting longer than this stands out.
+QUESTION_OVERDUE = timedelta(hours=24)
+
+ItemRole = Qt.ItemDataRole.UserRole + 1  # the ItemSummary (or None while it loads)
+IdRole = Qt.ItemDataRole.UserRole + 2  # the item's id
+SortRole = Qt.ItemDataRole.UserRole + 3  # a raw value to order by
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_FLAGGED_BG = QColor("#fdecea")
+_QUESTION_BG = QColor("#e8f1fb")
+_PENDING_BG = QColor("#fff6df")
+_DARK_TEXT = QColor("#1f2328")
+
+
+class Column(IntEnum):
+    RECEIVED = 0
+    WAITING = 1
+    CHANNEL = 2
+    AUTHOR = 3
+    TEXT = 4
+    FLAGS = 5
+    STATUS = 6
+
+
+class QueueModel(QAbstractTableModel):
+    # Rows loaded so far, after each page (the first one included).
+    page_loaded = Signal(int)
+    # True while a page is on its way.
+    loading_changed = Signal(bool)
+
+    def __init__(
+        self,
+        service: QueueService,
+        tasks: TaskManager,
+        parent: Any = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._tasks = tasks
+        self._clock = clock
+        self._page_size = page_size
+        self._filter = QueueFilter()
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, ItemSummary] = OrderedDict()
+        self._last_cursor: tuple[datetime, int] | None = None
+        self._generation = 0
+        self._loading = False
+        self._exhausted = True
+        self._wanted: set[int] = set()
+        self._asked: set[int] = set()
+        self._now = clock()
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_wanted)
+
+    # -- what the window asks ---------------------------------------------------------------
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def set_filter(self, f: QueueFilter) -> None:
+        """Show the items matching `f`, from the first page."""
+        self.beginResetModel()
+        self._filter = f
+        self._generation += 1
+        self._ids = []
+        self._row_of = {}
+        self._last_cursor = None
+        self._exhausted = False
+        self._wanted.clear()
+        self._asked.clear()
+        self._set_loading(False)
+        self.endResetModel()
+        self._request_page()
+
+    def reload(self) -> None:
+        self._cache.clear()
+        self.set_filter(self._filter)
+
+    def item_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, item_id: int) -> int | None:
+        return self._row_of.get(item_id)
+
+    def summary(self, row: int) -> ItemSummary | None:
+        item_id = self.item_id(row)
+        return None if item_id is None else self._cache.get(item_id)
+
+    def remove_items(self, ids: Iterable[int]) -> None:
+        """Take rows out (an item decided away from this queue), without a reload."""
+        rows = sorted({self._row_of[i] for i in ids if i in self._row_of}, reverse=True)
+        # Contiguous runs, last first, so earlier row numbers stay valid.
+        while rows:
+            last = first = rows.pop(0)
+            while rows and rows[0] == first - 1:
+                first = rows.pop(0)
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+        self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
+
+    def refresh_items(self, ids: Iterable[int]) -> None:
+        """Read these rows again (their status changed but they stay in the queue)."""
+        for item_id in ids:
+            self._cache.pop(item_id, None)
+            self._asked.discard(item_id)
+            row = self._row_of.get(item_id)
+            if row is not None:
+                self._want(item_id)
+
+    def tick(self) -> None:
+        """Relative times move on: repaint the time columns."""
+        self._now = self._clock()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, Column.RECEIVED),
+                self.index(len(self._ids) - 1, Column.WAITING),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole],
+            )
+
+    # -- paging -----------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._request_page()
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _request_page(self) -> None:
+        self._set_loading(True)
+        generation, f, after, size = self._generation, self._filter, self._last_cursor, self._page_size
+        self._tasks.run(
+            lambda: self._service.page(f, after=after, limit=size),
+            on_done=lambda rows: self._page_arrived(generation, rows),
+            on_error=lambda exc: self._page_failed(generation, exc),
+            key=f"queue-page-{id(self)}",
+        )
+
+    def _page_arrived(self, generation: int, rows: list[ItemSummary]) -> None:
+        if generation != self._generation:
+            return
+        self._now = self._clock()
+        new = [r for r in rows if r.id not in self._row_of]
+        if new:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for r in new:
+                self._row_of[r.id] = len(self._ids)
+                self._ids.append(r.id)
+                self._remember(r)
+            self.endInsertRows()
+        if rows:
+            self._last_cursor = rows[-1].cursor
+        self._exhausted = len(rows) < self._page_size
+        self._set_loading(False)
+        self.page_loaded.emit(len(self._ids))
+
+    def _page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self._exhausted = True  # stop asking; the window offers a reload
+            self._set_loading(False)
+        self._tasks.failed.emit(str(exc), "")
+
+    # -- the row cache ----------------------------------------------------------------------
+
+    def _remember(self, summary: ItemSummary) -> None:
+        self._cache[summary.id] = summary
+        self._cache.move_to_end(summary.id)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _lookup(self, item_id: int) -> ItemSummary | None:
+        found = self._cache.get(item_id)
+        if found is None:
+            self._want(item_id)
+        return found
+
+    def _want(self, item_id: int) -> None:
+        if item_id not in self._asked:
+            self._wanted.add(item_id)
+            self._fetch_timer.start()
+
+    def _fetch_wanted(self) -> None:
+        ids = sorted(self._wanted)
+        self._wanted.clear()
+        if not ids:
+            return
+        self._asked.update(ids)
+        generation = self._generation
+        self._tasks.run(
+            lambda: self._service.summaries(ids),
+            on_done=lambda found: self._rows_arrived(generation, ids, found),
+        )
+
+    def _rows_arrived(self, generation: int, ids: list[int], found: dict[int, ItemSummary]) -> None:
+        if generation != self._generation:
+            return
+        for item_id in ids:
+            self._asked.discard(item_id)
+            summary = found.get(item_id)
+            if summary is None:
+                continue  # gone from the database (weeded): the row keeps its placeholder
+            self._remember(summary)
+            row = self._row_of.get(item_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    # -- the table --------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tr("Mottagen"),
+                self.tr("Väntat"),
+                self.tr("Kanal"),
+                self.tr("Författare"),
+                self.tr("Text"),
+                self.tr("Flaggor"),
+                self.tr("Status"),
+            )[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("När kommentaren skrevs. Klicka för att vända ordningen."),
+                self.tr("Hur länge posten har väntat på ett beslut."),
+                self.tr("Plattform och konto"),
+                self.tr("Den som skrev"),
+                self.tr("Början av texten; hela texten visas till höger"),
+                self.tr("Vad flaggningen hittade och vilket skäl den föreslår"),
+                self.tr("Var posten står i arbetsflödet"),
+            )[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        item_id = self._ids[index.row()]
+        if role == IdRole:
+            return item_id
+        item = self._lookup(item_id)
+        if role == ItemRole:
+            return item
+        if item is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = self._background(item)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(_DARK_TEXT) if self._background(item) is not None else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible(item, column)
+        if role == SortRole:
+            return item.created_at.timestamp() if column <= Column.WAITING else self._display(item, column)
+        return None
+
+    def _waiting(self, item: ItemSummary) -> timedelta | None:
+        if item.status in OPEN_STATUSES or item.status in ("pending_platform", "remove_by_hand"):
+            return self._now - item.created_at
+        return None
+
+    def _display(self, item: ItemSummary, column: int) -> str:
+        if column == Column.RECEIVED:
+            return relative_time(item.created_at, self._now)
+        if column == Column.WAITING:
+            waited = self._waiting(item)
+            return duration(waited) if waited is not None else "–"
+        if column == Column.CHANNEL:
+            return item.account_name
+        if column == Column.AUTHOR:
+            return excerpt(item.author_name, 60)
+        if column == Column.TEXT:
+            return excerpt(item.text)
+        if column == Column.FLAGS:
+            parts = []
+            if item.suggested_reason:
+                parts.append(reason_label(item.suggested_reason))
+            elif item.flags:
+                parts.append(rule_label(item.flags[0].get("rule", "")))
+            if item.is_question:
+                parts.append(self.tr("Fråga"))
+            return " · ".join(parts)
+        if column == Column.STATUS:
+            return status_label(item.status)
+        return ""
+
+    def _decoration(self, item: ItemSummary, column: int) -> Any:
+        if column == Column.CHANNEL:
+            return platform_icon(item.platform)
+        if column == Column.FLAGS:
+            if item.suggested_reason:
+                return icon("flags/flag")
+            if item.is_question:
+                return icon("flags/question")
+            return None
+        if column == Column.STATUS:
+            return status_icon(item.status)
+        if column == Column.WAITING and self._overdue_question(item):
+            return icon("flags/overdue")
+        return None
+
+    def _overdue_question(self, item: ItemSummary) -> bool:
+        waited = self._waiting(item)
+        return item.is_question and waited is not None and waited > QUESTION_OVERDUE
+
+    def _background(self, item: ItemSummary) -> QColor | None:
+        if item.status == "flagged":
+            return _FLAGGED_BG
+        if item.is_question and item.status in OPEN_STATUSES:
+            return _QUESTION_BG
+        if item.status in ("pending_platform", "remove_by_hand"):
+            return _PENDING_BG
+        return None
+
+    def _tooltip(self, item: ItemSummary, column: int) -> str | None:
+        if column == Column.RECEIVED:
+            return plain_tooltip(exact_time(item.created_at))
+        if column == Column.WAITING:
+            if self._overdue_question(item):
+                return plain_tooltip(self.tr("En fråga som har väntat på svar i mer än ett dygn."))
+            return None
+        if column == Column.CHANNEL:
+            return plain_tooltip(f"{platform_label(item.platform)}: {item.account_name}")
+        if column == Column.AUTHOR:
+            return plain_tooltip(item.author_name)
+        if column == Column.TEXT:
+            return plain_tooltip(item.text)
+        if column == Column.FLAGS:
+            lines = [f"{rule_label(f.get('rule', ''))}: {f.get('explanation', '')}" for f in item.flags]
+            if item.is_question:
+                lines.append(self.tr("Texten innehåller en fråga."))
+            return plain_tooltip(*lines) if lines else None
+        if column == Column.STATUS:
+            return plain_tooltip(status_label(item.status))
+        return None
+
+    def _accessible(self, item: ItemSummary, column: int) -> str:
+        if column == Column.RECEIVED:
+            return exact_time(item.created_at)
+        if column == Column.CHANNEL:
+            return f"{platform_label(item.platform)}, {item.account_name}"
+        return self._display(item, column)
