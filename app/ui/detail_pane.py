@@ -245,15 +245,15 @@ class DetailPane(QStackedWidget):
 
     def _show_flags(self, item: ItemSummary) -> None:
         lines = []
-        for f in item.flags:
-            line = f"«{f.get('match', '')}» — {rule_label(f.get('rule', ''))}. {f.get('explanation', '')}"
-            if f.get("reason"):
-                line += " " + self.tr("Skäl: %s.") % reason_label(f["reason"])
-            lines.append(line)
         if item.suggested_reason:
             lines.append(
                 self.tr("Föreslaget skäl för borttagning: %s.") % reason_label(item.suggested_reason)
             )
+        for f in item.flags:
+            line = f"• «{f.get('match', '')}» – {rule_label(f.get('rule', ''))}: {f.get('explanation', '')}"
+            if f.get("reason"):
+                line += " " + self.tr("(skäl: %s)") % reason_label(f["reason"])
+            lines.append(line)
         if item.is_question:
             lines.append(self.tr("Texten innehåller en fråga: svara snabbt och personligt."))
         self.flags_list.setText("\n".join(lines))

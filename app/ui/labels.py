@@ -78,6 +78,27 @@ def reason_label(code: str | None) -> str:
     return reason.label if reason else code
 
 
+def reason_short_label(code: str | None) -> str:
+    """A word or two for the table's flag column; the full label is in the tooltip."""
+    if not code:
+        return ""
+    labels = {
+        "personangrepp": translate("Labels", "Personangrepp"),
+        "svordomar": translate("Labels", "Svordomar"),
+        "reklam": translate("Labels", "Reklam"),
+        "hets": translate("Labels", "Hets"),
+        "upphovsratt": translate("Labels", "Upphovsrätt"),
+        "vald-porr": translate("Labels", "Våld/porr"),
+        "brott": translate("Labels", "Brott/hot"),
+        "sekretess": translate("Labels", "Personuppgifter"),
+        "fortal": translate("Labels", "Förtal"),
+        "sexism": translate("Labels", "Sexism"),
+        "trakasserier": translate("Labels", "Trakasserier"),
+        "olagligt": translate("Labels", "Olagligt"),
+    }
+    return labels.get(code, reason_label(code))
+
+
 def criterion_label(code: str) -> str:
     labels = {
         "atgard": translate("Labels", "Leder till åtgärd"),

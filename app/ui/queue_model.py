@@ -30,7 +30,7 @@ from app.models.base import utcnow
 from app.services.queue import ItemSummary, QueueFilter, QueueService
 from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
 from app.ui.icons import icon, platform_icon, status_icon
-from app.ui.labels import platform_label, reason_label, rule_label, status_label
+from app.ui.labels import platform_label, reason_label, reason_short_label, rule_label, status_label
 from app.ui.tasks import TaskManager
 
 PAGE_SIZE = 100
@@ -348,7 +348,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.FLAGS:
             parts = []
             if item.suggested_reason:
-                parts.append(reason_label(item.suggested_reason))
+                parts.append(reason_short_label(item.suggested_reason))
             elif item.flags:
                 parts.append(rule_label(item.flags[0].get("rule", "")))
             if item.is_question:
@@ -401,6 +401,8 @@ class QueueModel(QAbstractTableModel):
             return plain_tooltip(item.text)
         if column == Column.FLAGS:
             lines = [f"{rule_label(f.get('rule', ''))}: {f.get('explanation', '')}" for f in item.flags]
+            if item.suggested_reason:
+                lines.insert(0, self.tr("Föreslaget skäl: %s") % reason_label(item.suggested_reason))
             if item.is_question:
                 lines.append(self.tr("Texten innehåller en fråga."))
             return plain_tooltip(*lines) if lines else None
