@@ -42,3 +42,25 @@ ensure_venv() {
     touch "$stamp"
   fi
 }
+
+# The UI's translations: .ts files are committed, .qm files are built here (and at start-up by
+# app/ui/translations.py when neither this nor the packaging ran).
+TRANSLATIONS_DIR="$ROOT/resources/translations"
+
+update_translations() {
+  local ts
+  for ts in "$TRANSLATIONS_DIR"/granska_*.ts; do
+    "$VENV/bin/pyside6-lupdate" -silent -extensions py -locations none -no-obsolete "$ROOT/app" -ts "$ts"
+  done
+}
+
+build_translations() {
+  local ts qm
+  for ts in "$TRANSLATIONS_DIR"/granska_*.ts; do
+    [ -e "$ts" ] || continue
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    fi
+  done
+}

@@ -290,8 +290,11 @@ class DetailPane(QStackedWidget):
             return
         counts = Counter(i.status for i in items)
         decided = ", ".join(f"{status_label(s)}: {n}" for s, n in counts.most_common())
-        more = self.tr(" (de senaste %d)") % len(items) if len(items) >= AUTHOR_HISTORY else ""
-        self.author_summary.setText(self.tr("%d tidigare poster%s. %s") % (len(items), more, decided))
+        if len(items) >= AUTHOR_HISTORY:
+            summary = self.tr("De senaste %d posterna från författaren här.") % len(items)
+        else:
+            summary = self.tr("%d tidigare poster från författaren här.") % len(items)
+        self.author_summary.setText(f"{summary} {decided}")
         for i in items:
             entry = QListWidgetItem(
                 status_icon(i.status),

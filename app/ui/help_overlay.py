@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
@@ -11,26 +11,30 @@ from app.ui.text_views import heading, plain_label
 
 def key_table() -> list[tuple[str, str]]:
     """(keys, what they do), in the order they are shown."""
-    from PySide6.QtCore import QCoreApplication
-
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
-        ("J / ↓", t("HelpOverlay", "Nästa post")),
-        ("K / ↑", t("HelpOverlay", "Föregående post")),
-        ("R", t("HelpOverlay", "Ta bort (sparar bevis, diarieför, meddelar)")),
-        ("D", t("HelpOverlay", "Diarieför utan att ta bort")),
-        ("N", t("HelpOverlay", "Meddela i tråden")),
-        ("O", t("HelpOverlay", "Behåll (OK)")),
-        ("A", t("HelpOverlay", "Svara")),
-        ("V", t("HelpOverlay", "Vidarebefordra")),
-        ("L", t("HelpOverlay", "Lämna över (jäv)")),
-        ("/  Ctrl+F", t("HelpOverlay", "Sök")),
-        ("Ctrl+1 … Ctrl+5", t("HelpOverlay", "Byt kö")),
-        ("Skift+klick, Ctrl+A", t("HelpOverlay", "Markera flera: åtgärden gäller alla")),
-        ("F5", t("HelpOverlay", "Läs in kön igen")),
-        ("I dialogen: bokstav", t("HelpOverlay", "Välj skäl, kriterium eller mall")),
-        ("I dialogen: Enter / Esc", t("HelpOverlay", "Bekräfta / avbryt")),
-        ("? / F1", t("HelpOverlay", "Visa eller dölj den här hjälpen")),
+        ("J / ↓", translate("HelpOverlay", "Nästa post")),
+        ("K / ↑", translate("HelpOverlay", "Föregående post")),
+        ("R", translate("HelpOverlay", "Ta bort (sparar bevis, diarieför, meddelar)")),
+        ("D", translate("HelpOverlay", "Diarieför utan att ta bort")),
+        ("N", translate("HelpOverlay", "Meddela i tråden")),
+        ("O", translate("HelpOverlay", "Behåll (OK)")),
+        ("A", translate("HelpOverlay", "Svara")),
+        ("V", translate("HelpOverlay", "Vidarebefordra")),
+        ("L", translate("HelpOverlay", "Lämna över (jäv)")),
+        ("/  Ctrl+F", translate("HelpOverlay", "Sök")),
+        ("Ctrl+1 … Ctrl+5", translate("HelpOverlay", "Byt kö")),
+        (
+            translate("HelpOverlay", "Skift+klick, Ctrl+A"),
+            translate("HelpOverlay", "Markera flera: åtgärden gäller alla"),
+        ),
+        ("F5", translate("HelpOverlay", "Läs in kön igen")),
+        (
+            translate("HelpOverlay", "I dialogen: bokstav"),
+            translate("HelpOverlay", "Välj skäl, kriterium eller mall"),
+        ),
+        (translate("HelpOverlay", "I dialogen: Enter / Esc"), translate("HelpOverlay", "Bekräfta / avbryt")),
+        ("? / F1", translate("HelpOverlay", "Visa eller dölj den här hjälpen")),
     ]
 
 

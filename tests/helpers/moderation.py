@@ -46,8 +46,9 @@ SAVED_REPLIES = [
 
 
 class FakeModeration:
-    def __init__(self, sessions: sessionmaker[Session], *, who: str = "testare",
-                 gate: threading.Event | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, sessions: sessionmaker[Session], *, who: str = "testare", gate: threading.Event | None = None
+    ) -> None:
         self._sessions = sessions
         self.who = who
         self.gate = gate
@@ -62,8 +63,17 @@ class FakeModeration:
         if self.gate is not None and not self.gate.wait(timeout=30):
             raise RuntimeError("the test never opened the gate")
 
-    def _decide(self, action: str, item_id: int, status: str | None, summary: str, args: tuple[Any, ...],
-                *, open_only: bool = True, pending: bool = False) -> ActionOutcome:  # fmt: skip
+    def _decide(
+        self,
+        action: str,
+        item_id: int,
+        status: str | None,
+        summary: str,
+        args: tuple[Any, ...],
+        *,
+        open_only: bool = True,
+        pending: bool = False,
+    ) -> ActionOutcome:
         self._wait()
         with self._lock:
             self.calls.append((action, item_id, args))
@@ -85,18 +95,30 @@ class FakeModeration:
         if reason not in REMOVAL_REASONS:
             raise InputError(f"Okänt skäl {reason!r}.")
         # Demo items have no connector: the removal is done by hand, so it is pending.
-        return self._decide("remove", item_id, "remove_by_hand", f"Borttagen: {reason}",
-                            (reason, motivation, mode), pending=True)  # fmt: skip
+        return self._decide(
+            "remove",
+            item_id,
+            "remove_by_hand",
+            f"Borttagen: {reason}",
+            (reason, motivation, mode),
+            pending=True,
+        )
 
-    def register(self, item_id: int, criterion: str, motivation: str,
-                 diarienummer: str | None = None) -> ActionOutcome:  # fmt: skip
+    def register(
+        self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
+    ) -> ActionOutcome:
         found = REGISTRATION_CRITERIA.get(criterion)
         if found is None:
             raise InputError(f"Okänt kriterium {criterion!r}.")
         if found.needs_diarienummer and not diarienummer:
             raise InputError("Diarienummer krävs för ett befintligt ärende.")
-        return self._decide("register", item_id, "registered", f"Diarieförd: {criterion}",
-                            (criterion, motivation, diarienummer))  # fmt: skip
+        return self._decide(
+            "register",
+            item_id,
+            "registered",
+            f"Diarieförd: {criterion}",
+            (criterion, motivation, diarienummer),
+        )
 
     def notify(self, item_id: int, template: str | None = None, text: str | None = None) -> ActionOutcome:
         return self._decide("notify", item_id, None, "Meddelande köat", (template, text), open_only=False)
@@ -111,8 +133,9 @@ class FakeModeration:
         return self._decide("forward", item_id, "forwarded", f"Vidarebefordrad till {to}", (to, note))
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
-        return self._decide("hand_over", item_id, "handed_over", f"Överlämnad till {to_username}",
-                            (to_username, reason))  # fmt: skip
+        return self._decide(
+            "hand_over", item_id, "handed_over", f"Överlämnad till {to_username}", (to_username, reason)
+        )
 
     def history(self, item_id: int) -> list[HistoryEntry]:
         return self.extra_history.get(item_id, []) + list(self._history[item_id])

@@ -82,8 +82,11 @@ def test_keys_drive_triage_end_to_end(qtbot, demo, moderation):
     key(qtbot, window, Qt.Key.Key_D)
     dialog = window.moderation_actions.dialog
     assert isinstance(dialog, RegisterDialog)
-    letter = dialog.criteria.keys[[dialog.criteria.item(r).data(Qt.ItemDataRole.UserRole)
-                                   for r in range(dialog.criteria.count())].index("sarskilt-intresse")]  # fmt: skip
+    letter = dialog.criteria.keys[
+        [
+            dialog.criteria.item(r).data(Qt.ItemDataRole.UserRole) for r in range(dialog.criteria.count())
+        ].index("sarskilt-intresse")
+    ]
     qtbot.keyClick(dialog.criteria, letter)
     assert dialog.criteria.code() == "sarskilt-intresse"
     motivation = dialog.motivation.toPlainText()
@@ -205,8 +208,13 @@ def test_a_slow_service_call_does_not_freeze_the_window(qtbot, demo):
 
 
 def wait_loaded_except_writes(qtbot, window):
-    qtbot.waitUntil(lambda: not window.queue.model.loading and not window.queue.filter_bar._search_timer.isActive()
-                    and window.queue.model.queue_filter.search == "tack")  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            not window.queue.model.loading
+            and not window.queue.filter_bar._search_timer.isActive()
+            and window.queue.model.queue_filter.search == "tack"
+        )
+    )
     qtbot.waitUntil(lambda: all(t.write for t in window.tasks.running))
 
 

@@ -28,10 +28,10 @@ def demo(sqlite_db):
     return sqlite_db
 
 
-def loaded_model(qtbot, db, tasks, f=QueueFilter(), page_size=50):
+def loaded_model(qtbot, db, tasks, f=None, page_size=50):
     model = QueueModel(QueueService(db.sessions), tasks, page_size=page_size)
     with qtbot.waitSignal(model.page_loaded):
-        model.set_filter(f)
+        model.set_filter(f or QueueFilter())
     return model
 
 
