@@ -78,7 +78,7 @@ class Task:
     with_context: bool
     _cancel: threading.Event = field(default_factory=threading.Event)
     finished: bool = False
-    started: float = field(default_factory=time.monotonic)
+    overdue: bool = False  # labelled, and still running after PROGRESS_DELAY_MS
     done_count: int = 0
     total: int | None = None
 
@@ -116,7 +116,10 @@ class _Job(QRunnable):
                     result = task.fn()
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
-        self._relay.finished.emit(task.number, result, error)
+        try:
+            self._relay.finished.emit(task.number, result, error)
+        except RuntimeError:
+            pass  # the window that asked is gone; nobody is waiting for this result
 
 
 def describe_error(exc: BaseException) -> tuple[str, str | None]:
@@ -179,7 +182,11 @@ class TaskManager(QObject):
         self._jobs[task.number] = job
         (self._writes if write else self._reads).start(job)
         if label is not None:
-            QTimer.singleShot(PROGRESS_DELAY_MS, self, lambda: self._show_if_running(task))
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire a little early
+            timer.timeout.connect(lambda: self._overdue_now(task, timer))
+            timer.start(PROGRESS_DELAY_MS)
         return task
 
     @property
@@ -216,16 +223,13 @@ class TaskManager(QObject):
         return self._indicator
 
     def _overdue(self) -> list[Task]:
-        """Labelled tasks running long enough to be shown (and not cancelled)."""
-        now = time.monotonic()
-        return [
-            t
-            for t in self._running.values()
-            if t.label is not None and not t.cancelled and now - t.started >= PROGRESS_DELAY_MS / 1000 - 0.01
-        ]
+        """Labelled tasks that have run longer than the delay (and are not cancelled)."""
+        return [t for t in self._running.values() if t.overdue and not t.cancelled]
 
-    def _show_if_running(self, task: Task) -> None:
+    def _overdue_now(self, task: Task, timer: QTimer) -> None:
+        timer.deleteLater()
         if not task.finished:
+            task.overdue = True
             self._refresh_indicator()
 
     def _refresh_indicator(self) -> None:
