@@ -107,6 +107,9 @@ class DetailPane(QStackedWidget):
         self.author = heading("", content)
         self.author.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.author.setAccessibleName(self.tr("Författare"))
+        author_font = self.author.font()
+        author_font.setPointSizeF(author_font.pointSizeF() * 1.15)
+        self.author.setFont(author_font)
         self.status = plain_label("", content, wrap=False, selectable=False)
         self.status.setAccessibleName(self.tr("Status"))
         self.status_icon = QLabel(content)
@@ -250,7 +253,7 @@ class DetailPane(QStackedWidget):
                 self.tr("Föreslaget skäl för borttagning: %s.") % reason_label(item.suggested_reason)
             )
         for f in item.flags:
-            line = f"• «{f.get('match', '')}» – {rule_label(f.get('rule', ''))}: {f.get('explanation', '')}"
+            line = f"• {f.get('explanation') or rule_label(f.get('rule', ''))}"
             if f.get("reason"):
                 line += " " + self.tr("(skäl: %s)") % reason_label(f["reason"])
             lines.append(line)

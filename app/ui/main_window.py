@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from app.ui.help_overlay import HelpOverlay
 from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.queue_view import QueueView
-from app.ui.settings import user_settings
+from app.ui.settings import restore_window, save_window, user_settings
 from app.ui.tasks import TaskManager
 from app.ui.translations import LANGUAGES, SETTING
 from app.version import APP_NAME, __version__
@@ -394,29 +394,10 @@ class MainWindow(QMainWindow):
     # -- remembered between sessions --------------------------------------------------------
 
     def _restore_state(self) -> None:
-        settings = user_settings()
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([880, 400])
-        state = settings.value("queue/state")
-        header = settings.value("queue/header")
-        self.queue.restore(
-            state if isinstance(state, dict) else {},
-            header if isinstance(header, QByteArray) and not header.isEmpty() else None,
-        )
+        restore_window(self)
 
     def save_state(self) -> None:
-        settings = user_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("queue/header", self.queue.table.horizontalHeader().saveState())
-        settings.setValue("queue/state", self.queue.state())
-        settings.sync()
+        save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -428,25 +409,5 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def when_first_page_painted(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the table has painted rows (start-up timing, benchmarks)."""
-        watcher = _PaintWatcher(self.queue, callback)
-        self.queue.table.viewport().installEventFilter(watcher)
-
-
-class _PaintWatcher(QObject):
-    def __init__(self, queue: QueueView, callback: Callable[[], None]) -> None:
-        super().__init__(queue)
-        self._queue = queue
-        self._callback: Callable[[], None] | None = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and self._callback is not None
-            and self._queue.model.rowCount() > 0
-            and self._queue.model.summary(0) is not None
-        ):
-            callback, self._callback = self._callback, None
-            QTimer.singleShot(0, callback)
-            self.deleteLater()
-        return False
+        """Call `callback` once the queue has painted its first rows (start-up timing, benchmarks)."""
+        self.queue.when_first_page_painted(callback)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
-from enum import IntEnum
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,41 +22,19 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 
-from app.models import OPEN_STATUSES
 from app.models.base import utcnow
 from app.services.queue import ItemSummary, QueueFilter, QueueService
-from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
-from app.ui.icons import icon, platform_icon, status_icon
-from app.ui.labels import platform_label, reason_label, reason_short_label, rule_label, status_label
+from app.ui.queue_rows import Column, RowLook
 from app.ui.tasks import TaskManager
 
 PAGE_SIZE = 100
 CACHE_SIZE = 3000
-# The guideline: "Vi svarar snabbt på frågor". A question waiting longer than this stands out.
-QUESTION_OVERDUE = timedelta(hours=24)
-
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the ItemSummary (or None while it loads)
 IdRole = Qt.ItemDataRole.UserRole + 2  # the item's id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a raw value to order by
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-_FLAGGED_BG = QColor("#fdecea")
-_QUESTION_BG = QColor("#e8f1fb")
-_PENDING_BG = QColor("#fff6df")
-_DARK_TEXT = QColor("#1f2328")
-
-
-class Column(IntEnum):
-    RECEIVED = 0
-    WAITING = 1
-    CHANNEL = 2
-    AUTHOR = 3
-    TEXT = 4
-    FLAGS = 5
-    STATUS = 6
 
 
 class QueueModel(QAbstractTableModel):
@@ -90,7 +67,7 @@ class QueueModel(QAbstractTableModel):
         self._exhausted = True
         self._wanted: set[int] = set()
         self._asked: set[int] = set()
-        self._now = clock()
+        self.look = RowLook(clock, self)
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
@@ -163,7 +140,7 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """Relative times move on: repaint the time columns."""
-        self._now = self._clock()
+        self.look.now = self._clock()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, Column.RECEIVED),
@@ -198,7 +175,7 @@ class QueueModel(QAbstractTableModel):
     def _page_arrived(self, generation: int, rows: list[ItemSummary]) -> None:
         if generation != self._generation:
             return
-        self._now = self._clock()
+        self.look.now = self._clock()
         new = [r for r in rows if r.id not in self._row_of]
         if new:
             first = len(self._ids)
@@ -275,29 +252,9 @@ class QueueModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self.tr("Mottagen"),
-                self.tr("Väntat"),
-                self.tr("Kanal"),
-                self.tr("Författare"),
-                self.tr("Text"),
-                self.tr("Flaggor"),
-                self.tr("Status"),
-            )[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("När kommentaren skrevs. Klicka för att vända ordningen."),
-                self.tr("Hur länge posten har väntat på ett beslut."),
-                self.tr("Plattform och konto"),
-                self.tr("Den som skrev"),
-                self.tr("Början av texten; hela texten visas till höger"),
-                self.tr("Vad flaggningen hittade och vilket skäl den föreslår"),
-                self.tr("Var posten står i arbetsflödet"),
-            )[section]
-        return None
+        return self.look.header(section, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -310,109 +267,12 @@ class QueueModel(QAbstractTableModel):
             return item
         if item is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            color = self._background(item)
-            return QBrush(color) if color is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_DARK_TEXT) if self._background(item) is not None else None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._accessible(item, column)
         if role == SortRole:
-            return item.created_at.timestamp() if column <= Column.WAITING else self._display(item, column)
-        return None
+            column = index.column()
+            return (
+                item.created_at.timestamp() if column <= Column.WAITING else self.look.display(item, column)
+            )
+        return self.look.data(item, index.column(), role)
 
-    def _waiting(self, item: ItemSummary) -> timedelta | None:
-        if item.status in OPEN_STATUSES or item.status in ("pending_platform", "remove_by_hand"):
-            return self._now - item.created_at
-        return None
 
-    def _display(self, item: ItemSummary, column: int) -> str:
-        if column == Column.RECEIVED:
-            return relative_time(item.created_at, self._now)
-        if column == Column.WAITING:
-            waited = self._waiting(item)
-            return duration(waited) if waited is not None else "–"
-        if column == Column.CHANNEL:
-            return item.account_name
-        if column == Column.AUTHOR:
-            return excerpt(item.author_name, 60)
-        if column == Column.TEXT:
-            return excerpt(item.text)
-        if column == Column.FLAGS:
-            parts = []
-            if item.suggested_reason:
-                parts.append(reason_short_label(item.suggested_reason))
-            elif item.flags:
-                parts.append(rule_label(item.flags[0].get("rule", "")))
-            if item.is_question:
-                parts.append(self.tr("Fråga"))
-            return " · ".join(parts)
-        if column == Column.STATUS:
-            return status_label(item.status)
-        return ""
-
-    def _decoration(self, item: ItemSummary, column: int) -> Any:
-        if column == Column.CHANNEL:
-            return platform_icon(item.platform)
-        if column == Column.FLAGS:
-            if item.suggested_reason:
-                return icon("flags/flag")
-            if item.is_question:
-                return icon("flags/question")
-            return None
-        if column == Column.STATUS:
-            return status_icon(item.status)
-        if column == Column.WAITING and self._overdue_question(item):
-            return icon("flags/overdue")
-        return None
-
-    def _overdue_question(self, item: ItemSummary) -> bool:
-        waited = self._waiting(item)
-        return item.is_question and waited is not None and waited > QUESTION_OVERDUE
-
-    def _background(self, item: ItemSummary) -> QColor | None:
-        if item.status == "flagged":
-            return _FLAGGED_BG
-        if item.is_question and item.status in OPEN_STATUSES:
-            return _QUESTION_BG
-        if item.status in ("pending_platform", "remove_by_hand"):
-            return _PENDING_BG
-        return None
-
-    def _tooltip(self, item: ItemSummary, column: int) -> str | None:
-        if column == Column.RECEIVED:
-            return plain_tooltip(exact_time(item.created_at))
-        if column == Column.WAITING:
-            if self._overdue_question(item):
-                return plain_tooltip(self.tr("En fråga som har väntat på svar i mer än ett dygn."))
-            return None
-        if column == Column.CHANNEL:
-            return plain_tooltip(f"{platform_label(item.platform)}: {item.account_name}")
-        if column == Column.AUTHOR:
-            return plain_tooltip(item.author_name)
-        if column == Column.TEXT:
-            return plain_tooltip(item.text)
-        if column == Column.FLAGS:
-            lines = [f"{rule_label(f.get('rule', ''))}: {f.get('explanation', '')}" for f in item.flags]
-            if item.suggested_reason:
-                lines.insert(0, self.tr("Föreslaget skäl: %s") % reason_label(item.suggested_reason))
-            if item.is_question:
-                lines.append(self.tr("Texten innehåller en fråga."))
-            return plain_tooltip(*lines) if lines else None
-        if column == Column.STATUS:
-            return plain_tooltip(status_label(item.status))
-        return None
-
-    def _accessible(self, item: ItemSummary, column: int) -> str:
-        if column == Column.RECEIVED:
-            return exact_time(item.created_at)
-        if column == Column.CHANNEL:
-            return f"{platform_label(item.platform)}, {item.account_name}"
-        return self._display(item, column)
+__all__ = ["CACHE_SIZE", "PAGE_SIZE", "Column", "IdRole", "ItemRole", "QueueModel", "SortRole"]

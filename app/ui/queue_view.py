@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from app.models.base import utcnow
@@ -249,3 +249,23 @@ class QueueView(QWidget):
             self.filter_bar.restore(state["filters"])
         if header_state:
             self.table.horizontalHeader().restoreState(header_state)
+
+    def when_first_page_painted(self, callback: Callable[[], None]) -> None:
+        self.table.viewport().installEventFilter(_PaintWatcher(self, callback))
+
+
+class _PaintWatcher(QObject):
+    """Calls back once the table has painted real rows (not placeholders)."""
+
+    def __init__(self, view: QueueView, callback: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        model = self._view.model
+        if event.type() == QEvent.Type.Paint and self._callback is not None and model.summary(0) is not None:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+            self.deleteLater()
+        return False

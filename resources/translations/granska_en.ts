@@ -1009,81 +1009,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
-    <message>
-        <source>Mottagen</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>Väntat</source>
-        <translation>Waited</translation>
-    </message>
-    <message>
-        <source>Kanal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Författare</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>Flaggor</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>När kommentaren skrevs. Klicka för att vända ordningen.</source>
-        <translation>When the comment was written. Click to reverse the order.</translation>
-    </message>
-    <message>
-        <source>Hur länge posten har väntat på ett beslut.</source>
-        <translation>How long the item has waited for a decision.</translation>
-    </message>
-    <message>
-        <source>Plattform och konto</source>
-        <translation>Platform and account</translation>
-    </message>
-    <message>
-        <source>Den som skrev</source>
-        <translation>Who wrote it</translation>
-    </message>
-    <message>
-        <source>Början av texten; hela texten visas till höger</source>
-        <translation>The beginning of the text; the full text is on the right</translation>
-    </message>
-    <message>
-        <source>Vad flaggningen hittade och vilket skäl den föreslår</source>
-        <translation>What the flagging found and which reason it suggests</translation>
-    </message>
-    <message>
-        <source>Var posten står i arbetsflödet</source>
-        <translation>Where the item is in the workflow</translation>
-    </message>
-    <message>
-        <source>Fråga</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <source>En fråga som har väntat på svar i mer än ett dygn.</source>
-        <translation>A question that has waited more than a day for an answer.</translation>
-    </message>
-    <message>
-        <source>Föreslaget skäl: %s</source>
-        <translation>Suggested reason: %s</translation>
-    </message>
-    <message>
-        <source>Texten innehåller en fråga.</source>
-        <translation>The text contains a question.</translation>
-    </message>
-</context>
-<context>
     <name>QueueView</name>
     <message>
         <source>Köer</source>
@@ -1170,6 +1095,81 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och ett offentligt meddelande om varför köas i tråden.</source>
         <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and a public notice saying why is queued in the thread.</translation>
+    </message>
+</context>
+<context>
+    <name>RowLook</name>
+    <message>
+        <source>Mottagen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Väntat</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Flaggor</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>När kommentaren skrevs. Klicka för att vända ordningen.</source>
+        <translation>When the comment was written. Click to reverse the order.</translation>
+    </message>
+    <message>
+        <source>Hur länge posten har väntat på ett beslut.</source>
+        <translation>How long the item has waited for a decision.</translation>
+    </message>
+    <message>
+        <source>Plattform och konto</source>
+        <translation>Platform and account</translation>
+    </message>
+    <message>
+        <source>Den som skrev</source>
+        <translation>Who wrote it</translation>
+    </message>
+    <message>
+        <source>Början av texten; hela texten visas till höger</source>
+        <translation>The beginning of the text; the full text is on the right</translation>
+    </message>
+    <message>
+        <source>Vad flaggningen hittade och vilket skäl den föreslår</source>
+        <translation>What the flagging found and which reason it suggests</translation>
+    </message>
+    <message>
+        <source>Var posten står i arbetsflödet</source>
+        <translation>Where the item is in the workflow</translation>
+    </message>
+    <message>
+        <source>Fråga</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>En fråga som har väntat på svar i mer än ett dygn.</source>
+        <translation>A question that has waited more than a day for an answer.</translation>
+    </message>
+    <message>
+        <source>Föreslaget skäl: %s</source>
+        <translation>Suggested reason: %s</translation>
+    </message>
+    <message>
+        <source>Texten innehåller en fråga.</source>
+        <translation>The text contains a question.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,279 @@
+"""The queue window's benchmarks: each a ratio of Granska's path to a baseline, both measured
+here, in this run, on the same machine.
+
+P1  window construction + show() to the first page painted, on 1,000,000 items vs on 10,000
+    items (goal: ratio <= 1.2, and under 150 ms).
+P2  a search's first page on 1,000,000 items, through the queue model (SQL filter, keyset page,
+    rows, back on the GUI thread) vs the raw FTS5 query alone on the same file with plain
+    sqlite3 (goal: <= 1.5x, and under 50 ms).
+P7  cold start of `granska` until the queue's first page is painted vs a bare PySide6 window with
+    an empty table painted, each a fresh process (goal: <= 2x).
+P8  resident memory with the queue open (first page, counts and detail loaded) on 1,000,000
+    items vs on 1,000 items, each a fresh process (goal: <= 1.3x).
+
+    python bench/queue.py [--items 1000000] [--cache DIR] [--repeat 7] [--only P1,P2,P7,P8]
+
+The demo databases are built once (about two minutes for a million items) and kept in --cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A search a moderator types: a common word, a flagged word, a rare word, a surname, a prefix.
+SEARCHES = ("simhallen", "jävla", "casino", "andersson", "parkeringstill")
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget
+app = QApplication(sys.argv)
+window = QMainWindow()
+table = QTableWidget(0, 7)
+table.setHorizontalHeaderLabels(["Mottagen", "Väntat", "Kanal", "Författare", "Text", "Flaggor", "Status"])
+window.setCentralWidget(table)
+window.resize(1280, 800)
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+watcher = Painted()
+table.viewport().installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+RSS_CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from app.models.db import open_database
+from app.ui.main_window import MainWindow
+app = QApplication([])
+db = open_database("sqlite:///" + {db!r}, migrate=False)
+window = MainWindow(db)
+window.show()
+def settled():
+    return (window.tasks.is_idle() and window.queue.counts and window.detail.data is not None)
+def poll():
+    if settled():
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                print(int(line.split()[1]) * 1024)
+        window.close()
+        app.quit()
+    else:
+        QTimer.singleShot(20, poll)
+QTimer.singleShot(20, poll)
+app.exec()
+"""
+
+
+def databases(cache: Path, sizes: list[int]) -> dict[int, Path]:
+    from bench.data import demo_database
+
+    paths = {}
+    for n in sizes:
+        path = cache / f"queue-{n}.db"
+        if not path.with_name(path.name + f".{n}.ok").exists():
+            print(f"building a demo database of {n:,} items in {path} (once)...", flush=True)
+        demo_database(path, n).dispose()
+        paths[n] = path
+    return paths
+
+
+def isolate_user_folders() -> None:
+    """The window keeps its state in the user's config folder: keep the bench out of it."""
+    home = Path(tempfile.mkdtemp(prefix="granska-bench-home-"))
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        (home / var).mkdir()
+        os.environ[var] = str(home / var)
+
+
+def report(name: str, ours: float, base: float, what: str, unit: str, goal: float, limit: str = "") -> None:
+    ratio = ours / base
+    verdict = "ok" if ratio <= goal else "OVER GOAL"
+    print(f"{name}: {what}")
+    print(f"    granska {ours:10.2f} {unit}   baseline {base:10.2f} {unit}   ratio {ratio:.3f} "
+          f"(goal <= {goal}) {verdict}{limit}")  # fmt: skip
+
+
+# -- P1 ---------------------------------------------------------------------------------------
+
+
+def first_page_ms(db_path: Path) -> float:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from app.models.db import open_database
+    from app.ui.main_window import MainWindow
+
+    db = open_database(f"sqlite:///{db_path}", migrate=False)
+    loop = QEventLoop()
+    done: list[float] = []
+    start = time.perf_counter()
+    window = MainWindow(db)
+    window.when_first_page_painted(lambda: (done.append(time.perf_counter()), loop.quit()))
+    window.show()
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    elapsed = (done[0] - start) * 1000 if done else float("inf")
+    window.close()
+    window.deleteLater()
+    db.dispose()
+    return elapsed
+
+
+def p1(big: Path, small: Path, repeat: int) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication([])
+    first_page_ms(small)  # warm-up: fonts, icons, imports
+    ours, base = [], []
+    for _ in range(repeat):
+        base.append(first_page_ms(small))
+        ours.append(first_page_ms(big))
+    big_ms, small_ms = statistics.median(ours), statistics.median(base)
+    report("P1", big_ms, small_ms, "new window + show() to first page painted, 1M items vs 10k items (median)",
+           "ms", 1.2, f"; 1M under 150 ms: {'yes' if big_ms < 150 else 'NO'}")  # fmt: skip
+
+
+# -- P2 ---------------------------------------------------------------------------------------
+
+
+def raw_fts_ms(db_path: Path, term: str, repeat: int) -> float:
+    """The full-text query alone: every matching row id, by plain sqlite3 on the same file."""
+    con = sqlite3.connect(db_path)
+    query = f'"{term}"*'
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        con.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ?", (query,)).fetchall()
+        times.append((time.perf_counter() - start) * 1000)
+    con.close()
+    return statistics.median(times)
+
+
+def model_search_ms(db_path: Path, term: str, repeat: int) -> tuple[float, int]:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.models.db import open_database
+    from app.services.queue import QUEUES, QueueFilter, QueueService
+    from app.ui.queue_model import QueueModel
+    from app.ui.tasks import TaskManager
+
+    QApplication.instance() or QApplication([])
+    db = open_database(f"sqlite:///{db_path}", migrate=False)
+    tasks = TaskManager()
+    model = QueueModel(QueueService(db.sessions), tasks)
+    times = []
+    rows = 0
+    for _ in range(repeat + 1):
+        loop = QEventLoop()
+        model.page_loaded.connect(loop.quit)
+        QTimer.singleShot(10_000, loop.quit)
+        start = time.perf_counter()
+        model.set_filter(QUEUES[0].narrow(QueueFilter(search=term)))
+        loop.exec()
+        times.append((time.perf_counter() - start) * 1000)
+        model.page_loaded.disconnect(loop.quit)
+        rows = model.rowCount()
+    tasks.shutdown()
+    db.dispose()
+    return statistics.median(times[1:]), rows
+
+
+def p2(big: Path, repeat: int) -> None:
+    ours_all, base_all = [], []
+    print("P2: search, first page of the Nya queue, 1M items, vs the raw FTS5 query alone (all matching ids)")
+    for term in SEARCHES:
+        base = raw_fts_ms(big, term, repeat)
+        ours, rows = model_search_ms(big, term, repeat)
+        ours_all.append(ours)
+        base_all.append(base)
+        print(f"    {term!r:18} granska {ours:8.2f} ms ({rows} rows)   raw FTS5 {base:8.2f} ms   "
+              f"ratio {ours / base:.2f}")  # fmt: skip
+    total_ours, total_base = sum(ours_all), sum(base_all)
+    report("P2", total_ours, total_base, f"all {len(SEARCHES)} searches together", "ms", 1.5,
+           f"; slowest search {max(ours_all):.1f} ms, under 50 ms: {'yes' if max(ours_all) < 50 else 'NO'}")  # fmt: skip
+
+
+# -- P7 ---------------------------------------------------------------------------------------
+
+
+def wall_seconds(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, timeout=120, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def p7(db_path: Path, repeat: int) -> None:
+    granska = Path(sys.executable).with_name("granska")
+    env = dict(os.environ, GRANSKA_QUIT_WHEN_READY="1")
+    ours_cmd = [str(granska), "--db", f"sqlite:///{db_path}"]
+    base_cmd = [sys.executable, "-c", BARE_WINDOW]
+    wall_seconds(base_cmd, env)
+    wall_seconds(ours_cmd, env)  # warm the file cache for both
+    ours, base = [], []
+    for _ in range(repeat):
+        base.append(wall_seconds(base_cmd, env))
+        ours.append(wall_seconds(ours_cmd, env))
+    report("P7", statistics.median(ours) * 1000, statistics.median(base) * 1000,
+           "cold start to a painted window: `granska` with its queue vs a bare PySide6 window with an "
+           "empty table (median, fresh process each)", "ms", 2.0)  # fmt: skip
+
+
+# -- P8 ---------------------------------------------------------------------------------------
+
+
+def rss_bytes(db_path: Path) -> int:
+    script = RSS_CHILD.format(root=str(ROOT), db=str(db_path))
+    out = subprocess.run([sys.executable, "-c", script], check=True, timeout=180, capture_output=True, text=True)
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def p8(big: Path, tiny: Path, repeat: int) -> None:
+    ours = statistics.median(rss_bytes(big) for _ in range(max(3, repeat // 2)))
+    base = statistics.median(rss_bytes(tiny) for _ in range(max(3, repeat // 2)))
+    report("P8", ours / 2**20, base / 2**20,
+           "resident memory, queue open (first page, counts, detail) on 1M items vs 1k items", "MiB", 1.3)  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--items", type=int, default=1_000_000, help="the big database (default 1,000,000)")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "granska-bench")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--only", default="P1,P2,P7,P8")
+    args = parser.parse_args()
+    only = {p.strip().upper() for p in args.only.split(",")}
+    args.cache.mkdir(parents=True, exist_ok=True)
+    paths = databases(args.cache, [1_000, 10_000, args.items])
+    isolate_user_folders()
+    print(f"Qt platform: {os.environ['QT_QPA_PLATFORM']}; databases in {args.cache}")
+    if "P1" in only:
+        p1(paths[args.items], paths[10_000], args.repeat)
+    if "P2" in only:
+        p2(paths[args.items], args.repeat)
+    if "P7" in only:
+        p7(paths[10_000], args.repeat)
+    if "P8" in only:
+        p8(paths[args.items], paths[1_000], args.repeat)
+
+
+if __name__ == "__main__":
+    main()
