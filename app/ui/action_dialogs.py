@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.queue import ItemSummary
+from app.services.queue_types import ItemSummary
 from app.services.reasons import (
     NOT_REGISTERED_RULE,
     POLITICAL_REFERRAL,

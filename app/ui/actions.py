@@ -19,15 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.services.errors import EnvironmentFault, InputError
-from app.services.queue import ItemSummary
-from app.ui.action_dialogs import (
-    ForwardDialog,
-    HandOverDialog,
-    RegisterDialog,
-    RemoveDialog,
-    TemplateTextDialog,
-    notice_templates,
-)
+from app.services.queue_types import ItemSummary
 from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.tasks import TaskContext, TaskManager
@@ -172,6 +164,16 @@ class ModerationActions(QObject):
             self.dialog = None
 
     def _dialog(self, name: str, items: list[ItemSummary]) -> QDialog:
+        # Imported on first use: the dialogs are not needed to show the window.
+        from app.ui.action_dialogs import (
+            ForwardDialog,
+            HandOverDialog,
+            RegisterDialog,
+            RemoveDialog,
+            TemplateTextDialog,
+            notice_templates,
+        )
+
         parent = self._window
         if name == "remove":
             return RemoveDialog(items, parent)
@@ -193,6 +195,14 @@ class ModerationActions(QObject):
         return TemplateTextDialog(items, self.tr("Svara"), self.tr("Skicka svar"), replies, hint, parent)
 
     def _accepted(self, name: str, dialog: QDialog) -> None:
+        from app.ui.action_dialogs import (
+            ForwardDialog,
+            HandOverDialog,
+            RegisterDialog,
+            RemoveDialog,
+            TemplateTextDialog,
+        )
+
         items = dialog.items  # type: ignore[attr-defined]
         if isinstance(dialog, RemoveDialog):
             reason, motivation, mode = dialog.choice()

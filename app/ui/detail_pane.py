@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.accounts import AccountInfo
-from app.services.queue import ItemDetail, ItemSummary, QueueService
+from app.services.queue_types import ItemDetail, ItemSummary
 from app.ui.formatting import exact_time, excerpt, plain_tooltip, short_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import history_kind_label, platform_label, reason_label, rule_label, status_label
 from app.ui.text_views import PlainTextBlock, heading, plain_label
+
+if TYPE_CHECKING:
+    from app.services.accounts import AccountInfo
+    from app.services.queue import QueueService
 
 AUTHOR_HISTORY = 20
 
@@ -86,7 +89,7 @@ class DetailPane(QStackedWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setObjectName("detailPlaceholder")
         self.addWidget(self.placeholder)
-        self._build_detail()
+        self.detail_page: QScrollArea | None = None  # built when the first item is shown
         self.data: DetailData | None = None
         self.show_hint(self.tr("Välj en post i listan för att se hela texten."))
 
@@ -204,6 +207,9 @@ class DetailPane(QStackedWidget):
         self.setCurrentWidget(self.placeholder)
 
     def show_detail(self, data: DetailData, channel: AccountInfo | None) -> None:
+        if self.detail_page is None:
+            self._build_detail()
+        assert self.detail_page is not None
         self.data = data
         item = data.detail.item
         self.platform_icon.setPixmap(platform_icon(item.platform).pixmap(22, 22))

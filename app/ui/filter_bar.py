@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-from app.models import ItemStatus, Platform
-from app.models.base import utcnow
-from app.services.accounts import AccountInfo
-from app.services.queue import QueueFilter
-from app.services.rules import REASON_SEVERITY
-from app.ui.formatting import STOCKHOLM, plain_tooltip
+from app.services.queue_types import QueueFilter
+from app.services.reasons import REMOVAL_REASONS
+from app.ui.formatting import plain_tooltip, stockholm, utcnow
 from app.ui.icons import icon, platform_icon
-from app.ui.labels import platform_label, reason_label, status_label
+from app.ui.labels import platform_codes, platform_label, reason_label, status_codes, status_label
+
+if TYPE_CHECKING:
+    from app.services.accounts import AccountInfo
 
 SEARCH_DELAY_MS = 250
 PERIODS = ("all", "day", "week", "month", "custom")
@@ -55,13 +55,13 @@ class FilterBar(QWidget):
 
         self.account = self._combo(self.tr("Konto"), self.tr("Alla konton"))
         self.platform = self._combo(self.tr("Plattform"), self.tr("Alla plattformar"))
-        for p in Platform:
-            self.platform.addItem(platform_icon(p.value), platform_label(p.value), p.value)
+        for code in platform_codes():
+            self.platform.addItem(platform_icon(code), platform_label(code), code)
         self.status = self._combo(self.tr("Status"), self.tr("Alla statusar"))
-        for s in ItemStatus:
-            self.status.addItem(status_label(s.value), s.value)
+        for code in status_codes():
+            self.status.addItem(status_label(code), code)
         self.flag = self._combo(self.tr("Flagga"), self.tr("Alla flaggor"))
-        for code in REASON_SEVERITY:
+        for code in REMOVAL_REASONS:
             self.flag.addItem(icon("flags/flag"), reason_label(code), code)
         self.period = self._combo(self.tr("Period"), self.tr("Alla datum"))
         for code, label in (
@@ -180,8 +180,8 @@ class FilterBar(QWidget):
                 start, end = end, start
             # Whole days in Swedish time, the end day included.
             return (
-                datetime.combine(start, time(), STOCKHOLM),
-                datetime.combine(end + timedelta(days=1), time(), STOCKHOLM),
+                datetime.combine(start, time(), stockholm()),
+                datetime.combine(end + timedelta(days=1), time(), stockholm()),
             )
         return None, None
 

@@ -7,13 +7,25 @@ through `plain_tooltip`, which escapes it.
 
 from __future__ import annotations
 
-import html
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+@cache
+def stockholm() -> tzinfo:
+    """Swedish time (loaded on first use: nothing at start-up needs it)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Stockholm")
+
+
+def escape(text: str) -> str:
+    """Text made safe inside HTML: markup shows as typed."""
+    return text.translate(_ESCAPES)
 EXCERPT_LENGTH = 160
 TOOLTIP_LENGTH = 1500
 
@@ -45,13 +57,17 @@ _MONTHS = (
 translate = QCoreApplication.translate
 
 
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
 def plain_tooltip(*parts: str) -> str:
     """A tooltip that shows `parts` exactly as typed (one paragraph each)."""
     paragraphs = []
     for part in parts:
         if len(part) > TOOLTIP_LENGTH:
             part = part[:TOOLTIP_LENGTH] + "…"
-        paragraphs.append(f"<p style='white-space:pre-wrap'>{html.escape(part)}</p>")
+        paragraphs.append(f"<p style='white-space:pre-wrap'>{escape(part)}</p>")
     return "<qt>" + "".join(paragraphs) + "</qt>"
 
 
@@ -62,7 +78,7 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
 
 
 def local(moment: datetime) -> datetime:
-    return moment.astimezone(STOCKHOLM)
+    return moment.astimezone(stockholm())
 
 
 def exact_time(moment: datetime) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
@@ -20,10 +21,15 @@ _STATUS_ICONS = {
 
 
 @cache
+def _icons_dir() -> Path:
+    return resource_path("icons")
+
+
+@cache
 def icon(name: str) -> QIcon:
     """`icon("actions/remove")`: resources/icons/actions/remove.svg."""
-    path = resource_path("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.exists() else QIcon()
+    path = _icons_dir() / f"{name}.svg"
+    return QIcon(str(path)) if name and path.exists() else QIcon()
 
 
 def platform_icon(platform: str) -> QIcon:

@@ -150,3 +150,16 @@ def action_label(action: str) -> str:
         "hand_over": translate("Labels", "Lämna över"),
     }
     return labels.get(action, action)
+
+
+def status_codes() -> tuple[str, ...]:
+    """Every item status, in app.models.ItemStatus order (for the status filter)."""
+    return (
+        "new", "flagged", "kept", "answered", "registered", "forwarded", "handed_over",
+        "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded",
+    )  # fmt: skip
+
+
+def platform_codes() -> tuple[str, ...]:
+    """Every platform, in app.models.Platform order (for the platform filter)."""
+    return ("facebook", "instagram", "youtube", "x", "linkedin", "intranet", "other")

@@ -9,7 +9,8 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Set by bench/queue.py: quit as soon as the first page of the queue is painted.
+# Set by bench/queue.py and the tests: quit as soon as the window ("window") or the first page of
+# the queue (anything else) is painted.
 READY_ENV = "GRANSKA_QUIT_WHEN_READY"
 
 
@@ -48,6 +49,21 @@ def build_moderation(db: Any) -> Any:
     return ModerationService(db.sessions, connectors=ConnectorRegistry(secret_for), actor=Actor())
 
 
+def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
+    """Runs on a worker thread while the window is already up: the database layer's import,
+    the migrations, the corrupt-file check and (for scripts/run) the demo data."""
+    from app.models.db import open_database
+
+    db = open_database(db_url)
+    if demo_if_empty:
+        from app.services.demo import load_demo
+        from app.services.queue import QueueFilter, QueueService
+
+        if QueueService(db.sessions).count(QueueFilter()) == 0:
+            load_demo(db.sessions, 500)
+    return db, build_moderation(db)
+
+
 def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     if not has_display():
         print(
@@ -56,9 +72,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.models.db import DatabaseError, open_database
+    from app.ui.main_window import MainWindow
     from app.ui.settings import user_settings
     from app.ui.translations import SETTING, choose_language, install_translators
     from app.version import APP_ID, APP_NAME, ORGANIZATION
@@ -68,30 +85,45 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(APP_ID)
     install_translators(app, choose_language(str(user_settings().value(SETTING, "auto"))))
-    try:
-        db = open_database(db_url)
-    except DatabaseError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc))
-        box.setTextFormat(box.textFormat().PlainText)
-        box.exec()
-        return 1
-    if demo_if_empty:
-        from app.services.demo import load_demo
-        from app.services.queue import QueueFilter, QueueService
 
-        if QueueService(db.sessions).count(QueueFilter()) == 0:
-            load_demo(db.sessions, 500)
-
-    from app.ui.main_window import MainWindow
-
-    window = MainWindow(db, build_moderation(db))
+    # The window first, so it is there at once; the database opens behind it.
+    window = MainWindow()
     window.show()
-    if os.environ.get(READY_ENV):
-        window.when_first_page_painted(window.close)
-    for message in db.messages:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
-        box.setTextFormat(box.textFormat().PlainText)
-        box.open()
+    ready = os.environ.get(READY_ENV)
+    if ready:
+
+        def say_ready() -> None:
+            print("granska: ready", flush=True)
+            window.close()
+
+        (window.when_painted if ready == "window" else window.when_first_page_painted)(say_ready)
+
+    def opened(result: tuple[Any, Any]) -> None:
+        db, moderation = result
+        window.attach(db, moderation)
+        for message in db.messages:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+    def failed(exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        app.exit(1)
+
+    def open_database() -> None:
+        window.tasks.run(
+            lambda: open_for_window(db_url, demo_if_empty),
+            on_done=opened,
+            on_error=failed,
+            label=QCoreApplication.translate("Startup", "Öppnar databasen…"),
+            write=True,
+        )
+
+    # After the first paint: importing the database layer competes with painting for the GIL.
+    window.when_painted(open_database)
     code = app.exec()
-    db.dispose()
+    if window.db is not None:
+        window.db.dispose()
     return code

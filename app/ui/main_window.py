@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.base import utcnow
-from app.models.db import Database
-from app.services.accounts import AccountInfo, AccountService
-from app.services.queue import QUEUES, ItemSummary, QueueService
+from app.services.queue_types import QUEUES, ItemSummary
 from app.ui.actions import BatchResult, Moderation, ModerationActions
 from app.ui.detail_pane import DetailPane, load_detail
+from app.ui.formatting import utcnow
 from app.ui.help_overlay import HelpOverlay
 from app.ui.icons import icon
 from app.ui.labels import action_label
@@ -43,28 +41,39 @@ from app.ui.tasks import TaskManager
 from app.ui.translations import LANGUAGES, SETTING
 from app.version import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    from app.models.db import Database
+    from app.services.accounts import AccountInfo, AccountService
+    from app.services.queue import QueueService
+
 DETAIL_DELAY_MS = 60
 TICK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, db: Database, moderation: Moderation | None = None, *, clock: Callable[[], datetime] = utcnow
+        self,
+        db: Database | None = None,
+        moderation: Moderation | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        """Without `db` the window shows at once and waits for `attach` (start-up opens the
+        database in the background meanwhile)."""
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("%s – modereringskö") % APP_NAME)
         self.setAccessibleName(self.tr("Granska, modereringskö"))
-        self.queue_service = QueueService(db.sessions)
-        self.account_service = AccountService(db.sessions)
+        self.queue_service: QueueService | None = None
+        self.account_service: AccountService | None = None
         self.accounts: dict[str, AccountInfo] = {}
         self.tasks = TaskManager(self)
         self.tasks.failed.connect(self.show_error)
         self.tasks.attach(self.statusBar())
         self._views: dict[str, QWidget] = {}
 
-        self.queue = QueueView(self.queue_service, self.tasks, self, clock=clock)
+        self.queue = QueueView(None, self.tasks, self, clock=clock)
         self.detail = DetailPane(self)
         self.detail.link_requested.connect(QDesktopServices.openUrl)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -81,9 +90,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.queue.filter_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.help_overlay = HelpOverlay(central)
+        self._central = central
+        self._help_overlay: HelpOverlay | None = None
 
-        self.moderation_actions = ModerationActions(self, self.tasks, moderation, self.queue.selected_items)
+        self.moderation_actions = ModerationActions(self, self.tasks, None, self.queue.selected_items)
         self.moderation_actions.decided.connect(self._decided)
         self.moderation_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.moderation_actions.channel_tone = self._channel_tone
@@ -108,10 +118,32 @@ class MainWindow(QMainWindow):
 
         self.resize(1280, 800)
         self._restore_state()
-        self.queue.load()
+        if db is not None:
+            self.attach(db, moderation)
+        else:
+            self.detail.show_hint(self.tr("Öppnar databasen…"))
+
+    def attach(self, db: Database, moderation: Moderation | None = None) -> None:
+        """Start working on `db`: the queue, its counts, the accounts and the saved replies."""
+        from app.services.accounts import AccountService
+        from app.services.queue import QueueService
+
+        self.db = db
+        self.queue_service = QueueService(db.sessions)
+        self.account_service = AccountService(db.sessions)
+        self.moderation_actions.moderation = moderation
+        self.queue.set_service(self.queue_service)
         self.queue.model.page_loaded.connect(self._first_page_loaded, Qt.ConnectionType.SingleShotConnection)
+        self.queue.load()
         self.load_accounts()
         self.moderation_actions.load_saved_replies()
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The `?` card, built the first time it is asked for (not needed to start)."""
+        if self._help_overlay is None:
+            self._help_overlay = HelpOverlay(self._central)
+        return self._help_overlay
 
     # -- building ---------------------------------------------------------------------------
 
@@ -145,7 +177,7 @@ class MainWindow(QMainWindow):
             self.tr("Läs in kön igen"), self.refresh_queue, ["F5"], "actions/refresh"
         )
         self.help_action = self._action(
-            self.tr("Kortkommandon"), self.help_overlay.toggle, ["?", "F1"], "actions/help"
+            self.tr("Kortkommandon"), lambda: self.help_overlay.toggle(), ["?", "F1"], "actions/help"
         )
         self.help_action.setToolTip(self.tr("Kortkommandon (?)"))
         self.queue_actions = []
@@ -270,7 +302,8 @@ class MainWindow(QMainWindow):
     # -- loading ----------------------------------------------------------------------------
 
     def load_accounts(self) -> None:
-        self.tasks.run(self.account_service.list_accounts, on_done=self._accounts_arrived, key="accounts")
+        if self.account_service is not None:
+            self.tasks.run(self.account_service.list_accounts, on_done=self._accounts_arrived, key="accounts")
 
     def _accounts_arrived(self, accounts: list[AccountInfo]) -> None:
         self.accounts = {a.key: a for a in accounts}
@@ -298,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _load_detail(self) -> None:
         item = self.queue.current_item()
-        if item is None:
+        if item is None or self.queue_service is None:
             return
         queue, moderation = self.queue_service, self.moderation_actions.moderation
         self.tasks.run(
@@ -407,6 +440,10 @@ class MainWindow(QMainWindow):
             if shiboken6.isValid(view):
                 view.close()
         super().closeEvent(event)
+
+    def when_painted(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the window has been painted (start-up timing)."""
+        self.queue.when_painted(callback)
 
     def when_first_page_painted(self, callback: Callable[[], None]) -> None:
         """Call `callback` once the queue has painted its first rows (start-up timing, benchmarks)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,10 +23,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.models.base import utcnow
-from app.services.queue import ItemSummary, QueueFilter, QueueService
+from app.services.queue_types import ItemSummary, QueueFilter
+from app.ui.formatting import utcnow
 from app.ui.queue_rows import Column, RowLook
 from app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from app.services.queue import QueueService
 
 PAGE_SIZE = 100
 CACHE_SIZE = 3000
@@ -45,7 +48,7 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(
         self,
-        service: QueueService,
+        service: QueueService | None,
         tasks: TaskManager,
         parent: Any = None,
         *,
@@ -87,6 +90,9 @@ class QueueModel(QAbstractTableModel):
     def exhausted(self) -> bool:
         return self._exhausted
 
+    def set_service(self, service: QueueService) -> None:
+        self._service = service
+
     def set_filter(self, f: QueueFilter) -> None:
         """Show the items matching `f`, from the first page."""
         self.beginResetModel()
@@ -95,7 +101,7 @@ class QueueModel(QAbstractTableModel):
         self._ids = []
         self._row_of = {}
         self._last_cursor = None
-        self._exhausted = False
+        self._exhausted = self._service is None  # nothing to read from yet
         self._wanted.clear()
         self._asked.clear()
         self._set_loading(False)
@@ -163,6 +169,8 @@ class QueueModel(QAbstractTableModel):
             self.loading_changed.emit(loading)
 
     def _request_page(self) -> None:
+        if self._service is None:
+            return
         self._set_loading(True)
         generation, f, after, size = self._generation, self._filter, self._last_cursor, self._page_size
         self._tasks.run(

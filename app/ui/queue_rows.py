@@ -14,15 +14,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.models import OPEN_STATUSES
-from app.services.queue import ItemSummary
+from app.services.queue_types import OPEN_STATUSES, PENDING_STATUSES, ItemSummary
 from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import platform_label, reason_label, reason_short_label, rule_label, status_label
 
 # The guideline: "Vi svarar snabbt på frågor". A question waiting longer than this stands out.
 QUESTION_OVERDUE = timedelta(hours=24)
-_WAITING_STATUSES = (*OPEN_STATUSES, "pending_platform", "remove_by_hand")
+_WAITING_STATUSES = (*OPEN_STATUSES, *PENDING_STATUSES)
 
 _FLAGGED_BG = QColor("#fdecea")
 _QUESTION_BG = QColor("#e8f1fb")

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabBar, QTableView, QVBoxLayout, QWidget
 
-from app.models.base import utcnow
-from app.services.queue import QUEUES, ItemSummary, Queue, QueueFilter, QueueService
+from app.services.queue_types import QUEUES, ItemSummary, Queue, QueueFilter
 from app.ui.filter_bar import FilterBar
+from app.ui.formatting import utcnow
 from app.ui.icons import icon
 from app.ui.labels import queue_label
 from app.ui.queue_model import Column, ItemRole, QueueModel
 from app.ui.tasks import TaskManager
+
+if TYPE_CHECKING:
+    from app.services.queue import QueueService
 
 _QUEUE_ICONS = {
     "new": "flags/new",
@@ -45,7 +48,7 @@ class QueueView(QWidget):
 
     def __init__(
         self,
-        service: QueueService,
+        service: QueueService | None,
         tasks: TaskManager,
         parent: QWidget | None = None,
         *,
@@ -120,6 +123,10 @@ class QueueView(QWidget):
             queue.narrow(self.filter_bar.queue_filter()), newest_first=self._newest_first[queue.name]
         )
 
+    def set_service(self, service: QueueService) -> None:
+        self._service = service
+        self.model.set_service(service)
+
     def load(self) -> None:
         """(Re)load the queue under the current tab and filters, from the first page."""
         self._first_page = True
@@ -131,6 +138,8 @@ class QueueView(QWidget):
         self._counts_timer.start()
 
     def refresh_counts(self) -> None:
+        if self._service is None:
+            return
         base = self.filter_bar.queue_filter()
         self._tasks.run(
             lambda: self._service.queue_counts(base),
@@ -251,20 +260,25 @@ class QueueView(QWidget):
             self.table.horizontalHeader().restoreState(header_state)
 
     def when_first_page_painted(self, callback: Callable[[], None]) -> None:
-        self.table.viewport().installEventFilter(_PaintWatcher(self, callback))
+        self.table.viewport().installEventFilter(_PaintWatcher(self, callback, rows=True))
+
+    def when_painted(self, callback: Callable[[], None]) -> None:
+        self.table.viewport().installEventFilter(_PaintWatcher(self, callback, rows=False))
 
 
 class _PaintWatcher(QObject):
     """Calls back once the table has painted real rows (not placeholders)."""
 
-    def __init__(self, view: QueueView, callback: Callable[[], None]) -> None:
+    def __init__(self, view: QueueView, callback: Callable[[], None], *, rows: bool) -> None:
         super().__init__(view)
         self._view = view
+        self._rows = rows
         self._callback: Callable[[], None] | None = callback
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         model = self._view.model
-        if event.type() == QEvent.Type.Paint and self._callback is not None and model.summary(0) is not None:
+        painted = event.type() == QEvent.Type.Paint and self._callback is not None
+        if painted and (not self._rows or model.summary(0) is not None):
             callback, self._callback = self._callback, None
             QTimer.singleShot(0, callback)
             self.deleteLater()

@@ -27,7 +27,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
-from app.models.db import DatabaseError
 from app.services.errors import EnvironmentFault, InputError
 
 log = logging.getLogger(__name__)
@@ -124,6 +123,8 @@ class _Job(QRunnable):
 
 def describe_error(exc: BaseException) -> tuple[str, str | None]:
     """The message for the user, and the details for a bug report (None: not our bug)."""
+    from app.models.db import DatabaseError  # loaded by then: only a database can raise it
+
     if isinstance(exc, InputError | EnvironmentFault | DatabaseError):
         return str(exc), None
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -8,8 +8,6 @@ start-up with the `lrelease` that PySide6 ships, into the user's cache folder.
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 from pathlib import Path
 
 import platformdirs
@@ -33,6 +31,8 @@ def choose_language(setting: str | None, locale: QLocale | None = None) -> str:
 
 
 def lrelease() -> str | None:
+    import shutil
+
     try:
         import PySide6
     except ImportError:  # pragma: no cover - PySide6 is a dependency
@@ -44,6 +44,8 @@ def lrelease() -> str | None:
 
 
 def build_qm(ts: Path, qm: Path) -> bool:
+    import subprocess
+
     tool = lrelease()
     if tool is None:
         return False

@@ -792,6 +792,10 @@
         <translation>Granska, moderation queue</translation>
     </message>
     <message>
+        <source>Öppnar databasen…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>Nästa post</source>
         <translation>Next item</translation>
     </message>
@@ -1170,6 +1174,13 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Texten innehåller en fråga.</source>
         <translation>The text contains a question.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Öppnar databasen…</source>
+        <translation>Opening the database…</translation>
     </message>
 </context>
 <context>
