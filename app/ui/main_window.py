@@ -309,9 +309,13 @@ class MainWindow(QMainWindow):
         self.accounts = {a.key: a for a in accounts}
         self.queue.filter_bar.set_accounts(accounts)
 
-    def _first_page_loaded(self, _rows: int) -> None:
-        self.queue.refresh_counts()
+    def _first_page_loaded(self, rows: int) -> None:
         self.queue.table.setFocus()
+        # Counting a million items takes a core for a while: let the first page paint first.
+        if rows:
+            self.queue.when_first_page_painted(self.queue.refresh_counts)
+        else:
+            self.queue.refresh_counts()
 
     def _current_changed(self, item: ItemSummary | None, selected: int) -> None:
         if selected > 1:

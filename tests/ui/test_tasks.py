@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from app.services.errors import EnvironmentFault, InputError
@@ -155,3 +156,18 @@ def test_shutdown_finishes_writes_but_drops_reads(qtbot, tasks):
     assert done == ["write"]
     late = tasks.run(lambda: done.append("late"))
     assert late.cancelled
+
+
+def test_emitting_signals_leaves_python_intact(qtbot):
+    """PySide6 6.12.0 dropped a reference to True on every emit(); after a few hundred emits
+    CPython aborted the whole application. Every result of a background task is an emit."""
+
+    class Emitter(QObject):
+        ping = Signal(int)
+
+    emitter = Emitter()
+    emitter.ping.connect(lambda _n: None)
+    before = sys.getrefcount(True)
+    for n in range(1000):
+        emitter.ping.emit(n)
+    assert sys.getrefcount(True) > before - 100  # the broken version loses one per emit
