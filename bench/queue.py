@@ -122,8 +122,10 @@ def report(name: str, ours: float, base: float, what: str, unit: str, goal: floa
     ratio = ours / base
     verdict = "ok" if ratio <= goal else "OVER GOAL"
     print(f"{name}: {what}")
-    print(f"    granska {ours:10.2f} {unit}   baseline {base:10.2f} {unit}   ratio {ratio:.3f} "
-          f"(goal <= {goal}) {verdict}{limit}")  # fmt: skip
+    print(
+        f"    granska {ours:10.2f} {unit}   baseline {base:10.2f} {unit}   ratio {ratio:.3f} "
+        f"(goal <= {goal}) {verdict}{limit}"
+    )
 
 
 # -- P1 ---------------------------------------------------------------------------------------
@@ -162,8 +164,15 @@ def p1(big: Path, small: Path, repeat: int) -> None:
         ours.append(first_page_ms(big))
     big_ms, small_ms = min(ours), min(base)
     print(f"    (medians: 1M {statistics.median(ours):.1f} ms, 10k {statistics.median(base):.1f} ms)")
-    report("P1", big_ms, small_ms, "new window + show() to first page painted, 1M items vs 10k items (best)",
-           "ms", 1.2, f"; 1M under 150 ms: {'yes' if big_ms < 150 else 'NO'}")  # fmt: skip
+    report(
+        "P1",
+        big_ms,
+        small_ms,
+        "new window + show() to first page painted, 1M items vs 10k items (best)",
+        "ms",
+        1.2,
+        f"; 1M under 150 ms: {'yes' if big_ms < 150 else 'NO'}",
+    )
 
 
 # -- P2 ---------------------------------------------------------------------------------------
@@ -235,11 +244,20 @@ def p2(big: Path, repeat: int) -> None:
         ours_all.append(ours)
         page_all.append(first_page)
         ids_all.append(all_ids)
-        print(f"    {term!r:17} granska {ours:7.1f} ms ({rows:3} rows)   raw first page {first_page:7.1f} ms   "
-              f"raw all ids {all_ids:7.1f} ms")  # fmt: skip
+        print(
+            f"    {term!r:17} granska {ours:7.1f} ms ({rows:3} rows)   raw first page {first_page:7.1f} ms   "
+            f"raw all ids {all_ids:7.1f} ms"
+        )
     slowest = max(ours_all)
-    report("P2", sum(ours_all), sum(page_all), f"the {len(SEARCHES)} searches together vs the raw first pages", "ms",
-           1.5, f"; slowest search {slowest:.1f} ms, under 50 ms: {'yes' if slowest < 50 else 'NO'}")  # fmt: skip
+    report(
+        "P2",
+        sum(ours_all),
+        sum(page_all),
+        f"the {len(SEARCHES)} searches together vs the raw first pages",
+        "ms",
+        1.5,
+        f"; slowest search {slowest:.1f} ms, under 50 ms: {'yes' if slowest < 50 else 'NO'}",
+    )
     print(f"    (vs every matching id: ratio {sum(ours_all) / sum(ids_all):.3f})")
 
 
@@ -275,11 +293,19 @@ def p7(db_path: Path, repeat: int) -> None:
     print(
         f"    (medians: granska {statistics.median(ours) * 1000:.0f} ms, bare {statistics.median(base) * 1000:.0f} ms)"
     )
-    report("P7", min(ours) * 1000, min(base) * 1000,
-           "cold start to an interactive, painted window: `granska` vs a bare PySide6 window with an empty "
-           "table (best, a fresh process each)", "ms", 2.0)  # fmt: skip
-    print(f"    (granska until the queue's first page is painted, database opened behind the window: "
-          f"{min(queue) * 1000:.0f} ms)")  # fmt: skip
+    report(
+        "P7",
+        min(ours) * 1000,
+        min(base) * 1000,
+        "cold start to an interactive, painted window: `granska` vs a bare PySide6 window with an empty "
+        "table (best, a fresh process each)",
+        "ms",
+        2.0,
+    )
+    print(
+        f"    (granska until the queue's first page is painted, database opened behind the window: "
+        f"{min(queue) * 1000:.0f} ms)"
+    )
 
 
 # -- P8 ---------------------------------------------------------------------------------------
@@ -296,8 +322,14 @@ def rss_bytes(db_path: Path) -> int:
 def p8(big: Path, tiny: Path, repeat: int) -> None:
     ours = statistics.median(rss_bytes(big) for _ in range(max(3, repeat // 2)))
     base = statistics.median(rss_bytes(tiny) for _ in range(max(3, repeat // 2)))
-    report("P8", ours / 2**20, base / 2**20,
-           "resident memory, queue open (first page, counts, detail) on 1M items vs 1k items", "MiB", 1.3)  # fmt: skip
+    report(
+        "P8",
+        ours / 2**20,
+        base / 2**20,
+        "resident memory, queue open (first page, counts, detail) on 1M items vs 1k items",
+        "MiB",
+        1.3,
+    )
 
 
 def main() -> None:
