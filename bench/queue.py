@@ -14,7 +14,8 @@ P8  resident memory with the queue open (first page, counts and detail loaded) o
     python bench/queue.py [--items 1000000] [--cache DIR] [--repeat 7] [--only P1,P2,P7,P8]
 
 Times are the best of --repeat runs, the two sides interleaved: the machine is shared, and
-noise only ever adds time (medians are printed too). The demo databases are built once (about two minutes for a million items) and kept in --cache.
+noise only ever adds time (medians are printed too). The demo databases are built once (a few
+minutes for a million items) and kept in --cache.
 """
 
 from __future__ import annotations
@@ -233,10 +234,8 @@ def model_search_ms(db_path: Path, term: str, repeat: int) -> tuple[float, int]:
 
 def p2(big: Path, repeat: int) -> None:
     ours_all, page_all, ids_all = [], [], []
-    print("P2: a search's first page in the Nya queue on 1M items, through the queue model, vs the raw FTS5")
-    print(
-        "    query alone on the same file: its first page (100 rows by rank), and (stricter) every matching id"
-    )
+    print("P2: a search's first page in the Nya queue on 1M items, through the queue model, vs the raw")
+    print("    FTS5 query alone on the same file: its first page (100 rows by rank), and every matching id")
     for term in SEARCHES:
         first_page = raw_fts_ms(big, term, repeat, RAW_FIRST_PAGE)
         all_ids = raw_fts_ms(big, term, repeat, RAW_ALL_IDS)
@@ -290,9 +289,8 @@ def p7(db_path: Path, repeat: int) -> None:
         base.append(seconds_to_ready(base_cmd, window_env))
         ours.append(seconds_to_ready(ours_cmd, window_env))
         queue.append(seconds_to_ready(ours_cmd, queue_env))
-    print(
-        f"    (medians: granska {statistics.median(ours) * 1000:.0f} ms, bare {statistics.median(base) * 1000:.0f} ms)"
-    )
+    ours_median, base_median = statistics.median(ours) * 1000, statistics.median(base) * 1000
+    print(f"    (medians: granska {ours_median:.0f} ms, bare {base_median:.0f} ms)")
     report(
         "P7",
         min(ours) * 1000,
