@@ -38,16 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="databasens adress (SQLAlchemy-URL); annars GRANSKA_DB "
+        "--db", metavar="URL", help="databasens adress (SQLAlchemy-URL); annars GRANSKA_DB "
         "eller en SQLite-fil i användarens datamapp",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="skriv ut mer om vad som händer")
     parser.add_argument(
-        "--demo-if-empty",
-        action="store_true",
-        help="fyll en tom databas med demodata innan fönstret öppnas",
+        "--demo-if-empty", action="store_true", help="fyll en tom databas med demodata innan "
+        "fönstret öppnas",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
     for name in COMMAND_MODULES:

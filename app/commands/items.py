@@ -30,13 +30,8 @@ def _positive(value: str) -> int:
 
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help="fyll databasen med realistiska demodata")
-    demo.add_argument(
-        "--items",
-        type=_positive,
-        default=500,
-        metavar="N",
-        help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)",
-    )
+    demo.add_argument("--items", type=_positive, default=500, metavar="N",
+                      help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)")
     demo.set_defaults(handler=_demo)
 
     imp = subparsers.add_parser(
@@ -48,12 +43,8 @@ def register(subparsers: Any) -> None:
     imp.set_defaults(handler=_import)
 
     queue = subparsers.add_parser("queue", help="lista kön, den som väntat längst först")
-    queue.add_argument(
-        "--status",
-        choices=[s.value for s in ItemStatus],
-        action="append",
-        help="bara poster med denna status (kan upprepas)",
-    )
+    queue.add_argument("--status", choices=[s.value for s in ItemStatus], action="append",
+                       help="bara poster med denna status (kan upprepas)")
     queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
     queue.add_argument("--platform", action="append", choices=[p.value for p in Platform])
     queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")

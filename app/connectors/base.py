@@ -59,9 +59,8 @@ class Connector(Protocol):
     platform: str
     capabilities: Capabilities
 
-    def fetch(
-        self, state: dict[str, Any] | None, progress: Callable[[int], None] | None = None
-    ) -> FetchResult: ...
+    def fetch(self, state: dict[str, Any] | None,
+              progress: Callable[[int], None] | None = None) -> FetchResult: ...
 
     def hide(self, external_id: str) -> PlatformResult: ...
 

@@ -27,7 +27,8 @@ CHANNEL_DEFAULTS: dict[str, dict[str, str]] = {
     Platform.FACEBOOK: {
         "purpose": "Vårda relationen med kommuninvånarna, väcka intresse och nyfikenhet för "
         "kommunen, ge service och support och stärka varumärket.",
-        "content": "Beslut som påverkar kommuninvånarna, tips på evenemang och aktiviteter, information.",
+        "content": "Beslut som påverkar kommuninvånarna, tips på evenemang och aktiviteter, "
+        "information.",
         "tone": "Öppen och ärlig samt i viss mån glad. Behöver hålla en yrkesmässig standard "
         "men får inte bli tråkig.",
     },
@@ -35,7 +36,8 @@ CHANNEL_DEFAULTS: dict[str, dict[str, str]] = {
         "purpose": "Öka kännedomen om kommunens arbete och olika verksamheter.",
         "content": "Anställda i kommunens olika verksamheter ger en inblick i sin vardag på ett "
         "personligt sätt. \u201dBakom kulisserna-känsla\u201d.",
-        "tone": "Mer personligt, men glöm inte att du är kommunens röst, så tänk på vad du säger.",
+        "tone": "Mer personligt, men glöm inte att du är kommunens röst, så tänk på vad du "
+        "säger.",
     },
     Platform.LINKEDIN: {
         "purpose": "Förmedla lediga tjänster inom kommunen.",
@@ -119,7 +121,9 @@ class AccountAdministrator(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
-    administrator_id: Mapped[int] = mapped_column(ForeignKey("administrators.id", ondelete="CASCADE"))
+    administrator_id: Mapped[int] = mapped_column(
+        ForeignKey("administrators.id", ondelete="CASCADE")
+    )
     role: Mapped[str] = mapped_column(String(32), default="administrator")
 
     account: Mapped[Account] = relationship(back_populates="administrators", lazy="raise")

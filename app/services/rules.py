@@ -171,26 +171,15 @@ class RuleSet:
         if "@" in text:
             for m in _EMAIL.finditer(text):
                 flags.append(
-                    Flag(
-                        "e-post",
-                        "sekretess",
-                        m.group(),
-                        m.start(),
-                        m.end(),
-                        "En e-postadress: kontrollera att den inte är en privatpersons.",
-                    )
+                    Flag("e-post", "sekretess", m.group(), m.start(), m.end(),
+                         "En e-postadress: kontrollera att den inte är en privatpersons.")
                 )
         if "http" in lowered or "www." in lowered:
             for m in _LINK.finditer(text):
                 flags.append(
-                    Flag(
-                        "lank",
-                        None,
-                        m.group(),
-                        m.start(),
-                        m.end(),
-                        "En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.",
-                    )
+                    Flag("lank", None, m.group(), m.start(), m.end(),
+                         "En länk: kontrollera att den inte leder till reklam eller skadligt "
+                         "innehåll.")
                 )
         flags.sort(key=lambda f: f.start)
         return Verdict(tuple(flags), "?" in text)
@@ -201,14 +190,9 @@ class RuleSet:
     def _word_flag(self, code: str, start: int, end: int, text: str) -> Flag:
         word = text[start:end]
         if code in HINT_LISTS:
-            return Flag(
-                HINT_LISTS[code],
-                None,
-                word,
-                start,
-                end,
-                f"«{word}» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.",
-            )
+            return Flag(HINT_LISTS[code], None, word, start, end,
+                        f"«{word}» tyder på en politisk fråga: hänvisa till partiernas "
+                        "egna kanaler.")
         return Flag(f"ord:{code}", code, word, start, end, f"«{word}» står i ordlistan {code}.")
 
     def _number_flags(self, text: str) -> list[Flag]:
@@ -218,27 +202,11 @@ class RuleSet:
             if _pnr_match_ok(m):
                 kind = "samordningsnummer" if int(m.group(4)) > 60 else "personnummer"
                 pnr_spans.append(m.span())
-                found.append(
-                    Flag(
-                        kind,
-                        "sekretess",
-                        m.group(),
-                        m.start(),
-                        m.end(),
-                        f"Ett giltigt {kind} (kontrollsiffran stämmer).",
-                    )
-                )
+                found.append(Flag(kind, "sekretess", m.group(), m.start(), m.end(),
+                                  f"Ett giltigt {kind} (kontrollsiffran stämmer)."))
         for m in _PHONE.finditer(text):
             if any(a <= m.start() < b for a, b in pnr_spans):
                 continue
-            found.append(
-                Flag(
-                    "telefon",
-                    "sekretess",
-                    m.group(),
-                    m.start(),
-                    m.end(),
-                    "Ett telefonnummer: kontrollera att det inte är en privatpersons.",
-                )
-            )
+            found.append(Flag("telefon", "sekretess", m.group(), m.start(), m.end(),
+                              "Ett telefonnummer: kontrollera att det inte är en privatpersons."))
         return found
