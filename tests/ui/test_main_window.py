@@ -12,7 +12,7 @@ from app.services.queue import QueueFilter, QueueService
 from app.ui.action_dialogs import RegisterDialog, RemoveDialog, TemplateTextDialog
 from app.ui.queue_model import Column
 from app.ui.settings import settings_path
-from tests.helpers.moderation import FakeModeration
+from tests.helpers.fake_moderation import FakeModeration
 from tests.helpers.ui import open_window, rows, wait_loaded
 
 

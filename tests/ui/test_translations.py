@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 import app.ui.translations as translations
 from app.resources import resource_path
 from app.ui.translations import build_qm, choose_language, install_translators, lrelease
-from tests.helpers.moderation import FakeModeration
+from tests.helpers.fake_moderation import FakeModeration
 from tests.helpers.ui import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
