@@ -1,13 +1,13 @@
 """queue counts: a covering index for the queue window's tab counts
 
 Revision ID: 0002_queue_counts
-Revises: 0001
+Revises: 0002_exports
 """
 
 from alembic import op
 
 revision = "0002_queue_counts"
-down_revision = "0001"
+down_revision = "0002_exports"
 branch_labels = None
 depends_on = None
 
