@@ -2,6 +2,193 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Konton</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Kontoregister</source>
+        <translation>Account register</translation>
+    </message>
+    <message>
+        <source>Administratörer</source>
+        <translation>Administrators</translation>
+    </message>
+    <message>
+        <source>Inloggning</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Kontot används</source>
+        <translation>The account is in use</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sidans adress</source>
+        <translation>Page address</translation>
+    </message>
+    <message>
+        <source>Syfte</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Innehåll</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Tonalitet</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Bevakning</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Svarstid</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Kontaktuppgifter</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>Spara kontoregistret</source>
+        <translation>Save the account register</translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Administratör att lägga till</source>
+        <translation>Administrator to add</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Ta bort markerad</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Användarnamn (inloggning)</source>
+        <translation>User name (login)</translation>
+    </message>
+    <message>
+        <source>Ny administratör för kontot</source>
+        <translation>New administrator for the account</translation>
+    </message>
+    <message>
+        <source>Ny administratör (kontaktuppgifterna lämnas till kommunikationschefen):</source>
+        <translation>New administrator (the contact details go to the head of communications):</translation>
+    </message>
+    <message>
+        <source>Klistra in token från plattformen</source>
+        <translation>Paste the token from the platform</translation>
+    </message>
+    <message>
+        <source>Ny token (visas inte)</source>
+        <translation>New token (not shown)</translation>
+    </message>
+    <message>
+        <source>Spara token</source>
+        <translation>Save token</translation>
+    </message>
+    <message>
+        <source>Testa anslutning</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Byt token</source>
+        <translation>Replace token</translation>
+    </message>
+    <message>
+        <source>Ta bort token</source>
+        <translation>Remove token</translation>
+    </message>
+    <message>
+        <source>Token sparas i operativsystemets nyckelring, aldrig i databasen. Byt token testar den nya och behåller den gamla om plattformen inte godtar den nya.</source>
+        <translation>The token is kept in the operating system&apos;s keyring, never in the database. Replace token tests the new one and keeps the old one if the platform does not accept the new one.</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Senast hämtat: %s</source>
+        <translation>Last fetched: %s</translation>
+    </message>
+    <message>
+        <source>Senaste fel: %s</source>
+        <translation>Last error: %s</translation>
+    </message>
+    <message>
+        <source>Kontrollerar nyckelringen…</source>
+        <translation>Checking the keyring…</translation>
+    </message>
+    <message>
+        <source>Token: %s</source>
+        <translation>Token: %s</translation>
+    </message>
+    <message>
+        <source>Kontoregistret för %s är sparat.</source>
+        <translation>The account register for %s is saved.</translation>
+    </message>
+    <message>
+        <source>Klistra in en token först.</source>
+        <translation>Paste a token first.</translation>
+    </message>
+    <message>
+        <source>Token är sparad i nyckelringen. Testa anslutningen.</source>
+        <translation>The token is saved in the keyring. Test the connection.</translation>
+    </message>
+    <message>
+        <source>Byter och testar…</source>
+        <translation>Replacing and testing…</translation>
+    </message>
+    <message>
+        <source>Testar anslutningen…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar: </source>
+        <translation>The connection works: </translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar inte: </source>
+        <translation>The connection does not work: </translation>
+    </message>
+    <message>
+        <source>Ta bort token för %s ur nyckelringen? Granska kan då inte hämta eller ta bort kommentarer för kontot förrän en ny token sparas.</source>
+        <translation>Remove the token for %s from the keyring? Granska then cannot fetch or remove comments for the account until a new token is saved.</translation>
+    </message>
+    <message>
+        <source>Token är borttagen ur nyckelringen.</source>
+        <translation>The token is removed from the keyring.</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>%s: %s</source>
@@ -18,6 +205,229 @@
     <message>
         <source>Enter bekräftar · Skift+Enter ny rad · Esc avbryter</source>
         <translation>Enter confirms · Shift+Enter new line · Esc cancels</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveModel</name>
+    <message>
+        <source>Senast</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Sök i text och författare …</source>
+        <translation>Search text and author …</translation>
+    </message>
+    <message>
+        <source>Sök i arkivet</source>
+        <translation>Search the archive</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alla skäl</source>
+        <translation>All reasons</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Alla administratörer</source>
+        <translation>All administrators</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sparade poster</source>
+        <translation>Saved items</translation>
+    </message>
+    <message>
+        <source>Sparad kopia</source>
+        <translation>Saved copy</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen</source>
+        <translation>State on the platform</translation>
+    </message>
+    <message>
+        <source>Okänt: posten har inte hämtats från plattformen sedan kopian sparades.</source>
+        <translation>Unknown: the item has not been fetched from the platform since the copy was saved.</translation>
+    </message>
+    <message>
+        <source>Rådata</source>
+        <translation>Raw data</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Sparad kopia och läget nu</source>
+        <translation>Saved copy and the state now</translation>
+    </message>
+    <message>
+        <source>Exportera markerade som bevispaket …</source>
+        <translation>Export selected as an evidence package …</translation>
+    </message>
+    <message>
+        <source>Söker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <source>%1 poster i arkivet. Arkivet läser bara databasen och fungerar utan nätverk.</source>
+        <translation>%1 items in the archive. The archive only reads the database and works without a network.</translation>
+    </message>
+    <message>
+        <source>Sparad kopia (bevis %1, sparad %2 av %3)</source>
+        <translation>Saved copy (evidence %1, saved %2 by %3)</translation>
+    </message>
+    <message>
+        <source>Kontrollsumman stämmer (SHA-256 %1).</source>
+        <translation>The checksum matches (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>VARNING: kopian stämmer inte med sin kontrollsumma (SHA-256 %1).</source>
+        <translation>WARNING: the copy does not match its checksum (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Ingen sparad kopia</source>
+        <translation>No saved copy</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen (hämtat %1): %2</source>
+        <translation>State on the platform (fetched %1): %2</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen: okänt – inte hämtat sedan kopian sparades (%1)</source>
+        <translation>State on the platform: unknown – not fetched since the copy was saved (%1)</translation>
+    </message>
+    <message>
+        <source>Spara bevispaketet som</source>
+        <translation>Save the evidence package as</translation>
+    </message>
+    <message>
+        <source>ZIP-arkiv (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Skapar bevispaket …</source>
+        <translation>Creating the evidence package …</translation>
+    </message>
+    <message>
+        <source>Bevispaketet %1 är sparat: %2 poster, %3 bevisfiler.</source>
+        <translation>The evidence package %1 is saved: %2 items, %3 evidence files.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Ta skärmdump av %1</source>
+        <translation>Take a screenshot of %1</translation>
+    </message>
+    <message>
+        <source>Skärm</source>
+        <translation>Screen</translation>
+    </message>
+    <message>
+        <source>Hela skärmen</source>
+        <translation>Whole screen</translation>
+    </message>
+    <message>
+        <source>Dra ett område</source>
+        <translation>Drag an area</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Öppna kontosidan i webbläsaren först</source>
+        <translation>Open the account page in the browser first</translation>
+    </message>
+    <message>
+        <source>(ingen sidadress i kontoregistret)</source>
+        <translation>(no page address in the account register)</translation>
+    </message>
+    <message>
+        <source>Sida:</source>
+        <translation>Page:</translation>
+    </message>
+    <message>
+        <source>Skärm:</source>
+        <translation>Screen:</translation>
+    </message>
+    <message>
+        <source>Nedräkning:</source>
+        <translation>Countdown:</translation>
+    </message>
+    <message>
+        <source>Starta</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Granska döljs under nedräkningen. Visa kontosidan i webbläsaren så som den ska dokumenteras.</source>
+        <translation>Granska hides during the countdown. Show the account page in the browser the way it is to be documented.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message numerus="yes">
+        <source>Skärmdump om %n s</source>
+        <translation>
+            <numerusform>Screenshot in %n s</numerusform>
+            <numerusform>Screenshot in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Klicka för att avbryta</source>
+        <translation>Click to cancel</translation>
     </message>
 </context>
 <context>
@@ -181,6 +591,105 @@
     <message>
         <source>Inget har gjorts med posten ännu.</source>
         <translation>Nothing has been done with this item yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exportera till registratorn</source>
+        <translation>Export for the registrar</translation>
+    </message>
+    <message>
+        <source>Periodens första dag</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <source>Periodens sista dag</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <source>till och med</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Konton att exportera</source>
+        <translation>Accounts to export</translation>
+    </message>
+    <message>
+        <source>Exportfil</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Period (svensk tid)</source>
+        <translation>Period (Swedish time)</translation>
+    </message>
+    <message>
+        <source>Konton (inga valda = alla)</source>
+        <translation>Accounts (none selected = all)</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Avbryt exporten</source>
+        <translation>Cancel the export</translation>
+    </message>
+    <message>
+        <source>Visa mappen</source>
+        <translation>Show the folder</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Perioden slutar före den börjar.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>I perioden: %1 borttagna, %2 diarieförda utan borttagning.</source>
+        <translation>In the period: %1 removed, %2 registered without removal.</translation>
+    </message>
+    <message>
+        <source>Spara exporten som</source>
+        <translation>Save the export as</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporterar …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Klart: %1 borttagna och %2 diarieförda sparade i %3.</source>
+        <translation>Done: %1 removed and %2 registered saved in %3.</translation>
+    </message>
+    <message>
+        <source>%1 celler var för långa för Excel och är avkortade; hela texten finns i bevispaketet.</source>
+        <translation>%1 cells were too long for Excel and are shortened; the full text is in the evidence package.</translation>
+    </message>
+    <message>
+        <source>Exporten avbröts. Ingen fil sparades.</source>
+        <translation>The export was cancelled. No file was saved.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
     </message>
 </context>
 <context>
@@ -782,6 +1291,101 @@
     </message>
 </context>
 <context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>E-postinställningar</source>
+        <translation>E-mail settings</translation>
+    </message>
+    <message>
+        <source>t.ex. smtp.kommun.se (tomt = ingen server)</source>
+        <translation>e.g. smtp.kommun.se (empty = no server)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>Ingen kryptering</source>
+        <translation>No encryption</translation>
+    </message>
+    <message>
+        <source>tomt = ingen inloggning</source>
+        <translation>empty = no login</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Kommunikationschefens adress</source>
+        <translation>The head of communications&apos; address</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Kryptering:</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <source>Användarnamn:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Avsändare:</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <source>Kommunikationschef:</source>
+        <translation>Head of communications:</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Testa anslutningen</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Ingen nyckelring finns: lösenordet kan inte sparas. Installera och starta gnome-keyring eller KWallet.</source>
+        <translation>There is no keyring: the password cannot be saved. Install and start gnome-keyring or KWallet.</translation>
+    </message>
+    <message>
+        <source>sparat i nyckelringen – skriv ett nytt för att byta</source>
+        <translation>saved in the keyring – type a new one to replace it</translation>
+    </message>
+    <message>
+        <source>Lösenordet finns i nyckelringen, aldrig i databasen.</source>
+        <translation>The password is in the keyring, never in the database.</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas i nyckelringen, aldrig i databasen.</source>
+        <translation>The password is saved in the keyring, never in the database.</translation>
+    </message>
+    <message>
+        <source>Anslutningen till %1 fungerar.</source>
+        <translation>The connection to %1 works.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%s – modereringskö</source>
@@ -923,6 +1527,49 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Lägg till post manuellt</source>
+        <translation>Add an item by hand</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Skriven</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Posten är sparad.</source>
+        <translation>The item is saved.</translation>
+    </message>
+    <message>
+        <source>Posten fanns redan och är uppdaterad.</source>
+        <translation>The item was already there and is updated.</translation>
+    </message>
+</context>
+<context>
     <name>ModerationActions</name>
     <message>
         <source>Spara bevis, ta bort, diarieför och meddela varför</source>
@@ -994,6 +1641,57 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Förhandsgranska skärmdumpen</source>
+        <translation>Preview the screenshot</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen</source>
+        <translation>The screenshot</translation>
+    </message>
+    <message>
+        <source>%1 × %2 bildpunkter</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Årlig dokumentation</source>
+        <translation>Annual documentation</translation>
+    </message>
+    <message>
+        <source>Stor förändring</source>
+        <translation>Major change</translation>
+    </message>
+    <message>
+        <source>Anteckning (frivillig), t.ex. vad som ändrats</source>
+        <translation>Note (optional), e.g. what has changed</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Ta om</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>⚠ Bilden är helt svart: skärmen gick inte att läsa (låst skärm eller ett Wayland-skrivbord). Den kan inte sparas.</source>
+        <translation>⚠ The picture is entirely black: the screen could not be read (a locked screen or a Wayland desktop). It cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Skäl:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Anteckning:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>ProgressIndicator</name>
     <message>
         <source>Förlopp</source>
@@ -1025,6 +1723,21 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>%d poster i kön med nuvarande filter</source>
         <translation>%d items in the queue with the current filters</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Välj område</source>
+        <translation>Choose an area</translation>
+    </message>
+    <message>
+        <source>Dra en rektangel runt det som ska med; Esc avbryter</source>
+        <translation>Drag a rectangle around what to include; Esc cancels</translation>
+    </message>
+    <message>
+        <source>Dra en rektangel runt kontosidan. Esc avbryter.</source>
+        <translation>Drag a rectangle around the account page. Esc cancels.</translation>
     </message>
 </context>
 <context>
@@ -1177,10 +1890,281 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>ScreenshotTasks</name>
+    <message>
+        <source>Ett fel i Granska (%1: %2). Inget har sparats halvvägs.</source>
+        <translation>An error in Granska (%1: %2). Nothing has been saved half-way.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotsView</name>
+    <message>
+        <source>Skärmdumpar av kontosidorna</source>
+        <translation>Screenshots of the account pages</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Senast</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Nästa</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Konton och när de ska fotograferas</source>
+        <translation>Accounts and when they are to be photographed</translation>
+    </message>
+    <message>
+        <source>Ta skärmdump…</source>
+        <translation>Take screenshot…</translation>
+    </message>
+    <message>
+        <source>Intervall…</source>
+        <translation>Interval…</translation>
+    </message>
+    <message>
+        <source>Hur ofta kontot ska fotograferas (365 dagar = en gång per år)</source>
+        <translation>How often the account is to be photographed (365 days = once a year)</translation>
+    </message>
+    <message>
+        <source>Konto i galleriet</source>
+        <translation>Account in the gallery</translation>
+    </message>
+    <message>
+        <source>År i galleriet</source>
+        <translation>Year in the gallery</translation>
+    </message>
+    <message>
+        <source>Skärmdumpar</source>
+        <translation>Screenshots</translation>
+    </message>
+    <message>
+        <source>Exportera…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Skicka till kommunikationschefen…</source>
+        <translation>Send to the head of communications…</translation>
+    </message>
+    <message>
+        <source>Årets samlingsakt…</source>
+        <translation>The year&apos;s collected record…</translation>
+    </message>
+    <message>
+        <source>Välj ett år: bilderna, deras JSON-filer och en sammanställning för registrator sparas i en mapp.</source>
+        <translation>Choose a year: the pictures, their JSON files and a summary for the registrar are saved in a folder.</translation>
+    </message>
+    <message>
+        <source>E-postinställningar…</source>
+        <translation>E-mail settings…</translation>
+    </message>
+    <message>
+        <source>Konto:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>År:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>försenad %n dagar</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ska tas i dag</source>
+        <translation>due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>om %n dagar</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konton ska fotograferas nu (försenade först).</source>
+        <translation>
+            <numerusform>%n account is to be photographed now (late ones first).</numerusform>
+            <numerusform>%n accounts are to be photographed now (late ones first).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla konton har en aktuell skärmdump.</source>
+        <translation>Every account has a current screenshot.</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Alla år</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>skickad</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>ej skickad</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <source>årlig</source>
+        <translation>annual</translation>
+    </message>
+    <message>
+        <source>förändring</source>
+        <translation>change</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skärmdumpar valda</source>
+        <translation>
+            <numerusform>%n screenshot selected</numerusform>
+            <numerusform>%n screenshots selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skickad %1 till %2</source>
+        <translation>Sent %1 to %2</translation>
+    </message>
+    <message>
+        <source>Inte skickad till kommunikationschefen ännu.</source>
+        <translation>Not sent to the head of communications yet.</translation>
+    </message>
+    <message>
+        <source>Intervall för %1</source>
+        <translation>Interval for %1</translation>
+    </message>
+    <message>
+        <source>Dagar mellan skärmdumparna (365 = en gång per år):</source>
+        <translation>Days between the screenshots (365 = once a year):</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen av %1 är sparad.</source>
+        <translation>The screenshot of %1 is saved.</translation>
+    </message>
+    <message>
+        <source>Exportera till mapp</source>
+        <translation>Export to a folder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skärmdumpar exporterade.</source>
+        <translation>
+            <numerusform>%n screenshot exported.</numerusform>
+            <numerusform>%n screenshots exported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spara årets samlingsakt i mapp</source>
+        <translation>Save the year&apos;s collected record in a folder</translation>
+    </message>
+    <message>
+        <source>Samlingsakten är sparad: %1</source>
+        <translation>The collected record is saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SendScreenshotsDialog</name>
+    <message>
+        <source>Skicka skärmdumpar till kommunikationschefen</source>
+        <translation>Send screenshots to the head of communications</translation>
+    </message>
+    <message>
+        <source>kommunikationschefens e-postadress</source>
+        <translation>the head of communications&apos; e-mail address</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Notera som skickad när .eml-filen är sparad</source>
+        <translation>Note as sent when the .eml file is saved</translation>
+    </message>
+    <message>
+        <source>Skicka</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Spara som .eml…</source>
+        <translation>Save as .eml…</translation>
+    </message>
+    <message>
+        <source>Bifogas:</source>
+        <translation>Attached:</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Skickas via e-postservern i inställningarna.</source>
+        <translation>Sent through the e-mail server in the settings.</translation>
+    </message>
+    <message>
+        <source>Ingen e-postserver är inställd. Spara som .eml och skicka från ditt e-postprogram, eller ställ in servern under E-postinställningar.</source>
+        <translation>No e-mail server is set up. Save as .eml and send it from your e-mail program, or set up the server under E-mail settings.</translation>
+    </message>
+    <message>
+        <source>Spara e-postmeddelande</source>
+        <translation>Save e-mail message</translation>
+    </message>
+    <message>
+        <source>E-post (*.eml)</source>
+        <translation>E-mail (*.eml)</translation>
+    </message>
+    <message>
+        <source>Sparat %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Noterad som skickad till %1.</source>
+        <translation>Noted as sent to %1.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Öppnar databasen…</source>
         <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <source>Synka nu</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Hämta nya och ändrade kommentarer från plattformarna</source>
+        <translation>Fetch new and changed comments from the platforms</translation>
+    </message>
+    <message>
+        <source>Hämtar kommentarer…</source>
+        <translation>Fetching comments…</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +2188,21 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Hänvisning av politisk fråga</source>
         <translation>Referral of a political question</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Konton…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>Lägg till post manuellt…</source>
+        <translation>Add an item by hand…</translation>
+    </message>
+    <message>
+        <source>Hämtar %s: %d…</source>
+        <translation>Fetching %s: %d…</translation>
     </message>
 </context>
 </TS>
