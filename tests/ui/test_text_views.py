@@ -14,8 +14,8 @@ from app.services.importer import ImportService
 from app.ui.action_dialogs import RemoveDialog, TemplateTextDialog
 from app.ui.queue_model import Column
 from app.ui.text_views import PlainTextBlock, utf16_offset
-from tests.helpers.items import record, write_jsonl
 from tests.helpers.fake_moderation import FakeModeration, HistoryEntry
+from tests.helpers.items import record, write_jsonl
 from tests.helpers.ui import open_window, wait_loaded
 
 HOSTILE = (
