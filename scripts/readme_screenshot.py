@@ -49,7 +49,8 @@ def main(out: Path) -> int:
             item = model.summary(row)
             if item and item.text.startswith("Vad fan") and item.kind == "comment":
                 window.queue.select_row(row)
-                window.queue.table.scrollTo(model.index(row, 0), window.queue.table.ScrollHint.PositionAtCenter)
+                table = window.queue.table
+                table.scrollTo(model.index(row, 0), table.ScrollHint.PositionAtCenter)
                 break
         QTimer.singleShot(1500, shoot)
 
