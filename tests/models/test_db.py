@@ -146,8 +146,10 @@ def test_start_up_skips_alembic_when_the_schema_is_at_head(tmp_path):
     db = open_database(f"sqlite:///{tmp_path / 'heads.db'}")
     assert _at_head(db.engine)
     with db.engine.begin() as con:
-        con.exec_driver_sql("DROP INDEX ix_items_queue_counts")  # as before migration 0002
-        con.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+        # As it was just before the queue-counts migration.
+        before = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision("0002_queue_counts").down_revision
+        con.exec_driver_sql("DROP INDEX ix_items_queue_counts")
+        con.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (before,))
     assert not _at_head(db.engine)
     db.dispose()
     again = open_database(f"sqlite:///{tmp_path / 'heads.db'}")  # upgrades the rest
