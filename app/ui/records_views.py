@@ -1,0 +1,55 @@
+"""Hooks the registrator's and the communications chief's views into the main window: the
+offline archive, the Excel export, the yearly screenshots and the mail settings, plus the
+reminder when an account page is due for its screenshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from app.services.mail import MailSettingsService
+from app.services.screenshots import ScreenshotService
+from app.ui.archive_view import ArchiveView
+from app.ui.export_dialog import ExportDialog
+from app.ui.mail_settings import MailSettingsDialog
+from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.screenshots_view import ScreenshotsView
+
+
+def install(window: Any) -> None:
+    tr = window.tr
+    db = window.db
+    window.add_view("arkiv", tr("Arkiv (sparade poster)…"), lambda w: ArchiveView(w.db),
+                    shortcut="Ctrl+Shift+A")  # fmt: skip
+    window.add_view("arkiv", tr("Exportera borttagningsloggen till Excel…"),
+                    lambda w: ExportDialog(w.db), shortcut="Ctrl+E")  # fmt: skip
+    window.add_view("verktyg", tr("Skärmdumpar av kontosidorna…"),
+                    lambda w: ScreenshotsView(w.db.sessions))  # fmt: skip
+
+    window.add_view(
+        "installningar", tr("E-post…"),
+        lambda w: MailSettingsDialog(MailSettingsService(w.db.sessions), ScreenshotTasks(w)),
+    )  # fmt: skip
+    remind_due_screenshots(window, ScreenshotService(db.sessions))
+
+
+def remind_due_screenshots(window: Any, service: ScreenshotService) -> None:
+    """The guideline: a screenshot of each account page once a year. Say so when one is due."""
+
+    def shown(due: list[Any]) -> None:
+        overdue = [d for d in due if d.overdue or d.days_left <= 0]
+        if not overdue:
+            return
+        names = ", ".join(d.account_name for d in overdue[:3])
+        more = len(overdue) - 3
+        text = window.tr("Skärmdump behövs: %s") % names
+        if more > 0:
+            text += window.tr(" och %d till") % more
+        label = QLabel(text)
+        label.setAccessibleName(window.tr("Påminnelse om skärmdumpar"))
+        label.setToolTip(window.tr("Verktyg → Skärmdumpar av kontosidorna"))
+        window.statusBar().addPermanentWidget(label)
+        window.screenshot_reminder = label
+
+    window.tasks.run(service.due_screenshots, on_done=shown)
