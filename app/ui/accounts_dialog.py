@@ -3,7 +3,7 @@ time, presentation, contact, administrators — with the two-person warning) and
 token: set, test ("Testa anslutning"), rotate, remove. The token is typed into a masked field,
 handed to the keyring and cleared; it is never shown, logged or stored in the database.
 
-Every call to a service runs through the background-task helper (`tasks.run`)."""
+Every call to a service runs through the window's background-task helper (app/ui/tasks.py)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 
 from app.services.account_register import TEXT_FIELDS, AccountRegister, RegisterEntry
 from app.services.connections import ConnectionCheck, CredentialService, CredentialStatus
-from app.ui.background import Tasks, plain_label
+from app.ui.tasks import TaskManager
+from app.ui.text_views import plain_label
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -47,7 +48,7 @@ class AccountsDialog(QDialog):
     changed = Signal()
 
     def __init__(self, register: AccountRegister, credentials: CredentialService,
-                 tasks: Tasks | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Konton"))
         self.setObjectName("AccountsDialog")
@@ -55,7 +56,7 @@ class AccountsDialog(QDialog):
         self._register = register
         self._credentials = credentials
         self._own_tasks = tasks is None
-        self.tasks = tasks or Tasks(self)
+        self.tasks = tasks or TaskManager(self)
         self._entries: dict[str, RegisterEntry] = {}
         self._current: str | None = None
 
@@ -66,7 +67,7 @@ class AccountsDialog(QDialog):
         self.tabs.addTab(self._build_register_tab(), self.tr("Kontoregister"))
         self.tabs.addTab(self._build_admin_tab(), self.tr("Administratörer"))
         self.tabs.addTab(self._build_token_tab(), self.tr("Inloggning"))
-        self.status = plain_label(self)
+        self.status = plain_label("", self)
         self.status.setObjectName("status")
 
         splitter = QSplitter(self)
@@ -111,7 +112,7 @@ class AccountsDialog(QDialog):
     def _build_admin_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.admin_warning = plain_label(page)
+        self.admin_warning = plain_label("", page)
         self.admin_warning.setObjectName("adminWarning")
         self.admin_warning.setStyleSheet("color: #8a4b00;")
         self.admin_table = QTableWidget(0, 4, page)
@@ -146,17 +147,17 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.admin_warning)
         layout.addWidget(self.admin_table, 1)
         layout.addLayout(row)
-        layout.addWidget(plain_label(page, self.tr("Ny administratör (kontaktuppgifterna lämnas till "
-                                                   "kommunikationschefen):")))  # fmt: skip
+        layout.addWidget(plain_label(self.tr("Ny administratör (kontaktuppgifterna lämnas till "
+                                             "kommunikationschefen):"), page))  # fmt: skip
         layout.addLayout(new)
         return page
 
     def _build_token_tab(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        self.credential_label = plain_label(page)
+        self.credential_label = plain_label("", page)
         self.credential_label.setObjectName("credentialStatus")
-        self.sync_label = plain_label(page)
+        self.sync_label = plain_label("", page)
         self.sync_label.setObjectName("syncStatus")
         self.token_edit = QLineEdit(page)
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -174,13 +175,13 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_token)
         for b in (self.set_button, self.test_button, self.rotate_button, self.remove_button):
             buttons.addWidget(b)
-        self.check_label = plain_label(page)
+        self.check_label = plain_label("", page)
         self.check_label.setObjectName("checkResult")
         layout.addWidget(self.credential_label)
         layout.addWidget(self.sync_label)
-        layout.addWidget(plain_label(page, self.tr(
+        layout.addWidget(plain_label(self.tr(
             "Token sparas i operativsystemets nyckelring, aldrig i databasen. Byt token testar den "
-            "nya och behåller den gamla om plattformen inte godtar den nya.")))  # fmt: skip
+            "nya och behåller den gamla om plattformen inte godtar den nya."), page))  # fmt: skip
         layout.addWidget(self.token_edit)
         layout.addLayout(buttons)
         layout.addWidget(self.check_label)

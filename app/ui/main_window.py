@@ -37,6 +37,7 @@ from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.queue_view import QueueView
 from app.ui.settings import restore_window, save_window, user_settings
+from app.ui.sync_action import install as install_sync
 from app.ui.tasks import TaskManager
 from app.ui.translations import LANGUAGES, SETTING
 from app.version import APP_NAME, __version__
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._build_navigation()
         self._build_menus()
         self._build_toolbar()
+        self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule (#5)
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.shown_count)
@@ -137,6 +139,7 @@ class MainWindow(QMainWindow):
         self.queue.load()
         self.load_accounts()
         self.moderation_actions.load_saved_replies()
+        self.sync.start()
 
     @property
     def help_overlay(self) -> HelpOverlay:

@@ -21,20 +21,21 @@ from PySide6.QtWidgets import (
 
 from app.services.account_register import AccountRegister
 from app.services.manual_entry import ManualEntryService, ManualItem
-from app.ui.background import Tasks, plain_label
+from app.ui.tasks import TaskManager
+from app.ui.text_views import plain_label
 
 
 class ManualEntryDialog(QDialog):
     saved = Signal(int)  # the item's id
 
-    def __init__(self, register: AccountRegister, service: ManualEntryService, tasks: Tasks | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, register: AccountRegister, service: ManualEntryService,
+                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lägg till post manuellt"))
         self.resize(560, 420)
         self._service = service
         self._own_tasks = tasks is None
-        self.tasks = tasks or Tasks(self)
+        self.tasks = tasks or TaskManager(self)
         self.account = QComboBox(self)
         self.account.setAccessibleName(self.tr("Konto"))
         self.url = QLineEdit(self)
@@ -45,7 +46,7 @@ class ManualEntryDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
-        self.status = plain_label(self)
+        self.status = plain_label("", self)
         form = QFormLayout()
         form.addRow(self.tr("Konto"), self.account)
         form.addRow(self.tr("Länk"), self.url)

@@ -1,10 +1,12 @@
-"""Sync in the window: "Synka nu" on demand and a timer for the schedule, both off the GUI
-thread through the window's task helper; progress and the outcome in the status bar. Also the
-menu entries for Inställningar → Konton and Arkiv → Lägg till post manuellt. `install(window)`
-is the whole hook."""
+"""Sync in the window: Arkiv → Synka nu on demand and a timer for the schedule, both off the
+GUI thread through the window's task helper (progress and cancel in the status bar), the
+outcome as a status-bar line. Also the menu entries Inställningar → Konton and Arkiv → Lägg
+till post manuellt. `install(window)` then `start()` once the database is attached is the
+whole hook."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -13,8 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.account_register import AccountRegister
 from app.services.connections import CredentialService, PlatformRegistry, keyring_registry
+from app.services.manual_entry import ManualEntryService
 from app.services.settings import SettingsService
 from app.services.sync import SyncProgress, SyncResult, SyncService
+from app.ui.tasks import Task, TaskContext, TaskManager
 
 SETTINGS_KEY = "sync"
 DEFAULT_INTERVAL_MINUTES = 15
@@ -36,26 +40,36 @@ class SyncScheduler(QObject):
     progress = Signal(str, int)  # account, comments fetched so far
     finished = Signal(object)  # list[SyncResult]
 
-    def __init__(self, sessions: Any, tasks: Any, parent: QObject | None = None,
+    def __init__(self, sessions: Callable[[], Any], tasks: TaskManager, parent: QObject | None = None,
                  registry: PlatformRegistry | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self._sessions = sessions
+        self._sessions = sessions  # the database may be attached after the window is built
         self._tasks = tasks
         self._registry = registry
-        self.running = False
+        self._task: Task | None = None
         self.action = QAction(self.tr("Synka nu"), self)
         self.action.setToolTip(self.tr("Hämta nya och ändrade kommentarer från plattformarna"))
         self.action.triggered.connect(lambda _checked=False: self.sync_now())
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(scheduled=True))
+        self.needs_database: list[QAction] = [self.action]
+        for act in self.needs_database:
+            act.setEnabled(False)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.finished
 
     def start(self) -> None:
-        """Read the interval (Inställningar, key "sync") and start the schedule; 0 turns it off."""
-        sessions = self._sessions
+        """The database is there: enable the entries, read the interval ("sync" setting, in
+        minutes; 0 turns the schedule off) and start the timer."""
+        for act in self.needs_database:
+            act.setEnabled(True)
+        sessions = self._sessions()
 
         def interval() -> int:
-            return int((SettingsService(sessions).get(SETTINGS_KEY) or {}).get(
-                "interval_minutes", DEFAULT_INTERVAL_MINUTES))  # fmt: skip
+            setting = SettingsService(sessions).get(SETTINGS_KEY) or {}
+            return int(setting.get("interval_minutes", DEFAULT_INTERVAL_MINUTES))
 
         self._tasks.run(interval, on_done=self._schedule)
 
@@ -65,31 +79,27 @@ class SyncScheduler(QObject):
             self.timer.start(minutes * 60_000)
 
     def sync_now(self, scheduled: bool = False) -> None:
-        if self.running:
+        sessions = self._sessions()
+        if self.running or sessions is None:
             return
-        self.running = True
-        self.action.setEnabled(False)
-        service = SyncService(self._sessions, self._registry or keyring_registry())
+        service = SyncService(sessions, self._registry or keyring_registry())
 
-        def report(p: SyncProgress) -> None:
-            self.progress.emit(p.account, p.fetched)  # queued to the GUI thread
+        def work(ctx: TaskContext) -> list[SyncResult]:
+            def report(p: SyncProgress) -> None:
+                ctx.report(p.fetched)
+                self.progress.emit(p.account, p.fetched)  # queued to the GUI thread
 
-        self._tasks.run(lambda: service.sync(progress=report, scheduled=scheduled),
-                        on_done=self._done, on_error=self._failed, write=True,
-                        label=self.tr("Hämtar kommentarer…"))  # fmt: skip
+            return service.sync(progress=report, should_stop=lambda: ctx.cancelled, scheduled=scheduled)
 
-    def _done(self, results: list[SyncResult]) -> None:
-        self.running = False
-        self.action.setEnabled(True)
-        self.finished.emit(results)
+        self._task = self._tasks.run(work, on_done=self.finished.emit, on_error=self._failed, write=True,
+                                     label=self.tr("Hämtar kommentarer…"), with_context=True)  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
-        self._done([SyncResult("", False, str(exc), error_kind="environment")])
+        self.finished.emit([SyncResult("", False, str(exc), error_kind="environment")])
 
 
 def install(window: Any) -> SyncScheduler:
-    """The hook for the main window: Inställningar → Konton, Arkiv → Synka nu, the schedule."""
-    from app.services.manual_entry import ManualEntryService
+    """Inställningar → Konton, Arkiv → Lägg till post manuellt and Arkiv → Synka nu."""
     from app.ui.accounts_dialog import AccountsDialog
     from app.ui.manual_entry_dialog import ManualEntryDialog
 
@@ -103,13 +113,14 @@ def install(window: Any) -> SyncScheduler:
         dialog.saved.connect(lambda _id: w.refresh_queue())
         return dialog
 
-    window.add_view("installningar", window.tr("Konton…"), accounts)
-    window.add_view("arkiv", window.tr("Lägg till post manuellt…"), manual)
-    scheduler = SyncScheduler(window.db.sessions, window.tasks, window)
+    scheduler = SyncScheduler(lambda: window.db.sessions if window.db else None, window.tasks, window)
+    scheduler.needs_database += [window.add_view("installningar", window.tr("Konton…"), accounts),
+                                 window.add_view("arkiv", window.tr("Lägg till post manuellt…"), manual)]
+    for act in scheduler.needs_database:
+        act.setEnabled(False)  # until the database is attached (`start`)
     menu = window.menus["arkiv"]
     menu.insertAction(menu.actions()[-1], scheduler.action)  # above Avsluta
     bar = window.statusBar()
     scheduler.progress.connect(lambda key, n: bar.showMessage(window.tr("Hämtar %s: %d…") % (key, n)))
     scheduler.finished.connect(lambda results: (bar.showMessage(summary(results)), window.refresh_queue()))
-    scheduler.start()
     return scheduler
