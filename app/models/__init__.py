@@ -11,6 +11,7 @@ from app.models.base import Base, UTCDateTime, utcnow
 from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.records import AuditEvent, Screenshot, Setting
+from app.models.workflow import AuditHead, Escalation, Recusal
 
 __all__ = [
     "CHANNEL_DEFAULTS",
@@ -19,8 +20,10 @@ __all__ = [
     "AccountAdministrator",
     "Administrator",
     "AuditEvent",
+    "AuditHead",
     "Base",
     "Decision",
+    "Escalation",
     "Evidence",
     "Item",
     "ItemKind",
@@ -29,6 +32,7 @@ __all__ = [
     "Notice",
     "OutboxStep",
     "Platform",
+    "Recusal",
     "Registration",
     "Screenshot",
     "Setting",
