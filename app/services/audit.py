@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "escalation_failed": "E-post till chef misslyckades",
     "step_interrupted": "Avbrutet steg återupptaget",
     "gallring": "Gallring",
+    "rules_changed": "Ordlista ändrad",
 }
 
 
@@ -257,7 +258,7 @@ class AuditEntry:
         d = self.details
         parts = [
             f"{k}={d[k]}"
-            for k in ("reason", "criterion", "mode", "to", "count", "error", "result", "diarienummer")
+            for k in ("list", "reason", "criterion", "mode", "to", "count", "error", "result", "diarienummer")
             if d.get(k) not in (None, "")
         ]
         return ", ".join(str(p) for p in parts)
