@@ -23,6 +23,7 @@ EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3
 COMMAND_MODULES = [
     "app.commands.accounts",
     "app.commands.items",
+    "app.commands.moderation",
 ]
 
 

@@ -253,12 +253,12 @@ class OutboxRunner:
         if not self._dependency_done(step):
             return
         interrupted = step.status == RUNNING
+        fault_point(f"before:{step.step}")
         if not self._claim(step):
             return
         info = StepInfo(
             step.id, step.item_id, step.decision_id, step.step, step.payload or {}, step.attempts + 1
         )
-        fault_point(f"before-call:{step.step}")
         handler = self._handlers.get(step.step)
         try:
             if handler is None:
@@ -271,7 +271,7 @@ class OutboxRunner:
             result = StepResult("blocked", f"Internt fel i Granska: {exc!r}")
         fault_point(f"after-call:{step.step}")
         self._journal(info, result, interrupted)
-        fault_point(f"after-step:{step.step}")
+        fault_point(f"after:{step.step}")
         if result.outcome == DONE:
             summary.done += 1
         elif result.outcome == MANUAL:
