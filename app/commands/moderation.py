@@ -71,8 +71,9 @@ def mailer_factory(sessions: sessionmaker[Session]):  # type: ignore[no-untyped-
 
 def service(args: argparse.Namespace) -> ModerationService:
     db = database(args)
-    return ModerationService(db.sessions, connectors=connector_registry(),
-                             mailer_factory=mailer_factory(db.sessions))  # fmt: skip
+    return ModerationService(
+        db.sessions, connectors=connector_registry(), mailer_factory=mailer_factory(db.sessions)
+    )
 
 
 def _item_id(value: str) -> int:
@@ -87,31 +88,44 @@ def _item_id(value: str) -> int:
 
 def register(subparsers: Any) -> None:
     remove = subparsers.add_parser(
-        "remove", help="ta bort en kommentar: bevis, beslut, plattform, diarieföring, meddelande",
+        "remove",
+        help="ta bort en kommentar: bevis, beslut, plattform, diarieföring, meddelande",
         description="Sparar beviskopian först, sedan beslutet, och ber plattformen dölja eller "
         "radera. Slutkod 0: borttagen; 3: bevis och beslut sparade men plattformen (eller du, för "
         "hand) har steg kvar; 2: fel i indata, inget ändrat.",
-    )  # fmt: skip
+    )
     remove.add_argument("id", type=_item_id, metavar="ID")
-    remove.add_argument("--reason", choices=list(REMOVAL_REASONS), metavar="SKÄL",
-                        help="skälet: " + ", ".join(REMOVAL_REASONS))  # fmt: skip
+    remove.add_argument(
+        "--reason",
+        choices=list(REMOVAL_REASONS),
+        metavar="SKÄL",
+        help="skälet: " + ", ".join(REMOVAL_REASONS),
+    )
     remove.add_argument("--motivation", metavar="TEXT", help="motivering (annars skälets mall)")
     remove.add_argument(
         "--mode", choices=("hide", "delete"), default="hide", help="dölj (standard) eller radera"
     )
-    remove.add_argument("--confirm", action="store_true",
-                        help="bekräfta att en kommentar som skulle tas bort för hand är borta")  # fmt: skip
+    remove.add_argument(
+        "--confirm",
+        action="store_true",
+        help="bekräfta att en kommentar som skulle tas bort för hand är borta",
+    )
     remove.set_defaults(handler=_remove)
 
     reg = subparsers.add_parser(
-        "register", help="diarieför en post, eller sätt diarienumret (registratorn)",
+        "register",
+        help="diarieför en post, eller sätt diarienumret (registratorn)",
         description="Med --criterion diarieförs posten utan att tas bort. Utan --criterion sätter "
         "--dnr diarienumret på postens diarieföring (registratorns steg). Inlägg av ringa eller "
         "tillfällig betydelse diarieförs inte.",
-    )  # fmt: skip
+    )
     reg.add_argument("id", type=_item_id, metavar="ID")
-    reg.add_argument("--criterion", choices=list(REGISTRATION_CRITERIA), metavar="KRITERIUM",
-                     help="kriteriet: " + ", ".join(REGISTRATION_CRITERIA))  # fmt: skip
+    reg.add_argument(
+        "--criterion",
+        choices=list(REGISTRATION_CRITERIA),
+        metavar="KRITERIUM",
+        help="kriteriet: " + ", ".join(REGISTRATION_CRITERIA),
+    )
     reg.add_argument("--motivation", default="", metavar="TEXT", help="motivering")
     reg.add_argument("--dnr", metavar="DNR", help="diarienummer, t.ex. KS/2026:123")
     reg.set_defaults(handler=_register)
@@ -132,10 +146,11 @@ def register(subparsers: Any) -> None:
     keep.set_defaults(handler=_keep)
 
     retry = subparsers.add_parser(
-        "retry", help="gör om steg som väntar på plattformen eller avbröts",
+        "retry",
+        help="gör om steg som väntar på plattformen eller avbröts",
         description="Återupptar avbrutna steg och försöker igen med det som väntar. Slutkod 0 "
         "när inget väntar på Granska, 3 när något fortfarande väntar.",
-    )  # fmt: skip
+    )
     retry.add_argument("--list", action="store_true", help="visa bara vad som väntar")
     retry.add_argument("--now", action="store_true", help="vänta inte ut pausen mellan försök")
     retry.set_defaults(handler=_retry)
@@ -143,17 +158,19 @@ def register(subparsers: Any) -> None:
     audit = subparsers.add_parser("audit", help="granskningsloggen")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="KOMMANDO", required=True)
     verify = audit_sub.add_parser(
-        "verify", help="kontrollera att loggen och beviskopiorna är oförändrade",
+        "verify",
+        help="kontrollera att loggen och beviskopiorna är oförändrade",
         description="Slutkod 0 när kedjan och alla beviskopior är hela; 1 och den första trasiga "
         "posten när något har ändrats eller raderats.",
-    )  # fmt: skip
+    )
     verify.set_defaults(handler=_audit_verify)
 
     gallra = subparsers.add_parser(
-        "gallra", help="gallra gamla poster som varken är diarieförda eller bevis",
+        "gallra",
+        help="gallra gamla poster som varken är diarieförda eller bevis",
         description="Gallrar poster äldre än den inställda åldern som varken är diarieförda eller "
         "har en beviskopia och som inte väntar på något. Varje gallring loggas.",
-    )  # fmt: skip
+    )
     gallra.add_argument("--dry-run", action="store_true", help="visa vad som skulle gallras, ändra inget")
     gallra.add_argument(
         "--older-than", type=int, metavar="DAGAR", help="ålder i dagar (annars inställningen)"
@@ -241,8 +258,10 @@ def _retry(args: argparse.Namespace) -> int:
 def _audit_verify(args: argparse.Namespace) -> int:
     report = AuditService(database(args).sessions).verify()
     if report.intact:
-        print(f"Granskningsloggen är hel: {report.events} händelser och {report.evidence} "
-              "beviskopior kontrollerade.")
+        print(
+            f"Granskningsloggen är hel: {report.events} händelser och {report.evidence} "
+            "beviskopior kontrollerade."
+        )
         return EXIT_OK
     print(f"Granskningsloggen är bruten: {report.problems[0]}")
     if len(report.problems) > 1:

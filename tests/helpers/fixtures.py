@@ -70,12 +70,22 @@ def smtp() -> Iterator[tuple[SmtpInbox, MailSettings]]:
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        yield inbox, MailSettings(host="127.0.0.1", port=port, security="none", sender="granska@kommun.example")
+        yield (
+            inbox,
+            MailSettings(host="127.0.0.1", port=port, security="none", sender="granska@kommun.example"),
+        )
     finally:
         controller.stop()
 
 
 def configure_mail(sessions: Any, settings: MailSettings) -> Mailer:
-    SettingsService(sessions).set(SETTINGS_KEY, {"host": settings.host, "port": settings.port,
-                                                 "security": settings.security, "sender": settings.sender})
+    SettingsService(sessions).set(
+        SETTINGS_KEY,
+        {
+            "host": settings.host,
+            "port": settings.port,
+            "security": settings.security,
+            "sender": settings.sender,
+        },
+    )
     return Mailer(settings)

@@ -19,7 +19,9 @@ _ids = itertools.count(1)
 _RULES = RuleSet.from_directory()
 
 
-def ensure_account(sessions: Any, key: str = "fb", *, platform: str = "other", api_base: str | None = None) -> int:
+def ensure_account(
+    sessions: Any, key: str = "fb", *, platform: str = "other", api_base: str | None = None
+) -> int:
     with sessions() as session:
         found = session.scalar(select(Account.id).where(Account.key == key))
     if found is not None:
@@ -27,34 +29,50 @@ def ensure_account(sessions: Any, key: str = "fb", *, platform: str = "other", a
     return AccountService(sessions).add_account(key, platform, key.upper(), api_base_url=api_base).id
 
 
-def make_item(sessions: Any, text: str = "Ni är idioter allihop", *, account: str = "fb",
-              api_base: str | None = None, external_id: str | None = None, parent: str | None = "p1",
-              author: str = "Anna Andersson", created_at: datetime | None = None,
-              raw: dict[str, Any] | None = None) -> int:  # fmt: skip
+def make_item(
+    sessions: Any,
+    text: str = "Ni är idioter allihop",
+    *,
+    account: str = "fb",
+    api_base: str | None = None,
+    external_id: str | None = None,
+    parent: str | None = "p1",
+    author: str = "Anna Andersson",
+    created_at: datetime | None = None,
+    raw: dict[str, Any] | None = None,
+) -> int:
     """An item imported the way connectors bring them in; returns its id."""
     ensure_account(sessions, account, api_base=api_base)
     external_id = external_id or f"c{next(_ids)}"
     item = IncomingItem(
-        account=account, external_id=external_id, text=text,
+        account=account,
+        external_id=external_id,
+        text=text,
         created_at=created_at or datetime(2026, 5, 1, 10, 0, tzinfo=UTC),
-        parent_external_id=parent, post_external_id=parent, author_name=author,
-        author_id="u-" + external_id, author_url=f"https://social.example/u/{external_id}",
+        parent_external_id=parent,
+        post_external_id=parent,
+        author_name=author,
+        author_id="u-" + external_id,
+        author_url=f"https://social.example/u/{external_id}",
         permalink=f"https://social.example/p/{parent}?c={external_id}",
         raw=raw if raw is not None else {"id": external_id, "message": text},
-    )  # fmt: skip
+    )
     ImportService(sessions, rules=_RULES).import_items([item])
     with sessions() as session:
         from app.models import Item
 
         return session.scalar(
-            select(Item.id).where(Item.external_id == external_id, Item.account_id == select(Account.id)
-                                  .where(Account.key == account).scalar_subquery())  # fmt: skip
+            select(Item.id).where(
+                Item.external_id == external_id,
+                Item.account_id == select(Account.id).where(Account.key == account).scalar_subquery(),
+            )
         )
 
 
 def add_admin(sessions: Any, username: str, name: str, manager_email: str = "") -> None:
-    AccountService(sessions).add_administrator(username, name, email=f"{username}@kommun.example",
-                                               manager_email=manager_email)  # fmt: skip
+    AccountService(sessions).add_administrator(
+        username, name, email=f"{username}@kommun.example", manager_email=manager_email
+    )
 
 
 def service(db: Any, user: str = "testare", **kwargs: Any) -> ModerationService:

@@ -67,8 +67,9 @@ class FakePlatform:
         self._server.shutdown()
         self._server.server_close()
 
-    def fail_next(self, operation: str, status: int, *, retry_after: int | None = None,
-                  code: str = "", times: int = 1) -> None:  # fmt: skip
+    def fail_next(
+        self, operation: str, status: int, *, retry_after: int | None = None, code: str = "", times: int = 1
+    ) -> None:
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         for _ in range(times):
             self._script[operation].append((status, headers, {"error": code or f"http {status}"}))
@@ -109,15 +110,20 @@ class FakeConnector:
 
     def _post(self, external_id: str, operation: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
-            response = httpx.post(f"{self._base}/comments/{external_id}/{operation}", json=body or {},
-                                  timeout=5.0)  # fmt: skip
+            response = httpx.post(
+                f"{self._base}/comments/{external_id}/{operation}", json=body or {}, timeout=5.0
+            )
         except httpx.HTTPError as exc:
             raise PlatformError(f"Plattformen svarar inte: {exc}", "transient") from None
         if response.status_code == 429:
             retry_after = float(response.headers.get("Retry-After", "60"))
-            raise PlatformError("För många anrop (429): plattformen bad oss vänta.", "rate_limit", retry_after)
+            raise PlatformError(
+                "För många anrop (429): plattformen bad oss vänta.", "rate_limit", retry_after
+            )
         if response.status_code == 401:
-            raise PlatformError("Token för kontot har gått ut: förnya den under Inställningar → Konton.", "auth")
+            raise PlatformError(
+                "Token för kontot har gått ut: förnya den under Inställningar → Konton.", "auth"
+            )
         if response.status_code == 404:
             raise PlatformError("Finns inte på plattformen.", "not_found")
         if response.status_code >= 500:

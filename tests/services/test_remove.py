@@ -54,7 +54,9 @@ def test_a_removal_does_every_step_in_the_guidelines_order(database, platform, r
         actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
     assert sha256_hex(evidence.payload) == evidence.sha256 and evidence.item_id == item_id
     assert (decision.action, decision.reason_code, decision.mode) == ("remove", "personangrepp", "hide")
-    assert decision.evidence_id == evidence.id and decision.motivation == "Kommentaren innehöll personangrepp."
+    assert (
+        decision.evidence_id == evidence.id and decision.motivation == "Kommentaren innehöll personangrepp."
+    )
     assert decision.platform_result == "Dold på plattformen."
     assert (registration.criterion, registration.decision_id) == ("removal", decision.id)
     assert (notice.status, notice.platform_ref) == ("posted", "reply-1")
@@ -66,7 +68,9 @@ def test_a_removal_does_every_step_in_the_guidelines_order(database, platform, r
 
 def test_delete_where_asked_and_allowed_and_hide_where_delete_is_not(database, platform):
     item_id = _item(database, platform)
-    service(database, connectors=fake_registry()).remove(item_id, "reklam", "Reklam för kasino", mode="delete")
+    service(database, connectors=fake_registry()).remove(
+        item_id, "reklam", "Reklam för kasino", mode="delete"
+    )
     assert platform.count("delete") == 1 and platform.count("hide") == 0
 
     hide_only = fake_registry(Capabilities(can_hide=True, can_reply=True))
