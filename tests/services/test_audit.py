@@ -93,8 +93,15 @@ def test_deleted_and_forged_evidence_are_found(history):
         row = s.scalars(select(Evidence).order_by(Evidence.id)).first()
         s.execute(update(Decision).where(Decision.evidence_id == row.id).values(evidence_id=None))
         s.execute(delete(Evidence).where(Evidence.id == row.id))
-        s.execute(insert(Evidence).values(item_id=row.item_id, saved_at=row.saved_at, saved_by="x",
-                                          payload="{}", sha256=sha256_hex("{}")))  # fmt: skip
+        s.execute(
+            insert(Evidence).values(
+                item_id=row.item_id,
+                saved_at=row.saved_at,
+                saved_by="x",
+                payload="{}",
+                sha256=sha256_hex("{}"),
+            )
+        )
     report = _report(db)
     assert report.first_broken_event == ids[0]
     assert "saknas" in report.problems[0]

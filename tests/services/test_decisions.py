@@ -38,8 +38,10 @@ def race(db: Any, item_id: int, first: str, second: str) -> list[tuple[str, str,
         except InputError as exc:
             results.append((user, "refused", str(exc)))
 
-    threads = [threading.Thread(target=act, args=("erik", first)),
-               threading.Thread(target=act, args=("sofia", second))]  # fmt: skip
+    threads = [
+        threading.Thread(target=act, args=("erik", first)),
+        threading.Thread(target=act, args=("sofia", second)),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -84,8 +86,10 @@ def test_simultaneous_actions_on_different_items_both_succeed_and_chain(database
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=act, args=("erik", first)),
-               threading.Thread(target=act, args=("sofia", second))]  # fmt: skip
+    threads = [
+        threading.Thread(target=act, args=("erik", first)),
+        threading.Thread(target=act, args=("sofia", second)),
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -53,16 +53,30 @@ def test_canonical_json_does_not_depend_on_key_order():
 
 
 def test_evidence_carries_author_thread_context_and_earlier_versions(database):
-    post = make_item(database.sessions, "Simhallen stänger i april.", external_id="p1", parent=None,
-                     author="Vadstena kommun")  # fmt: skip
+    post = make_item(
+        database.sessions,
+        "Simhallen stänger i april.",
+        external_id="p1",
+        parent=None,
+        author="Vadstena kommun",
+    )
     comment = make_item(database.sessions, "Första versionen", external_id="k1", parent="p1")
-    ImportService(database.sessions).import_items([
-        IncomingItem(account="fb", external_id="k1", text="Ni är idioter", parent_external_id="p1",
-                     post_external_id="p1", created_at=_created(database, comment),
-                     author_name="Anna Andersson", author_id="u-k1",
-                     author_url="https://social.example/u/k1",
-                     permalink="https://social.example/p/p1?c=k1"),
-    ])  # fmt: skip
+    ImportService(database.sessions).import_items(
+        [
+            IncomingItem(
+                account="fb",
+                external_id="k1",
+                text="Ni är idioter",
+                parent_external_id="p1",
+                post_external_id="p1",
+                created_at=_created(database, comment),
+                author_name="Anna Andersson",
+                author_id="u-k1",
+                author_url="https://social.example/u/k1",
+                permalink="https://social.example/p/p1?c=k1",
+            ),
+        ]
+    )
     service(database).remove(comment, "personangrepp")
 
     with database.sessions() as s:
@@ -72,10 +86,15 @@ def test_evidence_carries_author_thread_context_and_earlier_versions(database):
     assert doc["format"] == "granska-evidence/1" and doc["account"]["key"] == "fb"
     assert doc["item"]["text"] == "Ni är idioter" and doc["item"]["external_id"] == "k1"
     assert doc["item"]["permalink"].endswith("c=k1")
-    assert doc["item"]["author"] == {"name": "Anna Andersson", "id": "u-k1",
-                                     "url": "https://social.example/u/k1"}  # fmt: skip
+    assert doc["item"]["author"] == {
+        "name": "Anna Andersson",
+        "id": "u-k1",
+        "url": "https://social.example/u/k1",
+    }
     assert [v["text"] for v in doc["versions"]] == ["Första versionen"]
-    assert doc["thread"]["post"]["id"] == post and doc["thread"]["post"]["text"] == "Simhallen stänger i april."
+    assert (
+        doc["thread"]["post"]["id"] == post and doc["thread"]["post"]["text"] == "Simhallen stänger i april."
+    )
     assert doc["item"]["created_at"].startswith("2026-05-01T10:00:00")
     assert doc["item"]["fetched_at"] and doc["saved_at"]
 
