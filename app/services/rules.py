@@ -151,6 +151,8 @@ def is_valid_personnummer(text: str) -> bool:
 
 def _pnr_match_ok(m: re.Match[str]) -> bool:
     century, yy, mm, dd, _sep, serial, check = m.groups()
+    if serial == "000":  # never issued
+        return False
     month, day = int(mm), int(dd)
     if day > 60:  # samordningsnummer: day + 60
         day -= 60
