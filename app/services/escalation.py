@@ -12,10 +12,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Account, Decision, Escalation, Evidence, Item
+from app.models import Account, Administrator, Decision, Escalation, Evidence, Item
 from app.services.errors import EnvironmentFault, InputError
 from app.services.identity import local_time
 from app.services.mail import Mailer, build_message
@@ -73,9 +73,14 @@ def _facts(session: Session, escalation_id: int) -> dict[str, Any]:
     decision = None
     if esc.decision_id is not None:
         decision = session.execute(
-            select(Decision.reason_code, Decision.motivation, Decision.decided_by, Decision.decided_at).where(
-                Decision.id == esc.decision_id
+            select(
+                Decision.reason_code,
+                Decision.motivation,
+                func.coalesce(Administrator.name, Decision.decided_by).label("decided_by"),
+                Decision.decided_at,
             )
+            .outerjoin(Administrator, Administrator.id == Decision.administrator_id)
+            .where(Decision.id == esc.decision_id)
         ).first()
     evidence = session.execute(
         select(Evidence.sha256, Evidence.saved_at)
