@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, AuditEvent, AuditHead, Evidence
 from app.services.errors import EnvironmentFault
 from app.services.evidence import canonical_json, sha256_hex
+from app.services.writer import Writer
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -73,19 +74,28 @@ def event_hash(
     )
 
 
+_events = AuditEvent.__table__
+_head = AuditHead.__table__
+_LOCK = (
+    update(_head)
+    .where(_head.c.id == HEAD_ID)
+    .values(count=_head.c.count)
+    .returning(_head.c.last_hash, _head.c.count)
+)
+
+
+_LOCK_SQLITE = f"UPDATE audit_head SET count = count WHERE id = {HEAD_ID} RETURNING last_hash, count"
+
+
 class AuditWriter:
     """Appends events inside the caller's transaction. Creating it locks the chain's head row,
     which also serializes concurrent decisions on every database: the second administrator
     waits here and then sees what the first one did."""
 
     def __init__(self, session: Session) -> None:
-        self._session = session
-        row = session.execute(
-            update(AuditHead)
-            .where(AuditHead.id == HEAD_ID)
-            .values(count=AuditHead.count)
-            .returning(AuditHead.last_hash, AuditHead.count)
-        ).first()
+        self._con = session.connection()
+        self._writer = Writer(self._con)
+        row = self._writer.first(_LOCK, _LOCK_SQLITE)
         if row is None:
             raise EnvironmentFault(
                 "Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. "
@@ -122,11 +132,9 @@ class AuditWriter:
     def flush(self) -> None:
         if not self._rows:
             return
-        self._session.execute(insert(AuditEvent), self._rows)
+        self._writer.insert_many(_events, self._rows)
         self._count += len(self._rows)
-        self._session.execute(
-            update(AuditHead).where(AuditHead.id == HEAD_ID).values(last_hash=self._hash, count=self._count)
-        )
+        self._writer.update_by_id(_head, HEAD_ID, {"last_hash": self._hash, "count": self._count})
         self._rows = []
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, and_, bindparam, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Account, Administrator, Decision, Item, ItemStatus
+from app.models import Administrator, Decision, Item, ItemStatus, Recusal, Setting
 from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.errors import InputError
-from app.services.identity import AdminInfo, find_administrator, local_time, recusal_for
+from app.services.evidence import SNAPSHOT_WIDTH, ItemSnapshot, save_evidence, snapshot_columns, snapshot_from
+from app.services.identity import AdminInfo, local_time
+from app.services.writer import Writer
 
 # Statuses waiting for a decision (handed_over: waiting for someone without a conflict).
 # A registered item is documented, not moderated: anyone may still keep, answer or remove it.
@@ -47,6 +49,44 @@ STATUS_TEXT = {
 }
 
 
+# Settings key: {"<reason code>": "notice text"}, the municipality's own public notices. Read
+# in the decision's one SELECT, as removals need it.
+NOTICE_TEMPLATES_KEY = "notice_templates"
+
+_items = Item.__table__
+_admins = Administrator.__table__
+_recusals = Recusal.__table__
+_settings = Setting.__table__
+_decisions = Decision.__table__
+
+# The one read of a decision: the item with its thread and account (for the evidence copy),
+# the actor as an administrator, a conflict of interest, and the notice templates.
+_STATE = (
+    select(
+        *snapshot_columns(),
+        _admins.c.id,
+        _admins.c.name,
+        _admins.c.email,
+        _admins.c.manager_email,
+        select(_recusals.c.handed_to)
+        .where(_recusals.c.item_id == _items.c.id, _recusals.c.username == bindparam("username"))
+        .limit(1)
+        .scalar_subquery()
+        .label("recused_to"),
+        select(_settings.c.value)
+        .where(_settings.c.key == NOTICE_TEMPLATES_KEY)
+        .scalar_subquery()
+        .label("notice_templates"),
+    )
+    .select_from(
+        snapshot_from().outerjoin(
+            _admins, and_(_admins.c.username == bindparam("username"), _admins.c.active == true())
+        )
+    )
+    .where(_items.c.id == bindparam("item_id"))
+)
+
+
 @dataclass(frozen=True)
 class ItemState:
     id: int
@@ -61,6 +101,9 @@ class ItemState:
     author_name: str
     text: str
     assigned_to_id: int | None
+    snapshot: ItemSnapshot
+    recused_to: str | None = None
+    notice_templates: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,28 +114,24 @@ class LastDecision:
     decided_at: datetime
 
 
-def load_item_state(session: Session, item_id: int) -> ItemState:
-    row = session.execute(
-        select(
-            Item.id,
-            Item.account_id,
-            Account.key,
-            Account.platform,
-            Item.status,
-            Item.external_id,
-            Item.parent_external_id,
-            Item.post_external_id,
-            Item.permalink,
-            Item.author_name,
-            Item.text,
-            Item.assigned_to_id,
-        )
-        .join(Account, Account.id == Item.account_id)
-        .where(Item.id == item_id)
-    ).first()
+def _load(con: Connection, item_id: int, username: str) -> tuple[ItemState, AdminInfo]:
+    row = con.execute(_STATE, {"item_id": item_id, "username": username}).first()
     if row is None:
         raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
-    return ItemState(*row)
+    snap = ItemSnapshot.from_row(row)
+    item = snap.item
+    admin_id, admin_name, admin_email, manager_email, recused_to, templates = row[SNAPSHOT_WIDTH:]
+    state = ItemState(
+        id=item["id"], account_id=snap.account_id, account_key=snap.account["key"],
+        platform=snap.account["platform"], status=item["status"], external_id=item["external_id"],
+        parent_external_id=item["parent_external_id"], post_external_id=item["post_external_id"],
+        permalink=item["permalink"], author_name=item["author"]["name"], text=item["text"],
+        assigned_to_id=snap.assigned_to_id, snapshot=snap, recused_to=recused_to,
+        notice_templates=templates if isinstance(templates, dict) else None,
+    )  # fmt: skip
+    if admin_id is None:
+        return state, AdminInfo(None, username, username)
+    return state, AdminInfo(admin_id, username, admin_name, admin_email, manager_email)
 
 
 def last_decision(session: Session, item_id: int) -> LastDecision | None:
@@ -111,21 +150,21 @@ def last_decision(session: Session, item_id: int) -> LastDecision | None:
 class DecisionScope:
     """What an action may do inside its transaction. Build with `decision_scope`."""
 
-    def __init__(self, session: Session, actor: Actor, state: ItemState, audit: AuditWriter) -> None:
+    def __init__(self, session: Session, actor: Actor, item_id: int, audit: AuditWriter) -> None:
         self.session = session
+        self.con = session.connection()
+        self.writer = Writer(self.con)
         self.username = actor.username
         self.now = actor.now()
-        self.state = state
-        self.admin: AdminInfo = find_administrator(session, actor.username)
+        self.state, self.admin = _load(self.con, item_id, actor.username)
         self._audit = audit
-        self.status = state.status
+        self.status = self.state.status
 
     # --- checks -------------------------------------------------------------------------
     def refuse_on_conflict_of_interest(self) -> None:
-        recused = recusal_for(self.session, self.state.id, self.username)
-        if recused is not None:
+        if self.state.recused_to is not None:
             raise InputError(
-                f"Du har lämnat över post {self.state.id} till {recused[0]} på grund av jäv "
+                f"Du har lämnat över post {self.state.id} till {self.state.recused_to} på grund av jäv "
                 "och kan inte besluta om den."
             )
 
@@ -150,6 +189,10 @@ class DecisionScope:
             raise InputError(f"Post {self.state.id} är gallrad; inget finns kvar att besluta om.")
 
     # --- writes -------------------------------------------------------------------------
+    def save_evidence(self) -> tuple[int, str]:
+        """Step 1: the evidence copy of the item as read at the start of this transaction."""
+        return save_evidence(self.con, self.writer, self.state.snapshot, self.now, self.username)
+
     def record_decision(
         self,
         action: str,
@@ -160,31 +203,23 @@ class DecisionScope:
         details: dict[str, Any] | None = None,
         evidence_id: int | None = None,
     ) -> int:
-        return self.session.execute(
-            insert(Decision)
-            .values(
-                item_id=self.state.id,
-                action=action,
-                reason_code=reason,
-                motivation=motivation,
-                mode=mode,
-                decided_by=self.username,
-                administrator_id=self.admin.id,
-                decided_at=self.now,
-                details=details,
-                evidence_id=evidence_id,
-            )
-            .returning(Decision.id)
-        ).scalar_one()
+        values = {
+            "item_id": self.state.id,
+            "action": action,
+            "reason_code": reason,
+            "motivation": motivation,
+            "mode": mode,
+            "decided_by": self.username,
+            "administrator_id": self.admin.id,
+            "decided_at": self.now,
+            "details": details,
+            "evidence_id": evidence_id,
+        }
+        return self.writer.insert(_decisions, values)
 
     def set_status(self, status: str, **values: Any) -> None:
-        self.status = status
-        table = Item.__table__
-        self.session.execute(
-            update(table)
-            .where(table.c.id == self.state.id)
-            .values(status=status, row_version=table.c.row_version + 1, **values)
-        )
+        self.status = str(status)
+        self.writer.update_by_id(_items, self.state.id, {"status": self.status, **values}, bump_version=True)
 
     def audit(self, action: str, details: dict[str, Any] | None = None) -> None:
         self._audit.add(
@@ -202,6 +237,6 @@ def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor) 
     """One transaction: commits when the block ends, rolls back on any error."""
     with sessions.begin() as session:
         audit = AuditWriter(session)  # the lock: must be the transaction's first statement
-        scope = DecisionScope(session, actor, load_item_state(session, item_id), audit)
+        scope = DecisionScope(session, actor, item_id, audit)
         yield scope
         audit.flush()

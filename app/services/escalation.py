@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Administrator, Decision, Escalation, Evidence, Item
@@ -21,6 +21,7 @@ from app.services.identity import local_time
 from app.services.mail import Mailer, build_message
 from app.services.outbox import BLOCKED, DONE, MANUAL, StepInfo, StepResult
 from app.services.reasons import REMOVAL_REASONS
+from app.services.writer import Writer
 
 KIND_POLICE = "police_report"
 KIND_MANAGER = "manager"
@@ -28,7 +29,7 @@ KIND_HEAD = "head_of_communications"
 
 
 def queue_escalation(
-    session: Session,
+    writer: Writer,
     *,
     item_id: int,
     decision_id: int | None,
@@ -38,20 +39,17 @@ def queue_escalation(
     now: datetime,
     created_by: str,
 ) -> int:
-    return session.execute(
-        insert(Escalation)
-        .values(
-            item_id=item_id,
-            decision_id=decision_id,
-            kind=kind,
-            to_email=to_email,
-            note=note,
-            status="queued" if to_email else "no_recipient",
-            created_at=now,
-            created_by=created_by,
-        )
-        .returning(Escalation.id)
-    ).scalar_one()
+    values = {
+        "item_id": item_id,
+        "decision_id": decision_id,
+        "kind": kind,
+        "to_email": to_email,
+        "note": note,
+        "status": "queued" if to_email else "no_recipient",
+        "created_at": now,
+        "created_by": created_by,
+    }
+    return writer.insert(Escalation.__table__, values)
 
 
 def _facts(session: Session, escalation_id: int) -> dict[str, Any]:

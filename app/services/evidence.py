@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Connection, and_, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Account, Evidence, Item, ItemVersion
+from app.services.writer import Writer
 
 FORMAT = "granska-evidence/1"
 
@@ -54,106 +55,177 @@ class SavedEvidence:
         return sha256_hex(self.payload) == self.sha256
 
 
-_ITEM_COLUMNS = (
-    Item.id,
-    Item.external_id,
-    Item.kind,
-    Item.text,
-    Item.created_at,
-    Item.edited_at,
-    Item.fetched_at,
-    Item.permalink,
-    Item.status,
-    Item.flags,
-    Item.suggested_reason,
-    Item.raw,
-    Item.author_name,
-    Item.author_id,
-    Item.author_url,
-    Item.parent_external_id,
-    Item.post_external_id,
-    Item.account_id,
+_items = Item.__table__
+_parent = _items.alias("parent_item")
+_post = _items.alias("post_item")
+_accounts = Account.__table__
+_versions = ItemVersion.__table__
+_evidence = Evidence.__table__
+_ITEM_FIELDS = (
+    "id",
+    "external_id",
+    "kind",
+    "text",
+    "created_at",
+    "edited_at",
+    "fetched_at",
+    "permalink",
+    "status",
+    "flags",
+    "suggested_reason",
+    "raw",
+    "author_name",
+    "author_id",
+    "author_url",
+    "parent_external_id",
+    "post_external_id",
 )
+# The thread's post and parent comment, as context: what they said, who, when, where.
+_THREAD_FIELDS = ("id", "external_id", "kind", "text", "created_at", "edited_at", "permalink",
+                  "author_name", "author_id", "author_url")  # fmt: skip
+_ACCOUNT_FIELDS = ("key", "platform", "name", "page_url", "external_id")
 
 
-def _item_document(row: Any) -> dict[str, Any]:
+def snapshot_columns() -> list[Any]:
+    """The item, its thread (parent and post) and its account, for one SELECT with
+    `snapshot_from()`: everything the evidence copy needs, read in the decision's transaction."""
+    cols: list[Any] = [_items.c[f] for f in _ITEM_FIELDS]
+    cols += [_items.c.account_id, _items.c.assigned_to_id]
+    cols += [_parent.c[f] for f in _THREAD_FIELDS]
+    cols += [_post.c[f] for f in _THREAD_FIELDS]
+    cols += [_accounts.c[f] for f in _ACCOUNT_FIELDS]
+    cols.append(exists().where(_versions.c.item_id == _items.c.id))
+    return cols
+
+
+SNAPSHOT_WIDTH = len(_ITEM_FIELDS) + 2 + 2 * len(_THREAD_FIELDS) + len(_ACCOUNT_FIELDS) + 1
+
+
+def snapshot_from() -> Any:
+    # The post is joined only when it is not also the parent (the usual case of a comment on a
+    # post): one row less to read; from_row fills it in.
+    return (
+        _items.join(_accounts, _accounts.c.id == _items.c.account_id)
+        .outerjoin(_parent, and_(_parent.c.account_id == _items.c.account_id,
+                                 _parent.c.external_id == _items.c.parent_external_id))
+        .outerjoin(_post, and_(_post.c.account_id == _items.c.account_id,
+                               _post.c.external_id == _items.c.post_external_id,
+                               _post.c.external_id != func.coalesce(_items.c.parent_external_id, "")))
+    )  # fmt: skip
+
+
+def _item_part(v: Any) -> dict[str, Any]:
+    (id_, external_id, kind, text, created_at, edited_at, fetched_at, permalink, status, flags,
+     suggested_reason, raw, author_name, author_id, author_url, parent_ext, post_ext) = v  # fmt: skip
     return {
-        "id": row.id,
-        "external_id": row.external_id,
-        "kind": row.kind,
-        "text": row.text,
-        "created_at": _iso(row.created_at),
-        "edited_at": _iso(row.edited_at),
-        "fetched_at": _iso(row.fetched_at),
-        "permalink": row.permalink,
-        "status": row.status,
-        "flags": row.flags or [],
-        "suggested_reason": row.suggested_reason,
-        "raw": row.raw,
-        "author": {"name": row.author_name, "id": row.author_id, "url": row.author_url},
-        "parent_external_id": row.parent_external_id,
-        "post_external_id": row.post_external_id,
+        "id": id_,
+        "external_id": external_id,
+        "kind": kind,
+        "text": text,
+        "created_at": _iso(created_at),
+        "edited_at": _iso(edited_at),
+        "fetched_at": _iso(fetched_at),
+        "permalink": permalink,
+        "status": status,
+        "flags": flags or [],
+        "suggested_reason": suggested_reason,
+        "raw": raw,
+        "author": {"name": author_name, "id": author_id, "url": author_url},
+        "parent_external_id": parent_ext,
+        "post_external_id": post_ext,
     }
 
 
-def evidence_document(session: Session, item_id: int, saved_at: datetime, saved_by: str) -> dict[str, Any]:
+def _thread_part(v: Any) -> dict[str, Any] | None:
+    (id_, external_id, kind, text, created_at, edited_at, permalink, author_name, author_id,
+     author_url) = v  # fmt: skip
+    if id_ is None:
+        return None
+    return {
+        "id": id_,
+        "external_id": external_id,
+        "kind": kind,
+        "text": text,
+        "created_at": _iso(created_at),
+        "edited_at": _iso(edited_at),
+        "permalink": permalink,
+        "author": {"name": author_name, "id": author_id, "url": author_url},
+    }
+
+
+@dataclass(frozen=True)
+class ItemSnapshot:
+    item: dict[str, Any]
+    parent: dict[str, Any] | None
+    post: dict[str, Any] | None
+    account: dict[str, Any]
+    has_versions: bool
+    account_id: int
+    assigned_to_id: int | None
+
+    @classmethod
+    def from_row(cls, row: Any) -> ItemSnapshot:
+        """From the first SNAPSHOT_WIDTH columns of a row selected with snapshot_columns()."""
+        n, t = len(_ITEM_FIELDS), len(_THREAD_FIELDS)
+        item = _item_part(row[:n])
+        account_id, assigned_to_id = row[n], row[n + 1]
+        parent = _thread_part(row[n + 2 : n + 2 + t])
+        post = _thread_part(row[n + 2 + t : n + 2 + 2 * t])
+        if (
+            post is None
+            and item["post_external_id"]
+            and item["post_external_id"] == item["parent_external_id"]
+        ):
+            post = parent
+        a = n + 2 + 2 * t
+        account = dict(zip(_ACCOUNT_FIELDS, row[a : a + len(_ACCOUNT_FIELDS)], strict=True))
+        return cls(item, parent, post, account, bool(row[SNAPSHOT_WIDTH - 1]), account_id, assigned_to_id)
+
+
+_VERSIONS = (
+    select(_versions.c.text, _versions.c.edited_at, _versions.c.replaced_at, _versions.c.raw)
+    .where(_versions.c.item_id == bindparam("item_id"))
+    .order_by(_versions.c.id)
+)
+
+
+def evidence_document(
+    snapshot: ItemSnapshot, versions: list[dict[str, Any]], saved_at: datetime, saved_by: str
+) -> dict[str, Any]:
     """Everything about the item as it is now: text, author, permalink, thread context, raw
     platform payload, times, and the author's earlier versions."""
-    row = session.execute(select(*_ITEM_COLUMNS).where(Item.id == item_id)).one()
-    account = session.execute(
-        select(Account.key, Account.platform, Account.name, Account.page_url, Account.external_id).where(
-            Account.id == row.account_id
-        )
-    ).one()
-    thread_ids = {x for x in (row.parent_external_id, row.post_external_id) if x}
-    thread: dict[str, Any] = {"parent": None, "post": None}
-    if thread_ids:
-        found = {
-            r.external_id: r
-            for r in session.execute(
-                select(*_ITEM_COLUMNS).where(
-                    Item.account_id == row.account_id, Item.external_id.in_(thread_ids)
-                )
-            )
-        }
-        for key, ext in (("parent", row.parent_external_id), ("post", row.post_external_id)):
-            if ext in found:
-                thread[key] = _item_document(found[ext])
-    versions = [
-        {"text": v.text, "edited_at": _iso(v.edited_at), "replaced_at": _iso(v.replaced_at), "raw": v.raw}
-        for v in session.execute(
-            select(ItemVersion.text, ItemVersion.edited_at, ItemVersion.replaced_at, ItemVersion.raw)
-            .where(ItemVersion.item_id == item_id)
-            .order_by(ItemVersion.id)
-        )
-    ]
     return {
         "format": FORMAT,
         "saved_at": _iso(saved_at),
         "saved_by": saved_by,
-        "account": {
-            "key": account.key,
-            "platform": account.platform,
-            "name": account.name,
-            "page_url": account.page_url,
-            "external_id": account.external_id,
-        },
-        "item": _item_document(row),
+        "account": snapshot.account,
+        "item": snapshot.item,
         "versions": versions,
-        "thread": thread,
+        "thread": {"parent": snapshot.parent, "post": snapshot.post},
     }
 
 
-def save_evidence(session: Session, item_id: int, saved_at: datetime, saved_by: str) -> tuple[int, str]:
+def save_evidence(
+    con: Connection, writer: Writer, snapshot: ItemSnapshot, saved_at: datetime, saved_by: str
+) -> tuple[int, str]:
     """Insert the evidence copy inside the caller's transaction; returns (id, sha256)."""
-    payload = canonical_json(evidence_document(session, item_id, saved_at, saved_by))
+    item_id = snapshot.item["id"]
+    versions = []
+    if snapshot.has_versions:
+        versions = [
+            {"text": v.text, "edited_at": _iso(v.edited_at), "replaced_at": _iso(v.replaced_at), "raw": v.raw}
+            for v in con.execute(_VERSIONS, {"item_id": item_id})
+        ]
+    payload = canonical_json(evidence_document(snapshot, versions, saved_at, saved_by))
     digest = sha256_hex(payload)
-    evidence_id = session.execute(
-        insert(Evidence)
-        .values(item_id=item_id, saved_at=saved_at, saved_by=saved_by, payload=payload, sha256=digest)
-        .returning(Evidence.id)
-    ).scalar_one()
-    return evidence_id, digest
+    row = {
+        "item_id": item_id,
+        "saved_at": saved_at,
+        "saved_by": saved_by,
+        "payload": payload,
+        "sha256": digest,
+    }
+    return writer.insert(_evidence, row), digest
 
 
 def load_evidence(session: Session, item_id: int) -> list[SavedEvidence]:

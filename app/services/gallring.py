@@ -114,17 +114,31 @@ class GallringService:
                     update(table)
                     .where(table.c.id.in_(chunk))
                     .values(
-                        status=ItemStatus.WEEDED, text="", author_name="", author_id=None,
-                        author_url=None, permalink=None, raw=None, flags=None,
-                        suggested_reason=None, is_question=False,
+                        status=ItemStatus.WEEDED,
+                        text="",
+                        author_name="",
+                        author_id=None,
+                        author_url=None,
+                        permalink=None,
+                        raw=None,
+                        flags=None,
+                        suggested_reason=None,
+                        is_question=False,
                         row_version=table.c.row_version + 1,
                     )
-                )  # fmt: skip
+                )
             audit.add(
-                self._actor.username, now, "gallring",
-                details={"count": len(ids), "days": days, "cutoff": cutoff.isoformat(),
-                         "first_id": ids[0] if ids else None, "last_id": ids[-1] if ids else None},
-            )  # fmt: skip
+                self._actor.username,
+                now,
+                "gallring",
+                details={
+                    "count": len(ids),
+                    "days": days,
+                    "cutoff": cutoff.isoformat(),
+                    "first_id": ids[0] if ids else None,
+                    "last_id": ids[-1] if ids else None,
+                },
+            )
             audit.flush()
         return GallringResult(days, cutoff, len(ids), False, ())
 

@@ -61,9 +61,7 @@ class IncomingItem:
     def resolved_kind(self) -> str:
         if self.kind:
             return self.kind
-        if self.parent_external_id or (
-            self.post_external_id and self.post_external_id != self.external_id
-        ):
+        if self.parent_external_id or (self.post_external_id and self.post_external_id != self.external_id):
             return ItemKind.COMMENT
         return ItemKind.POST
 
@@ -92,9 +90,7 @@ def _check_text(value: str, field: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError(
-            f"fältet {field!r} innehåller ett ensamt surrogattecken (ogiltig Unicode)"
-        ) from None
+        raise ValueError(f"fältet {field!r} innehåller ett ensamt surrogattecken (ogiltig Unicode)") from None
 
 
 def _check_raw(value: Any, path: str = "raw") -> None:
@@ -212,9 +208,7 @@ class ItemWriter:
         now = utcnow()
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
-        self._indexed_upto = (
-            defer_sqlite_indexing(connection) if self._dialect == "sqlite" else None
-        )
+        self._indexed_upto = defer_sqlite_indexing(connection) if self._dialect == "sqlite" else None
 
     def finish(self) -> None:
         """Must be called before the transaction commits."""
@@ -304,9 +298,7 @@ class ItemWriter:
                 is_question=verdict.is_question,
             )
             if old.status in OPEN_STATUSES:
-                changes["status"] = (
-                    ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
-                )
+                changes["status"] = ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
         elif item.edited_at is not None and item.edited_at != old.edited_at:
             changes["edited_at"] = item.edited_at
         if not changes:
@@ -334,9 +326,7 @@ class ImportService:
             try:
                 return self.import_items(read_jsonl(stream), progress)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{path} är inte UTF-8-kodad text (byte {exc.start})"
-                ) from None
+                raise InputError(f"{path} är inte UTF-8-kodad text (byte {exc.start})") from None
 
     def import_items(
         self,

@@ -81,8 +81,9 @@ class Mailer:
             raise InputError("Ingen e-postserver är inställd (Inställningar → E-post).")
         try:
             if s.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
-                                                      context=ssl.create_default_context())
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=s.timeout, context=ssl.create_default_context()
+                )
             else:
                 smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
             with smtp:
@@ -92,8 +93,6 @@ class Mailer:
                     smtp.login(s.username, self._password or "")
                 smtp.send_message(message)
         except smtplib.SMTPAuthenticationError:
-            raise EnvironmentFault(
-                f"E-postservern {s.host} godtog inte användarnamn och lösenord."
-            ) from None
+            raise EnvironmentFault(f"E-postservern {s.host} godtog inte användarnamn och lösenord.") from None
         except (smtplib.SMTPException, OSError) as exc:
             raise EnvironmentFault(f"Kunde inte skicka e-post via {s.host}:{s.port}: {exc}") from None

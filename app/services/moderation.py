@@ -20,7 +20,6 @@ from app.services.context import Actor
 from app.services.decisions import DecisionScope, decision_scope
 from app.services.errors import EnvironmentFault, InputError
 from app.services.escalation import KIND_HEAD, KIND_MANAGER, EscalationMailer, queue_escalation
-from app.services.evidence import save_evidence
 from app.services.history import item_history
 from app.services.identity import active_administrator, escalation_recipient
 from app.services.mail import Mailer
@@ -44,7 +43,7 @@ from app.services.outbox import (
     fault_point,
     queue_step,
 )
-from app.services.outcome import ActionOutcome, HistoryEntry, describe
+from app.services.outcome import ActionOutcome, HistoryEntry, by_hand_message, describe
 from app.services.platforms import ConnectorLookup
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.register import (
@@ -99,6 +98,11 @@ class ModerationService:
                 queued = decide_removal(scope, reason, motivation, mode, by_hand)
                 fault_point("decide")
             fault_point("after-decide")
+            if by_hand and not REMOVAL_REASONS[reason].crime:
+                # Nothing for the outbox to do now: the person removes it and confirms.
+                return ActionOutcome(
+                    item_id, "remove", queued.status, True, by_hand_message(scope.state.permalink)
+                )
             summary = self._runner.run(decision_ids=[queued.decision_id])
         return self._outcome(item_id, "remove", summary, crime=REMOVAL_REASONS[reason].crime)
 
@@ -111,7 +115,7 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_not_weeded()
             scope.refuse_on_conflict_of_interest()
-            evidence_id, digest = save_evidence(scope.session, item_id, scope.now, scope.username)
+            evidence_id, digest = scope.save_evidence()
             decision_id = scope.record_decision(
                 "register", motivation=motivation, evidence_id=evidence_id, details={"criterion": criterion}
             )
@@ -141,7 +145,7 @@ class ModerationService:
                 if not reopen_manual_notice(scope, template, text):
                     kind, chosen_template, body = choose_notice(scope, template, text)
                     notice_id = queue_notice(
-                        scope.session,
+                        scope.writer,
                         item_id=item_id,
                         kind=kind,
                         template=chosen_template,
@@ -151,7 +155,7 @@ class ModerationService:
                     )
                     state = scope.state
                     queue_step(
-                        scope.session,
+                        scope.writer,
                         item_id=item_id,
                         decision_id=None,
                         step=POST_NOTICE,
@@ -184,7 +188,7 @@ class ModerationService:
                 body = personalise(text.strip(), scope.state.author_name)
                 kind = "referral" if "partiernas" in body else "answer"
                 notice_id = queue_notice(
-                    scope.session,
+                    scope.writer,
                     item_id=item_id,
                     kind=kind,
                     template=None,
@@ -194,7 +198,7 @@ class ModerationService:
                 )
                 decision_id = scope.record_decision("answer", details={"notice_id": notice_id})
                 queue_step(
-                    scope.session,
+                    scope.writer,
                     item_id=item_id,
                     decision_id=decision_id,
                     step=POST_NOTICE,
@@ -293,10 +297,10 @@ class ModerationService:
         with _database_errors():
             with self._scope(item_id) as scope:
                 scope.require_not_weeded()
-                evidence_id, digest = save_evidence(scope.session, item_id, scope.now, scope.username)
+                evidence_id, digest = scope.save_evidence()
                 recipient = escalation_recipient(scope.session, scope.admin, to)
                 escalation_id = queue_escalation(
-                    scope.session,
+                    scope.writer,
                     item_id=item_id,
                     decision_id=None,
                     kind=to,
@@ -306,7 +310,7 @@ class ModerationService:
                     created_by=scope.username,
                 )
                 queue_step(
-                    scope.session,
+                    scope.writer,
                     item_id=item_id,
                     decision_id=None,
                     step=SEND_ESCALATION,

@@ -12,19 +12,19 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.base import Connector, PlatformError
 from app.models import Decision, Notice, OutboxStep, Setting
-from app.services.decisions import DecisionScope
+from app.services.decisions import NOTICE_TEMPLATES_KEY, DecisionScope
 from app.services.errors import InputError
 from app.services.identity import local_time
 from app.services.outbox import BLOCKED, DONE, MANUAL, PENDING, POST_NOTICE, StepInfo, StepResult
 from app.services.reasons import POLITICAL_REFERRAL, REMOVAL_REASONS
+from app.services.writer import Writer
 
-# Settings keys: {"<reason code>": "notice text"} and [["code", "text"], ...].
-NOTICE_TEMPLATES_KEY = "notice_templates"
+# Settings key: [["code", "text"], ...], the saved replies as the municipality edited them.
 SAVED_REPLIES_KEY = "saved_replies"
 
 # A personal tone, a short answer and a link to vadstena.se, as the guideline recommends.
@@ -53,9 +53,8 @@ def _setting(session: Session, key: str) -> Any:
     return session.scalar(select(Setting.value).where(Setting.key == key))
 
 
-def removal_notice_text(session: Session, reason: str) -> str:
+def removal_notice_text(custom: Any, reason: str) -> str:
     """The reason's public notice, as the municipality edited it (or the default)."""
-    custom = _setting(session, NOTICE_TEMPLATES_KEY)
     if isinstance(custom, dict) and isinstance(custom.get(reason), str) and custom[reason].strip():
         return custom[reason]
     return REMOVAL_REASONS[reason].notice
@@ -82,8 +81,11 @@ def reply_target(kind: str, external_id: str, parent: str | None, post: str | No
     return external_id
 
 
+_notices = Notice.__table__
+
+
 def queue_notice(
-    session: Session,
+    writer: Writer,
     *,
     item_id: int,
     kind: str,
@@ -92,19 +94,16 @@ def queue_notice(
     now: datetime,
     created_by: str,
 ) -> int:
-    return session.execute(
-        insert(Notice)
-        .values(
-            item_id=item_id,
-            kind=kind,
-            template=template,
-            text=text,
-            status="queued",
-            created_at=now,
-            created_by=created_by,
-        )
-        .returning(Notice.id)
-    ).scalar_one()
+    values = {
+        "item_id": item_id,
+        "kind": kind,
+        "template": template,
+        "text": text,
+        "status": "queued",
+        "created_at": now,
+        "created_by": created_by,
+    }
+    return writer.insert(_notices, values)
 
 
 def _set_notice(notice_id: int, **values: Any) -> Callable[[Session, datetime], None]:
@@ -213,7 +212,7 @@ def choose_notice(
         kind = "answer"
     elif template in REMOVAL_REASONS:
         kind = "removal"
-        body = body or removal_notice_text(session, template)
+        body = body or removal_notice_text(_setting(session, NOTICE_TEMPLATES_KEY), template)
     elif template in replies:
         kind = "referral" if template == "politisk" else "answer"
         body = personalise(body or replies[template], state.author_name)

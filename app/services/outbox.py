@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Item, OutboxStep
 from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault
+from app.services.writer import Writer
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +77,11 @@ def _claim_is_dead(claimed_by: str | None, lease_until: datetime | None, now: da
     return False
 
 
+_outbox = OutboxStep.__table__
+
+
 def queue_step(
-    session: Session,
+    writer: Writer,
     *,
     item_id: int,
     decision_id: int | None,
@@ -88,22 +92,19 @@ def queue_step(
     depends_on: int | None = None,
     result: str | None = None,
 ) -> int:
-    return session.execute(
-        insert(OutboxStep)
-        .values(
-            item_id=item_id,
-            decision_id=decision_id,
-            step=step,
-            payload=payload,
-            status=status,
-            attempts=0,
-            next_attempt_at=None,
-            created_at=now,
-            depends_on_id=depends_on,
-            result=result,
-        )
-        .returning(OutboxStep.id)
-    ).scalar_one()
+    values = {
+        "item_id": item_id,
+        "decision_id": decision_id,
+        "step": step,
+        "payload": payload,
+        "status": status,
+        "attempts": 0,
+        "next_attempt_at": None,
+        "created_at": now,
+        "depends_on_id": depends_on,
+        "result": result,
+    }
+    return writer.insert(_outbox, values)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,13 @@ def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -
     return ""
 
 
+def by_hand_message(permalink: str | None) -> str:
+    return (
+        "Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
+        f"{permalink or '(ingen länk sparad)'} – och bekräfta sedan att den är borta."
+    )
+
+
 def describe(
     session: Session,
     item_id: int,
@@ -91,11 +98,7 @@ def describe(
     if action == "remove" and status == ItemStatus.REMOVED:
         message = "Borttagen och diarieförd. " + _notice_text(session, item_id, steps, "Meddelandet")
     elif action == "remove" and status == ItemStatus.REMOVE_BY_HAND:
-        link = session.scalar(select(Item.permalink).where(Item.id == item_id)) or "(ingen länk sparad)"
-        message = (
-            f"Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
-            f"{link} – och bekräfta sedan att den är borta."
-        )
+        message = by_hand_message(session.scalar(select(Item.permalink).where(Item.id == item_id)))
     elif action == "remove":
         why = _waiting_text(platform_waiting[0]) if platform_waiting else "väntar"
         message = f"Beviset och beslutet är sparade, men kommentaren är inte borttagen än: {why}"

@@ -55,20 +55,20 @@ def _existing(session: Session, item_id: int) -> tuple[str, str, object] | None:
     return (row[0], row[1] or row[0], row[2]) if row else None
 
 
+_registrations = Registration.__table__
+
+
 def register_removal(scope: DecisionScope, decision_id: int, motivation: str) -> int:
     """Step 4 of a removal, in the removal's own transaction."""
-    return scope.session.execute(
-        insert(Registration)
-        .values(
-            item_id=scope.state.id,
-            decision_id=decision_id,
-            criterion=REMOVAL_CRITERION,
-            motivation=motivation,
-            registered_at=scope.now,
-            registered_by=scope.username,
-        )
-        .returning(Registration.id)
-    ).scalar_one()
+    values = {
+        "item_id": scope.state.id,
+        "decision_id": decision_id,
+        "criterion": REMOVAL_CRITERION,
+        "motivation": motivation,
+        "registered_at": scope.now,
+        "registered_by": scope.username,
+    }
+    return scope.writer.insert(_registrations, values)
 
 
 def register_item(

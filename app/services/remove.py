@@ -21,7 +21,6 @@ from app.models import Decision, Item, ItemStatus, OutboxStep
 from app.services.decisions import DecisionScope
 from app.services.errors import InputError
 from app.services.escalation import KIND_POLICE, queue_escalation
-from app.services.evidence import save_evidence
 from app.services.identity import escalation_recipient
 from app.services.notify import queue_notice, removal_notice_text, reply_target
 from app.services.outbox import (
@@ -68,12 +67,12 @@ def decide_removal(
     """All local steps of a removal, inside the caller's decision transaction."""
     scope.require_undecided()
     state = scope.state
-    evidence_id, digest = save_evidence(scope.session, state.id, scope.now, scope.username)
+    evidence_id, digest = scope.save_evidence()
     decision_id = scope.record_decision(
         "remove", reason=reason, motivation=motivation, mode=mode, evidence_id=evidence_id
     )
     platform_step = queue_step(
-        scope.session,
+        scope.writer,
         item_id=state.id,
         decision_id=decision_id,
         step=PLATFORM_REMOVE,
@@ -84,16 +83,16 @@ def decide_removal(
     )
     registration_id = register_removal(scope, decision_id, motivation)
     notice_id = queue_notice(
-        scope.session,
+        scope.writer,
         item_id=state.id,
         kind="removal",
         template=reason,
-        text=removal_notice_text(scope.session, reason),
+        text=removal_notice_text(scope.state.notice_templates, reason),
         now=scope.now,
         created_by=scope.username,
     )
     queue_step(
-        scope.session,
+        scope.writer,
         item_id=state.id,
         decision_id=decision_id,
         step=POST_NOTICE,
@@ -118,7 +117,7 @@ def decide_removal(
     if REMOVAL_REASONS[reason].crime:
         to = escalation_recipient(scope.session, scope.admin, KIND_POLICE)
         escalation_id = queue_escalation(
-            scope.session,
+            scope.writer,
             item_id=state.id,
             decision_id=decision_id,
             kind=KIND_POLICE,
@@ -128,7 +127,7 @@ def decide_removal(
             created_by=scope.username,
         )
         queue_step(
-            scope.session,
+            scope.writer,
             item_id=state.id,
             decision_id=decision_id,
             step=SEND_ESCALATION,

@@ -53,8 +53,29 @@ def inflections(word: str) -> set[str]:
     elif word.endswith("o"):
         forms |= {word + e for e in ("n", "na", "ns", "nas", "s", "t", "ts")}
     elif word[-1:].isalpha():
-        forms |= {word + e for e in ("en", "ens", "er", "erna", "ers", "ernas", "ar", "arna", "ars",
-                                     "arnas", "et", "ets", "s", "a", "t", "isk", "iska", "iskt")}
+        forms |= {
+            word + e
+            for e in (
+                "en",
+                "ens",
+                "er",
+                "erna",
+                "ers",
+                "ernas",
+                "ar",
+                "arna",
+                "ars",
+                "arnas",
+                "et",
+                "ets",
+                "s",
+                "a",
+                "t",
+                "isk",
+                "iska",
+                "iskt",
+            )
+        }
         if word.endswith("r"):  # a plural already (parasiter): its definite form
             forms |= {word + "na", word + "nas"}
     return forms
@@ -109,7 +130,7 @@ def _word_pattern(word: str, last: bool) -> str:
     # One shared prefix and a short alternation of endings: the regex engine walks the prefix
     # once instead of trying every full form in turn.
     prefix = os.path.commonprefix(sorted(forms))
-    endings = sorted({f[len(prefix):] for f in forms}, key=len, reverse=True)
+    endings = sorted({f[len(prefix) :] for f in forms}, key=len, reverse=True)
     return re.escape(prefix) + "(?:" + "|".join(re.escape(e) for e in endings) + ")"
 
 
@@ -174,9 +195,7 @@ class RuleSet:
         groups = []
         self._labels: dict[str, str] = {}
         self._entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-        self._exceptions = {
-            " ".join(e.split()) for code in EXCEPTION_LISTS for e in self.lists.get(code, [])
-        }
+        self._exceptions = {" ".join(e.split()) for code in EXCEPTION_LISTS for e in self.lists.get(code, [])}
         for i, (code, entries) in enumerate(sorted(self.lists.items())):
             if not entries or code in EXCEPTION_LISTS:
                 continue
@@ -214,15 +233,26 @@ class RuleSet:
         if "@" in text:
             for m in _EMAIL.finditer(text):
                 flags.append(
-                    Flag("e-post", "sekretess", m.group(), m.start(), m.end(),
-                         "En e-postadress: kontrollera att den inte är en privatpersons.")
+                    Flag(
+                        "e-post",
+                        "sekretess",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        "En e-postadress: kontrollera att den inte är en privatpersons.",
+                    )
                 )
         if "http" in lowered or "www." in lowered:
             for m in _LINK.finditer(text):
                 flags.append(
-                    Flag("lank", None, m.group(), m.start(), m.end(),
-                         "En länk: kontrollera att den inte leder till reklam eller skadligt "
-                         "innehåll.")
+                    Flag(
+                        "lank",
+                        None,
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        "En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.",
+                    )
                 )
         flags.sort(key=lambda f: f.start)
         return Verdict(tuple(flags), "?" in text)
@@ -242,9 +272,14 @@ class RuleSet:
         entry = self.matching_entry(code, word) or word
         shown = entry.lstrip("=")
         if code in HINT_LISTS:
-            return Flag(HINT_LISTS[code], None, word, start, end,
-                        f"«{word}» tyder på en politisk fråga: hänvisa till partiernas "
-                        "egna kanaler.")
+            return Flag(
+                HINT_LISTS[code],
+                None,
+                word,
+                start,
+                end,
+                f"«{word}» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.",
+            )
         if shown.lower() == " ".join(word.lower().split()):
             why = f"«{word}» står i ordlistan {code}."
         elif shown.endswith("*"):
@@ -260,13 +295,29 @@ class RuleSet:
             if _pnr_match_ok(m):
                 kind = "samordningsnummer" if int(m.group(4)) > 60 else "personnummer"
                 pnr_spans.append(m.span())
-                found.append(Flag(kind, "sekretess", m.group(), m.start(), m.end(),
-                                  f"Ett giltigt {kind} (kontrollsiffran stämmer)."))
+                found.append(
+                    Flag(
+                        kind,
+                        "sekretess",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        f"Ett giltigt {kind} (kontrollsiffran stämmer).",
+                    )
+                )
         for m in _PHONE.finditer(text):
             if any(a <= m.start() < b for a, b in pnr_spans):
                 continue
-            found.append(Flag("telefon", "sekretess", m.group(), m.start(), m.end(),
-                              "Ett telefonnummer: kontrollera att det inte är en privatpersons."))
+            found.append(
+                Flag(
+                    "telefon",
+                    "sekretess",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    "Ett telefonnummer: kontrollera att det inte är en privatpersons.",
+                )
+            )
         return found
 
 
