@@ -84,9 +84,6 @@ _LOCK = (
 )
 
 
-_LOCK_SQLITE = f"UPDATE audit_head SET count = count WHERE id = {HEAD_ID} RETURNING last_hash, count"
-
-
 class AuditWriter:
     """Appends events inside the caller's transaction. Creating it locks the chain's head row,
     which also serializes concurrent decisions on every database: the second administrator
@@ -95,7 +92,7 @@ class AuditWriter:
     def __init__(self, session: Session) -> None:
         self._con = session.connection()
         self._writer = Writer(self._con)
-        row = self._writer.first(_LOCK, _LOCK_SQLITE)
+        row = self._writer.first(_LOCK)
         if row is None:
             raise EnvironmentFault(
                 "Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, select, true
+from sqlalchemy import and_, bindparam, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Administrator, Decision, Item, ItemStatus, Recusal, Setting
@@ -114,8 +114,8 @@ class LastDecision:
     decided_at: datetime
 
 
-def _load(con: Connection, item_id: int, username: str) -> tuple[ItemState, AdminInfo]:
-    row = con.execute(_STATE, {"item_id": item_id, "username": username}).first()
+def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, AdminInfo]:
+    row = writer.first(_STATE, {"item_id": item_id, "username": username})
     if row is None:
         raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
     snap = ItemSnapshot.from_row(row)
@@ -156,7 +156,7 @@ class DecisionScope:
         self.writer = Writer(self.con)
         self.username = actor.username
         self.now = actor.now()
-        self.state, self.admin = _load(self.con, item_id, actor.username)
+        self.state, self.admin = _load(self.writer, item_id, actor.username)
         self._audit = audit
         self.status = self.state.status
 

@@ -36,12 +36,18 @@ class Writer:
         self._con = con
         self._cursor = con.connection.dbapi_connection.cursor() if con.dialect.name == "sqlite" else None  # type: ignore[union-attr]
 
-    def first(self, stmt: Executable, sqlite_sql: str) -> tuple[Any, ...] | None:
-        """The first row of a statement without parameters (on SQLite, its SQL as given)."""
+    def first(self, stmt: Executable, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row of a statement, its values converted by the columns' own types."""
         if self._cursor is None:
-            row = self._con.execute(stmt).first()
+            row = self._con.execute(stmt, params or {}).first()
             return tuple(row) if row is not None else None
-        return self._cursor.execute(sqlite_sql).fetchone()
+        sql, names, binds, results = _compiled(stmt, self._con)
+        bound = {**_BIND_DEFAULTS[id(stmt)], **(params or {})}
+        args = [binds[n](bound[n]) if binds.get(n) else bound[n] for n in names]
+        row = self._cursor.execute(sql, args).fetchone()
+        if row is None:
+            return None
+        return tuple(p(v) if p is not None else v for p, v in zip(results, row, strict=True))
 
     def insert(self, table: Table, values: dict[str, Any]) -> int:
         """Insert one row; returns its id."""
@@ -74,6 +80,27 @@ class Writer:
         self._cursor.execute(
             f"UPDATE {table.name} SET {sets} WHERE id = :row_id", {**_adapt(table, values), "row_id": row_id}
         )
+
+
+_COMPILED: dict[int, tuple[str, list[str], dict[str, Any], list[Any]]] = {}
+_BIND_DEFAULTS: dict[int, dict[str, Any]] = {}
+
+
+def _compiled(stmt: Executable, con: Connection) -> tuple[str, list[str], dict[str, Any], list[Any]]:
+    """SQLAlchemy's own compilation and type processors, computed once per statement.
+    (tests/services/test_writer.py checks the rows against SQLAlchemy's own execution.)"""
+    found = _COMPILED.get(id(stmt))
+    if found is None:
+        dialect = con.dialect
+        compiled = stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
+        binds = compiled._bind_processors
+        results = [entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns]
+        found = (compiled.string, list(compiled.positiontup or []), binds, results)
+        _COMPILED[id(stmt)] = found
+        _BIND_DEFAULTS[id(stmt)] = {
+            name: bind.effective_value for name, bind in compiled.binds.items() if bind.value is not None
+        }
+    return found
 
 
 _SQL: dict[tuple[str, tuple[str, ...]], str] = {}
