@@ -23,7 +23,9 @@ EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3
 COMMAND_MODULES = [
     "app.commands.accounts",
     "app.commands.items",
+    "app.commands.mail",
     "app.commands.moderation",
+    "app.commands.screenshots",
 ]
 
 

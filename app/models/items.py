@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -42,8 +42,16 @@ class Item(Base):
         UniqueConstraint("account_id", "external_id"),
         Index("ix_items_status_created", "status", "created_at", "id"),
         Index("ix_items_created", "created_at", "id"),
-        Index("ix_items_account_parent", "account_id", "parent_external_id"),
         Index("ix_items_author", "account_id", "author_id"),
+        # Partial: only flagged rows pay for it at import (each index costs ~5-9 µs a row).
+        Index(
+            "ix_items_reason_created",
+            "suggested_reason",
+            "created_at",
+            "id",
+            sqlite_where=text("suggested_reason IS NOT NULL"),
+            postgresql_where=text("suggested_reason IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -65,7 +73,7 @@ class Item(Base):
     status: Mapped[str] = mapped_column(String(32), default=ItemStatus.NEW)
     # Each flag: {"rule", "reason", "match", "start", "end", "explanation"}.
     flags: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
-    suggested_reason: Mapped[str | None] = mapped_column(String(32), index=True)
+    suggested_reason: Mapped[str | None] = mapped_column(String(32))
     is_question: Mapped[bool] = mapped_column(default=False)
     assigned_to_id: Mapped[int | None] = mapped_column(
         ForeignKey("administrators.id", ondelete="SET NULL")

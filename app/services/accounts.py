@@ -191,4 +191,6 @@ class AccountService:
                 )
             )
             if exists is None:
-                session.add(AccountAdministrator(account_id=account.id, administrator_id=admin.id, role=role))
+                session.add(
+                    AccountAdministrator(account_id=account.id, administrator_id=admin.id, role=role)
+                )

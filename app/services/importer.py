@@ -4,66 +4,27 @@ connectors and the demo use. One transaction per import: a bad line changes noth
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import OPEN_STATUSES, Account, Item, ItemKind, ItemStatus, ItemVersion
+from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
 from app.services.errors import InputError
+from app.services.incoming import ImportLineError, IncomingItem, read_jsonl
 from app.services.rule_lists import load_rule_set
 from app.services.rules import RuleSet, Verdict
 
+__all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "ItemWriter"]
+
 BATCH = 5000
-REQUIRED = ("account", "external_id", "text", "created_at")
-STRING_FIELDS = {
-    "account": 64,
-    "platform": 32,
-    "external_id": 200,
-    "parent_external_id": 200,
-    "post_external_id": 200,
-    "author_name": 500,
-    "author_id": 200,
-    "author_url": 2000,
-    "permalink": 2000,
-    "text": None,
-    "kind": 16,
-}
-KNOWN_FIELDS = set(STRING_FIELDS) | {"created_at", "edited_at", "raw"}
-
+IMPORT_CACHE_KIB = 65536
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class IncomingItem:
-    account: str
-    external_id: str
-    text: str
-    created_at: datetime
-    platform: str | None = None
-    kind: str | None = None
-    parent_external_id: str | None = None
-    post_external_id: str | None = None
-    author_name: str = ""
-    author_id: str | None = None
-    author_url: str | None = None
-    permalink: str | None = None
-    edited_at: datetime | None = None
-    raw: dict[str, Any] | None = None
-
-    @property
-    def resolved_kind(self) -> str:
-        if self.kind:
-            return self.kind
-        if self.parent_external_id or (self.post_external_id and self.post_external_id != self.external_id):
-            return ItemKind.COMMENT
-        return ItemKind.POST
 
 
 @dataclass
@@ -76,113 +37,6 @@ class ImportResult:
     @property
     def total(self) -> int:
         return self.created + self.updated + self.unchanged
-
-
-class ImportLineError(InputError):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"rad {line}: {message}")
-        self.line = line
-
-
-def _check_text(value: str, field: str) -> None:
-    if "\x00" in value:
-        raise ValueError(f"fältet {field!r} innehåller ett NUL-tecken (U+0000), som inte kan lagras")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValueError(f"fältet {field!r} innehåller ett ensamt surrogattecken (ogiltig Unicode)") from None
-
-
-def _check_raw(value: Any, path: str = "raw") -> None:
-    if isinstance(value, str):
-        _check_text(value, path)
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _check_text(k, path)
-            _check_raw(v, f"{path}.{k}")
-    elif isinstance(value, list):
-        for v in value:
-            _check_raw(v, path)
-
-
-def parse_time(value: Any, field: str) -> datetime:
-    if not isinstance(value, str):
-        raise ValueError(f"fältet {field!r} måste vara en tidpunkt i ISO 8601-format")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"fältet {field!r} är ingen giltig tidpunkt: {value!r}") from None
-    if parsed.tzinfo is None:
-        raise ValueError(
-            f"fältet {field!r} saknar tidszon: {value!r} (skriv t.ex. 2026-05-01T12:00:00+02:00)"
-        )
-    return parsed
-
-
-def item_from_record(record: Any, *, check_characters: bool = True) -> IncomingItem:
-    """Validate one decoded JSON record; raises ValueError with a Swedish message.
-
-    `check_characters=False` skips the NUL and lone-surrogate scan, for callers that know the
-    JSON text had no \\u escapes (the only way either can get into decoded JSON)."""
-    if not isinstance(record, dict):
-        raise ValueError("raden måste vara ett JSON-objekt")
-    missing = [f for f in REQUIRED if record.get(f) in (None, "") and f != "text"]
-    if "text" not in record or record["text"] is None:
-        missing.append("text")
-    if missing:
-        raise ValueError("fält saknas: " + ", ".join(missing))
-    unknown = sorted(set(record) - KNOWN_FIELDS)
-    if unknown:
-        raise ValueError("okända fält: " + ", ".join(unknown))
-    for field, limit in STRING_FIELDS.items():
-        value = record.get(field)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise ValueError(f"fältet {field!r} måste vara en sträng")
-        if check_characters:
-            _check_text(value, field)
-        if limit is not None and len(value) > limit:
-            raise ValueError(f"fältet {field!r} är längre än {limit} tecken")
-    raw = record.get("raw")
-    if raw is not None:
-        if not isinstance(raw, dict):
-            raise ValueError("fältet 'raw' måste vara ett JSON-objekt")
-        if check_characters:
-            _check_raw(raw)
-    kind = record.get("kind")
-    if kind is not None and kind not in (ItemKind.POST, ItemKind.COMMENT):
-        raise ValueError("fältet 'kind' måste vara 'post' eller 'comment'")
-    return IncomingItem(
-        account=record["account"],
-        external_id=record["external_id"],
-        text=record["text"],
-        created_at=parse_time(record["created_at"], "created_at"),
-        edited_at=parse_time(record["edited_at"], "edited_at") if record.get("edited_at") else None,
-        platform=record.get("platform"),
-        kind=kind,
-        parent_external_id=record.get("parent_external_id") or None,
-        post_external_id=record.get("post_external_id") or None,
-        author_name=record.get("author_name") or "",
-        author_id=record.get("author_id") or None,
-        author_url=record.get("author_url") or None,
-        permalink=record.get("permalink") or None,
-        raw=raw,
-    )
-
-
-def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
-        try:
-            yield number, item_from_record(record, check_characters="\\u" in line)
-        except ValueError as exc:
-            raise ImportLineError(number, str(exc)) from None
 
 
 _INSERT_COLUMNS = (
@@ -208,13 +62,23 @@ class ItemWriter:
         now = utcnow()
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
-        self._indexed_upto = defer_sqlite_indexing(connection) if self._dialect == "sqlite" else None
+        self._indexed_upto = None
+        if self._dialect == "sqlite":
+            self._indexed_upto = defer_sqlite_indexing(connection)
+            # A bigger page cache for the import only: index pages stay in memory (~20 % faster
+            # at 100k rows); reset by release() so an idle window keeps a small footprint.
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
 
     def finish(self) -> None:
         """Must be called before the transaction commits."""
         if self._indexed_upto is not None:
             resume_sqlite_indexing(self._con)
             self._indexed_upto = None
+
+    def release(self) -> None:
+        """Called whether the import succeeded or not."""
+        if self._dialect == "sqlite":
+            self._con.exec_driver_sql("PRAGMA cache_size = -2000")
 
     def write(self, batch: list[IncomingItem]) -> None:
         by_account: dict[int, dict[str, IncomingItem]] = {}
@@ -298,7 +162,9 @@ class ItemWriter:
                 is_question=verdict.is_question,
             )
             if old.status in OPEN_STATUSES:
-                changes["status"] = ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
+                changes["status"] = (
+                    ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
+                )
         elif item.edited_at is not None and item.edited_at != old.edited_at:
             changes["edited_at"] = item.edited_at
         if not changes:
@@ -326,7 +192,9 @@ class ImportService:
             try:
                 return self.import_items(read_jsonl(stream), progress)
             except UnicodeDecodeError as exc:
-                raise InputError(f"{path} är inte UTF-8-kodad text (byte {exc.start})") from None
+                raise InputError(
+                    f"{path} är inte UTF-8-kodad text (byte {exc.start})"
+                ) from None
 
     def import_items(
         self,
@@ -338,40 +206,52 @@ class ImportService:
             connection = session.connection()
             accounts = {a.key: a for a in session.scalars(select(Account))}
             writer = ItemWriter(connection, self._rules, accounts)
-            unknown: dict[str, int] = {}
-            batch: list[IncomingItem] = []
-            seen: set[tuple[str, str]] = set()
-            count = 0
-            for entry in items:
-                line, item = entry if isinstance(entry, tuple) else (count + 1, entry)
-                account = accounts.get(item.account)
-                if account is None:
-                    unknown.setdefault(item.account, line)
-                    continue
-                if item.platform and item.platform != account.platform:
-                    raise ImportLineError(
-                        line,
-                        f"kontot {item.account!r} är ett {account.platform}-konto, "
-                        f"men raden säger {item.platform!r}",
-                    )
-                key = (item.account, item.external_id)
-                if key in seen:  # the same item twice in a batch: the later one is an update
+            try:
+                return self._write_all(writer, accounts, items, progress)
+            finally:
+                writer.release()
+
+    def _write_all(
+        self,
+        writer: ItemWriter,
+        accounts: dict[str, Account],
+        items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
+        progress: Progress | None,
+    ) -> ImportResult:
+        unknown: dict[str, int] = {}
+        batch: list[IncomingItem] = []
+        seen: set[tuple[str, str]] = set()
+        count = 0
+        for entry in items:
+            line, item = entry if isinstance(entry, tuple) else (count + 1, entry)
+            account = accounts.get(item.account)
+            if account is None:
+                unknown.setdefault(item.account, line)
+                continue
+            if item.platform and item.platform != account.platform:
+                raise ImportLineError(
+                    line,
+                    f"kontot {item.account!r} är ett {account.platform}-konto, "
+                    f"men raden säger {item.platform!r}",
+                )
+            key = (item.account, item.external_id)
+            if key in seen:  # the same item twice in a batch: the later one is an update
+                writer.write(batch)
+                batch, seen = [], set()
+            batch.append(item)
+            seen.add(key)
+            count += 1
+            if len(batch) >= BATCH:
+                if not unknown:
                     writer.write(batch)
-                    batch, seen = [], set()
-                batch.append(item)
-                seen.add(key)
-                count += 1
-                if len(batch) >= BATCH:
-                    if not unknown:
-                        writer.write(batch)
-                    batch, seen = [], set()
-                    if progress:
-                        progress(count)
-            if unknown:
-                listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
-                raise InputError(f"Okända konton: {listed}. Inget har importerats.")
-            writer.write(batch)
-            writer.finish()
-            if progress:
-                progress(count)
-            return writer.result
+                batch, seen = [], set()
+                if progress:
+                    progress(count)
+        if unknown:
+            listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
+            raise InputError(f"Okända konton: {listed}. Inget har importerats.")
+        writer.write(batch)
+        writer.finish()
+        if progress:
+            progress(count)
+        return writer.result

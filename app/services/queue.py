@@ -137,7 +137,11 @@ class QueueService:
             key = tuple_(Item.created_at, Item.id)
             if after is not None:
                 stmt = stmt.where(key < tuple_(*after) if f.newest_first else key > tuple_(*after))
-            order = (Item.created_at.desc(), Item.id.desc()) if f.newest_first else (Item.created_at, Item.id)
+            order = (
+                (Item.created_at.desc(), Item.id.desc())
+                if f.newest_first
+                else (Item.created_at, Item.id)
+            )
             stmt = stmt.order_by(*order).limit(limit)
             return [_summary(row) for row in session.execute(stmt)]
 

@@ -16,10 +16,19 @@ from tests.helpers.moderation import make_item
 def test_first_matches_sqlalchemys_own_row(database):
     make_item(database.sessions, "Inlägget", external_id="p1", parent=None, raw={"n": [1.5, None, "å"]})
     item_id = make_item(database.sessions, "Kommentaren\x07 <b>", parent="p1")
-    ImportService(database.sessions).import_items([IncomingItem(
-        account="fb", external_id="svar", text="Svar", parent_external_id=f"c{item_id}",
-        post_external_id="p1", created_at=datetime(2026, 5, 2, tzinfo=UTC),
-        edited_at=datetime(2026, 5, 3, 1, 2, 3, 456789, tzinfo=timezone(timedelta(hours=2))))])  # fmt: skip
+    ImportService(database.sessions).import_items(
+        [
+            IncomingItem(
+                account="fb",
+                external_id="svar",
+                text="Svar",
+                parent_external_id=f"c{item_id}",
+                post_external_id="p1",
+                created_at=datetime(2026, 5, 2, tzinfo=UTC),
+                edited_at=datetime(2026, 5, 3, 1, 2, 3, 456789, tzinfo=timezone(timedelta(hours=2))),
+            )
+        ]
+    )
     with database.sessions.begin() as session:
         con = session.connection()
         for params in (
@@ -47,10 +56,25 @@ def test_inserts_and_updates_read_back_as_through_the_orm(database):
             },
         )
         notice = writer.insert(Notice.__table__, {"item_id": item_id, "text": "=1+1\r\n", "created_at": when})
-        writer.insert_many(OutboxStep.__table__, [
-            {"item_id": item_id, "decision_id": decision, "step": "x", "payload": {"k": "v"}, "created_at": when},
-            {"item_id": item_id, "decision_id": decision, "step": "y", "payload": None, "created_at": when},
-        ])  # fmt: skip
+        writer.insert_many(
+            OutboxStep.__table__,
+            [
+                {
+                    "item_id": item_id,
+                    "decision_id": decision,
+                    "step": "x",
+                    "payload": {"k": "v"},
+                    "created_at": when,
+                },
+                {
+                    "item_id": item_id,
+                    "decision_id": decision,
+                    "step": "y",
+                    "payload": None,
+                    "created_at": when,
+                },
+            ],
+        )
         esc = writer.insert(Escalation.__table__, {"item_id": item_id, "created_at": when})
         writer.update_by_id(Notice.__table__, notice, {"status": "posted", "posted_at": when})
     with database.sessions() as s:

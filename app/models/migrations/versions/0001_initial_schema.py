@@ -113,11 +113,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('account_id', 'external_id', name=op.f('uq_items_account_id'))
     )
     with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.create_index('ix_items_account_parent', ['account_id', 'parent_external_id'], unique=False)
         batch_op.create_index('ix_items_author', ['account_id', 'author_id'], unique=False)
         batch_op.create_index('ix_items_created', ['created_at', 'id'], unique=False)
         batch_op.create_index('ix_items_status_created', ['status', 'created_at', 'id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_items_suggested_reason'), ['suggested_reason'], unique=False)
+        batch_op.create_index('ix_items_reason_created', ['suggested_reason', 'created_at', 'id'], unique=False, sqlite_where=sa.text('suggested_reason IS NOT NULL'), postgresql_where=sa.text('suggested_reason IS NOT NULL'))
 
     op.create_table('screenshots',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -274,11 +273,10 @@ def downgrade() -> None:
 
     op.drop_table('screenshots')
     with op.batch_alter_table('items', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_items_suggested_reason'))
+        batch_op.drop_index('ix_items_reason_created')
         batch_op.drop_index('ix_items_status_created')
         batch_op.drop_index('ix_items_created')
         batch_op.drop_index('ix_items_author')
-        batch_op.drop_index('ix_items_account_parent')
 
     op.drop_table('items')
     op.drop_table('account_administrators')
