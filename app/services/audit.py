@@ -234,6 +234,13 @@ def verify_chain(session: Session) -> VerifyReport:
     return VerifyReport(count, evidence_rows, tuple(m for _, m in problems), first)
 
 
+_DETAIL_LABELS = (
+    ("list", "lista"), ("reason", "skäl"), ("criterion", "kriterium"), ("mode", "sätt"), ("to", "till"),
+    ("count", "antal"), ("days", "äldre än dagar"), ("diarienummer", "diarienummer"), ("error", "fel"),
+)  # fmt: skip
+_MODES = {"hide": "dölj", "delete": "radera"}
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     actions: tuple[str, ...] = ()
@@ -261,12 +268,12 @@ class AuditEntry:
     @property
     def summary(self) -> str:
         d = self.details
-        parts = [
-            f"{k}={d[k]}"
-            for k in ("list", "reason", "criterion", "mode", "to", "count", "error", "result", "diarienummer")
-            if d.get(k) not in (None, "")
-        ]
-        return ", ".join(str(p) for p in parts)
+        parts = []
+        for key, label in _DETAIL_LABELS:
+            value = d.get(key)
+            if value not in (None, ""):
+                parts.append(f"{label}: {_MODES.get(value, value) if key == 'mode' else value}")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

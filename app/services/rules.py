@@ -153,7 +153,8 @@ _PNR = re.compile(r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)(?!
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+46|0046|0)\s?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?!\d)")
 _LINK = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+")
-_DIGIT_RUN = re.compile(r"\d{6}")
+# Any text that could hold a personnummer or a phone number (seven digits or more, spaced).
+_DIGIT_RUN = re.compile(r"\d(?:[\s-]?\d){6}")
 
 
 def luhn_ok(digits: str) -> bool:

@@ -124,4 +124,4 @@ def test_search_filters_by_action_administrator_account_and_period(history):
     assert [e.id for e in audit.search(AuditFilter(), limit=1, before_id=ids[2])] == [ids[1]]
     facets = audit.facets()
     assert facets.actions == ("keep", "remove") and facets.actors == ("erik", "sofia")
-    assert every[0].label == "Borttagning beslutad" and "reason=reklam" in every[0].summary
+    assert every[0].label == "Borttagning beslutad" and "skäl: reklam, sätt: dölj" in every[0].summary

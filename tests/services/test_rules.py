@@ -168,3 +168,13 @@ def _luhn_sum(digits: str) -> int:
         n = int(ch) * (2 if i % 2 == 0 else 1)
         total += n - 9 if n > 9 else n
     return total
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("Ring mig på 070-123 45 67", "telefon"), ("ring +46 70 123 45 67", "telefon"),
+     ("tel 0143-150 00", "telefon"), ("pnr 811218-9876", "personnummer"),
+     ("mejla anna.svensson@example.com", "e-post"), ("se www.exempel.se", "lank")],
+)
+def test_contact_details_are_flagged(rules, text, rule):
+    assert rule in {f.rule for f in rules.evaluate(text).flags}
