@@ -8,27 +8,20 @@ the platform (or by hand) is still to do; 1 the environment failed (database, pl
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.commands import database
-from app.connectors.base import ConnectorRegistry
-from app.models import Notice, Platform
+from app.models import Notice
 from app.services.audit import AuditService
-from app.services.credentials import CredentialStore
 from app.services.errors import InputError
 from app.services.escalation import KIND_HEAD, KIND_MANAGER
 from app.services.gallring import GallringService
 from app.services.identity import local_time
-from app.services.mail import PASSWORD_REF, SETTINGS_KEY, Mailer, MailSettings
 from app.services.moderation import ActionOutcome, ModerationService
 from app.services.outbox import WAITING, RunSummary
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
-from app.services.settings import SettingsService
 
 EXIT_OK, EXIT_BROKEN, EXIT_PENDING = 0, 1, 3
 STEP_NAMES = {
@@ -38,42 +31,8 @@ STEP_NAMES = {
 }
 
 
-def load_connector_modules() -> None:
-    """Platform modules fill app.connectors.base.FACTORIES when imported."""
-    for platform in Platform:
-        name = f"app.connectors.{platform.value}"
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
-
-
-def connector_registry() -> ConnectorRegistry:
-    load_connector_modules()
-    store = CredentialStore()
-
-    def secret_for(account: Any) -> str | None:
-        return store.get(account.credential_ref) if account.credential_ref else None
-
-    return ConnectorRegistry(secret_for)
-
-
-def mailer_factory(sessions: sessionmaker[Session]):  # type: ignore[no-untyped-def]
-    """Read the mail settings and the keyring only when an e-mail is really sent."""
-
-    def build() -> Mailer | None:
-        settings = MailSettings.from_dict(SettingsService(sessions).get(SETTINGS_KEY))
-        if not settings.configured:
-            return None
-        password = CredentialStore().get(PASSWORD_REF) if settings.username else None
-        return Mailer(settings, password)
-
-    return build
-
-
 def service(args: argparse.Namespace) -> ModerationService:
-    db = database(args)
-    return ModerationService(
-        db.sessions, connectors=connector_registry(), mailer_factory=mailer_factory(db.sessions)
-    )
+    return ModerationService.with_platforms(database(args).sessions)
 
 
 def _item_id(value: str) -> int:

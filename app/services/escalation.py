@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Account, Administrator, Decision, Escalation, Evidence, Item
 from app.services.errors import EnvironmentFault, InputError
 from app.services.identity import local_time
-from app.services.mail import Mailer, build_message
+from app.services.mail import Mailer, MailSettingsService, build_message
 from app.services.outbox import BLOCKED, DONE, MANUAL, StepInfo, StepResult
 from app.services.reasons import REMOVAL_REASONS
 from app.services.writer import Writer
@@ -124,6 +124,17 @@ def escalation_text(facts: dict[str, Any]) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
+def mailer_from_settings(sessions: sessionmaker[Session]) -> Callable[[], Mailer | None]:
+    """Reads the mail settings and the keyring only when an e-mail is really sent."""
+
+    def build() -> Mailer | None:
+        mail = MailSettingsService(sessions)
+        settings = mail.load()
+        return mail.mailer(settings) if settings.configured else None
+
+    return build
+
+
 class EscalationMailer:
     """The outbox handler for SEND_ESCALATION."""
 
@@ -147,7 +158,10 @@ class EscalationMailer:
                 audit_action="escalation_failed",
                 audit_details=details,
             )
-        mailer = self._mailer_factory()
+        try:
+            mailer = self._mailer_factory()
+        except InputError as exc:  # e.g. no SMTP password in the keyring yet
+            return StepResult(BLOCKED, str(exc), audit_details=details)
         if mailer is None or not mailer.settings.configured:
             return StepResult(
                 BLOCKED,

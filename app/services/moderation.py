@@ -16,10 +16,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.base import Connector, ConnectorRegistry
 from app.models import Item, ItemStatus, Recusal
+from app.services import platforms
 from app.services.context import Actor
 from app.services.decisions import DecisionScope, decision_scope
 from app.services.errors import EnvironmentFault, InputError
-from app.services.escalation import KIND_HEAD, KIND_MANAGER, EscalationMailer, queue_escalation
+from app.services.escalation import (
+    KIND_HEAD,
+    KIND_MANAGER,
+    EscalationMailer,
+    mailer_from_settings,
+    queue_escalation,
+)
 from app.services.history import item_history
 from app.services.identity import active_administrator, escalation_recipient
 from app.services.mail import Mailer
@@ -85,6 +92,17 @@ class ModerationService:
             SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
         }
         self._runner = OutboxRunner(sessions, handlers, self._actor)
+
+    @classmethod
+    def with_platforms(cls, sessions: sessionmaker[Session], actor: Actor | None = None) -> ModerationService:
+        """As the application runs it: every platform connector with its keyring secret, and
+        mail with the settings (Inställningar → E-post)."""
+        return cls(
+            sessions,
+            connectors=platforms.connector_registry(),
+            actor=actor,
+            mailer_factory=mailer_from_settings(sessions),
+        )
 
     # --- the contract ---------------------------------------------------------------------
     def remove(

@@ -3,13 +3,35 @@ account without credentials) means the removal and the notice are done by hand."
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.base import Connector, ConnectorRegistry
-from app.models import Account, Item
+from app.models import Account, Item, Platform
+from app.services.credentials import CredentialStore
+
+
+def load_connector_modules() -> None:
+    """Platform modules (app/connectors/<platform>.py) fill FACTORIES when imported."""
+    for platform in Platform:
+        name = f"app.connectors.{platform.value}"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+def connector_registry() -> ConnectorRegistry:
+    """The registry the application uses: every platform module, secrets from the keyring."""
+    load_connector_modules()
+    store = CredentialStore()
+
+    def secret_for(account: Any) -> str | None:
+        return store.get(account.credential_ref) if account.credential_ref else None
+
+    return ConnectorRegistry(secret_for)
 
 
 class ConnectorLookup:

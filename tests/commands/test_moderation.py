@@ -15,9 +15,9 @@ from tests.helpers.platform import fake_registry
 @pytest.fixture
 def cli(tmp_path, monkeypatch, platform):
     """Runs `granska` in-process on a fresh database, with the platform double connected."""
-    import app.commands.moderation as commands
+    import app.services.platforms as platforms
 
-    monkeypatch.setattr(commands, "connector_registry", fake_registry)
+    monkeypatch.setattr(platforms, "connector_registry", fake_registry)
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     db = open_database(url)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sys
 
-import app.commands.moderation as moderation_commands
+import app.services.platforms as platforms
 from app.cli import main
 from tests.helpers.platform import fake_registry
 
-moderation_commands.connector_registry = fake_registry  # type: ignore[assignment]
+platforms.connector_registry = fake_registry  # type: ignore[assignment]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
