@@ -12,11 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Administrator, Recusal, Setting
+from app.services.mail import SETTINGS_KEY as MAIL_SETTINGS_KEY
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# Settings key: {"head_of_communications": "kommunikationschef@..."} (the guideline's
-# kommunikationschef, who gets escalations when an administrator has no manager on record).
-ORGANISATION_KEY = "organisation"
 
 
 @dataclass(frozen=True)
@@ -75,9 +73,10 @@ def recusal_for(session: Session, item_id: int, username: str) -> tuple[str, str
 
 
 def head_of_communications(session: Session) -> str:
-    value = session.scalar(select(Setting.value).where(Setting.key == ORGANISATION_KEY))
+    """The guideline's kommunikationschef, as set with the mail settings (granska mail set)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == MAIL_SETTINGS_KEY))
     if isinstance(value, dict):
-        return str(value.get("head_of_communications") or "")
+        return str(value.get("head_of_communications") or "").strip()
     return ""
 
 

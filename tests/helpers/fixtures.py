@@ -78,14 +78,8 @@ def smtp() -> Iterator[tuple[SmtpInbox, MailSettings]]:
         controller.stop()
 
 
-def configure_mail(sessions: Any, settings: MailSettings) -> Mailer:
-    SettingsService(sessions).set(
-        SETTINGS_KEY,
-        {
-            "host": settings.host,
-            "port": settings.port,
-            "security": settings.security,
-            "sender": settings.sender,
-        },
-    )
+def configure_mail(sessions: Any, settings: MailSettings, head_of_communications: str = "") -> Mailer:
+    values = {"host": settings.host, "port": settings.port, "security": settings.security,
+              "sender": settings.sender, "head_of_communications": head_of_communications}  # fmt: skip
+    SettingsService(sessions).set(SETTINGS_KEY, values)
     return Mailer(settings)

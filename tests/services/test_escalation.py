@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from app.models import Escalation, Evidence, OutboxStep
 from app.services.context import Actor
-from app.services.identity import ORGANISATION_KEY
 from app.services.mail import Mailer, MailSettings
 from app.services.moderation import ModerationService
 from app.services.settings import SettingsService
@@ -49,9 +48,7 @@ def test_no_escalation_for_a_reason_that_is_not_a_crime(database, smtp):
 
 def test_without_a_manager_the_head_of_communications_gets_it(database, smtp):
     inbox, settings = smtp
-    SettingsService(database.sessions).set(
-        ORGANISATION_KEY, {"head_of_communications": "komchef@kommun.example"}
-    )
+    SettingsService(database.sessions).set("mail", {"head_of_communications": "komchef@kommun.example"})
     service(database, user="okand", mailer=Mailer(settings)).remove(
         make_item(database.sessions, THREAT), "brott"
     )
@@ -96,11 +93,8 @@ def test_an_smtp_server_that_is_down_is_retried_with_backoff(database, smtp, clo
 
 def test_an_administrator_can_escalate_any_item_by_hand(database, smtp):
     inbox, settings = smtp
-    configure_mail(database.sessions, settings)
+    configure_mail(database.sessions, settings, head_of_communications="komchef@kommun.example")
     add_admin(database.sessions, "erik", "Erik Holm", manager_email="chef@kommun.example")
-    SettingsService(database.sessions).set(
-        ORGANISATION_KEY, {"head_of_communications": "komchef@kommun.example"}
-    )
     item_id = make_item(database.sessions, "Jag vet var rektorn bor.")
     svc = service(database, user="erik", mailer=Mailer(settings))
     svc.escalate(item_id, "Oroande, vill du titta?")
