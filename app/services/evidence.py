@@ -114,43 +114,20 @@ def snapshot_from() -> Any:
     )  # fmt: skip
 
 
-def _item_part(v: Any) -> dict[str, Any]:
-    (id_, external_id, kind, text, created_at, edited_at, fetched_at, permalink, status, flags,
-     suggested_reason, raw, author_name, author_id, author_url, parent_ext, post_ext) = v  # fmt: skip
-    return {
-        "id": id_,
-        "external_id": external_id,
-        "kind": kind,
-        "text": text,
-        "created_at": _iso(created_at),
-        "edited_at": _iso(edited_at),
-        "fetched_at": _iso(fetched_at),
-        "permalink": permalink,
-        "status": status,
-        "flags": flags or [],
-        "suggested_reason": suggested_reason,
-        "raw": raw,
-        "author": {"name": author_name, "id": author_id, "url": author_url},
-        "parent_external_id": parent_ext,
-        "post_external_id": post_ext,
-    }
+_TIMES = ("created_at", "edited_at", "fetched_at")
+_AUTHOR = ("author_name", "author_id", "author_url")
 
 
-def _thread_part(v: Any) -> dict[str, Any] | None:
-    (id_, external_id, kind, text, created_at, edited_at, permalink, author_name, author_id,
-     author_url) = v  # fmt: skip
-    if id_ is None:
+def _part(fields: tuple[str, ...], values: Any) -> dict[str, Any] | None:
+    """One item of the snapshot as the evidence document writes it (None: not in the thread)."""
+    v = dict(zip(fields, values, strict=True))
+    if v["id"] is None:
         return None
-    return {
-        "id": id_,
-        "external_id": external_id,
-        "kind": kind,
-        "text": text,
-        "created_at": _iso(created_at),
-        "edited_at": _iso(edited_at),
-        "permalink": permalink,
-        "author": {"name": author_name, "id": author_id, "url": author_url},
-    }
+    doc = {k: (_iso(x) if k in _TIMES else x) for k, x in v.items() if k not in _AUTHOR}
+    if "flags" in doc:
+        doc["flags"] = doc["flags"] or []
+    doc["author"] = {"name": v["author_name"], "id": v["author_id"], "url": v["author_url"]}
+    return doc
 
 
 @dataclass(frozen=True)
@@ -167,10 +144,11 @@ class ItemSnapshot:
     def from_row(cls, row: Any) -> ItemSnapshot:
         """From the first SNAPSHOT_WIDTH columns of a row selected with snapshot_columns()."""
         n, t = len(_ITEM_FIELDS), len(_THREAD_FIELDS)
-        item = _item_part(row[:n])
+        item = _part(_ITEM_FIELDS, row[:n])
+        assert item is not None
         account_id, assigned_to_id = row[n], row[n + 1]
-        parent = _thread_part(row[n + 2 : n + 2 + t])
-        post = _thread_part(row[n + 2 + t : n + 2 + 2 * t])
+        parent = _part(_THREAD_FIELDS, row[n + 2 : n + 2 + t])
+        post = _part(_THREAD_FIELDS, row[n + 2 + t : n + 2 + 2 * t])
         if (
             post is None
             and item["post_external_id"]

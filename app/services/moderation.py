@@ -35,9 +35,8 @@ from app.services.notify import (
     choose_notice,
     mark_notice_posted,
     personalise,
-    queue_notice,
+    queue_public_notice,
     reopen_manual_notice,
-    reply_target,
 )
 from app.services.notify import saved_replies as _saved_replies
 from app.services.outbox import (
@@ -162,29 +161,7 @@ class ModerationService:
                 scope.refuse_on_conflict_of_interest()
                 if not reopen_manual_notice(scope, template, text):
                     kind, chosen_template, body = choose_notice(scope, template, text)
-                    notice_id = queue_notice(
-                        scope.writer,
-                        item_id=item_id,
-                        kind=kind,
-                        template=chosen_template,
-                        text=body,
-                        now=scope.now,
-                        created_by=scope.username,
-                    )
-                    state = scope.state
-                    queue_step(
-                        scope.writer,
-                        item_id=item_id,
-                        decision_id=None,
-                        step=POST_NOTICE,
-                        payload={
-                            "notice_id": notice_id,
-                            "reply_to": reply_target(
-                                kind, state.external_id, state.parent_external_id, state.post_external_id
-                            ),
-                        },
-                        now=scope.now,
-                    )
+                    notice_id = queue_public_notice(scope, kind=kind, template=chosen_template, text=body)
                     scope.audit("notify", {"notice_id": notice_id, "template": chosen_template, "kind": kind})
             summary = self._runner.run(item_id=item_id, include_blocked=True, ignore_backoff=True)
         return self._outcome(item_id, "notify", summary)
@@ -203,25 +180,12 @@ class ModerationService:
         with _database_errors():
             with self._scope(item_id) as scope:
                 scope.require_undecided()
+                template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
+                kind = "referral" if template == "politisk" else "answer"
                 body = personalise(text.strip(), scope.state.author_name)
-                kind = "referral" if "partiernas" in body else "answer"
-                notice_id = queue_notice(
-                    scope.writer,
-                    item_id=item_id,
-                    kind=kind,
-                    template=None,
-                    text=body,
-                    now=scope.now,
-                    created_by=scope.username,
-                )
-                decision_id = scope.record_decision("answer", details={"notice_id": notice_id})
-                queue_step(
-                    scope.writer,
-                    item_id=item_id,
-                    decision_id=decision_id,
-                    step=POST_NOTICE,
-                    payload={"notice_id": notice_id, "reply_to": scope.state.external_id},
-                    now=scope.now,
+                decision_id = scope.record_decision("answer", details={"template": template})
+                notice_id = queue_public_notice(
+                    scope, kind=kind, template=template, text=body, decision_id=decision_id
                 )
                 scope.set_status(ItemStatus.ANSWERED)
                 scope.audit("answer", {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})

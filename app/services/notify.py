@@ -20,9 +20,8 @@ from app.models import Decision, Notice, OutboxStep, Setting
 from app.services.decisions import NOTICE_TEMPLATES_KEY, DecisionScope
 from app.services.errors import InputError
 from app.services.identity import local_time
-from app.services.outbox import BLOCKED, DONE, MANUAL, PENDING, POST_NOTICE, StepInfo, StepResult
+from app.services.outbox import BLOCKED, DONE, MANUAL, PENDING, POST_NOTICE, StepInfo, StepResult, queue_step
 from app.services.reasons import POLITICAL_REFERRAL, REMOVAL_REASONS
-from app.services.writer import Writer
 
 # Settings key: [["code", "text"], ...], the saved replies as the municipality edited them.
 SAVED_REPLIES_KEY = "saved_replies"
@@ -84,26 +83,38 @@ def reply_target(kind: str, external_id: str, parent: str | None, post: str | No
 _notices = Notice.__table__
 
 
-def queue_notice(
-    writer: Writer,
+def queue_public_notice(
+    scope: DecisionScope,
     *,
-    item_id: int,
     kind: str,
     template: str | None,
     text: str,
-    now: datetime,
-    created_by: str,
+    decision_id: int | None = None,
+    after_step: int | None = None,
 ) -> int:
+    """The notice (or answer) and the outbox step that posts it, after `after_step` if given."""
+    state = scope.state
     values = {
-        "item_id": item_id,
+        "item_id": state.id,
         "kind": kind,
         "template": template,
         "text": text,
         "status": "queued",
-        "created_at": now,
-        "created_by": created_by,
+        "created_at": scope.now,
+        "created_by": scope.username,
     }
-    return writer.insert(_notices, values)
+    notice_id = scope.writer.insert(_notices, values)
+    reply_to = reply_target(kind, state.external_id, state.parent_external_id, state.post_external_id)
+    queue_step(
+        scope.writer,
+        item_id=state.id,
+        decision_id=decision_id,
+        step=POST_NOTICE,
+        payload={"notice_id": notice_id, "reply_to": reply_to},
+        now=scope.now,
+        depends_on=after_step,
+    )
+    return notice_id
 
 
 def _set_notice(notice_id: int, **values: Any) -> Callable[[Session, datetime], None]:

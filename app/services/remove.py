@@ -22,14 +22,13 @@ from app.services.decisions import DecisionScope
 from app.services.errors import InputError
 from app.services.escalation import KIND_POLICE, queue_escalation
 from app.services.identity import escalation_recipient
-from app.services.notify import queue_notice, removal_notice_text, reply_target
+from app.services.notify import queue_public_notice, removal_notice_text
 from app.services.outbox import (
     BLOCKED,
     DONE,
     MANUAL,
     PENDING,
     PLATFORM_REMOVE,
-    POST_NOTICE,
     SEND_ESCALATION,
     StepInfo,
     StepResult,
@@ -82,28 +81,13 @@ def decide_removal(
         result=BY_HAND if by_hand else None,
     )
     registration_id = register_removal(scope, decision_id, motivation)
-    notice_id = queue_notice(
-        scope.writer,
-        item_id=state.id,
+    notice_id = queue_public_notice(
+        scope,
         kind="removal",
         template=reason,
-        text=removal_notice_text(scope.state.notice_templates, reason),
-        now=scope.now,
-        created_by=scope.username,
-    )
-    queue_step(
-        scope.writer,
-        item_id=state.id,
+        text=removal_notice_text(state.notice_templates, reason),
         decision_id=decision_id,
-        step=POST_NOTICE,
-        payload={
-            "notice_id": notice_id,
-            "reply_to": reply_target(
-                "removal", state.external_id, state.parent_external_id, state.post_external_id
-            ),
-        },
-        now=scope.now,
-        depends_on=platform_step,
+        after_step=platform_step,
     )
     details = {
         "reason": reason,
