@@ -6,11 +6,13 @@ The registrator fills in the diarienummer later."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Administrator, ItemStatus, Registration
+from app.models import Account, Administrator, Item, ItemStatus, Registration
 from app.services.decisions import DecisionScope
 from app.services.errors import InputError
 from app.services.identity import local_time
@@ -78,20 +80,16 @@ def register_item(
     existing = _existing(scope.session, scope.state.id)
     if existing is not None:
         raise InputError(f"Redan diarieförd av {existing[1]} {local_time(existing[2])}.")  # type: ignore[arg-type]
-    registration_id = scope.session.execute(
-        insert(Registration)
-        .values(
-            item_id=scope.state.id,
-            decision_id=decision_id,
-            criterion=criterion,
-            motivation=motivation,
-            diarienummer=diarienummer,
-            registered_at=scope.now,
-            registered_by=scope.username,
-        )
-        .returning(Registration.id)
-    ).scalar_one()
-    return registration_id
+    values = {
+        "item_id": scope.state.id,
+        "decision_id": decision_id,
+        "criterion": criterion,
+        "motivation": motivation,
+        "diarienummer": diarienummer,
+        "registered_at": scope.now,
+        "registered_by": scope.username,
+    }
+    return scope.writer.insert(_registrations, values)
 
 
 def set_diarienummer(scope: DecisionScope, diarienummer: str, registration_id: int | None = None) -> int:
@@ -118,3 +116,68 @@ def status_after_registering(status: str) -> str:
     if status in (ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.HANDED_OVER):
         return ItemStatus.REGISTERED
     return status
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    """One line of the registrator's list."""
+
+    id: int
+    item_id: int
+    criterion: str
+    label: str
+    motivation: str
+    registered_at: datetime
+    registered_by: str
+    diarienummer: str | None
+    account_key: str
+    excerpt: str
+
+
+def list_registrations(
+    sessions: sessionmaker[Session], *, only_missing: bool = False, limit: int = 500
+) -> list[RegistrationRow]:
+    """Newest first; `only_missing`: those still waiting for their diarienummer."""
+    stmt = (
+        select(
+            Registration.id,
+            Registration.item_id,
+            Registration.criterion,
+            Registration.motivation,
+            Registration.registered_at,
+            Registration.registered_by,
+            Registration.diarienummer,
+            Account.key,
+            Item.text,
+        )
+        .join(Item, Item.id == Registration.item_id)
+        .join(Account, Account.id == Item.account_id)
+        .order_by(Registration.id.desc())
+        .limit(limit)
+    )
+    if only_missing:
+        stmt = stmt.where(Registration.diarienummer.is_(None))
+    with sessions() as session:
+        rows = session.execute(stmt).all()
+    return [
+        RegistrationRow(
+            r[0],
+            r[1],
+            r[2],
+            _criterion_label(r[2]),
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            " ".join(r[8].split())[:120],
+        )
+        for r in rows
+    ]
+
+
+def _criterion_label(code: str) -> str:
+    if code == REMOVAL_CRITERION:
+        return "Borttaget material"
+    spec = REGISTRATION_CRITERIA.get(code)
+    return spec.label if spec else code
