@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select, text  # noqa: E402
+from sqlalchemy import Column, Integer, MetaData, Table, Text, select, text  # noqa: E402
 
 from app.models import Item, ItemStatus  # noqa: E402
 from app.models.db import open_database  # noqa: E402
@@ -49,8 +49,10 @@ def run(url: str, removals: int) -> tuple[list[float], list[float]]:
         ))  # fmt: skip
     if len(ids) < removals + WARMUP:
         raise SystemExit(f"only {len(ids)} undecided demo items; ask for fewer removals")
-    with db.engine.begin() as con:
-        con.exec_driver_sql("CREATE TABLE IF NOT EXISTS bench_rows (id INTEGER PRIMARY KEY, payload TEXT)")
+    bench_rows = Table(
+        "bench_rows", MetaData(), Column("id", Integer, primary_key=True), Column("payload", Text)
+    )
+    bench_rows.create(db.engine, checkfirst=True)
     service = ModerationService(db.sessions, actor=Actor("bench"))
     granska: list[float] = []
     bare: list[float] = []
