@@ -222,8 +222,9 @@ class PlatformRemover:
 
 def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
     """An administrator saw that the comment is gone: the platform step is done, and the notice
-    may follow. Returns the decision's id."""
-    if scope.state.status != ItemStatus.REMOVE_BY_HAND:
+    may follow. Also for an item pending on the platform that a person removed by hand meanwhile
+    (an expired token, say). Returns the decision's id."""
+    if scope.state.status not in (ItemStatus.REMOVE_BY_HAND, ItemStatus.PENDING_PLATFORM):
         raise InputError(f"Post {scope.state.id} väntar inte på att tas bort för hand.")
     step = scope.session.execute(
         select(OutboxStep.id, OutboxStep.decision_id)

@@ -201,3 +201,14 @@ def test_whoever_kept_an_item_may_still_remove_it_but_nobody_else(database):
     with pytest.raises(InputError, match="Redan avgjord av anna"):
         service(database, user="bo").remove(item_id, "personangrepp")
     assert service(database, user="anna").remove(item_id, "personangrepp").status == "remove_by_hand"
+
+
+def test_an_item_pending_on_the_platform_can_be_confirmed_removed_by_hand(database, platform, registry):
+    item_id = _item(database, platform)
+    platform.fail_next("hide", 401)
+    svc = service(database, connectors=registry)
+    assert svc.remove(item_id, "svordomar").status == "pending_platform"
+    outcome = svc.confirm_removed(item_id)
+    assert (outcome.status, outcome.pending) == ("removed", False)
+    assert len(platform.replies) == 1 and platform.count("hide") == 1  # never asked again
+    assert svc.retry().done == 0
