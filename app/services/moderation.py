@@ -7,6 +7,7 @@ GUI thread; they return plain frozen dataclasses.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 
@@ -67,7 +68,7 @@ __all__ = ["ActionOutcome", "HistoryEntry", "ModerationService"]
 def _database_errors() -> Iterator[None]:
     try:
         yield
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.Error) as exc:  # sqlite3: the driver path of writer.py
         raise EnvironmentFault(f"Databasen kunde inte användas: {getattr(exc, 'orig', exc)}") from exc
 
 

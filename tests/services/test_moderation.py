@@ -124,3 +124,22 @@ def test_a_database_that_cannot_be_reached_is_an_environment_fault():
     with pytest.raises(EnvironmentFault, match="Databasen kunde inte användas"):
         svc.keep(1)
     engine.dispose()
+
+
+def test_a_database_locked_by_another_writer_is_an_environment_fault(sqlite_db, tmp_path):
+    import sqlite3
+
+    item_id = make_item(sqlite_db.sessions)
+    url = sqlite_db.engine.url.database
+    blocker = sqlite3.connect(url, timeout=0.1)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    engine = create_engine(f"sqlite:///{url}", connect_args={"timeout": 0.2})
+    try:
+        svc = ModerationService(sessionmaker(engine), actor=Actor("testare"))
+        with pytest.raises(EnvironmentFault, match="database is locked"):
+            svc.keep(item_id)
+    finally:
+        blocker.rollback()
+        blocker.close()
+        engine.dispose()
+    assert service(sqlite_db).keep(item_id).status == "kept"
