@@ -10,12 +10,14 @@ through SQLAlchemy is the same either way. Other databases go through SQLAlchemy
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, update
 
 from app.models.base import UTCDateTime, to_driver_datetime
+from app.services.errors import EnvironmentFault
 
 Adapter = Callable[[Any], Any]
 
@@ -31,10 +33,35 @@ def _adapter(column: Any) -> Adapter | None:
     return None
 
 
+class _Cursor:
+    """The SQLite cursor, its errors (a locked database, a full disk) told as the environment's."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Any) -> _Cursor:
+        try:
+            self._cursor.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+        return self
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        try:
+            self._cursor.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+
 class Writer:
     def __init__(self, con: Connection) -> None:
         self._con = con
-        self._cursor = con.connection.dbapi_connection.cursor() if con.dialect.name == "sqlite" else None  # type: ignore[union-attr]
+        self._cursor: _Cursor | None = None
+        if con.dialect.name == "sqlite":
+            self._cursor = _Cursor(con.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
 
     def first(self, stmt: Executable, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
         """The first row of a statement, its values converted by the columns' own types."""
