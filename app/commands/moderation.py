@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import select
-
 from app.commands import database
-from app.models import Notice
 from app.services.audit import AuditService
 from app.services.errors import InputError
 from app.services.escalation import KIND_HEAD, KIND_MANAGER
@@ -170,18 +167,10 @@ def _notify(args: argparse.Namespace) -> int:
         return _report(svc.escalate(args.id, args.note, kind))
     outcome = svc.notify(args.id, args.template, args.text)
     code = _report(outcome)
-    manual = [s for s in svc.pending_steps(args.id) if s.step == "post_notice" and s.status == "manual"]
-    if manual:
-        print("Text att publicera:\n" + _latest_notice_text(args, args.id))
+    text = svc.notice_to_post_by_hand(args.id)
+    if text is not None:
+        print("Text att publicera:\n" + text)
     return code
-
-
-def _latest_notice_text(args: argparse.Namespace, item_id: int) -> str:
-    with database(args).sessions() as session:
-        return (
-            session.scalar(select(Notice.text).where(Notice.item_id == item_id).order_by(Notice.id.desc()))
-            or ""
-        )
 
 
 def _keep(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ from app.services.mail import Mailer
 from app.services.notify import (
     PublicNoticePoster,
     choose_notice,
+    manual_notice_text,
     mark_notice_posted,
     personalise,
     queue_public_notice,
@@ -320,6 +321,11 @@ class ModerationService:
     def resume(self) -> RunSummary:
         """At start-up: interrupted and due steps (not those waiting for a person)."""
         return self.retry(include_blocked=False)
+
+    def notice_to_post_by_hand(self, item_id: int) -> str | None:
+        """The text of the item's notice that waits to be posted by hand (ready to copy)."""
+        with _database_errors(), self._sessions() as session:
+            return manual_notice_text(session, item_id)
 
     def pending_steps(self, item_id: int | None = None) -> list[PendingStep]:
         with _database_errors():

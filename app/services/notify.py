@@ -280,6 +280,15 @@ def reopen_manual_notice(scope: DecisionScope, template: str | None, text: str |
     return True
 
 
+def manual_notice_text(session: Session, item_id: int) -> str | None:
+    return session.scalar(
+        select(Notice.text)
+        .where(Notice.item_id == item_id, Notice.status == "manual")
+        .order_by(Notice.id.desc())
+        .limit(1)
+    )
+
+
 def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
     """An administrator posted the notice by hand (the platform could not)."""
     notice = _latest_unposted(scope.session, scope.state.id)

@@ -76,3 +76,14 @@ def test_personal_tone_and_where_a_notice_goes():
     assert reply_target("removal", "c1", "p1", "p1") == "p1"
     assert reply_target("removal", "p1", None, "p1") is None  # a removed post: no thread left
     assert reply_target("answer", "c1", "p1", "p1") == "c1"
+
+
+def test_the_text_to_post_by_hand_is_ready_to_copy(database):
+    item_id = make_item(database.sessions, "Köp nu <b>!</b>")
+    svc = service(database)
+    svc.remove(item_id, "reklam")
+    assert svc.notice_to_post_by_hand(item_id) is None  # waits for the removal first
+    svc.confirm_removed(item_id)
+    assert "reklam" in svc.notice_to_post_by_hand(item_id)
+    svc.mark_notice_posted(item_id)
+    assert svc.notice_to_post_by_hand(item_id) is None
