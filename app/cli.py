@@ -23,6 +23,10 @@ EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3
 COMMAND_MODULES = [
     "app.commands.accounts",
     "app.commands.items",
+    "app.commands.export",
+    "app.commands.credentials",
+    "app.commands.register",
+    "app.commands.manual",
     "app.commands.mail",
     "app.commands.moderation",
     "app.commands.screenshots",
@@ -50,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo-if-empty", action="store_true", help="fyll en tom databas med demodata innan "
         "fönstret öppnas",
     )
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="kontrollera installationen: starta utan skärm på "
+        "en tillfällig databas (eller --db), öppna fönstret, prova databasen och nyckelringen, "
+        "skriv en kort rapport och avsluta (0 = allt fungerade)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -66,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.smoke_test:
+        from app.smoke import run_smoke_test
+
+        return run_smoke_test(args.db)
     if args.command is None:
         from app.ui.main import run_gui
 

@@ -27,6 +27,10 @@ def register(subparsers: Any) -> None:
     lst.add_argument("--json", action="store_true", help="skriv ut som JSON")
     lst.set_defaults(handler=_list)
 
+    from app.commands.register import add_register_commands  # the register's fields and links (#5)
+
+    add_register_commands(sub)
+
 
 def _add(args: argparse.Namespace) -> int:
     db = database(args)

@@ -8,6 +8,7 @@ from app.models.accounts import (
     Platform,
 )
 from app.models.base import Base, UTCDateTime, utcnow
+from app.models.exports import Export, ExportRow
 from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.records import AuditEvent, Screenshot, Setting
@@ -25,6 +26,8 @@ __all__ = [
     "Decision",
     "Escalation",
     "Evidence",
+    "Export",
+    "ExportRow",
     "Item",
     "ItemKind",
     "ItemStatus",

@@ -6,6 +6,8 @@ Credential Manager, macOS Keychain, Secret Service on Linux) is that place on ea
 
 from __future__ import annotations
 
+import os
+
 import keyring
 import keyring.errors
 
@@ -20,8 +22,20 @@ NO_BACKEND = (
 )
 
 
+LOCKED = (
+    "Nyckelringen är låst och kunde inte låsas upp. Logga in i skrivbordssessionen (eller lås upp "
+    "nyckelringen) och försök igen."
+)
+
+
 class KeyringUnavailable(EnvironmentFault):
     pass
+
+
+def _unavailable(exc: keyring.errors.KeyringError) -> KeyringUnavailable:
+    if isinstance(exc, keyring.errors.KeyringLocked) or "unlock" in str(exc).lower():
+        return KeyringUnavailable(LOCKED)
+    return KeyringUnavailable(f"{NO_BACKEND} ({exc})")
 
 
 def _backend_ok() -> None:
@@ -33,10 +47,13 @@ def _backend_ok() -> None:
 
 
 class CredentialStore:
-    """get/set/delete by reference name (e.g. "account:facebook" or "smtp")."""
+    """get/set/delete by reference name (e.g. "account:facebook" or "smtp").
 
-    def __init__(self, service: str = SERVICE) -> None:
-        self._service = service
+    GRANSKA_KEYRING_SERVICE names another keyring service: tests use their own, so they never
+    touch a user's real tokens."""
+
+    def __init__(self, service: str | None = None) -> None:
+        self._service = service or os.environ.get("GRANSKA_KEYRING_SERVICE") or SERVICE
 
     def available(self) -> bool:
         try:
@@ -50,7 +67,7 @@ class CredentialStore:
         try:
             return keyring.get_password(self._service, ref)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
 
     def set(self, ref: str, secret: str) -> None:
         if not secret:
@@ -59,7 +76,7 @@ class CredentialStore:
         try:
             keyring.set_password(self._service, ref, secret)
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
 
     def delete(self, ref: str) -> bool:
         _backend_ok()
@@ -68,5 +85,5 @@ class CredentialStore:
         except keyring.errors.PasswordDeleteError:
             return False
         except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(f"{NO_BACKEND} ({exc})") from None
+            raise _unavailable(exc) from None
         return True

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.connectors.base import PlatformError
 from app.models import Item, OutboxStep
 from app.services.audit import AuditWriter
 from app.services.context import Actor
@@ -265,6 +266,8 @@ class OutboxRunner:
             if handler is None:
                 raise RuntimeError(f"no handler for outbox step {step.step!r}")
             result = handler(info, interrupted)
+        except PlatformError as exc:  # e.g. no keyring for the token: a person must act
+            result = StepResult("retry" if exc.retryable else BLOCKED, str(exc), retry_after=exc.retry_after)
         except EnvironmentFault as exc:
             result = StepResult("retry", str(exc))
         except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it

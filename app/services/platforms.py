@@ -3,35 +3,22 @@ account without credentials) means the removal and the notice are done by hand."
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.base import Connector, ConnectorRegistry
-from app.models import Account, Item, Platform
-from app.services.credentials import CredentialStore
-
-
-def load_connector_modules() -> None:
-    """Platform modules (app/connectors/<platform>.py) fill FACTORIES when imported."""
-    for platform in Platform:
-        name = f"app.connectors.{platform.value}"
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
+from app.models import Account, Item
 
 
 def connector_registry() -> ConnectorRegistry:
-    """The registry the application uses: every platform module, secrets from the keyring."""
-    load_connector_modules()
-    store = CredentialStore()
+    """The registry the application uses: every platform module (importing app.connectors
+    registers them), tokens from the OS keyring (app/services/connections.py)."""
+    import app.connectors  # noqa: F401
+    from app.services.connections import keyring_registry
 
-    def secret_for(account: Any) -> str | None:
-        return store.get(account.credential_ref) if account.credential_ref else None
-
-    return ConnectorRegistry(secret_for)
+    return keyring_registry()
 
 
 class ConnectorLookup:

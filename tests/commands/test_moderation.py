@@ -8,8 +8,8 @@ from sqlalchemy import func, select, update
 from app.cli import main
 from app.models import AuditEvent, Evidence
 from app.models.db import open_database
-from tests.helpers.moderation import make_item
 from tests.helpers.platform import fake_registry
+from tests.helpers.workflow import make_item
 
 
 @pytest.fixture

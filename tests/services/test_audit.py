@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from app.models import AuditEvent, Decision, Evidence
 from app.services.audit import AuditFilter, AuditService
 from app.services.evidence import sha256_hex
-from tests.helpers.moderation import add_admin, make_item, service
+from tests.helpers.workflow import add_admin, make_item, service
 
 
 @pytest.fixture

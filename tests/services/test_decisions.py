@@ -13,7 +13,7 @@ from app.models import AuditEvent, Decision, Evidence, Registration
 from app.services.audit import AuditService
 from app.services.errors import InputError
 from app.services.moderation import ModerationService
-from tests.helpers.moderation import add_admin, count, make_item, service
+from tests.helpers.workflow import add_admin, count, make_item, service
 
 Action = Callable[[ModerationService, int], Any]
 ACTIONS: dict[str, Action] = {

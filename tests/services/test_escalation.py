@@ -11,7 +11,7 @@ from app.services.mail import Mailer, MailSettings
 from app.services.moderation import ModerationService
 from app.services.settings import SettingsService
 from tests.helpers.fixtures import configure_mail, free_port
-from tests.helpers.moderation import add_admin, make_item, service
+from tests.helpers.workflow import add_admin, make_item, service
 
 THREAT = "Om ni inte ändrar beslutet ska jag bränn ner kommunhuset. <script>x</script>"
 

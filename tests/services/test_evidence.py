@@ -9,7 +9,7 @@ from app.models import Evidence, Item
 from app.services.audit import AuditService
 from app.services.evidence import canonical_json, load_evidence, sha256_hex
 from app.services.importer import ImportService, IncomingItem
-from tests.helpers.moderation import make_item, service
+from tests.helpers.workflow import make_item, service
 
 MEGABYTE = ("Långt inlägg med åäö och 👍🏽. " * 40_000)[: 1024 * 1024]
 HOSTILE = {

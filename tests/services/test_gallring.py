@@ -12,7 +12,7 @@ from app.services.errors import InputError
 from app.services.gallring import DEFAULT_DAYS, GallringService
 from app.services.importer import ImportService, IncomingItem
 from app.services.queue import QueueFilter, QueueService
-from tests.helpers.moderation import make_item, service
+from tests.helpers.workflow import make_item, service
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 OLD = datetime(2025, 1, 10, 12, 0, tzinfo=UTC)  # older than 180 days on NOW

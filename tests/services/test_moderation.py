@@ -14,7 +14,7 @@ from app.services.moderation import ActionOutcome, HistoryEntry, ModerationServi
 from app.services.notify import DEFAULT_REPLIES
 from app.services.settings import SettingsService
 from tests.helpers.fixtures import free_port
-from tests.helpers.moderation import add_admin, count, make_item, service
+from tests.helpers.workflow import add_admin, count, make_item, service
 
 
 def _item(db, item_id):

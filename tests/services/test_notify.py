@@ -8,8 +8,8 @@ from app.models import Notice
 from app.services.errors import InputError
 from app.services.notify import personalise, reply_target
 from app.services.settings import SettingsService
-from tests.helpers.moderation import make_item, service
 from tests.helpers.platform import fake_registry
+from tests.helpers.workflow import make_item, service
 
 
 def _notices(db):

@@ -23,8 +23,8 @@ from app.services.moderation import ModerationService
 from app.services.outbox import CRASH_ENV, CRASH_EXIT, backoff
 from tests.helpers.databases import sqlite_url
 from tests.helpers.fixtures import configure_mail
-from tests.helpers.moderation import add_admin, make_item
 from tests.helpers.platform import fake_registry
+from tests.helpers.workflow import add_admin, make_item
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = 'Ni ska skjutas allihop <b>nu</b>\x07 =HYPERLINK("x")'

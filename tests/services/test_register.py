@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.models import AuditEvent, Decision, Evidence, Item, Registration
 from app.services.errors import InputError
 from app.services.register import validate_diarienummer
-from tests.helpers.moderation import count, make_item, service
+from tests.helpers.workflow import count, make_item, service
 
 
 def _registration(db, item_id):

@@ -12,8 +12,8 @@ from app.services.context import Actor
 from app.services.errors import InputError
 from app.services.evidence import sha256_hex
 from app.services.moderation import ModerationService
-from tests.helpers.moderation import add_admin, count, make_item, service
 from tests.helpers.platform import fake_registry
+from tests.helpers.workflow import add_admin, count, make_item, service
 
 
 def _item(db, platform):

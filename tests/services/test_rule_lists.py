@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.models import AuditEvent, Item
 from app.services.errors import InputError
 from app.services.rule_lists import RuleListService, default_lists
-from tests.helpers.moderation import make_item
+from tests.helpers.workflow import make_item
 
 
 def test_an_edited_list_is_used_by_the_next_import_and_can_be_reset(database):

@@ -10,7 +10,7 @@ from app.models import Decision, Escalation, Notice, OutboxStep
 from app.services.decisions import _STATE
 from app.services.importer import ImportService, IncomingItem
 from app.services.writer import Writer
-from tests.helpers.moderation import make_item
+from tests.helpers.workflow import make_item
 
 
 def test_first_matches_sqlalchemys_own_row(database):

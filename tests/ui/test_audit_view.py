@@ -11,7 +11,7 @@ from app.models import AuditEvent
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.ui.audit_view import AuditView
-from tests.helpers.moderation import add_admin, make_item
+from tests.helpers.workflow import add_admin, make_item
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.models import Registration
 from app.ui.diarienummer_view import DiarienummerView
-from tests.helpers.moderation import make_item, service
+from tests.helpers.workflow import make_item, service
 
 
 @pytest.fixture

@@ -1,0 +1,216 @@
+"""What every platform connector shares: how far back a sync looks, the chunks it hands the
+sync service, and the listings that let sync tell which comments their authors deleted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from app.connectors.base import Capabilities, FetchResult, PlatformError, PlatformResult
+from app.connectors.http import PlatformHTTP, RetryPolicy, Timeouts
+from app.models.base import utcnow
+from app.services.incoming import IncomingItem
+
+# Comments keep arriving on posts for a while; every sync looks again at this many days back
+# so edits and deletions by their authors are seen, not only new comments.
+DEFAULT_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True)
+class CompleteListing:
+    """The platform listed every comment that still exists in this scope. A stored comment in
+    the scope that is missing from `seen` was deleted by its author."""
+
+    seen: frozenset[str]
+    post_external_id: str | None = None
+    parent_external_id: str | None = None
+    created_after: datetime | None = None
+    top_level: bool = False  # only comments written directly on the post, not replies
+    gone: frozenset[str] = frozenset()  # ids the platform itself reported as deleted
+
+    @property
+    def scoped(self) -> bool:
+        return bool(self.post_external_id or self.parent_external_id or self.top_level
+                    or self.created_after)  # fmt: skip
+
+    def covers(self, row: Any) -> bool:
+        """Is this stored comment (with post/parent ids and created_at) inside the scope? A
+        listing without any scope covers nothing: "everything" is never a claim."""
+        if not self.scoped:
+            return False
+        if self.post_external_id and row.post_external_id != self.post_external_id:
+            return False
+        if self.parent_external_id and row.parent_external_id != self.parent_external_id:
+            return False
+        if self.top_level and row.parent_external_id not in (None, row.post_external_id):
+            return False
+        return not (self.created_after and row.created_at < self.created_after)
+
+
+@dataclass
+class FetchChunk:
+    items: list[IncomingItem] = field(default_factory=list)
+    complete: list[CompleteListing] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)  # ids the platform says were deleted
+
+
+@dataclass(frozen=True)
+class ConnectorOptions:
+    """Knobs tests and the benchmark turn; production uses the defaults."""
+
+    retry: RetryPolicy = RetryPolicy()
+    timeouts: Timeouts = Timeouts()
+    sleep: Callable[[float], None] | None = None
+    clock: Callable[[], datetime] = utcnow
+    page_size: int = 100
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """ISO 8601 as the platforms write it: `Z`, `+0000` or `+00:00`."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    elif len(text) > 5 and text[-5] in "+-" and text[-4:].isdigit():
+        text = f"{text[:-2]}:{text[-2:]}"
+    parsed = datetime.fromisoformat(text)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def from_epoch_ms(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    return datetime.fromtimestamp(int(value) / 1000, tz=UTC)
+
+
+class PlatformConnector:
+    """Base of the five platform connectors. Subclasses set `platform`, `platform_label`,
+    `capabilities`, `default_base_url` and implement `headers`, `read_error`, `chunks`,
+    `check` and the actions they support."""
+
+    platform = ""
+    platform_label = ""
+    capabilities = Capabilities()
+    default_base_url = ""
+
+    def __init__(self, account: Any, secret: str, options: ConnectorOptions | None = None) -> None:
+        if not secret:
+            raise ValueError("a connector needs a secret")
+        self.account_key: str = account.key
+        self.account_name: str = getattr(account, "name", "") or account.key
+        self.external_id: str = getattr(account, "external_id", None) or ""
+        self.options = options or ConnectorOptions()
+        self._secret = secret
+        base = getattr(account, "api_base_url", None) or self.default_base_url
+        self.http = PlatformHTTP(
+            base,
+            account_label=f"{self.account_name} ({self.account_key})",
+            platform_label=self.platform_label,
+            headers=self.headers(secret),
+            read_error=self.read_error,
+            by_status=self.error_by_status,
+            read_wait=self.read_wait,
+            retry=self.options.retry,
+            timeouts=self.options.timeouts,
+            **({"sleep": self.options.sleep} if self.options.sleep else {}),
+        )
+
+    def __repr__(self) -> str:  # never the secret
+        return f"<{type(self).__name__} {self.account_key}>"
+
+    # -- errors, in words that name the account and say what to do -----------------------------
+    @property
+    def who(self) -> str:
+        return f"{self.account_name} ({self.account_key})"
+
+    def token_error(self, expired: bool | None = None) -> PlatformError:
+        state = {True: "har gått ut", False: "är ogiltig", None: "har gått ut eller är ogiltig"}[expired]
+        message = f"Token för {self.who} {state}: förnya den under Inställningar → Konton."
+        return PlatformError(message, "auth")
+
+    def error_by_status(self, status: int, detail: str = "") -> PlatformError:
+        """What the status code says, with the platform's own words in brackets."""
+        label, said = self.platform_label, f" ({detail})" if detail else ""
+        if status == 401:
+            return self.token_error()
+        if status == 403:
+            return PlatformError(f"Token för {self.who} saknar behörighet för detta{said}. Ge den rätt "
+                                 "behörigheter och spara den på nytt under Inställningar → Konton.",
+                                 "permission")  # fmt: skip
+        if status == 404:
+            return PlatformError(f"{label} hittar inte det som efterfrågades{said}.", "not_found")
+        if status == 429:
+            return PlatformError(f"{label} begränsar anropen för {self.who} just nu{said}.", "rate_limit")
+        if status >= 500:
+            return PlatformError(f"{label} har ett tillfälligt fel för {self.who}{said}.", "transient")
+        return PlatformError(f"{label} avvisade anropet för {self.who}: {detail or f'HTTP {status}'}",
+                             "bad_response")  # fmt: skip
+
+    # -- platform specifics ------------------------------------------------------------------
+    def headers(self, secret: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {secret}", "Accept": "application/json"}
+
+    def read_error(self, response: httpx.Response) -> PlatformError | None:
+        raise NotImplementedError
+
+    def read_wait(self, response: httpx.Response) -> float | None:
+        return None
+
+    def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
+        raise NotImplementedError
+
+    def check(self) -> PlatformResult:
+        raise NotImplementedError
+
+    # -- the protocol ------------------------------------------------------------------------
+    def fetch(self, state: dict[str, Any] | None,
+              progress: Callable[[int], None] | None = None) -> FetchResult:  # fmt: skip
+        started = self.options.clock()
+        result = FetchResult()
+        for chunk in self.chunks(state):
+            result.items.extend(chunk.items)
+            result.deleted.extend(chunk.deleted)
+            if progress:
+                progress(len(result.items))
+        result.state = self.next_state(state, started)
+        return result
+
+    def hide(self, external_id: str) -> PlatformResult:
+        return self.not_possible("dölja")
+
+    def unhide(self, external_id: str) -> PlatformResult:
+        return self.not_possible("visa dolda")
+
+    def delete(self, external_id: str) -> PlatformResult:
+        return self.not_possible("radera andras")
+
+    def reply(self, external_id: str, text: str) -> PlatformResult:
+        return self.not_possible("svara på")
+
+    def not_possible(self, what: str) -> PlatformResult:
+        return PlatformResult(False, f"{self.platform_label} låter inte sidans ägare {what} kommentarer.")
+
+    # -- sync window -------------------------------------------------------------------------
+    def cutoff(self, state: dict[str, Any] | None) -> datetime:
+        """Look back to the last sync, and at least the window, whichever is earlier."""
+        state = state or {}
+        window = timedelta(days=float(state.get("window_days", DEFAULT_WINDOW_DAYS)))
+        floor = self.options.clock() - window
+        since = parse_time(state.get("since"))
+        return min(since, floor) if since else floor
+
+    def next_state(self, state: dict[str, Any] | None, started: datetime) -> dict[str, Any]:
+        new = dict(state or {})
+        new["since"] = started.isoformat()
+        new.pop("last_error", None)
+        return new
+
+    def item(self, **fields: Any) -> IncomingItem:
+        if fields.get("created_at") is None:
+            fields["created_at"] = self.options.clock()  # never drop an item for a missing time
+        return IncomingItem(account=self.account_key, platform=self.platform, **fields)

@@ -1,0 +1,157 @@
+"""LinkedIn Community Management API (versioned `/rest` endpoints): the organization's recent
+posts, the comments on each (`socialActions/{urn}/comments`, start / count paging) and the
+comments on those comments; delete and reply. LinkedIn has no "hide"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, from_epoch_ms
+from app.services.incoming import IncomingItem
+
+LINKEDIN_BASE = "https://api.linkedin.com/rest"
+# Every /rest call names the API version (YYYYMM); LinkedIn sunsets versions after a year.
+LINKEDIN_VERSION = "202505"
+RESTLI_PROTOCOL = "2.0.0"
+COMMENT_URN = re.compile(r"^urn:li:comment:\((?P<target>urn:li:[A-Za-z]+:[^,]+),(?P<id>[^)]+)\)$")
+
+
+def urn_path(urn: str) -> str:
+    return quote(urn, safe="")
+
+
+def organization_urn(value: str) -> str:
+    return value if value.startswith("urn:li:") else f"urn:li:organization:{value}"
+
+
+class LinkedInConnector(PlatformConnector):
+    platform = "linkedin"
+    platform_label = "LinkedIn"
+    capabilities = Capabilities(can_hide=False, can_unhide=False, can_delete=True, can_reply=True)
+    default_base_url = LINKEDIN_BASE
+
+    def headers(self, secret: str) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {secret}",
+            "LinkedIn-Version": LINKEDIN_VERSION,
+            "X-Restli-Protocol-Version": RESTLI_PROTOCOL,
+            "Accept": "application/json",
+        }
+
+    @property
+    def organization(self) -> str:
+        return organization_urn(self.external_id)
+
+    def read_error(self, response: httpx.Response) -> PlatformError | None:
+        """`{"status", "serviceErrorCode", "code", "message"}`."""
+        body = response.json()
+        if not isinstance(body, dict):
+            return None
+        code = str(body.get("code") or "")
+        text = str(body.get("message") or "")
+        status = response.status_code
+        if status == 401:
+            return self.token_error(expired="EXPIRED" in code or "expired" in text.lower())
+        if status == 426 or code == "NONEXISTENT_VERSION":
+            return PlatformError(
+                f"LinkedIn stöder inte längre API-version {LINKEDIN_VERSION} ({text}); Granska "
+                "behöver uppdateras.", "bad_response",
+            )  # fmt: skip
+        return self.error_by_status(status, text)
+
+    # -- fetching ------------------------------------------------------------------------------
+    def _elements(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """start / count paging until `paging.total` (or a short page) says it is the end."""
+        count = min(self.options.page_size, 100)
+        start = 0
+        while True:
+            body = self.http.get_json(path, {**params, "start": start, "count": count}, require="elements")
+            elements = body.get("elements") or []
+            yield from elements
+            total = (body.get("paging") or {}).get("total")
+            start += len(elements)
+            if not elements or (total is not None and start >= int(total)) or (
+                total is None and len(elements) < count
+            ):
+                return
+
+    def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
+        cutoff_ms = int(self.cutoff(state).timestamp() * 1000)
+        with self.http.session():
+            posts = self._elements("posts", {"q": "author", "author": self.organization, "sortBy": "CREATED"})
+            for post in posts:
+                if int(post.get("createdAt") or 0) < cutoff_ms:
+                    return  # newest first: the rest is older
+                yield self._thread(post)
+
+    def _thread(self, post: dict[str, Any]) -> FetchChunk:
+        urn = post["id"]
+        chunk = FetchChunk()
+        chunk.items.append(self.item(
+            external_id=urn, kind="post", text=post.get("commentary") or "",
+            created_at=from_epoch_ms(post.get("createdAt")), post_external_id=urn,
+            author_name=self.account_name, author_id=post.get("author"),
+            permalink=f"https://www.linkedin.com/feed/update/{urn}/", raw=post,
+        ))  # fmt: skip
+        seen: set[str] = set()
+        pending = [(urn, urn)]  # (object whose comments to list, its urn as a parent)
+        while pending:
+            target, parent = pending.pop(0)
+            for comment in self._elements(f"socialActions/{urn_path(target)}/comments", {}):
+                item = self._comment(comment, parent, urn)
+                seen.add(item.external_id)
+                chunk.items.append(item)
+                summary = comment.get("commentsSummary") or {}
+                if int(summary.get("aggregatedTotalComments") or summary.get("totalFirstLevelComments") or 0):
+                    pending.append((item.external_id, item.external_id))
+        chunk.complete.append(CompleteListing(seen=frozenset(seen), post_external_id=urn))
+        return chunk
+
+    def _comment(self, comment: dict[str, Any], parent: str, post_urn: str) -> IncomingItem:
+        urn = (comment.get("commentUrn") or comment.get("$URN")
+               or f"urn:li:comment:({post_urn},{comment['id']})")
+        created = from_epoch_ms((comment.get("created") or {}).get("time"))
+        modified = from_epoch_ms((comment.get("lastModified") or {}).get("time"))
+        actor = comment.get("actor") or (comment.get("created") or {}).get("actor")
+        return self.item(
+            external_id=urn, kind="comment", text=(comment.get("message") or {}).get("text") or "",
+            created_at=created, edited_at=modified if modified and modified != created else None,
+            parent_external_id=comment.get("parentComment") or parent, post_external_id=post_urn,
+            author_name=actor or "", author_id=actor,
+            permalink=f"https://www.linkedin.com/feed/update/{post_urn}/", raw=comment,
+        )  # fmt: skip
+
+    # -- actions -------------------------------------------------------------------------------
+    def check(self) -> PlatformResult:
+        org_id = self.organization.rsplit(":", 1)[-1]
+        org = self.http.get_json(f"organizations/{org_id}") or {}
+        return PlatformResult(True, f"Ansluten till LinkedIn-sidan {org.get('localizedName', org_id)}.")
+
+    def delete(self, external_id: str) -> PlatformResult:
+        match = COMMENT_URN.match(external_id)
+        if not match:
+            raise PlatformError(f"Ogiltig LinkedIn-kommentar: {external_id!r}", "bad_response")
+        self.http.request(
+            "DELETE", f"socialActions/{urn_path(match['target'])}/comments/{quote(match['id'], safe='')}",
+            params={"actor": self.organization},
+        )  # fmt: skip
+        return PlatformResult(True, "Kommentaren är raderad på LinkedIn.")
+
+    def reply(self, external_id: str, text: str) -> PlatformResult:
+        match = COMMENT_URN.match(external_id)
+        target = match["target"] if match else external_id
+        body: dict[str, Any] = {"actor": self.organization, "object": target, "message": {"text": text}}
+        if match:
+            body["parentComment"] = external_id
+        response = self.http.request("POST", f"socialActions/{urn_path(external_id)}/comments", json=body)
+        ref = response.headers.get("x-restli-id")
+        return PlatformResult(True, "Svaret är publicerat på LinkedIn.", ref=ref)
+
+
+FACTORIES["linkedin"] = LinkedInConnector

@@ -1,0 +1,130 @@
+"""Sync of N comments over loopback vs a bare httpx loop reading the same responses.
+
+A fake Facebook Graph API (the one the tests use) runs in a child process on 127.0.0.1 with
+N comments spread over posts. The baseline walks the same pages with httpx — feed, then every
+post's comments, following `paging.next` — and decodes the JSON, nothing else. Granska's side
+is `SyncService.sync`: the connector, the flagging rules, the upsert into a fresh SQLite
+database with full-text indexing, and the author-deletion check. Both run here, now.
+
+    python bench/sync.py [--comments 100000] [--per-post 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import httpx  # noqa: E402
+
+from app.connectors.common import ConnectorOptions  # noqa: E402
+from app.connectors.facebook import FacebookConnector  # noqa: E402
+from app.models.db import open_database  # noqa: E402
+from app.services.accounts import AccountService  # noqa: E402
+from app.services.connections import PlatformRegistry  # noqa: E402
+from app.services.importer import ImportService  # noqa: E402
+from app.services.sync import SyncService  # noqa: E402
+from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
+from tests.helpers.platforms.server import PlatformServer  # noqa: E402
+
+TOKEN = "bench-token"
+PAGE = 100
+
+
+def serve(comments: int, per_post: int, ready, stop) -> None:  # type: ignore[no-untyped-def]
+    fake = FakeFacebook(token=TOKEN)
+    for n in range(0, comments, per_post):
+        post = fake.store.add_post(f"Inlägg {n // per_post}")
+        fake.store.add_thread(post, min(per_post, comments - n), replies_every=5)
+    with PlatformServer(fake) as server:
+        ready.send(server.url)
+        stop.wait()
+
+
+def bare_loop(base: str, page_id: str) -> tuple[float, int]:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    start = time.perf_counter()
+    count = 0
+    with httpx.Client(headers=headers, timeout=30) as client:
+        url: str | None = f"{base}/{page_id}/feed?limit={PAGE}&fields=id,message,created_time"
+        posts = []
+        while url:
+            body = client.get(url).json()
+            posts += [p["id"] for p in body["data"]]
+            url = body.get("paging", {}).get("next")
+        for post in posts:
+            url = f"{base}/{post}/comments?filter=stream&limit={PAGE}"
+            while url:
+                body = client.get(url).json()
+                count += len(body["data"])
+                url = body.get("paging", {}).get("next")
+    return time.perf_counter() - start, count
+
+
+def parts(base: str, page_id: str, db_path: Path) -> tuple[float, float]:
+    """Where the time goes: the connector alone (HTTP + mapping), then the import alone."""
+    account = SimpleNamespace(key="fb", name="Vadstena kommun", external_id=page_id, api_base_url=base)
+    connector = FacebookConnector(account, TOKEN, ConnectorOptions(page_size=PAGE))
+    start = time.perf_counter()
+    items = [item for chunk in connector.chunks(None) for item in chunk.items]
+    fetch_s = time.perf_counter() - start
+    db = open_database(f"sqlite:///{db_path}")
+    AccountService(db.sessions).add_account("fb", "facebook", "Vadstena kommun")
+    start = time.perf_counter()
+    ImportService(db.sessions).import_items(items)
+    import_s = time.perf_counter() - start
+    db.dispose()
+    return fetch_s, import_s
+
+
+def granska(base: str, page_id: str, db_path: Path) -> tuple[float, int]:
+    db = open_database(f"sqlite:///{db_path}")
+    AccountService(db.sessions).add_account("fb", "facebook", "Vadstena kommun",
+                                            external_id=page_id, api_base_url=base)  # fmt: skip
+    registry = PlatformRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
+    start = time.perf_counter()
+    [result] = SyncService(db.sessions, registry).sync("fb")
+    elapsed = time.perf_counter() - start
+    assert result.ok, result.message
+    db.dispose()
+    return elapsed, result.created
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--comments", type=int, default=100_000)
+    parser.add_argument("--per-post", type=int, default=1000)
+    args = parser.parse_args()
+    ctx = multiprocessing.get_context("fork")
+    ready, ready_child = ctx.Pipe()
+    stop = ctx.Event()
+    server = ctx.Process(target=serve, args=(args.comments, args.per_post, ready_child, stop), daemon=True)
+    server.start()
+    try:
+        url = ready.recv()
+        base, page_id = f"{url}/v21.0", FakeFacebook().owner_id
+        bare_loop(base, page_id)  # warm the server's caches and the loopback once
+        base_s, fetched = bare_loop(base, page_id)
+        with tempfile.TemporaryDirectory() as tmp:
+            ours_s, stored = granska(base, page_id, Path(tmp) / "granska.db")
+            fetch_s, import_s = parts(base, page_id, Path(tmp) / "parts.db")
+    finally:
+        stop.set()
+        server.join(timeout=10)
+    posts = -(-args.comments // args.per_post)
+    print(f"comments: {fetched} over loopback ({posts} posts, {PAGE} a page); items stored: {stored}")
+    print(f"bare httpx loop (GET + JSON): {base_s:8.2f} s  {fetched / base_s:10,.0f} comments/s")
+    print(f"granska sync (to SQLite):     {ours_s:8.2f} s  {fetched / ours_s:10,.0f} comments/s")
+    print(f"  run apart: connector fetch {fetch_s:.2f} s, import of the same items {import_s:.2f} s "
+          "(the sync overlaps the two)")
+    print(f"ratio (granska / bare time): {ours_s / base_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""`granska credentials` and `granska sync` end to end, with the real keyring and a fake
+platform on 127.0.0.1 — and the secret searched for everywhere it must never be."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+import uuid
+
+import pytest
+
+from app.cli import main
+from tests.helpers.platforms import running
+
+pytestmark = pytest.mark.keyring
+
+
+def run(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "granska.db"
+
+
+def test_set_check_sync_and_export_never_show_the_secret(tmp_path, db, capsys, monkeypatch, caplog,
+                                                         secret_service):  # fmt: skip
+    caplog.set_level(logging.DEBUG)
+    secret = f"EAAG-{uuid.uuid4().hex}-hemlig"
+    url = ["--db", f"sqlite:///{db}", "--verbose"]
+    seen: list[str] = []
+    with running("facebook", token=secret) as r:
+        post = r.fake.store.add_post()
+        r.fake.store.add_thread(post, 12, replies_every=3)
+        r.fake.fail_with_server_error(match="/comments")  # a retry gets logged too
+        steps = [
+            ("accounts", "add", "fb", "--platform", "facebook", "--name", "Vadstena kommun",
+             "--url", "https://www.facebook.com/vadstenakommun", "--external-id", r.external_id,
+             "--api-base", r.api_base),
+            ("credentials", "set", "fb"),
+            ("credentials", "check", "fb"),
+            ("credentials", "status", "--json"),
+            ("sync", "fb"),
+            ("accounts", "show", "fb", "--json"),
+            ("accounts", "links", "--format", "html", "--output", str(tmp_path / "links.html")),
+            ("accounts", "links", "--format", "csv", "--output", str(tmp_path / "links.csv")),
+            ("queue", "--json"),
+        ]  # fmt: skip
+        for argv in steps:
+            code, out, err = run(capsys, monkeypatch, *url, *argv, stdin=secret + "\n")
+            assert code == 0, (argv, err)
+            seen += [out, err]
+        assert r.fake.requests[-1].headers["authorization"] == f"Bearer {secret}"  # it was used
+    assert "Ansluten till Facebook-sidan" in "".join(seen)
+    assert len(json.loads(seen[-2])) == 13
+
+    database_bytes = b"".join(p.read_bytes() for p in tmp_path.glob("granska.db*"))
+    assert b"account:fb" in database_bytes  # the reference is there, in the file searched
+    exports = (tmp_path / "links.html").read_text() + (tmp_path / "links.csv").read_text()
+    assert "facebook.com/vadstenakommun" in exports
+    assert "nytt försök" in caplog.text and "HTTP Request" in caplog.text
+    for place, text in [("databasen", database_bytes.decode("utf-8", "replace")), ("loggen", caplog.text),
+                        ("utskrifterna", "".join(seen)), ("exporterna", exports)]:  # fmt: skip
+        assert secret not in text, f"token i {place}"
+        assert secret[5:25] not in text, f"del av token i {place}"
+
+
+def test_set_without_a_token_changes_nothing(db, capsys, monkeypatch, secret_service):
+    url = ["--db", f"sqlite:///{db}"]
+    run(capsys, monkeypatch, *url, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB")
+    code, _, err = run(capsys, monkeypatch, *url, "credentials", "set", "fb", stdin="\n")
+    assert code == 2 and "Ingen token" in err
+    code, out, _ = run(capsys, monkeypatch, *url, "credentials", "status")
+    assert "Ingen token är sparad" in out
+
+
+def test_no_keyring_exits_1_with_what_to_install(db, capsys, monkeypatch, no_keyring):
+    url = ["--db", f"sqlite:///{db}"]
+    run(capsys, monkeypatch, *url, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB")
+    code, _, err = run(capsys, monkeypatch, *url, "credentials", "set", "fb", stdin="abc")
+    assert code == 1 and "gnome-keyring" in err
+    code, _, err = run(capsys, monkeypatch, *url, "sync")
+    assert code == 1 and "gnome-keyring" in err
+
+
+def test_sync_of_an_expired_token_exits_1_and_names_the_account(db, capsys, monkeypatch, secret_service):
+    url = ["--db", f"sqlite:///{db}"]
+    with running("youtube") as r:
+        r.fake.store.add_comment(r.fake.store.add_post(), "Hej")
+        run(capsys, monkeypatch, *url, "accounts", "add", "yt", "--platform", "youtube", "--name",
+            "Vadstena Play", "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
+        run(capsys, monkeypatch, *url, "credentials", "set", "yt", stdin=r.fake.token)
+        r.fake.expire_token()
+        code, _, err = run(capsys, monkeypatch, *url, "sync", "yt")
+        assert code == 1
+        assert "Token för Vadstena Play (yt) har gått ut eller är ogiltig: förnya den under " in err
+        code, out, _ = run(capsys, monkeypatch, *url, "credentials", "check")
+        assert code == 1 and "yt: FEL" in out
+
+
+def test_sync_of_an_unknown_or_platformless_account_is_bad_input(db, capsys, monkeypatch):
+    url = ["--db", f"sqlite:///{db}"]
+    run(capsys, monkeypatch, *url, "accounts", "add", "intra", "--platform", "intranet", "--name", "Intra")
+    assert run(capsys, monkeypatch, *url, "sync", "finnsinte")[0] == 2
+    code, _, err = run(capsys, monkeypatch, *url, "sync", "intra")
+    assert code == 2 and "granska import" in err
+
+
+def test_rotate_keeps_the_old_token_when_the_new_one_is_refused(db, capsys, monkeypatch, secret_service):
+    url = ["--db", f"sqlite:///{db}"]
+    with running("x") as r:
+        run(capsys, monkeypatch, *url, "accounts", "add", "x", "--platform", "x", "--name", "@vadstena",
+            "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
+        run(capsys, monkeypatch, *url, "credentials", "set", "x", stdin=r.fake.token)
+        code, _, err = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="wrong-token")
+        assert code == 1 and "Den tidigare token är kvar" in err
+        assert run(capsys, monkeypatch, *url, "credentials", "check", "x")[0] == 0
+        r.fake.renew_token("brand-new-token")
+        code, out, _ = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="brand-new-token")
+        assert code == 0 and "@vadstenakommun" in out
+        code, out, _ = run(capsys, monkeypatch, *url, "credentials", "remove", "x")
+        assert code == 0 and "Ingen token är sparad" in out
