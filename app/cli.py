@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from app.models.db import DatabaseError
 from app.services.errors import EnvironmentFault, InputError
 from app.version import APP_NAME, __version__
 
@@ -65,7 +64,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`granska [--db URL] [--demo-if-empty] [-v]`: the window, without building the full
+    parser, which imports every command and the database layer before the window can show."""
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--db")
+    quick.add_argument("--verbose", "-v", action="store_true")
+    quick.add_argument("--demo-if-empty", action="store_true")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    window = _window_only(sys.argv[1:] if argv is None else argv)
+    if window is not None:
+        logging.basicConfig(level=logging.INFO if window.verbose else logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+        from app.ui.main import run_gui
+
+        return run_gui(window.db, demo_if_empty=window.demo_if_empty)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -83,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main import run_gui
 
         return run_gui(args.db, demo_if_empty=args.demo_if_empty)
+    from app.models.db import DatabaseError
+
     try:
         return int(args.handler(args))
     except InputError as exc:

@@ -7,7 +7,7 @@ VENV="${GRANSKA_VENV:-$ROOT/.venv}"
 # Qt's xcb platform plugin needs these to open a window on X11 (Xvfb or a real display).
 QT_RUNTIME_DEBS=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
-  libdbus-1-3 fonts-dejavu-core)
+  libdbus-1-3 fonts-dejavu-core fonts-noto-color-emoji)
 
 ensure_debs() {
   local missing=()
@@ -41,4 +41,26 @@ ensure_venv() {
     "$VENV/bin/python" -m pip install -q -e "$ROOT${extra:+[$extra]}"
     touch "$stamp"
   fi
+}
+
+# The UI's translations: .ts files are committed, .qm files are built here (and at start-up by
+# app/ui/translations.py when neither this nor the packaging ran).
+TRANSLATIONS_DIR="$ROOT/resources/translations"
+
+update_translations() {
+  local ts
+  for ts in "$TRANSLATIONS_DIR"/granska_*.ts; do
+    "$VENV/bin/pyside6-lupdate" -silent -extensions py -locations none -no-obsolete "$ROOT/app" -ts "$ts"
+  done
+}
+
+build_translations() {
+  local ts qm
+  for ts in "$TRANSLATIONS_DIR"/granska_*.ts; do
+    [ -e "$ts" ] || continue
+    qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    fi
+  done
 }

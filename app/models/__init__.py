@@ -11,6 +11,7 @@ from app.models.base import Base, UTCDateTime, utcnow
 from app.models.exports import Export, ExportRow
 from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
+from app.models.queue_indexes import QUEUE_COUNTS_INDEX
 from app.models.records import AuditEvent, Screenshot, Setting
 from app.models.workflow import AuditHead, Escalation, Recusal
 
@@ -34,6 +35,7 @@ __all__ = [
     "ItemVersion",
     "Notice",
     "OutboxStep",
+    "QUEUE_COUNTS_INDEX",
     "Platform",
     "Recusal",
     "Registration",

@@ -3,23 +3,26 @@ bringing the schema up to date with the migrations."""
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.version import APP_NAME, ORGANIZATION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +118,8 @@ def move_aside(path: Path) -> Path:
 
 
 def alembic_config(connection: Any | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -134,7 +139,42 @@ def create_db_engine(url: URL) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
+
+
+def migration_heads() -> set[str]:
+    """The newest revisions in migrations/versions, read from the files (without Alembic)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue
+        revisions.add(ast.literal_eval(found["revision"].strip()))
+        down = ast.literal_eval(found.get("down_revision", "None").strip())
+        parents.update([down] if isinstance(down, str) else down or ())
+    return revisions - parents
+
+
+def _at_head(engine: Engine) -> bool:
+    try:
+        with engine.connect() as con:
+            current = set(con.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    except Exception:  # noqa: BLE001 - no table yet, or anything odd: let Alembic decide
+        return False
+    try:
+        return bool(current) and current == migration_heads()
+    except (OSError, ValueError, SyntaxError):
+        return False
+
+
 def upgrade(engine: Engine) -> None:
+    # Importing and running Alembic costs about a second of start-up: skip it when the schema is
+    # already at the newest revision, which is every start but the first after an update.
+    if _at_head(engine):
+        return
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
 

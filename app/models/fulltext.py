@@ -94,6 +94,15 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:16]
 
 
+def sqlite_match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed: every word, the last as a prefix."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    expr = " ".join(f'"{t}"' for t in terms[:-1])
+    return (expr + " " if expr else "") + f'"{terms[-1]}"*'
+
+
 def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
     """A WHERE clause matching items whose text or author contains every word typed, the last
     one as a prefix (so results follow the typing). None when nothing searchable was typed."""
@@ -101,8 +110,7 @@ def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement
     if not terms:
         return None
     if dialect_name == "sqlite":
-        expr = " ".join(f'"{t}"' for t in terms[:-1])
-        expr = (expr + " " if expr else "") + f'"{terms[-1]}"*'
+        expr = sqlite_match_expression(query)
         return id_column.in_(
             text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query").bindparams(
                 fts_query=expr

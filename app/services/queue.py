@@ -6,85 +6,26 @@ costs; the UI's lazy model and the command line both read through here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, tuple_
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemVersion
-from app.models.fulltext import match_clause
-
-Cursor = tuple[datetime, int]
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    statuses: tuple[str, ...] = ()
-    account_keys: tuple[str, ...] = ()
-    platforms: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()  # suggested removal reason (the flag)
-    questions_only: bool = False
-    since: datetime | None = None
-    until: datetime | None = None
-    search: str = ""
-    newest_first: bool = False
-
-
-@dataclass(frozen=True)
-class ItemSummary:
-    id: int
-    external_id: str
-    account_key: str
-    account_name: str
-    platform: str
-    kind: str
-    author_name: str
-    author_id: str | None
-    text: str
-    created_at: datetime
-    edited_at: datetime | None
-    status: str
-    flags: list[dict[str, Any]] = field(default_factory=list)
-    suggested_reason: str | None = None
-    is_question: bool = False
-    permalink: str | None = None
-
-    @property
-    def cursor(self) -> Cursor:
-        return (self.created_at, self.id)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "external_id": self.external_id,
-            "account": self.account_key,
-            "platform": self.platform,
-            "kind": self.kind,
-            "author_name": self.author_name,
-            "author_id": self.author_id,
-            "text": self.text,
-            "created_at": self.created_at.isoformat(),
-            "edited_at": self.edited_at.isoformat() if self.edited_at else None,
-            "status": self.status,
-            "flags": self.flags,
-            "suggested_reason": self.suggested_reason,
-            "is_question": self.is_question,
-            "permalink": self.permalink,
-        }
-
-
-@dataclass(frozen=True)
-class ItemDetail:
-    item: ItemSummary
-    author_url: str | None
-    raw: dict[str, Any] | None
-    fetched_at: datetime
-    parent: ItemSummary | None
-    post: ItemSummary | None
-    versions: list[tuple[str, datetime | None, datetime]]  # (text, edited_at, replaced_at)
-
+from app.services.queue_paging import conditions, page_ids, status_counts
+from app.services.queue_types import (  # noqa: F401 - the queue's vocabulary, re-exported
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    PENDING_STATUSES,
+    QUEUES,
+    QUEUES_BY_NAME,
+    Cursor,
+    ItemDetail,
+    ItemSummary,
+    Queue,
+    QueueFilter,
+)
 
 _SUMMARY_COLUMNS = (
     Item.id, Item.external_id, Account.key, Account.name, Account.platform, Item.kind,
@@ -103,47 +44,37 @@ class QueueService:
         self._sessions = sessions
 
     def _where(self, stmt: Select[Any], f: QueueFilter, dialect: str) -> Select[Any]:
-        conditions = []
-        if f.statuses:
-            conditions.append(Item.status.in_(f.statuses))
-        if f.account_keys:
-            conditions.append(Account.key.in_(f.account_keys))
-        if f.platforms:
-            conditions.append(Account.platform.in_(f.platforms))
-        if f.reasons:
-            conditions.append(Item.suggested_reason.in_(f.reasons))
-        if f.questions_only:
-            conditions.append(Item.is_question.is_(True))
-        if f.since is not None:
-            conditions.append(Item.created_at >= f.since)
-        if f.until is not None:
-            conditions.append(Item.created_at < f.until)
-        if f.search.strip():
-            clause = match_clause(dialect, f.search, Item.id)
-            if clause is not None:
-                conditions.append(clause)
-        return stmt.where(and_(*conditions)) if conditions else stmt
+        found = conditions(f, dialect)
+        return stmt.where(and_(*found)) if found else stmt
 
     def count(self, f: QueueFilter) -> int:
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
-            stmt = select(func.count()).select_from(Item).join(Account)
-            return session.scalar(self._where(stmt, f, dialect)) or 0
+            return session.scalar(self._where(select(func.count()).select_from(Item), f, dialect)) or 0
+
+    def queue_counts(self, f: QueueFilter, queues: tuple[Queue, ...] = QUEUES) -> dict[str, int]:
+        """How many items each queue holds under the filter `f`, from one index-only scan."""
+        with self._sessions() as session:
+            groups = status_counts(session, replace(f, statuses=(), questions_only=False))
+        counts = {}
+        for q in queues:
+            narrowed = q.narrow(f)
+            counts[q.name] = sum(
+                n
+                for (status, question), n in groups.items()
+                if status in narrowed.statuses and (question or not narrowed.questions_only)
+            )
+        return counts
 
     def page(self, f: QueueFilter, after: Cursor | None = None, limit: int = 100) -> list[ItemSummary]:
+        """One page in the queue's order (longest waiting first), after the `after` cursor."""
         with self._sessions() as session:
-            dialect = session.get_bind().dialect.name
-            stmt = self._where(select(*_SUMMARY_COLUMNS).join(Account), f, dialect)
-            key = tuple_(Item.created_at, Item.id)
-            if after is not None:
-                stmt = stmt.where(key < tuple_(*after) if f.newest_first else key > tuple_(*after))
-            order = (
-                (Item.created_at.desc(), Item.id.desc())
-                if f.newest_first
-                else (Item.created_at, Item.id)
-            )
-            stmt = stmt.order_by(*order).limit(limit)
-            return [_summary(row) for row in session.execute(stmt)]
+            ids = page_ids(session, f, after, limit)
+            if not ids:
+                return []
+            stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
+            found = {row[0]: _summary(row) for row in session.execute(stmt)}
+        return [found[i] for i in ids if i in found]
 
     def summaries(self, ids: list[int]) -> dict[int, ItemSummary]:
         if not ids:

@@ -1,9 +1,17 @@
-"""Starting the GUI: the display check, the database, and the main window."""
+"""Starting the GUI: the display check, the language, the database, and the main window."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Set by bench/queue.py and the tests: quit as soon as the window ("window") or the first page of
+# the queue (anything else) is painted.
+READY_ENV = "GRANSKA_QUIT_WHEN_READY"
 
 
 def has_display() -> bool:
@@ -14,6 +22,48 @@ def has_display() -> bool:
     return True
 
 
+def build_moderation(db: Any) -> Any:
+    """The ModerationService (app/services/moderation.py, issue #4), or None when this build
+    does not have it yet: the window then shows the queue and says so when an action is tried."""
+    try:
+        from app.services.moderation import ModerationService
+    except ImportError:
+        log.warning("app.services.moderation is missing: actions are disabled")
+        return None
+    from app.connectors.base import ConnectorRegistry
+    from app.services.context import Actor
+    from app.services.credentials import CredentialStore
+    from app.services.errors import EnvironmentFault
+
+    store = CredentialStore()
+
+    def secret_for(account: Any) -> str | None:
+        ref = getattr(account, "credential_ref", None)
+        if not ref:
+            return None
+        try:
+            return store.get(ref)
+        except EnvironmentFault:
+            return None  # no keyring: the removal is done by hand, and the user is told
+
+    return ModerationService(db.sessions, connectors=ConnectorRegistry(secret_for), actor=Actor())
+
+
+def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
+    """Runs on a worker thread while the window is already up: the database layer's import,
+    the migrations, the corrupt-file check and (for scripts/run) the demo data."""
+    from app.models.db import open_database
+
+    db = open_database(db_url)
+    if demo_if_empty:
+        from app.services.demo import load_demo
+        from app.services.queue import QueueFilter, QueueService
+
+        if QueueService(db.sessions).count(QueueFilter()) == 0:
+            load_demo(db.sessions, 500)
+    return db, build_moderation(db)
+
+
 def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     if not has_display():
         print(
@@ -22,28 +72,58 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.models.db import DatabaseError, open_database
     from app.ui.main_window import MainWindow
-    from app.version import APP_NAME, ORGANIZATION
+    from app.ui.settings import user_settings
+    from app.ui.translations import SETTING, choose_language, install_translators
+    from app.version import APP_ID, APP_NAME, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
-    try:
-        db = open_database(db_url)
-    except DatabaseError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
-    if demo_if_empty:
-        from app.services.demo import load_demo
-        from app.services.queue import QueueFilter, QueueService
+    app.setDesktopFileName(APP_ID)
+    install_translators(app, choose_language(str(user_settings().value(SETTING, "auto"))))
 
-        if QueueService(db.sessions).count(QueueFilter()) == 0:
-            load_demo(db.sessions, 500)
-    window = MainWindow(db)
+    # The window first, so it is there at once; the database opens behind it.
+    window = MainWindow()
     window.show()
-    for message in db.messages:
-        QMessageBox.warning(window, APP_NAME, message)
-    return app.exec()
+    ready = os.environ.get(READY_ENV)
+    if ready:
+
+        def say_ready() -> None:
+            print("granska: ready", flush=True)
+            window.close()
+
+        (window.when_painted if ready == "window" else window.when_first_page_painted)(say_ready)
+
+    def opened(result: tuple[Any, Any]) -> None:
+        db, moderation = result
+        window.attach(db, moderation)
+        for message in db.messages:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+    def failed(exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        app.exit(1)
+
+    def open_database() -> None:
+        window.tasks.run(
+            lambda: open_for_window(db_url, demo_if_empty),
+            on_done=opened,
+            on_error=failed,
+            label=QCoreApplication.translate("Startup", "Öppnar databasen…"),
+            write=True,
+        )
+
+    # After the first paint: importing the database layer competes with painting for the GIL.
+    window.when_painted(open_database)
+    code = app.exec()
+    if window.db is not None:
+        window.db.dispose()
+    return code

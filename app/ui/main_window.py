@@ -1,29 +1,454 @@
-"""The main window. A first, plain version: the queue as a table (issue #3 builds the real one)."""
+"""The main window: the moderation queue, the detail pane and the actions, keyboard first.
+
+Other views (audit, rule tester, accounts, archive, export, screenshots) hook in with
+`add_view(menu, title, factory)`: a menu entry under Arkiv, Verktyg or Inställningar that opens
+the widget the factory builds (a dialog opens as a dialog, anything else as its own window).
+They get the window, so they can use `window.tasks`, `window.db` and `window.refresh_queue()`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QTableWidget, QTableWidgetItem
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from app.models.db import Database
-from app.services.queue import QueueFilter, QueueService
-from app.version import APP_NAME
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.queue_types import QUEUES, ItemSummary
+from app.ui.actions import BatchResult, Moderation, ModerationActions
+from app.ui.detail_pane import DetailPane, load_detail
+from app.ui.formatting import utcnow
+from app.ui.help_overlay import HelpOverlay
+from app.ui.icons import icon
+from app.ui.labels import action_label
+from app.ui.queue_view import QueueView
+from app.ui.settings import restore_window, save_window, user_settings
+from app.ui.tasks import TaskManager
+from app.ui.translations import LANGUAGES, SETTING
+from app.version import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from app.models.db import Database
+    from app.services.accounts import AccountInfo, AccountService
+    from app.services.queue import QueueService
+
+DETAIL_DELAY_MS = 60
+TICK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self,
+        db: Database | None = None,
+        moderation: Moderation | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        """Without `db` the window shows at once and waits for `attach` (start-up opens the
+        database in the background meanwhile)."""
         super().__init__()
+        self.db: Database | None = None
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("%s – modereringskö") % APP_NAME)
-        self.resize(1100, 700)
-        items = QueueService(db.sessions).page(QueueFilter(), limit=200)
-        table = QTableWidget(len(items), 4, self)
-        table.setHorizontalHeaderLabels(
-            [self.tr("Mottagen"), self.tr("Kanal"), self.tr("Författare"), self.tr("Text")]
+        self.setAccessibleName(self.tr("Granska, modereringskö"))
+        self.queue_service: QueueService | None = None
+        self.account_service: AccountService | None = None
+        self.accounts: dict[str, AccountInfo] = {}
+        self.tasks = TaskManager(self)
+        self.tasks.failed.connect(self.show_error)
+        self.tasks.attach(self.statusBar())
+        self._views: dict[str, QWidget] = {}
+
+        self.queue = QueueView(None, self.tasks, self, clock=clock)
+        self.detail = DetailPane(self)
+        self.detail.link_requested.connect(QDesktopServices.openUrl)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.queue.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._central = central
+        self._help_overlay: HelpOverlay | None = None
+
+        self.moderation_actions = ModerationActions(self, self.tasks, None, self.queue.selected_items)
+        self.moderation_actions.decided.connect(self._decided)
+        self.moderation_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.moderation_actions.channel_tone = self._channel_tone
+        self._build_navigation()
+        self._build_menus()
+        self._build_toolbar()
+        self.shown_count = QLabel(self)
+        self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.shown_count)
+
+        self.queue.current_changed.connect(self._current_changed)
+        self.queue.model.page_loaded.connect(lambda _n: self._show_counts())
+        self.queue.counts_changed.connect(lambda _c: self._show_counts())
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._load_detail)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.queue.model.tick)
+        self._tick.start()
+
+        self.resize(1280, 800)
+        self._restore_state()
+        if db is not None:
+            self.attach(db, moderation)
+        else:
+            self.detail.show_hint(self.tr("Öppnar databasen…"))
+
+    def attach(self, db: Database, moderation: Moderation | None = None) -> None:
+        """Start working on `db`: the queue, its counts, the accounts and the saved replies."""
+        from app.services.accounts import AccountService
+        from app.services.queue import QueueService
+
+        self.db = db
+        self.queue_service = QueueService(db.sessions)
+        self.account_service = AccountService(db.sessions)
+        self.moderation_actions.moderation = moderation
+        self.queue.set_service(self.queue_service)
+        self.queue.model.page_loaded.connect(self._first_page_loaded, Qt.ConnectionType.SingleShotConnection)
+        self.queue.load()
+        self.load_accounts()
+        self.moderation_actions.load_saved_replies()
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The `?` card, built the first time it is asked for (not needed to start)."""
+        if self._help_overlay is None:
+            self._help_overlay = HelpOverlay(self._central)
+        return self._help_overlay
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcuts: list[str] | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
+        act = QAction(icon(icon_name) if icon_name else icon(""), text, self)
+        if shortcuts:
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def _build_navigation(self) -> None:
+        self.next_action = self._action(
+            self.tr("Nästa post"), lambda: self.queue.move(1), ["J"], "actions/next"
         )
-        for row, item in enumerate(items):
-            values = (item.created_at.strftime("%Y-%m-%d %H:%M"), item.account_key,
-                      item.author_name, item.text)  # fmt: skip
-            for col, value in enumerate(values):
-                table.setItem(row, col, QTableWidgetItem(value))
-        table.horizontalHeader().setStretchLastSection(True)
-        self.queue_table = table
-        self.setCentralWidget(table)
+        self.previous_action = self._action(
+            self.tr("Föregående post"), lambda: self.queue.move(-1), ["K"], "actions/previous"
+        )
+        self.next_action.setToolTip(self.tr("Nästa post (J)"))
+        self.previous_action.setToolTip(self.tr("Föregående post (K)"))
+        self.search_action = self._action(
+            self.tr("Sök"), self.focus_search, ["/", "Ctrl+F"], "actions/search"
+        )
+        self.reload_action = self._action(
+            self.tr("Läs in kön igen"), self.refresh_queue, ["F5"], "actions/refresh"
+        )
+        self.help_action = self._action(
+            self.tr("Kortkommandon"), lambda: self.help_overlay.toggle(), ["?", "F1"], "actions/help"
+        )
+        self.help_action.setToolTip(self.tr("Kortkommandon (?)"))
+        self.queue_actions = []
+        for n, q in enumerate(QUEUES):
+            act = self._action("", lambda i=n: self.queue.tabs.setCurrentIndex(i), [f"Ctrl+{n + 1}"])
+            act.setData(q.name)
+            self.queue_actions.append(act)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        for key, title in (
+            ("arkiv", self.tr("&Arkiv")),
+            ("atgard", self.tr("Å&tgärd")),
+            ("visa", self.tr("&Visa")),
+            ("verktyg", self.tr("Ver&ktyg")),
+            ("installningar", self.tr("&Inställningar")),
+            ("hjalp", self.tr("&Hjälp")),
+        ):
+            self.menus[key] = bar.addMenu(title)
+        quit_action = self.menus["arkiv"].addAction(self.tr("Avsluta"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for act in self.moderation_actions.actions.values():
+            self.menus["atgard"].addAction(act)
+        self.menus["atgard"].addSeparator()
+        self.menus["atgard"].addAction(self.next_action)
+        self.menus["atgard"].addAction(self.previous_action)
+        visa = self.menus["visa"]
+        for act, q in zip(self.queue_actions, QUEUES, strict=True):
+            act.setText(self.queue.tabs.tabText(QUEUES.index(q)))
+            visa.addAction(act)
+        visa.addSeparator()
+        visa.addAction(self.search_action)
+        visa.addAction(self.reload_action)
+        self._tools_placeholder = self.menus["verktyg"].addAction(self.tr("(Inga verktyg än)"))
+        self._tools_placeholder.setEnabled(False)
+        language = self.menus["installningar"].addMenu(self.tr("Språk"))
+        group = QActionGroup(self)
+        current = str(user_settings().value(SETTING, "auto"))
+        for code, name in (("auto", self.tr("Som datorn")), *LANGUAGES.items()):
+            act = language.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.setData(code)
+            group.addAction(act)
+        group.triggered.connect(self._language_chosen)
+        self.menus["hjalp"].addAction(self.help_action)
+        about = self.menus["hjalp"].addAction(self.tr("Om Granska"))
+        about.triggered.connect(self._about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Åtgärder"), self)
+        bar.setObjectName("actionsToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name, act in self.moderation_actions.actions.items():
+            bar.addAction(act)
+            button = bar.widgetForAction(act)
+            button.setAccessibleName(action_label(name))
+            if name == "answer":
+                bar.addSeparator()
+        bar.addSeparator()
+        bar.addAction(self.previous_action)
+        bar.addAction(self.next_action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.help_action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    # -- the hook for other views -----------------------------------------------------------
+
+    def add_view(
+        self,
+        menu: str,
+        title: str,
+        factory: Callable[[MainWindow], QWidget],
+        *,
+        shortcut: str | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
+        """Add `title` to the menu `menu` ("arkiv", "verktyg" or "installningar")."""
+        if menu == "verktyg" and self._tools_placeholder is not None:
+            self.menus["verktyg"].removeAction(self._tools_placeholder)
+            self._tools_placeholder = None
+        act = QAction(icon(icon_name) if icon_name else icon(""), title, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: self.open_view(title, factory))
+        target = self.menus[menu]
+        if menu == "arkiv":
+            target.insertAction(target.actions()[-1], act)  # above Avsluta
+        else:
+            target.addAction(act)
+        return act
+
+    def open_view(self, title: str, factory: Callable[[MainWindow], QWidget]) -> QWidget:
+        view = self._views.get(title)
+        if view is None or not shiboken6.isValid(view):
+            view = factory(self)
+            view.setParent(self, view.windowFlags() | Qt.WindowType.Window)
+            if not view.windowTitle():
+                view.setWindowTitle(title)
+            self._views[title] = view
+        if isinstance(view, QDialog):
+            view.open()
+        else:
+            view.show()
+            view.raise_()
+            view.activateWindow()
+        return view
+
+    def refresh_queue(self) -> None:
+        """Read the queue, its counts and the accounts again (after another view changed data)."""
+        self.queue.model.reload()
+        self.queue.refresh_counts()
+        self.load_accounts()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load_accounts(self) -> None:
+        if self.account_service is not None:
+            self.tasks.run(self.account_service.list_accounts, on_done=self._accounts_arrived, key="accounts")
+
+    def _accounts_arrived(self, accounts: list[AccountInfo]) -> None:
+        self.accounts = {a.key: a for a in accounts}
+        self.queue.filter_bar.set_accounts(accounts)
+
+    def _first_page_loaded(self, rows: int) -> None:
+        self.queue.table.setFocus()
+        # Counting a million items takes a core for a while: let the first page paint first.
+        if rows:
+            self.queue.when_first_page_painted(self.queue.refresh_counts)
+        else:
+            self.queue.refresh_counts()
+
+    def _current_changed(self, item: ItemSummary | None, selected: int) -> None:
+        if selected > 1:
+            self._detail_timer.stop()
+            self.detail.show_hint(
+                self.tr("%d poster markerade. Åtgärderna gäller alla markerade.") % selected
+            )
+        elif item is None:
+            self._detail_timer.stop()
+            self.detail.show_hint(
+                self.tr("Välj en post i listan för att se hela texten.")
+                if self.queue.model.rowCount()
+                else self.tr("Inga poster i den här kön.")
+            )
+        else:
+            self._detail_timer.start()
+
+    def _load_detail(self) -> None:
+        item = self.queue.current_item()
+        if item is None or self.queue_service is None:
+            return
+        queue, moderation = self.queue_service, self.moderation_actions.moderation
+        self.tasks.run(
+            lambda: load_detail(queue, moderation, item.id), on_done=self._detail_arrived, key="detail"
+        )
+
+    def _detail_arrived(self, data: Any) -> None:
+        current = self.queue.current_item()
+        if data is None or current is None or data.detail.item.id != current.id:
+            return
+        self.detail.show_detail(data, self.accounts.get(data.detail.item.account_key))
+
+    def _channel_tone(self, item: ItemSummary) -> str:
+        account = self.accounts.get(item.account_key)
+        return account.tone if account else ""
+
+    def _show_counts(self) -> None:
+        queue = self.queue.current_queue().name
+        total = self.queue.counts.get(queue)
+        loaded = self.queue.model.rowCount()
+        if total is None:
+            self.shown_count.setText(self.tr("%d inlästa") % loaded)
+        else:
+            self.shown_count.setText(self.tr("%d av %d inlästa") % (loaded, total))
+
+    # -- after an action --------------------------------------------------------------------
+
+    def _decided(self, result: BatchResult) -> None:
+        self.queue.apply_decisions(result.outcomes, [item_id for item_id, _why in result.refused])
+        done = len(result.outcomes)
+        if done == 1 and not result.refused:
+            message = str(getattr(result.outcomes[0], "message", "")) or action_label(result.action)
+        else:
+            message = self.tr("%s: %d klara, %d nekade.") % (
+                action_label(result.action),
+                done,
+                len(result.refused),
+            )
+        self.statusBar().showMessage(message, 10_000)
+        if result.refused:
+            lines = [f"#{item_id}: {why}" for item_id, why in result.refused]
+            if result.not_tried:
+                lines.append(self.tr("%d poster prövades inte.") % len(result.not_tried))
+            self.show_error(self.tr("Alla poster kunde inte hanteras:") + "\n" + "\n".join(lines), "")
+        self._load_detail()
+
+    def show_error(self, message: str, details: str) -> None:
+        """A failure as a clear message (and, for our own bugs, the details to report)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning if not details else QMessageBox.Icon.Critical)
+        box.setWindowTitle(APP_NAME)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if details:
+            box.setText(
+                self.tr(
+                    "Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; "
+                    "skicka gärna detaljerna till den som sköter Granska."
+                )
+            )
+            box.setDetailedText(details)
+        else:
+            box.setText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.statusBar().showMessage(message.splitlines()[0] if message else box.text(), 10_000)
+        self.last_error = box
+        box.open()
+
+    # -- small things -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.queue.filter_bar.search.setFocus()
+        self.queue.filter_bar.search.selectAll()
+
+    def _language_chosen(self, act: QAction) -> None:
+        user_settings().setValue(SETTING, act.data())
+        self.statusBar().showMessage(self.tr("Språket byts nästa gång Granska startar."), 10_000)
+
+    def _about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Om Granska"),
+            self.tr(
+                "%s %s\nModereringskonsol för kommunens sociala medier, enligt "
+                "Riktlinjer för sociala medier (KS/2017:253)."
+            )
+            % (APP_NAME, __version__),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    # -- remembered between sessions --------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        restore_window(self)
+
+    def save_state(self) -> None:
+        save_window(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self._tick.stop()
+        self.tasks.shutdown()
+        for view in self._views.values():
+            if shiboken6.isValid(view):
+                view.close()
+        super().closeEvent(event)
+
+    def when_painted(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the window has been painted (start-up timing)."""
+        self.queue.when_painted(callback)
+
+    def when_first_page_painted(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the queue has painted its first rows (start-up timing, benchmarks)."""
+        self.queue.when_first_page_painted(callback)

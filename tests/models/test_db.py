@@ -134,3 +134,27 @@ def test_full_text_index_follows_inserts_updates_and_deletes(sqlite_db):
         session.execute(text("DELETE FROM items"))
     assert hits("biblioteket") == 0
     raw.close()
+
+
+def test_start_up_skips_alembic_when_the_schema_is_at_head(tmp_path):
+    """Importing and running Alembic costs about a second; at head it is not needed."""
+    from alembic.script import ScriptDirectory
+
+    from app.models.db import MIGRATIONS_DIR, _at_head, migration_heads
+
+    assert migration_heads() == set(ScriptDirectory(str(MIGRATIONS_DIR)).get_heads())
+    db = open_database(f"sqlite:///{tmp_path / 'heads.db'}")
+    assert _at_head(db.engine)
+    with db.engine.begin() as con:
+        # As it was just before the queue-counts migration.
+        before = ScriptDirectory(str(MIGRATIONS_DIR)).get_revision("0002_queue_counts").down_revision
+        con.exec_driver_sql("DROP INDEX ix_items_queue_counts")
+        con.exec_driver_sql("UPDATE alembic_version SET version_num = ?", (before,))
+    assert not _at_head(db.engine)
+    db.dispose()
+    again = open_database(f"sqlite:///{tmp_path / 'heads.db'}")  # upgrades the rest
+    assert _at_head(again.engine)
+    with again.engine.connect() as con:
+        indexes = con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars().all()
+    assert "ix_items_queue_counts" in indexes
+    again.dispose()

@@ -82,3 +82,27 @@ def test_author_history(queue):
     # Person 0 (u0) wrote every fourth item: c0, c4, ... c24, all on fb.
     assert sorted(h.external_id for h in history) == ["c0", "c12", "c16", "c20", "c4", "c8"]
     assert [h.author_name for h in queue.by_author(queue.page(QueueFilter(search="öberg"))[0].id)] == []
+
+
+def test_queue_counts_in_one_query_match_each_queue(queue):
+    from app.services.queue import QUEUES
+
+    for f in (QueueFilter(), QueueFilter(search="simhallen"), QueueFilter(account_keys=("yt",)),
+              QueueFilter(statuses=("flagged",))):  # fmt: skip
+        counts = queue.queue_counts(f)
+        assert set(counts) == {q.name for q in QUEUES}
+        for q in QUEUES:
+            assert counts[q.name] == queue.count(q.narrow(f)), (f, q.name)
+    counts = queue.queue_counts(QueueFilter())
+    assert counts["new"] + counts["flagged"] == 25 and counts["questions"] == 5
+    assert counts["pending"] == counts["decided"] == 0
+
+
+def test_a_status_filter_outside_a_queue_leaves_it_empty(queue):
+    from app.services.queue import QUEUES_BY_NAME
+
+    new = QUEUES_BY_NAME["new"]
+    assert queue.count(new.narrow(QueueFilter(statuses=("kept",)))) == 0
+    decided = QUEUES_BY_NAME["decided"]
+    assert decided.narrow(QueueFilter(statuses=("kept", "new"))).statuses == ("kept",)
+    assert QUEUES_BY_NAME["questions"].narrow(QueueFilter()).questions_only

@@ -20,6 +20,9 @@ PLATFORMS = ["facebook", "instagram", "youtube", "x", "linkedin"]
 # The requests that list comments on each platform.
 COMMENT_LISTING = {"facebook": "/comments", "instagram": "/comments", "youtube": "/comment",
                    "x": "/search", "linkedin": "/comments"}  # fmt: skip
+# Listing requests that make up the first thread of `fill()` at 10 a page, per platform.
+EXPIRES_AFTER = {"facebook": ("/comments", 4), "instagram": ("/comments", 1),
+                 "youtube": ("commentThreads", 1), "x": ("/search", 4), "linkedin": ("/comments", 9)}
 
 
 def fill(fake, posts: int = 3, comments: int = 25) -> None:
@@ -81,12 +84,9 @@ def test_an_expired_token_mid_sync_keeps_what_arrived_and_the_next_sync_complete
     with running(platform) as r:
         fill(r.fake)
         key = r.add_account(sqlite_db.sessions)
-
-        def expire_after_first_batch(progress) -> None:
-            if progress.stored:
-                r.fake.expire_token()
-
-        [failed] = service(sqlite_db.sessions, r.fake).sync(key, progress=expire_after_first_batch)
+        match, after = EXPIRES_AFTER[platform]
+        r.fake.expire_token(after=after, match=match)  # once the first thread is complete
+        [failed] = service(sqlite_db.sessions, r.fake).sync(key)
         assert not failed.ok and failed.error_kind == "auth"
         assert f"Token för Vadstena kommun ({key})" in failed.message
         assert "Inställningar → Konton" in failed.message and "hann sparas" in failed.message

@@ -77,6 +77,7 @@ class FakePlatform:
         self._lock = threading.Lock()
         self.stopping = threading.Event()
         self.crashes: list[str] = []
+        self._expiry: tuple[str, int] | None = None
 
     # -- for tests -------------------------------------------------------------------------
     def fail(self, response: Response | None, *, match: str = "", times: int = 1, delay: float = 0.0,
@@ -98,8 +99,12 @@ class FakePlatform:
     def fail_with_429(self, retry_after: int, **where: Any) -> None:
         self.fail(Response(429, b"Too Many Requests", {"Retry-After": str(retry_after)}), **where)
 
-    def expire_token(self) -> None:
-        self.token_expired = True
+    def expire_token(self, *, after: int = 0, match: str = "") -> None:
+        """Now, or once `after` more requests whose path contains `match` have been answered."""
+        if after <= 0:
+            self.token_expired = True
+        else:
+            self._expiry = (match, after)
 
     def renew_token(self, token: str) -> None:
         self.token, self.token_expired = token, False
@@ -112,6 +117,10 @@ class FakePlatform:
         delay = 0.0
         with self._lock:
             self.requests.append(request)
+            if self._expiry and self._expiry[0] in request.path:
+                match, left = self._expiry
+                self._expiry = (match, left - 1) if left else None
+                self.token_expired = self.token_expired or not left
             for fault in self.faults:
                 if fault.match in request.path:
                     if fault.after > 0:

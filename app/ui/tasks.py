@@ -1,0 +1,324 @@
+"""Running work off the GUI thread: the one helper every window and dialog uses.
+
+    self.tasks.run(lambda: service.page(f), on_done=self.show_page)
+    self.tasks.run(lambda: moderation.remove(item_id, code), on_done=..., write=True,
+                   label=self.tr("Tar bort…"))
+
+The callable runs on a worker thread; `on_done(result)` or `on_error(exc)` runs later on the GUI
+thread. Reads share a small pool; writes go through a pool with a single worker, so two writes
+never race each other for the database and always happen in the order they were asked for.
+A labelled task that is still running after half a second shows in the status bar with a cancel
+button. Callables that want to report progress or notice a cancel take a `TaskContext`
+(`with_context=True`). A newer task with the same `key` supersedes an older one: the older
+one's result is dropped (a search typed further, a detail pane moved to another item).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+
+from app.services.errors import EnvironmentFault, InputError
+
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 500
+_REPORT_INTERVAL_S = 0.05
+
+
+class TaskCancelled(Exception):
+    """Raised inside a callable (by `TaskContext.check`) when the user cancelled it."""
+
+
+class TaskContext:
+    """What a callable running in the background may use: progress and cancel."""
+
+    def __init__(self, task: Task, relay: _Relay) -> None:
+        self._task = task
+        self._relay = relay
+        self._last_report = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._task.cancelled
+
+    def check(self) -> None:
+        if self._task.cancelled:
+            raise TaskCancelled
+
+    def report(self, done: int, total: int | None = None) -> None:
+        """Progress so far; cheap to call often (reports are thinned out)."""
+        now = time.monotonic()
+        if now - self._last_report >= _REPORT_INTERVAL_S or (total is not None and done >= total):
+            self._last_report = now
+            self._relay.progress.emit(self._task.number, done, -1 if total is None else total)
+
+
+@dataclass(eq=False)
+class Task:
+    """A handle on one submitted callable."""
+
+    number: int
+    label: str | None
+    key: str | None
+    write: bool
+    fn: Callable[..., Any]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    with_context: bool
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    finished: bool = False
+    overdue: bool = False  # labelled, and still running after PROGRESS_DELAY_MS
+    done_count: int = 0
+    total: int | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        """The result will not be delivered; a callable with a context may stop early."""
+        self._cancel.set()
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit, Qt queues the call to the GUI thread."""
+
+    finished = Signal(int, object, object)  # task number, result, exception
+    progress = Signal(int, int, int)  # task number, done, total (-1: unknown)
+
+
+class _Job(QRunnable):
+    def __init__(self, task: Task, relay: _Relay) -> None:
+        super().__init__()
+        self._task = task
+        self._relay = relay
+
+    def run(self) -> None:
+        task = self._task
+        result: Any = None
+        error: BaseException | None = None
+        if not task.cancelled:
+            try:
+                if task.with_context:
+                    result = task.fn(TaskContext(task, self._relay))
+                else:
+                    result = task.fn()
+            except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
+                error = exc
+        try:
+            self._relay.finished.emit(task.number, result, error)
+        except RuntimeError:
+            pass  # the window that asked is gone; nobody is waiting for this result
+
+
+def describe_error(exc: BaseException) -> tuple[str, str | None]:
+    """The message for the user, and the details for a bug report (None: not our bug)."""
+    from app.models.db import DatabaseError  # loaded by then: only a database can raise it
+
+    if isinstance(exc, InputError | EnvironmentFault | DatabaseError):
+        return str(exc), None
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return "", details
+
+
+class TaskManager(QObject):
+    """Owns the worker pools. One per main window; dialogs borrow the window's."""
+
+    # A task without its own on_error failed: (message for the user, details or "").
+    failed = Signal(str, str)
+    # Labelled work has been running for more than half a second (True) or has ended (False).
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, read_threads: int = 3) -> None:
+        super().__init__(parent)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(read_threads)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._numbers = itertools.count(1)
+        self._running: dict[int, Task] = {}
+        self._jobs: dict[int, _Job] = {}  # kept alive until their result is back
+        self._by_key: dict[str, Task] = {}
+        self._indicator: ProgressIndicator | None = None
+        self._busy = False
+        self._closed = False
+
+    # -- submitting -------------------------------------------------------------------------
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str | None = None,
+        key: str | None = None,
+        write: bool = False,
+        with_context: bool = False,
+    ) -> Task:
+        task = Task(next(self._numbers), label, key, write, fn, on_done, on_error, with_context)
+        if self._closed:
+            task.cancel()
+            return task
+        if key is not None:
+            older = self._by_key.get(key)
+            if older is not None:
+                older.cancel()
+            self._by_key[key] = task
+        self._running[task.number] = task
+        job = _Job(task, self._relay)
+        self._jobs[task.number] = job
+        (self._writes if write else self._reads).start(job)
+        if label is not None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire a little early
+            timer.timeout.connect(lambda: self._overdue_now(task, timer))
+            timer.start(PROGRESS_DELAY_MS)
+        return task
+
+    @property
+    def running(self) -> list[Task]:
+        return list(self._running.values())
+
+    def is_idle(self) -> bool:
+        return not self._running
+
+    def cancel_all(self) -> None:
+        for task in self._running.values():
+            task.cancel()
+
+    def shutdown(self, wait_ms: int = 30_000) -> bool:
+        """Cancel what can be cancelled and wait for the workers; writes always finish."""
+        self._closed = True
+        for task in self._running.values():
+            if not task.write:
+                task.cancel()
+        done = self._writes.waitForDone(wait_ms) and self._reads.waitForDone(wait_ms)
+        self._running.clear()
+        self._by_key.clear()
+        if self._indicator is not None:
+            self._indicator.hide()
+        return done
+
+    # -- progress display -------------------------------------------------------------------
+
+    def attach(self, status_bar: QStatusBar) -> ProgressIndicator:
+        self._indicator = ProgressIndicator(status_bar)
+        self._indicator.cancel_requested.connect(self._cancel_shown)
+        status_bar.addPermanentWidget(self._indicator)
+        self._indicator.hide()
+        return self._indicator
+
+    def _overdue(self) -> list[Task]:
+        """Labelled tasks that have run longer than the delay (and are not cancelled)."""
+        return [t for t in self._running.values() if t.overdue and not t.cancelled]
+
+    def _overdue_now(self, task: Task, timer: QTimer) -> None:
+        timer.deleteLater()
+        if not task.finished:
+            task.overdue = True
+            self._refresh_indicator()
+
+    def _refresh_indicator(self) -> None:
+        shown = self._overdue()
+        busy = bool(shown)
+        if self._indicator is not None:
+            if shown:
+                self._indicator.show_task(shown[0], len(shown))
+            else:
+                self._indicator.hide()
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def _cancel_shown(self) -> None:
+        for task in self._overdue():
+            task.cancel()
+        self._refresh_indicator()
+
+    @Slot(int, int, int)
+    def _progress(self, number: int, done: int, total: int) -> None:
+        task = self._running.get(number)
+        if task is None:
+            return
+        task.done_count, task.total = done, (None if total < 0 else total)
+        if self._busy:
+            self._refresh_indicator()
+
+    # -- delivering -------------------------------------------------------------------------
+
+    @Slot(int, object, object)
+    def _finished(self, number: int, result: Any, error: BaseException | None) -> None:
+        self._jobs.pop(number, None)
+        task = self._running.pop(number, None)
+        if task is None:
+            return
+        task.finished = True
+        if task.key is not None and self._by_key.get(task.key) is task:
+            del self._by_key[task.key]
+        if task.label is not None:
+            self._refresh_indicator()
+        if task.cancelled or isinstance(error, TaskCancelled):
+            return
+        if error is None:
+            if task.on_done is not None:
+                task.on_done(result)
+            return
+        if task.on_error is not None:
+            task.on_error(error)
+            return
+        message, details = describe_error(error)
+        if details is not None:
+            log.error("background task failed:\n%s", details)
+        self.failed.emit(message, details or "")
+
+
+class ProgressIndicator(QWidget):
+    """The status bar's "working on…" line: label, progress bar and a cancel button."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(160)
+        self.bar.setMaximumHeight(14)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(self.tr("Förlopp"))
+        self.cancel = QToolButton(self)
+        self.cancel.setText(self.tr("Avbryt"))
+        self.cancel.setAccessibleName(self.tr("Avbryt pågående arbete"))
+        self.cancel.clicked.connect(self.cancel_requested)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+
+    def show_task(self, task: Task, count: int) -> None:
+        text = task.label or ""
+        if count > 1:
+            text = self.tr("%s (och %d till)") % (text, count - 1)
+        self.label.setText(text)
+        if task.total:
+            self.bar.setRange(0, task.total)
+            self.bar.setValue(min(task.done_count, task.total))
+        else:
+            self.bar.setRange(0, 0)  # busy: no known end
+        self.show()

@@ -1,0 +1,65 @@
+"""Large demo databases for the queue benchmarks and the lazy-loading test.
+
+The same rows `granska demo` writes (same generator, same flagging, same import writer), only
+faster: the few hundred distinct demo texts are flagged once each instead of once per item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.models import Account
+from app.models.db import Database, open_database
+from app.services.demo import _ensure_accounts, demo_items
+from app.services.importer import ItemWriter
+from app.services.rules import RuleSet, Verdict
+
+BATCH = 20_000
+
+
+class _MemoRules(RuleSet):
+    """Flags each distinct text once; the demo repeats a few hundred texts a million times."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._seen: dict[str, Verdict] = {}
+
+    def evaluate(self, text: str) -> Verdict:
+        verdict = self._seen.get(text)
+        if verdict is None:
+            verdict = self._seen[text] = super().evaluate(text)
+        return verdict
+
+
+def fill_demo(db: Database, items: int) -> None:
+    _ensure_accounts(db.sessions)
+    rules = _MemoRules(RuleSet.from_directory().lists)
+    with db.sessions() as session:
+        accounts = {a.key: a for a in session.scalars(select(Account))}
+        session.expunge_all()
+    with db.engine.begin() as connection:
+        writer = ItemWriter(connection, rules, accounts)
+        batch = []
+        for item in demo_items(items):
+            batch.append(item)
+            if len(batch) >= BATCH:
+                writer.write(batch)
+                batch = []
+        if batch:
+            writer.write(batch)
+        writer.finish()
+
+
+def demo_database(path: Path, items: int) -> Database:
+    """An SQLite database at `path` holding `items` demo items (built once, then reused)."""
+    marker = path.with_name(path.name + f".{items}.ok")
+    if not marker.exists():
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        db = open_database(f"sqlite:///{path}")
+        fill_demo(db, items)
+        db.dispose()
+        marker.touch()
+    return open_database(f"sqlite:///{path}")

@@ -1,0 +1,2208 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="sv">
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Konton</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Kontoregister</source>
+        <translation>Account register</translation>
+    </message>
+    <message>
+        <source>Administratörer</source>
+        <translation>Administrators</translation>
+    </message>
+    <message>
+        <source>Inloggning</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Kontot används</source>
+        <translation>The account is in use</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sidans adress</source>
+        <translation>Page address</translation>
+    </message>
+    <message>
+        <source>Syfte</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Innehåll</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Tonalitet</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Bevakning</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Svarstid</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Kontaktuppgifter</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>Spara kontoregistret</source>
+        <translation>Save the account register</translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Administratör att lägga till</source>
+        <translation>Administrator to add</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Ta bort markerad</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>Användarnamn (inloggning)</source>
+        <translation>User name (login)</translation>
+    </message>
+    <message>
+        <source>Ny administratör för kontot</source>
+        <translation>New administrator for the account</translation>
+    </message>
+    <message>
+        <source>Ny administratör (kontaktuppgifterna lämnas till kommunikationschefen):</source>
+        <translation>New administrator (the contact details go to the head of communications):</translation>
+    </message>
+    <message>
+        <source>Klistra in token från plattformen</source>
+        <translation>Paste the token from the platform</translation>
+    </message>
+    <message>
+        <source>Ny token (visas inte)</source>
+        <translation>New token (not shown)</translation>
+    </message>
+    <message>
+        <source>Spara token</source>
+        <translation>Save token</translation>
+    </message>
+    <message>
+        <source>Testa anslutning</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Byt token</source>
+        <translation>Replace token</translation>
+    </message>
+    <message>
+        <source>Ta bort token</source>
+        <translation>Remove token</translation>
+    </message>
+    <message>
+        <source>Token sparas i operativsystemets nyckelring, aldrig i databasen. Byt token testar den nya och behåller den gamla om plattformen inte godtar den nya.</source>
+        <translation>The token is kept in the operating system&apos;s keyring, never in the database. Replace token tests the new one and keeps the old one if the platform does not accept the new one.</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Senast hämtat: %s</source>
+        <translation>Last fetched: %s</translation>
+    </message>
+    <message>
+        <source>Senaste fel: %s</source>
+        <translation>Last error: %s</translation>
+    </message>
+    <message>
+        <source>Kontrollerar nyckelringen…</source>
+        <translation>Checking the keyring…</translation>
+    </message>
+    <message>
+        <source>Token: %s</source>
+        <translation>Token: %s</translation>
+    </message>
+    <message>
+        <source>Kontoregistret för %s är sparat.</source>
+        <translation>The account register for %s is saved.</translation>
+    </message>
+    <message>
+        <source>Klistra in en token först.</source>
+        <translation>Paste a token first.</translation>
+    </message>
+    <message>
+        <source>Token är sparad i nyckelringen. Testa anslutningen.</source>
+        <translation>The token is saved in the keyring. Test the connection.</translation>
+    </message>
+    <message>
+        <source>Byter och testar…</source>
+        <translation>Replacing and testing…</translation>
+    </message>
+    <message>
+        <source>Testar anslutningen…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar: </source>
+        <translation>The connection works: </translation>
+    </message>
+    <message>
+        <source>Anslutningen fungerar inte: </source>
+        <translation>The connection does not work: </translation>
+    </message>
+    <message>
+        <source>Ta bort token för %s ur nyckelringen? Granska kan då inte hämta eller ta bort kommentarer för kontot förrän en ny token sparas.</source>
+        <translation>Remove the token for %s from the keyring? Granska then cannot fetch or remove comments for the account until a new token is saved.</translation>
+    </message>
+    <message>
+        <source>Token är borttagen ur nyckelringen.</source>
+        <translation>The token is removed from the keyring.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>%s: %s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
+        <source>%d markerade poster</source>
+        <translation>%d selected items</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enter bekräftar · Skift+Enter ny rad · Esc avbryter</source>
+        <translation>Enter confirms · Shift+Enter new line · Esc cancels</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveModel</name>
+    <message>
+        <source>Senast</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <source>Sök i text och författare …</source>
+        <translation>Search text and author …</translation>
+    </message>
+    <message>
+        <source>Sök i arkivet</source>
+        <translation>Search the archive</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alla skäl</source>
+        <translation>All reasons</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Alla administratörer</source>
+        <translation>All administrators</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sparade poster</source>
+        <translation>Saved items</translation>
+    </message>
+    <message>
+        <source>Sparad kopia</source>
+        <translation>Saved copy</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen</source>
+        <translation>State on the platform</translation>
+    </message>
+    <message>
+        <source>Okänt: posten har inte hämtats från plattformen sedan kopian sparades.</source>
+        <translation>Unknown: the item has not been fetched from the platform since the copy was saved.</translation>
+    </message>
+    <message>
+        <source>Rådata</source>
+        <translation>Raw data</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Sparad kopia och läget nu</source>
+        <translation>Saved copy and the state now</translation>
+    </message>
+    <message>
+        <source>Exportera markerade som bevispaket …</source>
+        <translation>Export selected as an evidence package …</translation>
+    </message>
+    <message>
+        <source>Söker …</source>
+        <translation>Searching …</translation>
+    </message>
+    <message>
+        <source>%1 poster i arkivet. Arkivet läser bara databasen och fungerar utan nätverk.</source>
+        <translation>%1 items in the archive. The archive only reads the database and works without a network.</translation>
+    </message>
+    <message>
+        <source>Sparad kopia (bevis %1, sparad %2 av %3)</source>
+        <translation>Saved copy (evidence %1, saved %2 by %3)</translation>
+    </message>
+    <message>
+        <source>Kontrollsumman stämmer (SHA-256 %1).</source>
+        <translation>The checksum matches (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>VARNING: kopian stämmer inte med sin kontrollsumma (SHA-256 %1).</source>
+        <translation>WARNING: the copy does not match its checksum (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Ingen sparad kopia</source>
+        <translation>No saved copy</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen (hämtat %1): %2</source>
+        <translation>State on the platform (fetched %1): %2</translation>
+    </message>
+    <message>
+        <source>Läget på plattformen: okänt – inte hämtat sedan kopian sparades (%1)</source>
+        <translation>State on the platform: unknown – not fetched since the copy was saved (%1)</translation>
+    </message>
+    <message>
+        <source>Spara bevispaketet som</source>
+        <translation>Save the evidence package as</translation>
+    </message>
+    <message>
+        <source>ZIP-arkiv (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Skapar bevispaket …</source>
+        <translation>Creating the evidence package …</translation>
+    </message>
+    <message>
+        <source>Bevispaketet %1 är sparat: %2 poster, %3 bevisfiler.</source>
+        <translation>The evidence package %1 is saved: %2 items, %3 evidence files.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Ta skärmdump av %1</source>
+        <translation>Take a screenshot of %1</translation>
+    </message>
+    <message>
+        <source>Skärm</source>
+        <translation>Screen</translation>
+    </message>
+    <message>
+        <source>Hela skärmen</source>
+        <translation>Whole screen</translation>
+    </message>
+    <message>
+        <source>Dra ett område</source>
+        <translation>Drag an area</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Öppna kontosidan i webbläsaren först</source>
+        <translation>Open the account page in the browser first</translation>
+    </message>
+    <message>
+        <source>(ingen sidadress i kontoregistret)</source>
+        <translation>(no page address in the account register)</translation>
+    </message>
+    <message>
+        <source>Sida:</source>
+        <translation>Page:</translation>
+    </message>
+    <message>
+        <source>Skärm:</source>
+        <translation>Screen:</translation>
+    </message>
+    <message>
+        <source>Nedräkning:</source>
+        <translation>Countdown:</translation>
+    </message>
+    <message>
+        <source>Starta</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Granska döljs under nedräkningen. Visa kontosidan i webbläsaren så som den ska dokumenteras.</source>
+        <translation>Granska hides during the countdown. Show the account page in the browser the way it is to be documented.</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownOverlay</name>
+    <message numerus="yes">
+        <source>Skärmdump om %n s</source>
+        <translation>
+            <numerusform>Screenshot in %n s</numerusform>
+            <numerusform>Screenshot in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Klicka för att avbryta</source>
+        <translation>Click to cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Detaljer om vald post</source>
+        <translation>Details of the selected item</translation>
+    </message>
+    <message>
+        <source>Välj en post i listan för att se hela texten.</source>
+        <translation>Select an item in the list to see the full text.</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hela texten</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <source>Öppna på plattformen</source>
+        <translation>Open on the platform</translation>
+    </message>
+    <message>
+        <source>Öppna posten på plattformen i webbläsaren</source>
+        <translation>Open the item on the platform in the web browser</translation>
+    </message>
+    <message>
+        <source>Författarens profil</source>
+        <translation>Author&apos;s profile</translation>
+    </message>
+    <message>
+        <source>Öppna författarens profil i webbläsaren</source>
+        <translation>Open the author&apos;s profile in the web browser</translation>
+    </message>
+    <message>
+        <source>Varför flaggad</source>
+        <translation>Why flagged</translation>
+    </message>
+    <message>
+        <source>Varför posten flaggades</source>
+        <translation>Why the item was flagged</translation>
+    </message>
+    <message>
+        <source>Tråden</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Inlägget som tråden hör till</source>
+        <translation>The post this thread belongs to</translation>
+    </message>
+    <message>
+        <source>Kommentaren som det här är ett svar på</source>
+        <translation>The comment this replies to</translation>
+    </message>
+    <message>
+        <source>Tidigare versioner</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>Författaren här tidigare</source>
+        <translation>The author here before</translation>
+    </message>
+    <message>
+        <source>Författarens tidigare poster</source>
+        <translation>The author&apos;s earlier items</translation>
+    </message>
+    <message>
+        <source>Kanalen</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Kanalens syfte och tonalitet</source>
+        <translation>The channel&apos;s purpose and tone</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Postens historik</source>
+        <translation>The item&apos;s history</translation>
+    </message>
+    <message>
+        <source>(okänd författare)</source>
+        <translation>(unknown author)</translation>
+    </message>
+    <message>
+        <source>Inlägg</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>redigerad %s</source>
+        <translation>edited %s</translation>
+    </message>
+    <message>
+        <source>Ingen länk</source>
+        <translation>No link</translation>
+    </message>
+    <message>
+        <source>Ingen profillänk</source>
+        <translation>No profile link</translation>
+    </message>
+    <message>
+        <source>Föreslaget skäl för borttagning: %s.</source>
+        <translation>Suggested reason for removal: %s.</translation>
+    </message>
+    <message>
+        <source>(skäl: %s)</source>
+        <translation>(reason: %s)</translation>
+    </message>
+    <message>
+        <source>Texten innehåller en fråga: svara snabbt och personligt.</source>
+        <translation>The text contains a question: answer quickly and personally.</translation>
+    </message>
+    <message>
+        <source>Inlägg av %s, %s:</source>
+        <translation>Post by %s, %s:</translation>
+    </message>
+    <message>
+        <source>Svar på %s, %s:</source>
+        <translation>Reply to %s, %s:</translation>
+    </message>
+    <message>
+        <source>Inga tidigare poster från författaren på det här kontot.</source>
+        <translation>No earlier items from this author on this account.</translation>
+    </message>
+    <message>
+        <source>De senaste %d posterna från författaren här.</source>
+        <translation>The latest %d items from this author here.</translation>
+    </message>
+    <message>
+        <source>%d tidigare poster från författaren här.</source>
+        <translation>%d earlier items from this author here.</translation>
+    </message>
+    <message>
+        <source>Syfte</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Innehåll</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Tonalitet</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Svar kan väntas</source>
+        <translation>Answers can be expected</translation>
+    </message>
+    <message>
+        <source>Inget har gjorts med posten ännu.</source>
+        <translation>Nothing has been done with this item yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exportera till registratorn</source>
+        <translation>Export for the registrar</translation>
+    </message>
+    <message>
+        <source>Periodens första dag</source>
+        <translation>First day of the period</translation>
+    </message>
+    <message>
+        <source>Periodens sista dag</source>
+        <translation>Last day of the period</translation>
+    </message>
+    <message>
+        <source>till och med</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Konton att exportera</source>
+        <translation>Accounts to export</translation>
+    </message>
+    <message>
+        <source>Exportfil</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Period (svensk tid)</source>
+        <translation>Period (Swedish time)</translation>
+    </message>
+    <message>
+        <source>Konton (inga valda = alla)</source>
+        <translation>Accounts (none selected = all)</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Avbryt exporten</source>
+        <translation>Cancel the export</translation>
+    </message>
+    <message>
+        <source>Visa mappen</source>
+        <translation>Show the folder</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Perioden slutar före den börjar.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <source>I perioden: %1 borttagna, %2 diarieförda utan borttagning.</source>
+        <translation>In the period: %1 removed, %2 registered without removal.</translation>
+    </message>
+    <message>
+        <source>Spara exporten som</source>
+        <translation>Save the export as</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporterar …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <source>Avbryter …</source>
+        <translation>Cancelling …</translation>
+    </message>
+    <message>
+        <source>Klart: %1 borttagna och %2 diarieförda sparade i %3.</source>
+        <translation>Done: %1 removed and %2 registered saved in %3.</translation>
+    </message>
+    <message>
+        <source>%1 celler var för långa för Excel och är avkortade; hela texten finns i bevispaketet.</source>
+        <translation>%1 cells were too long for Excel and are shortened; the full text is in the evidence package.</translation>
+    </message>
+    <message>
+        <source>Exporten avbröts. Ingen fil sparades.</source>
+        <translation>The export was cancelled. No file was saved.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade: %1</source>
+        <translation>An unexpected error occurred: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Sök i text och författare  ( / )</source>
+        <translation>Search text and author  ( / )</translation>
+    </message>
+    <message>
+        <source>Sök i text och författare</source>
+        <translation>Search text and author</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Alla plattformar</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alla statusar</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Flagga</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <source>Alla flaggor</source>
+        <translation>All flags</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Alla datum</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>Senaste dygnet</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Senaste 7 dagarna</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Senaste 30 dagarna</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Välj datum…</source>
+        <translation>Choose dates…</translation>
+    </message>
+    <message>
+        <source>Från och med datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Till och med datum</source>
+        <translation>To date (inclusive)</translation>
+    </message>
+    <message>
+        <source>Rensa filter</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Rensa sökning och filter</source>
+        <translation>Clear search and filters</translation>
+    </message>
+    <message>
+        <source>%s (inaktivt)</source>
+        <translation>%s (inactive)</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>måndag</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>tisdag</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>onsdag</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>torsdag</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>fredag</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>lördag</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>söndag</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>januari</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>februari</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>april</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>maj</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juni</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juli</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>augusti</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>september</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>oktober</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>november</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>december</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>%(weekday)s %(day)d %(month)s %(year)d kl. %(time)s</source>
+        <translation>%(weekday)s %(day)d %(month)s %(year)d at %(time)s</translation>
+    </message>
+    <message>
+        <source>nyss</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%d min</source>
+        <translation>%d min</translation>
+    </message>
+    <message>
+        <source>%d tim</source>
+        <translation>%d h</translation>
+    </message>
+    <message>
+        <source>%(days)d d %(hours)d tim</source>
+        <translation>%(days)d d %(hours)d h</translation>
+    </message>
+    <message>
+        <source>%d d</source>
+        <translation>%d d</translation>
+    </message>
+    <message>
+        <source>för %s sedan</source>
+        <translation>%s ago</translation>
+    </message>
+    <message>
+        <source>i dag %s</source>
+        <translation>today %s</translation>
+    </message>
+    <message>
+        <source>i går %s</source>
+        <translation>yesterday %s</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Vidarebefordra</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt instans för diarieföring eller synpunktshantering.</source>
+        <translation>Questions outside your competence go to a colleague who knows the subject, or to the right office for registration or feedback handling.</translation>
+    </message>
+    <message>
+        <source>Till (förvaltning, enhet eller e-postadress)</source>
+        <translation>To (department, unit or e-mail address)</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Meddelande till mottagaren</source>
+        <translation>Message to the recipient</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Lämna över</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Har du ett privat intresse i det som diskuteras ska någon annan föra dialogen. Posten lämnas över och du kan inte själv avgöra den.</source>
+        <translation>If you have a private interest in what is discussed, someone else should conduct the dialogue. The item is handed over and you cannot decide it yourself.</translation>
+    </message>
+    <message>
+        <source>Användarnamn på den som tar över</source>
+        <translation>User name of the person taking over</translation>
+    </message>
+    <message>
+        <source>Tar över</source>
+        <translation>Taking over</translation>
+    </message>
+    <message>
+        <source>Jäv: privat intresse i frågan.</source>
+        <translation>Conflict of interest: private interest in the matter.</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Nästa post</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>Föregående post</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <source>Ta bort (sparar bevis, diarieför, meddelar)</source>
+        <translation>Remove (saves evidence, registers, notifies)</translation>
+    </message>
+    <message>
+        <source>Diarieför utan att ta bort</source>
+        <translation>Register without removing</translation>
+    </message>
+    <message>
+        <source>Meddela i tråden</source>
+        <translation>Notify in the thread</translation>
+    </message>
+    <message>
+        <source>Behåll (OK)</source>
+        <translation>Keep (OK)</translation>
+    </message>
+    <message>
+        <source>Svara</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Vidarebefordra</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Lämna över (jäv)</source>
+        <translation>Hand over (conflict of interest)</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Byt kö</source>
+        <translation>Switch queue</translation>
+    </message>
+    <message>
+        <source>Skift+klick, Ctrl+A</source>
+        <translation>Shift+click, Ctrl+A</translation>
+    </message>
+    <message>
+        <source>Markera flera: åtgärden gäller alla</source>
+        <translation>Select several: the action applies to all</translation>
+    </message>
+    <message>
+        <source>Läs in kön igen</source>
+        <translation>Reload the queue</translation>
+    </message>
+    <message>
+        <source>I dialogen: bokstav</source>
+        <translation>In the dialog: letter</translation>
+    </message>
+    <message>
+        <source>Välj skäl, kriterium eller mall</source>
+        <translation>Pick reason, criterion or template</translation>
+    </message>
+    <message>
+        <source>Bekräfta / avbryt</source>
+        <translation>Confirm / cancel</translation>
+    </message>
+    <message>
+        <source>I dialogen: Enter / Esc</source>
+        <translation>In the dialog: Enter / Esc</translation>
+    </message>
+    <message>
+        <source>Visa eller dölj den här hjälpen</source>
+        <translation>Show or hide this help</translation>
+    </message>
+    <message>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Tryck valfri tangent för att stänga.</source>
+        <translation>Press any key to close.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Flaggad</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Behållen</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Besvarad</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Överlämnad</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Väntar på plattformen</source>
+        <translation>Pending on platform</translation>
+    </message>
+    <message>
+        <source>Tas bort för hand</source>
+        <translation>Remove by hand</translation>
+    </message>
+    <message>
+        <source>Borttagen</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Raderad av författaren</source>
+        <translation>Deleted by the author</translation>
+    </message>
+    <message>
+        <source>Gallrad</source>
+        <translation>Weeded</translation>
+    </message>
+    <message>
+        <source>Internwebben</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Nya</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Flaggade</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Frågor som väntar på svar</source>
+        <translation>Questions awaiting answer</translation>
+    </message>
+    <message>
+        <source>Avgjorda</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Personangrepp eller förolämpning</source>
+        <translation>Personal attack or insult</translation>
+    </message>
+    <message>
+        <source>Svordomar eller obscena ord</source>
+        <translation>Profanity or obscene words</translation>
+    </message>
+    <message>
+        <source>Reklam eller kommersiellt budskap</source>
+        <translation>Advertising or commercial message</translation>
+    </message>
+    <message>
+        <source>Hets mot folkgrupp</source>
+        <translation>Incitement against a group</translation>
+    </message>
+    <message>
+        <source>Intrång i upphovsrätt</source>
+        <translation>Copyright infringement</translation>
+    </message>
+    <message>
+        <source>Våldsskildring eller pornografi</source>
+        <translation>Depiction of violence or pornography</translation>
+    </message>
+    <message>
+        <source>Uppmaning till brott eller hot</source>
+        <translation>Incitement to crime or threat</translation>
+    </message>
+    <message>
+        <source>Sekretessbelagda uppgifter eller personuppgifter</source>
+        <translation>Confidential information or personal data</translation>
+    </message>
+    <message>
+        <source>Förtal</source>
+        <translation>Defamation</translation>
+    </message>
+    <message>
+        <source>Sexistiskt yttrande</source>
+        <translation>Sexist statement</translation>
+    </message>
+    <message>
+        <source>Trakasserier</source>
+        <translation>Harassment</translation>
+    </message>
+    <message>
+        <source>Annat som strider mot lag</source>
+        <translation>Other unlawful content</translation>
+    </message>
+    <message>
+        <source>Personangrepp</source>
+        <translation>Personal attack</translation>
+    </message>
+    <message>
+        <source>Svordomar</source>
+        <translation>Profanity</translation>
+    </message>
+    <message>
+        <source>Reklam</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <source>Hets</source>
+        <translation>Incitement</translation>
+    </message>
+    <message>
+        <source>Upphovsrätt</source>
+        <translation>Copyright</translation>
+    </message>
+    <message>
+        <source>Våld/porr</source>
+        <translation>Violence/porn</translation>
+    </message>
+    <message>
+        <source>Brott/hot</source>
+        <translation>Crime/threat</translation>
+    </message>
+    <message>
+        <source>Personuppgifter</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Sexism</source>
+        <translation>Sexism</translation>
+    </message>
+    <message>
+        <source>Olagligt</source>
+        <translation>Unlawful</translation>
+    </message>
+    <message>
+        <source>Leder till åtgärd</source>
+        <translation>Leads to action</translation>
+    </message>
+    <message>
+        <source>Bedöms bli ett ärende</source>
+        <translation>Expected to become a case</translation>
+    </message>
+    <message>
+        <source>Rör ett befintligt ärende</source>
+        <translation>Concerns an existing case</translation>
+    </message>
+    <message>
+        <source>Av särskilt intresse</source>
+        <translation>Of special interest</translation>
+    </message>
+    <message>
+        <source>Innehåller sekretess</source>
+        <translation>Contains confidential information</translation>
+    </message>
+    <message>
+        <source>Ordlista: %s</source>
+        <translation>Word list: %s</translation>
+    </message>
+    <message>
+        <source>Personnummer</source>
+        <translation>Personal identity number</translation>
+    </message>
+    <message>
+        <source>Samordningsnummer</source>
+        <translation>Coordination number</translation>
+    </message>
+    <message>
+        <source>Telefonnummer</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>E-postadress</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Politisk fråga</source>
+        <translation>Political question</translation>
+    </message>
+    <message>
+        <source>Bevis sparat</source>
+        <translation>Evidence saved</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Diarieföring</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Diarieför</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Meddela</source>
+        <translation>Notify</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Svara</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Vidarebefordra</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Lämna över</source>
+        <translation>Hand over</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>E-postinställningar</source>
+        <translation>E-mail settings</translation>
+    </message>
+    <message>
+        <source>t.ex. smtp.kommun.se (tomt = ingen server)</source>
+        <translation>e.g. smtp.kommun.se (empty = no server)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (port 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (port 465)</translation>
+    </message>
+    <message>
+        <source>Ingen kryptering</source>
+        <translation>No encryption</translation>
+    </message>
+    <message>
+        <source>tomt = ingen inloggning</source>
+        <translation>empty = no login</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Kommunikationschefens adress</source>
+        <translation>The head of communications&apos; address</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Kryptering:</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <source>Användarnamn:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Lösenord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Avsändare:</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <source>Kommunikationschef:</source>
+        <translation>Head of communications:</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Testa anslutningen</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Ingen nyckelring finns: lösenordet kan inte sparas. Installera och starta gnome-keyring eller KWallet.</source>
+        <translation>There is no keyring: the password cannot be saved. Install and start gnome-keyring or KWallet.</translation>
+    </message>
+    <message>
+        <source>sparat i nyckelringen – skriv ett nytt för att byta</source>
+        <translation>saved in the keyring – type a new one to replace it</translation>
+    </message>
+    <message>
+        <source>Lösenordet finns i nyckelringen, aldrig i databasen.</source>
+        <translation>The password is in the keyring, never in the database.</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas i nyckelringen, aldrig i databasen.</source>
+        <translation>The password is saved in the keyring, never in the database.</translation>
+    </message>
+    <message>
+        <source>Anslutningen till %1 fungerar.</source>
+        <translation>The connection to %1 works.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%s – modereringskö</source>
+        <translation>%s – moderation queue</translation>
+    </message>
+    <message>
+        <source>Granska, modereringskö</source>
+        <translation>Granska, moderation queue</translation>
+    </message>
+    <message>
+        <source>Öppnar databasen…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <source>Nästa post</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <source>Föregående post</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <source>Nästa post (J)</source>
+        <translation>Next item (J)</translation>
+    </message>
+    <message>
+        <source>Föregående post (K)</source>
+        <translation>Previous item (K)</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Läs in kön igen</source>
+        <translation>Reload the queue</translation>
+    </message>
+    <message>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Kortkommandon (?)</source>
+        <translation>Keyboard shortcuts (?)</translation>
+    </message>
+    <message>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Å&amp;tgärd</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ver&amp;ktyg</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Inställningar</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>(Inga verktyg än)</source>
+        <translation>(No tools yet)</translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Som datorn</source>
+        <translation>As the computer</translation>
+    </message>
+    <message>
+        <source>Om Granska</source>
+        <translation>About Granska</translation>
+    </message>
+    <message>
+        <source>Åtgärder</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>%d poster markerade. Åtgärderna gäller alla markerade.</source>
+        <translation>%d items selected. The actions apply to all of them.</translation>
+    </message>
+    <message>
+        <source>Välj en post i listan för att se hela texten.</source>
+        <translation>Select an item in the list to see the full text.</translation>
+    </message>
+    <message>
+        <source>Inga poster i den här kön.</source>
+        <translation>No items in this queue.</translation>
+    </message>
+    <message>
+        <source>%d inlästa</source>
+        <translation>%d loaded</translation>
+    </message>
+    <message>
+        <source>%d av %d inlästa</source>
+        <translation>%d of %d loaded</translation>
+    </message>
+    <message>
+        <source>%s: %d klara, %d nekade.</source>
+        <translation>%s: %d done, %d refused.</translation>
+    </message>
+    <message>
+        <source>%d poster prövades inte.</source>
+        <translation>%d items were not tried.</translation>
+    </message>
+    <message>
+        <source>Alla poster kunde inte hanteras:</source>
+        <translation>Not every item could be handled:</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; skicka gärna detaljerna till den som sköter Granska.</source>
+        <translation>An unexpected error occurred in Granska. Nothing has been lost; please send the details to whoever looks after Granska.</translation>
+    </message>
+    <message>
+        <source>Språket byts nästa gång Granska startar.</source>
+        <translation>The language changes the next time Granska starts.</translation>
+    </message>
+    <message>
+        <source>%s %s
+Modereringskonsol för kommunens sociala medier, enligt Riktlinjer för sociala medier (KS/2017:253).</source>
+        <translation>%s %s
+Moderation console for the municipality&apos;s social media, following the Guidelines for social media (KS/2017:253).</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntryDialog</name>
+    <message>
+        <source>Lägg till post manuellt</source>
+        <translation>Add an item by hand</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Skriven</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Posten är sparad.</source>
+        <translation>The item is saved.</translation>
+    </message>
+    <message>
+        <source>Posten fanns redan och är uppdaterad.</source>
+        <translation>The item was already there and is updated.</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Spara bevis, ta bort, diarieför och meddela varför</source>
+        <translation>Save evidence, remove, register and say why</translation>
+    </message>
+    <message>
+        <source>Diarieför utan att ta bort</source>
+        <translation>Register without removing</translation>
+    </message>
+    <message>
+        <source>Publicera ett meddelande i tråden</source>
+        <translation>Post a notice in the thread</translation>
+    </message>
+    <message>
+        <source>Behåll: inget att åtgärda</source>
+        <translation>Keep: nothing to do</translation>
+    </message>
+    <message>
+        <source>Svara personligt, gärna kort med länk</source>
+        <translation>Answer personally, preferably short with a link</translation>
+    </message>
+    <message>
+        <source>Skicka vidare till rätt förvaltning eller medarbetare</source>
+        <translation>Pass on to the right department or colleague</translation>
+    </message>
+    <message>
+        <source>Lämna över vid jäv</source>
+        <translation>Hand over on conflict of interest</translation>
+    </message>
+    <message>
+        <source>Välj en post först.</source>
+        <translation>Select an item first.</translation>
+    </message>
+    <message>
+        <source>Åtgärderna är inte tillgängliga: modereringstjänsten saknas.</source>
+        <translation>The actions are not available: the moderation service is missing.</translation>
+    </message>
+    <message>
+        <source>Kanalens ton: %s</source>
+        <translation>The channel&apos;s tone: %s</translation>
+    </message>
+    <message>
+        <source>Meddela i tråden</source>
+        <translation>Notify in the thread</translation>
+    </message>
+    <message>
+        <source>Publicera</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Svara</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Skicka svar</source>
+        <translation>Send answer</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Behålla %d poster? Inget görs på plattformen.</source>
+        <translation>Keep %d items? Nothing is done on the platform.</translation>
+    </message>
+    <message>
+        <source>%s: %d poster…</source>
+        <translation>%s: %d items…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Förhandsgranska skärmdumpen</source>
+        <translation>Preview the screenshot</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen</source>
+        <translation>The screenshot</translation>
+    </message>
+    <message>
+        <source>%1 × %2 bildpunkter</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>Årlig dokumentation</source>
+        <translation>Annual documentation</translation>
+    </message>
+    <message>
+        <source>Stor förändring</source>
+        <translation>Major change</translation>
+    </message>
+    <message>
+        <source>Anteckning (frivillig), t.ex. vad som ändrats</source>
+        <translation>Note (optional), e.g. what has changed</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Ta om</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>⚠ Bilden är helt svart: skärmen gick inte att läsa (låst skärm eller ett Wayland-skrivbord). Den kan inte sparas.</source>
+        <translation>⚠ The picture is entirely black: the screen could not be read (a locked screen or a Wayland desktop). It cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Skäl:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Anteckning:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressIndicator</name>
+    <message>
+        <source>Förlopp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Avbryt pågående arbete</source>
+        <translation>Cancel the work in progress</translation>
+    </message>
+    <message>
+        <source>%s (och %d till)</source>
+        <translation>%s (and %d more)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Köer</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>Posterna i kön</source>
+        <translation>The items in the queue</translation>
+    </message>
+    <message>
+        <source>%d poster i kön med nuvarande filter</source>
+        <translation>%d items in the queue with the current filters</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Välj område</source>
+        <translation>Choose an area</translation>
+    </message>
+    <message>
+        <source>Dra en rektangel runt det som ska med; Esc avbryter</source>
+        <translation>Drag a rectangle around what to include; Esc cancels</translation>
+    </message>
+    <message>
+        <source>Dra en rektangel runt kontosidan. Esc avbryter.</source>
+        <translation>Drag a rectangle around the account page. Esc cancels.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Diarieför</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Diarieför %d poster</source>
+        <translation>Register %d items</translation>
+    </message>
+    <message>
+        <source>Varför diarieförs posten? (tryck bokstaven)</source>
+        <translation>Why is the item registered? (press the letter)</translation>
+    </message>
+    <message>
+        <source>Skäl för diarieföring</source>
+        <translation>Reason for registration</translation>
+    </message>
+    <message>
+        <source>Motivering</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <source>Diarienummer för det befintliga ärendet, t.ex. KS/2026:12</source>
+        <translation>Case number of the existing case, e.g. KS/2026:12</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveDialog</name>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort %d poster</source>
+        <translation>Remove %d items</translation>
+    </message>
+    <message>
+        <source>Skäl (tryck bokstaven)</source>
+        <translation>Reason (press the letter)</translation>
+    </message>
+    <message>
+        <source>Skäl för borttagning</source>
+        <translation>Reason for removal</translation>
+    </message>
+    <message>
+        <source>Motivering till diariet</source>
+        <translation>Motivation for the register</translation>
+    </message>
+    <message>
+        <source>Motivering</source>
+        <translation>Motivation</translation>
+    </message>
+    <message>
+        <source>Dölj på plattformen (kan ångras)</source>
+        <translation>Hide on the platform (can be undone)</translation>
+    </message>
+    <message>
+        <source>Radera på plattformen där det går</source>
+        <translation>Delete on the platform where possible</translation>
+    </message>
+    <message>
+        <source>Misstänkt brott: närmaste chef får ett mejl för polisanmälan.</source>
+        <translation>Suspected crime: the nearest manager gets an e-mail for a police report.</translation>
+    </message>
+    <message>
+        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och ett offentligt meddelande om varför köas i tråden.</source>
+        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and a public notice saying why is queued in the thread.</translation>
+    </message>
+</context>
+<context>
+    <name>RowLook</name>
+    <message>
+        <source>Mottagen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Väntat</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Flaggor</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>När kommentaren skrevs. Klicka för att vända ordningen.</source>
+        <translation>When the comment was written. Click to reverse the order.</translation>
+    </message>
+    <message>
+        <source>Hur länge posten har väntat på ett beslut.</source>
+        <translation>How long the item has waited for a decision.</translation>
+    </message>
+    <message>
+        <source>Plattform och konto</source>
+        <translation>Platform and account</translation>
+    </message>
+    <message>
+        <source>Den som skrev</source>
+        <translation>Who wrote it</translation>
+    </message>
+    <message>
+        <source>Början av texten; hela texten visas till höger</source>
+        <translation>The beginning of the text; the full text is on the right</translation>
+    </message>
+    <message>
+        <source>Vad flaggningen hittade och vilket skäl den föreslår</source>
+        <translation>What the flagging found and which reason it suggests</translation>
+    </message>
+    <message>
+        <source>Var posten står i arbetsflödet</source>
+        <translation>Where the item is in the workflow</translation>
+    </message>
+    <message>
+        <source>Fråga</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>En fråga som har väntat på svar i mer än ett dygn.</source>
+        <translation>A question that has waited more than a day for an answer.</translation>
+    </message>
+    <message>
+        <source>Föreslaget skäl: %s</source>
+        <translation>Suggested reason: %s</translation>
+    </message>
+    <message>
+        <source>Texten innehåller en fråga.</source>
+        <translation>The text contains a question.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotTasks</name>
+    <message>
+        <source>Ett fel i Granska (%1: %2). Inget har sparats halvvägs.</source>
+        <translation>An error in Granska (%1: %2). Nothing has been saved half-way.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotsView</name>
+    <message>
+        <source>Skärmdumpar av kontosidorna</source>
+        <translation>Screenshots of the account pages</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Senast</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Nästa</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Konton och när de ska fotograferas</source>
+        <translation>Accounts and when they are to be photographed</translation>
+    </message>
+    <message>
+        <source>Ta skärmdump…</source>
+        <translation>Take screenshot…</translation>
+    </message>
+    <message>
+        <source>Intervall…</source>
+        <translation>Interval…</translation>
+    </message>
+    <message>
+        <source>Hur ofta kontot ska fotograferas (365 dagar = en gång per år)</source>
+        <translation>How often the account is to be photographed (365 days = once a year)</translation>
+    </message>
+    <message>
+        <source>Konto i galleriet</source>
+        <translation>Account in the gallery</translation>
+    </message>
+    <message>
+        <source>År i galleriet</source>
+        <translation>Year in the gallery</translation>
+    </message>
+    <message>
+        <source>Skärmdumpar</source>
+        <translation>Screenshots</translation>
+    </message>
+    <message>
+        <source>Exportera…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Skicka till kommunikationschefen…</source>
+        <translation>Send to the head of communications…</translation>
+    </message>
+    <message>
+        <source>Årets samlingsakt…</source>
+        <translation>The year&apos;s collected record…</translation>
+    </message>
+    <message>
+        <source>Välj ett år: bilderna, deras JSON-filer och en sammanställning för registrator sparas i en mapp.</source>
+        <translation>Choose a year: the pictures, their JSON files and a summary for the registrar are saved in a folder.</translation>
+    </message>
+    <message>
+        <source>E-postinställningar…</source>
+        <translation>E-mail settings…</translation>
+    </message>
+    <message>
+        <source>Konto:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <source>År:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message numerus="yes">
+        <source>försenad %n dagar</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ska tas i dag</source>
+        <translation>due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>om %n dagar</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n konton ska fotograferas nu (försenade först).</source>
+        <translation>
+            <numerusform>%n account is to be photographed now (late ones first).</numerusform>
+            <numerusform>%n accounts are to be photographed now (late ones first).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla konton har en aktuell skärmdump.</source>
+        <translation>Every account has a current screenshot.</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Alla år</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>skickad</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>ej skickad</source>
+        <translation>not sent</translation>
+    </message>
+    <message>
+        <source>årlig</source>
+        <translation>annual</translation>
+    </message>
+    <message>
+        <source>förändring</source>
+        <translation>change</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skärmdumpar valda</source>
+        <translation>
+            <numerusform>%n screenshot selected</numerusform>
+            <numerusform>%n screenshots selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skickad %1 till %2</source>
+        <translation>Sent %1 to %2</translation>
+    </message>
+    <message>
+        <source>Inte skickad till kommunikationschefen ännu.</source>
+        <translation>Not sent to the head of communications yet.</translation>
+    </message>
+    <message>
+        <source>Intervall för %1</source>
+        <translation>Interval for %1</translation>
+    </message>
+    <message>
+        <source>Dagar mellan skärmdumparna (365 = en gång per år):</source>
+        <translation>Days between the screenshots (365 = once a year):</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen av %1 är sparad.</source>
+        <translation>The screenshot of %1 is saved.</translation>
+    </message>
+    <message>
+        <source>Exportera till mapp</source>
+        <translation>Export to a folder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skärmdumpar exporterade.</source>
+        <translation>
+            <numerusform>%n screenshot exported.</numerusform>
+            <numerusform>%n screenshots exported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spara årets samlingsakt i mapp</source>
+        <translation>Save the year&apos;s collected record in a folder</translation>
+    </message>
+    <message>
+        <source>Samlingsakten är sparad: %1</source>
+        <translation>The collected record is saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SendScreenshotsDialog</name>
+    <message>
+        <source>Skicka skärmdumpar till kommunikationschefen</source>
+        <translation>Send screenshots to the head of communications</translation>
+    </message>
+    <message>
+        <source>kommunikationschefens e-postadress</source>
+        <translation>the head of communications&apos; e-mail address</translation>
+    </message>
+    <message>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Notera som skickad när .eml-filen är sparad</source>
+        <translation>Note as sent when the .eml file is saved</translation>
+    </message>
+    <message>
+        <source>Skicka</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Spara som .eml…</source>
+        <translation>Save as .eml…</translation>
+    </message>
+    <message>
+        <source>Bifogas:</source>
+        <translation>Attached:</translation>
+    </message>
+    <message>
+        <source>Till:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Skickas via e-postservern i inställningarna.</source>
+        <translation>Sent through the e-mail server in the settings.</translation>
+    </message>
+    <message>
+        <source>Ingen e-postserver är inställd. Spara som .eml och skicka från ditt e-postprogram, eller ställ in servern under E-postinställningar.</source>
+        <translation>No e-mail server is set up. Save as .eml and send it from your e-mail program, or set up the server under E-mail settings.</translation>
+    </message>
+    <message>
+        <source>Spara e-postmeddelande</source>
+        <translation>Save e-mail message</translation>
+    </message>
+    <message>
+        <source>E-post (*.eml)</source>
+        <translation>E-mail (*.eml)</translation>
+    </message>
+    <message>
+        <source>Sparat %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>Noterad som skickad till %1.</source>
+        <translation>Noted as sent to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Öppnar databasen…</source>
+        <translation>Opening the database…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScheduler</name>
+    <message>
+        <source>Synka nu</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Hämta nya och ändrade kommentarer från plattformarna</source>
+        <translation>Fetch new and changed comments from the platforms</translation>
+    </message>
+    <message>
+        <source>Hämtar kommentarer…</source>
+        <translation>Fetching comments…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateTextDialog</name>
+    <message>
+        <source>Mall (tryck bokstaven)</source>
+        <translation>Template (press the letter)</translation>
+    </message>
+    <message>
+        <source>Mallar</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Text som publiceras</source>
+        <translation>Text to be posted</translation>
+    </message>
+    <message>
+        <source>Hänvisning av politisk fråga</source>
+        <translation>Referral of a political question</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Konton…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>Lägg till post manuellt…</source>
+        <translation>Add an item by hand…</translation>
+    </message>
+    <message>
+        <source>Hämtar %s: %d…</source>
+        <translation>Fetching %s: %d…</translation>
+    </message>
+</context>
+</TS>

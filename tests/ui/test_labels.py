@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from app.models import ItemStatus, Platform
+from app.services.queue import QUEUES
+from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.ui.labels import (
+    criterion_label,
+    platform_label,
+    queue_label,
+    reason_label,
+    reason_short_label,
+    status_label,
+)
+
+
+def test_every_stored_code_has_a_swedish_label():
+    for codes, label in ((list(ItemStatus), status_label), (list(Platform), platform_label),
+                         ([q.name for q in QUEUES], queue_label),
+                         (list(REMOVAL_REASONS), reason_short_label)):  # fmt: skip
+        for code in codes:
+            assert label(code) and label(code) != code or code in ("x",), code
+    for code, reason in REMOVAL_REASONS.items():
+        assert reason_label(code) == reason.label  # same wording as the register entry
+    for code, criterion in REGISTRATION_CRITERIA.items():
+        assert criterion_label(code) == criterion.label

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from app.services.errors import EnvironmentFault, InputError
+from app.ui.tasks import TaskContext, TaskManager
+from tests.helpers.ui import wait_idle
+
+
+@pytest.fixture
+def tasks(qtbot):
+    manager = TaskManager()
+    yield manager
+    manager.shutdown()
+
+
+def test_work_runs_off_the_gui_thread_and_the_result_comes_back_on_it(qtbot, tasks):
+    seen = {}
+
+    def work():
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def done(result):
+        seen["result"] = result
+        seen["callback"] = threading.current_thread()
+
+    tasks.run(work, on_done=done)
+    qtbot.waitUntil(lambda: "result" in seen)
+    assert seen["result"] == 42
+    assert seen["worker"] is not threading.main_thread()
+    assert seen["callback"] is threading.main_thread()
+
+
+def test_a_slow_call_does_not_block_the_event_loop(qtbot, tasks):
+    release = threading.Event()
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    results = []
+    tasks.run(lambda: release.wait(10), on_done=results.append)
+    qtbot.waitUntil(lambda: len(ticks) >= 5)  # the GUI thread kept running its timers
+    assert results == []
+    release.set()
+    qtbot.waitUntil(lambda: results == [True])
+    timer.stop()
+
+
+def test_errors_reach_on_error_or_the_failed_signal_with_a_clear_message(qtbot, tasks):
+    errors = []
+
+    def bad_input():
+        raise InputError("Okänt skäl 'x'.")
+
+    tasks.run(bad_input, on_error=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert isinstance(errors[0], InputError)
+
+    with qtbot.waitSignal(tasks.failed) as environment:
+
+        def locked():
+            raise EnvironmentFault("Databasen är låst.")
+
+        tasks.run(locked)
+    assert environment.args == ["Databasen är låst.", ""]
+
+    with qtbot.waitSignal(tasks.failed) as bug:
+        tasks.run(lambda: 1 / 0)
+    message, details = bug.args
+    assert "ZeroDivisionError" in details  # our own bug: details for a report
+
+
+def test_writes_are_serialized_in_the_order_asked(qtbot, tasks):
+    active = []
+    most = []
+    order = []
+    lock = threading.Lock()
+
+    def write(n):
+        with lock:
+            active.append(n)
+            most.append(len(active))
+        time.sleep(0.02)
+        with lock:
+            active.remove(n)
+            order.append(n)
+        return n
+
+    for n in range(6):
+        tasks.run(lambda n=n: write(n), write=True)
+    wait_idle(qtbot, tasks)
+    assert order == list(range(6))
+    assert max(most) == 1
+
+
+def test_a_newer_task_with_the_same_key_supersedes_the_older(qtbot, tasks):
+    release = threading.Event()
+    got = []
+    tasks.run(lambda: release.wait(5) and "old", on_done=got.append, key="search")
+    tasks.run(lambda: "new", on_done=got.append, key="search")
+    qtbot.waitUntil(lambda: got == ["new"])
+    release.set()
+    wait_idle(qtbot, tasks)
+    assert got == ["new"]
+
+
+def test_progress_shows_after_half_a_second_and_cancel_stops_the_work(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tasks = TaskManager(window)
+    indicator = tasks.attach(window.statusBar())
+    window.show()
+    stopped = threading.Event()
+    results = []
+
+    def long_work(context: TaskContext):
+        for n in range(1000):
+            if context.cancelled:
+                stopped.set()
+                return "stopped"
+            context.report(n, 1000)
+            time.sleep(0.01)
+        return "finished"
+
+    tasks.run(lambda: "quick", on_done=results.append, label="Snabbt")
+    wait_idle(qtbot, tasks)
+    assert results == ["quick"] and not indicator.isVisible()  # quick work never flashes
+
+    started = time.monotonic()
+    with qtbot.waitSignal(tasks.busy_changed, timeout=3000) as busy:
+        tasks.run(long_work, on_done=results.append, label="Exporterar", with_context=True)
+    assert busy.args == [True]
+    assert time.monotonic() - started >= 0.45
+    assert indicator.isVisible() and indicator.label.text() == "Exporterar"
+    qtbot.waitUntil(lambda: indicator.bar.value() > 0)
+    indicator.cancel.click()
+    assert stopped.wait(5)
+    wait_idle(qtbot, tasks)
+    assert results == ["quick"]  # a cancelled result is dropped
+    assert not indicator.isVisible()
+    tasks.shutdown()
+
+
+def test_shutdown_finishes_writes_but_drops_reads(qtbot, tasks):
+    done = []
+    tasks.run(lambda: time.sleep(0.2) or done.append("write"), write=True)
+    assert tasks.shutdown()
+    assert done == ["write"]
+    late = tasks.run(lambda: done.append("late"))
+    assert late.cancelled
+
+
+def test_emitting_signals_leaves_python_intact(qtbot):
+    """PySide6 6.12.0 dropped a reference to True on every emit(); after a few hundred emits
+    CPython aborted the whole application. Every result of a background task is an emit."""
+
+    class Emitter(QObject):
+        ping = Signal(int)
+
+    emitter = Emitter()
+    emitter.ping.connect(lambda _n: None)
+    before = sys.getrefcount(True)
+    for n in range(1000):
+        emitter.ping.emit(n)
+    assert sys.getrefcount(True) > before - 100  # the broken version loses one per emit
