@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.audit import ACTION_LABELS, AuditEntry, AuditFacets, AuditFilter, AuditService, VerifyReport
-from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.tasks import TaskManager, describe_error
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PAGE = 500
@@ -105,7 +105,7 @@ class AuditView(QWidget):
         super().__init__(parent)
         self.setObjectName("auditView")
         self._service = AuditService(sessions)
-        self._tasks = tasks or ScreenshotTasks(self)
+        self._tasks: Any = tasks or TaskManager(self)
         self._oldest_id: int | None = None
 
         self.action = QComboBox(self)
@@ -178,7 +178,7 @@ class AuditView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._filling = False
-        self._tasks.run(self._service.facets, self._fill_facets)
+        self._tasks.run(self._service.facets, on_done=self._fill_facets, on_error=self._failed)
 
     # --- filters ---------------------------------------------------------------------------
     def _fill_facets(self, facets: AuditFacets) -> None:
@@ -222,14 +222,21 @@ class AuditView(QWidget):
         if self._filling:
             return
         f = self.current_filter()
-        self._tasks.run(lambda: self._service.search(f, limit=PAGE), lambda rows: self._show(rows, False))
+        self._tasks.run(
+            lambda: self._service.search(f, limit=PAGE),
+            on_done=lambda rows: self._show(rows, False),
+            on_error=self._failed,
+            key="audit",
+        )
 
     def load_more(self) -> None:
         if self._oldest_id is None:
             return
         f, before = self.current_filter(), self._oldest_id
         self._tasks.run(
-            lambda: self._service.search(f, limit=PAGE, before_id=before), lambda rows: self._show(rows, True)
+            lambda: self._service.search(f, limit=PAGE, before_id=before),
+            on_done=lambda rows: self._show(rows, True),
+            on_error=self._failed,
         )
 
     def _show(self, rows: list[AuditEntry], append: bool) -> None:
@@ -244,7 +251,12 @@ class AuditView(QWidget):
 
     def verify(self) -> None:
         self.check.setEnabled(False)
-        self._tasks.run(self._service.verify, self._verified)
+        self._tasks.run(self._service.verify, on_done=self._verified, on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.check.setEnabled(True)
+        message, _details = describe_error(exc)
+        self.status.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
 
     def _verified(self, report: VerifyReport) -> None:
         self.check.setEnabled(True)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.services.register import RegistrationRow, list_registrations
-from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.tasks import TaskManager, describe_error
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -46,7 +46,7 @@ class DiarienummerView(QWidget):
         self.setObjectName("diarienummerView")
         self._sessions = sessions
         self._service = ModerationService(sessions, actor=actor)
-        self._tasks = tasks or ScreenshotTasks(self)
+        self._tasks: Any = tasks or TaskManager(self)
         self._rows: list[RegistrationRow] = []
 
         self.only_missing = QCheckBox(self.tr("Bara de som saknar diarienummer"), self)
@@ -80,6 +80,9 @@ class DiarienummerView(QWidget):
         self.motivation = QLabel(self)
         self.motivation.setTextFormat(Qt.TextFormat.PlainText)
         self.motivation.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
 
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Diarienummer:"), self))
@@ -90,12 +93,18 @@ class DiarienummerView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.motivation)
         layout.addLayout(row)
+        layout.addWidget(self.message)
         self._selected()
         self.reload()
 
     def reload(self) -> None:
         only = self.only_missing.isChecked()
-        self._tasks.run(lambda: list_registrations(self._sessions, only_missing=only), self._show)
+        self._tasks.run(
+            lambda: list_registrations(self._sessions, only_missing=only),
+            on_done=self._show,
+            on_error=self._failed,
+            key="diarienummer",
+        )
 
     def _show(self, rows: list[RegistrationRow]) -> None:
         self._rows = rows
@@ -131,9 +140,16 @@ class DiarienummerView(QWidget):
             return
         self._tasks.run(
             lambda: self._service.set_diarienummer(reg.item_id, number, reg.id),
-            lambda _outcome: self._after_save(reg.id),
+            on_done=lambda _outcome: self._after_save(reg.id),
+            on_error=self._failed,
+            write=True,
         )
 
+    def _failed(self, exc: BaseException) -> None:
+        message, _details = describe_error(exc)
+        self.message.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+
     def _after_save(self, registration_id: int) -> None:
+        self.message.setText(self.tr("Sparat."))
         self.saved.emit(registration_id)
         self.reload()

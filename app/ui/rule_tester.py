@@ -26,7 +26,7 @@ from app.services.errors import InputError
 from app.services.reasons import REMOVAL_REASONS
 from app.services.rule_lists import RuleListService, clean_entries
 from app.services.rules import RuleSet, RuleTest, test_rule
-from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.tasks import TaskManager, describe_error
 
 
 class RuleTester(QWidget):
@@ -47,7 +47,7 @@ class RuleTester(QWidget):
         super().__init__(parent)
         self.setObjectName("ruleTester")
         self._service = RuleListService(sessions, actor)
-        self._tasks = tasks or ScreenshotTasks(self)
+        self._tasks: Any = tasks or TaskManager(self)
         self._lists: dict[str, list[str]] = {}
         self._edited: set[str] = set()
 
@@ -103,7 +103,11 @@ class RuleTester(QWidget):
 
     # --- the lists ---------------------------------------------------------------------------
     def load(self) -> None:
-        self._tasks.run(lambda: (self._service.lists(), self._service.edited()), self._loaded)
+        self._tasks.run(
+            lambda: (self._service.lists(), self._service.edited()),
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
 
     def _loaded(self, result: tuple[dict[str, list[str]], set[str]]) -> None:
         self._lists, self._edited = result
@@ -130,11 +134,25 @@ class RuleTester(QWidget):
 
     def save(self) -> None:
         code, lines = self.list_choice.currentData(), self.entries.toPlainText().splitlines()
-        self._tasks.run(lambda: self._service.save_list(code, lines), lambda _: self._after_save(code))
+        self._tasks.run(
+            lambda: self._service.save_list(code, lines),
+            on_done=lambda _: self._after_save(code),
+            on_error=self._failed,
+            write=True,
+        )
 
     def reset(self) -> None:
         code = self.list_choice.currentData()
-        self._tasks.run(lambda: self._service.reset_list(code), lambda _: self._after_save(code))
+        self._tasks.run(
+            lambda: self._service.reset_list(code),
+            on_done=lambda _: self._after_save(code),
+            on_error=self._failed,
+            write=True,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        message, _details = describe_error(exc)
+        self.list_state.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
 
     def _after_save(self, code: str) -> None:
         self.load()
