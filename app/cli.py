@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "app.commands.register",
     "app.commands.manual",
     "app.commands.mail",
+    "app.commands.moderation",
     "app.commands.screenshots",
 ]
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers.databases import PostgresFactory, sqlite_url
 
-pytest_plugins = ["tests.helpers.ci", "tests.helpers.keyrings"]
+pytest_plugins = ["tests.helpers.ci", "tests.helpers.keyrings", "tests.helpers.fixtures"]
 
 
 @pytest.fixture(autouse=True)

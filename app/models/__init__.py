@@ -13,6 +13,7 @@ from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVers
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.queue_indexes import QUEUE_COUNTS_INDEX
 from app.models.records import AuditEvent, Screenshot, Setting
+from app.models.workflow import AuditHead, Escalation, Recusal
 
 __all__ = [
     "CHANNEL_DEFAULTS",
@@ -21,8 +22,10 @@ __all__ = [
     "AccountAdministrator",
     "Administrator",
     "AuditEvent",
+    "AuditHead",
     "Base",
     "Decision",
+    "Escalation",
     "Evidence",
     "Export",
     "ExportRow",
@@ -34,6 +37,7 @@ __all__ = [
     "OutboxStep",
     "QUEUE_COUNTS_INDEX",
     "Platform",
+    "Recusal",
     "Registration",
     "Screenshot",
     "Setting",

@@ -43,6 +43,8 @@ class Decision(Base):
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     platform_result: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The evidence copy saved for this decision (remove, register), before anything else.
+    evidence_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id", ondelete="RESTRICT"))
 
 
 class Registration(Base):
@@ -91,8 +93,15 @@ class OutboxStep(Base):
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
     step: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    # pending, running, done, failed
+    # pending, running, done, manual (waits for a person), blocked (waits for `granska retry`
+    # after a person fixed the cause, e.g. renewed an expired token)
     status: Mapped[str] = mapped_column(String(16), default="pending")
+    # A step that must be done first (the public notice waits for the removal).
+    depends_on_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    # Who runs it now ("host:pid") and until when the claim holds; a dead claim is resumed.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    result: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)

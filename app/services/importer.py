@@ -17,6 +17,7 @@ from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
 from app.services.errors import InputError
 from app.services.incoming import ImportLineError, IncomingItem, read_jsonl
+from app.services.rule_lists import load_rule_set
 from app.services.rules import RuleSet, Verdict
 
 __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "ItemWriter"]
@@ -180,7 +181,7 @@ class ItemWriter:
 class ImportService:
     def __init__(self, sessions: sessionmaker[Session], rules: RuleSet | None = None) -> None:
         self._sessions = sessions
-        self._rules = rules or RuleSet.from_directory()
+        self._rules = rules if rules is not None else load_rule_set(sessions)
 
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         try:

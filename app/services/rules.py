@@ -4,6 +4,7 @@ suggests; the administrator decides."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,8 +32,53 @@ REASON_SEVERITY = (
 # Word-list files that hint at something other than removal.
 HINT_LISTS = {"politik": "politisk-fraga"}
 
-# Swedish inflection endings: a listed noun or adjective also matches these forms.
-_INFLECTION = r"(?:a|e|en|er|erna|ers|et|ets|na|ns|s|t|ar|arna|or|orna|ade|at|isk|iska)?"
+# Word-list files that are not rules but innocent words that must never be flagged.
+EXCEPTION_LISTS = ("undantag",)
+
+
+def inflections(word: str) -> set[str]:
+    """The forms a listed Swedish word takes: definite, plural, genitive, and the -isk
+    adjective. The stem follows the word's ending (hora -> horan, horor; lögnare -> lögnaren,
+    lögnarna; pucko -> puckon; idiot -> idioten, idioter, idioterna), so no ending is glued on
+    that the language would not make."""
+    forms = {word}
+    if word.endswith("a"):
+        stem = word[:-1]
+        forms |= {word + "n", word + "ns", word + "s"}
+        forms |= {stem + e for e in ("or", "orna", "ors", "ornas")}
+    elif word.endswith("e"):
+        stem = word[:-1]
+        forms |= {word + e for e in ("n", "ns", "s", "t", "ts", "na", "nas")}
+        forms |= {stem + e for e in ("ar", "arna", "ars", "arnas", "na", "nas")}
+    elif word.endswith("o"):
+        forms |= {word + e for e in ("n", "na", "ns", "nas", "s", "t", "ts")}
+    elif word[-1:].isalpha():
+        forms |= {
+            word + e
+            for e in (
+                "en",
+                "ens",
+                "er",
+                "erna",
+                "ers",
+                "ernas",
+                "ar",
+                "arna",
+                "ars",
+                "arnas",
+                "et",
+                "ets",
+                "s",
+                "a",
+                "t",
+                "isk",
+                "iska",
+                "iskt",
+            )
+        }
+        if word.endswith("r"):  # a plural already (parasiter): its definite form
+            forms |= {word + "na", word + "nas"}
+    return forms
 
 
 @dataclass(frozen=True)
@@ -73,16 +119,24 @@ class Verdict:
         return [f.as_dict() for f in self.flags] or None
 
 
-def _entry_pattern(entry: str) -> str:
+def _word_pattern(word: str, last: bool) -> str:
+    """An entry's word: `ord*` every word starting so, `=ord` exactly, `ord` its inflections
+    (only the phrase's last word is inflected: "köp nu", "ska skjutas")."""
+    if word.endswith("*"):
+        return re.escape(word[:-1]) + r"\w*"
+    if word.startswith("=") or not last:
+        return re.escape(word.lstrip("="))
+    forms = inflections(word)
+    # One shared prefix and a short alternation of endings: the regex engine walks the prefix
+    # once instead of trying every full form in turn.
+    prefix = os.path.commonprefix(sorted(forms))
+    endings = sorted({f[len(prefix) :] for f in forms}, key=len, reverse=True)
+    return re.escape(prefix) + "(?:" + "|".join(re.escape(e) for e in endings) + ")"
+
+
+def entry_pattern(entry: str) -> str:
     words = entry.split()
-    parts = []
-    for i, word in enumerate(words):
-        last = i == len(words) - 1
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            parts.append(re.escape(word) + (_INFLECTION if last else ""))
-    return r"\s+".join(parts)
+    return r"\s+".join(_word_pattern(w, i == len(words) - 1) for i, w in enumerate(words))
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -99,7 +153,8 @@ _PNR = re.compile(r"(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)(?!
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])(?:\+46|0046|0)\s?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?!\d)")
 _LINK = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"']+")
-_DIGIT_RUN = re.compile(r"\d{6}")
+# Any text that could hold a personnummer or a phone number (seven digits or more, spaced).
+_DIGIT_RUN = re.compile(r"\d(?:[\s-]?\d){6}")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -118,6 +173,8 @@ def is_valid_personnummer(text: str) -> bool:
 
 def _pnr_match_ok(m: re.Match[str]) -> bool:
     century, yy, mm, dd, _sep, serial, check = m.groups()
+    if serial == "000":  # never issued
+        return False
     month, day = int(mm), int(dd)
     if day > 60:  # samordningsnummer: day + 60
         day -= 60
@@ -138,10 +195,14 @@ class RuleSet:
     def __post_init__(self) -> None:
         groups = []
         self._labels: dict[str, str] = {}
+        self._entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._exceptions = {" ".join(e.split()) for code in EXCEPTION_LISTS for e in self.lists.get(code, [])}
         for i, (code, entries) in enumerate(sorted(self.lists.items())):
-            if not entries:
+            if not entries or code in EXCEPTION_LISTS:
                 continue
-            alternatives = sorted({_entry_pattern(e) for e in entries}, key=len, reverse=True)
+            patterns = {e: entry_pattern(e) for e in entries}
+            self._entries[code] = [(e, re.compile(p, re.IGNORECASE)) for e, p in patterns.items()]
+            alternatives = sorted(set(patterns.values()), key=len, reverse=True)
             group = f"g{i}"
             self._labels[group] = code
             groups.append(f"(?P<{group}>{'|'.join(alternatives)})")
@@ -164,6 +225,8 @@ class RuleSet:
             same_length = len(lowered) == len(text)
             scanner = self._words if same_length else self._words_folding
             for m in scanner.finditer(lowered if same_length else text):
+                if " ".join(m.group().lower().split()) in self._exceptions:
+                    continue
                 code = self._labels[m.lastgroup or ""]
                 flags.append(self._word_flag(code, m.start(), m.end(), text))
         if _DIGIT_RUN.search(text) or "+46" in text:
@@ -171,15 +234,26 @@ class RuleSet:
         if "@" in text:
             for m in _EMAIL.finditer(text):
                 flags.append(
-                    Flag("e-post", "sekretess", m.group(), m.start(), m.end(),
-                         "En e-postadress: kontrollera att den inte är en privatpersons.")
+                    Flag(
+                        "e-post",
+                        "sekretess",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        "En e-postadress: kontrollera att den inte är en privatpersons.",
+                    )
                 )
         if "http" in lowered or "www." in lowered:
             for m in _LINK.finditer(text):
                 flags.append(
-                    Flag("lank", None, m.group(), m.start(), m.end(),
-                         "En länk: kontrollera att den inte leder till reklam eller skadligt "
-                         "innehåll.")
+                    Flag(
+                        "lank",
+                        None,
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        "En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.",
+                    )
                 )
         flags.sort(key=lambda f: f.start)
         return Verdict(tuple(flags), "?" in text)
@@ -187,13 +261,33 @@ class RuleSet:
     def evaluate_many(self, texts: Iterable[str]) -> list[Verdict]:
         return [self.evaluate(t) for t in texts]
 
+    def matching_entry(self, code: str, word: str) -> str | None:
+        """Which entry of list `code` matched `word` (for the explanation and the rule tester)."""
+        for entry, pattern in self._entries.get(code, []):
+            if pattern.fullmatch(word):
+                return entry
+        return None
+
     def _word_flag(self, code: str, start: int, end: int, text: str) -> Flag:
         word = text[start:end]
+        entry = self.matching_entry(code, word) or word
+        shown = entry.lstrip("=")
         if code in HINT_LISTS:
-            return Flag(HINT_LISTS[code], None, word, start, end,
-                        f"«{word}» tyder på en politisk fråga: hänvisa till partiernas "
-                        "egna kanaler.")
-        return Flag(f"ord:{code}", code, word, start, end, f"«{word}» står i ordlistan {code}.")
+            return Flag(
+                HINT_LISTS[code],
+                None,
+                word,
+                start,
+                end,
+                f"«{word}» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.",
+            )
+        if shown.lower() == " ".join(word.lower().split()):
+            why = f"«{word}» står i ordlistan {code}."
+        elif shown.endswith("*"):
+            why = f"«{word}» börjar som «{shown[:-1]}» i ordlistan {code}."
+        else:
+            why = f"«{word}» är en böjd form av «{shown}» i ordlistan {code}."
+        return Flag(f"ord:{code}", code, word, start, end, why)
 
     def _number_flags(self, text: str) -> list[Flag]:
         found = []
@@ -202,11 +296,66 @@ class RuleSet:
             if _pnr_match_ok(m):
                 kind = "samordningsnummer" if int(m.group(4)) > 60 else "personnummer"
                 pnr_spans.append(m.span())
-                found.append(Flag(kind, "sekretess", m.group(), m.start(), m.end(),
-                                  f"Ett giltigt {kind} (kontrollsiffran stämmer)."))
+                found.append(
+                    Flag(
+                        kind,
+                        "sekretess",
+                        m.group(),
+                        m.start(),
+                        m.end(),
+                        f"Ett giltigt {kind} (kontrollsiffran stämmer).",
+                    )
+                )
         for m in _PHONE.finditer(text):
             if any(a <= m.start() < b for a, b in pnr_spans):
                 continue
-            found.append(Flag("telefon", "sekretess", m.group(), m.start(), m.end(),
-                              "Ett telefonnummer: kontrollera att det inte är en privatpersons."))
+            found.append(
+                Flag(
+                    "telefon",
+                    "sekretess",
+                    m.group(),
+                    m.start(),
+                    m.end(),
+                    "Ett telefonnummer: kontrollera att det inte är en privatpersons.",
+                )
+            )
         return found
+
+
+@dataclass(frozen=True)
+class RuleTest:
+    """What the settings' "Test rule" box shows: every flag the text raises, and for an entry
+    being written, the forms it covers and where it matches."""
+
+    verdict: Verdict
+    entry: str | None = None
+    entry_forms: tuple[str, ...] = ()
+    entry_matches: tuple[tuple[int, int, str], ...] = ()
+
+
+def entry_forms(entry: str) -> tuple[str, ...]:
+    words = entry.lower().split()
+    if not words:
+        return ()
+    head, last = " ".join(words[:-1]), words[-1]
+    if last.endswith("*"):
+        forms = [last[:-1] + "…"]
+    elif last.startswith("="):
+        forms = [last[1:]]
+    else:
+        forms = sorted(inflections(last), key=lambda f: (len(f), f))
+    return tuple(f"{head} {f}".strip() for f in forms)
+
+
+def test_rule(rules: RuleSet, text: str, entry: str | None = None) -> RuleTest:
+    """Evaluate `text` with the rules; with `entry`, also show what that one entry matches."""
+    verdict = rules.evaluate(text)
+    entry = (entry or "").strip().lower() or None
+    if entry is None:
+        return RuleTest(verdict)
+    pattern = re.compile(r"(?<!\w)(?:" + entry_pattern(entry) + r")(?!\w)", re.IGNORECASE)
+    matches = tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(text))
+    return RuleTest(verdict, entry, entry_forms(entry), matches)
+
+
+test_rule.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported

@@ -30,23 +30,7 @@ def build_moderation(db: Any) -> Any:
     except ImportError:
         log.warning("app.services.moderation is missing: actions are disabled")
         return None
-    from app.connectors.base import ConnectorRegistry
-    from app.services.context import Actor
-    from app.services.credentials import CredentialStore
-    from app.services.errors import EnvironmentFault
-
-    store = CredentialStore()
-
-    def secret_for(account: Any) -> str | None:
-        ref = getattr(account, "credential_ref", None)
-        if not ref:
-            return None
-        try:
-            return store.get(ref)
-        except EnvironmentFault:
-            return None  # no keyring: the removal is done by hand, and the user is told
-
-    return ModerationService(db.sessions, connectors=ConnectorRegistry(secret_for), actor=Actor())
+    return ModerationService.with_platforms(db.sessions)
 
 
 def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
@@ -101,6 +85,9 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     def opened(result: tuple[Any, Any]) -> None:
         db, moderation = result
         window.attach(db, moderation)
+        from app.ui.moderation_views import install
+
+        install(window)
         for message in db.messages:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)

@@ -362,6 +362,114 @@
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Från och med</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till och med</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Granskningslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Visa äldre</source>
+        <translation>Show older</translation>
+    </message>
+    <message>
+        <source>Kontrollera kedjan</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <source>Händelse:</source>
+        <translation>Event:</translation>
+    </message>
+    <message>
+        <source>Administratör:</source>
+        <translation>Administrator:</translation>
+    </message>
+    <message>
+        <source>Konto:</source>
+        <translation>Account:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n händelser visas</source>
+        <translation>
+            <numerusform>%n event shown</numerusform>
+            <numerusform>%n events shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ett fel i Granska: %1</source>
+        <translation>An error in Granska: %1</translation>
+    </message>
+    <message>
+        <source>Kedjan är hel: %1 händelser och %2 beviskopior kontrollerade.</source>
+        <translation>The chain is intact: %1 events and %2 evidence copies checked.</translation>
+    </message>
+    <message>
+        <source>Kedjan är bruten: %1</source>
+        <translation>The chain is broken: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(och %n fel till)</source>
+        <translation>
+            <numerusform>(and %n more problem)</numerusform>
+            <numerusform>(and %n more problems)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Ta skärmdump av %1</source>
@@ -591,6 +699,65 @@
     <message>
         <source>Inget har gjorts med posten ännu.</source>
         <translation>Nothing has been done with this item yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DiarienummerView</name>
+    <message>
+        <source>Bara de som saknar diarienummer</source>
+        <translation>Only those without a registration number</translation>
+    </message>
+    <message>
+        <source>Diarieförda poster</source>
+        <translation>Registered items</translation>
+    </message>
+    <message>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Kriterium</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>t.ex. KS/2026:123</source>
+        <translation>e.g. KS/2026:123</translation>
+    </message>
+    <message>
+        <source>Spara diarienummer</source>
+        <translation>Save registration number</translation>
+    </message>
+    <message>
+        <source>Diarienummer:</source>
+        <translation>Registration number:</translation>
+    </message>
+    <message>
+        <source>Motivering: %1</source>
+        <translation>Motivation: %1</translation>
+    </message>
+    <message>
+        <source>Ett fel i Granska: %1</source>
+        <translation>An error in Granska: %1</translation>
+    </message>
+    <message>
+        <source>Sparat.</source>
+        <translation>Saved.</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +2057,121 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>RuleTester</name>
+    <message>
+        <source>Ordlista</source>
+        <translation>Word list</translation>
+    </message>
+    <message>
+        <source>Ordlistans poster</source>
+        <translation>The word list&apos;s entries</translation>
+    </message>
+    <message>
+        <source>Ett ord eller en fras per rad. ord* = början av ord, =ord = exakt.</source>
+        <translation>One word or phrase per line. word* = start of a word, =word = exactly.</translation>
+    </message>
+    <message>
+        <source>Spara listan</source>
+        <translation>Save the list</translation>
+    </message>
+    <message>
+        <source>Återställ standardlistan</source>
+        <translation>Restore the default list</translation>
+    </message>
+    <message>
+        <source>Ordlistor</source>
+        <translation>Word lists</translation>
+    </message>
+    <message>
+        <source>Ny post att prova</source>
+        <translation>New entry to try</translation>
+    </message>
+    <message>
+        <source>t.ex. rötägg (valfritt)</source>
+        <translation>e.g. rötägg (optional)</translation>
+    </message>
+    <message>
+        <source>Text att testa</source>
+        <translation>Text to test</translation>
+    </message>
+    <message>
+        <source>Klistra in en kommentar här.</source>
+        <translation>Paste a comment here.</translation>
+    </message>
+    <message>
+        <source>Vad texten flaggas för</source>
+        <translation>What the text is flagged for</translation>
+    </message>
+    <message>
+        <source>Testa regel</source>
+        <translation>Test rule</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>Ny post:</source>
+        <translation>New entry:</translation>
+    </message>
+    <message>
+        <source>Resultat:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Politiska frågor</source>
+        <translation>Political questions</translation>
+    </message>
+    <message>
+        <source>Undantag (flaggas aldrig)</source>
+        <translation>Exceptions (never flagged)</translation>
+    </message>
+    <message>
+        <source>Ändrad av kommunen</source>
+        <translation>Edited by the municipality</translation>
+    </message>
+    <message>
+        <source>Standardlistan</source>
+        <translation>The default list</translation>
+    </message>
+    <message>
+        <source>Ett fel i Granska: %1</source>
+        <translation>An error in Granska: %1</translation>
+    </message>
+    <message>
+        <source>Ingen regel slår till.</source>
+        <translation>No rule matches.</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Föreslaget skäl: %1.</source>
+        <translation>Suggested reason: %1.</translation>
+    </message>
+    <message>
+        <source>Förslag för posten: %1 (%2).</source>
+        <translation>Suggestion for the item: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Texten innehåller en fråga.</source>
+        <translation>The text contains a question.</translation>
+    </message>
+    <message>
+        <source>Posten «%1» täcker: %2</source>
+        <translation>The entry «%1» covers: %2</translation>
+    </message>
+    <message>
+        <source>Den träffar i texten: %1</source>
+        <translation>It matches in the text: %1</translation>
+    </message>
+    <message>
+        <source>Den träffar inget i texten.</source>
+        <translation>It matches nothing in the text.</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotTasks</name>
     <message>
         <source>Ett fel i Granska (%1: %2). Inget har sparats halvvägs.</source>
@@ -2203,6 +2485,18 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Hämtar %s: %d…</source>
         <translation>Fetching %s: %d…</translation>
+    </message>
+    <message>
+        <source>Granskningslogg…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>Diarienummer…</source>
+        <translation>Registration numbers…</translation>
+    </message>
+    <message>
+        <source>Flaggningsregler…</source>
+        <translation>Flagging rules…</translation>
     </message>
 </context>
 </TS>

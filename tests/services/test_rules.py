@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.rules import RuleSet, is_valid_personnummer
+from app.services.rules import RuleSet, inflections, is_valid_personnummer, test_rule
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,131 @@ def test_political_questions_are_hinted_without_a_removal_reason(rules):
 )
 def test_personnummer_check_digit(number, valid):
     assert is_valid_personnummer(number) is valid
+
+
+# (text, list that must flag it, the words flagged) — inflections, case, whitespace, phrases.
+TRUE_POSITIVES = [
+    ("Din idiot", "personangrepp", ["idiot"]),
+    ("Idioten på kontoret", "personangrepp", ["Idioten"]),
+    ("IDIOTER allihop!!!", "personangrepp", ["IDIOTER"]),
+    ("idioterna styr", "personangrepp", ["idioterna"]),
+    ("en idiotisk plan", "personangrepp", ["idiotisk"]),
+    ("lögnarna i stadshuset", "personangrepp", ["lögnarna"]),
+    ("lögnarens ord", "personangrepp", ["lögnarens"]),
+    ("dumskallar", "personangrepp", ["dumskallar"]),
+    ("ni är puckon", "personangrepp", ["puckon"]),
+    ("morons everywhere", "personangrepp", ["morons"]),
+    ("kärringar", "trakasserier", ["kärringar"]),
+    ("subban", "trakasserier", ["subban"]),
+    ("slynor", "trakasserier", ["slynor"]),
+    ("Håll  käften", "trakasserier", ["Håll  käften"]),
+    ("hororna", "svordomar", ["hororna"]),
+    ("Fan!", "svordomar", ["Fan"]),
+    ("jävla", "svordomar", ["jävla"]),
+    ("Jävligt dåligt", "svordomar", ["Jävligt"]),
+    ("helvetet på jorden", "svordomar", ["helvetet"]),
+    ("skiten luktar", "svordomar", ["skiten"]),
+    ("fucking", "svordomar", ["fucking"]),
+    ("parasiterna", "hets", ["parasiterna"]),
+    ("ohyran", "hets", ["ohyran"]),
+    ("rasförrädare", "hets", ["rasförrädare"]),
+    ("Köp\n nu", "reklam", ["Köp\n nu"]),
+    ("rabattkoden gäller", "reklam", ["rabattkoden"]),
+    ("kasinot", "reklam", ["kasinot"]),
+    ("ni ska dö", "brott", ["ni ska dö"]),
+    ("Jag ska spränga kommunhuset", "brott", ["spränga"]),
+    ("han borde skjutas", "brott", ["borde skjutas"]),
+]
+
+# Innocent texts: a bad word inside an innocent word, or a word that only looks inflected.
+FALSE_POSITIVES = [
+    "Fantastiskt fint i hamnen", "Det fanns många båtar", "Alla fans av laget kom",
+    "Fanan var hissad", "Fanor i vinden", "Faner av ek", "Skickade i Helvetica",
+    "Min dotter spelar Satanella", "Det blev skitbra!", "En idiotsäker lösning",
+    "Puckeln på vägen", "Horisonten i Vadstena", "Parasollet blåste bort",
+    "Ohyggligt vackert", "Ett korrekt beslut", "Sprängningen vid Storgatan börjar kl 9",
+    "Billiga bussbiljetter för pensionärer?", "Hon ritade en skiss", "Tack för hjälpen!",
+]
+
+
+@pytest.mark.parametrize(("text", "code", "words"), TRUE_POSITIVES)
+def test_true_positives(rules, text, code, words):
+    flags = [f for f in rules.evaluate(text).flags if f.rule.startswith("ord:")]
+    assert [f.match for f in flags] == words
+    assert {f.reason for f in flags} == {code}
+    assert all(text[f.start : f.end] == f.match for f in flags)
+
+
+@pytest.mark.parametrize("text", FALSE_POSITIVES)
+def test_false_positives(rules, text):
+    assert [f.match for f in rules.evaluate(text).flags if f.rule.startswith("ord:")] == []
+
+
+def test_the_explanation_names_the_entry_and_says_why():
+    rules = RuleSet({"personangrepp": ["idiot"], "svordomar": ["jävl*", "=fan"]})
+    why = {f.match: f.explanation for f in rules.evaluate("idioterna jävlar fan").flags}
+    assert why["idioterna"] == "«idioterna» är en böjd form av «idiot» i ordlistan personangrepp."
+    assert why["jävlar"] == "«jävlar» börjar som «jävl» i ordlistan svordomar."
+    assert why["fan"] == "«fan» står i ordlistan svordomar."
+
+
+def test_inflections_follow_the_words_ending():
+    assert {"horan", "horor", "hororna", "horas"} <= inflections("hora")
+    assert "horaor" not in inflections("hora")
+    assert {"lögnaren", "lögnarna", "lögnares"} <= inflections("lögnare")
+    assert {"puckon", "puckona"} <= inflections("pucko")
+    assert {"idioten", "idioter", "idioterna", "idiots", "idiotisk"} <= inflections("idiot")
+    assert {"parasiterna"} <= inflections("parasiter")
+
+
+def test_exact_entries_and_exceptions():
+    rules = RuleSet({"svordomar": ["=fan", "skit"], "undantag": ["skits"]})
+    assert [f.match for f in rules.evaluate("fan fanen skiten skits").flags] == ["fan", "skiten"]
+
+
+def test_the_rule_tester_shows_flags_and_what_a_new_entry_would_match(rules):
+    result = test_rule(rules, "Ni är rötäggen allihop, idioter", entry="rötägg")
+    assert [f.match for f in result.verdict.flags] == ["idioter"]
+    assert result.verdict.suggested_reason == "personangrepp"
+    assert result.entry_matches == ((6, 14, "rötäggen"),)
+    assert "rötäggen" in result.entry_forms and "rötägg" in result.entry_forms
+    assert test_rule(rules, "hej", entry="ond*").entry_forms == ("ond…",)
+    assert test_rule(rules, "Hej", entry=None).entry_matches == ()
+
+
+def test_personnummer_agrees_with_the_personnummer_package():
+    import random
+
+    from personnummer import personnummer as reference
+
+    rng = random.Random(2026)
+    checked = valid = 0
+    for _ in range(3000):
+        yy, mm, dd = rng.randint(0, 99), rng.randint(1, 12), rng.randint(1, 31)
+        if rng.random() < 0.2:
+            dd += 60  # samordningsnummer
+        body = f"{yy:02d}{mm:02d}{dd:02d}{rng.randint(0, 999):03d}"
+        check = str(rng.randint(0, 9)) if rng.random() < 0.5 else str((10 - _luhn_sum(body)) % 10)
+        number = f"{body[:6]}-{body[6:]}{check}"
+        assert is_valid_personnummer(number) == reference.valid(number), number
+        checked += 1
+        valid += is_valid_personnummer(number)
+    assert checked == 3000 and 500 < valid < 2000  # both kinds were really tried
+
+
+def _luhn_sum(digits: str) -> int:
+    total = 0
+    for i, ch in enumerate(digits):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return total
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("Ring mig på 070-123 45 67", "telefon"), ("ring +46 70 123 45 67", "telefon"),
+     ("tel 0143-150 00", "telefon"), ("pnr 811218-9876", "personnummer"),
+     ("mejla anna.svensson@example.com", "e-post"), ("se www.exempel.se", "lank")],
+)
+def test_contact_details_are_flagged(rules, text, rule):
+    assert rule in {f.rule for f in rules.evaluate(text).flags}

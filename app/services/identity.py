@@ -1,0 +1,87 @@
+"""Who acts: the OS login mapped to an administrator in the register, the nearest manager who
+gets escalations, and conflicts of interest ("Om den som är administratör/redaktör har privat
+intresse i något som diskuteras, bör någon annan från kommunen istället föra dialogen")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Administrator, Recusal, Setting
+from app.services.mail import SETTINGS_KEY as MAIL_SETTINGS_KEY
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class AdminInfo:
+    id: int | None
+    username: str
+    name: str
+    email: str = ""
+    manager_email: str = ""
+
+
+def local_time(value: datetime) -> str:
+    return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+
+def find_administrator(session: Session, username: str) -> AdminInfo:
+    """The administrator this OS login maps to. A login that is not in the register still
+    acts under its own name (a fresh database has no register yet); the record shows who."""
+    row = session.execute(
+        select(
+            Administrator.id,
+            Administrator.username,
+            Administrator.name,
+            Administrator.email,
+            Administrator.manager_email,
+        ).where(Administrator.username == username, Administrator.active.is_(True))
+    ).first()
+    if row is None:
+        return AdminInfo(None, username, username)
+    return AdminInfo(*row)
+
+
+def display_names(session: Session, usernames: set[str]) -> dict[str, str]:
+    if not usernames:
+        return {}
+    rows = session.execute(
+        select(Administrator.username, Administrator.name).where(Administrator.username.in_(usernames))
+    )
+    names = {u: n for u, n in rows}
+    return {u: names.get(u, u) for u in usernames}
+
+
+def active_administrator(session: Session, username: str) -> AdminInfo | None:
+    info = find_administrator(session, username)
+    return info if info.id is not None else None
+
+
+def recusal_for(session: Session, item_id: int, username: str) -> tuple[str, str] | None:
+    """(handed_to, reason) when `username` handed this item over on a conflict of interest."""
+    row = session.execute(
+        select(Recusal.handed_to, Recusal.reason)
+        .where(Recusal.item_id == item_id, Recusal.username == username)
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def head_of_communications(session: Session) -> str:
+    """The guideline's kommunikationschef, as set with the mail settings (granska mail set)."""
+    value = session.scalar(select(Setting.value).where(Setting.key == MAIL_SETTINGS_KEY))
+    if isinstance(value, dict):
+        return str(value.get("head_of_communications") or "").strip()
+    return ""
+
+
+def escalation_recipient(session: Session, admin: AdminInfo, kind: str) -> str:
+    """The nearest manager of the deciding administrator, else the head of communications."""
+    if kind != "head_of_communications" and admin.manager_email:
+        return admin.manager_email
+    return head_of_communications(session)

@@ -1,0 +1,334 @@
+"""The journal of steps that leave Granska (platform calls, e-mail), so that a crash, a kill or
+a platform failure at any point leaves every step either done once or still to do.
+
+A step is claimed (status running, with the claimer's host:pid and a lease) and committed
+before its call; the result is journaled right after. A claim whose process is gone, or whose
+lease ran out, was interrupted mid-call: the handler is told so and decides (a hide or delete is
+safe to repeat; a public reply is not re-posted but handed to a person to check). Failures are
+retried with backoff, honouring the platform's Retry-After.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.connectors.base import PlatformError
+from app.models import Item, OutboxStep
+from app.services.audit import AuditWriter
+from app.services.context import Actor
+from app.services.errors import EnvironmentFault
+from app.services.writer import Writer
+
+log = logging.getLogger(__name__)
+
+PLATFORM_REMOVE = "platform_remove"
+POST_NOTICE = "post_notice"
+SEND_ESCALATION = "send_escalation"
+
+PENDING, RUNNING, DONE, MANUAL, BLOCKED = "pending", "running", "done", "manual", "blocked"
+WAITING = (PENDING, RUNNING, BLOCKED)  # still for Granska to do (manual is for a person)
+
+BACKOFF_BASE = 30.0  # seconds; doubled per attempt
+BACKOFF_CAP = 3600.0
+MAX_AUTOMATIC_ATTEMPTS = 10  # then the step waits for `granska retry`
+LEASE = timedelta(minutes=5)  # longer than any platform or SMTP timeout
+
+# Fault injection for the crash tests: GRANSKA_CRASH_AT=<point> ends the process there.
+CRASH_ENV = "GRANSKA_CRASH_AT"
+CRASH_EXIT = 86
+
+
+def fault_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(CRASH_EXIT)
+
+
+def backoff(attempts: int, retry_after: float | None = None) -> timedelta:
+    delay = min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_CAP)
+    return timedelta(seconds=max(delay, retry_after or 0.0))
+
+
+def claimer_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _claim_is_dead(claimed_by: str | None, lease_until: datetime | None, now: datetime) -> bool:
+    if claimed_by is None or lease_until is None or lease_until <= now:
+        return True
+    host, _, pid = claimed_by.rpartition(":")
+    if host != socket.gethostname() or os.name != "posix" or not pid.isdigit():
+        return False  # another machine: trust its lease
+    if int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+_outbox = OutboxStep.__table__
+
+
+def queue_step(
+    writer: Writer,
+    *,
+    item_id: int,
+    decision_id: int | None,
+    step: str,
+    payload: dict[str, Any],
+    now: datetime,
+    status: str = PENDING,
+    depends_on: int | None = None,
+    result: str | None = None,
+) -> int:
+    values = {
+        "item_id": item_id,
+        "decision_id": decision_id,
+        "step": step,
+        "payload": payload,
+        "status": status,
+        "attempts": 0,
+        "next_attempt_at": None,
+        "created_at": now,
+        "depends_on_id": depends_on,
+        "result": result,
+    }
+    return writer.insert(_outbox, values)
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    id: int
+    item_id: int
+    decision_id: int | None
+    step: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+@dataclass
+class StepResult:
+    """What a handler reports. `apply` writes its local effects in the journal transaction."""
+
+    outcome: str  # done, retry, blocked, manual
+    message: str = ""
+    retry_after: float | None = None
+    audit_action: str | None = None
+    audit_details: dict[str, Any] = field(default_factory=dict)
+    apply: Callable[[Session, datetime], None] | None = None
+
+
+Handler = Callable[[StepInfo, bool], StepResult]
+
+
+@dataclass(frozen=True)
+class PendingStep:
+    id: int
+    item_id: int
+    step: str
+    status: str
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    result: str | None
+
+
+@dataclass
+class RunSummary:
+    done: int = 0
+    manual: int = 0
+    waiting: list[PendingStep] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def _pending_row(row: Any) -> PendingStep:
+    return PendingStep(
+        row.id,
+        row.item_id,
+        row.step,
+        row.status,
+        row.attempts,
+        row.next_attempt_at,
+        row.last_error,
+        row.result,
+    )
+
+
+class OutboxRunner:
+    def __init__(self, sessions: sessionmaker[Session], handlers: dict[str, Handler], actor: Actor) -> None:
+        self._sessions = sessions
+        self._handlers = handlers
+        self._actor = actor
+        self._me = claimer_id()
+
+    def pending(self, *, item_id: int | None = None) -> list[PendingStep]:
+        stmt = select(OutboxStep).where(OutboxStep.status.in_(WAITING + (MANUAL,))).order_by(OutboxStep.id)
+        if item_id is not None:
+            stmt = stmt.where(OutboxStep.item_id == item_id)
+        with self._sessions() as session:
+            return [_pending_row(r) for r in session.scalars(stmt)]
+
+    def run(
+        self,
+        *,
+        decision_ids: list[int] | None = None,
+        item_id: int | None = None,
+        include_blocked: bool = False,
+        ignore_backoff: bool = False,
+    ) -> RunSummary:
+        now = self._actor.now()
+        statuses = [PENDING, RUNNING] + ([BLOCKED] if include_blocked else [])
+        stmt = select(OutboxStep).where(OutboxStep.status.in_(statuses)).order_by(OutboxStep.id)
+        if decision_ids is not None:
+            stmt = stmt.where(OutboxStep.decision_id.in_(decision_ids))
+        if item_id is not None:
+            stmt = stmt.where(OutboxStep.item_id == item_id)
+        if not ignore_backoff:
+            stmt = stmt.where(
+                or_(
+                    OutboxStep.status != PENDING,
+                    OutboxStep.next_attempt_at.is_(None),
+                    OutboxStep.next_attempt_at <= now,
+                )
+            )
+        with self._sessions() as session:
+            candidates = list(session.scalars(stmt))
+        summary = RunSummary()
+        for step in candidates:
+            if step.status == RUNNING and not _claim_is_dead(step.claimed_by, step.lease_until, now):
+                continue  # another process is on it right now
+            self._run_one(step, summary)
+        scope_ids = {s.item_id for s in candidates} if item_id is None else {item_id}
+        with self._sessions() as session:
+            rest = session.scalars(
+                select(OutboxStep)
+                .where(OutboxStep.status.in_(WAITING), OutboxStep.item_id.in_(scope_ids))
+                .order_by(OutboxStep.id)
+            )
+            summary.waiting = [_pending_row(r) for r in rest]
+        return summary
+
+    def _dependency_done(self, step: OutboxStep) -> bool:
+        if step.depends_on_id is None:
+            return True
+        with self._sessions() as session:
+            return (
+                session.scalar(select(OutboxStep.status).where(OutboxStep.id == step.depends_on_id)) == DONE
+            )
+
+    def _claim(self, step: OutboxStep) -> bool:
+        now = self._actor.now()
+        seen_claim = step.claimed_by
+        with self._sessions.begin() as session:
+            claimed = session.execute(
+                update(OutboxStep)
+                .where(
+                    OutboxStep.id == step.id,
+                    OutboxStep.status == step.status,
+                    (OutboxStep.claimed_by == seen_claim)
+                    if seen_claim is not None
+                    else OutboxStep.claimed_by.is_(None),
+                )
+                .values(
+                    status=RUNNING,
+                    claimed_by=self._me,
+                    lease_until=now + LEASE,
+                    attempts=OutboxStep.attempts + 1,
+                )
+                .execution_options(synchronize_session=False)
+            ).rowcount
+        return claimed == 1
+
+    def _run_one(self, step: OutboxStep, summary: RunSummary) -> None:
+        if not self._dependency_done(step):
+            return
+        interrupted = step.status == RUNNING
+        fault_point(f"before:{step.step}")
+        if not self._claim(step):
+            return
+        info = StepInfo(
+            step.id, step.item_id, step.decision_id, step.step, step.payload or {}, step.attempts + 1
+        )
+        handler = self._handlers.get(step.step)
+        try:
+            if handler is None:
+                raise RuntimeError(f"no handler for outbox step {step.step!r}")
+            result = handler(info, interrupted)
+        except PlatformError as exc:  # e.g. no keyring for the token: a person must act
+            result = StepResult("retry" if exc.retryable else BLOCKED, str(exc), retry_after=exc.retry_after)
+        except EnvironmentFault as exc:
+            result = StepResult("retry", str(exc))
+        except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it
+            log.exception("outbox step %s failed", step.id)
+            result = StepResult("blocked", f"Internt fel i Granska: {exc!r}")
+        fault_point(f"after-call:{step.step}")
+        self._journal(info, result, interrupted)
+        fault_point(f"after:{step.step}")
+        if result.outcome == DONE:
+            summary.done += 1
+        elif result.outcome == MANUAL:
+            summary.manual += 1
+        if result.message and result.outcome != DONE:
+            summary.messages.append(result.message)
+
+    def _journal(self, info: StepInfo, result: StepResult, interrupted: bool) -> None:
+        now = self._actor.now()
+        values: dict[str, Any] = {"claimed_by": None, "lease_until": None}
+        if result.outcome in (DONE, MANUAL):
+            values.update(status=result.outcome, result=result.message, done_at=now, next_attempt_at=None)
+        elif result.outcome == "retry" and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
+            values.update(
+                status=PENDING,
+                last_error=result.message,
+                next_attempt_at=now + backoff(info.attempts, result.retry_after),
+            )
+        else:
+            values.update(status=BLOCKED, last_error=result.message, next_attempt_at=None)
+        try:
+            with self._sessions.begin() as session:
+                audit = AuditWriter(session)
+                owned = session.execute(
+                    update(OutboxStep)
+                    .where(and_(OutboxStep.id == info.id, OutboxStep.claimed_by == self._me))
+                    .values(**values)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+                if owned != 1:
+                    raise _LostClaim
+                if result.apply is not None:
+                    result.apply(session, now)
+                details = {"step": info.step, "attempt": info.attempts, **result.audit_details}
+                if interrupted:
+                    details["interrupted"] = True
+                if result.outcome not in (DONE, MANUAL):
+                    details["error"] = result.message
+                action = result.audit_action or ("platform_failed" if result.outcome != DONE else info.step)
+                account_id = session.scalar(select(Item.account_id).where(Item.id == info.item_id))
+                audit.add(
+                    self._actor.username,
+                    now,
+                    action,
+                    item_id=info.item_id,
+                    account_id=account_id,
+                    details=details,
+                )
+                audit.flush()
+        except _LostClaim:
+            # Our lease ran out and another process took the step over; its result counts.
+            log.warning("outbox step %s was taken over; result not journaled", info.id)
+
+
+class _LostClaim(Exception):
+    pass

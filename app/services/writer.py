@@ -1,0 +1,170 @@
+"""The inserts and updates of a decision's transaction.
+
+On SQLite they go to the driver directly: SQLAlchemy's cost per statement is ten times the
+driver's there, and a removal writes eight rows (bench/actions.py measures it; the importer does
+the same for the same reason). Values are converted exactly as the column types would
+(UTCDateTime, JSON, Boolean) and Python-side column defaults are applied, so what is read back
+through SQLAlchemy is the same either way. Other databases go through SQLAlchemy Core.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, update
+
+from app.models.base import UTCDateTime, to_driver_datetime
+from app.services.errors import EnvironmentFault
+
+Adapter = Callable[[Any], Any]
+
+
+def _adapter(column: Any) -> Adapter | None:
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        return lambda v: to_driver_datetime(v, "sqlite")
+    if isinstance(kind, JSON):
+        return lambda v: None if v is None else json.dumps(v)
+    if isinstance(kind, Boolean):
+        return lambda v: None if v is None else int(bool(v))
+    return None
+
+
+class _Cursor:
+    """The SQLite cursor, its errors (a locked database, a full disk) told as the environment's."""
+
+    def __init__(self, cursor: sqlite3.Cursor) -> None:
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Any) -> _Cursor:
+        try:
+            self._cursor.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+        return self
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        try:
+            self._cursor.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+
+class Writer:
+    def __init__(self, con: Connection) -> None:
+        self._con = con
+        self._cursor: _Cursor | None = None
+        if con.dialect.name == "sqlite":
+            self._cursor = _Cursor(con.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+
+    def first(self, stmt: Executable, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row of a statement, its values converted by the columns' own types."""
+        if self._cursor is None:
+            row = self._con.execute(stmt, params or {}).first()
+            return tuple(row) if row is not None else None
+        sql, names, binds, results = _compiled(stmt, self._con)
+        bound = {**_BIND_DEFAULTS[id(stmt)], **(params or {})}
+        args = [binds[n](bound[n]) if binds.get(n) else bound[n] for n in names]
+        row = self._cursor.execute(sql, args).fetchone()
+        if row is None:
+            return None
+        return tuple(p(v) if p is not None else v for p, v in zip(results, row, strict=True))
+
+    def insert(self, table: Table, values: dict[str, Any]) -> int:
+        """Insert one row; returns its id."""
+        if self._cursor is None:
+            return self._con.execute(insert(table).returning(table.c.id), values).scalar_one()
+        row = _complete(table, values)
+        self._cursor.execute(_insert_sql(table, tuple(row)) + " RETURNING id", _adapt(table, row))
+        return int(self._cursor.fetchone()[0])
+
+    def insert_many(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self._cursor is None:
+            self._con.execute(insert(table), rows)
+            return
+        complete = [_complete(table, r) for r in rows]
+        sql = _insert_sql(table, tuple(complete[0]))
+        self._cursor.executemany(sql, [_adapt(table, r) for r in complete])
+
+    def update_by_id(
+        self, table: Table, row_id: int, values: dict[str, Any], *, bump_version: bool = False
+    ) -> None:
+        if self._cursor is None:
+            extra = {"row_version": table.c.row_version + 1} if bump_version else {}
+            self._con.execute(update(table).where(table.c.id == row_id).values(**values, **extra))
+            return
+        sets = ", ".join(f"{k} = :{k}" for k in values)
+        if bump_version:
+            sets += ", row_version = row_version + 1"
+        self._cursor.execute(
+            f"UPDATE {table.name} SET {sets} WHERE id = :row_id", {**_adapt(table, values), "row_id": row_id}
+        )
+
+
+_COMPILED: dict[int, tuple[str, list[str], dict[str, Any], list[Any]]] = {}
+_BIND_DEFAULTS: dict[int, dict[str, Any]] = {}
+
+
+def _compiled(stmt: Executable, con: Connection) -> tuple[str, list[str], dict[str, Any], list[Any]]:
+    """SQLAlchemy's own compilation and type processors, computed once per statement.
+    (tests/services/test_writer.py checks the rows against SQLAlchemy's own execution.)"""
+    found = _COMPILED.get(id(stmt))
+    if found is None:
+        dialect = con.dialect
+        compiled = stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
+        binds = compiled._bind_processors
+        results = [entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns]
+        found = (compiled.string, list(compiled.positiontup or []), binds, results)
+        _COMPILED[id(stmt)] = found
+        _BIND_DEFAULTS[id(stmt)] = {
+            name: bind.effective_value for name, bind in compiled.binds.items() if bind.value is not None
+        }
+    return found
+
+
+_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+_ADAPTERS: dict[str, dict[str, Adapter | None]] = {}
+
+
+def _insert_sql(table: Table, keys: tuple[str, ...]) -> str:
+    sql = _SQL.get((table.name, keys))
+    if sql is None:
+        sql = f"INSERT INTO {table.name} ({', '.join(keys)}) VALUES ({', '.join(':' + k for k in keys)})"
+        _SQL[(table.name, keys)] = sql
+    return sql
+
+
+_DEFAULTS: dict[str, list[tuple[str, Any]]] = {}
+
+
+def _complete(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """The values plus the Python-side defaults SQLAlchemy would have filled in."""
+    defaults = _DEFAULTS.get(table.name)
+    if defaults is None:
+        defaults = _DEFAULTS[table.name] = [
+            (c.name, c.default) for c in table.columns if c.default is not None and not c.primary_key
+        ]
+    row = dict(values)
+    for name, default in defaults:
+        if name not in row:
+            row[name] = default.arg(None) if default.is_callable else default.arg
+    return row
+
+
+def _adapt(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    adapters = _ADAPTERS.get(table.name)
+    if adapters is None:
+        adapters = _ADAPTERS[table.name] = {c.name: _adapter(c) for c in table.columns}
+    out = {}
+    for key, value in values.items():
+        adapt = adapters[key]
+        out[key] = adapt(value) if adapt is not None and value is not None else value
+    return out

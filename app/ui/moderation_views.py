@@ -1,0 +1,36 @@
+"""The hook of issue #4's views into the main window: Verktyg → Granskningslogg and
+Diarienummer, Inställningar → Flaggningsregler; and, once the database is open, the outbox's
+interrupted and due steps resumed in the background (a removal cut off by a crash or a closed
+window carries on where it stopped)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.context import Actor
+
+
+def install(window: Any) -> None:
+    from app.ui.audit_view import AuditView
+    from app.ui.diarienummer_view import DiarienummerView
+    from app.ui.rule_tester import RuleTester
+
+    def audit(w: Any) -> QWidget:
+        return AuditView(w.db.sessions, w.tasks)
+
+    def rules(w: Any) -> QWidget:
+        return RuleTester(w.db.sessions, actor=Actor(), tasks=w.tasks)
+
+    def numbers(w: Any) -> QWidget:
+        view = DiarienummerView(w.db.sessions, actor=Actor(), tasks=w.tasks)
+        view.saved.connect(lambda _id: w.refresh_queue())
+        return view
+
+    window.add_view("verktyg", window.tr("Granskningslogg…"), audit)
+    window.add_view("verktyg", window.tr("Diarienummer…"), numbers)
+    window.add_view("installningar", window.tr("Flaggningsregler…"), rules)
+    moderation = window.moderation_actions.moderation
+    if moderation is not None and hasattr(moderation, "resume"):
+        window.tasks.run(moderation.resume, on_done=lambda _summary: window.refresh_queue(), write=True)

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from sqlalchemy import update
+
+from app.models import AuditEvent
+from app.services.context import Actor
+from app.services.moderation import ModerationService
+from app.ui.audit_view import AuditView
+from tests.helpers.workflow import add_admin, make_item
+
+
+@pytest.fixture
+def logged(sqlite_db):
+    add_admin(sqlite_db.sessions, "erik", "Erik Holm")
+    for user, when, text, act in (
+        ("erik", datetime(2026, 3, 1, 9, tzinfo=UTC), "Ni är idioter <b>fet</b>", "remove"),
+        ("sofia", datetime(2026, 5, 2, 9, tzinfo=UTC), "Tack!", "keep"),
+        ("erik", datetime(2026, 5, 20, 9, tzinfo=UTC), "Jävla skämt", "remove"),
+    ):
+        svc = ModerationService(sqlite_db.sessions, actor=Actor(user, lambda when=when: when))
+        item_id = make_item(sqlite_db.sessions, text, account="intranat" if user == "sofia" else "fb")
+        svc.remove(item_id, "personangrepp") if act == "remove" else svc.keep(item_id)
+    return sqlite_db
+
+
+@pytest.fixture
+def view(qtbot, logged):
+    view = AuditView(logged.sessions)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    return view
+
+
+def _column(view, column):
+    return [view.model.index(row, column).data() for row in range(view.model.rowCount())]
+
+
+def test_the_log_shows_newest_first_in_stockholm_time(view, qtbot):
+    ModelTester(None).check(view.model)  # qtmodeltester without the fixture's own widget
+    assert _column(view, 0) == ["2026-05-20 11:00:00", "2026-05-02 11:00:00", "2026-03-01 10:00:00"]
+    assert _column(view, 1) == ["erik", "sofia", "erik"]
+    assert _column(view, 2) == ["Borttagning beslutad", "Godkänd", "Borttagning beslutad"]
+    assert _column(view, 5)[0] == "skäl: personangrepp, sätt: dölj"
+    assert view.status.text() == "3 händelser visas"
+
+
+def test_filters_by_action_administrator_account_and_period(view, qtbot):
+    with qtbot.waitSignal(view.loaded):
+        view.action.setCurrentIndex(view.action.findData("keep"))
+    assert _column(view, 1) == ["sofia"]
+    with qtbot.waitSignal(view.loaded):
+        view.action.setCurrentIndex(0)
+    with qtbot.waitSignal(view.loaded):
+        view.actor.setCurrentIndex(view.actor.findData("erik"))
+    assert _column(view, 4) == ["fb", "fb"]
+    with qtbot.waitSignal(view.loaded):
+        view.actor.setCurrentIndex(0)
+    with qtbot.waitSignal(view.loaded):
+        view.account.setCurrentIndex(view.account.findText("intranat"))
+    assert _column(view, 1) == ["sofia"]
+    with qtbot.waitSignal(view.loaded):
+        view.account.setCurrentIndex(0)
+    view.since.setDate(datetime(2026, 5, 1).date())
+    view.until.setDate(datetime(2026, 5, 19).date())
+    with qtbot.waitSignal(view.loaded):
+        view.limit_period.setChecked(True)
+    assert _column(view, 0) == ["2026-05-02 11:00:00"]
+
+
+def test_checking_the_chain_names_the_first_broken_entry(view, qtbot, logged):
+    with qtbot.waitSignal(view.verified) as good:
+        view.check.click()
+    assert good.args[0].intact and view.status.text().startswith("Kedjan är hel: 3 händelser")
+    with logged.sessions.begin() as s:
+        s.execute(update(AuditEvent).where(AuditEvent.id == 2).values(actor="mallory"))
+    with qtbot.waitSignal(view.verified):
+        view.check.click()
+    assert view.status.text().startswith("Kedjan är bruten: Händelse 2 (keep")
+    assert view.status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_screenshot(view, tmp_path):
+    view.resize(1100, 420)
+    assert view.grab().save(str(tmp_path / "audit_view.png"))
