@@ -121,7 +121,8 @@ def move_aside(path: Path) -> Path:
 def alembic_config(connection: Any | None = None) -> Config:
     from alembic.config import Config
 
-    # Alembic binds its default stdout when it is first imported; pass the current one.
+    # stdout now, not Alembic's default (the sys.stdout of whenever alembic.config was first
+    # imported, which since the import is lazy may be a stream that is closed by now).
     cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
