@@ -85,9 +85,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     def opened(result: tuple[Any, Any]) -> None:
         db, moderation = result
         window.attach(db, moderation)
-        from app.ui.moderation_views import install
+        from app.ui import moderation_views, records_views
 
-        install(window)
+        moderation_views.install(window)
+        records_views.install(window)
         for message in db.messages:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)
