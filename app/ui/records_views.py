@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from app.services.mail import MailSettingsService
@@ -18,37 +19,36 @@ from app.ui.screenshots_view import ScreenshotsView
 
 
 def install(window: Any) -> None:
-    tr = window.tr
-    db = window.db
-    window.add_view("arkiv", tr("Arkiv (sparade poster)…"), lambda w: ArchiveView(w.db),
-                    shortcut="Ctrl+Shift+A")  # fmt: skip
-    window.add_view("arkiv", tr("Exportera borttagningsloggen till Excel…"),
+    translate = QCoreApplication.translate
+    window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"),
+                    lambda w: ArchiveView(w.db), shortcut="Ctrl+Shift+A")  # fmt: skip
+    window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"),
                     lambda w: ExportDialog(w.db), shortcut="Ctrl+E")  # fmt: skip
-    window.add_view("verktyg", tr("Skärmdumpar av kontosidorna…"),
+    window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"),
                     lambda w: ScreenshotsView(w.db.sessions))  # fmt: skip
-
     window.add_view(
-        "installningar", tr("E-post…"),
+        "installningar", translate("RecordsViews", "E-post…"),
         lambda w: MailSettingsDialog(MailSettingsService(w.db.sessions), ScreenshotTasks(w)),
     )  # fmt: skip
-    remind_due_screenshots(window, ScreenshotService(db.sessions))
+    remind_due_screenshots(window, ScreenshotService(window.db.sessions))
 
 
 def remind_due_screenshots(window: Any, service: ScreenshotService) -> None:
     """The guideline: a screenshot of each account page once a year. Say so when one is due."""
+    translate = QCoreApplication.translate
 
     def shown(due: list[Any]) -> None:
         overdue = [d for d in due if d.overdue or d.days_left <= 0]
         if not overdue:
             return
-        names = ", ".join(d.account_name for d in overdue[:3])
-        more = len(overdue) - 3
-        text = window.tr("Skärmdump behövs: %s") % names
-        if more > 0:
-            text += window.tr(" och %d till") % more
+        text = translate("RecordsViews", "Skärmdump behövs: %s") % ", ".join(
+            d.account_name for d in overdue[:3]
+        )
+        if len(overdue) > 3:
+            text += translate("RecordsViews", " och %d till") % (len(overdue) - 3)
         label = QLabel(text)
-        label.setAccessibleName(window.tr("Påminnelse om skärmdumpar"))
-        label.setToolTip(window.tr("Verktyg → Skärmdumpar av kontosidorna"))
+        label.setAccessibleName(translate("RecordsViews", "Påminnelse om skärmdumpar"))
+        label.setToolTip(translate("RecordsViews", "Verktyg → Skärmdumpar av kontosidorna"))
         window.statusBar().addPermanentWidget(label)
         window.screenshot_reminder = label
 

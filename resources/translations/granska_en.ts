@@ -1893,6 +1893,41 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>RecordsViews</name>
+    <message>
+        <source>Arkiv (sparade poster)…</source>
+        <translation>Archive (saved items)…</translation>
+    </message>
+    <message>
+        <source>Exportera borttagningsloggen till Excel…</source>
+        <translation>Export the removal log to Excel…</translation>
+    </message>
+    <message>
+        <source>Skärmdumpar av kontosidorna…</source>
+        <translation>Screenshots of the account pages…</translation>
+    </message>
+    <message>
+        <source>E-post…</source>
+        <translation>E-mail…</translation>
+    </message>
+    <message>
+        <source>Skärmdump behövs: %s</source>
+        <translation>Screenshot due: %s</translation>
+    </message>
+    <message>
+        <source> och %d till</source>
+        <translation> and %d more</translation>
+    </message>
+    <message>
+        <source>Påminnelse om skärmdumpar</source>
+        <translation>Screenshot reminder</translation>
+    </message>
+    <message>
+        <source>Verktyg → Skärmdumpar av kontosidorna</source>
+        <translation>Tools → Screenshots of the account pages</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <source>Välj område</source>
