@@ -55,8 +55,8 @@ def test_an_interrupted_removal_is_resumed_when_the_window_opens(qtbot, sqlite_d
                   .values(status="running", claimed_by="annan-dator:1", lease_until=None))  # fmt: skip
     window = open_window(qtbot, sqlite_db, svc)
     install(window)
-    qtbot.waitUntil(lambda: _status(sqlite_db, item_id) == "removed" and bool(platform.replies),
-                    timeout=10_000)
+    done = lambda: _status(sqlite_db, item_id) == "removed" and bool(platform.replies)  # noqa: E731
+    qtbot.waitUntil(done, timeout=10_000)
     wait_idle(qtbot, window.tasks)
     assert platform.count("hide") == 2 and len(platform.replies) == 1
 
