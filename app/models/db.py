@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -120,7 +121,9 @@ def move_aside(path: Path) -> Path:
 def alembic_config(connection: Any | None = None) -> Config:
     from alembic.config import Config
 
-    cfg = Config()
+    # alembic's default `stdout` is whatever sys.stdout was when alembic.config was first
+    # imported — with the import deferred, possibly a stream closed long since.
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         cfg.attributes["connection"] = connection
