@@ -19,10 +19,8 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-# The repository, not bench/ (where bench/queue.py would hide the standard library's queue).
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+# The repository, so that `app` imports when this runs as a script.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 

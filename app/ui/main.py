@@ -9,7 +9,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-# Set by bench/queue.py and the tests: quit as soon as the window ("window") or the first page of
+# Set by bench/queue_window.py and the tests: quit as soon as the window ("window") or the first page of
 # the queue (anything else) is painted.
 READY_ENV = "GRANSKA_QUIT_WHEN_READY"
 

@@ -11,7 +11,7 @@ P7  cold start of `granska` until the queue's first page is painted vs a bare Py
 P8  resident memory with the queue open (first page, counts and detail loaded) on 1,000,000
     items vs on 1,000 items, each a fresh process (goal: <= 1.3x).
 
-    python bench/queue.py [--items 1000000] [--cache DIR] [--repeat 7] [--only P1,P2,P7,P8]
+    python bench/queue_window.py [--items 1000000] [--cache DIR] [--repeat 7] [--only P1,P2,P7,P8]
 
 Times are the best of --repeat runs, the two sides interleaved: the machine is shared, and
 noise only ever adds time (medians are printed too). The demo databases are built once (a few
