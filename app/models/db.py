@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -120,7 +121,9 @@ def move_aside(path: Path) -> Path:
 def alembic_config(connection: Any | None = None) -> Config:
     from alembic.config import Config
 
-    cfg = Config()
+    # stdout now: Config's default was bound when alembic was first imported, maybe to a stream
+    # that has since been closed (a test's captured output).
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         cfg.attributes["connection"] = connection
