@@ -1,7 +1,7 @@
 """moderation workflow: escalations, recusals, the audit chain's head, outbox claims
 
 Revision ID: 0002_moderation
-Revises: 0002_queue_counts
+Revises: 0002_exports
 """
 
 from alembic import op
@@ -10,7 +10,7 @@ import app.models.base
 
 
 revision = '0002_moderation'
-down_revision = '0002_queue_counts'  # re-chained after main's 0002 migrations
+down_revision = '0002_exports'  # re-chained after main's 0002_exports
 branch_labels = None
 depends_on = None
 

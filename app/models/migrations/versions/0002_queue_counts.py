@@ -1,13 +1,13 @@
 """queue counts: a covering index for the queue window's tab counts
 
 Revision ID: 0002_queue_counts
-Revises: 0002_exports
+Revises: 0002_moderation
 """
 
 from alembic import op
 
 revision = "0002_queue_counts"
-down_revision = "0002_exports"
+down_revision = "0002_moderation"  # re-chained after issue #4
 branch_labels = None
 depends_on = None
 
