@@ -27,6 +27,11 @@ LOCKED = (
     "nyckelringen) och försök igen."
 )
 
+NOT_KEPT = (
+    "Nyckelringen tog emot token men gick inte att läsa tillbaka, så den är inte sparad. Försök "
+    "igen; hjälper det inte, starta om nyckelringen (eller logga ut och in)."
+)
+
 
 class KeyringUnavailable(EnvironmentFault):
     pass
@@ -75,6 +80,12 @@ class CredentialStore:
         _backend_ok()
         try:
             keyring.set_password(self._service, ref, secret)
+            # Read it back: a keyring that accepted the call but kept nothing must not pass for
+            # one that saved the token (the user would learn it at the next sync, token gone).
+            if keyring.get_password(self._service, ref) != secret:
+                keyring.set_password(self._service, ref, secret)
+                if keyring.get_password(self._service, ref) != secret:
+                    raise KeyringUnavailable(NOT_KEPT)
         except keyring.errors.KeyringError as exc:
             raise _unavailable(exc) from None
 

@@ -271,6 +271,7 @@ class TemplateTextDialog(ActionDialog):
     ) -> None:
         super().__init__(items, title, confirm, parent)
         self._templates = {code: text for code, _label, text in templates}
+        self._shown = ""
         if hint:
             note = plain_label(hint, self)
             note.setObjectName("toneNote")
@@ -294,25 +295,47 @@ class TemplateTextDialog(ActionDialog):
         name = first_name(self.items[0].author_name) if len(self.items) == 1 else ""
         # Templates are ours, but the name is the commenter's: replace, never str.format.
         text = raw.replace("{name}", name) if name else raw.replace(" {name}", "").replace("{name}", "")
+        self._shown = text
         self._follower.follow(text)
 
     def choice(self) -> tuple[str, str]:
         """(template code, the final text)."""
         return self.templates.code() or "", self.text.toPlainText().strip()
 
+    def edited(self) -> bool:
+        """Did the administrator change the template's text? If not, the service fills in the
+        template itself: the municipality's own wording, and each author's own name."""
+        return self.text.toPlainText().strip() != self._shown.strip()
 
-def notice_templates(items: list[ItemSummary]) -> list[tuple[str, str, str]]:
+    def raw_template(self) -> str:
+        return self._templates.get(self.templates.code() or "", "")
+
+
+def reply_label(code: str) -> str:
+    labels = {
+        "svar-lank": QCoreApplication.translate("TemplateTextDialog", "Kort svar med länk"),
+        "tack": QCoreApplication.translate("TemplateTextDialog", "Tack"),
+        "vidare": QCoreApplication.translate("TemplateTextDialog", "Skickat vidare"),
+        "kontakt": QCoreApplication.translate("TemplateTextDialog", "Kontakta oss"),
+        "politisk": QCoreApplication.translate("TemplateTextDialog", "Hänvisning av politisk fråga"),
+    }
+    return labels.get(code, code)
+
+
+def answer_templates(saved_replies: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The saved replies (the service's, as the municipality edited them)."""
+    replies = list(saved_replies) or [("politisk", POLITICAL_REFERRAL)]
+    return [(code, reply_label(code), text) for code, text in replies]
+
+
+def notice_templates(
+    items: list[ItemSummary], saved_replies: list[tuple[str, str]]
+) -> list[tuple[str, str, str]]:
+    """Removal notices (the items' suggested reason first), then the saved replies."""
     suggested = {i.suggested_reason for i in items if i.suggested_reason}
     order = sorted(REMOVAL_REASONS, key=lambda c: c not in suggested)
     templates = [(c, reason_label(c), REMOVAL_REASONS[c].notice) for c in order]
-    templates.append(
-        (
-            "politisk-hanvisning",
-            QCoreApplication.translate("TemplateTextDialog", "Hänvisning av politisk fråga"),
-            POLITICAL_REFERRAL,
-        )
-    )
-    return templates
+    return templates + answer_templates(saved_replies)
 
 
 class ForwardDialog(ActionDialog):

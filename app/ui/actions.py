@@ -171,6 +171,7 @@ class ModerationActions(QObject):
             RegisterDialog,
             RemoveDialog,
             TemplateTextDialog,
+            answer_templates,
             notice_templates,
         )
 
@@ -188,10 +189,9 @@ class ModerationActions(QObject):
         if name == "notify":
             title = self.tr("Meddela i tråden")
             return TemplateTextDialog(
-                items, title, self.tr("Publicera"), notice_templates(items), hint, parent
+                items, title, self.tr("Publicera"), notice_templates(items, self.saved_replies), hint, parent
             )
-        replies = [(code, code, text) for code, text in self.saved_replies]
-        replies += [t for t in notice_templates(items) if t[0] == "politisk-hanvisning"]
+        replies = answer_templates(self.saved_replies)
         return TemplateTextDialog(items, self.tr("Svara"), self.tr("Skicka svar"), replies, hint, parent)
 
     def _accepted(self, name: str, dialog: QDialog) -> None:
@@ -217,11 +217,16 @@ class ModerationActions(QObject):
             to, why = dialog.choice()
             self._run(name, items, lambda m, i: m.hand_over(i, to, why))
         elif isinstance(dialog, TemplateTextDialog) and name == "notify":
+            # Unedited: the template's code alone, so the service uses the municipality's wording.
             template, text = dialog.choice()
-            self._run(name, items, lambda m, i: m.notify(i, template or None, text))
+            body = text if dialog.edited() else None
+            self._run(name, items, lambda m, i: m.notify(i, template or None, body))
         elif isinstance(dialog, TemplateTextDialog):
+            # Unedited: the saved reply as saved, so the service knows it (a political referral
+            # is recorded as one) and puts each author's own name in.
             _template, text = dialog.choice()
-            self._run(name, items, lambda m, i: m.answer(i, text))
+            body = text if dialog.edited() else dialog.raw_template()
+            self._run(name, items, lambda m, i: m.answer(i, body))
 
     def _confirm_keep(self, items: list[ItemSummary]) -> None:
         box = QMessageBox(

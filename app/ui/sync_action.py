@@ -7,18 +7,19 @@ whole hook."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from app.services.account_register import AccountRegister
-from app.services.connections import CredentialService, PlatformRegistry, keyring_registry
-from app.services.manual_entry import ManualEntryService
-from app.services.settings import SettingsService
-from app.services.sync import SyncProgress, SyncResult, SyncService
 from app.ui.tasks import Task, TaskContext, TaskManager
+
+# The services (and so SQLAlchemy) are imported where they are used: the main window installs
+# this before it shows, and shows before the database layer has loaded (start-up, P7).
+if TYPE_CHECKING:
+    from app.services.connections import PlatformRegistry
+    from app.services.sync import SyncProgress, SyncResult
 
 SETTINGS_KEY = "sync"
 DEFAULT_INTERVAL_MINUTES = 15
@@ -68,6 +69,8 @@ class SyncScheduler(QObject):
         sessions = self._sessions()
 
         def interval() -> int:
+            from app.services.settings import SettingsService
+
             setting = SettingsService(sessions).get(SETTINGS_KEY) or {}
             return int(setting.get("interval_minutes", DEFAULT_INTERVAL_MINUTES))
 
@@ -82,6 +85,9 @@ class SyncScheduler(QObject):
         sessions = self._sessions()
         if self.running or sessions is None:
             return
+        from app.services.connections import keyring_registry
+        from app.services.sync import SyncService
+
         service = SyncService(sessions, self._registry or keyring_registry())
 
         def work(ctx: TaskContext) -> list[SyncResult]:
@@ -95,20 +101,27 @@ class SyncScheduler(QObject):
                                      label=self.tr("Hämtar kommentarer…"), with_context=True)  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
+        from app.services.sync import SyncResult
+
         self.finished.emit([SyncResult("", False, str(exc), error_kind="environment")])
 
 
 def install(window: Any) -> SyncScheduler:
     """Inställningar → Konton, Arkiv → Lägg till post manuellt and Arkiv → Synka nu."""
-    from app.ui.accounts_dialog import AccountsDialog
-    from app.ui.manual_entry_dialog import ManualEntryDialog
-
     def accounts(w: Any) -> QWidget:
+        from app.services.account_register import AccountRegister
+        from app.services.connections import CredentialService
+        from app.ui.accounts_dialog import AccountsDialog
+
         dialog = AccountsDialog(AccountRegister(w.db.sessions), CredentialService(w.db.sessions), w.tasks)
         dialog.changed.connect(w.refresh_queue)
         return dialog
 
     def manual(w: Any) -> QWidget:
+        from app.services.account_register import AccountRegister
+        from app.services.manual_entry import ManualEntryService
+        from app.ui.manual_entry_dialog import ManualEntryDialog
+
         dialog = ManualEntryDialog(AccountRegister(w.db.sessions), ManualEntryService(w.db.sessions), w.tasks)
         dialog.saved.connect(lambda _id: w.refresh_queue())
         return dialog

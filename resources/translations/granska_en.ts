@@ -2503,6 +2503,22 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Text to be posted</translation>
     </message>
     <message>
+        <source>Kort svar med länk</source>
+        <translation>Short answer with a link</translation>
+    </message>
+    <message>
+        <source>Tack</source>
+        <translation>Thanks</translation>
+    </message>
+    <message>
+        <source>Skickat vidare</source>
+        <translation>Passed on</translation>
+    </message>
+    <message>
+        <source>Kontakta oss</source>
+        <translation>Contact us</translation>
+    </message>
+    <message>
         <source>Hänvisning av politisk fråga</source>
         <translation>Referral of a political question</translation>
     </message>

@@ -117,9 +117,10 @@ def test_rotate_keeps_the_old_token_when_the_new_one_is_refused(db, capsys, monk
     with running("x") as r:
         run(capsys, monkeypatch, *url, "accounts", "add", "x", "--platform", "x", "--name", "@vadstena",
             "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
-        run(capsys, monkeypatch, *url, "credentials", "set", "x", stdin=r.fake.token)
+        code, out, err = run(capsys, monkeypatch, *url, "credentials", "set", "x", stdin=r.fake.token)
+        assert code == 0 and "Token finns i nyckelringen" in out, (out, err)
         code, _, err = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="wrong-token")
-        assert code == 1 and "Den tidigare token är kvar" in err
+        assert code == 1 and "Den tidigare token är kvar" in err, err
         assert run(capsys, monkeypatch, *url, "credentials", "check", "x")[0] == 0
         r.fake.renew_token("brand-new-token")
         code, out, _ = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="brand-new-token")

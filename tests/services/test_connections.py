@@ -116,3 +116,30 @@ def test_a_locked_keyring_says_so_rather_than_missing(sqlite_db):
             service.set_token("fb", "abc")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_keyring_that_keeps_nothing_is_not_taken_for_one_that_saved(sqlite_db):
+    AccountService(sqlite_db.sessions).add_account("fb", "facebook", "FB", external_id="1")
+    previous = keyring.get_keyring()
+
+    class ForgetfulKeyring(keyring.backend.KeyringBackend):
+        """Says yes to every write and keeps nothing."""
+
+        priority = 1
+
+        def get_password(self, *args):
+            return None
+
+        def set_password(self, *args):
+            pass
+
+        def delete_password(self, *args):
+            raise keyring.errors.PasswordDeleteError("none")
+
+    keyring.set_keyring(ForgetfulKeyring())
+    try:
+        with pytest.raises(Exception, match="gick inte att läsa tillbaka"):
+            _service(sqlite_db.sessions).set_token("fb", "abc")
+    finally:
+        keyring.set_keyring(previous)
+    assert _ref(sqlite_db.sessions, "fb") is None

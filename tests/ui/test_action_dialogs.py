@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services.queue import ItemSummary
-from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.reasons import POLITICAL_REFERRAL, REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.ui.action_dialogs import (
     RegisterDialog,
     RemoveDialog,
@@ -85,11 +85,14 @@ def test_register_dialog_requires_a_diarienummer_for_an_existing_case(qtbot, sho
 
 
 def test_notice_templates_put_the_suggested_reason_first_and_fill_in_the_name(show):
-    templates = notice_templates([summary(reason="reklam")])
+    templates = notice_templates([summary(reason="reklam")], [("politisk", POLITICAL_REFERRAL)])
     assert templates[0][0] == "reklam"
-    assert templates[-1][0] == "politisk-hanvisning"
+    assert templates[-1][0] == "politisk"
     dialog = show(TemplateTextDialog([summary(author="Åsa Öberg")], "Svara", "Skicka", templates, "", None))
-    dialog.templates.select_code("politisk-hanvisning")
+    dialog.templates.select_code("politisk")
     assert dialog.text.toPlainText().startswith("Hej Åsa! Tack för din fråga.")
+    assert not dialog.edited() and dialog.raw_template() == POLITICAL_REFERRAL  # the service fills it in
+    dialog.text.appendPlainText("Mvh Sofia")
+    assert dialog.edited()
     dialog.text.setPlainText("")
     assert not dialog.ok.isEnabled()  # nothing to send

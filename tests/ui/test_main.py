@@ -25,3 +25,17 @@ def test_granska_opens_the_window_on_demo_data_and_becomes_ready(tmp_path):
 def test_without_the_moderation_service_the_window_still_opens(sqlite_db, monkeypatch):
     monkeypatch.setitem(sys.modules, "app.services.moderation", None)  # as before issue #4 lands
     assert build_moderation(sqlite_db) is None
+
+
+def test_the_window_shows_before_the_database_layer_is_loaded():
+    """Start-up (P7): the window is built and shown while SQLAlchemy still loads behind it, so
+    nothing the window imports at start may import the database layer. Import it inside the
+    function that needs it (see app/ui/sync_action.py)."""
+    code = (
+        "import sys, app.cli, app.ui.main, app.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"
