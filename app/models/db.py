@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
@@ -130,9 +131,18 @@ def alembic_config(connection: Any | None = None) -> Config:
     return cfg
 
 
+class _SQLiteHintCompiler(SQLiteCompiler):
+    """Renders `select(...).with_hint(Item, "INDEXED BY ix_…", "sqlite")` after the table name,
+    SQLite's place for it (SQLAlchemy's SQLite dialect renders no table hints)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def create_db_engine(url: URL) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 5})
+        engine.dialect.statement_compiler = _SQLiteHintCompiler
         event.listen(engine, "connect", _sqlite_pragmas)
         with engine.connect() as con:
             # WAL is a property of the file: set once, it stays.

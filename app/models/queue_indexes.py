@@ -19,3 +19,18 @@ QUEUE_COUNTS_INDEX = Index(
     Item.suggested_reason,
     Item.created_at,
 )
+
+# A search finds item ids in the full-text index; the queue then needs each match's status,
+# question mark, account, flag and time. Led by id, this index answers that from a few thousand
+# dense index pages instead of one wide item row (and its page) per match: a rare word's page and
+# the counts under a search at a million items. SQLite must be told to use it (INDEXED BY, see
+# app/services/queue_paging.py): its planner always prefers the table's own rowid lookup.
+SEARCH_KEYS_INDEX = Index(
+    "ix_items_search_keys",
+    Item.id,
+    Item.status,
+    Item.is_question,
+    Item.account_id,
+    Item.suggested_reason,
+    Item.created_at,
+)

@@ -9,7 +9,8 @@ Three shapes of query, chosen per request, all keyset-paged on (created_at, id):
 - A search on SQLite: FTS5 is asked how many items match (up to SEARCH_PROBE). A rare word is
   looked up from its matches and only those are sorted; a common word walks the queue's index in
   order and stops after a page, because its matches are dense. Without the choice, a rare word
-  that sits only in other queues walks a whole status (seconds at a million items).
+  that sits only in other queues walks a whole status (seconds at a million items). The matches'
+  keys come from an id-led covering index (INDEXED BY: SQLite's planner would read each wide row).
 
 PostgreSQL plans with statistics and gets the plain shapes.
 """
@@ -37,6 +38,9 @@ from sqlalchemy.orm import Session
 from app.models import Account, Item
 from app.models.base import to_driver_datetime
 from app.models.fulltext import match_clause, search_terms, sqlite_match_expression
+
+# The id-led covering index (app/models/queue_indexes.py), for the keys of a search's matches.
+SEARCH_KEYS = "INDEXED BY ix_items_search_keys"
 
 # Fewer FTS matches than this: sort the matches; more: walk the queue's index in order.
 SEARCH_PROBE = 20_000
@@ -103,6 +107,7 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
         created = type_coerce(Item.created_at.op("||")(literal_column("''")), String)
         status = type_coerce(Item.status.op("||")(literal_column("''")), String)
         stmt = select(Item.id).where(*conditions(f, dialect, status=status))
+        stmt = stmt.with_hint(Item, SEARCH_KEYS, "sqlite")
         cursor = None if after is None else (to_driver_datetime(after[0], dialect), after[1])
         stmt = _ordered(stmt, created, f, cursor).limit(limit)
         return list(session.scalars(stmt))
@@ -133,4 +138,7 @@ def status_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
         .where(*conditions(f, dialect, account=Item.account_id + 0))
         .group_by(Item.status, Item.is_question)
     )
+    if dialect == "sqlite" and search_terms(f.search):
+        # Under a search: look up each match's keys in the id-led index, not scan every item.
+        stmt = stmt.with_hint(Item, SEARCH_KEYS, "sqlite")
     return {(status, bool(question)): int(n) for status, question, n in session.execute(stmt)}
