@@ -85,6 +85,23 @@ def _sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
+# Up to this size every page is read at start (PRAGMA quick_check, about 0.5 s per 100 MiB here).
+# A larger file is read whole only after an unclean end (a WAL file left behind); otherwise its
+# header, schema and every table but the items' are checked, and opening stays instant at a
+# million items. SQLite still refuses a damaged page whenever it is read.
+FULL_CHECK_BYTES = 256 * 2**20
+
+
+def _needs_full_check(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    unclean = wal.exists() and wal.stat().st_size > 0
+    return unclean or path.stat().st_size <= FULL_CHECK_BYTES
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _check_sqlite_file(path: Path) -> str | None:
     """Return why the file is unusable, or None when it opens and reads."""
     if not path.exists() or path.stat().st_size == 0:
@@ -92,14 +109,20 @@ def _check_sqlite_file(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            row = con.execute("PRAGMA quick_check(1)").fetchone()
+            tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if _needs_full_check(path):
+                checks = ["PRAGMA quick_check(1)"]
+            else:
+                small = [t for t in tables if not t.startswith(("items", "sqlite_"))]
+                checks = [f"PRAGMA quick_check({_quoted(t)})" for t in small]
+            for check in checks:
+                row = con.execute(check).fetchone()
+                if row and row[0] != "ok":
+                    return str(row[0])
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    if row and row[0] != "ok":
-        return str(row[0])
     return None
 
 

@@ -75,6 +75,69 @@ def test_a_corrupt_sqlite_file_is_moved_aside_not_deleted(tmp_path):
         db.dispose()
 
 
+def _granska_file_with_a_damaged_table(path, table):
+    """A real Granska database, closed cleanly, with the root page of `table` overwritten."""
+    db = open_database(f"sqlite:///{path}")
+    with db.sessions.begin() as session:
+        account = Account(key="fb", platform="facebook", name="FB")
+        session.add(account)
+        session.flush()
+        session.add_all(Item(account_id=account.id, external_id=str(n), text="Snöröjning " * 40,
+                             created_at=datetime.now(UTC)) for n in range(300))  # fmt: skip
+        session.execute(text("INSERT INTO settings (key, value) VALUES ('x', '1')"))
+    db.dispose()
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    con.close()
+    assert not path.with_name(path.name + "-wal").exists()  # closed cleanly
+    with path.open("r+b") as f:
+        f.seek(page_size * (root - 1))
+        f.write(b"\xff" * 64)
+
+
+def test_a_damaged_page_deep_in_a_small_file_is_found_at_start(tmp_path):
+    path = tmp_path / "granska.db"
+    _granska_file_with_a_damaged_table(path, "items")
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert len(db.messages) == 1 and "skadad" in db.messages[0]
+        assert [p for p in tmp_path.iterdir() if p.name.startswith("granska.db.trasig-")]
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("table", ["settings", "accounts"])
+def test_a_large_file_opens_without_reading_every_item_but_its_other_tables_are_checked(
+    tmp_path, monkeypatch, table
+):
+    import app.models.db as db_module
+
+    path = tmp_path / "granska.db"
+    _granska_file_with_a_damaged_table(path, table)
+    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)  # every file counts as large
+    db = open_database(f"sqlite:///{path}", migrate=False)
+    try:
+        assert len(db.messages) == 1 and "skadad" in db.messages[0]
+    finally:
+        db.dispose()
+
+
+def test_a_large_file_left_by_a_crash_is_read_whole(tmp_path, monkeypatch):
+    import app.models.db as db_module
+
+    path = tmp_path / "granska.db"
+    _granska_file_with_a_damaged_table(path, "items")
+    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    assert db_module._check_sqlite_file(path) is None  # a clean end: the items are not read
+    path.with_name(path.name + "-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
+    db = open_database(f"sqlite:///{path}")
+    try:
+        assert len(db.messages) == 1 and "skadad" in db.messages[0]
+    finally:
+        db.dispose()
+
+
 def test_a_healthy_database_is_reopened_untouched(tmp_path):
     url = f"sqlite:///{tmp_path / 'g.db'}"
     db = open_database(url)
