@@ -4,7 +4,6 @@ connectors and the demo use. One transaction per import: a bad line changes noth
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,20 +16,17 @@ from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
 from app.services.errors import InputError
-from app.services.import_lines import InsertValues, PreparedInWorker, insert_values, json_text
 from app.services.incoming import ImportLineError, IncomingItem, read_jsonl
 from app.services.rule_lists import load_rule_set
-from app.services.rules import RuleSet
+from app.services.rules import RuleSet, Verdict
 
 __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "ItemWriter"]
 
 BATCH = 5000
 IMPORT_CACHE_KIB = 65536
-# From this size a file is read and flagged in a worker process while this one writes (the
-# worker takes ~0.3 s to start; a file this big takes a few seconds).
-WORKER_FROM_BYTES = 4 * 1024 * 1024
 Progress = Callable[[int], None]
-Entry = IncomingItem | tuple[int, IncomingItem] | tuple[int, IncomingItem, InsertValues]
+# json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -87,22 +83,19 @@ class ItemWriter:
         if self._dialect == "sqlite":
             self._con.exec_driver_sql("PRAGMA cache_size = -2000")
 
-    def write(self, batch: list[tuple[IncomingItem, InsertValues | None]]) -> None:
-        """Items, each with its insert values when they were prepared already."""
-        by_account: dict[int, dict[str, tuple[IncomingItem, InsertValues | None]]] = {}
+    def write(self, batch: list[IncomingItem]) -> None:
+        by_account: dict[int, dict[str, IncomingItem]] = {}
         account_ids = self._account_ids
-        for entry in batch:
-            by_account.setdefault(account_ids[entry[0].account], {})[entry[0].external_id] = entry
+        for item in batch:
+            by_account.setdefault(account_ids[item.account], {})[item.external_id] = item
         new_rows: list[tuple[Any, ...]] = []
-        evaluate, row, dialect = self._rules.evaluate, self._row, self._dialect
+        evaluate, row = self._rules.evaluate, self._row
         for account_id, items in by_account.items():
             existing = self._existing(account_id, list(items))
-            for external_id, (item, values) in items.items():
+            for external_id, item in items.items():
                 old = existing.get(external_id)
                 if old is None:
-                    if values is None:
-                        values = insert_values(item, evaluate(item.text), dialect)
-                    new_rows.append(row(account_id, item, values))
+                    new_rows.append(row(account_id, item, evaluate(item.text)))
                 else:
                     self._update(old, item)
         if new_rows:
@@ -116,7 +109,7 @@ class ItemWriter:
             found = self._con.exec_driver_sql(
                 "SELECT external_id FROM items WHERE account_id = ? "
                 "AND external_id IN (SELECT value FROM json_each(?))",
-                (account_id, json_text(external_ids)),
+                (account_id, _json_text(external_ids)),
             ).fetchall()
             if not found:
                 return {}
@@ -128,13 +121,18 @@ class ItemWriter:
         ).where(Item.account_id == account_id, Item.external_id.in_(external_ids))  # fmt: skip
         return {row.external_id: row for row in self._con.execute(stmt)}
 
-    def _row(self, account_id: int, item: IncomingItem, values: InsertValues) -> tuple[Any, ...]:
-        kind, created_at, edited_at, raw, flags, reason, is_question = values
+    def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
+        d = self._dialect
+        reason = verdict.suggested_reason
         return (
-            account_id, kind, item.external_id, item.parent_external_id, item.post_external_id,
-            item.author_name, item.author_id, item.author_url, item.text, created_at, edited_at,
-            item.permalink, self._now_db, raw, ItemStatus.FLAGGED if reason else ItemStatus.NEW,
-            flags, reason, is_question, 1,
+            account_id, item.resolved_kind, item.external_id, item.parent_external_id,
+            item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
+            to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
+            item.permalink, self._now_db,
+            _json_text(item.raw) if item.raw is not None else None,
+            ItemStatus.FLAGGED if reason else ItemStatus.NEW,
+            _json_text(verdict.flag_dicts) if verdict.flags else None,
+            reason, verdict.is_question, 1,
         )  # fmt: skip
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
@@ -197,38 +195,28 @@ class ItemWriter:
 
 
 class ImportService:
-    def __init__(
-        self,
-        sessions: sessionmaker[Session],
-        rules: RuleSet | None = None,
-        *,
-        worker_from_bytes: int | None = WORKER_FROM_BYTES,
-    ) -> None:
-        """`worker_from_bytes`: files this big are prepared in a worker process (None: never)."""
+    def __init__(self, sessions: sessionmaker[Session], rules: RuleSet | None = None) -> None:
         self._sessions = sessions
         self._rules = rules if rules is not None else load_rule_set(sessions)
-        self._worker_from = worker_from_bytes
 
     def import_file(self, path: Path, progress: Progress | None = None) -> ImportResult:
         try:
             stream = path.open(encoding="utf-8", newline="\n")
-            size = os.fstat(stream.fileno()).st_size
         except OSError as exc:
             raise InputError(f"Kan inte läsa {path}: {exc.strerror}") from None
         with stream:
             try:
-                if self._worker_from is None or size < self._worker_from or (os.cpu_count() or 1) < 2:
-                    return self.import_items(read_jsonl(stream), progress)
-                with self._sessions() as session:
-                    dialect = session.get_bind().dialect.name
-                with PreparedInWorker(stream, self._rules, dialect) as prepared:
-                    return self.import_items(prepared, progress)
+                return self.import_items(read_jsonl(stream), progress)
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"{path} är inte UTF-8-kodad text (byte {exc.start})"
                 ) from None
 
-    def import_items(self, items: Iterable[Entry], progress: Progress | None = None) -> ImportResult:
+    def import_items(
+        self,
+        items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
+        progress: Progress | None = None,
+    ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
@@ -243,21 +231,15 @@ class ImportService:
         self,
         writer: ItemWriter,
         accounts: dict[str, Account],
-        items: Iterable[Entry],
+        items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
     ) -> ImportResult:
         unknown: dict[str, int] = {}
-        batch: list[tuple[IncomingItem, InsertValues | None]] = []
+        batch: list[IncomingItem] = []
         seen: set[tuple[str, str]] = set()
         count = 0
         for entry in items:
-            values = None
-            if entry.__class__ is not tuple:
-                line, item = count + 1, entry
-            elif len(entry) == 2:
-                line, item = entry
-            else:
-                line, item, values = entry
+            line, item = entry if isinstance(entry, tuple) else (count + 1, entry)
             account = accounts.get(item.account)
             if account is None:
                 unknown.setdefault(item.account, line)
@@ -272,7 +254,7 @@ class ImportService:
             if key in seen:  # the same item twice in a batch: the later one is an update
                 writer.write(batch)
                 batch, seen = [], set()
-            batch.append((item, values))
+            batch.append(item)
             seen.add(key)
             count += 1
             if len(batch) >= BATCH:

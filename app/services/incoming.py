@@ -1,7 +1,5 @@
 """Items on their way in: the one record shape every source produces (JSON Lines import,
-connectors, demo), and the validation of JSON Lines records with Swedish messages.
-
-No SQLAlchemy here: the import's worker process (import_lines.py) starts with this module."""
+connectors, demo), and the validation of JSON Lines records with Swedish messages."""
 
 from __future__ import annotations
 
@@ -12,10 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
+from app.models import ItemKind
 from app.services.errors import InputError
-
-# ItemKind's values (app.models.items; tests/services/test_incoming.py holds them equal).
-POST, COMMENT = "post", "comment"
 
 REQUIRED = ("account", "external_id", "text", "created_at")
 STRING_FIELDS = {
@@ -59,15 +55,14 @@ class IncomingItem:
         if self.parent_external_id or (
             self.post_external_id and self.post_external_id != self.external_id
         ):
-            return COMMENT
-        return POST
+            return ItemKind.COMMENT
+        return ItemKind.POST
 
 
 class ImportLineError(InputError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(f"rad {line}: {message}")
         self.line = line
-        self.detail = message
 
 
 def _check_text(value: str, field: str) -> None:
@@ -151,7 +146,7 @@ def _plainly_valid(record: Any) -> bool:
         if limit is not None and value is not None and (value.__class__ is not str or len(value) > limit):
             return False
     raw, kind = get("raw"), get("kind")
-    return (raw is None or raw.__class__ is dict) and kind in (None, POST, COMMENT)
+    return (raw is None or raw.__class__ is dict) and kind in (None, "post", "comment")
 
 
 def _validate(record: Any, check_characters: bool) -> None:
@@ -181,26 +176,19 @@ def _validate(record: Any, check_characters: bool) -> None:
         if check_characters:
             _check_raw(raw)
     kind = record.get("kind")
-    if kind is not None and kind not in (POST, COMMENT):
+    if kind is not None and kind not in (ItemKind.POST, ItemKind.COMMENT):
         raise ValueError("fältet 'kind' måste vara 'post' eller 'comment'")
-
-
-def parse_line(number: int, line: str) -> IncomingItem | None:
-    """Line `number` of a JSON Lines file as an item, None when blank; raises ImportLineError."""
-    if not line.strip():
-        return None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
-    try:
-        return item_from_record(record, check_characters="\\u" in line)
-    except ValueError as exc:
-        raise ImportLineError(number, str(exc)) from None
 
 
 def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
     for number, line in enumerate(stream, start=1):
-        item = parse_line(number, line)
-        if item is not None:
-            yield number, item
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
+        try:
+            yield number, item_from_record(record, check_characters="\\u" in line)
+        except ValueError as exc:
+            raise ImportLineError(number, str(exc)) from None
