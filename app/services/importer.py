@@ -238,16 +238,17 @@ class ImportService:
         batch: list[IncomingItem] = []
         seen: set[tuple[str, str]] = set()
         count = 0
+        platforms = {key: account.platform for key, account in accounts.items()}
         for entry in items:
             line, item = entry if isinstance(entry, tuple) else (count + 1, entry)
-            account = accounts.get(item.account)
-            if account is None:
+            platform = platforms.get(item.account)
+            if platform is None:
                 unknown.setdefault(item.account, line)
                 continue
-            if item.platform and item.platform != account.platform:
+            if item.platform and item.platform != platform:
                 raise ImportLineError(
                     line,
-                    f"kontot {item.account!r} är ett {account.platform}-konto, "
+                    f"kontot {item.account!r} är ett {platform}-konto, "
                     f"men raden säger {item.platform!r}",
                 )
             key = (item.account, item.external_id)
