@@ -18,10 +18,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-# SQLite keeps datetimes as text; this is the exact text SQLAlchemy writes, so the bulk import
-# path (which talks to the driver directly) stores the same thing the ORM would.
-SQLITE_DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
-
 
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime, stored in UTC on every backend.
@@ -56,12 +52,15 @@ def utcnow() -> datetime:
 
 
 def to_driver_datetime(value: datetime | None, dialect_name: str) -> Any:
-    """What UTCDateTime would hand the DB driver, for code that bypasses the ORM for speed."""
+    """What UTCDateTime would hand the DB driver, for code that bypasses the ORM for speed.
+    SQLite keeps datetimes as text: this is the exact text SQLAlchemy writes."""
     if value is None:
         return None
     value = value.astimezone(UTC)
     if dialect_name == "sqlite":
-        return value.replace(tzinfo=None).strftime(SQLITE_DATETIME_FORMAT)
+        # isoformat is SQLAlchemy's format exactly (strftime's %Y drops the zeros of year 999)
+        # and a tenth of strftime's cost, which counts a million times in an import.
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
     return value
 
 

@@ -25,6 +25,8 @@ __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "
 BATCH = 5000
 IMPORT_CACHE_KIB = 65536
 Progress = Callable[[int], None]
+# json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -57,6 +59,7 @@ class ItemWriter:
         self._con = connection
         self._rules = rules
         self._accounts = accounts
+        self._account_ids = {key: account.id for key, account in accounts.items()}
         self._dialect = connection.dialect.name
         self.result = ImportResult()
         now = utcnow()
@@ -82,15 +85,17 @@ class ItemWriter:
 
     def write(self, batch: list[IncomingItem]) -> None:
         by_account: dict[int, dict[str, IncomingItem]] = {}
+        account_ids = self._account_ids
         for item in batch:
-            by_account.setdefault(self._accounts[item.account].id, {})[item.external_id] = item
+            by_account.setdefault(account_ids[item.account], {})[item.external_id] = item
         new_rows: list[tuple[Any, ...]] = []
+        evaluate, row = self._rules.evaluate, self._row
         for account_id, items in by_account.items():
             existing = self._existing(account_id, list(items))
             for external_id, item in items.items():
                 old = existing.get(external_id)
                 if old is None:
-                    new_rows.append(self._row(account_id, item, self._rules.evaluate(item.text)))
+                    new_rows.append(row(account_id, item, evaluate(item.text)))
                 else:
                     self._update(old, item)
         if new_rows:
@@ -98,6 +103,17 @@ class ItemWriter:
             self.result.created += len(new_rows)
 
     def _existing(self, account_id: int, external_ids: list[str]) -> dict[str, Any]:
+        if self._dialect == "sqlite":
+            # Most of an import is new: ask the driver which ids exist (SQLAlchemy's expansion
+            # of a 5000-value IN costs ~10 µs an item), and fetch full rows only for those.
+            found = self._con.exec_driver_sql(
+                "SELECT external_id FROM items WHERE account_id = ? "
+                "AND external_id IN (SELECT value FROM json_each(?))",
+                (account_id, _json_text(external_ids)),
+            ).fetchall()
+            if not found:
+                return {}
+            external_ids = [external_id for (external_id,) in found]
         stmt = select(
             Item.id, Item.external_id, Item.text, Item.edited_at, Item.status, Item.raw,
             Item.author_name, Item.author_id, Item.author_url, Item.permalink,
@@ -107,16 +123,16 @@ class ItemWriter:
 
     def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
         d = self._dialect
-        flags = verdict.flag_dicts
+        reason = verdict.suggested_reason
         return (
             account_id, item.resolved_kind, item.external_id, item.parent_external_id,
             item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
             to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
             item.permalink, self._now_db,
-            json.dumps(item.raw, ensure_ascii=False) if item.raw is not None else None,
-            ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW,
-            json.dumps(flags, ensure_ascii=False) if flags else None,
-            verdict.suggested_reason, verdict.is_question, 1,
+            _json_text(item.raw) if item.raw is not None else None,
+            ItemStatus.FLAGGED if reason else ItemStatus.NEW,
+            _json_text(verdict.flag_dicts) if verdict.flags else None,
+            reason, verdict.is_question, 1,
         )  # fmt: skip
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
@@ -222,16 +238,17 @@ class ImportService:
         batch: list[IncomingItem] = []
         seen: set[tuple[str, str]] = set()
         count = 0
+        platforms = {key: account.platform for key, account in accounts.items()}
         for entry in items:
             line, item = entry if isinstance(entry, tuple) else (count + 1, entry)
-            account = accounts.get(item.account)
-            if account is None:
+            platform = platforms.get(item.account)
+            if platform is None:
                 unknown.setdefault(item.account, line)
                 continue
-            if item.platform and item.platform != account.platform:
+            if item.platform and item.platform != platform:
                 raise ImportLineError(
                     line,
-                    f"kontot {item.account!r} är ett {account.platform}-konto, "
+                    f"kontot {item.account!r} är ett {platform}-konto, "
                     f"men raden säger {item.platform!r}",
                 )
             key = (item.account, item.external_id)

@@ -108,6 +108,8 @@ class Verdict:
 
     @property
     def suggested_reason(self) -> str | None:
+        if not self.flags:
+            return None
         reasons = {f.reason for f in self.flags if f.reason}
         for reason in REASON_SEVERITY:
             if reason in reasons:
@@ -137,6 +139,37 @@ def _word_pattern(word: str, last: bool) -> str:
 def entry_pattern(entry: str) -> str:
     words = entry.split()
     return r"\s+".join(_word_pattern(w, i == len(words) - 1) for i, w in enumerate(words))
+
+
+_REGEX_SPECIAL = set("\\.^$*+?{}[]|()")
+
+
+def _literal_head(pattern: str) -> str:
+    """The plain characters a pattern starts with (re.escape leaves letters as they are)."""
+    for i, ch in enumerate(pattern):
+        if ch in _REGEX_SPECIAL:
+            return pattern[:i]
+    return pattern
+
+
+def _prefix_tree_pattern(alternatives: list[str]) -> str:
+    """The same alternatives as one pattern that shares their leading letters ("fan|fuck\\w*"
+    becomes "f(?:an|uck\\w*)"): at a word start the regex engine follows one branch per letter
+    instead of trying every entry in turn."""
+    tree: dict[str, Any] = {}
+    for alternative in alternatives:
+        head = _literal_head(alternative)
+        node = tree
+        for ch in head:
+            node = node.setdefault(ch, {})
+        node.setdefault("", []).append(alternative[len(head) :])
+    return _subtree_pattern(tree)
+
+
+def _subtree_pattern(node: dict[str, Any]) -> str:
+    parts = [ch + _subtree_pattern(child) for ch, child in sorted(node.items()) if ch]
+    parts += sorted(node.get("", []), key=len, reverse=True)
+    return parts[0] if len(parts) == 1 and "" not in node else "(?:" + "|".join(parts) + ")"
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -194,6 +227,7 @@ class RuleSet:
 
     def __post_init__(self) -> None:
         groups = []
+        all_alternatives: list[str] = []
         self._labels: dict[str, str] = {}
         self._entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self._exceptions = {" ".join(e.split()) for code in EXCEPTION_LISTS for e in self.lists.get(code, [])}
@@ -203,6 +237,7 @@ class RuleSet:
             patterns = {e: entry_pattern(e) for e in entries}
             self._entries[code] = [(e, re.compile(p, re.IGNORECASE)) for e, p in patterns.items()]
             alternatives = sorted(set(patterns.values()), key=len, reverse=True)
+            all_alternatives.extend(alternatives)
             group = f"g{i}"
             self._labels[group] = code
             groups.append(f"(?P<{group}>{'|'.join(alternatives)})")
@@ -211,6 +246,14 @@ class RuleSet:
         # pattern is kept for the rare text whose length changes when lowercased.
         self._words = re.compile(pattern) if pattern else None
         self._words_folding = re.compile(pattern, re.IGNORECASE) if pattern else None
+        # Where matches begin, found by the same alternatives as a prefix tree (~4x faster on
+        # clean text); the labelled pattern is then matched only there, for its list's name.
+        self._finder: re.Pattern[str] | None = None
+        if pattern and not any(re.fullmatch(p, "") for p in all_alternatives):
+            self._finder = re.compile(
+                r"(?<!\w)" + _prefix_tree_pattern(all_alternatives) + r"(?!\w)"
+            )
+        self._explained: dict[tuple[str, str], tuple[str, str | None, str]] = {}
 
     @classmethod
     def from_directory(cls, directory: Path | None = None) -> RuleSet:
@@ -221,14 +264,11 @@ class RuleSet:
     def evaluate(self, text: str) -> Verdict:
         flags: list[Flag] = []
         lowered = text.lower()
-        if self._words is not None and self._words_folding is not None:
-            same_length = len(lowered) == len(text)
-            scanner = self._words if same_length else self._words_folding
-            for m in scanner.finditer(lowered if same_length else text):
-                if " ".join(m.group().lower().split()) in self._exceptions:
-                    continue
-                code = self._labels[m.lastgroup or ""]
-                flags.append(self._word_flag(code, m.start(), m.end(), text))
+        for m in self._word_matches(text, lowered):
+            if " ".join(m.group().lower().split()) in self._exceptions:
+                continue
+            code = self._labels[m.lastgroup or ""]
+            flags.append(self._word_flag(code, m.start(), m.end(), text))
         if _DIGIT_RUN.search(text) or "+46" in text:
             flags.extend(self._number_flags(text))
         if "@" in text:
@@ -255,8 +295,30 @@ class RuleSet:
                         "En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.",
                     )
                 )
+        if not flags:
+            return _QUESTION if "?" in text else _CLEAN
         flags.sort(key=lambda f: f.start)
         return Verdict(tuple(flags), "?" in text)
+
+    def _word_matches(self, text: str, lowered: str) -> list[re.Match[str]]:
+        """The word-list matches, as `finditer` over the whole text would find them."""
+        if self._words is None or self._words_folding is None:
+            return []
+        if len(lowered) != len(text):
+            return list(self._words_folding.finditer(text))
+        if self._finder is None:
+            return list(self._words.finditer(lowered))
+        # finditer's walk: the leftmost match, then the next one from where it ended.
+        found = []
+        search, labelled = self._finder.search, self._words.match
+        begin = search(lowered)
+        while begin is not None:
+            m = labelled(lowered, begin.start())
+            if m is None:  # cannot happen: both patterns hold the same alternatives
+                return list(self._words.finditer(lowered))
+            found.append(m)
+            begin = search(lowered, m.end())
+        return found
 
     def evaluate_many(self, texts: Iterable[str]) -> list[Verdict]:
         return [self.evaluate(t) for t in texts]
@@ -270,24 +332,27 @@ class RuleSet:
 
     def _word_flag(self, code: str, start: int, end: int, text: str) -> Flag:
         word = text[start:end]
+        # The same few words recur in thousands of texts: explain each one once.
+        explained = self._explained.get((code, word))
+        if explained is None:
+            if len(self._explained) > 10000:
+                self._explained.clear()
+            explained = self._explained[(code, word)] = self._explain(code, word)
+        return Flag(explained[0], explained[1], word, start, end, explained[2])
+
+    def _explain(self, code: str, word: str) -> tuple[str, str | None, str]:
         entry = self.matching_entry(code, word) or word
         shown = entry.lstrip("=")
         if code in HINT_LISTS:
-            return Flag(
-                HINT_LISTS[code],
-                None,
-                word,
-                start,
-                end,
-                f"«{word}» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.",
-            )
+            why = f"«{word}» tyder på en politisk fråga: hänvisa till partiernas egna kanaler."
+            return HINT_LISTS[code], None, why
         if shown.lower() == " ".join(word.lower().split()):
             why = f"«{word}» står i ordlistan {code}."
         elif shown.endswith("*"):
             why = f"«{word}» börjar som «{shown[:-1]}» i ordlistan {code}."
         else:
             why = f"«{word}» är en böjd form av «{shown}» i ordlistan {code}."
-        return Flag(f"ord:{code}", code, word, start, end, why)
+        return f"ord:{code}", code, why
 
     def _number_flags(self, text: str) -> list[Flag]:
         found = []
@@ -320,6 +385,10 @@ class RuleSet:
                 )
             )
         return found
+
+
+_CLEAN = Verdict()
+_QUESTION = Verdict((), True)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ FALSE_POSITIVES = [
     "Puckeln på vägen", "Horisonten i Vadstena", "Parasollet blåste bort",
     "Ohyggligt vackert", "Ett korrekt beslut", "Sprängningen vid Storgatan börjar kl 9",
     "Billiga bussbiljetter för pensionärer?", "Hon ritade en skiss", "Tack för hjälpen!",
+    "Fanns det plats kvar?", "FANNS", "Vi reser till Mongoliet i sommar", "Kukkonen vann loppet",
+    "Tunnelbanan till Fittja", "Shiitake i soppan",
 ]
 
 
@@ -178,3 +180,41 @@ def _luhn_sum(digits: str) -> int:
 )
 def test_contact_details_are_flagged(rules, text, rule):
     assert rule in {f.rule for f in rules.evaluate(text).flags}
+
+
+class _FullScan(RuleSet):
+    """The word lists scanned the plain way: every entry tried at every position."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._finder = None
+
+
+def test_the_prefix_tree_finds_exactly_what_the_full_scan_finds(rules):
+    import random
+
+    from app.services.demo import COMMENTS, POSTS
+    from app.services.rule_lists import default_lists
+
+    plain = _FullScan(default_lists())
+    rng = random.Random(7)
+    listed = [e.lstrip("=").rstrip("*") for entries in default_lists().values() for e in entries]
+    words = [*listed, "fanns", "för", "ska", "ni", "skitbra", "Idioten", "KÖP  NU", "x", "-"]
+    texts = [t for texts in COMMENTS.values() for t in texts] + list(POSTS)
+    texts += [t for t, _code, _words in TRUE_POSITIVES] + FALSE_POSITIVES
+    for _ in range(3000):
+        picked = rng.choices(words, k=rng.randint(1, 8))
+        texts.append("".join(w + rng.choice([" ", "", "!", "-", "\n", ", "]) for w in picked))
+    found = 0
+    for text in texts:
+        ours = [(f.rule, f.start, f.end, f.explanation) for f in rules.evaluate(text).flags]
+        assert ours == [(f.rule, f.start, f.end, f.explanation) for f in plain.evaluate(text).flags], text
+        found += bool(ours)
+    assert found > 2000  # the texts really hit the lists
+
+
+def test_short_entries_and_entries_starting_with_a_sign_still_match():
+    lists = {"svordomar": ["ab*", "-x", "=ko"]}
+    text = "abc ko kon ab -x a-x"
+    assert [f.match for f in RuleSet(lists).evaluate(text).flags] == ["abc", "ko", "ab", "-x"]
+    assert RuleSet(lists).evaluate(text) == _FullScan(lists).evaluate(text)
