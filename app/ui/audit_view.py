@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.audit import ACTION_LABELS, AuditEntry, AuditFacets, AuditFilter, AuditService, VerifyReport
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, user_message
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PAGE = 500
@@ -255,8 +255,7 @@ class AuditView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.check.setEnabled(True)
-        message, _details = describe_error(exc)
-        self.status.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.status.setText(user_message(exc))
 
     def _verified(self, report: VerifyReport) -> None:
         self.check.setEnabled(True)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.services.register import RegistrationRow, list_registrations
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, user_message
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -146,8 +146,7 @@ class DiarienummerView(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message, _details = describe_error(exc)
-        self.message.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.message.setText(user_message(exc))
 
     def _after_save(self, registration_id: int) -> None:
         self.message.setText(self.tr("Sparat."))

@@ -38,7 +38,7 @@ from app.ui.labels import action_label
 from app.ui.queue_view import QueueView
 from app.ui.settings import restore_window, save_window, user_settings
 from app.ui.sync_action import install as install_sync
-from app.ui.tasks import TaskManager
+from app.ui.tasks import TaskManager, failure_box
 from app.ui.translations import LANGUAGES, SETTING
 from app.version import APP_NAME, __version__
 
@@ -387,24 +387,9 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, details: str) -> None:
         """A failure as a clear message (and, for our own bugs, the details to report)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning if not details else QMessageBox.Icon.Critical)
-        box.setWindowTitle(APP_NAME)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:
-            box.setText(
-                self.tr(
-                    "Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; "
-                    "skicka gärna detaljerna till den som sköter Granska."
-                )
-            )
-            box.setDetailedText(details)
-        else:
-            box.setText(message)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = failure_box(self, message, details)
         self.statusBar().showMessage(message.splitlines()[0] if message else box.text(), 10_000)
         self.last_error = box
-        box.open()
 
     # -- small things -----------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from app.services.errors import InputError
 from app.services.reasons import REMOVAL_REASONS
 from app.services.rule_lists import RuleListService, clean_entries
 from app.services.rules import RuleSet, RuleTest, test_rule
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, user_message
 
 
 class RuleTester(QWidget):
@@ -151,8 +151,7 @@ class RuleTester(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message, _details = describe_error(exc)
-        self.list_state.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.list_state.setText(user_message(exc))
 
     def _after_save(self, code: str) -> None:
         self.load()
