@@ -166,21 +166,21 @@ class MainWindow(QMainWindow):
 
     def _build_navigation(self) -> None:
         self.next_action = self._action(
-            self.tr("Nästa post"), lambda: self.queue.move(1), ["J"], "actions/next"
+            self.tr("Nästa post"), lambda: self.queue.move(1), ["J"], "action-next"
         )
         self.previous_action = self._action(
-            self.tr("Föregående post"), lambda: self.queue.move(-1), ["K"], "actions/previous"
+            self.tr("Föregående post"), lambda: self.queue.move(-1), ["K"], "action-previous"
         )
         self.next_action.setToolTip(self.tr("Nästa post (J)"))
         self.previous_action.setToolTip(self.tr("Föregående post (K)"))
         self.search_action = self._action(
-            self.tr("Sök"), self.focus_search, ["/", "Ctrl+F"], "actions/search"
+            self.tr("Sök"), self.focus_search, ["/", "Ctrl+F"], "action-search"
         )
         self.reload_action = self._action(
-            self.tr("Läs in kön igen"), self.refresh_queue, ["F5"], "actions/refresh"
+            self.tr("Läs in kön igen"), self.refresh_queue, ["F5"], "action-refresh"
         )
         self.help_action = self._action(
-            self.tr("Kortkommandon"), lambda: self.help_overlay.toggle(), ["?", "F1"], "actions/help"
+            self.tr("Kortkommandon"), lambda: self.help_overlay.toggle(), ["?", "F1"], "action-help"
         )
         self.help_action.setToolTip(self.tr("Kortkommandon (?)"))
         self.queue_actions = []
