@@ -15,7 +15,8 @@ from app.services.archive import ArchiveFilter, ArchiveService
 from app.services.dnr_import import DiarienummerImport
 from app.services.errors import InputError
 from app.services.export import ExportService, RemovalLogRequest
-from app.services.packages import EvidencePackager, verify_package
+from app.services.package_verify import verify_package
+from app.services.packages import EvidencePackager
 from app.services.reasons import REMOVAL_REASONS
 from app.services.removal_log import STOCKHOLM, local_naive
 from app.services.spreadsheet import escape_cell_text as visible

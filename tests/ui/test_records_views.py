@@ -16,7 +16,7 @@ from tests.helpers.ui import open_window, wait_idle
 def _trigger(window, menu: str, title: str):
     [action] = [a for a in window.menus[menu].actions() if a.text() == title]
     action.trigger()
-    return window._views[title]
+    return window.views[title]
 
 
 def test_archive_export_screenshots_and_mail_open_from_the_menus(qtbot, sqlite_db):
