@@ -43,7 +43,7 @@ from app.services.packages import EvidencePackager, PackageResult
 from app.services.reasons import REMOVAL_REASONS
 from app.services.removal_log import STATUS_LABELS, STOCKHOLM
 from app.ui.archive_model import PAGE, ArchiveModel, when
-from app.ui.tasks import TaskManager, user_message
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 
 def _plain_editor(name: str) -> QPlainTextEdit:
@@ -73,7 +73,7 @@ class ArchiveView(QWidget):
         super().__init__(parent)
         self._db = db
         self._service = ArchiveService(db.sessions)
-        self._tasks = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._generation = 0  # results of an older search are dropped
         self._filter = ArchiveFilter()
 

@@ -3,7 +3,6 @@ removal), and where the diarienummer is still missing, typed in here."""
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.services.register import RegistrationRow, list_registrations
-from app.ui.tasks import TaskManager, user_message
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -39,14 +38,14 @@ class DiarienummerView(QWidget):
         sessions: sessionmaker[Session],
         *,
         actor: Actor | None = None,
-        tasks: Any | None = None,
+        tasks: TaskManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("diarienummerView")
         self._sessions = sessions
         self._service = ModerationService(sessions, actor=actor)
-        self._tasks: Any = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._rows: list[RegistrationRow] = []
 
         self.only_missing = QCheckBox(self.tr("Bara de som saknar diarienummer"), self)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.models.db import Database
 from app.services.accounts import AccountService
 from app.services.export import ExportResult, ExportService, RemovalLogRequest
-from app.ui.tasks import Task, TaskContext, TaskManager, user_message
+from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for, user_message
 
 
 def previous_month(today: date) -> tuple[date, date]:
@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
                  tasks: TaskManager | None = None, today: date | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._db = db
-        self._tasks = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._job: Task | None = None
         self._overwrite_confirmed: Path | None = None
         self.result_: ExportResult | None = None

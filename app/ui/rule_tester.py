@@ -4,8 +4,6 @@ shown as plain text."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +24,7 @@ from app.services.errors import InputError
 from app.services.reasons import REMOVAL_REASONS
 from app.services.rule_lists import RuleListService, clean_entries
 from app.services.rules import RuleSet, RuleTest, test_rule
-from app.ui.tasks import TaskManager, user_message
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 
 class RuleTester(QWidget):
@@ -41,13 +39,13 @@ class RuleTester(QWidget):
         sessions: sessionmaker[Session],
         *,
         actor: Actor | None = None,
-        tasks: Any | None = None,
+        tasks: TaskManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ruleTester")
         self._service = RuleListService(sessions, actor)
-        self._tasks: Any = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._lists: dict[str, list[str]] = {}
         self._edited: set[str] = set()
 

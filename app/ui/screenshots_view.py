@@ -36,7 +36,7 @@ from app.services.screenshot_export import export_screenshots, write_year_record
 from app.services.screenshot_mail import ScreenshotMail
 from app.services.screenshots import STOCKHOLM, ScreenshotDue, ScreenshotInfo, ScreenshotService
 from app.ui.screenshot_capture import CaptureDialog, CaptureFlow
-from app.ui.tasks import TaskManager, failure_box
+from app.ui.tasks import TaskManager, tasks_for
 
 THUMBNAIL = QSize(240, 150)
 ALL = "__all__"
@@ -69,10 +69,7 @@ class ScreenshotsView(QWidget):
         self.service = ScreenshotService(sessions, actor)
         self.mail_settings = MailSettingsService(sessions, credentials)
         self.mail = ScreenshotMail(self.service, self.mail_settings)
-        if tasks is None:  # on its own (not in the main window): failures in a box over the view
-            tasks = TaskManager(self)
-            tasks.failed.connect(lambda message, details: failure_box(self, message, details))
-        self.tasks = tasks
+        self.tasks = tasks_for(self, tasks)
         self._grabber = grabber
         self.flow: CaptureFlow | None = None
         self._due: list[ScreenshotDue] = []

@@ -344,6 +344,17 @@ class TaskManager(QObject):
         self.failed.emit(message, details or "")
 
 
+def tasks_for(widget: QWidget, tasks: TaskManager | None) -> TaskManager:
+    """The TaskManager a view or dialog runs its work on: the main window's when it was opened
+    from there, else one of its own (a view opened by itself). Its own one shows failures that
+    have no `on_error` in a box over the widget, as the main window does; none is lost."""
+    if tasks is not None:
+        return tasks
+    own = TaskManager(widget)
+    own.failed.connect(lambda message, details: failure_box(widget, message, details))
+    return own
+
+
 class ProgressIndicator(QWidget):
     """The status bar's "working on…" line: label, progress bar and a cancel button."""
 

@@ -6,10 +6,10 @@ import time
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.services.errors import EnvironmentFault, InputError
-from app.ui.tasks import TaskContext, TaskManager, failure_box, user_message
+from app.ui.tasks import TaskContext, TaskManager, failure_box, tasks_for, user_message
 from tests.helpers.ui import wait_idle
 
 
@@ -96,6 +96,23 @@ def test_a_failure_box_shows_the_message_or_for_a_bug_the_details(qtbot):
     assert "oväntat fel" in bug.text()
     plain.close()
     bug.close()
+
+
+def test_a_view_uses_the_windows_tasks_or_its_own_that_shows_failures(qtbot, tasks):
+    view = QWidget()
+    qtbot.addWidget(view)
+    assert tasks_for(view, tasks) is tasks
+    own = tasks_for(view, None)
+    assert own is not tasks and own.parent() is view
+
+    def locked():
+        raise EnvironmentFault("Databasen är låst.")
+
+    own.run(locked)
+    qtbot.waitUntil(lambda: bool(view.findChildren(QMessageBox)))
+    [box] = view.findChildren(QMessageBox)
+    assert box.text() == "Databasen är låst."
+    box.close()
 
 
 def test_progress_reaches_on_progress_on_the_gui_thread(qtbot, tasks):
