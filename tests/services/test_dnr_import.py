@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.models import AuditEvent, Registration
-from app.services.audit import AuditService
+from app.services.audit import AuditFilter, AuditService
 from app.services.context import Actor
 from app.services.dnr_import import DiarienummerImport
 from app.services.errors import InputError
@@ -119,6 +119,8 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
     assert {(e.actor, e.details["source"], e.details["export"]) for e in events} == {
         ("registrator", "import-dnr", result.export_uuid)}
     assert all(e.account_id is not None and e.details["previous"] is None for e in events)
+    [shown] = AuditService(sessions).search(AuditFilter(item_id=removal.item_id))
+    assert shown.summary == f"diarienummer: KS 2026/201, från: import-dnr, rad: B{removal.decision_id}"
     chain = AuditService(sessions).verify()  # (the test helpers save evidence unlogged)
     assert chain.events == 2 and chain.first_broken_event is None
     DiarienummerImport(sessions, ACTOR).import_file(path)  # nothing new: no new events
