@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 APP_ICON = "granska"
-# The set this script owns: the app icon and everything named platform-*, action-*, flag*.
-SET_PATTERNS = (f"{APP_ICON}.svg", "platform-*.svg", "action-*.svg", "flag*.svg")
+# The set this script owns: the app icon and everything named platform-*, action-*, flag*, status-*.
+SET_PATTERNS = (f"{APP_ICON}.svg", "platform-*.svg", "action-*.svg", "flag*.svg", "status-*.svg")
 
 
 def icon_sources(directory: Path = ICONS) -> list[Path]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from app.models.db import Database, open_database
@@ -19,3 +21,24 @@ def database(args: Any) -> Database:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def whole_number(minimum: int = 0, *, what: str = "ett heltal", hint: str = "") -> Callable[[str], int]:
+    """An argparse `type=` for a whole number of at least `minimum`; argparse turns the
+    complaint into "granska: error: …" and exit code 2, with nothing changed."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"inte {what}: {value!r}{hint}") from None
+        if n < minimum:
+            too_small = "får inte vara negativt" if minimum == 0 else f"inte {what}"
+            raise argparse.ArgumentTypeError(f"{too_small}: {value}")
+        return n
+
+    return parse
+
+
+count = whole_number(0)  # --items, --limit: 0 and up
+item_id = whole_number(1, what="ett post-id", hint=" (se granska queue --json)")

@@ -9,13 +9,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.commands import database, print_json
+from app.commands import count, database, print_json
 from app.models.db import ENV_VAR, default_url
 from app.services.archive import ArchiveFilter, ArchiveService
 from app.services.dnr_import import DiarienummerImport
 from app.services.errors import InputError
 from app.services.export import ExportService, RemovalLogRequest
-from app.services.packages import EvidencePackager, verify_package
+from app.services.package_verify import verify_package
+from app.services.packages import EvidencePackager
 from app.services.reasons import REMOVAL_REASONS
 from app.services.removal_log import STOCKHOLM, local_naive
 from app.services.spreadsheet import escape_cell_text as visible
@@ -79,7 +80,7 @@ def register(subparsers: Any) -> None:
     search.add_argument("--reason", action="append", choices=sorted(REMOVAL_REASONS))
     search.add_argument("--admin", action="append", metavar="ANVÄNDARE",
                         help="bara det som denna administratör sparat, tagit bort eller diariefört")
-    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--limit", type=count, default=50, metavar="N")
     search.add_argument("--json", action="store_true", help="skriv ut som JSON")
     search.set_defaults(handler=_archive_search)
     show = asub.add_parser("show", help="visa en post: sparad kopia, läget nu och historiken")

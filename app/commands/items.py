@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.commands import database, print_json
+from app.commands import count, database, print_json
 from app.models import ItemStatus, Platform
 from app.services.demo import load_demo
 from app.services.errors import InputError
@@ -18,19 +18,9 @@ from app.services.queue import QueueFilter, QueueService
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"inte ett heltal: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"får inte vara negativt: {value}")
-    return n
-
-
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help="fyll databasen med realistiska demodata")
-    demo.add_argument("--items", type=_positive, default=500, metavar="N",
+    demo.add_argument("--items", type=count, default=500, metavar="N",
                       help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)")
     demo.set_defaults(handler=_demo)
 
@@ -48,7 +38,7 @@ def register(subparsers: Any) -> None:
     queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
     queue.add_argument("--platform", action="append", choices=[p.value for p in Platform])
     queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")
-    queue.add_argument("--limit", type=_positive, default=50, metavar="N")
+    queue.add_argument("--limit", type=count, default=50, metavar="N")
     queue.add_argument("--json", action="store_true", help="skriv ut som JSON")
     queue.set_defaults(handler=_queue)
 

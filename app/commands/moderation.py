@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.commands import database
+from app.commands import database, item_id
 from app.services.audit import AuditService
 from app.services.errors import InputError
 from app.services.escalation import KIND_HEAD, KIND_MANAGER
@@ -32,16 +32,6 @@ def service(args: argparse.Namespace) -> ModerationService:
     return ModerationService.with_platforms(database(args).sessions)
 
 
-def _item_id(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"inte ett post-id: {value!r} (se granska queue --json)") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"inte ett post-id: {value}")
-    return n
-
-
 def register(subparsers: Any) -> None:
     remove = subparsers.add_parser(
         "remove",
@@ -50,7 +40,7 @@ def register(subparsers: Any) -> None:
         "radera. Slutkod 0: borttagen; 3: bevis och beslut sparade men plattformen (eller du, för "
         "hand) har steg kvar; 2: fel i indata, inget ändrat.",
     )
-    remove.add_argument("id", type=_item_id, metavar="ID")
+    remove.add_argument("id", type=item_id, metavar="ID")
     remove.add_argument(
         "--reason",
         choices=list(REMOVAL_REASONS),
@@ -75,7 +65,7 @@ def register(subparsers: Any) -> None:
         "--dnr diarienumret på postens diarieföring (registratorns steg). Inlägg av ringa eller "
         "tillfällig betydelse diarieförs inte.",
     )
-    reg.add_argument("id", type=_item_id, metavar="ID")
+    reg.add_argument("id", type=item_id, metavar="ID")
     reg.add_argument(
         "--criterion",
         choices=list(REGISTRATION_CRITERIA),
@@ -87,7 +77,7 @@ def register(subparsers: Any) -> None:
     reg.set_defaults(handler=_register)
 
     notify = subparsers.add_parser("notify", help="publicera meddelandet i tråden, eller eskalera till chef")
-    notify.add_argument("id", type=_item_id, metavar="ID")
+    notify.add_argument("id", type=item_id, metavar="ID")
     notify.add_argument("--template", metavar="KOD", help="ett skäl (t.ex. svordomar) eller ett sparat svar")
     notify.add_argument("--text", metavar="TEXT", help="egen text i stället för mallens")
     notify.add_argument("--posted", action="store_true", help="meddelandet är publicerat för hand")
@@ -98,7 +88,7 @@ def register(subparsers: Any) -> None:
     notify.set_defaults(handler=_notify)
 
     keep = subparsers.add_parser("keep", help="godkänn en post: den får stå kvar")
-    keep.add_argument("id", type=_item_id, metavar="ID")
+    keep.add_argument("id", type=item_id, metavar="ID")
     keep.set_defaults(handler=_keep)
 
     retry = subparsers.add_parser(

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, tuple_, union_all
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Select, and_, func, or_, select, tuple_, union_all
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
-from app.models.fulltext import match_clause
+from app.models.evidence_text import saved_item_text
+from app.models.fulltext import match_clause, search_terms
 from app.services.removal_log import REMOVE_ACTION
 
 Cursor = tuple[datetime, int]
@@ -133,8 +134,49 @@ def _events() -> Any:
     ).subquery("events")
 
 
+def _latest_saved_text() -> Any:
+    """The text in the item's newest evidence copy; the current text when it has none."""
+    ev = aliased(Evidence)
+    newest = (
+        select(saved_item_text(ev.payload))
+        .where(ev.item_id == Item.id)
+        .order_by(ev.saved_at.desc(), ev.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(newest, Item.text)
+
+
+def _like_any_case(column: Any, term: str) -> Any:
+    """`column` contains `term` (lower case). SQLite folds only ASCII case, so the word is also
+    tried capitalised and in capitals: "åsa" finds "Åsa" and "ÅSA" there too."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    variants = dict.fromkeys((escaped, escaped.capitalize(), escaped.upper()))
+    return or_(*[column.ilike(f"%{v}%", escape="\\") for v in variants])
+
+
+def _text_matches(dialect: str, query: str) -> Any:
+    """What was saved is what is searched: an item with an evidence copy matches on the copy's
+    text (or its author), never on text the author put there afterwards; an item without a
+    copy matches on its current text through the full-text index."""
+    terms = search_terms(query)
+    if not terms:
+        return None
+    ev = aliased(Evidence)
+    saved = saved_item_text(ev.payload)
+    in_copy = (
+        select(ev.id)
+        .where(ev.item_id == Item.id,
+               *[or_(_like_any_case(saved, t), _like_any_case(Item.author_name, t)) for t in terms])
+        .exists()
+    )  # fmt: skip
+    has_copy = select(Evidence.id).where(Evidence.item_id == Item.id).exists()
+    current = match_clause(dialect, query, Item.id)
+    return in_copy if current is None else or_(in_copy, and_(~has_copy, current))
+
+
 _ENTRY_COLUMNS = (Item.id, Account.key, Account.name, Account.platform, Item.author_name,
-                  Item.text, Item.status, Item.created_at)  # fmt: skip
+                  _latest_saved_text(), Item.status, Item.created_at)  # fmt: skip
 
 
 class ArchiveService:
@@ -194,7 +236,7 @@ class ArchiveService:
                 .exists()
             )  # fmt: skip
         if f.text.strip():
-            clause = match_clause(dialect, f.text, Item.id)
+            clause = _text_matches(dialect, f.text)
             if clause is not None:
                 stmt = stmt.where(clause)
         return stmt, archived.c.last_at

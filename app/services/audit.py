@@ -237,6 +237,7 @@ def verify_chain(session: Session) -> VerifyReport:
 _DETAIL_LABELS = (
     ("list", "lista"), ("reason", "skäl"), ("criterion", "kriterium"), ("mode", "sätt"), ("to", "till"),
     ("count", "antal"), ("days", "äldre än dagar"), ("diarienummer", "diarienummer"), ("error", "fel"),
+    ("source", "från"), ("row", "rad"),
 )  # fmt: skip
 _MODES = {"hide": "dölj", "delete": "radera"}
 

@@ -2,9 +2,10 @@
 
 Rows are matched by the Rad-id Granska printed (B<decision> on Borttagna, D<registration> on
 Diarieförda), never by position, so sorting, filtering or adding columns in Excel is harmless.
-All numbers are stored in one transaction. A conflict (an unknown row id, a number that differs
-from the one Granska already has, one row given two numbers) stops the whole import unless the
-caller asks to skip the conflicting rows.
+All numbers are stored in one transaction, each with its event in the audit log (the same
+"diarienummer" event as when it is typed into Granska, saying it came from the file). A
+conflict (an unknown row id, a number that differs from the one Granska already has, one row
+given two numbers) stops the whole import unless the caller asks to skip the conflicting rows.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Decision, ExportRow, Registration
+from app.models import Decision, ExportRow, Item, Registration
+from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError
 from app.services.removal_log import REMOVAL_CRITERION
@@ -133,17 +135,31 @@ class DiarienummerImport:
         rows, export_uuid = read_dnr_rows(Path(path))
         try:
             with self._sessions.begin() as session:
+                # The audit chain's lock first: a number typed in Granska meanwhile waits, or is seen.
+                audit = None if dry_run else AuditWriter(session)
                 result = self._match(session, rows, export_uuid)
-                store = not dry_run and (skip_conflicts or not result.conflicts)
+                store = audit is not None and (skip_conflicts or not result.conflicts)
                 if store:
-                    for change in result.applied:
-                        registration = session.get(Registration, change.registration_id)
-                        assert registration is not None
-                        registration.diarienummer = change.new
+                    self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
         return DnrImportResult(result.applied, result.unchanged, result.empty, result.conflicts,
                                export_uuid, store and bool(result.applied))  # fmt: skip
+
+    def _store(self, session: Session, audit: AuditWriter, changes: list[DnrChange],
+               export_uuid: str | None) -> None:  # fmt: skip
+        now = self._actor.now()
+        accounts = _account_ids(session, [change.item_id for change in changes])
+        for change in changes:
+            registration = session.get(Registration, change.registration_id)
+            assert registration is not None
+            registration.diarienummer = change.new
+            audit.add(self._actor.username, now, "diarienummer", item_id=change.item_id,
+                      account_id=accounts.get(change.item_id),
+                      details={"registration_id": change.registration_id, "diarienummer": change.new,
+                               "previous": change.old, "source": "import-dnr", "row": change.row_key,
+                               "export": export_uuid})  # fmt: skip
+        audit.flush()
 
     def _match(self, session: Session, rows: list[DnrRow], export_uuid: str | None) -> DnrImportResult:
         conflicts: list[DnrConflict] = []
@@ -201,6 +217,15 @@ class DiarienummerImport:
             else:
                 applied.append(DnrChange(key, registration.item_id, registration.id, None, number))
         return DnrImportResult(applied, unchanged, empty, conflicts, export_uuid)
+
+
+def _account_ids(session: Session, item_ids: list[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for start in range(0, len(item_ids), 1000):
+        chunk = item_ids[start:start + 1000]
+        found.update((item_id, account_id) for item_id, account_id in
+                     session.execute(select(Item.id, Item.account_id).where(Item.id.in_(chunk))))
+    return found
 
 
 def _exported_rows(session: Session, keys: list[str]) -> dict[str, ExportRow]:

@@ -9,7 +9,7 @@ Excel export and the evidence package write exactly the same rows.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -28,6 +28,7 @@ from app.models import (
     Notice,
     Registration,
 )
+from app.models.evidence_text import saved_item_text
 from app.services.errors import InputError
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import Column
@@ -126,21 +127,31 @@ def local_naive(value: datetime | None) -> datetime | None:
     return value.astimezone(STOCKHOLM).replace(tzinfo=None, microsecond=0)
 
 
-def _latest_evidence_hash(at: Any) -> Any:
-    """The copy saved for this decision: the newest at or before it, else the first after."""
+def _copy_for(at: Any, value: Callable[[Any], Any]) -> Any:
+    """`value` of the copy saved for this decision: the newest at or before it, else the first
+    after."""
     before, after = aliased(Evidence), aliased(Evidence)
     return func.coalesce(
-        select(before.sha256)
+        select(value(before))
         .where(before.item_id == Item.id, before.saved_at <= at)
         .order_by(before.saved_at.desc(), before.id.desc())
         .limit(1)
         .scalar_subquery(),
-        select(after.sha256)
+        select(value(after))
         .where(after.item_id == Item.id)
         .order_by(after.saved_at, after.id)
         .limit(1)
         .scalar_subquery(),
     )
+
+
+def _latest_evidence_hash(at: Any) -> Any:
+    return _copy_for(at, lambda ev: ev.sha256)
+
+
+def _saved_text(at: Any) -> Any:
+    """The text as saved in that copy (what was removed), the item's current text if none."""
+    return func.coalesce(_copy_for(at, lambda ev: saved_item_text(ev.payload)), Item.text)
 
 
 def _scoped(stmt: Select[Any], scope: LogScope, at: Any) -> Select[Any]:
@@ -155,7 +166,7 @@ def _scoped(stmt: Select[Any], scope: LogScope, at: Any) -> Select[Any]:
     return stmt
 
 
-_ITEM_COLUMNS = (Item.id.label("item_id"), Item.kind, Item.text, Item.created_at,
+_ITEM_COLUMNS = (Item.id.label("item_id"), Item.kind, Item.created_at,
                  Item.author_name, Item.author_id, Item.author_url, Item.permalink,
                  Item.status, Account.key.label("account_key"),
                  Account.name.label("account_name"), Account.platform)  # fmt: skip
@@ -186,7 +197,8 @@ def removal_statement(scope: LogScope) -> Select[Any]:
             Administrator.name.label("admin_name"), Registration.id.label("registration_id"),
             Registration.diarienummer, Notice.text.label("notice_text"),
             Notice.status.label("notice_status"), Notice.platform_ref.label("notice_ref"),
-            _latest_evidence_hash(Decision.decided_at).label("evidence_sha256"), *_ITEM_COLUMNS,
+            _latest_evidence_hash(Decision.decided_at).label("evidence_sha256"),
+            _saved_text(Decision.decided_at).label("text"), *_ITEM_COLUMNS,
         )  # fmt: skip
         .join(Item, Item.id == Decision.item_id)
         .join(Account, Account.id == Item.account_id)
@@ -207,7 +219,7 @@ def registration_statement(scope: LogScope) -> Select[Any]:
             Registration.criterion, Registration.motivation, Registration.diarienummer,
             Registration.registered_by, Administrator.name.label("admin_name"),
             _latest_evidence_hash(Registration.registered_at).label("evidence_sha256"),
-            *_ITEM_COLUMNS,
+            _saved_text(Registration.registered_at).label("text"), *_ITEM_COLUMNS,
         )  # fmt: skip
         .join(Item, Item.id == Registration.item_id)
         .join(Account, Account.id == Item.account_id)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.services.account_register import TEXT_FIELDS, AccountRegister, RegisterEntry
 from app.services.connections import ConnectionCheck, CredentialService, CredentialStatus
-from app.ui.tasks import TaskManager
+from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -56,7 +56,7 @@ class AccountsDialog(QDialog):
         self._register = register
         self._credentials = credentials
         self._own_tasks = tasks is None
-        self.tasks = tasks or TaskManager(self)
+        self.tasks = tasks_for(self, tasks)
         self._entries: dict[str, RegisterEntry] = {}
         self._current: str | None = None
 

@@ -26,13 +26,13 @@ from app.ui.tasks import TaskContext, TaskManager
 
 # action name -> (key, icon)
 ACTION_KEYS: dict[str, tuple[str, str]] = {
-    "remove": ("R", "actions/remove"),
-    "register": ("D", "actions/register"),
-    "notify": ("N", "actions/notify"),
-    "keep": ("O", "actions/keep"),
-    "answer": ("A", "actions/answer"),
-    "forward": ("V", "actions/forward"),
-    "hand_over": ("L", "actions/hand-over"),
+    "remove": ("R", "action-remove"),
+    "register": ("D", "action-register"),
+    "notify": ("N", "action-notify"),
+    "keep": ("O", "action-keep"),
+    "answer": ("A", "action-answer"),
+    "forward": ("V", "action-forward"),
+    "hand_over": ("L", "action-hand-over"),
 }
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,12 +39,11 @@ from PySide6.QtWidgets import (
 from app.models.db import Database
 from app.services.accounts import AccountService
 from app.services.archive import ArchiveDetail, ArchiveEntry, ArchiveFilter, ArchiveService
-from app.services.errors import EnvironmentFault, InputError
 from app.services.packages import EvidencePackager, PackageResult
 from app.services.reasons import REMOVAL_REASONS
 from app.services.removal_log import STATUS_LABELS, STOCKHOLM
-from app.ui._background import BackgroundRunner
 from app.ui.archive_model import PAGE, ArchiveModel, when
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 
 def _plain_editor(name: str) -> QPlainTextEdit:
@@ -70,11 +68,12 @@ class ArchiveView(QWidget):
     detail_shown = Signal(int)
     package_written = Signal(object)  # PackageResult
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, runner: Any = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 tasks: TaskManager | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._db = db
         self._service = ArchiveService(db.sessions)
-        self._runner = runner or BackgroundRunner(self)
+        self._tasks = tasks_for(self, tasks)
         self._generation = 0  # results of an older search are dropped
         self._filter = ArchiveFilter()
 
@@ -168,7 +167,7 @@ class ArchiveView(QWidget):
         self.date_to.dateChanged.connect(self._debounce.start)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self._runner.run(self._load_choices, self._show_choices, self._show_error)
+        self._tasks.run(self._load_choices, on_done=self._show_choices, on_error=self._show_error)
         self.refresh()
 
     # -- searching ------------------------------------------------------------------------
@@ -194,9 +193,9 @@ class ArchiveView(QWidget):
         self._filter = f = self.current_filter()
         service = self._service
         self.status.setText(self.tr("Söker …"))
-        self._runner.run(lambda job, progress: (service.search(f, limit=PAGE), service.count(f)),
-                         lambda result: self._show_page(generation, *result),
-                         self._show_error)  # fmt: skip
+        self._tasks.run(lambda: (service.search(f, limit=PAGE), service.count(f)),
+                        on_done=lambda result: self._show_page(generation, *result),
+                        on_error=self._show_error, key="archive/search")  # fmt: skip
 
     def _show_page(self, generation: int, rows: list[ArchiveEntry], total: int) -> None:
         if generation != self._generation:
@@ -217,15 +216,15 @@ class ArchiveView(QWidget):
             if generation == self._generation:
                 self.model.append(rows)
 
-        self._runner.run(lambda job, progress: service.search(f, after=cursor, limit=PAGE), show,
-                         self._show_error)  # fmt: skip
+        self._tasks.run(lambda: service.search(f, after=cursor, limit=PAGE), on_done=show,
+                        on_error=self._show_error)  # fmt: skip
 
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
         self.date_to.setEnabled(on)
         self._debounce.start()
 
-    def _load_choices(self, job: Any, progress: Any) -> tuple[list[Any], list[str]]:
+    def _load_choices(self) -> tuple[list[Any], list[str]]:
         return AccountService(self._db.sessions).list_accounts(), self._service.administrators()
 
     def _show_choices(self, choices: tuple[list[Any], list[str]]) -> None:
@@ -242,8 +241,9 @@ class ArchiveView(QWidget):
             return
         item_id = self.model.entry(current.row()).item_id
         service = self._service
-        self._runner.run(lambda job, progress: service.detail(item_id),
-                         lambda detail: self._show_detail(item_id, detail), self._show_error)
+        self._tasks.run(lambda: service.detail(item_id),
+                        on_done=lambda detail: self._show_detail(item_id, detail),
+                        on_error=self._show_error, key="archive/detail")  # fmt: skip
 
     def _show_detail(self, item_id: int, detail: ArchiveDetail | None) -> None:
         current = self.table.currentIndex()
@@ -310,8 +310,8 @@ class ArchiveView(QWidget):
         packager = EvidencePackager(self._db.sessions)
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Skapar bevispaket …"))
-        self._runner.run(lambda job, progress: packager.build(ids, path, overwrite=overwrite),
-                         self._package_done, self._show_error)  # fmt: skip
+        self._tasks.run(lambda: packager.build(ids, path, overwrite=overwrite),
+                        on_done=self._package_done, on_error=self._show_error)  # fmt: skip
 
     def _package_done(self, result: PackageResult) -> None:
         self._selection_changed()
@@ -320,13 +320,6 @@ class ArchiveView(QWidget):
                             .replace("%3", str(result.evidence_files)))
         self.package_written.emit(result)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._runner.shutdown()
-        super().closeEvent(event)
-
     def _show_error(self, exc: BaseException) -> None:
         self._selection_changed()
-        if isinstance(exc, InputError | EnvironmentFault):
-            self.status.setText(str(exc))
-        else:
-            self.status.setText(self.tr("Ett oväntat fel inträffade: %1").replace("%1", repr(exc)))
+        self.status.setText(user_message(exc))

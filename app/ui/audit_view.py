@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.audit import ACTION_LABELS, AuditEntry, AuditFacets, AuditFilter, AuditService, VerifyReport
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PAGE = 500
@@ -100,12 +100,12 @@ class AuditView(QWidget):
     verified = Signal(object)
 
     def __init__(
-        self, sessions: sessionmaker[Session], tasks: Any | None = None, parent: QWidget | None = None
+        self, sessions: sessionmaker[Session], tasks: TaskManager | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
         self._service = AuditService(sessions)
-        self._tasks: Any = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._oldest_id: int | None = None
 
         self.action = QComboBox(self)
@@ -255,8 +255,7 @@ class AuditView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.check.setEnabled(True)
-        message, _details = describe_error(exc)
-        self.status.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.status.setText(user_message(exc))
 
     def _verified(self, report: VerifyReport) -> None:
         self.check.setEnabled(True)

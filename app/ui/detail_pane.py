@@ -138,10 +138,10 @@ class DetailPane(QStackedWidget):
         layout.addWidget(self.text)
 
         links = QHBoxLayout()
-        self.open_permalink = QPushButton(icon("actions/open-link"), self.tr("Öppna på plattformen"), content)
+        self.open_permalink = QPushButton(icon("action-open-link"), self.tr("Öppna på plattformen"), content)
         self.open_permalink.setAccessibleName(self.tr("Öppna posten på plattformen i webbläsaren"))
         self.open_permalink.clicked.connect(lambda: self._open("permalink"))
-        self.open_author = QPushButton(icon("actions/open-link"), self.tr("Författarens profil"), content)
+        self.open_author = QPushButton(icon("action-open-link"), self.tr("Författarens profil"), content)
         self.open_author.setAccessibleName(self.tr("Öppna författarens profil i webbläsaren"))
         self.open_author.clicked.connect(lambda: self._open("author"))
         links.addWidget(self.open_permalink)

@@ -3,7 +3,6 @@ removal), and where the diarienummer is still missing, typed in here."""
 
 from __future__ import annotations
 
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.services.register import RegistrationRow, list_registrations
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -39,14 +38,14 @@ class DiarienummerView(QWidget):
         sessions: sessionmaker[Session],
         *,
         actor: Actor | None = None,
-        tasks: Any | None = None,
+        tasks: TaskManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("diarienummerView")
         self._sessions = sessions
         self._service = ModerationService(sessions, actor=actor)
-        self._tasks: Any = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._rows: list[RegistrationRow] = []
 
         self.only_missing = QCheckBox(self.tr("Bara de som saknar diarienummer"), self)
@@ -146,8 +145,7 @@ class DiarienummerView(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message, _details = describe_error(exc)
-        self.message.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.message.setText(user_message(exc))
 
     def _after_save(self, registration_id: int) -> None:
         self.message.setText(self.tr("Sparat."))

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services.accounts import AccountService
-from app.services.errors import EnvironmentFault, InputError
-from app.services.export import ExportCancelled, ExportResult, ExportService, RemovalLogRequest
-from app.ui._background import BackgroundRunner, Job
+from app.services.export import ExportResult, ExportService, RemovalLogRequest
+from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for, user_message
 
 
 def previous_month(today: date) -> tuple[date, date]:
@@ -51,12 +50,11 @@ class ExportDialog(QDialog):
     finished_export = Signal(object)  # ExportResult
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 runner: Any = None, today: date | None = None) -> None:  # fmt: skip
+                 tasks: TaskManager | None = None, today: date | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._db = db
-        self._runner = runner or BackgroundRunner(self)
-        self._job: Job | None = None
-        self._count_job: Job | None = None
+        self._tasks = tasks_for(self, tasks)
+        self._job: Task | None = None
         self._overwrite_confirmed: Path | None = None
         self.result_: ExportResult | None = None
         self.setWindowTitle(self.tr("Exportera till registratorn"))
@@ -128,8 +126,8 @@ class ExportDialog(QDialog):
         self.date_from.dateChanged.connect(self._recount.start)
         self.date_to.dateChanged.connect(self._recount.start)
         self.accounts.itemChanged.connect(self._recount.start)
-        self._runner.run(lambda job, progress: AccountService(db.sessions).list_accounts(),
-                         self._show_accounts, self._show_error)  # fmt: skip
+        self._tasks.run(AccountService(db.sessions).list_accounts, on_done=self._show_accounts,
+                        on_error=self._show_error)  # fmt: skip
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -159,8 +157,8 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("Perioden slutar före den börjar."))
             return
         service = ExportService(self._db.sessions)
-        self._count_job = self._runner.run(lambda job, progress: service.count(request),
-                                           self._show_count, self._show_error)  # fmt: skip
+        self._tasks.run(lambda: service.count(request), on_done=self._show_count,
+                        on_error=self._show_error, key="export-dialog/count")  # fmt: skip
 
     def _show_count(self, counts: tuple[int, int]) -> None:
         self.summary.setText(self.tr("I perioden: %1 borttagna, %2 diarieförda utan borttagning.")
@@ -187,20 +185,22 @@ class ExportDialog(QDialog):
         self._set_running(True)
         self.status.setText(self.tr("Exporterar …"))
 
-        def work(job: Job, progress: Any) -> ExportResult:
-            return service.export_removals(request, output, overwrite=overwrite, progress=progress,
-                                           should_cancel=lambda: job.cancelled)  # fmt: skip
+        def work(context: TaskContext) -> ExportResult:
+            return service.export_removals(request, output, overwrite=overwrite,
+                                           progress=context.report,
+                                           should_cancel=lambda: context.cancelled)  # fmt: skip
 
-        self._job = self._runner.run(work, self._export_done, self._export_failed,
-                                     self._show_progress)  # fmt: skip
+        self._job = self._tasks.run(work, on_done=self._export_done, on_error=self._export_failed,
+                                    on_progress=self._show_progress,
+                                    on_cancelled=self._export_cancelled, with_context=True)  # fmt: skip
 
     def cancel_export(self) -> None:
         if self._job is not None:
             self._job.cancel()
             self.status.setText(self.tr("Avbryter …"))
 
-    def _show_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
+    def _show_progress(self, done: int, total: int | None) -> None:
+        self.progress.setRange(0, max(total or 0, 1))
         self.progress.setValue(done)
 
     def _set_running(self, running: bool) -> None:
@@ -230,16 +230,16 @@ class ExportDialog(QDialog):
     def _export_failed(self, exc: BaseException) -> None:
         self._job = None
         self._set_running(False)
-        if isinstance(exc, ExportCancelled):
-            self.status.setText(self.tr("Exporten avbröts. Ingen fil sparades."))
-        else:
-            self._show_error(exc)
+        self._show_error(exc)
+
+    def _export_cancelled(self) -> None:
+        """The export has stopped and removed what it had begun to write."""
+        self._job = None
+        self._set_running(False)
+        self.status.setText(self.tr("Exporten avbröts. Ingen fil sparades."))
 
     def _show_error(self, exc: BaseException) -> None:
-        if isinstance(exc, InputError | EnvironmentFault):
-            self.status.setText(str(exc))
-        else:
-            self.status.setText(self.tr("Ett oväntat fel inträffade: %1").replace("%1", repr(exc)))
+        self.status.setText(user_message(exc))
 
     def _open_folder(self) -> None:
         if self.result_ is not None:
@@ -256,5 +256,4 @@ class ExportDialog(QDialog):
             self.cancel_export()
             event.ignore()  # closes once the export has stopped (see Stäng)
             return
-        self._runner.shutdown()
         super().closeEvent(event)

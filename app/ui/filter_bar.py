@@ -43,7 +43,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Sök i text och författare  ( / )"))
         self.search.setAccessibleName(self.tr("Sök i text och författare"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("actions/search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.addAction(icon("action-search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -62,7 +62,7 @@ class FilterBar(QWidget):
             self.status.addItem(status_label(code), code)
         self.flag = self._combo(self.tr("Flagga"), self.tr("Alla flaggor"))
         for code in REMOVAL_REASONS:
-            self.flag.addItem(icon("flags/flag"), reason_label(code), code)
+            self.flag.addItem(icon("flag"), reason_label(code), code)
         self.period = self._combo(self.tr("Period"), self.tr("Alla datum"))
         for code, label in (
             ("day", self.tr("Senaste dygnet")),
@@ -90,7 +90,7 @@ class FilterBar(QWidget):
             layout.addWidget(edit)
 
         self.clear = QToolButton(self)
-        self.clear.setIcon(icon("actions/clear"))
+        self.clear.setIcon(icon("action-clear"))
         self.clear.setText(self.tr("Rensa filter"))
         self.clear.setToolTip(plain_tooltip(self.tr("Rensa sökning och filter")))
         self.clear.setAccessibleName(self.tr("Rensa sökning och filter"))

@@ -1,4 +1,8 @@
-"""The SVG icons under resources/icons/, as QIcons that stay sharp at any scale."""
+"""The SVG icons under resources/icons/, as QIcons that stay sharp at any scale.
+
+One flat set, named by family (resources/icons/README.md): `action-*`, `flag*`, `platform-*`,
+`status-*` and the app icon `granska`. The PNG exports next to them are for packaging only.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,13 @@ from PySide6.QtGui import QIcon
 from app.resources import resource_path
 
 _STATUS_ICONS = {
-    "new": "flags/new",
-    "flagged": "flags/flag",
-    "pending_platform": "flags/pending",
-    "remove_by_hand": "flags/hand",
-    "removed": "flags/removed",
-    "deleted_by_author": "flags/removed",
-    "weeded": "flags/removed",
+    "new": "status-new",
+    "flagged": "flag",
+    "pending_platform": "status-pending",
+    "remove_by_hand": "status-hand",
+    "removed": "status-removed",
+    "deleted_by_author": "status-removed",
+    "weeded": "status-removed",
 }
 
 
@@ -27,15 +31,15 @@ def _icons_dir() -> Path:
 
 @cache
 def icon(name: str) -> QIcon:
-    """`icon("actions/remove")`: resources/icons/actions/remove.svg."""
+    """`icon("action-remove")`: resources/icons/action-remove.svg (an empty icon if none)."""
     path = _icons_dir() / f"{name}.svg"
     return QIcon(str(path)) if name and path.exists() else QIcon()
 
 
 def platform_icon(platform: str) -> QIcon:
-    found = icon(f"platforms/{platform}")
-    return found if not found.isNull() else icon("platforms/other")
+    found = icon(f"platform-{platform}")
+    return found if not found.isNull() else icon("platform-other")
 
 
 def status_icon(status: str) -> QIcon:
-    return icon(_STATUS_ICONS.get(status, "flags/decided"))
+    return icon(_STATUS_ICONS.get(status, "status-decided"))

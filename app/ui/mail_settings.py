@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services.credentials import KeyringUnavailable
 from app.services.mail import MailSettings, MailSettingsService
-from app.ui.screenshot_tasks import ScreenshotTasks, user_message
+from app.ui.tasks import TaskManager, user_message
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
@@ -28,7 +28,7 @@ class MailSettingsDialog(QDialog):
     saved = Signal(object)  # MailSettings
     checked = Signal(str)  # the result of "Testa anslutningen", as shown
 
-    def __init__(self, service: MailSettingsService, tasks: ScreenshotTasks,
+    def __init__(self, service: MailSettingsService, tasks: TaskManager,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("E-postinställningar"))
@@ -80,7 +80,7 @@ class MailSettingsDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(buttons)
         self._set_enabled(False)
-        tasks.run(self._load, self._show, self._show_problem)
+        tasks.run(self._load, on_done=self._show, on_error=self._show_problem)
 
     def _load(self) -> tuple[MailSettings, bool | None]:
         settings = self._service.load()
@@ -139,7 +139,7 @@ class MailSettingsDialog(QDialog):
 
         self._set_enabled(False)
         self.result.clear()
-        self._tasks.run(store, self._saved, self._show_problem)
+        self._tasks.run(store, on_done=self._saved, on_error=self._show_problem, write=True)
 
     def _saved(self, settings: MailSettings) -> None:
         self.password.clear()
@@ -158,7 +158,7 @@ class MailSettingsDialog(QDialog):
 
         self._set_enabled(False)
         self.result.clear()
-        self._tasks.run(check, self._checked, self._check_failed)
+        self._tasks.run(check, on_done=self._checked, on_error=self._check_failed)
 
     def _checked(self, where: str) -> None:
         self._set_enabled(True)

@@ -13,34 +13,30 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.queue_types import QUEUES, ItemSummary
+from app.services.queue_types import ItemSummary
+from app.ui import main_menus
 from app.ui.actions import BatchResult, Moderation, ModerationActions
 from app.ui.detail_pane import DetailPane, load_detail
 from app.ui.formatting import utcnow
 from app.ui.help_overlay import HelpOverlay
-from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.queue_view import QueueView
-from app.ui.settings import restore_window, save_window, user_settings
+from app.ui.settings import restore_window, save_window
 from app.ui.sync_action import install as install_sync
-from app.ui.tasks import TaskManager
-from app.ui.translations import LANGUAGES, SETTING
-from app.version import APP_NAME, __version__
+from app.ui.tasks import TaskManager, failure_box
+from app.version import APP_NAME
 
 if TYPE_CHECKING:
     from app.models.db import Database
@@ -52,6 +48,17 @@ TICK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
+    # Built by app/ui/main_menus.py.
+    menus: dict[str, QMenu]
+    toolbar: QToolBar
+    next_action: QAction
+    previous_action: QAction
+    search_action: QAction
+    reload_action: QAction
+    help_action: QAction
+    queue_actions: list[QAction]
+    tools_placeholder: QAction | None
+
     def __init__(
         self,
         db: Database | None = None,
@@ -72,7 +79,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskManager(self)
         self.tasks.failed.connect(self.show_error)
         self.tasks.attach(self.statusBar())
-        self._views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = {}  # opened by add_view's entries
 
         self.queue = QueueView(None, self.tasks, self, clock=clock)
         self.detail = DetailPane(self)
@@ -98,9 +105,9 @@ class MainWindow(QMainWindow):
         self.moderation_actions.decided.connect(self._decided)
         self.moderation_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.moderation_actions.channel_tone = self._channel_tone
-        self._build_navigation()
-        self._build_menus()
-        self._build_toolbar()
+        main_menus.build_navigation(self)
+        main_menus.build_menus(self)
+        self.toolbar = main_menus.build_toolbar(self)
         self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule (#5)
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
@@ -148,112 +155,6 @@ class MainWindow(QMainWindow):
             self._help_overlay = HelpOverlay(self._central)
         return self._help_overlay
 
-    # -- building ---------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcuts: list[str] | None = None,
-        icon_name: str | None = None,
-    ) -> QAction:
-        act = QAction(icon(icon_name) if icon_name else icon(""), text, self)
-        if shortcuts:
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)
-        return act
-
-    def _build_navigation(self) -> None:
-        self.next_action = self._action(
-            self.tr("Nästa post"), lambda: self.queue.move(1), ["J"], "actions/next"
-        )
-        self.previous_action = self._action(
-            self.tr("Föregående post"), lambda: self.queue.move(-1), ["K"], "actions/previous"
-        )
-        self.next_action.setToolTip(self.tr("Nästa post (J)"))
-        self.previous_action.setToolTip(self.tr("Föregående post (K)"))
-        self.search_action = self._action(
-            self.tr("Sök"), self.focus_search, ["/", "Ctrl+F"], "actions/search"
-        )
-        self.reload_action = self._action(
-            self.tr("Läs in kön igen"), self.refresh_queue, ["F5"], "actions/refresh"
-        )
-        self.help_action = self._action(
-            self.tr("Kortkommandon"), lambda: self.help_overlay.toggle(), ["?", "F1"], "actions/help"
-        )
-        self.help_action.setToolTip(self.tr("Kortkommandon (?)"))
-        self.queue_actions = []
-        for n, q in enumerate(QUEUES):
-            act = self._action("", lambda i=n: self.queue.tabs.setCurrentIndex(i), [f"Ctrl+{n + 1}"])
-            act.setData(q.name)
-            self.queue_actions.append(act)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menus: dict[str, QMenu] = {}
-        for key, title in (
-            ("arkiv", self.tr("&Arkiv")),
-            ("atgard", self.tr("Å&tgärd")),
-            ("visa", self.tr("&Visa")),
-            ("verktyg", self.tr("Ver&ktyg")),
-            ("installningar", self.tr("&Inställningar")),
-            ("hjalp", self.tr("&Hjälp")),
-        ):
-            self.menus[key] = bar.addMenu(title)
-        quit_action = self.menus["arkiv"].addAction(self.tr("Avsluta"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        for act in self.moderation_actions.actions.values():
-            self.menus["atgard"].addAction(act)
-        self.menus["atgard"].addSeparator()
-        self.menus["atgard"].addAction(self.next_action)
-        self.menus["atgard"].addAction(self.previous_action)
-        visa = self.menus["visa"]
-        for act, q in zip(self.queue_actions, QUEUES, strict=True):
-            act.setText(self.queue.tabs.tabText(QUEUES.index(q)))
-            visa.addAction(act)
-        visa.addSeparator()
-        visa.addAction(self.search_action)
-        visa.addAction(self.reload_action)
-        self._tools_placeholder = self.menus["verktyg"].addAction(self.tr("(Inga verktyg än)"))
-        self._tools_placeholder.setEnabled(False)
-        language = self.menus["installningar"].addMenu(self.tr("Språk"))
-        group = QActionGroup(self)
-        current = str(user_settings().value(SETTING, "auto"))
-        for code, name in (("auto", self.tr("Som datorn")), *LANGUAGES.items()):
-            act = language.addAction(name)
-            act.setCheckable(True)
-            act.setChecked(code == current)
-            act.setData(code)
-            group.addAction(act)
-        group.triggered.connect(self._language_chosen)
-        self.menus["hjalp"].addAction(self.help_action)
-        about = self.menus["hjalp"].addAction(self.tr("Om Granska"))
-        about.triggered.connect(self._about)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Åtgärder"), self)
-        bar.setObjectName("actionsToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(20, 20))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for name, act in self.moderation_actions.actions.items():
-            bar.addAction(act)
-            button = bar.widgetForAction(act)
-            button.setAccessibleName(action_label(name))
-            if name == "answer":
-                bar.addSeparator()
-        bar.addSeparator()
-        bar.addAction(self.previous_action)
-        bar.addAction(self.next_action)
-        spacer = QWidget(bar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addAction(self.help_action)
-        self.addToolBar(bar)
-        self.toolbar = bar
-
     # -- the hook for other views -----------------------------------------------------------
 
     def add_view(
@@ -266,35 +167,10 @@ class MainWindow(QMainWindow):
         icon_name: str | None = None,
     ) -> QAction:
         """Add `title` to the menu `menu` ("arkiv", "verktyg" or "installningar")."""
-        if menu == "verktyg" and self._tools_placeholder is not None:
-            self.menus["verktyg"].removeAction(self._tools_placeholder)
-            self._tools_placeholder = None
-        act = QAction(icon(icon_name) if icon_name else icon(""), title, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.triggered.connect(lambda _checked=False: self.open_view(title, factory))
-        target = self.menus[menu]
-        if menu == "arkiv":
-            target.insertAction(target.actions()[-1], act)  # above Avsluta
-        else:
-            target.addAction(act)
-        return act
+        return main_menus.add_view(self, menu, title, factory, shortcut=shortcut, icon_name=icon_name)
 
     def open_view(self, title: str, factory: Callable[[MainWindow], QWidget]) -> QWidget:
-        view = self._views.get(title)
-        if view is None or not shiboken6.isValid(view):
-            view = factory(self)
-            view.setParent(self, view.windowFlags() | Qt.WindowType.Window)
-            if not view.windowTitle():
-                view.setWindowTitle(title)
-            self._views[title] = view
-        if isinstance(view, QDialog):
-            view.open()
-        else:
-            view.show()
-            view.raise_()
-            view.activateWindow()
-        return view
+        return main_menus.open_view(self, title, factory)
 
     def refresh_queue(self) -> None:
         """Read the queue, its counts and the accounts again (after another view changed data)."""
@@ -387,49 +263,15 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, details: str) -> None:
         """A failure as a clear message (and, for our own bugs, the details to report)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning if not details else QMessageBox.Icon.Critical)
-        box.setWindowTitle(APP_NAME)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if details:
-            box.setText(
-                self.tr(
-                    "Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; "
-                    "skicka gärna detaljerna till den som sköter Granska."
-                )
-            )
-            box.setDetailedText(details)
-        else:
-            box.setText(message)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = failure_box(self, message, details)
         self.statusBar().showMessage(message.splitlines()[0] if message else box.text(), 10_000)
         self.last_error = box
-        box.open()
 
     # -- small things -----------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.queue.filter_bar.search.setFocus()
         self.queue.filter_bar.search.selectAll()
-
-    def _language_chosen(self, act: QAction) -> None:
-        user_settings().setValue(SETTING, act.data())
-        self.statusBar().showMessage(self.tr("Språket byts nästa gång Granska startar."), 10_000)
-
-    def _about(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Om Granska"),
-            self.tr(
-                "%s %s\nModereringskonsol för kommunens sociala medier, enligt "
-                "Riktlinjer för sociala medier (KS/2017:253)."
-            )
-            % (APP_NAME, __version__),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
 
     # -- remembered between sessions --------------------------------------------------------
 
@@ -443,7 +285,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._tick.stop()
         self.tasks.shutdown()
-        for view in self._views.values():
+        for view in self.views.values():
             if shiboken6.isValid(view):
                 view.close()
         super().closeEvent(event)

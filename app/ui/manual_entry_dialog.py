@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.account_register import AccountRegister
 from app.services.manual_entry import ManualEntryService, ManualItem
-from app.ui.tasks import TaskManager
+from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
 
@@ -35,7 +35,7 @@ class ManualEntryDialog(QDialog):
         self.resize(560, 420)
         self._service = service
         self._own_tasks = tasks is None
-        self.tasks = tasks or TaskManager(self)
+        self.tasks = tasks_for(self, tasks)
         self.account = QComboBox(self)
         self.account.setAccessibleName(self.tr("Konto"))
         self.url = QLineEdit(self)

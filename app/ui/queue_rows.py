@@ -122,14 +122,14 @@ class RowLook(QObject):
             return platform_icon(item.platform)
         if column == Column.FLAGS:
             if item.suggested_reason:
-                return icon("flags/flag")
+                return icon("flag")
             if item.is_question:
-                return icon("flags/question")
+                return icon("flag-question")
             return None
         if column == Column.STATUS:
             return status_icon(item.status)
         if column == Column.WAITING and self._overdue_question(item):
-            return icon("flags/overdue")
+            return icon("status-overdue")
         return None
 
     def _overdue_question(self, item: ItemSummary) -> bool:

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from app.services.queue import QueueService
 
 _QUEUE_ICONS = {
-    "new": "flags/new",
-    "flagged": "flags/flag",
-    "questions": "flags/question",
-    "pending": "flags/pending",
-    "decided": "flags/decided",
+    "new": "status-new",
+    "flagged": "flag",
+    "questions": "flag-question",
+    "pending": "status-pending",
+    "decided": "status-decided",
 }
 _COLUMN_WIDTHS = {
     Column.RECEIVED: 104,

@@ -14,21 +14,20 @@ from app.services.screenshots import ScreenshotService
 from app.ui.archive_view import ArchiveView
 from app.ui.export_dialog import ExportDialog
 from app.ui.mail_settings import MailSettingsDialog
-from app.ui.screenshot_tasks import ScreenshotTasks
 from app.ui.screenshots_view import ScreenshotsView
 
 
 def install(window: Any) -> None:
     translate = QCoreApplication.translate
     window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"),
-                    lambda w: ArchiveView(w.db), shortcut="Ctrl+Shift+A")  # fmt: skip
+                    lambda w: ArchiveView(w.db, tasks=w.tasks), shortcut="Ctrl+Shift+A")  # fmt: skip
     window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"),
-                    lambda w: ExportDialog(w.db), shortcut="Ctrl+E")  # fmt: skip
+                    lambda w: ExportDialog(w.db, tasks=w.tasks), shortcut="Ctrl+E")  # fmt: skip
     window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"),
-                    lambda w: ScreenshotsView(w.db.sessions))  # fmt: skip
+                    lambda w: ScreenshotsView(w.db.sessions, tasks=w.tasks))  # fmt: skip
     window.add_view(
         "installningar", translate("RecordsViews", "E-post…"),
-        lambda w: MailSettingsDialog(MailSettingsService(w.db.sessions), ScreenshotTasks(w)),
+        lambda w: MailSettingsDialog(MailSettingsService(w.db.sessions), w.tasks),
     )  # fmt: skip
     remind_due_screenshots(window, ScreenshotService(window.db.sessions))
 

@@ -4,8 +4,6 @@ shown as plain text."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +24,7 @@ from app.services.errors import InputError
 from app.services.reasons import REMOVAL_REASONS
 from app.services.rule_lists import RuleListService, clean_entries
 from app.services.rules import RuleSet, RuleTest, test_rule
-from app.ui.tasks import TaskManager, describe_error
+from app.ui.tasks import TaskManager, tasks_for, user_message
 
 
 class RuleTester(QWidget):
@@ -41,13 +39,13 @@ class RuleTester(QWidget):
         sessions: sessionmaker[Session],
         *,
         actor: Actor | None = None,
-        tasks: Any | None = None,
+        tasks: TaskManager | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ruleTester")
         self._service = RuleListService(sessions, actor)
-        self._tasks: Any = tasks or TaskManager(self)
+        self._tasks = tasks_for(self, tasks)
         self._lists: dict[str, list[str]] = {}
         self._edited: set[str] = set()
 
@@ -151,8 +149,7 @@ class RuleTester(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message, _details = describe_error(exc)
-        self.list_state.setText(message or self.tr("Ett fel i Granska: %1").replace("%1", repr(exc)))
+        self.list_state.setText(user_message(exc))
 
     def _after_save(self, code: str) -> None:
         self.load()

@@ -1,7 +1,7 @@
 """"Ta skärmdump": open the account page in the browser, count down, hide Granska, grab the chosen
 monitor (or let the administrator drag a region), preview to accept or retake, then file it.
 
-mss runs through ScreenshotTasks, off the GUI thread; PNG encoding and filing too.
+mss runs through the TaskManager, off the GUI thread; PNG encoding and filing too.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.services.screen_capture import CapturedImage, MonitorInfo, ScreenGrabber
 from app.services.screenshots import REASONS, ScreenshotService
 from app.ui.region_picker import RegionPicker
-from app.ui.screenshot_tasks import ScreenshotTasks, user_message
+from app.ui.tasks import TaskManager, user_message
 from app.version import APP_NAME, ORGANIZATION
 
 SETTLE_MS = 300  # after hiding our windows, before grabbing: let the window manager redraw
@@ -59,7 +59,7 @@ def screen_for(image: CapturedImage) -> QScreen | None:
 class CaptureDialog(QDialog):
     """What to grab and how long to wait; the monitors come from mss, in the background."""
 
-    def __init__(self, tasks: ScreenshotTasks, key: str, name: str, page_url: str | None,
+    def __init__(self, tasks: TaskManager, key: str, name: str, page_url: str | None,
                  grabber: ScreenGrabber | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._key, self._name, self._url = key, name, page_url
@@ -103,7 +103,8 @@ class CaptureDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        tasks.run((grabber or ScreenGrabber()).monitors, self._show_monitors, self._no_monitors)
+        tasks.run((grabber or ScreenGrabber()).monitors, on_done=self._show_monitors,
+                  on_error=self._no_monitors)
 
     def _show_monitors(self, monitors: list[MonitorInfo]) -> None:
         for m in monitors:
@@ -228,7 +229,7 @@ class CaptureFlow(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, service: ScreenshotService, tasks: ScreenshotTasks, request: CaptureRequest,
+    def __init__(self, service: ScreenshotService, tasks: TaskManager, request: CaptureRequest,
                  grabber: ScreenGrabber | None = None, parent: QObject | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._service, self._tasks, self._request = service, tasks, request
@@ -265,7 +266,7 @@ class CaptureFlow(QObject):
         monitor = self._request.monitor
         if self._request.drag_region and monitor == 0:
             monitor = 1  # a region is dragged on one monitor
-        self._tasks.run(lambda: self._grabber.grab(monitor), self._grabbed, self._fail)
+        self._tasks.run(lambda: self._grabber.grab(monitor), on_done=self._grabbed, on_error=self._fail)
 
     def _grabbed(self, image: CapturedImage) -> None:
         if not self._request.drag_region:
@@ -301,7 +302,7 @@ class CaptureFlow(QObject):
         key, reason = self._request.account_key, preview.reason.currentData()
         note, service = preview.note.toPlainText(), self._service
         self._tasks.run(lambda: service.file_screenshot(key, image.png(), reason=reason, note=note),
-                        self._done, self._fail)  # fmt: skip
+                        on_done=self._done, on_error=self._fail, write=True)  # fmt: skip
 
     def _done(self, info: object) -> None:
         self.filed.emit(info)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 
 from app.services.screenshot_mail import ScreenshotMail, SendOutcome
 from app.services.screenshots import ScreenshotInfo
-from app.ui.screenshot_tasks import ScreenshotTasks, user_message
+from app.ui.tasks import TaskManager, user_message
 
 
 class SendScreenshotsDialog(QDialog):
     sent = Signal(str)  # the status-bar sentence, after sending or recording as sent
 
-    def __init__(self, mail: ScreenshotMail, tasks: ScreenshotTasks, shots: list[ScreenshotInfo],
+    def __init__(self, mail: ScreenshotMail, tasks: TaskManager, shots: list[ScreenshotInfo],
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Skicka skärmdumpar till kommunikationschefen"))
@@ -64,7 +64,7 @@ class SendScreenshotsDialog(QDialog):
         layout.addWidget(self.mark_sent)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        tasks.run(lambda: (mail.default_recipient(), mail.smtp_configured()), self._show_settings)
+        tasks.run(lambda: (mail.default_recipient(), mail.smtp_configured()), on_done=self._show_settings)
 
     def _show_settings(self, result: tuple[str, bool]) -> None:
         recipient, configured = result
@@ -89,7 +89,7 @@ class SendScreenshotsDialog(QDialog):
         mail, ids, to = self._mail, self._ids, self.to.text()
         self._busy(True)
         self.problem.clear()
-        self._tasks.run(lambda: mail.send(ids, to), self._sent, self._failed)
+        self._tasks.run(lambda: mail.send(ids, to), on_done=self._sent, on_error=self._failed, write=True)
 
     def _sent(self, outcome: SendOutcome) -> None:
         self.sent.emit(outcome.message)
@@ -109,7 +109,7 @@ class SendScreenshotsDialog(QDialog):
 
         self._busy(True)
         self.problem.clear()
-        self._tasks.run(save, self._saved, self._failed)
+        self._tasks.run(save, on_done=self._saved, on_error=self._failed, write=True)
 
     def _saved(self, result: tuple[Path, str | None]) -> None:
         path, marked_to = result

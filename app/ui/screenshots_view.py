@@ -36,7 +36,7 @@ from app.services.screenshot_export import export_screenshots, write_year_record
 from app.services.screenshot_mail import ScreenshotMail
 from app.services.screenshots import STOCKHOLM, ScreenshotDue, ScreenshotInfo, ScreenshotService
 from app.ui.screenshot_capture import CaptureDialog, CaptureFlow
-from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.tasks import TaskManager, tasks_for
 
 THUMBNAIL = QSize(240, 150)
 ALL = "__all__"
@@ -63,13 +63,13 @@ class ScreenshotsView(QWidget):
 
     def __init__(self, sessions: sessionmaker[Session], *, actor: Actor | None = None,
                  credentials: CredentialStore | None = None, grabber: ScreenGrabber | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Skärmdumpar av kontosidorna"))
         self.service = ScreenshotService(sessions, actor)
         self.mail_settings = MailSettingsService(sessions, credentials)
         self.mail = ScreenshotMail(self.service, self.mail_settings)
-        self.tasks = ScreenshotTasks(self)
+        self.tasks = tasks_for(self, tasks)
         self._grabber = grabber
         self.flow: CaptureFlow | None = None
         self._due: list[ScreenshotDue] = []
@@ -157,7 +157,8 @@ class ScreenshotsView(QWidget):
 
     def refresh(self) -> None:
         service = self.service
-        self.tasks.run(lambda: (service.due_screenshots(), service.years()), self._show_overview)
+        self.tasks.run(lambda: (service.due_screenshots(), service.years()),
+                       on_done=self._show_overview, key="screenshots/overview")
 
     def _show_overview(self, result: tuple[list[ScreenshotDue], list[int]]) -> None:
         self._due, years = result
@@ -198,7 +199,8 @@ class ScreenshotsView(QWidget):
         account = None if account in (None, ALL) else account
         year = self.year.currentData() or None
         service = self.service
-        self.tasks.run(lambda: _gallery(service, account, year), self._show_gallery)
+        self.tasks.run(lambda: _gallery(service, account, year), on_done=self._show_gallery,
+                       key="screenshots/gallery")
 
     def _show_gallery(self, entries: list[GalleryEntry]) -> None:
         self.gallery.clear()
@@ -285,7 +287,8 @@ class ScreenshotsView(QWidget):
             if not ok:
                 return
         service, key = self.service, account.account_key
-        self.tasks.run(lambda: service.set_interval(key, days), lambda _none: self.refresh())
+        self.tasks.run(lambda: service.set_interval(key, days), on_done=lambda _none: self.refresh(),
+                       write=True)
 
     def _filed(self, info: ScreenshotInfo) -> None:
         self.status.emit(self.tr("Skärmdumpen av %1 är sparad.").replace("%1", info.account_name))
@@ -297,8 +300,9 @@ class ScreenshotsView(QWidget):
         if not ids or not folder:
             return
         service = self.service
-        self.tasks.run(lambda: export_screenshots(service, ids, Path(folder)),
-                       lambda done: self.status.emit(self.tr("%n skärmdumpar exporterade.", "", len(done))))
+        self.tasks.run(lambda: export_screenshots(service, ids, Path(folder)), write=True,
+                       on_done=lambda done: self.status.emit(
+                           self.tr("%n skärmdumpar exporterade.", "", len(done))))  # fmt: skip
 
     def write_record(self, folder: str | None = None) -> None:
         year = self.year.currentData()
@@ -306,9 +310,9 @@ class ScreenshotsView(QWidget):
         if not year or not folder:
             return
         service = self.service
-        self.tasks.run(lambda: write_year_record(service, year, Path(folder)),
-                       lambda record: self.status.emit(self.tr("Samlingsakten är sparad: %1")
-                                                       .replace("%1", str(record.path))))  # fmt: skip
+        self.tasks.run(lambda: write_year_record(service, year, Path(folder)), write=True,
+                       on_done=lambda record: self.status.emit(self.tr(
+                           "Samlingsakten är sparad: %1").replace("%1", str(record.path))))  # fmt: skip
 
     def send_selected(self):  # type: ignore[no-untyped-def]
         from app.ui.screenshot_send import SendScreenshotsDialog

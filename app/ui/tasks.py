@@ -9,8 +9,14 @@ thread. Reads share a small pool; writes go through a pool with a single worker,
 never race each other for the database and always happen in the order they were asked for.
 A labelled task that is still running after half a second shows in the status bar with a cancel
 button. Callables that want to report progress or notice a cancel take a `TaskContext`
-(`with_context=True`). A newer task with the same `key` supersedes an older one: the older
-one's result is dropped (a search typed further, a detail pane moved to another item).
+(`with_context=True`); a dialog with a progress bar of its own gets the reports through
+`on_progress(done, total)`, and `on_cancelled()` once cancelled work has really stopped (an
+export that must not leave half a file says so only then). A newer task with the same `key`
+supersedes an older one: the older one's result is dropped (a search typed further, a detail
+pane moved to another item).
+
+A window or dialog that shows a failure in a label of its own uses `user_message(exc)`; one
+that has no label for it shows `failure_box`.
 """
 
 from __future__ import annotations
@@ -24,10 +30,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
 from app.services.errors import EnvironmentFault, InputError
+from app.version import APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +90,8 @@ class Task:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     with_context: bool
+    on_progress: Callable[[int, int | None], None] | None = None
+    on_cancelled: Callable[[], None] | None = None
     _cancel: threading.Event = field(default_factory=threading.Event)
     finished: bool = False
     overdue: bool = False  # labelled, and still running after PROGRESS_DELAY_MS
@@ -131,6 +148,39 @@ def describe_error(exc: BaseException) -> tuple[str, str | None]:
     return "", details
 
 
+def user_message(exc: BaseException) -> str:
+    """One line for a dialog's own message label: the known failure's message, or that Granska
+    itself failed (our bug) and nothing was left half done."""
+    message, _details = describe_error(exc)
+    if message:
+        return message
+    return QCoreApplication.translate(
+        "TaskManager", "Ett fel i Granska (%1: %2). Inget har sparats halvvägs."
+    ).replace("%1", type(exc).__name__).replace("%2", str(exc))
+
+
+def failure_box(parent: QWidget, message: str, details: str) -> QMessageBox:
+    """A failure as a message box over `parent`: the message, or for our own bugs an apology
+    with the details to report. Opened window-modal; the caller may keep the box."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if not details else QMessageBox.Icon.Critical)
+    box.setWindowTitle(APP_NAME)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if details:
+        box.setText(translate(
+            "TaskManager",
+            "Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; "
+            "skicka gärna detaljerna till den som sköter Granska.",
+        ))  # fmt: skip
+        box.setDetailedText(details)
+    else:
+        box.setText(message)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
 class TaskManager(QObject):
     """Owns the worker pools. One per main window; dialogs borrow the window's."""
 
@@ -168,8 +218,11 @@ class TaskManager(QObject):
         key: str | None = None,
         write: bool = False,
         with_context: bool = False,
+        on_progress: Callable[[int, int | None], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
     ) -> Task:
-        task = Task(next(self._numbers), label, key, write, fn, on_done, on_error, with_context)
+        task = Task(next(self._numbers), label, key, write, fn, on_done, on_error, with_context,
+                    on_progress, on_cancelled)  # fmt: skip
         if self._closed:
             task.cancel()
             return task
@@ -256,6 +309,8 @@ class TaskManager(QObject):
         if task is None:
             return
         task.done_count, task.total = done, (None if total < 0 else total)
+        if task.on_progress is not None and not task.cancelled:
+            task.on_progress(task.done_count, task.total)
         if self._busy:
             self._refresh_indicator()
 
@@ -273,6 +328,8 @@ class TaskManager(QObject):
         if task.label is not None:
             self._refresh_indicator()
         if task.cancelled or isinstance(error, TaskCancelled):
+            if task.on_cancelled is not None:
+                task.on_cancelled()
             return
         if error is None:
             if task.on_done is not None:
@@ -285,6 +342,17 @@ class TaskManager(QObject):
         if details is not None:
             log.error("background task failed:\n%s", details)
         self.failed.emit(message, details or "")
+
+
+def tasks_for(widget: QWidget, tasks: TaskManager | None) -> TaskManager:
+    """The TaskManager a view or dialog runs its work on: the main window's when it was opened
+    from there, else one of its own (a view opened by itself). Its own one shows failures that
+    have no `on_error` in a box over the widget, as the main window does; none is lost."""
+    if tasks is not None:
+        return tasks
+    own = TaskManager(widget)
+    own.failed.connect(lambda message, details: failure_box(widget, message, details))
+    return own
 
 
 class ProgressIndicator(QWidget):

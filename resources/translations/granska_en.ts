@@ -356,10 +356,6 @@
         <source>Bevispaketet %1 är sparat: %2 poster, %3 bevisfiler.</source>
         <translation>The evidence package %1 is saved: %2 items, %3 evidence files.</translation>
     </message>
-    <message>
-        <source>Ett oväntat fel inträffade: %1</source>
-        <translation>An unexpected error occurred: %1</translation>
-    </message>
 </context>
 <context>
     <name>AuditTableModel</name>
@@ -448,10 +444,6 @@
             <numerusform>%n event shown</numerusform>
             <numerusform>%n events shown</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Ett fel i Granska: %1</source>
-        <translation>An error in Granska: %1</translation>
     </message>
     <message>
         <source>Kedjan är hel: %1 händelser och %2 beviskopior kontrollerade.</source>
@@ -752,10 +744,6 @@
         <translation>Motivation: %1</translation>
     </message>
     <message>
-        <source>Ett fel i Granska: %1</source>
-        <translation>An error in Granska: %1</translation>
-    </message>
-    <message>
         <source>Sparat.</source>
         <translation>Saved.</translation>
     </message>
@@ -853,10 +841,6 @@
     <message>
         <source>Exporten avbröts. Ingen fil sparades.</source>
         <translation>The export was cancelled. No file was saved.</translation>
-    </message>
-    <message>
-        <source>Ett oväntat fel inträffade: %1</source>
-        <translation>An unexpected error occurred: %1</translation>
     </message>
 </context>
 <context>
@@ -1679,10 +1663,6 @@
         <translation>Not every item could be handled:</translation>
     </message>
     <message>
-        <source>Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; skicka gärna detaljerna till den som sköter Granska.</source>
-        <translation>An unexpected error occurred in Granska. Nothing has been lost; please send the details to whoever looks after Granska.</translation>
-    </message>
-    <message>
         <source>Språket byts nästa gång Granska startar.</source>
         <translation>The language changes the next time Granska starts.</translation>
     </message>
@@ -2170,10 +2150,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>The default list</translation>
     </message>
     <message>
-        <source>Ett fel i Granska: %1</source>
-        <translation>An error in Granska: %1</translation>
-    </message>
-    <message>
         <source>Ingen regel slår till.</source>
         <translation>No rule matches.</translation>
     </message>
@@ -2204,13 +2180,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Den träffar inget i texten.</source>
         <translation>It matches nothing in the text.</translation>
-    </message>
-</context>
-<context>
-    <name>ScreenshotTasks</name>
-    <message>
-        <source>Ett fel i Granska (%1: %2). Inget har sparats halvvägs.</source>
-        <translation>An error in Granska (%1: %2). Nothing has been saved half-way.</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2451,17 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Hämtar kommentarer…</source>
         <translation>Fetching comments…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskManager</name>
+    <message>
+        <source>Ett fel i Granska (%1: %2). Inget har sparats halvvägs.</source>
+        <translation>An error in Granska (%1: %2). Nothing has been saved half-way.</translation>
+    </message>
+    <message>
+        <source>Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; skicka gärna detaljerna till den som sköter Granska.</source>
+        <translation>An unexpected error occurred in Granska. Nothing has been lost; please send the details to whoever looks after Granska.</translation>
     </message>
 </context>
 <context>

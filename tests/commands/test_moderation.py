@@ -71,6 +71,7 @@ def test_remove_exits_0_when_removed_and_3_when_pending(cli, capsys, platform):
         (["remove", "{id}", "--reason", "reklam", "--confirm"], "antingen"),
         (["remove", "9999", "--reason", "reklam"], "ingen post med id 9999"),
         (["remove", "abc", "--reason", "reklam"], "post-id"),
+        (["remove", "0", "--reason", "reklam"], "inte ett post-id: 0"),
         (["register", "{id}"], "--criterion"),
         (["register", "{id}", "--criterion", "befintligt-arende"], "diarienummer"),
         (["register", "{id}", "--dnr", "KS/2026:1"], "inte diarieförd"),

@@ -44,3 +44,11 @@ def wait_idle(qtbot: Any, tasks: TaskManager, timeout: int = 10_000) -> None:
 def rows(window: MainWindow) -> list[Any]:
     model = window.queue.model
     return [model.summary(r) for r in range(model.rowCount())]
+
+
+def show_loaded(qtbot: Any, widget: Any) -> Any:
+    """Show a view that loads in the background (it has a `loaded` signal) and wait for it."""
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded):
+        widget.show()
+    return widget

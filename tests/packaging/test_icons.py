@@ -15,10 +15,13 @@ from tests.helpers.packaging import ROOT
 
 ICONS = ROOT / "resources" / "icons"
 PLATFORMS = ("facebook", "instagram", "youtube", "x", "linkedin", "intranet", "other")
-ACTIONS = ("remove", "register", "notify", "keep", "answer", "next", "previous", "forward", "hand-over")
+ACTIONS = ("remove", "register", "notify", "keep", "answer", "next", "previous", "forward", "hand-over",
+           "search", "clear", "refresh", "help", "open-link")  # fmt: skip
 FLAGS = ("flag", "flag-question", "flag-crime", "flag-offensive", "flag-advert", "flag-personal-data",
          "flag-link", "flag-political")  # fmt: skip
-EXPECTED = ("granska", *(f"platform-{p}" for p in PLATFORMS), *(f"action-{a}" for a in ACTIONS), *FLAGS)
+STATUSES = ("new", "pending", "hand", "removed", "decided", "overdue")
+EXPECTED = ("granska", *(f"platform-{p}" for p in PLATFORMS), *(f"action-{a}" for a in ACTIONS), *FLAGS,
+            *(f"status-{s}" for s in STATUSES))  # fmt: skip
 
 
 def _render_icons():
@@ -41,6 +44,12 @@ def _svg(path: Path) -> str:
 
 def test_the_set_has_every_icon():
     assert sorted(p.stem for p in SOURCES) == sorted(EXPECTED)
+
+
+def test_each_icon_exists_once_in_one_flat_folder():
+    """One set: no second copy in a subfolder under another name (the exports aside)."""
+    assert [p.name for p in ICONS.iterdir() if p.is_dir() and not re.fullmatch(r"\d+x\d+", p.name)] == []
+    assert sorted(p.name for p in ICONS.glob("*.svg")) == sorted(p.name for p in SOURCES)
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
@@ -68,6 +77,15 @@ def test_line_icons_share_one_stroke(source):
 )
 def test_platform_icons_share_one_badge(source):
     assert '<rect x="1" y="1" width="22" height="22" rx="5"' in _svg(source)
+
+
+@pytest.mark.parametrize(
+    "source", [s for s in SOURCES if s.stem.startswith("status-")], ids=lambda p: p.stem
+)
+def test_status_icons_are_filled_coloured_circles(source):
+    """An item's state at a glance in a 16 px table cell: a solid circle, always beside words."""
+    circle = re.search(r'<circle cx="12" cy="12" r="(\d+(?:\.\d+)?)" fill="(#[0-9a-f]{6})"', _svg(source))
+    assert circle is not None and circle.group(2) != "#ffffff"
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)

@@ -58,6 +58,26 @@ def test_search_and_filters_combine(database):
     assert found(service, text="gatlyktan", reasons=("brott",)) == set()
 
 
+def test_search_and_list_show_what_was_saved_not_what_the_author_wrote_afterwards(database):
+    """The author of a removed comment edits it on the platform; a sync brings the new text.
+    The archive is the record of what was removed: it lists and finds the saved copy."""
+    ids = seed(database.sessions)
+    with database.sessions.begin() as session:
+        session.execute(update(Item).where(Item.id == ids["hot"]).values(text="Ursäkta, Åsa"))
+    service = ArchiveService(database.sessions)
+    assert found(service, text="akta dig") == {ids["hot"]}
+    assert found(service, text="vet var du") == {ids["hot"]}
+    assert found(service, text="ursäkta") == set()  # written after the copy was saved
+    [entry] = service.search(ArchiveFilter(text="akta"))
+    assert entry.text == "Jag vet var du bor, akta dig" and service.count(ArchiveFilter(text="akta")) == 1
+    # Swedish letters in any case, and the author, as before.
+    bridge = m.add_item(database.sessions, "Ölandsbron ÄR STÄNGD", author_name="Åsa Öberg")
+    m.remove(database.sessions, bridge, "reklam")
+    assert found(service, text="ölandsbron är stängd") == {bridge}
+    assert found(service, text="åsa öberg") == {bridge}
+    assert found(service, text="100%_") == set()
+
+
 def test_paging_is_keyset_and_complete(sqlite_db):
     m.bulk_removals(sqlite_db.sessions, 450)
     service = ArchiveService(sqlite_db.sessions)

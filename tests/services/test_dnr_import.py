@@ -8,7 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from app.models import Registration
+from app.models import AuditEvent, Registration
+from app.services.audit import AuditFilter, AuditService
 from app.services.context import Actor
 from app.services.dnr_import import DiarienummerImport
 from app.services.errors import InputError
@@ -100,6 +101,36 @@ def test_a_conflict_stores_nothing_and_every_conflict_is_reported(database, tmp_
     assert skipped.stored and [c.new for c in skipped.applied] == ["KS 2026/2"]
     assert numbers(sessions) == {known.registration_id: "KS 2026/1",
                                  fresh.registration_id: "KS 2026/2", twice.registration_id: None}
+
+
+def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database, tmp_path):
+    sessions = database.sessions
+    removal = m.remove(sessions, m.add_item(sessions, "a"))
+    registered, _ = m.register(sessions, m.add_item(sessions, "c"))
+    path = fill(export(sessions, tmp_path / "logg.xlsx"), {
+        f"B{removal.decision_id}": "KS 2026/201", f"D{registered}": "KS 2026/202"})  # fmt: skip
+    DiarienummerImport(sessions, ACTOR).import_file(path, dry_run=True)
+    assert dnr_events(sessions) == []
+    result = DiarienummerImport(sessions, ACTOR).import_file(path)
+    events = dnr_events(sessions)
+    logged = sorted((e.item_id, e.details["diarienummer"], e.details["registration_id"]) for e in events)
+    assert logged == sorted((c.item_id, c.new, c.registration_id) for c in result.applied)
+    assert len(logged) == 2
+    assert {(e.actor, e.details["source"], e.details["export"]) for e in events} == {
+        ("registrator", "import-dnr", result.export_uuid)}
+    assert all(e.account_id is not None and e.details["previous"] is None for e in events)
+    [shown] = AuditService(sessions).search(AuditFilter(item_id=removal.item_id))
+    assert shown.summary == f"diarienummer: KS 2026/201, från: import-dnr, rad: B{removal.decision_id}"
+    chain = AuditService(sessions).verify()  # (the test helpers save evidence unlogged)
+    assert chain.events == 2 and chain.first_broken_event is None
+    DiarienummerImport(sessions, ACTOR).import_file(path)  # nothing new: no new events
+    assert len(dnr_events(sessions)) == 2
+
+
+def dnr_events(sessions) -> list[AuditEvent]:
+    with sessions() as session:
+        return list(session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "diarienummer").order_by(AuditEvent.id)))
 
 
 def test_dry_run_and_numbers_typed_as_numbers(database, tmp_path):

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from app.models import Export, ExportRow, ItemStatus, Registration
+from app.models import Export, ExportRow, Item, ItemStatus, Registration
 from app.services.context import Actor
 from app.services.errors import InputError
 from app.services.export import ExportCancelled, ExportService, RemovalLogRequest
@@ -171,6 +171,26 @@ def test_every_column_the_registrator_needs(database, tmp_path):
     cell = dict(zip(header, third, strict=True))
     assert (cell["Åtgärd på plattformen"], cell["Meddelandets länk eller status"]) == (
         "För hand", "Inget meddelande")
+
+
+def test_the_full_text_is_what_was_saved_before_the_removal(database, tmp_path):
+    """The author edited the comment after it was removed: the log keeps what was removed."""
+    sessions = database.sessions
+    removed = m.add_item(sessions, "Du är en idiot, Bertil")
+    m.remove(sessions, removed, "personangrepp")
+    registered = m.add_item(sessions, "Gatlyktan på Storgatan är trasig")
+    m.register(sessions, registered, "atgard")
+    with sessions.begin() as session:
+        for item_id in (removed, registered):
+            session.execute(update(Item).where(Item.id == item_id).values(text="(ändrad i efterhand)"))
+    out = tmp_path / "sparat.xlsx"
+    ExportService(sessions, ACTOR).export_removals(MAY, out)
+    book = load_workbook(out)
+    removal = dict(zip(*list(book["Borttagna"].iter_rows(values_only=True))[:2], strict=True))
+    assert removal["Fullständig text"] == "Du är en idiot, Bertil"
+    assert removal["Kort beskrivning"].endswith(": Du är en idiot, Bertil")
+    registration = dict(zip(*list(book["Diarieförda"].iter_rows(values_only=True))[:2], strict=True))
+    assert registration["Fullständig text"] == "Gatlyktan på Storgatan är trasig"
 
 
 def test_layout_properties_and_summary(database, tmp_path):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import keyring
 import pytest
 
-from app.services.packages import verify_package
+from app.services.package_verify import verify_package
 from app.ui.archive_model import PAGE
 from app.ui.archive_view import ArchiveView
 from tests.helpers import moderation as m

@@ -11,6 +11,7 @@ from app.models import AuditEvent
 from app.services.context import Actor
 from app.services.moderation import ModerationService
 from app.ui.audit_view import AuditView
+from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import add_admin, make_item
 
 
@@ -30,11 +31,7 @@ def logged(sqlite_db):
 
 @pytest.fixture
 def view(qtbot, logged):
-    view = AuditView(logged.sessions)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.loaded):
-        view.show()
-    return view
+    return show_loaded(qtbot, AuditView(logged.sessions))
 
 
 def _column(view, column):

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from app.models import Registration
 from app.ui.diarienummer_view import DiarienummerView
+from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import make_item, service
 
 
@@ -13,11 +14,7 @@ def view(qtbot, sqlite_db):
     svc = service(sqlite_db)
     svc.remove(make_item(sqlite_db.sessions, "Ni är idioter <b>"), "personangrepp")
     svc.register(make_item(sqlite_db.sessions, "Gatlyktan är trasig"), "atgard", "Felanmälan")
-    widget = DiarienummerView(sqlite_db.sessions)
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded):
-        widget.show()
-    return widget
+    return show_loaded(qtbot, DiarienummerView(sqlite_db.sessions))
 
 
 def test_the_registrator_types_the_diarienummer_and_the_row_leaves_the_missing_list(view, qtbot, sqlite_db):

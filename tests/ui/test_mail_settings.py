@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app.services.credentials import CredentialStore
 from app.services.mail import PASSWORD_REF, MailSettings, MailSettingsService
 from app.ui.mail_settings import MailSettingsDialog
-from app.ui.screenshot_tasks import ScreenshotTasks
+from app.ui.tasks import TaskManager
 from tests.helpers.mailbox import Mailbox
 
 
@@ -25,11 +25,13 @@ def store():
 
 @pytest.fixture
 def open_dialog(qtbot, sqlite_db, store):
+    hosts: list[QWidget] = []  # each dialog's parent window, alive until the test ends
+
     def make() -> MailSettingsDialog:
         host = QWidget()
         qtbot.addWidget(host)
-        host.tasks = ScreenshotTasks(host)
-        dialog = MailSettingsDialog(MailSettingsService(sqlite_db.sessions, store), host.tasks, host)
+        hosts.append(host)
+        dialog = MailSettingsDialog(MailSettingsService(sqlite_db.sessions, store), TaskManager(host), host)
         dialog.show()
         qtbot.waitUntil(dialog.save_button.isEnabled)
         return dialog

@@ -42,7 +42,7 @@ def _factory(window, title):
         a for m in ("verktyg", "installningar") for a in window.menus[m].actions() if a.text() == title
     )
     action.trigger()
-    return window._views[title]
+    return window.views[title]
 
 
 def test_an_interrupted_removal_is_resumed_when_the_window_opens(qtbot, sqlite_db, platform, registry):

@@ -3,6 +3,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from app.services.demo import load_demo
+from app.services.errors import EnvironmentFault
+from app.services.screenshots import ScreenshotService
 from app.ui import records_views
 from app.ui.archive_view import ArchiveView
 from app.ui.export_dialog import ExportDialog
@@ -14,7 +16,7 @@ from tests.helpers.ui import open_window, wait_idle
 def _trigger(window, menu: str, title: str):
     [action] = [a for a in window.menus[menu].actions() if a.text() == title]
     action.trigger()
-    return window._views[title]
+    return window.views[title]
 
 
 def test_archive_export_screenshots_and_mail_open_from_the_menus(qtbot, sqlite_db):
@@ -46,3 +48,21 @@ def test_a_due_screenshot_is_reminded_in_the_status_bar(qtbot, sqlite_db):
     text = window.screenshot_reminder.text()
     assert text.startswith("Skärmdump behövs:") and "Vadstena" in text
     assert window.screenshot_reminder.isVisible()
+
+
+def test_a_views_failure_is_shown_by_the_window_like_any_other(qtbot, sqlite_db, monkeypatch):
+    """The views opened from the menus run their work through the window's one task helper."""
+    load_demo(sqlite_db.sessions, 20)
+    window = open_window(qtbot, sqlite_db)
+    records_views.install(window)
+    wait_idle(qtbot, window.tasks)
+
+    def locked(*_args):  # type: ignore[no-untyped-def]
+        raise EnvironmentFault("Databasen är låst av ett annat program.")
+
+    monkeypatch.setattr(ScreenshotService, "years", locked)
+    view = _trigger(window, "verktyg", "Skärmdumpar av kontosidorna…")
+    qtbot.waitUntil(lambda: getattr(window, "last_error", None) is not None)
+    assert window.last_error.text() == "Databasen är låst av ett annat program."
+    view.close()
+    window.last_error.close()

@@ -4,15 +4,12 @@ import pytest
 
 from app.services.rule_lists import RuleListService
 from app.ui.rule_tester import RuleTester
+from tests.helpers.ui import show_loaded
 
 
 @pytest.fixture
 def tester(qtbot, sqlite_db):
-    widget = RuleTester(sqlite_db.sessions)
-    qtbot.addWidget(widget)
-    with qtbot.waitSignal(widget.loaded):
-        widget.show()
-    return widget
+    return show_loaded(qtbot, RuleTester(sqlite_db.sessions))
 
 
 def _choose(tester, code):

@@ -12,6 +12,7 @@ from app.services.screenshots import ScreenshotService
 from app.ui.screenshots_view import ScreenshotsView
 from tests.helpers.mailbox import Mailbox
 from tests.helpers.screens import Clock, add_account, png_of, utc
+from tests.helpers.ui import show_loaded
 
 CHEF = "kommunikationschef@vadstena.se"
 
@@ -34,11 +35,7 @@ def filed(sqlite_db):
 def view(qtbot, filed):
     db, clock = filed
     store = CredentialStore(f"se.vadstena.Granska.test-{uuid.uuid4()}")
-    view = ScreenshotsView(db.sessions, actor=clock.actor(), credentials=store)
-    qtbot.addWidget(view)
-    with qtbot.waitSignal(view.loaded):
-        view.show()
-    return view
+    return show_loaded(qtbot, ScreenshotsView(db.sessions, actor=clock.actor(), credentials=store))
 
 
 def test_overview_puts_overdue_first_with_an_icon_and_words(view):

@@ -5,11 +5,11 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.services.errors import EnvironmentFault, InputError
-from app.ui.tasks import TaskContext, TaskManager
+from app.ui.tasks import TaskContext, TaskManager, failure_box, tasks_for, user_message
 from tests.helpers.ui import wait_idle
 
 
@@ -76,6 +76,85 @@ def test_errors_reach_on_error_or_the_failed_signal_with_a_clear_message(qtbot, 
         tasks.run(lambda: 1 / 0)
     message, details = bug.args
     assert "ZeroDivisionError" in details  # our own bug: details for a report
+
+
+def test_a_dialogs_own_label_gets_one_plain_line_for_any_failure():
+    assert user_message(InputError("Okänt konto 'x'.")) == "Okänt konto 'x'."
+    assert user_message(EnvironmentFault("Databasen är låst.")) == "Databasen är låst."
+    bug = user_message(ZeroDivisionError("division by zero"))
+    assert "ZeroDivisionError" in bug and "division by zero" in bug and "halvvägs" in bug
+
+
+def test_a_failure_box_shows_the_message_or_for_a_bug_the_details(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    plain = failure_box(window, "<b>Databasen är låst.</b>", "")
+    assert plain.text() == "<b>Databasen är låst.</b>" and plain.textFormat() == Qt.TextFormat.PlainText
+    assert plain.icon() == QMessageBox.Icon.Warning and plain.detailedText() == ""
+    bug = failure_box(window, "", "Traceback …\nZeroDivisionError")
+    assert bug.icon() == QMessageBox.Icon.Critical and "ZeroDivisionError" in bug.detailedText()
+    assert "oväntat fel" in bug.text()
+    plain.close()
+    bug.close()
+
+
+def test_a_view_uses_the_windows_tasks_or_its_own_that_shows_failures(qtbot, tasks):
+    view = QWidget()
+    qtbot.addWidget(view)
+    assert tasks_for(view, tasks) is tasks
+    own = tasks_for(view, None)
+    assert own is not tasks and own.parent() is view
+
+    def locked():
+        raise EnvironmentFault("Databasen är låst.")
+
+    own.run(locked)
+    qtbot.waitUntil(lambda: bool(view.findChildren(QMessageBox)))
+    [box] = view.findChildren(QMessageBox)
+    assert box.text() == "Databasen är låst."
+    box.close()
+
+
+def test_progress_reaches_on_progress_on_the_gui_thread(qtbot, tasks):
+    seen = []
+    release = threading.Event()
+
+    def work(context: TaskContext):
+        context.report(3, 10)
+        release.wait(5)
+        context.report(10, 10)
+        return "klart"
+
+    results = []
+    tasks.run(work, on_done=results.append, with_context=True,
+              on_progress=lambda done, total: seen.append((done, total, threading.current_thread())))
+    qtbot.waitUntil(lambda: len(seen) == 1)  # while the work still waits: nothing blocked
+    assert seen[0] == (3, 10, threading.main_thread()) and results == []
+    release.set()
+    qtbot.waitUntil(lambda: results == ["klart"])
+    assert seen[-1][:2] == (10, 10)
+
+
+def test_on_cancelled_comes_once_cancelled_work_has_stopped(qtbot, tasks):
+    started = threading.Event()
+    stopped = threading.Event()
+    results, errors, cancelled = [], [], []
+
+    def work(context: TaskContext):
+        started.set()
+        while not context.cancelled:
+            time.sleep(0.005)
+        time.sleep(0.05)  # cleaning up (an export removes its half-written file)
+        stopped.set()
+        raise RuntimeError("avbruten")
+
+    task = tasks.run(work, on_done=results.append, on_error=errors.append, with_context=True,
+                     on_cancelled=lambda: cancelled.append(stopped.is_set()))
+    assert started.wait(5)
+    task.cancel()
+    qtbot.waitUntil(lambda: cancelled == [True])
+    wait_idle(qtbot, tasks)
+    assert results == [] and errors == []
 
 
 def test_writes_are_serialized_in_the_order_asked(qtbot, tasks):
