@@ -13,6 +13,9 @@ log = logging.getLogger(__name__)
 # the queue (anything else) is painted.
 READY_ENV = "GRANSKA_QUIT_WHEN_READY"
 
+# The menus' other views install once the queue's first page is in, or after this long.
+VIEWS_AT_THE_LATEST_MS = 2000
+
 
 def has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
@@ -56,7 +59,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from app.ui.main_window import MainWindow
@@ -82,13 +85,29 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
         (window.when_painted if ready == "window" else window.when_first_page_painted)(say_ready)
 
-    def opened(result: tuple[Any, Any]) -> None:
-        db, moderation = result
-        window.attach(db, moderation)
+    installed: list[bool] = []
+
+    def install_views() -> None:
+        """The menus' other views (audit, archive, export, screenshots…): ~0.3 s of imports,
+        so they come right after the queue's first page rather than before it."""
+        if installed:
+            return
+        installed.append(True)
         from app.ui import moderation_views, records_views
 
         moderation_views.install(window)
         records_views.install(window)
+
+    def opened(result: tuple[Any, Any]) -> None:
+        db, moderation = result
+        window.queue.model.page_loaded.connect(
+            lambda rows: window.when_first_page_painted(lambda: QTimer.singleShot(0, install_views))
+            if rows
+            else install_views(),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+        window.attach(db, moderation)
+        QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         for message in db.messages:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)

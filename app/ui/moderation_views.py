@@ -7,30 +7,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.services.context import Actor
 
 
 def install(window: Any) -> None:
-    from app.ui.audit_view import AuditView
-    from app.ui.diarienummer_view import DiarienummerView
-    from app.ui.rule_tester import RuleTester
-
+    # Each view is imported when it is first opened, not at start-up.
     def audit(w: Any) -> QWidget:
+        from app.ui.audit_view import AuditView
+
         return AuditView(w.db.sessions, w.tasks)
 
     def rules(w: Any) -> QWidget:
+        from app.ui.rule_tester import RuleTester
+
         return RuleTester(w.db.sessions, actor=Actor(), tasks=w.tasks)
 
     def numbers(w: Any) -> QWidget:
+        from app.ui.diarienummer_view import DiarienummerView
+
         view = DiarienummerView(w.db.sessions, actor=Actor(), tasks=w.tasks)
         view.saved.connect(lambda _id: w.refresh_queue())
         return view
 
-    window.add_view("verktyg", window.tr("Granskningslogg…"), audit)
-    window.add_view("verktyg", window.tr("Diarienummer…"), numbers)
-    window.add_view("installningar", window.tr("Flaggningsregler…"), rules)
+    translate = QCoreApplication.translate  # the window's context, like the rest of its menus
+    window.add_view("verktyg", translate("MainWindow", "Granskningslogg…"), audit)
+    window.add_view("verktyg", translate("MainWindow", "Diarienummer…"), numbers)
+    window.add_view("installningar", translate("MainWindow", "Flaggningsregler…"), rules)
     moderation = window.moderation_actions.moderation
     if moderation is not None and hasattr(moderation, "resume"):
         window.tasks.run(moderation.resume, on_done=lambda _summary: window.refresh_queue(), write=True)

@@ -7,28 +7,47 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
-from app.services.mail import MailSettingsService
 from app.services.screenshots import ScreenshotService
-from app.ui.archive_view import ArchiveView
-from app.ui.export_dialog import ExportDialog
-from app.ui.mail_settings import MailSettingsDialog
-from app.ui.screenshots_view import ScreenshotsView
+
+# Each view is imported when it is first opened: the archive and the export bring openpyxl,
+# which the start-up does not need.
+
+
+def _archive(w: Any) -> QWidget:
+    from app.ui.archive_view import ArchiveView
+
+    return ArchiveView(w.db, tasks=w.tasks)
+
+
+def _export(w: Any) -> QWidget:
+    from app.ui.export_dialog import ExportDialog
+
+    return ExportDialog(w.db, tasks=w.tasks)
+
+
+def _screenshots(w: Any) -> QWidget:
+    from app.ui.screenshots_view import ScreenshotsView
+
+    return ScreenshotsView(w.db.sessions, tasks=w.tasks)
+
+
+def _mail(w: Any) -> QWidget:
+    from app.services.mail import MailSettingsService
+    from app.ui.mail_settings import MailSettingsDialog
+
+    return MailSettingsDialog(MailSettingsService(w.db.sessions), w.tasks)
 
 
 def install(window: Any) -> None:
     translate = QCoreApplication.translate
-    window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"),
-                    lambda w: ArchiveView(w.db, tasks=w.tasks), shortcut="Ctrl+Shift+A")  # fmt: skip
-    window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"),
-                    lambda w: ExportDialog(w.db, tasks=w.tasks), shortcut="Ctrl+E")  # fmt: skip
-    window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"),
-                    lambda w: ScreenshotsView(w.db.sessions, tasks=w.tasks))  # fmt: skip
-    window.add_view(
-        "installningar", translate("RecordsViews", "E-post…"),
-        lambda w: MailSettingsDialog(MailSettingsService(w.db.sessions), w.tasks),
-    )  # fmt: skip
+    window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"), _archive,
+                    shortcut="Ctrl+Shift+A")  # fmt: skip
+    window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"), _export,
+                    shortcut="Ctrl+E")  # fmt: skip
+    window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"), _screenshots)
+    window.add_view("installningar", translate("RecordsViews", "E-post…"), _mail)
     remind_due_screenshots(window, ScreenshotService(window.db.sessions))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -126,14 +126,19 @@ def install(window: Any) -> SyncScheduler:
         dialog.saved.connect(lambda _id: w.refresh_queue())
         return dialog
 
+    # The window's context, so the entries translate like the rest of its menus.
+    translate = QCoreApplication.translate
     scheduler = SyncScheduler(lambda: window.db.sessions if window.db else None, window.tasks, window)
-    scheduler.needs_database += [window.add_view("installningar", window.tr("Konton…"), accounts),
-                                 window.add_view("arkiv", window.tr("Lägg till post manuellt…"), manual)]
+    scheduler.needs_database += [
+        window.add_view("installningar", translate("MainWindow", "Konton…"), accounts),
+        window.add_view("arkiv", translate("MainWindow", "Lägg till post manuellt…"), manual),
+    ]
     for act in scheduler.needs_database:
         act.setEnabled(False)  # until the database is attached (`start`)
     menu = window.menus["arkiv"]
     menu.insertAction(menu.actions()[-1], scheduler.action)  # above Avsluta
     bar = window.statusBar()
-    scheduler.progress.connect(lambda key, n: bar.showMessage(window.tr("Hämtar %s: %d…") % (key, n)))
+    fetching = translate("MainWindow", "Hämtar %s: %d…")
+    scheduler.progress.connect(lambda key, n: bar.showMessage(fetching % (key, n)))
     scheduler.finished.connect(lambda results: (bar.showMessage(summary(results)), window.refresh_queue()))
     return scheduler

@@ -1672,6 +1672,30 @@ Modereringskonsol för kommunens sociala medier, enligt Riktlinjer för sociala 
         <translation>%s %s
 Moderation console for the municipality&apos;s social media, following the Guidelines for social media (KS/2017:253).</translation>
     </message>
+    <message>
+        <source>Granskningslogg…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>Diarienummer…</source>
+        <translation>Registration numbers…</translation>
+    </message>
+    <message>
+        <source>Flaggningsregler…</source>
+        <translation>Flagging rules…</translation>
+    </message>
+    <message>
+        <source>Konton…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <source>Lägg till post manuellt…</source>
+        <translation>Add an item by hand…</translation>
+    </message>
+    <message>
+        <source>Hämtar %s: %d…</source>
+        <translation>Fetching %s: %d…</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -2501,33 +2525,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Hänvisning av politisk fråga</source>
         <translation>Referral of a political question</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Konton…</source>
-        <translation>Accounts…</translation>
-    </message>
-    <message>
-        <source>Lägg till post manuellt…</source>
-        <translation>Add an item by hand…</translation>
-    </message>
-    <message>
-        <source>Hämtar %s: %d…</source>
-        <translation>Fetching %s: %d…</translation>
-    </message>
-    <message>
-        <source>Granskningslogg…</source>
-        <translation>Audit log…</translation>
-    </message>
-    <message>
-        <source>Diarienummer…</source>
-        <translation>Registration numbers…</translation>
-    </message>
-    <message>
-        <source>Flaggningsregler…</source>
-        <translation>Flagging rules…</translation>
     </message>
 </context>
 </TS>

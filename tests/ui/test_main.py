@@ -39,3 +39,43 @@ def test_the_window_shows_before_the_database_layer_is_loaded():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+MENUS_AFTER_START = """
+import sys
+from PySide6.QtCore import QTimer
+from app.ui import main
+from app.ui.main_window import MainWindow
+
+events = []
+shown = MainWindow.show
+
+def show(window):
+    shown(window)
+    window.when_first_page_painted(lambda: events.append("first page"))
+
+    def watch():
+        titles = [a.text() for m in window.menus.values() for a in m.actions()]
+        if {"Granskningslogg…", "Audit log…"} & set(titles):  # whichever language the system has
+            events.append("views")
+            print(events, flush=True)
+            window.close()
+        else:
+            QTimer.singleShot(10, watch)
+
+    watch()
+
+MainWindow.show = show
+sys.exit(main.run_gui(sys.argv[1], demo_if_empty=True))
+"""
+
+
+def test_the_menus_get_their_views_once_the_first_page_is_in(tmp_path):
+    """The archive, export and screenshot views are installed after start-up, never lost: and
+    the queue's first page is not held up by importing them."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop(READY_ENV, None)
+    done = subprocess.run([sys.executable, "-c", MENUS_AFTER_START, f"sqlite:///{tmp_path / 'g.db'}"],
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "['first page', 'views']", done.stdout

@@ -71,6 +71,15 @@ def test_the_window_speaks_english_with_the_translation(qtbot, sqlite_db):
         assert window.queue.tabs.tabText(0).startswith("New")
         assert window.moderation_actions.actions["remove"].text() == "Remove"
         assert window.queue.model.headerData(0, Qt.Orientation.Horizontal) == "Received"
+        # Every menu entry, the hooked-in views' too (they install after the window is built).
+        from app.ui import moderation_views, records_views
+
+        moderation_views.install(window)
+        records_views.install(window)
+        swedish = {source for (_ctx, source), t in messages(TS).items() if t is not None and t.text}
+        entries = [a.text() for menu in window.menus.values() for a in menu.actions() if a.text()]
+        assert "Audit log…" in entries and "Accounts…" in entries
+        assert [e for e in entries if e in swedish] == []
     finally:
         for translator in installed:
             app.removeTranslator(translator)
