@@ -109,11 +109,12 @@ def _check_sqlite_file(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = [name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            # Reading the schema also proves the header and sqlite_master are sound.
+            tables = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
             if _needs_full_check(path):
                 checks = ["PRAGMA quick_check(1)"]
             else:
-                small = [t for t in tables if not t.startswith(("items", "sqlite_"))]
+                small = [t for (t,) in tables if not t.startswith(("items", "sqlite_"))]
                 checks = [f"PRAGMA quick_check({_quoted(t)})" for t in small]
             for check in checks:
                 row = con.execute(check).fetchone()

@@ -79,15 +79,16 @@ class CredentialStore:
             raise ValueError("empty secret")
         _backend_ok()
         try:
-            keyring.set_password(self._service, ref, secret)
-            # Read it back: a keyring that accepted the call but kept nothing must not pass for
-            # one that saved the token (the user would learn it at the next sync, token gone).
-            if keyring.get_password(self._service, ref) != secret:
+            # Read it back (a second try, then give up): a keyring that accepted the call but kept
+            # nothing must not pass for one that saved the token, or the user learns it at the next
+            # sync, with the token gone.
+            for _attempt in range(2):
                 keyring.set_password(self._service, ref, secret)
-                if keyring.get_password(self._service, ref) != secret:
-                    raise KeyringUnavailable(NOT_KEPT)
+                if keyring.get_password(self._service, ref) == secret:
+                    return
         except keyring.errors.KeyringError as exc:
             raise _unavailable(exc) from None
+        raise KeyringUnavailable(NOT_KEPT)
 
     def delete(self, ref: str) -> bool:
         _backend_ok()

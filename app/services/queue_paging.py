@@ -129,7 +129,8 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
 
 
 def status_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
-    """Items per (status, is_question) under `f`: an index-only scan of ix_items_queue_counts."""
+    """Items per (status, is_question) under `f`: an index-only scan of ix_items_queue_counts, or
+    under a search, a lookup of each match in ix_items_search_keys."""
     dialect = session.get_bind().dialect.name
     # `+ 0`: an account's own index would read every row of the account; the scan of the
     # covering index reads only the index.

@@ -88,8 +88,8 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     installed: list[bool] = []
 
     def install_views() -> None:
-        """The menus' other views (audit, archive, export, screenshots…): ~0.3 s of imports,
-        so they come right after the queue's first page rather than before it."""
+        """The menus' other views (audit, archive, export, screenshots…) hook in once the queue's
+        first page is painted, so nothing they do at start holds that page up."""
         if installed:
             return
         installed.append(True)
@@ -98,14 +98,15 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         moderation_views.install(window)
         records_views.install(window)
 
+    def first_page_in(rows: int) -> None:
+        if rows:  # after the paint, not in the middle of it
+            window.when_first_page_painted(lambda: QTimer.singleShot(0, install_views))
+        else:
+            install_views()
+
     def opened(result: tuple[Any, Any]) -> None:
         db, moderation = result
-        window.queue.model.page_loaded.connect(
-            lambda rows: window.when_first_page_painted(lambda: QTimer.singleShot(0, install_views))
-            if rows
-            else install_views(),
-            Qt.ConnectionType.SingleShotConnection,
-        )
+        window.queue.model.page_loaded.connect(first_page_in, Qt.ConnectionType.SingleShotConnection)
         window.attach(db, moderation)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         for message in db.messages:
