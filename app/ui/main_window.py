@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def refresh_queue(self) -> None:
         """Read the queue, its counts and the accounts again (after another view changed data)."""
-        self.queue.model.reload()
+        self.queue.reload()
         self.queue.refresh_counts()
         self.load_accounts()
 

@@ -111,6 +111,7 @@ class QueueView(QWidget):
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._first_page = True
+        self._keep: tuple[int, int] | None = None  # (item id, row) to choose again after a reload
 
     # -- the filter -------------------------------------------------------------------------
 
@@ -130,8 +131,16 @@ class QueueView(QWidget):
     def load(self) -> None:
         """(Re)load the queue under the current tab and filters, from the first page."""
         self._first_page = True
+        self._keep = None
         self.model.set_filter(self.queue_filter())
         self._show_sort_indicator()
+
+    def reload(self) -> None:
+        """Read the same queue again (a sync or another view changed data), keeping the chosen
+        item when it is still among the first rows, else the same place in the list."""
+        item = self.current_item()
+        self._keep = (item.id, self.table.currentIndex().row()) if item is not None else None
+        self.model.reload()
 
     def _filters_changed(self) -> None:
         self.load()
@@ -178,9 +187,15 @@ class QueueView(QWidget):
             self._first_page = False
             if rows and not self.table.selectionModel().hasSelection():
                 self.select_row(0)
+        if self._keep is not None:
+            (item_id, row), self._keep = self._keep, None
+            found = self.model.row_of(item_id)
+            self.select_row(found if found is not None else min(row, rows - 1))
         if self._pending_move is not None and self._pending_move < rows:
             row, self._pending_move = self._pending_move, None
             self.select_row(row)
+        if self.current_item() is None:
+            self._emit_current()  # the reset said "empty queue"; now there are rows to choose from
 
     def selected_items(self) -> list[ItemSummary]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

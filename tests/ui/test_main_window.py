@@ -291,3 +291,27 @@ def test_other_views_hook_into_the_menus(qtbot, demo, moderation):
     assert opened == [window]  # built once, raised again
     view = window.findChild(QWidget, "auditView")
     assert view.isWindow() and view.isVisible() and view.windowTitle() == "Granskningslogg"
+
+
+def test_before_anything_is_chosen_the_detail_pane_asks_for_a_choice_not_says_the_queue_is_empty(
+    qtbot, demo, moderation
+):
+    """E.g. a window that started behind another one: the table never got the focus that picks
+    the first row, and the queue is reloaded (a sync, a filter) with nothing chosen."""
+    window = open_window(qtbot, demo, moderation)
+    window.queue.table.clearFocus()
+    window.queue.table.selectionModel().clear()
+    window.refresh_queue()
+    wait_loaded(qtbot, window)
+    assert window.queue.model.rowCount() > 0 and window.queue.current_item() is None
+    assert window.detail.placeholder.text() == "Välj en post i listan för att se hela texten."
+
+
+def test_a_reload_keeps_the_item_the_administrator_is_on(qtbot, demo, moderation):
+    """A scheduled sync ends with a reload of the queue: it must not take the reader's place."""
+    window = open_window(qtbot, demo, moderation)
+    window.queue.select_row(3)
+    chosen = window.queue.current_item()
+    window.refresh_queue()
+    wait_loaded(qtbot, window)
+    assert window.queue.current_item() == chosen
