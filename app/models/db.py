@@ -164,6 +164,8 @@ class _SQLiteHintCompiler(SQLiteCompiler):
 
 
 def create_db_engine(url: URL) -> Engine:
+    from app.models import faults
+
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 5})
         engine.dialect.statement_compiler = _SQLiteHintCompiler
@@ -172,8 +174,10 @@ def create_db_engine(url: URL) -> Engine:
             # WAL is a property of the file: set once, it stays.
             if _sqlite_file(url) is not None:
                 con.exec_driver_sql("PRAGMA journal_mode=WAL")
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    faults.install(engine)
+    return engine
 
 
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
@@ -216,6 +220,16 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(alembic_config(connection), "head")
 
 
+def check_search_index(engine: Engine) -> list[str]:
+    from app.models.fulltext import repair_fulltext
+
+    with engine.begin() as connection:
+        repaired = repair_fulltext(connection)
+    for message in repaired:
+        log.info("%s", message)
+    return repaired
+
+
 def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database; raises DatabaseError for the user."""
     resolved = url if isinstance(url, URL) else resolve_url(url)
@@ -238,6 +252,7 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
         engine = create_db_engine(resolved)
         if migrate:
             upgrade(engine)
+            messages.extend(check_search_index(engine))
     except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear message
         from sqlalchemy.exc import SQLAlchemyError
 

@@ -41,15 +41,27 @@ POSTGRES_FTS = [
 ]
 
 
+def begin_sqlite_transaction(connection: Any) -> None:
+    """Make sure `connection` is inside a real SQLite transaction before a schema change.
+
+    Python's sqlite3 module (before 3.12's `autocommit`) opens a transaction only in front of
+    INSERT/UPDATE/DELETE: a DROP or CREATE run first commits on its own, whatever SQLAlchemy's
+    `begin()` says, and a rollback, a kill or a full disk cannot take it back. IMMEDIATE takes
+    the write lock now (waiting for the busy timeout) instead of failing half-way."""
+    if not connection.connection.driver_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def defer_sqlite_indexing(connection: Any) -> int:
     """Start a bulk insert into `items` on SQLite; returns the highest id already indexed.
 
     Per-row FTS5 inserts from the trigger cost ~70 µs each; one INSERT ... SELECT at the end a
     tenth of that. The trigger is dropped and re-created inside the import's own transaction
-    (SQLite's DDL is transactional), so a failed import leaves it exactly as it was. Call
-    `index_new_rows` after each insert (before any update of those rows) and
-    `resume_sqlite_indexing` before the commit."""
-    connection.exec_driver_sql("DROP TRIGGER items_fts_ai")
+    (SQLite's DDL is transactional, once a transaction is really open), so a refused, failed or
+    killed import leaves it exactly as it was. Call `index_new_rows` after each insert (before
+    any update of those rows) and `resume_sqlite_indexing` before the commit."""
+    begin_sqlite_transaction(connection)
+    connection.exec_driver_sql("DROP TRIGGER IF EXISTS items_fts_ai")
     return connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM items").scalar() or 0
 
 
@@ -65,6 +77,64 @@ def index_new_rows(connection: Any, after_id: int) -> int:
 
 def resume_sqlite_indexing(connection: Any) -> None:
     connection.exec_driver_sql(INSERT_TRIGGER)
+
+
+SQLITE_TRIGGERS = ("items_fts_ai", "items_fts_ad", "items_fts_au")
+
+
+def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
+    """Check the full-text index and put it right; returns what was repaired, for the user.
+
+    Missing triggers (an earlier build dropped one outside the import's transaction) are
+    re-created, and an index that disagrees with the items (rows written while a trigger was
+    missing) is rebuilt from them. The check is a few index look-ups; `count_rows` also
+    compares the counts (a scan, ~50 ms at a million items: done at start-up). On PostgreSQL
+    the index is a generated column: only its absence can be repaired."""
+    name = connection.dialect.name
+    if name == "postgresql":
+        return _repair_postgres(connection)
+    if name != "sqlite":
+        return []
+    sql = connection.exec_driver_sql
+    present = {n for (n,) in sql("SELECT name FROM sqlite_master WHERE name LIKE 'items_fts%'")}
+    missing = [t for t in SQLITE_TRIGGERS if t not in present]
+    if "items_fts" in present and not missing and _sqlite_index_agrees(connection, count_rows):
+        return []
+    begin_sqlite_transaction(connection)
+    for statement in SQLITE_FTS[:-1]:
+        sql(statement)
+    messages = []
+    if missing:
+        messages.append("Sökindexets utlösare saknades (" + ", ".join(missing) + ") och har återskapats.")
+    if not _sqlite_index_agrees(connection, True):
+        sql("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+        messages.append("Sökindexet stämde inte med posterna och har byggts om från dem.")
+    return messages
+
+
+def _sqlite_index_agrees(connection: Any, count_rows: bool) -> bool:
+    sql = connection.exec_driver_sql
+    top = "SELECT coalesce(max(id), 0) FROM "
+    if sql(top + "items").scalar() != sql(top + "items_fts_docsize").scalar():
+        return False
+    if not count_rows:
+        return True
+    return sql("SELECT count(*) FROM items").scalar() == sql(
+        "SELECT count(*) FROM items_fts_docsize").scalar()
+
+
+def _repair_postgres(connection: Any) -> list[str]:
+    found = connection.exec_driver_sql(
+        "SELECT (SELECT count(*) FROM information_schema.columns WHERE table_name = 'items' "
+        "AND column_name = 'search_vector' AND table_schema = current_schema()), "
+        "(SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_items_search_vector' "
+        "AND schemaname = current_schema())"
+    ).one()
+    if all(found):
+        return []
+    for statement in POSTGRES_FTS:
+        connection.exec_driver_sql(statement)
+    return ["Sökindexet saknades och har byggts upp från posterna."]
 
 
 def create_fulltext(op: Any) -> None:

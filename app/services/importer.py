@@ -4,6 +4,7 @@ connectors and the demo use. One transaction per import: a bad line changes noth
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
-from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
+from app.models.fulltext import (
+    defer_sqlite_indexing,
+    index_new_rows,
+    repair_fulltext,
+    resume_sqlite_indexing,
+)
 from app.services.errors import InputError
 from app.services.incoming import ImportLineError, IncomingItem, read_jsonl
 from app.services.rule_lists import load_rule_set
 from app.services.rules import RuleSet, Verdict
 
 __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "ItemWriter"]
+
+log = logging.getLogger(__name__)
 
 BATCH = 5000
 IMPORT_CACHE_KIB = 65536
@@ -220,6 +228,10 @@ class ImportService:
         """Upsert all items in one transaction. Any error rolls everything back."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
+            # An index left wrong by anything (an older build, a file edited elsewhere) is put
+            # right first, in this transaction: what this import adds must be findable.
+            for message in repair_fulltext(connection, count_rows=False):
+                log.warning("%s", message)
             accounts = {a.key: a for a in session.scalars(select(Account))}
             writer = ItemWriter(connection, self._rules, accounts)
             try:
