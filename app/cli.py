@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "app.commands.mail",
     "app.commands.moderation",
     "app.commands.screenshots",
+    "app.commands.database",
 ]
 
 
@@ -116,6 +117,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("granska: avbrutet", file=sys.stderr)
         return 130
+    except Exception as exc:
+        message = _environment_message(args.db, exc)
+        if message is None:
+            raise
+        print(f"granska: {message}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+
+
+def _environment_message(db: str | None, exc: Exception) -> str | None:
+    """A database that is locked, read-only or full in the middle of a command is the
+    environment's fault: one clear line, not a traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return None
+    from app.models.db import _sqlite_file, environment_message, resolve_url
+
+    url = resolve_url(db)
+    where = _sqlite_file(url) or url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "postgresql":
+        return (f"Databasservern {where} kunde inte slutföra arbetet: {exc.orig}. "
+                "Det som inte hann sparas har inte ändrats.")
+    return environment_message(where, exc)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ import pytest
 
 from tests.helpers.databases import PostgresFactory, sqlite_url
 
-pytest_plugins = ["tests.helpers.ci", "tests.helpers.keyrings", "tests.helpers.fixtures"]
+pytest_plugins = [
+    "tests.helpers.ci", "tests.helpers.keyrings", "tests.helpers.fixtures", "tests.helpers.disks",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -194,7 +194,13 @@ def _retry(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    report = AuditService(database(args).sessions).verify()
+    db = database(args)
+    if db.moved_aside:  # the log that matters is in the file moved aside, not in this one
+        moved = ", ".join(entry.moved_to for entry in db.moved_aside)
+        print(f"Granskningsloggen kan inte bekräftas: den tidigare loggen finns i {moved}, som "
+              "flyttades undan som skadad (kvittera: granska db moved-aside --ack).")
+        return EXIT_BROKEN
+    report = AuditService(db.sessions).verify()
     if report.intact:
         print(
             f"Granskningsloggen är hel: {report.events} händelser och {report.evidence} "

@@ -60,8 +60,11 @@ def resolve_url(explicit: str | None = None) -> URL:
 class Database:
     engine: Engine
     sessions: sessionmaker[Session]
-    # Things the user should be told about the opening, e.g. a corrupt file moved aside.
+    # Things the user should be told about the opening, e.g. a search index rebuilt.
     messages: list[str] = field(default_factory=list)
+    # Damaged files moved aside and not yet acknowledged (see moved_aside): said at every
+    # opening, in `messages`, until an administrator acknowledges them.
+    moved_aside: list[Any] = field(default_factory=list)
 
     @property
     def dialect(self) -> str:
@@ -102,8 +105,68 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# Only these mean the file itself is damaged. Everything else (locked, read-only, no permission,
+# a full disk, an I/O error) is the environment's: the file is left exactly where it is.
+_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_CAUSES = {
+    sqlite3.SQLITE_BUSY: "den är låst av ett annat program (ett annat Granska-fönster eller "
+    "ett verktyg som har filen öppen); försök igen när det är stängt",
+    sqlite3.SQLITE_LOCKED: "den är låst av ett annat program",
+    sqlite3.SQLITE_READONLY: "den är skrivskyddad (filen eller enheten den ligger på)",
+    sqlite3.SQLITE_CANTOPEN: "filen kan inte öppnas (finns mappen, och får Granska läsa och "
+    "skriva där?)",
+    sqlite3.SQLITE_PERM: "behörighet saknas",
+    sqlite3.SQLITE_AUTH: "behörighet saknas",
+    sqlite3.SQLITE_FULL: "disken är full",
+    sqlite3.SQLITE_IOERR: "läs- eller skrivfel på disken",
+}
+
+
+def _disk_full(path: Path | str) -> bool:
+    try:
+        st = os.statvfs(Path(path).parent)
+    except (OSError, AttributeError):  # no statvfs on Windows: SQLite's own code says it there
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def sqlite_cause(exc: BaseException, path: Path | str | None = None) -> str | None:
+    """Why SQLite refused, in Swedish, when it is the environment's fault; None otherwise."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    code &= 0xFF
+    # A full disk shows as SQLITE_FULL when the database grows, but as an I/O error when the
+    # WAL index or the journal cannot grow.
+    if code == sqlite3.SQLITE_IOERR and path is not None and _disk_full(path):
+        code = sqlite3.SQLITE_FULL
+    return _CAUSES.get(code)
+
+
+def environment_message(path: Path | str, exc: BaseException) -> str | None:
+    cause = sqlite_cause(exc, path)
+    if cause is None:
+        return None
+    orig = getattr(exc, "orig", exc)
+    return f"Kan inte använda databasen {path}: {cause} ({orig}). Ingenting har ändrats."
+
+
+def _check_writable(path: Path) -> None:
+    """A read-only file or folder (a read-only mount, an immutable file) is said as such, before
+    SQLite fails somewhere in the middle. access() answers for the mount even for root."""
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        what = "filen är skrivskyddad eller saknar behörighet"
+    elif not os.access(path.parent, os.W_OK | os.X_OK):
+        what = f"mappen {path.parent} är skrivskyddad eller saknar behörighet"
+    else:
+        return
+    raise DatabaseError(f"Kan inte använda databasen {path}: {what}. Ingenting har ändrats.")
+
+
 def _check_sqlite_file(path: Path) -> str | None:
-    """Return why the file is unusable, or None when it opens and reads."""
+    """Return why the file is damaged, or None when it opens and reads. Raises DatabaseError
+    (nothing moved) when it cannot be read for a reason that is not the file's own."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
@@ -123,12 +186,18 @@ def _check_sqlite_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
+            return str(exc)
+        raise DatabaseError(
+            environment_message(path, exc) or f"Kan inte läsa databasen {path}: {exc}. "
+            "Ingenting har ändrats."
+        ) from exc
     return None
 
 
 def move_aside(path: Path) -> Path:
-    """Rename a broken database (and its WAL files) so nothing is ever deleted."""
+    """Rename a broken database (and its WAL files) so nothing is ever deleted; the move is
+    remembered next to it until an administrator acknowledges it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.trasig-{stamp}")
     n = 1
@@ -141,6 +210,21 @@ def move_aside(path: Path) -> Path:
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
     return target
+
+
+def _move_damaged(path: Path, problem: str) -> Path:
+    from app.models import moved_aside
+
+    try:
+        moved = move_aside(path)
+        moved_aside.remember(path, moved, problem)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Databasfilen {path} är skadad ({problem}) men kan inte flyttas undan: "
+            f"{exc.strerror or exc}. Ingenting har ändrats."
+        ) from exc
+    log.info("corrupt database moved aside: %s -> %s (%s)", path, moved, problem)
+    return moved
 
 
 def alembic_config(connection: Any | None = None) -> Config:
@@ -209,11 +293,39 @@ def _at_head(engine: Engine) -> bool:
         return False
 
 
+def known_revisions() -> set[str]:
+    return {
+        ast.literal_eval(found["revision"].strip())
+        for path in (MIGRATIONS_DIR / "versions").glob("*.py")
+        if "revision" in (found := dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8"))))
+    }
+
+
+def _refuse_newer_schema(engine: Engine) -> None:
+    """A database a newer Granska has migrated: say so in one line and change nothing."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as con:
+        if not inspect(con).has_table("alembic_version"):
+            return
+        current = set(con.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    unknown = sorted(current - known_revisions())
+    if unknown:
+        from app.version import __version__
+
+        raise DatabaseError(
+            f"Databasen är från en nyare Granska (databasversion {', '.join(unknown)}); den här "
+            f"är Granska {__version__} med databasversion {', '.join(sorted(migration_heads()))}. "
+            "Uppdatera Granska. Ingenting har ändrats."
+        )
+
+
 def upgrade(engine: Engine) -> None:
     # Importing and running Alembic costs about a second of start-up: skip it when the schema is
     # already at the newest revision, which is every start but the first after an update.
     if _at_head(engine):
         return
+    _refuse_newer_schema(engine)
     from alembic import command
 
     with engine.begin() as connection:
@@ -234,20 +346,18 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
     """Open (creating if needed) and upgrade the database; raises DatabaseError for the user."""
     resolved = url if isinstance(url, URL) else resolve_url(url)
     messages: list[str] = []
+    moved: list[Any] = []
     path = _sqlite_file(resolved)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}") from exc
+        _check_writable(path)
         problem = _check_sqlite_file(path)
         if problem is not None:
-            moved = move_aside(path)
-            messages.append(
-                f"Databasfilen {path} var skadad ({problem}). Den har flyttats till {moved} "
-                "och en ny, tom databas har skapats. Ingenting har raderats."
-            )
-            log.warning("corrupt database moved aside: %s -> %s (%s)", path, moved, problem)
+            _move_damaged(path, problem)
+    engine = None
     try:
         engine = create_db_engine(resolved)
         if migrate:
@@ -256,11 +366,22 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
     except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear message
         from sqlalchemy.exc import SQLAlchemyError
 
+        if engine is not None:
+            engine.dispose()  # closed again: SQLite takes its -wal and -shm files away
+        if isinstance(exc, DatabaseError):
+            raise
         if isinstance(exc, SQLAlchemyError | OSError):
+            where = path or resolved.render_as_string(hide_password=True)
             raise DatabaseError(
-                f"Kan inte öppna databasen {resolved.render_as_string(hide_password=True)}: "
-                f"{getattr(exc, 'orig', exc)}"
+                environment_message(where, exc)
+                or f"Kan inte öppna databasen {where}: {getattr(exc, 'orig', exc)}"
             ) from exc
         raise
+    if path is not None:
+        from app.models import moved_aside
+
+        moved = moved_aside.unacknowledged(path)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, messages=messages)
+    warnings = [entry.warning(path) for entry in moved] if path is not None else []
+    return Database(engine=engine, sessions=sessions, messages=[*warnings, *messages],
+                    moved_aside=moved)

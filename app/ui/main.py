@@ -60,7 +60,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         )
         return 1
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
     from app.ui.main_window import MainWindow
     from app.ui.settings import user_settings
@@ -109,6 +109,13 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         window.queue.model.page_loaded.connect(first_page_in, Qt.ConnectionType.SingleShotConnection)
         window.attach(db, moderation)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
+        if db.moved_aside:  # stays in the status bar until acknowledged (granska db moved-aside)
+            label = QLabel(QCoreApplication.translate(
+                "Startup", "Databasen var skadad och flyttades undan: %s (kvittera med "
+                "granska db moved-aside --ack)") % ", ".join(e.moved_to for e in db.moved_aside))
+            label.setStyleSheet("color: #b00020; font-weight: bold")
+            window.statusBar().addPermanentWidget(label)
+            window.moved_aside_warning = label
         for message in db.messages:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)
