@@ -2458,6 +2458,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 <context>
     <name>Startup</name>
     <message>
+        <source>Databasen var skadad och flyttades undan: %s (kvittera med granska db moved-aside --ack)</source>
+        <translation>The database was damaged and moved aside: %s (acknowledge with granska db moved-aside --ack)</translation>
+    </message>
+    <message>
         <source>Öppnar databasen…</source>
         <translation>Opening the database…</translation>
     </message>
