@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
+from app.services.errors import InputError
 from app.services.removal_log import REMOVE_ACTION
 
 Cursor = tuple[datetime, int]
@@ -155,10 +156,20 @@ def _like_any_case(column: Any, term: str) -> Any:
     return or_(*[column.ilike(f"%{v}%", escape="\\") for v in variants])
 
 
+# The words are matched with LIKE in the evidence copies, and SQLite refuses a LIKE pattern of
+# more than 50,000 bytes ("pattern too complex"): a search is a few words, not a pasted page.
+MAX_SEARCH_CHARS = 1000
+
+
 def _text_matches(dialect: str, query: str) -> Any:
     """What was saved is what is searched: an item with an evidence copy matches on the copy's
     text (or its author), never on text the author put there afterwards; an item without a
     copy matches on its current text through the full-text index."""
+    if len(query) > MAX_SEARCH_CHARS:
+        raise InputError(
+            f"Söktexten är för lång ({len(query)} tecken, högst {MAX_SEARCH_CHARS}): "
+            "sök på några ord ur texten."
+        )
     terms = search_terms(query)
     if not terms:
         return None

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Account, Export, ExportRow, Registration
 from app.services import removal_log as log
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
+from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import (
     MONTH_FORMAT,
@@ -305,7 +305,9 @@ class ExportService:
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
         except OSError as exc:
-            raise EnvironmentFault(f"Kan inte skriva exportfilen {output}: {exc}") from exc
+            raise EnvironmentFault(
+                f"Kan inte skriva exportfilen {output}: {os_cause(exc)}. Ingenting har ändrats."
+            ) from exc
         return ExportResult(export_id, export_uuid, output, writer.removals.rows,
                             writer.registered.rows, digest, writer.escaped_cells,
                             writer.truncated_cells)  # fmt: skip

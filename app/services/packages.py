@@ -45,7 +45,7 @@ from app.models import (
 )
 from app.services import removal_log as log
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
+from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
 from app.services.spreadsheet import AtomicFile, discard_workbook
 
@@ -182,7 +182,9 @@ class EvidencePackager:
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
         except OSError as exc:
-            raise EnvironmentFault(f"Kan inte skriva bevispaketet {output}: {exc}") from exc
+            raise EnvironmentFault(
+                f"Kan inte skriva bevispaketet {output}: {os_cause(exc)}. Ingenting har ändrats."
+            ) from exc
         return PackageResult(output, export_id, package_id, len(ids), len(evidence_rows), shots,
                              digest)  # fmt: skip
 
