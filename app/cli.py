@@ -104,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main import run_gui
 
         return run_gui(args.db, demo_if_empty=args.demo_if_empty)
+    from app.commands import close_databases
     from app.models.db import DatabaseError
 
     try:
@@ -123,6 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"granska: {message}", file=sys.stderr)
         return EXIT_ENVIRONMENT
+    finally:
+        close_databases()
 
 
 def _environment_message(db: str | None, exc: Exception) -> str | None:

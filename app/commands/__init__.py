@@ -10,12 +10,21 @@ from typing import Any
 
 from app.models.db import Database, open_database
 
+_opened: list[Database] = []
+
 
 def database(args: Any) -> Database:
     db = open_database(args.db)
+    _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)
     return db
+
+
+def close_databases() -> None:
+    """Called when a command ends: its connections closed (SQLite folds its WAL back in)."""
+    while _opened:
+        _opened.pop().dispose()
 
 
 def print_json(value: Any) -> None:

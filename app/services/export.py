@@ -39,6 +39,7 @@ from app.services.spreadsheet import (
     Column,
     SheetWriter,
     discard_workbook,
+    save_workbook,
 )
 
 Progress = Callable[[int, int], None]  # (rows written, rows in all)
@@ -289,7 +290,7 @@ class ExportService:
                                    self._actor.username, export_uuid,
                                    "Underlag för diarieföring enligt riktlinjerna för sociala "
                                    "medier", now)  # fmt: skip
-                    workbook.save(target.path)
+                    save_workbook(workbook, target.path)
                 except BaseException:
                     discard_workbook(workbook)
                     raise

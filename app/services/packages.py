@@ -47,7 +47,7 @@ from app.services import removal_log as log
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
-from app.services.spreadsheet import AtomicFile, discard_workbook
+from app.services.spreadsheet import AtomicFile, discard_workbook, save_workbook
 
 FORMAT = "granska-bevispaket"
 MANIFEST = "manifest.json"
@@ -202,7 +202,7 @@ class EvidencePackager:
                            ("Skapat", log.local_naive(now)), ("Skapat av", self._actor.username)])
             set_properties(workbook, "Bevispaket från Granska", self._actor.username, package_id,
                            "Poster ur förteckningen över borttagna och diarieförda inlägg", now)
-            workbook.save(path)
+            save_workbook(workbook, path)
         except BaseException:
             discard_workbook(workbook)
             raise

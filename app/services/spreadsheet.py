@@ -32,7 +32,7 @@ import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -280,6 +280,28 @@ def discard_workbook(workbook: Workbook) -> None:
             writer.cleanup()
         except (OSError, ValueError, RuntimeError, StopIteration):
             pass
+
+
+def save_workbook(workbook: Workbook, path: Path) -> None:
+    """`workbook.save(path)`, except that a write that fails (a full disk) closes the file at
+    once: openpyxl leaves its zip open, and the garbage collector's attempt to finish it fails
+    again later, on the way out of the program."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    workbook.properties.modified = datetime.now(UTC).replace(tzinfo=None)  # as openpyxl does
+    try:
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        fp, archive.fp = archive.fp, None  # ZipFile.close() does nothing without its file
+        if fp is not None:
+            with contextlib.suppress(OSError, ValueError):
+                fp.close()
+        raise
 
 
 def _remove_stale_temporaries(target: Path) -> None:
