@@ -15,7 +15,6 @@ from typing import Any
 import httpx
 
 from app.connectors.base import (
-    FACTORIES,
     Capabilities,
     ConnectorRegistry,
     FetchResult,
@@ -161,11 +160,20 @@ class FakeConnector:
         return PlatformResult(True, "Publicerat.", ref=data.get("id"))
 
 
-def install_fake_connectors(capabilities: Capabilities | None = None) -> None:
-    """Register the double for the test platform (accounts with api_base_url set)."""
-    FACTORIES[TEST_PLATFORM] = lambda account, secret: FakeConnector(account.api_base_url, capabilities)
+class FakeRegistry(ConnectorRegistry):
+    """Connectors to the double for the test platform's accounts that have an API address;
+    none for any other account. Nothing is registered globally: each registry knows its own
+    double, so no test leaves a connector behind for the next one."""
+
+    def __init__(self, capabilities: Capabilities | None = None) -> None:
+        super().__init__(secret_for=lambda account: "test-token" if account.api_base_url else None)
+        self._capabilities = capabilities
+
+    def for_account(self, account: Any) -> FakeConnector | None:
+        if account.platform != TEST_PLATFORM or not account.api_base_url:
+            return None
+        return FakeConnector(account.api_base_url, self._capabilities)
 
 
 def fake_registry(capabilities: Capabilities | None = None) -> ConnectorRegistry:
-    install_fake_connectors(capabilities)
-    return ConnectorRegistry(secret_for=lambda account: "test-token" if account.api_base_url else None)
+    return FakeRegistry(capabilities)
