@@ -35,17 +35,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QStatusBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from app.services.errors import EnvironmentFault, InputError
+from app.ui.progress_indicator import ProgressIndicator
 from app.version import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -410,40 +403,3 @@ def tasks_for(widget: QWidget, tasks: TaskManager | None) -> TaskManager:
     own = TaskManager(widget)
     own.failed.connect(lambda message, details: failure_box(widget, message, details))
     return own
-
-
-class ProgressIndicator(QWidget):
-    """The status bar's "working on…" line: label, progress bar and a cancel button."""
-
-    cancel_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.bar = QProgressBar(self)
-        self.bar.setMaximumWidth(160)
-        self.bar.setMaximumHeight(14)
-        self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(self.tr("Förlopp"))
-        self.cancel = QToolButton(self)
-        self.cancel.setText(self.tr("Avbryt"))
-        self.cancel.setAccessibleName(self.tr("Avbryt pågående arbete"))
-        self.cancel.clicked.connect(self.cancel_requested)
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel)
-
-    def show_task(self, task: Task, count: int) -> None:
-        text = task.label or ""
-        if count > 1:
-            text = self.tr("%s (och %d till)") % (text, count - 1)
-        self.label.setText(text)
-        if task.total:
-            self.bar.setRange(0, task.total)
-            self.bar.setValue(min(task.done_count, task.total))
-        else:
-            self.bar.setRange(0, 0)  # busy: no known end
-        self.show()
