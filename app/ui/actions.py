@@ -14,18 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.services.context import Writes
 from app.services.errors import EnvironmentFault, InputError
 from app.services.queue_types import ItemSummary
 from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.tasks import TaskContext, TaskManager
+
+if TYPE_CHECKING:  # app.services.context loads the database layer, which start-up defers (P7)
+    from app.services.context import Writes
 
 # action name -> (key, icon)
 ACTION_KEYS: dict[str, tuple[str, str]] = {
