@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.base import FACTORIES, Connector, ConnectorRegistry, PlatformError
 from app.connectors.common import ConnectorOptions
 from app.models import Account
+from app.services.context import Writes, in_this_thread
 from app.services.credentials import CredentialStore, KeyringUnavailable
 from app.services.errors import InputError
 
@@ -96,8 +97,12 @@ class AccountRef:
 
 class CredentialService:
     def __init__(self, sessions: sessionmaker[Session], store: CredentialStore | None = None,
-                 registry: PlatformRegistry | None = None) -> None:  # fmt: skip
+                 registry: PlatformRegistry | None = None,
+                 write: Writes = in_this_thread) -> None:  # fmt: skip
+        """`write` runs the one transaction (the token's reference name): the window calls
+        this service on a network worker, since the keyring and the connection test may wait."""
         self._sessions = sessions
+        self._write = write
         self._store = store or CredentialStore()
         self._registry = registry or keyring_registry(self._store)
 
@@ -116,8 +121,11 @@ class CredentialService:
         return account
 
     def _set_ref(self, key: str, ref: str | None) -> None:
-        with self._sessions.begin() as session:
-            session.execute(update(Account).where(Account.key == key).values(credential_ref=ref))
+        def save() -> None:
+            with self._sessions.begin() as session:
+                session.execute(update(Account).where(Account.key == key).values(credential_ref=ref))
+
+        self._write(save)
 
     # -- set / rotate / remove -----------------------------------------------------------------
     def set_token(self, key: str, secret: str) -> CredentialStatus:

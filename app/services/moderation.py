@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.base import Connector, ConnectorRegistry
 from app.models import Item, ItemStatus, Recusal
 from app.services import platforms
-from app.services.context import Actor
+from app.services.context import Actor, Writes, in_this_thread
 from app.services.decisions import DecisionScope, decision_scope
 from app.services.errors import EnvironmentFault, InputError
 from app.services.escalation import (
@@ -51,7 +51,7 @@ from app.services.outbox import (
     fault_point,
     queue_step,
 )
-from app.services.outcome import ActionOutcome, HistoryEntry, by_hand_message, describe
+from app.services.outcome import ActionOutcome, FollowUp, HistoryEntry, by_hand_message, describe
 from app.services.platforms import ConnectorLookup
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.register import (
@@ -62,7 +62,7 @@ from app.services.register import (
 )
 from app.services.remove import PlatformRemover, check_removal, confirm_removed_by_hand, decide_removal
 
-__all__ = ["ActionOutcome", "HistoryEntry", "ModerationService"]
+__all__ = ["ActionOutcome", "FollowUp", "HistoryEntry", "ModerationService"]
 
 
 @contextmanager
@@ -106,24 +106,64 @@ class ModerationService:
         )
 
     # --- the contract ---------------------------------------------------------------------
+    # An action that reaches beyond Granska is its decision (one local transaction, committed)
+    # and then `carry_out`: the outbox pass that calls the platform or sends the e-mail. The
+    # command line does both in a row; the window runs them on different workers, so a
+    # decision never waits for the network.
     def remove(
         self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide"
     ) -> ActionOutcome:
+        return self.carry_out(self.decide_remove(item_id, reason, motivation, mode))
+
+    def decide_remove(
+        self,
+        item_id: int,
+        reason: str,
+        motivation: str | None = None,
+        mode: str = "hide",
+        *,
+        by_hand: bool | None = None,
+    ) -> ActionOutcome:
+        """`by_hand`: from `removal_by_hand` (which may read the keyring), asked beforehand."""
         check_removal(reason, mode)
         motivation = (motivation or "").strip() or REMOVAL_REASONS[reason].motivation
-        by_hand = self._by_hand(item_id)
+        if by_hand is None:
+            by_hand = self._by_hand(item_id)
+        crime = REMOVAL_REASONS[reason].crime
         with _database_errors():
             with self._scope(item_id) as scope:
                 queued = decide_removal(scope, reason, motivation, mode, by_hand)
                 fault_point("decide")
             fault_point("after-decide")
-            if by_hand and not REMOVAL_REASONS[reason].crime:
-                # Nothing for the outbox to do now: the person removes it and confirms.
-                return ActionOutcome(
-                    item_id, "remove", queued.status, True, by_hand_message(scope.state.permalink)
-                )
-            summary = self._runner.run(decision_ids=[queued.decision_id])
-        return self._outcome(item_id, "remove", summary, crime=REMOVAL_REASONS[reason].crime)
+        if by_hand:
+            message = by_hand_message(scope.state.permalink)
+        else:
+            message = "Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren."
+        follow_up = None
+        if not by_hand or crime:  # by hand: nothing leaves Granska now but a crime's e-mail
+            follow_up = FollowUp("remove", decision_ids=(queued.decision_id,), crime=crime)
+        return ActionOutcome(item_id, "remove", queued.status, True, message, follow_up)
+
+    def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]:
+        """Which items have no connector (their removal is done by hand). Finding out may read
+        the keyring, so the window asks this on its network worker before the decision."""
+        return {item_id: self._by_hand(item_id) for item_id in item_ids}
+
+    def carry_out(self, outcome: ActionOutcome, write: Writes = in_this_thread) -> ActionOutcome:
+        """The outbox pass after a decision: the platform, the public notice, the e-mail.
+        `write` runs its short claim and journal transactions (the window's writer)."""
+        follow_up = outcome.follow_up
+        if follow_up is None:
+            return outcome
+        with _database_errors():
+            summary = self._runner.run(
+                decision_ids=None if follow_up.decision_ids is None else list(follow_up.decision_ids),
+                item_id=follow_up.item_id,
+                include_blocked=follow_up.include_blocked,
+                ignore_backoff=follow_up.ignore_backoff,
+                write=write,
+            )
+        return self._outcome(outcome.item_id, follow_up.action, summary, crime=follow_up.crime)
 
     def register(
         self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
@@ -157,16 +197,21 @@ class ModerationService:
         return ActionOutcome(item_id, "register", scope.status, False, text)
 
     def notify(self, item_id: int, template: str | None = None, text: str | None = None) -> ActionOutcome:
-        with _database_errors():
-            with self._scope(item_id) as scope:
-                scope.require_not_weeded()
-                scope.refuse_on_conflict_of_interest()
-                if not reopen_manual_notice(scope, template, text):
-                    kind, chosen_template, body = choose_notice(scope, template, text)
-                    notice_id = queue_public_notice(scope, kind=kind, template=chosen_template, text=body)
-                    scope.audit("notify", {"notice_id": notice_id, "template": chosen_template, "kind": kind})
-            summary = self._runner.run(item_id=item_id, include_blocked=True, ignore_backoff=True)
-        return self._outcome(item_id, "notify", summary)
+        return self.carry_out(self.decide_notify(item_id, template, text))
+
+    def decide_notify(
+        self, item_id: int, template: str | None = None, text: str | None = None
+    ) -> ActionOutcome:
+        with _database_errors(), self._scope(item_id) as scope:
+            scope.require_not_weeded()
+            scope.refuse_on_conflict_of_interest()
+            if not reopen_manual_notice(scope, template, text):
+                kind, chosen_template, body = choose_notice(scope, template, text)
+                notice_id = queue_public_notice(scope, kind=kind, template=chosen_template, text=body)
+                scope.audit("notify", {"notice_id": notice_id, "template": chosen_template, "kind": kind})
+        follow_up = FollowUp("notify", item_id=item_id, include_blocked=True, ignore_backoff=True)
+        message = "Meddelandet är sparat och skickas till plattformen."
+        return ActionOutcome(item_id, "notify", scope.status, True, message, follow_up)
 
     def keep(self, item_id: int) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
@@ -177,22 +222,25 @@ class ModerationService:
         return ActionOutcome(item_id, "keep", ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar.")
 
     def answer(self, item_id: int, text: str) -> ActionOutcome:
+        return self.carry_out(self.decide_answer(item_id, text))
+
+    def decide_answer(self, item_id: int, text: str) -> ActionOutcome:
         if not text or not text.strip():
             raise InputError("Skriv ett svar.")
-        with _database_errors():
-            with self._scope(item_id) as scope:
-                scope.require_undecided()
-                template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
-                kind = "referral" if template == "politisk" else "answer"
-                body = personalise(text.strip(), scope.state.author_name)
-                decision_id = scope.record_decision("answer", details={"template": template})
-                notice_id = queue_public_notice(
-                    scope, kind=kind, template=template, text=body, decision_id=decision_id
-                )
-                scope.set_status(ItemStatus.ANSWERED)
-                scope.audit("answer", {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
-            summary = self._runner.run(decision_ids=[decision_id])
-        return self._outcome(item_id, "answer", summary)
+        with _database_errors(), self._scope(item_id) as scope:
+            scope.require_undecided()
+            template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
+            kind = "referral" if template == "politisk" else "answer"
+            body = personalise(text.strip(), scope.state.author_name)
+            decision_id = scope.record_decision("answer", details={"template": template})
+            notice_id = queue_public_notice(
+                scope, kind=kind, template=template, text=body, decision_id=decision_id
+            )
+            scope.set_status(ItemStatus.ANSWERED)
+            scope.audit("answer", {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
+        follow_up = FollowUp("answer", decision_ids=(decision_id,))
+        message = "Svaret är sparat och skickas till plattformen."
+        return ActionOutcome(item_id, "answer", ItemStatus.ANSWERED, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
         if not to or not to.strip():
@@ -251,12 +299,11 @@ class ModerationService:
     # --- beyond the contract: by hand, the registrator, escalation, the outbox ------------
     def confirm_removed(self, item_id: int) -> ActionOutcome:
         """The administrator removed the comment by hand and confirms it is gone."""
-        with _database_errors():
-            with self._scope(item_id) as scope:
-                scope.refuse_on_conflict_of_interest()
-                decision_id = confirm_removed_by_hand(scope)
-            summary = self._runner.run(decision_ids=[decision_id] if decision_id else [])
-        return self._outcome(item_id, "remove", summary)
+        with _database_errors(), self._scope(item_id) as scope:
+            scope.refuse_on_conflict_of_interest()
+            decision_id = confirm_removed_by_hand(scope)
+        follow_up = FollowUp("remove", decision_ids=(decision_id,) if decision_id else ())
+        return self.carry_out(ActionOutcome(item_id, "remove", scope.status, True, "", follow_up))
 
     def mark_notice_posted(self, item_id: int, link: str | None = None) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
@@ -310,17 +357,20 @@ class ModerationService:
                         "sha256": digest,
                     },
                 )
-            summary = self._runner.run(item_id=item_id)
-        return self._outcome(item_id, "escalate", summary)
+        follow_up = FollowUp("escalate", item_id=item_id)
+        return self.carry_out(ActionOutcome(item_id, "notify", scope.status, True, "", follow_up))
 
-    def retry(self, *, include_blocked: bool = True, ignore_backoff: bool = False) -> RunSummary:
+    def retry(self, *, include_blocked: bool = True, ignore_backoff: bool = False,
+              write: Writes = in_this_thread) -> RunSummary:  # fmt: skip
         """`granska retry`: every step that is due, and those waiting for a person's retry."""
         with _database_errors():
-            return self._runner.run(include_blocked=include_blocked, ignore_backoff=ignore_backoff)
+            return self._runner.run(
+                include_blocked=include_blocked, ignore_backoff=ignore_backoff, write=write
+            )
 
-    def resume(self) -> RunSummary:
+    def resume(self, write: Writes = in_this_thread) -> RunSummary:
         """At start-up: interrupted and due steps (not those waiting for a person)."""
-        return self.retry(include_blocked=False)
+        return self.retry(include_blocked=False, write=write)
 
     def notice_to_post_by_hand(self, item_id: int) -> str | None:
         """The text of the item's notice that waits to be posted by hand (ready to copy)."""

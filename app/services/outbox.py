@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.base import PlatformError
 from app.models import Item, OutboxStep
 from app.services.audit import AuditWriter
-from app.services.context import Actor
+from app.services.context import Actor, Writes, in_this_thread
 from app.services.errors import EnvironmentFault
 from app.services.writer import Writer
 
@@ -187,7 +187,10 @@ class OutboxRunner:
         item_id: int | None = None,
         include_blocked: bool = False,
         ignore_backoff: bool = False,
+        write: Writes = in_this_thread,
     ) -> RunSummary:
+        """`write` runs each claim and journal transaction (the window's database writer);
+        the calls to the platform and the mail server happen between them, on this thread."""
         now = self._actor.now()
         statuses = [PENDING, RUNNING] + ([BLOCKED] if include_blocked else [])
         stmt = select(OutboxStep).where(OutboxStep.status.in_(statuses)).order_by(OutboxStep.id)
@@ -209,7 +212,7 @@ class OutboxRunner:
         for step in candidates:
             if step.status == RUNNING and not _claim_is_dead(step.claimed_by, step.lease_until, now):
                 continue  # another process is on it right now
-            self._run_one(step, summary)
+            self._run_one(step, summary, write)
         scope_ids = {s.item_id for s in candidates} if item_id is None else {item_id}
         with self._sessions() as session:
             rest = session.scalars(
@@ -251,12 +254,12 @@ class OutboxRunner:
             ).rowcount
         return claimed == 1
 
-    def _run_one(self, step: OutboxStep, summary: RunSummary) -> None:
+    def _run_one(self, step: OutboxStep, summary: RunSummary, write: Writes) -> None:
         if not self._dependency_done(step):
             return
         interrupted = step.status == RUNNING
         fault_point(f"before:{step.step}")
-        if not self._claim(step):
+        if not write(lambda: self._claim(step)):
             return
         info = StepInfo(
             step.id, step.item_id, step.decision_id, step.step, step.payload or {}, step.attempts + 1
@@ -274,7 +277,7 @@ class OutboxRunner:
             log.exception("outbox step %s failed", step.id)
             result = StepResult("blocked", f"Internt fel i Granska: {exc!r}")
         fault_point(f"after-call:{step.step}")
-        self._journal(info, result, interrupted)
+        write(lambda: self._journal(info, result, interrupted))
         fault_point(f"after:{step.step}")
         if result.outcome == DONE:
             summary.done += 1

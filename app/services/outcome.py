@@ -23,12 +23,28 @@ from app.services.outbox import (
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """What a committed decision still has to carry out beyond Granska: one pass of the outbox
+    over these steps (the platform, the public notice, the e-mail), run after the decision."""
+
+    action: str  # how the outcome afterwards is described
+    decision_ids: tuple[int, ...] | None = None
+    item_id: int | None = None
+    include_blocked: bool = False
+    ignore_backoff: bool = False
+    crime: bool = False
+
+
+@dataclass(frozen=True)
 class ActionOutcome:
     item_id: int
     action: str  # "remove", "register", "notify", "keep", "answer", "forward", "hand_over"
     status: str  # the item's status afterwards (an ItemStatus value)
     pending: bool  # True when a platform step is still to do (retried later)
     message: str  # one Swedish sentence for the status bar
+    # Set when the decision is saved and its steps on the platform or by e-mail are still to
+    # start (`ModerationService.carry_out`); None once they ran, or when there are none.
+    follow_up: FollowUp | None = None
 
 
 @dataclass(frozen=True)

@@ -287,6 +287,8 @@ def removal_values(row: Any) -> list[Any]:
     reason = REMOVAL_REASONS.get(row.reason_code or "")
     status = STATUS_LABELS.get(row.status, row.status)
     result = f"{status}: {row.platform_result}" if row.platform_result else status
+    if row.platform_result and row.platform_result.startswith(f"{status}:"):
+        result = row.platform_result  # the outbox already said it is waiting: not twice
     if row.status == ItemStatus.REMOVE_BY_HAND:
         action = "För hand"
     else:

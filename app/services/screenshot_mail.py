@@ -9,6 +9,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from app.services.context import Writes, in_this_thread
 from app.services.errors import InputError
 from app.services.mail import Attachment, MailSettingsService, build_message, check_address, save_eml
 from app.services.screenshot_export import file_stems
@@ -79,13 +80,14 @@ class ScreenshotMail:
         message = build_message(self._mail.load(), [recipient], subject, _body(shots, names), attachments)
         return message, recipient, [s.id for s in shots]
 
-    def send(self, ids: list[int], to: str | None = None) -> SendOutcome:
-        """Over SMTP, then recorded as sent (to whom, when). Nothing is recorded if it fails."""
+    def send(self, ids: list[int], to: str | None = None, write: Writes = in_this_thread) -> SendOutcome:
+        """Over SMTP, then recorded as sent (to whom, when; a transaction run by `write`).
+        Nothing is recorded if it fails."""
         mailer = self._mail.mailer()
         message, recipient, sent_ids = self.compose(ids, to)
         mailer.send(message)
         at = self._shots.now()
-        self._shots.mark_sent(sent_ids, recipient, at)
+        write(lambda: self._shots.mark_sent(sent_ids, recipient, at))
         n = len(sent_ids)
         what = "Skärmdumpen" if n == 1 else f"{n} skärmdumpar"
         return SendOutcome(tuple(sent_ids), recipient, at, f"{what} skickades till {recipient}.")

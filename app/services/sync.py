@@ -26,7 +26,7 @@ from app.connectors.base import FACTORIES, ConnectorRegistry, PlatformError
 from app.connectors.common import CompleteListing, FetchChunk
 from app.models import Account, Item, ItemKind, ItemStatus
 from app.services.connections import AccountRef
-from app.services.context import Actor
+from app.services.context import Actor, Writes, in_this_thread
 from app.services.errors import InputError
 from app.services.importer import ImportResult, ImportService
 from app.services.incoming import IncomingItem
@@ -123,10 +123,15 @@ def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchCh
 
 
 class SyncService:
+    """`write` runs each of the sync's transactions (a batch of items, the author deletions,
+    the saved position): the window hands them to its database writer one at a time, so a
+    decision is never queued behind a platform that is slow to answer."""
+
     def __init__(self, sessions: sessionmaker[Session], connectors: ConnectorRegistry, *,
                  importer: ImportService | None = None, actor: Actor | None = None,
-                 batch_size: int = BATCH) -> None:  # fmt: skip
+                 batch_size: int = BATCH, write: Writes = in_this_thread) -> None:  # fmt: skip
         self._sessions = sessions
+        self._write = write
         self._connectors = connectors
         self._importer = importer or ImportService(sessions)
         self._actor = actor or Actor()
@@ -183,7 +188,8 @@ class SyncService:
 
         def flush() -> None:
             if batch:
-                tally.add(self._importer.import_items(list(batch)))
+                items = list(batch)
+                tally.add(self._write(lambda: self._importer.import_items(items)))
                 batch.clear()
             if progress:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
@@ -205,7 +211,7 @@ class SyncService:
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
-        deleted, restored = self.mark_author_deletions(ref.id, listings)
+        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings))
         state = self._next_state(connector, ref, started)
         self._save_state(ref.id, state, started)
         r = tally.result
@@ -248,8 +254,12 @@ class SyncService:
         values: dict[str, Any] = {"sync_state": state}
         if synced_at is not None:
             values["last_sync_at"] = synced_at
-        with self._sessions.begin() as session:
-            session.execute(update(Account).where(Account.id == account_id).values(**values))
+
+        def save() -> None:
+            with self._sessions.begin() as session:
+                session.execute(update(Account).where(Account.id == account_id).values(**values))
+
+        self._write(save)
 
     # -- comments deleted by their authors -----------------------------------------------------
     def mark_author_deletions(self, account_id: int, listings: Iterable[CompleteListing]) -> tuple[int, int]:

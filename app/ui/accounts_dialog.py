@@ -244,7 +244,7 @@ class AccountsDialog(QDialog):
         self.sync_label.setText(text)
         key = e.key
         self.credential_label.setText(self.tr("Kontrollerar nyckelringen…"))
-        self._run(lambda: self._credentials.status(key), self._status_arrived)
+        self._run(lambda: self._credentials.status(key), self._status_arrived, network=True)
 
     def _status_arrived(self, status: CredentialStatus) -> None:
         if status.account != self._current:
@@ -311,7 +311,7 @@ class AccountsDialog(QDialog):
     def save_token(self) -> None:
         key, secret = self._current, self._take_token()
         if key and secret:
-            self._run(lambda: self._credentials.set_token(key, secret), self._token_saved, write=True)
+            self._run(lambda: self._credentials.set_token(key, secret), self._token_saved, network=True)
 
     def _token_saved(self, status: CredentialStatus) -> None:
         self._status_arrived(status)
@@ -321,13 +321,13 @@ class AccountsDialog(QDialog):
         key, secret = self._current, self._take_token()
         if key and secret:
             self.check_label.setText(self.tr("Byter och testar…"))
-            self._run(lambda: self._credentials.rotate(key, secret), self._checked, write=True)
+            self._run(lambda: self._credentials.rotate(key, secret), self._checked, network=True)
 
     def test_connection(self) -> None:
         key = self._current
         if key:
             self.check_label.setText(self.tr("Testar anslutningen…"))
-            self._run(lambda: self._credentials.check(key), self._checked)
+            self._run(lambda: self._credentials.check(key), self._checked, network=True)
 
     def _checked(self, check: ConnectionCheck) -> None:
         prefix = self.tr("Anslutningen fungerar: ") if check.ok else self.tr("Anslutningen fungerar inte: ")
@@ -345,15 +345,17 @@ class AccountsDialog(QDialog):
                     "kommentarer för kontot förrän en ny token sparas.") % self._entries[key].name,
         )  # fmt: skip
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(lambda: self._credentials.remove_token(key), self._token_removed, write=True)
+            self._run(lambda: self._credentials.remove_token(key), self._token_removed, network=True)
 
     def _token_removed(self, status: CredentialStatus) -> None:
         self._status_arrived(status)
         self.check_label.setText(self.tr("Token är borttagen ur nyckelringen."))
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, write: bool = False) -> None:
-        self.tasks.run(fn, on_done=on_done, on_error=self._failed, write=write)
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, write: bool = False,
+             network: bool = False) -> None:  # fmt: skip
+        """`network`: the keyring and the platforms (the service's own writes go to the writer)."""
+        self.tasks.run(fn, on_done=on_done, on_error=self._failed, write=write, network=network)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(str(exc))

@@ -1,8 +1,10 @@
 """The moderation actions as buttons and single keys, applied to one item or a selection.
 
 No workflow here: the dialogs collect a choice and the ModerationService (app/services/
-moderation.py) does the work, on the single database-writing worker. The window only learns
-the outcome and moves on to the next item.
+moderation.py) does the work. The decision is one transaction on the single database-writing
+worker; the window learns its outcome and moves on to the next item at once. What then has to
+leave Granska (the platform's hide or delete, the public reply, the e-mail) is carried out on a
+network worker, and the window hears of it again when that is done (`carried_out`).
 
 Keys (also in the `?` overlay and the README): R remove, D diarieför, N notify, O keep (OK),
 A answer, V forward (vidarebefordra), L hand over (lämna över); J/K next/previous.
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +25,9 @@ from app.services.queue_types import ItemSummary
 from app.ui.icons import icon
 from app.ui.labels import action_label
 from app.ui.tasks import TaskContext, TaskManager
+
+if TYPE_CHECKING:  # app.services.context loads the database layer, which start-up defers (P7)
+    from app.services.context import Writes
 
 # action name -> (key, icon)
 ACTION_KEYS: dict[str, tuple[str, str]] = {
@@ -39,13 +44,18 @@ ACTION_KEYS: dict[str, tuple[str, str]] = {
 class Moderation(Protocol):
     """The surface of app.services.moderation.ModerationService that the window uses."""
 
-    def remove(self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide") -> Any: ...
+    def decide_remove(
+        self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide",
+        *, by_hand: bool | None = None,
+    ) -> Any: ...
+    def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]: ...
+    def carry_out(self, outcome: Any, write: Writes) -> Any: ...
     def register(
         self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
     ) -> Any: ...
-    def notify(self, item_id: int, template: str | None = None, text: str | None = None) -> Any: ...
+    def decide_notify(self, item_id: int, template: str | None = None, text: str | None = None) -> Any: ...
     def keep(self, item_id: int) -> Any: ...
-    def answer(self, item_id: int, text: str) -> Any: ...
+    def decide_answer(self, item_id: int, text: str) -> Any: ...
     def forward(self, item_id: int, to: str, note: str) -> Any: ...
     def hand_over(self, item_id: int, to_username: str, reason: str) -> Any: ...
     def history(self, item_id: int) -> list[Any]: ...
@@ -64,12 +74,13 @@ class BatchResult:
 
 
 def apply_to_each(
-    action: str, ids: list[int], call: Callable[[int], Any], context: TaskContext
+    action: str, ids: list[int], call: Callable[[int], Any], context: TaskContext | None = None
 ) -> BatchResult:
-    """Runs on the writing worker: one service call per item, each its own transaction."""
+    """One service call per item, each its own transaction: the decisions on the writing
+    worker, their platform steps (`carry_out`) on a network worker."""
     result = BatchResult(action)
     for n, item_id in enumerate(ids):
-        if context.cancelled:
+        if context is not None and context.cancelled:
             result.not_tried = ids[n:]
             break
         try:
@@ -81,15 +92,18 @@ def apply_to_each(
             result.not_tried = ids[n + 1 :]
             result.refused.append((item_id, str(exc)))
             break
-        context.report(n + 1, len(ids))
+        if context is not None:
+            context.report(n + 1, len(ids))
     return result
 
 
 class ModerationActions(QObject):
     """Owns the QActions; the window puts them in its menu and toolbar."""
 
-    # A batch finished: the window updates the queue and the detail pane.
+    # A batch's decisions are saved: the window updates the queue and the detail pane.
     decided = Signal(object)  # BatchResult
+    # Their steps on the platform (or by e-mail) ran afterwards: the items' statuses now.
+    carried_out = Signal(object)  # BatchResult
     # A one-line message for the status bar.
     message = Signal(str)
 
@@ -206,7 +220,11 @@ class ModerationActions(QObject):
         items = dialog.items  # type: ignore[attr-defined]
         if isinstance(dialog, RemoveDialog):
             reason, motivation, mode = dialog.choice()
-            self._run(name, items, lambda m, i: m.remove(i, reason, motivation or None, mode))
+            motivation = motivation or None
+            by_hand: dict[int, bool] = {}  # asked first on a network worker: it may read the keyring
+            self._run(name, items,
+                      lambda m, i: m.decide_remove(i, reason, motivation, mode, by_hand=by_hand.get(i)),
+                      first=lambda m, ids: by_hand.update(m.removal_by_hand(ids)))  # fmt: skip
         elif isinstance(dialog, RegisterDialog):
             criterion, motivation, number = dialog.choice()
             self._run(name, items, lambda m, i: m.register(i, criterion, motivation, number))
@@ -220,13 +238,13 @@ class ModerationActions(QObject):
             # Unedited: the template's code alone, so the service uses the municipality's wording.
             template, text = dialog.choice()
             body = text if dialog.edited() else None
-            self._run(name, items, lambda m, i: m.notify(i, template or None, body))
+            self._run(name, items, lambda m, i: m.decide_notify(i, template or None, body))
         elif isinstance(dialog, TemplateTextDialog):
             # Unedited: the saved reply as saved, so the service knows it (a political referral
             # is recorded as one) and puts each author's own name in.
             _template, text = dialog.choice()
             body = text if dialog.edited() else dialog.raw_template()
-            self._run(name, items, lambda m, i: m.answer(i, body))
+            self._run(name, items, lambda m, i: m.decide_answer(i, body))
 
     def _confirm_keep(self, items: list[ItemSummary]) -> None:
         box = QMessageBox(
@@ -244,16 +262,39 @@ class ModerationActions(QObject):
         box.finished.connect(lambda _r: self._closed(box))
         box.open()
 
-    def _run(self, name: str, items: list[ItemSummary], call: Callable[[Any, int], Any]) -> None:
+    def _run(self, name: str, items: list[ItemSummary], call: Callable[[Any, int], Any],
+             first: Callable[[Any, list[int]], None] | None = None) -> None:  # fmt: skip
+        """The decisions on the writer; `first`, if given, on a network worker before them."""
         moderation = self.moderation
         ids = [i.id for i in items]
         label = self.tr("%s: %d poster…") % (action_label(name), len(ids))
+
+        def decide(_ready: object = None) -> None:
+            self._tasks.run(
+                lambda context: apply_to_each(name, ids, lambda item_id: call(moderation, item_id), context),
+                on_done=lambda result: self._decided(moderation, result),
+                label=label,
+                write=True,
+                with_context=True,
+            )
+
+        if first is None:
+            decide()
+        else:
+            self._tasks.run(lambda: first(moderation, ids), on_done=decide, network=True)
+
+    def _decided(self, moderation: Any, result: BatchResult) -> None:
+        """The decisions are saved and shown; now what leaves Granska, off the writer."""
+        self.decided.emit(result)
+        waiting = {o.item_id: o for o in result.outcomes if getattr(o, "follow_up", None) is not None}
+        if not waiting:
+            return
+        write = self._tasks.in_writer
         self._tasks.run(
-            lambda context: apply_to_each(name, ids, lambda item_id: call(moderation, item_id), context),
-            on_done=self.decided.emit,
-            label=label,
-            write=True,
-            with_context=True,
+            lambda: apply_to_each(result.action, list(waiting),
+                                  lambda item_id: moderation.carry_out(waiting[item_id], write)),  # fmt: skip
+            on_done=self.carried_out.emit,
+            network=True,
         )
 
     def set_enabled(self, enabled: bool) -> None:

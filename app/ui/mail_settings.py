@@ -80,7 +80,7 @@ class MailSettingsDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(buttons)
         self._set_enabled(False)
-        tasks.run(self._load, on_done=self._show, on_error=self._show_problem)
+        tasks.run(self._load, on_done=self._show, on_error=self._show_problem, network=True)  # the keyring
 
     def _load(self) -> tuple[MailSettings, bool | None]:
         settings = self._service.load()
@@ -131,15 +131,17 @@ class MailSettingsDialog(QDialog):
     def save(self) -> None:
         service, settings, password = self._service, self.settings(), self.password.text()
 
-        def store() -> MailSettings:
-            clean = service.save(settings)
+        write = self._tasks.in_writer
+
+        def store() -> MailSettings:  # on a network worker: the password goes to the keyring
+            clean = write(lambda: service.save(settings))
             if password:
                 service.set_password(password)
             return clean
 
         self._set_enabled(False)
         self.result.clear()
-        self._tasks.run(store, on_done=self._saved, on_error=self._show_problem, write=True)
+        self._tasks.run(store, on_done=self._saved, on_error=self._show_problem, network=True)
 
     def _saved(self, settings: MailSettings) -> None:
         self.password.clear()
@@ -158,7 +160,7 @@ class MailSettingsDialog(QDialog):
 
         self._set_enabled(False)
         self.result.clear()
-        self._tasks.run(check, on_done=self._checked, on_error=self._check_failed)
+        self._tasks.run(check, on_done=self._checked, on_error=self._check_failed, network=True)
 
     def _checked(self, where: str) -> None:
         self._set_enabled(True)

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.moderation_actions = ModerationActions(self, self.tasks, None, self.queue.selected_items)
         self.moderation_actions.decided.connect(self._decided)
+        self.moderation_actions.carried_out.connect(lambda result: self._decided(result, move_on=False))
         self.moderation_actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.moderation_actions.channel_tone = self._channel_tone
         main_menus.build_navigation(self)
@@ -242,8 +243,10 @@ class MainWindow(QMainWindow):
 
     # -- after an action --------------------------------------------------------------------
 
-    def _decided(self, result: BatchResult) -> None:
-        self.queue.apply_decisions(result.outcomes, [item_id for item_id, _why in result.refused])
+    def _decided(self, result: BatchResult, move_on: bool = True) -> None:
+        """Decisions saved (`move_on`: to the next item), or their platform steps done later."""
+        self.queue.apply_decisions(result.outcomes, [item_id for item_id, _why in result.refused],
+                                   move_on=move_on)  # fmt: skip
         done = len(result.outcomes)
         if done == 1 and not result.refused:
             message = str(getattr(result.outcomes[0], "message", "")) or action_label(result.action)

@@ -233,15 +233,21 @@ class QueueView(QWidget):
 
     # -- after a decision -------------------------------------------------------------------
 
-    def apply_decisions(self, outcomes: list[Any], refused_ids: list[int]) -> None:
-        """Decided items leave this queue (or are re-read), and the next item is selected."""
+    def apply_decisions(self, outcomes: list[Any], refused_ids: list[int], *, move_on: bool = True) -> None:
+        """Decided items leave this queue (or are re-read), and the next item is selected.
+        `move_on=False` (the platform's part of decisions, done later): the administrator stays
+        on the item they are on, unless it left the queue."""
         current = self.table.currentIndex()
         row = current.row() if current.isValid() else 0
+        current_id = self.model.item_id(row) if current.isValid() else None
         statuses = set(self.model.queue_filter.statuses)
         leaving = [o.item_id for o in outcomes if o.status not in statuses]
         staying = [o.item_id for o in outcomes if o.status in statuses] + list(refused_ids)
         self.model.remove_items(leaving)
         self.model.refresh_items(staying)
+        if not move_on and current_id not in leaving:
+            self._counts_timer.start()
+            return
         if self.model.rowCount():
             self.select_row(min(row, self.model.rowCount() - 1))
             if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):

@@ -89,7 +89,9 @@ class SendScreenshotsDialog(QDialog):
         mail, ids, to = self._mail, self._ids, self.to.text()
         self._busy(True)
         self.problem.clear()
-        self._tasks.run(lambda: mail.send(ids, to), on_done=self._sent, on_error=self._failed, write=True)
+        write = self._tasks.in_writer  # SMTP here; the record of what was sent on the writer
+        self._tasks.run(lambda: mail.send(ids, to, write), on_done=self._sent, on_error=self._failed,
+                        network=True)  # fmt: skip
 
     def _sent(self, outcome: SendOutcome) -> None:
         self.sent.emit(outcome.message)

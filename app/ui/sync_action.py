@@ -88,7 +88,9 @@ class SyncScheduler(QObject):
         from app.services.connections import keyring_registry
         from app.services.sync import SyncService
 
-        service = SyncService(sessions, self._registry or keyring_registry())
+        # On a network worker: each page's transaction goes to the writer, one at a time, so a
+        # decision made while a platform is slow to answer does not wait for it.
+        service = SyncService(sessions, self._registry or keyring_registry(), write=self._tasks.in_writer)
 
         def work(ctx: TaskContext) -> list[SyncResult]:
             def report(p: SyncProgress) -> None:
@@ -97,7 +99,7 @@ class SyncScheduler(QObject):
 
             return service.sync(progress=report, should_stop=lambda: ctx.cancelled, scheduled=scheduled)
 
-        self._task = self._tasks.run(work, on_done=self.finished.emit, on_error=self._failed, write=True,
+        self._task = self._tasks.run(work, on_done=self.finished.emit, on_error=self._failed, network=True,
                                      label=self.tr("Hämtar kommentarer…"), with_context=True)  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
@@ -113,7 +115,8 @@ def install(window: Any) -> SyncScheduler:
         from app.services.connections import CredentialService
         from app.ui.accounts_dialog import AccountsDialog
 
-        dialog = AccountsDialog(AccountRegister(w.db.sessions), CredentialService(w.db.sessions), w.tasks)
+        credentials = CredentialService(w.db.sessions, write=w.tasks.in_writer)
+        dialog = AccountsDialog(AccountRegister(w.db.sessions), credentials, w.tasks)
         dialog.changed.connect(w.refresh_queue)
         return dialog
 

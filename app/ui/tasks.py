@@ -7,6 +7,10 @@
 The callable runs on a worker thread; `on_done(result)` or `on_error(exc)` runs later on the GUI
 thread. Reads share a small pool; writes go through a pool with a single worker, so two writes
 never race each other for the database and always happen in the order they were asked for.
+The writer does database transactions only: work that waits on the network (a sync, the
+platform steps after a decision, SMTP, the keyring) runs on a pool of its own (`network=True`)
+and hands each of its transactions to the writer with `in_writer`, so a decision waits at most
+for one short transaction, never for a platform.
 A labelled task that is still running after half a second shows in the status bar with a cancel
 button. Callables that want to report progress or notice a cancel take a `TaskContext`
 (`with_context=True`); a dialog with a progress bar of its own gets the reports through
@@ -31,17 +35,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QProgressBar,
-    QStatusBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from app.services.errors import EnvironmentFault, InputError
+from app.ui.progress_indicator import ProgressIndicator
 from app.version import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -114,6 +111,9 @@ class _Relay(QObject):
     progress = Signal(int, int, int)  # task number, done, total (-1: unknown)
 
 
+_on_writer = threading.local()  # `active` is True on the writer's thread while it runs a job
+
+
 class _Job(QRunnable):
     def __init__(self, task: Task, relay: _Relay) -> None:
         super().__init__()
@@ -124,6 +124,7 @@ class _Job(QRunnable):
         task = self._task
         result: Any = None
         error: BaseException | None = None
+        _on_writer.active = task.write
         if not task.cancelled:
             try:
                 if task.with_context:
@@ -132,10 +133,32 @@ class _Job(QRunnable):
                     result = task.fn()
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
+        _on_writer.active = False
         try:
             self._relay.finished.emit(task.number, result, error)
         except RuntimeError:
             pass  # the window that asked is gone; nobody is waiting for this result
+
+
+class _Transaction(QRunnable):
+    """One transaction handed to the writer by a worker, which waits for it (`in_writer`)."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        _on_writer.active = True
+        try:
+            self.result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - raised again on the waiting worker
+            self.error = exc
+        finally:
+            _on_writer.active = False
+            self.done.set()
 
 
 def describe_error(exc: BaseException) -> tuple[str, str | None]:
@@ -189,12 +212,16 @@ class TaskManager(QObject):
     # Labelled work has been running for more than half a second (True) or has ended (False).
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, read_threads: int = 3) -> None:
+    def __init__(self, parent: QObject | None = None, *, read_threads: int = 3,
+                 network_threads: int = 4) -> None:  # fmt: skip
         super().__init__(parent)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(read_threads)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
+        # Several: a sync waiting on a slow platform must not hold up a decision's platform step.
+        self._network = QThreadPool(self)
+        self._network.setMaxThreadCount(network_threads)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -217,10 +244,16 @@ class TaskManager(QObject):
         label: str | None = None,
         key: str | None = None,
         write: bool = False,
+        network: bool = False,
         with_context: bool = False,
         on_progress: Callable[[int, int | None], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
     ) -> Task:
+        """`write`: one database transaction (or a few), on the single writer. `network`: work
+        that waits on a platform, a mail server or the keyring; its writes go through
+        `in_writer`. Neither: a read."""
+        if write and network:
+            raise ValueError("a task is either a write or network work; network work writes via in_writer")
         task = Task(next(self._numbers), label, key, write, fn, on_done, on_error, with_context,
                     on_progress, on_cancelled)  # fmt: skip
         if self._closed:
@@ -234,7 +267,7 @@ class TaskManager(QObject):
         self._running[task.number] = task
         job = _Job(task, self._relay)
         self._jobs[task.number] = job
-        (self._writes if write else self._reads).start(job)
+        (self._writes if write else self._network if network else self._reads).start(job)
         if label is not None:
             timer = QTimer(self)
             timer.setSingleShot(True)
@@ -242,6 +275,20 @@ class TaskManager(QObject):
             timer.timeout.connect(lambda: self._overdue_now(task, timer))
             timer.start(PROGRESS_DELAY_MS)
         return task
+
+    def in_writer(self, transaction: Callable[[], Any]) -> Any:
+        """Run `transaction` on the writer, in turn with the other writes, and return its result
+        (or raise its error) here. Called from a network worker; on the writer itself it simply
+        runs. This is the window's `app.services.context.Writes`."""
+        if getattr(_on_writer, "active", False):
+            return transaction()
+        job = _Transaction(transaction)
+        job.setAutoDelete(False)  # read back after it ran
+        self._writes.start(job)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        return job.result
 
     @property
     def running(self) -> list[Task]:
@@ -255,12 +302,15 @@ class TaskManager(QObject):
             task.cancel()
 
     def shutdown(self, wait_ms: int = 30_000) -> bool:
-        """Cancel what can be cancelled and wait for the workers; writes always finish."""
+        """Cancel what can be cancelled and wait for the workers; writes always finish. Network
+        work is cancelled first (a sync stops after its next page) and waited for, since its
+        transactions still go through the writer."""
         self._closed = True
         for task in self._running.values():
             if not task.write:
                 task.cancel()
-        done = self._writes.waitForDone(wait_ms) and self._reads.waitForDone(wait_ms)
+        done = self._network.waitForDone(wait_ms)
+        done = self._writes.waitForDone(wait_ms) and self._reads.waitForDone(wait_ms) and done
         self._running.clear()
         self._by_key.clear()
         if self._indicator is not None:
@@ -353,40 +403,3 @@ def tasks_for(widget: QWidget, tasks: TaskManager | None) -> TaskManager:
     own = TaskManager(widget)
     own.failed.connect(lambda message, details: failure_box(widget, message, details))
     return own
-
-
-class ProgressIndicator(QWidget):
-    """The status bar's "working on…" line: label, progress bar and a cancel button."""
-
-    cancel_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.bar = QProgressBar(self)
-        self.bar.setMaximumWidth(160)
-        self.bar.setMaximumHeight(14)
-        self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(self.tr("Förlopp"))
-        self.cancel = QToolButton(self)
-        self.cancel.setText(self.tr("Avbryt"))
-        self.cancel.setAccessibleName(self.tr("Avbryt pågående arbete"))
-        self.cancel.clicked.connect(self.cancel_requested)
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel)
-
-    def show_task(self, task: Task, count: int) -> None:
-        text = task.label or ""
-        if count > 1:
-            text = self.tr("%s (och %d till)") % (text, count - 1)
-        self.label.setText(text)
-        if task.total:
-            self.bar.setRange(0, task.total)
-            self.bar.setValue(min(task.done_count, task.total))
-        else:
-            self.bar.setRange(0, 0)  # busy: no known end
-        self.show()

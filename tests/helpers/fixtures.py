@@ -12,10 +12,9 @@ from typing import Any
 
 import pytest
 
-from app.connectors.base import FACTORIES
 from app.services.mail import SETTINGS_KEY, Mailer, MailSettings
 from app.services.settings import SettingsService
-from tests.helpers.platform import TEST_PLATFORM, FakePlatform, fake_registry
+from tests.helpers.platform import FakePlatform, fake_registry
 
 
 class Clock:
@@ -41,9 +40,8 @@ def platform() -> Iterator[FakePlatform]:
 
 
 @pytest.fixture
-def registry() -> Iterator[Any]:
-    yield fake_registry()
-    FACTORIES.pop(TEST_PLATFORM, None)
+def registry() -> Any:
+    return fake_registry()
 
 
 class SmtpInbox:

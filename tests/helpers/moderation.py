@@ -1,21 +1,23 @@
-"""Removed and registered items written straight into the tables, the way the removal workflow
-(issue #4) leaves them: evidence first (canonical JSON of the item, SHA-256 over its UTF-8
-bytes), then the decision, the registration (criterion "removal") and the public notice.
+"""Removed and registered items made the way Granska makes them: through ModerationService's
+removal and registration, with a platform that answers at once in this process (hidden or
+deleted, the notice posted; or down, or no connector: removed by hand). The evidence, the
+decision, the registration, the notice and the audit log are the real ones.
 
-`bulk_removals` inserts many at once with Core executemany, for the export benchmark."""
+`bulk_removals` inserts many at once with Core executemany, for the export benchmark and the
+archive's large tables: its evidence copies are built by the real evidence document code, but
+they are not in the audit log (`granska audit verify` would flag them)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.connectors.base import Capabilities, ConnectorRegistry, PlatformError, PlatformResult
 from app.models import (
     Account,
     Administrator,
@@ -27,37 +29,66 @@ from app.models import (
     Registration,
 )
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
+from app.services.context import Actor
+from app.services.decisions import decision_scope
+from app.services.evidence import (
+    ItemSnapshot,
+    canonical_json,
+    evidence_document,
+    sha256_hex,
+    snapshot_columns,
+    snapshot_from,
+)
+from app.services.moderation import ModerationService
 from app.services.reasons import REMOVAL_REASONS
 
 T0 = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)
+NOTICE_REF = "https://facebook.example/p1?c=notice"
+
+# How the platform answers a removal: done (hidden or deleted, then the notice is posted),
+# down (it keeps failing: the item waits on the platform, the notice stays queued) or by hand
+# (the account has no connector).
+DONE, DOWN, BY_HAND = "done", "down", "by_hand"
 
 
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+class AnsweringPlatform:
+    """A connector that answers at once: what `remove(platform=...)` asks of it."""
+
+    platform = "test"
+    capabilities = Capabilities(can_fetch=False, can_hide=True, can_delete=True, can_reply=True)
+
+    def __init__(self, down: str | None = None) -> None:
+        self._down = down
+
+    def _answer(self, done: str) -> PlatformResult:
+        if self._down is not None:
+            raise PlatformError(self._down, "transient")
+        return PlatformResult(True, done)
+
+    def hide(self, external_id: str) -> PlatformResult:
+        return self._answer("Dold på plattformen.")
+
+    def delete(self, external_id: str) -> PlatformResult:
+        return self._answer("Raderad på plattformen.")
+
+    def reply(self, external_id: str, text: str) -> PlatformResult:
+        return PlatformResult(True, "Publicerat.", ref=NOTICE_REF)
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+class AnsweringRegistry(ConnectorRegistry):
+    def __init__(self, connector: AnsweringPlatform | None) -> None:
+        super().__init__()
+        self._connector = connector
+
+    def for_account(self, account: Any) -> AnsweringPlatform | None:
+        return self._connector
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def evidence_payload(item: Item, account: Account, saved_at: datetime, saved_by: str) -> str:
-    return canonical_json({
-        "item": {
-            "id": item.id, "external_id": item.external_id, "kind": item.kind,
-            "text": item.text, "created_at": _iso(item.created_at),
-            "edited_at": _iso(item.edited_at), "fetched_at": _iso(item.fetched_at),
-            "permalink": item.permalink, "raw": item.raw, "status": item.status,
-            "author": {"name": item.author_name, "id": item.author_id, "url": item.author_url},
-        },
-        "account": {"key": account.key, "name": account.name, "platform": account.platform},
-        "thread": {"parent_external_id": item.parent_external_id,
-                   "post_external_id": item.post_external_id},
-        "saved_at": _iso(saved_at), "saved_by": saved_by,
-    })  # fmt: skip
+def service(sessions: sessionmaker[Session], by: str, at: datetime, platform: str = DONE,
+            down: str = "Facebook svarar inte (503)") -> ModerationService:  # fmt: skip
+    connector = None if platform == BY_HAND else AnsweringPlatform(down if platform == DOWN else None)
+    return ModerationService(sessions, connectors=AnsweringRegistry(connector),
+                             actor=Actor(by, clock=lambda: at))  # fmt: skip
 
 
 def ensure_account(sessions: sessionmaker[Session], key: str = "fb", platform: str = "facebook",
@@ -116,83 +147,51 @@ class Removal:
 
 def save_evidence(sessions: sessionmaker[Session], item_id: int, *, at: datetime,
                   by: str = "testare") -> tuple[int, str]:  # fmt: skip
-    with sessions.begin() as session:
-        item = session.get(Item, item_id)
-        assert item is not None
-        account = session.get(Account, item.account_id)
-        payload = evidence_payload(item, account, at, by)
-        evidence = Evidence(item_id=item_id, saved_at=at, saved_by=by, payload=payload,
-                            sha256=sha256_text(payload))  # fmt: skip
-        session.add(evidence)
-        session.flush()
-        return evidence.id, evidence.sha256
+    """An evidence copy alone (no decision), as a decision's first step saves it."""
+    with decision_scope(sessions, item_id, Actor(by, clock=lambda: at)) as scope:
+        return scope.save_evidence()
 
 
 def remove(sessions: sessionmaker[Session], item_id: int, reason: str = "personangrepp", *,
            motivation: str | None = None, by: str = "testare", at: datetime | None = None,
-           mode: str = "hide", status: str = ItemStatus.REMOVED,
-           platform_result: str | None = "Dold på plattformen", register: bool = True,
-           diarienummer: str | None = None, notice: bool = True, notice_status: str = "posted",
-           notice_ref: str | None = "https://facebook.example/p1?c=notice",
-           administrator_id: int | None = None) -> Removal:  # fmt: skip
+           mode: str = "hide", platform: str = DONE, down: str = "Facebook svarar inte (503)",
+           diarienummer: str | None = None) -> Removal:  # fmt: skip
+    """A removal as `granska remove` does it; `platform` says how the platform answers, `down`
+    what it says while down; `diarienummer` as the registrator then fills it in."""
     at = at or T0 + timedelta(hours=2)
-    evidence_id, digest = save_evidence(sessions, item_id, at=at, by=by)
-    label = REMOVAL_REASONS[reason]
-    with sessions.begin() as session:
-        decision = Decision(
-            item_id=item_id, action="remove", reason_code=reason,
-            motivation=label.motivation if motivation is None else motivation, mode=mode,
-            decided_by=by, administrator_id=administrator_id, decided_at=at,
-            platform_result=platform_result,
-        )  # fmt: skip
-        session.add(decision)
-        session.flush()
-        registration = notice_row = None
-        if register:
-            registration = Registration(
-                item_id=item_id, decision_id=decision.id, criterion="removal",
-                motivation=decision.motivation, diarienummer=diarienummer, registered_at=at,
-                registered_by=by,
-            )  # fmt: skip
-            session.add(registration)
-        if notice:
-            notice_row = Notice(
-                item_id=item_id, kind="removal", template=reason, text=label.notice,
-                status=notice_status, posted_at=at if notice_status == "posted" else None,
-                platform_ref=notice_ref if notice_status == "posted" else None,
-                created_at=at, created_by=by,
-            )  # fmt: skip
-            session.add(notice_row)
-        item = session.get(Item, item_id)
-        assert item is not None
-        item.status = status
-        session.flush()
-        return Removal(item_id, evidence_id, digest, decision.id,
-                       registration.id if registration else None,
-                       notice_row.id if notice_row else None)  # fmt: skip
+    moderation = service(sessions, by, at, platform, down)
+    moderation.remove(item_id, reason, motivation, mode)
+    if diarienummer is not None:
+        moderation.set_diarienummer(item_id, diarienummer)
+    with sessions() as session:
+        decision = session.scalars(
+            select(Decision).where(Decision.item_id == item_id, Decision.action == "remove")
+            .order_by(Decision.id.desc()).limit(1)
+        ).one()  # fmt: skip
+        evidence = session.get(Evidence, decision.evidence_id)
+        assert evidence is not None
+        registration_id = session.scalar(
+            select(Registration.id).where(Registration.decision_id == decision.id)
+        )
+        notice_id = session.scalar(select(func.max(Notice.id)).where(Notice.item_id == item_id))
+        return Removal(item_id, evidence.id, evidence.sha256, decision.id, registration_id, notice_id)
 
 
 def register(sessions: sessionmaker[Session], item_id: int, criterion: str = "atgard", *,
              motivation: str = "Synpunkten ska handläggas av tekniska förvaltningen.",
              diarienummer: str | None = None, by: str = "testare",
              at: datetime | None = None) -> tuple[int, int]:  # fmt: skip
-    """Diarieför without removing; returns (registration id, evidence id)."""
+    """Diarieför without removing, as `granska register` does; returns (registration id,
+    evidence id)."""
     at = at or T0 + timedelta(hours=3)
-    evidence_id, _digest = save_evidence(sessions, item_id, at=at, by=by)
-    with sessions.begin() as session:
-        decision = Decision(item_id=item_id, action="register", motivation=motivation,
-                            decided_by=by, decided_at=at)  # fmt: skip
-        session.add(decision)
-        session.flush()
-        registration = Registration(item_id=item_id, decision_id=decision.id, criterion=criterion,
-                                    motivation=motivation, diarienummer=diarienummer,
-                                    registered_at=at, registered_by=by)  # fmt: skip
-        session.add(registration)
-        item = session.get(Item, item_id)
-        assert item is not None
-        item.status = ItemStatus.REGISTERED
-        session.flush()
-        return registration.id, evidence_id
+    service(sessions, by, at).register(item_id, criterion, motivation, diarienummer)
+    with sessions() as session:
+        registration_id, decision_id = session.execute(
+            select(Registration.id, Registration.decision_id).where(Registration.item_id == item_id)
+            .order_by(Registration.id.desc()).limit(1)
+        ).one()  # fmt: skip
+        evidence_id = session.scalar(select(Decision.evidence_id).where(Decision.id == decision_id))
+        return registration_id, evidence_id
 
 
 def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = T0,
@@ -212,9 +211,8 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
         connection = session.connection()
         sqlite = connection.dialect.name == "sqlite"
         first = (session.scalar(select(Item.id).order_by(Item.id.desc()).limit(1)) or 0) + 1
-        first_decision = (
-            session.scalar(select(Decision.id).order_by(Decision.id.desc()).limit(1)) or 0
-        ) + 1
+        first_decision = (session.scalar(select(func.max(Decision.id))) or 0) + 1
+        first_evidence = (session.scalar(select(func.max(Evidence.id))) or 0) + 1
         indexed = defer_sqlite_indexing(connection) if sqlite else 0
         for offset in range(0, n, batch):
             items, evidence, decisions, registrations, notices = [], [], [], [], []
@@ -237,16 +235,12 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
                     "flags": None, "suggested_reason": None, "is_question": False,
                     "assigned_to_id": None, "row_version": 2,
                 })
-                payload = canonical_json({"item": {"id": item_id, "external_id": ext,
-                                                   "text": text, "author": {"name": author}},
-                                          "saved_at": decided.isoformat()})
-                evidence.append({"item_id": item_id, "saved_at": decided, "saved_by": "testare",
-                                 "payload": payload, "sha256": sha256_text(payload)})
                 decisions.append({
                     "id": first_decision + i, "item_id": item_id, "action": "remove",
                     "reason_code": reason.code, "motivation": reason.motivation, "mode": "hide",
                     "decided_by": "testare", "administrator_id": None, "decided_at": decided,
-                    "platform_result": "Dold på plattformen", "details": None,
+                    "platform_result": "Dold på plattformen.", "details": None,
+                    "evidence_id": first_evidence + i,
                 })
                 registrations.append({
                     "item_id": item_id, "decision_id": first_decision + i, "criterion": "removal",
@@ -262,6 +256,19 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
             connection.execute(insert(Item.__table__), items)
             if sqlite:
                 indexed = index_new_rows(connection, indexed)
+            # The evidence copies as a removal saves them (the real document, hashed the same way).
+            decided_at = {d["item_id"]: d["decided_at"] for d in decisions}
+            item_ids = snapshot_columns()[0]
+            for row in connection.execute(
+                select(*snapshot_columns()).select_from(snapshot_from())
+                .where(item_ids.between(first + offset, first + offset + len(items) - 1))
+            ):  # fmt: skip
+                snapshot = ItemSnapshot.from_row(row)
+                item_id = snapshot.item["id"]
+                at = decided_at[item_id]
+                payload = canonical_json(evidence_document(snapshot, [], at, "testare"))
+                evidence.append({"id": first_evidence + item_id - first, "item_id": item_id, "saved_at": at,
+                                 "saved_by": "testare", "payload": payload, "sha256": sha256_hex(payload)})
             connection.execute(insert(Evidence.__table__), evidence)
             connection.execute(insert(Decision.__table__), decisions)
             connection.execute(insert(Registration.__table__), registrations)
@@ -270,7 +277,7 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
             resume_sqlite_indexing(connection)
         elif connection.dialect.name == "postgresql":
             # Explicit ids do not move PostgreSQL's sequences; later inserts would collide.
-            for table in ("items", "decisions"):
+            for table in ("items", "decisions", "evidence"):
                 connection.exec_driver_sql(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"

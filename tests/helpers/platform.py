@@ -15,7 +15,6 @@ from typing import Any
 import httpx
 
 from app.connectors.base import (
-    FACTORIES,
     Capabilities,
     ConnectorRegistry,
     FetchResult,
@@ -35,6 +34,7 @@ class FakePlatform:
         self.deleted: set[str] = set()
         self.replies: list[tuple[str, str]] = []  # (replied-to id, text)
         self._script: dict[str, deque[tuple[int, dict[str, str], dict[str, Any]]]] = defaultdict(deque)
+        self._held: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
         platform = self
 
@@ -45,6 +45,9 @@ class FakePlatform:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                held = platform._held.get(self.path.rstrip("/").rsplit("/", 1)[-1])
+                if held is not None:
+                    held.wait(timeout=30)
                 status, headers, payload = platform._answer(self.path, body)
                 data = json.dumps(payload).encode()
                 self.send_response(status)
@@ -64,6 +67,8 @@ class FakePlatform:
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        for held in self._held.values():
+            held.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -73,6 +78,12 @@ class FakePlatform:
         headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
         for _ in range(times):
             self._script[operation].append((status, headers, {"error": code or f"http {status}"}))
+
+    def hold(self, operation: str) -> threading.Event:
+        """Answers to `operation` wait (a platform that is slow to answer) until the returned
+        event is set."""
+        self._held[operation] = threading.Event()
+        return self._held[operation]
 
     def count(self, operation: str) -> int:
         return sum(n for (op, _), n in self.calls.items() if op == operation)
@@ -149,11 +160,20 @@ class FakeConnector:
         return PlatformResult(True, "Publicerat.", ref=data.get("id"))
 
 
-def install_fake_connectors(capabilities: Capabilities | None = None) -> None:
-    """Register the double for the test platform (accounts with api_base_url set)."""
-    FACTORIES[TEST_PLATFORM] = lambda account, secret: FakeConnector(account.api_base_url, capabilities)
+class FakeRegistry(ConnectorRegistry):
+    """Connectors to the double for the test platform's accounts that have an API address;
+    none for any other account. Nothing is registered globally: each registry knows its own
+    double, so no test leaves a connector behind for the next one."""
+
+    def __init__(self, capabilities: Capabilities | None = None) -> None:
+        super().__init__(secret_for=lambda account: "test-token" if account.api_base_url else None)
+        self._capabilities = capabilities
+
+    def for_account(self, account: Any) -> FakeConnector | None:
+        if account.platform != TEST_PLATFORM or not account.api_base_url:
+            return None
+        return FakeConnector(account.api_base_url, self._capabilities)
 
 
 def fake_registry(capabilities: Capabilities | None = None) -> ConnectorRegistry:
-    install_fake_connectors(capabilities)
-    return ConnectorRegistry(secret_for=lambda account: "test-token" if account.api_base_url else None)
+    return FakeRegistry(capabilities)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.models import Account
 from app.services.accounts import AccountService
 from app.services.connections import CredentialService, keyring_registry
-from app.services.credentials import CredentialStore
+from app.services.credentials import CredentialStore, KeyringUnavailable
 from app.services.errors import InputError
 from tests.helpers.platforms import quick_options, running
 
@@ -83,7 +83,7 @@ def test_accounts_without_a_platform_need_no_token(sqlite_db, secret_service):
 def test_no_keyring_gives_a_clear_message_naming_what_to_install(sqlite_db, no_keyring):
     AccountService(sqlite_db.sessions).add_account("fb", "facebook", "FB", external_id="1")
     service = _service(sqlite_db.sessions)
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(KeyringUnavailable) as caught:
         service.set_token("fb", "abc")
     assert "gnome-keyring" in str(caught.value) and "fungerar utan nyckelring" in str(caught.value)
     assert _ref(sqlite_db.sessions, "fb") is None
@@ -112,7 +112,7 @@ def test_a_locked_keyring_says_so_rather_than_missing(sqlite_db):
     keyring.set_keyring(LockedKeyring())
     try:
         service = _service(sqlite_db.sessions)
-        with pytest.raises(Exception, match="Nyckelringen är låst"):
+        with pytest.raises(KeyringUnavailable, match="Nyckelringen är låst"):
             service.set_token("fb", "abc")
     finally:
         keyring.set_keyring(previous)
@@ -138,7 +138,7 @@ def test_a_keyring_that_keeps_nothing_is_not_taken_for_one_that_saved(sqlite_db)
 
     keyring.set_keyring(ForgetfulKeyring())
     try:
-        with pytest.raises(Exception, match="gick inte att läsa tillbaka"):
+        with pytest.raises(KeyringUnavailable, match="gick inte att läsa tillbaka"):
             _service(sqlite_db.sessions).set_token("fb", "abc")
     finally:
         keyring.set_keyring(previous)

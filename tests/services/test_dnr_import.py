@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.models import AuditEvent, Registration
 from app.services.audit import AuditFilter, AuditService
@@ -119,10 +119,10 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
     assert {(e.actor, e.details["source"], e.details["export"]) for e in events} == {
         ("registrator", "import-dnr", result.export_uuid)}
     assert all(e.account_id is not None and e.details["previous"] is None for e in events)
-    [shown] = AuditService(sessions).search(AuditFilter(item_id=removal.item_id))
+    [shown] = AuditService(sessions).search(AuditFilter(actions=("diarienummer",), item_id=removal.item_id))
     assert shown.summary == f"diarienummer: KS 2026/201, från: import-dnr, rad: B{removal.decision_id}"
-    chain = AuditService(sessions).verify()  # (the test helpers save evidence unlogged)
-    assert chain.events == 2 and chain.first_broken_event is None
+    chain = AuditService(sessions).verify()
+    assert chain.intact
     DiarienummerImport(sessions, ACTOR).import_file(path)  # nothing new: no new events
     assert len(dnr_events(sessions)) == 2
 
@@ -146,7 +146,9 @@ def test_dry_run_and_numbers_typed_as_numbers(database, tmp_path):
 
 def test_a_removal_registered_after_the_export_gets_its_number(database, tmp_path):
     sessions = database.sessions
-    removal = m.remove(sessions, m.add_item(sessions, "a"), register=False)
+    removal = m.remove(sessions, m.add_item(sessions, "a"))
+    with sessions.begin() as session:  # from before each removal was registered with it
+        session.execute(delete(Registration).where(Registration.decision_id == removal.decision_id))
     path = fill(export(sessions, tmp_path / "logg.xlsx"), {f"B{removal.decision_id}": "KS 2026/7"})
     early = DiarienummerImport(sessions).import_file(path)
     assert [c.message for c in early.conflicts] == ["borttagningen är ännu inte diarieförd i Granska"]

@@ -5,7 +5,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models import Decision, Item, Notice, Registration
 from app.services.context import Actor
@@ -15,7 +15,6 @@ from app.services.queue import QueueFilter, QueueService
 from app.ui.action_dialogs import RegisterDialog, RemoveDialog, TemplateTextDialog
 from app.ui.queue_model import Column
 from app.ui.settings import settings_path
-from tests.helpers.fake_moderation import FakeModeration
 from tests.helpers.ui import open_window, rows, wait_loaded
 
 
@@ -27,7 +26,22 @@ def demo(sqlite_db):
 
 @pytest.fixture
 def moderation(demo):
-    return FakeModeration(demo.sessions)
+    return ModerationService(demo.sessions, actor=Actor(username="sofia"))
+
+
+class HeldModeration(ModerationService):
+    """The real service, whose Keep waits until the test lets it go (a slow database)."""
+
+    def __init__(self, sessions, gate: threading.Event) -> None:
+        super().__init__(sessions, actor=Actor(username="sofia"))
+        self.gate = gate
+        self.entered = threading.Event()
+
+    def keep(self, item_id):
+        self.entered.set()
+        if not self.gate.wait(timeout=30):
+            raise RuntimeError("the test never opened the gate")
+        return super().keep(item_id)
 
 
 def status_of(db, item_id):
@@ -60,8 +74,7 @@ def decisions(db, item_id):
         ).all()
 
 
-def test_keys_drive_triage_end_to_end_with_the_real_service(qtbot, demo):
-    moderation = ModerationService(demo.sessions, actor=Actor(username="sofia"))
+def test_keys_drive_triage_end_to_end_with_the_real_service(qtbot, demo, moderation):
     window = open_window(qtbot, demo, moderation)
     table = window.queue.table
     key(qtbot, window, Qt.Key.Key_J)
@@ -137,14 +150,20 @@ def test_keys_drive_triage_end_to_end_with_the_real_service(qtbot, demo):
     assert "Sofia Löf: Besvarad" in window.detail.history.text()
 
 
+def all_decisions(db):
+    with db.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Decision))
+
+
 def test_escape_cancels_and_nothing_changes(qtbot, demo, moderation):
     window = open_window(qtbot, demo, moderation)
     target = window.queue.current_item()
     key(qtbot, window, Qt.Key.Key_R)
     dialog = window.moderation_actions.dialog
     qtbot.keyClick(dialog.reasons, Qt.Key.Key_Escape)
+    wait_loaded(qtbot, window)
     assert window.moderation_actions.dialog is None
-    assert moderation.calls == [] and status_of(demo, target.id) == "new"
+    assert decisions(demo, target.id) == [] and status_of(demo, target.id) == "new"
 
 
 def test_multi_selection_applies_one_action_to_all(qtbot, demo, moderation):
@@ -163,8 +182,7 @@ def test_multi_selection_applies_one_action_to_all(qtbot, demo, moderation):
     assert all(window.queue.model.row_of(i) is None for i in chosen)
 
 
-def test_an_item_decided_elsewhere_is_reported_not_lost(qtbot, demo):
-    moderation = ModerationService(demo.sessions, actor=Actor(username="sofia"))
+def test_an_item_decided_elsewhere_is_reported_not_lost(qtbot, demo, moderation):
     window = open_window(qtbot, demo, moderation)
     target = window.queue.current_item()
     ModerationService(demo.sessions, actor=Actor(username="erik")).keep(target.id)  # faster
@@ -207,13 +225,14 @@ def test_typing_in_the_search_box_does_not_trigger_actions(qtbot, demo, moderati
     key(qtbot, window, Qt.Key.Key_Slash)
     assert window.queue.filter_bar.search.hasFocus()
     qtbot.keyClicks(window.queue.filter_bar.search, "rodna")
+    wait_loaded(qtbot, window)
     assert window.queue.filter_bar.search.text() == "rodna"
-    assert window.moderation_actions.dialog is None and moderation.calls == []
+    assert window.moderation_actions.dialog is None and all_decisions(demo) == 0
 
 
 def test_a_slow_service_call_does_not_freeze_the_window(qtbot, demo):
     gate = threading.Event()
-    moderation = FakeModeration(demo.sessions, gate=gate)
+    moderation = HeldModeration(demo.sessions, gate)
     window = open_window(qtbot, demo, moderation)
     target = window.queue.current_item()
     key(qtbot, window, Qt.Key.Key_O)

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextEdit
 
 from app.services.accounts import AccountService
+from app.services.context import Actor
 from app.services.importer import ImportService
+from app.services.moderation import ModerationService
 from app.ui.action_dialogs import RemoveDialog, TemplateTextDialog
 from app.ui.queue_model import Column
 from app.ui.text_views import PlainTextBlock, utf16_offset
-from tests.helpers.fake_moderation import FakeModeration, HistoryEntry
 from tests.helpers.items import record, write_jsonl
 from tests.helpers.ui import open_window, wait_loaded
 
@@ -47,7 +46,7 @@ def hostile(sqlite_db, tmp_path):
 
 
 def test_hostile_text_is_plain_in_the_table_and_its_tooltips(qtbot, hostile):
-    window = open_window(qtbot, hostile, FakeModeration(hostile.sessions))
+    window = open_window(qtbot, hostile, ModerationService(hostile.sessions))
     window.queue.tabs.setCurrentIndex(1)  # flagged: "jävla"
     wait_loaded(qtbot, window)
     model = window.queue.model
@@ -65,15 +64,14 @@ def test_hostile_text_is_plain_in_the_table_and_its_tooltips(qtbot, hostile):
 
 
 def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
-    moderation = FakeModeration(hostile.sessions)
-    window = open_window(qtbot, hostile, moderation)
+    window = open_window(qtbot, hostile, ModerationService(hostile.sessions))
     window.queue.tabs.setCurrentIndex(1)
     wait_loaded(qtbot, window)
     model = window.queue.model
     item = next(model.summary(r) for r in range(model.rowCount()) if model.summary(r).author_name == AUTHOR)
-    moderation.extra_history[item.id] = [
-        HistoryEntry(datetime(2026, 5, 2, tzinfo=UTC), "<b>admin</b>", "decision", '<img src="x"> sparad')
-    ]
+    # Another administrator, with markup in the name, wrote a notice with markup in its text.
+    AccountService(hostile.sessions).add_administrator("mallory", "<b>admin</b>")
+    ModerationService(hostile.sessions, actor=Actor("mallory")).notify(item.id, text='<img src="x"> sparad')
     window.detail.data = None
     qtbot.keyClick(window.queue.table, Qt.Key.Key_F5)  # read again, now with the history
     wait_loaded(qtbot, window)
@@ -84,7 +82,7 @@ def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
     assert detail.author.text() == AUTHOR
     assert "<u>Inlägget</u> om simhallen" == detail.post_text.toPlainText()
     assert "<s>Kommunen</s>" in detail.post_label.text()
-    assert '<b>admin</b>: <img src="x"> sparad' in detail.history.text()
+    assert '<b>admin</b>: Meddelande ska publiceras för hand: <img src="x"> sparad' in detail.history.text()
     assert ACCOUNT in detail.channel.text() and ACCOUNT in detail.meta.text()
     for label in detail.findChildren(QLabel):
         if label.text():
@@ -101,8 +99,7 @@ def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
 
 
 def test_hostile_text_is_plain_in_the_action_dialogs(qtbot, hostile):
-    moderation = FakeModeration(hostile.sessions)
-    window = open_window(qtbot, hostile, moderation)
+    window = open_window(qtbot, hostile, ModerationService(hostile.sessions))
     window.queue.tabs.setCurrentIndex(1)
     wait_loaded(qtbot, window)
     qtbot.keyClick(window.queue.table, Qt.Key.Key_R)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 import app.ui.translations as translations
 from app.resources import resource_path
+from app.services.moderation import ModerationService
 from app.ui.translations import build_qm, choose_language, install_translators, lrelease
-from tests.helpers.fake_moderation import FakeModeration
 from tests.helpers.ui import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def test_the_window_speaks_english_with_the_translation(qtbot, sqlite_db):
     installed = install_translators(app, "en")
     try:
         assert len(installed) == 2  # ours and Qt's own
-        window = open_window(qtbot, sqlite_db, FakeModeration(sqlite_db.sessions))
+        window = open_window(qtbot, sqlite_db, ModerationService(sqlite_db.sessions))
         assert window.windowTitle() == "Granska – moderation queue"
         assert window.queue.tabs.tabText(0).startswith("New")
         assert window.moderation_actions.actions["remove"].text() == "Remove"
