@@ -232,9 +232,10 @@ def iter_latest(con: Connection, kind: str) -> Iterator[tuple[int, int, str]]:
         .order_by(AuditSeal.record_id, AuditSeal.event_id)
     )
     last: tuple[int, int, str] | None = None
-    for row in con.execute(stmt.execution_options(yield_per=2000)):
-        if last is not None and row[0] != last[0]:
-            yield last
-        last = (row[0], row[1], row[2])
+    with con.execute(stmt.execution_options(yield_per=2000)) as result:  # closes a server-side cursor
+        for row in result:
+            if last is not None and row[0] != last[0]:
+                yield last
+            last = (row[0], row[1], row[2])
     if last is not None:
         yield last

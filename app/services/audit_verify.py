@@ -112,9 +112,9 @@ def _walk_chain(
         AuditEvent.prev_hash,
         AuditEvent.hash,
     ).order_by(AuditEvent.id)
-    seals = iter(_seals(con))
+    seals = _seals(con)
     pending = next(seals, None)
-    for ev in con.execute(events.execution_options(yield_per=2000)):
+    for ev in _stream(con, events, 2000):
         count += 1
         hasher = SealHasher()
         orphaned = None
@@ -175,6 +175,7 @@ def _walk_chain(
         problems.add(
             _END, f"Förseglingar för händelse {pending[0]}, som inte finns: händelser i slutet har raderats."
         )
+    seals.close()
     for w in ordered[at_count:]:
         if (w.count or 0) > count:
             problems.add(
@@ -195,14 +196,20 @@ def _seals(con: Connection) -> Iterator[tuple[int, str, int, str]]:
     stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
         AuditSeal.event_id, AuditSeal.seq
     )
-    for row in con.execute(stmt.execution_options(yield_per=5000)):
+    for row in _stream(con, stmt, 5000):
         yield (row[0], row[1], row[2], row[3])
+
+
+def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
+    """Rows in batches through a server-side cursor, closed however the caller stops."""
+    with con.execute(stmt.execution_options(yield_per=rows)) as result:
+        yield from result
 
 
 def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]]) -> int:
     rows = 0
     stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
-    for e in con.execute(stmt.execution_options(yield_per=200)):
+    for e in _stream(con, stmt, 200):
         rows += 1
         logged = recorded.pop(e.id, None)
         if logged is None:
@@ -231,7 +238,7 @@ def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:
     seals = iter_latest(con, spec.kind)
     seal = next(seals, None)
     checked = 0
-    for row in con.execute(rows.execution_options(yield_per=500)):
+    for row in _stream(con, rows, 500):
         while seal is not None and seal[0] < row.id:
             _missing(problems, spec, seal)
             seal = next(seals, None)
