@@ -57,8 +57,13 @@ class VerifyReport:
 class _Problems:
     def __init__(self) -> None:
         self._all: list[tuple[int, str, str | None]] = []
+        self._named: set[str] = set()
 
     def add(self, key: int, message: str, record: str | None = None) -> None:
+        if record is not None:
+            if record in self._named:
+                return  # one message per record: the first check that caught it
+            self._named.add(record)
         self._all.append((key, message, record))
 
     def report(self, events: int, evidence: int, records: int, witnesses: int) -> VerifyReport:
