@@ -45,7 +45,7 @@ def _verify(args: argparse.Namespace) -> int:
     witnesses = WitnessBook().known(database_key(db.engine.url))
     if given is not None:
         witnesses.append(given)
-    report = AuditService(db.sessions).verify(witnesses)
+    report = AuditService(db.sessions).verify(witnesses)  # the known ones and the given one
     if report.intact:
         seen = f" och {report.witnesses} vittnen" if report.witnesses else ""
         print(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import Account, AuditEvent, AuditHead, AuditSeal
 from app.services.audit_seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
 from app.services.audit_verify import VerifyReport, verify_chain
-from app.services.audit_witness import Witness
+from app.services.audit_witness import Witness, WitnessBook, key_of
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault
 from app.services.writer import Writer
@@ -209,8 +209,11 @@ class AuditService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def verify(self, witnesses: Sequence[Witness] = ()) -> VerifyReport:
+    def verify(self, witnesses: Sequence[Witness] | None = None) -> VerifyReport:
+        """Against `witnesses`, or (None) every witness of this database in the witness file."""
         with self._sessions() as session:
+            if witnesses is None:
+                witnesses = WitnessBook().known(key_of(session))
             return verify_chain(session, witnesses)
 
     def search(self, f: AuditFilter, limit: int = 500, before_id: int | None = None) -> list[AuditEntry]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Connection, LargeBinary, Table, select, type_coerce
+from sqlalchemy import JSON, Boolean, Column, Connection, LargeBinary, Table, bindparam, select, type_coerce
 from sqlalchemy.types import NullType
 
 from app.models import (
@@ -167,13 +167,18 @@ def raw_columns(spec: SealedKind) -> list[Any]:
     return [type_coerce(spec.table.c[name], NullType()).label(name) for name in spec.columns]
 
 
+_NORMALISERS: dict[SealedKind, list[Any]] = {}
+
+
 def digest(spec: SealedKind, values: Iterable[Any]) -> str:
     """SHA-256 of the record's canonical content; raises Unreadable."""
     content = {}
-    for name, value in zip(spec.columns, values, strict=True):
+    normalisers = _NORMALISERS.get(spec)
+    if normalisers is None:
+        normalisers = _NORMALISERS[spec] = [_normaliser(spec.table.c[name]) for name in spec.columns]
+    for name, normalise, value in zip(spec.columns, normalisers, values, strict=True):
         if value is None:
             continue  # absent: a column added later (and still empty) leaves old seals valid
-        normalise = _normaliser(spec.table.c[name])
         if normalise is not None:
             value = normalise(value)
         if isinstance(value, bytes | memoryview):
@@ -193,14 +198,32 @@ def current_digests(con: Connection, kind: str, ids: Iterable[int]) -> dict[int,
     wanted = sorted(set(ids))
     found: dict[int, str] = {}
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        rows = con.execute(select(*raw_columns(spec)).where(spec.table.c.id.in_(chunk)))
-        for row in rows:
+        for row in _rows_by_id(con, spec, wanted[start : start + 500]):
+            record_id = row[spec.columns.index("id")]
             try:
-                found[row.id] = digest(spec, row)
+                found[record_id] = digest(spec, row)
             except Unreadable:
-                found[row.id] = "?"  # sealed as unreadable: verify will say so
+                found[record_id] = "?"  # sealed as unreadable: verify will say so
     return {i: found.get(i, GONE) for i in wanted}
+
+
+_BY_ID: dict[str, Any] = {}
+
+
+def _rows_by_id(con: Connection, spec: SealedKind, ids: list[int]) -> Iterable[Any]:
+    """On SQLite straight through the driver (a decision seals five records; SQLAlchemy's cost
+    per statement is ten times the driver's there), which returns the same raw values."""
+    if con.dialect.name == "sqlite":
+        cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        columns = ", ".join(f'"{c}"' for c in spec.columns)
+        marks = ", ".join("?" * len(ids))
+        return cursor.execute(f"SELECT {columns} FROM {spec.table.name} WHERE id IN ({marks})", ids)
+    stmt = _BY_ID.get(spec.kind)
+    if stmt is None:
+        stmt = _BY_ID[spec.kind] = select(*raw_columns(spec)).where(
+            spec.table.c.id.in_(bindparam("ids", expanding=True))
+        )
+    return con.execute(stmt, {"ids": ids})
 
 
 def seals_digest_line(kind: str, record_id: int, sha: str) -> bytes:
