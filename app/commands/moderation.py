@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from app.commands import audit as audit_commands
 from app.commands import database, item_id
-from app.services.audit import AuditService
 from app.services.errors import InputError
 from app.services.escalation import KIND_HEAD, KIND_MANAGER
 from app.services.gallring import GallringService
@@ -103,13 +103,7 @@ def register(subparsers: Any) -> None:
 
     audit = subparsers.add_parser("audit", help="granskningsloggen")
     audit_sub = audit.add_subparsers(dest="audit_command", metavar="KOMMANDO", required=True)
-    verify = audit_sub.add_parser(
-        "verify",
-        help="kontrollera att loggen och beviskopiorna är oförändrade",
-        description="Slutkod 0 när kedjan och alla beviskopior är hela; 1 och den första trasiga "
-        "posten när något har ändrats eller raderats.",
-    )
-    verify.set_defaults(handler=_audit_verify)
+    audit_commands.register(audit_sub)
 
     gallra = subparsers.add_parser(
         "gallra",
@@ -191,28 +185,6 @@ def _retry(args: argparse.Namespace) -> int:
     )
     _print_waiting(summary)
     return EXIT_PENDING if summary.waiting else EXIT_OK
-
-
-def _audit_verify(args: argparse.Namespace) -> int:
-    db = database(args)
-    if db.moved_aside:  # the log that matters is in the file moved aside, not in this one
-        moved = ", ".join(entry.moved_to for entry in db.moved_aside)
-        print(f"Granskningsloggen kan inte bekräftas: den tidigare loggen finns i {moved}, som "
-              "flyttades undan som skadad (kvittera: granska db moved-aside --ack).")
-        return EXIT_BROKEN
-    report = AuditService(db.sessions).verify()
-    if report.intact:
-        print(
-            f"Granskningsloggen är hel: {report.events} händelser och {report.evidence} "
-            "beviskopior kontrollerade."
-        )
-        return EXIT_OK
-    print(f"Granskningsloggen är bruten: {report.problems[0]}")
-    if len(report.problems) > 1:
-        print(f"Ytterligare {len(report.problems) - 1} fel:")
-        for problem in report.problems[1:20]:
-            print(f"  {problem}")
-    return EXIT_BROKEN
 
 
 def _gallra(args: argparse.Namespace) -> int:

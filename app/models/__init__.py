@@ -12,7 +12,7 @@ from app.models.exports import Export, ExportRow
 from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.queue_indexes import QUEUE_COUNTS_INDEX
-from app.models.records import AuditEvent, Screenshot, Setting
+from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting
 from app.models.workflow import AuditHead, Escalation, Recusal
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Administrator",
     "AuditEvent",
     "AuditHead",
+    "AuditSeal",
     "Base",
     "Decision",
     "Escalation",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -54,3 +54,19 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class AuditSeal(Base):
+    """The SHA-256 of one record's content as an audit event left it. The event's hash covers
+    its seals (in `seq` order), so a record changed or deleted outside Granska no longer matches
+    the newest seal of it, and a seal changed or deleted breaks its event."""
+
+    __tablename__ = "audit_seals"
+    __table_args__ = (Index("ix_audit_seals_record", "kind", "record_id", "event_id"),)
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[int] = mapped_column(Integer)
+    # "-" when the record is gone on purpose (an administrator unassigned from an account).
+    sha256: Mapped[str] = mapped_column(String(64))

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
+from app.services.audit import log_change
 from app.services.errors import EnvironmentFault, InputError
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
@@ -140,6 +141,10 @@ class AccountRegister:
                 raise InputError(f"Okänt konto {key!r}.")
             for name, value in changes.items():
                 setattr(account, name, value)
+            log_change(
+                session, "account_changed", account_id=account.id,
+                details={"key": key, "fields": sorted(changes)}, seals=[("account", account.id)],
+            )  # fmt: skip
         return self.entry(key)
 
     # -- administrators ------------------------------------------------------------------------
@@ -166,6 +171,8 @@ class AccountRegister:
                 admin.email = email.strip()
             if phone is not None:
                 admin.phone = phone.strip()
+            log_change(session, "administrator_changed", details={"username": username},
+                       seals=[("administrator", admin.id)])  # fmt: skip
 
     def assign(self, key: str, username: str) -> RegisterEntry:
         AccountService(self._sessions).assign(key, username)
@@ -179,9 +186,15 @@ class AccountRegister:
                 raise InputError(f"Okänt konto {key!r}.")
             if admin_id is None:
                 raise InputError(f"Okänd administratör {username!r}.")
-            session.execute(delete(AccountAdministrator).where(
+            links = list(session.scalars(select(AccountAdministrator.id).where(
                 AccountAdministrator.account_id == account_id,
-                AccountAdministrator.administrator_id == admin_id))  # fmt: skip
+                AccountAdministrator.administrator_id == admin_id)))  # fmt: skip
+            session.execute(delete(AccountAdministrator).where(AccountAdministrator.id.in_(links)))
+            if links:  # sealed as gone: verify then knows the row was removed on purpose
+                log_change(
+                    session, "administrator_unassigned", account_id=account_id,
+                    details={"username": username}, seals=[("account_administrator", i) for i in links],
+                )  # fmt: skip
         return self.entry(key)
 
     # -- the public list of links --------------------------------------------------------------

@@ -18,6 +18,7 @@ from app.models import (
     Administrator,
     Platform,
 )
+from app.services.audit import log_change
 from app.services.errors import InputError
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -133,6 +134,9 @@ class AccountService:
         try:
             with self._sessions.begin() as session:
                 session.add(account)
+                session.flush()
+                log_change(session, "account_added", account_id=account.id, details={"key": key},
+                           seals=[("account", account.id)])  # fmt: skip
         except IntegrityError:
             raise InputError(f"Det finns redan ett konto med nyckeln {key!r}.") from None
         return _info(account, 0)
@@ -172,6 +176,9 @@ class AccountService:
         try:
             with self._sessions.begin() as session:
                 session.add(admin)
+                session.flush()
+                log_change(session, "administrator_added", details={"username": admin.username},
+                           seals=[("administrator", admin.id)])  # fmt: skip
         except IntegrityError:
             raise InputError(f"Användarnamnet {username!r} finns redan.") from None
         return admin.id
@@ -191,6 +198,10 @@ class AccountService:
                 )
             )
             if exists is None:
-                session.add(
-                    AccountAdministrator(account_id=account.id, administrator_id=admin.id, role=role)
-                )
+                link = AccountAdministrator(account_id=account.id, administrator_id=admin.id, role=role)
+                session.add(link)
+                session.flush()
+                log_change(
+                    session, "administrator_assigned", account_id=account.id,
+                    details={"username": admin.username}, seals=[("account_administrator", link.id)],
+                )  # fmt: skip

@@ -9,7 +9,7 @@ text, so weeding an item leaves nothing of it in the log.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -17,13 +17,13 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import Account, AuditEvent, AuditHead, Evidence
+from app.models import Account, AuditEvent, AuditHead, AuditSeal
+from app.services.audit_seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
+from app.services.audit_verify import VerifyReport, verify_chain
+from app.services.audit_witness import Witness, WitnessBook, key_of
+from app.services.context import Actor
 from app.services.errors import EnvironmentFault
-from app.services.evidence import canonical_json, sha256_hex
 from app.services.writer import Writer
-
-GENESIS = "0" * 64
-HEAD_ID = 1
 
 # What each action is called in the log view and the command line.
 ACTION_LABELS = {
@@ -47,35 +47,22 @@ ACTION_LABELS = {
     "step_interrupted": "Avbrutet steg återupptaget",
     "gallring": "Gallring",
     "rules_changed": "Ordlista ändrad",
+    "audit_sealed": "Poster förseglade i loggen (uppgradering)",
+    "author_deleted": "Raderad eller återställd av skribenten",
+    "screenshot": "Skärmdump sparad",
+    "screenshot_sent": "Skärmdump skickad",
+    "account_added": "Konto tillagt",
+    "account_changed": "Konto ändrat",
+    "administrator_added": "Administratör tillagd",
+    "administrator_changed": "Administratör ändrad",
+    "administrator_assigned": "Administratör kopplad till konto",
+    "administrator_unassigned": "Administratör borttagen från konto",
 }
-
-
-def event_hash(
-    prev_hash: str,
-    at: datetime,
-    actor: str,
-    action: str,
-    item_id: int | None,
-    account_id: int | None,
-    details: dict[str, Any] | None,
-) -> str:
-    return sha256_hex(
-        canonical_json(
-            {
-                "prev": prev_hash,
-                "at": at.isoformat(),
-                "actor": actor,
-                "action": action,
-                "item": item_id,
-                "account": account_id,
-                "details": details or {},
-            }
-        )
-    )
 
 
 _events = AuditEvent.__table__
 _head = AuditHead.__table__
+_seals = AuditSeal.__table__
 _LOCK = (
     update(_head)
     .where(_head.c.id == HEAD_ID)
@@ -90,6 +77,7 @@ class AuditWriter:
     waits here and then sees what the first one did."""
 
     def __init__(self, session: Session) -> None:
+        self._session = session
         self._con = session.connection()
         self._writer = Writer(self._con)
         row = self._writer.first(_LOCK)
@@ -110,8 +98,15 @@ class AuditWriter:
         item_id: int | None = None,
         account_id: int | None = None,
         details: dict[str, Any] | None = None,
+        seals: Iterable[tuple[str, int]] = (),
     ) -> None:
-        digest = event_hash(self._hash, at, actor, action, item_id, account_id, details)
+        """Seals the records the event names (its item, the ids in its details) and `seals`,
+        as they are when the transaction flushes the log."""
+        named: list[tuple[str, int]] = [("item", item_id)] if item_id is not None else []
+        for key, kind in DETAIL_KEYS.items():
+            value = (details or {}).get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                named.append((kind, value))
         self._rows.append(
             {
                 "at": at,
@@ -120,118 +115,44 @@ class AuditWriter:
                 "item_id": item_id,
                 "account_id": account_id,
                 "details": details,
-                "prev_hash": self._hash,
-                "hash": digest,
+                "_seals": list(dict.fromkeys([*named, *seals])),
             }
         )
-        self._hash = digest
 
     def flush(self) -> None:
         if not self._rows:
             return
-        self._writer.insert_many(_events, self._rows)
+        self._session.flush()  # rows added through the ORM (a recusal, a screenshot) are sealed too
+        wanted: dict[str, set[int]] = {}
+        for row in self._rows:
+            for kind, record_id in row["_seals"]:
+                wanted.setdefault(kind, set()).add(record_id)
+        digests = {kind: current_digests(self._con, kind, ids) for kind, ids in wanted.items()}
+        seal_rows: list[dict[str, Any]] = []
+        for row in self._rows:
+            seals = row.pop("_seals")
+            hasher = SealHasher()
+            for kind, record_id in seals:
+                hasher.add(kind, record_id, digests[kind][record_id])
+            digest = event_hash(
+                self._hash, row["at"], row["actor"], row["action"], row["item_id"], row["account_id"],
+                row["details"], hasher.hexdigest(),
+            )  # fmt: skip
+            event_id = self._writer.insert(_events, {**row, "prev_hash": self._hash, "hash": digest})
+            seal_rows += [
+                {"event_id": event_id, "seq": n, "kind": k, "record_id": r, "sha256": digests[k][r]}
+                for n, (k, r) in enumerate(seals)
+            ]
+            self._hash = digest
+        self._writer.insert_many(_seals, seal_rows)
         self._count += len(self._rows)
         self._writer.update_by_id(_head, HEAD_ID, {"last_hash": self._hash, "count": self._count})
         self._rows = []
 
-
-@dataclass(frozen=True)
-class VerifyReport:
-    events: int
-    evidence: int
-    problems: tuple[str, ...] = ()
-    first_broken_event: int | None = None
-
     @property
-    def intact(self) -> bool:
-        return not self.problems
-
-
-def verify_chain(session: Session) -> VerifyReport:
-    problems: list[tuple[int, str]] = []  # (sort key, message)
-    running = GENESIS
-    count = 0
-    last_id: int | None = None
-    recorded: dict[int, tuple[str, int]] = {}  # evidence id -> (sha256, event id)
-    stmt = select(
-        AuditEvent.id,
-        AuditEvent.at,
-        AuditEvent.actor,
-        AuditEvent.action,
-        AuditEvent.item_id,
-        AuditEvent.account_id,
-        AuditEvent.details,
-        AuditEvent.prev_hash,
-        AuditEvent.hash,
-    ).order_by(AuditEvent.id)
-    for ev in session.execute(stmt.execution_options(yield_per=2000)):
-        count += 1
-        last_id = ev.id
-        if ev.prev_hash != running:
-            problems.append(
-                (
-                    ev.id,
-                    f"Händelse {ev.id} ({ev.action}, {ev.at:%Y-%m-%d %H:%M}): "
-                    "kedjan bryts här – händelsen före har ändrats eller raderats.",
-                )
-            )
-        elif (
-            event_hash(ev.prev_hash, ev.at, ev.actor, ev.action, ev.item_id, ev.account_id, ev.details)
-            != ev.hash
-        ):
-            problems.append(
-                (
-                    ev.id,
-                    f"Händelse {ev.id} ({ev.action}, {ev.at:%Y-%m-%d %H:%M}) "
-                    "har ändrats efter att den skrevs.",
-                )
-            )
-        running = ev.hash
-        details = ev.details or {}
-        if isinstance(details.get("evidence_id"), int):
-            recorded[details["evidence_id"]] = (str(details.get("sha256")), ev.id)
-    head = session.execute(
-        select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)
-    ).first()
-    if head is None:
-        problems.append((10**12, "Granskningsloggens huvudrad saknas."))
-    elif head.count != count or head.last_hash != running:
-        where = f"efter händelse {last_id}" if last_id else "i början"
-        problems.append(
-            (
-                10**12,
-                f"Granskningsloggen har {count} händelser men ska ha {head.count}: "
-                f"händelser {where} har raderats.",
-            )
-        )
-    evidence_rows = 0
-    stmt2 = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
-    for e in session.execute(stmt2.execution_options(yield_per=200)):
-        evidence_rows += 1
-        logged = recorded.pop(e.id, None)
-        if logged is None:
-            problems.append(
-                (
-                    10**12 + e.id,
-                    f"Bevis {e.id} (post {e.item_id}) finns inte i "
-                    "granskningsloggen: det har lagts till utanför Granska.",
-                )
-            )
-        elif sha256_hex(e.payload) != e.sha256 or logged[0] != e.sha256:
-            problems.append(
-                (
-                    logged[1],
-                    f"Bevis {e.id} (post {e.item_id}), sparat enligt händelse "
-                    f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
-                )
-            )
-    for evidence_id, (_sha, event_id) in recorded.items():
-        problems.append(
-            (event_id, f"Bevis {evidence_id}, sparat enligt händelse {event_id}, saknas: det har raderats.")
-        )
-    problems.sort(key=lambda p: p[0])
-    first = next((key for key, _ in problems if key < 10**12), None)
-    return VerifyReport(count, evidence_rows, tuple(m for _, m in problems), first)
+    def head(self) -> tuple[int, str]:
+        """(count, hash) of the chain as this writer leaves it once flushed."""
+        return self._count, self._hash
 
 
 _DETAIL_LABELS = (
@@ -288,9 +209,12 @@ class AuditService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def verify(self) -> VerifyReport:
+    def verify(self, witnesses: Sequence[Witness] | None = None) -> VerifyReport:
+        """Against `witnesses`, or (None) every witness of this database in the witness file."""
         with self._sessions() as session:
-            return verify_chain(session)
+            if witnesses is None:
+                witnesses = WitnessBook().known(key_of(session))
+            return verify_chain(session, witnesses)
 
     def search(self, f: AuditFilter, limit: int = 500, before_id: int | None = None) -> list[AuditEntry]:
         """Newest first; `before_id` pages further back."""
@@ -353,3 +277,34 @@ def record(
     for item_id, account_id, details in events or ((None, None, None),):
         writer.add(actor, at, action, item_id=item_id, account_id=account_id, details=details)
     writer.flush()
+
+
+def log_change(
+    session: Session,
+    action: str,
+    *,
+    seals: Iterable[tuple[str, int]],
+    details: dict[str, Any] | None = None,
+    account_id: int | None = None,
+    actor: Actor | None = None,
+) -> None:
+    """One event in the caller's transaction that seals the records it changed (the account
+    register, the administrators, a screenshot)."""
+    who = actor or Actor()
+    writer = AuditWriter(session)
+    writer.add(who.username, who.now(), action, account_id=account_id, details=details, seals=seals)
+    writer.flush()
+
+
+def reseal_where_sealed(writer: AuditWriter, session: Session, kind: str, ids: Sequence[int]) -> list[int]:
+    """The records among `ids` that carry a seal already: a change made to them in bulk (weeding,
+    an author deleting a comment) must be sealed again, the others were never sealed."""
+    sealed: list[int] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sealed += session.scalars(
+            select(AuditSeal.record_id)
+            .where(AuditSeal.kind == kind, AuditSeal.record_id.in_(chunk))
+            .distinct()
+        )
+    return sorted(sealed)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Export, ExportRow, Registration
 from app.services import removal_log as log
+from app.services.audit_witness import witness_now
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
@@ -285,6 +286,8 @@ class ExportService:
                         ("Antal borttagna", writer.removals.rows),
                         ("Antal diarieförda utan borttagning", writer.registered.rows),
                         ("Exportens id", export_uuid),
+                        # The audit log's end as of this export: `audit verify --witness FILE`
+                        ("Granskningsloggens slut", witness_now(session, f"registratorexport {output}")),
                     ])  # fmt: skip
                     set_properties(workbook, f"Borttagna och diarieförda inlägg {period}",
                                    self._actor.username, export_uuid,

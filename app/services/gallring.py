@@ -18,7 +18,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
-from app.services.audit import AuditWriter
+from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.context import Actor
 from app.services.errors import InputError
 from app.services.outbox import DONE
@@ -127,10 +127,12 @@ class GallringService:
                         row_version=table.c.row_version + 1,
                     )
                 )
+            weeded_decided = reseal_where_sealed(audit, session, "item", ids)
             audit.add(
                 self._actor.username,
                 now,
                 "gallring",
+                seals=[("item", i) for i in weeded_decided],
                 details={
                     "count": len(ids),
                     "days": days,

@@ -266,20 +266,22 @@ class ModerationService:
                 raise InputError(f"{to_username!r} är ingen aktiv administratör.")
             if target.username == scope.username:
                 raise InputError("Du kan inte lämna över till dig själv.")
-            scope.session.add(
-                Recusal(
-                    item_id=item_id,
-                    username=scope.username,
-                    reason=reason.strip(),
-                    handed_to=target.username,
-                    at=scope.now,
-                )
+            recusal = Recusal(
+                item_id=item_id,
+                username=scope.username,
+                reason=reason.strip(),
+                handed_to=target.username,
+                at=scope.now,
             )
+            scope.session.add(recusal)
+            scope.session.flush()
             decision_id = scope.record_decision(
                 "hand_over", motivation=reason.strip(), details={"to": target.username}
             )
             scope.set_status(ItemStatus.HANDED_OVER, assigned_to_id=target.id)
-            scope.audit("hand_over", {"decision_id": decision_id, "to": target.username})
+            scope.audit(
+                "hand_over", {"decision_id": decision_id, "to": target.username, "recusal_id": recusal.id}
+            )
         return ActionOutcome(
             item_id,
             "hand_over",

@@ -326,6 +326,8 @@ class OutboxRunner:
                     item_id=info.item_id,
                     account_id=account_id,
                     details=details,
+                    # the step may have changed its decision (the platform's answer)
+                    seals=[("decision", info.decision_id)] if info.decision_id is not None else (),
                 )
                 audit.flush()
         except _LostClaim:

@@ -44,6 +44,7 @@ from app.models import (
     Screenshot,
 )
 from app.services import removal_log as log
+from app.services.audit_witness import witness_now
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
@@ -160,6 +161,8 @@ class EvidencePackager:
                             "format": FORMAT, "version": 1, "package_id": package_id,
                             "created_at": now.isoformat(), "created_by": self._actor.username,
                             "items": items, "files": archive.files,
+                            # the audit log's end: `granska audit verify --witness PAKET.zip`
+                            "audit_head": witness_now(session, f"bevispaket {output}"),
                         }  # fmt: skip
                         files = list(archive.files)
                         readme = README.format(n=len(ids), created=log.local_naive(now),

@@ -9,6 +9,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from app.services.audit_witness import witness_now
 from app.services.context import Writes, in_this_thread
 from app.services.errors import InputError
 from app.services.mail import Attachment, MailSettingsService, build_message, check_address, save_eml
@@ -24,7 +25,7 @@ class SendOutcome:
     message: str  # one Swedish sentence for the status bar
 
 
-def _body(shots: list[ScreenshotInfo], names: dict[int, str]) -> str:
+def _body(shots: list[ScreenshotInfo], names: dict[int, str], head: str) -> str:
     lines = [
         "Hej,",
         "",
@@ -42,7 +43,14 @@ def _body(shots: list[ScreenshotInfo], names: dict[int, str]) -> str:
         ]
         if shot.note:
             lines.append("  anteckning: " + " ".join(shot.note.split()))
-    lines += ["", "Skickat från Granska."]
+    lines += [
+        "",
+        "Skickat från Granska.",
+        "",
+        "Granskningsloggens slut när mejlet skrevs (spara mejlet: det visar att loggen inte har "
+        "kortats sedan dess):",
+        head,
+    ]
     return "\n".join(lines)
 
 
@@ -77,7 +85,9 @@ class ScreenshotMail:
             subject = f"Skärmdump av kontosidan {shot.account_name} ({shot.platform}) {shot.local_date}"
         else:
             subject = f"Skärmdumpar av kommunens kontosidor ({len(shots)} st)"
-        message = build_message(self._mail.load(), [recipient], subject, _body(shots, names), attachments)
+        head = witness_now(self._shots.sessions, f"skärmdumpsmejl till {recipient}")
+        body = _body(shots, names, head)
+        message = build_message(self._mail.load(), [recipient], subject, body, attachments)
         return message, recipient, [s.id for s in shots]
 
     def send(self, ids: list[int], to: str | None = None, write: Writes = in_this_thread) -> SendOutcome:

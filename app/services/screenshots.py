@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Screenshot
+from app.services.audit import log_change
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError
 from app.services.mail import check_address
@@ -195,6 +196,10 @@ class ScreenshotService:
     def actor_name(self) -> str:
         return self._actor.username
 
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
+
     def now(self) -> datetime:
         return self._actor.now()
 
@@ -254,6 +259,9 @@ class ScreenshotService:
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
             account.screenshot_interval_days = days
+            log_change(session, "account_changed", account_id=account.id, actor=self._actor,
+                       details={"key": account_key, "fields": ["screenshot_interval_days"]},
+                       seals=[("account", account.id)])  # fmt: skip
 
     # --- filing -------------------------------------------------------------------------
 
@@ -275,6 +283,10 @@ class ScreenshotService:
             session.add(shot)
             session.flush()
             shot_id = shot.id
+            log_change(
+                session, "screenshot", account_id=account.id, actor=self._actor,
+                details={"screenshot_id": shot_id, "reason": reason, "sha256": digest}, seals=(),
+            )  # fmt: skip
         return self.get(shot_id)
 
     # --- reading ------------------------------------------------------------------------
@@ -345,6 +357,8 @@ class ScreenshotService:
             for shot in shots:
                 shot.sent_to = to
                 shot.sent_at = at
+            log_change(session, "screenshot_sent", actor=self._actor, details={"to": to, "count": len(shots)},
+                       seals=[("screenshot", s.id) for s in shots])  # fmt: skip
 
     @staticmethod
     def _account(session: Session, key: str) -> Account:

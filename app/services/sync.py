@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.base import FACTORIES, ConnectorRegistry, PlatformError
 from app.connectors.common import CompleteListing, FetchChunk
 from app.models import Account, Item, ItemKind, ItemStatus
+from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.connections import AccountRef
 from app.services.context import Actor, Writes, in_this_thread
 from app.services.errors import InputError
@@ -280,6 +281,7 @@ class SyncService:
         gone: list[dict[str, Any]] = []
         back: list[dict[str, Any]] = []
         with self._sessions.begin() as session:
+            audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
             rows = session.execute(select(*cols).where(Item.account_id == account_id,
                                                        Item.kind == ItemKind.COMMENT))  # fmt: skip
             for row in rows:
@@ -305,4 +307,10 @@ class SyncService:
             for changes in (gone, back):
                 if changes:
                     session.connection().execute(stmt, changes)
+            # A decided item (sealed by its decision) changes status here too: sealed again.
+            sealed = reseal_where_sealed(audit, session, "item", [c["item_id"] for c in gone + back])
+            if sealed:
+                audit.add(self._actor.username, self._actor.now(), "author_deleted", account_id=account_id,
+                          details={"count": len(sealed)}, seals=[("item", i) for i in sealed])  # fmt: skip
+                audit.flush()
         return len(gone), len(back)

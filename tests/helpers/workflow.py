@@ -85,3 +85,13 @@ def count(sessions: Any, model: Any, **where: Any) -> int:
         for key, value in where.items():
             stmt = stmt.where(getattr(model, key) == value)
         return session.scalar(stmt) or 0
+
+
+def item_events(sessions: Any) -> int:
+    """Audit events about items (decisions and their steps), leaving out the account register's
+    own events that setting up a test writes."""
+    from app.models import AuditEvent
+
+    with sessions() as session:
+        stmt = select(func.count()).select_from(AuditEvent).where(AuditEvent.item_id.is_not(None))
+        return session.scalar(stmt) or 0

@@ -21,8 +21,9 @@ def history(database):
     service(database, user="erik").remove(first, "personangrepp")
     service(database, user="sofia").keep(second)
     service(database, user="erik").remove(third, "reklam")
-    with database.sessions() as s:
-        ids = list(s.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
+    with database.sessions() as s:  # the three decisions (not the account's and Erik's events)
+        decisions = select(AuditEvent.id).where(AuditEvent.item_id.is_not(None)).order_by(AuditEvent.id)
+        ids = list(s.scalars(decisions))
     return database, ids
 
 
@@ -33,7 +34,7 @@ def _report(db):
 def test_an_untouched_log_verifies(history):
     db, ids = history
     report = _report(db)
-    assert report.intact and report.events == len(ids) == 3 and report.evidence == 2
+    assert len(ids) == 3 and report.intact and report.events == 5 and report.evidence == 2
 
 
 def test_a_changed_event_is_named(history):
@@ -47,13 +48,20 @@ def test_a_changed_event_is_named(history):
 
 
 def test_a_recomputed_hash_still_breaks_the_next_link(history):
+    from app.models import AuditSeal
     from app.services.audit import event_hash
+    from app.services.audit_seals import SealHasher
 
     db, ids = history
     with db.sessions.begin() as s:
         ev = s.get(AuditEvent, ids[0])
         ev.details = {**ev.details, "reason": "svordomar"}
-        ev.hash = event_hash(ev.prev_hash, ev.at, ev.actor, ev.action, ev.item_id, ev.account_id, ev.details)
+        seals = SealHasher()
+        for row in s.execute(select(AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256)
+                             .where(AuditSeal.event_id == ev.id).order_by(AuditSeal.seq)):  # fmt: skip
+            seals.add(*row)
+        ev.hash = event_hash(ev.prev_hash, ev.at, ev.actor, ev.action, ev.item_id, ev.account_id, ev.details,
+                             seals.hexdigest())  # fmt: skip
     report = _report(db)
     assert report.first_broken_event == ids[1] and "kedjan bryts" in report.problems[0]
 
@@ -73,7 +81,7 @@ def test_deleting_the_newest_events_is_found(history):
         s.execute(delete(AuditEvent).where(AuditEvent.id == ids[-1]))
     report = _report(db)
     assert not report.intact
-    assert any("ska ha 3" in p for p in report.problems)
+    assert any("ska ha 5" in p for p in report.problems)
 
 
 def test_changed_evidence_is_found_even_with_its_hash_recomputed(history):
@@ -112,16 +120,17 @@ def test_search_filters_by_action_administrator_account_and_period(history):
     db, ids = history
     audit = AuditService(db.sessions)
     every = audit.search(AuditFilter())
-    assert [e.id for e in every] == list(reversed(ids))  # newest first
+    assert [e.id for e in every if e.item_id] == list(reversed(ids))  # newest first
     assert [e.action for e in audit.search(AuditFilter(actions=("keep",)))] == ["keep"]
     assert {e.actor for e in audit.search(AuditFilter(actors=("erik",)))} == {"erik"}
     account_id = audit.facets().accounts[0][0]
-    assert len(audit.search(AuditFilter(account_ids=(account_id,)))) == 3
+    assert len(audit.search(AuditFilter(account_ids=(account_id,)))) == 4  # and the account's own
     assert audit.search(AuditFilter(account_ids=(account_id + 99,))) == []
     newest = every[0].at
     assert audit.search(AuditFilter(since=newest + timedelta(seconds=1))) == []
-    assert len(audit.search(AuditFilter(until=newest + timedelta(seconds=1)))) == 3
+    assert len(audit.search(AuditFilter(until=newest + timedelta(seconds=1)))) == 5
     assert [e.id for e in audit.search(AuditFilter(), limit=1, before_id=ids[2])] == [ids[1]]
     facets = audit.facets()
-    assert facets.actions == ("keep", "remove") and facets.actors == ("erik", "sofia")
+    assert facets.actions == ("account_added", "administrator_added", "keep", "remove")
+    assert facets.actors == ("erik", "sofia", "testare")
     assert every[0].label == "Borttagning beslutad" and "skäl: reklam, sätt: dölj" in every[0].summary

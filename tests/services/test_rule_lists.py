@@ -27,7 +27,7 @@ def test_an_edited_list_is_used_by_the_next_import_and_can_be_reset(database):
     )
     with database.sessions() as s:
         assert s.scalar(select(Item.suggested_reason).where(Item.external_id == "ny")) == "personangrepp"
-        assert s.scalar(select(AuditEvent.action)) == "rules_changed"
+        assert "rules_changed" in set(s.scalars(select(AuditEvent.action)))
     lists.reset_list("personangrepp")
     assert lists.lists()["personangrepp"] == default_lists()["personangrepp"]
 
