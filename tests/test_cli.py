@@ -121,7 +121,7 @@ def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, 
     assert f"Åsa Öberg: {comment}" in result.stdout.decode("utf-8")
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="Windows always has a screen: no DISPLAY to lack")
+@pytest.mark.not_on_windows("Windows always has a screen: there is no DISPLAY to lack")
 def test_gui_without_a_display_says_so(tmp_path, monkeypatch):
     env = {k: v for k, v in __import__("os").environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

@@ -42,6 +42,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.services.errors import EnvironmentFault, InputError
+from app.services.replace_file import replace_file
 
 CELL_LIMIT = 32_767
 TRUNCATION_MARKER = " … [AVKORTAD: {n} tecken till finns i bevispaketet]"
@@ -301,10 +302,7 @@ class AtomicFile:
         self.done = False
 
     def commit(self) -> None:
-        try:
-            os.replace(self.path, self.target)
-        except OSError as exc:
-            raise EnvironmentFault(f"Kan inte spara {self.target}: {exc.strerror}") from exc
+        replace_file(self.path, self.target)
         self.done = True
 
     def discard(self) -> None:
