@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
 import sys
 from collections.abc import Sequence
@@ -79,7 +80,16 @@ def _window_only(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def write_utf8() -> None:
+    """Piped or redirected output on Windows is in the ANSI code page (cp1252), which cannot hold
+    an emoji from a comment: the command line writes UTF-8 whatever the console."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.replace("-", "").lower() != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    write_utf8()
     window = _window_only(sys.argv[1:] if argv is None else argv)
     if window is not None:
         logging.basicConfig(level=logging.INFO if window.verbose else logging.WARNING,

@@ -54,7 +54,9 @@ class SmokeSkip(Exception):
 
 def process_age() -> float | None:
     """Seconds since this process was started, so start-up time includes the bootloader and the
-    imports. Read from /proc on Linux; None elsewhere."""
+    imports. Read from /proc on Linux and from GetProcessTimes on Windows; None elsewhere."""
+    if os.name == "nt":
+        return _windows_process_age()
     try:
         stat = Path("/proc/self/stat").read_text()
         uptime = float(Path("/proc/uptime").read_text().split()[0])
@@ -63,6 +65,24 @@ def process_age() -> float | None:
     # Field 22 (starttime) counts clock ticks since boot; the command name before it may hold spaces.
     fields = stat.rsplit(")", 1)[1].split()
     return max(0.0, uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK"))
+
+
+def _windows_process_age() -> float | None:
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    times = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
+    now = wintypes.FILETIME()
+    if not kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *(ctypes.byref(t) for t in times)):
+        return None
+    kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
+
+    def ticks(t: wintypes.FILETIME) -> int:  # 100 ns since 1601
+        return (t.dwHighDateTime << 32) | t.dwLowDateTime
+
+    return max(0.0, (ticks(now) - ticks(times[0])) / 1e7)
 
 
 class Clock:
@@ -109,6 +129,7 @@ class SmokeTest:
             self._check("resurser", self._resources)
             self._check("översättningar", self._translations)
             self._check("tidszon", _time_zone)
+            self._check("textkodning", _text_encoding)
             self._check("postgresql-drivrutin", _postgres_driver)
             self._check("nyckelring", _keyring_round_trip)
             if db is not None:
@@ -273,6 +294,15 @@ def _time_zone() -> str:
         raise SmokeFailure(f"10:00 UTC blev {local:%H:%M} i Europe/Stockholm, inte 12:00")
     system = any((Path(p) / "Europe" / "Stockholm").is_file() for p in zoneinfo.TZPATH)
     return f"Europe/Stockholm ({'systemets tidszonsdata' if system else 'paketet tzdata'})"
+
+
+def _text_encoding() -> str:
+    # The frozen app runs in Python's UTF-8 mode (packaging/granska.spec): files and pipes are
+    # UTF-8 even where Windows' ANSI code page is cp1252.
+    mode = "UTF-8-läge" if sys.flags.utf8_mode else "utan UTF-8-läge"
+    if getattr(sys, "frozen", False) and not sys.flags.utf8_mode:
+        raise SmokeFailure("det frysta programmet kör inte i Pythons UTF-8-läge")
+    return f"{mode}, utdata {getattr(sys.stdout, 'encoding', None) or 'ingen'}"
 
 
 def _postgres_driver() -> str:

@@ -64,7 +64,10 @@ def build_translations(python: Path, root: Path = ROOT) -> list[Path]:
     sources = sorted((root / "resources" / "translations").glob("*.ts"))
     if not sources:
         return []
-    lrelease = [str(python.parent / ("pyside6-lrelease.exe" if WINDOWS else "pyside6-lrelease"))]
+    name = "pyside6-lrelease.exe" if WINDOWS else "pyside6-lrelease"
+    # A venv's scripts sit next to its python; an installed Windows Python keeps them in Scripts\.
+    candidates = [python.parent / name, python.parent / "Scripts" / name]
+    lrelease = [str(next((c for c in candidates if c.exists()), candidates[0]))]
     built = []
     for ts in sources:
         qm = ts.with_suffix(".qm")
@@ -171,10 +174,19 @@ def main(argv: list[str] | None = None) -> int:
         "--no-smoke-test", action="store_true", help="do not run the frozen app's --smoke-test"
     )
     parser.add_argument("--iscc", help="Windows: path to Inno Setup's ISCC.exe")
+    parser.add_argument(
+        "--python", type=Path,
+        help="build with this Python, which holds only the build's requirements, instead of a venv "
+        "(scripts/package --windows: the Windows Python under Wine)",
+    )
+    parser.add_argument(
+        "--no-installer", action="store_true",
+        help="Windows: the bundle only (scripts/package --windows makes the MSI with wixl)",
+    )
     args = parser.parse_args(argv)  # fmt: skip
 
     started = time.perf_counter()
-    python = ensure_clean_venv(args.venv.resolve(), requirements(), fresh=args.fresh)
+    python = args.python or ensure_clean_venv(args.venv.resolve(), requirements(), fresh=args.fresh)
     build_translations(python)
     bundle = run_pyinstaller(python, args.work.resolve())
     check_bundle(python, bundle)
@@ -187,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(target)
         shutil.move(str(bundle), str(target))
         executable = target / f"{ident.name.lower()}-cli.exe"
-        subprocess.run(iscc_command(find_iscc(args.iscc), target, dist), check=True)
+        if not args.no_installer:
+            subprocess.run(iscc_command(find_iscc(args.iscc), target, dist), check=True)
         result, folder = dist, target
     else:
         result = stage_linux(bundle, dist)

@@ -39,6 +39,9 @@ EXCLUDES = (
     "PySide2",
 )
 
+# Options for the frozen interpreter (PyInstaller's bootloader): UTF-8 mode.
+PYTHON_OPTIONS = ("X utf8",)
+
 # Qt's own translations (dialog buttons and the like): only the languages Granska speaks.
 QT_LANGUAGES = ("sv", "en")
 

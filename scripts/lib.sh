@@ -64,3 +64,30 @@ build_translations() {
     fi
   done
 }
+
+# A throw-away PostgreSQL server in $1/pg on a free port of 127.0.0.1 (so parallel runs on one
+# machine do not collide); exports GRANSKA_TEST_PG_URL. Stop it with stop_postgres "$1".
+start_postgres() {
+  local work="$1" pg_bin port
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  mkdir -p "$work/pg" "$work/sock"
+  chmod 755 "$work"
+  local run_pg=(bash -c)
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$work/pg" "$work/sock"
+    run_pg=(su postgres -c)
+  fi
+  "${run_pg[@]}" "$pg_bin/initdb -D '$work/pg' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+  "${run_pg[@]}" "$pg_bin/pg_ctl -D '$work/pg' -l '$work/pg/server.log' -w -o '-p $port -c listen_addresses=127.0.0.1 -k $work/sock -c fsync=off' start" >/dev/null
+  export GRANSKA_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+}
+
+stop_postgres() {
+  local work="$1" pg_bin
+  [ -f "$work/pg/postmaster.pid" ] || return 0
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  local run_pg=(bash -c)
+  [ "$(id -u)" -eq 0 ] && run_pg=(su postgres -c)
+  "${run_pg[@]}" "$pg_bin/pg_ctl -D '$work/pg' -m fast -w stop" >/dev/null 2>&1 || true
+}

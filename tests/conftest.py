@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,15 +17,24 @@ pytest_plugins = [
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the real user's data, config or cache folders."""
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test touches the real user's data, config or cache folders, nor the machine's policy
+    folder: on Linux through XDG_*, on Windows through APPDATA/LOCALAPPDATA/ProgramData and
+    platformdirs' WIN_PD_OVERRIDE_* (platformdirs asks Windows itself, not the environment)."""
     home = tmp_path_factory.mktemp("userdirs")
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                     ("XDG_CACHE_HOME", "cache")):  # fmt: skip
-        (home / sub).mkdir()
+    folders = {
+        "XDG_DATA_HOME": "data", "XDG_CONFIG_HOME": "config", "XDG_CACHE_HOME": "cache",
+        "XDG_CONFIG_DIRS": "machine-config",
+        "APPDATA": "Roaming", "LOCALAPPDATA": "Local", "PROGRAMDATA": "ProgramData",
+        "WIN_PD_OVERRIDE_APPDATA": "Roaming", "WIN_PD_OVERRIDE_LOCAL_APPDATA": "Local",
+        "WIN_PD_OVERRIDE_COMMON_APPDATA": "ProgramData",
+    }  # fmt: skip
+    for var, sub in folders.items():
+        (home / sub).mkdir(exist_ok=True)
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("GRANSKA_DB", raising=False)
     monkeypatch.setenv("GRANSKA_USER", "testare")
+    return home
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -104,6 +105,23 @@ def test_console_script_entry_point_runs(tmp_path):
     assert result.returncode == 0 and "Kön är tom" in result.stdout
 
 
+@pytest.mark.parametrize("console", ["cp1252", "ascii"])
+def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, console):
+    # PYTHONIOENCODING stands in for Windows, where piped output is cp1252.
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    env = {**os.environ, "PYTHONIOENCODING": console}
+    granska = [sys.executable, "-m", "app.cli", "--db", url]
+    subprocess.run([*granska, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"],
+                   check=True, capture_output=True, env=env, timeout=60)  # fmt: skip
+    comment = "Tack för svaret 👍 – Åsa"
+    path = write_jsonl(tmp_path / "in.jsonl", [record("c1", text=comment, author_name="Åsa Öberg")])
+    subprocess.run([*granska, "import", str(path)], check=True, capture_output=True, env=env, timeout=60)
+    result = subprocess.run([*granska, "queue"], capture_output=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert f"Åsa Öberg: {comment}" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.not_on_windows("Windows always has a screen: there is no DISPLAY to lack")
 def test_gui_without_a_display_says_so(tmp_path, monkeypatch):
     env = {k: v for k, v in __import__("os").environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

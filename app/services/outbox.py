@@ -65,17 +65,51 @@ def _claim_is_dead(claimed_by: str | None, lease_until: datetime | None, now: da
     if claimed_by is None or lease_until is None or lease_until <= now:
         return True
     host, _, pid = claimed_by.rpartition(":")
-    if host != socket.gethostname() or os.name != "posix" or not pid.isdigit():
+    if host != socket.gethostname() or not pid.isdigit():
         return False  # another machine: trust its lease
     if int(pid) == os.getpid():
         return False
+    return not process_is_running(int(pid))
+
+
+def process_is_running(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (when in doubt: yes, so that a live
+    claim is never taken over)."""
+    if os.name == "nt":
+        return _windows_process_is_running(pid)
     try:
-        os.kill(int(pid), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
-        return True
-    except PermissionError:
         return False
-    return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _windows_process_is_running(pid: int) -> bool:
+    # Never os.kill(pid, 0) here: on Windows it terminates the process.
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+    kernel32.GetExitCodeProcess.restype = wintypes.BOOL
+    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    process_query_limited_information, error_invalid_parameter, still_active = 0x1000, 87, 259
+    handle = kernel32.OpenProcess(process_query_limited_information, False, pid)
+    if not handle:
+        # No such process; any other refusal (access denied) means it exists.
+        return ctypes.get_last_error() != error_invalid_parameter
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        # An exited process whose handle someone still holds: gone for our purpose.
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 _outbox = OutboxStep.__table__

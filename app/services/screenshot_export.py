@@ -12,7 +12,6 @@ lists the active accounts that have no screenshot that year, which is what an au
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.services.errors import EnvironmentFault, InputError
+from app.services.replace_file import replace_file
 from app.services.screenshots import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
 
 GUIDELINE = ("Dokumentera närvaron på sociala medier genom att ta en skärmdump på sidan en gång "
@@ -47,10 +47,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
     part = path.with_name(path.name + ".part")
     try:
         part.write_bytes(data)
-        os.replace(part, path)
     except OSError as exc:
         part.unlink(missing_ok=True)
         raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror or exc}") from None
+    try:
+        replace_file(part, path)
+    except EnvironmentFault:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -49,6 +49,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.services.errors import EnvironmentFault, InputError
+from app.services.replace_file import replace_file
 
 CELL_LIMIT = 32_767
 TRUNCATION_MARKER = " … [AVKORTAD: {n} tecken till finns i bevispaketet]"
@@ -365,10 +366,7 @@ class AtomicFile:
 
     def commit(self) -> None:
         self._release()
-        try:
-            os.replace(self.path, self.target)
-        except OSError as exc:
-            raise EnvironmentFault(f"Kan inte spara {self.target}: {exc.strerror}") from exc
+        replace_file(self.path, self.target)
         self.done = True
 
     def discard(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QMouseEvent, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from app.services.screen_capture import CapturedImage, MonitorInfo, ScreenGrabber
 from app.services.screenshots import REASONS, ScreenshotService
 from app.ui.region_picker import RegionPicker
+from app.ui.settings import user_settings
 from app.ui.tasks import TaskManager, user_message
-from app.version import APP_NAME, ORGANIZATION
 
 SETTLE_MS = 300  # after hiding our windows, before grabbing: let the window manager redraw
 COUNTDOWN_KEY = "screenshots/countdown"
@@ -72,7 +72,7 @@ class CaptureDialog(QDialog):
         self.countdown = QSpinBox()
         self.countdown.setRange(0, 60)
         self.countdown.setSuffix(self.tr(" s"))
-        self.countdown.setValue(int(QSettings(ORGANIZATION, APP_NAME).value(COUNTDOWN_KEY, 5)))
+        self.countdown.setValue(int(user_settings().value(COUNTDOWN_KEY, 5)))
         self.open_page = QCheckBox(self.tr("Öppna kontosidan i webbläsaren först"))
         self.open_page.setChecked(bool(page_url))
         self.open_page.setEnabled(bool(page_url))
@@ -118,7 +118,9 @@ class CaptureDialog(QDialog):
         self.problem.show()
 
     def request(self) -> CaptureRequest:
-        QSettings(ORGANIZATION, APP_NAME).setValue(COUNTDOWN_KEY, self.countdown.value())
+        settings = user_settings()
+        settings.setValue(COUNTDOWN_KEY, self.countdown.value())
+        settings.sync()
         return CaptureRequest(self._key, self._name, self._url, int(self.monitor.currentData() or 1),
                               self.region.isChecked(), self.countdown.value(),
                               self.open_page.isChecked() and bool(self._url))  # fmt: skip

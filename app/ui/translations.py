@@ -23,9 +23,12 @@ LANGUAGES = {"sv": "Svenska", "en": "English"}
 SETTING = "ui/language"  # "auto", "sv" or "en"
 
 
-def choose_language(setting: str | None, locale: QLocale | None = None) -> str:
+def choose_language(setting: str | None, locale: QLocale | None = None, *, machine: str | None = None) -> str:
+    """The user's own choice, else the machine policy's (app/machine_policy.py), else the system's."""
     if setting in LANGUAGES:
         return str(setting)
+    if machine in LANGUAGES:
+        return str(machine)
     locale = locale or QLocale.system()
     return "sv" if locale.language() == QLocale.Language.Swedish else "en"
 

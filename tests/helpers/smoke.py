@@ -15,6 +15,7 @@ CHECKS = (
     "resurser",
     "översättningar",
     "tidszon",
+    "textkodning",
     "postgresql-drivrutin",
     "nyckelring",
     "huvudfönster",

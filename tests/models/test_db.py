@@ -159,8 +159,8 @@ def test_url_precedence(monkeypatch, tmp_path):
     assert resolve_url(None).database == "from-env.db"
     monkeypatch.delenv("GRANSKA_DB")
     default = resolve_url(None)
-    # The default lives in the user's data folder (here the test's isolated XDG_DATA_HOME).
-    assert default.database.startswith(os.environ["XDG_DATA_HOME"])
+    # The default lives in the user's data folder (here the test's isolated one).
+    assert default.database.startswith(os.environ["LOCALAPPDATA" if os.name == "nt" else "XDG_DATA_HOME"])
     assert default.database.endswith("granska.db")
     assert resolve_url("postgresql://u@h/d").drivername == "postgresql+psycopg"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from datetime import timedelta
@@ -123,3 +124,47 @@ def test_a_step_claimed_by_a_live_process_is_left_alone(database, platform, regi
     assert svc.retry(ignore_backoff=True).done == 0 and platform.count("hide") == 1
     clock.advance(minutes=5)  # the lease ran out: that workstation died mid-call
     assert svc.retry().done == 2 and platform.count("hide") == 2
+
+
+@pytest.fixture
+def running_process():
+    """Another process of this machine, still running (as a second Granska would be)."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])
+    yield process
+    process.kill()
+    process.wait(30)
+
+
+def _claim_hide_step(database, platform, registry, clock, pid: int) -> ModerationService:
+    item_id = make_item(database.sessions, api_base=platform.url)
+    platform.fail_next("hide", 503)
+    svc = ModerationService(database.sessions, connectors=registry, actor=Actor("testare", clock))
+    svc.remove(item_id, "svordomar")
+    with database.sessions.begin() as s:
+        s.execute(
+            update(OutboxStep)
+            .where(OutboxStep.step == "platform_remove")
+            .values(status="running", claimed_by=f"{socket.gethostname()}:{pid}",
+                    lease_until=clock.now + timedelta(minutes=5))  # fmt: skip
+        )
+    clock.advance(minutes=1)
+    return svc
+
+
+def test_a_step_held_by_a_crashed_process_of_this_machine_is_resumed_without_waiting(
+    database, platform, registry, clock
+):
+    crashed = subprocess.Popen([sys.executable, "-c", "pass"])
+    crashed.wait(60)
+    svc = _claim_hide_step(database, platform, registry, clock, crashed.pid)
+    # Its lease still runs for four minutes, but the process is gone: `granska retry` goes on now.
+    assert svc.retry().done == 2 and platform.count("hide") == 2
+
+
+def test_a_step_held_by_a_running_process_of_this_machine_is_left_alone_and_the_process_lives(
+    database, platform, registry, clock, running_process
+):
+    svc = _claim_hide_step(database, platform, registry, clock, running_process.pid)
+    assert svc.retry(ignore_backoff=True).done == 0 and platform.count("hide") == 1
+    # Asking whether it lives must not end it (os.kill(pid, 0) terminates a process on Windows).
+    assert running_process.poll() is None

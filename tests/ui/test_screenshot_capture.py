@@ -3,6 +3,7 @@ known colours; Granska hides itself, grabs with mss, previews and files the pict
 
 from __future__ import annotations
 
+import configparser
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from app.services.screen_capture import ScreenGrabber
 from app.ui.screenshots_view import ScreenshotsView
+from app.ui.settings import settings_path
 from tests.helpers.colour_window import BAND_WIDTH, BANDS, LEFT, TOP
 from tests.helpers.screens import add_account
 from tests.services.test_screen_capture import decode_png
@@ -180,3 +182,18 @@ def test_clicking_the_countdown_cancels_before_anything_is_grabbed(qtbot, view, 
     with qtbot.waitSignal(flow.finished, timeout=3000):
         QTest.mouseClick(flow.overlay, Qt.MouseButton.LeftButton)
     assert view.isVisible() and flow.preview is None
+
+
+def test_the_chosen_countdown_is_kept_in_granska_ini_with_every_other_setting(qtbot, view):
+    dialog = view.take_screenshot()
+    qtbot.waitUntil(dialog.start.isEnabled)
+    dialog.countdown.setValue(7)
+    dialog.request()
+    dialog.reject()
+    # One settings file on every platform (on Windows this went to the registry).
+    ini = configparser.ConfigParser()
+    ini.read(settings_path(), encoding="utf-8")
+    assert ini["screenshots"]["countdown"] == "7"
+    again = view.take_screenshot()
+    assert again.countdown.value() == 7
+    again.reject()

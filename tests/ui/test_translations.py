@@ -45,6 +45,9 @@ def test_language_follows_the_setting_then_the_system_locale():
     assert choose_language("auto", QLocale(QLocale.Language.Swedish)) == "sv"
     assert choose_language("auto", QLocale(QLocale.Language.German)) == "en"
     assert choose_language(None, QLocale(QLocale.Language.English)) == "en"
+    # The machine policy's language (app/machine_policy.py) beats the system's, not the user's.
+    assert choose_language("auto", QLocale(QLocale.Language.German), machine="sv") == "sv"
+    assert choose_language("en", QLocale(QLocale.Language.German), machine="sv") == "en"
 
 
 def test_the_qm_is_built_from_the_ts_when_missing(tmp_path, monkeypatch):
