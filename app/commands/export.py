@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import count, database, print_json
+from app.core.errors import InputError
 from app.models.db import ENV_VAR, default_url
 from app.services.archive import ArchiveFilter, ArchiveService
 from app.services.dnr_import import DiarienummerImport
-from app.services.errors import InputError
 from app.services.export import ExportService, RemovalLogRequest
 from app.services.package_verify import verify_package
 from app.services.packages import EvidencePackager

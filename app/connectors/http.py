@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
-from app.connectors.base import PlatformError
-from app.models.base import utcnow
+from app.core.clock import utcnow
+from app.core.errors import PlatformError
 
 log = logging.getLogger(__name__)
 

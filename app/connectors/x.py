@@ -11,9 +11,11 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
-from app.services.incoming import IncomingItem
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
+from app.core.incoming import IncomingItem
 
 X_BASE = "https://api.x.com/2"
 TWEET_FIELDS = ("created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,"

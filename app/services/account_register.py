@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
-from app.services.errors import EnvironmentFault, InputError
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
                    "x": "X", "linkedin": "LinkedIn", "intranet": "Internwebben", "other": "Övrigt"}

@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, Evidence
-from app.services.errors import EnvironmentFault
 from app.services.evidence import canonical_json, sha256_hex
 from app.services.writer import Writer
 

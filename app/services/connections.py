@@ -11,11 +11,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import FACTORIES, Connector, ConnectorRegistry, PlatformError
+from app.connectors.base import FACTORIES, ConnectorRegistry
 from app.connectors.common import ConnectorOptions
+from app.core.connector import Connector
+from app.core.errors import ErrorKind, InputError, PlatformError
 from app.models import Account
 from app.services.credentials import CredentialStore, KeyringUnavailable
-from app.services.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
         try:
             return store.get(ref)
         except KeyringUnavailable as exc:
-            raise PlatformError(str(exc), "auth") from None
+            raise PlatformError(str(exc), ErrorKind.AUTH) from None
 
     return secret_for
 
@@ -177,7 +178,7 @@ class CredentialService:
             connector = self._registry.for_account(account)
             if connector is None:
                 return ConnectionCheck(key, False, f"Ingen token är sparad för {account.name} ({key}).")
-            result = connector.check()  # type: ignore[attr-defined]
+            result = connector.check()
         except PlatformError as exc:
             return ConnectionCheck(key, False, str(exc))
         return ConnectionCheck(key, result.ok, result.message)

@@ -23,10 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Decision, ExportRow, Item, Registration
 from app.services.audit import AuditWriter
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.removal_log import REMOVAL_CRITERION
 
 ROW_ID_HEADER = "Rad-id"

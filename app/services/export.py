@@ -27,10 +27,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, Export, ExportRow, Registration
 from app.services import removal_log as log
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import (
     MONTH_FORMAT,

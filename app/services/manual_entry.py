@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
+from app.core.incoming import IncomingItem
 from app.models import Account, Item
 from app.services.accounts import _check_url
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.importer import ImportService
-from app.services.incoming import IncomingItem
 
 
 @dataclass(frozen=True)

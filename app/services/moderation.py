@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import Connector, ConnectorRegistry
+from app.connectors.base import ConnectorRegistry
+from app.core.connector import Connector
+from app.core.errors import EnvironmentFault, InputError
+from app.core.states import Action, Step
 from app.models import Item, ItemStatus, Recusal
 from app.services import platforms
 from app.services.context import Actor
 from app.services.decisions import DecisionScope, decision_scope
-from app.services.errors import EnvironmentFault, InputError
 from app.services.escalation import (
     KIND_HEAD,
     KIND_MANAGER,
@@ -41,16 +43,7 @@ from app.services.notify import (
     reopen_manual_notice,
 )
 from app.services.notify import saved_replies as _saved_replies
-from app.services.outbox import (
-    PLATFORM_REMOVE,
-    POST_NOTICE,
-    SEND_ESCALATION,
-    OutboxRunner,
-    PendingStep,
-    RunSummary,
-    fault_point,
-    queue_step,
-)
+from app.services.outbox import OutboxRunner, PendingStep, RunSummary, fault_point, queue_step
 from app.services.outcome import ActionOutcome, HistoryEntry, by_hand_message, describe
 from app.services.platforms import ConnectorLookup
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
@@ -88,9 +81,9 @@ class ModerationService:
         self._lookup = ConnectorLookup(sessions, connectors)
         self._mailer_factory = mailer_factory or (lambda: mailer)
         handlers = {
-            PLATFORM_REMOVE: PlatformRemover(self._connector_for),
-            POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
-            SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
+            Step.PLATFORM_REMOVE: PlatformRemover(self._connector_for),
+            Step.POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
+            Step.SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
         }
         self._runner = OutboxRunner(sessions, handlers, self._actor)
 
@@ -120,10 +113,10 @@ class ModerationService:
             if by_hand and not REMOVAL_REASONS[reason].crime:
                 # Nothing for the outbox to do now: the person removes it and confirms.
                 return ActionOutcome(
-                    item_id, "remove", queued.status, True, by_hand_message(scope.state.permalink)
+                    item_id, Action.REMOVE, queued.status, True, by_hand_message(scope.state.permalink)
                 )
             summary = self._runner.run(decision_ids=[queued.decision_id])
-        return self._outcome(item_id, "remove", summary, crime=REMOVAL_REASONS[reason].crime)
+        return self._outcome(item_id, Action.REMOVE, summary, crime=REMOVAL_REASONS[reason].crime)
 
     def register(
         self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
@@ -136,12 +129,15 @@ class ModerationService:
             scope.refuse_on_conflict_of_interest()
             evidence_id, digest = scope.save_evidence()
             decision_id = scope.record_decision(
-                "register", motivation=motivation, evidence_id=evidence_id, details={"criterion": criterion}
+                Action.REGISTER,
+                motivation=motivation,
+                evidence_id=evidence_id,
+                details={"criterion": criterion},
             )
             registration_id = register_item(scope, criterion, motivation, dnr, decision_id)
             scope.set_status(status_after_registering(scope.state.status))
             scope.audit(
-                "register",
+                Action.REGISTER,
                 {
                     "criterion": criterion,
                     "decision_id": decision_id,
@@ -154,7 +150,7 @@ class ModerationService:
         text = f"Diarieförd: {spec.label.lower()}" + (
             f", diarienummer {dnr}." if dnr else "; registratorn fyller i diarienumret."
         )
-        return ActionOutcome(item_id, "register", scope.status, False, text)
+        return ActionOutcome(item_id, Action.REGISTER, scope.status, False, text)
 
     def notify(self, item_id: int, template: str | None = None, text: str | None = None) -> ActionOutcome:
         with _database_errors():
@@ -164,17 +160,20 @@ class ModerationService:
                 if not reopen_manual_notice(scope, template, text):
                     kind, chosen_template, body = choose_notice(scope, template, text)
                     notice_id = queue_public_notice(scope, kind=kind, template=chosen_template, text=body)
-                    scope.audit("notify", {"notice_id": notice_id, "template": chosen_template, "kind": kind})
+                    details = {"notice_id": notice_id, "template": chosen_template, "kind": kind}
+                    scope.audit(Action.NOTIFY, details)
             summary = self._runner.run(item_id=item_id, include_blocked=True, ignore_backoff=True)
-        return self._outcome(item_id, "notify", summary)
+        return self._outcome(item_id, Action.NOTIFY, summary)
 
     def keep(self, item_id: int) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
-            decision_id = scope.record_decision("keep")
+            decision_id = scope.record_decision(Action.KEEP)
             scope.set_status(ItemStatus.KEPT)
-            scope.audit("keep", {"decision_id": decision_id})
-        return ActionOutcome(item_id, "keep", ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar.")
+            scope.audit(Action.KEEP, {"decision_id": decision_id})
+        return ActionOutcome(
+            item_id, Action.KEEP, ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar."
+        )
 
     def answer(self, item_id: int, text: str) -> ActionOutcome:
         if not text or not text.strip():
@@ -185,14 +184,14 @@ class ModerationService:
                 template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
                 kind = "referral" if template == "politisk" else "answer"
                 body = personalise(text.strip(), scope.state.author_name)
-                decision_id = scope.record_decision("answer", details={"template": template})
+                decision_id = scope.record_decision(Action.ANSWER, details={"template": template})
                 notice_id = queue_public_notice(
                     scope, kind=kind, template=template, text=body, decision_id=decision_id
                 )
                 scope.set_status(ItemStatus.ANSWERED)
-                scope.audit("answer", {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
+                scope.audit(Action.ANSWER, {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
             summary = self._runner.run(decision_ids=[decision_id])
-        return self._outcome(item_id, "answer", summary)
+        return self._outcome(item_id, Action.ANSWER, summary)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
         if not to or not to.strip():
@@ -200,13 +199,12 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             decision_id = scope.record_decision(
-                "forward", motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
+                Action.FORWARD, motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
             )
             scope.set_status(ItemStatus.FORWARDED)
-            scope.audit("forward", {"decision_id": decision_id, "to": to.strip()})
-        return ActionOutcome(
-            item_id, "forward", ItemStatus.FORWARDED, False, f"Vidarebefordrad till {to.strip()} (noterat)."
-        )
+            scope.audit(Action.FORWARD, {"decision_id": decision_id, "to": to.strip()})
+        message = f"Vidarebefordrad till {to.strip()} (noterat)."
+        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, False, message)
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
         if not reason or not reason.strip():
@@ -228,13 +226,13 @@ class ModerationService:
                 )
             )
             decision_id = scope.record_decision(
-                "hand_over", motivation=reason.strip(), details={"to": target.username}
+                Action.HAND_OVER, motivation=reason.strip(), details={"to": target.username}
             )
             scope.set_status(ItemStatus.HANDED_OVER, assigned_to_id=target.id)
-            scope.audit("hand_over", {"decision_id": decision_id, "to": target.username})
+            scope.audit(Action.HAND_OVER, {"decision_id": decision_id, "to": target.username})
         return ActionOutcome(
             item_id,
-            "hand_over",
+            Action.HAND_OVER,
             ItemStatus.HANDED_OVER,
             False,
             f"Överlämnad till {target.name}; du kan inte längre besluta om posten.",
@@ -256,13 +254,13 @@ class ModerationService:
                 scope.refuse_on_conflict_of_interest()
                 decision_id = confirm_removed_by_hand(scope)
             summary = self._runner.run(decision_ids=[decision_id] if decision_id else [])
-        return self._outcome(item_id, "remove", summary)
+        return self._outcome(item_id, Action.REMOVE, summary)
 
     def mark_notice_posted(self, item_id: int, link: str | None = None) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
             mark_notice_posted(scope, link)
         return ActionOutcome(
-            item_id, "notify", scope.status, False, "Meddelandet är markerat som publicerat."
+            item_id, Action.NOTIFY, scope.status, False, "Meddelandet är markerat som publicerat."
         )
 
     def set_diarienummer(
@@ -271,7 +269,7 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             set_diarienummer(scope, diarienummer, registration_id)
         return ActionOutcome(
-            item_id, "register", scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
+            item_id, Action.REGISTER, scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
         )
 
     def escalate(self, item_id: int, note: str = "", to: str = KIND_MANAGER) -> ActionOutcome:
@@ -297,7 +295,7 @@ class ModerationService:
                     scope.writer,
                     item_id=item_id,
                     decision_id=None,
-                    step=SEND_ESCALATION,
+                    step=Step.SEND_ESCALATION,
                     payload={"escalation_id": escalation_id},
                     now=scope.now,
                 )
@@ -311,7 +309,7 @@ class ModerationService:
                     },
                 )
             summary = self._runner.run(item_id=item_id)
-        return self._outcome(item_id, "escalate", summary)
+        return self._outcome(item_id, Action.NOTIFY, summary, escalated=True)
 
     def retry(self, *, include_blocked: bool = True, ignore_backoff: bool = False) -> RunSummary:
         """`granska retry`: every step that is due, and those waiting for a person's retry."""
@@ -349,8 +347,9 @@ class ModerationService:
         except EnvironmentFault:
             return False
 
-    def _outcome(self, item_id: int, action: str, summary: RunSummary, crime: bool = False) -> ActionOutcome:
+    def _outcome(self, item_id: int, action: Action, summary: RunSummary, crime: bool = False,
+                 escalated: bool = False) -> ActionOutcome:  # fmt: skip
         with _database_errors(), self._sessions() as session:
             status = session.scalar(select(Item.status).where(Item.id == item_id)) or ""
             steps = self._runner.pending(item_id=item_id)
-            return describe(session, item_id, action, status, steps, summary, crime)
+            return describe(session, item_id, action, status, steps, summary, crime, escalated)

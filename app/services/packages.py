@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import (
     Account,
     Decision,
@@ -45,7 +46,6 @@ from app.models import (
 )
 from app.services import removal_log as log
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
 from app.services.spreadsheet import AtomicFile, discard_workbook
 

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.core.errors import InputError
+from app.core.states import Action
 from app.models import (
     Account,
     Administrator,
@@ -29,12 +31,11 @@ from app.models import (
     Registration,
 )
 from app.models.evidence_text import saved_item_text
-from app.services.errors import InputError
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import Column
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-REMOVE_ACTION = "remove"
+REMOVE_ACTION = Action.REMOVE
 REMOVAL_CRITERION = "removal"
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 from app.services.screenshots import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
 
 GUIDELINE = ("Dokumentera närvaron på sociala medier genom att ta en skärmdump på sidan en gång "

@@ -9,7 +9,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.mail import Attachment, MailSettingsService, build_message, check_address, save_eml
 from app.services.screenshot_export import file_stems
 from app.services.screenshots import STOCKHOLM, ScreenshotInfo, ScreenshotService

@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, Screenshot
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.mail import check_address
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

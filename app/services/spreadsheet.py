@@ -41,7 +41,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 
 CELL_LIMIT = 32_767
 TRUNCATION_MARKER = " … [AVKORTAD: {n} tecken till finns i bevispaketet]"

@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, update
 
+from app.core.errors import EnvironmentFault
 from app.models.base import UTCDateTime, to_driver_datetime
-from app.services.errors import EnvironmentFault
 
 Adapter = Callable[[Any], Any]
 

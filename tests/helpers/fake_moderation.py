@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.models import OPEN_STATUSES, Item
 from app.models.base import utcnow
-from app.services.errors import InputError
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 
 
