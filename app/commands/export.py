@@ -164,9 +164,9 @@ def _package(args: argparse.Namespace) -> int:
     if args.output is None:
         raise InputError("Ange filen med --output FIL.zip")
     db = database(args)
-    result = EvidencePackager(db.sessions).build(ids, args.output, overwrite=args.overwrite)
-    print(f"Bevispaket {result.path}: {result.items} poster, {result.evidence_files} bevisfiler, "
-          f"{result.screenshots} skärmdumpar. SHA-256 {result.sha256}")  # fmt: skip
+    built = EvidencePackager(db.sessions).build(ids, args.output, overwrite=args.overwrite)
+    print(f"Bevispaket {built.path}: {built.items} poster, {built.evidence_files} bevisfiler, "
+          f"{built.screenshots} skärmdumpar. SHA-256 {built.sha256}")  # fmt: skip
     return 0
 
 

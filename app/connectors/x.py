@@ -111,7 +111,7 @@ class XConnector(PlatformConnector):
         for ref in tweet.get("referenced_tweets") or []:
             if ref.get("type") == "replied_to":
                 parent = ref["id"]
-        user = users.get(tweet.get("author_id"), {})
+        user = users.get(str(tweet.get("author_id")), {})
         username = user.get("username")
         return self.item(
             external_id=external_id, kind=kind, text=tweet.get("text") or "",

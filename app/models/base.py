@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
 from app.core.clock import utcnow
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy import Select
+
+    # A SELECT of any columns: SQLAlchemy 2.1's Select is generic in each column's type.
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 __all__ = ["Base", "UTCDateTime", "to_driver_datetime", "utcnow"]
 
@@ -66,3 +74,8 @@ def to_driver_datetime(value: datetime | None, dialect_name: str) -> Any:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every record here is mapped to one Table (no joins or other selectables), so code
+        # that goes to Core for speed (`insert(Item.__table__)`) gets a Table, not FromClause.
+        __table__: ClassVar[Table]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, Evidence
 from app.services.evidence import canonical_json, sha256_hex
-from app.services.writer import Writer
+from app.services.writer import Query, Writer
 
 GENESIS = "0" * 64
 HEAD_ID = 1
@@ -76,7 +76,7 @@ def event_hash(
 
 _events = AuditEvent.__table__
 _head = AuditHead.__table__
-_LOCK = (
+_LOCK = Query(
     update(_head)
     .where(_head.c.id == HEAD_ID)
     .values(count=_head.c.count)
@@ -195,7 +195,7 @@ def verify_chain(session: Session) -> VerifyReport:
     ).first()
     if head is None:
         problems.append((10**12, "Granskningsloggens huvudrad saknas."))
-    elif head.count != count or head.last_hash != running:
+    elif head[1] != count or head.last_hash != running:
         where = f"efter händelse {last_id}" if last_id else "i början"
         problems.append(
             (

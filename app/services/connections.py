@@ -52,7 +52,7 @@ class PlatformRegistry(ConnectorRegistry):
             return super().for_account(account)
         factory = FACTORIES.get(account.platform)
         secret = self._secret_for(account) if factory and self._secret_for else None
-        return factory(account, secret, options=self.options) if secret else None  # type: ignore[call-arg,misc]
+        return factory(account, secret, options=self.options) if factory and secret else None
 
 
 def keyring_registry(store: CredentialStore | None = None,
@@ -162,7 +162,7 @@ class CredentialService:
                                     "manuell inmatning).")  # fmt: skip
         ref = account.credential_ref
         try:
-            saved = bool(ref) and self._store.get(ref) is not None
+            saved = ref is not None and self._store.get(ref) is not None
         except KeyringUnavailable as exc:
             return CredentialStatus(key, ref, None, str(exc))
         if saved:

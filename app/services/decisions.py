@@ -24,7 +24,7 @@ from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.evidence import SNAPSHOT_WIDTH, ItemSnapshot, save_evidence, snapshot_columns, snapshot_from
 from app.services.identity import AdminInfo, local_time
-from app.services.writer import Writer
+from app.services.writer import Query, Writer
 
 # Statuses waiting for a decision (handed_over: waiting for someone without a conflict).
 # A registered item is documented, not moderated: anyone may still keep, answer or remove it.
@@ -41,7 +41,7 @@ ACTION_PAST: dict[str, str] = {
     Action.REGISTER: "diarieförd",
     Action.NOTIFY: "meddelad",
 }
-STATUS_TEXT = {
+STATUS_TEXT: dict[str, str] = {
     ItemStatus.PENDING_PLATFORM: "väntar på plattformen",
     ItemStatus.REMOVE_BY_HAND: "ska tas bort för hand",
     ItemStatus.REMOVED: "borttagen",
@@ -62,7 +62,7 @@ _decisions = Decision.__table__
 
 # The one read of a decision: the item with its thread and account (for the evidence copy),
 # the actor as an administrator, a conflict of interest, and the notice templates.
-_STATE = (
+_STATE = Query(
     select(
         *snapshot_columns(),
         _admins.c.id,

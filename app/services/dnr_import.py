@@ -139,7 +139,7 @@ class DiarienummerImport:
                 audit = None if dry_run else AuditWriter(session)
                 result = self._match(session, rows, export_uuid)
                 store = audit is not None and (skip_conflicts or not result.conflicts)
-                if store:
+                if audit is not None and store:
                     self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc

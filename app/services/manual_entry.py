@@ -71,4 +71,5 @@ class ManualEntryService:
             stmt = select(Item.id).join(Account).where(Account.key == account_key,
                                                        Item.external_id == external_id)  # fmt: skip
             item_id = session.scalar(stmt)
+        assert item_id is not None  # imported just above, in this thread
         return ManualItem(item_id, external_id, result.created == 1)

@@ -43,7 +43,7 @@ from app.services.notify import (
     reopen_manual_notice,
 )
 from app.services.notify import saved_replies as _saved_replies
-from app.services.outbox import OutboxRunner, PendingStep, RunSummary, fault_point, queue_step
+from app.services.outbox import Handler, OutboxRunner, PendingStep, RunSummary, fault_point, queue_step
 from app.services.outcome import ActionOutcome, HistoryEntry, by_hand_message, describe
 from app.services.platforms import ConnectorLookup
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
@@ -80,7 +80,7 @@ class ModerationService:
         self._actor = actor or Actor()
         self._lookup = ConnectorLookup(sessions, connectors)
         self._mailer_factory = mailer_factory or (lambda: mailer)
-        handlers = {
+        handlers: dict[str, Handler] = {
             Step.PLATFORM_REMOVE: PlatformRemover(self._connector_for),
             Step.POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
             Step.SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),

@@ -55,8 +55,9 @@ def _setting(session: Session, key: str) -> Any:
 
 def removal_notice_text(custom: Any, reason: str) -> str:
     """The reason's public notice, as the municipality edited it (or the default)."""
-    if isinstance(custom, dict) and isinstance(custom.get(reason), str) and custom[reason].strip():
-        return custom[reason]
+    edited = custom.get(reason) if isinstance(custom, dict) else None
+    if isinstance(edited, str) and edited.strip():
+        return edited
     return REMOVAL_REASONS[reason].notice
 
 
@@ -238,7 +239,8 @@ def choose_notice(
         .limit(1)
     ).first()
     if posted is not None:
-        raise InputError(f"Samma meddelande är redan publicerat ({local_time(posted[0])}).")
+        when = f" ({local_time(posted[0])})" if posted[0] is not None else ""
+        raise InputError(f"Samma meddelande är redan publicerat{when}.")
     return kind, template, body
 
 
@@ -317,4 +319,4 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
             )
         )
     scope.audit("notice_posted", {"notice_id": notice.id, "by_hand": True, "link": link})
-    return notice.id
+    return int(notice.id)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, PlatformError
@@ -222,13 +222,13 @@ class OutboxRunner:
             return True
         with self._sessions() as session:
             status = session.scalar(select(OutboxStep.status).where(OutboxStep.id == step.depends_on_id))
-            return status == StepStatus.DONE
+        return status == StepStatus.DONE
 
     def _claim(self, step: OutboxStep) -> bool:
         now = self._actor.now()
         seen_claim = step.claimed_by
         with self._sessions.begin() as session:
-            claimed = session.execute(
+            claimed = _rows_changed(session.execute(
                 update(OutboxStep)
                 .where(
                     OutboxStep.id == step.id,
@@ -244,7 +244,7 @@ class OutboxRunner:
                     attempts=OutboxStep.attempts + 1,
                 )
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
         return claimed == 1
 
     def _run_one(self, step: OutboxStep, summary: RunSummary) -> None:
@@ -269,7 +269,7 @@ class OutboxRunner:
             result = StepResult(Outcome.RETRY, str(exc))
         except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it
             log.exception("outbox step %s failed", step.id)
-            result = StepResult("blocked", f"Internt fel i Granska: {exc!r}")
+            result = StepResult(Outcome.BLOCKED, f"Internt fel i Granska: {exc!r}")
         fault_point(f"after-call:{step.step}")
         self._journal(info, result, interrupted)
         fault_point(f"after:{step.step}")
@@ -284,8 +284,8 @@ class OutboxRunner:
         now = self._actor.now()
         values: dict[str, Any] = {"claimed_by": None, "lease_until": None}
         if result.outcome in (Outcome.DONE, Outcome.MANUAL):
-            status = StepStatus(result.outcome)
-            values.update(status=status, result=result.message, done_at=now, next_attempt_at=None)
+            values.update(status=StepStatus(result.outcome), result=result.message, done_at=now,
+                          next_attempt_at=None)  # fmt: skip
         elif result.outcome == Outcome.RETRY and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
             values.update(
                 status=StepStatus.PENDING,
@@ -297,12 +297,12 @@ class OutboxRunner:
         try:
             with self._sessions.begin() as session:
                 audit = AuditWriter(session)
-                owned = session.execute(
+                owned = _rows_changed(session.execute(
                     update(OutboxStep)
                     .where(and_(OutboxStep.id == info.id, OutboxStep.claimed_by == self._me))
                     .values(**values)
                     .execution_options(synchronize_session=False)
-                ).rowcount
+                ))
                 if owned != 1:
                     raise _LostClaim
                 if result.apply is not None:
@@ -327,6 +327,12 @@ class OutboxRunner:
         except _LostClaim:
             # Our lease ran out and another process took the step over; its result counts.
             log.warning("outbox step %s was taken over; result not journaled", info.id)
+
+
+def _rows_changed(result: object) -> int:
+    """How many rows an UPDATE changed (its result is always a CursorResult)."""
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
 
 
 class _LostClaim(Exception):

@@ -164,7 +164,7 @@ class SyncService:
         if not until or datetime.fromisoformat(until) <= self._actor.now():
             return None
         local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
-        why = ref.sync_state.get("last_error", "")
+        why = (ref.sync_state or {}).get("last_error", "")
         message = f"{ref.name}: väntar till {local} innan nästa hämtning ({why})"
         return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
 
