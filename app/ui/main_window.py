@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         self.queue.apply_decisions(result.outcomes, [item_id for item_id, _why in result.refused])
         done = len(result.outcomes)
         if done == 1 and not result.refused:
-            message = str(getattr(result.outcomes[0], "message", "")) or action_label(result.action)
+            message = result.outcomes[0].message or action_label(result.action)
         else:
             message = self.tr("%s: %d klara, %d nekade.") % (
                 action_label(result.action),
