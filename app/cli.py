@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 from app.version import APP_NAME, __version__
 
 EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3

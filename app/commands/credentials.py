@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from app.commands import database, print_json
+from app.core.errors import InputError
 from app.services.connections import CredentialService, keyring_registry
-from app.services.errors import InputError
 from app.services.sync import SyncProgress, SyncService
 
 

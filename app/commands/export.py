@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import count, database, print_json
+from app.core.errors import InputError
 from app.models.db import ENV_VAR, default_url
 from app.services.archive import ArchiveFilter, ArchiveService
 from app.services.dnr_import import DiarienummerImport
-from app.services.errors import InputError
 from app.services.export import ExportService, RemovalLogRequest
 from app.services.package_verify import verify_package
 from app.services.packages import EvidencePackager
@@ -167,9 +167,9 @@ def _package(args: argparse.Namespace) -> int:
     if args.output is None:
         raise InputError("Ange filen med --output FIL.zip")
     db = database(args)
-    result = EvidencePackager(db.sessions).build(ids, args.output, overwrite=args.overwrite)
-    print(f"Bevispaket {result.path}: {result.items} poster, {result.evidence_files} bevisfiler, "
-          f"{result.screenshots} skärmdumpar. SHA-256 {result.sha256}")  # fmt: skip
+    built = EvidencePackager(db.sessions).build(ids, args.output, overwrite=args.overwrite)
+    print(f"Bevispaket {built.path}: {built.items} poster, {built.evidence_files} bevisfiler, "
+          f"{built.screenshots} skärmdumpar. SHA-256 {built.sha256}")  # fmt: skip
     return 0
 
 

@@ -9,11 +9,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.commands import count, database, print_json
+from app.core.errors import InputError
 from app.models import ItemStatus, Platform
 from app.services.demo import load_demo
-from app.services.errors import InputError
 from app.services.importer import ImportService
-from app.services.queue import QueueFilter, QueueService
+from app.services.queue import QueueService
+from app.services.queue_types import QueueFilter
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

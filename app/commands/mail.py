@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from app.commands import database, print_json
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.mail import SECURITY_CHOICES, MailSettingsService
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.commands import database
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.incoming import parse_time
 from app.services.manual_entry import ManualEntryService
 

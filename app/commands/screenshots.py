@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import database, print_json
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.mail import MailSettingsService
 from app.services.screen_capture import Region, ScreenCaptureError, ScreenGrabber
 from app.services.screenshot_export import export_screenshots, write_year_record

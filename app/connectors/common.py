@@ -4,58 +4,23 @@ sync service, and the listings that let sync tell which comments their authors d
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 
-from app.connectors.base import Capabilities, FetchResult, PlatformError, PlatformResult
 from app.connectors.http import PlatformHTTP, RetryPolicy, Timeouts
-from app.models.base import utcnow
-from app.services.incoming import IncomingItem
+from app.core.clock import utcnow
+from app.core.connector import Capabilities, CompleteListing, FetchChunk, FetchResult, PlatformResult
+from app.core.errors import PlatformError
+from app.core.incoming import IncomingItem
+
+__all__ = ["CompleteListing", "ConnectorOptions", "FetchChunk", "PlatformConnector", "parse_time"]
 
 # Comments keep arriving on posts for a while; every sync looks again at this many days back
 # so edits and deletions by their authors are seen, not only new comments.
 DEFAULT_WINDOW_DAYS = 14
-
-
-@dataclass(frozen=True)
-class CompleteListing:
-    """The platform listed every comment that still exists in this scope. A stored comment in
-    the scope that is missing from `seen` was deleted by its author."""
-
-    seen: frozenset[str]
-    post_external_id: str | None = None
-    parent_external_id: str | None = None
-    created_after: datetime | None = None
-    top_level: bool = False  # only comments written directly on the post, not replies
-    gone: frozenset[str] = frozenset()  # ids the platform itself reported as deleted
-
-    @property
-    def scoped(self) -> bool:
-        return bool(self.post_external_id or self.parent_external_id or self.top_level
-                    or self.created_after)  # fmt: skip
-
-    def covers(self, row: Any) -> bool:
-        """Is this stored comment (with post/parent ids and created_at) inside the scope? A
-        listing without any scope covers nothing: "everything" is never a claim."""
-        if not self.scoped:
-            return False
-        if self.post_external_id and row.post_external_id != self.post_external_id:
-            return False
-        if self.parent_external_id and row.parent_external_id != self.parent_external_id:
-            return False
-        if self.top_level and row.parent_external_id not in (None, row.post_external_id):
-            return False
-        return not (self.created_after and row.created_at < self.created_after)
-
-
-@dataclass
-class FetchChunk:
-    items: list[IncomingItem] = field(default_factory=list)
-    complete: list[CompleteListing] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)  # ids the platform says were deleted
 
 
 @dataclass(frozen=True)

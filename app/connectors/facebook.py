@@ -10,8 +10,10 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
 
 GRAPH_VERSION = "v21.0"
 GRAPH_BASE = f"https://graph.facebook.com/{GRAPH_VERSION}"

@@ -22,8 +22,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
-from app.connectors.base import PlatformError
-from app.models.base import utcnow
+from app.core.clock import utcnow
+from app.core.errors import PlatformError
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +248,8 @@ class PlatformHTTP:
 
     def _delay(self, attempt: int, error: PlatformError) -> float:
         if error.retry_after is not None:
-            return error.retry_after
-        backoff = self.retry.base_delay * (2 ** (attempt - 1))
+            return float(error.retry_after)
+        backoff = self.retry.base_delay * (2.0 ** (attempt - 1))
         return backoff * (0.75 + random.random() / 2)  # jitter: clients do not retry in step
 
     @staticmethod

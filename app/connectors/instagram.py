@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, parse_time
 from app.connectors.facebook import GraphConnector
-from app.services.incoming import IncomingItem
+from app.core.connector import Capabilities, PlatformResult
+from app.core.incoming import IncomingItem
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,username,comments_count"
 REPLY_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id"

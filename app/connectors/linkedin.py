@@ -11,9 +11,11 @@ from urllib.parse import quote
 
 import httpx
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, from_epoch_ms
-from app.services.incoming import IncomingItem
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
+from app.core.incoming import IncomingItem
 
 LINKEDIN_BASE = "https://api.linkedin.com/rest"
 # Every /rest call names the API version (YYYYMM); LinkedIn sunsets versions after a year.

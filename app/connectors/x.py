@@ -11,9 +11,11 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
-from app.services.incoming import IncomingItem
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
+from app.core.incoming import IncomingItem
 
 X_BASE = "https://api.x.com/2"
 TWEET_FIELDS = ("created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,"
@@ -109,7 +111,7 @@ class XConnector(PlatformConnector):
         for ref in tweet.get("referenced_tweets") or []:
             if ref.get("type") == "replied_to":
                 parent = ref["id"]
-        user = users.get(tweet.get("author_id"), {})
+        user = users.get(str(tweet.get("author_id")), {})
         username = user.get("username")
         return self.item(
             external_id=external_id, kind=kind, text=tweet.get("text") or "",

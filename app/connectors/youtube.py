@@ -12,9 +12,11 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from app.connectors.base import FACTORIES, Capabilities, PlatformError, PlatformResult
+from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
-from app.services.incoming import IncomingItem
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
+from app.core.incoming import IncomingItem
 
 YOUTUBE_BASE = "https://www.googleapis.com/youtube/v3"
 MODERATION_STATUSES = ("published", "heldForReview", "likelySpam")

@@ -1,5 +1,6 @@
 """SQLAlchemy records and the database. Nothing here imports Qt."""
 
+from app.core.states import ItemKind
 from app.models.accounts import (
     CHANNEL_DEFAULTS,
     Account,
@@ -9,7 +10,7 @@ from app.models.accounts import (
 )
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.exports import Export, ExportRow
-from app.models.items import OPEN_STATUSES, Item, ItemKind, ItemStatus, ItemVersion
+from app.models.items import OPEN_STATUSES, Item, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.queue_indexes import QUEUE_COUNTS_INDEX
 from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting

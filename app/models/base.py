@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from app.core.clock import utcnow
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy import Select
+
+    # A SELECT of any columns: SQLAlchemy 2.1's Select is generic in each column's type.
+    AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+
+__all__ = ["Base", "UTCDateTime", "to_driver_datetime", "utcnow"]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -47,10 +59,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def to_driver_datetime(value: datetime | None, dialect_name: str) -> Any:
     """What UTCDateTime would hand the DB driver, for code that bypasses the ORM for speed.
     SQLite keeps datetimes as text: this is the exact text SQLAlchemy writes."""
@@ -66,3 +74,8 @@ def to_driver_datetime(value: datetime | None, dialect_name: str) -> Any:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    if TYPE_CHECKING:
+        # Every record here is mapped to one Table (no joins or other selectables), so code
+        # that goes to Core for speed (`insert(Item.__table__)`) gets a Table, not FromClause.
+        __table__: ClassVar[Table]

@@ -181,11 +181,12 @@ def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement
         return None
     if dialect_name == "sqlite":
         expr = sqlite_match_expression(query)
-        return id_column.in_(
+        matching: ColumnElement[bool] = id_column.in_(
             text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query").bindparams(
                 fts_query=expr
             )
         )
+        return matching
     if dialect_name == "postgresql":
         tsq = " & ".join(f"'{t}'" for t in terms[:-1])
         tsq = (tsq + " & " if tsq else "") + f"'{terms[-1]}':*"

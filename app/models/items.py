@@ -9,12 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.states import ItemKind
 from app.models.base import Base, UTCDateTime, utcnow
-
-
-class ItemKind(StrEnum):
-    POST = "post"
-    COMMENT = "comment"
 
 
 class ItemStatus(StrEnum):

@@ -14,13 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.audit import log_change
-from app.services.errors import EnvironmentFault, InputError
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
                    "x": "X", "linkedin": "LinkedIn", "intranet": "Internwebben", "other": "Övrigt"}
@@ -95,10 +95,11 @@ def _entry(account: Account) -> RegisterEntry:
         key=lambda a: a.name.casefold(),
     ))  # fmt: skip
     state = account.sync_state or {}
+    texts: dict[str, str] = {f: getattr(account, f) or "" for f in TEXT_FIELDS}
     return RegisterEntry(
-        account.key, account.platform, account.name, account.page_url,
-        *(getattr(account, f) or "" for f in TEXT_FIELDS), account.active, account.credential_ref,
-        account.last_sync_at, state.get("last_error"), admins,
+        account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
+        credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
+        last_sync_error=state.get("last_error"), administrators=admins,
     )  # fmt: skip
 
 
@@ -106,7 +107,7 @@ class AccountRegister:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def _query(self):  # type: ignore[no-untyped-def]
+    def _query(self) -> Select[Account]:
         return select(Account).options(
             selectinload(Account.administrators).selectinload(AccountAdministrator.administrator)
         )

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.models import (
     CHANNEL_DEFAULTS,
     Account,
@@ -19,7 +20,6 @@ from app.models import (
     Platform,
 )
 from app.services.audit import log_change
-from app.services.errors import InputError
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."

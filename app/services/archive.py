@@ -12,16 +12,19 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select, tuple_, union_all
+from sqlalchemy import and_, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
+from app.core.errors import InputError
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
-from app.services.errors import InputError
 from app.services.removal_log import REMOVE_ACTION
+
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
 
 Cursor = tuple[datetime, int]
 
@@ -120,8 +123,9 @@ def saved_text(payload: str) -> str | None:
         return None
     item = data.get("item")
     for source in (item if isinstance(item, dict) else None, data):
-        if source is not None and isinstance(source.get("text"), str):
-            return source["text"]
+        said = source.get("text") if source is not None else None
+        if isinstance(said, str):
+            return said
     return None
 
 
@@ -194,7 +198,7 @@ class ArchiveService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def _statement(self, f: ArchiveFilter, dialect: str) -> tuple[Select[Any], Any]:
+    def _statement(self, f: ArchiveFilter, dialect: str) -> tuple[AnySelect, Any]:
         events = _events()
         conditions = []
         if f.since is not None:

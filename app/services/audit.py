@@ -17,13 +17,13 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, AuditSeal
 from app.services.audit_seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
 from app.services.audit_verify import VerifyReport, verify_chain
 from app.services.audit_witness import Witness, WitnessBook, key_of
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault
-from app.services.writer import Writer
+from app.services.writer import Query, Writer
 
 # What each action is called in the log view and the command line.
 ACTION_LABELS = {
@@ -63,7 +63,7 @@ ACTION_LABELS = {
 _events = AuditEvent.__table__
 _head = AuditHead.__table__
 _seals = AuditSeal.__table__
-_LOCK = (
+_LOCK = Query(
     update(_head)
     .where(_head.c.id == HEAD_ID)
     .values(count=_head.c.count)

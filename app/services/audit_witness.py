@@ -26,9 +26,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from app.core.errors import InputError
 from app.models import AuditHead
 from app.models.db import data_dir
-from app.services.errors import InputError
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import FACTORIES, Connector, ConnectorRegistry, PlatformError
+from app.connectors.base import FACTORIES, ConnectorRegistry
 from app.connectors.common import ConnectorOptions
+from app.core.connector import Connector
+from app.core.errors import ErrorKind, InputError, PlatformError
 from app.models import Account
 from app.services.context import Writes, in_this_thread
 from app.services.credentials import CredentialStore, KeyringUnavailable
-from app.services.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
         try:
             return store.get(ref)
         except KeyringUnavailable as exc:
-            raise PlatformError(str(exc), "auth") from None
+            raise PlatformError(str(exc), ErrorKind.AUTH) from None
 
     return secret_for
 
@@ -52,7 +53,7 @@ class PlatformRegistry(ConnectorRegistry):
             return super().for_account(account)
         factory = FACTORIES.get(account.platform)
         secret = self._secret_for(account) if factory and self._secret_for else None
-        return factory(account, secret, options=self.options) if secret else None  # type: ignore[call-arg,misc]
+        return factory(account, secret, options=self.options) if factory and secret else None
 
 
 def keyring_registry(store: CredentialStore | None = None,
@@ -169,7 +170,7 @@ class CredentialService:
                                     "manuell inmatning).")  # fmt: skip
         ref = account.credential_ref
         try:
-            saved = bool(ref) and self._store.get(ref) is not None
+            saved = ref is not None and self._store.get(ref) is not None
         except KeyringUnavailable as exc:
             return CredentialStatus(key, ref, None, str(exc))
         if saved:
@@ -185,7 +186,7 @@ class CredentialService:
             connector = self._registry.for_account(account)
             if connector is None:
                 return ConnectionCheck(key, False, f"Ingen token är sparad för {account.name} ({key}).")
-            result = connector.check()  # type: ignore[attr-defined]
+            result = connector.check()
         except PlatformError as exc:
             return ConnectionCheck(key, False, str(exc))
         return ConnectionCheck(key, result.ok, result.message)

@@ -11,7 +11,7 @@ import os
 import keyring
 import keyring.errors
 
-from app.services.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault
 
 SERVICE = "se.vadstena.Granska"
 

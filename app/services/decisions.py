@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy import and_, bindparam, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
+from app.core.states import Action
 from app.models import Administrator, Decision, Item, ItemStatus, Recusal, Setting
 from app.services.audit import AuditWriter
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.evidence import SNAPSHOT_WIDTH, ItemSnapshot, save_evidence, snapshot_columns, snapshot_from
 from app.services.identity import AdminInfo, local_time
-from app.services.writer import Writer
+from app.services.writer import Query, Writer
 
 # Statuses waiting for a decision (handed_over: waiting for someone without a conflict).
 # A registered item is documented, not moderated: anyone may still keep, answer or remove it.
@@ -31,16 +32,16 @@ UNDECIDED = frozenset({ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.HANDED_OVE
 # Settled, but the one who settled them may change their mind (kept -> removed, say).
 REVISABLE = frozenset({ItemStatus.KEPT, ItemStatus.ANSWERED, ItemStatus.FORWARDED})
 
-ACTION_PAST = {
-    "remove": "borttagen",
-    "keep": "godkänd",
-    "answer": "besvarad",
-    "forward": "vidarebefordrad",
-    "hand_over": "överlämnad",
-    "register": "diarieförd",
-    "notify": "meddelad",
+ACTION_PAST: dict[str, str] = {
+    Action.REMOVE: "borttagen",
+    Action.KEEP: "godkänd",
+    Action.ANSWER: "besvarad",
+    Action.FORWARD: "vidarebefordrad",
+    Action.HAND_OVER: "överlämnad",
+    Action.REGISTER: "diarieförd",
+    Action.NOTIFY: "meddelad",
 }
-STATUS_TEXT = {
+STATUS_TEXT: dict[str, str] = {
     ItemStatus.PENDING_PLATFORM: "väntar på plattformen",
     ItemStatus.REMOVE_BY_HAND: "ska tas bort för hand",
     ItemStatus.REMOVED: "borttagen",
@@ -61,7 +62,7 @@ _decisions = Decision.__table__
 
 # The one read of a decision: the item with its thread and account (for the evidence copy),
 # the actor as an administrator, a conflict of interest, and the notice templates.
-_STATE = (
+_STATE = Query(
     select(
         *snapshot_columns(),
         _admins.c.id,
@@ -195,7 +196,7 @@ class DecisionScope:
 
     def record_decision(
         self,
-        action: str,
+        action: Action,
         *,
         reason: str | None = None,
         motivation: str = "",

@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.models import Account, Platform
 from app.models.base import utcnow
 from app.services.accounts import AccountService
-from app.services.errors import InputError
 from app.services.importer import ImportResult, ImportService, IncomingItem, Progress
 
 DEMO_ACCOUNTS = [

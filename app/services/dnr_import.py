@@ -23,10 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Decision, ExportRow, Item, Registration
 from app.services.audit import AuditWriter
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.removal_log import REMOVAL_CRITERION
 
 ROW_ID_HEADER = "Rad-id"
@@ -139,7 +139,7 @@ class DiarienummerImport:
                 audit = None if dry_run else AuditWriter(session)
                 result = self._match(session, rows, export_uuid)
                 store = audit is not None and (skip_conflicts or not result.conflicts)
-                if store:
+                if audit is not None and store:
                     self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
             raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc

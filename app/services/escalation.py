@@ -15,11 +15,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
+from app.core.states import Outcome
 from app.models import Account, Administrator, Decision, Escalation, Evidence, Item
-from app.services.errors import EnvironmentFault, InputError
 from app.services.identity import local_time
 from app.services.mail import Mailer, MailSettingsService, build_message
-from app.services.outbox import BLOCKED, DONE, MANUAL, StepInfo, StepResult
+from app.services.outbox import StepInfo, StepResult
 from app.services.reasons import REMOVAL_REASONS
 from app.services.writer import Writer
 
@@ -149,10 +150,12 @@ class EscalationMailer:
             facts = _facts(session, escalation_id)
         esc = facts["esc"]
         if esc.status == "sent":
-            return StepResult(DONE, "Redan skickat.", audit_action="escalation_sent", audit_details=details)
+            return StepResult(
+                Outcome.DONE, "Redan skickat.", audit_action="escalation_sent", audit_details=details
+            )
         if not esc.to_email:
             return StepResult(
-                MANUAL,
+                Outcome.MANUAL,
                 "Ingen chef med e-postadress finns i administratörsregistret och "
                 "ingen kommunikationschef är inställd: kontakta chefen själv.",
                 audit_action="escalation_failed",
@@ -161,10 +164,10 @@ class EscalationMailer:
         try:
             mailer = self._mailer_factory()
         except InputError as exc:  # e.g. no SMTP password in the keyring yet
-            return StepResult(BLOCKED, str(exc), audit_details=details)
+            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
         if mailer is None or not mailer.settings.configured:
             return StepResult(
-                BLOCKED,
+                Outcome.BLOCKED,
                 "Ingen e-postserver är inställd (Inställningar → E-post); "
                 "e-posten till chefen skickas när den är det.",
                 audit_details=details,
@@ -179,9 +182,9 @@ class EscalationMailer:
             )
             mailer.send(message)
         except InputError as exc:
-            return StepResult(BLOCKED, str(exc), audit_details=details)
+            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
         except EnvironmentFault as exc:
-            return StepResult("retry", str(exc), audit_details=details)
+            return StepResult(Outcome.RETRY, str(exc), audit_details=details)
 
         def apply(session: Session, now: datetime) -> None:
             session.execute(
@@ -189,7 +192,7 @@ class EscalationMailer:
             )
 
         return StepResult(
-            DONE,
+            Outcome.DONE,
             f"Skickat till {esc.to_email}.",
             audit_action="escalation_sent",
             audit_details={**details, "to": esc.to_email},

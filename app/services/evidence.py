@@ -48,7 +48,8 @@ class SavedEvidence:
 
     @property
     def document(self) -> dict[str, Any]:
-        return json.loads(self.payload)
+        document: dict[str, Any] = json.loads(self.payload)
+        return document
 
     @property
     def intact(self) -> bool:

@@ -27,11 +27,11 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.models import Account, Export, ExportRow, Registration
 from app.services import removal_log as log
 from app.services.audit_witness import witness_now
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import (
     MONTH_FORMAT,

@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
+from app.core.states import StepStatus
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
 from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.context import Actor
-from app.services.errors import InputError
-from app.services.outbox import DONE
 
 SETTINGS_KEY = "gallring"  # {"days": N}
 DEFAULT_DAYS = 180
@@ -62,7 +62,7 @@ def _eligible(cutoff: datetime):  # type: ignore[no-untyped-def]
         Item.status.not_in(KEEP_STATUSES),
         ~exists().where(Evidence.item_id == Item.id),
         ~exists().where(Registration.item_id == Item.id),
-        ~exists().where(OutboxStep.item_id == Item.id, OutboxStep.status != DONE),
+        ~exists().where(OutboxStep.item_id == Item.id, OutboxStep.status != StepStatus.DONE),
     )
 
 

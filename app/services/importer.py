@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
+from app.core.incoming import IncomingItem
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import (
@@ -21,8 +23,7 @@ from app.models.fulltext import (
     repair_fulltext,
     resume_sqlite_indexing,
 )
-from app.services.errors import InputError
-from app.services.incoming import ImportLineError, IncomingItem, read_jsonl
+from app.services.incoming import ImportLineError, read_jsonl
 from app.services.rule_lists import load_rule_set
 from app.services.rules import RuleSet, Verdict
 

@@ -1,5 +1,5 @@
-"""Items on their way in: the one record shape every source produces (JSON Lines import,
-connectors, demo), and the validation of JSON Lines records with Swedish messages."""
+"""Items on their way in: the validation of JSON Lines records, with Swedish messages, into
+the one record shape every source produces (app.core.incoming.IncomingItem)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import json
 import math
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO, Any
 
-from app.models import ItemKind
-from app.services.errors import InputError
+from app.core.errors import InputError
+from app.core.incoming import IncomingItem
+from app.core.states import ItemKind
 
 REQUIRED = ("account", "external_id", "text", "created_at")
 STRING_FIELDS = {
@@ -29,36 +29,6 @@ STRING_FIELDS = {
     "kind": 16,
 }
 KNOWN_FIELDS = set(STRING_FIELDS) | {"created_at", "edited_at", "raw"}
-
-# Not frozen: a frozen dataclass costs ~4x as much to build, and a million are built per import.
-# Treat instances as read-only all the same.
-@dataclass(slots=True)
-class IncomingItem:
-    account: str
-    external_id: str
-    text: str
-    created_at: datetime
-    platform: str | None = None
-    kind: str | None = None
-    parent_external_id: str | None = None
-    post_external_id: str | None = None
-    author_name: str = ""
-    author_id: str | None = None
-    author_url: str | None = None
-    permalink: str | None = None
-    edited_at: datetime | None = None
-    raw: dict[str, Any] | None = None
-
-    @property
-    def resolved_kind(self) -> str:
-        if self.kind:
-            return self.kind
-        if self.parent_external_id or (
-            self.post_external_id and self.post_external_id != self.external_id
-        ):
-            return ItemKind.COMMENT
-        return ItemKind.POST
-
 
 class ImportLineError(InputError):
     def __init__(self, line: int, message: str) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.services.credentials import CredentialStore
-from app.services.errors import EnvironmentFault, InputError
 from app.services.settings import SettingsService
 
 SETTINGS_KEY = "mail"

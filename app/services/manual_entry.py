@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
+from app.core.incoming import IncomingItem
 from app.models import Account, Item
 from app.services.accounts import _check_url
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.importer import ImportService
-from app.services.incoming import IncomingItem
 
 
 @dataclass(frozen=True)
@@ -71,4 +71,5 @@ class ManualEntryService:
             stmt = select(Item.id).join(Account).where(Account.key == account_key,
                                                        Item.external_id == external_id)  # fmt: skip
             item_id = session.scalar(stmt)
+        assert item_id is not None  # imported just above, in this thread
         return ManualItem(item_id, external_id, result.created == 1)

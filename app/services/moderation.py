@@ -15,12 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import Connector, ConnectorRegistry
+from app.connectors.base import ConnectorRegistry
+from app.core.connector import Connector
+from app.core.errors import EnvironmentFault, InputError
+from app.core.states import Action, Step
 from app.models import Item, ItemStatus, Recusal
 from app.services import platforms
 from app.services.context import Actor, Writes, in_this_thread
 from app.services.decisions import DecisionScope, decision_scope
-from app.services.errors import EnvironmentFault, InputError
 from app.services.escalation import (
     KIND_HEAD,
     KIND_MANAGER,
@@ -42,9 +44,7 @@ from app.services.notify import (
 )
 from app.services.notify import saved_replies as _saved_replies
 from app.services.outbox import (
-    PLATFORM_REMOVE,
-    POST_NOTICE,
-    SEND_ESCALATION,
+    Handler,
     OutboxRunner,
     PendingStep,
     RunSummary,
@@ -87,10 +87,10 @@ class ModerationService:
         self._actor = actor or Actor()
         self._lookup = ConnectorLookup(sessions, connectors)
         self._mailer_factory = mailer_factory or (lambda: mailer)
-        handlers = {
-            PLATFORM_REMOVE: PlatformRemover(self._connector_for),
-            POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
-            SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
+        handlers: dict[str, Handler] = {
+            Step.PLATFORM_REMOVE: PlatformRemover(self._connector_for),
+            Step.POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
+            Step.SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
         }
         self._runner = OutboxRunner(sessions, handlers, self._actor)
 
@@ -141,8 +141,8 @@ class ModerationService:
             message = "Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren."
         follow_up = None
         if not by_hand or crime:  # by hand: nothing leaves Granska now but a crime's e-mail
-            follow_up = FollowUp("remove", decision_ids=(queued.decision_id,), crime=crime)
-        return ActionOutcome(item_id, "remove", queued.status, True, message, follow_up)
+            follow_up = FollowUp(Action.REMOVE, decision_ids=(queued.decision_id,), crime=crime)
+        return ActionOutcome(item_id, Action.REMOVE, queued.status, True, message, follow_up)
 
     def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]:
         """Which items have no connector (their removal is done by hand). Finding out may read
@@ -163,7 +163,8 @@ class ModerationService:
                 ignore_backoff=follow_up.ignore_backoff,
                 write=write,
             )
-        return self._outcome(outcome.item_id, follow_up.action, summary, crime=follow_up.crime)
+        return self._outcome(outcome.item_id, follow_up.action, summary, crime=follow_up.crime,
+                             escalated=follow_up.escalated)
 
     def register(
         self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
@@ -176,12 +177,15 @@ class ModerationService:
             scope.refuse_on_conflict_of_interest()
             evidence_id, digest = scope.save_evidence()
             decision_id = scope.record_decision(
-                "register", motivation=motivation, evidence_id=evidence_id, details={"criterion": criterion}
+                Action.REGISTER,
+                motivation=motivation,
+                evidence_id=evidence_id,
+                details={"criterion": criterion},
             )
             registration_id = register_item(scope, criterion, motivation, dnr, decision_id)
             scope.set_status(status_after_registering(scope.state.status))
             scope.audit(
-                "register",
+                Action.REGISTER,
                 {
                     "criterion": criterion,
                     "decision_id": decision_id,
@@ -194,7 +198,7 @@ class ModerationService:
         text = f"Diarieförd: {spec.label.lower()}" + (
             f", diarienummer {dnr}." if dnr else "; registratorn fyller i diarienumret."
         )
-        return ActionOutcome(item_id, "register", scope.status, False, text)
+        return ActionOutcome(item_id, Action.REGISTER, scope.status, False, text)
 
     def notify(self, item_id: int, template: str | None = None, text: str | None = None) -> ActionOutcome:
         return self.carry_out(self.decide_notify(item_id, template, text))
@@ -208,18 +212,21 @@ class ModerationService:
             if not reopen_manual_notice(scope, template, text):
                 kind, chosen_template, body = choose_notice(scope, template, text)
                 notice_id = queue_public_notice(scope, kind=kind, template=chosen_template, text=body)
-                scope.audit("notify", {"notice_id": notice_id, "template": chosen_template, "kind": kind})
-        follow_up = FollowUp("notify", item_id=item_id, include_blocked=True, ignore_backoff=True)
+                details = {"notice_id": notice_id, "template": chosen_template, "kind": kind}
+                scope.audit(Action.NOTIFY, details)
+        follow_up = FollowUp(Action.NOTIFY, item_id=item_id, include_blocked=True, ignore_backoff=True)
         message = "Meddelandet är sparat och skickas till plattformen."
-        return ActionOutcome(item_id, "notify", scope.status, True, message, follow_up)
+        return ActionOutcome(item_id, Action.NOTIFY, scope.status, True, message, follow_up)
 
     def keep(self, item_id: int) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
-            decision_id = scope.record_decision("keep")
+            decision_id = scope.record_decision(Action.KEEP)
             scope.set_status(ItemStatus.KEPT)
-            scope.audit("keep", {"decision_id": decision_id})
-        return ActionOutcome(item_id, "keep", ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar.")
+            scope.audit(Action.KEEP, {"decision_id": decision_id})
+        return ActionOutcome(
+            item_id, Action.KEEP, ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar."
+        )
 
     def answer(self, item_id: int, text: str) -> ActionOutcome:
         return self.carry_out(self.decide_answer(item_id, text))
@@ -232,15 +239,15 @@ class ModerationService:
             template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
             kind = "referral" if template == "politisk" else "answer"
             body = personalise(text.strip(), scope.state.author_name)
-            decision_id = scope.record_decision("answer", details={"template": template})
+            decision_id = scope.record_decision(Action.ANSWER, details={"template": template})
             notice_id = queue_public_notice(
                 scope, kind=kind, template=template, text=body, decision_id=decision_id
             )
             scope.set_status(ItemStatus.ANSWERED)
-            scope.audit("answer", {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
-        follow_up = FollowUp("answer", decision_ids=(decision_id,))
+            scope.audit(Action.ANSWER, {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
+        follow_up = FollowUp(Action.ANSWER, decision_ids=(decision_id,))
         message = "Svaret är sparat och skickas till plattformen."
-        return ActionOutcome(item_id, "answer", ItemStatus.ANSWERED, True, message, follow_up)
+        return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWERED, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
         if not to or not to.strip():
@@ -248,13 +255,12 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             decision_id = scope.record_decision(
-                "forward", motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
+                Action.FORWARD, motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
             )
             scope.set_status(ItemStatus.FORWARDED)
-            scope.audit("forward", {"decision_id": decision_id, "to": to.strip()})
-        return ActionOutcome(
-            item_id, "forward", ItemStatus.FORWARDED, False, f"Vidarebefordrad till {to.strip()} (noterat)."
-        )
+            scope.audit(Action.FORWARD, {"decision_id": decision_id, "to": to.strip()})
+        message = f"Vidarebefordrad till {to.strip()} (noterat)."
+        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, False, message)
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
         if not reason or not reason.strip():
@@ -276,15 +282,14 @@ class ModerationService:
             scope.session.add(recusal)
             scope.session.flush()
             decision_id = scope.record_decision(
-                "hand_over", motivation=reason.strip(), details={"to": target.username}
+                Action.HAND_OVER, motivation=reason.strip(), details={"to": target.username}
             )
             scope.set_status(ItemStatus.HANDED_OVER, assigned_to_id=target.id)
-            scope.audit(
-                "hand_over", {"decision_id": decision_id, "to": target.username, "recusal_id": recusal.id}
-            )
+            details = {"decision_id": decision_id, "to": target.username, "recusal_id": recusal.id}
+            scope.audit(Action.HAND_OVER, details)
         return ActionOutcome(
             item_id,
-            "hand_over",
+            Action.HAND_OVER,
             ItemStatus.HANDED_OVER,
             False,
             f"Överlämnad till {target.name}; du kan inte längre besluta om posten.",
@@ -304,14 +309,14 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             scope.refuse_on_conflict_of_interest()
             decision_id = confirm_removed_by_hand(scope)
-        follow_up = FollowUp("remove", decision_ids=(decision_id,) if decision_id else ())
-        return self.carry_out(ActionOutcome(item_id, "remove", scope.status, True, "", follow_up))
+        follow_up = FollowUp(Action.REMOVE, decision_ids=(decision_id,) if decision_id else ())
+        return self.carry_out(ActionOutcome(item_id, Action.REMOVE, scope.status, True, "", follow_up))
 
     def mark_notice_posted(self, item_id: int, link: str | None = None) -> ActionOutcome:
         with _database_errors(), self._scope(item_id) as scope:
             mark_notice_posted(scope, link)
         return ActionOutcome(
-            item_id, "notify", scope.status, False, "Meddelandet är markerat som publicerat."
+            item_id, Action.NOTIFY, scope.status, False, "Meddelandet är markerat som publicerat."
         )
 
     def set_diarienummer(
@@ -320,7 +325,7 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             set_diarienummer(scope, diarienummer, registration_id)
         return ActionOutcome(
-            item_id, "register", scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
+            item_id, Action.REGISTER, scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
         )
 
     def escalate(self, item_id: int, note: str = "", to: str = KIND_MANAGER) -> ActionOutcome:
@@ -346,7 +351,7 @@ class ModerationService:
                     scope.writer,
                     item_id=item_id,
                     decision_id=None,
-                    step=SEND_ESCALATION,
+                    step=Step.SEND_ESCALATION,
                     payload={"escalation_id": escalation_id},
                     now=scope.now,
                 )
@@ -359,8 +364,8 @@ class ModerationService:
                         "sha256": digest,
                     },
                 )
-        follow_up = FollowUp("escalate", item_id=item_id)
-        return self.carry_out(ActionOutcome(item_id, "notify", scope.status, True, "", follow_up))
+        follow_up = FollowUp(Action.NOTIFY, item_id=item_id, escalated=True)
+        return self.carry_out(ActionOutcome(item_id, Action.NOTIFY, scope.status, True, "", follow_up))
 
     def retry(self, *, include_blocked: bool = True, ignore_backoff: bool = False,
               write: Writes = in_this_thread) -> RunSummary:  # fmt: skip
@@ -401,8 +406,9 @@ class ModerationService:
         except EnvironmentFault:
             return False
 
-    def _outcome(self, item_id: int, action: str, summary: RunSummary, crime: bool = False) -> ActionOutcome:
+    def _outcome(self, item_id: int, action: Action, summary: RunSummary, crime: bool = False,
+                 escalated: bool = False) -> ActionOutcome:  # fmt: skip
         with _database_errors(), self._sessions() as session:
             status = session.scalar(select(Item.status).where(Item.id == item_id)) or ""
             steps = self._runner.pending(item_id=item_id)
-            return describe(session, item_id, action, status, steps, summary, crime)
+            return describe(session, item_id, action, status, steps, summary, crime, escalated)

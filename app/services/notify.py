@@ -15,12 +15,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import Connector, PlatformError
+from app.core.connector import Connector
+from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.states import Outcome, Step, StepStatus
 from app.models import Decision, Notice, OutboxStep, Setting
 from app.services.decisions import NOTICE_TEMPLATES_KEY, DecisionScope
-from app.services.errors import InputError
 from app.services.identity import local_time
-from app.services.outbox import BLOCKED, DONE, MANUAL, PENDING, POST_NOTICE, StepInfo, StepResult, queue_step
+from app.services.outbox import StepInfo, StepResult, queue_step
 from app.services.reasons import POLITICAL_REFERRAL, REMOVAL_REASONS
 
 # Settings key: [["code", "text"], ...], the saved replies as the municipality edited them.
@@ -54,8 +55,9 @@ def _setting(session: Session, key: str) -> Any:
 
 def removal_notice_text(custom: Any, reason: str) -> str:
     """The reason's public notice, as the municipality edited it (or the default)."""
-    if isinstance(custom, dict) and isinstance(custom.get(reason), str) and custom[reason].strip():
-        return custom[reason]
+    edited = custom.get(reason) if isinstance(custom, dict) else None
+    if isinstance(edited, str) and edited.strip():
+        return edited
     return REMOVAL_REASONS[reason].notice
 
 
@@ -109,7 +111,7 @@ def queue_public_notice(
         scope.writer,
         item_id=state.id,
         decision_id=decision_id,
-        step=POST_NOTICE,
+        step=Step.POST_NOTICE,
         payload={"notice_id": notice_id, "reply_to": reply_to},
         now=scope.now,
         depends_on=after_step,
@@ -147,9 +149,8 @@ class PublicNoticePoster:
             ).one()
         details = {"notice_id": notice_id}
         if status == "posted":
-            return StepResult(
-                DONE, "Meddelandet var redan publicerat.", audit_action="notice_posted", audit_details=details
-            )
+            return StepResult(Outcome.DONE, "Meddelandet var redan publicerat.",
+                              audit_action="notice_posted", audit_details=details)  # fmt: skip
         if interrupted:
             # A reply cannot be taken back: if it went out before the crash, posting again
             # would show it twice. A person looks at the thread instead.
@@ -168,20 +169,19 @@ class PublicNoticePoster:
         try:
             result = connector.reply(str(reply_to), text)
         except PlatformError as exc:
-            if exc.kind == "not_found":
+            if exc.kind == ErrorKind.NOT_FOUND:
                 return self._manual(
                     notice_id,
                     f"Tråden finns inte längre på plattformen ({exc}); "
                     "publicera meddelandet för hand om det behövs.",
                 )
-            outcome = "retry" if exc.retryable else BLOCKED
+            outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
             return StepResult(outcome, str(exc), retry_after=exc.retry_after, audit_details=details)
         if not result.ok:
-            return StepResult(
-                "retry", result.message or "Plattformen publicerade inte meddelandet.", audit_details=details
-            )
+            message = result.message or "Plattformen publicerade inte meddelandet."
+            return StepResult(Outcome.RETRY, message, audit_details=details)
         return StepResult(
-            DONE,
+            Outcome.DONE,
             result.message or "Publicerat.",
             audit_action="notice_posted",
             audit_details={**details, "ref": result.ref},
@@ -191,7 +191,7 @@ class PublicNoticePoster:
     @staticmethod
     def _manual(notice_id: int, message: str) -> StepResult:
         return StepResult(
-            MANUAL,
+            Outcome.MANUAL,
             message,
             audit_action="notice_manual",
             audit_details={"notice_id": notice_id},
@@ -239,14 +239,17 @@ def choose_notice(
         .limit(1)
     ).first()
     if posted is not None:
-        raise InputError(f"Samma meddelande är redan publicerat ({local_time(posted[0])}).")
+        when = f" ({local_time(posted[0])})" if posted[0] is not None else ""
+        raise InputError(f"Samma meddelande är redan publicerat{when}.")
     return kind, template, body
 
 
 def _open_notice_steps(session: Session, item_id: int, notice_id: int) -> list[int]:
     rows = session.execute(
         select(OutboxStep.id, OutboxStep.payload).where(
-            OutboxStep.item_id == item_id, OutboxStep.step == POST_NOTICE, OutboxStep.status != DONE
+            OutboxStep.item_id == item_id,
+            OutboxStep.step == Step.POST_NOTICE,
+            OutboxStep.status != StepStatus.DONE,
         )
     )
     return [r.id for r in rows if (r.payload or {}).get("notice_id") == notice_id]
@@ -273,7 +276,9 @@ def reopen_manual_notice(scope: DecisionScope, template: str | None, text: str |
     if not steps:
         return False
     scope.session.execute(
-        update(OutboxStep).where(OutboxStep.id.in_(steps)).values(status=PENDING, next_attempt_at=None)
+        update(OutboxStep)
+        .where(OutboxStep.id.in_(steps))
+        .values(status=StepStatus.PENDING, next_attempt_at=None)
     )
     scope.session.execute(update(Notice).where(Notice.id == notice.id).values(status="queued"))
     scope.audit("notify", {"notice_id": notice.id, "again": True})
@@ -306,7 +311,7 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
             update(OutboxStep)
             .where(OutboxStep.id.in_(steps))
             .values(
-                status=DONE,
+                status=StepStatus.DONE,
                 done_at=scope.now,
                 result=f"Publicerat för hand av {scope.admin.name}.",
                 claimed_by=None,
@@ -314,4 +319,4 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
             )
         )
     scope.audit("notice_posted", {"notice_id": notice.id, "by_hand": True, "link": link})
-    return notice.id
+    return int(notice.id)

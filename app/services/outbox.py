@@ -18,24 +18,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import PlatformError
+from app.core.errors import EnvironmentFault, PlatformError
+from app.core.states import WAITING, Outcome, StepStatus
 from app.models import Item, OutboxStep
 from app.services.audit import AuditWriter
 from app.services.context import Actor, Writes, in_this_thread
-from app.services.errors import EnvironmentFault
 from app.services.writer import Writer
 
 log = logging.getLogger(__name__)
-
-PLATFORM_REMOVE = "platform_remove"
-POST_NOTICE = "post_notice"
-SEND_ESCALATION = "send_escalation"
-
-PENDING, RUNNING, DONE, MANUAL, BLOCKED = "pending", "running", "done", "manual", "blocked"
-WAITING = (PENDING, RUNNING, BLOCKED)  # still for Granska to do (manual is for a person)
 
 BACKOFF_BASE = 30.0  # seconds; doubled per attempt
 BACKOFF_CAP = 3600.0
@@ -123,7 +116,7 @@ def queue_step(
     step: str,
     payload: dict[str, Any],
     now: datetime,
-    status: str = PENDING,
+    status: StepStatus = StepStatus.PENDING,
     depends_on: int | None = None,
     result: str | None = None,
 ) -> int:
@@ -156,7 +149,7 @@ class StepInfo:
 class StepResult:
     """What a handler reports. `apply` writes its local effects in the journal transaction."""
 
-    outcome: str  # done, retry, blocked, manual
+    outcome: Outcome
     message: str = ""
     retry_after: float | None = None
     audit_action: str | None = None
@@ -208,7 +201,8 @@ class OutboxRunner:
         self._me = claimer_id()
 
     def pending(self, *, item_id: int | None = None) -> list[PendingStep]:
-        stmt = select(OutboxStep).where(OutboxStep.status.in_(WAITING + (MANUAL,))).order_by(OutboxStep.id)
+        listed = (*WAITING, StepStatus.MANUAL)
+        stmt = select(OutboxStep).where(OutboxStep.status.in_(listed)).order_by(OutboxStep.id)
         if item_id is not None:
             stmt = stmt.where(OutboxStep.item_id == item_id)
         with self._sessions() as session:
@@ -226,7 +220,9 @@ class OutboxRunner:
         """`write` runs each claim and journal transaction (the window's database writer);
         the calls to the platform and the mail server happen between them, on this thread."""
         now = self._actor.now()
-        statuses = [PENDING, RUNNING] + ([BLOCKED] if include_blocked else [])
+        statuses = [StepStatus.PENDING, StepStatus.RUNNING]
+        if include_blocked:
+            statuses.append(StepStatus.BLOCKED)
         stmt = select(OutboxStep).where(OutboxStep.status.in_(statuses)).order_by(OutboxStep.id)
         if decision_ids is not None:
             stmt = stmt.where(OutboxStep.decision_id.in_(decision_ids))
@@ -235,7 +231,7 @@ class OutboxRunner:
         if not ignore_backoff:
             stmt = stmt.where(
                 or_(
-                    OutboxStep.status != PENDING,
+                    OutboxStep.status != StepStatus.PENDING,
                     OutboxStep.next_attempt_at.is_(None),
                     OutboxStep.next_attempt_at <= now,
                 )
@@ -244,7 +240,8 @@ class OutboxRunner:
             candidates = list(session.scalars(stmt))
         summary = RunSummary()
         for step in candidates:
-            if step.status == RUNNING and not _claim_is_dead(step.claimed_by, step.lease_until, now):
+            running = step.status == StepStatus.RUNNING
+            if running and not _claim_is_dead(step.claimed_by, step.lease_until, now):
                 continue  # another process is on it right now
             self._run_one(step, summary, write)
         scope_ids = {s.item_id for s in candidates} if item_id is None else {item_id}
@@ -261,15 +258,14 @@ class OutboxRunner:
         if step.depends_on_id is None:
             return True
         with self._sessions() as session:
-            return (
-                session.scalar(select(OutboxStep.status).where(OutboxStep.id == step.depends_on_id)) == DONE
-            )
+            status = session.scalar(select(OutboxStep.status).where(OutboxStep.id == step.depends_on_id))
+        return status == StepStatus.DONE
 
     def _claim(self, step: OutboxStep) -> bool:
         now = self._actor.now()
         seen_claim = step.claimed_by
         with self._sessions.begin() as session:
-            claimed = session.execute(
+            claimed = _rows_changed(session.execute(
                 update(OutboxStep)
                 .where(
                     OutboxStep.id == step.id,
@@ -279,19 +275,19 @@ class OutboxRunner:
                     else OutboxStep.claimed_by.is_(None),
                 )
                 .values(
-                    status=RUNNING,
+                    status=StepStatus.RUNNING,
                     claimed_by=self._me,
                     lease_until=now + LEASE,
                     attempts=OutboxStep.attempts + 1,
                 )
                 .execution_options(synchronize_session=False)
-            ).rowcount
+            ))
         return claimed == 1
 
     def _run_one(self, step: OutboxStep, summary: RunSummary, write: Writes) -> None:
         if not self._dependency_done(step):
             return
-        interrupted = step.status == RUNNING
+        interrupted = step.status == StepStatus.RUNNING
         fault_point(f"before:{step.step}")
         if not write(lambda: self._claim(step)):
             return
@@ -304,44 +300,46 @@ class OutboxRunner:
                 raise RuntimeError(f"no handler for outbox step {step.step!r}")
             result = handler(info, interrupted)
         except PlatformError as exc:  # e.g. no keyring for the token: a person must act
-            result = StepResult("retry" if exc.retryable else BLOCKED, str(exc), retry_after=exc.retry_after)
+            outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
+            result = StepResult(outcome, str(exc), retry_after=exc.retry_after)
         except EnvironmentFault as exc:
-            result = StepResult("retry", str(exc))
+            result = StepResult(Outcome.RETRY, str(exc))
         except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it
             log.exception("outbox step %s failed", step.id)
-            result = StepResult("blocked", f"Internt fel i Granska: {exc!r}")
+            result = StepResult(Outcome.BLOCKED, f"Internt fel i Granska: {exc!r}")
         fault_point(f"after-call:{step.step}")
         write(lambda: self._journal(info, result, interrupted))
         fault_point(f"after:{step.step}")
-        if result.outcome == DONE:
+        if result.outcome == Outcome.DONE:
             summary.done += 1
-        elif result.outcome == MANUAL:
+        elif result.outcome == Outcome.MANUAL:
             summary.manual += 1
-        if result.message and result.outcome != DONE:
+        if result.message and result.outcome != Outcome.DONE:
             summary.messages.append(result.message)
 
     def _journal(self, info: StepInfo, result: StepResult, interrupted: bool) -> None:
         now = self._actor.now()
         values: dict[str, Any] = {"claimed_by": None, "lease_until": None}
-        if result.outcome in (DONE, MANUAL):
-            values.update(status=result.outcome, result=result.message, done_at=now, next_attempt_at=None)
-        elif result.outcome == "retry" and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
+        if result.outcome in (Outcome.DONE, Outcome.MANUAL):
+            values.update(status=StepStatus(result.outcome), result=result.message, done_at=now,
+                          next_attempt_at=None)  # fmt: skip
+        elif result.outcome == Outcome.RETRY and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
             values.update(
-                status=PENDING,
+                status=StepStatus.PENDING,
                 last_error=result.message,
                 next_attempt_at=now + backoff(info.attempts, result.retry_after),
             )
         else:
-            values.update(status=BLOCKED, last_error=result.message, next_attempt_at=None)
+            values.update(status=StepStatus.BLOCKED, last_error=result.message, next_attempt_at=None)
         try:
             with self._sessions.begin() as session:
                 audit = AuditWriter(session)
-                owned = session.execute(
+                owned = _rows_changed(session.execute(
                     update(OutboxStep)
                     .where(and_(OutboxStep.id == info.id, OutboxStep.claimed_by == self._me))
                     .values(**values)
                     .execution_options(synchronize_session=False)
-                ).rowcount
+                ))
                 if owned != 1:
                     raise _LostClaim
                 if result.apply is not None:
@@ -349,9 +347,10 @@ class OutboxRunner:
                 details = {"step": info.step, "attempt": info.attempts, **result.audit_details}
                 if interrupted:
                     details["interrupted"] = True
-                if result.outcome not in (DONE, MANUAL):
+                if result.outcome not in (Outcome.DONE, Outcome.MANUAL):
                     details["error"] = result.message
-                action = result.audit_action or ("platform_failed" if result.outcome != DONE else info.step)
+                failed = result.outcome != Outcome.DONE
+                action = result.audit_action or ("platform_failed" if failed else info.step)
                 account_id = session.scalar(select(Item.account_id).where(Item.id == info.item_id))
                 audit.add(
                     self._actor.username,
@@ -367,6 +366,12 @@ class OutboxRunner:
         except _LostClaim:
             # Our lease ran out and another process took the step over; its result counts.
             log.warning("outbox step %s was taken over; result not journaled", info.id)
+
+
+def _rows_changed(result: object) -> int:
+    """How many rows an UPDATE changed (its result is always a CursorResult)."""
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
 
 
 class _LostClaim(Exception):

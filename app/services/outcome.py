@@ -9,17 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.states import WAITING, Action, Step, StepStatus
 from app.models import Escalation, Item, ItemStatus, Notice
 from app.services.identity import local_time
-from app.services.outbox import (
-    BLOCKED,
-    PLATFORM_REMOVE,
-    POST_NOTICE,
-    SEND_ESCALATION,
-    WAITING,
-    PendingStep,
-    RunSummary,
-)
+from app.services.outbox import PendingStep, RunSummary
 
 
 @dataclass(frozen=True)
@@ -27,18 +20,19 @@ class FollowUp:
     """What a committed decision still has to carry out beyond Granska: one pass of the outbox
     over these steps (the platform, the public notice, the e-mail), run after the decision."""
 
-    action: str  # how the outcome afterwards is described
+    action: Action  # how the outcome afterwards is described
     decision_ids: tuple[int, ...] | None = None
     item_id: int | None = None
     include_blocked: bool = False
     ignore_backoff: bool = False
     crime: bool = False
+    escalated: bool = False
 
 
 @dataclass(frozen=True)
 class ActionOutcome:
     item_id: int
-    action: str  # "remove", "register", "notify", "keep", "answer", "forward", "hand_over"
+    action: Action
     status: str  # the item's status afterwards (an ItemStatus value)
     pending: bool  # True when a platform step is still to do (retried later)
     message: str  # one Swedish sentence for the status bar
@@ -57,7 +51,7 @@ class HistoryEntry:
 
 def _waiting_text(step: PendingStep) -> str:
     reason = step.last_error or "inget svar ännu"
-    if step.status == BLOCKED:
+    if step.status == StepStatus.BLOCKED:
         return f"{reason} Åtgärda orsaken och kör 'granska retry'."
     if step.next_attempt_at is not None:
         return f"{reason} Nytt försök {local_time(step.next_attempt_at)}."
@@ -65,7 +59,7 @@ def _waiting_text(step: PendingStep) -> str:
 
 
 def _notice_text(session: Session, item_id: int, steps: list[PendingStep], noun: str) -> str:
-    waiting = [s for s in steps if s.step == POST_NOTICE and s.status in WAITING]
+    waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
     status = session.scalar(
         select(Notice.status).where(Notice.item_id == item_id).order_by(Notice.id.desc()).limit(1)
     )
@@ -82,7 +76,7 @@ def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -
     status = session.scalar(
         select(Escalation.status).where(Escalation.item_id == item_id).order_by(Escalation.id.desc()).limit(1)
     )
-    waiting = [s for s in steps if s.step == SEND_ESCALATION and s.status in WAITING]
+    waiting = [s for s in steps if s.step == Step.SEND_ESCALATION and s.status in WAITING]
     if status == "sent":
         return " Närmaste chef har fått e-post för beslut om polisanmälan."
     if status == "no_recipient":
@@ -102,27 +96,27 @@ def by_hand_message(permalink: str | None) -> str:
 def describe(
     session: Session,
     item_id: int,
-    action: str,
+    action: Action,
     status: str,
     steps: list[PendingStep],
     summary: RunSummary,
     crime: bool,
+    escalated: bool = False,
 ) -> ActionOutcome:
-    platform_waiting = [s for s in steps if s.step == PLATFORM_REMOVE and s.status in WAITING]
-    reply_waiting = [s for s in steps if s.step == POST_NOTICE and s.status in WAITING]
+    platform_waiting = [s for s in steps if s.step == Step.PLATFORM_REMOVE and s.status in WAITING]
+    reply_waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
     pending = bool(platform_waiting or reply_waiting) or status == ItemStatus.REMOVE_BY_HAND
-    if action == "remove" and status == ItemStatus.REMOVED:
+    if escalated:
+        message = _escalation_text(session, item_id, steps) or "E-posten är köad."
+    elif action == Action.REMOVE and status == ItemStatus.REMOVED:
         message = "Borttagen och diarieförd. " + _notice_text(session, item_id, steps, "Meddelandet")
-    elif action == "remove" and status == ItemStatus.REMOVE_BY_HAND:
+    elif action == Action.REMOVE and status == ItemStatus.REMOVE_BY_HAND:
         message = by_hand_message(session.scalar(select(Item.permalink).where(Item.id == item_id)))
-    elif action == "remove":
+    elif action == Action.REMOVE:
         why = _waiting_text(platform_waiting[0]) if platform_waiting else "väntar"
         message = f"Beviset och beslutet är sparade, men kommentaren är inte borttagen än: {why}"
-    elif action == "answer":
+    elif action == Action.ANSWER:
         message = _notice_text(session, item_id, steps, "Svaret")
-    elif action == "escalate":
-        message = _escalation_text(session, item_id, steps) or "E-posten är köad."
-        action = "notify"
     else:
         message = _notice_text(session, item_id, steps, "Meddelandet")
     if crime:

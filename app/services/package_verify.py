@@ -17,9 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Evidence, Export
 from app.services import removal_log as log
-from app.services.errors import EnvironmentFault, InputError
 from app.services.packages import FORMAT, MANIFEST, SUMS
 
 

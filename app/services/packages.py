@@ -33,6 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.models import (
     Account,
     Decision,
@@ -46,7 +47,6 @@ from app.models import (
 from app.services import removal_log as log
 from app.services.audit_witness import witness_now
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError, os_cause
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
 from app.services.spreadsheet import AtomicFile, discard_workbook, save_workbook
 

@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import Connector, ConnectorRegistry
+from app.connectors.base import ConnectorRegistry
+from app.core.connector import Connector
 from app.models import Account, Item
 
 

@@ -7,9 +7,9 @@ costs; the UI's lazy model and the command line both read through here.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemVersion
@@ -27,6 +27,9 @@ from app.services.queue_types import (  # noqa: F401 - the queue's vocabulary, r
     QueueFilter,
 )
 
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
+
 _SUMMARY_COLUMNS = (
     Item.id, Item.external_id, Account.key, Account.name, Account.platform, Item.kind,
     Item.author_name, Item.author_id, Item.text, Item.created_at, Item.edited_at, Item.status,
@@ -35,15 +38,18 @@ _SUMMARY_COLUMNS = (
 
 
 def _summary(row: Any) -> ItemSummary:
-    return ItemSummary(*row[:12], flags=row[12] or [], suggested_reason=row[13],
-                       is_question=bool(row[14]), permalink=row[15])  # fmt: skip
+    (item_id, external_id, account_key, account_name, platform, kind, author_name, author_id, text,
+     created_at, edited_at, status, flags, suggested_reason, is_question, permalink) = row[:16]
+    return ItemSummary(item_id, external_id, account_key, account_name, platform, kind, author_name,
+                       author_id, text, created_at, edited_at, status, flags or [], suggested_reason,
+                       bool(is_question), permalink)  # fmt: skip
 
 
 class QueueService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def _where(self, stmt: Select[Any], f: QueueFilter, dialect: str) -> Select[Any]:
+    def _where(self, stmt: AnySelect, f: QueueFilter, dialect: str) -> AnySelect:
         found = conditions(f, dialect)
         return stmt.where(and_(*found)) if found else stmt
 

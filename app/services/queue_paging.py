@@ -20,11 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     String,
     literal_column,
     select,
@@ -38,6 +37,9 @@ from sqlalchemy.orm import Session
 from app.models import Account, Item
 from app.models.base import to_driver_datetime
 from app.models.fulltext import match_clause, search_terms, sqlite_match_expression
+
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
 
 # The id-led covering index (app/models/queue_indexes.py), for the keys of a search's matches.
 SEARCH_KEYS = "INDEXED BY ix_items_search_keys"
@@ -77,7 +79,7 @@ def conditions(
     return found
 
 
-def _ordered(stmt: Select[Any], created: Any, f: Any, after: Any) -> Select[Any]:
+def _ordered(stmt: AnySelect, created: Any, f: Any, after: Any) -> AnySelect:
     key = tuple_(created, Item.id)
     if after is not None:
         stmt = stmt.where(key < tuple_(*after) if f.newest_first else key > tuple_(*after))
@@ -116,8 +118,8 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
         stmt = _ordered(select(Item.id).where(*conditions(f, dialect)), Item.created_at, f, after)
         return list(session.scalars(stmt.limit(limit)))
     branches = []
-    for status in statuses:
-        one = replace(f, statuses=(status,))
+    for code in statuses:
+        one = replace(f, statuses=(code,))
         branch = select(Item.id.label("id"), Item.created_at.label("created_at")).where(
             *conditions(one, dialect)
         )
@@ -134,7 +136,7 @@ def status_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
     dialect = session.get_bind().dialect.name
     # `+ 0`: an account's own index would read every row of the account; the scan of the
     # covering index reads only the index.
-    stmt = (
+    stmt: AnySelect = (
         select(Item.status, Item.is_question, literal_column("count(*)"))
         .where(*conditions(f, dialect, account=Item.account_id + 0))
         .group_by(Item.status, Item.is_question)

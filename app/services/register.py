@@ -12,9 +12,9 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.models import Account, Administrator, Item, ItemStatus, Registration
 from app.services.decisions import DecisionScope
-from app.services.errors import InputError
 from app.services.identity import local_time
 from app.services.reasons import REGISTRATION_CRITERIA
 

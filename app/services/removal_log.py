@@ -12,12 +12,14 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.core.errors import InputError
+from app.core.states import Action
 from app.models import (
     Account,
     Administrator,
@@ -29,12 +31,14 @@ from app.models import (
     Registration,
 )
 from app.models.evidence_text import saved_item_text
-from app.services.errors import InputError
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import Column
 
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-REMOVE_ACTION = "remove"
+REMOVE_ACTION = Action.REMOVE
 REMOVAL_CRITERION = "removal"
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
@@ -154,7 +158,7 @@ def _saved_text(at: Any) -> Any:
     return func.coalesce(_copy_for(at, lambda ev: saved_item_text(ev.payload)), Item.text)
 
 
-def _scoped(stmt: Select[Any], scope: LogScope, at: Any) -> Select[Any]:
+def _scoped(stmt: AnySelect, scope: LogScope, at: Any) -> AnySelect:
     if scope.since is not None:
         stmt = stmt.where(at >= scope.since)
     if scope.until is not None:
@@ -172,7 +176,7 @@ _ITEM_COLUMNS = (Item.id.label("item_id"), Item.kind, Item.created_at,
                  Account.name.label("account_name"), Account.platform)  # fmt: skip
 
 
-def removal_statement(scope: LogScope) -> Select[Any]:
+def removal_statement(scope: LogScope) -> AnySelect:
     r = aliased(Registration)
     n = aliased(Notice)
     registration_id = (
@@ -211,7 +215,7 @@ def removal_statement(scope: LogScope) -> Select[Any]:
     return _scoped(stmt, scope, Decision.decided_at)
 
 
-def registration_statement(scope: LogScope) -> Select[Any]:
+def registration_statement(scope: LogScope) -> AnySelect:
     """Items registered (diarieförda) for another reason than their removal."""
     stmt = (
         select(
@@ -245,7 +249,7 @@ def count_entries(session: Session, scope: LogScope) -> tuple[int, int]:
     return session.scalar(removals) or 0, session.scalar(registrations) or 0
 
 
-def stream(session: Session, stmt: Select[Any]) -> Iterator[Any]:
+def stream(session: Session, stmt: AnySelect) -> Iterator[Any]:
     """Rows a thousand at a time (a server-side cursor on PostgreSQL), as named tuples: reading
     a field by name from a SQLAlchemy Row costs more than building the row."""
     result = session.execute(stmt.execution_options(yield_per=1000))

@@ -16,24 +16,15 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.connectors.base import Capabilities, Connector, PlatformError
+from app.core.connector import Capabilities, Connector
+from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.states import Action, Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, OutboxStep
 from app.services.decisions import DecisionScope
-from app.services.errors import InputError
 from app.services.escalation import KIND_POLICE, queue_escalation
 from app.services.identity import escalation_recipient
 from app.services.notify import queue_public_notice, removal_notice_text
-from app.services.outbox import (
-    BLOCKED,
-    DONE,
-    MANUAL,
-    PENDING,
-    PLATFORM_REMOVE,
-    SEND_ESCALATION,
-    StepInfo,
-    StepResult,
-    queue_step,
-)
+from app.services.outbox import StepInfo, StepResult, queue_step
 from app.services.reasons import REMOVAL_REASONS
 from app.services.register import register_removal
 
@@ -68,16 +59,16 @@ def decide_removal(
     state = scope.state
     evidence_id, digest = scope.save_evidence()
     decision_id = scope.record_decision(
-        "remove", reason=reason, motivation=motivation, mode=mode, evidence_id=evidence_id
+        Action.REMOVE, reason=reason, motivation=motivation, mode=mode, evidence_id=evidence_id
     )
     platform_step = queue_step(
         scope.writer,
         item_id=state.id,
         decision_id=decision_id,
-        step=PLATFORM_REMOVE,
+        step=Step.PLATFORM_REMOVE,
         payload={"external_id": state.external_id, "mode": mode, "permalink": state.permalink},
         now=scope.now,
-        status=MANUAL if by_hand else PENDING,
+        status=StepStatus.MANUAL if by_hand else StepStatus.PENDING,
         result=BY_HAND if by_hand else None,
     )
     registration_id = register_removal(scope, decision_id, motivation)
@@ -114,7 +105,7 @@ def decide_removal(
             scope.writer,
             item_id=state.id,
             decision_id=decision_id,
-            step=SEND_ESCALATION,
+            step=Step.SEND_ESCALATION,
             payload={"escalation_id": escalation_id},
             now=scope.now,
         )
@@ -165,7 +156,7 @@ class PlatformRemover:
         connector = self._connector_for(step.item_id)
         if connector is None:
             return StepResult(
-                MANUAL,
+                Outcome.MANUAL,
                 BY_HAND,
                 audit_action="remove_by_hand",
                 apply=_finish(
@@ -175,7 +166,7 @@ class PlatformRemover:
         mode = choose_mode(str(step.payload.get("mode", "hide")), connector.capabilities)
         if mode is None:
             return StepResult(
-                MANUAL,
+                Outcome.MANUAL,
                 "Plattformen låter inte Granska dölja eller radera kommentaren: "
                 "ta bort den för hand och bekräfta sedan i Granska.",
                 audit_action="remove_by_hand",
@@ -187,16 +178,16 @@ class PlatformRemover:
         try:
             result = connector.hide(external_id) if mode == "hide" else connector.delete(external_id)
         except PlatformError as exc:
-            if exc.kind == "not_found":
+            if exc.kind == ErrorKind.NOT_FOUND:
                 text = "Kommentaren fanns inte längre på plattformen."
                 return StepResult(
-                    DONE,
+                    Outcome.DONE,
                     text,
                     audit_action="platform_removed",
                     audit_details={"mode": mode, "result": "not_found"},
                     apply=_finish(step.decision_id, step.item_id, ItemStatus.REMOVED, text),
                 )
-            outcome = "retry" if exc.retryable else BLOCKED
+            outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
             return StepResult(
                 outcome,
                 str(exc),
@@ -207,12 +198,12 @@ class PlatformRemover:
         if not result.ok:
             message = result.message or "Plattformen utförde inte borttagningen."
             return StepResult(
-                "retry",
+                Outcome.RETRY,
                 message,
                 apply=_finish(step.decision_id, step.item_id, None, f"Väntar på plattformen: {message}"),
             )
         return StepResult(
-            DONE,
+            Outcome.DONE,
             result.message or done_text,
             audit_action="platform_removed",
             audit_details={"mode": mode},
@@ -230,8 +221,8 @@ def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
         select(OutboxStep.id, OutboxStep.decision_id)
         .where(
             OutboxStep.item_id == scope.state.id,
-            OutboxStep.step == PLATFORM_REMOVE,
-            OutboxStep.status.in_((MANUAL, PENDING, BLOCKED)),
+            OutboxStep.step == Step.PLATFORM_REMOVE,
+            OutboxStep.status.in_((StepStatus.MANUAL, StepStatus.PENDING, StepStatus.BLOCKED)),
         )
         .order_by(OutboxStep.id.desc())
         .limit(1)
@@ -241,7 +232,7 @@ def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
         scope.session.execute(
             update(OutboxStep)
             .where(OutboxStep.id == step.id)
-            .values(status=DONE, result=text, done_at=scope.now)
+            .values(status=StepStatus.DONE, result=text, done_at=scope.now)
         )
         scope.session.execute(
             update(Decision).where(Decision.id == step.decision_id).values(platform_result=text)

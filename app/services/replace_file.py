@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from app.services.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault
 
 RETRY_DELAYS = (0.1, 0.2, 0.4, 0.8)  # seconds: about 1.5 s in all
 

@@ -8,11 +8,11 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.models import Setting
 from app.resources import resource_path
 from app.services.audit import AuditWriter
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.rules import RuleSet, entry_pattern, read_word_list
 
 SETTINGS_KEY = "rules.lists"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import mss
 import mss.tools
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 
 PNG_LEVEL = 6  # zlib level: mss's own default, a good balance for screens of flat colour
 

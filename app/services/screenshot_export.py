@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 from app.services.replace_file import replace_file
 from app.services.screenshots import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
 

@@ -9,9 +9,9 @@ from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from app.core.errors import InputError
 from app.services.audit_witness import witness_now
 from app.services.context import Writes, in_this_thread
-from app.services.errors import InputError
 from app.services.mail import Attachment, MailSettingsService, build_message, check_address, save_eml
 from app.services.screenshot_export import file_stems
 from app.services.screenshots import STOCKHOLM, ScreenshotInfo, ScreenshotService

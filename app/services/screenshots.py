@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, Screenshot
 from app.services.audit import log_change
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.mail import check_address
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -22,15 +22,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import FACTORIES, ConnectorRegistry, PlatformError
-from app.connectors.common import CompleteListing, FetchChunk
+from app.connectors.base import FACTORIES, ConnectorRegistry
+from app.core.connector import CompleteListing, FetchChunk
+from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.incoming import IncomingItem
 from app.models import Account, Item, ItemKind, ItemStatus
 from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.connections import AccountRef
 from app.services.context import Actor, Writes, in_this_thread
-from app.services.errors import InputError
 from app.services.importer import ImportResult, ImportService
-from app.services.incoming import IncomingItem
 
 log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -60,7 +60,7 @@ class SyncResult:
     new_versions: int = 0
     deleted_by_author: int = 0
     restored: int = 0
-    error_kind: str | None = None
+    error_kind: ErrorKind | None = None
     retry_after: float | None = None
 
 
@@ -170,8 +170,9 @@ class SyncService:
         if not until or datetime.fromisoformat(until) <= self._actor.now():
             return None
         local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
-        return SyncResult(ref.key, False, f"{ref.name}: väntar till {local} innan nästa hämtning "
-                          f"({ref.sync_state.get('last_error', '')})", error_kind="waiting")  # fmt: skip
+        why = (ref.sync_state or {}).get("last_error", "")
+        message = f"{ref.name}: väntar till {local} innan nästa hämtning ({why})"
+        return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
 
     def sync_account(self, ref: AccountRef, progress: Callable[[SyncProgress], None] | None = None,
                      should_stop: Callable[[], bool] | None = None) -> SyncResult:  # fmt: skip
@@ -181,8 +182,9 @@ class SyncService:
         except PlatformError as exc:
             return self._failed(ref, exc, _Tally())
         if connector is None:
-            return SyncResult(ref.key, False, f"Ingen token är sparad för {ref.name} ({ref.key}): "
-                              "lägg till den under Inställningar → Konton.", error_kind="auth")  # fmt: skip
+            message = (f"Ingen token är sparad för {ref.name} ({ref.key}): "
+                       "lägg till den under Inställningar → Konton.")  # fmt: skip
+            return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
         listings: list[CompleteListing] = []
         batch: list[IncomingItem] = []
@@ -196,7 +198,8 @@ class SyncService:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
 
         try:
-            for chunk in self._chunks(connector, ref.sync_state):
+            # The next pages download while this thread writes the last ones to the database.
+            for chunk in prefetched(connector.chunks(ref.sync_state)):
                 batch.extend(chunk.items)
                 listings.extend(chunk.complete)
                 if chunk.deleted:
@@ -207,13 +210,13 @@ class SyncService:
                 if should_stop and should_stop():
                     flush()
                     return SyncResult(ref.key, False, f"Hämtningen för {ref.name} avbröts; det som "
-                                      "hunnit hämtas är sparat.", error_kind="cancelled")  # fmt: skip
+                                      "hunnit hämtas är sparat.", error_kind=ErrorKind.CANCELLED)  # fmt: skip
             flush()
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
         deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings))
-        state = self._next_state(connector, ref, started)
+        state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
         r = tally.result
         message = (f"{ref.name}: {r.created} nya, {r.updated} uppdaterade ({r.new_versions} med "
@@ -221,20 +224,6 @@ class SyncService:
         return SyncResult(ref.key, True, message, r.created, r.updated, r.unchanged,
                           r.new_versions, deleted, restored)  # fmt: skip
 
-    @staticmethod
-    def _chunks(connector: Any, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
-        if hasattr(connector, "chunks"):
-            # The next pages download while this thread writes the last ones to the database.
-            yield from prefetched(connector.chunks(state))
-            return
-        fetched = connector.fetch(state)  # any Connector: one chunk, no completeness claims
-        yield FetchChunk(items=list(fetched.items), deleted=list(fetched.deleted))
-
-    @staticmethod
-    def _next_state(connector: Any, ref: AccountRef, started: datetime) -> dict[str, Any]:
-        if hasattr(connector, "next_state"):
-            return connector.next_state(ref.sync_state, started)
-        return {**(ref.sync_state or {}), "since": started.isoformat()}
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
         now = self._actor.now()

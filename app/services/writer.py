@@ -12,12 +12,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, update
+from sqlalchemy import JSON, Boolean, Connection, Table, insert, update
+from sqlalchemy.engine import Dialect
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.dml import UpdateBase
 
+from app.core.errors import EnvironmentFault
 from app.models.base import UTCDateTime, to_driver_datetime
-from app.services.errors import EnvironmentFault
+
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
 
 Adapter = Callable[[Any], Any]
 
@@ -56,30 +63,68 @@ class _Cursor:
         return self._cursor.fetchone()
 
 
+class Query:
+    """A statement a decision's transaction runs every time (the item's state, the audit lock),
+    built once at import. On SQLite it is compiled once, on first use, with SQLAlchemy's public
+    compiler API (the SQL text, the bind names in order, each type's own processors), and then
+    runs on the driver's cursor. tests/services/test_writer.py checks the rows against
+    SQLAlchemy's own execution."""
+
+    def __init__(self, stmt: AnySelect | UpdateBase) -> None:
+        self.stmt = stmt
+        self._sqlite: _Compiled | None = None
+
+    def for_sqlite(self, dialect: Dialect) -> _Compiled:
+        if self._sqlite is None:
+            compiled = self.stmt.compile(dialect=dialect)
+            assert isinstance(compiled, SQLCompiler)
+            names = list(compiled.positiontup or [])
+            binds = compiled.binds
+            self._sqlite = _Compiled(
+                compiled.string,
+                names,
+                {n: binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names},
+                {n: bind.effective_value for n, bind in binds.items() if bind.value is not None},
+                [c.type.dialect_impl(dialect).result_processor(dialect, None)
+                 for c in self.stmt.exported_columns],
+            )  # fmt: skip
+        return self._sqlite
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    names: list[str]
+    binds: dict[str, Adapter | None]
+    defaults: dict[str, Any]
+    results: list[Adapter | None]
+
+
 class Writer:
     def __init__(self, con: Connection) -> None:
         self._con = con
         self._cursor: _Cursor | None = None
-        if con.dialect.name == "sqlite":
-            self._cursor = _Cursor(con.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+        driver = con.connection.dbapi_connection
+        if con.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
+            self._cursor = _Cursor(driver.cursor())
 
-    def first(self, stmt: Executable, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
-        """The first row of a statement, its values converted by the columns' own types."""
+    def first(self, query: Query, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
+        """The first row of a query, its values converted by the columns' own types."""
         if self._cursor is None:
-            row = self._con.execute(stmt, params or {}).first()
+            row = self._con.execute(query.stmt, params or {}).first()
             return tuple(row) if row is not None else None
-        sql, names, binds, results = _compiled(stmt, self._con)
-        bound = {**_BIND_DEFAULTS[id(stmt)], **(params or {})}
-        args = [binds[n](bound[n]) if binds.get(n) else bound[n] for n in names]
-        row = self._cursor.execute(sql, args).fetchone()
+        form = query.for_sqlite(self._con.dialect)
+        bound = {**form.defaults, **(params or {})}
+        args = [bound[n] if (bind := form.binds[n]) is None else bind(bound[n]) for n in form.names]
+        row = self._cursor.execute(form.sql, args).fetchone()
         if row is None:
             return None
-        return tuple(p(v) if p is not None else v for p, v in zip(results, row, strict=True))
+        return tuple(p(v) if p is not None else v for p, v in zip(form.results, row, strict=True))
 
     def insert(self, table: Table, values: dict[str, Any]) -> int:
         """Insert one row; returns its id."""
         if self._cursor is None:
-            return self._con.execute(insert(table).returning(table.c.id), values).scalar_one()
+            return int(self._con.execute(insert(table).returning(table.c.id), values).scalar_one())
         row = _complete(table, values)
         self._cursor.execute(_insert_sql(table, tuple(row)) + " RETURNING id", _adapt(table, row))
         return int(self._cursor.fetchone()[0])
@@ -107,27 +152,6 @@ class Writer:
         self._cursor.execute(
             f"UPDATE {table.name} SET {sets} WHERE id = :row_id", {**_adapt(table, values), "row_id": row_id}
         )
-
-
-_COMPILED: dict[int, tuple[str, list[str], dict[str, Any], list[Any]]] = {}
-_BIND_DEFAULTS: dict[int, dict[str, Any]] = {}
-
-
-def _compiled(stmt: Executable, con: Connection) -> tuple[str, list[str], dict[str, Any], list[Any]]:
-    """SQLAlchemy's own compilation and type processors, computed once per statement.
-    (tests/services/test_writer.py checks the rows against SQLAlchemy's own execution.)"""
-    found = _COMPILED.get(id(stmt))
-    if found is None:
-        dialect = con.dialect
-        compiled = stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
-        binds = compiled._bind_processors
-        results = [entry.type._cached_result_processor(dialect, None) for entry in compiled._result_columns]
-        found = (compiled.string, list(compiled.positiontup or []), binds, results)
-        _COMPILED[id(stmt)] = found
-        _BIND_DEFAULTS[id(stmt)] = {
-            name: bind.effective_value for name, bind in compiled.binds.items() if bind.value is not None
-        }
-    return found
 
 
 _SQL: dict[tuple[str, tuple[str, ...]], str] = {}

@@ -6,60 +6,27 @@ worker; the window learns its outcome and moves on to the next item at once. Wha
 leave Granska (the platform's hide or delete, the public reply, the e-mail) is carried out on a
 network worker, and the window hears of it again when that is done (`carried_out`).
 
-Keys (also in the `?` overlay and the README): R remove, D diarieför, N notify, O keep (OK),
-A answer, V forward (vidarebefordra), L hand over (lämna över); J/K next/previous.
+Each action's key, icon, texts, dialog and service call are one entry of app/ui/action_table.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
+from app.services.outcome import ActionOutcome
 from app.services.queue_types import ItemSummary
+from app.ui.action_table import ActionSpec, Decide, DialogArgs, Moderation, all_actions, spec_for
 from app.ui.icons import icon
-from app.ui.labels import action_label
 from app.ui.tasks import TaskContext, TaskManager
 
-if TYPE_CHECKING:  # app.services.context loads the database layer, which start-up defers (P7)
-    from app.services.context import Writes
-
-# action name -> (key, icon)
-ACTION_KEYS: dict[str, tuple[str, str]] = {
-    "remove": ("R", "action-remove"),
-    "register": ("D", "action-register"),
-    "notify": ("N", "action-notify"),
-    "keep": ("O", "action-keep"),
-    "answer": ("A", "action-answer"),
-    "forward": ("V", "action-forward"),
-    "hand_over": ("L", "action-hand-over"),
-}
-
-
-class Moderation(Protocol):
-    """The surface of app.services.moderation.ModerationService that the window uses."""
-
-    def decide_remove(
-        self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide",
-        *, by_hand: bool | None = None,
-    ) -> Any: ...
-    def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]: ...
-    def carry_out(self, outcome: Any, write: Writes) -> Any: ...
-    def register(
-        self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
-    ) -> Any: ...
-    def decide_notify(self, item_id: int, template: str | None = None, text: str | None = None) -> Any: ...
-    def keep(self, item_id: int) -> Any: ...
-    def decide_answer(self, item_id: int, text: str) -> Any: ...
-    def forward(self, item_id: int, to: str, note: str) -> Any: ...
-    def hand_over(self, item_id: int, to_username: str, reason: str) -> Any: ...
-    def history(self, item_id: int) -> list[Any]: ...
-    def saved_replies(self) -> list[tuple[str, str]]: ...
+__all__ = ["BatchResult", "Moderation", "ModerationActions", "apply_to_each"]
 
 
 @dataclass
@@ -67,14 +34,14 @@ class BatchResult:
     """What happened to each selected item (outcomes are the service's ActionOutcome)."""
 
     action: str
-    outcomes: list[Any] = field(default_factory=list)
+    outcomes: list[ActionOutcome] = field(default_factory=list)
     refused: list[tuple[int, str]] = field(default_factory=list)  # (item id, why)
     stopped: str | None = None  # the environment failed: the rest was not tried
     not_tried: list[int] = field(default_factory=list)
 
 
 def apply_to_each(
-    action: str, ids: list[int], call: Callable[[int], Any], context: TaskContext | None = None
+    action: str, ids: list[int], call: Callable[[int], ActionOutcome], context: TaskContext | None = None
 ) -> BatchResult:
     """One service call per item, each its own transaction: the decisions on the writing
     worker, their platform steps (`carry_out`) on a network worker."""
@@ -123,23 +90,14 @@ class ModerationActions(QObject):
         self.saved_replies: list[tuple[str, str]] = []
         self.channel_tone: Callable[[ItemSummary], str] = lambda _item: ""
         self.actions: dict[str, QAction] = {}
-        tips = {
-            "remove": self.tr("Spara bevis, ta bort, diarieför och meddela varför"),
-            "register": self.tr("Diarieför utan att ta bort"),
-            "notify": self.tr("Publicera ett meddelande i tråden"),
-            "keep": self.tr("Behåll: inget att åtgärda"),
-            "answer": self.tr("Svara personligt, gärna kort med länk"),
-            "forward": self.tr("Skicka vidare till rätt förvaltning eller medarbetare"),
-            "hand_over": self.tr("Lämna över vid jäv"),
-        }
-        for name, (key, icon_name) in ACTION_KEYS.items():
-            act = QAction(icon(icon_name), action_label(name), window)
-            act.setShortcut(QKeySequence(key))
+        for spec in all_actions():
+            act = QAction(icon(spec.icon), spec.text, window)
+            act.setShortcut(QKeySequence(spec.key))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.setToolTip(f"{action_label(name)} ({key}) – {tips[name]}")
-            act.setStatusTip(tips[name])
-            act.triggered.connect(lambda _checked=False, n=name: self.start(n))
-            self.actions[name] = act
+            act.setToolTip(f"{spec.text} ({spec.key}) – {spec.tooltip}")
+            act.setStatusTip(spec.tooltip)
+            act.triggered.connect(lambda _checked=False, n=spec.action: self.start(n))
+            self.actions[spec.action] = act
 
     def load_saved_replies(self) -> None:
         if self.moderation is None:
@@ -160,16 +118,21 @@ class ModerationActions(QObject):
         if self.moderation is None:
             self.message.emit(self.tr("Åtgärderna är inte tillgängliga: modereringstjänsten saknas."))
             return
-        if name == "keep":
+        spec = spec_for(name)
+        if spec is None:
+            raise ValueError(f"no action {name!r} in app/ui/action_table.py")
+        if spec.dialog is None:
             if len(items) == 1:
-                self._run("keep", items, lambda m, i: m.keep(i))
+                self._run(name, items, spec.decide(None))
             else:
-                self._confirm_keep(items)
+                self._confirm_many(spec, items)
             return
-        dialog = self._dialog(name, items)
+        tone = self.channel_tone(items[0]) if len(items) == 1 else ""
+        hint = self.tr("Kanalens ton: %s") % tone if tone else ""
+        dialog = spec.dialog(DialogArgs(items, self._window, self.saved_replies, hint))
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._accepted(name, dialog))
+        dialog.accepted.connect(lambda: self._run(name, items, spec.decide(dialog)))
         dialog.finished.connect(lambda _r: self._closed(dialog))
         dialog.open()
 
@@ -177,116 +140,53 @@ class ModerationActions(QObject):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _dialog(self, name: str, items: list[ItemSummary]) -> QDialog:
-        # Imported on first use: the dialogs are not needed to show the window.
-        from app.ui.action_dialogs import (
-            ForwardDialog,
-            HandOverDialog,
-            RegisterDialog,
-            RemoveDialog,
-            TemplateTextDialog,
-            answer_templates,
-            notice_templates,
-        )
-
-        parent = self._window
-        if name == "remove":
-            return RemoveDialog(items, parent)
-        if name == "register":
-            return RegisterDialog(items, parent)
-        if name == "forward":
-            return ForwardDialog(items, parent)
-        if name == "hand_over":
-            return HandOverDialog(items, parent)
-        tone = self.channel_tone(items[0]) if len(items) == 1 else ""
-        hint = self.tr("Kanalens ton: %s") % tone if tone else ""
-        if name == "notify":
-            title = self.tr("Meddela i tråden")
-            return TemplateTextDialog(
-                items, title, self.tr("Publicera"), notice_templates(items, self.saved_replies), hint, parent
-            )
-        replies = answer_templates(self.saved_replies)
-        return TemplateTextDialog(items, self.tr("Svara"), self.tr("Skicka svar"), replies, hint, parent)
-
-    def _accepted(self, name: str, dialog: QDialog) -> None:
-        from app.ui.action_dialogs import (
-            ForwardDialog,
-            HandOverDialog,
-            RegisterDialog,
-            RemoveDialog,
-            TemplateTextDialog,
-        )
-
-        items = dialog.items  # type: ignore[attr-defined]
-        if isinstance(dialog, RemoveDialog):
-            reason, motivation, mode = dialog.choice()
-            motivation = motivation or None
-            by_hand: dict[int, bool] = {}  # asked first on a network worker: it may read the keyring
-            self._run(name, items,
-                      lambda m, i: m.decide_remove(i, reason, motivation, mode, by_hand=by_hand.get(i)),
-                      first=lambda m, ids: by_hand.update(m.removal_by_hand(ids)))  # fmt: skip
-        elif isinstance(dialog, RegisterDialog):
-            criterion, motivation, number = dialog.choice()
-            self._run(name, items, lambda m, i: m.register(i, criterion, motivation, number))
-        elif isinstance(dialog, ForwardDialog):
-            to, note = dialog.choice()
-            self._run(name, items, lambda m, i: m.forward(i, to, note))
-        elif isinstance(dialog, HandOverDialog):
-            to, why = dialog.choice()
-            self._run(name, items, lambda m, i: m.hand_over(i, to, why))
-        elif isinstance(dialog, TemplateTextDialog) and name == "notify":
-            # Unedited: the template's code alone, so the service uses the municipality's wording.
-            template, text = dialog.choice()
-            body = text if dialog.edited() else None
-            self._run(name, items, lambda m, i: m.decide_notify(i, template or None, body))
-        elif isinstance(dialog, TemplateTextDialog):
-            # Unedited: the saved reply as saved, so the service knows it (a political referral
-            # is recorded as one) and puts each author's own name in.
-            _template, text = dialog.choice()
-            body = text if dialog.edited() else dialog.raw_template()
-            self._run(name, items, lambda m, i: m.decide_answer(i, body))
-
-    def _confirm_keep(self, items: list[ItemSummary]) -> None:
+    def _confirm_many(self, spec: ActionSpec[Any], items: list[ItemSummary]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            self.tr("Behåll"),
-            self.tr("Behålla %d poster? Inget görs på plattformen.") % len(items),
+            spec.text,
+            self.tr(spec.confirm_many) % len(items),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self._window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.accepted.connect(lambda: self._run("keep", items, lambda m, i: m.keep(i)))
+        box.accepted.connect(lambda: self._run(spec.action, items, spec.decide(None)))
         self.dialog = box
         box.finished.connect(lambda _r: self._closed(box))
         box.open()
 
-    def _run(self, name: str, items: list[ItemSummary], call: Callable[[Any, int], Any],
-             first: Callable[[Any, list[int]], None] | None = None) -> None:  # fmt: skip
-        """The decisions on the writer; `first`, if given, on a network worker before them."""
+    def _run(self, name: str, items: list[ItemSummary], decide: Decide) -> None:
+        """The decisions on the writer; `decide.first`, if any, on a network worker before them."""
         moderation = self.moderation
+        if moderation is None:
+            return
         ids = [i.id for i in items]
-        label = self.tr("%s: %d poster…") % (action_label(name), len(ids))
+        spec = spec_for(name)
+        label = self.tr("%s: %d poster…") % (spec.text if spec else name, len(ids))
 
-        def decide(_ready: object = None) -> None:
+        def one(item_id: int) -> ActionOutcome:
+            return decide.call(moderation, item_id)
+
+        def decide_all(_ready: object = None) -> None:
             self._tasks.run(
-                lambda context: apply_to_each(name, ids, lambda item_id: call(moderation, item_id), context),
+                lambda context: apply_to_each(name, ids, one, context),
                 on_done=lambda result: self._decided(moderation, result),
                 label=label,
                 write=True,
                 with_context=True,
             )
 
+        first = decide.first
         if first is None:
-            decide()
+            decide_all()
         else:
-            self._tasks.run(lambda: first(moderation, ids), on_done=decide, network=True)
+            self._tasks.run(lambda: first(moderation, ids), on_done=decide_all, network=True)
 
-    def _decided(self, moderation: Any, result: BatchResult) -> None:
+    def _decided(self, moderation: Moderation, result: BatchResult) -> None:
         """The decisions are saved and shown; now what leaves Granska, off the writer."""
         self.decided.emit(result)
-        waiting = {o.item_id: o for o in result.outcomes if getattr(o, "follow_up", None) is not None}
+        waiting = {o.item_id: o for o in result.outcomes if o.follow_up is not None}
         if not waiting:
             return
         write = self._tasks.in_writer

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from app.ui.action_table import all_actions
 from app.ui.text_views import heading, plain_label
 
 
@@ -15,13 +16,7 @@ def key_table() -> list[tuple[str, str]]:
     return [
         ("J / ↓", translate("HelpOverlay", "Nästa post")),
         ("K / ↑", translate("HelpOverlay", "Föregående post")),
-        ("R", translate("HelpOverlay", "Ta bort (sparar bevis, diarieför, meddelar)")),
-        ("D", translate("HelpOverlay", "Diarieför utan att ta bort")),
-        ("N", translate("HelpOverlay", "Meddela i tråden")),
-        ("O", translate("HelpOverlay", "Behåll (OK)")),
-        ("A", translate("HelpOverlay", "Svara")),
-        ("V", translate("HelpOverlay", "Vidarebefordra")),
-        ("L", translate("HelpOverlay", "Lämna över (jäv)")),
+        *((spec.key, spec.help_text) for spec in all_actions()),
         ("/  Ctrl+F", translate("HelpOverlay", "Sök")),
         ("Ctrl+1 … Ctrl+5", translate("HelpOverlay", "Byt kö")),
         (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.ui.action_table import spec_for
 
 translate = QCoreApplication.translate
 
@@ -140,16 +141,8 @@ def history_kind_label(kind: str) -> str:
 
 
 def action_label(action: str) -> str:
-    labels = {
-        "remove": translate("Labels", "Ta bort"),
-        "register": translate("Labels", "Diarieför"),
-        "notify": translate("Labels", "Meddela"),
-        "keep": translate("Labels", "Behåll"),
-        "answer": translate("Labels", "Svara"),
-        "forward": translate("Labels", "Vidarebefordra"),
-        "hand_over": translate("Labels", "Lämna över"),
-    }
-    return labels.get(action, action)
+    spec = spec_for(action)
+    return spec.text if spec is not None else action
 
 
 def status_codes() -> tuple[str, ...]:

@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from app.services.queue_types import QUEUES
+from app.ui.action_table import all_actions
 from app.ui.icons import icon
-from app.ui.labels import action_label
 from app.ui.settings import user_settings
 from app.ui.translations import LANGUAGES, SETTING
 from app.version import APP_NAME, __version__
@@ -117,11 +117,11 @@ def build_toolbar(window: MainWindow) -> QToolBar:
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for name, act in window.moderation_actions.actions.items():
+    for spec in all_actions():
+        act = window.moderation_actions.actions[spec.action]
         bar.addAction(act)
-        button = bar.widgetForAction(act)
-        button.setAccessibleName(action_label(name))
-        if name == "answer":
+        bar.widgetForAction(act).setAccessibleName(spec.text)
+        if spec.group_end:
             bar.addSeparator()
     bar.addSeparator()
     bar.addAction(window.previous_action)

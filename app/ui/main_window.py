@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
                                    move_on=move_on)  # fmt: skip
         done = len(result.outcomes)
         if done == 1 and not result.refused:
-            message = str(getattr(result.outcomes[0], "message", "")) or action_label(result.action)
+            message = result.outcomes[0].message or action_label(result.action)
         else:
             message = self.tr("%s: %d klara, %d nekade.") % (
                 action_label(result.action),

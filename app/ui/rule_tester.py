@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.errors import InputError
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.reasons import REMOVAL_REASONS
 from app.services.rule_lists import RuleListService, clean_entries
 from app.services.rules import RuleSet, RuleTest, test_rule

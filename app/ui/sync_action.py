@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from app.core.errors import ErrorKind
 from app.ui.tasks import Task, TaskContext, TaskManager
 
 # The services (and so SQLAlchemy) are imported where they are used: the main window installs
@@ -31,7 +32,7 @@ def summary(results: list[SyncResult]) -> str:
     updated = sum(r.updated for r in results)
     gone = sum(r.deleted_by_author for r in results)
     line = f"Hämtat: {created} nya, {updated} uppdaterade, {gone} raderade av författaren."
-    failed = [r for r in results if not r.ok and r.error_kind != "waiting"]
+    failed = [r for r in results if not r.ok and r.error_kind != ErrorKind.WAITING]
     if failed:
         line += " " + " ".join(r.message for r in failed)
     return line

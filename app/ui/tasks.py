@@ -32,16 +32,18 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar, cast, overload
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 from app.ui.progress_indicator import ProgressIndicator
 from app.version import APP_NAME
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 PROGRESS_DELAY_MS = 500
 _REPORT_INTERVAL_S = 0.05
@@ -54,7 +56,7 @@ class TaskCancelled(Exception):
 class TaskContext:
     """What a callable running in the background may use: progress and cancel."""
 
-    def __init__(self, task: Task, relay: _Relay) -> None:
+    def __init__(self, task: Task[Any], relay: _Relay) -> None:
         self._task = task
         self._relay = relay
         self._last_report = 0.0
@@ -76,15 +78,15 @@ class TaskContext:
 
 
 @dataclass(eq=False)
-class Task:
-    """A handle on one submitted callable."""
+class Task(Generic[T]):
+    """A handle on one submitted callable, whose result is a T."""
 
     number: int
     label: str | None
     key: str | None
     write: bool
-    fn: Callable[..., Any]
-    on_done: Callable[[Any], None] | None
+    fn: Callable[[], T] | Callable[[TaskContext], T]
+    on_done: Callable[[T], None] | None
     on_error: Callable[[BaseException], None] | None
     with_context: bool
     on_progress: Callable[[int, int | None], None] | None = None
@@ -115,7 +117,7 @@ _on_writer = threading.local()  # `active` is True on the writer's thread while 
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task, relay: _Relay) -> None:
+    def __init__(self, task: Task[Any], relay: _Relay) -> None:
         super().__init__()
         self._task = task
         self._relay = relay
@@ -128,9 +130,9 @@ class _Job(QRunnable):
         if not task.cancelled:
             try:
                 if task.with_context:
-                    result = task.fn(TaskContext(task, self._relay))
+                    result = cast(Callable[[TaskContext], Any], task.fn)(TaskContext(task, self._relay))
                 else:
-                    result = task.fn()
+                    result = cast(Callable[[], Any], task.fn)()
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
         _on_writer.active = False
@@ -226,20 +228,51 @@ class TaskManager(QObject):
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._numbers = itertools.count(1)
-        self._running: dict[int, Task] = {}
+        self._running: dict[int, Task[Any]] = {}
         self._jobs: dict[int, _Job] = {}  # kept alive until their result is back
-        self._by_key: dict[str, Task] = {}
+        self._by_key: dict[str, Task[Any]] = {}
         self._indicator: ProgressIndicator | None = None
         self._busy = False
         self._closed = False
 
     # -- submitting -------------------------------------------------------------------------
+    # Typed like Anki's CollectionOp[T]: `on_done` takes what `fn` returns, checked by mypy.
+
+    @overload
+    def run(
+        self,
+        fn: Callable[[], T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str | None = None,
+        key: str | None = None,
+        write: bool = False,
+        with_context: Literal[False] = False,
+        on_progress: Callable[[int, int | None], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Task[T]: ...
+
+    @overload
+    def run(
+        self,
+        fn: Callable[[TaskContext], T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        label: str | None = None,
+        key: str | None = None,
+        write: bool = False,
+        with_context: Literal[True],
+        on_progress: Callable[[int, int | None], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> Task[T]: ...
 
     def run(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[[], T] | Callable[[TaskContext], T],
         *,
-        on_done: Callable[[Any], None] | None = None,
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         label: str | None = None,
         key: str | None = None,
@@ -248,7 +281,7 @@ class TaskManager(QObject):
         with_context: bool = False,
         on_progress: Callable[[int, int | None], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
-    ) -> Task:
+    ) -> Task[T]:
         """`write`: one database transaction (or a few), on the single writer. `network`: work
         that waits on a platform, a mail server or the keyring; its writes go through
         `in_writer`. Neither: a read."""
@@ -291,7 +324,7 @@ class TaskManager(QObject):
         return job.result
 
     @property
-    def running(self) -> list[Task]:
+    def running(self) -> list[Task[Any]]:
         return list(self._running.values())
 
     def is_idle(self) -> bool:
@@ -326,11 +359,11 @@ class TaskManager(QObject):
         self._indicator.hide()
         return self._indicator
 
-    def _overdue(self) -> list[Task]:
+    def _overdue(self) -> list[Task[Any]]:
         """Labelled tasks that have run longer than the delay (and are not cancelled)."""
         return [t for t in self._running.values() if t.overdue and not t.cancelled]
 
-    def _overdue_now(self, task: Task, timer: QTimer) -> None:
+    def _overdue_now(self, task: Task[Any], timer: QTimer) -> None:
         timer.deleteLater()
         if not task.finished:
             task.overdue = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.connectors.base import PlatformError
+from app.core.errors import PlatformError
 from tests.helpers.platforms import Sleeps, quick_options, running
 from tests.helpers.platforms.graph import graph_error
 

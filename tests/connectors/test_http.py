@@ -8,9 +8,9 @@ from email.utils import format_datetime
 
 import pytest
 
-from app.connectors.base import PlatformError
 from app.connectors.common import ConnectorOptions
 from app.connectors.http import RetryPolicy, Timeouts, strip_secrets
+from app.core.errors import PlatformError
 from app.models.base import utcnow
 from tests.helpers.platforms import Sleeps, quick_options, running
 from tests.helpers.platforms.server import Response

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.connectors.base import PlatformError
 from app.connectors.linkedin import LINKEDIN_VERSION
+from app.core.errors import PlatformError
 from tests.helpers.platforms import Sleeps, quick_options, running
 
 

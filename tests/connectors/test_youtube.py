@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.connectors.base import PlatformError
 from app.connectors.youtube import seconds_to_quota_reset
+from app.core.errors import PlatformError
 from tests.helpers.platforms import Sleeps, quick_options, running
 
 

@@ -11,10 +11,10 @@ import sys
 import pytest
 from sqlalchemy import func, select
 
+from app.core.errors import InputError
 from app.models import Item
 from app.models.db import open_database
 from app.services.connections import PlatformRegistry
-from app.services.errors import InputError
 from app.services.importer import ImportService
 from app.services.manual_entry import ManualEntryService
 from app.services.queue import QueueFilter, QueueService

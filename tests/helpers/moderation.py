@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import Capabilities, ConnectorRegistry, PlatformError, PlatformResult
+from app.connectors.base import ConnectorRegistry
+from app.core.connector import Capabilities, PlatformResult
+from app.core.errors import PlatformError
 from app.models import (
     Account,
     Administrator,

@@ -9,18 +9,16 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterator
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 
-from app.connectors.base import (
-    Capabilities,
-    ConnectorRegistry,
-    FetchResult,
-    PlatformError,
-    PlatformResult,
-)
+from app.connectors.base import ConnectorRegistry
+from app.core.connector import Capabilities, FetchChunk, FetchResult, PlatformResult
+from app.core.errors import PlatformError
 
 TEST_PLATFORM = "other"  # the accounts used with the double; no real connector claims it
 
@@ -143,6 +141,15 @@ class FakeConnector:
 
     def fetch(self, state: Any, progress: Any = None) -> FetchResult:
         return FetchResult()
+
+    def chunks(self, state: Any) -> Iterator[FetchChunk]:
+        yield from ()
+
+    def next_state(self, state: Any, started: datetime) -> dict[str, Any]:
+        return {**(state or {}), "since": started.isoformat()}
+
+    def check(self) -> PlatformResult:
+        return PlatformResult(True, "Testplattformen svarar.")
 
     def hide(self, external_id: str) -> PlatformResult:
         self._post(external_id, "hide")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.errors import InputError
 from app.models import CHANNEL_DEFAULTS
 from app.services.accounts import AccountService
-from app.services.errors import InputError
 
 
 def test_new_account_gets_the_guidelines_channel_defaults(database):

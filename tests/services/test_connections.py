@@ -9,11 +9,11 @@ import keyring.errors
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import InputError
 from app.models import Account
 from app.services.accounts import AccountService
 from app.services.connections import CredentialService, keyring_registry
 from app.services.credentials import CredentialStore, KeyringUnavailable
-from app.services.errors import InputError
 from tests.helpers.platforms import quick_options, running
 
 pytestmark = pytest.mark.keyring

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Registration
 from app.services.audit import AuditService
-from app.services.errors import InputError
 from app.services.moderation import ModerationService
 from tests.helpers.workflow import add_admin, count, item_events, make_item, service
 

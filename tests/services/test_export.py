@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
+from app.core.errors import InputError
 from app.models import Export, ExportRow, Item, Registration
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.export import ExportCancelled, ExportService, RemovalLogRequest
 from app.services.removal_log import REGISTRATION_COLUMNS, REMOVAL_COLUMNS
 from app.services.spreadsheet import escape_cell_text, unescape_cell_text

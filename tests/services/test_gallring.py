@@ -5,10 +5,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import InputError
 from app.models import AuditEvent, Item, ItemVersion
 from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.errors import InputError
 from app.services.gallring import DEFAULT_DAYS, GallringService
 from app.services.importer import ImportService, IncomingItem
 from app.services.queue import QueueFilter, QueueService

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from app.core.errors import InputError
 from app.models import Item, ItemVersion
-from app.services.errors import InputError
 from app.services.importer import ImportService
 from app.services.queue import QueueFilter, QueueService
 from tests.helpers.items import add_accounts, record, write_jsonl

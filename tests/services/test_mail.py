@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.mail import Mailer, MailSettings, MailSettingsService, build_message, check_address
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.core.errors import InputError
 from app.models import Item, ItemStatus
 from app.models.base import utcnow
 from app.services.accounts import AccountService
-from app.services.errors import InputError
 from app.services.manual_entry import ManualEntryService
 
 

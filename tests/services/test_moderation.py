@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import sessionmaker
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Administrator, Decision, Item, Recusal
 from app.services.context import Actor
-from app.services.errors import EnvironmentFault, InputError
 from app.services.moderation import ActionOutcome, HistoryEntry, ModerationService
 from app.services.notify import DEFAULT_REPLIES
 from app.services.settings import SettingsService

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.connectors.base import Capabilities
+from app.core.connector import Capabilities
+from app.core.errors import InputError
 from app.models import Notice
-from app.services.errors import InputError
 from app.services.notify import personalise, reply_target
 from app.services.settings import SettingsService
 from tests.helpers.platform import fake_registry

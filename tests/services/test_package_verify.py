@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.package_verify import verify_package
 from app.services.packages import EvidencePackager
 from tests.helpers.packages import ACTOR, rewrite, sha, two_items_in

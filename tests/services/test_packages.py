@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from app.core.errors import InputError
 from app.models import Evidence, Export, ExportRow
-from app.services.errors import InputError
 from app.services.package_verify import verify_package
 from app.services.packages import EvidencePackager
 from app.services.spreadsheet import unescape_cell_text

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Item, Registration
-from app.services.errors import InputError
 from app.services.register import validate_diarienummer
 from tests.helpers.workflow import count, item_events, make_item, service
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
-from app.services.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault
 from app.services.export import ExportService
 from tests.helpers import moderation as m
 from tests.services.test_export import ACTOR, MAY

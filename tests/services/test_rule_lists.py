@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from app.core.errors import InputError
 from app.models import AuditEvent, Item
-from app.services.errors import InputError
 from app.services.rule_lists import RuleListService, default_lists
 from tests.helpers.workflow import make_item
 

@@ -6,8 +6,8 @@ from email import message_from_bytes, policy
 import pytest
 from sqlalchemy import text
 
+from app.core.errors import EnvironmentFault, InputError
 from app.services.credentials import CredentialStore
-from app.services.errors import EnvironmentFault, InputError
 from app.services.mail import MailSettings, MailSettingsService
 from app.services.screenshot_mail import ScreenshotMail
 from app.services.screenshots import ScreenshotService

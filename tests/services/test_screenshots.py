@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
+from app.core.errors import EnvironmentFault, InputError
 from app.models import Screenshot
-from app.services.errors import EnvironmentFault, InputError
 from app.services.screenshots import ScreenshotService, add_years, next_due_date
 from tests.helpers.screens import Clock, add_account, png_of, utc
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from app.services.errors import InputError
+from app.core.errors import InputError
 from app.services.spreadsheet import (
     CELL_LIMIT,
     AtomicFile,

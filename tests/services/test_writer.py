@@ -35,7 +35,7 @@ def test_first_matches_sqlalchemys_own_row(database):
             {"item_id": item_id, "username": "testare"},
             {"item_id": item_id + 1, "username": "x"},
         ):
-            expected = tuple(con.execute(_STATE, params).first())
+            expected = tuple(con.execute(_STATE.stmt, params).first())
             assert Writer(con).first(_STATE, params) == expected
         assert Writer(con).first(_STATE, {"item_id": 999999, "username": "x"}) is None
 
@@ -89,3 +89,16 @@ def test_inserts_and_updates_read_back_as_through_the_orm(database):
         ("y", None, "pending", 0),
     ]
     assert (e.kind, e.status, e.to_email) == ("police_report", "queued", "")
+
+
+def test_an_update_returning_reads_as_sqlalchemy_reads_it_and_compiles_once(database):
+    """The audit chain's lock (an UPDATE ... RETURNING) through the driver path: the same row as
+    SQLAlchemy's own execution, and the statement is compiled once for all transactions."""
+    from app.services.audit import _LOCK
+
+    with database.sessions.begin() as session:
+        con = session.connection()
+        expected = tuple(con.execute(_LOCK.stmt).first())
+        assert Writer(con).first(_LOCK) == expected
+    if database.engine.dialect.name == "sqlite":
+        assert _LOCK.for_sqlite(database.engine.dialect) is _LOCK.for_sqlite(database.engine.dialect)

@@ -131,7 +131,7 @@ def test_a_failed_page_stops_asking_and_reports(qtbot, tmp_path, tasks):
     service = QueueService(db.sessions)
 
     def broken(*args, **kwargs):
-        from app.services.errors import EnvironmentFault
+        from app.core.errors import EnvironmentFault
 
         raise EnvironmentFault("Databasen är låst.")
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
+from app.core.errors import EnvironmentFault
 from app.services.demo import load_demo
-from app.services.errors import EnvironmentFault
 from app.services.screenshots import ScreenshotService
 from app.ui import records_views
 from app.ui.archive_view import ArchiveView

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from app.services.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError
 from app.ui.tasks import TaskContext, TaskManager, failure_box, tasks_for, user_message
 from tests.helpers.ui import wait_idle
 

@@ -30,6 +30,8 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic.ini names no sqlalchemy.url and no connection was given")
         engine = create_engine(url)
         with engine.begin() as conn:
             _run(conn)

@@ -1,0 +1,56 @@
+"""The kinds of failure the user can be told about (as opposed to our own bugs)."""
+
+from __future__ import annotations
+
+import errno
+from enum import StrEnum
+
+
+class InputError(Exception):
+    """The user's input is wrong; nothing was changed. The message is shown as is."""
+
+
+class EnvironmentFault(Exception):
+    """Something outside Granska failed (database locked, platform down, no keyring)."""
+
+
+class ErrorKind(StrEnum):
+    """Why a platform call failed; stored in a sync's state, so the values never change."""
+
+    AUTH = "auth"
+    RATE_LIMIT = "rate_limit"
+    TRANSIENT = "transient"
+    PERMISSION = "permission"
+    NOT_FOUND = "not_found"
+    BAD_RESPONSE = "bad_response"
+    # A sync that did not reach the platform at all.
+    WAITING = "waiting"  # the platform asked us to wait (Retry-After not yet passed)
+    CANCELLED = "cancelled"  # the administrator stopped it
+
+
+class PlatformError(EnvironmentFault):
+    """A platform call failed. `kind` sorts it; `retry_after` is in seconds when the platform
+    said."""
+
+    def __init__(self, message: str, kind: ErrorKind | str = ErrorKind.TRANSIENT,
+                 retry_after: float | None = None) -> None:  # fmt: skip
+        super().__init__(message)
+        self.kind = ErrorKind(kind)
+        self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in (ErrorKind.RATE_LIMIT, ErrorKind.TRANSIENT)
+
+
+_OS_CAUSES = {
+    errno.ENOSPC: "disken är full",
+    errno.EROFS: "enheten är skrivskyddad",
+    errno.EACCES: "behörighet saknas",
+    errno.EPERM: "behörighet saknas",
+}
+
+
+def os_cause(exc: OSError) -> str:
+    """What went wrong with a file, in Swedish where it is a common fault of the environment."""
+    return _OS_CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
