@@ -17,6 +17,7 @@ from __future__ import annotations
 import configparser
 import logging
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def read_policy_file(path: Path) -> dict[str, str]:
 
 
 def read_policy_registry(key: str = REGISTRY_KEY) -> dict[str, str]:
-    if os.name != "nt":
+    if sys.platform != "win32":  # (sys.platform, not os.name: the type checker reads this one)
         return {}
     import winreg
 

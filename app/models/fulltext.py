@@ -119,8 +119,8 @@ def _sqlite_index_agrees(connection: Any, count_rows: bool) -> bool:
         return False
     if not count_rows:
         return True
-    return sql("SELECT count(*) FROM items").scalar() == sql(
-        "SELECT count(*) FROM items_fts_docsize").scalar()
+    return bool(sql("SELECT count(*) FROM items").scalar() == sql(
+        "SELECT count(*) FROM items_fts_docsize").scalar())
 
 
 def _repair_postgres(connection: Any) -> list[str]:

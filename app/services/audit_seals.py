@@ -217,7 +217,9 @@ def _rows_by_id(con: Connection, spec: SealedKind, ids: list[int]) -> Iterable[A
         cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         columns = ", ".join(f'"{c}"' for c in spec.columns)
         marks = ", ".join("?" * len(ids))
-        return cursor.execute(f"SELECT {columns} FROM {spec.table.name} WHERE id IN ({marks})", ids)
+        sql = f"SELECT {columns} FROM {spec.table.name} WHERE id IN ({marks})"
+        rows: Iterable[Any] = cursor.execute(sql, ids)
+        return rows
     stmt = _BY_ID.get(spec.kind)
     if stmt is None:
         stmt = _BY_ID[spec.kind] = select(*raw_columns(spec)).where(

@@ -8,7 +8,7 @@ map, one entry per evidence copy).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -86,10 +86,10 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
     if head is None:
         problems.add(_END, "Granskningsloggens huvudrad saknas.")
-    elif head.count != count or head.last_hash != running:
+    elif head[1] != count or head.last_hash != running:
         problems.add(
             _END,
-            f"Granskningsloggen har {count} händelser men ska ha {head.count}: "
+            f"Granskningsloggen har {count} händelser men ska ha {head[1]}: "
             "händelser i slutet har raderats eller huvudraden har ändrats.",
         )
     evidence_rows = _check_evidence(con, problems, recorded)
@@ -197,7 +197,7 @@ def _walk_chain(
     return count, running, recorded
 
 
-def _seals(con: Connection) -> Iterator[tuple[int, str, int, str]]:
+def _seals(con: Connection) -> Generator[tuple[int, str, int, str]]:
     stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
         AuditSeal.event_id, AuditSeal.seq
     )

@@ -65,7 +65,7 @@ def database_key(url: URL) -> str:
 
 def key_of(session_or_bind: Any) -> str:
     bind = session_or_bind.get_bind() if isinstance(session_or_bind, Session) else session_or_bind
-    return database_key(bind.url)
+    return database_key(bind.engine.url)
 
 
 class WitnessBook:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -81,6 +82,8 @@ def process_is_running(pid: int) -> bool:
 
 def _windows_process_is_running(pid: int) -> bool:
     # Never os.kill(pid, 0) here: on Windows it terminates the process.
+    if sys.platform != "win32":  # called on Windows only; this line is for the type checker
+        return True
     import ctypes
     from ctypes import wintypes
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -67,10 +69,11 @@ def seal_existing_records(con: sa.Connection) -> None:
     counted = {
         spec.kind: con.scalar(sa.select(sa.func.count()).select_from(spec.table)) or 0 for spec in specs
     }
-    if head.count == 0 and not any(counted.values()):
+    if head[1] == 0 and not any(counted.values()):
         return  # a new, empty database: nothing to seal, nothing to log
     now = datetime.now(UTC)
-    details = {"migration": revision, "kinds": {}}
+    kinds: dict[str, int] = {}
+    details: dict[str, Any] = {"migration": revision, "kinds": kinds}
     event_id = con.execute(
         sa.insert(events).values(at=_driver_time(con, now), actor=ACTOR, action="audit_sealed", item_id=None,
                                  account_id=None, details=None, prev_hash=head.last_hash, hash="")
@@ -94,7 +97,7 @@ def seal_existing_records(con: sa.Connection) -> None:
                 con.execute(sa.insert(seals_t), batch)
                 batch = []
         if n:
-            details["kinds"][spec.kind] = n
+            kinds[spec.kind] = n
     if batch:
         con.execute(sa.insert(seals_t), batch)
     details["count"] = hasher.count
@@ -107,7 +110,7 @@ def seal_existing_records(con: sa.Connection) -> None:
     con.execute(
         sa.update(head_t)
         .where(head_t.c.id == HEAD_ID)
-        .values(last_hash=digest_of_event, count=head.count + 1)
+        .values(last_hash=digest_of_event, count=head[1] + 1)
     )
 
 
