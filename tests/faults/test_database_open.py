@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from app.cli import main
-from app.models.db import open_database
+from app.models.db import migration_heads, open_database
 from tests.helpers.items import add_accounts
 
 
@@ -150,7 +150,8 @@ def test_a_database_from_a_newer_granska_is_refused_in_one_line(db_url, capsys):
     before = listing(path.parent) if path else None
     code, out, err = granska(capsys, db_url, "queue")
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "0099_from_the_future" in err and "0003_search_keys" in err
+    assert err.count("\n") == 1 and "0099_from_the_future" in err
+    assert all(head in err for head in migration_heads())
     assert "nyare Granska" in err
     if path:
         assert listing(path.parent) == before
