@@ -1,8 +1,9 @@
 """The one facade the queue window and the command line call to act on an item.
 
 Each action is one transaction (see decisions.py) followed, where something must leave
-Granska, by a pass of the outbox for that action's steps. The window runs these calls off the
-GUI thread; they return plain frozen dataclasses.
+Granska, by a pass of the outbox for that action's steps (`carry_out`). The command line runs
+both in a row; the window runs the decision on its database writer and the pass on a network
+worker. They return plain frozen dataclasses.
 """
 
 from __future__ import annotations
@@ -106,10 +107,6 @@ class ModerationService:
         )
 
     # --- the contract ---------------------------------------------------------------------
-    # An action that reaches beyond Granska is its decision (one local transaction, committed)
-    # and then `carry_out`: the outbox pass that calls the platform or sends the e-mail. The
-    # command line does both in a row; the window runs them on different workers, so a
-    # decision never waits for the network.
     def remove(
         self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide"
     ) -> ActionOutcome:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 SETTINGS_KEY = "sync"
 DEFAULT_INTERVAL_MINUTES = 15
+# Items per transaction in the window: 500 take some 30 ms on SQLite (2,000, the command line's
+# batch, 100-150 ms), the longest a decision pressed during a sync can wait for the writer.
+WINDOW_BATCH = 500
 
 
 def summary(results: list[SyncResult]) -> str:
@@ -91,7 +94,8 @@ class SyncScheduler(QObject):
 
         # On a network worker: each page's transaction goes to the writer, one at a time, so a
         # decision made while a platform is slow to answer does not wait for it.
-        service = SyncService(sessions, self._registry or keyring_registry(), write=self._tasks.in_writer)
+        service = SyncService(sessions, self._registry or keyring_registry(), batch_size=WINDOW_BATCH,
+                              write=self._tasks.in_writer)  # fmt: skip
 
         def work(ctx: TaskContext) -> list[SyncResult]:
             def report(p: SyncProgress) -> None:

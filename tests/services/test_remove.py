@@ -215,3 +215,17 @@ def test_an_item_pending_on_the_platform_can_be_confirmed_removed_by_hand(databa
     assert (outcome.status, outcome.pending) == ("removed", False)
     assert len(platform.replies) == 1 and platform.count("hide") == 1  # never asked again
     assert svc.retry().done == 0
+
+
+def test_the_decision_is_committed_before_anything_leaves_granska(database, platform, registry):
+    """The window shows the decision at once and carries it out on another worker."""
+    item_id = _item(database, platform)
+    svc = service(database, connectors=registry)
+    decided = svc.decide_remove(item_id, "personangrepp")
+    assert (decided.status, decided.pending) == ("pending_platform", True)
+    assert platform.count("hide") == 0 and platform.replies == []
+    assert _status(database, item_id) == "pending_platform" and count(database.sessions, Evidence) == 1
+    done = svc.carry_out(decided)
+    assert (done.status, done.follow_up) == ("removed", None)
+    assert platform.count("hide") == 1 and len(platform.replies) == 1
+    assert svc.carry_out(done) is done  # nothing left to carry out
