@@ -31,6 +31,7 @@ from app.models import (
     Registration,
 )
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
+from app.services.accounts import AccountService
 from app.services.context import Actor
 from app.services.decisions import decision_scope
 from app.services.evidence import (
@@ -95,25 +96,21 @@ def service(sessions: sessionmaker[Session], by: str, at: datetime, platform: st
 
 def ensure_account(sessions: sessionmaker[Session], key: str = "fb", platform: str = "facebook",
                    name: str | None = None) -> int:  # fmt: skip
-    with sessions.begin() as session:
+    """Through the account register, as `granska accounts add` does (so it is in the audit log)."""
+    with sessions() as session:
         found = session.scalar(select(Account.id).where(Account.key == key))
-        if found is not None:
-            return found
-        account = Account(key=key, platform=platform, name=name or f"Vadstena kommun ({key})")
-        session.add(account)
-        session.flush()
-        return account.id
+    if found is not None:
+        return found
+    return AccountService(sessions).add_account(key, platform, name or f"Vadstena kommun ({key})").id
 
 
 def ensure_administrator(sessions: sessionmaker[Session], username: str, name: str) -> int:
-    with sessions.begin() as session:
+    """Through the administrator register, as `granska admins add` does."""
+    with sessions() as session:
         found = session.scalar(select(Administrator.id).where(Administrator.username == username))
-        if found is not None:
-            return found
-        admin = Administrator(username=username, name=name)
-        session.add(admin)
-        session.flush()
-        return admin.id
+    if found is not None:
+        return found
+    return AccountService(sessions).add_administrator(username, name)
 
 
 def add_item(sessions: sessionmaker[Session], text: str = "Ni är idioter allihop.", *,
