@@ -117,7 +117,7 @@ def _walk_chain(
         AuditEvent.prev_hash,
         AuditEvent.hash,
     ).order_by(AuditEvent.id)
-    seals = _seals(con)
+    seals = _seals(con, problems)
     pending = next(seals, None)
     for ev in _stream(con, events, 2000):
         count += 1
@@ -197,11 +197,16 @@ def _walk_chain(
     return count, running, recorded
 
 
-def _seals(con: Connection) -> Iterator[tuple[int, str, int, str]]:
+def _seals(con: Connection, problems: _Problems) -> Iterator[tuple[int, str, int, str]]:
     stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
         AuditSeal.event_id, AuditSeal.seq
     )
     for row in _stream(con, stmt, 5000):
+        if not isinstance(row[0], int):  # SQLite keeps what it is given; its event's hash breaks
+            problems.add(
+                _END, f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats."
+            )
+            continue
         yield (row[0], row[1], row[2], row[3])
 
 

@@ -261,3 +261,15 @@ def test_weeding_and_an_author_deleting_a_decided_item_are_sealed_again(database
         assert s.get(Item, kept).status == ItemStatus.WEEDED
     report = AuditService(database.sessions).verify()
     assert report.intact, report.problems
+
+
+def test_a_seal_with_an_unreadable_id_is_reported_not_a_traceback(sqlite_db):
+    item_id = make_item(sqlite_db.sessions)
+    service(sqlite_db).keep(item_id)
+    with sqlite_db.sessions.begin() as s:
+        s.execute(text("UPDATE audit_seals SET record_id = 'tre' WHERE kind = 'decision'"))
+        s.execute(text("UPDATE audit_seals SET event_id = 'fyra' WHERE kind = 'item'"))
+    report = AuditService(sqlite_db.sessions).verify()
+    assert not report.intact
+    assert any("oläsbart händelse-id" in p for p in report.problems)
+    assert any("har ändrats efter att den skrevs" in p for p in report.problems)
