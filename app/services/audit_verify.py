@@ -222,9 +222,13 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
     for e in _stream(con, stmt, 200):
         rows += 1
         logged = recorded.pop(e.id, None)
-        if logged is None:
-            continue  # its seal (below) says whether it was written by Granska
-        if not isinstance(e.payload, str) or sha256_hex(e.payload) != e.sha256 or logged[0] != e.sha256:
+        intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
+        if logged is None:  # its seal (below) says whether Granska wrote it and when
+            if not intact:
+                problems.add(_END + e.id, f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer "
+                             "inte med sin SHA-256.", f"Bevis {e.id}")  # fmt: skip
+            continue
+        if not intact or logged[0] != e.sha256:
             problems.add(
                 logged[1],
                 f"Bevis {e.id} (post {e.item_id}), sparat enligt händelse "
