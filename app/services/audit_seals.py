@@ -169,6 +169,9 @@ def raw_columns(spec: SealedKind) -> list[Any]:
 
 
 _NORMALISERS: dict[SealedKind, list[Any]] = {}
+# An item waiting for a decision moves between these when its author edits it (the import
+# flags it again), with no event: one sealed state, still told apart from every decided one.
+_WAITING = frozenset({"new", "flagged"})
 
 
 def digest(spec: SealedKind, values: Iterable[Any]) -> str:
@@ -182,6 +185,8 @@ def digest(spec: SealedKind, values: Iterable[Any]) -> str:
             continue  # absent: a column added later (and still empty) leaves old seals valid
         if normalise is not None:
             value = normalise(value)
+        if spec.kind == "item" and value in _WAITING:
+            value = "waiting"
         if isinstance(value, bytes | memoryview):
             value = hashlib.sha256(bytes(value)).hexdigest()
         content[name] = value

@@ -273,3 +273,16 @@ def test_a_seal_with_an_unreadable_id_is_reported_not_a_traceback(sqlite_db):
     assert not report.intact
     assert any("oläsbart händelse-id" in p for p in report.problems)
     assert any("har ändrats efter att den skrevs" in p for p in report.problems)
+
+
+def test_an_author_editing_an_escalated_undecided_item_is_no_tampering(database):
+    item_id = make_item(database.sessions, "Ni är idioter", external_id="c-edit")
+    service(database).escalate(item_id, "Titta på den här")
+    make_item(database.sessions, "Hej, jag ändrade mig", external_id="c-edit")  # the edit, re-imported
+    with database.sessions() as s:
+        assert s.get(Item, item_id).status == ItemStatus.NEW
+    assert AuditService(database.sessions).verify().intact
+    with database.sessions.begin() as s:
+        s.execute(update(Item).where(Item.id == item_id).values(status=ItemStatus.KEPT))
+    first, _ = _broken(database)
+    assert first == f"Post {item_id}"
