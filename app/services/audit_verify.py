@@ -80,7 +80,7 @@ def _stamp(value: Any) -> str:
 
 
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
-    con = session.connection()
+    con = _snapshot(session)
     problems = _Problems()
     count, running, recorded = _walk_chain(con, problems, witnesses)
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
@@ -95,6 +95,17 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
     evidence_rows = _check_evidence(con, problems, recorded)
     records = sum(_check_kind(con, problems, spec) for spec in KINDS.values())
     return problems.report(count, evidence_rows, records, len(witnesses))
+
+
+def _snapshot(session: Session) -> Connection:
+    """All passes read one snapshot, so a decision committed meanwhile is not taken for a row
+    added behind Granska's back (its event came after the chain pass)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    con = session.connection()
+    if con.dialect.name == "sqlite" and not con.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        con.exec_driver_sql("BEGIN")  # the driver starts none for reads: each would see its own
+    return con
 
 
 def _walk_chain(

@@ -286,3 +286,22 @@ def test_an_author_editing_an_escalated_undecided_item_is_no_tampering(database)
         s.execute(update(Item).where(Item.id == item_id).values(status=ItemStatus.KEPT))
     first, _ = _broken(database)
     assert first == f"Post {item_id}"
+
+
+def test_a_decision_committed_while_verify_runs_is_not_taken_for_tampering(database, monkeypatch):
+    import app.services.audit_verify as audit_verify
+
+    service(database).keep(make_item(database.sessions, "Tack"))
+    other = make_item(database.sessions, "Tack igen")
+    chain_pass = audit_verify._walk_chain
+
+    def another_administrator_decides(*args):
+        walked = chain_pass(*args)
+        service(database, user="sofia").keep(other)  # after the chain pass, before the head is read
+        return walked
+
+    monkeypatch.setattr(audit_verify, "_walk_chain", another_administrator_decides)
+    report = AuditService(database.sessions).verify()
+    assert report.intact, report.problems
+    monkeypatch.undo()
+    assert AuditService(database.sessions).verify().intact
