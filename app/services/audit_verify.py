@@ -80,7 +80,7 @@ def _stamp(value: Any) -> str:
 
 
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
-    con = session.connection()
+    con = _snapshot(session)
     problems = _Problems()
     count, running, recorded = _walk_chain(con, problems, witnesses)
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
@@ -95,6 +95,17 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
     evidence_rows = _check_evidence(con, problems, recorded)
     records = sum(_check_kind(con, problems, spec) for spec in KINDS.values())
     return problems.report(count, evidence_rows, records, len(witnesses))
+
+
+def _snapshot(session: Session) -> Connection:
+    """All passes read one snapshot, so a decision committed meanwhile is not taken for a row
+    added behind Granska's back (its event came after the chain pass)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    con = session.connection()
+    if con.dialect.name == "sqlite" and not con.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        con.exec_driver_sql("BEGIN")  # the driver starts none for reads: each would see its own
+    return con
 
 
 def _walk_chain(
@@ -117,7 +128,7 @@ def _walk_chain(
         AuditEvent.prev_hash,
         AuditEvent.hash,
     ).order_by(AuditEvent.id)
-    seals = _seals(con)
+    seals = _seals(con, problems)
     pending = next(seals, None)
     for ev in _stream(con, events, 2000):
         count += 1
@@ -197,11 +208,16 @@ def _walk_chain(
     return count, running, recorded
 
 
-def _seals(con: Connection) -> Generator[tuple[int, str, int, str]]:
+def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, int, str]]:
     stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
         AuditSeal.event_id, AuditSeal.seq
     )
     for row in _stream(con, stmt, 5000):
+        if not isinstance(row[0], int):  # SQLite keeps what it is given; its event's hash breaks
+            problems.add(
+                _END, f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats."
+            )
+            continue
         yield (row[0], row[1], row[2], row[3])
 
 
@@ -217,9 +233,13 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
     for e in _stream(con, stmt, 200):
         rows += 1
         logged = recorded.pop(e.id, None)
-        if logged is None:
-            continue  # its seal (below) says whether it was written by Granska
-        if not isinstance(e.payload, str) or sha256_hex(e.payload) != e.sha256 or logged[0] != e.sha256:
+        intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
+        if logged is None:  # its seal (below) says whether Granska wrote it and when
+            if not intact:
+                problems.add(_END + e.id, f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer "
+                             "inte med sin SHA-256.", f"Bevis {e.id}")  # fmt: skip
+            continue
+        if not intact or logged[0] != e.sha256:
             problems.add(
                 logged[1],
                 f"Bevis {e.id} (post {e.item_id}), sparat enligt händelse "

@@ -4,14 +4,31 @@ sealed into the audit chain, so an edit or deletion outside Granska is named by 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from app.models import Decision, Evidence, Item, ItemStatus, Notice, Registration, Screenshot
+from app.connectors.base import ConnectorRegistry
+from app.connectors.common import CompleteListing
+from app.models import (
+    Account,
+    Administrator,
+    Decision,
+    Escalation,
+    Evidence,
+    Item,
+    ItemStatus,
+    Notice,
+    Recusal,
+    Registration,
+    Screenshot,
+)
+from app.services.account_register import AccountRegister
 from app.services.audit import AuditService
+from app.services.gallring import GallringService
 from app.services.screenshots import ScreenshotService
+from app.services.sync import SyncService
 from tests.helpers.screens import png_of
 from tests.helpers.workflow import add_admin, make_item, service
 
@@ -182,3 +199,109 @@ def test_an_unreadable_value_in_a_sealed_record_is_reported(sqlite_db):
     report = AuditService(sqlite_db.sessions).verify()
     assert report.first_broken_record is not None and report.first_broken_record.startswith("Beslut")
     assert "oläsbart värde" in report.problems[0]
+
+
+def test_an_edited_escalation_is_named(database):
+    add_admin(database.sessions, "erik", "Erik Holm", manager_email="chef@kommun.example")
+    item_id = make_item(database.sessions, "Hot mot en folkgrupp")
+    service(database, user="erik").remove(item_id, "hets")
+    assert AuditService(database.sessions).verify().intact
+    with database.sessions.begin() as s:
+        escalation = s.scalar(select(Escalation).where(Escalation.item_id == item_id))
+        escalation.to_email = "ingen@example.com"
+        escalation_id = escalation.id
+    first, _ = _broken(database)
+    assert first == f"Eskalering {escalation_id}"
+
+
+def test_a_hand_over_seals_the_conflict_of_interest(database):
+    add_admin(database.sessions, "erik", "Erik Holm")
+    add_admin(database.sessions, "sofia", "Sofia Löf")
+    item_id = make_item(database.sessions, "Min granne skriver om mig")
+    service(database, user="erik").hand_over(item_id, "sofia", "Jag känner skribenten.")
+    assert AuditService(database.sessions).verify().intact
+    with database.sessions.begin() as s:
+        s.execute(update(Recusal).where(Recusal.item_id == item_id).values(handed_to="erik"))
+    first, _ = _broken(database)
+    assert first is not None and first.startswith("Jäv ")
+
+
+def test_account_register_changes_are_sealed_and_edits_behind_its_back_named(database):
+    add_admin(database.sessions, "erik", "Erik Holm")
+    make_item(database.sessions)  # the account "fb"
+    register = AccountRegister(database.sessions)
+    register.update("fb", name="Kommunens sida", purpose="Service")
+    register.assign("fb", "erik")
+    register.update_administrator("erik", phone="0143-150 00")
+    register.unassign("fb", "erik")
+    ScreenshotService(database.sessions).set_interval("fb", 200)
+    assert AuditService(database.sessions).verify().intact
+    with database.sessions.begin() as s:
+        s.execute(update(Account).where(Account.key == "fb").values(page_url="https://bluff.example"))
+        s.execute(update(Administrator).where(Administrator.username == "erik").values(email="x@bluff.se"))
+    _, problems = _broken(database)
+    assert any(p.startswith("Konto ") and "har ändrats" in p for p in problems)
+    assert any(p.startswith("Administratör ") and "har ändrats" in p for p in problems)
+
+
+def test_weeding_and_an_author_deleting_a_decided_item_are_sealed_again(database):
+    kept = make_item(database.sessions, "Tack", created_at=datetime(2024, 1, 1, tzinfo=UTC), parent="p9")
+    gone = make_item(database.sessions, "Tack igen", created_at=datetime.now(UTC) - timedelta(days=1))
+    service(database).keep(kept)
+    service(database).keep(gone)
+    with database.sessions() as s:
+        account_id = s.scalar(select(Item.account_id).where(Item.id == gone))
+    SyncService(database.sessions, ConnectorRegistry()).mark_author_deletions(
+        account_id, [CompleteListing(seen=frozenset(), parent_external_id="p1")]
+    )
+    assert AuditService(database.sessions).verify().intact
+    assert GallringService(database.sessions).run(days=180).count >= 1
+    with database.sessions() as s:
+        assert s.get(Item, gone).status == ItemStatus.DELETED_BY_AUTHOR
+        assert s.get(Item, kept).status == ItemStatus.WEEDED
+    report = AuditService(database.sessions).verify()
+    assert report.intact, report.problems
+
+
+def test_a_seal_with_an_unreadable_id_is_reported_not_a_traceback(sqlite_db):
+    item_id = make_item(sqlite_db.sessions)
+    service(sqlite_db).keep(item_id)
+    with sqlite_db.sessions.begin() as s:
+        s.execute(text("UPDATE audit_seals SET record_id = 'tre' WHERE kind = 'decision'"))
+        s.execute(text("UPDATE audit_seals SET event_id = 'fyra' WHERE kind = 'item'"))
+    report = AuditService(sqlite_db.sessions).verify()
+    assert not report.intact
+    assert any("oläsbart händelse-id" in p for p in report.problems)
+    assert any("har ändrats efter att den skrevs" in p for p in report.problems)
+
+
+def test_an_author_editing_an_escalated_undecided_item_is_no_tampering(database):
+    item_id = make_item(database.sessions, "Ni är idioter", external_id="c-edit")
+    service(database).escalate(item_id, "Titta på den här")
+    make_item(database.sessions, "Hej, jag ändrade mig", external_id="c-edit")  # the edit, re-imported
+    with database.sessions() as s:
+        assert s.get(Item, item_id).status == ItemStatus.NEW
+    assert AuditService(database.sessions).verify().intact
+    with database.sessions.begin() as s:
+        s.execute(update(Item).where(Item.id == item_id).values(status=ItemStatus.KEPT))
+    first, _ = _broken(database)
+    assert first == f"Post {item_id}"
+
+
+def test_a_decision_committed_while_verify_runs_is_not_taken_for_tampering(database, monkeypatch):
+    import app.services.audit_verify as audit_verify
+
+    service(database).keep(make_item(database.sessions, "Tack"))
+    other = make_item(database.sessions, "Tack igen")
+    chain_pass = audit_verify._walk_chain
+
+    def another_administrator_decides(*args):
+        walked = chain_pass(*args)
+        service(database, user="sofia").keep(other)  # after the chain pass, before the head is read
+        return walked
+
+    monkeypatch.setattr(audit_verify, "_walk_chain", another_administrator_decides)
+    report = AuditService(database.sessions).verify()
+    assert report.intact, report.problems
+    monkeypatch.undo()
+    assert AuditService(database.sessions).verify().intact

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.models import AuditEvent
 from app.services.context import Actor
@@ -34,8 +34,13 @@ def view(qtbot, logged):
     return show_loaded(qtbot, AuditView(logged.sessions))
 
 
+SETUP = {"Konto tillagt", "Administratör tillagd"}  # what setting the accounts up logged
+
+
 def _column(view, column):
-    return [view.model.index(row, column).data() for row in range(view.model.rowCount())]
+    """The decisions' rows, without the account register's own events from the set-up."""
+    rows = range(view.model.rowCount())
+    return [view.model.index(r, column).data() for r in rows if view.model.index(r, 2).data() not in SETUP]
 
 
 def test_the_log_shows_newest_first_in_stockholm_time(view, qtbot):
@@ -44,7 +49,7 @@ def test_the_log_shows_newest_first_in_stockholm_time(view, qtbot):
     assert _column(view, 1) == ["erik", "sofia", "erik"]
     assert _column(view, 2) == ["Borttagning beslutad", "Godkänd", "Borttagning beslutad"]
     assert _column(view, 5)[0] == "skäl: personangrepp, sätt: dölj"
-    assert view.status.text() == "3 händelser visas"
+    assert view.status.text() == "6 händelser visas"  # and the two accounts' and Erik's
 
 
 def test_filters_by_action_administrator_account_and_period(view, qtbot):
@@ -73,12 +78,13 @@ def test_filters_by_action_administrator_account_and_period(view, qtbot):
 def test_checking_the_chain_names_the_first_broken_entry(view, qtbot, logged):
     with qtbot.waitSignal(view.verified) as good:
         view.check.click()
-    assert good.args[0].intact and view.status.text().startswith("Kedjan är hel: 3 händelser")
+    assert good.args[0].intact and view.status.text().startswith("Kedjan är hel: 6 händelser")
     with logged.sessions.begin() as s:
-        s.execute(update(AuditEvent).where(AuditEvent.id == 2).values(actor="mallory"))
+        keep = s.scalar(select(AuditEvent.id).where(AuditEvent.action == "keep"))
+        s.execute(update(AuditEvent).where(AuditEvent.id == keep).values(actor="mallory"))
     with qtbot.waitSignal(view.verified):
         view.check.click()
-    assert view.status.text().startswith("Kedjan är bruten: Händelse 2 (keep")
+    assert view.status.text().startswith(f"Kedjan är bruten: Händelse {keep} (keep")
     assert view.status.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -34,7 +34,7 @@ def test_the_views_are_in_the_menus_and_open(qtbot, sqlite_db):
         assert isinstance(view, kind) and view.isVisible()
         wait_idle(qtbot, window.tasks)
     audit = window.open_view("Granskningslogg…", lambda w: None)  # already open: the same view
-    assert audit.model.rowCount() == 1
+    assert audit.model.rowCount() == 2  # the account's registration and the removal
 
 
 def _factory(window, title):
