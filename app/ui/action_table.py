@@ -16,12 +16,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.core.states import Action
-from app.services.outbox import RunSummary
-from app.services.outcome import ActionOutcome, HistoryEntry
 from app.services.queue_types import ItemSummary
 
-if TYPE_CHECKING:
-    from app.services.context import Writes  # loads the database layer, which start-up defers (P7)
+if TYPE_CHECKING:  # these load the database layer, which start-up defers until the window shows (P7)
+    from app.services.context import Writes
+    from app.services.outbox import RunSummary
+    from app.services.outcome import ActionOutcome, HistoryEntry
     from app.ui.action_dialogs import (
         ForwardDialog,
         HandOverDialog,
