@@ -136,7 +136,7 @@ def _import_dnr(args: argparse.Namespace) -> int:
 
 def _reachable_database(args: argparse.Namespace) -> Any:
     """The database to compare a package with, without creating one just for that."""
-    from app.machine_policy import machine_policy
+    from app.core.machine_policy import machine_policy
 
     if (args.db or os.environ.get(ENV_VAR) or machine_policy().database
             or Path(default_url().removeprefix("sqlite:///")).exists()):  # fmt: skip

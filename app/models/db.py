@@ -46,8 +46,8 @@ def default_url() -> str:
 
 def resolve_url(explicit: str | None = None) -> URL:
     """`--db URL` beats `GRANSKA_DB`, which beats the machine policy that IT deploys (the team
-    database, app/machine_policy.py), which beats the SQLite file in the user's data folder."""
-    from app.machine_policy import machine_policy
+    database, app/core/machine_policy.py), which beats the SQLite file in the user's data folder."""
+    from app.core.machine_policy import machine_policy
 
     raw = explicit or os.environ.get(ENV_VAR) or machine_policy().database or default_url()
     try:

@@ -71,7 +71,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(APP_ID)
-    from app.machine_policy import machine_policy
+    from app.core.machine_policy import machine_policy
 
     chosen = str(user_settings().value(SETTING, "auto"))
     install_translators(app, choose_language(chosen, machine=machine_policy().language))

@@ -24,7 +24,7 @@ SETTING = "ui/language"  # "auto", "sv" or "en"
 
 
 def choose_language(setting: str | None, locale: QLocale | None = None, *, machine: str | None = None) -> str:
-    """The user's own choice, else the machine policy's (app/machine_policy.py), else the system's."""
+    """The user's own choice, else the machine policy's (app/core/machine_policy.py), else the system's."""
     if setting in LANGUAGES:
         return str(setting)
     if machine in LANGUAGES:

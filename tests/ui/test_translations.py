@@ -45,7 +45,7 @@ def test_language_follows_the_setting_then_the_system_locale():
     assert choose_language("auto", QLocale(QLocale.Language.Swedish)) == "sv"
     assert choose_language("auto", QLocale(QLocale.Language.German)) == "en"
     assert choose_language(None, QLocale(QLocale.Language.English)) == "en"
-    # The machine policy's language (app/machine_policy.py) beats the system's, not the user's.
+    # The machine policy's language (app/core/machine_policy.py) beats the system's, not the user's.
     assert choose_language("auto", QLocale(QLocale.Language.German), machine="sv") == "sv"
     assert choose_language("en", QLocale(QLocale.Language.German), machine="sv") == "en"
 

@@ -1,4 +1,4 @@
-"""The settings municipal IT deploys for every user of a computer (app/machine_policy.py): the team
+"""The settings municipal IT deploys for every user of a computer (app/core/machine_policy.py): the team
 database and the language, from the registry's policy key or from the machine's granska.ini."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.machine_policy import REGISTRY_KEY, machine_policy, policy_file
+from app.core.machine_policy import REGISTRY_KEY, machine_policy, policy_file
 from app.models.db import resolve_url
 
 ROOT = Path(__file__).resolve().parents[1]
