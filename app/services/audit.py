@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, AuditSeal
-from app.services.audit_seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
+from app.models.seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
 from app.services.audit_verify import VerifyReport, verify_chain
 from app.services.audit_witness import Witness, WitnessBook, key_of
 from app.services.context import Actor

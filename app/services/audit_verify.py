@@ -17,8 +17,9 @@ from sqlalchemy import Connection, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
+from app.core.canonical import sha256_hex
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
-from app.services.audit_seals import (
+from app.models.seals import (
     GENESIS,
     GONE,
     HEAD_ID,
@@ -34,7 +35,6 @@ from app.services.audit_seals import (
     read_time,
 )
 from app.services.audit_witness import Witness
-from app.services.evidence import sha256_hex
 
 _END = 10**12  # sort key of problems that belong to no event
 

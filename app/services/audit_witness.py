@@ -50,7 +50,7 @@ def head_line(count: int, digest: str) -> str:
 
 
 def chain_head(session: Session) -> tuple[int, str]:
-    from app.services.audit_seals import GENESIS, HEAD_ID
+    from app.models.seals import GENESIS, HEAD_ID
 
     row = session.execute(select(AuditHead.count, AuditHead.last_hash).where(AuditHead.id == HEAD_ID)).first()
     return (int(row[0]), str(row[1])) if row is not None else (0, GENESIS)

@@ -9,7 +9,6 @@ or mail step runs.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,19 +17,11 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
+from app.core.canonical import canonical_json, sha256_hex
 from app.models import Account, Evidence, Item, ItemVersion
 from app.services.writer import Writer
 
 FORMAT = "granska-evidence/1"
-
-
-def canonical_json(value: Any) -> str:
-    """The one serialization that is hashed: the same data always gives the same bytes."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def sha256_hex(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _iso(value: datetime | None) -> str | None:

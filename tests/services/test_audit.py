@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import delete, insert, select, update
 
+from app.core.canonical import sha256_hex
 from app.models import AuditEvent, Decision, Evidence
 from app.services.audit import AuditFilter, AuditService
-from app.services.evidence import sha256_hex
 from tests.helpers.workflow import add_admin, make_item, service
 
 
@@ -49,8 +49,8 @@ def test_a_changed_event_is_named(history):
 
 def test_a_recomputed_hash_still_breaks_the_next_link(history):
     from app.models import AuditSeal
+    from app.models.seals import SealHasher
     from app.services.audit import event_hash
-    from app.services.audit_seals import SealHasher
 
     db, ids = history
     with db.sessions.begin() as s:

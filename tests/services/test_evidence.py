@@ -5,9 +5,10 @@ import json
 import pytest
 from sqlalchemy import select
 
+from app.core.canonical import canonical_json, sha256_hex
 from app.models import Evidence, Item
 from app.services.audit import AuditService
-from app.services.evidence import canonical_json, load_evidence, sha256_hex
+from app.services.evidence import load_evidence
 from app.services.importer import ImportService, IncomingItem
 from tests.helpers.workflow import make_item, service
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from app.core.canonical import sha256_hex
 from app.models import Evidence, Item, Notice, OutboxStep
 from app.models.db import open_database
 from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.evidence import sha256_hex
 from app.services.moderation import ModerationService
 from app.services.outbox import CRASH_ENV, CRASH_EXIT, backoff
 from tests.helpers.databases import sqlite_url

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.core.canonical import sha256_hex
 from app.core.connector import Capabilities
 from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Item, Notice, OutboxStep, Registration
 from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.evidence import sha256_hex
 from app.services.moderation import ModerationService
 from tests.helpers.platform import fake_registry
 from tests.helpers.workflow import add_admin, count, item_events, make_item, service

@@ -46,7 +46,7 @@ def upgrade() -> None:
 def seal_existing_records(con: sa.Connection) -> None:
     # The app's own sealing, so that verify computes what was sealed here. Columns a later
     # migration adds are left out (absent values are not part of a record's content).
-    from app.services.audit_seals import HEAD_ID, KINDS, SealHasher, digest, event_hash, raw_columns
+    from app.models.seals import HEAD_ID, KINDS, SealHasher, digest, event_hash, raw_columns
 
     events = sa.table(
         "audit_events", sa.column("id", sa.Integer), sa.column("at"), sa.column("actor"),

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Column, Connection, LargeBinary, Table, bindparam, select, type_coerce
 from sqlalchemy.types import NullType
 
+from app.core.canonical import canonical_json, sha256_hex
 from app.models import (
     Account,
     AccountAdministrator,
@@ -38,7 +39,6 @@ from app.models import (
     Screenshot,
     UTCDateTime,
 )
-from app.services.evidence import canonical_json, sha256_hex
 
 GENESIS = "0" * 64
 HEAD_ID = 1
