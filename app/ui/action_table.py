@@ -16,11 +16,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.core.states import Action
-from app.services.outbox import RunSummary
-from app.services.outcome import ActionOutcome, HistoryEntry
 from app.services.queue_types import ItemSummary
 
+# Only for the type checker: the window is built before the database layer loads (start-up).
 if TYPE_CHECKING:
+    from app.services.outbox import RunSummary
+    from app.services.outcome import ActionOutcome, HistoryEntry
     from app.ui.action_dialogs import (
         ForwardDialog,
         HandOverDialog,
@@ -61,7 +62,7 @@ class ResumesSteps(Protocol):
 
 
 # One item's service call, with the choices of the dialog already bound.
-Decide = Callable[[Moderation, int], ActionOutcome]
+Decide = Callable[[Moderation, int], "ActionOutcome"]
 
 
 @dataclass(frozen=True)

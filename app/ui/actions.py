@@ -11,18 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.core.errors import EnvironmentFault, InputError
-from app.services.outcome import ActionOutcome
 from app.services.queue_types import ItemSummary
 from app.ui.action_table import ActionSpec, Decide, DialogArgs, Moderation, all_actions, spec_for
 from app.ui.icons import icon
 from app.ui.tasks import TaskContext, TaskManager
+
+if TYPE_CHECKING:
+    from app.services.outcome import ActionOutcome
 
 __all__ = ["BatchResult", "Moderation", "ModerationActions", "apply_to_each"]
 

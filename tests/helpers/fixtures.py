@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from app.connectors.base import FACTORIES
 from app.services.mail import SETTINGS_KEY, Mailer, MailSettings
+from app.services.platforms import PLATFORMS, register
 from app.services.settings import SettingsService
 from tests.helpers.platform import TEST_PLATFORM, FakePlatform, fake_registry
 
@@ -42,8 +42,9 @@ def platform() -> Iterator[FakePlatform]:
 
 @pytest.fixture
 def registry() -> Iterator[Any]:
+    original = PLATFORMS[TEST_PLATFORM]
     yield fake_registry()
-    FACTORIES.pop(TEST_PLATFORM, None)
+    register(original)
 
 
 class SmtpInbox:

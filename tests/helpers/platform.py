@@ -10,15 +10,16 @@ import json
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES, ConnectorRegistry
 from app.core.connector import Capabilities, FetchChunk, FetchResult, PlatformResult
 from app.core.errors import PlatformError
+from app.services.platforms import PLATFORMS, ConnectorRegistry, register
 
 TEST_PLATFORM = "other"  # the accounts used with the double; no real connector claims it
 
@@ -98,12 +99,13 @@ class FakeConnector:
     """A connector for the double, mapping HTTP answers to PlatformError kinds as #5's do."""
 
     platform = TEST_PLATFORM
+    default_capabilities = Capabilities(
+        can_fetch=False, can_hide=True, can_unhide=False, can_delete=True, can_reply=True
+    )
 
     def __init__(self, base_url: str, capabilities: Capabilities | None = None) -> None:
         self._base = base_url.rstrip("/")
-        self.capabilities = capabilities or Capabilities(
-            can_fetch=False, can_hide=True, can_unhide=False, can_delete=True, can_reply=True
-        )
+        self.capabilities = capabilities or self.default_capabilities
 
     def _post(self, external_id: str, operation: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
@@ -157,7 +159,11 @@ class FakeConnector:
 
 def install_fake_connectors(capabilities: Capabilities | None = None) -> None:
     """Register the double for the test platform (accounts with api_base_url set)."""
-    FACTORIES[TEST_PLATFORM] = lambda account, secret: FakeConnector(account.api_base_url, capabilities)
+    def connector(account: Any, secret: str, options: Any = None) -> FakeConnector:
+        return FakeConnector(account.api_base_url, capabilities)
+
+    caps = capabilities or FakeConnector.default_capabilities
+    register(replace(PLATFORMS[TEST_PLATFORM], capabilities=caps, connector=connector))
 
 
 def fake_registry(capabilities: Capabilities | None = None) -> ConnectorRegistry:
