@@ -20,7 +20,6 @@ from app.services.queue_types import ItemSummary
 
 # Only for the type checker: the window is built before the database layer loads (start-up).
 if TYPE_CHECKING:
-    from app.services.outbox import RunSummary
     from app.services.outcome import ActionOutcome, HistoryEntry
     from app.ui.action_dialogs import (
         ForwardDialog,
@@ -55,10 +54,6 @@ class Moderation(Protocol):
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome: ...
     def history(self, item_id: int) -> list[HistoryEntry]: ...
     def saved_replies(self) -> list[tuple[str, str]]: ...
-
-
-class ResumesSteps(Protocol):
-    def resume(self) -> RunSummary: ...
 
 
 # One item's service call, with the choices of the dialog already bound.
