@@ -28,8 +28,8 @@ from app.connectors.common import ConnectorOptions  # noqa: E402
 from app.connectors.facebook import FacebookConnector  # noqa: E402
 from app.models.db import open_database  # noqa: E402
 from app.services.accounts import AccountService  # noqa: E402
-from app.services.connections import PlatformRegistry  # noqa: E402
 from app.services.importer import ImportService  # noqa: E402
+from app.services.platforms import ConnectorRegistry  # noqa: E402
 from app.services.sync import SyncService  # noqa: E402
 from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
 from tests.helpers.platforms.server import PlatformServer  # noqa: E402
@@ -88,7 +88,7 @@ def granska(base: str, page_id: str, db_path: Path) -> tuple[float, int]:
     db = open_database(f"sqlite:///{db_path}")
     AccountService(db.sessions).add_account("fb", "facebook", "Vadstena kommun",
                                             external_id=page_id, api_base_url=base)  # fmt: skip
-    registry = PlatformRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
+    registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
     start = time.perf_counter()
     [result] = SyncService(db.sessions, registry).sync("fb")
     elapsed = time.perf_counter() - start

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from app.commands import database, print_json
-from app.models import Platform
 from app.services.accounts import AccountService
+from app.services.platforms import PLATFORMS
 
 
 def register(subparsers: Any) -> None:
@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
 
     add = sub.add_parser("add", help="lägg till ett konto")
     add.add_argument("key", help="kort nyckel, t.ex. facebook-bibliotek")
-    add.add_argument("--platform", required=True, choices=[p.value for p in Platform])
+    add.add_argument("--platform", required=True, choices=list(PLATFORMS))
     add.add_argument("--name", required=True, help="kontots namn som det visas")
     add.add_argument("--url", help="sidans adress")
     add.add_argument("--external-id", help="plattformens id för sidan eller kanalen")

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 from app.commands import count, database, print_json
 from app.core.errors import InputError
-from app.models import ItemStatus, Platform
+from app.models import ItemStatus
 from app.services.demo import load_demo
 from app.services.importer import ImportService
+from app.services.platforms import PLATFORMS
 from app.services.queue import QueueService
 from app.services.queue_types import QueueFilter
 
@@ -37,7 +38,7 @@ def register(subparsers: Any) -> None:
     queue.add_argument("--status", choices=[s.value for s in ItemStatus], action="append",
                        help="bara poster med denna status (kan upprepas)")
     queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
-    queue.add_argument("--platform", action="append", choices=[p.value for p in Platform])
+    queue.add_argument("--platform", action="append", choices=list(PLATFORMS))
     queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")
     queue.add_argument("--limit", type=count, default=50, metavar="N")
     queue.add_argument("--json", action="store_true", help="skriv ut som JSON")

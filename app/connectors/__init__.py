@@ -1,4 +1,2 @@
-"""One module per platform behind the small protocol in `base`. Importing the package
-registers every platform's factory in `base.FACTORIES`."""
-
-from app.connectors import facebook, instagram, linkedin, x, youtube  # noqa: F401
+"""One module per platform behind the protocol in app/core/connector.py. The platform registry
+(app/services/platforms.py) lists them; importing one registers nothing."""

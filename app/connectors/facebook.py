@@ -10,7 +10,6 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
@@ -166,6 +165,3 @@ class FacebookConnector(GraphConnector):
     def check(self) -> PlatformResult:
         page = self.http.get_json(self.external_id, {"fields": "id,name"}) or {}
         return PlatformResult(True, f"Ansluten till Facebook-sidan {page.get('name', self.external_id)}.")
-
-
-FACTORIES["facebook"] = FacebookConnector

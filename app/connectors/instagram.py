@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, parse_time
 from app.connectors.facebook import GraphConnector
 from app.core.connector import Capabilities, PlatformResult
@@ -88,6 +87,3 @@ class InstagramConnector(GraphConnector):
         user = self.http.get_json(self.external_id, {"fields": "id,username"}) or {}
         name = user.get("username", self.external_id)
         return PlatformResult(True, f"Ansluten till Instagram-kontot {name}.")
-
-
-FACTORIES["instagram"] = InstagramConnector

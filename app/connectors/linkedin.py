@@ -11,7 +11,6 @@ from urllib.parse import quote
 
 import httpx
 
-from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, from_epoch_ms
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
@@ -154,6 +153,3 @@ class LinkedInConnector(PlatformConnector):
         response = self.http.request("POST", f"socialActions/{urn_path(external_id)}/comments", json=body)
         ref = response.headers.get("x-restli-id")
         return PlatformResult(True, "Svaret är publicerat på LinkedIn.", ref=ref)
-
-
-FACTORIES["linkedin"] = LinkedInConnector

@@ -11,7 +11,6 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
@@ -151,6 +150,3 @@ class XConnector(PlatformConnector):
             "POST", "tweets", json={"text": text, "reply": {"in_reply_to_tweet_id": external_id}}
         ) or {}  # fmt: skip
         return PlatformResult(True, "Svaret är publicerat på X.", ref=(body.get("data") or {}).get("id"))
-
-
-FACTORIES["x"] = XConnector

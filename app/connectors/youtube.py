@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from app.connectors.base import FACTORIES
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
@@ -168,6 +167,3 @@ class YouTubeConnector(PlatformConnector):
             json={"snippet": {"parentId": external_id, "textOriginal": text}},
         ) or {}  # fmt: skip
         return PlatformResult(True, "Svaret är publicerat på YouTube.", ref=body.get("id"))
-
-
-FACTORIES["youtube"] = YouTubeConnector

@@ -2,11 +2,9 @@
 
 from app.core.states import ItemKind
 from app.models.accounts import (
-    CHANNEL_DEFAULTS,
     Account,
     AccountAdministrator,
     Administrator,
-    Platform,
 )
 from app.models.base import Base, UTCDateTime, utcnow
 from app.models.exports import Export, ExportRow
@@ -17,7 +15,6 @@ from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting
 from app.models.workflow import AuditHead, Escalation, Recusal
 
 __all__ = [
-    "CHANNEL_DEFAULTS",
     "OPEN_STATUSES",
     "Account",
     "AccountAdministrator",
@@ -38,7 +35,6 @@ __all__ = [
     "Notice",
     "OutboxStep",
     "QUEUE_COUNTS_INDEX",
-    "Platform",
     "Recusal",
     "Registration",
     "Screenshot",

@@ -3,66 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, utcnow
-
-
-class Platform(StrEnum):
-    FACEBOOK = "facebook"
-    INSTAGRAM = "instagram"
-    YOUTUBE = "youtube"
-    X = "x"
-    LINKEDIN = "linkedin"
-    INTRANET = "intranet"
-    OTHER = "other"
-
-
-# The guideline's channel table (Syfte / Innehåll / Tonalitet), used as defaults for a new account.
-CHANNEL_DEFAULTS: dict[str, dict[str, str]] = {
-    Platform.FACEBOOK: {
-        "purpose": "Vårda relationen med kommuninvånarna, väcka intresse och nyfikenhet för "
-        "kommunen, ge service och support och stärka varumärket.",
-        "content": "Beslut som påverkar kommuninvånarna, tips på evenemang och aktiviteter, "
-        "information.",
-        "tone": "Öppen och ärlig samt i viss mån glad. Behöver hålla en yrkesmässig standard "
-        "men får inte bli tråkig.",
-    },
-    Platform.INSTAGRAM: {
-        "purpose": "Öka kännedomen om kommunens arbete och olika verksamheter.",
-        "content": "Anställda i kommunens olika verksamheter ger en inblick i sin vardag på ett "
-        "personligt sätt. \u201dBakom kulisserna-känsla\u201d.",
-        "tone": "Mer personligt, men glöm inte att du är kommunens röst, så tänk på vad du "
-        "säger.",
-    },
-    Platform.LINKEDIN: {
-        "purpose": "Förmedla lediga tjänster inom kommunen.",
-        "content": "Jobbannonser, bilder och artiklar som har med kommunen att göra.",
-        "tone": "Professionell och yrkesmässig ton.",
-    },
-    Platform.YOUTUBE: {
-        "purpose": "Informera om kommunens arbete och verksamheter med hjälp av rörlig bild. "
-        "Nå nya målgrupper.",
-        "content": "Videoklipp som presenterar beslut, projekt, processer m.m. inom kommunen.",
-        "tone": "Öppen, personlig och positiv. Videoklippen måste kännas professionella.",
-    },
-    Platform.X: {
-        "purpose": "Förmedla nyheter som på ett enkelt sätt når medierna, ersätter i viss mån "
-        "pressmeddelanden. Används för kriskommunikation.",
-        "content": "RSS-flödet från webbplatsen.",
-        "tone": "Kortfattat och sakligt.",
-    },
-    Platform.INTRANET: {
-        "purpose": "Vårda de interna relationerna i organisationen, underlätta samarbete, dela "
-        "information, ökad insyn.",
-        "content": "Kommunnyheter, personalinformation, gemensamma dokument.",
-        "tone": "Öppen, ärlig och personlig.",
-    },
-}
 
 
 class Account(Base):

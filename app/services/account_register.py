@@ -21,9 +21,8 @@ from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.audit import log_change
+from app.services.platforms import platform_label
 
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
-                   "x": "X", "linkedin": "LinkedIn", "intranet": "Internwebben", "other": "Övrigt"}
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
 EDITABLE = ("name", "page_url", "active", *TEXT_FIELDS)
 FIELD_LABELS = {"name": "Namn", "page_url": "Sidans adress", "active": "Aktivt", "purpose": "Syfte",
@@ -61,7 +60,7 @@ class RegisterEntry:
 
     @property
     def platform_label(self) -> str:
-        return PLATFORM_LABELS.get(self.platform, self.platform)
+        return platform_label(self.platform)
 
     @property
     def too_few_administrators(self) -> bool:

@@ -12,14 +12,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
-from app.models import (
-    CHANNEL_DEFAULTS,
-    Account,
-    AccountAdministrator,
-    Administrator,
-    Platform,
-)
+from app.models import Account, AccountAdministrator, Administrator
 from app.services.audit import log_change
+from app.services.platforms import PLATFORMS
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."
@@ -111,14 +106,13 @@ class AccountService:
                 f"Ogiltig kontonyckel {key!r}: använd små bokstäver a–z, siffror, - och _ "
                 "(högst 64 tecken, börjar med bokstav eller siffra)."
             )
-        try:
-            platform = Platform(platform).value
-        except ValueError:
-            known = ", ".join(p.value for p in Platform)
-            raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.") from None
+        info = PLATFORMS.get(platform)
+        if info is None:
+            known = ", ".join(PLATFORMS)
+            raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.")
         if not name.strip():
             raise InputError("Kontot måste ha ett namn.")
-        defaults = CHANNEL_DEFAULTS.get(platform, {})
+        defaults = info.channel_defaults
         account = Account(
             key=key,
             platform=platform,

@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import FACTORIES, ConnectorRegistry
 from app.connectors.common import ConnectorOptions
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.models import Account
+from app.models import Account, Item
 from app.services.context import Writes, in_this_thread
 from app.services.credentials import CredentialStore, KeyringUnavailable
+from app.services.platforms import ConnectorRegistry, connector_platforms
 
 log = logging.getLogger(__name__)
 
@@ -40,26 +40,10 @@ def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
     return secret_for
 
 
-class PlatformRegistry(ConnectorRegistry):
-    """The registry with connector options (timeouts, retries; tests shorten them)."""
-
-    def __init__(self, secret_for: Callable[[Any], str | None] | None,
-                 options: ConnectorOptions | None = None) -> None:  # fmt: skip
-        super().__init__(secret_for)
-        self.options = options
-
-    def for_account(self, account: Any) -> Connector | None:
-        if self.options is None:
-            return super().for_account(account)
-        factory = FACTORIES.get(account.platform)
-        secret = self._secret_for(account) if factory and self._secret_for else None
-        return factory(account, secret, options=self.options) if factory and secret else None
-
-
 def keyring_registry(store: CredentialStore | None = None,
-                     options: ConnectorOptions | None = None) -> PlatformRegistry:  # fmt: skip
-    """What the app and #4's moderation service use to reach the platforms."""
-    return PlatformRegistry(keyring_secrets(store or CredentialStore()), options)
+                     options: ConnectorOptions | None = None) -> ConnectorRegistry:  # fmt: skip
+    """What the app and the moderation service use to reach the platforms."""
+    return ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
 
 
 @dataclass(frozen=True)
@@ -98,7 +82,7 @@ class AccountRef:
 
 class CredentialService:
     def __init__(self, sessions: sessionmaker[Session], store: CredentialStore | None = None,
-                 registry: PlatformRegistry | None = None,
+                 registry: ConnectorRegistry | None = None,
                  write: Writes = in_this_thread) -> None:  # fmt: skip
         """`write` runs the one transaction (the token's reference name): the window calls
         this service on a network worker, since the keyring and the connection test may wait."""
@@ -116,7 +100,7 @@ class CredentialService:
 
     def _platform_account(self, key: str) -> AccountRef:
         account = self._account(key)
-        if account.platform not in FACTORIES:
+        if account.platform not in connector_platforms():
             raise InputError(f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "
                              "behöver ingen token.")  # fmt: skip
         return account
@@ -165,7 +149,7 @@ class CredentialService:
     # -- status and test -----------------------------------------------------------------------
     def status(self, key: str) -> CredentialStatus:
         account = self._account(key)
-        if account.platform not in FACTORIES:
+        if account.platform not in connector_platforms():
             return CredentialStatus(key, None, None, "Ingen plattform att hämta från (import eller "
                                     "manuell inmatning).")  # fmt: skip
         ref = account.credential_ref
@@ -193,6 +177,37 @@ class CredentialService:
 
     def check_all(self) -> list[ConnectionCheck]:
         with self._sessions() as session:
-            keys = list(session.scalars(select(Account.key).where(Account.platform.in_(list(FACTORIES)))
+            keys = list(session.scalars(select(Account.key).where(Account.platform.in_(connector_platforms()))
                                         .order_by(Account.key)))  # fmt: skip
         return [self.check(k) for k in keys]
+
+
+class ConnectorLookup:
+    """Cached per account for the life of the service: building a connector may read the
+    keyring, which takes a tenth of a second."""
+
+    def __init__(self, sessions: sessionmaker[Session], registry: ConnectorRegistry | None) -> None:
+        self._sessions = sessions
+        self._registry = registry
+        self._cache: dict[int, Connector | None] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self._registry is not None
+
+    def account_for_item(self, item_id: int) -> Any:
+        with self._sessions() as session:
+            return session.scalar(
+                select(Account).join(Item, Item.account_id == Account.id).where(Item.id == item_id)
+            )
+
+    def for_item(self, item_id: int) -> Connector | None:
+        """Raises EnvironmentFault (e.g. the keyring is locked): the caller retries later."""
+        if self._registry is None:
+            return None
+        account = self.account_for_item(item_id)
+        if account is None:
+            return None
+        if account.id not in self._cache:
+            self._cache[account.id] = self._registry.for_account(account)
+        return self._cache[account.id]

@@ -12,19 +12,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
-from app.models import Account, Platform
+from app.models import Account
 from app.models.base import utcnow
 from app.services.accounts import AccountService
 from app.services.importer import ImportResult, ImportService, IncomingItem, Progress
 
 DEMO_ACCOUNTS = [
     # key, platform, name, page url, active
-    ("facebook", Platform.FACEBOOK, "Vadstena kommun", "https://www.facebook.com/vadstenakommun", True),
-    ("instagram", Platform.INSTAGRAM, "vadstenakommun", "https://www.instagram.com/vadstenakommun", True),
-    ("youtube", Platform.YOUTUBE, "Vadstena Play", "https://www.youtube.com/@vadstenaplay", True),
-    ("x", Platform.X, "@vadstenakommun", "https://x.com/vadstenakommun", True),
-    ("linkedin", Platform.LINKEDIN, "Vadstena kommun", "https://www.linkedin.com/company/vadstena-kommun", False),
-    ("intranat", Platform.INTRANET, "Internwebben", "https://intranat.vadstena.se", True),
+    ("facebook", "facebook", "Vadstena kommun", "https://www.facebook.com/vadstenakommun", True),
+    ("instagram", "instagram", "vadstenakommun", "https://www.instagram.com/vadstenakommun", True),
+    ("youtube", "youtube", "Vadstena Play", "https://www.youtube.com/@vadstenaplay", True),
+    ("x", "x", "@vadstenakommun", "https://x.com/vadstenakommun", True),
+    ("linkedin", "linkedin", "Vadstena kommun", "https://www.linkedin.com/company/vadstena-kommun", False),
+    ("intranat", "intranet", "Internwebben", "https://intranat.vadstena.se", True),
 ]  # fmt: skip
 
 DEMO_ADMINS = [

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import ConnectorRegistry
 from app.core.connector import Connector
 from app.core.errors import EnvironmentFault, InputError
 from app.core.states import Action, Step
 from app.models import Item, ItemStatus, Recusal
 from app.services import platforms
+from app.services.connections import ConnectorLookup
 from app.services.context import Actor, Writes, in_this_thread
 from app.services.decisions import DecisionScope, decision_scope
 from app.services.escalation import (
@@ -53,7 +53,7 @@ from app.services.outbox import (
     queue_step,
 )
 from app.services.outcome import ActionOutcome, FollowUp, HistoryEntry, by_hand_message, describe
-from app.services.platforms import ConnectorLookup
+from app.services.platforms import ConnectorRegistry
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.register import (
     register_item,

@@ -31,6 +31,7 @@ from app.models import (
     Registration,
 )
 from app.models.evidence_text import saved_item_text
+from app.services.platforms import platform_label
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.spreadsheet import Column
 
@@ -41,8 +42,6 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REMOVE_ACTION = Action.REMOVE
 REMOVAL_CRITERION = "removal"
 
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
-                   "x": "X", "linkedin": "LinkedIn", "intranet": "Intranätet", "other": "Annan"}
 MODE_LABELS = {"hide": "Dold", "delete": "Raderad"}
 STATUS_LABELS = {
     ItemStatus.REMOVED: "Borttagen", ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
@@ -274,7 +273,7 @@ def _description(row: Any) -> str:
 def _head(row_key: str, row: Any, at: datetime) -> list[Any]:
     return [
         row_key, local_naive(row.created_at), local_naive(at), row.diarienummer,
-        PLATFORM_LABELS.get(row.platform, row.platform), f"{row.account_name} ({row.account_key})",
+        platform_label(row.platform), f"{row.account_name} ({row.account_key})",
         row.author_name, row.author_url, row.author_id, _description(row), row.text,
     ]  # fmt: skip
 

@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import FACTORIES, ConnectorRegistry
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
@@ -31,6 +30,7 @@ from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.connections import AccountRef
 from app.services.context import Actor, Writes, in_this_thread
 from app.services.importer import ImportResult, ImportService
+from app.services.platforms import ConnectorRegistry, connector_platforms
 
 log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -147,12 +147,13 @@ class SyncService:
             accounts = list(session.scalars(stmt))
             if key is not None and not accounts:
                 raise InputError(f"Okänt konto {key!r}.")
-            if key is not None and accounts[0].platform not in FACTORIES:
+            if key is not None and accounts[0].platform not in connector_platforms():
                 raise InputError(
                     f"Kontot {key!r} ({accounts[0].platform}) hämtas inte från någon plattform; "
                     "importera dess poster med granska import."
                 )
-            return [AccountRef.of(a) for a in accounts if a.platform in FACTORIES and (a.active or key)]
+            fetched = connector_platforms()
+            return [AccountRef.of(a) for a in accounts if a.platform in fetched and (a.active or key)]
 
     # -- syncing -------------------------------------------------------------------------------
     def sync(self, key: str | None = None, progress: Callable[[SyncProgress], None] | None = None,

@@ -20,7 +20,6 @@ from app.services.queue_types import ItemSummary
 
 if TYPE_CHECKING:  # these load the database layer, which start-up defers until the window shows (P7)
     from app.services.context import Writes
-    from app.services.outbox import RunSummary
     from app.services.outcome import ActionOutcome, HistoryEntry
     from app.ui.action_dialogs import (
         ForwardDialog,
@@ -61,10 +60,6 @@ class Moderation(Protocol):
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome: ...
     def history(self, item_id: int) -> list[HistoryEntry]: ...
     def saved_replies(self) -> list[tuple[str, str]]: ...
-
-
-class ResumesSteps(Protocol):
-    def resume(self) -> RunSummary: ...
 
 
 @dataclass(frozen=True)

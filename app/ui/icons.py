@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 from app.resources import resource_path
+from app.services.platforms import platform_info
 
 _STATUS_ICONS = {
     "new": "status-new",
@@ -37,7 +38,10 @@ def icon(name: str) -> QIcon:
 
 
 def platform_icon(platform: str) -> QIcon:
-    found = icon(f"platform-{platform}")
+    """The registry's icon (app/services/platforms.py); a platform without one gets the
+    generic one."""
+    info = platform_info(platform)
+    found = icon(info.icon) if info is not None else QIcon()
     return found if not found.isNull() else icon("platform-other")
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services.platforms import PLATFORMS, platform_info
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.ui.action_table import spec_for
+from app.ui.translations import current_language
 
 translate = QCoreApplication.translate
 
@@ -33,16 +35,11 @@ def status_label(code: str) -> str:
 
 
 def platform_label(code: str) -> str:
-    labels = {
-        "facebook": "Facebook",
-        "instagram": "Instagram",
-        "youtube": "YouTube",
-        "x": "X",
-        "linkedin": "LinkedIn",
-        "intranet": translate("Labels", "Internwebben"),
-        "other": translate("Labels", "Annan"),
-    }
-    return labels.get(code, code)
+    """From the platform registry (app/services/platforms.py), in the window's language."""
+    info = platform_info(code)
+    if info is None:
+        return code
+    return info.label_en if current_language() == "en" else info.label
 
 
 def queue_label(name: str) -> str:
@@ -154,5 +151,5 @@ def status_codes() -> tuple[str, ...]:
 
 
 def platform_codes() -> tuple[str, ...]:
-    """Every platform, in app.models.Platform order (for the platform filter)."""
-    return ("facebook", "instagram", "youtube", "x", "linkedin", "intranet", "other")
+    """Every platform, in the registry's order (for the platform filter)."""
+    return tuple(PLATFORMS)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.account_register import AccountRegister
 from app.services.manual_entry import ManualEntryService, ManualItem
+from app.services.platforms import connector_platforms
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
@@ -67,8 +68,9 @@ class ManualEntryDialog(QDialog):
     def _accounts(self, entries: Any) -> None:
         for e in entries:
             self.account.addItem(f"{e.name} – {e.platform_label}", e.key)
-        intranet = next((i for i, e in enumerate(entries) if e.platform in ("intranet", "other")), 0)
-        self.account.setCurrentIndex(intranet)
+        fetched = connector_platforms()  # the first channel no connector reads, e.g. the intranet
+        by_hand = next((i for i, e in enumerate(entries) if e.platform not in fetched), 0)
+        self.account.setCurrentIndex(by_hand)
 
     def save(self) -> None:
         key = self.account.currentData()

@@ -19,7 +19,7 @@ from app.ui.tasks import Task, TaskContext, TaskManager
 # The services (and so SQLAlchemy) are imported where they are used: the main window installs
 # this before it shows, and shows before the database layer has loaded (start-up, P7).
 if TYPE_CHECKING:
-    from app.services.connections import PlatformRegistry
+    from app.services.platforms import ConnectorRegistry
     from app.services.sync import SyncProgress, SyncResult
 
 SETTINGS_KEY = "sync"
@@ -46,7 +46,7 @@ class SyncScheduler(QObject):
     finished = Signal(object)  # list[SyncResult]
 
     def __init__(self, sessions: Callable[[], Any], tasks: TaskManager, parent: QObject | None = None,
-                 registry: PlatformRegistry | None = None) -> None:  # fmt: skip
+                 registry: ConnectorRegistry | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._sessions = sessions  # the database may be attached after the window is built
         self._tasks = tasks

@@ -23,6 +23,12 @@ LANGUAGES = {"sv": "Svenska", "en": "English"}
 SETTING = "ui/language"  # "auto", "sv" or "en"
 
 
+def current_language() -> str:
+    """The language the window speaks now. Our translation says it: it translates the source
+    language's code into its own, so a removed translator switches back as well."""
+    return QCoreApplication.translate("Translations", "sv")  # the .ts translates it as "en"
+
+
 def choose_language(setting: str | None, locale: QLocale | None = None, *, machine: str | None = None) -> str:
     """The user's own choice, else the machine policy's (app/core/machine_policy.py), else the system's."""
     if setting in LANGUAGES:

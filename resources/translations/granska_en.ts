@@ -2531,4 +2531,11 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Referral of a political question</translation>
     </message>
 </context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>sv</source>
+        <translation>en</translation>
+    </message>
+</context>
 </TS>

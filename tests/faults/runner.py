@@ -11,13 +11,13 @@ import sys
 import app.commands.credentials as credentials
 import app.services.platforms as platforms
 from app.cli import main
-from app.services.connections import PlatformRegistry
+from app.services.platforms import ConnectorRegistry
 from tests.helpers.platform import fake_registry
 from tests.helpers.platforms import quick_options
 
 
-def _sync_registry() -> PlatformRegistry:
-    return PlatformRegistry(lambda _a: os.environ.get("FAULT_TOKEN"), quick_options(page_size=10))
+def _sync_registry() -> ConnectorRegistry:
+    return ConnectorRegistry(lambda _a: os.environ.get("FAULT_TOKEN"), quick_options(page_size=10))
 
 
 def run(argv: list[str]) -> int:

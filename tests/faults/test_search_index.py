@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from app.core.errors import InputError
 from app.models import Item
 from app.models.db import open_database
-from app.services.connections import PlatformRegistry
 from app.services.importer import ImportService
 from app.services.manual_entry import ManualEntryService
+from app.services.platforms import ConnectorRegistry
 from app.services.queue import QueueFilter, QueueService
 from app.services.sync import SyncService
 from tests.helpers.items import add_accounts, record, write_jsonl
@@ -42,7 +42,7 @@ def test_a_refused_file_leaves_import_add_item_and_sync_working(database, tmp_pa
     with running("facebook") as r:
         r.fake.store.add_thread(r.fake.store.add_post("Badbussen går igen"), 3)
         key = r.add_account(database.sessions)
-        registry = PlatformRegistry(lambda _a: r.fake.token, quick_options(None, page_size=10))
+        registry = ConnectorRegistry(lambda _a: r.fake.token, quick_options(None, page_size=10))
         [result] = SyncService(database.sessions, registry).sync(key)
         assert result.ok, result.message
     assert len(found(database, "badbussen")) == 3  # the import, the intranet post, the sync's post

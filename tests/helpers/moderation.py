@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.connectors.base import ConnectorRegistry
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.models import (
@@ -43,6 +42,7 @@ from app.services.evidence import (
     snapshot_from,
 )
 from app.services.moderation import ModerationService
+from app.services.platforms import ConnectorRegistry
 from app.services.reasons import REMOVAL_REASONS
 
 T0 = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)

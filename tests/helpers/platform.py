@@ -16,9 +16,9 @@ from typing import Any
 
 import httpx
 
-from app.connectors.base import ConnectorRegistry
 from app.core.connector import Capabilities, FetchChunk, FetchResult, PlatformResult
 from app.core.errors import PlatformError
+from app.services.platforms import ConnectorRegistry
 
 TEST_PLATFORM = "other"  # the accounts used with the double; no real connector claims it
 
@@ -110,12 +110,13 @@ class FakeConnector:
     """A connector for the double, mapping HTTP answers to PlatformError kinds as #5's do."""
 
     platform = TEST_PLATFORM
+    default_capabilities = Capabilities(
+        can_fetch=False, can_hide=True, can_unhide=False, can_delete=True, can_reply=True
+    )
 
     def __init__(self, base_url: str, capabilities: Capabilities | None = None) -> None:
         self._base = base_url.rstrip("/")
-        self.capabilities = capabilities or Capabilities(
-            can_fetch=False, can_hide=True, can_unhide=False, can_delete=True, can_reply=True
-        )
+        self.capabilities = capabilities or self.default_capabilities
 
     def _post(self, external_id: str, operation: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:

@@ -3,15 +3,15 @@ from __future__ import annotations
 import pytest
 
 from app.core.errors import InputError
-from app.models import CHANNEL_DEFAULTS
 from app.services.accounts import AccountService
+from app.services.platforms import PLATFORMS
 
 
 def test_new_account_gets_the_guidelines_channel_defaults(database):
     service = AccountService(database.sessions)
     info = service.add_account("fb", "facebook", "Vadstena kommun",
                                page_url="https://facebook.com/vadstena")
-    assert info.tone == CHANNEL_DEFAULTS["facebook"]["tone"]
+    assert info.tone == PLATFORMS["facebook"].channel_defaults["tone"]
     assert [a.key for a in service.list_accounts()] == ["fb"]
 
 

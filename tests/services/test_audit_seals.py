@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import delete, select, text, update
 
-from app.connectors.base import ConnectorRegistry
 from app.connectors.common import CompleteListing
 from app.models import (
     Account,
@@ -27,6 +26,7 @@ from app.models import (
 from app.services.account_register import AccountRegister
 from app.services.audit import AuditService
 from app.services.gallring import GallringService
+from app.services.platforms import ConnectorRegistry
 from app.services.screenshots import ScreenshotService
 from app.services.sync import SyncService
 from tests.helpers.screens import png_of

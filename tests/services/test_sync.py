@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 
 from app.models import Account, Item, ItemStatus, ItemVersion
 from app.models.base import utcnow
-from app.services.connections import PlatformRegistry
+from app.services.platforms import ConnectorRegistry
 from app.services.sync import SyncService
 from tests.helpers.platforms import Sleeps, quick_options, running
 from tests.helpers.platforms.server import Response
@@ -50,7 +50,7 @@ def stored(sessions, key: str) -> tuple[list[str], dict[str, object]]:
 
 
 def service(sessions, fake, sleeps: Sleeps | None = None, **kw) -> SyncService:
-    registry = PlatformRegistry(lambda _a: fake.token, quick_options(sleeps, read_timeout=0.5, page_size=10))
+    registry = ConnectorRegistry(lambda _a: fake.token, quick_options(sleeps, read_timeout=0.5, page_size=10))
     return SyncService(sessions, registry, batch_size=20, **kw)
 
 
@@ -234,7 +234,7 @@ def test_all_accounts_skip_those_without_platform_and_report_missing_tokens(sqli
         r.add_account(sqlite_db.sessions)
         AccountService(sqlite_db.sessions).add_account("intranat", "intranet", "Internwebben")
         AccountService(sqlite_db.sessions).add_account("yt", "youtube", "Vadstena Play", external_id="UC1")
-        registry = PlatformRegistry(lambda a: r.fake.token if a.key == "facebook" else None, quick_options())
+        registry = ConnectorRegistry(lambda a: r.fake.token if a.key == "facebook" else None, quick_options())
         results = {res.account: res for res in SyncService(sqlite_db.sessions, registry).sync()}
         assert set(results) == {"facebook", "yt"}
         assert results["facebook"].ok and results["facebook"].created == 4

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app.services.platforms import PLATFORMS
 from app.services.queue_types import QUEUES
 from app.ui import icons
 from app.ui.action_table import all_actions
@@ -15,7 +16,8 @@ APP_UI = Path(icons.__file__).parent
 def test_every_icon_the_windows_name_is_in_the_set(qapp):
     """A renamed or missing SVG shows as an empty space, not an error: catch it here."""
     named = set(re.findall(r'icon\("([a-z-]+)"\)', "".join(p.read_text() for p in APP_UI.glob("*.py"))))
-    named |= {spec.icon for spec in all_actions()} | set(TAB_ICONS.values())
+    named |= {spec.icon for spec in all_actions()} | {p.icon for p in PLATFORMS.values()}
+    named |= set(TAB_ICONS.values())
     named |= set(icons._STATUS_ICONS.values())
     assert {"action-remove", "action-search", "status-overdue", "flag-question"} <= named
     missing = sorted(n for n in named if icon(n).isNull())

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from app.models import ItemStatus, Platform
+from app.models import ItemStatus
+from app.services.platforms import PLATFORMS
 from app.services.queue import QUEUES
 from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.ui.labels import (
@@ -14,7 +15,7 @@ from app.ui.labels import (
 
 
 def test_every_stored_code_has_a_swedish_label():
-    for codes, label in ((list(ItemStatus), status_label), (list(Platform), platform_label),
+    for codes, label in ((list(ItemStatus), status_label), (list(PLATFORMS), platform_label),
                          ([q.name for q in QUEUES], queue_label),
                          (list(REMOVAL_REASONS), reason_short_label)):  # fmt: skip
         for code in codes:
@@ -23,3 +24,17 @@ def test_every_stored_code_has_a_swedish_label():
         assert reason_label(code) == reason.label  # same wording as the register entry
     for code, criterion in REGISTRATION_CRITERIA.items():
         assert criterion_label(code) == criterion.label
+
+
+def test_platform_names_follow_the_windows_language(qapp):
+    """The registry's English name once the English translation is installed, Swedish again after."""
+    from app.ui.translations import install_translators
+
+    app = qapp
+    installed = install_translators(app, "en")
+    try:
+        assert platform_label("intranet") == "Intranet" and platform_label("other") == "Other"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert platform_label("intranet") == "Internwebben"

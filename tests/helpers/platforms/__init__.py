@@ -12,7 +12,7 @@ from typing import Any
 from app.connectors.common import ConnectorOptions
 from app.connectors.http import RetryPolicy, Timeouts
 from app.services.accounts import AccountService
-from app.services.connections import PlatformRegistry
+from app.services.platforms import ConnectorRegistry
 from tests.helpers.platforms.graph import FakeFacebook, FakeInstagram
 from tests.helpers.platforms.linkedin import FakeLinkedIn
 from tests.helpers.platforms.server import FakePlatform, PlatformServer
@@ -67,7 +67,7 @@ class Running:
                                credential_ref=None)  # fmt: skip
 
     def connector(self, options: ConnectorOptions | None = None, token: str | None = None) -> Any:
-        registry = PlatformRegistry(lambda _a: token or self.fake.token, options or quick_options())
+        registry = ConnectorRegistry(lambda _a: token or self.fake.token, options or quick_options())
         return registry.for_account(self.account())
 
     def add_account(self, sessions: Any, key: str | None = None) -> str:
