@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     lst.add_argument("--json", action="store_true", help="skriv ut som JSON")
     lst.set_defaults(handler=_list)
 
-    from app.commands.register import add_register_commands  # the register's fields and links (#5)
+    from app.commands.register import add_register_commands  # the register's fields and links
 
     add_register_commands(sub)
 

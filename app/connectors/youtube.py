@@ -1,7 +1,7 @@
 """YouTube Data API v3: every comment thread on the channel and its videos (published, held
 for review and likely spam), all replies; removal is `comments.setModerationStatus` with
 `rejected`. A channel owner cannot delete others' comments, and a rejected comment can no
-longer be listed or published again — so evidence is saved before (issue #4 does that)."""
+longer be listed or published again — so the evidence is saved first (services/remove.py)."""
 
 from __future__ import annotations
 

@@ -26,8 +26,8 @@ def has_display() -> bool:
 
 
 def build_moderation(db: Any) -> Any:
-    """The ModerationService (app/services/moderation.py, issue #4), or None when this build
-    does not have it yet: the window then shows the queue and says so when an action is tried."""
+    """The ModerationService (app/services/moderation.py), or None when it cannot be
+    loaded: the window then shows the queue and says so when an action is tried."""
     try:
         from app.services.moderation import ModerationService
     except ImportError:

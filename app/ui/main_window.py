@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         main_menus.build_navigation(self)
         main_menus.build_menus(self)
         self.toolbar = main_menus.build_toolbar(self)
-        self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule (#5)
+        self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.shown_count)

@@ -1,4 +1,4 @@
-"""The hook of issue #4's views into the main window: Verktyg → Granskningslogg and
+"""The moderation views' hook into the main window: Verktyg → Granskningslogg and
 Diarienummer, Inställningar → Flaggningsregler; and, once the database is open, the outbox's
 interrupted and due steps resumed in the background (a removal cut off by a crash or a closed
 window carries on where it stopped)."""

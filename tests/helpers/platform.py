@@ -2,7 +2,7 @@
 hides, deletes and replies, counts every call (so a test in another process can be checked for
 "exactly once"), and answers with scripted failures: 429 with Retry-After, 5xx, an expired
 token. The connector double talks to it over real HTTP with httpx, as the platform connectors
-of issue #5 do."""
+do."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Items, administrators and services for the moderation workflow tests (issue #4)."""
+"""Items, administrators and services for the moderation workflow tests."""
 
 from __future__ import annotations
 

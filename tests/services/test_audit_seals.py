@@ -1,4 +1,4 @@
-"""Issue #12 item 3: every record a decision, registration, notice or screenshot writes is
+"""Every record a decision, registration, notice or screenshot writes is
 sealed into the audit chain, so an edit or deletion outside Granska is named by `verify`."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue #12 item 3: the end of the audit chain is witnessed outside the database, so a log cut
+"""The end of the audit chain is witnessed outside the database, so a log cut
 back (its newest events deleted and the head row rewound to match) is caught."""
 
 from __future__ import annotations
