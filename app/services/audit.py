@@ -296,7 +296,7 @@ def log_change(
     writer.flush()
 
 
-def reseal_where_sealed(writer: AuditWriter, session: Session, kind: str, ids: Sequence[int]) -> list[int]:
+def reseal_where_sealed(session: Session, kind: str, ids: Sequence[int]) -> list[int]:
     """The records among `ids` that carry a seal already: a change made to them in bulk (weeding,
     an author deleting a comment) must be sealed again, the others were never sealed."""
     sealed: list[int] = []

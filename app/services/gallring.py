@@ -127,7 +127,7 @@ class GallringService:
                         row_version=table.c.row_version + 1,
                     )
                 )
-            weeded_decided = reseal_where_sealed(audit, session, "item", ids)
+            weeded_decided = reseal_where_sealed(session, "item", ids)
             audit.add(
                 self._actor.username,
                 now,

@@ -298,7 +298,7 @@ class SyncService:
                 if changes:
                     session.connection().execute(stmt, changes)
             # A decided item (sealed by its decision) changes status here too: sealed again.
-            sealed = reseal_where_sealed(audit, session, "item", [c["item_id"] for c in gone + back])
+            sealed = reseal_where_sealed(session, "item", [c["item_id"] for c in gone + back])
             if sealed:
                 audit.add(self._actor.username, self._actor.now(), "author_deleted", account_id=account_id,
                           details={"count": len(sealed)}, seals=[("item", i) for i in sealed])  # fmt: skip
