@@ -144,6 +144,15 @@ def sqlite_cause(exc: BaseException, path: Path | str | None = None) -> str | No
     return _CAUSES.get(code)
 
 
+def database_failure(exc: BaseException) -> str:
+    """A database error as the user is told it: the cause in Swedish where it is a known fault
+    of the environment, the driver's words (never the SQL) otherwise."""
+    orig = getattr(exc, "orig", None) or exc
+    cause = sqlite_cause(exc)
+    text = f"{cause} ({orig})" if cause else str(orig)
+    return f"Databasen kunde inte läsas eller skrivas: {text}. Ingenting har ändrats."
+
+
 def environment_message(path: Path | str, exc: BaseException) -> str | None:
     cause = sqlite_cause(exc, path)
     if cause is None:

@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Decision, ExportRow, Item, Registration
+from app.models.db import database_failure
 from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError
@@ -142,7 +143,7 @@ class DiarienummerImport:
                 if store:
                     self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
-            raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
+            raise EnvironmentFault(database_failure(exc)) from exc
         return DnrImportResult(result.applied, result.unchanged, result.empty, result.conflicts,
                                export_uuid, store and bool(result.applied))  # fmt: skip
 

@@ -43,6 +43,7 @@ from app.models import (
     Registration,
     Screenshot,
 )
+from app.models.db import database_failure
 from app.services import removal_log as log
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause
@@ -180,7 +181,7 @@ class EvidencePackager:
                     details={"items": ids, "manifest_sha256": manifest_sha},
                 )  # fmt: skip
         except SQLAlchemyError as exc:
-            raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
+            raise EnvironmentFault(database_failure(exc)) from exc
         except OSError as exc:
             raise EnvironmentFault(
                 f"Kan inte skriva bevispaketet {output}: {os_cause(exc)}. Ingenting har ändrats."

@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, update
 
+from app.models import faults
 from app.models.base import UTCDateTime, to_driver_datetime
+from app.models.db import environment_message
 from app.services.errors import EnvironmentFault
 
 Adapter = Callable[[Any], Any]
@@ -33,24 +35,31 @@ def _adapter(column: Any) -> Adapter | None:
     return None
 
 
+def _told(exc: sqlite3.Error, path: str) -> str:
+    return environment_message(path, exc) or f"Databasen {path} kunde inte användas: {exc}"
+
+
 class _Cursor:
     """The SQLite cursor, its errors (a locked database, a full disk) told as the environment's."""
 
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
+    def __init__(self, cursor: sqlite3.Cursor, path: str) -> None:
         self._cursor = cursor
+        self._path = path
 
     def execute(self, sql: str, params: Any) -> _Cursor:
+        faults.before_statement(sql)
         try:
             self._cursor.execute(sql, params)
         except sqlite3.Error as exc:
-            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+            raise EnvironmentFault(_told(exc, self._path)) from exc
         return self
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
+        faults.before_statement(sql)
         try:
             self._cursor.executemany(sql, rows)
         except sqlite3.Error as exc:
-            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+            raise EnvironmentFault(_told(exc, self._path)) from exc
 
     def fetchone(self) -> Any:
         return self._cursor.fetchone()
@@ -61,7 +70,8 @@ class Writer:
         self._con = con
         self._cursor: _Cursor | None = None
         if con.dialect.name == "sqlite":
-            self._cursor = _Cursor(con.connection.dbapi_connection.cursor())  # type: ignore[union-attr]
+            self._cursor = _Cursor(con.connection.dbapi_connection.cursor(),  # type: ignore[union-attr]
+                                   con.engine.url.database or "")
 
     def first(self, stmt: Executable, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
         """The first row of a statement, its values converted by the columns' own types."""

@@ -124,7 +124,7 @@ def commands(files: Path, out_dir: Path) -> dict[str, Command]:
                            "--overwrite"),
                 ("export", "removals", "--from", TODAY, "--to", TODAY, "--output", out + ".csv")),
         Command("screenshot", ("screenshot", "intra", "--region", "40,50,240,120"),  # colour_window
-                ("screenshot", "finns-inte")),
+                ("screenshot", "finns-inte"), middle="1"),
         Command("gallra", ("gallra", "--older-than", "30"), ("gallra", "--older-than", "-1")),
         Command("import-dnr", ("import-dnr", str(files / "registrator.xlsx")),
                 ("import-dnr", str(not_xlsx))),
