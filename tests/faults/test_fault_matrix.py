@@ -75,12 +75,12 @@ def strike(fault: str, cmd, world: World, folder: Path, capsys, monkeypatch, req
         assert code == 2 and "Traceback" not in err, (code, err)
         assert counts(world.url) == before
     elif fault == "raise":
-        monkeypatch.setenv("GRANSKA_FAULT", f"raise@{cmd.middle}")
+        monkeypatch.setenv("GRANSKA_FAULT", f"raise@{cmd.strike_at(world.url)}")
         code, err = granska(capsys, world, cmd.good)
         monkeypatch.delenv("GRANSKA_FAULT")
         assert code not in cmd.done, (code, err)  # the fault struck
     elif fault == "kill":
-        done = run_killed(world, cmd.good, f"kill@{cmd.middle}")
+        done = run_killed(world, cmd.good, f"kill@{cmd.strike_at(world.url)}")
         assert done.returncode == -9, done.stderr
     elif fault == "full":
         disk = request.getfixturevalue("small_disk")
