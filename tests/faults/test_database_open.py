@@ -96,6 +96,15 @@ def test_a_database_on_a_read_only_mount_is_named_and_nothing_changes(small_disk
     assert listing(small_disk.path) == before
 
 
+def test_a_damaged_database_on_a_read_only_mount_is_named_not_moved(small_disk, capsys):
+    path = small_disk.path / "granska.db"
+    path.write_bytes(b"not a database" * 200)
+    small_disk.remount("ro")
+    code, _out, err = granska(capsys, f"sqlite:///{path}", "queue")
+    assert code == 1 and "skrivskyddad" in err and str(path) in err and "Traceback" not in err
+    assert [p.name for p in small_disk.path.iterdir()] == ["granska.db"]
+
+
 def test_a_new_database_in_a_read_only_folder_is_refused_without_creating_anything(small_disk, capsys):
     small_disk.remount("ro")
     code, _out, err = granska(capsys, f"sqlite:///{small_disk.path / 'ny.db'}", "queue")
