@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Decision, ExportRow, Item, Registration
-from app.models.db import database_failure
+from app.models.db_errors import database_failure
 from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError

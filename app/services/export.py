@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Export, ExportRow, Registration
-from app.models.db import database_failure
+from app.models.db_errors import database_failure
 from app.services import removal_log as log
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause

@@ -43,7 +43,7 @@ from app.models import (
     Registration,
     Screenshot,
 )
-from app.models.db import database_failure
+from app.models.db_errors import database_failure
 from app.services import removal_log as log
 from app.services.context import Actor
 from app.services.errors import EnvironmentFault, InputError, os_cause

@@ -18,7 +18,7 @@ from sqlalchemy import JSON, Boolean, Connection, Executable, Table, insert, upd
 
 from app.models import faults
 from app.models.base import UTCDateTime, to_driver_datetime
-from app.models.db import environment_message
+from app.models.db_errors import environment_message
 from app.services.errors import EnvironmentFault
 
 Adapter = Callable[[Any], Any]
