@@ -169,3 +169,23 @@ def test_a_database_from_a_newer_granska_is_refused_in_one_line(db_url, capsys):
             version = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
         assert version == "0099_from_the_future"
         db.dispose()
+
+
+def test_the_window_tells_a_locked_database_as_such_not_as_a_bug(tmp_path):
+    """A scheduled sync or any write of the window's that meets another writer's lock."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.ui.tasks import describe_error
+
+    path = tmp_path / "g.db"
+    holder = Holder(path, ["PRAGMA journal_mode=WAL", "BEGIN IMMEDIATE",
+                           "CREATE TABLE t (x)"])  # fmt: skip
+    try:
+        con = sqlite3.connect(path, timeout=0.1)
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            con.execute("CREATE TABLE u (x)")
+        con.close()
+    finally:
+        holder.release()
+    message, details = describe_error(OperationalError("CREATE TABLE u (x)", (), caught.value))
+    assert details is None and "låst av ett annat program" in message
