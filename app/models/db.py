@@ -109,7 +109,9 @@ def _quoted(name: str) -> str:
 def _check_writable(path: Path) -> None:
     """A read-only file or folder (a read-only mount, an immutable file) is said as such, before
     SQLite fails somewhere in the middle. access() answers for the mount even for root."""
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+    if path.is_dir():
+        what = "det är en mapp, inte en databasfil"
+    elif path.exists() and not os.access(path, os.R_OK | os.W_OK):
         what = "filen är skrivskyddad eller saknar behörighet"
     elif not os.access(path.parent, os.W_OK | os.X_OK):
         what = f"mappen {path.parent} är skrivskyddad eller saknar behörighet"

@@ -112,6 +112,13 @@ def test_a_new_database_in_a_read_only_folder_is_refused_without_creating_anythi
     assert list(small_disk.path.iterdir()) == []
 
 
+def test_a_folder_where_the_database_should_be_is_named_and_left_alone(tmp_path, capsys):
+    (tmp_path / "granska.db").mkdir()
+    code, _out, err = granska(capsys, f"sqlite:///{tmp_path / 'granska.db'}", "queue")
+    assert code == 1 and "det är en mapp" in err and str(tmp_path / "granska.db") in err
+    assert [p.name for p in tmp_path.iterdir()] == ["granska.db"]
+
+
 def test_a_full_disk_at_start_is_named_and_nothing_is_moved(small_disk, capsys):
     url = new_database(small_disk.path / "granska.db")
     small_disk.fill()
