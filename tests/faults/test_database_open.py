@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from sqlalchemy import text
 from app.cli import main
 from app.models.db import open_database
 from tests.helpers.items import add_accounts
+from tests.helpers.locks import Holder
 
 
 def granska(capsys, url: str, *argv: str) -> tuple[int, str, str]:
@@ -35,24 +34,6 @@ def new_database(path: Path) -> str:
 
 def listing(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
-
-
-class Holder:
-    """Another process with the database open, holding a lock until told to let go."""
-
-    def __init__(self, path: Path, statements: list[str]) -> None:
-        script = (
-            "import sqlite3, sys\n"
-            f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-            f"for s in {statements!r}: c.execute(s)\n"
-            "print('ready', flush=True)\nsys.stdin.readline()\n"
-        )
-        self.proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
-        assert self.proc.stdout.readline().strip() == "ready"
-
-    def release(self) -> None:
-        self.proc.communicate("\n", timeout=10)
 
 
 @pytest.mark.parametrize("argv", [["queue"], ["add-item", "intra", "--text", "Hej"]])

@@ -23,8 +23,8 @@ from app.models.faults import InjectedFault
 from app.services.queue import QueueFilter, QueueService
 from tests.faults.runner import _sync_registry
 from tests.faults.scenario import TABLES, A, B, C, D, E, G, World, commands, counts, run_killed, seed
-from tests.faults.test_database_open import Holder
 from tests.helpers.colour_window import show_colour_window
+from tests.helpers.locks import Holder
 from tests.helpers.platform import FakePlatform, fake_registry
 from tests.helpers.platforms import running
 
