@@ -145,10 +145,10 @@ def _environment_message(db: str | None, exc: Exception) -> str | None:
 
     if not isinstance(exc, OperationalError):
         return None
-    from app.models.db import _sqlite_file, environment_message, resolve_url
+    from app.models.db import environment_message, resolve_url, sqlite_file
 
     url = resolve_url(db)
-    where = _sqlite_file(url) or url.render_as_string(hide_password=True)
+    where = sqlite_file(url) or url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
         return (f"Databasservern {where} kunde inte slutföra arbetet: {exc.orig}. "
                 "Det som inte hann sparas har inte ändrats.")

@@ -31,10 +31,10 @@ from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.models.db import open_database  # noqa: E402
-from app.services.connections import PlatformRegistry  # noqa: E402
 from app.services.context import Actor  # noqa: E402
 from app.services.demo import load_demo  # noqa: E402
 from app.services.moderation import ModerationService  # noqa: E402
+from app.services.platforms import ConnectorRegistry  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from tests.helpers.platforms import quick_options, running  # noqa: E402
 
@@ -117,7 +117,7 @@ def main() -> None:
         moderation = ModerationService(db.sessions, actor=Actor("bench"))
         window = MainWindow(db, moderation)
         token = platform.fake.token
-        window.sync._registry = PlatformRegistry(lambda _account: token, quick_options(read_timeout=30.0))
+        window.sync._registry = ConnectorRegistry(lambda _account: token, quick_options(read_timeout=30.0))
         window.show()
         wait_for(app, lambda: window.queue.model.rowCount() > 0)
         window.queue.select_row(0)

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.commands import database
 from app.models import moved_aside
-from app.models.db import DatabaseError, _sqlite_file, resolve_url
+from app.models.db import DatabaseError, resolve_url, sqlite_file
 
 
 def register(subparsers: Any) -> None:
@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 
 def _moved_aside(args: argparse.Namespace) -> int:
-    path = _sqlite_file(resolve_url(args.db))
+    path = sqlite_file(resolve_url(args.db))
     if path is None:
         raise DatabaseError("Bara en SQLite-databas flyttas undan när den är skadad.")
     entries = moved_aside.read(path)

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models.db_errors import DAMAGED, environment_message
 from app.version import APP_NAME, ORGANIZATION
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_file(url: URL) -> Path | None:
+def sqlite_file(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
     return Path(url.database)
@@ -108,57 +109,12 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-# Only these mean the file itself is damaged. Everything else (locked, read-only, no permission,
-# a full disk, an I/O error) is the environment's: the file is left exactly where it is.
-_DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
-_CAUSES = {
-    sqlite3.SQLITE_BUSY: "den är låst av ett annat program (ett annat Granska-fönster eller "
-    "ett verktyg som har filen öppen); försök igen när det är stängt",
-    sqlite3.SQLITE_LOCKED: "den är låst av ett annat program",
-    sqlite3.SQLITE_READONLY: "den är skrivskyddad (filen eller enheten den ligger på)",
-    sqlite3.SQLITE_CANTOPEN: "filen kan inte öppnas (finns mappen, och får Granska läsa och "
-    "skriva där?)",
-    sqlite3.SQLITE_PERM: "behörighet saknas",
-    sqlite3.SQLITE_AUTH: "behörighet saknas",
-    sqlite3.SQLITE_FULL: "disken är full",
-    sqlite3.SQLITE_IOERR: "läs- eller skrivfel på disken",
-}
-
-
-def _disk_full(path: Path | str) -> bool:
-    try:
-        st = os.statvfs(Path(path).parent)
-    except (OSError, AttributeError):  # no statvfs on Windows: SQLite's own code says it there
-        return False
-    return st.f_bavail * st.f_frsize < 64 * 1024
-
-
-def sqlite_cause(exc: BaseException, path: Path | str | None = None) -> str | None:
-    """Why SQLite refused, in Swedish, when it is the environment's fault; None otherwise."""
-    orig = getattr(exc, "orig", exc)
-    code = getattr(orig, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    code &= 0xFF
-    # A full disk shows as SQLITE_FULL when the database grows, but as an I/O error when the
-    # WAL index or the journal cannot grow.
-    if code == sqlite3.SQLITE_IOERR and path is not None and _disk_full(path):
-        code = sqlite3.SQLITE_FULL
-    return _CAUSES.get(code)
-
-
-def environment_message(path: Path | str, exc: BaseException) -> str | None:
-    cause = sqlite_cause(exc, path)
-    if cause is None:
-        return None
-    orig = getattr(exc, "orig", exc)
-    return f"Kan inte använda databasen {path}: {cause} ({orig}). Ingenting har ändrats."
-
-
 def _check_writable(path: Path) -> None:
     """A read-only file or folder (a read-only mount, an immutable file) is said as such, before
     SQLite fails somewhere in the middle. access() answers for the mount even for root."""
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+    if path.is_dir():
+        what = "det är en mapp, inte en databasfil"
+    elif path.exists() and not os.access(path, os.R_OK | os.W_OK):
         what = "filen är skrivskyddad eller saknar behörighet"
     elif not os.access(path.parent, os.W_OK | os.X_OK):
         what = f"mappen {path.parent} är skrivskyddad eller saknar behörighet"
@@ -189,7 +145,7 @@ def _check_sqlite_file(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in DAMAGED:
             return str(exc)
         raise DatabaseError(
             environment_message(path, exc) or f"Kan inte läsa databasen {path}: {exc}. "
@@ -259,7 +215,7 @@ def create_db_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         with engine.connect() as con:
             # WAL is a property of the file: set once, it stays.
-            if _sqlite_file(url) is not None:
+            if sqlite_file(url) is not None:
                 con.exec_driver_sql("PRAGMA journal_mode=WAL")
     else:
         engine = create_engine(url, pool_pre_ping=True)
@@ -350,7 +306,7 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
     resolved = url if isinstance(url, URL) else resolve_url(url)
     messages: list[str] = []
     moved: list[Any] = []
-    path = _sqlite_file(resolved)
+    path = sqlite_file(resolved)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

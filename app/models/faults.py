@@ -6,35 +6,39 @@ database (INSERT, UPDATE, DELETE, CREATE, DROP, ALTER; counted in this process) 
 contains WORD (any statement without it), ACTION happens:
 
 - `kill`: SIGKILL to this process, a power cut as far as the database can tell;
-- `raise`: a RuntimeError, a bug in the middle of the work.
+- `raise`: an InjectedFault (a RuntimeError), a bug in the middle of the work.
+
+Statements through SQLAlchemy are seen by an engine event; code that writes with the driver
+directly (app/services/writer.py) calls `before_statement` itself.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 from typing import Any
 
 ENV_VAR = "GRANSKA_FAULT"
 _WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER")
+_strike: Callable[[str], None] | None = None
 
 
 class InjectedFault(RuntimeError):
     """The exception `raise` injects."""
 
 
-def install(engine: Any) -> None:
-    spec = os.environ.get(ENV_VAR)
-    if not spec:
-        return
-    from sqlalchemy import event
+def before_statement(statement: str) -> None:
+    if _strike is not None:
+        _strike(statement)
 
+
+def _arm(spec: str) -> Callable[[str], None]:
     action, _, rest = spec.partition("@")
     number, _, word = rest.partition(":")
-    target = int(number)
-    seen = 0
+    target, seen = int(number), 0
 
-    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def strike(statement: str) -> None:
         nonlocal seen
         if not statement.lstrip().upper().startswith(_WRITES) or word not in statement:
             return
@@ -45,4 +49,17 @@ def install(engine: Any) -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         raise InjectedFault(f"{ENV_VAR}={spec}")
 
-    event.listen(engine, "before_cursor_execute", before)
+    return strike
+
+
+def install(engine: Any) -> None:
+    global _strike
+    spec = os.environ.get(ENV_VAR)
+    if not spec:
+        _strike = None
+        return
+    from sqlalchemy import event
+
+    _strike = _arm(spec)
+    event.listen(engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_a: before_statement(statement))  # fmt: skip

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Decision, ExportRow, Item, Registration
+from app.models.db_errors import database_failure
 from app.services.audit import AuditWriter
 from app.services.context import Actor
 from app.services.removal_log import REMOVAL_CRITERION
@@ -142,7 +143,7 @@ class DiarienummerImport:
                 if audit is not None and store:
                     self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
-            raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
+            raise EnvironmentFault(database_failure(exc)) from exc
         return DnrImportResult(result.applied, result.unchanged, result.empty, result.conflicts,
                                export_uuid, store and bool(result.applied))  # fmt: skip
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.models import Account, Export, ExportRow, Registration
+from app.models.db_errors import database_failure
 from app.services import removal_log as log
 from app.services.audit_witness import witness_now
 from app.services.context import Actor
@@ -307,7 +308,7 @@ class ExportService:
                     account_keys=list(scope.account_keys), mark_exported=True,
                 )  # fmt: skip
         except SQLAlchemyError as exc:
-            raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
+            raise EnvironmentFault(database_failure(exc)) from exc
         except OSError as exc:
             raise EnvironmentFault(
                 f"Kan inte skriva exportfilen {output}: {os_cause(exc)}. Ingenting har ändrats."

@@ -44,6 +44,7 @@ from app.models import (
     Registration,
     Screenshot,
 )
+from app.models.db_errors import database_failure
 from app.services import removal_log as log
 from app.services.audit_witness import witness_now
 from app.services.context import Actor
@@ -183,7 +184,7 @@ class EvidencePackager:
                     details={"items": ids, "manifest_sha256": manifest_sha},
                 )  # fmt: skip
         except SQLAlchemyError as exc:
-            raise EnvironmentFault(f"Databasen kunde inte läsas eller skrivas: {exc}") from exc
+            raise EnvironmentFault(database_failure(exc)) from exc
         except OSError as exc:
             raise EnvironmentFault(
                 f"Kan inte skriva bevispaketet {output}: {os_cause(exc)}. Ingenting har ändrats."

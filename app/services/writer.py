@@ -21,7 +21,9 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import UpdateBase
 
 from app.core.errors import EnvironmentFault
+from app.models import faults
 from app.models.base import UTCDateTime, to_driver_datetime
+from app.models.db_errors import environment_message
 
 if TYPE_CHECKING:
     from app.models.base import AnySelect
@@ -40,24 +42,31 @@ def _adapter(column: Any) -> Adapter | None:
     return None
 
 
+def _told(exc: sqlite3.Error, path: str) -> str:
+    return environment_message(path, exc) or f"Databasen {path} kunde inte användas: {exc}"
+
+
 class _Cursor:
     """The SQLite cursor, its errors (a locked database, a full disk) told as the environment's."""
 
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
+    def __init__(self, cursor: sqlite3.Cursor, path: str) -> None:
         self._cursor = cursor
+        self._path = path
 
     def execute(self, sql: str, params: Any) -> _Cursor:
+        faults.before_statement(sql)
         try:
             self._cursor.execute(sql, params)
         except sqlite3.Error as exc:
-            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+            raise EnvironmentFault(_told(exc, self._path)) from exc
         return self
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
+        faults.before_statement(sql)
         try:
             self._cursor.executemany(sql, rows)
         except sqlite3.Error as exc:
-            raise EnvironmentFault(f"Databasen kunde inte användas: {exc}") from exc
+            raise EnvironmentFault(_told(exc, self._path)) from exc
 
     def fetchone(self) -> Any:
         return self._cursor.fetchone()
@@ -106,7 +115,7 @@ class Writer:
         self._cursor: _Cursor | None = None
         driver = con.connection.dbapi_connection
         if con.dialect.name == "sqlite" and isinstance(driver, sqlite3.Connection):
-            self._cursor = _Cursor(driver.cursor())
+            self._cursor = _Cursor(driver.cursor(), con.engine.url.database or "")
 
     def first(self, query: Query, params: dict[str, Any] | None = None) -> tuple[Any, ...] | None:
         """The first row of a query, its values converted by the columns' own types."""

@@ -166,9 +166,12 @@ class _Transaction(QRunnable):
 def describe_error(exc: BaseException) -> tuple[str, str | None]:
     """The message for the user, and the details for a bug report (None: not our bug)."""
     from app.models.db import DatabaseError  # loaded by then: only a database can raise it
+    from app.models.db_errors import database_failure, sqlite_cause
 
     if isinstance(exc, InputError | EnvironmentFault | DatabaseError):
         return str(exc), None
+    if sqlite_cause(exc) is not None:  # locked by another program, read-only, a full disk
+        return database_failure(exc), None
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return "", details
 

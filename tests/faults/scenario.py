@@ -97,8 +97,13 @@ class Command:
     refused: tuple[str, ...]
     # Exit codes that mean done (3: saved, a step waits for a person or the platform).
     done: tuple[int, ...] = (0,)
-    # The N-th changing statement where `raise` and `kill` strike: in the middle of the work.
+    # The N-th changing statement where `raise` and `kill` strike: in the middle of the work
+    # (PostgreSQL has no trigger to drop and re-create around an import).
     middle: str = "2"
+    middle_pg: str | None = None
+
+    def strike_at(self, url: str) -> str:
+        return self.middle_pg if self.middle_pg and url.startswith("postgresql") else self.middle
 
 
 def commands(files: Path, out_dir: Path) -> dict[str, Command]:
@@ -109,9 +114,11 @@ def commands(files: Path, out_dir: Path) -> dict[str, Command]:
     not_xlsx.write_bytes(b"ingen arbetsbok")
     out = str(out_dir / "ut.xlsx")
     return {c.name: c for c in [
-        Command("import", ("import", str(files / "matris.jsonl")), ("import", str(bad)), middle="3"),
+        Command("import", ("import", str(files / "matris.jsonl")), ("import", str(bad)), middle="3",
+                middle_pg="2"),
         Command("add-item", ("add-item", "intra", "--text", "Matristillägg om badbussen"),
-                ("add-item", "intra", "--text", "Tid", "--time", "0001-01-01T00:00:00+14:00")),
+                ("add-item", "intra", "--text", "Tid", "--time", "0001-01-01T00:00:00+14:00"),
+                middle_pg="1"),
         Command("sync", ("sync", "fbsync"), ("sync", "finns-inte")),
         Command("remove", ("remove", str(A), "--reason", "personangrepp"),
                 ("remove", str(A), "--reason", "inget-sådant-skäl"), done=(0, 3)),
@@ -124,7 +131,7 @@ def commands(files: Path, out_dir: Path) -> dict[str, Command]:
                            "--overwrite"),
                 ("export", "removals", "--from", TODAY, "--to", TODAY, "--output", out + ".csv")),
         Command("screenshot", ("screenshot", "intra", "--region", "40,50,240,120"),  # colour_window
-                ("screenshot", "finns-inte")),
+                ("screenshot", "finns-inte"), middle="1"),
         Command("gallra", ("gallra", "--older-than", "30"), ("gallra", "--older-than", "-1")),
         Command("import-dnr", ("import-dnr", str(files / "registrator.xlsx")),
                 ("import-dnr", str(not_xlsx))),

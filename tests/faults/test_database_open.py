@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from sqlalchemy import text
 from app.cli import main
 from app.models.db import migration_heads, open_database
 from tests.helpers.items import add_accounts
+from tests.helpers.locks import Holder
 
 
 def granska(capsys, url: str, *argv: str) -> tuple[int, str, str]:
@@ -35,24 +34,6 @@ def new_database(path: Path) -> str:
 
 def listing(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
-
-
-class Holder:
-    """Another process with the database open, holding a lock until told to let go."""
-
-    def __init__(self, path: Path, statements: list[str]) -> None:
-        script = (
-            "import sqlite3, sys\n"
-            f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-            f"for s in {statements!r}: c.execute(s)\n"
-            "print('ready', flush=True)\nsys.stdin.readline()\n"
-        )
-        self.proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
-        assert self.proc.stdout.readline().strip() == "ready"
-
-    def release(self) -> None:
-        self.proc.communicate("\n", timeout=10)
 
 
 @pytest.mark.parametrize("argv", [["queue"], ["add-item", "intra", "--text", "Hej"]])
@@ -96,11 +77,27 @@ def test_a_database_on_a_read_only_mount_is_named_and_nothing_changes(small_disk
     assert listing(small_disk.path) == before
 
 
+def test_a_damaged_database_on_a_read_only_mount_is_named_not_moved(small_disk, capsys):
+    path = small_disk.path / "granska.db"
+    path.write_bytes(b"not a database" * 200)
+    small_disk.remount("ro")
+    code, _out, err = granska(capsys, f"sqlite:///{path}", "queue")
+    assert code == 1 and "skrivskyddad" in err and str(path) in err and "Traceback" not in err
+    assert [p.name for p in small_disk.path.iterdir()] == ["granska.db"]
+
+
 def test_a_new_database_in_a_read_only_folder_is_refused_without_creating_anything(small_disk, capsys):
     small_disk.remount("ro")
     code, _out, err = granska(capsys, f"sqlite:///{small_disk.path / 'ny.db'}", "queue")
     assert code == 1 and "skrivskyddad" in err and str(small_disk.path) in err
     assert list(small_disk.path.iterdir()) == []
+
+
+def test_a_folder_where_the_database_should_be_is_named_and_left_alone(tmp_path, capsys):
+    (tmp_path / "granska.db").mkdir()
+    code, _out, err = granska(capsys, f"sqlite:///{tmp_path / 'granska.db'}", "queue")
+    assert code == 1 and "det är en mapp" in err and str(tmp_path / "granska.db") in err
+    assert [p.name for p in tmp_path.iterdir()] == ["granska.db"]
 
 
 def test_a_full_disk_at_start_is_named_and_nothing_is_moved(small_disk, capsys):
@@ -161,3 +158,23 @@ def test_a_database_from_a_newer_granska_is_refused_in_one_line(db_url, capsys):
             version = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
         assert version == "0099_from_the_future"
         db.dispose()
+
+
+def test_the_window_tells_a_locked_database_as_such_not_as_a_bug(tmp_path):
+    """A scheduled sync or any write of the window's that meets another writer's lock."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.ui.tasks import describe_error
+
+    path = tmp_path / "g.db"
+    holder = Holder(path, ["PRAGMA journal_mode=WAL", "BEGIN IMMEDIATE",
+                           "CREATE TABLE t (x)"])  # fmt: skip
+    try:
+        con = sqlite3.connect(path, timeout=0.1)
+        with pytest.raises(sqlite3.OperationalError) as caught:
+            con.execute("CREATE TABLE u (x)")
+        con.close()
+    finally:
+        holder.release()
+    message, details = describe_error(OperationalError("CREATE TABLE u (x)", (), caught.value))
+    assert details is None and "låst av ett annat program" in message

@@ -23,8 +23,8 @@ from app.models.faults import InjectedFault
 from app.services.queue import QueueFilter, QueueService
 from tests.faults.runner import _sync_registry
 from tests.faults.scenario import TABLES, A, B, C, D, E, G, World, commands, counts, run_killed, seed
-from tests.faults.test_database_open import Holder
 from tests.helpers.colour_window import show_colour_window
+from tests.helpers.locks import Holder
 from tests.helpers.platform import FakePlatform, fake_registry
 from tests.helpers.platforms import running
 
@@ -75,12 +75,12 @@ def strike(fault: str, cmd, world: World, folder: Path, capsys, monkeypatch, req
         assert code == 2 and "Traceback" not in err, (code, err)
         assert counts(world.url) == before
     elif fault == "raise":
-        monkeypatch.setenv("GRANSKA_FAULT", f"raise@{cmd.middle}")
+        monkeypatch.setenv("GRANSKA_FAULT", f"raise@{cmd.strike_at(world.url)}")
         code, err = granska(capsys, world, cmd.good)
         monkeypatch.delenv("GRANSKA_FAULT")
         assert code not in cmd.done, (code, err)  # the fault struck
     elif fault == "kill":
-        done = run_killed(world, cmd.good, f"kill@{cmd.middle}")
+        done = run_killed(world, cmd.good, f"kill@{cmd.strike_at(world.url)}")
         assert done.returncode == -9, done.stderr
     elif fault == "full":
         disk = request.getfixturevalue("small_disk")

@@ -129,3 +129,30 @@ def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_o
         assert found(db, "Rad 1999 beta") == {"beta1999"}
     finally:
         db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_without_its_search_index_gets_it_back_at_start(postgres, tmp_path):
+    if postgres is None:
+        pytest.skip("PostgreSQL is not running (GRANSKA_TEST_PG_URL unset): use scripts/test")
+    from sqlalchemy import text
+
+    name = postgres.create()
+    url = postgres.url_for(name)
+    try:
+        db = open_database(url)
+        add_accounts(db.sessions)
+        ImportService(db.sessions).import_file(write_jsonl(tmp_path / "in.jsonl", [record("n1")]))
+        with db.engine.begin() as con:
+            con.execute(text("DROP INDEX ix_items_search_vector"))
+            con.execute(text("ALTER TABLE items DROP COLUMN search_vector"))
+        db.dispose()
+        db = open_database(url)
+        assert db.messages == ["Sökindexet saknades och har byggts upp från posterna."]
+        assert found(db, "simhallen") == {"n1"}
+        db.dispose()
+        db = open_database(url)
+        assert db.messages == []
+        db.dispose()
+    finally:
+        postgres.drop(name)
