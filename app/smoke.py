@@ -206,7 +206,7 @@ class SmokeTest:
 
     def _resources(self) -> str:
         from app.resources import resource_path
-        from app.services.rules import RuleSet
+        from app.services.intake.rules import RuleSet
 
         rules = RuleSet.from_directory(resource_path("rules"))
         if not rules.lists:
@@ -314,7 +314,7 @@ def _postgres_driver() -> str:
 def _keyring_round_trip() -> str:
     import keyring
 
-    from app.services.credentials import CredentialStore
+    from app.services.accounts.credentials import CredentialStore
 
     store = CredentialStore()
     backend = type(keyring.get_keyring()).__module__.rsplit(".", 1)[-1]
@@ -347,10 +347,10 @@ def _keyring_round_trip() -> str:
 
 
 def _keep_user_window_state(folder: Path) -> None:
-    """The main window saves its geometry, columns and filters when it closes (app/ui/settings.py);
+    """The main window saves its geometry, columns and filters when it closes (app/ui/window_state.py);
     the smoke test's window saves them into its temporary folder, never over the user's."""
     try:
-        from app.ui import settings as ui_settings
+        from app.ui import window_state as ui_settings
     except ImportError:  # a window that remembers nothing
         return
     if hasattr(ui_settings, "settings_path"):

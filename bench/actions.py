@@ -28,8 +28,8 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text, select, text  # n
 from app.models import Item, ItemStatus  # noqa: E402
 from app.models.db import open_database  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.demo import load_demo  # noqa: E402
-from app.services.moderation import ModerationService  # noqa: E402
+from app.services.intake.demo import load_demo  # noqa: E402
+from app.services.moderation.facade import ModerationService  # noqa: E402
 
 WARMUP = 20
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.models import Account
 from app.models.db import Database, open_database
-from app.services.demo import _ensure_accounts, demo_items
-from app.services.importer import ItemWriter
-from app.services.rules import RuleSet, Verdict
+from app.services.intake.demo import _ensure_accounts, demo_items
+from app.services.intake.importer import ItemWriter
+from app.services.intake.rules import RuleSet, Verdict
 
 BATCH = 20_000
 

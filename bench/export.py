@@ -46,7 +46,7 @@ def make_database(path: Path, rows: int) -> float:
 
 def child_granska(db_path: str, out: str) -> dict[str, float]:
     from app.models.db import open_database
-    from app.services.export import ExportService, RemovalLogRequest
+    from app.services.records.export import ExportService, RemovalLogRequest
 
     db = open_database(f"sqlite:///{db_path}")
     start, cpu = time.perf_counter(), time.process_time()
@@ -59,8 +59,8 @@ def child_baseline(db_path: str, out: str) -> dict[str, float]:
     from openpyxl import Workbook
 
     from app.models.db import open_database
-    from app.services import removal_log as log
-    from app.services.spreadsheet import fit_cell_text
+    from app.services.records import removal_log as log
+    from app.services.records.spreadsheet import fit_cell_text
 
     db = open_database(f"sqlite:///{db_path}")
     scope = log.period_scope(*EVERYTHING)

@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.models.base import to_driver_datetime  # noqa: E402
 from app.models.db import open_database  # noqa: E402
-from app.services.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
-from app.services.importer import ImportService  # noqa: E402
+from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
+from app.services.intake.importer import ImportService  # noqa: E402
 
 COLUMNS = ("account_id", "kind", "external_id", "parent_external_id", "post_external_id",
            "author_name", "author_id", "author_url", "text", "created_at", "permalink", "raw")

@@ -205,8 +205,8 @@ def model_search_ms(db_path: Path, term: str, repeat: int) -> tuple[float, int]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from app.models.db import open_database
-    from app.services.queue import QUEUES, QueueFilter, QueueService
-    from app.ui.queue_model import QueueModel
+    from app.services.queue.listing import QUEUES, QueueFilter, QueueService
+    from app.ui.queue.model import QueueModel
     from app.ui.tasks import TaskManager
 
     qt_app()

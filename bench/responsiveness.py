@@ -31,10 +31,10 @@ from PySide6.QtCore import QEventLoop, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.models.db import open_database  # noqa: E402
+from app.services.accounts.platforms import ConnectorRegistry  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.demo import load_demo  # noqa: E402
-from app.services.moderation import ModerationService  # noqa: E402
-from app.services.platforms import ConnectorRegistry  # noqa: E402
+from app.services.intake.demo import load_demo  # noqa: E402
+from app.services.moderation.facade import ModerationService  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from tests.helpers.platforms import quick_options, running  # noqa: E402
 

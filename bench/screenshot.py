@@ -50,7 +50,7 @@ def show_page():  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from app.services.screen_capture import ScreenGrabber
+    from app.services.screenshots.capture import ScreenGrabber
 
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -101,9 +101,9 @@ def main() -> int:
         import mss.tools
 
         from app.models.db import open_database
-        from app.services.accounts import AccountService
-        from app.services.screen_capture import PNG_LEVEL, ScreenGrabber
-        from app.services.screenshots import ScreenshotService
+        from app.services.accounts.accounts import AccountService
+        from app.services.screenshots.capture import PNG_LEVEL, ScreenGrabber
+        from app.services.screenshots.schedule import ScreenshotService
 
         _app, _page = show_page()
 

@@ -27,10 +27,10 @@ import httpx  # noqa: E402
 from app.connectors.common import ConnectorOptions  # noqa: E402
 from app.connectors.facebook import FacebookConnector  # noqa: E402
 from app.models.db import open_database  # noqa: E402
-from app.services.accounts import AccountService  # noqa: E402
-from app.services.importer import ImportService  # noqa: E402
-from app.services.platforms import ConnectorRegistry  # noqa: E402
-from app.services.sync import SyncService  # noqa: E402
+from app.services.accounts.accounts import AccountService  # noqa: E402
+from app.services.accounts.platforms import ConnectorRegistry  # noqa: E402
+from app.services.intake.importer import ImportService  # noqa: E402
+from app.services.intake.sync import SyncService  # noqa: E402
 from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
 from tests.helpers.platforms.server import PlatformServer  # noqa: E402
 

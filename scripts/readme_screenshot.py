@@ -24,7 +24,7 @@ def main(out: Path) -> int:
 
     from app.models import Item
     from app.models.db import open_database
-    from app.services.demo import load_demo
+    from app.services.intake.demo import load_demo
     from app.ui.main import build_moderation
     from app.ui.main_window import MainWindow
     from app.version import APP_NAME, ORGANIZATION

@@ -65,8 +65,11 @@ def test_core_layers_import_no_qt(package):
 def test_the_check_sees_a_forbidden_import(tmp_path):
     """The AST walk finds an import hidden in a function, the way a shortcut would be added."""
     module = tmp_path / "m.py"
-    module.write_text("def f():\n    from app.services.sync import SyncService\n    import PySide6.QtCore\n")
-    assert _imports(module) == ["app.services.sync", "app.services.sync.SyncService", "PySide6.QtCore"]
+    module.write_text(
+        "def f():\n    from app.services.intake.sync import SyncService\n    import PySide6.QtCore\n"
+    )
+    sync = "app.services.intake.sync"
+    assert _imports(module) == [sync, f"{sync}.SyncService", "PySide6.QtCore"]
 
 
 def test_the_connector_protocol_loads_no_services_or_database():

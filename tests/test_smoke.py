@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.credentials import SERVICE
+from app.services.accounts.credentials import SERVICE
 from tests.helpers.smoke import leftover_smoke_secrets, migrations_head, run_smoke_test
 
 GRANSKA = [sys.executable, "-m", "app.cli"]

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from app.commands import database, print_json
-from app.services.accounts import AccountService
-from app.services.platforms import PLATFORMS
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.platforms import PLATFORMS
 
 
 def register(subparsers: Any) -> None:

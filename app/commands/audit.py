@@ -7,8 +7,14 @@ import argparse
 from typing import Any
 
 from app.commands import database
-from app.services.audit import AuditService
-from app.services.audit_witness import WitnessBook, database_key, mail_checkpoint, witness_from, witness_now
+from app.services.records.audit import AuditService
+from app.services.records.audit_witness import (
+    WitnessBook,
+    database_key,
+    mail_checkpoint,
+    witness_from,
+    witness_now,
+)
 
 EXIT_OK, EXIT_BROKEN = 0, 1
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from app.commands import database, print_json
 from app.core.errors import InputError
-from app.services.connections import CredentialService, keyring_registry
-from app.services.sync import SyncProgress, SyncService
+from app.services.accounts.connections import CredentialService, keyring_registry
+from app.services.intake.sync import SyncProgress, SyncService
 
 
 def register(subparsers: Any) -> None:
@@ -103,7 +103,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from app.services.account_register import AccountRegister
+    from app.services.accounts.register import AccountRegister
 
     db = database(args)
     service = CredentialService(db.sessions)

@@ -34,8 +34,8 @@ def _moved_aside(args: argparse.Namespace) -> int:
             print("Ingen databasfil har flyttats undan.")
         return 0
     db = database(args)  # opened first: the acknowledgement goes into its audit log
-    from app.services.audit import record
     from app.services.context import Actor
+    from app.services.records.audit import record
 
     actor = Actor()
     opened = moved_aside.acknowledge(path, actor.username)

@@ -12,14 +12,14 @@ from typing import Any
 from app.commands import count, database, print_json
 from app.core.errors import InputError
 from app.models.db import ENV_VAR, default_url
-from app.services.archive import ArchiveFilter, ArchiveService
-from app.services.dnr_import import DiarienummerImport
-from app.services.export import ExportService, RemovalLogRequest
-from app.services.package_verify import verify_package
-from app.services.packages import EvidencePackager
-from app.services.reasons import REMOVAL_REASONS
-from app.services.removal_log import STOCKHOLM, local_naive
-from app.services.spreadsheet import escape_cell_text as visible
+from app.services.moderation.reasons import REMOVAL_REASONS
+from app.services.records.archive import ArchiveFilter, ArchiveService
+from app.services.records.dnr_import import DiarienummerImport
+from app.services.records.export import ExportService, RemovalLogRequest
+from app.services.records.package_verify import verify_package
+from app.services.records.packages import EvidencePackager
+from app.services.records.removal_log import STOCKHOLM, local_naive
+from app.services.records.spreadsheet import escape_cell_text as visible
 
 
 def _day(value: str) -> date:

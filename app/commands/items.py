@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from app.commands import count, database, print_json
 from app.core.errors import InputError
 from app.models import ItemStatus
-from app.services.demo import load_demo
-from app.services.importer import ImportService
-from app.services.platforms import PLATFORMS
-from app.services.queue import QueueService
-from app.services.queue_types import QueueFilter
+from app.services.accounts.platforms import PLATFORMS
+from app.services.intake.demo import load_demo
+from app.services.intake.importer import ImportService
+from app.services.queue.listing import QueueService
+from app.services.queue.shapes import QueueFilter
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -73,7 +73,7 @@ def _import(args: argparse.Namespace) -> int:
 def _queue(args: argparse.Namespace) -> int:
     db = database(args)
     if args.account:
-        from app.services.accounts import AccountService
+        from app.services.accounts.accounts import AccountService
 
         known = {a.key for a in AccountService(db.sessions).list_accounts()}
         unknown = [k for k in args.account if k not in known]

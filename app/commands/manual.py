@@ -7,8 +7,8 @@ from typing import Any
 
 from app.commands import database
 from app.core.errors import InputError
-from app.services.incoming import parse_time
-from app.services.manual_entry import ManualEntryService
+from app.services.intake.incoming import parse_time
+from app.services.intake.manual_entry import ManualEntryService
 
 
 def register(subparsers: Any) -> None:

@@ -14,12 +14,12 @@ from app.commands import audit as audit_commands
 from app.commands import database, item_id
 from app.core.errors import InputError
 from app.core.states import WAITING
-from app.services.escalation import KIND_HEAD, KIND_MANAGER
-from app.services.gallring import GallringService
-from app.services.identity import local_time
-from app.services.moderation import ActionOutcome, ModerationService
-from app.services.outbox import RunSummary
-from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.accounts.identity import local_time
+from app.services.moderation.escalation import KIND_HEAD, KIND_MANAGER
+from app.services.moderation.facade import ActionOutcome, ModerationService
+from app.services.moderation.gallring import GallringService
+from app.services.moderation.outbox import RunSummary
+from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 
 EXIT_OK, EXIT_BROKEN, EXIT_PENDING = 0, 1, 3
 STEP_NAMES = {

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import database, print_json
-from app.services.account_register import FIELD_LABELS, TEXT_FIELDS, AccountRegister, RegisterEntry
+from app.services.accounts.register import FIELD_LABELS, TEXT_FIELDS, AccountRegister, RegisterEntry
 
 
 def add_register_commands(sub: Any) -> None:

@@ -13,10 +13,10 @@ from typing import Any
 from app.commands import database, print_json
 from app.core.errors import InputError
 from app.services.mail import MailSettingsService
-from app.services.screen_capture import Region, ScreenCaptureError, ScreenGrabber
-from app.services.screenshot_export import export_screenshots, write_year_record
-from app.services.screenshot_mail import ScreenshotMail
-from app.services.screenshots import REASONS, STOCKHOLM, ScreenshotService
+from app.services.screenshots.capture import Region, ScreenCaptureError, ScreenGrabber
+from app.services.screenshots.export import export_screenshots, write_year_record
+from app.services.screenshots.mail import ScreenshotMail
+from app.services.screenshots.schedule import REASONS, STOCKHOLM, ScreenshotService
 
 MAX_DELAY = 600
 

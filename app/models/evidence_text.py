@@ -3,7 +3,7 @@
 The guideline's record of a removed comment is what was saved before anything was done with it:
 the author may edit or delete the comment afterwards, and the platform may change it. The
 removal log and the archive therefore show and search the saved copy's text, not the item's
-current text. The copy is canonical JSON (app/services/evidence.py); its layout puts the text
+current text. The copy is canonical JSON (app/services/records/evidence.py); its layout puts the text
 at `item.text` (older copies: at the top level). A copy that is not valid JSON gives NULL on
 SQLite; callers fall back to the item's current text with COALESCE.
 """

@@ -9,7 +9,7 @@ contains WORD (any statement without it), ACTION happens:
 - `raise`: an InjectedFault (a RuntimeError), a bug in the middle of the work.
 
 Statements through SQLAlchemy are seen by an engine event; code that writes with the driver
-directly (app/services/writer.py) calls `before_statement` itself.
+directly (app/services/moderation/writer.py) calls `before_statement` itself.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ QUEUE_COUNTS_INDEX = Index(
 # question mark, account, flag and time. Led by id, this index answers that from a few thousand
 # dense index pages instead of one wide item row (and its page) per match: a rare word's page and
 # the counts under a search at a million items. SQLite must be told to use it (INDEXED BY, see
-# app/services/queue_paging.py): its planner always prefers the table's own rowid lookup.
+# app/services/queue/paging.py): its planner always prefers the table's own rowid lookup.
 SEARCH_KEYS_INDEX = Index(
     "ix_items_search_keys",
     Item.id,

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
-from app.services.credentials import CredentialStore
+from app.services.accounts.credentials import CredentialStore
 from app.services.settings import SettingsService
 
 SETTINGS_KEY = "mail"

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 
 from app.resources import resource_path
-from app.services.platforms import platform_info
+from app.services.accounts.platforms import platform_info
 
 _STATUS_ICONS = {
     "new": "status-new",
@@ -38,7 +38,7 @@ def icon(name: str) -> QIcon:
 
 
 def platform_icon(platform: str) -> QIcon:
-    """The registry's icon (app/services/platforms.py); a platform without one gets the
+    """The registry's icon (app/services/accounts/platforms.py); a platform without one gets the
     generic one."""
     info = platform_info(platform)
     found = icon(info.icon) if info is not None else QIcon()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from app.services.platforms import PLATFORMS, platform_info
-from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
-from app.ui.action_table import spec_for
+from app.services.accounts.platforms import PLATFORMS, platform_info
+from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.ui.queue.action_table import spec_for
 from app.ui.translations import current_language
 
 translate = QCoreApplication.translate
@@ -35,7 +35,7 @@ def status_label(code: str) -> str:
 
 
 def platform_label(code: str) -> str:
-    """From the platform registry (app/services/platforms.py), in the window's language."""
+    """From the platform registry (app/services/accounts/platforms.py), in the window's language."""
     info = platform_info(code)
     if info is None:
         return code

@@ -26,12 +26,12 @@ def has_display() -> bool:
 
 
 def build_moderation(db: Any) -> Any:
-    """The ModerationService (app/services/moderation.py), or None when it cannot be
+    """The ModerationService (app/services/moderation/facade.py), or None when it cannot be
     loaded: the window then shows the queue and says so when an action is tried."""
     try:
-        from app.services.moderation import ModerationService
+        from app.services.moderation.facade import ModerationService
     except ImportError:
-        log.warning("app.services.moderation is missing: actions are disabled")
+        log.warning("app.services.moderation.facade is missing: actions are disabled")
         return None
     return ModerationService.with_platforms(db.sessions)
 
@@ -43,8 +43,8 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
 
     db = open_database(db_url)
     if demo_if_empty:
-        from app.services.demo import load_demo
-        from app.services.queue import QueueFilter, QueueService
+        from app.services.intake.demo import load_demo
+        from app.services.queue.listing import QueueFilter, QueueService
 
         if QueueService(db.sessions).count(QueueFilter()) == 0:
             load_demo(db.sessions, 500)
@@ -63,8 +63,8 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
     from app.ui.main_window import MainWindow
-    from app.ui.settings import user_settings
     from app.ui.translations import SETTING, choose_language, install_translators
+    from app.ui.window_state import user_settings
     from app.version import APP_ID, APP_NAME, ORGANIZATION
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -96,7 +96,8 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         if installed:
             return
         installed.append(True)
-        from app.ui import moderation_views, records_views
+        from app.ui.records import hooks as records_views
+        from app.ui.records import moderation_hooks as moderation_views
 
         moderation_views.install(window)
         records_views.install(window)

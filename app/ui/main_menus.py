@@ -16,11 +16,11 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QToolBar, QWidget
 
-from app.services.queue_types import QUEUES
-from app.ui.action_table import all_actions
+from app.services.queue.shapes import QUEUES
 from app.ui.icons import icon
-from app.ui.settings import user_settings
+from app.ui.queue.action_table import all_actions
 from app.ui.translations import LANGUAGES, SETTING
+from app.ui.window_state import user_settings
 from app.version import APP_NAME, __version__
 
 if TYPE_CHECKING:

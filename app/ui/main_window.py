@@ -25,23 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.queue_types import ItemSummary
+from app.services.queue.shapes import ItemSummary
 from app.ui import main_menus
-from app.ui.actions import BatchResult, Moderation, ModerationActions
-from app.ui.detail_pane import DetailPane, load_detail
 from app.ui.formatting import utcnow
-from app.ui.help_overlay import HelpOverlay
 from app.ui.labels import action_label
-from app.ui.queue_view import QueueView
-from app.ui.settings import restore_window, save_window
+from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
+from app.ui.queue.detail_pane import DetailPane, load_detail
+from app.ui.queue.help_overlay import HelpOverlay
+from app.ui.queue.view import QueueView
 from app.ui.sync_action import install as install_sync
 from app.ui.tasks import TaskManager, failure_box
+from app.ui.window_state import restore_window, save_window
 from app.version import APP_NAME
 
 if TYPE_CHECKING:
     from app.models.db import Database
-    from app.services.accounts import AccountInfo, AccountService
-    from app.services.queue import QueueService
+    from app.services.accounts.accounts import AccountInfo, AccountService
+    from app.services.queue.listing import QueueService
 
 DETAIL_DELAY_MS = 60
 TICK_MS = 60_000
@@ -135,8 +135,8 @@ class MainWindow(QMainWindow):
 
     def attach(self, db: Database, moderation: Moderation | None = None) -> None:
         """Start working on `db`: the queue, its counts, the accounts and the saved replies."""
-        from app.services.accounts import AccountService
-        from app.services.queue import QueueService
+        from app.services.accounts.accounts import AccountService
+        from app.services.queue.listing import QueueService
 
         self.db = db
         self.queue_service = QueueService(db.sessions)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.account_register import AccountRegister
-from app.services.manual_entry import ManualEntryService, ManualItem
-from app.services.platforms import connector_platforms
+from app.services.accounts.platforms import connector_platforms
+from app.services.accounts.register import AccountRegister
+from app.services.intake.manual_entry import ManualEntryService, ManualItem
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 

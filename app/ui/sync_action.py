@@ -19,8 +19,8 @@ from app.ui.tasks import Task, TaskContext, TaskManager
 # The services (and so SQLAlchemy) are imported where they are used: the main window installs
 # this before it shows, and shows before the database layer has loaded (start-up, P7).
 if TYPE_CHECKING:
-    from app.services.platforms import ConnectorRegistry
-    from app.services.sync import SyncProgress, SyncResult
+    from app.services.accounts.platforms import ConnectorRegistry
+    from app.services.intake.sync import SyncProgress, SyncResult
 
 SETTINGS_KEY = "sync"
 DEFAULT_INTERVAL_MINUTES = 15
@@ -89,8 +89,8 @@ class SyncScheduler(QObject):
         sessions = self._sessions()
         if self.running or sessions is None:
             return
-        from app.services.connections import keyring_registry
-        from app.services.sync import SyncService
+        from app.services.accounts.connections import keyring_registry
+        from app.services.intake.sync import SyncService
 
         # On a network worker: each page's transaction goes to the writer, one at a time, so a
         # decision made while a platform is slow to answer does not wait for it.
@@ -108,7 +108,7 @@ class SyncScheduler(QObject):
                                      label=self.tr("Hämtar kommentarer…"), with_context=True)  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
-        from app.services.sync import SyncResult
+        from app.services.intake.sync import SyncResult
 
         self.finished.emit([SyncResult("", False, str(exc), error_kind="environment")])
 
@@ -116,9 +116,9 @@ class SyncScheduler(QObject):
 def install(window: Any) -> SyncScheduler:
     """Inställningar → Konton, Arkiv → Lägg till post manuellt and Arkiv → Synka nu."""
     def accounts(w: Any) -> QWidget:
-        from app.services.account_register import AccountRegister
-        from app.services.connections import CredentialService
-        from app.ui.accounts_dialog import AccountsDialog
+        from app.services.accounts.connections import CredentialService
+        from app.services.accounts.register import AccountRegister
+        from app.ui.settings.accounts_dialog import AccountsDialog
 
         credentials = CredentialService(w.db.sessions, write=w.tasks.in_writer)
         dialog = AccountsDialog(AccountRegister(w.db.sessions), credentials, w.tasks)
@@ -126,8 +126,8 @@ def install(window: Any) -> SyncScheduler:
         return dialog
 
     def manual(w: Any) -> QWidget:
-        from app.services.account_register import AccountRegister
-        from app.services.manual_entry import ManualEntryService
+        from app.services.accounts.register import AccountRegister
+        from app.services.intake.manual_entry import ManualEntryService
         from app.ui.manual_entry_dialog import ManualEntryDialog
 
         dialog = ManualEntryDialog(AccountRegister(w.db.sessions), ManualEntryService(w.db.sessions), w.tasks)

@@ -15,7 +15,7 @@ from tests.helpers.workflow import make_item
 @pytest.fixture
 def cli(tmp_path, monkeypatch, platform):
     """Runs `granska` in-process on a fresh database, with the platform double connected."""
-    import app.services.platforms as platforms
+    import app.services.accounts.platforms as platforms
 
     monkeypatch.setattr(platforms, "connector_registry", fake_registry)
     url = f"sqlite:///{tmp_path / 'cli.db'}"

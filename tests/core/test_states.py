@@ -10,8 +10,8 @@ from sqlalchemy import select, text
 from app.core.errors import ErrorKind, PlatformError
 from app.core.states import WAITING, Action, ItemKind, Outcome, Step, StepStatus
 from app.models import OutboxStep
-from app.services.outbox import queue_step
-from app.services.writer import Writer
+from app.services.moderation.outbox import queue_step
+from app.services.moderation.writer import Writer
 from tests.helpers.workflow import make_item
 
 

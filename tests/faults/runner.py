@@ -9,9 +9,9 @@ import os
 import sys
 
 import app.commands.credentials as credentials
-import app.services.platforms as platforms
+import app.services.accounts.platforms as platforms
 from app.cli import main
-from app.services.platforms import ConnectorRegistry
+from app.services.accounts.platforms import ConnectorRegistry
 from tests.helpers.platform import fake_registry
 from tests.helpers.platforms import quick_options
 

@@ -16,11 +16,11 @@ import pytest
 from sqlalchemy import text
 
 import app.commands.credentials as credentials
-import app.services.platforms as platforms
+import app.services.accounts.platforms as platforms
 from app.cli import main
 from app.models.db import open_database
 from app.models.faults import InjectedFault
-from app.services.queue import QueueFilter, QueueService
+from app.services.queue.listing import QueueFilter, QueueService
 from tests.faults.runner import _sync_registry
 from tests.faults.scenario import TABLES, A, B, C, D, E, G, World, commands, counts, run_killed, seed
 from tests.helpers.colour_window import show_colour_window

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from app.core.errors import InputError
 from app.models import Item
 from app.models.db import open_database
-from app.services.importer import ImportService
-from app.services.manual_entry import ManualEntryService
-from app.services.platforms import ConnectorRegistry
-from app.services.queue import QueueFilter, QueueService
-from app.services.sync import SyncService
+from app.services.accounts.platforms import ConnectorRegistry
+from app.services.intake.importer import ImportService
+from app.services.intake.manual_entry import ManualEntryService
+from app.services.intake.sync import SyncService
+from app.services.queue.listing import QueueFilter, QueueService
 from tests.helpers.items import add_accounts, record, write_jsonl
 from tests.helpers.platforms import quick_options, running
 

@@ -26,7 +26,7 @@ class ColourWindow(QWidget):
 
 def show_colour_window(qtbot) -> ColourWindow:  # type: ignore[no-untyped-def]
     """Shown, exposed, and really on the screen (checked with mss, not assumed)."""
-    from app.services.screen_capture import ScreenGrabber
+    from app.services.screenshots.capture import ScreenGrabber
 
     window = ColourWindow()
     qtbot.addWidget(window)

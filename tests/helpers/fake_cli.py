@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-import app.services.platforms as platforms
+import app.services.accounts.platforms as platforms
 from app.cli import main
 from tests.helpers.platform import fake_registry
 

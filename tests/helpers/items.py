@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
 
 
 def record(external_id: str = "c1", **overrides: Any) -> dict[str, Any]:

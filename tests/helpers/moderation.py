@@ -30,10 +30,13 @@ from app.models import (
     Registration,
 )
 from app.models.fulltext import defer_sqlite_indexing, index_new_rows, resume_sqlite_indexing
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.platforms import ConnectorRegistry
 from app.services.context import Actor
-from app.services.decisions import decision_scope
-from app.services.evidence import (
+from app.services.moderation.decisions import decision_scope
+from app.services.moderation.facade import ModerationService
+from app.services.moderation.reasons import REMOVAL_REASONS
+from app.services.records.evidence import (
     ItemSnapshot,
     canonical_json,
     evidence_document,
@@ -41,9 +44,6 @@ from app.services.evidence import (
     snapshot_columns,
     snapshot_from,
 )
-from app.services.moderation import ModerationService
-from app.services.platforms import ConnectorRegistry
-from app.services.reasons import REMOVAL_REASONS
 
 T0 = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)
 NOTICE_REF = "https://facebook.example/p1?c=notice"

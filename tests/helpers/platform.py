@@ -18,7 +18,7 @@ import httpx
 
 from app.core.connector import Capabilities, FetchChunk, FetchResult, PlatformResult
 from app.core.errors import PlatformError
-from app.services.platforms import ConnectorRegistry
+from app.services.accounts.platforms import ConnectorRegistry
 
 TEST_PLATFORM = "other"  # the accounts used with the double; no real connector claims it
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from app.models import Account
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
-from app.services.screen_capture import CapturedImage
+from app.services.screenshots.capture import CapturedImage
 
 
 def png_of(colour: tuple[int, int, int] = (10, 20, 30), width: int = 4, height: int = 3) -> bytes:

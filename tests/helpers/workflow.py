@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.models import Account
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
-from app.services.importer import ImportService, IncomingItem
-from app.services.moderation import ModerationService
-from app.services.rules import RuleSet
+from app.services.intake.importer import ImportService, IncomingItem
+from app.services.intake.rules import RuleSet
+from app.services.moderation.facade import ModerationService
 
 _ids = itertools.count(1)
 _RULES = RuleSet.from_directory()

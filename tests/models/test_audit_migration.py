@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, select, text, update
 
 from app.models import AuditEvent, AuditSeal, Decision
 from app.models.db import open_database
-from app.services.audit import AuditService
+from app.services.records.audit import AuditService
 
 ROOT = Path(__file__).resolve().parents[2]
 # main at 0003_search_keys, the last build without seals
@@ -27,11 +27,11 @@ OLD_PATHS = ("app", "resources", "tests/__init__.py", "tests/helpers")
 OLD_WRITES = """
 import sys
 from app.models.db import open_database
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
-from app.services.moderation import ModerationService
-from app.services.screen_capture import CapturedImage
-from app.services.screenshots import ScreenshotService
+from app.services.moderation.facade import ModerationService
+from app.services.screenshots.capture import CapturedImage
+from app.services.screenshots.schedule import ScreenshotService
 from tests.helpers.workflow import make_item
 
 db = open_database(sys.argv[1])

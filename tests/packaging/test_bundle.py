@@ -16,7 +16,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from app.services.credentials import SERVICE
+from app.services.accounts.credentials import SERVICE
 from app.version import APP_NAME
 from tests.helpers.packaging import PACKAGING, ROOT, InnoScript
 from tests.helpers.smoke import leftover_smoke_secrets, migrations_head, run_smoke_test

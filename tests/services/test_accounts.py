@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.errors import InputError
-from app.services.accounts import AccountService
-from app.services.platforms import PLATFORMS
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.platforms import PLATFORMS
 
 
 def test_new_account_gets_the_guidelines_channel_defaults(database):

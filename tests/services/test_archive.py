@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from app.models import Evidence, Item
-from app.services.archive import ArchiveFilter, ArchiveService
+from app.services.records.archive import ArchiveFilter, ArchiveService
 from tests.helpers import moderation as m
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import delete, insert, select, update
 
 from app.core.canonical import sha256_hex
 from app.models import AuditEvent, Decision, Evidence
-from app.services.audit import AuditFilter, AuditService
+from app.services.records.audit import AuditFilter, AuditService
 from tests.helpers.workflow import add_admin, make_item, service
 
 
@@ -50,7 +50,7 @@ def test_a_changed_event_is_named(history):
 def test_a_recomputed_hash_still_breaks_the_next_link(history):
     from app.models import AuditSeal
     from app.models.seals import SealHasher
-    from app.services.audit import event_hash
+    from app.services.records.audit import event_hash
 
     db, ids = history
     with db.sessions.begin() as s:

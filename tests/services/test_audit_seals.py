@@ -23,12 +23,12 @@ from app.models import (
     Registration,
     Screenshot,
 )
-from app.services.account_register import AccountRegister
-from app.services.audit import AuditService
-from app.services.gallring import GallringService
-from app.services.platforms import ConnectorRegistry
-from app.services.screenshots import ScreenshotService
-from app.services.sync import SyncService
+from app.services.accounts.platforms import ConnectorRegistry
+from app.services.accounts.register import AccountRegister
+from app.services.intake.sync import SyncService
+from app.services.moderation.gallring import GallringService
+from app.services.records.audit import AuditService
+from app.services.screenshots.schedule import ScreenshotService
 from tests.helpers.screens import png_of
 from tests.helpers.workflow import add_admin, make_item, service
 
@@ -289,7 +289,7 @@ def test_an_author_editing_an_escalated_undecided_item_is_no_tampering(database)
 
 
 def test_a_decision_committed_while_verify_runs_is_not_taken_for_tampering(database, monkeypatch):
-    import app.services.audit_verify as audit_verify
+    import app.services.records.audit_verify as audit_verify
 
     service(database).keep(make_item(database.sessions, "Tack"))
     other = make_item(database.sessions, "Tack igen")

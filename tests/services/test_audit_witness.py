@@ -23,13 +23,13 @@ from app.models import (
     OutboxStep,
     Registration,
 )
-from app.services.audit import AuditService
-from app.services.audit_witness import WitnessBook, chain_head, database_key, witness_from
-from app.services.export import ExportService, RemovalLogRequest
 from app.services.mail import MailSettings, MailSettingsService
-from app.services.packages import EvidencePackager
-from app.services.screenshot_mail import ScreenshotMail
-from app.services.screenshots import ScreenshotService
+from app.services.records.audit import AuditService
+from app.services.records.audit_witness import WitnessBook, chain_head, database_key, witness_from
+from app.services.records.export import ExportService, RemovalLogRequest
+from app.services.records.packages import EvidencePackager
+from app.services.screenshots.mail import ScreenshotMail
+from app.services.screenshots.schedule import ScreenshotService
 from tests.helpers.mailbox import Mailbox
 from tests.helpers.screens import png_of
 from tests.helpers.workflow import make_item, service

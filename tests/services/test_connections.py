@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from app.core.errors import InputError
 from app.models import Account
-from app.services.accounts import AccountService
-from app.services.connections import CredentialService, keyring_registry
-from app.services.credentials import CredentialStore, KeyringUnavailable
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.connections import CredentialService, keyring_registry
+from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
 from tests.helpers.platforms import quick_options, running
 
 pytestmark = pytest.mark.keyring

@@ -11,8 +11,8 @@ import pytest
 
 from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Registration
-from app.services.audit import AuditService
-from app.services.moderation import ModerationService
+from app.services.moderation.facade import ModerationService
+from app.services.records.audit import AuditService
 from tests.helpers.workflow import add_admin, count, item_events, make_item, service
 
 Action = Callable[[ModerationService, int], Any]

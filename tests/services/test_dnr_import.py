@@ -10,10 +10,10 @@ from sqlalchemy import delete, select
 
 from app.core.errors import InputError
 from app.models import AuditEvent, Registration
-from app.services.audit import AuditFilter, AuditService
 from app.services.context import Actor
-from app.services.dnr_import import DiarienummerImport
-from app.services.export import ExportService, RemovalLogRequest
+from app.services.records.audit import AuditFilter, AuditService
+from app.services.records.dnr_import import DiarienummerImport
+from app.services.records.export import ExportService, RemovalLogRequest
 from tests.helpers import moderation as m
 from tests.helpers.libreoffice import soffice
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.models import Escalation, Evidence, OutboxStep
 from app.services.context import Actor
 from app.services.mail import Mailer, MailSettings
-from app.services.moderation import ModerationService
+from app.services.moderation.facade import ModerationService
 from app.services.settings import SettingsService
 from tests.helpers.fixtures import configure_mail, free_port
 from tests.helpers.workflow import add_admin, make_item, service

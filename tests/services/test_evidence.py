@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from app.core.canonical import canonical_json, sha256_hex
 from app.models import Evidence, Item
-from app.services.audit import AuditService
-from app.services.evidence import load_evidence
-from app.services.importer import ImportService, IncomingItem
+from app.services.intake.importer import ImportService, IncomingItem
+from app.services.records.audit import AuditService
+from app.services.records.evidence import load_evidence
 from tests.helpers.workflow import make_item, service
 
 MEGABYTE = ("Långt inlägg med åäö och 👍🏽. " * 40_000)[: 1024 * 1024]

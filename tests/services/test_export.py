@@ -10,9 +10,9 @@ from sqlalchemy import select, update
 from app.core.errors import InputError
 from app.models import Export, ExportRow, Item, Registration
 from app.services.context import Actor
-from app.services.export import ExportCancelled, ExportService, RemovalLogRequest
-from app.services.removal_log import REGISTRATION_COLUMNS, REMOVAL_COLUMNS
-from app.services.spreadsheet import escape_cell_text, unescape_cell_text
+from app.services.records.export import ExportCancelled, ExportService, RemovalLogRequest
+from app.services.records.removal_log import REGISTRATION_COLUMNS, REMOVAL_COLUMNS
+from app.services.records.spreadsheet import escape_cell_text, unescape_cell_text
 from tests.helpers import moderation as m
 from tests.helpers.libreoffice import assert_same_cells, read_with_libreoffice
 
@@ -299,7 +299,7 @@ def test_an_existing_file_is_kept_unless_overwrite(database, tmp_path):
 
 
 def test_a_failed_commit_takes_the_renamed_file_back(database, tmp_path, monkeypatch):
-    import app.services.export as export_module
+    import app.services.records.export as export_module
 
     m.remove(database.sessions, m.add_item(database.sessions))
     original = export_module._record

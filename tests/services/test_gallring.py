@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from app.core.errors import InputError
 from app.models import AuditEvent, Item, ItemVersion
-from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.gallring import DEFAULT_DAYS, GallringService
-from app.services.importer import ImportService, IncomingItem
-from app.services.queue import QueueFilter, QueueService
+from app.services.intake.importer import ImportService, IncomingItem
+from app.services.moderation.gallring import DEFAULT_DAYS, GallringService
+from app.services.queue.listing import QueueFilter, QueueService
+from app.services.records.audit import AuditService
 from tests.helpers.workflow import make_item, service
 
 NOW = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from app.core.errors import InputError
 from app.models import Item, ItemVersion
-from app.services.importer import ImportService
-from app.services.queue import QueueFilter, QueueService
+from app.services.intake.importer import ImportService
+from app.services.queue.listing import QueueFilter, QueueService
 from tests.helpers.items import add_accounts, record, write_jsonl
 
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from app.core.errors import InputError
 from app.models import Item, ItemStatus
 from app.models.base import utcnow
-from app.services.accounts import AccountService
-from app.services.manual_entry import ManualEntryService
+from app.services.accounts.accounts import AccountService
+from app.services.intake.manual_entry import ManualEntryService
 
 
 @pytest.fixture

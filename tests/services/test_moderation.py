@@ -10,8 +10,8 @@ from sqlalchemy.orm import sessionmaker
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Administrator, Decision, Item, Recusal
 from app.services.context import Actor
-from app.services.moderation import ActionOutcome, HistoryEntry, ModerationService
-from app.services.notify import DEFAULT_REPLIES
+from app.services.moderation.facade import ActionOutcome, HistoryEntry, ModerationService
+from app.services.moderation.notify import DEFAULT_REPLIES
 from app.services.settings import SettingsService
 from tests.helpers.fixtures import free_port
 from tests.helpers.workflow import add_admin, count, make_item, service

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.core.connector import Capabilities
 from app.core.errors import InputError
 from app.models import Notice
-from app.services.notify import personalise, reply_target
+from app.services.moderation.notify import personalise, reply_target
 from app.services.settings import SettingsService
 from tests.helpers.platform import fake_registry
 from tests.helpers.workflow import make_item, service

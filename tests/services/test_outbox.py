@@ -18,10 +18,10 @@ from sqlalchemy import select, update
 from app.core.canonical import sha256_hex
 from app.models import Evidence, Item, Notice, OutboxStep
 from app.models.db import open_database
-from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.moderation import ModerationService
-from app.services.outbox import CRASH_ENV, CRASH_EXIT, backoff
+from app.services.moderation.facade import ModerationService
+from app.services.moderation.outbox import CRASH_ENV, CRASH_EXIT, backoff
+from app.services.records.audit import AuditService
 from tests.helpers.databases import sqlite_url
 from tests.helpers.fixtures import configure_mail
 from tests.helpers.platform import fake_registry

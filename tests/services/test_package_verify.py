@@ -5,8 +5,8 @@ import json
 import pytest
 
 from app.core.errors import InputError
-from app.services.package_verify import verify_package
-from app.services.packages import EvidencePackager
+from app.services.records.package_verify import verify_package
+from app.services.records.packages import EvidencePackager
 from tests.helpers.packages import ACTOR, rewrite, sha, two_items_in
 
 

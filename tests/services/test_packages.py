@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from app.core.errors import InputError
 from app.models import Evidence, Export, ExportRow
-from app.services.package_verify import verify_package
-from app.services.packages import EvidencePackager
-from app.services.spreadsheet import unescape_cell_text
+from app.services.records.package_verify import verify_package
+from app.services.records.packages import EvidencePackager
+from app.services.records.spreadsheet import unescape_cell_text
 from tests.helpers import moderation as m
 from tests.helpers.packages import ACTOR, LONG, sha, two_items_in
 

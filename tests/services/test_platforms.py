@@ -14,9 +14,8 @@ from sqlalchemy import select
 
 from app.core.connector import Capabilities
 from app.models import Item
-from app.services.account_register import AccountRegister
-from app.services.accounts import AccountService
-from app.services.platforms import (
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.platforms import (
     PLATFORMS,
     ConnectorRegistry,
     PlatformInfo,
@@ -24,7 +23,8 @@ from app.services.platforms import (
     platform_label,
     register,
 )
-from app.services.removal_log import LogScope, removal_statement, removal_values, stream
+from app.services.accounts.register import AccountRegister
+from app.services.records.removal_log import LogScope, removal_statement, removal_values, stream
 from tests.helpers.platform import FakeConnector
 from tests.helpers.workflow import make_item, service
 
@@ -97,7 +97,7 @@ def test_connectors_are_listed_not_registered_by_importing_them():
     """The registry names the connectors (no module registers itself on import), and reading
     it, as the window does at start, imports no connector, httpx or SQLAlchemy."""
     code = (
-        "import sys; from app.services.platforms import connector_platforms, platform_label; "
+        "import sys; from app.services.accounts.platforms import connector_platforms, platform_label; "
         "platform_label('x'); print(' '.join(connector_platforms())); "
         "print(sorted(m for m in sys.modules if m.startswith(('app.connectors', 'httpx', 'sqlalchemy'))))"
     )

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.services.importer import ImportService
-from app.services.queue import QueueFilter, QueueService
+from app.services.intake.importer import ImportService
+from app.services.queue.listing import QueueFilter, QueueService
 from tests.helpers.items import add_accounts, record, write_jsonl
 
 
@@ -85,7 +85,7 @@ def test_author_history(queue):
 
 
 def test_queue_counts_in_one_query_match_each_queue(queue):
-    from app.services.queue import QUEUES
+    from app.services.queue.listing import QUEUES
 
     for f in (QueueFilter(), QueueFilter(search="simhallen"), QueueFilter(account_keys=("yt",)),
               QueueFilter(statuses=("flagged",))):  # fmt: skip
@@ -99,7 +99,7 @@ def test_queue_counts_in_one_query_match_each_queue(queue):
 
 
 def test_a_status_filter_outside_a_queue_leaves_it_empty(queue):
-    from app.services.queue import QUEUES_BY_NAME
+    from app.services.queue.listing import QUEUES_BY_NAME
 
     new = QUEUES_BY_NAME["new"]
     assert queue.count(new.narrow(QueueFilter(statuses=("kept",)))) == 0

@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-import app.services.queue_paging as queue_paging
+import app.services.queue.paging as queue_paging
 from app.models import Item
-from app.services.importer import ImportService
-from app.services.queue import QUEUES_BY_NAME, QueueFilter, QueueService
+from app.services.intake.importer import ImportService
+from app.services.queue.listing import QUEUES_BY_NAME, QueueFilter, QueueService
 from tests.helpers.items import add_accounts, record, write_jsonl
 
 TEXTS = [

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Item, Registration
-from app.services.register import validate_diarienummer
+from app.services.moderation.register import validate_diarienummer
 from tests.helpers.workflow import count, item_events, make_item, service
 
 

@@ -9,9 +9,9 @@ from app.core.canonical import sha256_hex
 from app.core.connector import Capabilities
 from app.core.errors import InputError
 from app.models import AuditEvent, Decision, Evidence, Item, Notice, OutboxStep, Registration
-from app.services.audit import AuditService
 from app.services.context import Actor
-from app.services.moderation import ModerationService
+from app.services.moderation.facade import ModerationService
+from app.services.records.audit import AuditService
 from tests.helpers.platform import fake_registry
 from tests.helpers.workflow import add_admin, count, item_events, make_item, service
 

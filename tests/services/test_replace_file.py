@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.core.errors import EnvironmentFault
-from app.services.export import ExportService
+from app.services.records.export import ExportService
 from tests.helpers import moderation as m
 from tests.services.test_export import ACTOR, MAY
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app.core.errors import InputError
 from app.models import AuditEvent, Item
-from app.services.rule_lists import RuleListService, default_lists
+from app.services.intake.rule_lists import RuleListService, default_lists
 from tests.helpers.workflow import make_item
 
 
@@ -16,7 +16,7 @@ def test_an_edited_list_is_used_by_the_next_import_and_can_be_reset(database):
     assert saved == ["idiot", "rötägg"] and lists.edited() == {"personangrepp"}
     item_id = make_item(database.sessions, "Ni är rötäggen allihop")  # the helper's import uses defaults
     assert lists.rule_set().evaluate("Ni är rötäggen allihop").suggested_reason == "personangrepp"
-    from app.services.importer import ImportService, IncomingItem
+    from app.services.intake.importer import ImportService, IncomingItem
 
     ImportService(database.sessions).import_items(
         [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.rules import RuleSet, inflections, is_valid_personnummer, test_rule
+from app.services.intake.rules import RuleSet, inflections, is_valid_personnummer, test_rule
 
 
 @pytest.fixture(scope="module")
@@ -193,8 +193,8 @@ class _FullScan(RuleSet):
 def test_the_prefix_tree_finds_exactly_what_the_full_scan_finds(rules):
     import random
 
-    from app.services.demo import COMMENTS, POSTS
-    from app.services.rule_lists import default_lists
+    from app.services.intake.demo import COMMENTS, POSTS
+    from app.services.intake.rule_lists import default_lists
 
     plain = _FullScan(default_lists())
     rng = random.Random(7)

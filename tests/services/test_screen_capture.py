@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from app.core.errors import InputError
-from app.services.screen_capture import CapturedImage, Region, ScreenCaptureError, ScreenGrabber
+from app.services.screenshots.capture import CapturedImage, Region, ScreenCaptureError, ScreenGrabber
 from tests.helpers.colour_window import BAND_WIDTH, BANDS, HEIGHT, LEFT, TOP, show_colour_window
 
 

@@ -8,8 +8,8 @@ from sqlalchemy import update
 
 from app.core.errors import EnvironmentFault
 from app.models import Screenshot
-from app.services.screenshot_export import export_screenshots, write_year_record
-from app.services.screenshots import ScreenshotService
+from app.services.screenshots.export import export_screenshots, write_year_record
+from app.services.screenshots.schedule import ScreenshotService
 from tests.helpers.screens import Clock, add_account, png_of, utc
 
 

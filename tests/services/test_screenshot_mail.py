@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import text
 
 from app.core.errors import EnvironmentFault, InputError
-from app.services.credentials import CredentialStore
+from app.services.accounts.credentials import CredentialStore
 from app.services.mail import MailSettings, MailSettingsService
-from app.services.screenshot_mail import ScreenshotMail
-from app.services.screenshots import ScreenshotService
+from app.services.screenshots.mail import ScreenshotMail
+from app.services.screenshots.schedule import ScreenshotService
 from tests.helpers.mailbox import Mailbox, free_port, make_certificate
 from tests.helpers.screens import Clock, add_account, png_of, utc
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Screenshot
-from app.services.screenshots import ScreenshotService, add_years, next_due_date
+from app.services.screenshots.schedule import ScreenshotService, add_years, next_due_date
 from tests.helpers.screens import Clock, add_account, png_of, utc
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from app.core.errors import InputError
-from app.services.spreadsheet import (
+from app.services.records.spreadsheet import (
     CELL_LIMIT,
     AtomicFile,
     escape_cell_text,

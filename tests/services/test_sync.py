@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 
 from app.models import Account, Item, ItemStatus, ItemVersion
 from app.models.base import utcnow
-from app.services.platforms import ConnectorRegistry
-from app.services.sync import SyncService
+from app.services.accounts.platforms import ConnectorRegistry
+from app.services.intake.sync import SyncService
 from tests.helpers.platforms import Sleeps, quick_options, running
 from tests.helpers.platforms.server import Response
 
@@ -227,7 +227,7 @@ def test_progress_is_reported_and_new_items_are_flagged(sqlite_db):
 
 
 def test_all_accounts_skip_those_without_platform_and_report_missing_tokens(sqlite_db):
-    from app.services.accounts import AccountService
+    from app.services.accounts.accounts import AccountService
 
     with running("facebook") as r:
         fill(r.fake, posts=1, comments=3)

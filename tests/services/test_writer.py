@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlalchemy import select
 
 from app.models import Decision, Escalation, Notice, OutboxStep
-from app.services.decisions import _STATE
-from app.services.importer import ImportService, IncomingItem
-from app.services.writer import Writer
+from app.services.intake.importer import ImportService, IncomingItem
+from app.services.moderation.decisions import _STATE
+from app.services.moderation.writer import Writer
 from tests.helpers.workflow import make_item
 
 
@@ -94,7 +94,7 @@ def test_inserts_and_updates_read_back_as_through_the_orm(database):
 def test_an_update_returning_reads_as_sqlalchemy_reads_it_and_compiles_once(database):
     """The audit chain's lock (an UPDATE ... RETURNING) through the driver path: the same row as
     SQLAlchemy's own execution, and the statement is compiled once for all transactions."""
-    from app.services.audit import _LOCK
+    from app.services.records.audit import _LOCK
 
     with database.sessions.begin() as session:
         con = session.connection()

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit, QT
 from sqlalchemy import select
 
 from app.models import Account
-from app.services.account_register import AccountRegister
-from app.services.accounts import AccountService
-from app.services.connections import CredentialService, keyring_registry
-from app.services.credentials import CredentialStore
-from app.ui.accounts_dialog import AccountsDialog
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.connections import CredentialService, keyring_registry
+from app.services.accounts.credentials import CredentialStore
+from app.services.accounts.register import AccountRegister
+from app.ui.settings.accounts_dialog import AccountsDialog
 from tests.helpers.platforms import quick_options, running
 
 

@@ -5,16 +5,16 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.queue import ItemSummary
-from app.services.reasons import POLITICAL_REFERRAL, REGISTRATION_CRITERIA, REMOVAL_REASONS
-from app.ui.action_dialogs import (
+from app.services.moderation.reasons import POLITICAL_REFERRAL, REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.queue.listing import ItemSummary
+from app.ui.labels import reason_label
+from app.ui.queue.action_dialogs import (
     RegisterDialog,
     RemoveDialog,
     TemplateTextDialog,
     assign_keys,
     notice_templates,
 )
-from app.ui.labels import reason_label
 
 
 def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt"):

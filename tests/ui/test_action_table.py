@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from app.models import Escalation
 from app.services.context import Actor
-from app.services.demo import load_demo
-from app.services.moderation import ModerationService
-from app.ui import action_table
-from app.ui.action_table import QT_TRANSLATE_NOOP, ActionSpec, Decide, all_actions
-from app.ui.help_overlay import key_table
+from app.services.intake.demo import load_demo
+from app.services.moderation.facade import ModerationService
 from app.ui.labels import action_label
+from app.ui.queue import action_table
+from app.ui.queue.action_table import QT_TRANSLATE_NOOP, ActionSpec, Decide, all_actions
+from app.ui.queue.help_overlay import key_table
 from tests.helpers.ui import open_window, wait_loaded
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from app.services.archive import ArchiveFilter, ArchiveService
-from app.ui.archive_model import PAGE, ArchiveModel
+from app.services.records.archive import ArchiveFilter, ArchiveService
+from app.ui.records.archive_model import PAGE, ArchiveModel
 from tests.helpers import moderation as m
 
 

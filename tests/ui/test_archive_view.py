@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 import keyring
 import pytest
 
-from app.services.package_verify import verify_package
-from app.ui.archive_model import PAGE
-from app.ui.archive_view import ArchiveView
+from app.services.records.package_verify import verify_package
+from app.ui.records.archive_model import PAGE
+from app.ui.records.archive_view import ArchiveView
 from tests.helpers import moderation as m
 
 

@@ -9,8 +9,8 @@ from sqlalchemy import select, update
 
 from app.models import AuditEvent
 from app.services.context import Actor
-from app.services.moderation import ModerationService
-from app.ui.audit_view import AuditView
+from app.services.moderation.facade import ModerationService
+from app.ui.records.audit_view import AuditView
 from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import add_admin, make_item
 

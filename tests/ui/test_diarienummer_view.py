@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Registration
-from app.ui.diarienummer_view import DiarienummerView
+from app.ui.records.diarienummer_view import DiarienummerView
 from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import make_item, service
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from app.ui.export_dialog import ExportDialog, previous_month
+from app.ui.records.export_dialog import ExportDialog, previous_month
 from tests.helpers import moderation as m
 
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from app.models import ItemStatus
-from app.services.platforms import PLATFORMS
-from app.services.queue import QUEUES
-from app.services.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.accounts.platforms import PLATFORMS
+from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.queue.listing import QUEUES
 from app.ui.labels import (
     criterion_label,
     platform_label,

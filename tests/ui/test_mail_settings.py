@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
-from app.services.credentials import CredentialStore
+from app.services.accounts.credentials import CredentialStore
 from app.services.mail import PASSWORD_REF, MailSettings, MailSettingsService
-from app.ui.mail_settings import MailSettingsDialog
+from app.ui.settings.mail_settings import MailSettingsDialog
 from app.ui.tasks import TaskManager
 from tests.helpers.mailbox import Mailbox
 

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from app.services.queue import QueueFilter, QueueService
+from app.services.queue.listing import QueueFilter, QueueService
 from app.ui.main import READY_ENV, build_moderation
 
 
@@ -23,7 +23,7 @@ def test_granska_opens_the_window_on_demo_data_and_becomes_ready(tmp_path):
 
 
 def test_without_the_moderation_service_the_window_still_opens(sqlite_db, monkeypatch):
-    monkeypatch.setitem(sys.modules, "app.services.moderation", None)  # a build without the service
+    monkeypatch.setitem(sys.modules, "app.services.moderation.facade", None)  # a build without the service
     assert build_moderation(sqlite_db) is None
 
 

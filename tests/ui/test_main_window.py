@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 
 from app.models import Decision, Item, Notice, Registration
 from app.services.context import Actor
-from app.services.demo import load_demo
-from app.services.moderation import ModerationService
-from app.services.queue import QueueFilter, QueueService
-from app.ui.action_dialogs import RegisterDialog, RemoveDialog, TemplateTextDialog
-from app.ui.queue_model import Column
-from app.ui.settings import settings_path
+from app.services.intake.demo import load_demo
+from app.services.moderation.facade import ModerationService
+from app.services.queue.listing import QueueFilter, QueueService
+from app.ui.queue.action_dialogs import RegisterDialog, RemoveDialog, TemplateTextDialog
+from app.ui.queue.model import Column
+from app.ui.window_state import settings_path
 from tests.helpers.ui import open_window, rows, wait_loaded
 
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Item
-from app.services.account_register import AccountRegister
-from app.services.accounts import AccountService
-from app.services.manual_entry import ManualEntryService
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.register import AccountRegister
+from app.services.intake.manual_entry import ManualEntryService
 from app.ui.manual_entry_dialog import ManualEntryDialog
 
 

@@ -7,11 +7,11 @@ from sqlalchemy import select, update
 
 from app.models import Item, OutboxStep
 from app.services.context import Actor
-from app.services.moderation import ModerationService
-from app.ui.audit_view import AuditView
-from app.ui.diarienummer_view import DiarienummerView
-from app.ui.moderation_views import install
-from app.ui.rule_tester import RuleTester
+from app.services.moderation.facade import ModerationService
+from app.ui.records.audit_view import AuditView
+from app.ui.records.diarienummer_view import DiarienummerView
+from app.ui.records.moderation_hooks import install
+from app.ui.settings.rule_tester import RuleTester
 from tests.helpers.ui import open_window, wait_idle
 from tests.helpers.workflow import make_item
 

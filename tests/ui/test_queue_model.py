@@ -7,9 +7,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 
 from app.models.db import open_database
-from app.services.demo import load_demo
-from app.services.queue import QueueFilter, QueueService
-from app.ui.queue_model import PAGE_SIZE, Column, IdRole, ItemRole, QueueModel
+from app.services.intake.demo import load_demo
+from app.services.queue.listing import QueueFilter, QueueService
+from app.ui.queue.model import PAGE_SIZE, Column, IdRole, ItemRole, QueueModel
 from app.ui.tasks import TaskManager
 from bench.data import demo_database
 from tests.helpers.ui import wait_idle
@@ -65,7 +65,7 @@ def test_paging_reaches_every_item_once_in_queue_order(qtbot, demo, tasks):
 
 
 def test_rows_evicted_from_the_cache_are_read_again_on_demand(qtbot, demo, tasks, monkeypatch):
-    import app.ui.queue_model as queue_model
+    import app.ui.queue.model as queue_model
 
     monkeypatch.setattr(queue_model, "CACHE_SIZE", 60)
     model = loaded_model(qtbot, demo, tasks)

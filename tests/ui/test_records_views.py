@@ -3,13 +3,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog
 
 from app.core.errors import EnvironmentFault
-from app.services.demo import load_demo
-from app.services.screenshots import ScreenshotService
-from app.ui import records_views
-from app.ui.archive_view import ArchiveView
-from app.ui.export_dialog import ExportDialog
-from app.ui.mail_settings import MailSettingsDialog
-from app.ui.screenshots_view import ScreenshotsView
+from app.services.intake.demo import load_demo
+from app.services.screenshots.schedule import ScreenshotService
+from app.ui.records import hooks as records_views
+from app.ui.records.archive_view import ArchiveView
+from app.ui.records.export_dialog import ExportDialog
+from app.ui.screenshots.view import ScreenshotsView
+from app.ui.settings.mail_settings import MailSettingsDialog
 from tests.helpers.ui import open_window, wait_idle
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 
-from app.services.screen_capture import CapturedImage, Region
-from app.ui.region_picker import RegionPicker
+from app.services.screenshots.capture import CapturedImage, Region
+from app.ui.screenshots.region_picker import RegionPicker
 
 
 def test_on_a_scaled_screen_the_selection_maps_to_physical_pixels(qtbot):

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Decision, Evidence, Item
-from app.services.connections import CredentialService
+from app.services.accounts.connections import CredentialService
 from app.services.context import Actor
-from app.services.demo import load_demo
-from app.services.moderation import ModerationService
+from app.services.intake.demo import load_demo
+from app.services.moderation.facade import ModerationService
 from tests.helpers.platform import fake_registry
 from tests.helpers.platforms import running
 from tests.helpers.ui import open_window, wait_loaded

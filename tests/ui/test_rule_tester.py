@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.rule_lists import RuleListService
-from app.ui.rule_tester import RuleTester
+from app.services.intake.rule_lists import RuleListService
+from app.ui.settings.rule_tester import RuleTester
 from tests.helpers.ui import show_loaded
 
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 
-from app.services.screen_capture import ScreenGrabber
-from app.ui.screenshots_view import ScreenshotsView
-from app.ui.settings import settings_path
+from app.services.screenshots.capture import ScreenGrabber
+from app.ui.screenshots.view import ScreenshotsView
+from app.ui.window_state import settings_path
 from tests.helpers.colour_window import BAND_WIDTH, BANDS, LEFT, TOP
 from tests.helpers.screens import add_account
 from tests.services.test_screen_capture import decode_png
@@ -141,7 +141,7 @@ def test_retake_grabs_again_without_reopening_the_page(qtbot, view, browser, cat
 def test_a_display_that_cannot_be_read_is_a_message_and_granska_comes_back(qtbot, sqlite_db, monkeypatch):
     add_account(sqlite_db.sessions, "fb", url=PAGE)
     shown: list[str] = []
-    monkeypatch.setattr("app.ui.screenshots_view.QMessageBox.warning",
+    monkeypatch.setattr("app.ui.screenshots.view.QMessageBox.warning",
                         lambda _parent, _title, text: shown.append(text))
     view = ScreenshotsView(sqlite_db.sessions, grabber=ScreenGrabber(display=":97"))
     qtbot.addWidget(view)

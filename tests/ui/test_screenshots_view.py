@@ -6,10 +6,10 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from app.services.credentials import CredentialStore
+from app.services.accounts.credentials import CredentialStore
 from app.services.mail import MailSettings, MailSettingsService
-from app.services.screenshots import ScreenshotService
-from app.ui.screenshots_view import ScreenshotsView
+from app.services.screenshots.schedule import ScreenshotService
+from app.ui.screenshots.view import ScreenshotsView
 from tests.helpers.mailbox import Mailbox
 from tests.helpers.screens import Clock, add_account, png_of, utc
 from tests.helpers.ui import show_loaded

@@ -12,12 +12,12 @@ from sqlalchemy import update
 
 from app.models import Account
 from app.models.base import utcnow
-from app.services.connections import CredentialService
+from app.services.accounts.connections import CredentialService
+from app.services.intake.sync import SyncResult
 from app.services.settings import SettingsService
-from app.services.sync import SyncResult
-from app.ui.accounts_dialog import AccountsDialog
 from app.ui.main_window import MainWindow
 from app.ui.manual_entry_dialog import ManualEntryDialog
+from app.ui.settings.accounts_dialog import AccountsDialog
 from app.ui.sync_action import summary
 from tests.helpers.platforms import running
 from tests.helpers.ui import open_window, wait_loaded

@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextEdit
 
-from app.services.accounts import AccountService
+from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
-from app.services.importer import ImportService
-from app.services.moderation import ModerationService
-from app.ui.action_dialogs import RemoveDialog, TemplateTextDialog
-from app.ui.queue_model import Column
+from app.services.intake.importer import ImportService
+from app.services.moderation.facade import ModerationService
+from app.ui.queue.action_dialogs import RemoveDialog, TemplateTextDialog
+from app.ui.queue.model import Column
 from app.ui.text_views import PlainTextBlock, utf16_offset
 from tests.helpers.items import record, write_jsonl
 from tests.helpers.ui import open_window, wait_loaded

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 import app.ui.translations as translations
 from app.resources import resource_path
-from app.services.moderation import ModerationService
+from app.services.moderation.facade import ModerationService
 from app.ui.translations import build_qm, choose_language, install_translators, lrelease
 from tests.helpers.ui import open_window
 
@@ -75,7 +75,8 @@ def test_the_window_speaks_english_with_the_translation(qtbot, sqlite_db):
         assert window.moderation_actions.actions["remove"].text() == "Remove"
         assert window.queue.model.headerData(0, Qt.Orientation.Horizontal) == "Received"
         # Every menu entry, the hooked-in views' too (they install after the window is built).
-        from app.ui import moderation_views, records_views
+        from app.ui.records import hooks as records_views
+        from app.ui.records import moderation_hooks as moderation_views
 
         moderation_views.install(window)
         records_views.install(window)

@@ -11,8 +11,8 @@ from typing import Any
 
 from app.connectors.common import ConnectorOptions
 from app.connectors.http import RetryPolicy, Timeouts
-from app.services.accounts import AccountService
-from app.services.platforms import ConnectorRegistry
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.platforms import ConnectorRegistry
 from tests.helpers.platforms.graph import FakeFacebook, FakeInstagram
 from tests.helpers.platforms.linkedin import FakeLinkedIn
 from tests.helpers.platforms.server import FakePlatform, PlatformServer

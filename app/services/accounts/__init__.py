@@ -1,0 +1,1 @@
+"""The account register, administrators and who acts, platform credentials and connections."""

@@ -1,0 +1,201 @@
+"""The account register: adding and listing channels and their administrators."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlparse
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import InputError
+from app.models import Account, AccountAdministrator, Administrator
+from app.services.accounts.platforms import PLATFORMS
+from app.services.records.audit import log_change
+
+KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: int
+    key: str
+    platform: str
+    name: str
+    page_url: str | None
+    external_id: str | None
+    api_base_url: str | None
+    purpose: str
+    content: str
+    tone: str
+    monitoring: str
+    response_time: str
+    active: bool
+    last_sync_at: datetime | None
+    administrator_count: int
+
+    @property
+    def too_few_administrators(self) -> bool:
+        return self.administrator_count < MIN_ADMINISTRATORS
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "platform": self.platform,
+            "name": self.name,
+            "page_url": self.page_url,
+            "external_id": self.external_id,
+            "api_base_url": self.api_base_url,
+            "active": self.active,
+            "last_sync_at": self.last_sync_at.isoformat() if self.last_sync_at else None,
+            "administrators": self.administrator_count,
+        }
+
+
+def _check_url(value: str | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise InputError(f"{what} måste vara en http- eller https-adress: {value!r}")
+    return value
+
+
+def _info(account: Account, admin_count: int) -> AccountInfo:
+    return AccountInfo(
+        id=account.id,
+        key=account.key,
+        platform=account.platform,
+        name=account.name,
+        page_url=account.page_url,
+        external_id=account.external_id,
+        api_base_url=account.api_base_url,
+        purpose=account.purpose,
+        content=account.content,
+        tone=account.tone,
+        monitoring=account.monitoring,
+        response_time=account.response_time,
+        active=account.active,
+        last_sync_at=account.last_sync_at,
+        administrator_count=admin_count,
+    )
+
+
+class AccountService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def add_account(
+        self,
+        key: str,
+        platform: str,
+        name: str,
+        *,
+        page_url: str | None = None,
+        external_id: str | None = None,
+        api_base_url: str | None = None,
+        active: bool = True,
+    ) -> AccountInfo:
+        if not KEY_PATTERN.match(key):
+            raise InputError(
+                f"Ogiltig kontonyckel {key!r}: använd små bokstäver a–z, siffror, - och _ "
+                "(högst 64 tecken, börjar med bokstav eller siffra)."
+            )
+        info = PLATFORMS.get(platform)
+        if info is None:
+            known = ", ".join(PLATFORMS)
+            raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.")
+        if not name.strip():
+            raise InputError("Kontot måste ha ett namn.")
+        defaults = info.channel_defaults
+        account = Account(
+            key=key,
+            platform=platform,
+            name=name.strip(),
+            page_url=_check_url(page_url, "Sidans adress"),
+            external_id=external_id or None,
+            api_base_url=_check_url(api_base_url, "API-adressen"),
+            purpose=defaults.get("purpose", ""),
+            content=defaults.get("content", ""),
+            tone=defaults.get("tone", ""),
+            active=active,
+        )
+        try:
+            with self._sessions.begin() as session:
+                session.add(account)
+                session.flush()
+                log_change(session, "account_added", account_id=account.id, details={"key": key},
+                           seals=[("account", account.id)])  # fmt: skip
+        except IntegrityError:
+            raise InputError(f"Det finns redan ett konto med nyckeln {key!r}.") from None
+        return _info(account, 0)
+
+    def list_accounts(self) -> list[AccountInfo]:
+        counts = (
+            select(AccountAdministrator.account_id, func.count().label("n"))
+            .group_by(AccountAdministrator.account_id)
+            .subquery()
+        )
+        stmt = (
+            select(Account, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.account_id == Account.id)
+            .order_by(Account.key)
+        )
+        with self._sessions() as session:
+            return [_info(account, n) for account, n in session.execute(stmt)]
+
+    def get(self, key: str) -> AccountInfo:
+        for info in self.list_accounts():
+            if info.key == key:
+                return info
+        raise InputError(f"Okänt konto {key!r}.")
+
+    def add_administrator(
+        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = ""
+    ) -> int:
+        if not username.strip() or not name.strip():
+            raise InputError("En administratör behöver både användarnamn och namn.")
+        admin = Administrator(
+            username=username.strip(),
+            name=name.strip(),
+            email=email,
+            phone=phone,
+            manager_email=manager_email,
+        )
+        try:
+            with self._sessions.begin() as session:
+                session.add(admin)
+                session.flush()
+                log_change(session, "administrator_added", details={"username": admin.username},
+                           seals=[("administrator", admin.id)])  # fmt: skip
+        except IntegrityError:
+            raise InputError(f"Användarnamnet {username!r} finns redan.") from None
+        return admin.id
+
+    def assign(self, account_key: str, username: str, role: str = "administrator") -> None:
+        with self._sessions.begin() as session:
+            account = session.scalar(select(Account).where(Account.key == account_key))
+            admin = session.scalar(select(Administrator).where(Administrator.username == username))
+            if account is None:
+                raise InputError(f"Okänt konto {account_key!r}.")
+            if admin is None:
+                raise InputError(f"Okänd administratör {username!r}.")
+            exists = session.scalar(
+                select(AccountAdministrator).where(
+                    AccountAdministrator.account_id == account.id,
+                    AccountAdministrator.administrator_id == admin.id,
+                )
+            )
+            if exists is None:
+                link = AccountAdministrator(account_id=account.id, administrator_id=admin.id, role=role)
+                session.add(link)
+                session.flush()
+                log_change(
+                    session, "administrator_assigned", account_id=account.id,
+                    details={"username": admin.username}, seals=[("account_administrator", link.id)],
+                )  # fmt: skip

@@ -1,0 +1,213 @@
+"""Each account's platform token: set, test ("Testa anslutning"), rotate and remove. The token
+lives in the OS keyring under `account:<key>`; the database keeps only that reference name."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.connectors.common import ConnectorOptions
+from app.core.connector import Connector
+from app.core.errors import ErrorKind, InputError, PlatformError
+from app.models import Account, Item
+from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
+from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
+from app.services.context import Writes, in_this_thread
+
+log = logging.getLogger(__name__)
+
+
+def credential_ref(account_key: str) -> str:
+    return f"account:{account_key}"
+
+
+def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
+    """The registry's way to a token: the account's reference name, looked up in the keyring.
+    No keyring at all is an error worth showing, unlike a token that was never set."""
+
+    def secret_for(account: Any) -> str | None:
+        ref = getattr(account, "credential_ref", None) or credential_ref(account.key)
+        try:
+            return store.get(ref)
+        except KeyringUnavailable as exc:
+            raise PlatformError(str(exc), ErrorKind.AUTH) from None
+
+    return secret_for
+
+
+def keyring_registry(store: CredentialStore | None = None,
+                     options: ConnectorOptions | None = None) -> ConnectorRegistry:  # fmt: skip
+    """What the app and the moderation service use to reach the platforms."""
+    return ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
+
+
+@dataclass(frozen=True)
+class CredentialStatus:
+    account: str
+    ref: str | None  # the reference name the database holds
+    saved: bool | None  # None: the keyring cannot be asked
+    message: str
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    account: str
+    ok: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """What a connector (and sync) needs of an account: a snapshot, never a live row."""
+
+    id: int
+    key: str
+    platform: str
+    name: str
+    external_id: str | None
+    api_base_url: str | None
+    credential_ref: str | None
+    sync_state: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, a: Account) -> AccountRef:
+        return cls(a.id, a.key, a.platform, a.name, a.external_id, a.api_base_url, a.credential_ref,
+                   dict(a.sync_state or {}))  # fmt: skip
+
+
+class CredentialService:
+    def __init__(self, sessions: sessionmaker[Session], store: CredentialStore | None = None,
+                 registry: ConnectorRegistry | None = None,
+                 write: Writes = in_this_thread) -> None:  # fmt: skip
+        """`write` runs the one transaction (the token's reference name): the window calls
+        this service on a network worker, since the keyring and the connection test may wait."""
+        self._sessions = sessions
+        self._write = write
+        self._store = store or CredentialStore()
+        self._registry = registry or keyring_registry(self._store)
+
+    def _account(self, key: str) -> AccountRef:
+        with self._sessions() as session:
+            a = session.scalar(select(Account).where(Account.key == key))
+            if a is None:
+                raise InputError(f"Okänt konto {key!r}.")
+            return AccountRef.of(a)
+
+    def _platform_account(self, key: str) -> AccountRef:
+        account = self._account(key)
+        if account.platform not in connector_platforms():
+            raise InputError(f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "
+                             "behöver ingen token.")  # fmt: skip
+        return account
+
+    def _set_ref(self, key: str, ref: str | None) -> None:
+        def save() -> None:
+            with self._sessions.begin() as session:
+                session.execute(update(Account).where(Account.key == key).values(credential_ref=ref))
+
+        self._write(save)
+
+    # -- set / rotate / remove -----------------------------------------------------------------
+    def set_token(self, key: str, secret: str) -> CredentialStatus:
+        secret = secret.strip()
+        if not secret:
+            raise InputError("Token är tom: klistra in den token som plattformen gav.")
+        if any(c.isspace() for c in secret):
+            raise InputError("Token innehåller mellanslag eller radbrytningar; kontrollera att hela "
+                             "token och inget annat klistrades in.")  # fmt: skip
+        account = self._platform_account(key)
+        ref = credential_ref(account.key)
+        self._store.set(ref, secret)
+        self._set_ref(account.key, ref)
+        log.info("token sparad i nyckelringen för %s", account.key)
+        return self.status(key)
+
+    def rotate(self, key: str, secret: str) -> ConnectionCheck:
+        """Replace the token and test the new one; one the platform refuses is not kept."""
+        account = self._platform_account(key)
+        ref = credential_ref(account.key)
+        previous = self._store.get(ref)
+        self.set_token(key, secret)
+        check = self.check(key)
+        if not check.ok and previous:
+            self._store.set(ref, previous)
+            return ConnectionCheck(key, False, f"Den nya token fungerade inte: {check.message} Den "
+                                   "tidigare token är kvar.")  # fmt: skip
+        return check
+
+    def remove_token(self, key: str) -> CredentialStatus:
+        account = self._account(key)
+        self._store.delete(account.credential_ref or credential_ref(account.key))
+        self._set_ref(account.key, None)
+        return self.status(key)
+
+    # -- status and test -----------------------------------------------------------------------
+    def status(self, key: str) -> CredentialStatus:
+        account = self._account(key)
+        if account.platform not in connector_platforms():
+            return CredentialStatus(key, None, None, "Ingen plattform att hämta från (import eller "
+                                    "manuell inmatning).")  # fmt: skip
+        ref = account.credential_ref
+        try:
+            saved = ref is not None and self._store.get(ref) is not None
+        except KeyringUnavailable as exc:
+            return CredentialStatus(key, ref, None, str(exc))
+        if saved:
+            return CredentialStatus(key, ref, True, "Token finns i nyckelringen.")
+        if ref:
+            return CredentialStatus(key, ref, False, "Token saknas i nyckelringen (borttagen utanför "
+                                    "Granska?); spara den på nytt.")  # fmt: skip
+        return CredentialStatus(key, None, False, "Ingen token är sparad.")
+
+    def check(self, key: str) -> ConnectionCheck:
+        account = self._platform_account(key)
+        try:
+            connector = self._registry.for_account(account)
+            if connector is None:
+                return ConnectionCheck(key, False, f"Ingen token är sparad för {account.name} ({key}).")
+            result = connector.check()
+        except PlatformError as exc:
+            return ConnectionCheck(key, False, str(exc))
+        return ConnectionCheck(key, result.ok, result.message)
+
+    def check_all(self) -> list[ConnectionCheck]:
+        with self._sessions() as session:
+            keys = list(session.scalars(select(Account.key).where(Account.platform.in_(connector_platforms()))
+                                        .order_by(Account.key)))  # fmt: skip
+        return [self.check(k) for k in keys]
+
+
+class ConnectorLookup:
+    """Cached per account for the life of the service: building a connector may read the
+    keyring, which takes a tenth of a second."""
+
+    def __init__(self, sessions: sessionmaker[Session], registry: ConnectorRegistry | None) -> None:
+        self._sessions = sessions
+        self._registry = registry
+        self._cache: dict[int, Connector | None] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self._registry is not None
+
+    def account_for_item(self, item_id: int) -> Any:
+        with self._sessions() as session:
+            return session.scalar(
+                select(Account).join(Item, Item.account_id == Account.id).where(Item.id == item_id)
+            )
+
+    def for_item(self, item_id: int) -> Connector | None:
+        """Raises EnvironmentFault (e.g. the keyring is locked): the caller retries later."""
+        if self._registry is None:
+            return None
+        account = self.account_for_item(item_id)
+        if account is None:
+            return None
+        if account.id not in self._cache:
+            self._cache[account.id] = self._registry.for_account(account)
+        return self._cache[account.id]

@@ -1,0 +1,250 @@
+"""The account register the guideline asks for: per channel its purpose, content and tone, how
+it is monitored and when answers can be expected, its presentation and contact details, and
+the administrators who run it ("Minst två personer bör kunna administrera varje konto") with
+their contact details for the head of communications. Also the public list of links for the
+municipality's web page ("På www.vadstena.se/socialamedier ska en lista med länkar finnas")."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, delete, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from app.core.errors import EnvironmentFault, InputError
+from app.models import Account, AccountAdministrator, Administrator
+from app.services.accounts.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
+from app.services.accounts.platforms import platform_label
+from app.services.records.audit import log_change
+
+TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
+EDITABLE = ("name", "page_url", "active", *TEXT_FIELDS)
+FIELD_LABELS = {"name": "Namn", "page_url": "Sidans adress", "active": "Aktivt", "purpose": "Syfte",
+                "content": "Innehåll", "tone": "Tonalitet", "monitoring": "Bevakning",
+                "response_time": "Svarstid", "presentation": "Presentation", "contact": "Kontaktuppgifter"}
+
+
+@dataclass(frozen=True)
+class AdministratorContact:
+    username: str
+    name: str
+    email: str
+    phone: str
+    role: str = "administrator"
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    key: str
+    platform: str
+    name: str
+    page_url: str | None
+    purpose: str
+    content: str
+    tone: str
+    monitoring: str
+    response_time: str
+    presentation: str
+    contact: str
+    active: bool
+    credential_ref: str | None
+    last_sync_at: datetime | None
+    last_sync_error: str | None
+    administrators: tuple[AdministratorContact, ...]
+
+    @property
+    def platform_label(self) -> str:
+        return platform_label(self.platform)
+
+    @property
+    def too_few_administrators(self) -> bool:
+        return len(self.administrators) < MIN_ADMINISTRATORS
+
+    @property
+    def administrator_warning(self) -> str | None:
+        if not self.too_few_administrators:
+            return None
+        count = "ingen administratör" if not self.administrators else "bara en administratör"
+        return (f"{self.name} har {count}. Riktlinjerna säger att minst två personer bör kunna "
+                "administrera varje konto, så att inget konto blir utan någon som kommer åt det.")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "platform": self.platform, "name": self.name, "page_url": self.page_url,
+            **{f: getattr(self, f) for f in TEXT_FIELDS}, "active": self.active,
+            "credential_ref": self.credential_ref,
+            "last_sync_at": self.last_sync_at.isoformat() if self.last_sync_at else None,
+            "last_sync_error": self.last_sync_error,
+            "administrators": [a.__dict__ for a in self.administrators],
+            "administrator_warning": self.administrator_warning,
+        }  # fmt: skip
+
+
+def _entry(account: Account) -> RegisterEntry:
+    admins = tuple(sorted(
+        (AdministratorContact(link.administrator.username, link.administrator.name,
+                              link.administrator.email, link.administrator.phone, link.role)
+         for link in account.administrators),
+        key=lambda a: a.name.casefold(),
+    ))  # fmt: skip
+    state = account.sync_state or {}
+    texts: dict[str, str] = {f: getattr(account, f) or "" for f in TEXT_FIELDS}
+    return RegisterEntry(
+        account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
+        credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
+        last_sync_error=state.get("last_error"), administrators=admins,
+    )  # fmt: skip
+
+
+class AccountRegister:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def _query(self) -> Select[Account]:
+        return select(Account).options(
+            selectinload(Account.administrators).selectinload(AccountAdministrator.administrator)
+        )
+
+    def entries(self) -> list[RegisterEntry]:
+        with self._sessions() as session:
+            return [_entry(a) for a in session.scalars(self._query().order_by(Account.key))]
+
+    def entry(self, key: str) -> RegisterEntry:
+        with self._sessions() as session:
+            account = session.scalar(self._query().where(Account.key == key))
+            if account is None:
+                raise InputError(f"Okänt konto {key!r}.")
+            return _entry(account)
+
+    def update(self, key: str, **changes: Any) -> RegisterEntry:
+        unknown = sorted(set(changes) - set(EDITABLE))
+        if unknown:
+            raise InputError("Okända fält i kontoregistret: " + ", ".join(unknown))
+        if "name" in changes:
+            changes["name"] = str(changes["name"]).strip()
+            if not changes["name"]:
+                raise InputError("Kontot måste ha ett namn.")
+        if "page_url" in changes:
+            changes["page_url"] = _check_url(changes["page_url"], "Sidans adress")
+        for name in TEXT_FIELDS:
+            if name in changes:
+                changes[name] = str(changes[name] or "").strip()
+        with self._sessions.begin() as session:
+            account = session.scalar(select(Account).where(Account.key == key))
+            if account is None:
+                raise InputError(f"Okänt konto {key!r}.")
+            for name, value in changes.items():
+                setattr(account, name, value)
+            log_change(
+                session, "account_changed", account_id=account.id,
+                details={"key": key, "fields": sorted(changes)}, seals=[("account", account.id)],
+            )  # fmt: skip
+        return self.entry(key)
+
+    # -- administrators ------------------------------------------------------------------------
+    def administrators(self) -> list[AdministratorContact]:
+        with self._sessions() as session:
+            stmt = select(Administrator).where(Administrator.active).order_by(Administrator.name)
+            rows = session.scalars(stmt)
+            return [AdministratorContact(a.username, a.name, a.email, a.phone) for a in rows]
+
+    def add_administrator(self, username: str, name: str, *, email: str = "", phone: str = "") -> None:
+        AccountService(self._sessions).add_administrator(username, name, email=email, phone=phone)
+
+    def update_administrator(self, username: str, *, name: str | None = None, email: str | None = None,
+                             phone: str | None = None) -> None:  # fmt: skip
+        with self._sessions.begin() as session:
+            admin = session.scalar(select(Administrator).where(Administrator.username == username))
+            if admin is None:
+                raise InputError(f"Okänd administratör {username!r}.")
+            if name is not None:
+                if not name.strip():
+                    raise InputError("En administratör behöver ett namn.")
+                admin.name = name.strip()
+            if email is not None:
+                admin.email = email.strip()
+            if phone is not None:
+                admin.phone = phone.strip()
+            log_change(session, "administrator_changed", details={"username": username},
+                       seals=[("administrator", admin.id)])  # fmt: skip
+
+    def assign(self, key: str, username: str) -> RegisterEntry:
+        AccountService(self._sessions).assign(key, username)
+        return self.entry(key)
+
+    def unassign(self, key: str, username: str) -> RegisterEntry:
+        with self._sessions.begin() as session:
+            account_id = session.scalar(select(Account.id).where(Account.key == key))
+            admin_id = session.scalar(select(Administrator.id).where(Administrator.username == username))
+            if account_id is None:
+                raise InputError(f"Okänt konto {key!r}.")
+            if admin_id is None:
+                raise InputError(f"Okänd administratör {username!r}.")
+            links = list(session.scalars(select(AccountAdministrator.id).where(
+                AccountAdministrator.account_id == account_id,
+                AccountAdministrator.administrator_id == admin_id)))  # fmt: skip
+            session.execute(delete(AccountAdministrator).where(AccountAdministrator.id.in_(links)))
+            if links:  # sealed as gone: verify then knows the row was removed on purpose
+                log_change(
+                    session, "administrator_unassigned", account_id=account_id,
+                    details={"username": username}, seals=[("account_administrator", i) for i in links],
+                )  # fmt: skip
+        return self.entry(key)
+
+    # -- the public list of links --------------------------------------------------------------
+    def public_links(self) -> list[RegisterEntry]:
+        """Active accounts with a public address, in the order a visitor reads them."""
+        return sorted((e for e in self.entries() if e.active and e.page_url),
+                      key=lambda e: (e.platform_label.casefold(), e.name.casefold()))  # fmt: skip
+
+    def links_html(self) -> str:
+        rows = []
+        for e in self.public_links():
+            monitoring = " ".join(x for x in (e.monitoring, e.response_time) if x)
+            rows.append(
+                "    <tr>"
+                f"<td>{html.escape(e.platform_label)}</td>"
+                f'<td><a href="{html.escape(e.page_url or "", quote=True)}">{html.escape(e.name)}</a></td>'
+                f"<td>{html.escape(e.purpose)}</td><td>{html.escape(monitoring)}</td></tr>"
+            )  # fmt: skip
+        body = "\n".join(rows)
+        return (
+            '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+            "<title>Kommunens kanaler i sociala medier</title>\n</head>\n<body>\n"
+            "<h1>Kommunens kanaler i sociala medier</h1>\n<table>\n"
+            "  <thead><tr><th>Kanal</th><th>Konto</th><th>Syfte</th><th>Bevakning och svarstid</th>"
+            f"</tr></thead>\n  <tbody>\n{body}\n  </tbody>\n</table>\n</body>\n</html>\n"
+        )  # fmt: skip
+
+    def links_csv(self) -> str:
+        out = io.StringIO()
+        # Semicolons: what Excel with Swedish settings expects when it opens a .csv.
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["Kanal", "Konto", "Adress", "Syfte", "Bevakning", "Svarstid"])
+        for e in self.public_links():
+            writer.writerow([_cell(v) for v in (e.platform_label, e.name, e.page_url, e.purpose,
+                                                 e.monitoring, e.response_time)])  # fmt: skip
+        return out.getvalue()
+
+    def export_links(self, path: Path, fmt: str) -> Path:
+        if fmt not in ("html", "csv"):
+            raise InputError(f"Okänt format {fmt!r}: välj html eller csv.")
+        text = self.links_html() if fmt == "html" else "\ufeff" + self.links_csv()
+        try:
+            path.write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror}") from None
+        return path
+
+
+def _cell(value: str | None) -> str:
+    """A spreadsheet must never run what a cell says: text that looks like a formula gets a
+    leading apostrophe, the convention spreadsheets read as "this is text"."""
+    text = value or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

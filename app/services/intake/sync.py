@@ -1,0 +1,306 @@
+"""Fetching new and changed comments from the platforms into the database (`granska sync`).
+
+Why nothing is lost or doubled: every batch is upserted on (account, platform id) through the
+import path, which flags new items with the rules and keeps an author's earlier text as a
+version; the account's saved position (`sync_state`) only moves forward after a complete
+sync. A sync that stops half-way (429 past its retries, 500, timeout, expired token, broken
+JSON) keeps what it stored, and the next one fetches the same window again — the upsert makes
+the second copy an update, never a new row.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.connector import CompleteListing, FetchChunk
+from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.incoming import IncomingItem
+from app.models import Account, Item, ItemKind, ItemStatus
+from app.services.accounts.connections import AccountRef
+from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
+from app.services.context import Actor, Writes, in_this_thread
+from app.services.intake.importer import ImportResult, ImportService
+from app.services.records.audit import AuditWriter, reseal_where_sealed
+
+log = logging.getLogger(__name__)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+BATCH = 2000
+# A comment in one of these states is already gone or being removed by us: its disappearing
+# from the platform says nothing about its author.
+NOT_AUTHOR_DELETABLE = (ItemStatus.REMOVED, ItemStatus.PENDING_PLATFORM, ItemStatus.REMOVE_BY_HAND,
+                        ItemStatus.WEEDED, ItemStatus.DELETED_BY_AUTHOR)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    account: str
+    fetched: int
+    stored: int
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    account: str
+    ok: bool
+    message: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_versions: int = 0
+    deleted_by_author: int = 0
+    restored: int = 0
+    error_kind: ErrorKind | None = None
+    retry_after: float | None = None
+
+
+@dataclass
+class _Tally:
+    result: ImportResult = field(default_factory=ImportResult)
+    fetched: int = 0
+
+    def add(self, r: ImportResult) -> None:
+        self.result.created += r.created
+        self.result.updated += r.updated
+        self.result.unchanged += r.unchanged
+        self.result.new_versions += r.new_versions
+
+
+_END = object()
+
+
+def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchChunk]:
+    """Run the fetching on a helper thread, a few chunks ahead. Its errors (PlatformError)
+    come out here, in order, after the chunks that arrived before them."""
+    box: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(value, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if not put(chunk):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
+            put(exc)
+        else:
+            put(_END)
+        finally:
+            close = getattr(chunks, "close", None)
+            if close:
+                close()  # the connector's HTTP client is closed on this thread
+
+    worker = threading.Thread(target=produce, name="sync-fetch", daemon=True)
+    worker.start()
+    try:
+        while True:
+            value = box.get()
+            if value is _END:
+                return
+            if isinstance(value, BaseException):
+                raise value
+            yield value
+    finally:
+        stop.set()
+        worker.join()
+
+
+class SyncService:
+    """`write` runs each of the sync's transactions (a batch of items, the author deletions,
+    the saved position): the window hands them to its database writer one at a time, so a
+    decision is never queued behind a platform that is slow to answer."""
+
+    def __init__(self, sessions: sessionmaker[Session], connectors: ConnectorRegistry, *,
+                 importer: ImportService | None = None, actor: Actor | None = None,
+                 batch_size: int = BATCH, write: Writes = in_this_thread) -> None:  # fmt: skip
+        self._sessions = sessions
+        self._write = write
+        self._connectors = connectors
+        self._importer = importer or ImportService(sessions)
+        self._actor = actor or Actor()
+        self._batch_size = batch_size
+
+    # -- which accounts ------------------------------------------------------------------------
+    def syncable(self, key: str | None = None) -> list[AccountRef]:
+        with self._sessions() as session:
+            stmt = select(Account).order_by(Account.key)
+            if key is not None:
+                stmt = stmt.where(Account.key == key)
+            accounts = list(session.scalars(stmt))
+            if key is not None and not accounts:
+                raise InputError(f"Okänt konto {key!r}.")
+            if key is not None and accounts[0].platform not in connector_platforms():
+                raise InputError(
+                    f"Kontot {key!r} ({accounts[0].platform}) hämtas inte från någon plattform; "
+                    "importera dess poster med granska import."
+                )
+            fetched = connector_platforms()
+            return [AccountRef.of(a) for a in accounts if a.platform in fetched and (a.active or key)]
+
+    # -- syncing -------------------------------------------------------------------------------
+    def sync(self, key: str | None = None, progress: Callable[[SyncProgress], None] | None = None,
+             should_stop: Callable[[], bool] | None = None, *,
+             scheduled: bool = False) -> list[SyncResult]:  # fmt: skip
+        """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
+        results = []
+        for ref in self.syncable(key):
+            waiting = self._waiting(ref) if scheduled else None
+            results.append(waiting or self.sync_account(ref, progress, should_stop))
+        return results
+
+    def _waiting(self, ref: AccountRef) -> SyncResult | None:
+        until = (ref.sync_state or {}).get("retry_after")
+        if not until or datetime.fromisoformat(until) <= self._actor.now():
+            return None
+        local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
+        why = (ref.sync_state or {}).get("last_error", "")
+        message = f"{ref.name}: väntar till {local} innan nästa hämtning ({why})"
+        return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
+
+    def sync_account(self, ref: AccountRef, progress: Callable[[SyncProgress], None] | None = None,
+                     should_stop: Callable[[], bool] | None = None) -> SyncResult:  # fmt: skip
+        started = self._actor.now()
+        try:
+            connector = self._connectors.for_account(ref)
+        except PlatformError as exc:
+            return self._failed(ref, exc, _Tally())
+        if connector is None:
+            message = (f"Ingen token är sparad för {ref.name} ({ref.key}): "
+                       "lägg till den under Inställningar → Konton.")  # fmt: skip
+            return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
+        tally = _Tally()
+        listings: list[CompleteListing] = []
+        batch: list[IncomingItem] = []
+
+        def flush() -> None:
+            if batch:
+                items = list(batch)
+                tally.add(self._write(lambda: self._importer.import_items(items)))
+                batch.clear()
+            if progress:
+                progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
+
+        try:
+            # The next pages download while this thread writes the last ones to the database.
+            for chunk in prefetched(connector.chunks(ref.sync_state)):
+                batch.extend(chunk.items)
+                listings.extend(chunk.complete)
+                if chunk.deleted:
+                    listings.append(CompleteListing(seen=frozenset(), gone=frozenset(chunk.deleted)))
+                tally.fetched += len(chunk.items)
+                if len(batch) >= self._batch_size:
+                    flush()
+                if should_stop and should_stop():
+                    flush()
+                    return SyncResult(ref.key, False, f"Hämtningen för {ref.name} avbröts; det som "
+                                      "hunnit hämtas är sparat.", error_kind=ErrorKind.CANCELLED)  # fmt: skip
+            flush()
+        except PlatformError as exc:
+            flush()  # what arrived before the failure is kept
+            return self._failed(ref, exc, tally)
+        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings))
+        state = connector.next_state(ref.sync_state, started)
+        self._save_state(ref.id, state, started)
+        r = tally.result
+        message = (f"{ref.name}: {r.created} nya, {r.updated} uppdaterade ({r.new_versions} med "
+                   f"ändrad text), {deleted} raderade av författaren.")  # fmt: skip
+        return SyncResult(ref.key, True, message, r.created, r.updated, r.unchanged,
+                          r.new_versions, deleted, restored)  # fmt: skip
+
+
+    def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
+        now = self._actor.now()
+        state = dict(ref.sync_state or {})
+        state["last_error"] = str(exc)
+        state["last_error_at"] = now.isoformat()
+        state["last_error_kind"] = exc.kind
+        if exc.retry_after:
+            state["retry_after"] = (now + timedelta(seconds=exc.retry_after)).isoformat()
+        self._save_state(ref.id, state, None)
+        r = tally.result
+        kept = f" {r.created} nya och {r.updated} uppdaterade poster hann sparas." if r.total else ""
+        log.info("synk av %s misslyckades: %s", ref.key, exc)
+        return SyncResult(ref.key, False, f"{exc}{kept}", r.created, r.updated, r.unchanged,
+                          r.new_versions, error_kind=exc.kind, retry_after=exc.retry_after)  # fmt: skip
+
+    def _save_state(self, account_id: int, state: dict[str, Any], synced_at: datetime | None) -> None:
+        values: dict[str, Any] = {"sync_state": state}
+        if synced_at is not None:
+            values["last_sync_at"] = synced_at
+
+        def save() -> None:
+            with self._sessions.begin() as session:
+                session.execute(update(Account).where(Account.id == account_id).values(**values))
+
+        self._write(save)
+
+    # -- comments deleted by their authors -----------------------------------------------------
+    def mark_author_deletions(self, account_id: int, listings: Iterable[CompleteListing]) -> tuple[int, int]:
+        """A stored comment inside a completely listed scope that the platform no longer lists
+        was deleted by its author: it is marked, its saved text stays. One that shows up again
+        (a platform hiccup) goes back to the queue."""
+        listings = list(listings)
+        if not listings:
+            return 0, 0
+        by_post = {lst.post_external_id: lst for lst in listings
+                   if lst.post_external_id and not lst.parent_external_id}  # fmt: skip
+        by_parent = {lst.parent_external_id: lst for lst in listings if lst.parent_external_id}
+        general = [lst for lst in listings if not lst.post_external_id and not lst.parent_external_id]
+        seen = set().union(*(lst.seen for lst in listings))
+        gone_ids = set().union(*(lst.gone for lst in listings))
+        cols = (Item.id, Item.external_id, Item.post_external_id, Item.parent_external_id,
+                Item.created_at, Item.status, Item.suggested_reason)  # fmt: skip
+        gone: list[dict[str, Any]] = []
+        back: list[dict[str, Any]] = []
+        with self._sessions.begin() as session:
+            audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
+            rows = session.execute(select(*cols).where(Item.account_id == account_id,
+                                                       Item.kind == ItemKind.COMMENT))  # fmt: skip
+            for row in rows:
+                if row.external_id in seen:
+                    if row.status == ItemStatus.DELETED_BY_AUTHOR:
+                        status = ItemStatus.FLAGGED if row.suggested_reason else ItemStatus.NEW
+                        back.append({"item_id": row.id, "old": row.status, "new": status})
+                    continue
+                if row.status in NOT_AUTHOR_DELETABLE:
+                    continue
+                scopes = [by_post.get(row.post_external_id), by_parent.get(row.parent_external_id),
+                          *general]  # fmt: skip
+                if row.external_id in gone_ids or any(
+                    s is not None and s.covers(row) for s in scopes
+                ):
+                    gone.append({"item_id": row.id, "old": row.status, "new": ItemStatus.DELETED_BY_AUTHOR})
+            table = Item.__table__
+            stmt = (
+                update(table)
+                .where(table.c.id == bindparam("item_id"), table.c.status == bindparam("old"))
+                .values(status=bindparam("new"), row_version=table.c.row_version + 1)
+            )
+            for changes in (gone, back):
+                if changes:
+                    session.connection().execute(stmt, changes)
+            # A decided item (sealed by its decision) changes status here too: sealed again.
+            sealed = reseal_where_sealed(session, "item", [c["item_id"] for c in gone + back])
+            if sealed:
+                audit.add(self._actor.username, self._actor.now(), "author_deleted", account_id=account_id,
+                          details={"count": len(sealed)}, seals=[("item", i) for i in sealed])  # fmt: skip
+                audit.flush()
+        return len(gone), len(back)

@@ -1,0 +1,1 @@
+"""Deciding on items: remove, register (diarieför), notify, escalate, keep, the outbox, gallring."""

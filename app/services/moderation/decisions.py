@@ -1,0 +1,249 @@
+"""One decision on one item, in one transaction: lock, look, decide, record, audit.
+
+Every action (remove, register, keep, answer, ...) runs inside `decision_scope`. It first locks
+the audit chain's head row, so two administrators deciding the same item at the same moment
+are put one after the other on SQLite and PostgreSQL alike; the second then reads the item as
+the first left it and is told "Redan avgjord av ...". Nothing of a refused decision is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, select, true
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import InputError
+from app.core.states import Action
+from app.models import Administrator, Decision, Item, ItemStatus, Recusal, Setting
+from app.services.accounts.identity import AdminInfo, local_time
+from app.services.context import Actor
+from app.services.moderation.writer import Query, Writer
+from app.services.records.audit import AuditWriter
+from app.services.records.evidence import (
+    SNAPSHOT_WIDTH,
+    ItemSnapshot,
+    save_evidence,
+    snapshot_columns,
+    snapshot_from,
+)
+
+# Statuses waiting for a decision (handed_over: waiting for someone without a conflict).
+# A registered item is documented, not moderated: anyone may still keep, answer or remove it.
+UNDECIDED = frozenset({ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.HANDED_OVER, ItemStatus.REGISTERED})
+# Settled, but the one who settled them may change their mind (kept -> removed, say).
+REVISABLE = frozenset({ItemStatus.KEPT, ItemStatus.ANSWERED, ItemStatus.FORWARDED})
+
+ACTION_PAST: dict[str, str] = {
+    Action.REMOVE: "borttagen",
+    Action.KEEP: "godkänd",
+    Action.ANSWER: "besvarad",
+    Action.FORWARD: "vidarebefordrad",
+    Action.HAND_OVER: "överlämnad",
+    Action.REGISTER: "diarieförd",
+    Action.NOTIFY: "meddelad",
+}
+STATUS_TEXT: dict[str, str] = {
+    ItemStatus.PENDING_PLATFORM: "väntar på plattformen",
+    ItemStatus.REMOVE_BY_HAND: "ska tas bort för hand",
+    ItemStatus.REMOVED: "borttagen",
+    ItemStatus.WEEDED: "gallrad",
+    ItemStatus.DELETED_BY_AUTHOR: "raderad av skribenten",
+}
+
+
+# Settings key: {"<reason code>": "notice text"}, the municipality's own public notices. Read
+# in the decision's one SELECT, as removals need it.
+NOTICE_TEMPLATES_KEY = "notice_templates"
+
+_items = Item.__table__
+_admins = Administrator.__table__
+_recusals = Recusal.__table__
+_settings = Setting.__table__
+_decisions = Decision.__table__
+
+# The one read of a decision: the item with its thread and account (for the evidence copy),
+# the actor as an administrator, a conflict of interest, and the notice templates.
+_STATE = Query(
+    select(
+        *snapshot_columns(),
+        _admins.c.id,
+        _admins.c.name,
+        _admins.c.email,
+        _admins.c.manager_email,
+        select(_recusals.c.handed_to)
+        .where(_recusals.c.item_id == _items.c.id, _recusals.c.username == bindparam("username"))
+        .limit(1)
+        .scalar_subquery()
+        .label("recused_to"),
+        select(_settings.c.value)
+        .where(_settings.c.key == NOTICE_TEMPLATES_KEY)
+        .scalar_subquery()
+        .label("notice_templates"),
+    )
+    .select_from(
+        snapshot_from().outerjoin(
+            _admins, and_(_admins.c.username == bindparam("username"), _admins.c.active == true())
+        )
+    )
+    .where(_items.c.id == bindparam("item_id"))
+)
+
+
+@dataclass(frozen=True)
+class ItemState:
+    id: int
+    account_id: int
+    account_key: str
+    platform: str
+    status: str
+    external_id: str
+    parent_external_id: str | None
+    post_external_id: str | None
+    permalink: str | None
+    author_name: str
+    text: str
+    assigned_to_id: int | None
+    snapshot: ItemSnapshot
+    recused_to: str | None = None
+    notice_templates: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class LastDecision:
+    action: str
+    decided_by: str
+    name: str
+    decided_at: datetime
+
+
+def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, AdminInfo]:
+    row = writer.first(_STATE, {"item_id": item_id, "username": username})
+    if row is None:
+        raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
+    snap = ItemSnapshot.from_row(row)
+    item = snap.item
+    admin_id, admin_name, admin_email, manager_email, recused_to, templates = row[SNAPSHOT_WIDTH:]
+    state = ItemState(
+        id=item["id"], account_id=snap.account_id, account_key=snap.account["key"],
+        platform=snap.account["platform"], status=item["status"], external_id=item["external_id"],
+        parent_external_id=item["parent_external_id"], post_external_id=item["post_external_id"],
+        permalink=item["permalink"], author_name=item["author"]["name"], text=item["text"],
+        assigned_to_id=snap.assigned_to_id, snapshot=snap, recused_to=recused_to,
+        notice_templates=templates if isinstance(templates, dict) else None,
+    )  # fmt: skip
+    if admin_id is None:
+        return state, AdminInfo(None, username, username)
+    return state, AdminInfo(admin_id, username, admin_name, admin_email, manager_email)
+
+
+def last_decision(session: Session, item_id: int) -> LastDecision | None:
+    row = session.execute(
+        select(Decision.action, Decision.decided_by, Administrator.name, Decision.decided_at)
+        .outerjoin(Administrator, Administrator.id == Decision.administrator_id)
+        .where(Decision.item_id == item_id)
+        .order_by(Decision.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return LastDecision(row[0], row[1], row[2] or row[1], row[3])
+
+
+class DecisionScope:
+    """What an action may do inside its transaction. Build with `decision_scope`."""
+
+    def __init__(self, session: Session, actor: Actor, item_id: int, audit: AuditWriter) -> None:
+        self.session = session
+        self.con = session.connection()
+        self.writer = Writer(self.con)
+        self.username = actor.username
+        self.now = actor.now()
+        self.state, self.admin = _load(self.writer, item_id, actor.username)
+        self._audit = audit
+        self.status = self.state.status
+
+    # --- checks -------------------------------------------------------------------------
+    def refuse_on_conflict_of_interest(self) -> None:
+        if self.state.recused_to is not None:
+            raise InputError(
+                f"Du har lämnat över post {self.state.id} till {self.state.recused_to} på grund av jäv "
+                "och kan inte besluta om den."
+            )
+
+    def require_undecided(self) -> None:
+        """The item waits for a decision, or its last decision is the actor's own."""
+        self.refuse_on_conflict_of_interest()
+        status = self.state.status
+        if status in UNDECIDED:
+            return
+        last = last_decision(self.session, self.state.id)
+        if status in REVISABLE and last is not None and last.decided_by == self.username:
+            return
+        if last is not None:
+            what = ACTION_PAST.get(last.action, last.action)
+            raise InputError(f"Redan avgjord av {last.name} {local_time(last.decided_at)} ({what}).")
+        raise InputError(
+            f"Post {self.state.id} kan inte beslutas nu: den är {STATUS_TEXT.get(status, status)}."
+        )
+
+    def require_not_weeded(self) -> None:
+        if self.state.status == ItemStatus.WEEDED:
+            raise InputError(f"Post {self.state.id} är gallrad; inget finns kvar att besluta om.")
+
+    # --- writes -------------------------------------------------------------------------
+    def save_evidence(self) -> tuple[int, str]:
+        """Step 1: the evidence copy of the item as read at the start of this transaction."""
+        return save_evidence(self.con, self.writer, self.state.snapshot, self.now, self.username)
+
+    def record_decision(
+        self,
+        action: Action,
+        *,
+        reason: str | None = None,
+        motivation: str = "",
+        mode: str | None = None,
+        details: dict[str, Any] | None = None,
+        evidence_id: int | None = None,
+    ) -> int:
+        values = {
+            "item_id": self.state.id,
+            "action": action,
+            "reason_code": reason,
+            "motivation": motivation,
+            "mode": mode,
+            "decided_by": self.username,
+            "administrator_id": self.admin.id,
+            "decided_at": self.now,
+            "details": details,
+            "evidence_id": evidence_id,
+        }
+        return self.writer.insert(_decisions, values)
+
+    def set_status(self, status: str, **values: Any) -> None:
+        self.status = str(status)
+        self.writer.update_by_id(_items, self.state.id, {"status": self.status, **values}, bump_version=True)
+
+    def audit(self, action: str, details: dict[str, Any] | None = None) -> None:
+        self._audit.add(
+            self.username,
+            self.now,
+            action,
+            item_id=self.state.id,
+            account_id=self.state.account_id,
+            details=details,
+        )
+
+
+@contextmanager
+def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor) -> Iterator[DecisionScope]:
+    """One transaction: commits when the block ends, rolls back on any error."""
+    with sessions.begin() as session:
+        audit = AuditWriter(session)  # the lock: must be the transaction's first statement
+        scope = DecisionScope(session, actor, item_id, audit)
+        yield scope
+        audit.flush()

@@ -1,0 +1,82 @@
+"""An item's history for the detail pane: evidence saved, decisions, registrations, notices,
+and what happened on the platform and by e-mail (from the audit log)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, Decision, Escalation, Evidence, Notice, Registration
+from app.services.accounts.identity import display_names
+from app.services.moderation.decisions import ACTION_PAST
+from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.records.audit import ACTION_LABELS
+
+# Audit actions that add something the records themselves do not say.
+_FROM_AUDIT = {
+    "platform_removed",
+    "platform_failed",
+    "remove_by_hand",
+    "removed_by_hand",
+    "notice_posted",
+    "notice_manual",
+    "escalation_sent",
+    "escalation_failed",
+    "diarienummer",
+}
+NOTICE_STATUS = {
+    "queued": "köat",
+    "posted": "publicerat",
+    "manual": "ska publiceras för hand",
+    "failed": "misslyckades",
+}
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, str, str]]:
+    rows: list[tuple[datetime, str, str, str]] = []
+    for e in session.execute(
+        select(Evidence.saved_at, Evidence.saved_by, Evidence.sha256).where(Evidence.item_id == item_id)
+    ):
+        rows.append((e.saved_at, e.saved_by, "evidence", f"Beviskopia sparad (SHA-256 {e.sha256[:16]}…)"))
+    for d in session.execute(select(Decision).where(Decision.item_id == item_id)).scalars():
+        what = ACTION_PAST.get(d.action, d.action).capitalize()
+        if d.reason_code in REMOVAL_REASONS:
+            what += f": {REMOVAL_REASONS[d.reason_code].label}"
+        if d.motivation:
+            what += f" – {_short(d.motivation)}"
+        if d.details and d.details.get("to"):
+            what += f" (till {d.details['to']})"
+        if d.platform_result:
+            what += f". {d.platform_result}"
+        rows.append((d.decided_at, d.decided_by, "decision", what))
+    for r in session.execute(select(Registration).where(Registration.item_id == item_id)).scalars():
+        criterion = REGISTRATION_CRITERIA.get(r.criterion)
+        label = criterion.label if criterion else "Borttaget material"
+        dnr = r.diarienummer or "ännu inget diarienummer"
+        rows.append((r.registered_at, r.registered_by, "registration", f"Diarieförd: {label} ({dnr})"))
+    for n in session.execute(select(Notice).where(Notice.item_id == item_id)).scalars():
+        state = NOTICE_STATUS.get(n.status, n.status)
+        rows.append((n.created_at, n.created_by, "notice", f"Meddelande {state}: {_short(n.text)}"))
+    for x in session.execute(select(Escalation).where(Escalation.item_id == item_id)).scalars():
+        to = x.to_email or "ingen mottagare"
+        rows.append((x.created_at, x.created_by, "notice", f"E-post till chef ({to}): {x.status}"))
+    for a in session.execute(
+        select(AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.details).where(
+            AuditEvent.item_id == item_id, AuditEvent.action.in_(_FROM_AUDIT)
+        )
+    ):
+        details = a.details or {}
+        extra = details.get("error") or details.get("diarienummer") or details.get("to") or ""
+        text = ACTION_LABELS.get(a.action, a.action) + (f": {extra}" if extra else "")
+        rows.append((a.at, a.actor, "audit", text))
+    names = display_names(session, {r[1] for r in rows})
+    rows = [(at, names.get(who, who), kind, text) for at, who, kind, text in rows]
+    rows.sort(key=lambda r: r[0])
+    return rows

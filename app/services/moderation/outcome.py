@@ -1,0 +1,124 @@
+"""What an action returns to the window and the command line: the item's status afterwards,
+whether a platform step is still to do, and one Swedish sentence that says what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.states import WAITING, Action, Step, StepStatus
+from app.models import Escalation, Item, ItemStatus, Notice
+from app.services.accounts.identity import local_time
+from app.services.moderation.outbox import PendingStep, RunSummary
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What a committed decision still has to carry out beyond Granska: one pass of the outbox
+    over these steps (the platform, the public notice, the e-mail), run after the decision."""
+
+    action: Action  # how the outcome afterwards is described
+    decision_ids: tuple[int, ...] | None = None
+    item_id: int | None = None
+    include_blocked: bool = False
+    ignore_backoff: bool = False
+    crime: bool = False
+    escalated: bool = False
+
+
+@dataclass(frozen=True)
+class ActionOutcome:
+    item_id: int
+    action: Action
+    status: str  # the item's status afterwards (an ItemStatus value)
+    pending: bool  # True when a platform step is still to do (retried later)
+    message: str  # one Swedish sentence for the status bar
+    # Set when the decision is saved and its steps on the platform or by e-mail are still to
+    # start (`ModerationService.carry_out`); None once they ran, or when there are none.
+    follow_up: FollowUp | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    who: str
+    kind: str  # evidence, decision, registration, notice, audit
+    summary: str
+
+
+def _waiting_text(step: PendingStep) -> str:
+    reason = step.last_error or "inget svar ännu"
+    if step.status == StepStatus.BLOCKED:
+        return f"{reason} Åtgärda orsaken och kör 'granska retry'."
+    if step.next_attempt_at is not None:
+        return f"{reason} Nytt försök {local_time(step.next_attempt_at)}."
+    return reason
+
+
+def _notice_text(session: Session, item_id: int, steps: list[PendingStep], noun: str) -> str:
+    waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
+    status = session.scalar(
+        select(Notice.status).where(Notice.item_id == item_id).order_by(Notice.id.desc()).limit(1)
+    )
+    if status == "posted":
+        return f"{noun} är publicerat i tråden."
+    if status == "manual":
+        return f"{noun} ska publiceras för hand: texten finns att kopiera."
+    if waiting:
+        return f"{noun} publiceras när plattformen svarar ({_waiting_text(waiting[0])})"
+    return f"{noun} väntar på att publiceras."
+
+
+def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -> str:
+    status = session.scalar(
+        select(Escalation.status).where(Escalation.item_id == item_id).order_by(Escalation.id.desc()).limit(1)
+    )
+    waiting = [s for s in steps if s.step == Step.SEND_ESCALATION and s.status in WAITING]
+    if status == "sent":
+        return " Närmaste chef har fått e-post för beslut om polisanmälan."
+    if status == "no_recipient":
+        return " Ingen chef kunde nås per e-post: kontakta närmaste chef själv om polisanmälan."
+    if waiting:
+        return f" E-posten till chefen väntar: {_waiting_text(waiting[0])}"
+    return ""
+
+
+def by_hand_message(permalink: str | None) -> str:
+    return (
+        "Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
+        f"{permalink or '(ingen länk sparad)'} – och bekräfta sedan att den är borta."
+    )
+
+
+def describe(
+    session: Session,
+    item_id: int,
+    action: Action,
+    status: str,
+    steps: list[PendingStep],
+    summary: RunSummary,
+    crime: bool,
+    escalated: bool = False,
+) -> ActionOutcome:
+    platform_waiting = [s for s in steps if s.step == Step.PLATFORM_REMOVE and s.status in WAITING]
+    reply_waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
+    pending = bool(platform_waiting or reply_waiting) or status == ItemStatus.REMOVE_BY_HAND
+    if escalated:
+        message = _escalation_text(session, item_id, steps) or "E-posten är köad."
+    elif action == Action.REMOVE and status == ItemStatus.REMOVED:
+        message = "Borttagen och diarieförd. " + _notice_text(session, item_id, steps, "Meddelandet")
+    elif action == Action.REMOVE and status == ItemStatus.REMOVE_BY_HAND:
+        message = by_hand_message(session.scalar(select(Item.permalink).where(Item.id == item_id)))
+    elif action == Action.REMOVE:
+        why = _waiting_text(platform_waiting[0]) if platform_waiting else "väntar"
+        message = f"Beviset och beslutet är sparade, men kommentaren är inte borttagen än: {why}"
+    elif action == Action.ANSWER:
+        message = _notice_text(session, item_id, steps, "Svaret")
+    else:
+        message = _notice_text(session, item_id, steps, "Meddelandet")
+    if crime:
+        message += _escalation_text(session, item_id, steps)
+    return ActionOutcome(item_id, action, status, pending, message.strip())

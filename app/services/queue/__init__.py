@@ -1,0 +1,1 @@
+"""The moderation queue: filters, work queues and pages, done in SQL."""

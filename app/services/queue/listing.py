@@ -1,0 +1,150 @@
+"""The moderation queue: which items wait, in what order, filtered and searched in SQL.
+
+Longest-waiting first. Paging is keyset on (created_at, id), so page 1,000 costs what page 1
+costs; the UI's lazy model and the command line both read through here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import Account, Item, ItemVersion
+from app.services.queue.paging import conditions, page_ids, status_counts
+from app.services.queue.shapes import (  # noqa: F401 - the queue's vocabulary, re-exported
+    DECIDED_STATUSES,
+    OPEN_STATUSES,
+    PENDING_STATUSES,
+    QUEUES,
+    QUEUES_BY_NAME,
+    Cursor,
+    ItemDetail,
+    ItemSummary,
+    Queue,
+    QueueFilter,
+)
+
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
+
+_SUMMARY_COLUMNS = (
+    Item.id, Item.external_id, Account.key, Account.name, Account.platform, Item.kind,
+    Item.author_name, Item.author_id, Item.text, Item.created_at, Item.edited_at, Item.status,
+    Item.flags, Item.suggested_reason, Item.is_question, Item.permalink,
+)  # fmt: skip
+
+
+def _summary(row: Any) -> ItemSummary:
+    (item_id, external_id, account_key, account_name, platform, kind, author_name, author_id, text,
+     created_at, edited_at, status, flags, suggested_reason, is_question, permalink) = row[:16]
+    return ItemSummary(item_id, external_id, account_key, account_name, platform, kind, author_name,
+                       author_id, text, created_at, edited_at, status, flags or [], suggested_reason,
+                       bool(is_question), permalink)  # fmt: skip
+
+
+class QueueService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def _where(self, stmt: AnySelect, f: QueueFilter, dialect: str) -> AnySelect:
+        found = conditions(f, dialect)
+        return stmt.where(and_(*found)) if found else stmt
+
+    def count(self, f: QueueFilter) -> int:
+        with self._sessions() as session:
+            dialect = session.get_bind().dialect.name
+            return session.scalar(self._where(select(func.count()).select_from(Item), f, dialect)) or 0
+
+    def queue_counts(self, f: QueueFilter, queues: tuple[Queue, ...] = QUEUES) -> dict[str, int]:
+        """How many items each queue holds under the filter `f`, from one index-only scan."""
+        with self._sessions() as session:
+            groups = status_counts(session, replace(f, statuses=(), questions_only=False))
+        counts = {}
+        for q in queues:
+            narrowed = q.narrow(f)
+            counts[q.name] = sum(
+                n
+                for (status, question), n in groups.items()
+                if status in narrowed.statuses and (question or not narrowed.questions_only)
+            )
+        return counts
+
+    def page(self, f: QueueFilter, after: Cursor | None = None, limit: int = 100) -> list[ItemSummary]:
+        """One page in the queue's order (longest waiting first), after the `after` cursor."""
+        with self._sessions() as session:
+            ids = page_ids(session, f, after, limit)
+            if not ids:
+                return []
+            stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
+            found = {row[0]: _summary(row) for row in session.execute(stmt)}
+        return [found[i] for i in ids if i in found]
+
+    def summaries(self, ids: list[int]) -> dict[int, ItemSummary]:
+        if not ids:
+            return {}
+        with self._sessions() as session:
+            stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
+            return {row[0]: _summary(row) for row in session.execute(stmt)}
+
+    def detail(self, item_id: int) -> ItemDetail | None:
+        with self._sessions() as session:
+            row = session.execute(
+                select(*_SUMMARY_COLUMNS, Item.author_url, Item.raw, Item.fetched_at,
+                       Item.account_id, Item.parent_external_id, Item.post_external_id)
+                .join(Account)
+                .where(Item.id == item_id)
+            ).first()  # fmt: skip
+            if row is None:
+                return None
+            account_id, parent_ext, post_ext = row[19], row[20], row[21]
+
+            def by_external(external_id: str | None) -> ItemSummary | None:
+                if not external_id:
+                    return None
+                found = session.execute(
+                    select(*_SUMMARY_COLUMNS)
+                    .join(Account)
+                    .where(Item.account_id == account_id, Item.external_id == external_id)
+                ).first()
+                return _summary(found) if found else None
+
+            versions = session.execute(
+                select(ItemVersion.text, ItemVersion.edited_at, ItemVersion.replaced_at)
+                .where(ItemVersion.item_id == item_id)
+                .order_by(ItemVersion.id)
+            ).all()
+            return ItemDetail(
+                item=_summary(row),
+                author_url=row[16],
+                raw=row[17],
+                fetched_at=row[18],
+                parent=by_external(parent_ext),
+                post=by_external(post_ext) if post_ext != parent_ext else None,
+                versions=[tuple(v) for v in versions],  # type: ignore[misc]
+            )
+
+    def by_author(self, item_id: int, limit: int = 50) -> list[ItemSummary]:
+        """The same author's other items on the same account, newest first."""
+        with self._sessions() as session:
+            me = session.execute(
+                select(Item.account_id, Item.author_id, Item.author_name).where(Item.id == item_id)
+            ).first()
+            if me is None:
+                return []
+            same = (
+                Item.author_id == me.author_id
+                if me.author_id
+                else or_(Item.author_id.is_(None), Item.author_id == "")
+                & (Item.author_name == me.author_name)
+            )
+            stmt = (
+                select(*_SUMMARY_COLUMNS)
+                .join(Account)
+                .where(Item.account_id == me.account_id, same, Item.id != item_id)
+                .order_by(Item.created_at.desc(), Item.id.desc())
+                .limit(limit)
+            )
+            return [_summary(row) for row in session.execute(stmt)]

@@ -1,0 +1,322 @@
+"""The archive: everything Granska saved (evidence copies, removals, registrations), searchable
+with no network and no credentials, only the database.
+
+An item is in the archive once evidence was saved, it was removed, or it was registered. The
+period and administrator filters apply to those events ("saved, removed or registered by Anna in
+May"); the text search uses the same full-text index as the queue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, or_, select, tuple_, union_all
+from sqlalchemy.orm import Session, aliased, sessionmaker
+
+from app.core.errors import InputError
+from app.models import Account, Decision, Evidence, Item, Notice, Registration
+from app.models.evidence_text import saved_item_text
+from app.models.fulltext import match_clause, search_terms
+from app.services.records.removal_log import REMOVE_ACTION
+
+if TYPE_CHECKING:
+    from app.models.base import AnySelect
+
+Cursor = tuple[datetime, int]
+
+
+@dataclass(frozen=True)
+class ArchiveFilter:
+    text: str = ""
+    since: datetime | None = None
+    until: datetime | None = None  # exclusive
+    account_keys: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    administrators: tuple[str, ...] = ()  # usernames
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    item_id: int
+    account_key: str
+    account_name: str
+    platform: str
+    author_name: str
+    text: str
+    status: str
+    created_at: datetime
+    last_event_at: datetime  # the latest save, removal or registration
+    reason_code: str | None
+    decided_by: str | None
+    diarienummer: str | None
+    evidence_count: int
+
+    @property
+    def cursor(self) -> Cursor:
+        return (self.last_event_at, self.item_id)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.item_id, "account": self.account_key, "platform": self.platform,
+            "author_name": self.author_name, "text": self.text, "status": self.status,
+            "created_at": self.created_at.isoformat(),
+            "last_event_at": self.last_event_at.isoformat(), "reason": self.reason_code,
+            "decided_by": self.decided_by, "diarienummer": self.diarienummer,
+            "evidence": self.evidence_count,
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SavedCopy:
+    evidence_id: int
+    saved_at: datetime
+    saved_by: str
+    sha256: str
+    payload: str  # exactly as saved
+    intact: bool  # the payload still hashes to the recorded SHA-256
+    text: str | None  # the item's text inside the copy, when it can be found
+
+    def pretty(self) -> str:
+        try:
+            return json.dumps(json.loads(self.payload), ensure_ascii=False, indent=2,
+                              sort_keys=True)  # fmt: skip
+        except ValueError:
+            return self.payload
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: datetime
+    who: str
+    kind: str  # evidence, decision, registration, notice
+    summary: str
+
+
+@dataclass(frozen=True)
+class ArchiveDetail:
+    entry: ArchiveEntry
+    copies: list[SavedCopy]
+    # The platform's current state as last fetched; "known" only when fetched after the newest
+    # saved copy (otherwise the copy is the latest thing we know).
+    current_text: str
+    current_status: str
+    fetched_at: datetime
+    edited_at: datetime | None
+    current_known: bool
+    permalink: str | None
+    author_url: str | None
+    raw: dict[str, Any] | None
+    history: list[HistoryLine] = field(default_factory=list)
+
+
+def saved_text(payload: str) -> str | None:
+    """The item's text inside an evidence copy (the copy's layout is the remove workflow's)."""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    item = data.get("item")
+    for source in (item if isinstance(item, dict) else None, data):
+        said = source.get("text") if source is not None else None
+        if isinstance(said, str):
+            return said
+    return None
+
+
+def _events() -> Any:
+    """(item, when, who) for every archive event."""
+    return union_all(
+        select(Evidence.item_id, Evidence.saved_at.label("at"), Evidence.saved_by.label("who")),
+        select(Decision.item_id, Decision.decided_at, Decision.decided_by)
+        .where(Decision.action == REMOVE_ACTION),
+        select(Registration.item_id, Registration.registered_at, Registration.registered_by),
+    ).subquery("events")
+
+
+def _latest_saved_text() -> Any:
+    """The text in the item's newest evidence copy; the current text when it has none."""
+    ev = aliased(Evidence)
+    newest = (
+        select(saved_item_text(ev.payload))
+        .where(ev.item_id == Item.id)
+        .order_by(ev.saved_at.desc(), ev.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(newest, Item.text)
+
+
+def _like_any_case(column: Any, term: str) -> Any:
+    """`column` contains `term` (lower case). SQLite folds only ASCII case, so the word is also
+    tried capitalised and in capitals: "åsa" finds "Åsa" and "ÅSA" there too."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    variants = dict.fromkeys((escaped, escaped.capitalize(), escaped.upper()))
+    return or_(*[column.ilike(f"%{v}%", escape="\\") for v in variants])
+
+
+# The words are matched with LIKE in the evidence copies, and SQLite refuses a LIKE pattern of
+# more than 50,000 bytes ("pattern too complex"): a search is a few words, not a pasted page.
+MAX_SEARCH_CHARS = 1000
+
+
+def _text_matches(dialect: str, query: str) -> Any:
+    """What was saved is what is searched: an item with an evidence copy matches on the copy's
+    text (or its author), never on text the author put there afterwards; an item without a
+    copy matches on its current text through the full-text index."""
+    if len(query) > MAX_SEARCH_CHARS:
+        raise InputError(
+            f"Söktexten är för lång ({len(query)} tecken, högst {MAX_SEARCH_CHARS}): "
+            "sök på några ord ur texten."
+        )
+    terms = search_terms(query)
+    if not terms:
+        return None
+    ev = aliased(Evidence)
+    saved = saved_item_text(ev.payload)
+    in_copy = (
+        select(ev.id)
+        .where(ev.item_id == Item.id,
+               *[or_(_like_any_case(saved, t), _like_any_case(Item.author_name, t)) for t in terms])
+        .exists()
+    )  # fmt: skip
+    has_copy = select(Evidence.id).where(Evidence.item_id == Item.id).exists()
+    current = match_clause(dialect, query, Item.id)
+    return in_copy if current is None else or_(in_copy, and_(~has_copy, current))
+
+
+_ENTRY_COLUMNS = (Item.id, Account.key, Account.name, Account.platform, Item.author_name,
+                  _latest_saved_text(), Item.status, Item.created_at)  # fmt: skip
+
+
+class ArchiveService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def _statement(self, f: ArchiveFilter, dialect: str) -> tuple[AnySelect, Any]:
+        events = _events()
+        conditions = []
+        if f.since is not None:
+            conditions.append(events.c.at >= f.since)
+        if f.until is not None:
+            conditions.append(events.c.at < f.until)
+        if f.administrators:
+            conditions.append(events.c.who.in_(f.administrators))
+        archived = (
+            select(events.c.item_id, func.max(events.c.at).label("last_at"))
+            .where(*conditions)
+            .group_by(events.c.item_id)
+            .subquery("archived")
+        )
+        latest_removal = (
+            select(Decision.reason_code)
+            .where(Decision.item_id == Item.id, Decision.action == REMOVE_ACTION)
+            .order_by(Decision.decided_at.desc(), Decision.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        latest_decider = (
+            select(Decision.decided_by)
+            .where(Decision.item_id == Item.id)
+            .order_by(Decision.decided_at.desc(), Decision.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        latest_dnr = (
+            select(Registration.diarienummer)
+            .where(Registration.item_id == Item.id, Registration.diarienummer.is_not(None))
+            .order_by(Registration.registered_at.desc(), Registration.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        copies = select(func.count()).where(Evidence.item_id == Item.id).scalar_subquery()
+        stmt = (
+            select(*_ENTRY_COLUMNS, archived.c.last_at, latest_removal, latest_decider,
+                   latest_dnr, copies)  # fmt: skip
+            .join(archived, archived.c.item_id == Item.id)
+            .join(Account, Account.id == Item.account_id)
+        )
+        if f.account_keys:
+            stmt = stmt.where(Account.key.in_(f.account_keys))
+        if f.reasons:
+            stmt = stmt.where(
+                select(Decision.id)
+                .where(Decision.item_id == Item.id, Decision.action == REMOVE_ACTION,
+                       Decision.reason_code.in_(f.reasons))
+                .exists()
+            )  # fmt: skip
+        if f.text.strip():
+            clause = _text_matches(dialect, f.text)
+            if clause is not None:
+                stmt = stmt.where(clause)
+        return stmt, archived.c.last_at
+
+    def search(self, f: ArchiveFilter, after: Cursor | None = None, limit: int = 200) -> list[ArchiveEntry]:
+        """Newest first, keyset-paged on (latest event, item id)."""
+        with self._sessions() as session:
+            stmt, last_at = self._statement(f, session.get_bind().dialect.name)
+            if after is not None:
+                stmt = stmt.where(tuple_(last_at, Item.id) < tuple_(*after))
+            stmt = stmt.order_by(last_at.desc(), Item.id.desc()).limit(limit)
+            return [ArchiveEntry(*row) for row in session.execute(stmt)]
+
+    def count(self, f: ArchiveFilter) -> int:
+        with self._sessions() as session:
+            stmt, _last_at = self._statement(f, session.get_bind().dialect.name)
+            return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+    def administrators(self) -> list[str]:
+        """Everyone who saved, removed or registered something, for the filter."""
+        events = _events()
+        with self._sessions() as session:
+            return list(session.scalars(select(events.c.who).distinct().order_by(events.c.who)))
+
+    def detail(self, item_id: int) -> ArchiveDetail | None:
+        with self._sessions() as session:
+            stmt, _last_at = self._statement(ArchiveFilter(), session.get_bind().dialect.name)
+            row = session.execute(stmt.where(Item.id == item_id)).first()
+            item = session.get(Item, item_id)
+            if row is None or item is None:
+                return None
+            copies = [
+                SavedCopy(ev.id, ev.saved_at, ev.saved_by, ev.sha256, ev.payload,
+                          hashlib.sha256(ev.payload.encode("utf-8")).hexdigest() == ev.sha256,
+                          saved_text(ev.payload))
+                for ev in session.scalars(
+                    select(Evidence).where(Evidence.item_id == item_id).order_by(Evidence.id)
+                )
+            ]  # fmt: skip
+            newest = max((c.saved_at for c in copies), default=None)
+            return ArchiveDetail(
+                entry=ArchiveEntry(*row), copies=copies, current_text=item.text,
+                current_status=item.status, fetched_at=item.fetched_at, edited_at=item.edited_at,
+                current_known=newest is None or item.fetched_at > newest,
+                permalink=item.permalink, author_url=item.author_url, raw=item.raw,
+                history=_history(session, item_id),
+            )  # fmt: skip
+
+
+def _history(session: Session, item_id: int) -> list[HistoryLine]:
+    lines: list[HistoryLine] = []
+    for ev in session.scalars(select(Evidence).where(Evidence.item_id == item_id)):
+        lines.append(HistoryLine(ev.saved_at, ev.saved_by, "evidence",
+                                 f"Bevis sparat (SHA-256 {ev.sha256[:12]}…)"))  # fmt: skip
+    for d in session.scalars(select(Decision).where(Decision.item_id == item_id)):
+        reason = f" – {d.reason_code}" if d.reason_code else ""
+        result = f" – {d.platform_result}" if d.platform_result else ""
+        lines.append(HistoryLine(d.decided_at, d.decided_by, "decision",
+                                 f"Beslut: {d.action}{reason}{result}. {d.motivation}".strip()))
+    for r in session.scalars(select(Registration).where(Registration.item_id == item_id)):
+        dnr = r.diarienummer or "diarienummer saknas"
+        lines.append(HistoryLine(r.registered_at, r.registered_by, "registration",
+                                 f"Diarieförd ({r.criterion}, {dnr}). {r.motivation}".strip()))
+    for n in session.scalars(select(Notice).where(Notice.item_id == item_id)):
+        where = f" – {n.platform_ref}" if n.platform_ref else ""
+        lines.append(HistoryLine(n.created_at, n.created_by, "notice",
+                                 f"Meddelande ({n.status}){where}: {n.text}"))  # fmt: skip
+    return sorted(lines, key=lambda line: line.at)

@@ -1,0 +1,310 @@
+"""The audit log: every action appended with who, when and what, each entry's hash covering its
+content and the previous entry's hash. `verify` walks the chain and the evidence copies, and
+names the first entry that was changed or deleted.
+
+The log is append-only by convention of the code (nothing here updates or deletes an event);
+the chain makes any change outside Granska visible. Entries carry codes and ids, never comment
+text, so weeding an item leaves nothing of it in the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import EnvironmentFault
+from app.models import Account, AuditEvent, AuditHead, AuditSeal
+from app.models.seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
+from app.services.context import Actor
+from app.services.moderation.writer import Query, Writer
+from app.services.records.audit_verify import VerifyReport, verify_chain
+from app.services.records.audit_witness import Witness, WitnessBook, key_of
+
+# What each action is called in the log view and the command line.
+ACTION_LABELS = {
+    "remove": "Borttagning beslutad",
+    "register": "Diarieförd",
+    "diarienummer": "Diarienummer satt",
+    "keep": "Godkänd",
+    "answer": "Besvarad",
+    "forward": "Vidarebefordrad",
+    "hand_over": "Överlämnad (jäv)",
+    "notify": "Meddelande köat",
+    "platform_removed": "Borttagen på plattformen",
+    "platform_failed": "Plattformen svarade med fel",
+    "remove_by_hand": "Ska tas bort för hand",
+    "removed_by_hand": "Bekräftad borttagen för hand",
+    "notice_posted": "Meddelande publicerat",
+    "notice_manual": "Meddelande ska publiceras för hand",
+    "escalation_sent": "E-post till chef skickad",
+    "escalation_queued": "Eskalering köad",
+    "escalation_failed": "E-post till chef misslyckades",
+    "step_interrupted": "Avbrutet steg återupptaget",
+    "gallring": "Gallring",
+    "rules_changed": "Ordlista ändrad",
+    "audit_sealed": "Poster förseglade i loggen (uppgradering)",
+    "author_deleted": "Raderad eller återställd av skribenten",
+    "screenshot": "Skärmdump sparad",
+    "screenshot_sent": "Skärmdump skickad",
+    "account_added": "Konto tillagt",
+    "account_changed": "Konto ändrat",
+    "administrator_added": "Administratör tillagd",
+    "administrator_changed": "Administratör ändrad",
+    "administrator_assigned": "Administratör kopplad till konto",
+    "administrator_unassigned": "Administratör borttagen från konto",
+}
+
+
+_events = AuditEvent.__table__
+_head = AuditHead.__table__
+_seals = AuditSeal.__table__
+_LOCK = Query(
+    update(_head)
+    .where(_head.c.id == HEAD_ID)
+    .values(count=_head.c.count)
+    .returning(_head.c.last_hash, _head.c.count)
+)
+
+
+class AuditWriter:
+    """Appends events inside the caller's transaction. Creating it locks the chain's head row,
+    which also serializes concurrent decisions on every database: the second administrator
+    waits here and then sees what the first one did."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._con = session.connection()
+        self._writer = Writer(self._con)
+        row = self._writer.first(_LOCK)
+        if row is None:
+            raise EnvironmentFault(
+                "Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. "
+                "Kör 'granska audit verify' och kontakta systemförvaltaren."
+            )
+        self._hash, self._count = row
+        self._rows: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        actor: str,
+        at: datetime,
+        action: str,
+        *,
+        item_id: int | None = None,
+        account_id: int | None = None,
+        details: dict[str, Any] | None = None,
+        seals: Iterable[tuple[str, int]] = (),
+    ) -> None:
+        """Seals the records the event names (its item, the ids in its details) and `seals`,
+        as they are when the transaction flushes the log."""
+        named: list[tuple[str, int]] = [("item", item_id)] if item_id is not None else []
+        for key, kind in DETAIL_KEYS.items():
+            value = (details or {}).get(key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                named.append((kind, value))
+        self._rows.append(
+            {
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "item_id": item_id,
+                "account_id": account_id,
+                "details": details,
+                "_seals": list(dict.fromkeys([*named, *seals])),
+            }
+        )
+
+    def flush(self) -> None:
+        if not self._rows:
+            return
+        self._session.flush()  # rows added through the ORM (a recusal, a screenshot) are sealed too
+        wanted: dict[str, set[int]] = {}
+        for row in self._rows:
+            for kind, record_id in row["_seals"]:
+                wanted.setdefault(kind, set()).add(record_id)
+        digests = {kind: current_digests(self._con, kind, ids) for kind, ids in wanted.items()}
+        seal_rows: list[dict[str, Any]] = []
+        for row in self._rows:
+            seals = row.pop("_seals")
+            hasher = SealHasher()
+            for kind, record_id in seals:
+                hasher.add(kind, record_id, digests[kind][record_id])
+            digest = event_hash(
+                self._hash, row["at"], row["actor"], row["action"], row["item_id"], row["account_id"],
+                row["details"], hasher.hexdigest(),
+            )  # fmt: skip
+            event_id = self._writer.insert(_events, {**row, "prev_hash": self._hash, "hash": digest})
+            seal_rows += [
+                {"event_id": event_id, "seq": n, "kind": k, "record_id": r, "sha256": digests[k][r]}
+                for n, (k, r) in enumerate(seals)
+            ]
+            self._hash = digest
+        self._writer.insert_many(_seals, seal_rows)
+        self._count += len(self._rows)
+        self._writer.update_by_id(_head, HEAD_ID, {"last_hash": self._hash, "count": self._count})
+        self._rows = []
+
+    @property
+    def head(self) -> tuple[int, str]:
+        """(count, hash) of the chain as this writer leaves it once flushed."""
+        return self._count, self._hash
+
+
+_DETAIL_LABELS = (
+    ("list", "lista"), ("reason", "skäl"), ("criterion", "kriterium"), ("mode", "sätt"), ("to", "till"),
+    ("count", "antal"), ("days", "äldre än dagar"), ("diarienummer", "diarienummer"), ("error", "fel"),
+    ("source", "från"), ("row", "rad"),
+)  # fmt: skip
+_MODES = {"hide": "dölj", "delete": "radera"}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actions: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    account_ids: tuple[int, ...] = ()
+    item_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    item_id: int | None
+    account_key: str | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def summary(self) -> str:
+        d = self.details
+        parts = []
+        for key, label in _DETAIL_LABELS:
+            value = d.get(key)
+            if value not in (None, ""):
+                parts.append(f"{label}: {_MODES.get(value, value) if key == 'mode' else value}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class AuditFacets:
+    actions: tuple[str, ...]
+    actors: tuple[str, ...]
+    accounts: tuple[tuple[int, str], ...]  # (id, key)
+
+
+class AuditService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def verify(self, witnesses: Sequence[Witness] | None = None) -> VerifyReport:
+        """Against `witnesses`, or (None) every witness of this database in the witness file."""
+        with self._sessions() as session:
+            if witnesses is None:
+                witnesses = WitnessBook().known(key_of(session))
+            return verify_chain(session, witnesses)
+
+    def search(self, f: AuditFilter, limit: int = 500, before_id: int | None = None) -> list[AuditEntry]:
+        """Newest first; `before_id` pages further back."""
+        stmt = (
+            select(
+                AuditEvent.id,
+                AuditEvent.at,
+                AuditEvent.actor,
+                AuditEvent.action,
+                AuditEvent.item_id,
+                Account.key,
+                AuditEvent.details,
+            )
+            .outerjoin(Account, Account.id == AuditEvent.account_id)
+            .order_by(AuditEvent.id.desc())
+            .limit(limit)
+        )
+        conditions: list[Any] = []
+        if f.actions:
+            conditions.append(AuditEvent.action.in_(f.actions))
+        if f.actors:
+            conditions.append(AuditEvent.actor.in_(f.actors))
+        if f.account_ids:
+            conditions.append(AuditEvent.account_id.in_(f.account_ids))
+        if f.item_id is not None:
+            conditions.append(AuditEvent.item_id == f.item_id)
+        if f.since is not None:
+            conditions.append(AuditEvent.at >= f.since)
+        if f.until is not None:
+            conditions.append(AuditEvent.at < f.until)
+        if before_id is not None:
+            conditions.append(AuditEvent.id < before_id)
+        if conditions:
+            stmt = stmt.where(*conditions)
+        with self._sessions() as session:
+            return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or {}) for r in session.execute(stmt)]
+
+    def facets(self) -> AuditFacets:
+        with self._sessions() as session:
+            actions = session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+            actors = session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor))
+            accounts = session.execute(select(Account.id, Account.key).order_by(Account.key))
+            return AuditFacets(tuple(actions), tuple(actors), tuple((a, k) for a, k in accounts))
+
+    def count(self) -> int:
+        with self._sessions() as session:
+            return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+
+
+def record(
+    session: Session,
+    actor: str,
+    at: datetime,
+    action: str,
+    *,
+    events: Sequence[tuple[int | None, int | None, dict[str, Any] | None]] = (),
+) -> None:
+    """Append one or more events of one action in their own lock: (item_id, account_id, details)."""
+    writer = AuditWriter(session)
+    for item_id, account_id, details in events or ((None, None, None),):
+        writer.add(actor, at, action, item_id=item_id, account_id=account_id, details=details)
+    writer.flush()
+
+
+def log_change(
+    session: Session,
+    action: str,
+    *,
+    seals: Iterable[tuple[str, int]],
+    details: dict[str, Any] | None = None,
+    account_id: int | None = None,
+    actor: Actor | None = None,
+) -> None:
+    """One event in the caller's transaction that seals the records it changed (the account
+    register, the administrators, a screenshot)."""
+    who = actor or Actor()
+    writer = AuditWriter(session)
+    writer.add(who.username, who.now(), action, account_id=account_id, details=details, seals=seals)
+    writer.flush()
+
+
+def reseal_where_sealed(session: Session, kind: str, ids: Sequence[int]) -> list[int]:
+    """The records among `ids` that carry a seal already: a change made to them in bulk (weeding,
+    an author deleting a comment) must be sealed again, the others were never sealed."""
+    sealed: list[int] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sealed += session.scalars(
+            select(AuditSeal.record_id)
+            .where(AuditSeal.kind == kind, AuditSeal.record_id.in_(chunk))
+            .distinct()
+        )
+    return sorted(sealed)

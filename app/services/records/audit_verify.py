@@ -1,0 +1,314 @@
+"""`audit verify`: one ordered, streaming pass over the chain and its seals, then over each
+sealed kind of record merged with its newest seals, then the witnesses of the chain's end.
+
+Memory stays flat however long the log: rows arrive in id order through server-side cursors
+and are merged, never collected (the evidence copies' own hashes, kept as before, are the one
+map, one entry per evidence copy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, type_coerce
+from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
+
+from app.core.canonical import sha256_hex
+from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
+from app.models.seals import (
+    GENESIS,
+    GONE,
+    HEAD_ID,
+    KINDS,
+    SealedKind,
+    SealHasher,
+    Unreadable,
+    digest,
+    event_hash,
+    iter_latest,
+    raw_columns,
+    read_json,
+    read_time,
+)
+from app.services.records.audit_witness import Witness
+
+_END = 10**12  # sort key of problems that belong to no event
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    events: int
+    evidence: int
+    problems: tuple[str, ...] = ()
+    first_broken_event: int | None = None
+    records: int = 0  # sealed records checked
+    first_broken_record: str | None = None  # e.g. "Beslut 12"
+    witnesses: int = 0
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self._all: list[tuple[int, str, str | None]] = []
+        self._named: set[str] = set()
+
+    def add(self, key: int, message: str, record: str | None = None) -> None:
+        if record is not None:
+            if record in self._named:
+                return  # one message per record: the first check that caught it
+            self._named.add(record)
+        self._all.append((key, message, record))
+
+    def report(self, events: int, evidence: int, records: int, witnesses: int) -> VerifyReport:
+        self._all.sort(key=lambda p: p[0])
+        first = next((key for key, _, _ in self._all if key < _END), None)
+        record = next((r for _, _, r in self._all if r is not None), None)
+        return VerifyReport(
+            events, evidence, tuple(m for _, m, _ in self._all), first, records, record, witnesses
+        )
+
+
+def _stamp(value: Any) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "okänd tid"
+
+
+def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
+    con = _snapshot(session)
+    problems = _Problems()
+    count, running, recorded = _walk_chain(con, problems, witnesses)
+    head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
+    if head is None:
+        problems.add(_END, "Granskningsloggens huvudrad saknas.")
+    elif head[1] != count or head.last_hash != running:
+        problems.add(
+            _END,
+            f"Granskningsloggen har {count} händelser men ska ha {head[1]}: "
+            "händelser i slutet har raderats eller huvudraden har ändrats.",
+        )
+    evidence_rows = _check_evidence(con, problems, recorded)
+    records = sum(_check_kind(con, problems, spec) for spec in KINDS.values())
+    return problems.report(count, evidence_rows, records, len(witnesses))
+
+
+def _snapshot(session: Session) -> Connection:
+    """All passes read one snapshot, so a decision committed meanwhile is not taken for a row
+    added behind Granska's back (its event came after the chain pass)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    con = session.connection()
+    if con.dialect.name == "sqlite" and not con.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        con.exec_driver_sql("BEGIN")  # the driver starts none for reads: each would see its own
+    return con
+
+
+def _walk_chain(
+    con: Connection, problems: _Problems, witnesses: Sequence[Witness]
+) -> tuple[int, str, dict[int, tuple[str, int]]]:
+    ordered = sorted((w for w in witnesses if w.count is not None), key=lambda w: w.count or 0)
+    by_hash = {w.hash: w for w in witnesses if w.count is None}
+    at_count = 0
+    running = GENESIS
+    count = 0
+    recorded: dict[int, tuple[str, int]] = {}  # evidence id -> (sha256, event id)
+    events = select(
+        AuditEvent.id,
+        type_coerce(AuditEvent.at, NullType()).label("at"),
+        AuditEvent.actor,
+        AuditEvent.action,
+        AuditEvent.item_id,
+        AuditEvent.account_id,
+        type_coerce(AuditEvent.details, NullType()).label("details"),
+        AuditEvent.prev_hash,
+        AuditEvent.hash,
+    ).order_by(AuditEvent.id)
+    seals = _seals(con, problems)
+    pending = next(seals, None)
+    for ev in _stream(con, events, 2000):
+        count += 1
+        hasher = SealHasher()
+        orphaned = None
+        while pending is not None and pending[0] <= ev.id:
+            if pending[0] < ev.id:
+                orphaned = pending[0]
+            else:
+                hasher.add(*pending[1:])
+            pending = next(seals, None)
+        if orphaned is not None:
+            problems.add(
+                ev.id,
+                f"Förseglingar för händelse {orphaned}, som inte finns, har lagts till eller "
+                "händelsen har raderats.",
+            )
+        try:
+            at = read_time(ev.at)
+            details = read_json(ev.details)
+            if details is not None and not isinstance(details, dict):
+                raise Unreadable("detaljerna är inget objekt")
+        except Unreadable as exc:
+            problems.add(
+                ev.id,
+                f"Händelse {ev.id} ({ev.action}) har ett oläsbart värde ({exc}): "
+                "den har ändrats utanför Granska.",
+            )
+            at, details = None, None
+        if ev.prev_hash != running:
+            problems.add(
+                ev.id,
+                f"Händelse {ev.id} ({ev.action}, {_stamp(at)}): "
+                "kedjan bryts här – händelsen före har ändrats eller raderats.",
+            )
+        elif (
+            at is not None
+            and event_hash(
+                ev.prev_hash, at, ev.actor, ev.action, ev.item_id, ev.account_id, details, hasher.hexdigest()
+            )
+            != ev.hash
+        ):
+            problems.add(
+                ev.id, f"Händelse {ev.id} ({ev.action}, {_stamp(at)}) har ändrats efter att den skrevs."
+            )
+        running = ev.hash
+        while at_count < len(ordered) and ordered[at_count].count == count:
+            w = ordered[at_count]
+            if w.hash != running:
+                problems.add(
+                    ev.id,
+                    f"Händelse {ev.id} är inte den som {w.source} bevittnar: loggen har skrivits "
+                    "om från och med dit eller tidigare.",
+                )
+            at_count += 1
+        by_hash.pop(running, None)
+        if isinstance(details, dict) and isinstance(details.get("evidence_id"), int):
+            recorded[details["evidence_id"]] = (str(details.get("sha256")), ev.id)
+    if pending is not None:
+        problems.add(
+            _END, f"Förseglingar för händelse {pending[0]}, som inte finns: händelser i slutet har raderats."
+        )
+    seals.close()
+    for w in ordered[at_count:]:
+        if (w.count or 0) > count:
+            problems.add(
+                _END,
+                f"Granskningsloggen har {count} händelser, men {w.source} visar att den hade "
+                f"minst {w.count}: loggen har klippts av efter att vittnet skrevs.",
+            )
+    for w in by_hash.values():
+        problems.add(
+            _END,
+            f"Ingen händelse i loggen har {w.source} {w.hash[:16]}…: loggen har klippts av "
+            "eller skrivits om.",
+        )
+    return count, running, recorded
+
+
+def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, int, str]]:
+    stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
+        AuditSeal.event_id, AuditSeal.seq
+    )
+    for row in _stream(con, stmt, 5000):
+        if not isinstance(row[0], int):  # SQLite keeps what it is given; its event's hash breaks
+            problems.add(
+                _END, f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats."
+            )
+            continue
+        yield (row[0], row[1], row[2], row[3])
+
+
+def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
+    """Rows in batches through a server-side cursor, closed however the caller stops."""
+    with con.execute(stmt.execution_options(yield_per=rows)) as result:
+        yield from result
+
+
+def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]]) -> int:
+    rows = 0
+    stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
+    for e in _stream(con, stmt, 200):
+        rows += 1
+        logged = recorded.pop(e.id, None)
+        intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
+        if logged is None:  # its seal (below) says whether Granska wrote it and when
+            if not intact:
+                problems.add(_END + e.id, f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer "
+                             "inte med sin SHA-256.", f"Bevis {e.id}")  # fmt: skip
+            continue
+        if not intact or logged[0] != e.sha256:
+            problems.add(
+                logged[1],
+                f"Bevis {e.id} (post {e.item_id}), sparat enligt händelse "
+                f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
+                f"Bevis {e.id}",
+            )
+    for evidence_id, (_sha, event_id) in recorded.items():
+        problems.add(
+            event_id,
+            f"Bevis {evidence_id}, sparat enligt händelse {event_id}, saknas: det har raderats.",
+            f"Bevis {evidence_id}",
+        )
+    return rows
+
+
+def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:
+    """Merge the table (by id) with each record's newest seal (by record id)."""
+    rows = select(*raw_columns(spec)).order_by(spec.table.c.id)
+    if not spec.required:
+        rows = rows.where(spec.table.c.id.in_(select(AuditSeal.record_id).where(AuditSeal.kind == spec.kind)))
+    seals = iter_latest(con, spec.kind)
+    seal = next(seals, None)
+    checked = 0
+    for row in _stream(con, rows, 500):
+        while seal is not None and seal[0] < row.id:
+            _missing(problems, spec, seal)
+            seal = next(seals, None)
+        checked += 1
+        name = f"{spec.label} {row.id}"
+        about = f" (post {row.item_id})" if "item_id" in spec.columns and spec.kind != "evidence" else ""
+        if seal is None or seal[0] != row.id:
+            if spec.required:
+                problems.add(
+                    _END + row.id,
+                    f"{name}{about} finns inte i granskningsloggen: den har lagts till utanför Granska.",
+                    name,
+                )
+            continue
+        _record_id, event_id, sha = seal
+        seal = next(seals, None)
+        try:
+            now = digest(spec, row)
+        except Unreadable as exc:
+            problems.add(
+                event_id,
+                f"{name}{about} har ett oläsbart värde ({exc}): den har ändrats efter händelse {event_id}.",
+                name,
+            )
+            continue
+        if sha == GONE:
+            problems.add(
+                event_id, f"{name}{about} togs bort enligt händelse {event_id} men finns igen.", name
+            )
+        elif now != sha:
+            problems.add(
+                event_id, f"{name}{about} har ändrats efter händelse {event_id}, som förseglade den.", name
+            )
+    while seal is not None:
+        _missing(problems, spec, seal)
+        seal = next(seals, None)
+    return checked
+
+
+def _missing(problems: _Problems, spec: SealedKind, seal: tuple[int, int, str]) -> None:
+    record_id, event_id, sha = seal
+    if sha != GONE:
+        name = f"{spec.label} {record_id}"
+        problems.add(
+            event_id,
+            f"{name}, förseglad i händelse {event_id}, saknas: den har raderats utanför Granska.",
+            name,
+        )

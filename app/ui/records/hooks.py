@@ -1,0 +1,73 @@
+"""Hooks the registrator's and the communications chief's views into the main window: the
+offline archive, the Excel export, the yearly screenshots and the mail settings, plus the
+reminder when an account page is due for its screenshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.services.screenshots.schedule import ScreenshotService
+
+# Each view is imported when it is first opened: the archive and the export bring openpyxl,
+# which the start-up does not need.
+
+
+def _archive(w: Any) -> QWidget:
+    from app.ui.records.archive_view import ArchiveView
+
+    return ArchiveView(w.db, tasks=w.tasks)
+
+
+def _export(w: Any) -> QWidget:
+    from app.ui.records.export_dialog import ExportDialog
+
+    return ExportDialog(w.db, tasks=w.tasks)
+
+
+def _screenshots(w: Any) -> QWidget:
+    from app.ui.screenshots.view import ScreenshotsView
+
+    return ScreenshotsView(w.db.sessions, tasks=w.tasks)
+
+
+def _mail(w: Any) -> QWidget:
+    from app.services.mail import MailSettingsService
+    from app.ui.settings.mail_settings import MailSettingsDialog
+
+    return MailSettingsDialog(MailSettingsService(w.db.sessions), w.tasks)
+
+
+def install(window: Any) -> None:
+    translate = QCoreApplication.translate
+    window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"), _archive,
+                    shortcut="Ctrl+Shift+A")  # fmt: skip
+    window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"), _export,
+                    shortcut="Ctrl+E")  # fmt: skip
+    window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"), _screenshots)
+    window.add_view("installningar", translate("RecordsViews", "E-post…"), _mail)
+    remind_due_screenshots(window, ScreenshotService(window.db.sessions))
+
+
+def remind_due_screenshots(window: Any, service: ScreenshotService) -> None:
+    """The guideline: a screenshot of each account page once a year. Say so when one is due."""
+    translate = QCoreApplication.translate
+
+    def shown(due: list[Any]) -> None:
+        overdue = [d for d in due if d.overdue or d.days_left <= 0]
+        if not overdue:
+            return
+        text = translate("RecordsViews", "Skärmdump behövs: %s") % ", ".join(
+            d.account_name for d in overdue[:3]
+        )
+        if len(overdue) > 3:
+            text += translate("RecordsViews", " och %d till") % (len(overdue) - 3)
+        label = QLabel(text)
+        label.setAccessibleName(translate("RecordsViews", "Påminnelse om skärmdumpar"))
+        label.setToolTip(translate("RecordsViews", "Verktyg → Skärmdumpar av kontosidorna"))
+        window.statusBar().addPermanentWidget(label)
+        window.screenshot_reminder = label
+
+    window.tasks.run(service.due_screenshots, on_done=shown)

@@ -1,0 +1,1 @@
+"""The yearly screenshots in the window: capture, region picking, sending."""

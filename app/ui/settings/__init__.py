@@ -1,0 +1,1 @@
+"""Inställningar: accounts, mail and the flagging rules."""
