@@ -92,10 +92,14 @@ def leftover_smoke_secrets(service: str) -> list[str]:
     connection = secretstorage.dbus_init()
     try:
         collection = secretstorage.get_default_collection(connection)
-        return [
-            item.get_attributes().get("username", "")
-            for item in collection.search_items({"service": service})
-            if item.get_attributes().get("username", "").startswith("smoke-test:")
-        ]
+        left = []
+        for item in collection.search_items({"service": service}):
+            try:
+                username = item.get_attributes().get("username", "")
+            except secretstorage.exceptions.ItemNotFoundException:
+                continue  # deleted between the search and this look (another test's own secret)
+            if username.startswith("smoke-test:"):
+                left.append(username)
+        return left
     finally:
         connection.close()
