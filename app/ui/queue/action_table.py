@@ -20,6 +20,7 @@ from app.services.queue.shapes import ItemSummary
 
 if TYPE_CHECKING:  # these load the database layer, which start-up defers until the window shows (P7)
     from app.services.context import Writes
+    from app.services.moderation.outbox import RunSummary
     from app.services.moderation.outcome import ActionOutcome, HistoryEntry
     from app.ui.queue.action_dialogs import (
         ForwardDialog,
@@ -60,6 +61,7 @@ class Moderation(Protocol):
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome: ...
     def history(self, item_id: int) -> list[HistoryEntry]: ...
     def saved_replies(self) -> list[tuple[str, str]]: ...
+    def resume(self, write: Writes) -> RunSummary: ...
 
 
 @dataclass(frozen=True)

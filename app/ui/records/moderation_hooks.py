@@ -37,7 +37,7 @@ def install(window: Any) -> None:
     window.add_view("verktyg", translate("MainWindow", "Diarienummer…"), numbers)
     window.add_view("installningar", translate("MainWindow", "Flaggningsregler…"), rules)
     moderation = window.moderation_actions.moderation
-    if moderation is not None and hasattr(moderation, "resume"):
+    if moderation is not None:
         write = window.tasks.in_writer  # the platform calls here, each transaction on the writer
         window.tasks.run(lambda: moderation.resume(write), on_done=lambda _summary: window.refresh_queue(),
                          network=True)  # fmt: skip
