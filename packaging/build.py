@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 import tomllib
-import venv
 from pathlib import Path
 
 import build_config  # next to this file
@@ -50,6 +49,8 @@ def ensure_clean_venv(env: Path, reqs: list[str], *, fresh: bool = False) -> Pat
     if env.exists():
         shutil.rmtree(env)
     print(f"Skapar en ren virtuell miljö för bygget: {env}", flush=True)
+    import venv  # not in Windows' embeddable Python, which builds with --python
+
     venv.create(env, with_pip=True, clear=True)
     python = venv_python(env)
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]

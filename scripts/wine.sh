@@ -107,6 +107,9 @@ ensure_windows_python() {
   local dir="$WINEPREFIX/drive_c/$name"
   local stamp_value
   stamp_value="$(cat "$lock" <(echo "$EMBED_SHA256 $PIP_SHA256") | sha256sum | cut -d' ' -f1)"
+  # Without the embeddable build's ._pth file Python finds Lib\site-packages itself and, like an
+  # installed Python, puts the current folder on sys.path (`python -m app.cli` from a checkout).
+  rm -f "$dir/python312._pth"
   [ -f "$dir/.granska-stamp" ] && [ "$(cat "$dir/.granska-stamp")" = "$stamp_value" ] && return 0
   echo "Installerar Windows-Python 3.12 och hjulen i $lock under Wine (C:\\$name)" >&2
   _fetch_embeddable_python
@@ -115,8 +118,7 @@ ensure_windows_python() {
   unzip -q "$WINE_CACHE/downloads/python-embed.zip" -d "$dir"
   # Wine's WMI crashes pip's platform probe; Granska never uses WMI.
   mv "$dir/_wmi.pyd" "$dir/_wmi.pyd.aside"
-  # site-packages on the path (the embeddable build leaves it out).
-  printf 'python312.zip\n.\nLib\nLib\\site-packages\nimport site\n' >"$dir/python312._pth"
+  rm -f "$dir/python312._pth"
   # pip is a pure wheel: unpacked into site-packages it is installed.
   unzip -q "$WINE_CACHE/downloads/$PIP_WHEEL" -d "$dir/Lib/site-packages"
   if grep -q '^[A-Za-z]' "$lock"; then
