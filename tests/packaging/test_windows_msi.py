@@ -5,6 +5,7 @@ Wine's msiexec (packaging/windows/msi_check.py); these check the package itself,
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -100,3 +101,31 @@ def test_the_msi_script_runs_on_the_systems_python(tmp_path):
     done = subprocess.run([sys.executable, str(WINDOWS / "msi.py"), "--previous-version", "0.2.0"],
                           capture_output=True, text=True, check=True)  # fmt: skip
     assert done.stdout.strip() == "0.1.65535"
+
+
+def _certificate(folder: Path) -> tuple[Path, Path]:
+    """A throw-away self-signed code-signing certificate, as .pfx (to sign) and .pem (to verify)."""
+    key, pem, pfx = folder / "key.pem", folder / "cert.pem", folder / "cert.pfx"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=Granska test/O=Vadstena kommun", "-addext", "extendedKeyUsage=codeSigning",
+                    "-keyout", str(key), "-out", str(pem)], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(["openssl", "pkcs12", "-export", "-inkey", str(key), "-in", str(pem), "-out", str(pfx),
+                    "-passout", "pass:test"], check=True, capture_output=True)  # fmt: skip
+    return pfx, pem
+
+
+def test_the_msi_is_signed_when_a_certificate_is_given_and_says_so_when_not(msi, tmp_path):
+    copy = tmp_path / msi.name
+    shutil.copyfile(msi, copy)
+    sign = str(WINDOWS / "sign")
+    bare = {k: v for k, v in os.environ.items() if not k.startswith("GRANSKA_SIGN")}
+    unsigned = subprocess.run([sign, str(copy)], capture_output=True, text=True, check=True, env=bare)
+    assert "OSIGNERAT" in unsigned.stderr and copy.read_bytes() == msi.read_bytes()
+    pfx, pem = _certificate(tmp_path)
+    env = {**os.environ, "GRANSKA_SIGN_PFX": str(pfx), "GRANSKA_SIGN_PASSWORD": "test"}
+    signed = subprocess.run([sign, str(copy)], capture_output=True, text=True, check=True, env=env)
+    assert f"Signerad: {copy.name}" in signed.stderr
+    verified = subprocess.run(["osslsigncode", "verify", "-CAfile", str(pem), "-in", str(copy)],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert "Signature verification: ok" in verified.stdout
