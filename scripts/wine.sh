@@ -183,7 +183,7 @@ package_windows() {
   (
     cd "$ROOT"
     wine_qt_offscreen
-    wine_run 'C:\python312-build\python.exe' "$(winpath "$ROOT/packaging/build.py")" \
+    wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$ROOT/packaging/build.py")" \
       --python 'C:\python312-build\python.exe' --no-installer --incremental \
       --dist "$(winpath "$out/windows")" --work "$(winpath "$WINE_CACHE/pyinstaller-work")"
   )
@@ -194,7 +194,7 @@ package_windows() {
   # The upgrade check needs an older package: the same bundle under a lower version.
   older="$(python3 "$WINDOWS_DIR/msi.py" --previous-version "$version")"
   python3 "$WINDOWS_DIR/msi.py" "$bundle" "$work/Granska-$older.msi" --version "$older" >/dev/null
-  wine_run 'C:\python312-build\python.exe' "$(winpath "$WINDOWS_DIR/msi_check.py")" \
+  wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$WINDOWS_DIR/msi_check.py")" \
     "$(winpath "$work/Granska-$older.msi")" "$(winpath "$msi")"
   rm -f "$work/Granska-$older.msi"
   echo "Windows-paketet: $bundle ($(du -sm "$bundle" | cut -f1) MiB), MSI: $msi ($(du -m "$msi" | cut -f1) MiB); $((SECONDS - started)) s" >&2
