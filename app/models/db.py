@@ -231,7 +231,14 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
             raise DatabaseError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}") from exc
         problem = _check_sqlite_file(path)
         if problem is not None:
-            moved = move_aside(path)
+            try:
+                moved = move_aside(path)
+            except PermissionError as exc:  # Windows: another program holds the file open
+                raise DatabaseError(
+                    f"Databasfilen {path} är skadad men används av ett annat program, kanske Granska i "
+                    "ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta "
+                    "Granska igen. Ingenting har raderats."
+                ) from exc
             messages.append(
                 f"Databasfilen {path} var skadad ({problem}). Den har flyttats till {moved} "
                 "och en ny, tom databas har skapats. Ingenting har raderats."
