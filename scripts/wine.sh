@@ -194,8 +194,11 @@ package_windows() {
   # The upgrade check needs an older package: the same bundle under a lower version.
   older="$(python3 "$WINDOWS_DIR/msi.py" --previous-version "$version")"
   python3 "$WINDOWS_DIR/msi.py" "$bundle" "$work/Granska-$older.msi" --version "$older" >/dev/null
+  # One install check at a time in the shared prefix.
+  flock 9
   wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$WINDOWS_DIR/msi_check.py")" \
     "$(winpath "$work/Granska-$older.msi")" "$(winpath "$msi")"
+  flock -u 9
   rm -f "$work/Granska-$older.msi"
   echo "Windows-paketet: $bundle ($(du -sm "$bundle" | cut -f1) MiB), MSI: $msi ($(du -m "$msi" | cut -f1) MiB); $((SECONDS - started)) s" >&2
 }
