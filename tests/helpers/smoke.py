@@ -92,18 +92,10 @@ def leftover_smoke_secrets(service: str) -> list[str]:
     connection = secretstorage.dbus_init()
     try:
         collection = secretstorage.get_default_collection(connection)
-        for attempt in range(5):
-            try:
-                return [
-                    item.get_attributes().get("username", "")
-                    for item in collection.search_items({"service": service})
-                    if item.get_attributes().get("username", "").startswith("smoke-test:")
-                ]
-            except secretstorage.exceptions.ItemNotFoundException:
-                # Other test runs on this machine share the keyring's file: one deleted an item
-                # while this one listed. List again.
-                if attempt == 4:
-                    raise
-        return []
+        return [
+            item.get_attributes().get("username", "")
+            for item in collection.search_items({"service": service})
+            if item.get_attributes().get("username", "").startswith("smoke-test:")
+        ]
     finally:
         connection.close()
