@@ -73,6 +73,8 @@ def _windows_process_age() -> float | None:
 
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.GetProcessTimes.argtypes = (wintypes.HANDLE, *[ctypes.POINTER(wintypes.FILETIME)] * 4)
+    kernel32.GetProcessTimes.restype = wintypes.BOOL
     times = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
     now = wintypes.FILETIME()
     if not kernel32.GetProcessTimes(kernel32.GetCurrentProcess(), *(ctypes.byref(t) for t in times)):

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 import tomllib
-import venv
 from pathlib import Path
 
 import build_config  # next to this file
@@ -50,6 +49,8 @@ def ensure_clean_venv(env: Path, reqs: list[str], *, fresh: bool = False) -> Pat
     if env.exists():
         shutil.rmtree(env)
     print(f"Skapar en ren virtuell miljö för bygget: {env}", flush=True)
+    import venv  # not in Windows' embeddable Python, which builds with --python
+
     venv.create(env, with_pip=True, clear=True)
     python = venv_python(env)
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
@@ -76,11 +77,12 @@ def build_translations(python: Path, root: Path = ROOT) -> list[Path]:
     return built
 
 
-def run_pyinstaller(python: Path, work: Path) -> Path:
+def run_pyinstaller(python: Path, work: Path, *, clean: bool = True) -> Path:
     ident = build_config.identity()
     dist = work / "dist"
     subprocess.run(
-        [str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+        [str(python), "-m", "PyInstaller", "--noconfirm", *(["--clean"] if clean else []),
+         "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work / "work"), str(ROOT / "packaging" / "granska.spec")],
         check=True, cwd=ROOT,
     )  # fmt: skip
@@ -180,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         "(scripts/package --windows: the Windows Python under Wine)",
     )
     parser.add_argument(
+        "--incremental", action="store_true",
+        help="keep PyInstaller's analysis in --work between builds (scripts/package --windows: the "
+        "analysis under Wine takes minutes)",
+    )
+    parser.add_argument(
         "--no-installer", action="store_true",
         help="Windows: the bundle only (scripts/package --windows makes the MSI with wixl)",
     )
@@ -188,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     python = args.python or ensure_clean_venv(args.venv.resolve(), requirements(), fresh=args.fresh)
     build_translations(python)
-    bundle = run_pyinstaller(python, args.work.resolve())
+    bundle = run_pyinstaller(python, args.work.resolve(), clean=not args.incremental)
     check_bundle(python, bundle)
     dist = args.dist.resolve()
     dist.mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,14 @@ wine_run() {
   return "$status"
 }
 
+# Qt without a screen, as in the Linux tests. QT_* never reaches a Windows program under Wine;
+# WINEQT_* does, as QT_*. Qt's offscreen platform looks for fonts in PySide6\lib\fonts unless told.
+wine_qt_offscreen() {
+  unset QT_QPA_PLATFORM
+  export WINEQT_QPA_PLATFORM=offscreen
+  export WINEQT_QPA_FONTDIR='C:\windows\Fonts'
+}
+
 _windows_pip() {
   # $1: the Python's folder under C:\ ; the rest: pip's arguments. The host's pip settings
   # (find-links to Linux folders) mean nothing to the Windows pip: it gets its own.
@@ -107,6 +115,9 @@ ensure_windows_python() {
   local dir="$WINEPREFIX/drive_c/$name"
   local stamp_value
   stamp_value="$(cat "$lock" <(echo "$EMBED_SHA256 $PIP_SHA256") | sha256sum | cut -d' ' -f1)"
+  # Without the embeddable build's ._pth file Python finds Lib\site-packages itself and, like an
+  # installed Python, puts the current folder on sys.path (`python -m app.cli` from a checkout).
+  rm -f "$dir/python312._pth"
   [ -f "$dir/.granska-stamp" ] && [ "$(cat "$dir/.granska-stamp")" = "$stamp_value" ] && return 0
   echo "Installerar Windows-Python 3.12 och hjulen i $lock under Wine (C:\\$name)" >&2
   _fetch_embeddable_python
@@ -115,8 +126,7 @@ ensure_windows_python() {
   unzip -q "$WINE_CACHE/downloads/python-embed.zip" -d "$dir"
   # Wine's WMI crashes pip's platform probe; Granska never uses WMI.
   mv "$dir/_wmi.pyd" "$dir/_wmi.pyd.aside"
-  # site-packages on the path (the embeddable build leaves it out).
-  printf 'python312.zip\n.\nLib\nLib\\site-packages\nimport site\n' >"$dir/python312._pth"
+  rm -f "$dir/python312._pth"
   # pip is a pure wheel: unpacked into site-packages it is installed.
   unzip -q "$WINE_CACHE/downloads/$PIP_WHEEL" -d "$dir/Lib/site-packages"
   if grep -q '^[A-Za-z]' "$lock"; then
@@ -153,19 +163,6 @@ ensure_wine_python_for_build() {
   ensure_windows_python python312-build "$WINDOWS_DIR/requirements-build.txt"
 }
 
-# osslsigncode signs in place when a certificate is given: GRANSKA_SIGN_PFX (a .pfx/.p12 file),
-# GRANSKA_SIGN_PASSWORD, optionally GRANSKA_SIGN_TIMESTAMP_URL.
-sign_windows_file() {
-  local file="$1"
-  [ -n "${GRANSKA_SIGN_PFX:-}" ] || return 0
-  local stamp=()
-  [ -n "${GRANSKA_SIGN_TIMESTAMP_URL:-}" ] && stamp=(-t "$GRANSKA_SIGN_TIMESTAMP_URL")
-  osslsigncode sign -pkcs12 "$GRANSKA_SIGN_PFX" -pass "${GRANSKA_SIGN_PASSWORD:-}" -n Granska \
-    -i https://www.vadstena.se/ -h sha256 "${stamp[@]}" -in "$file" -out "$file.signed" >/dev/null
-  mv "$file.signed" "$file"
-  echo "Signerad: $(basename "$file")"
-}
-
 # scripts/package --windows: the one-folder bundle built by PyInstaller under Wine, its smoke test,
 # the MSI (wixl), and the MSI's silent install, upgrade and uninstall under Wine's msiexec.
 package_windows() {
@@ -185,26 +182,23 @@ package_windows() {
   echo "Bygger Windows-paketet med PyInstaller under Wine" >&2
   (
     cd "$ROOT"
-    # QT_* never reaches a Windows program under Wine; WINEQT_* does (as QT_*).
-    export WINEQT_QPA_PLATFORM=offscreen
-    wine_run 'C:\python312-build\python.exe' "$(winpath "$ROOT/packaging/build.py")" \
-      --python 'C:\python312-build\python.exe' --no-installer \
-      --dist "$(winpath "$out/windows")" --work "$(winpath "$work/pyinstaller")"
+    wine_qt_offscreen
+    wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$ROOT/packaging/build.py")" \
+      --python 'C:\python312-build\python.exe' --no-installer --incremental \
+      --dist "$(winpath "$out/windows")" --work "$(winpath "$WINE_CACHE/pyinstaller-work")"
   )
-  if [ -n "${GRANSKA_SIGN_PFX:-}" ]; then
-    sign_windows_file "$bundle/Granska.exe"
-    sign_windows_file "$bundle/granska-cli.exe"
-  else
-    echo "OSIGNERAT: ingen kodsigneringscertifikat angivet (GRANSKA_SIGN_PFX); Granska.exe, granska-cli.exe och MSI-filen är inte signerade." >&2
-  fi
+  "$WINDOWS_DIR/sign" "$bundle/Granska.exe" "$bundle/granska-cli.exe"
   msi="$out/Granska-$version.msi"
   python3 "$WINDOWS_DIR/msi.py" "$bundle" "$msi"
-  sign_windows_file "$msi"
+  "$WINDOWS_DIR/sign" "$msi"
   # The upgrade check needs an older package: the same bundle under a lower version.
   older="$(python3 "$WINDOWS_DIR/msi.py" --previous-version "$version")"
   python3 "$WINDOWS_DIR/msi.py" "$bundle" "$work/Granska-$older.msi" --version "$older" >/dev/null
-  wine_run 'C:\python312-build\python.exe' "$(winpath "$WINDOWS_DIR/msi_check.py")" \
+  # One install check at a time in the shared prefix.
+  flock 9
+  wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$WINDOWS_DIR/msi_check.py")" \
     "$(winpath "$work/Granska-$older.msi")" "$(winpath "$msi")"
+  flock -u 9
   rm -f "$work/Granska-$older.msi"
   echo "Windows-paketet: $bundle ($(du -sm "$bundle" | cut -f1) MiB), MSI: $msi ($(du -m "$msi" | cut -f1) MiB); $((SECONDS - started)) s" >&2
 }

@@ -100,7 +100,7 @@ def test_a_bad_import_line_exits_2_and_names_the_line(capsys, db, tmp_path):
 def test_console_script_entry_point_runs(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "--db", f"sqlite:///{tmp_path / 'x.db'}", "queue"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True, encoding="utf-8", timeout=120,  # the command line writes UTF-8
     )
     assert result.returncode == 0 and "Kön är tom" in result.stdout
 
@@ -108,15 +108,14 @@ def test_console_script_entry_point_runs(tmp_path):
 @pytest.mark.parametrize("console", ["cp1252", "ascii"])
 def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, console):
     # PYTHONIOENCODING stands in for Windows, where piped output is cp1252.
-    url = f"sqlite:///{tmp_path / 'x.db'}"
-    env = {**os.environ, "PYTHONIOENCODING": console}
-    granska = [sys.executable, "-m", "app.cli", "--db", url]
-    subprocess.run([*granska, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"],
-                   check=True, capture_output=True, env=env, timeout=60)  # fmt: skip
+    db = ["--db", f"sqlite:///{tmp_path / 'x.db'}"]
+    assert main([*db, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"]) == 0
     comment = "Tack för svaret 👍 – Åsa"
     path = write_jsonl(tmp_path / "in.jsonl", [record("c1", text=comment, author_name="Åsa Öberg")])
-    subprocess.run([*granska, "import", str(path)], check=True, capture_output=True, env=env, timeout=60)
-    result = subprocess.run([*granska, "queue"], capture_output=True, env=env, timeout=60)
+    assert main([*db, "import", str(path)]) == 0
+    env = {**os.environ, "PYTHONIOENCODING": console}
+    result = subprocess.run([sys.executable, "-m", "app.cli", *db, "queue"], capture_output=True, env=env,
+                            timeout=120)  # fmt: skip
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert f"Åsa Öberg: {comment}" in result.stdout.decode("utf-8")
 

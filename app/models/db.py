@@ -178,6 +178,12 @@ def _move_damaged(path: Path, problem: str) -> Path:
         moved = move_aside(path)
         moved_aside.remember(path, moved, problem)
     except OSError as exc:
+        if sys.platform == "win32" and isinstance(exc, PermissionError):  # another program holds it
+            raise DatabaseError(
+                f"Databasfilen {path} är skadad men används av ett annat program, kanske Granska i "
+                "ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta "
+                "Granska igen. Ingenting har raderats."
+            ) from exc
         raise DatabaseError(
             f"Databasfilen {path} är skadad ({problem}) men kan inte flyttas undan: "
             f"{exc.strerror or exc}. Ingenting har ändrats."

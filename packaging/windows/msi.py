@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -138,9 +139,10 @@ def build_msi(bundle: Path, output: Path, version: str) -> Path:
     wixl = shutil.which("wixl")
     if wixl is None:
         raise SystemExit("wixl saknas: installera Debian-paketet wixl (msitools)")
-    source = output.with_suffix(".wxs")
-    source.write_text(wxs(bundle, version, source.parent), encoding="utf-8")
-    subprocess.run([wixl, "--arch", "x64", "-o", str(output), str(source)], check=True, cwd=source.parent)
+    with tempfile.TemporaryDirectory(prefix="granska-msi-") as work:
+        source = Path(work) / "granska.wxs"
+        source.write_text(wxs(bundle, version, source.parent), encoding="utf-8")
+        subprocess.run([wixl, "--arch", "x64", "-o", str(output), str(source)], check=True, cwd=work)
     return output
 
 

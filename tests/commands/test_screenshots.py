@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.helpers.ci import X11_ONLY
 from tests.helpers.colour_window import BAND_WIDTH, BANDS, HEIGHT, LEFT, TOP, show_colour_window
 from tests.helpers.mailbox import Mailbox
 from tests.services.test_screen_capture import decode_png
@@ -32,6 +33,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@X11_ONLY
 def test_screenshot_of_a_region_is_filed_and_exported_with_the_same_pixels(qtbot, capsys, db, tmp_path):
     window = show_colour_window(qtbot)  # held: PySide deletes a window nobody refers to
     region = f"{LEFT},{TOP},{BAND_WIDTH * 3},{HEIGHT}"
@@ -86,6 +88,7 @@ def test_bad_input_exits_2_with_one_line(capsys, db, argv):
     assert json.loads(out) == []
 
 
+@X11_ONLY
 def test_without_a_display_the_command_says_so_and_exits_1(tmp_path, db):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run([sys.executable, "-m", "app.cli", *db, "screenshot", "fb"],
@@ -94,6 +97,7 @@ def test_without_a_display_the_command_says_so_and_exits_1(tmp_path, db):
     assert result.stderr.startswith("granska: Ingen skärm") and "Traceback" not in result.stderr
 
 
+@X11_ONLY
 def test_a_black_screen_is_not_filed_as_the_years_picture(capsys, db):
     # Nothing is shown at this corner of pytest-xvfb's screen: the bare, black root window.
     code, _, err = run(capsys, *db, "screenshot", "fb", "--region", "1200,740,80,60")
@@ -109,6 +113,7 @@ def filed(qtbot, capsys, db):
     return db
 
 
+@X11_ONLY
 def test_send_over_smtp_records_the_recipient(capsys, filed, monkeypatch):
     with Mailbox() as box:
         assert run(capsys, *filed, "mail", "set", "--host", "127.0.0.1", "--port", str(box.port),
@@ -124,6 +129,7 @@ def test_send_over_smtp_records_the_recipient(capsys, filed, monkeypatch):
     assert shot["sent_to"] == "chef@vadstena.se" and shot["sent_at"]
 
 
+@X11_ONLY
 def test_eml_then_mark_sent_then_the_years_record(capsys, filed, tmp_path):
     code, out, _ = run(capsys, *filed, "screenshots", "send", "1", "--eml", str(tmp_path / "brev.eml"),
                        "--to", "chef@vadstena.se")  # fmt: skip

@@ -54,3 +54,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             f"CI: {len(_skipped)} test(s) skipped, which fails the run: " + ", ".join(_skipped[:10]),
             red=True,
         )
+
+
+# The reasons that recur.
+X11_ONLY = pytest.mark.not_on_windows(
+    "grabs the X11 display that pytest-xvfb starts; Windows grabs through GDI, which Wine cannot show "
+    "here (README: the Windows 11 checklist)"
+)
+
+
+def linux_tool(tool: str) -> pytest.MarkDecorator:
+    return pytest.mark.not_on_windows(f"{tool} is a Linux command that Windows does not have")

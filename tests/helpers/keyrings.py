@@ -1,8 +1,10 @@
-"""The real Secret Service keyring that scripts/test starts (gnome-keyring under its own
-D-Bus session), with a keyring service name of the test's own so no user token is touched."""
+"""The real keyring: the Secret Service that scripts/test starts (gnome-keyring under its own
+D-Bus session), or on Windows the Credential Manager (under scripts/test-windows, Wine's), with a
+keyring service name of the test's own so no user token is touched."""
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Iterator
 
@@ -11,6 +13,10 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 
+REAL_BACKEND = (
+    "keyring.backends.Windows.WinVaultKeyring" if sys.platform == "win32"
+    else "keyring.backends.SecretService.Keyring"
+)  # fmt: skip
 REFS = ["account:fb", "account:facebook", "account:yt", "account:x", "account:li", "account:ig", "smtp"]
 
 
@@ -19,8 +25,8 @@ def secret_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     backend = keyring.get_keyring()
     name = f"{type(backend).__module__}.{type(backend).__name__}"
     # Not a skip: in CI a keyring that did not start must fail the run.
-    assert name == "keyring.backends.SecretService.Keyring", (
-        f"the Secret Service keyring is not running here ({name}); run the tests with scripts/test"
+    assert name == REAL_BACKEND, (
+        f"the OS keyring is not running here ({name}); run the tests with scripts/test"
     )
     service = f"se.vadstena.Granska.test-{uuid.uuid4().hex[:12]}"
     monkeypatch.setenv("GRANSKA_KEYRING_SERVICE", service)

@@ -59,6 +59,18 @@ def test_foreign_keys_are_enforced(database):
                              created_at=datetime.now(UTC)))
 
 
+@pytest.mark.windows_only("Linux renames a file that another program holds open")
+def test_a_corrupt_file_another_program_holds_open_is_named_and_left_alone(tmp_path):
+    path = tmp_path / "granska.db"
+    garbage = b"this is not a database at all" * 100
+    path.write_bytes(garbage)
+    with path.open("rb"):  # another Granska still has it open
+        with pytest.raises(DatabaseError, match="används av ett annat program") as failed:
+            open_database(f"sqlite:///{path}")
+    assert "Ingenting har raderats" in str(failed.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["granska.db"] and path.read_bytes() == garbage
+
+
 def test_a_corrupt_sqlite_file_is_moved_aside_not_deleted(tmp_path):
     path = tmp_path / "granska.db"
     garbage = b"this is not a database at all" * 100

@@ -15,6 +15,7 @@ from app.services.records.audit import AuditFilter, AuditService
 from app.services.records.dnr_import import DiarienummerImport
 from app.services.records.export import ExportService, RemovalLogRequest
 from tests.helpers import moderation as m
+from tests.helpers.ci import linux_tool
 from tests.helpers.libreoffice import soffice
 
 MAY = RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31))
@@ -159,6 +160,7 @@ def test_a_removal_registered_after_the_export_gets_its_number(database, tmp_pat
     assert list(numbers(sessions).values()) == ["KS 2026/7"]
 
 
+@linux_tool("LibreOffice")
 def test_a_file_saved_by_libreoffice_reads_back(sqlite_db, tmp_path):
     sessions = sqlite_db.sessions
     removal = m.remove(sessions, m.add_item(sessions, "=1+1 hej"))

@@ -14,6 +14,7 @@ from app.services.records.export import ExportCancelled, ExportService, RemovalL
 from app.services.records.removal_log import REGISTRATION_COLUMNS, REMOVAL_COLUMNS
 from app.services.records.spreadsheet import escape_cell_text, unescape_cell_text
 from tests.helpers import moderation as m
+from tests.helpers.ci import linux_tool
 from tests.helpers.libreoffice import assert_same_cells, read_with_libreoffice
 
 MAY = RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31))
@@ -61,6 +62,7 @@ def hostile_db(sqlite_db):
     return sqlite_db, ids, registered
 
 
+@linux_tool("LibreOffice")
 def test_hostile_text_survives_exactly_in_openpyxl_and_libreoffice(hostile_db, tmp_path):
     db, ids, registered = hostile_db
     out = tmp_path / "logg.xlsx"

@@ -15,6 +15,7 @@ from app.services.records.package_verify import verify_package
 from app.services.records.packages import EvidencePackager
 from app.services.records.spreadsheet import unescape_cell_text
 from tests.helpers import moderation as m
+from tests.helpers.ci import linux_tool
 from tests.helpers.packages import ACTOR, LONG, sha, two_items_in
 
 
@@ -66,6 +67,7 @@ def test_package_holds_rows_evidence_screenshots_and_a_manifest_of_hashes(two_it
     assert check.items == sorted([registered, removed.item_id]) and check.files_checked == len(names)
 
 
+@linux_tool("sha256sum")
 def test_the_package_verifies_with_standard_tools(two_items, tmp_path):
     db, removed, registered = two_items
     out = tmp_path / "paket.zip"

@@ -10,6 +10,7 @@ import pytest
 
 from app.core.errors import InputError
 from app.services.screenshots.capture import CapturedImage, Region, ScreenCaptureError, ScreenGrabber
+from tests.helpers.ci import X11_ONLY
 from tests.helpers.colour_window import BAND_WIDTH, BANDS, HEIGHT, LEFT, TOP, show_colour_window
 
 
@@ -32,6 +33,7 @@ def decode_png(png: bytes) -> tuple[int, int, bytes]:
     return width, height, b"".join(r[1:] for r in rows)
 
 
+@X11_ONLY
 def test_a_window_of_known_colours_is_captured_pixel_for_pixel(qtbot):
     window = show_colour_window(qtbot)  # held: PySide deletes a window nobody refers to
     image = ScreenGrabber().grab(1)
@@ -46,6 +48,7 @@ def test_a_window_of_known_colours_is_captured_pixel_for_pixel(qtbot):
     window.close()
 
 
+@X11_ONLY
 def test_a_region_is_grabbed_exactly_and_its_png_holds_the_same_pixels(qtbot):
     window = show_colour_window(qtbot)  # held: PySide deletes a window nobody refers to
     # Straddles the first two bands: 10 red columns, then 15 green ones.
@@ -59,6 +62,7 @@ def test_a_region_is_grabbed_exactly_and_its_png_holds_the_same_pixels(qtbot):
     window.close()
 
 
+@X11_ONLY
 def test_monitors_are_listed_with_the_whole_desktop_first():
     monitors = ScreenGrabber().monitors()
     assert monitors[0].number == 0 and (monitors[0].width, monitors[0].height) == (1280, 800)
@@ -78,6 +82,7 @@ def test_a_monitor_or_region_off_the_screen_is_bad_input(monitor, region, messag
         ScreenGrabber().grab(monitor, region)
 
 
+@X11_ONLY
 def test_no_display_is_a_clear_message_not_a_crash(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -87,6 +92,7 @@ def test_no_display_is_a_clear_message_not_a_crash(monkeypatch):
         ScreenGrabber().monitors()
 
 
+@X11_ONLY
 def test_wayland_only_is_named(monkeypatch):
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
@@ -94,6 +100,7 @@ def test_wayland_only_is_named(monkeypatch):
         ScreenGrabber().grab(1)
 
 
+@X11_ONLY
 def test_an_unreachable_display_is_a_clear_message():
     assert os.environ.get("DISPLAY")  # pytest-xvfb's; this test asks for another one
     with pytest.raises(ScreenCaptureError, match="Kan inte ansluta till skärmen"):

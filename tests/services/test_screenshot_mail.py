@@ -11,6 +11,7 @@ from app.services.accounts.credentials import CredentialStore
 from app.services.mail import MailSettings, MailSettingsService
 from app.services.screenshots.mail import ScreenshotMail
 from app.services.screenshots.schedule import ScreenshotService
+from tests.helpers.ci import linux_tool
 from tests.helpers.mailbox import Mailbox, free_port, make_certificate
 from tests.helpers.screens import Clock, add_account, png_of, utc
 
@@ -102,6 +103,7 @@ def test_no_recipient_or_a_header_injection_is_refused(setup, tmp_path):
 
 @pytest.mark.keyring
 @pytest.mark.parametrize(("security", "secret_prefix"), [("starttls", "hemligt-Lösen-"), ("ssl", "plain-")])
+@linux_tool("openssl (which makes the test certificate)")
 def test_login_over_tls_uses_the_password_from_the_keyring_which_never_reaches_the_database(
     setup, security, secret_prefix, tmp_path, monkeypatch
 ):
@@ -128,6 +130,7 @@ def test_login_over_tls_uses_the_password_from_the_keyring_which_never_reaches_t
     assert "granska" in stored and secret not in stored
 
 
+@linux_tool("openssl (which makes the test certificate)")
 def test_a_certificate_that_is_not_trusted_is_refused(setup, tmp_path):
     _db, shots, mail, _png, first, _second = setup
     with Mailbox(security="starttls", certificate=make_certificate(tmp_path)) as box:
