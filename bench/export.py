@@ -131,6 +131,7 @@ def main() -> None:
         # the wall-clock ratio more than anything the export does. Both figures are printed.
         ok = cpu_ratio <= TIME_LIMIT and memory_ratio <= MEMORY_LIMIT
         print("P4 " + ("met" if ok else "NOT met"))
+        print(f"ratio: {cpu_ratio:.2f} (goal: <= {TIME_LIMIT} in CPU time, memory <= {MEMORY_LIMIT})")
         sys.exit(0 if ok else 1)
 
 

@@ -152,6 +152,7 @@ def main() -> int:
     print(f"  bar mss + PNG, öppen anslutning:         {med['bare_kept_open'] * 1000:8.1f} ms")
     print(f"  kvot Granska / bar:                      {ratio:8.2f}×   (gräns {args.limit}×)")
     print(f"  kvot Granska / bar med öppen anslutning: {med['granska'] / med['bare_kept_open']:8.2f}×")
+    print(f"ratio: {ratio:.2f} (goal: <= {args.limit})")
     return 0 if ratio <= args.limit else 1
 
 
