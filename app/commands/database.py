@@ -35,9 +35,9 @@ def _moved_aside(args: argparse.Namespace) -> int:
         return 0
     db = database(args)  # opened first: the acknowledgement goes into its audit log
     from app.services.audit import record
-    from app.services.context import Actor
+    from app.services.context import acting
 
-    actor = Actor()
+    actor = acting(db.sessions)
     opened = moved_aside.acknowledge(path, actor.username)
     if opened:
         with db.sessions.begin() as session:

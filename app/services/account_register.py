@@ -14,13 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.audit import log_change
+from app.services.roles import Duty, require
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
                    "x": "X", "linkedin": "LinkedIn", "intranet": "Internwebben", "other": "Övrigt"}
@@ -160,6 +161,7 @@ class AccountRegister:
 
     def update_administrator(self, username: str, *, name: str | None = None, email: str | None = None,
                              phone: str | None = None) -> None:  # fmt: skip
+        require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username})
         with self._sessions.begin() as session:
             admin = session.scalar(select(Administrator).where(Administrator.username == username))
             if admin is None:
@@ -180,9 +182,11 @@ class AccountRegister:
         return self.entry(key)
 
     def unassign(self, key: str, username: str) -> RegisterEntry:
+        require(self._sessions, Duty.ASSIGN, details={"username": username, "account": key})
         with self._sessions.begin() as session:
             account_id = session.scalar(select(Account.id).where(Account.key == key))
-            admin_id = session.scalar(select(Administrator.id).where(Administrator.username == username))
+            admin_id = session.scalar(
+                select(Administrator.id).where(func.lower(Administrator.username) == username.lower()))
             if account_id is None:
                 raise InputError(f"Okänt konto {key!r}.")
             if admin_id is None:

@@ -20,6 +20,7 @@ from app.models import (
     Platform,
 )
 from app.services.audit import log_change
+from app.services.roles import Duty, require, roles_text
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."
@@ -162,31 +163,37 @@ class AccountService:
         raise InputError(f"Okänt konto {key!r}.")
 
     def add_administrator(
-        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = ""
+        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = "",
+        roles: tuple[str, ...] | None = None,
     ) -> int:
         if not username.strip() or not name.strip():
             raise InputError("En administratör behöver både användarnamn och namn.")
+        require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username.strip()})
         admin = Administrator(
             username=username.strip(),
             name=name.strip(),
             email=email,
             phone=phone,
             manager_email=manager_email,
+            roles=roles_text(roles) if roles else None,
         )
         try:
             with self._sessions.begin() as session:
                 session.add(admin)
                 session.flush()
-                log_change(session, "administrator_added", details={"username": admin.username},
+                log_change(session, "administrator_added",
+                           details={"username": admin.username, "roles": list(roles or ())},
                            seals=[("administrator", admin.id)])  # fmt: skip
         except IntegrityError:
             raise InputError(f"Användarnamnet {username!r} finns redan.") from None
         return admin.id
 
     def assign(self, account_key: str, username: str, role: str = "administrator") -> None:
+        require(self._sessions, Duty.ASSIGN, details={"username": username, "account": account_key})
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == account_key))
-            admin = session.scalar(select(Administrator).where(Administrator.username == username))
+            admin = session.scalar(
+                select(Administrator).where(func.lower(Administrator.username) == username.lower()))
             if account is None:
                 raise InputError(f"Okänt konto {account_key!r}.")
             if admin is None:

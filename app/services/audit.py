@@ -22,7 +22,7 @@ from app.models import Account, AuditEvent, AuditHead, AuditSeal
 from app.services.audit_seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
 from app.services.audit_verify import VerifyReport, verify_chain
 from app.services.audit_witness import Witness, WitnessBook, key_of
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.writer import Query, Writer
 
 # What each action is called in the log view and the command line.
@@ -57,6 +57,9 @@ ACTION_LABELS = {
     "administrator_changed": "Administratör ändrad",
     "administrator_assigned": "Administratör kopplad till konto",
     "administrator_unassigned": "Administratör borttagen från konto",
+    "administrator_roles": "Roller ändrade",
+    "administrator_deactivated": "Administratör avaktiverad",
+    "refused": "Nekad: rollen tillåter inte åtgärden",
 }
 
 
@@ -290,7 +293,7 @@ def log_change(
 ) -> None:
     """One event in the caller's transaction that seals the records it changed (the account
     register, the administrators, a screenshot)."""
-    who = actor or Actor()
+    who = acting(session, actor)
     writer = AuditWriter(session)
     writer.add(who.username, who.now(), action, account_id=account_id, details=details, seals=seals)
     writer.flush()

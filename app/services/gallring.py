@@ -21,7 +21,7 @@ from app.core.errors import InputError
 from app.core.states import StepStatus
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
 from app.services.audit import AuditWriter, reseal_where_sealed
-from app.services.context import Actor
+from app.services.context import Actor, acting
 
 SETTINGS_KEY = "gallring"  # {"days": N}
 DEFAULT_DAYS = 180
@@ -69,7 +69,7 @@ def _eligible(cutoff: datetime):  # type: ignore[no-untyped-def]
 class GallringService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def age_days(self) -> int:
         with self._sessions() as session:

@@ -21,7 +21,7 @@ from app.core.errors import EnvironmentFault, InputError
 from app.core.states import Action, Step
 from app.models import Item, ItemStatus, Recusal
 from app.services import platforms
-from app.services.context import Actor, Writes, in_this_thread
+from app.services.context import Actor, Writes, acting, in_this_thread, same_person
 from app.services.decisions import DecisionScope, decision_scope
 from app.services.escalation import (
     KIND_HEAD,
@@ -61,6 +61,7 @@ from app.services.register import (
     validate_criterion,
 )
 from app.services.remove import PlatformRemover, check_removal, confirm_removed_by_hand, decide_removal
+from app.services.roles import Duty
 
 __all__ = ["ActionOutcome", "FollowUp", "HistoryEntry", "ModerationService"]
 
@@ -84,7 +85,7 @@ class ModerationService:
         mailer_factory: Callable[[], Mailer | None] | None = None,
     ) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
         self._lookup = ConnectorLookup(sessions, connectors)
         self._mailer_factory = mailer_factory or (lambda: mailer)
         handlers: dict[str, Handler] = {
@@ -270,7 +271,7 @@ class ModerationService:
             target = active_administrator(scope.session, to_username)
             if target is None:
                 raise InputError(f"{to_username!r} är ingen aktiv administratör.")
-            if target.username == scope.username:
+            if same_person(target.username, scope.username):
                 raise InputError("Du kan inte lämna över till dig själv.")
             recusal = Recusal(
                 item_id=item_id,
@@ -322,7 +323,7 @@ class ModerationService:
     def set_diarienummer(
         self, item_id: int, diarienummer: str, registration_id: int | None = None
     ) -> ActionOutcome:
-        with _database_errors(), self._scope(item_id) as scope:
+        with _database_errors(), self._scope(item_id, Duty.DIARIENUMMER) as scope:
             set_diarienummer(scope, diarienummer, registration_id)
         return ActionOutcome(
             item_id, Action.REGISTER, scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
@@ -335,6 +336,7 @@ class ModerationService:
         with _database_errors():
             with self._scope(item_id) as scope:
                 scope.require_not_weeded()
+                scope.refuse_on_conflict_of_interest()
                 evidence_id, digest = scope.save_evidence()
                 recipient = escalation_recipient(scope.session, scope.admin, to)
                 escalation_id = queue_escalation(
@@ -389,8 +391,8 @@ class ModerationService:
             return self._runner.pending(item_id=item_id)
 
     # --- helpers ---------------------------------------------------------------------------
-    def _scope(self, item_id: int) -> AbstractContextManager[DecisionScope]:
-        return decision_scope(self._sessions, item_id, self._actor)
+    def _scope(self, item_id: int, duty: Duty = Duty.DECIDE) -> AbstractContextManager[DecisionScope]:
+        return decision_scope(self._sessions, item_id, self._actor, duty)
 
     def _connector_for(self, item_id: int) -> Connector | None:
         return self._lookup.for_item(item_id)

@@ -46,7 +46,7 @@ from app.models import (
 )
 from app.services import removal_log as log
 from app.services.audit_witness import witness_now
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.export import RemovalLogWriter, commit_export, file_sha256, set_properties
 from app.services.spreadsheet import AtomicFile, discard_workbook, save_workbook
 
@@ -130,7 +130,7 @@ def _json_bytes(value: Any) -> bytes:
 class EvidencePackager:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def build(self, item_ids: Sequence[int], output: Path, *, overwrite: bool = False) -> PackageResult:
         ids = sorted(set(item_ids))

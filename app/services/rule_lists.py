@@ -12,7 +12,7 @@ from app.core.errors import InputError
 from app.models import Setting
 from app.resources import resource_path
 from app.services.audit import AuditWriter
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.rules import RuleSet, entry_pattern, read_word_list
 
 SETTINGS_KEY = "rules.lists"
@@ -58,7 +58,7 @@ def load_rule_set(sessions: sessionmaker[Session]) -> RuleSet:
 class RuleListService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def lists(self) -> dict[str, list[str]]:
         """Every list as it is used now (edited or default)."""

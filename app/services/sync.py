@@ -29,7 +29,7 @@ from app.core.incoming import IncomingItem
 from app.models import Account, Item, ItemKind, ItemStatus
 from app.services.audit import AuditWriter, reseal_where_sealed
 from app.services.connections import AccountRef
-from app.services.context import Actor, Writes, in_this_thread
+from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.importer import ImportResult, ImportService
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ class SyncService:
         self._write = write
         self._connectors = connectors
         self._importer = importer or ImportService(sessions)
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
         self._batch_size = batch_size
 
     # -- which accounts ------------------------------------------------------------------------

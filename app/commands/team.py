@@ -1,0 +1,79 @@
+"""`granska whoami`, `granska admins role|deactivate` and `admins add --role`: who acts, and
+what each person's roles let them do (#14)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from app.commands import database, print_json
+from app.services.administrators import AdministratorRegister
+from app.services.roles import ROLE_LABELS, parse_roles
+
+
+def register(subparsers: Any) -> None:
+    whoami = subparsers.add_parser("whoami", help="vem du är i databasen, dina roller och dina konton")
+    whoami.add_argument("--json", action="store_true", help="skriv ut som JSON")
+    whoami.set_defaults(handler=_whoami)
+
+
+def add_team_commands(sub: Any) -> None:
+    role = sub.add_parser("role", help="sätt en administratörs roller (ersätter de tidigare)")
+    role.add_argument("username", metavar="ANVÄNDARNAMN")
+    role.add_argument("roles", metavar="ROLL", nargs="+",
+                      help="administrator, registrator, kommunikationschef, forvaltningschef")  # fmt: skip
+    role.set_defaults(handler=_role)
+
+    deactivate = sub.add_parser("deactivate", help="avaktivera en administratör (historiken finns kvar)")
+    deactivate.add_argument("username", metavar="ANVÄNDARNAMN")
+    deactivate.set_defaults(handler=_deactivate)
+
+
+def _admins(args: argparse.Namespace) -> AdministratorRegister:
+    return AdministratorRegister(database(args).sessions)
+
+
+def _labels(roles: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(ROLE_LABELS.get(r, r) for r in roles) or "ingen roll"
+
+
+def add_administrator(args: argparse.Namespace) -> int:
+    roles = parse_roles(args.role)  # a typo is refused before anything is opened
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
+    admins = _admins(args)
+    if password is not None and admins.whoami().backend != "postgresql":
+        from app.core.errors import InputError
+
+        raise InputError("--password-stdin gäller bara en teamdatabas på PostgreSQL.")
+    admins.add(args.username, args.name, email=args.email, roles=roles)
+    print(f"Administratören {args.name} ({args.username}) har lagts till ({_labels(roles)}).")
+    return 0
+
+
+def _role(args: argparse.Namespace) -> int:
+    roles = _admins(args).set_roles(args.username, tuple(args.roles))
+    print(f"{args.username} har nu rollerna: {_labels(roles)}.")
+    return 0
+
+
+def _deactivate(args: argparse.Namespace) -> int:
+    left = _admins(args).deactivate(args.username)
+    where = f" och administrerar inte längre {', '.join(left)}" if left else ""
+    print(f"{args.username} är avaktiverad{where}. Historiken finns kvar.")
+    return 0
+
+
+def _whoami(args: argparse.Namespace) -> int:
+    me = _admins(args).whoami()
+    if args.json:
+        print_json(me.as_json())
+        return 0
+    print(f"{me.name} ({me.username})")
+    if not me.enforced:
+        print("Roller: inga roller används i den här databasen; du får göra allt.")
+    else:
+        print(f"Roller: {_labels(me.roles)}")
+    keys = [k for _, k in me.accounts]
+    print(f"Konton du arbetar med: {', '.join(keys) if keys else 'inga'}")
+    return 0
