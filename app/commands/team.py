@@ -46,7 +46,7 @@ def add_administrator(args: argparse.Namespace) -> int:
         from app.core.errors import InputError
 
         raise InputError("--password-stdin gäller bara en teamdatabas på PostgreSQL.")
-    admins.add(args.username, args.name, email=args.email, roles=roles)
+    admins.add(args.username, args.name, email=args.email, roles=roles, password=password)
     print(f"Administratören {args.name} ({args.username}) har lagts till ({_labels(roles)}).")
     return 0
 

@@ -20,7 +20,7 @@ from app.models import (
     Platform,
 )
 from app.services.audit import log_change
-from app.services.roles import Duty, require, roles_text
+from app.services.roles import Duty, create_login_role, require, roles_text
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."
@@ -164,8 +164,10 @@ class AccountService:
 
     def add_administrator(
         self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = "",
-        roles: tuple[str, ...] | None = None,
+        roles: tuple[str, ...] | None = None, create_login: bool = False, password: str | None = None,
     ) -> int:
+        """`create_login`: on PostgreSQL also the person's login role with exactly their roles'
+        privileges (granska admins add), in the same transaction."""
         if not username.strip() or not name.strip():
             raise InputError("En administratör behöver både användarnamn och namn.")
         require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username.strip()})
@@ -181,6 +183,8 @@ class AccountService:
             with self._sessions.begin() as session:
                 session.add(admin)
                 session.flush()
+                if create_login and session.get_bind().dialect.name == "postgresql":
+                    create_login_role(session, admin.username, password, roles or ())
                 log_change(session, "administrator_added",
                            details={"username": admin.username, "roles": list(roles or ())},
                            seals=[("administrator", admin.id)])  # fmt: skip

@@ -12,7 +12,16 @@ from app.models import AccountAdministrator, Administrator
 from app.services.accounts import AccountService
 from app.services.audit import log_change
 from app.services.context import Actor, acting
-from app.services.roles import Duty, Me, parse_roles, require, roles_text, who_am_i
+from app.services.roles import (
+    Duty,
+    Me,
+    disable_login,
+    parse_roles,
+    require,
+    roles_text,
+    set_login_roles,
+    who_am_i,
+)
 
 
 class AdministratorRegister:
@@ -24,9 +33,12 @@ class AdministratorRegister:
         with self._sessions() as session:
             return who_am_i(session, self._actor.username)
 
-    def add(self, username: str, name: str, *, email: str = "", roles: tuple[str, ...] = ()) -> int:
+    def add(self, username: str, name: str, *, email: str = "", roles: tuple[str, ...] = (),
+            password: str | None = None) -> int:  # fmt: skip
+        """On PostgreSQL also the person's login role (password None: libpq/Kerberos decides)."""
         return AccountService(self._sessions).add_administrator(
-            username, name, email=email, roles=parse_roles(roles) or None)
+            username, name, email=email, roles=parse_roles(roles) or None, create_login=True,
+            password=password)
 
     def set_roles(self, username: str, roles: tuple[str, ...]) -> tuple[str, ...]:
         wanted = parse_roles(roles)
@@ -37,6 +49,7 @@ class AdministratorRegister:
             before = parse_roles(admin.roles)
             admin.roles = roles_text(wanted)
             session.flush()
+            set_login_roles(session, admin.username, wanted)
             log_change(session, "administrator_roles", actor=self._actor,
                        details={"username": admin.username, "roles": list(wanted), "before": list(before)},
                        seals=[("administrator", admin.id)])  # fmt: skip
@@ -55,6 +68,7 @@ class AdministratorRegister:
                 .where(AccountAdministrator.administrator_id == admin.id)
             ).all()
             admin.active = False
+            disable_login(session, admin.username)
             for link_id, _ in links:
                 session.delete(session.get_one(AccountAdministrator, link_id))
             session.flush()

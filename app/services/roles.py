@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NoReturn
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import Forbidden, InputError
@@ -165,6 +165,28 @@ def who_am_i(session: Session, username: str) -> Me:
     name = admin.name if admin is not None else username
     return Me(username, name, admin.id if admin is not None else None, tuple(sorted(roles)), accounts,
               enforced, session.get_bind().dialect.name)  # fmt: skip
+
+
+def create_login_role(session: Session, username: str, password: str | None, roles: tuple[str, ...]) -> None:
+    """PostgreSQL: the person's login role, member of the team and of their roles' groups
+    (granska_create_login checks again that the caller may; see team_privileges.py)."""
+    session.execute(text("SELECT granska_create_login(:u, :p, :r)"),
+                    {"u": username, "p": password, "r": list(roles)})  # fmt: skip
+
+
+def set_login_roles(session: Session, username: str, roles: tuple[str, ...]) -> None:
+    if session.get_bind().dialect.name == "postgresql" and _has_login(session, username):
+        session.execute(text("SELECT granska_set_login_roles(:u, :r)"), {"u": username, "r": list(roles)})
+
+
+def disable_login(session: Session, username: str) -> None:
+    if session.get_bind().dialect.name == "postgresql" and _has_login(session, username):
+        session.execute(text("SELECT granska_disable_login(:u)"), {"u": username})
+
+
+def _has_login(session: Session, username: str) -> bool:
+    sql = "SELECT pg_has_role(:u, 'granska_team', 'MEMBER') FROM pg_roles WHERE rolname = :u"
+    return bool(session.execute(text(sql), {"u": username}).scalar())
 
 
 def refusal_message(me: Me, duty: Duty, account_key: str | None = None) -> str:
