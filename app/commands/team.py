@@ -17,6 +17,10 @@ def register(subparsers: Any) -> None:
     whoami.add_argument("--json", action="store_true", help="skriv ut som JSON")
     whoami.set_defaults(handler=_whoami)
 
+    login = subparsers.add_parser(
+        "login", help="skapa ditt nyckelpar för teamdatabasens token (privata nyckeln bara i din nyckelring)")
+    login.set_defaults(handler=_login)
+
 
 def add_team_commands(sub: Any) -> None:
     role = sub.add_parser("role", help="sätt en administratörs roller (ersätter de tidigare)")
@@ -61,6 +65,21 @@ def _deactivate(args: argparse.Namespace) -> int:
     left = _admins(args).deactivate(args.username)
     where = f" och administrerar inte längre {', '.join(left)}" if left else ""
     print(f"{args.username} är avaktiverad{where}. Historiken finns kvar.")
+    return 0
+
+
+def _login(args: argparse.Namespace) -> int:
+    from app.services.team_credentials import TeamCredentialStore
+
+    db = database(args)
+    if db.dialect != "postgresql":
+        print("En databas på den här datorn: token finns i din nyckelring, ingen inloggning behövs.")
+        return 0
+    result = TeamCredentialStore(db.sessions).login()
+    print("Ditt nyckelpar är skapat; den privata nyckeln finns bara i din nyckelring."
+          if result.created_key else "Ditt nyckelpar finns redan.")  # fmt: skip
+    if result.shared:
+        print(f"Kontonycklar delade med {len(result.shared)} kollega(or) som nyligen fått ett konto.")
     return 0
 
 

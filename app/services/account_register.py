@@ -22,6 +22,7 @@ from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.audit import log_change
 from app.services.roles import Duty, require
+from app.services.team_credentials import remove_copy
 
 PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
                    "x": "X", "linkedin": "LinkedIn", "intranet": "Internwebben", "other": "Övrigt"}
@@ -195,6 +196,7 @@ class AccountRegister:
                 AccountAdministrator.account_id == account_id,
                 AccountAdministrator.administrator_id == admin_id)))  # fmt: skip
             session.execute(delete(AccountAdministrator).where(AccountAdministrator.id.in_(links)))
+            remove_copy(session, account_id, admin_id)  # their sealed copy of the account's key
             if links:  # sealed as gone: verify then knows the row was removed on purpose
                 log_change(
                     session, "administrator_unassigned", account_id=account_id,

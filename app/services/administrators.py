@@ -22,6 +22,7 @@ from app.services.roles import (
     set_login_roles,
     who_am_i,
 )
+from app.services.team_credentials import remove_copy
 
 
 class AdministratorRegister:
@@ -70,7 +71,9 @@ class AdministratorRegister:
             admin.active = False
             disable_login(session, admin.username)
             for link_id, _ in links:
-                session.delete(session.get_one(AccountAdministrator, link_id))
+                link = session.get_one(AccountAdministrator, link_id)
+                remove_copy(session, link.account_id, admin.id)
+                session.delete(link)
             session.flush()
             seals = [("administrator", admin.id)] + [("account_administrator", i) for i, _ in links]
             log_change(session, "administrator_deactivated", actor=self._actor,

@@ -18,6 +18,7 @@ from app.core.errors import ErrorKind, InputError, PlatformError
 from app.models import Account
 from app.services.context import Writes, in_this_thread
 from app.services.credentials import CredentialStore, KeyringUnavailable
+from app.services.team_credentials import credential_store_for
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class CredentialService:
         this service on a network worker, since the keyring and the connection test may wait."""
         self._sessions = sessions
         self._write = write
-        self._store = store or CredentialStore()
+        self._store = store or credential_store_for(sessions)
         self._registry = registry or keyring_registry(self._store)
 
     def _account(self, key: str) -> AccountRef:

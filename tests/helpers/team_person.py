@@ -1,0 +1,36 @@
+"""One person at their own workstation, for the team-credential tests: run under a
+dbus-run-session of its own with its own HOME, so its keyring is its own.
+
+python -m tests.helpers.team_person URL login|set KEY (token on stdin)|get KEY
+
+`get` prints the token's SHA-256 (or "none"), never the token."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+
+from app.models.db import open_database
+from app.services.team_credentials import TeamCredentialStore
+
+
+def main(url: str, action: str, key: str = "") -> int:
+    db = open_database(url)
+    try:
+        store = TeamCredentialStore(db.sessions)
+        if action == "login":
+            result = store.login()
+            print(f"created={result.created_key} shared={len(result.shared)}")
+        elif action == "set":
+            store.set(f"account:{key}", sys.stdin.read().strip())
+            print("saved")
+        elif action == "get":
+            token = store.get(f"account:{key}")
+            print(hashlib.sha256(token.encode()).hexdigest() if token else "none")
+    finally:
+        db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
