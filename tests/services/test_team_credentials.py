@@ -61,8 +61,13 @@ def test_a_token_set_by_one_administrator_opens_for_assigned_colleagues_only(pg_
         AccountService(chef.sessions).assign("fb", "tc_bo")
         assert _person(tmp_path, url, "tc_bo", "login") == "created=True shared=0"
         assert _person(tmp_path, url, "tc_bo", "get", "fb") == "none"  # not sealed for him yet
+        warning = AccountRegister(pg_db.sessions).entry("fb").administrator_warning
+        assert warning and "Bara 1 person(er) kan öppna inloggningsuppgifterna" in warning
+        assert "(tc_anna)" in warning
         assert _person(tmp_path, url, "tc_anna", "login") == "created=False shared=1"  # she seals it
         assert _person(tmp_path, url, "tc_bo", "get", "fb") == digest
+        entry = AccountRegister(pg_db.sessions).entry("fb")
+        assert entry.key_holders == ("tc_anna", "tc_bo") and entry.administrator_warning is None
 
         _person(tmp_path, url, "tc_carl", "login")
         assert _person(tmp_path, url, "tc_carl", "get", "fb") == "none"  # not assigned
