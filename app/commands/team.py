@@ -18,7 +18,11 @@ def register(subparsers: Any) -> None:
     whoami.set_defaults(handler=_whoami)
 
     login = subparsers.add_parser(
-        "login", help="skapa ditt nyckelpar för teamdatabasens token (privata nyckeln bara i din nyckelring)")
+        "login", help="skapa ditt nyckelpar för teamdatabasens token (den privata nyckeln finns bara i "
+        "din nyckelring)")
+    login.add_argument("--password-stdin", action="store_true",
+                       help="läs ditt lösenord till teamdatabasen från standard in och spara det i "
+                       "nyckelringen")  # fmt: skip
     login.set_defaults(handler=_login)
 
 
@@ -71,6 +75,19 @@ def _deactivate(args: argparse.Namespace) -> int:
 def _login(args: argparse.Namespace) -> int:
     from app.services.team_credentials import TeamCredentialStore
 
+    if args.password_stdin:
+        from app.models.db import resolve_url
+        from app.services.credentials import CredentialStore
+        from app.services.team_credentials import database_password_ref
+
+        url = resolve_url(args.db)
+        if url.get_backend_name() != "postgresql" or not url.username:
+            from app.core.errors import InputError
+
+            raise InputError("Lösenordet gäller en teamdatabas: ange "
+                             "GRANSKA_DB=postgresql://DITTNAMN@server/databas.")
+        CredentialStore().set(database_password_ref(url), sys.stdin.readline().rstrip("\r\n"))
+        print("Lösenordet är sparat i din nyckelring.")
     db = database(args)
     if db.dialect != "postgresql":
         print("En databas på den här datorn: token finns i din nyckelring, ingen inloggning behövs.")

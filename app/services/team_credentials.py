@@ -19,12 +19,13 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from sqlalchemy import delete, func, select
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, AccountAdministrator, AccountKeyCopy, AccountSecret, Administrator, PersonKey
 from app.services.context import Actor, acting
-from app.services.credentials import CredentialStore
+from app.services.credentials import CredentialStore, KeyringUnavailable
 
 _OAEP = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
 ACCOUNT_PREFIX = "account:"
@@ -216,6 +217,23 @@ def _assigned_with_keys(session: Session, account_id: int) -> list[tuple[int, st
         .join(AccountAdministrator, AccountAdministrator.administrator_id == Administrator.id)
         .join(PersonKey, PersonKey.administrator_id == Administrator.id)
         .where(AccountAdministrator.account_id == account_id, Administrator.active.is_(True)))]  # fmt: skip
+
+
+def database_password_ref(url: URL) -> str:
+    return f"database:{url.username}@{url.host}:{url.port or 5432}/{url.database}"
+
+
+def with_stored_password(url: URL, keyring: CredentialStore | None = None) -> URL:
+    """A team database URL without a password gets the one `granska login --password-stdin`
+    kept in the OS keyring; without one there, libpq decides (PGPASSWORD, ~/.pgpass, Kerberos)."""
+    if url.get_backend_name() != "postgresql" or url.password or not url.username:
+        return url
+    store = keyring or CredentialStore()
+    try:
+        secret = store.get(database_password_ref(url)) if store.available() else None
+    except KeyringUnavailable:
+        return url
+    return url.set(password=secret) if secret else url
 
 
 def credential_store_for(sessions: sessionmaker[Session], keyring: CredentialStore | None = None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from app.cli import main
 
 
@@ -56,3 +58,31 @@ def test_a_password_is_for_the_team_database_only(tmp_path, capsys, monkeypatch)
     code, _, err = _run(capsys, monkeypatch, f"sqlite:///{tmp_path / 'one.db'}", "ensam", "admins", "add",
                         "anna", "--name", "Anna", "--password-stdin")  # fmt: skip
     assert code == 2 and "bara en teamdatabas på PostgreSQL" in err
+
+
+@pytest.mark.postgres
+def test_team_database_admins_add_makes_a_login_and_login_keeps_its_password(pg_db, capsys, monkeypatch):
+    from sqlalchemy import text
+
+    from app.models.db import resolve_url
+    from app.services.team_credentials import with_stored_password
+
+    owner = pg_db.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("chefens-lösen\n"))
+    code, out, err = _run(capsys, monkeypatch, owner, "vem-som-helst", "admins", "add", "tl_chef",
+                          "--name", "Chef", "--role", "forvaltningschef", "--password-stdin")  # fmt: skip
+    assert code == 0, err
+    with pg_db.engine.connect() as con:
+        row = con.execute(text(
+            "SELECT rolcanlogin, rolpassword IS NOT NULL, pg_has_role('tl_chef', 'granska_forvaltningschef', "
+            "'MEMBER') FROM pg_authid WHERE rolname = 'tl_chef'")).one()
+    assert tuple(row) == (True, True, True)
+
+    chef = owner.replace("postgres@", "tl_chef@", 1)
+    monkeypatch.setattr("sys.stdin", io.StringIO("chefens-lösen\n"))
+    code, out, err = _run(capsys, monkeypatch, chef, "låtsas-någon-annan", "login", "--password-stdin")
+    assert code == 0 and "Lösenordet är sparat i din nyckelring" in out and "nyckelpar är skapat" in out, err
+    assert with_stored_password(resolve_url(chef)).password == "chefens-lösen"
+    code, out, _ = _run(capsys, monkeypatch, chef, "låtsas-någon-annan", "whoami", "--json")
+    me = json.loads(out)
+    assert (me["username"], me["roles"], me["database"]) == ("tl_chef", ["forvaltningschef"], "postgresql")
