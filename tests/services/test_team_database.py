@@ -5,6 +5,8 @@ assigned to fb, one to nothing) and a registrator."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import psycopg
 import pytest
 from psycopg import errors
@@ -16,6 +18,7 @@ from app.models import AccountAdministrator, Administrator, AuditEvent, Decision
 from app.models.db import open_database
 from app.services.accounts import AccountService
 from app.services.administrators import AdministratorRegister
+from app.services.export import ExportService, RemovalLogRequest
 from app.services.moderation import ModerationService
 from tests.helpers.workflow import make_item
 
@@ -74,6 +77,18 @@ def _sql(db, who: str, statement: str, params: tuple = ()) -> int:
     with psycopg.connect(conninfo) as con:
         cur = con.execute(statement, params)
         return cur.rowcount
+
+
+def test_the_registrator_exports_through_granska_and_an_administrator_may_not(team, tmp_path):
+    db, person, _ = team
+    request = RemovalLogRequest(date(2026, 1, 1), date(2026, 12, 31))
+    result = ExportService(person(RUT).sessions).export_removals(request, tmp_path / "rut.xlsx")
+    assert result.removals == 1 and (tmp_path / "rut.xlsx").read_bytes().startswith(b"PK")
+    with pytest.raises(Forbidden, match="får inte exportera"):
+        ExportService(person(ANNA).sessions).export_removals(request, tmp_path / "anna.xlsx")
+    with pytest.raises(DENIED):  # nor in SQL
+        _sql(db, ANNA, "INSERT INTO exports (uuid, kind, created_at, created_by, filename, sha256) "
+                       "VALUES ('u', 'removals', now(), 'tm_anna', 'f', 'x')")
 
 
 def test_the_team_acts_through_granska_within_its_roles(team):
