@@ -119,6 +119,7 @@ class AccountService:
             raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.") from None
         if not name.strip():
             raise InputError("Kontot måste ha ett namn.")
+        require(self._sessions, Duty.ADD_ACCOUNT, details={"account": key})
         defaults = CHANNEL_DEFAULTS.get(platform, {})
         account = Account(
             key=key,

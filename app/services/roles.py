@@ -51,6 +51,7 @@ class Duty(StrEnum):
     EXPORT = "export"
     MANAGE_ADMINISTRATORS = "manage_administrators"  # add, deactivate, roles
     ASSIGN = "assign"  # who administers which account
+    ADD_ACCOUNT = "add_account"
 
 
 DUTY_TEXT = {
@@ -59,6 +60,7 @@ DUTY_TEXT = {
     Duty.EXPORT: "exportera diarieförda poster",
     Duty.MANAGE_ADMINISTRATORS: "lägga till, ändra eller avaktivera administratörer",
     Duty.ASSIGN: "ändra vem som administrerar ett konto",
+    Duty.ADD_ACCOUNT: "lägga till konton i kontoregistret",
 }
 # Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
 # administrator's on their own accounts.
@@ -68,6 +70,7 @@ ANY_ACCOUNT = {
     Duty.EXPORT: frozenset({REGISTRATOR}),
     Duty.MANAGE_ADMINISTRATORS: frozenset({FORVALTNINGSCHEF, OWNER}),
     Duty.ASSIGN: frozenset({FORVALTNINGSCHEF}),
+    Duty.ADD_ACCOUNT: frozenset({FORVALTNINGSCHEF, OWNER}),
 }
 OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER})
 

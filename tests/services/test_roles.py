@@ -111,11 +111,12 @@ def test_only_the_forvaltningschef_changes_who_administers_what(team, monkeypatc
             lambda: AdministratorRegister(team.sessions).set_roles("bo", ("forvaltningschef",)),
             lambda: AdministratorRegister(team.sessions).deactivate("anna"),
             lambda: AccountRegister(team.sessions).update_administrator("anna", name="Annan"),
+            lambda: AccountService(team.sessions).add_account("ig", "instagram", "Instagram"),
         ):
             with pytest.raises(Forbidden):
                 act()
     assert _state(team) == before
-    assert len(_refusals(team)) == 24
+    assert len(_refusals(team)) == 28
 
     _as(monkeypatch, "CHEF")
     AccountService(team.sessions).assign("yt", "bo")
