@@ -75,3 +75,16 @@ def as_person(database, username: str):  # noqa: ANN001, ANN201 - a Database eit
 def close_people() -> None:
     while _people:
         _people.pop().dispose()  # type: ignore[attr-defined]
+
+
+def sessions_as(sessions, username: str):  # noqa: ANN001, ANN201 - a sessionmaker either way
+    """`sessions` as `username` reaches the database (see as_person)."""
+    from sqlalchemy.orm import sessionmaker
+
+    bind = sessions.kw.get("bind")
+    if bind is None or bind.dialect.name != "postgresql":
+        return sessions
+    create_login(bind, username, superuser=True)
+    engine = create_engine(bind.url.set(username=username), pool_pre_ping=True)
+    _people.append(engine)
+    return sessionmaker(engine, expire_on_commit=False)

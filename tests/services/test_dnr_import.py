@@ -15,6 +15,7 @@ from app.services.context import Actor
 from app.services.dnr_import import DiarienummerImport
 from app.services.export import ExportService, RemovalLogRequest
 from tests.helpers import moderation as m
+from tests.helpers.databases import sessions_as
 from tests.helpers.libreoffice import soffice
 
 MAY = RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31))
@@ -22,7 +23,7 @@ ACTOR = Actor("registrator", clock=lambda: datetime(2026, 6, 2, 9, 0, tzinfo=UTC
 
 
 def export(sessions, path: Path) -> Path:
-    ExportService(sessions, ACTOR).export_removals(MAY, path)
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, path)
     return path
 
 
