@@ -48,6 +48,7 @@ class PlatformRegistry(ConnectorRegistry):
                  options: ConnectorOptions | None = None) -> None:  # fmt: skip
         super().__init__(secret_for)
         self.options = options
+        self.from_this_keyring = False  # keyring_registry() with no store of its own
 
     def for_account(self, account: Any) -> Connector | None:
         if self.options is None:
@@ -60,7 +61,19 @@ class PlatformRegistry(ConnectorRegistry):
 def keyring_registry(store: CredentialStore | None = None,
                      options: ConnectorOptions | None = None) -> PlatformRegistry:  # fmt: skip
     """What the app and #4's moderation service use to reach the platforms."""
-    return PlatformRegistry(keyring_secrets(store or CredentialStore()), options)
+    registry = PlatformRegistry(keyring_secrets(store or CredentialStore()), options)
+    registry.from_this_keyring = store is None
+    return registry
+
+
+def for_database(registry: ConnectorRegistry, sessions: sessionmaker[Session]) -> ConnectorRegistry:
+    """On the team database the tokens come from it (TeamCredentialStore), not from this
+    machine's keyring; any other registry (a test double) is left as it is."""
+    bind = sessions.kw.get("bind")
+    if (isinstance(registry, PlatformRegistry) and registry.from_this_keyring
+            and bind is not None and bind.dialect.name == "postgresql"):  # fmt: skip
+        return keyring_registry(credential_store_for(sessions), registry.options)
+    return registry
 
 
 @dataclass(frozen=True)

@@ -99,9 +99,11 @@ class ModerationService:
     def with_platforms(cls, sessions: sessionmaker[Session], actor: Actor | None = None) -> ModerationService:
         """As the application runs it: every platform connector with its keyring secret, and
         mail with the settings (Inställningar → E-post)."""
+        from app.services.connections import for_database
+
         return cls(
             sessions,
-            connectors=platforms.connector_registry(),
+            connectors=for_database(platforms.connector_registry(), sessions),
             actor=actor,
             mailer_factory=mailer_from_settings(sessions),
         )

@@ -27,6 +27,18 @@ def main(url: str, action: str, key: str = "") -> int:
         elif action == "get":
             token = store.get(f"account:{key}")
             print(hashlib.sha256(token.encode()).hexdigest() if token else "none")
+        elif action == "registry":  # as the moderation service and sync reach the platform
+            from app.services.connections import AccountRef, for_database, keyring_registry
+
+            registry = for_database(keyring_registry(), db.sessions)
+            with db.sessions() as session:
+                from sqlalchemy import select
+
+                from app.models import Account
+
+                account = AccountRef.of(session.scalars(select(Account).where(Account.key == key)).one())
+            token = registry._secret_for(account) if registry._secret_for else None
+            print(hashlib.sha256(token.encode()).hexdigest() if token else "none")
     finally:
         db.dispose()
     return 0

@@ -57,6 +57,7 @@ def test_a_token_set_by_one_administrator_opens_for_assigned_colleagues_only(pg_
         assert _person(tmp_path, url, "tc_anna", "login").startswith("created=True")
         assert _person(tmp_path, url, "tc_anna", "set", "fb", stdin=TOKEN) == "saved"
         assert _person(tmp_path, url, "tc_anna", "get", "fb") == digest
+        assert _person(tmp_path, url, "tc_anna", "registry", "fb") == digest  # what a removal uses
 
         AccountService(chef.sessions).assign("fb", "tc_bo")
         assert _person(tmp_path, url, "tc_bo", "login") == "created=True shared=0"
