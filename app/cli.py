@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "app.commands.moderation",
     "app.commands.screenshots",
     "app.commands.database",
+    "app.commands.team",
 ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.databases import PostgresFactory, sqlite_url
+from tests.helpers.databases import PostgresFactory, close_people, sqlite_url
 
 pytest_plugins = [
     "tests.helpers.ci", "tests.helpers.keyrings", "tests.helpers.fixtures", "tests.helpers.disks",
@@ -67,6 +67,7 @@ def database(db_url: str):
 
     db = open_database(db_url)
     yield db
+    close_people()
     db.dispose()
 
 
@@ -77,3 +78,18 @@ def sqlite_db(tmp_path):
     db = open_database(sqlite_url(tmp_path))
     yield db
     db.dispose()
+
+
+@pytest.fixture
+def pg_db(postgres: PostgresFactory | None):
+    """A fresh, migrated PostgreSQL database only (the team database's own tests)."""
+    from app.models.db import open_database
+
+    if postgres is None:
+        pytest.skip("PostgreSQL is not running (GRANSKA_TEST_PG_URL unset): use scripts/test")
+    name = postgres.create()
+    db = open_database(postgres.url_for(name))
+    yield db
+    close_people()
+    db.dispose()
+    postgres.drop(name)

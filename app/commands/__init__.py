@@ -8,13 +8,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.models.db import Database, open_database
+from app.models.db import Database, open_database, resolve_url
 
 _opened: list[Database] = []
 
 
 def database(args: Any) -> Database:
-    db = open_database(args.db)
+    from app.services.accounts.team_credentials import with_stored_password
+
+    db = open_database(with_stored_password(resolve_url(args.db)))
     _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)

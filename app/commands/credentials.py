@@ -9,7 +9,7 @@ from typing import Any
 
 from app.commands import database, print_json
 from app.core.errors import InputError
-from app.services.accounts.connections import CredentialService, keyring_registry
+from app.services.accounts.connections import CredentialService, for_database, keyring_registry
 from app.services.intake.sync import SyncProgress, SyncService
 
 
@@ -125,7 +125,8 @@ def _sync(args: argparse.Namespace) -> int:
         if show:
             print(f"\r{p.account}: {p.fetched} hämtade, {p.stored} sparade", end="", file=sys.stderr)
 
-    results = SyncService(db.sessions, keyring_registry()).sync(args.key, progress=progress)
+    registry = for_database(keyring_registry(), db.sessions)
+    results = SyncService(db.sessions, registry).sync(args.key, progress=progress)
     if show:
         print(file=sys.stderr)
     if not results:

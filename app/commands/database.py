@@ -34,10 +34,10 @@ def _moved_aside(args: argparse.Namespace) -> int:
             print("Ingen databasfil har flyttats undan.")
         return 0
     db = database(args)  # opened first: the acknowledgement goes into its audit log
-    from app.services.context import Actor
+    from app.services.context import acting
     from app.services.records.audit import record
 
-    actor = Actor()
+    actor = acting(db.sessions)
     opened = moved_aside.acknowledge(path, actor.username)
     if opened:
         with db.sessions.begin() as session:

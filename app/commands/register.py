@@ -60,6 +60,11 @@ def register(subparsers: Any) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--email", default="")
     add.add_argument("--phone", default="")
+    add.add_argument("--role", action="append", default=[], metavar="ROLL",
+                     help="administrator, registrator, kommunikationschef eller forvaltningschef "
+                     "(kan anges flera gånger)")  # fmt: skip
+    add.add_argument("--password-stdin", action="store_true",
+                     help="PostgreSQL: personens lösenord till databasen läses från standard in")  # fmt: skip
     add.set_defaults(handler=_admin_add)
 
     edit = sub.add_parser("edit", help="ändra en administratörs kontaktuppgifter")
@@ -72,6 +77,10 @@ def register(subparsers: Any) -> None:
     lst = sub.add_parser("list", help="lista administratörerna")
     lst.add_argument("--json", action="store_true", help="skriv ut som JSON")
     lst.set_defaults(handler=_admin_list)
+
+    from app.commands.team import add_team_commands  # roles and deactivation (#14)
+
+    add_team_commands(sub)
 
 
 def _register(args: argparse.Namespace) -> AccountRegister:
@@ -137,9 +146,9 @@ def _report(entry: RegisterEntry, what: str) -> int:
 
 
 def _admin_add(args: argparse.Namespace) -> int:
-    _register(args).add_administrator(args.username, args.name, email=args.email, phone=args.phone)
-    print(f"Administratören {args.name} ({args.username}) har lagts till.")
-    return 0
+    from app.commands.team import add_administrator
+
+    return add_administrator(args)
 
 
 def _admin_edit(args: argparse.Namespace) -> int:

@@ -10,6 +10,11 @@ class InputError(Exception):
     """The user's input is wrong; nothing was changed. The message is shown as is."""
 
 
+class Forbidden(InputError):
+    """The acting person's role does not allow this; nothing was changed (the refusal itself is
+    written to the audit log)."""
+
+
 class EnvironmentFault(Exception):
     """Something outside Granska failed (database locked, platform down, no keyring)."""
 

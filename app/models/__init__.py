@@ -12,12 +12,15 @@ from app.models.items import OPEN_STATUSES, Item, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
 from app.models.queue_indexes import QUEUE_COUNTS_INDEX
 from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting
+from app.models.team_keys import AccountKeyCopy, AccountSecret, PersonKey
 from app.models.workflow import AuditHead, Escalation, Recusal
 
 __all__ = [
     "OPEN_STATUSES",
     "Account",
     "AccountAdministrator",
+    "AccountKeyCopy",
+    "AccountSecret",
     "Administrator",
     "AuditEvent",
     "AuditHead",
@@ -34,6 +37,7 @@ __all__ = [
     "ItemVersion",
     "Notice",
     "OutboxStep",
+    "PersonKey",
     "QUEUE_COUNTS_INDEX",
     "Recusal",
     "Registration",

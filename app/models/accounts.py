@@ -55,6 +55,9 @@ class Administrator(Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     manager_email: Mapped[str] = mapped_column(String(320), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The guideline's roles, comma-separated (administrator,registrator,...). NULL: none set
+    # (a database where nobody has a role yet is the single-user workstation, see roles.py).
+    roles: Mapped[str | None] = mapped_column(String(200))
 
     accounts: Mapped[list[AccountAdministrator]] = relationship(
         back_populates="administrator", cascade="all, delete-orphan", lazy="raise"

@@ -9,10 +9,12 @@ import os
 import re
 import sqlite3
 import sys
+import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -225,8 +227,44 @@ def create_db_engine(url: URL) -> Engine:
                 con.exec_driver_sql("PRAGMA journal_mode=WAL")
     else:
         engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "connect", _remember_session_user(engine))
     faults.install(engine)
     return engine
+
+
+# The login role of each PostgreSQL engine's connections: who acts there (see session_user).
+_SESSION_USERS: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
+
+
+def _remember_session_user(engine: Engine) -> Any:
+    ref = weakref.ref(engine)
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("SELECT session_user")
+            name = cursor.fetchone()[0]
+        finally:
+            cursor.close()
+        dbapi_connection.rollback()
+        target = ref()
+        if target is not None:
+            _SESSION_USERS[target] = str(name)
+
+    return on_connect
+
+
+def session_user(engine: Engine) -> str | None:
+    """On PostgreSQL the role this engine logs in as, asked of the server (not the URL: libpq
+    may take it from PGUSER, a service file or Kerberos); None on SQLite."""
+    if engine.dialect.name != "postgresql":
+        return None
+    name = _SESSION_USERS.get(engine)
+    if name is None:
+        with engine.connect() as con:
+            name = str(con.exec_driver_sql("SELECT session_user").scalar_one())
+        _SESSION_USERS[engine] = name
+    return name
 
 
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)

@@ -4,25 +4,46 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Protocol, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
 from app.models.base import utcnow
+from app.models.db import session_user
 
 T = TypeVar("T")
 
 
 def os_username() -> str:
-    """The OS login, which maps to an administrator (GRANSKA_USER overrides it for tests)."""
+    """The OS login, which maps to an administrator on SQLite (GRANSKA_USER overrides it for
+    tests; on PostgreSQL the connection's login role is who acts, see `acting`). On Windows
+    the domain login, `DOMAIN\\user`, as Active Directory names the person."""
     override = os.environ.get("GRANSKA_USER")
     if override:
         return override
     try:
-        return getpass.getuser()
+        user = getpass.getuser()
     except (KeyError, OSError):
         return "okänd"
+    return windows_login(user, os.environ) if sys.platform == "win32" else user
+
+
+def windows_login(user: str, env: Mapping[str, str]) -> str:
+    domain = env.get("USERDOMAIN", "").strip()
+    if not domain or "\\" in user:
+        return user
+    return f"{domain}\\{user}"
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Logins are compared without regard to letter case, as Windows and PostgreSQL (unquoted
+    role names) treat them: ANNA is anna."""
+    return a is not None and b is not None and a.strip().casefold() == b.strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -32,6 +53,22 @@ class Actor:
 
     def now(self) -> datetime:
         return self.clock()
+
+
+def acting(sessions: sessionmaker[Session] | Session, actor: Actor | None = None) -> Actor:
+    """Who acts on this database. On PostgreSQL the connection's `session_user`, whatever the
+    client claims (GRANSKA_USER, an Actor built by hand); on SQLite the given actor or the OS
+    login."""
+    actor = actor or Actor()
+    bind = sessions.get_bind() if isinstance(sessions, Session) else sessions.kw.get("bind")
+    try:
+        name = session_user(bind.engine) if bind is not None else None
+    except SQLAlchemyError:
+        # Unreachable now: each transaction asks its own connection (DecisionScope, log_change).
+        return actor
+    if name is None or name == actor.username:
+        return actor
+    return replace(actor, username=name)
 
 
 class Writes(Protocol):

@@ -37,3 +37,54 @@ class PostgresFactory:
 
     def close(self) -> None:
         self._admin.dispose()
+
+
+# People who act on a PostgreSQL test database: there the acting administrator is the
+# connection's login role (session_user), so a test that has "erik" decide connects as erik.
+_people: list[object] = []
+
+
+def create_login(admin_engine: object, username: str, *, superuser: bool = False) -> None:
+    """A LOGIN role on the test cluster (trust authentication on 127.0.0.1), made once."""
+    from sqlalchemy import Engine
+
+    assert isinstance(admin_engine, Engine)
+    options = "LOGIN SUPERUSER" if superuser else "LOGIN"
+    with admin_engine.connect() as con:
+        exists = con.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}).first()
+        if exists is None:
+            con.execute(text(f'CREATE ROLE "{username}" {options}'))
+            con.commit()
+
+
+def as_person(database, username: str):  # noqa: ANN001, ANN201 - a Database either way
+    """The database as `username` reaches it: on SQLite the same file (the OS login is taken
+    from the Actor or GRANSKA_USER); on PostgreSQL a connection as that login role, a superuser
+    in the throw-away cluster for tests that are not about privileges."""
+    from app.models.db import open_database
+
+    if database.dialect != "postgresql":
+        return database
+    create_login(database.engine, username, superuser=True)
+    url = database.engine.url.set(username=username).render_as_string(hide_password=False)
+    person = open_database(url, migrate=False)
+    _people.append(person)
+    return person
+
+
+def close_people() -> None:
+    while _people:
+        _people.pop().dispose()  # type: ignore[attr-defined]
+
+
+def sessions_as(sessions, username: str):  # noqa: ANN001, ANN201 - a sessionmaker either way
+    """`sessions` as `username` reaches the database (see as_person)."""
+    from sqlalchemy.orm import sessionmaker
+
+    bind = sessions.kw.get("bind")
+    if bind is None or bind.dialect.name != "postgresql":
+        return sessions
+    create_login(bind, username, superuser=True)
+    engine = create_engine(bind.url.set(username=username), pool_pre_ping=True)
+    _people.append(engine)
+    return sessionmaker(engine, expire_on_commit=False)

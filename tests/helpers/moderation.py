@@ -44,6 +44,7 @@ from app.services.records.evidence import (
     snapshot_columns,
     snapshot_from,
 )
+from tests.helpers.databases import sessions_as
 
 T0 = datetime(2026, 5, 4, 8, 30, tzinfo=UTC)
 NOTICE_REF = "https://facebook.example/p1?c=notice"
@@ -90,7 +91,7 @@ class AnsweringRegistry(ConnectorRegistry):
 def service(sessions: sessionmaker[Session], by: str, at: datetime, platform: str = DONE,
             down: str = "Facebook svarar inte (503)") -> ModerationService:  # fmt: skip
     connector = None if platform == BY_HAND else AnsweringPlatform(down if platform == DOWN else None)
-    return ModerationService(sessions, connectors=AnsweringRegistry(connector),
+    return ModerationService(sessions_as(sessions, by), connectors=AnsweringRegistry(connector),
                              actor=Actor(by, clock=lambda: at))  # fmt: skip
 
 
@@ -147,7 +148,7 @@ class Removal:
 def save_evidence(sessions: sessionmaker[Session], item_id: int, *, at: datetime,
                   by: str = "testare") -> tuple[int, str]:  # fmt: skip
     """An evidence copy alone (no decision), as a decision's first step saves it."""
-    with decision_scope(sessions, item_id, Actor(by, clock=lambda: at)) as scope:
+    with decision_scope(sessions_as(sessions, by), item_id, Actor(by, clock=lambda: at)) as scope:
         return scope.save_evidence()
 
 

@@ -14,6 +14,7 @@ from app.services.context import Actor
 from app.services.intake.importer import ImportService, IncomingItem
 from app.services.intake.rules import RuleSet
 from app.services.moderation.facade import ModerationService
+from tests.helpers.databases import as_person
 
 _ids = itertools.count(1)
 _RULES = RuleSet.from_directory()
@@ -76,7 +77,8 @@ def add_admin(sessions: Any, username: str, name: str, manager_email: str = "") 
 
 
 def service(db: Any, user: str = "testare", **kwargs: Any) -> ModerationService:
-    return ModerationService(db.sessions, actor=Actor(username=user), **kwargs)
+    """`user` acting: on PostgreSQL through their own login role (see as_person)."""
+    return ModerationService(as_person(db, user).sessions, actor=Actor(username=user), **kwargs)
 
 
 def count(sessions: Any, model: Any, **where: Any) -> int:

@@ -16,6 +16,7 @@ from app.services.records.dnr_import import DiarienummerImport
 from app.services.records.export import ExportService, RemovalLogRequest
 from tests.helpers import moderation as m
 from tests.helpers.ci import linux_tool
+from tests.helpers.databases import sessions_as
 from tests.helpers.libreoffice import soffice
 
 MAY = RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31))
@@ -23,7 +24,7 @@ ACTOR = Actor("registrator", clock=lambda: datetime(2026, 6, 2, 9, 0, tzinfo=UTC
 
 
 def export(sessions, path: Path) -> Path:
-    ExportService(sessions, ACTOR).export_removals(MAY, path)
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, path)
     return path
 
 

@@ -10,6 +10,7 @@ from app.services.context import Actor
 from app.services.mail import Mailer, MailSettings
 from app.services.moderation.facade import ModerationService
 from app.services.settings import SettingsService
+from tests.helpers.databases import as_person
 from tests.helpers.fixtures import configure_mail, free_port
 from tests.helpers.workflow import add_admin, make_item, service
 
@@ -67,7 +68,8 @@ def test_mail_waits_for_an_smtp_server_and_goes_when_one_is_set_up(database, smt
     inbox, settings = smtp
     add_admin(database.sessions, "erik", "Erik Holm", manager_email="chef@kommun.example")
     holder: dict[str, Mailer | None] = {"mailer": None}
-    svc = ModerationService(database.sessions, actor=Actor("erik"), mailer_factory=lambda: holder["mailer"])
+    erik = as_person(database, "erik")
+    svc = ModerationService(erik.sessions, actor=Actor("erik"), mailer_factory=lambda: holder["mailer"])
     outcome = svc.remove(make_item(database.sessions, THREAT), "brott")
     assert "Ingen e-postserver är inställd" in outcome.message and inbox.messages == []
     holder["mailer"] = Mailer(settings)
@@ -82,7 +84,8 @@ def test_an_smtp_server_that_is_down_is_retried_with_backoff(database, smtp, clo
     )
     holder = {"mailer": Mailer(down)}
     svc = ModerationService(
-        database.sessions, actor=Actor("erik", clock), mailer_factory=lambda: holder["mailer"]
+        as_person(database, "erik").sessions, actor=Actor("erik", clock),
+        mailer_factory=lambda: holder["mailer"],
     )
     outcome = svc.remove(make_item(database.sessions, THREAT), "brott")
     assert "E-posten till chefen väntar" in outcome.message and "Nytt försök" in outcome.message

@@ -15,6 +15,7 @@ from app.services.records.removal_log import REGISTRATION_COLUMNS, REMOVAL_COLUM
 from app.services.records.spreadsheet import escape_cell_text, unescape_cell_text
 from tests.helpers import moderation as m
 from tests.helpers.ci import linux_tool
+from tests.helpers.databases import sessions_as
 from tests.helpers.libreoffice import assert_same_cells, read_with_libreoffice
 
 MAY = RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31))
@@ -66,7 +67,7 @@ def hostile_db(sqlite_db):
 def test_hostile_text_survives_exactly_in_openpyxl_and_libreoffice(hostile_db, tmp_path):
     db, ids, registered = hostile_db
     out = tmp_path / "logg.xlsx"
-    result = ExportService(db.sessions, ACTOR).export_removals(MAY, out)
+    result = ExportService(sessions_as(db.sessions, ACTOR.username), ACTOR).export_removals(MAY, out)
     assert (result.removals, result.registrations) == (len(ids), 1)
     assert result.truncated_cells == 2 and result.escaped_cells > 0
 
@@ -105,7 +106,7 @@ def test_dates_are_real_swedish_wall_clock_times_across_daylight_saving(database
     m.remove(sessions, winter, at=datetime(2026, 3, 29, 0, 30, tzinfo=UTC))  # 01:30 CET
     m.remove(sessions, summer, at=datetime(2026, 7, 1, 10, 15, tzinfo=UTC))
     out = tmp_path / "år.xlsx"
-    ExportService(sessions, ACTOR).export_removals(
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(
         RemovalLogRequest(date(2026, 1, 1), date(2026, 12, 31)), out)
     sheet = load_workbook(out)["Borttagna"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
@@ -126,7 +127,7 @@ def test_period_is_whole_swedish_days_and_accounts_filter(database, tmp_path):
     m.remove(sessions, inside, at=datetime(2026, 5, 31, 21, 59, tzinfo=UTC))  # 23:59 in Sweden
     m.remove(sessions, after, at=datetime(2026, 5, 31, 22, 0, tzinfo=UTC))  # 00:00 on 1 June
     m.remove(sessions, other, at=datetime(2026, 5, 10, 12, 0, tzinfo=UTC))
-    service = ExportService(sessions, ACTOR)
+    service = ExportService(sessions_as(sessions, ACTOR.username), ACTOR)
     assert service.count(MAY) == (2, 0)
     out = tmp_path / "fb.xlsx"
     service.export_removals(RemovalLogRequest(date(2026, 5, 1), date(2026, 5, 31), ("fb",)), out)
@@ -145,7 +146,7 @@ def test_every_column_the_registrator_needs(database, tmp_path):
                        down="Facebook svarar inte (503)")
     m.remove(sessions, m.add_item(sessions, "för hand"), "svordomar", platform=m.BY_HAND)
     out = tmp_path / "k.xlsx"
-    ExportService(sessions, ACTOR).export_removals(MAY, out)
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, out)
     rows = list(load_workbook(out)["Borttagna"].iter_rows(values_only=True))
     header, first, second, third = rows
     assert list(header) == [c.header for c in REMOVAL_COLUMNS]
@@ -187,7 +188,7 @@ def test_the_full_text_is_what_was_saved_before_the_removal(database, tmp_path):
         for item_id in (removed, registered):
             session.execute(update(Item).where(Item.id == item_id).values(text="(ändrad i efterhand)"))
     out = tmp_path / "sparat.xlsx"
-    ExportService(sessions, ACTOR).export_removals(MAY, out)
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, out)
     book = load_workbook(out)
     removal = dict(zip(*list(book["Borttagna"].iter_rows(values_only=True))[:2], strict=True))
     assert removal["Fullständig text"] == "Du är en idiot, Bertil"
@@ -204,7 +205,7 @@ def test_layout_properties_and_summary(database, tmp_path):
     m.register(sessions, m.add_item(sessions, "fråga"), "atgard",
                at=datetime(2026, 5, 2, 12, 0, tzinfo=UTC))
     out = tmp_path / "v.xlsx"
-    ExportService(sessions, ACTOR).export_removals(
+    ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(
         RemovalLogRequest(date(2026, 4, 1), date(2026, 6, 30)), out)
     workbook = load_workbook(out)
     props = workbook.properties
@@ -228,7 +229,7 @@ def test_the_export_records_what_it_contained(database, tmp_path):
     removal = m.remove(sessions, m.add_item(sessions, "a"))
     registration_id, _ = m.register(sessions, m.add_item(sessions, "b"))
     out = tmp_path / "r.xlsx"
-    result = ExportService(sessions, ACTOR).export_removals(MAY, out)
+    result = ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, out)
     with sessions() as session:
         export = session.get(Export, result.export_id)
         assert (export.kind, export.removal_rows, export.registration_rows) == ("removals", 1, 1)

@@ -12,12 +12,13 @@ from app.models import Item, ItemStatus
 from app.models.base import utcnow
 from app.services.accounts.accounts import AccountService
 from app.services.intake.manual_entry import ManualEntryService
+from tests.helpers.databases import sessions_as
 
 
 @pytest.fixture
 def service(database):
     AccountService(database.sessions).add_account("intra", "intranet", "Internwebben")
-    return ManualEntryService(database.sessions)
+    return ManualEntryService(sessions_as(database.sessions, "testare"))
 
 
 def _count(sessions) -> int:

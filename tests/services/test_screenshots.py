@@ -9,11 +9,12 @@ from sqlalchemy import select, update
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Screenshot
 from app.services.screenshots.schedule import ScreenshotService, add_years, next_due_date
+from tests.helpers.databases import sessions_as
 from tests.helpers.screens import Clock, add_account, png_of, utc
 
 
 def service_at(db, when: str, username: str = "anna") -> ScreenshotService:
-    return ScreenshotService(db.sessions, Clock(utc(when)).actor(username))
+    return ScreenshotService(sessions_as(db.sessions, username), Clock(utc(when)).actor(username))
 
 
 def take(db, key: str, when: str, reason: str = "annual", note: str = "") -> int:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import InputError
 from app.models import Account, AccountAdministrator, Administrator
 from app.services.accounts.platforms import PLATFORMS
+from app.services.accounts.roles import Duty, create_login_role, require, roles_text
 from app.services.records.audit import log_change
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -112,6 +113,7 @@ class AccountService:
             raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.")
         if not name.strip():
             raise InputError("Kontot måste ha ett namn.")
+        require(self._sessions, Duty.ADD_ACCOUNT, details={"account": key})
         defaults = info.channel_defaults
         account = Account(
             key=key,
@@ -156,31 +158,41 @@ class AccountService:
         raise InputError(f"Okänt konto {key!r}.")
 
     def add_administrator(
-        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = ""
+        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = "",
+        roles: tuple[str, ...] | None = None, create_login: bool = False, password: str | None = None,
     ) -> int:
+        """`create_login`: on PostgreSQL also the person's login role with exactly their roles'
+        privileges (granska admins add), in the same transaction."""
         if not username.strip() or not name.strip():
             raise InputError("En administratör behöver både användarnamn och namn.")
+        require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username.strip()})
         admin = Administrator(
             username=username.strip(),
             name=name.strip(),
             email=email,
             phone=phone,
             manager_email=manager_email,
+            roles=roles_text(roles) if roles else None,
         )
         try:
             with self._sessions.begin() as session:
                 session.add(admin)
                 session.flush()
-                log_change(session, "administrator_added", details={"username": admin.username},
+                if create_login and session.get_bind().dialect.name == "postgresql":
+                    create_login_role(session, admin.username, password, roles or ())
+                log_change(session, "administrator_added",
+                           details={"username": admin.username, "roles": list(roles or ())},
                            seals=[("administrator", admin.id)])  # fmt: skip
         except IntegrityError:
             raise InputError(f"Användarnamnet {username!r} finns redan.") from None
         return admin.id
 
     def assign(self, account_key: str, username: str, role: str = "administrator") -> None:
+        require(self._sessions, Duty.ASSIGN, details={"username": username, "account": account_key})
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == account_key))
-            admin = session.scalar(select(Administrator).where(Administrator.username == username))
+            admin = session.scalar(
+                select(Administrator).where(func.lower(Administrator.username) == username.lower()))
             if account is None:
                 raise InputError(f"Okänt konto {account_key!r}.")
             if admin is None:

@@ -17,6 +17,7 @@ from app.core.errors import ErrorKind, InputError, PlatformError
 from app.models import Account, Item
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
+from app.services.accounts.team_credentials import credential_store_for
 from app.services.context import Writes, in_this_thread
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,18 @@ def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
 def keyring_registry(store: CredentialStore | None = None,
                      options: ConnectorOptions | None = None) -> ConnectorRegistry:  # fmt: skip
     """What the app and the moderation service use to reach the platforms."""
-    return ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
+    registry = ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
+    registry.from_this_keyring = store is None
+    return registry
+
+
+def for_database(registry: ConnectorRegistry, sessions: sessionmaker[Session]) -> ConnectorRegistry:
+    """On the team database the tokens come from it (TeamCredentialStore), not from this
+    machine's keyring; any other registry (a test double) is left as it is."""
+    bind = sessions.kw.get("bind")
+    if registry.from_this_keyring and bind is not None and bind.dialect.name == "postgresql":
+        return keyring_registry(credential_store_for(sessions), registry.options)
+    return registry
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ class CredentialService:
         this service on a network worker, since the keyring and the connection test may wait."""
         self._sessions = sessions
         self._write = write
-        self._store = store or CredentialStore()
+        self._store = store or credential_store_for(sessions)
         self._registry = registry or keyring_registry(self._store)
 
     def _account(self, key: str) -> AccountRef:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import Administrator, Recusal, Setting
@@ -40,7 +40,7 @@ def find_administrator(session: Session, username: str) -> AdminInfo:
             Administrator.name,
             Administrator.email,
             Administrator.manager_email,
-        ).where(Administrator.username == username, Administrator.active.is_(True))
+        ).where(func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True))
     ).first()
     if row is None:
         return AdminInfo(None, username, username)
@@ -66,7 +66,7 @@ def recusal_for(session: Session, item_id: int, username: str) -> tuple[str, str
     """(handed_to, reason) when `username` handed this item over on a conflict of interest."""
     row = session.execute(
         select(Recusal.handed_to, Recusal.reason)
-        .where(Recusal.item_id == item_id, Recusal.username == username)
+        .where(Recusal.item_id == item_id, func.lower(Recusal.username) == func.lower(username))
         .limit(1)
     ).first()
     return (row[0], row[1]) if row else None

@@ -148,6 +148,9 @@ class ConnectorRegistry:
     def __init__(self, secret_for: Callable[[Any], str | None] | None = None, options: Any = None) -> None:
         self._secret_for = secret_for
         self.options = options
+        # Tokens from this machine's OS keyring (connections.keyring_registry with no store of
+        # its own): on the team database the moderation service takes them from there instead.
+        self.from_this_keyring = False
 
     def for_account(self, account: Any) -> Connector | None:
         info = PLATFORMS.get(account.platform)

@@ -14,13 +14,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
-from app.models import Account, AccountAdministrator, Administrator
+from app.models import Account, AccountAdministrator, AccountSecret, Administrator
 from app.services.accounts.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.accounts.platforms import platform_label
+from app.services.accounts.roles import Duty, require
+from app.services.accounts.team_credentials import holders, remove_copy
 from app.services.records.audit import log_change
 
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
@@ -57,6 +59,8 @@ class RegisterEntry:
     last_sync_at: datetime | None
     last_sync_error: str | None
     administrators: tuple[AdministratorContact, ...]
+    # Team database: who can open the account's stored token (None: no token stored centrally).
+    key_holders: tuple[str, ...] | None = None
 
     @property
     def platform_label(self) -> str:
@@ -68,6 +72,12 @@ class RegisterEntry:
 
     @property
     def administrator_warning(self) -> str | None:
+        if not self.too_few_administrators and self.key_holders is not None \
+                and len(self.key_holders) < MIN_ADMINISTRATORS:
+            who = ", ".join(self.key_holders) or "ingen"
+            return (f"Bara {len(self.key_holders)} person(er) kan öppna inloggningsuppgifterna för "
+                    f"{self.name} ({who}). Kollegor som tilldelats kontot får sin nyckel när någon "
+                    "som har den kör granska login.")  # fmt: skip
         if not self.too_few_administrators:
             return None
         count = "ingen administratör" if not self.administrators else "bara en administratör"
@@ -83,10 +93,11 @@ class RegisterEntry:
             "last_sync_error": self.last_sync_error,
             "administrators": [a.__dict__ for a in self.administrators],
             "administrator_warning": self.administrator_warning,
+            "key_holders": list(self.key_holders) if self.key_holders is not None else None,
         }  # fmt: skip
 
 
-def _entry(account: Account) -> RegisterEntry:
+def _entry(account: Account, key_holders: tuple[str, ...] | None = None) -> RegisterEntry:
     admins = tuple(sorted(
         (AdministratorContact(link.administrator.username, link.administrator.name,
                               link.administrator.email, link.administrator.phone, link.role)
@@ -98,8 +109,14 @@ def _entry(account: Account) -> RegisterEntry:
     return RegisterEntry(
         account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
         credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
-        last_sync_error=state.get("last_error"), administrators=admins,
+        last_sync_error=state.get("last_error"), administrators=admins, key_holders=key_holders,
     )  # fmt: skip
+
+
+def _key_holders(session: Session, account_id: int) -> tuple[str, ...] | None:
+    if session.get(AccountSecret, account_id) is None:
+        return None
+    return tuple(holders(session, account_id))
 
 
 class AccountRegister:
@@ -113,14 +130,15 @@ class AccountRegister:
 
     def entries(self) -> list[RegisterEntry]:
         with self._sessions() as session:
-            return [_entry(a) for a in session.scalars(self._query().order_by(Account.key))]
+            return [_entry(a, _key_holders(session, a.id))
+                    for a in session.scalars(self._query().order_by(Account.key))]  # fmt: skip
 
     def entry(self, key: str) -> RegisterEntry:
         with self._sessions() as session:
             account = session.scalar(self._query().where(Account.key == key))
             if account is None:
                 raise InputError(f"Okänt konto {key!r}.")
-            return _entry(account)
+            return _entry(account, _key_holders(session, account.id))
 
     def update(self, key: str, **changes: Any) -> RegisterEntry:
         unknown = sorted(set(changes) - set(EDITABLE))
@@ -159,6 +177,7 @@ class AccountRegister:
 
     def update_administrator(self, username: str, *, name: str | None = None, email: str | None = None,
                              phone: str | None = None) -> None:  # fmt: skip
+        require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username})
         with self._sessions.begin() as session:
             admin = session.scalar(select(Administrator).where(Administrator.username == username))
             if admin is None:
@@ -179,9 +198,11 @@ class AccountRegister:
         return self.entry(key)
 
     def unassign(self, key: str, username: str) -> RegisterEntry:
+        require(self._sessions, Duty.ASSIGN, details={"username": username, "account": key})
         with self._sessions.begin() as session:
             account_id = session.scalar(select(Account.id).where(Account.key == key))
-            admin_id = session.scalar(select(Administrator.id).where(Administrator.username == username))
+            admin_id = session.scalar(
+                select(Administrator.id).where(func.lower(Administrator.username) == username.lower()))
             if account_id is None:
                 raise InputError(f"Okänt konto {key!r}.")
             if admin_id is None:
@@ -190,6 +211,7 @@ class AccountRegister:
                 AccountAdministrator.account_id == account_id,
                 AccountAdministrator.administrator_id == admin_id)))  # fmt: skip
             session.execute(delete(AccountAdministrator).where(AccountAdministrator.id.in_(links)))
+            remove_copy(session, account_id, admin_id)  # their sealed copy of the account's key
             if links:  # sealed as gone: verify then knows the row was removed on purpose
                 log_change(
                     session, "administrator_unassigned", account_id=account_id,

@@ -15,7 +15,7 @@ from app.core.errors import InputError
 from app.core.incoming import IncomingItem
 from app.models import Account, Item
 from app.services.accounts.accounts import _check_url
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.intake.importer import ImportService
 
 
@@ -40,7 +40,7 @@ class ManualEntryService:
                  actor: Actor | None = None) -> None:  # fmt: skip
         self._sessions = sessions
         self._importer = importer or ImportService(sessions)
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def add(self, account_key: str, text: str, *, author: str = "", url: str | None = None,
             written_at: datetime | None = None) -> ManualItem:  # fmt: skip

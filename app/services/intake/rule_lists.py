@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import InputError
 from app.models import Setting
 from app.resources import resource_path
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.intake.rules import RuleSet, entry_pattern, read_word_list
 from app.services.records.audit import AuditWriter
 
@@ -58,7 +58,7 @@ def load_rule_set(sessions: sessionmaker[Session]) -> RuleSet:
 class RuleListService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def lists(self) -> dict[str, list[str]]:
         """Every list as it is used now (edited or default)."""

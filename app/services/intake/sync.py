@@ -28,7 +28,7 @@ from app.core.incoming import IncomingItem
 from app.models import Account, Item, ItemKind, ItemStatus
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
-from app.services.context import Actor, Writes, in_this_thread
+from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -135,7 +135,7 @@ class SyncService:
         self._write = write
         self._connectors = connectors
         self._importer = importer or ImportService(sessions)
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
         self._batch_size = batch_size
 
     # -- which accounts ------------------------------------------------------------------------

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, select, true
+from sqlalchemy import and_, bindparam, exists, func, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.core.states import Action
-from app.models import Administrator, Decision, Item, ItemStatus, Recusal, Setting
+from app.models import AccountAdministrator, Administrator, Decision, Item, ItemStatus, Recusal, Setting
+from app.models.db import session_user
 from app.services.accounts.identity import AdminInfo, local_time
-from app.services.context import Actor
+from app.services.accounts.roles import Duty, Me, parse_roles, refuse
+from app.services.context import Actor, same_person
 from app.services.moderation.writer import Query, Writer
 from app.services.records.audit import AuditWriter
 from app.services.records.evidence import (
@@ -65,6 +67,11 @@ _admins = Administrator.__table__
 _recusals = Recusal.__table__
 _settings = Setting.__table__
 _decisions = Decision.__table__
+_links = AccountAdministrator.__table__
+_roles_set = Administrator.__table__.alias("roles_set")
+
+# Logins compare without regard to letter case (ANNA is anna), recusals included.
+_login = func.lower(bindparam("username"))
 
 # The one read of a decision: the item with its thread and account (for the evidence copy),
 # the actor as an administrator, a conflict of interest, and the notice templates.
@@ -75,8 +82,15 @@ _STATE = Query(
         _admins.c.name,
         _admins.c.email,
         _admins.c.manager_email,
+        _admins.c.roles,
+        exists()
+        .where(_links.c.account_id == _items.c.account_id, _links.c.administrator_id == _admins.c.id)
+        .label("assigned"),
+        exists()
+        .where(_roles_set.c.active == true(), _roles_set.c.roles.is_not(None), _roles_set.c.roles != "")
+        .label("roles_in_use"),
         select(_recusals.c.handed_to)
-        .where(_recusals.c.item_id == _items.c.id, _recusals.c.username == bindparam("username"))
+        .where(_recusals.c.item_id == _items.c.id, func.lower(_recusals.c.username) == _login)
         .limit(1)
         .scalar_subquery()
         .label("recused_to"),
@@ -87,7 +101,7 @@ _STATE = Query(
     )
     .select_from(
         snapshot_from().outerjoin(
-            _admins, and_(_admins.c.username == bindparam("username"), _admins.c.active == true())
+            _admins, and_(func.lower(_admins.c.username) == _login, _admins.c.active == true())
         )
     )
     .where(_items.c.id == bindparam("item_id"))
@@ -111,6 +125,11 @@ class ItemState:
     snapshot: ItemSnapshot
     recused_to: str | None = None
     notice_templates: dict[str, Any] | None = None
+    # The actor on this item's account: their roles, whether they are assigned to the account,
+    # and whether roles are in use in this database at all (see roles.py).
+    actor_roles: str | None = None
+    assigned: bool = False
+    roles_in_use: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,7 +146,8 @@ def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, Admin
         raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
     snap = ItemSnapshot.from_row(row)
     item = snap.item
-    admin_id, admin_name, admin_email, manager_email, recused_to, templates = row[SNAPSHOT_WIDTH:]
+    admin_id, admin_name, admin_email, manager_email, roles, assigned, in_use, recused_to, templates = (
+        row[SNAPSHOT_WIDTH:])
     state = ItemState(
         id=item["id"], account_id=snap.account_id, account_key=snap.account["key"],
         platform=snap.account["platform"], status=item["status"], external_id=item["external_id"],
@@ -135,6 +155,7 @@ def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, Admin
         permalink=item["permalink"], author_name=item["author"]["name"], text=item["text"],
         assigned_to_id=snap.assigned_to_id, snapshot=snap, recused_to=recused_to,
         notice_templates=templates if isinstance(templates, dict) else None,
+        actor_roles=roles, assigned=bool(assigned), roles_in_use=bool(in_use),
     )  # fmt: skip
     if admin_id is None:
         return state, AdminInfo(None, username, username)
@@ -161,13 +182,25 @@ class DecisionScope:
         self.session = session
         self.con = session.connection()
         self.writer = Writer(self.con)
-        self.username = actor.username
+        # On PostgreSQL the login role of this very connection, whatever the actor claims.
+        self.username = session_user(self.con.engine) or actor.username
         self.now = actor.now()
-        self.state, self.admin = _load(self.writer, item_id, actor.username)
+        self.state, self.admin = _load(self.writer, item_id, self.username)
         self._audit = audit
         self.status = self.state.status
 
     # --- checks -------------------------------------------------------------------------
+    def me(self) -> Me:
+        state = self.state
+        mine = ((state.account_id, state.account_key),) if state.assigned else ()
+        return Me(self.username, self.admin.name, self.admin.id, parse_roles(state.actor_roles), mine,
+                  state.roles_in_use, self.con.dialect.name)  # fmt: skip
+
+    def require(self, duty: Duty) -> None:
+        me = self.me()
+        if not me.may(duty, self.state.account_id):
+            raise _Refused(me, duty)
+
     def refuse_on_conflict_of_interest(self) -> None:
         if self.state.recused_to is not None:
             raise InputError(
@@ -182,7 +215,7 @@ class DecisionScope:
         if status in UNDECIDED:
             return
         last = last_decision(self.session, self.state.id)
-        if status in REVISABLE and last is not None and last.decided_by == self.username:
+        if status in REVISABLE and last is not None and same_person(last.decided_by, self.username):
             return
         if last is not None:
             what = ACTION_PAST.get(last.action, last.action)
@@ -239,11 +272,24 @@ class DecisionScope:
         )
 
 
+class _Refused(Exception):
+    def __init__(self, me: Me, duty: Duty) -> None:
+        self.me, self.duty = me, duty
+
+
 @contextmanager
-def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor) -> Iterator[DecisionScope]:
-    """One transaction: commits when the block ends, rolls back on any error."""
-    with sessions.begin() as session:
-        audit = AuditWriter(session)  # the lock: must be the transaction's first statement
-        scope = DecisionScope(session, actor, item_id, audit)
-        yield scope
-        audit.flush()
+def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor,
+                   duty: Duty = Duty.DECIDE) -> Iterator[DecisionScope]:  # fmt: skip
+    """One transaction: commits when the block ends, rolls back on any error. An actor whose
+    roles do not allow `duty` on the item's account is refused before anything is written."""
+    try:
+        with sessions.begin() as session:
+            audit = AuditWriter(session)  # the lock: must be the transaction's first statement
+            scope = DecisionScope(session, actor, item_id, audit)
+            scope.require(duty)
+            yield scope
+            audit.flush()
+    except _Refused as refused:
+        state = scope.state
+        refuse(sessions, refused.me, actor, refused.duty, item_id=state.id, account_id=state.account_id,
+               account_key=state.account_key)  # fmt: skip

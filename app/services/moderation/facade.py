@@ -24,7 +24,8 @@ from app.services.accounts import platforms
 from app.services.accounts.connections import ConnectorLookup
 from app.services.accounts.identity import active_administrator, escalation_recipient
 from app.services.accounts.platforms import ConnectorRegistry
-from app.services.context import Actor, Writes, in_this_thread
+from app.services.accounts.roles import Duty
+from app.services.context import Actor, Writes, acting, in_this_thread, same_person
 from app.services.mail import Mailer
 from app.services.moderation.decisions import DecisionScope, decision_scope
 from app.services.moderation.escalation import (
@@ -90,7 +91,7 @@ class ModerationService:
         mailer_factory: Callable[[], Mailer | None] | None = None,
     ) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
         self._lookup = ConnectorLookup(sessions, connectors)
         self._mailer_factory = mailer_factory or (lambda: mailer)
         handlers: dict[str, Handler] = {
@@ -104,9 +105,11 @@ class ModerationService:
     def with_platforms(cls, sessions: sessionmaker[Session], actor: Actor | None = None) -> ModerationService:
         """As the application runs it: every platform connector with its keyring secret, and
         mail with the settings (Inställningar → E-post)."""
+        from app.services.accounts.connections import for_database
+
         return cls(
             sessions,
-            connectors=platforms.connector_registry(),
+            connectors=for_database(platforms.connector_registry(), sessions),
             actor=actor,
             mailer_factory=mailer_from_settings(sessions),
         )
@@ -272,7 +275,7 @@ class ModerationService:
             target = active_administrator(scope.session, to_username)
             if target is None:
                 raise InputError(f"{to_username!r} är ingen aktiv administratör.")
-            if target.username == scope.username:
+            if same_person(target.username, scope.username):
                 raise InputError("Du kan inte lämna över till dig själv.")
             recusal = Recusal(
                 item_id=item_id,
@@ -324,7 +327,7 @@ class ModerationService:
     def set_diarienummer(
         self, item_id: int, diarienummer: str, registration_id: int | None = None
     ) -> ActionOutcome:
-        with _database_errors(), self._scope(item_id) as scope:
+        with _database_errors(), self._scope(item_id, Duty.DIARIENUMMER) as scope:
             set_diarienummer(scope, diarienummer, registration_id)
         return ActionOutcome(
             item_id, Action.REGISTER, scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
@@ -337,6 +340,7 @@ class ModerationService:
         with _database_errors():
             with self._scope(item_id) as scope:
                 scope.require_not_weeded()
+                scope.refuse_on_conflict_of_interest()
                 evidence_id, digest = scope.save_evidence()
                 recipient = escalation_recipient(scope.session, scope.admin, to)
                 escalation_id = queue_escalation(
@@ -391,8 +395,8 @@ class ModerationService:
             return self._runner.pending(item_id=item_id)
 
     # --- helpers ---------------------------------------------------------------------------
-    def _scope(self, item_id: int) -> AbstractContextManager[DecisionScope]:
-        return decision_scope(self._sessions, item_id, self._actor)
+    def _scope(self, item_id: int, duty: Duty = Duty.DECIDE) -> AbstractContextManager[DecisionScope]:
+        return decision_scope(self._sessions, item_id, self._actor, duty)
 
     def _connector_for(self, item_id: int) -> Connector | None:
         return self._lookup.for_item(item_id)

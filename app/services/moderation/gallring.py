@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import InputError
 from app.core.states import StepStatus
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
 SETTINGS_KEY = "gallring"  # {"days": N}
@@ -69,7 +69,7 @@ def _eligible(cutoff: datetime):  # type: ignore[no-untyped-def]
 class GallringService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def age_days(self) -> int:
         with self._sessions() as session:

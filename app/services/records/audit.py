@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, AuditSeal
 from app.models.seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.moderation.writer import Query, Writer
 from app.services.records.audit_verify import VerifyReport, verify_chain
 from app.services.records.audit_witness import Witness, WitnessBook, key_of
@@ -57,6 +57,9 @@ ACTION_LABELS = {
     "administrator_changed": "Administratör ändrad",
     "administrator_assigned": "Administratör kopplad till konto",
     "administrator_unassigned": "Administratör borttagen från konto",
+    "administrator_roles": "Roller ändrade",
+    "administrator_deactivated": "Administratör avaktiverad",
+    "refused": "Nekad: rollen tillåter inte åtgärden",
 }
 
 
@@ -290,7 +293,7 @@ def log_change(
 ) -> None:
     """One event in the caller's transaction that seals the records it changed (the account
     register, the administrators, a screenshot)."""
-    who = actor or Actor()
+    who = acting(session, actor)
     writer = AuditWriter(session)
     writer.add(who.username, who.now(), action, account_id=account_id, details=details, seals=seals)
     writer.flush()

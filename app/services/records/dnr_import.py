@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Decision, ExportRow, Item, Registration
 from app.models.db_errors import database_failure
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter
 from app.services.records.removal_log import REMOVAL_CRITERION
 
@@ -129,7 +129,7 @@ def read_dnr_rows(path: Path) -> tuple[list[DnrRow], str | None]:
 class DiarienummerImport:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def import_file(self, path: Path, *, skip_conflicts: bool = False,
                     dry_run: bool = False) -> DnrImportResult:  # fmt: skip

@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.models import Account, Export, ExportRow, Registration
 from app.models.db_errors import database_failure
-from app.services.context import Actor
+from app.services.accounts.roles import Duty, require
+from app.services.context import Actor, acting
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
@@ -234,7 +235,7 @@ class RemovalLogRequest:
 class ExportService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def _check_accounts(self, session: Session, keys: tuple[str, ...]) -> None:
         known = set(session.scalars(select(Account.key).where(Account.key.in_(keys))))
@@ -255,6 +256,7 @@ class ExportService:
         output = Path(output)
         if output.suffix.lower() != ".xlsx":
             raise InputError(f"Exportfilen ska sluta på .xlsx: {output}")
+        require(self._sessions, Duty.EXPORT, self._actor, details={"file": output.name})
         export_uuid = str(uuid.uuid4())
         now = self._actor.now()
         try:

@@ -45,7 +45,7 @@ from app.models import (
     Screenshot,
 )
 from app.models.db_errors import database_failure
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
 from app.services.records.export import RemovalLogWriter, commit_export, file_sha256, set_properties
@@ -131,7 +131,7 @@ def _json_bytes(value: Any) -> bytes:
 class EvidencePackager:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     def build(self, item_ids: Sequence[int], output: Path, *, overwrite: bool = False) -> PackageResult:
         ids = sorted(set(item_ids))

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, Screenshot
-from app.services.context import Actor
+from app.services.context import Actor, acting
 from app.services.mail import check_address
 from app.services.records.audit import log_change
 
@@ -190,7 +190,7 @@ _INFO_COLUMNS = (
 class ScreenshotService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
-        self._actor = actor or Actor()
+        self._actor = acting(sessions, actor)
 
     @property
     def actor_name(self) -> str:

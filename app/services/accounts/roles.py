@@ -1,0 +1,233 @@
+"""Who I am in this database and what my roles let me do (the guideline's roles).
+
+| role               | may                                                                  |
+|--------------------|----------------------------------------------------------------------|
+| administrator      | everything on the items of the accounts assigned to them             |
+| registrator        | set diarienummer, export; decides nothing                            |
+| kommunikationschef | read all accounts, the link list, screenshots, statistics            |
+| forvaltningschef   | assign and unassign administrators, add/deactivate them, their roles |
+| owner              | (PostgreSQL: the database's owner) the first förvaltningschef        |
+
+A database where no active administrator has a role is the single-user workstation Granska was
+before roles existed: whoever opens it may do everything, as before. Roles take effect the
+moment the first person is given one (`granska admins role` or `admins add --role`), so a
+municipality opts in by naming its förvaltningschef; nothing changes for the one user who never
+does. A refused action changes nothing but the audit log, where the refusal is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, NoReturn
+
+from sqlalchemy import and_, exists, func, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import Forbidden, InputError
+from app.models import Account, AccountAdministrator, Administrator
+from app.services.context import Actor, acting
+from app.services.records.audit import AuditWriter
+
+ADMINISTRATOR = "administrator"
+REGISTRATOR = "registrator"
+KOMMUNIKATIONSCHEF = "kommunikationschef"
+FORVALTNINGSCHEF = "forvaltningschef"
+OWNER = "owner"
+ROLES = (ADMINISTRATOR, REGISTRATOR, KOMMUNIKATIONSCHEF, FORVALTNINGSCHEF)
+ROLE_LABELS = {
+    ADMINISTRATOR: "administratör",
+    REGISTRATOR: "registrator",
+    KOMMUNIKATIONSCHEF: "kommunikationschef",
+    FORVALTNINGSCHEF: "förvaltningschef",
+    OWNER: "databasens ägare",
+}
+_ALIASES = {label: role for role, label in ROLE_LABELS.items() if role != OWNER}
+
+
+class Duty(StrEnum):
+    DECIDE = "decide"  # act on an item of one account
+    DIARIENUMMER = "diarienummer"
+    EXPORT = "export"
+    MANAGE_ADMINISTRATORS = "manage_administrators"  # add, deactivate, roles
+    ASSIGN = "assign"  # who administers which account
+    ADD_ACCOUNT = "add_account"
+
+
+DUTY_TEXT = {
+    Duty.DECIDE: "besluta om poster på kontot",
+    Duty.DIARIENUMMER: "sätta diarienummer på poster på kontot",
+    Duty.EXPORT: "exportera diarieförda poster",
+    Duty.MANAGE_ADMINISTRATORS: "lägga till, ändra eller avaktivera administratörer",
+    Duty.ASSIGN: "ändra vem som administrerar ett konto",
+    Duty.ADD_ACCOUNT: "lägga till konton i kontoregistret",
+}
+# Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
+# administrator's on their own accounts.
+ANY_ACCOUNT = {
+    Duty.DECIDE: frozenset(),
+    Duty.DIARIENUMMER: frozenset({REGISTRATOR}),
+    Duty.EXPORT: frozenset({REGISTRATOR}),
+    Duty.MANAGE_ADMINISTRATORS: frozenset({FORVALTNINGSCHEF, OWNER}),
+    Duty.ASSIGN: frozenset({FORVALTNINGSCHEF}),
+    Duty.ADD_ACCOUNT: frozenset({FORVALTNINGSCHEF, OWNER}),
+}
+OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER})
+
+
+def parse_roles(values: Any) -> tuple[str, ...]:
+    """Roles as stored or typed ("förvaltningschef" and "forvaltningschef" alike), sorted."""
+    if values is None:
+        return ()
+    items = values.split(",") if isinstance(values, str) else list(values)
+    roles: set[str] = set()
+    for raw in items:
+        name = str(raw).strip().casefold()
+        if not name:
+            continue
+        role = _ALIASES.get(name, name)
+        if role not in ROLES:
+            known = ", ".join(ROLES)
+            raise InputError(f"Okänd roll {raw!r}: välj bland {known}.")
+        roles.add(role)
+    return tuple(sorted(roles))
+
+
+def roles_text(roles: tuple[str, ...]) -> str:
+    return ",".join(roles)
+
+
+@dataclass(frozen=True)
+class Me:
+    """The acting person as the database knows them; plain data for the window and whoami."""
+
+    username: str
+    name: str
+    administrator_id: int | None
+    roles: tuple[str, ...]
+    accounts: tuple[tuple[int, str], ...]  # (id, key) of the accounts I act on
+    enforced: bool  # roles are in use in this database
+    backend: str
+
+    @property
+    def account_ids(self) -> frozenset[int]:
+        return frozenset(i for i, _ in self.accounts)
+
+    def may(self, duty: Duty, account_id: int | None = None) -> bool:
+        if not self.enforced:
+            return True
+        if set(self.roles) & ANY_ACCOUNT[duty]:
+            return True
+        return (duty in OWN_ACCOUNTS and ADMINISTRATOR in self.roles
+                and account_id is not None and account_id in self.account_ids)  # fmt: skip
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "username": self.username,
+            "name": self.name,
+            "roles": list(self.roles),
+            "accounts": [key for _, key in self.accounts],
+            "roles_in_use": self.enforced,
+            "database": self.backend,
+        }
+
+
+def roles_in_use(session: Session) -> bool:
+    someone = exists().where(
+        Administrator.active.is_(True), Administrator.roles.is_not(None), Administrator.roles != "")
+    return bool(session.scalar(select(someone)))
+
+
+def is_database_owner(session: Session) -> bool:
+    """On PostgreSQL: the login owns the database (or is a superuser). SQLite has no owner."""
+    if session.get_bind().dialect.name != "postgresql":
+        return False
+    sql = ("SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
+           "WHERE r.rolname = session_user AND d.datname = current_database()")  # fmt: skip
+    return bool(session.connection().exec_driver_sql(sql).scalar())
+
+
+def who_am_i(session: Session, username: str) -> Me:
+    admin = session.execute(
+        select(Administrator.id, Administrator.name, Administrator.roles).where(
+            func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True))
+    ).first()  # fmt: skip
+    enforced = roles_in_use(session)
+    roles = set(parse_roles(admin.roles) if admin is not None else ())
+    if is_database_owner(session):
+        roles.add(OWNER)
+    if not enforced:
+        mine = select(Account.id, Account.key)
+    elif admin is None:
+        mine = select(Account.id, Account.key).where(False)  # type: ignore[arg-type]
+    else:
+        link = and_(AccountAdministrator.account_id == Account.id,
+                    AccountAdministrator.administrator_id == admin.id)
+        mine = select(Account.id, Account.key).join(AccountAdministrator, link)
+    accounts = tuple((i, k) for i, k in session.execute(mine.order_by(Account.key)))
+    name = admin.name if admin is not None else username
+    return Me(username, name, admin.id if admin is not None else None, tuple(sorted(roles)), accounts,
+              enforced, session.get_bind().dialect.name)  # fmt: skip
+
+
+def create_login_role(session: Session, username: str, password: str | None, roles: tuple[str, ...]) -> None:
+    """PostgreSQL: the person's login role, member of the team and of their roles' groups
+    (granska_create_login checks again that the caller may; see team_privileges.py)."""
+    session.execute(text("SELECT granska_create_login(:u, :p, :r)"),
+                    {"u": username, "p": password, "r": list(roles)})  # fmt: skip
+
+
+def set_login_roles(session: Session, username: str, roles: tuple[str, ...]) -> None:
+    if session.get_bind().dialect.name == "postgresql" and _has_login(session, username):
+        session.execute(text("SELECT granska_set_login_roles(:u, :r)"), {"u": username, "r": list(roles)})
+
+
+def disable_login(session: Session, username: str) -> None:
+    if session.get_bind().dialect.name == "postgresql" and _has_login(session, username):
+        session.execute(text("SELECT granska_disable_login(:u)"), {"u": username})
+
+
+def _has_login(session: Session, username: str) -> bool:
+    sql = "SELECT pg_has_role(:u, 'granska_team', 'MEMBER') FROM pg_roles WHERE rolname = :u"
+    return bool(session.execute(text(sql), {"u": username}).scalar())
+
+
+def refusal_message(me: Me, duty: Duty, account_key: str | None = None) -> str:
+    what = DUTY_TEXT[duty] + (f" {account_key}" if account_key else "")
+    if me.administrator_id is None:
+        return f"Du ({me.username}) finns inte i administratörsregistret och får inte {what}."
+    roles = ", ".join(ROLE_LABELS[r] for r in me.roles) or "ingen roll"
+    return f"Du ({me.username}, {roles}) får inte {what}."
+
+
+def write_refusal(sessions: sessionmaker[Session], actor: Actor, duty: Duty, *, item_id: int | None = None,
+                  account_id: int | None = None, details: dict[str, Any] | None = None) -> None:  # fmt: skip
+    """The refused attempt, in its own transaction after the refused one was rolled back."""
+    actor = acting(sessions, actor)
+    with sessions.begin() as session:
+        writer = AuditWriter(session)
+        writer.add(actor.username, actor.now(), "refused", item_id=item_id, account_id=account_id,
+                   details={"duty": str(duty), **(details or {})})  # fmt: skip
+        writer.flush()
+
+
+def require(sessions: sessionmaker[Session], duty: Duty, actor: Actor | None = None, *,
+            account_key: str | None = None, details: dict[str, Any] | None = None) -> Me:  # fmt: skip
+    """Me, when my roles allow `duty` (on `account_key`); otherwise the refusal is written to
+    the audit log and Forbidden raised."""
+    who = acting(sessions, actor)
+    with sessions() as session:
+        me = who_am_i(session, who.username)
+        account_id = None
+        if account_key is not None:
+            account_id = session.scalar(select(Account.id).where(Account.key == account_key))
+    if me.may(duty, account_id):
+        return me
+    refuse(sessions, me, who, duty, account_id=account_id, account_key=account_key, details=details)
+
+
+def refuse(sessions: sessionmaker[Session], me: Me, actor: Actor, duty: Duty, *, item_id: int | None = None,
+           account_id: int | None = None, account_key: str | None = None,
+           details: dict[str, Any] | None = None) -> NoReturn:  # fmt: skip
+    write_refusal(sessions, actor, duty, item_id=item_id, account_id=account_id, details=details)
+    raise Forbidden(refusal_message(me, duty, account_key))

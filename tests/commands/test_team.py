@@ -1,0 +1,88 @@
+"""`granska whoami`, `admins add --role`, `admins role|deactivate` (#14) and their exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from app.cli import main
+
+
+def _run(capsys, monkeypatch, url: str, who: str, *argv: str) -> tuple[int, str, str]:
+    monkeypatch.setenv("GRANSKA_USER", who)
+    code = main(["--db", url, *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_whoami_roles_and_refusals_on_the_command_line(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    code, out, _ = _run(capsys, monkeypatch, url, "ensam", "whoami", "--json")
+    assert code == 0 and json.loads(out) == {
+        "username": "ensam", "name": "ensam", "roles": [], "accounts": [], "roles_in_use": False,
+        "database": "sqlite"}  # fmt: skip
+    assert _run(capsys, monkeypatch, url, "ensam", "accounts", "add", "fb", "--platform", "facebook",
+                "--name", "Kommunen")[0] == 0  # fmt: skip
+    code, out, _ = _run(capsys, monkeypatch, url, "ensam", "admins", "add", "chef", "--name", "Cecilia",
+                        "--role", "förvaltningschef")  # fmt: skip
+    assert code == 0 and "förvaltningschef" in out
+    code, _, err = _run(capsys, monkeypatch, url, "ensam", "admins", "add", "anna", "--name", "Anna")
+    assert code == 2 and "Du (ensam) finns inte i administratörsregistret" in err
+
+    for argv in (("admins", "add", "anna", "--name", "Anna", "--role", "administrator"),
+                 ("accounts", "assign", "fb", "anna")):  # fmt: skip
+        assert _run(capsys, monkeypatch, url, "chef", *argv)[0] == 0
+    code, out, _ = _run(capsys, monkeypatch, url, "Anna", "whoami", "--json")
+    me = json.loads(out)
+    assert (me["roles"], me["accounts"], me["roles_in_use"]) == (["administrator"], ["fb"], True)
+    code, out, _ = _run(capsys, monkeypatch, url, "anna", "whoami")
+    assert "Roller: administratör" in out and "Konton du arbetar med: fb" in out
+
+    for argv in (("admins", "role", "anna", "forvaltningschef"), ("admins", "deactivate", "chef"),
+                 ("accounts", "unassign", "fb", "anna")):  # fmt: skip
+        code, out, err = _run(capsys, monkeypatch, url, "anna", *argv)
+        assert code == 2 and "Du (anna, administratör) får inte" in err and out == ""
+    code, out, _ = _run(capsys, monkeypatch, url, "chef", "admins", "role", "anna", "administrator",
+                        "registrator")  # fmt: skip
+    assert code == 0 and "administratör, registrator" in out
+    code, out, _ = _run(capsys, monkeypatch, url, "chef", "admins", "deactivate", "anna")
+    assert code == 0 and "administrerar inte längre fb" in out
+    code, out, _ = _run(capsys, monkeypatch, url, "anna", "whoami", "--json")
+    assert json.loads(out)["roles"] == [] and json.loads(out)["accounts"] == []
+
+
+def test_a_password_is_for_the_team_database_only(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("hemligt\n"))
+    code, _, err = _run(capsys, monkeypatch, f"sqlite:///{tmp_path / 'one.db'}", "ensam", "admins", "add",
+                        "anna", "--name", "Anna", "--password-stdin")  # fmt: skip
+    assert code == 2 and "bara en teamdatabas på PostgreSQL" in err
+
+
+@pytest.mark.postgres
+def test_team_database_admins_add_makes_a_login_and_login_keeps_its_password(pg_db, capsys, monkeypatch):
+    from sqlalchemy import text
+
+    from app.models.db import resolve_url
+    from app.services.accounts.team_credentials import with_stored_password
+
+    owner = pg_db.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("chefens-lösen\n"))
+    code, out, err = _run(capsys, monkeypatch, owner, "vem-som-helst", "admins", "add", "tl_chef",
+                          "--name", "Chef", "--role", "forvaltningschef", "--password-stdin")  # fmt: skip
+    assert code == 0, err
+    with pg_db.engine.connect() as con:
+        row = con.execute(text(
+            "SELECT rolcanlogin, rolpassword IS NOT NULL, pg_has_role('tl_chef', 'granska_forvaltningschef', "
+            "'MEMBER') FROM pg_authid WHERE rolname = 'tl_chef'")).one()
+    assert tuple(row) == (True, True, True)
+
+    chef = owner.replace("postgres@", "tl_chef@", 1)
+    monkeypatch.setattr("sys.stdin", io.StringIO("chefens-lösen\n"))
+    code, out, err = _run(capsys, monkeypatch, chef, "låtsas-någon-annan", "login", "--password-stdin")
+    assert code == 0 and "Lösenordet är sparat i din nyckelring" in out and "nyckelpar är skapat" in out, err
+    assert with_stored_password(resolve_url(chef)).password == "chefens-lösen"
+    code, out, _ = _run(capsys, monkeypatch, chef, "låtsas-någon-annan", "whoami", "--json")
+    me = json.loads(out)
+    assert (me["username"], me["roles"], me["database"]) == ("tl_chef", ["forvaltningschef"], "postgresql")
