@@ -14,7 +14,7 @@ import pytest
 from app.core.machine_policy import REGISTRY_KEY, machine_policy, policy_file
 from app.models.db import resolve_url
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def deploy(text: str) -> Path:
