@@ -48,16 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db", metavar="URL", help="databasens adress (SQLAlchemy-URL); annars GRANSKA_DB "
+        "--db",
+        metavar="URL",
+        help="databasens adress (SQLAlchemy-URL); annars GRANSKA_DB "
         "eller en SQLite-fil i användarens datamapp",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="skriv ut mer om vad som händer")
     parser.add_argument(
-        "--demo-if-empty", action="store_true", help="fyll en tom databas med demodata innan "
-        "fönstret öppnas",
+        "--demo-if-empty",
+        action="store_true",
+        help="fyll en tom databas med demodata innan fönstret öppnas",
     )
     parser.add_argument(
-        "--smoke-test", action="store_true", help="kontrollera installationen: starta utan skärm på "
+        "--smoke-test",
+        action="store_true",
+        help="kontrollera installationen: starta utan skärm på "
         "en tillfällig databas (eller --db), öppna fönstret, prova databasen och nyckelringen, "
         "skriv en kort rapport och avsluta (0 = allt fungerade)",
     )
@@ -93,8 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_utf8()
     window = _window_only(sys.argv[1:] if argv is None else argv)
     if window is not None:
-        logging.basicConfig(level=logging.INFO if window.verbose else logging.WARNING,
-                            format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+        logging.basicConfig(
+            level=logging.INFO if window.verbose else logging.WARNING,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
         from app.ui.main import run_gui
 
         return run_gui(window.db, demo_if_empty=window.demo_if_empty)
@@ -151,8 +158,10 @@ def _environment_message(db: str | None, exc: Exception) -> str | None:
     url = resolve_url(db)
     where = sqlite_file(url) or url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
-        return (f"Databasservern {where} kunde inte slutföra arbetet: {exc.orig}. "
-                "Det som inte hann sparas har inte ändrats.")
+        return (
+            f"Databasservern {where} kunde inte slutföra arbetet: {exc.orig}. "
+            "Det som inte hann sparas har inte ändrats."
+        )
     return environment_message(where, exc)
 
 

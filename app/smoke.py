@@ -123,8 +123,10 @@ class SmokeTest:
 
         qInstallMessageHandler(self._on_qt_message)
         frozen = "ja" if getattr(sys, "frozen", False) else "nej"
-        self._out(f"{APP_NAME} {__version__} – röktest (fryst: {frozen}; tider räknas från "
-                  f"{self.clock.origin}, nu {self.clock.now():.2f} s)")  # fmt: skip
+        self._out(
+            f"{APP_NAME} {__version__} – röktest (fryst: {frozen}; tider räknas från "
+            f"{self.clock.origin}, nu {self.clock.now():.2f} s)"
+        )
         with tempfile.TemporaryDirectory(prefix="granska-smoke-", ignore_cleanup_errors=True) as tmp:
             url = self._db_url or f"sqlite:///{Path(tmp) / 'granska.db'}"
             db = self._check("databas", lambda: self._database_round_trip(url))
@@ -165,8 +167,10 @@ class SmokeTest:
     def _summary(self) -> int:
         finished = self.clock.now()
         shown = f"{self.window_shown_at:.2f} s" if self.window_shown_at is not None else "–"
-        self._out(f"Start till fönster: {shown}; röktestet klart: {finished:.2f} s "
-                  f"(räknat från {self.clock.origin}).")  # fmt: skip
+        self._out(
+            f"Start till fönster: {shown}; röktestet klart: {finished:.2f} s "
+            f"(räknat från {self.clock.origin})."
+        )
         failed = [r.name for r in self.results if r.status == FAILED]
         if failed:
             self._out(f"Röktest: underkänt ({', '.join(failed)})")
@@ -202,8 +206,7 @@ class SmokeTest:
             db.dispose()
             raise SmokeFailure(f"skrev {value!r}, läste {read_back!r}, borttagen: {gone}")
         took = time.perf_counter() - started
-        detail = (f"{db.dialect}, schema {revision}, skriva/läsa/radera en inställning "
-                  f"({took:.2f} s)")  # fmt: skip
+        detail = f"{db.dialect}, schema {revision}, skriva/läsa/radera en inställning ({took:.2f} s)"
         return detail, db
 
     def _resources(self) -> str:

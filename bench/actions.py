@@ -81,10 +81,14 @@ def main() -> None:
         granska, bare = run(url, args.removals)
     g50, b50 = statistics.median(granska), statistics.median(bare)
     print(f"P5 actions on {url.split(':', 1)[0]}, {len(granska)} removals")
-    print(f"  granska remove (all local steps committed): p50 {g50 * 1000:.2f} ms, "
-          f"p90 {percentile(granska, 0.9) * 1000:.2f} ms")  # fmt: skip
-    print(f"  bare one-row commit:                        p50 {b50 * 1000:.2f} ms, "
-          f"p90 {percentile(bare, 0.9) * 1000:.2f} ms")  # fmt: skip
+    print(
+        f"  granska remove (all local steps committed): p50 {g50 * 1000:.2f} ms, "
+        f"p90 {percentile(granska, 0.9) * 1000:.2f} ms"
+    )
+    print(
+        f"  bare one-row commit:                        p50 {b50 * 1000:.2f} ms, "
+        f"p90 {percentile(bare, 0.9) * 1000:.2f} ms"
+    )
     print(f"ratio: {g50 / b50:.2f} (goal: <= 4, and p50 < 15 ms)")
 
 

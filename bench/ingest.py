@@ -29,8 +29,20 @@ from app.models.db import open_database  # noqa: E402
 from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
 from app.services.intake.importer import ImportService  # noqa: E402
 
-COLUMNS = ("account_id", "kind", "external_id", "parent_external_id", "post_external_id",
-           "author_name", "author_id", "author_url", "text", "created_at", "permalink", "raw")
+COLUMNS = (
+    "account_id",
+    "kind",
+    "external_id",
+    "parent_external_id",
+    "post_external_id",
+    "author_name",
+    "author_id",
+    "author_url",
+    "text",
+    "created_at",
+    "permalink",
+    "raw",
+)
 
 
 def write_input(path: Path, n: int) -> list[tuple]:
@@ -39,18 +51,37 @@ def write_input(path: Path, n: int) -> list[tuple]:
     with path.open("w", encoding="utf-8") as f:
         for item in demo_items(n):
             record = {
-                "account": item.account, "platform": item.platform, "kind": item.kind,
-                "external_id": item.external_id, "parent_external_id": item.parent_external_id,
-                "post_external_id": item.post_external_id, "author_name": item.author_name,
-                "author_id": item.author_id, "author_url": item.author_url, "text": item.text,
-                "created_at": item.created_at.isoformat(), "permalink": item.permalink,
+                "account": item.account,
+                "platform": item.platform,
+                "kind": item.kind,
+                "external_id": item.external_id,
+                "parent_external_id": item.parent_external_id,
+                "post_external_id": item.post_external_id,
+                "author_name": item.author_name,
+                "author_id": item.author_id,
+                "author_url": item.author_url,
+                "text": item.text,
+                "created_at": item.created_at.isoformat(),
+                "permalink": item.permalink,
                 "raw": item.raw,
             }
             f.write(json.dumps(record, ensure_ascii=False) + "\n")
-            rows.append((keys[item.account], item.kind, item.external_id, item.parent_external_id,
-                         item.post_external_id, item.author_name, item.author_id, item.author_url,
-                         item.text, to_driver_datetime(item.created_at, "sqlite"), item.permalink,
-                         json.dumps(item.raw, ensure_ascii=False)))
+            rows.append(
+                (
+                    keys[item.account],
+                    item.kind,
+                    item.external_id,
+                    item.parent_external_id,
+                    item.post_external_id,
+                    item.author_name,
+                    item.author_id,
+                    item.author_url,
+                    item.text,
+                    to_driver_datetime(item.created_at, "sqlite"),
+                    item.permalink,
+                    json.dumps(item.raw, ensure_ascii=False),
+                )
+            )
     return rows
 
 
@@ -59,8 +90,9 @@ def baseline(path: Path, rows: list[tuple]) -> float:
     con.execute(f"CREATE TABLE items (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)})")
     start = time.perf_counter()
     with con:
-        con.executemany(f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES "
-                        f"({', '.join('?' * len(COLUMNS))})", rows)
+        con.executemany(
+            f"INSERT INTO items ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", rows
+        )
     elapsed = time.perf_counter() - start
     con.close()
     return elapsed
@@ -79,8 +111,7 @@ def baseline_same_schema(db_path: Path, rows: list[tuple]) -> float:
     full = [(*r, now, "new", 0, 1) for r in rows]
     start = time.perf_counter()
     with con:
-        con.executemany(f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                        full)
+        con.executemany(f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", full)
         con.execute("INSERT INTO items_fts(rowid, text, author_name) SELECT id, text, author_name FROM items")
     elapsed = time.perf_counter() - start
     con.close()
@@ -101,8 +132,12 @@ def granska(db_path: Path, jsonl: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each side, interleaved; the best of each counts (default 3)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each side, interleaved; the best of each counts (default 3)",
+    )
     args = parser.parse_args()
     runs: dict[str, list[float]] = {"raw": [], "floor": [], "granska": []}
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,8 +153,10 @@ def main() -> None:
                 (tmpdir / f"{name}{run}.db").unlink()
     n = len(rows)
     base, floor, ours = (min(runs[k]) for k in ("raw", "floor", "granska"))
-    print(f"items: {n}, best of {args.repeat} interleaved runs "
-          f"(granska: {', '.join(f'{t:.2f}' for t in runs['granska'])} s)")
+    print(
+        f"items: {n}, best of {args.repeat} interleaved runs "
+        f"(granska: {', '.join(f'{t:.2f}' for t in runs['granska'])} s)"
+    )
     print(f"raw sqlite3 executemany:  {base:8.2f} s  {n / base:12,.0f} items/s")
     print(f"raw sqlite3, same schema: {floor:8.2f} s  {n / floor:12,.0f} items/s")
     print(f"granska import:           {ours:8.2f} s  {n / ours:12,.0f} items/s")

@@ -86,8 +86,13 @@ def settle(app: QApplication, window: MainWindow, *, sync_may_run: bool = False)
 
     def quiet() -> bool:
         running = [t for t in window.tasks.running if not (sync_may_run and t is window.sync._task)]
-        return (not running and not view.model.loading and not view._counts_timer.isActive()
-                and not window._detail_timer.isActive() and view.current_item() is not None)
+        return (
+            not running
+            and not view.model.loading
+            and not view._counts_timer.isActive()
+            and not window._detail_timer.isActive()
+            and view.current_item() is not None
+        )
 
     wait_for(app, quiet)
     pause = time.monotonic() + 0.05
@@ -104,8 +109,12 @@ def main() -> None:
     qInstallMessageHandler(quiet_offscreen)
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5, help="presses of each action during a sync")
-    parser.add_argument("--comments", type=int, default=200,
-                        help="comments the sync brings in (more: the press meets its transactions too)")
+    parser.add_argument(
+        "--comments",
+        type=int,
+        default=200,
+        help="comments the sync brings in (more: the press meets its transactions too)",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp, running("facebook") as platform:
@@ -143,8 +152,10 @@ def main() -> None:
                 still_waiting = window.sync.running
                 wait_for(app, lambda: not window.sync.running)
                 settle(app, window)
-                print(f"  {action} during the sync: {during[action][-1] * 1000:7.1f} ms"
-                      f"{' (the sync still waiting)' if still_waiting else ' (after the sync ended)'}")
+                print(
+                    f"  {action} during the sync: {during[action][-1] * 1000:7.1f} ms"
+                    f"{' (the sync still waiting)' if still_waiting else ' (after the sync ended)'}"
+                )
         window.close()
         db.dispose()
 
@@ -155,9 +166,11 @@ def main() -> None:
         busy = statistics.median(during[action])
         ratio = busy / base
         worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, busy * 1000)
-        print(f"{action:7s} alone: median {base * 1000:7.1f} ms ({len(alone[action])} presses)   "
-              f"during a sync with a {SLOW_PAGE_S:.0f} s page: median {busy * 1000:7.1f} ms "
-              f"({len(during[action])})   ratio {ratio:.2f}")
+        print(
+            f"{action:7s} alone: median {base * 1000:7.1f} ms ({len(alone[action])} presses)   "
+            f"during a sync with a {SLOW_PAGE_S:.0f} s page: median {busy * 1000:7.1f} ms "
+            f"({len(during[action])})   ratio {ratio:.2f}"
+        )
     met = "met" if worst_ratio <= GOAL_RATIO and worst_ms < GOAL_MS else "NOT met"
     print(f"worst during a sync: {worst_ms:.1f} ms; goal {met}")
     print(f"ratio: {worst_ratio:.2f} (goal: ≤ {GOAL_RATIO:g} and < {GOAL_MS:g} ms)")

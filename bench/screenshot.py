@@ -68,8 +68,12 @@ def show_page():  # type: ignore[no-untyped-def]
             p.setFont(QFont("DejaVu Sans", 10))
             for i in range(26):
                 p.fillRect(QRect(160, 330 + i * 18, 420, 14), QColor(255, 255, 255))
-                p.drawText(164, 341 + i * 18, f"Vadstena kommun · inlägg {i}: öppettider, evenemang och "
-                           f"information till invånarna ({i * 37 % 100} kommentarer)")  # fmt: skip
+                p.drawText(
+                    164,
+                    341 + i * 18,
+                    f"Vadstena kommun · inlägg {i}: öppettider, evenemang och "
+                    f"information till invånarna ({i * 37 % 100} kommentarer)",
+                )
             for i in range(6):
                 photo = QLinearGradient(620, 330 + i * 75, 1120, 400 + i * 75)
                 photo.setColorAt(0, QColor(40 * i % 255, 120, 200 - 20 * i))
@@ -90,8 +94,9 @@ def show_page():  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--limit", type=float, default=1.5)
     args = parser.parse_args()
@@ -146,8 +151,9 @@ def main() -> int:
     med = {name: statistics.median(values) for name, values in times.items()}
     ratio = med["granska"] / med["bare"]
     print(f"P6 skärmdump 1280×800, {args.rounds} varv, median (PNG ≈ {sizes['bare'] // 1024} KiB):")
-    print(f"  Granska (mss + PNG + SHA-256 + databas): {med['granska'] * 1000:8.1f} ms   "
-          f"({filed} arkiverade)")
+    print(
+        f"  Granska (mss + PNG + SHA-256 + databas): {med['granska'] * 1000:8.1f} ms   ({filed} arkiverade)"
+    )
     print(f"  bar mss + PNG, ny anslutning:            {med['bare'] * 1000:8.1f} ms")
     print(f"  bar mss + PNG, öppen anslutning:         {med['bare_kept_open'] * 1000:8.1f} ms")
     print(f"  kvot Granska / bar:                      {ratio:8.2f}×   (gräns {args.limit}×)")

@@ -86,8 +86,9 @@ def parts(base: str, page_id: str, db_path: Path) -> tuple[float, float]:
 
 def granska(base: str, page_id: str, db_path: Path) -> tuple[float, int]:
     db = open_database(f"sqlite:///{db_path}")
-    AccountService(db.sessions).add_account("fb", "facebook", "Vadstena kommun",
-                                            external_id=page_id, api_base_url=base)  # fmt: skip
+    AccountService(db.sessions).add_account(
+        "fb", "facebook", "Vadstena kommun", external_id=page_id, api_base_url=base
+    )
     registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
     start = time.perf_counter()
     [result] = SyncService(db.sessions, registry).sync("fb")
@@ -122,8 +123,10 @@ def main() -> None:
     print(f"comments: {fetched} over loopback ({posts} posts, {PAGE} a page); items stored: {stored}")
     print(f"bare httpx loop (GET + JSON): {base_s:8.2f} s  {fetched / base_s:10,.0f} comments/s")
     print(f"granska sync (to SQLite):     {ours_s:8.2f} s  {fetched / ours_s:10,.0f} comments/s")
-    print(f"  run apart: connector fetch {fetch_s:.2f} s, import of the same items {import_s:.2f} s "
-          "(the sync overlaps the two)")
+    print(
+        f"  run apart: connector fetch {fetch_s:.2f} s, import of the same items {import_s:.2f} s "
+        "(the sync overlaps the two)"
+    )
     print(f"ratio: {ours_s / base_s:.2f} (goal: <= 2, a bare httpx loop over the same server)")
 
 

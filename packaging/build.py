@@ -110,8 +110,11 @@ def stage_linux(bundle: Path, dist: Path) -> Path:
     _install(linux / f"{ident.app_id}.metainfo.xml", share / "metainfo")
     icons = ROOT / "resources" / "icons"
     for size in ICON_SIZES:
-        _install(icons / f"{size}x{size}" / "granska.png",
-                 share / "icons" / "hicolor" / f"{size}x{size}" / "apps", f"{ident.app_id}.png")  # fmt: skip
+        _install(
+            icons / f"{size}x{size}" / "granska.png",
+            share / "icons" / "hicolor" / f"{size}x{size}" / "apps",
+            f"{ident.app_id}.png",
+        )
     _install(icons / "granska.svg", share / "icons" / "hicolor" / "scalable" / "apps", f"{ident.app_id}.svg")
     return stage
 
@@ -177,20 +180,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--iscc", help="Windows: path to Inno Setup's ISCC.exe")
     parser.add_argument(
-        "--python", type=Path,
+        "--python",
+        type=Path,
         help="build with this Python, which holds only the build's requirements, instead of a venv "
         "(scripts/package --windows: the Windows Python under Wine)",
     )
     parser.add_argument(
-        "--incremental", action="store_true",
+        "--incremental",
+        action="store_true",
         help="keep PyInstaller's analysis in --work between builds (scripts/package --windows: the "
         "analysis under Wine takes minutes)",
     )
     parser.add_argument(
-        "--no-installer", action="store_true",
+        "--no-installer",
+        action="store_true",
         help="Windows: the bundle only (scripts/package --windows makes the MSI with wixl)",
     )
-    args = parser.parse_args(argv)  # fmt: skip
+    args = parser.parse_args(argv)
 
     started = time.perf_counter()
     python = args.python or ensure_clean_venv(args.venv.resolve(), requirements(), fresh=args.fresh)
@@ -214,8 +220,11 @@ def main(argv: list[str] | None = None) -> int:
         folder = result / "lib" / ident.name.lower()
         executable = result / "bin" / ident.name.lower()
     size, count = folder_size(folder)
-    print(f"Paketet: {result}\nStorlek: {size / 2**20:.0f} MiB i {count} filer "
-          f"(byggt på {time.perf_counter() - started:.0f} s)", flush=True)  # fmt: skip
+    print(
+        f"Paketet: {result}\nStorlek: {size / 2**20:.0f} MiB i {count} filer "
+        f"(byggt på {time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
     if not args.no_smoke_test:
         smoke_test(executable)
     return 0

@@ -44,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"modules": modules, "files": files, "problems": problems}))
     else:
-        print(f"Paketkontroll: {'fel' if problems else 'ok'} ({len(modules)} frysta moduler, "
-              f"{len(files)} filer)")  # fmt: skip
+        print(
+            f"Paketkontroll: {'fel' if problems else 'ok'} ({len(modules)} frysta moduler, "
+            f"{len(files)} filer)"
+        )
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
     return 1 if problems else 0

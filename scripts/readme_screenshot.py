@@ -1,6 +1,6 @@
 """Take the README's screenshot: the queue window on fresh demo data, a flagged comment selected.
 
-    scripts/screenshot [docs/screenshot.png]     (runs this under Xvfb at 1280x800)
+scripts/screenshot [docs/screenshot.png]     (runs this under Xvfb at 1280x800)
 """
 
 from __future__ import annotations
@@ -36,8 +36,12 @@ def main(out: Path) -> int:
     load_demo(db.sessions, 600)
     # A working day's worth of earlier decisions, so every queue has something in it.
     with db.sessions.begin() as session:
-        for status, ids in (("kept", range(2, 120, 3)), ("answered", range(3, 90, 7)),
-                            ("remove_by_hand", (5, 27)), ("pending_platform", (44,))):  # fmt: skip
+        for status, ids in (
+            ("kept", range(2, 120, 3)),
+            ("answered", range(3, 90, 7)),
+            ("remove_by_hand", (5, 27)),
+            ("pending_platform", (44,)),
+        ):
             session.execute(update(Item).where(Item.id.in_(list(ids))).values(status=status))
     window = MainWindow(db, build_moderation(db))
     window.resize(1280, 800)

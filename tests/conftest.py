@@ -12,7 +12,10 @@ import pytest
 from tests.helpers.databases import PostgresFactory, close_people, sqlite_url
 
 pytest_plugins = [
-    "tests.helpers.ci", "tests.helpers.keyrings", "tests.helpers.fixtures", "tests.helpers.disks",
+    "tests.helpers.ci",
+    "tests.helpers.keyrings",
+    "tests.helpers.fixtures",
+    "tests.helpers.disks",
 ]
 
 

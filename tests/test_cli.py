@@ -23,8 +23,19 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_accounts_add_and_list(capsys, db):
-    code, out, _ = run(capsys, *db, "accounts", "add", "fb", "--platform", "facebook",
-                       "--name", "Vadstena kommun", "--url", "https://facebook.com/vadstena")
+    code, out, _ = run(
+        capsys,
+        *db,
+        "accounts",
+        "add",
+        "fb",
+        "--platform",
+        "facebook",
+        "--name",
+        "Vadstena kommun",
+        "--url",
+        "https://facebook.com/vadstena",
+    )
     assert code == 0 and "fb" in out
     code, out, _ = run(capsys, *db, "accounts", "list", "--json")
     accounts = json.loads(out)
@@ -72,8 +83,17 @@ def test_demo_import_queue_round_trip(capsys, db, tmp_path):
     code, out, _ = run(capsys, *db, "queue", "--status", "flagged", "--json", "--limit", "500")
     flagged = json.loads(out)
     assert code == 0 and flagged
-    assert {"id", "external_id", "account", "platform", "author_name", "text", "created_at",
-            "status", "flags"} <= set(flagged[0])
+    assert {
+        "id",
+        "external_id",
+        "account",
+        "platform",
+        "author_name",
+        "text",
+        "created_at",
+        "status",
+        "flags",
+    } <= set(flagged[0])
     assert all(f["status"] == "flagged" and f["flags"] for f in flagged)
     times = [f["created_at"] for f in flagged]
     assert times == sorted(times)
@@ -100,7 +120,9 @@ def test_a_bad_import_line_exits_2_and_names_the_line(capsys, db, tmp_path):
 def test_console_script_entry_point_runs(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "--db", f"sqlite:///{tmp_path / 'x.db'}", "queue"],
-        capture_output=True, encoding="utf-8", timeout=120,  # the command line writes UTF-8
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,  # the command line writes UTF-8
     )
     assert result.returncode == 0 and "Kön är tom" in result.stdout
 
@@ -114,16 +136,25 @@ def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, 
     path = write_jsonl(tmp_path / "in.jsonl", [record("c1", text=comment, author_name="Åsa Öberg")])
     assert main([*db, "import", str(path)]) == 0
     env = {**os.environ, "PYTHONIOENCODING": console}
-    result = subprocess.run([sys.executable, "-m", "app.cli", *db, "queue"], capture_output=True, env=env,
-                            timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", *db, "queue"], capture_output=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert f"Åsa Öberg: {comment}" in result.stdout.decode("utf-8")
 
 
 @pytest.mark.not_on_windows("Windows always has a screen: there is no DISPLAY to lack")
 def test_gui_without_a_display_says_so(tmp_path, monkeypatch):
-    env = {k: v for k, v in __import__("os").environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "app.cli", "--db", f"sqlite:///{tmp_path}/g.db"],
-                            capture_output=True, text=True, timeout=60, env=env)
+    env = {
+        k: v
+        for k, v in __import__("os").environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", f"sqlite:///{tmp_path}/g.db"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert result.returncode == 1 and "ingen skärm" in result.stderr

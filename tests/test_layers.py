@@ -57,8 +57,11 @@ def test_packages_import_only_the_layers_below(package):
 
 @pytest.mark.parametrize("package", QT_FREE)
 def test_core_layers_import_no_qt(package):
-    offenders = [f"{where}: {name}" for where, name in _app_imports(package)
-                 if name.split(".")[0] in ("PySide6", "shiboken6")]  # fmt: skip
+    offenders = [
+        f"{where}: {name}"
+        for where, name in _app_imports(package)
+        if name.split(".")[0] in ("PySide6", "shiboken6")
+    ]
     assert offenders == []
 
 

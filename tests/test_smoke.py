@@ -48,8 +48,10 @@ def test_without_a_keyring_the_check_is_skipped_not_failed():
 def test_a_failure_is_named_and_exits_nonzero(tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the database folder should be")
-    report = run_smoke_test([*GRANSKA, "--db", f"sqlite:///{blocked}/granska.db"],
-                            env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})  # fmt: skip
+    report = run_smoke_test(
+        [*GRANSKA, "--db", f"sqlite:///{blocked}/granska.db"],
+        env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
     assert report.returncode == 1, report.output
     assert report.status("databas") == "FEL"
     assert report.status("huvudfönster") == "hoppades över"
@@ -59,6 +61,7 @@ def test_a_failure_is_named_and_exits_nonzero(tmp_path):
 def test_start_up_time_counts_from_process_start():
     # A process that idles half a second before asking must report at least that much.
     code = "import time; time.sleep(0.5); from app.smoke import process_age; print(process_age())"
-    age = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                               check=True).stdout)  # fmt: skip
+    age = float(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
     assert 0.5 <= age < 10

@@ -50,8 +50,10 @@ def _verify(args: argparse.Namespace) -> int:
     db = database(args)
     if db.moved_aside:  # the log that matters is in the file moved aside, not in this one
         moved = ", ".join(entry.moved_to for entry in db.moved_aside)
-        print(f"Granskningsloggen kan inte bekräftas: den tidigare loggen finns i {moved}, som "
-              "flyttades undan som skadad (kvittera: granska db moved-aside --ack).")
+        print(
+            f"Granskningsloggen kan inte bekräftas: den tidigare loggen finns i {moved}, som "
+            "flyttades undan som skadad (kvittera: granska db moved-aside --ack)."
+        )
         return EXIT_BROKEN
     witnesses = WitnessBook().known(database_key(db.engine.url))
     if given is not None:

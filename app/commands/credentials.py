@@ -109,8 +109,9 @@ def _status(args: argparse.Namespace) -> int:
     service = CredentialService(db.sessions)
     statuses = [service.status(e.key) for e in AccountRegister(db.sessions).entries()]
     if args.json:
-        print_json([{"account": s.account, "ref": s.ref, "saved": s.saved, "message": s.message}
-                    for s in statuses])  # fmt: skip
+        print_json(
+            [{"account": s.account, "ref": s.ref, "saved": s.saved, "message": s.message} for s in statuses]
+        )
         return 0
     for s in statuses:
         print(f"{s.account:<20} {s.message}")

@@ -15,8 +15,9 @@ def register(subparsers: Any) -> None:
     db = subparsers.add_parser("db", help="databasen: filer som flyttats undan som skadade")
     sub = db.add_subparsers(dest="db_command", metavar="KOMMANDO", required=True)
     moved = sub.add_parser("moved-aside", help="lista skadade databasfiler som flyttats undan")
-    moved.add_argument("--ack", action="store_true",
-                       help="kvittera att en administratör har tagit hand om dem")  # fmt: skip
+    moved.add_argument(
+        "--ack", action="store_true", help="kvittera att en administratör har tagit hand om dem"
+    )
     moved.set_defaults(handler=_moved_aside)
 
 
@@ -27,8 +28,11 @@ def _moved_aside(args: argparse.Namespace) -> int:
     entries = moved_aside.read(path)
     if not args.ack:
         for e in entries:
-            state = (f"kvitterad {e.acknowledged_at} av {e.acknowledged_by}"
-                     if e.acknowledged_at else "ej kvitterad")  # fmt: skip
+            state = (
+                f"kvitterad {e.acknowledged_at} av {e.acknowledged_by}"
+                if e.acknowledged_at
+                else "ej kvitterad"
+            )
             print(f"{e.moved_to}  {e.at}  {e.problem}  ({state})")
         if not entries:
             print("Ingen databasfil har flyttats undan.")

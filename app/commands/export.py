@@ -40,8 +40,9 @@ def register(subparsers: Any) -> None:
     )  # fmt: skip
     removals.add_argument("--from", dest="date_from", type=_day, required=True, metavar="ÅÅÅÅ-MM-DD")
     removals.add_argument("--to", dest="date_to", type=_day, required=True, metavar="ÅÅÅÅ-MM-DD")
-    removals.add_argument("--account", action="append", metavar="NYCKEL",
-                          help="bara detta konto (kan upprepas)")
+    removals.add_argument(
+        "--account", action="append", metavar="NYCKEL", help="bara detta konto (kan upprepas)"
+    )
     removals.add_argument("--output", required=True, type=Path, metavar="FIL.xlsx")
     removals.add_argument("--overwrite", action="store_true", help="ersätt en befintlig fil")
     removals.set_defaults(handler=_export_removals)
@@ -53,8 +54,11 @@ def register(subparsers: Any) -> None:
         "en konflikt sparas ingenting, om inte --skip-conflicts anges.",
     )  # fmt: skip
     dnr.add_argument("file", type=Path, metavar="FIL.xlsx")
-    dnr.add_argument("--skip-conflicts", action="store_true",
-                     help="spara övriga nummer och hoppa över raderna med konflikt")
+    dnr.add_argument(
+        "--skip-conflicts",
+        action="store_true",
+        help="spara övriga nummer och hoppa över raderna med konflikt",
+    )
     dnr.add_argument("--dry-run", action="store_true", help="visa bara vad som skulle sparas")
     dnr.set_defaults(handler=_import_dnr)
 
@@ -78,8 +82,12 @@ def register(subparsers: Any) -> None:
     search.add_argument("--to", dest="date_to", type=_day, metavar="ÅÅÅÅ-MM-DD")
     search.add_argument("--account", action="append", metavar="NYCKEL")
     search.add_argument("--reason", action="append", choices=sorted(REMOVAL_REASONS))
-    search.add_argument("--admin", action="append", metavar="ANVÄNDARE",
-                        help="bara det som denna administratör sparat, tagit bort eller diariefört")
+    search.add_argument(
+        "--admin",
+        action="append",
+        metavar="ANVÄNDARE",
+        help="bara det som denna administratör sparat, tagit bort eller diariefört",
+    )
     search.add_argument("--limit", type=count, default=50, metavar="N")
     search.add_argument("--json", action="store_true", help="skriv ut som JSON")
     search.set_defaults(handler=_archive_search)
@@ -106,13 +114,17 @@ def _export_removals(args: argparse.Namespace) -> int:
     result = ExportService(db.sessions).export_removals(
         request, args.output, overwrite=args.overwrite, progress=_progress
     )
-    print(f"Exporterat till {result.path}: {result.removals} borttagna, "
-          f"{result.registrations} diarieförda utan borttagning.")  # fmt: skip
+    print(
+        f"Exporterat till {result.path}: {result.removals} borttagna, "
+        f"{result.registrations} diarieförda utan borttagning."
+    )
     if result.escaped_cells:
         print(f"{result.escaped_cells} celler innehöll styrtecken, som visas som koder (t.ex. \\x01).")
     if result.truncated_cells:
-        print(f"{result.truncated_cells} celler var för långa för Excel och är avkortade; hela "
-              "texten finns i bevispaketet (granska package ID).")  # fmt: skip
+        print(
+            f"{result.truncated_cells} celler var för långa för Excel och är avkortade; hela "
+            "texten finns i bevispaketet (granska package ID)."
+        )
     return 0
 
 
@@ -126,11 +138,15 @@ def _import_dnr(args: argparse.Namespace) -> int:
     for conflict in result.conflicts:
         print(f"Konflikt: {conflict}", file=sys.stderr)
     verb = "sparas" if result.stored else "skulle sparas"
-    print(f"{len(result.applied)} diarienummer {verb}, {result.unchanged} fanns redan, "
-          f"{result.empty} rader utan nummer, {len(result.conflicts)} konflikter.")  # fmt: skip
+    print(
+        f"{len(result.applied)} diarienummer {verb}, {result.unchanged} fanns redan, "
+        f"{result.empty} rader utan nummer, {len(result.conflicts)} konflikter."
+    )
     if result.conflicts and not args.skip_conflicts:
-        raise InputError("Inget sparades på grund av konflikterna. Rätta dem, eller kör igen med "
-                         "--skip-conflicts för att spara övriga nummer.")  # fmt: skip
+        raise InputError(
+            "Inget sparades på grund av konflikterna. Rätta dem, eller kör igen med "
+            "--skip-conflicts för att spara övriga nummer."
+        )
     return 0
 
 
@@ -138,8 +154,12 @@ def _reachable_database(args: argparse.Namespace) -> Any:
     """The database to compare a package with, without creating one just for that."""
     from app.core.machine_policy import machine_policy
 
-    if (args.db or os.environ.get(ENV_VAR) or machine_policy().database
-            or Path(default_url().removeprefix("sqlite:///")).exists()):  # fmt: skip
+    if (
+        args.db
+        or os.environ.get(ENV_VAR)
+        or machine_policy().database
+        or Path(default_url().removeprefix("sqlite:///")).exists()
+    ):
         return database(args).sessions
     return None
 
@@ -149,8 +169,10 @@ def _package(args: argparse.Namespace) -> int:
         if len(args.targets) != 2:
             raise InputError("Ange ett paket: granska package verify FIL.zip")
         result = verify_package(Path(args.targets[1]), _reachable_database(args))
-        print(f"Paket {result.package_id}, skapat {result.created_at} av {result.created_by}: "
-              f"{result.files_checked} filer, poster {', '.join(map(str, result.items))}.")
+        print(
+            f"Paket {result.package_id}, skapat {result.created_at} av {result.created_by}: "
+            f"{result.files_checked} filer, poster {', '.join(map(str, result.items))}."
+        )
         for note in result.notes:
             print(note)
         for problem in result.problems:
@@ -162,14 +184,17 @@ def _package(args: argparse.Namespace) -> int:
     try:
         ids = [int(t) for t in args.targets]
     except ValueError:
-        raise InputError("Ange posternas id som heltal, t.ex. granska package 12 15 --output "
-                         "paket.zip") from None  # fmt: skip
+        raise InputError(
+            "Ange posternas id som heltal, t.ex. granska package 12 15 --output paket.zip"
+        ) from None
     if args.output is None:
         raise InputError("Ange filen med --output FIL.zip")
     db = database(args)
     built = EvidencePackager(db.sessions).build(ids, args.output, overwrite=args.overwrite)
-    print(f"Bevispaket {built.path}: {built.items} poster, {built.evidence_files} bevisfiler, "
-          f"{built.screenshots} skärmdumpar. SHA-256 {built.sha256}")  # fmt: skip
+    print(
+        f"Bevispaket {built.path}: {built.items} poster, {built.evidence_files} bevisfiler, "
+        f"{built.screenshots} skärmdumpar. SHA-256 {built.sha256}"
+    )
     return 0
 
 
@@ -184,9 +209,14 @@ def _bounds(date_from: date | None, date_to: date | None) -> tuple[datetime | No
 def _archive_search(args: argparse.Namespace) -> int:
     db = database(args)
     since, until = _bounds(args.date_from, args.date_to)
-    f = ArchiveFilter(text=args.text, since=since, until=until,
-                      account_keys=tuple(args.account or ()), reasons=tuple(args.reason or ()),
-                      administrators=tuple(args.admin or ()))  # fmt: skip
+    f = ArchiveFilter(
+        text=args.text,
+        since=since,
+        until=until,
+        account_keys=tuple(args.account or ()),
+        reasons=tuple(args.reason or ()),
+        administrators=tuple(args.admin or ()),
+    )
     entries = ArchiveService(db.sessions).search(f, limit=max(1, args.limit))
     if args.json:
         print_json([e.as_json() for e in entries])
@@ -200,8 +230,10 @@ def _archive_search(args: argparse.Namespace) -> int:
         text = text if len(text) <= 60 else text[:59] + "…"
         reason = f" [{e.reason_code}]" if e.reason_code else ""
         dnr = f" {e.diarienummer}" if e.diarienummer else ""
-        sys.stdout.write(f"{e.item_id:>8}  {when:%Y-%m-%d %H:%M}  {e.account_key:<10} "
-                         f"{e.status:<9}{reason}{dnr}  {visible(e.author_name)}: {text}\n")  # fmt: skip
+        sys.stdout.write(
+            f"{e.item_id:>8}  {when:%Y-%m-%d %H:%M}  {e.account_key:<10} "
+            f"{e.status:<9}{reason}{dnr}  {visible(e.author_name)}: {text}\n"
+        )
     return 0
 
 
@@ -224,8 +256,10 @@ def _archive_show(args: argparse.Namespace) -> int:
         return 0
     for c in detail.copies:
         state = "kontrollsumman stämmer" if c.intact else "VARNING: kontrollsumman stämmer inte"
-        print(f"Sparad kopia {c.evidence_id} ({local_naive(c.saved_at):%Y-%m-%d %H:%M}, "
-              f"{c.saved_by}, {state}):\n{visible(c.pretty() if c.text is None else c.text)}\n")
+        print(
+            f"Sparad kopia {c.evidence_id} ({local_naive(c.saved_at):%Y-%m-%d %H:%M}, "
+            f"{c.saved_by}, {state}):\n{visible(c.pretty() if c.text is None else c.text)}\n"
+        )
     known = "" if detail.current_known else " (inte hämtat sedan kopian sparades)"
     print(f"Läget på plattformen{known}: {detail.current_status}\n{visible(detail.current_text)}\n")
     for h in detail.history:

@@ -22,8 +22,13 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help="fyll databasen med realistiska demodata")
-    demo.add_argument("--items", type=count, default=500, metavar="N",
-                      help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)")
+    demo.add_argument(
+        "--items",
+        type=count,
+        default=500,
+        metavar="N",
+        help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)",
+    )
     demo.set_defaults(handler=_demo)
 
     imp = subparsers.add_parser(
@@ -35,8 +40,12 @@ def register(subparsers: Any) -> None:
     imp.set_defaults(handler=_import)
 
     queue = subparsers.add_parser("queue", help="lista kön, den som väntat längst först")
-    queue.add_argument("--status", choices=[s.value for s in ItemStatus], action="append",
-                       help="bara poster med denna status (kan upprepas)")
+    queue.add_argument(
+        "--status",
+        choices=[s.value for s in ItemStatus],
+        action="append",
+        help="bara poster med denna status (kan upprepas)",
+    )
     queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
     queue.add_argument("--platform", action="append", choices=list(PLATFORMS))
     queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")
@@ -97,6 +106,7 @@ def _queue(args: argparse.Namespace) -> int:
         flag = f" [{i.suggested_reason}]" if i.suggested_reason else ""
         text = " ".join(i.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
-        sys.stdout.write(f"{i.id:>8}  {when}  {i.account_key:<10} {i.status:<9}{flag}  "
-                         f"{i.author_name}: {text}\n")  # fmt: skip
+        sys.stdout.write(
+            f"{i.id:>8}  {when}  {i.account_key:<10} {i.status:<9}{flag}  {i.author_name}: {text}\n"
+        )
     return 0

@@ -24,12 +24,16 @@ def register(subparsers: Any) -> None:
     st = sub.add_parser("set", help="ändra inställningar; det som inte anges behålls")
     st.add_argument("--host", help="SMTP-server, t.ex. smtp.kommun.se (tom = ingen server)")
     st.add_argument("--port", type=int)
-    st.add_argument("--security", choices=SECURITY_CHOICES,
-                    help="starttls (port 587), ssl (port 465) eller none")
+    st.add_argument(
+        "--security", choices=SECURITY_CHOICES, help="starttls (port 587), ssl (port 465) eller none"
+    )
     st.add_argument("--user", help="användarnamn för inloggning (tomt = ingen inloggning)")
     st.add_argument("--sender", help="avsändaradress")
-    st.add_argument("--head-of-communications", metavar="ADRESS",
-                    help="kommunikationschefens adress (dit skärmdumparna skickas)")
+    st.add_argument(
+        "--head-of-communications",
+        metavar="ADRESS",
+        help="kommunikationschefens adress (dit skärmdumparna skickas)",
+    )
     st.add_argument("--timeout", type=float, help="sekunder")
     st.set_defaults(handler=_set)
 
@@ -50,21 +54,33 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(settings.as_dict())
         return 0
-    for label, value in (("Server", settings.host or "(ingen)"), ("Port", settings.port),
-                         ("Kryptering", settings.security), ("Användare", settings.username or "–"),
-                         ("Avsändare", settings.sender or "–"),
-                         ("Kommunikationschef", settings.head_of_communications or "–")):  # fmt: skip
+    for label, value in (
+        ("Server", settings.host or "(ingen)"),
+        ("Port", settings.port),
+        ("Kryptering", settings.security),
+        ("Användare", settings.username or "–"),
+        ("Avsändare", settings.sender or "–"),
+        ("Kommunikationschef", settings.head_of_communications or "–"),
+    ):
         print(f"{label:<20} {value}")
     return 0
 
 
 def _set(args: argparse.Namespace) -> int:
     service = _service(args)
-    changes = {field: value for field, value in (
-        ("host", args.host), ("port", args.port), ("security", args.security),
-        ("username", args.user), ("sender", args.sender),
-        ("head_of_communications", args.head_of_communications), ("timeout", args.timeout),
-    ) if value is not None}  # fmt: skip
+    changes = {
+        field: value
+        for field, value in (
+            ("host", args.host),
+            ("port", args.port),
+            ("security", args.security),
+            ("username", args.user),
+            ("sender", args.sender),
+            ("head_of_communications", args.head_of_communications),
+            ("timeout", args.timeout),
+        )
+        if value is not None
+    }
     if not changes:
         raise InputError("Ange minst en inställning att ändra (se granska mail set --help).")
     service.save(replace(service.load(), **changes))

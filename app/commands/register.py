@@ -18,14 +18,18 @@ def add_register_commands(sub: Any) -> None:
     show.add_argument("--json", action="store_true", help="skriv ut som JSON")
     show.set_defaults(handler=_show)
 
-    edit = sub.add_parser("edit", help="ändra kontoregistrets uppgifter för ett konto",
-                          description="Ange bara de fält som ska ändras; en tom text tömmer fältet.")
+    edit = sub.add_parser(
+        "edit",
+        help="ändra kontoregistrets uppgifter för ett konto",
+        description="Ange bara de fält som ska ändras; en tom text tömmer fältet.",
+    )
     edit.add_argument("key", metavar="NYCKEL")
     edit.add_argument("--name", help="kontots namn")
     edit.add_argument("--url", dest="page_url", help="sidans offentliga adress")
     for field in TEXT_FIELDS:
-        edit.add_argument(f"--{field.replace('_', '-')}", dest=field, metavar="TEXT",
-                          help=FIELD_LABELS[field].lower())  # fmt: skip
+        edit.add_argument(
+            f"--{field.replace('_', '-')}", dest=field, metavar="TEXT", help=FIELD_LABELS[field].lower()
+        )
     state = edit.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_true", default=None, help="kontot används")
     state.add_argument("--inactive", dest="active", action="store_false", help="kontot används inte nu")
@@ -60,11 +64,18 @@ def register(subparsers: Any) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--email", default="")
     add.add_argument("--phone", default="")
-    add.add_argument("--role", action="append", default=[], metavar="ROLL",
-                     help="administrator, registrator, kommunikationschef eller forvaltningschef "
-                     "(kan anges flera gånger)")  # fmt: skip
-    add.add_argument("--password-stdin", action="store_true",
-                     help="PostgreSQL: personens lösenord till databasen läses från standard in")  # fmt: skip
+    add.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="ROLL",
+        help="administrator, registrator, kommunikationschef eller forvaltningschef (kan anges flera gånger)",
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="PostgreSQL: personens lösenord till databasen läses från standard in",
+    )
     add.set_defaults(handler=_admin_add)
 
     edit = sub.add_parser("edit", help="ändra en administratörs kontaktuppgifter")
@@ -113,8 +124,11 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _edit(args: argparse.Namespace) -> int:
-    changes = {k: getattr(args, k) for k in ("name", "page_url", "active", *TEXT_FIELDS)
-               if getattr(args, k) is not None}  # fmt: skip
+    changes = {
+        k: getattr(args, k)
+        for k in ("name", "page_url", "active", *TEXT_FIELDS)
+        if getattr(args, k) is not None
+    }
     register = _register(args)
     entry = register.update(args.key, **changes) if changes else register.entry(args.key)
     print_entry(entry)

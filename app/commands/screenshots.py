@@ -29,20 +29,32 @@ def register(subparsers: Any) -> None:
         "webbläsaren först (eller använd --open-page och --delay).",
     )  # fmt: skip
     shot.add_argument("key", metavar="KONTO", help="kontots nyckel")
-    shot.add_argument("--monitor", type=int, default=1, metavar="N",
-                      help="skärm att fotografera: 1, 2 ... (0 = alla skärmar); standard 1")
+    shot.add_argument(
+        "--monitor",
+        type=int,
+        default=1,
+        metavar="N",
+        help="skärm att fotografera: 1, 2 ... (0 = alla skärmar); standard 1",
+    )
     shot.add_argument("--region", metavar="X,Y,B,H", help="bara detta område, i bildpunkter")
-    shot.add_argument("--reason", choices=list(REASONS), default="annual",
-                      help="annual = årlig dokumentation, change = stor förändring")
+    shot.add_argument(
+        "--reason",
+        choices=list(REASONS),
+        default="annual",
+        help="annual = årlig dokumentation, change = stor förändring",
+    )
     shot.add_argument("--note", default="", help="anteckning som sparas med bilden")
-    shot.add_argument("--delay", type=float, default=0.0, metavar="S",
-                      help=f"vänta S sekunder innan bilden tas (högst {MAX_DELAY})")
-    shot.add_argument("--open-page", action="store_true",
-                      help="öppna kontosidan i standardwebbläsaren först")
+    shot.add_argument(
+        "--delay",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help=f"vänta S sekunder innan bilden tas (högst {MAX_DELAY})",
+    )
+    shot.add_argument("--open-page", action="store_true", help="öppna kontosidan i standardwebbläsaren först")
     shot.set_defaults(handler=_capture)
 
-    group = subparsers.add_parser("screenshots", help="skärmdumpar av kontosidorna: schema, "
-                                  "export, utskick")  # fmt: skip
+    group = subparsers.add_parser("screenshots", help="skärmdumpar av kontosidorna: schema, export, utskick")
     sub = group.add_subparsers(dest="screenshots_command", metavar="KOMMANDO", required=True)
 
     due = sub.add_parser("due", help="när varje konto ska fotograferas, försenade först")
@@ -56,15 +68,21 @@ def register(subparsers: Any) -> None:
     lst.set_defaults(handler=_list)
 
     exp = sub.add_parser("export", help="spara PNG-filer ({år}-{konto}-{datum}.png) med JSON")
-    exp.add_argument("ids", nargs="*", type=int, metavar="ID", help="skärmdumpar (standard: alla "
-                     "som matchar --account/--year)")  # fmt: skip
+    exp.add_argument(
+        "ids",
+        nargs="*",
+        type=int,
+        metavar="ID",
+        help="skärmdumpar (standard: alla som matchar --account/--year)",
+    )
     exp.add_argument("--account", metavar="KONTO")
     exp.add_argument("--year", type=int, metavar="ÅR")
     exp.add_argument("--output", required=True, type=Path, metavar="MAPP")
     exp.set_defaults(handler=_export)
 
-    rec = sub.add_parser("record", help="årets samlingsakt för registrator: bilder, JSON och en "
-                         "sammanställning i klartext")  # fmt: skip
+    rec = sub.add_parser(
+        "record", help="årets samlingsakt för registrator: bilder, JSON och en sammanställning i klartext"
+    )
     rec.add_argument("year", type=int, metavar="ÅR")
     rec.add_argument("--output", required=True, type=Path, metavar="MAPP")
     rec.set_defaults(handler=_record)
@@ -72,8 +90,12 @@ def register(subparsers: Any) -> None:
     send = sub.add_parser("send", help="e-posta skärmdumpar till kommunikationschefen")
     send.add_argument("ids", nargs="+", type=int, metavar="ID")
     send.add_argument("--to", metavar="ADRESS", help="annan mottagare än kommunikationschefen")
-    send.add_argument("--eml", type=Path, metavar="FIL", help="spara som .eml för ditt "
-                      "e-postprogram i stället för att skicka (räknas inte som skickat)")  # fmt: skip
+    send.add_argument(
+        "--eml",
+        type=Path,
+        metavar="FIL",
+        help="spara som .eml för ditt e-postprogram i stället för att skicka (räknas inte som skickat)",
+    )
     send.set_defaults(handler=_send)
 
     mark = sub.add_parser("mark-sent", help="notera att skärmdumpar skickats på annat sätt")
@@ -110,11 +132,15 @@ def _capture(args: argparse.Namespace) -> int:
         time.sleep(args.delay)
     image = ScreenGrabber().grab(args.monitor, region)
     if image.blank:
-        raise ScreenCaptureError("Bilden blev helt svart (låst skärm, eller ett Wayland-skrivbord "
-                                 "som inte lämnar ut skärmen). Ingenting sparades.")  # fmt: skip
+        raise ScreenCaptureError(
+            "Bilden blev helt svart (låst skärm, eller ett Wayland-skrivbord "
+            "som inte lämnar ut skärmen). Ingenting sparades."
+        )
     info = service.file_screenshot(args.key, image.png(), reason=args.reason, note=args.note)
-    print(f"Skärmdump {info.id} av {info.account_key} sparad: {info.width}×{info.height}, "
-          f"{info.size_bytes} byte, SHA-256 {info.sha256}.")  # fmt: skip
+    print(
+        f"Skärmdump {info.id} av {info.account_key} sparad: {info.width}×{info.height}, "
+        f"{info.size_bytes} byte, SHA-256 {info.sha256}."
+    )
     return 0
 
 
@@ -163,8 +189,11 @@ def _export(args: argparse.Namespace) -> int:
 def _record(args: argparse.Namespace) -> int:
     record = write_year_record(_service(args), args.year, args.output)
     print(record.path)
-    print(f"{len(record.files)} skärmdumpar för {args.year}; "
-          f"{len(record.accounts_without)} aktiva konton saknar skärmdump.", file=sys.stderr)  # fmt: skip
+    print(
+        f"{len(record.files)} skärmdumpar för {args.year}; "
+        f"{len(record.accounts_without)} aktiva konton saknar skärmdump.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -173,12 +202,15 @@ def _send(args: argparse.Namespace) -> int:
     mail = ScreenshotMail(ScreenshotService(db.sessions), MailSettingsService(db.sessions))
     if args.eml:
         path = mail.save_eml(args.ids, args.eml, args.to)
-        print(f"Sparat {path}. Öppna den i ditt e-postprogram och skicka; notera sedan med "
-              f"granska screenshots mark-sent.")  # fmt: skip
+        print(
+            f"Sparat {path}. Öppna den i ditt e-postprogram och skicka; notera sedan med "
+            f"granska screenshots mark-sent."
+        )
         return 0
     if not mail.smtp_configured():
-        raise InputError("Ingen e-postserver är inställd: använd --eml FIL, eller ställ in servern "
-                         "med granska mail set.")  # fmt: skip
+        raise InputError(
+            "Ingen e-postserver är inställd: använd --eml FIL, eller ställ in servern med granska mail set."
+        )
     print(mail.send(args.ids, args.to).message)
     return 0
 

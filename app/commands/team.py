@@ -18,19 +18,27 @@ def register(subparsers: Any) -> None:
     whoami.set_defaults(handler=_whoami)
 
     login = subparsers.add_parser(
-        "login", help="skapa ditt nyckelpar för teamdatabasens token (den privata nyckeln finns bara i "
-        "din nyckelring)")
-    login.add_argument("--password-stdin", action="store_true",
-                       help="läs ditt lösenord till teamdatabasen från standard in och spara det i "
-                       "nyckelringen")  # fmt: skip
+        "login",
+        help="skapa ditt nyckelpar för teamdatabasens token (den privata nyckeln finns bara i "
+        "din nyckelring)",
+    )
+    login.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="läs ditt lösenord till teamdatabasen från standard in och spara det i nyckelringen",
+    )
     login.set_defaults(handler=_login)
 
 
 def add_team_commands(sub: Any) -> None:
     role = sub.add_parser("role", help="sätt en administratörs roller (ersätter de tidigare)")
     role.add_argument("username", metavar="ANVÄNDARNAMN")
-    role.add_argument("roles", metavar="ROLL", nargs="+",
-                      help="administrator, registrator, kommunikationschef, forvaltningschef")  # fmt: skip
+    role.add_argument(
+        "roles",
+        metavar="ROLL",
+        nargs="+",
+        help="administrator, registrator, kommunikationschef, forvaltningschef",
+    )
     role.set_defaults(handler=_role)
 
     deactivate = sub.add_parser("deactivate", help="avaktivera en administratör (historiken finns kvar)")
@@ -84,8 +92,9 @@ def _login(args: argparse.Namespace) -> int:
         if url.get_backend_name() != "postgresql" or not url.username:
             from app.core.errors import InputError
 
-            raise InputError("Lösenordet gäller en teamdatabas: ange "
-                             "GRANSKA_DB=postgresql://DITTNAMN@server/databas.")
+            raise InputError(
+                "Lösenordet gäller en teamdatabas: ange GRANSKA_DB=postgresql://DITTNAMN@server/databas."
+            )
         CredentialStore().set(database_password_ref(url), sys.stdin.readline().rstrip("\r\n"))
         print("Lösenordet är sparat i din nyckelring.")
     db = database(args)
@@ -93,8 +102,11 @@ def _login(args: argparse.Namespace) -> int:
         print("En databas på den här datorn: token finns i din nyckelring, ingen inloggning behövs.")
         return 0
     result = TeamCredentialStore(db.sessions).login()
-    print("Ditt nyckelpar är skapat; den privata nyckeln finns bara i din nyckelring."
-          if result.created_key else "Ditt nyckelpar finns redan.")  # fmt: skip
+    print(
+        "Ditt nyckelpar är skapat; den privata nyckeln finns bara i din nyckelring."
+        if result.created_key
+        else "Ditt nyckelpar finns redan."
+    )
     if result.shared:
         print(f"Kontonycklar delade med {len(result.shared)} kollega(or) som nyligen fått ett konto.")
     return 0

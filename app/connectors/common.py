@@ -104,17 +104,20 @@ class PlatformConnector:
         if status == 401:
             return self.token_error()
         if status == 403:
-            return PlatformError(f"Token för {self.who} saknar behörighet för detta{said}. Ge den rätt "
-                                 "behörigheter och spara den på nytt under Inställningar → Konton.",
-                                 "permission")  # fmt: skip
+            return PlatformError(
+                f"Token för {self.who} saknar behörighet för detta{said}. Ge den rätt "
+                "behörigheter och spara den på nytt under Inställningar → Konton.",
+                "permission",
+            )
         if status == 404:
             return PlatformError(f"{label} hittar inte det som efterfrågades{said}.", "not_found")
         if status == 429:
             return PlatformError(f"{label} begränsar anropen för {self.who} just nu{said}.", "rate_limit")
         if status >= 500:
             return PlatformError(f"{label} har ett tillfälligt fel för {self.who}{said}.", "transient")
-        return PlatformError(f"{label} avvisade anropet för {self.who}: {detail or f'HTTP {status}'}",
-                             "bad_response")  # fmt: skip
+        return PlatformError(
+            f"{label} avvisade anropet för {self.who}: {detail or f'HTTP {status}'}", "bad_response"
+        )
 
     # -- platform specifics ------------------------------------------------------------------
     def headers(self, secret: str) -> dict[str, str]:
@@ -133,8 +136,9 @@ class PlatformConnector:
         raise NotImplementedError
 
     # -- the protocol ------------------------------------------------------------------------
-    def fetch(self, state: dict[str, Any] | None,
-              progress: Callable[[int], None] | None = None) -> FetchResult:  # fmt: skip
+    def fetch(
+        self, state: dict[str, Any] | None, progress: Callable[[int], None] | None = None
+    ) -> FetchResult:
         started = self.options.clock()
         result = FetchResult()
         for chunk in self.chunks(state):

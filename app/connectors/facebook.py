@@ -140,8 +140,12 @@ class FacebookConnector(GraphConnector):
             permalink=post.get("permalink_url"), raw=post,
         ))  # fmt: skip
         seen: set[str] = set()
-        params = {"filter": "stream", "order": "chronological", "fields": COMMENT_FIELDS,
-                  "limit": self.options.page_size}  # fmt: skip
+        params = {
+            "filter": "stream",
+            "order": "chronological",
+            "fields": COMMENT_FIELDS,
+            "limit": self.options.page_size,
+        }
         for comments in self.pages(f"{post_id}/comments", params):
             for comment in comments:
                 seen.add(comment["id"])

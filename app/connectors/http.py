@@ -172,8 +172,9 @@ class PlatformHTTP:
         body = getattr(response, "granska_json", None)
         return storable(body) if body is not None and _RISKY_ESCAPE.search(response.content) else body
 
-    def request(self, method: str, path: str, *, expect_json: bool = False, require: str | None = None,
-                **kwargs: Any) -> httpx.Response:  # fmt: skip
+    def request(
+        self, method: str, path: str, *, expect_json: bool = False, require: str | None = None, **kwargs: Any
+    ) -> httpx.Response:
         if self._client is None:
             with self:
                 return self.request(method, path, expect_json=expect_json, require=require, **kwargs)
@@ -207,8 +208,14 @@ class PlatformHTTP:
             if delay > self.retry.max_delay or waited + delay > self.retry.total_budget:
                 # Waiting this long belongs to the next sync, not to this call.
                 raise self._with_retry_after(last, delay)
-            log.info("%s: %s; nytt försök om %.1f s (försök %d av %d)", self.platform_label,
-                     last, delay, attempt + 1, self.retry.attempts)  # fmt: skip
+            log.info(
+                "%s: %s; nytt försök om %.1f s (försök %d av %d)",
+                self.platform_label,
+                last,
+                delay,
+                attempt + 1,
+                self.retry.attempts,
+            )
             self._sleep(delay)
             waited += delay
         assert last is not None

@@ -26,9 +26,10 @@ class InstagramConnector(GraphConnector):
     def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
         cutoff = self.cutoff(state)
         with self.http.session():
-            media_pages = self.pages(f"{self.external_id}/media",
-                                     {"fields": MEDIA_FIELDS, "since": int(cutoff.timestamp()),
-                                      "limit": self.options.page_size})  # fmt: skip
+            media_pages = self.pages(
+                f"{self.external_id}/media",
+                {"fields": MEDIA_FIELDS, "since": int(cutoff.timestamp()), "limit": self.options.page_size},
+            )
             for media_list in media_pages:
                 older = False
                 for media in media_list:
@@ -70,8 +71,9 @@ class InstagramConnector(GraphConnector):
             for page in self.pages(following, {}):
                 yield from page
 
-    def _comment(self, comment: dict[str, Any], parent: str, media_id: str,
-                 media: dict[str, Any]) -> IncomingItem:  # fmt: skip
+    def _comment(
+        self, comment: dict[str, Any], parent: str, media_id: str, media: dict[str, Any]
+    ) -> IncomingItem:
         username = comment.get("username") or (comment.get("from") or {}).get("username") or ""
         raw = {k: v for k, v in comment.items() if k != "replies"}
         return self.item(

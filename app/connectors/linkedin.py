@@ -77,8 +77,10 @@ class LinkedInConnector(PlatformConnector):
             yield from elements
             total = (body.get("paging") or {}).get("total")
             start += len(elements)
-            if not elements or (total is not None and start >= int(total)) or (
-                total is None and len(elements) < count
+            if (
+                not elements
+                or (total is not None and start >= int(total))
+                or (total is None and len(elements) < count)
             ):
                 return
 
@@ -115,8 +117,9 @@ class LinkedInConnector(PlatformConnector):
         return chunk
 
     def _comment(self, comment: dict[str, Any], parent: str, post_urn: str) -> IncomingItem:
-        urn = (comment.get("commentUrn") or comment.get("$URN")
-               or f"urn:li:comment:({post_urn},{comment['id']})")
+        urn = (
+            comment.get("commentUrn") or comment.get("$URN") or f"urn:li:comment:({post_urn},{comment['id']})"
+        )
         created = from_epoch_ms((comment.get("created") or {}).get("time"))
         modified = from_epoch_ms((comment.get("lastModified") or {}).get("time"))
         actor = comment.get("actor") or (comment.get("created") or {}).get("actor")

@@ -17,8 +17,9 @@ from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
 
 X_BASE = "https://api.x.com/2"
-TWEET_FIELDS = ("created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,"
-                "edit_history_tweet_ids")
+TWEET_FIELDS = (
+    "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,edit_history_tweet_ids"
+)
 # Recent search sees the last seven days; a little margin keeps the edge out of "complete".
 SEARCH_REACH = timedelta(days=7) - timedelta(minutes=10)
 
@@ -96,12 +97,14 @@ class XConnector(PlatformConnector):
             if not token:
                 break
             params = {**params, "next_token": token}
-        chunk.complete.append(CompleteListing(seen=frozenset(seen), post_external_id=conversation,
-                                              created_after=searchable))  # fmt: skip
+        chunk.complete.append(
+            CompleteListing(seen=frozenset(seen), post_external_id=conversation, created_after=searchable)
+        )
         return chunk
 
-    def _tweet(self, tweet: dict[str, Any], conversation: str, users: dict[str, Any],
-               *, kind: str) -> IncomingItem:  # fmt: skip
+    def _tweet(
+        self, tweet: dict[str, Any], conversation: str, users: dict[str, Any], *, kind: str
+    ) -> IncomingItem:
         # An edit gets a new id; the first id in the edit history names the item for good,
         # so an edit becomes a new version of the same item, never a second item.
         history = tweet.get("edit_history_tweet_ids") or [tweet["id"]]
@@ -146,7 +149,10 @@ class XConnector(PlatformConnector):
         return PlatformResult(False, "X låter inte kontots ägare radera andras svar; använd Dölj i stället.")
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
-        body = self.http.request_json(
-            "POST", "tweets", json={"text": text, "reply": {"in_reply_to_tweet_id": external_id}}
-        ) or {}  # fmt: skip
+        body = (
+            self.http.request_json(
+                "POST", "tweets", json={"text": text, "reply": {"in_reply_to_tweet_id": external_id}}
+            )
+            or {}
+        )
         return PlatformResult(True, "Svaret är publicerat på X.", ref=(body.get("data") or {}).get("id"))

@@ -70,8 +70,9 @@ class YouTubeConnector(PlatformConnector):
                         self._thread(thread, chunk)
                     yield chunk
         # Every top-level comment written since the cutoff that still exists was listed.
-        yield FetchChunk(complete=[CompleteListing(seen=frozenset(top_level), created_after=cutoff,
-                                                   top_level=True)])  # fmt: skip
+        yield FetchChunk(
+            complete=[CompleteListing(seen=frozenset(top_level), created_after=cutoff, top_level=True)]
+        )
 
     def _thread_pages(self, status: str, cutoff: datetime) -> Iterator[list[dict[str, Any]]]:
         params: dict[str, Any] = {
@@ -111,8 +112,12 @@ class YouTubeConnector(PlatformConnector):
         chunk.complete.append(CompleteListing(seen=frozenset(seen), parent_external_id=top["id"]))
 
     def _all_replies(self, parent_id: str) -> Iterator[dict[str, Any]]:
-        params: dict[str, Any] = {"part": "snippet", "parentId": parent_id, "textFormat": "plainText",
-                                  "maxResults": min(self.options.page_size, 100)}  # fmt: skip
+        params: dict[str, Any] = {
+            "part": "snippet",
+            "parentId": parent_id,
+            "textFormat": "plainText",
+            "maxResults": min(self.options.page_size, 100),
+        }
         while True:
             body = self.http.get_json("comments", params, require="items")
             yield from body.get("items") or []
@@ -148,8 +153,9 @@ class YouTubeConnector(PlatformConnector):
 
     def hide(self, external_id: str) -> PlatformResult:
         """Reject: the comment and its replies disappear from the channel for good."""
-        self.http.request("POST", "comments/setModerationStatus",
-                          params={"id": external_id, "moderationStatus": "rejected"})  # fmt: skip
+        self.http.request(
+            "POST", "comments/setModerationStatus", params={"id": external_id, "moderationStatus": "rejected"}
+        )
         return PlatformResult(True, "Kommentaren är avvisad på YouTube och syns inte längre.")
 
     def unhide(self, external_id: str) -> PlatformResult:
@@ -162,8 +168,13 @@ class YouTubeConnector(PlatformConnector):
         )  # fmt: skip
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
-        body = self.http.request_json(
-            "POST", "comments", params={"part": "snippet"},
-            json={"snippet": {"parentId": external_id, "textOriginal": text}},
-        ) or {}  # fmt: skip
+        body = (
+            self.http.request_json(
+                "POST",
+                "comments",
+                params={"part": "snippet"},
+                json={"snippet": {"parentId": external_id, "textOriginal": text}},
+            )
+            or {}
+        )
         return PlatformResult(True, "Svaret är publicerat på YouTube.", ref=body.get("id"))

@@ -55,8 +55,7 @@ class CompleteListing:
 
     @property
     def scoped(self) -> bool:
-        return bool(self.post_external_id or self.parent_external_id or self.top_level
-                    or self.created_after)  # fmt: skip
+        return bool(self.post_external_id or self.parent_external_id or self.top_level or self.created_after)
 
     def covers(self, row: Any) -> bool:
         """Is this stored comment (with post/parent ids and created_at) inside the scope? A
@@ -94,8 +93,9 @@ class Connector(Protocol):
         """The state to keep for the next sync, after one that started at `started`."""
         ...
 
-    def fetch(self, state: dict[str, Any] | None,
-              progress: Callable[[int], None] | None = None) -> FetchResult: ...  # fmt: skip
+    def fetch(
+        self, state: dict[str, Any] | None, progress: Callable[[int], None] | None = None
+    ) -> FetchResult: ...
 
     def check(self) -> PlatformResult:
         """Does the token work? One cheap call; the message says what was found."""

@@ -37,8 +37,9 @@ class PlatformError(EnvironmentFault):
     """A platform call failed. `kind` sorts it; `retry_after` is in seconds when the platform
     said."""
 
-    def __init__(self, message: str, kind: ErrorKind | str = ErrorKind.TRANSIENT,
-                 retry_after: float | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, message: str, kind: ErrorKind | str = ErrorKind.TRANSIENT, retry_after: float | None = None
+    ) -> None:
         super().__init__(message)
         self.kind = ErrorKind(kind)
         self.retry_after = retry_after

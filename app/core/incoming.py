@@ -33,8 +33,6 @@ class IncomingItem:
     def resolved_kind(self) -> str:
         if self.kind:
             return self.kind
-        if self.parent_external_id or (
-            self.post_external_id and self.post_external_id != self.external_id
-        ):
+        if self.parent_external_id or (self.post_external_id and self.post_external_id != self.external_id):
             return ItemKind.COMMENT
         return ItemKind.POST

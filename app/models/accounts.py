@@ -70,9 +70,7 @@ class AccountAdministrator(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
-    administrator_id: Mapped[int] = mapped_column(
-        ForeignKey("administrators.id", ondelete="CASCADE")
-    )
+    administrator_id: Mapped[int] = mapped_column(ForeignKey("administrators.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(32), default="administrator")
 
     account: Mapped[Account] = relationship(back_populates="administrators", lazy="raise")

@@ -150,8 +150,7 @@ def _check_sqlite_file(path: Path) -> str | None:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in DAMAGED:
             return str(exc)
         raise DatabaseError(
-            environment_message(path, exc) or f"Kan inte läsa databasen {path}: {exc}. "
-            "Ingenting har ändrats."
+            environment_message(path, exc) or f"Kan inte läsa databasen {path}: {exc}. Ingenting har ändrats."
         ) from exc
     return None
 
@@ -386,5 +385,4 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
         moved = moved_aside.unacknowledged(path)
     sessions = sessionmaker(engine, expire_on_commit=False)
     warnings = [entry.warning(path) for entry in moved] if path is not None else []
-    return Database(engine=engine, sessions=sessions, messages=[*warnings, *messages],
-                    moved_aside=moved)
+    return Database(engine=engine, sessions=sessions, messages=[*warnings, *messages], moved_aside=moved)

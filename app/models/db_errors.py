@@ -17,8 +17,7 @@ _CAUSES = {
     "ett verktyg som har filen öppen); försök igen när det är stängt",
     sqlite3.SQLITE_LOCKED: "den är låst av ett annat program",
     sqlite3.SQLITE_READONLY: "den är skrivskyddad (filen eller enheten den ligger på)",
-    sqlite3.SQLITE_CANTOPEN: "filen kan inte öppnas (finns mappen, och får Granska läsa och "
-    "skriva där?)",
+    sqlite3.SQLITE_CANTOPEN: "filen kan inte öppnas (finns mappen, och får Granska läsa och skriva där?)",
     sqlite3.SQLITE_PERM: "behörighet saknas",
     sqlite3.SQLITE_AUTH: "behörighet saknas",
     sqlite3.SQLITE_FULL: "disken är full",

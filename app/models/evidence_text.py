@@ -28,15 +28,16 @@ class saved_item_text(FunctionElement[str]):  # noqa: N801 - used like a SQL fun
 @compiles(saved_item_text, "sqlite")
 def _sqlite(element: saved_item_text, compiler: Any, **kw: Any) -> str:
     payload = compiler.process(element.clauses, **kw)
-    return (f"CASE WHEN json_valid({payload}) THEN coalesce(json_extract({payload}, '$.item.text'), "
-            f"json_extract({payload}, '$.text')) END")  # fmt: skip
+    return (
+        f"CASE WHEN json_valid({payload}) THEN coalesce(json_extract({payload}, '$.item.text'), "
+        f"json_extract({payload}, '$.text')) END"
+    )
 
 
 @compiles(saved_item_text, "postgresql")
 def _postgresql(element: saved_item_text, compiler: Any, **kw: Any) -> str:
     payload = compiler.process(element.clauses, **kw)
-    return (f"coalesce(CAST({payload} AS jsonb) -> 'item' ->> 'text', "
-            f"CAST({payload} AS jsonb) ->> 'text')")  # fmt: skip
+    return f"coalesce(CAST({payload} AS jsonb) -> 'item' ->> 'text', CAST({payload} AS jsonb) ->> 'text')"
 
 
 @compiles(saved_item_text)

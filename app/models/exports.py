@@ -49,6 +49,4 @@ class ExportRow(Base):
     row_key: Mapped[str] = mapped_column(String(32))
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="RESTRICT"), index=True)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
-    registration_id: Mapped[int | None] = mapped_column(
-        ForeignKey("registrations.id", ondelete="SET NULL")
-    )
+    registration_id: Mapped[int | None] = mapped_column(ForeignKey("registrations.id", ondelete="SET NULL"))

@@ -61,5 +61,6 @@ def install(engine: Any) -> None:
     from sqlalchemy import event
 
     _strike = _arm(spec)
-    event.listen(engine, "before_cursor_execute",
-                 lambda _c, _cur, statement, *_a: before_statement(statement))  # fmt: skip
+    event.listen(
+        engine, "before_cursor_execute", lambda _c, _cur, statement, *_a: before_statement(statement)
+    )

@@ -119,8 +119,9 @@ def _sqlite_index_agrees(connection: Any, count_rows: bool) -> bool:
         return False
     if not count_rows:
         return True
-    return bool(sql("SELECT count(*) FROM items").scalar() == sql(
-        "SELECT count(*) FROM items_fts_docsize").scalar())
+    return bool(
+        sql("SELECT count(*) FROM items").scalar() == sql("SELECT count(*) FROM items_fts_docsize").scalar()
+    )
 
 
 def _repair_postgres(connection: Any) -> list[str]:
@@ -182,9 +183,7 @@ def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement
     if dialect_name == "sqlite":
         expr = sqlite_match_expression(query)
         matching: ColumnElement[bool] = id_column.in_(
-            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query").bindparams(
-                fts_query=expr
-            )
+            text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query").bindparams(fts_query=expr)
         )
         return matching
     if dialect_name == "postgresql":

@@ -71,9 +71,7 @@ class Item(Base):
     flags: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     suggested_reason: Mapped[str | None] = mapped_column(String(32))
     is_question: Mapped[bool] = mapped_column(default=False)
-    assigned_to_id: Mapped[int | None] = mapped_column(
-        ForeignKey("administrators.id", ondelete="SET NULL")
-    )
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("administrators.id", ondelete="SET NULL"))
     # Bumped on every decision: two administrators deciding at once cannot both win.
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -37,9 +37,7 @@ class Decision(Base):
     motivation: Mapped[str] = mapped_column(Text, default="")
     mode: Mapped[str | None] = mapped_column(String(16))
     decided_by: Mapped[str] = mapped_column(String(100))
-    administrator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("administrators.id", ondelete="SET NULL")
-    )
+    administrator_id: Mapped[int | None] = mapped_column(ForeignKey("administrators.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     platform_result: Mapped[str | None] = mapped_column(Text)
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)

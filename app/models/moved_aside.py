@@ -54,8 +54,7 @@ def _now() -> str:
 def _write(database: Path, entries: list[MovedAside]) -> None:
     path = record_path(database)
     part = path.with_name(path.name + ".part")
-    part.write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2),
-                    encoding="utf-8")  # fmt: skip
+    part.write_text(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(part, path)
 
 

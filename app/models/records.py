@@ -18,9 +18,7 @@ class Screenshot(Base):
     __tablename__ = "screenshots"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    account_id: Mapped[int] = mapped_column(
-        ForeignKey("accounts.id", ondelete="RESTRICT"), index=True
-    )
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
     taken_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     taken_by: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(String(16), default="annual")  # annual, change

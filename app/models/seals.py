@@ -60,8 +60,15 @@ class SealedKind:
     required: bool = True
 
 
-def _kind(kind: str, label: str, model: Any, *, exclude: tuple[str, ...] = (), only: tuple[str, ...] = (),
-          required: bool = True) -> SealedKind:  # fmt: skip
+def _kind(
+    kind: str,
+    label: str,
+    model: Any,
+    *,
+    exclude: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
+    required: bool = True,
+) -> SealedKind:
     table = model.__table__
     names = only or tuple(c.name for c in table.columns if c.name not in exclude)
     return SealedKind(kind, label, table, names, required)

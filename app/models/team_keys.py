@@ -18,7 +18,8 @@ class PersonKey(Base):
     __tablename__ = "person_keys"
 
     administrator_id: Mapped[int] = mapped_column(
-        ForeignKey("administrators.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("administrators.id", ondelete="CASCADE"), primary_key=True
+    )
     public_key: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

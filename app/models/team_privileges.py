@@ -148,8 +148,11 @@ _GRANTS = [
     "GRANT INSERT, UPDATE ON administrators, accounts TO granska_forvaltningschef",
     "GRANT INSERT, DELETE ON account_administrators TO granska_forvaltningschef",
 ]
-_FUNCTION_NAMES = ("granska_set_login_roles(text, text[])", "granska_create_login(text, text, text[])",
-                   "granska_disable_login(text)")  # fmt: skip
+_FUNCTION_NAMES = (
+    "granska_set_login_roles(text, text[])",
+    "granska_create_login(text, text, text[])",
+    "granska_disable_login(text)",
+)
 
 
 def _policies() -> list[str]:
@@ -189,8 +192,10 @@ def install(con: Any) -> None:
     cursor = con.connection.dbapi_connection.cursor()
     statements = [_CREATE_GROUPS, _FUNCTIONS, *_GRANTS, *_policies()]
     for fn in _FUNCTION_NAMES:
-        statements += [f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC",
-                       f"GRANT EXECUTE ON FUNCTION {fn} TO granska_forvaltningschef"]  # fmt: skip
+        statements += [
+            f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC",
+            f"GRANT EXECUTE ON FUNCTION {fn} TO granska_forvaltningschef",
+        ]
     try:
         for statement in statements:
             cursor.execute(statement)
@@ -202,9 +207,16 @@ def uninstall(con: Any) -> None:
     for table in ("items", "audit_events", *ITEM_RECORDS):
         con.exec_driver_sql(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
         for row in con.exec_driver_sql(
-                f"SELECT policyname FROM pg_policies WHERE tablename = '{table}'").all():  # fmt: skip
+            f"SELECT policyname FROM pg_policies WHERE tablename = '{table}'"
+        ).all():
             con.exec_driver_sql(f'DROP POLICY "{row[0]}" ON {table}')
-    for fn in (*_FUNCTION_NAMES, "granska_require_chef()", "granska_may_read(integer)",
-               "granska_item_account(integer)", "granska_assigned(integer)", "granska_is_owner()",
-               "granska_has_role(text)"):  # fmt: skip
+    for fn in (
+        *_FUNCTION_NAMES,
+        "granska_require_chef()",
+        "granska_may_read(integer)",
+        "granska_item_account(integer)",
+        "granska_assigned(integer)",
+        "granska_is_owner()",
+        "granska_has_role(text)",
+    ):
         con.exec_driver_sql(f"DROP FUNCTION IF EXISTS {fn}")

@@ -29,8 +29,13 @@ def check_address(value: str, what: str = "E-postadressen") -> str:
     """One plain address (no display name, no line breaks that could add mail headers)."""
     value = value.strip()
     _name, addr = parseaddr(value)
-    if (not value or any(c in value for c in "\r\n\t,;") or addr != value
-            or addr.count("@") != 1 or not all(addr.split("@"))):  # fmt: skip
+    if (
+        not value
+        or any(c in value for c in "\r\n\t,;")
+        or addr != value
+        or addr.count("@") != 1
+        or not all(addr.split("@"))
+    ):
         raise InputError(f"{what} är ogiltig: {value!r}.")
     return value
 
@@ -82,8 +87,15 @@ class MailSettings:
             raise InputError("Ange en avsändaradress när en e-postserver är inställd.")
         if not 1 <= float(self.timeout) <= 300:
             raise InputError("Tidsgränsen måste vara 1–300 sekunder.")
-        return replace(self, host=host, port=port, username=username, sender=sender,
-                       head_of_communications=head, timeout=float(self.timeout))  # fmt: skip
+        return replace(
+            self,
+            host=host,
+            port=port,
+            username=username,
+            sender=sender,
+            head_of_communications=head,
+            timeout=float(self.timeout),
+        )
 
 
 @dataclass(frozen=True)
@@ -93,8 +105,13 @@ class Attachment:
     mimetype: str = "application/octet-stream"
 
 
-def build_message(settings: MailSettings, to: list[str], subject: str, body: str,
-                  attachments: list[Attachment] | tuple[Attachment, ...] = ()) -> EmailMessage:  # fmt: skip
+def build_message(
+    settings: MailSettings,
+    to: list[str],
+    subject: str,
+    body: str,
+    attachments: list[Attachment] | tuple[Attachment, ...] = (),
+) -> EmailMessage:
     if not to:
         raise InputError("Ange minst en giltig e-postadress som mottagare.")
     to = [check_address(addr, "Mottagarens adress") for addr in to]
@@ -108,8 +125,7 @@ def build_message(settings: MailSettings, to: list[str], subject: str, body: str
     msg.set_content(body)
     for a in attachments:
         maintype, _, subtype = a.mimetype.partition("/")
-        msg.add_attachment(a.data, maintype=maintype, subtype=subtype or "octet-stream",
-                           filename=a.filename)  # fmt: skip
+        msg.add_attachment(a.data, maintype=maintype, subtype=subtype or "octet-stream", filename=a.filename)
     return msg
 
 
@@ -161,8 +177,9 @@ class Mailer:
             raise InputError("Ingen e-postserver är inställd (Inställningar → E-post).")
         try:
             if s.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout,
-                                                      context=ssl.create_default_context())
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=s.timeout, context=ssl.create_default_context()
+                )
             else:
                 smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
             with smtp:
@@ -175,9 +192,7 @@ class Mailer:
                 else:
                     smtp.send_message(message)
         except smtplib.SMTPAuthenticationError:
-            raise EnvironmentFault(
-                f"E-postservern {s.host} godtog inte användarnamn och lösenord."
-            ) from None
+            raise EnvironmentFault(f"E-postservern {s.host} godtog inte användarnamn och lösenord.") from None
         except (smtplib.SMTPException, OSError) as exc:
             raise EnvironmentFault(f"Kunde inte skicka e-post via {s.host}:{s.port}: {exc}") from None
 

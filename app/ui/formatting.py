@@ -26,6 +26,8 @@ def stockholm() -> tzinfo:
 def escape(text: str) -> str:
     """Text made safe inside HTML: markup shows as typed."""
     return text.translate(_ESCAPES)
+
+
 EXCERPT_LENGTH = 160
 TOOLTIP_LENGTH = 1500
 

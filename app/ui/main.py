@@ -114,9 +114,14 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         window.attach(db, moderation)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         if db.moved_aside:  # stays in the status bar until acknowledged (granska db moved-aside)
-            label = QLabel(QCoreApplication.translate(
-                "Startup", "Databasen var skadad och flyttades undan: %s (kvittera med "
-                "granska db moved-aside --ack)") % ", ".join(e.moved_to for e in db.moved_aside))
+            label = QLabel(
+                QCoreApplication.translate(
+                    "Startup",
+                    "Databasen var skadad och flyttades undan: %s (kvittera med "
+                    "granska db moved-aside --ack)",
+                )
+                % ", ".join(e.moved_to for e in db.moved_aside)
+            )
             label.setStyleSheet("color: #b00020; font-weight: bold")
             window.statusBar().addPermanentWidget(label)
             window.moved_aside_warning = label

@@ -28,8 +28,14 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
-def window_action(window: MainWindow, text: str, slot: Callable[[], Any],
-                  shortcuts: list[str] | None = None, icon_name: str | None = None) -> QAction:  # fmt: skip
+
+def window_action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], Any],
+    shortcuts: list[str] | None = None,
+    icon_name: str | None = None,
+) -> QAction:
     """An action of the whole window: its shortcut works wherever the focus is in it."""
     act = QAction(icon(icon_name or ""), text, window)
     if shortcuts:
@@ -137,8 +143,15 @@ def build_toolbar(window: MainWindow) -> QToolBar:
 # -- the hook for other views ---------------------------------------------------------------
 
 
-def add_view(window: MainWindow, menu: str, title: str, factory: Callable[[MainWindow], QWidget], *,
-             shortcut: str | None = None, icon_name: str | None = None) -> QAction:  # fmt: skip
+def add_view(
+    window: MainWindow,
+    menu: str,
+    title: str,
+    factory: Callable[[MainWindow], QWidget],
+    *,
+    shortcut: str | None = None,
+    icon_name: str | None = None,
+) -> QAction:
     if menu == "verktyg" and window.tools_placeholder is not None:
         window.menus["verktyg"].removeAction(window.tools_placeholder)
         window.tools_placeholder = None

@@ -245,8 +245,9 @@ class MainWindow(QMainWindow):
 
     def _decided(self, result: BatchResult, move_on: bool = True) -> None:
         """Decisions saved (`move_on`: to the next item), or their platform steps done later."""
-        self.queue.apply_decisions(result.outcomes, [item_id for item_id, _why in result.refused],
-                                   move_on=move_on)  # fmt: skip
+        self.queue.apply_decisions(
+            result.outcomes, [item_id for item_id, _why in result.refused], move_on=move_on
+        )
         done = len(result.outcomes)
         if done == 1 and not result.refused:
             message = result.outcomes[0].message or action_label(result.action)

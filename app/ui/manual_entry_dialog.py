@@ -29,8 +29,13 @@ from app.ui.text_views import plain_label
 class ManualEntryDialog(QDialog):
     saved = Signal(int)  # the item's id
 
-    def __init__(self, register: AccountRegister, service: ManualEntryService,
-                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        register: AccountRegister,
+        service: ManualEntryService,
+        tasks: TaskManager | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lägg till post manuellt"))
         self.resize(560, 420)
@@ -76,9 +81,12 @@ class ManualEntryDialog(QDialog):
         key = self.account.currentData()
         text, author, url = self.text.toPlainText(), self.author.text(), self.url.text()
         when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
-        self.tasks.run(lambda: self._service.add(key, text, author=author, url=url, written_at=when),
-                       on_done=self._saved, on_error=lambda exc: self.status.setText(str(exc)),
-                       write=True)  # fmt: skip
+        self.tasks.run(
+            lambda: self._service.add(key, text, author=author, url=url, written_at=when),
+            on_done=self._saved,
+            on_error=lambda exc: self.status.setText(str(exc)),
+            write=True,
+        )
 
     def _saved(self, item: ManualItem) -> None:
         if item.created:

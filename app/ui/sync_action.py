@@ -45,8 +45,13 @@ class SyncScheduler(QObject):
     progress = Signal(str, int)  # account, comments fetched so far
     finished = Signal(object)  # list[SyncResult]
 
-    def __init__(self, sessions: Callable[[], Any], tasks: TaskManager, parent: QObject | None = None,
-                 registry: ConnectorRegistry | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: Callable[[], Any],
+        tasks: TaskManager,
+        parent: QObject | None = None,
+        registry: ConnectorRegistry | None = None,
+    ) -> None:
         super().__init__(parent)
         self._sessions = sessions  # the database may be attached after the window is built
         self._tasks = tasks
@@ -94,8 +99,12 @@ class SyncScheduler(QObject):
 
         # On a network worker: each page's transaction goes to the writer, one at a time, so a
         # decision made while a platform is slow to answer does not wait for it.
-        service = SyncService(sessions, self._registry or keyring_registry(), batch_size=WINDOW_BATCH,
-                              write=self._tasks.in_writer)  # fmt: skip
+        service = SyncService(
+            sessions,
+            self._registry or keyring_registry(),
+            batch_size=WINDOW_BATCH,
+            write=self._tasks.in_writer,
+        )
 
         def work(ctx: TaskContext) -> list[SyncResult]:
             def report(p: SyncProgress) -> None:
@@ -104,8 +113,14 @@ class SyncScheduler(QObject):
 
             return service.sync(progress=report, should_stop=lambda: ctx.cancelled, scheduled=scheduled)
 
-        self._task = self._tasks.run(work, on_done=self.finished.emit, on_error=self._failed, network=True,
-                                     label=self.tr("Hämtar kommentarer…"), with_context=True)  # fmt: skip
+        self._task = self._tasks.run(
+            work,
+            on_done=self.finished.emit,
+            on_error=self._failed,
+            network=True,
+            label=self.tr("Hämtar kommentarer…"),
+            with_context=True,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         from app.services.intake.sync import SyncResult
@@ -115,6 +130,7 @@ class SyncScheduler(QObject):
 
 def install(window: Any) -> SyncScheduler:
     """Inställningar → Konton, Arkiv → Lägg till post manuellt and Arkiv → Synka nu."""
+
     def accounts(w: Any) -> QWidget:
         from app.services.accounts.connections import CredentialService
         from app.services.accounts.register import AccountRegister

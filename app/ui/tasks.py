@@ -182,9 +182,11 @@ def user_message(exc: BaseException) -> str:
     message, _details = describe_error(exc)
     if message:
         return message
-    return QCoreApplication.translate(
-        "TaskManager", "Ett fel i Granska (%1: %2). Inget har sparats halvvägs."
-    ).replace("%1", type(exc).__name__).replace("%2", str(exc))
+    return (
+        QCoreApplication.translate("TaskManager", "Ett fel i Granska (%1: %2). Inget har sparats halvvägs.")
+        .replace("%1", type(exc).__name__)
+        .replace("%2", str(exc))
+    )
 
 
 def failure_box(parent: QWidget, message: str, details: str) -> QMessageBox:
@@ -217,8 +219,9 @@ class TaskManager(QObject):
     # Labelled work has been running for more than half a second (True) or has ended (False).
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, read_threads: int = 3,
-                 network_threads: int = 4) -> None:  # fmt: skip
+    def __init__(
+        self, parent: QObject | None = None, *, read_threads: int = 3, network_threads: int = 4
+    ) -> None:
         super().__init__(parent)
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(read_threads)
@@ -292,8 +295,18 @@ class TaskManager(QObject):
         `in_writer`. Neither: a read."""
         if write and network:
             raise ValueError("a task is either a write or network work; network work writes via in_writer")
-        task = Task(next(self._numbers), label, key, write, fn, on_done, on_error, with_context,
-                    on_progress, on_cancelled)  # fmt: skip
+        task = Task(
+            next(self._numbers),
+            label,
+            key,
+            write,
+            fn,
+            on_done,
+            on_error,
+            with_context,
+            on_progress,
+            on_cancelled,
+        )
         if self._closed:
             task.cancel()
             return task

@@ -62,14 +62,20 @@ def installed() -> list[tuple[str, str]]:
 def msiexec(*args: str) -> None:
     started = time.perf_counter()
     done = subprocess.run(["msiexec", *args, "/qn"], check=False)
-    print(f"msiexec {' '.join(args)}: slutkod {done.returncode} ({time.perf_counter() - started:.1f} s)",
-          flush=True)  # fmt: skip
+    print(
+        f"msiexec {' '.join(args)}: slutkod {done.returncode} ({time.perf_counter() - started:.1f} s)",
+        flush=True,
+    )
     check(done.returncode in (0, 3010), f"msiexec {args[0]} lyckades")
 
 
 def granska(*args: str) -> str:
-    done = subprocess.run([str(PROGRAM / "granska-cli.exe"), *args], capture_output=True, timeout=300,
-                          env={k: v for k, v in os.environ.items() if k != "GRANSKA_DB"})  # fmt: skip
+    done = subprocess.run(
+        [str(PROGRAM / "granska-cli.exe"), *args],
+        capture_output=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "GRANSKA_DB"},
+    )
     output = done.stdout.decode("utf-8", "replace")
     if done.returncode != 0:
         raise CheckFailed(f"granska-cli {' '.join(args)}: {done.stderr.decode('utf-8', 'replace')}")

@@ -29,8 +29,9 @@ def db(tmp_path):
     return tmp_path / "granska.db"
 
 
-def test_set_check_sync_and_export_never_show_the_secret(tmp_path, db, capsys, monkeypatch, caplog,
-                                                         secret_service):  # fmt: skip
+def test_set_check_sync_and_export_never_show_the_secret(
+    tmp_path, db, capsys, monkeypatch, caplog, secret_service
+):
     caplog.set_level(logging.DEBUG)
     secret = f"EAAG-{uuid.uuid4().hex}-hemlig"
     url = ["--db", f"sqlite:///{db}", "--verbose"]
@@ -65,8 +66,12 @@ def test_set_check_sync_and_export_never_show_the_secret(tmp_path, db, capsys, m
     exports = (tmp_path / "links.html").read_text() + (tmp_path / "links.csv").read_text()
     assert "facebook.com/vadstenakommun" in exports
     assert "nytt försök" in caplog.text and "HTTP Request" in caplog.text
-    for place, text in [("databasen", database_bytes.decode("utf-8", "replace")), ("loggen", caplog.text),
-                        ("utskrifterna", "".join(seen)), ("exporterna", exports)]:  # fmt: skip
+    for place, text in [
+        ("databasen", database_bytes.decode("utf-8", "replace")),
+        ("loggen", caplog.text),
+        ("utskrifterna", "".join(seen)),
+        ("exporterna", exports),
+    ]:
         assert secret not in text, f"token i {place}"
         assert secret[5:25] not in text, f"del av token i {place}"
 
@@ -93,8 +98,22 @@ def test_sync_of_an_expired_token_exits_1_and_names_the_account(db, capsys, monk
     url = ["--db", f"sqlite:///{db}"]
     with running("youtube") as r:
         r.fake.store.add_comment(r.fake.store.add_post(), "Hej")
-        run(capsys, monkeypatch, *url, "accounts", "add", "yt", "--platform", "youtube", "--name",
-            "Vadstena Play", "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
+        run(
+            capsys,
+            monkeypatch,
+            *url,
+            "accounts",
+            "add",
+            "yt",
+            "--platform",
+            "youtube",
+            "--name",
+            "Vadstena Play",
+            "--external-id",
+            r.external_id,
+            "--api-base",
+            r.api_base,
+        )
         run(capsys, monkeypatch, *url, "credentials", "set", "yt", stdin=r.fake.token)
         r.fake.expire_token()
         code, _, err = run(capsys, monkeypatch, *url, "sync", "yt")
@@ -115,8 +134,22 @@ def test_sync_of_an_unknown_or_platformless_account_is_bad_input(db, capsys, mon
 def test_rotate_keeps_the_old_token_when_the_new_one_is_refused(db, capsys, monkeypatch, secret_service):
     url = ["--db", f"sqlite:///{db}"]
     with running("x") as r:
-        run(capsys, monkeypatch, *url, "accounts", "add", "x", "--platform", "x", "--name", "@vadstena",
-            "--external-id", r.external_id, "--api-base", r.api_base)  # fmt: skip
+        run(
+            capsys,
+            monkeypatch,
+            *url,
+            "accounts",
+            "add",
+            "x",
+            "--platform",
+            "x",
+            "--name",
+            "@vadstena",
+            "--external-id",
+            r.external_id,
+            "--api-base",
+            r.api_base,
+        )
         code, out, err = run(capsys, monkeypatch, *url, "credentials", "set", "x", stdin=r.fake.token)
         assert code == 0 and "Token finns i nyckelringen" in out, (out, err)
         code, _, err = run(capsys, monkeypatch, *url, "credentials", "rotate", "x", stdin="wrong-token")

@@ -28,8 +28,20 @@ def test_export_then_import_dnr_round_trip(capsys, db, tmp_path):
     database, flags = db
     removal = m.remove(database.sessions, m.add_item(database.sessions, "=1+1"))
     out = tmp_path / "maj.xlsx"
-    code, stdout, _ = run(capsys, *flags, "export", "removals", "--from", "2026-05-01",
-                          "--to", "2026-05-31", "--account", "fb", "--output", str(out))
+    code, stdout, _ = run(
+        capsys,
+        *flags,
+        "export",
+        "removals",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+        "--account",
+        "fb",
+        "--output",
+        str(out),
+    )
     assert code == 0 and "1 borttagna" in stdout
     workbook = load_workbook(out)
     workbook["Borttagna"]["D2"] = "KS 2026/40"
@@ -46,8 +58,18 @@ def test_import_dnr_conflict_exits_2_and_changes_nothing(capsys, db, tmp_path):
     database, flags = db
     m.remove(database.sessions, m.add_item(database.sessions), diarienummer="KS 1")
     out = tmp_path / "maj.xlsx"
-    run(capsys, *flags, "export", "removals", "--from", "2026-05-01", "--to", "2026-05-31",
-        "--output", str(out))
+    run(
+        capsys,
+        *flags,
+        "export",
+        "removals",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+        "--output",
+        str(out),
+    )
     workbook = load_workbook(out)
     workbook["Borttagna"]["D2"] = "KS 2"
     workbook.save(out)
@@ -63,8 +85,18 @@ def test_import_dnr_conflict_exits_2_and_changes_nothing(capsys, db, tmp_path):
     [
         ["export", "removals", "--from", "2026-13-01", "--to", "2026-05-31", "--output", "x.xlsx"],
         ["export", "removals", "--from", "2026-05-31", "--to", "2026-05-01", "--output", "x.xlsx"],
-        ["export", "removals", "--from", "2026-05-01", "--to", "2026-05-31", "--account", "nej",
-         "--output", "x.xlsx"],
+        [
+            "export",
+            "removals",
+            "--from",
+            "2026-05-01",
+            "--to",
+            "2026-05-31",
+            "--account",
+            "nej",
+            "--output",
+            "x.xlsx",
+        ],
         ["package", "12", "tolv", "--output", "p.zip"],
         ["package", "1"],
         ["package", "verify"],

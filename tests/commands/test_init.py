@@ -14,10 +14,13 @@ def test_whole_numbers_are_checked_by_argparse_with_a_swedish_line():
     assert count("0") == 0 and count("1000000") == 1_000_000
     assert item_id("7") == 7
     five_days = whole_number(5, what="ett antal dagar")
-    cases = [(count, "-1", "får inte vara negativt: -1"), (count, "tio", "inte ett heltal: 'tio'"),
-             (item_id, "0", "inte ett post-id: 0"),
-             (item_id, "x", "inte ett post-id: 'x' (se granska queue --json)"),
-             (five_days, "4", "inte ett antal dagar: 4")]  # fmt: skip
+    cases = [
+        (count, "-1", "får inte vara negativt: -1"),
+        (count, "tio", "inte ett heltal: 'tio'"),
+        (item_id, "0", "inte ett post-id: 0"),
+        (item_id, "x", "inte ett post-id: 'x' (se granska queue --json)"),
+        (five_days, "4", "inte ett antal dagar: 4"),
+    ]
     for parse, value, message in cases:
         with pytest.raises(argparse.ArgumentTypeError) as raised:
             parse(value)

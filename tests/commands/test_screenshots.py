@@ -21,8 +21,23 @@ from tests.services.test_screen_capture import decode_png
 @pytest.fixture
 def db(tmp_path, capsys):
     argv = ["--db", f"sqlite:///{tmp_path / 'cli.db'}"]
-    assert main([*argv, "accounts", "add", "fb", "--platform", "facebook", "--name", "Vadstena kommun",
-                 "--url", "https://facebook.com/vadstena"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                *argv,
+                "accounts",
+                "add",
+                "fb",
+                "--platform",
+                "facebook",
+                "--name",
+                "Vadstena kommun",
+                "--url",
+                "https://facebook.com/vadstena",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     return argv
 
@@ -37,8 +52,9 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_screenshot_of_a_region_is_filed_and_exported_with_the_same_pixels(qtbot, capsys, db, tmp_path):
     window = show_colour_window(qtbot)  # held: PySide deletes a window nobody refers to
     region = f"{LEFT},{TOP},{BAND_WIDTH * 3},{HEIGHT}"
-    code, out, err = run(capsys, *db, "screenshot", "fb", "--region", region, "--reason", "change",
-                         "--note", "Ny omslagsbild")  # fmt: skip
+    code, out, err = run(
+        capsys, *db, "screenshot", "fb", "--region", region, "--reason", "change", "--note", "Ny omslagsbild"
+    )
     window.close()
     assert code == 0, err
     assert "Skärmdump 1 av fb sparad: 240×120" in out
@@ -91,8 +107,13 @@ def test_bad_input_exits_2_with_one_line(capsys, db, argv):
 @X11_ONLY
 def test_without_a_display_the_command_says_so_and_exits_1(tmp_path, db):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "app.cli", *db, "screenshot", "fb"],
-                            capture_output=True, text=True, timeout=60, env=env)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "app.cli", *db, "screenshot", "fb"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("granska: Ingen skärm") and "Traceback" not in result.stderr
 
@@ -116,9 +137,25 @@ def filed(qtbot, capsys, db):
 @X11_ONLY
 def test_send_over_smtp_records_the_recipient(capsys, filed, monkeypatch):
     with Mailbox() as box:
-        assert run(capsys, *filed, "mail", "set", "--host", "127.0.0.1", "--port", str(box.port),
-                   "--security", "none", "--sender", "granska@vadstena.se",
-                   "--head-of-communications", "chef@vadstena.se")[0] == 0  # fmt: skip
+        assert (
+            run(
+                capsys,
+                *filed,
+                "mail",
+                "set",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(box.port),
+                "--security",
+                "none",
+                "--sender",
+                "granska@vadstena.se",
+                "--head-of-communications",
+                "chef@vadstena.se",
+            )[0]
+            == 0
+        )
         code, out, err = run(capsys, *filed, "mail", "test")
         assert code == 0 and "fungerar" in out, err
         code, out, err = run(capsys, *filed, "screenshots", "send", "1")
@@ -131,8 +168,17 @@ def test_send_over_smtp_records_the_recipient(capsys, filed, monkeypatch):
 
 @X11_ONLY
 def test_eml_then_mark_sent_then_the_years_record(capsys, filed, tmp_path):
-    code, out, _ = run(capsys, *filed, "screenshots", "send", "1", "--eml", str(tmp_path / "brev.eml"),
-                       "--to", "chef@vadstena.se")  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        *filed,
+        "screenshots",
+        "send",
+        "1",
+        "--eml",
+        str(tmp_path / "brev.eml"),
+        "--to",
+        "chef@vadstena.se",
+    )
     assert code == 0 and "mark-sent" in out
     message = message_from_bytes((tmp_path / "brev.eml").read_bytes(), policy=policy.default)
     assert message["To"] == "chef@vadstena.se" and len(list(message.iter_attachments())) == 1
@@ -158,9 +204,20 @@ def test_the_mail_password_is_read_from_stdin_into_the_keyring(capsys, db, monke
 
 
 def test_every_screenshot_and_mail_subcommand_has_help(capsys):
-    for argv in (["screenshot"], ["screenshots", "due"], ["screenshots", "list"], ["screenshots", "export"],
-                 ["screenshots", "record"], ["screenshots", "send"], ["screenshots", "mark-sent"],
-                 ["screenshots", "interval"], ["screenshots", "monitors"], ["mail", "show"],
-                 ["mail", "set"], ["mail", "password"], ["mail", "test"]):  # fmt: skip
+    for argv in (
+        ["screenshot"],
+        ["screenshots", "due"],
+        ["screenshots", "list"],
+        ["screenshots", "export"],
+        ["screenshots", "record"],
+        ["screenshots", "send"],
+        ["screenshots", "mark-sent"],
+        ["screenshots", "interval"],
+        ["screenshots", "monitors"],
+        ["mail", "show"],
+        ["mail", "set"],
+        ["mail", "password"],
+        ["mail", "test"],
+    ):
         assert main([*argv, "--help"]) == 0
         assert "usage" in capsys.readouterr().out

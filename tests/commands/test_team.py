@@ -21,18 +21,50 @@ def test_whoami_roles_and_refusals_on_the_command_line(tmp_path, capsys, monkeyp
     url = f"sqlite:///{tmp_path / 'team.db'}"
     code, out, _ = _run(capsys, monkeypatch, url, "ensam", "whoami", "--json")
     assert code == 0 and json.loads(out) == {
-        "username": "ensam", "name": "ensam", "roles": [], "accounts": [], "roles_in_use": False,
-        "database": "sqlite"}  # fmt: skip
-    assert _run(capsys, monkeypatch, url, "ensam", "accounts", "add", "fb", "--platform", "facebook",
-                "--name", "Kommunen")[0] == 0  # fmt: skip
-    code, out, _ = _run(capsys, monkeypatch, url, "ensam", "admins", "add", "chef", "--name", "Cecilia",
-                        "--role", "förvaltningschef")  # fmt: skip
+        "username": "ensam",
+        "name": "ensam",
+        "roles": [],
+        "accounts": [],
+        "roles_in_use": False,
+        "database": "sqlite",
+    }
+    assert (
+        _run(
+            capsys,
+            monkeypatch,
+            url,
+            "ensam",
+            "accounts",
+            "add",
+            "fb",
+            "--platform",
+            "facebook",
+            "--name",
+            "Kommunen",
+        )[0]
+        == 0
+    )
+    code, out, _ = _run(
+        capsys,
+        monkeypatch,
+        url,
+        "ensam",
+        "admins",
+        "add",
+        "chef",
+        "--name",
+        "Cecilia",
+        "--role",
+        "förvaltningschef",
+    )
     assert code == 0 and "förvaltningschef" in out
     code, _, err = _run(capsys, monkeypatch, url, "ensam", "admins", "add", "anna", "--name", "Anna")
     assert code == 2 and "Du (ensam) finns inte i administratörsregistret" in err
 
-    for argv in (("admins", "add", "anna", "--name", "Anna", "--role", "administrator"),
-                 ("accounts", "assign", "fb", "anna")):  # fmt: skip
+    for argv in (
+        ("admins", "add", "anna", "--name", "Anna", "--role", "administrator"),
+        ("accounts", "assign", "fb", "anna"),
+    ):
         assert _run(capsys, monkeypatch, url, "chef", *argv)[0] == 0
     code, out, _ = _run(capsys, monkeypatch, url, "Anna", "whoami", "--json")
     me = json.loads(out)
@@ -40,12 +72,16 @@ def test_whoami_roles_and_refusals_on_the_command_line(tmp_path, capsys, monkeyp
     code, out, _ = _run(capsys, monkeypatch, url, "anna", "whoami")
     assert "Roller: administratör" in out and "Konton du arbetar med: fb" in out
 
-    for argv in (("admins", "role", "anna", "forvaltningschef"), ("admins", "deactivate", "chef"),
-                 ("accounts", "unassign", "fb", "anna")):  # fmt: skip
+    for argv in (
+        ("admins", "role", "anna", "forvaltningschef"),
+        ("admins", "deactivate", "chef"),
+        ("accounts", "unassign", "fb", "anna"),
+    ):
         code, out, err = _run(capsys, monkeypatch, url, "anna", *argv)
         assert code == 2 and "Du (anna, administratör) får inte" in err and out == ""
-    code, out, _ = _run(capsys, monkeypatch, url, "chef", "admins", "role", "anna", "administrator",
-                        "registrator")  # fmt: skip
+    code, out, _ = _run(
+        capsys, monkeypatch, url, "chef", "admins", "role", "anna", "administrator", "registrator"
+    )
     assert code == 0 and "administratör, registrator" in out
     code, out, _ = _run(capsys, monkeypatch, url, "chef", "admins", "deactivate", "anna")
     assert code == 0 and "administrerar inte längre fb" in out
@@ -55,8 +91,18 @@ def test_whoami_roles_and_refusals_on_the_command_line(tmp_path, capsys, monkeyp
 
 def test_a_password_is_for_the_team_database_only(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("hemligt\n"))
-    code, _, err = _run(capsys, monkeypatch, f"sqlite:///{tmp_path / 'one.db'}", "ensam", "admins", "add",
-                        "anna", "--name", "Anna", "--password-stdin")  # fmt: skip
+    code, _, err = _run(
+        capsys,
+        monkeypatch,
+        f"sqlite:///{tmp_path / 'one.db'}",
+        "ensam",
+        "admins",
+        "add",
+        "anna",
+        "--name",
+        "Anna",
+        "--password-stdin",
+    )
     assert code == 2 and "bara en teamdatabas på PostgreSQL" in err
 
 
@@ -69,13 +115,29 @@ def test_team_database_admins_add_makes_a_login_and_login_keeps_its_password(pg_
 
     owner = pg_db.engine.url.render_as_string(hide_password=False)
     monkeypatch.setattr("sys.stdin", io.StringIO("chefens-lösen\n"))
-    code, out, err = _run(capsys, monkeypatch, owner, "vem-som-helst", "admins", "add", "tl_chef",
-                          "--name", "Chef", "--role", "forvaltningschef", "--password-stdin")  # fmt: skip
+    code, out, err = _run(
+        capsys,
+        monkeypatch,
+        owner,
+        "vem-som-helst",
+        "admins",
+        "add",
+        "tl_chef",
+        "--name",
+        "Chef",
+        "--role",
+        "forvaltningschef",
+        "--password-stdin",
+    )
     assert code == 0, err
     with pg_db.engine.connect() as con:
-        row = con.execute(text(
-            "SELECT rolcanlogin, rolpassword IS NOT NULL, pg_has_role('tl_chef', 'granska_forvaltningschef', "
-            "'MEMBER') FROM pg_authid WHERE rolname = 'tl_chef'")).one()
+        row = con.execute(
+            text(
+                "SELECT rolcanlogin, rolpassword IS NOT NULL, "
+                "pg_has_role('tl_chef', 'granska_forvaltningschef', 'MEMBER') "
+                "FROM pg_authid WHERE rolname = 'tl_chef'"
+            )
+        ).one()
     assert tuple(row) == (True, True, True)
 
     chef = owner.replace("postgres@", "tl_chef@", 1)

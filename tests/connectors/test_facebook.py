@@ -35,8 +35,9 @@ def test_an_expired_token_names_the_account_and_where_to_renew_it(fb):
     fb.fake.expire_token()
     with pytest.raises(PlatformError) as caught:
         fb.connector().fetch(None)
-    assert str(caught.value) == ("Token för Vadstena kommun (facebook) har gått ut: förnya den under "
-                                 "Inställningar → Konton.")  # fmt: skip
+    assert str(caught.value) == (
+        "Token för Vadstena kommun (facebook) har gått ut: förnya den under Inställningar → Konton."
+    )
     assert caught.value.kind == "auth"
 
 

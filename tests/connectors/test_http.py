@@ -80,8 +80,9 @@ def test_retries_are_bounded(facebook):
 def test_a_wait_longer_than_allowed_is_not_slept_but_reported(facebook):
     sleeps = Sleeps()
     facebook.fake.fail_with_429(3600, match="/comments")
-    options = ConnectorOptions(retry=RetryPolicy(attempts=4, max_delay=60), timeouts=Timeouts(read=2),
-                               sleep=sleeps)  # fmt: skip
+    options = ConnectorOptions(
+        retry=RetryPolicy(attempts=4, max_delay=60), timeouts=Timeouts(read=2), sleep=sleeps
+    )
     with pytest.raises(PlatformError) as caught:
         facebook.connector(options).fetch(None)
     assert sleeps.waits == []

@@ -72,5 +72,6 @@ def test_throttling_backs_off_and_an_expired_token_is_named(li):
     li.fake.expire_token()
     with pytest.raises(PlatformError) as caught:
         li.connector().check()
-    assert str(caught.value) == ("Token för Vadstena kommun (linkedin) har gått ut: förnya den under "
-                                 "Inställningar → Konton.")  # fmt: skip
+    assert str(caught.value) == (
+        "Token för Vadstena kommun (linkedin) har gått ut: förnya den under Inställningar → Konton."
+    )

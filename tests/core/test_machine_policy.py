@@ -33,12 +33,18 @@ def test_every_user_gets_the_team_database_from_the_machine_policy(tmp_path, mon
     team = tmp_path / "team.db"
     deploy(f"[granska]\ndatabase = sqlite:///{team}\nlanguage = sv\n")
     granska = [sys.executable, "-m", "app.cli"]
-    added = subprocess.run([*granska, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)  # fmt: skip
+    added = subprocess.run(
+        [*granska, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert added.returncode == 0, added.stderr
     assert team.exists()  # the account went to the team database, not the user's own file
-    listed = subprocess.run([*granska, "accounts", "list"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120)  # fmt: skip
+    listed = subprocess.run(
+        [*granska, "accounts", "list"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert "fb" in listed.stdout
     # The user's own choice still comes first.
     monkeypatch.setenv("GRANSKA_DB", f"sqlite:///{tmp_path / 'mine.db'}")

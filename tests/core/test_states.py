@@ -31,8 +31,15 @@ def test_a_step_written_with_enums_reads_back_as_plain_text(database):
     item_id = make_item(database.sessions)
     with database.sessions.begin() as session:
         writer = Writer(session.connection())
-        step_id = queue_step(writer, item_id=item_id, decision_id=None, step=Step.POST_NOTICE,
-                             payload={}, now=_now(), status=StepStatus.MANUAL)  # fmt: skip
+        step_id = queue_step(
+            writer,
+            item_id=item_id,
+            decision_id=None,
+            step=Step.POST_NOTICE,
+            payload={},
+            now=_now(),
+            status=StepStatus.MANUAL,
+        )
     with database.sessions() as session:
         raw = session.execute(text("SELECT step, status FROM outbox WHERE id = :i"), {"i": step_id}).one()
         row = session.scalar(select(OutboxStep).where(OutboxStep.id == step_id))

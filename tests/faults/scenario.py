@@ -20,8 +20,16 @@ from app.cli import main
 from app.models.db import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLES = ("items", "evidence", "decisions", "registrations", "notices", "audit_events",
-          "screenshots", "exports")  # fmt: skip
+TABLES = (
+    "items",
+    "evidence",
+    "decisions",
+    "registrations",
+    "notices",
+    "audit_events",
+    "screenshots",
+    "exports",
+)
 # Seeded items, in import order: ids 1..6.
 A, B, C, D, E, G = 1, 2, 3, 4, 5, 6
 TODAY = date.today().isoformat()
@@ -41,8 +49,13 @@ MAY = "2026-05-01T12:00:00+02:00"
 
 
 def _line(external_id: str, text_: str, account: str = "fb", created: str = MAY) -> str:
-    record = {"account": account, "external_id": external_id, "text": text_, "created_at": created,
-              "author_name": "Anna Andersson"}  # fmt: skip
+    record = {
+        "account": account,
+        "external_id": external_id,
+        "text": text_,
+        "created_at": created,
+        "author_name": "Anna Andersson",
+    }
     return json.dumps(record, ensure_ascii=False)
 
 
@@ -57,12 +70,20 @@ def seed(url: str, files: Path, platform_url: str, sync: Any) -> World:
     ok("accounts", "add", "fb", "--platform", "other", "--name", "FB", "--api-base", platform_url)
     ok("accounts", "add", "intra", "--platform", "intranet", "--name", "Intranät")
     seed_file = files / "seed.jsonl"
-    seed_file.write_text("\n".join([
-        _line("a", "Ni är idioter allihop"), _line("b", "Gatlyktan på Storgatan är trasig"),
-        _line("c", "När öppnar simhallen?"), _line("d", "Tack för infon"),
-        _line("e", "Dumma troll hela bunten"),
-        _line("g", "Gammal fråga om sophämtning", "intra", "2025-01-01T12:00:00+01:00"),
-    ]) + "\n", encoding="utf-8")  # fmt: skip
+    seed_file.write_text(
+        "\n".join(
+            [
+                _line("a", "Ni är idioter allihop"),
+                _line("b", "Gatlyktan på Storgatan är trasig"),
+                _line("c", "När öppnar simhallen?"),
+                _line("d", "Tack för infon"),
+                _line("e", "Dumma troll hela bunten"),
+                _line("g", "Gammal fråga om sophämtning", "intra", "2025-01-01T12:00:00+01:00"),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     ok("import", str(seed_file))
     ok("remove", str(E), "--reason", "personangrepp")
     ok("keep", str(G))
@@ -108,8 +129,9 @@ class Command:
 
 def commands(files: Path, out_dir: Path) -> dict[str, Command]:
     bad = files / "trasig.jsonl"
-    bad.write_text(_line("x1", "Först en bra rad") + "\n" + '{"account": "fb", "text": "utan tid"}\n',
-                   encoding="utf-8")  # fmt: skip
+    bad.write_text(
+        _line("x1", "Först en bra rad") + "\n" + '{"account": "fb", "text": "utan tid"}\n', encoding="utf-8"
+    )
     not_xlsx = files / "inte.xlsx"
     not_xlsx.write_bytes(b"ingen arbetsbok")
     out = str(out_dir / "ut.xlsx")
@@ -153,5 +175,11 @@ def counts(url: str) -> dict[str, int]:
 
 def run_killed(world: World, args: tuple[str, ...], fault: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GRANSKA_FAULT": fault, "FAULT_TOKEN": world.token}
-    return subprocess.run([sys.executable, "-m", "tests.faults.runner", *world.argv(*args)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "tests.faults.runner", *world.argv(*args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

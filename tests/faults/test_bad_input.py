@@ -38,8 +38,12 @@ def add_intranet(capsys, url: str) -> None:
 
 
 def line(**fields) -> str:
-    record = {"account": "intra", "external_id": "x", "text": "Text",
-              "created_at": "2026-05-01T12:00:00+02:00"}  # fmt: skip
+    record = {
+        "account": "intra",
+        "external_id": "x",
+        "text": "Text",
+        "created_at": "2026-05-01T12:00:00+02:00",
+    }
     record.update(fields)
     return json.dumps(record)
 
@@ -56,7 +60,8 @@ def line(**fields) -> str:
     (line(raw={"n": 1}).replace('"n": 1', '"n": ' + "9" * 5000), "ogiltig JSON"),
 ])  # fmt: skip
 def test_a_line_the_evidence_copy_could_not_keep_as_sent_is_refused_with_its_number(
-        url, tmp_path, capsys, second, message):  # fmt: skip
+    url, tmp_path, capsys, second, message
+):
     path = tmp_path / "in.jsonl"
     path.write_text(f"{GOOD}\n{second}\n", encoding="utf-8")
     code, _out, err = granska(capsys, url, "import", str(path))
@@ -89,8 +94,7 @@ def _export(url: str, output: Path, *extra: str) -> list[str]:
     return ["export", "removals", "--from", today, "--to", today, "--output", str(output), *extra]
 
 
-def test_an_export_onto_a_full_disk_says_so_and_leaves_the_old_file_untouched(
-        tmp_path, small_disk, capsys):  # fmt: skip
+def test_an_export_onto_a_full_disk_says_so_and_leaves_the_old_file_untouched(tmp_path, small_disk, capsys):
     url = f"sqlite:///{tmp_path / 'g.db'}"
     add_intranet(capsys, url)
     _one_removal(capsys, url)
@@ -114,8 +118,14 @@ def test_what_a_killed_export_left_is_removed_by_the_next_export(tmp_path, capsy
     out.mkdir()
     target = out / "förteckning.xlsx"
     env = {**os.environ, "GRANSKA_FAULT": "kill@1:INSERT INTO exports"}  # the file is written by then
-    killed = subprocess.run([sys.executable, "-m", "app.cli", "--db", url, *_export(url, target)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    killed = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", url, *_export(url, target)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert killed.returncode == -9
     assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")]  # what the kill left
     assert not target.exists()

@@ -121,8 +121,11 @@ def test_a_damaged_database_is_said_at_every_command_until_acknowledged(tmp_path
         f.write(b"not a database header at all")
     code, _out, err = granska(capsys, url, "queue")
     assert code == 0 and "var skadad och flyttades undan" in err
-    [moved] = [p for p in tmp_path.iterdir() if p.name.startswith("granska.db.trasig-")
-               and not p.name.endswith(("-wal", "-shm"))]
+    [moved] = [
+        p
+        for p in tmp_path.iterdir()
+        if p.name.startswith("granska.db.trasig-") and not p.name.endswith(("-wal", "-shm"))
+    ]
     for argv in (["queue"], ["accounts", "list"]):
         assert f"flyttades undan till {moved}" in granska(capsys, url, *argv)[2]
     code, out, _err = granska(capsys, url, "audit", "verify")
@@ -167,8 +170,7 @@ def test_the_window_tells_a_locked_database_as_such_not_as_a_bug(tmp_path):
     from app.ui.tasks import describe_error
 
     path = tmp_path / "g.db"
-    holder = Holder(path, ["PRAGMA journal_mode=WAL", "BEGIN IMMEDIATE",
-                           "CREATE TABLE t (x)"])  # fmt: skip
+    holder = Holder(path, ["PRAGMA journal_mode=WAL", "BEGIN IMMEDIATE", "CREATE TABLE t (x)"])
     try:
         con = sqlite3.connect(path, timeout=0.1)
         with pytest.raises(sqlite3.OperationalError) as caught:

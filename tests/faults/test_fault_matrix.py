@@ -28,8 +28,19 @@ from tests.helpers.locks import Holder
 from tests.helpers.platform import FakePlatform, fake_registry
 from tests.helpers.platforms import running
 
-COMMANDS = ["import", "add-item", "sync", "remove", "register", "notify", "keep", "export",
-            "screenshot", "gallra", "import-dnr"]  # fmt: skip
+COMMANDS = [
+    "import",
+    "add-item",
+    "sync",
+    "remove",
+    "register",
+    "notify",
+    "keep",
+    "export",
+    "screenshot",
+    "gallra",
+    "import-dnr",
+]
 FAULTS = ["refused", "raise", "kill", "full", "locked"]
 
 
@@ -111,7 +122,7 @@ DONE = {
     "import": "SELECT count(*) = 6000 FROM items WHERE external_id LIKE 'm%'",
     "add-item": "SELECT count(*) >= 1 FROM items WHERE text = 'Matristillägg om badbussen'",
     "sync": "SELECT count(*) >= 7 FROM items JOIN accounts ON accounts.id = items.account_id "
-            "WHERE accounts.key = 'fbsync'",
+    "WHERE accounts.key = 'fbsync'",
     "remove": f"SELECT count(*) = 1 FROM evidence WHERE item_id = {A}",
     "register": f"SELECT count(*) = 1 FROM registrations WHERE item_id = {B}",
     "notify": f"SELECT count(*) >= 1 FROM notices WHERE item_id = {C}",

@@ -45,8 +45,9 @@ sys.exit(main.run_gui(sys.argv[1]))
 def window_status(url: str) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANGUAGE="sv")
     env.pop(READY_ENV, None)
-    done = subprocess.run([sys.executable, "-c", WATCH, url], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", WATCH, url], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()[-1]
 

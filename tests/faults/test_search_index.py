@@ -93,8 +93,10 @@ def test_the_import_itself_heals_an_index_broken_while_the_window_was_open(tmp_p
 def _big_file(path, n: int, word: str):
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
-            f.write(f'{{"account":"fb","external_id":"{word}{i}","text":"Rad {i} om {word}",'
-                    f'"created_at":"2026-05-01T12:00:00+02:00"}}\n')
+            f.write(
+                f'{{"account":"fb","external_id":"{word}{i}","text":"Rad {i} om {word}",'
+                f'"created_at":"2026-05-01T12:00:00+02:00"}}\n'
+            )
     return path
 
 
@@ -103,15 +105,20 @@ def _granska(url: str, *argv: str, fault: str | None = None) -> subprocess.Compl
     env.pop("GRANSKA_FAULT", None)
     if fault:
         env["GRANSKA_FAULT"] = fault
-    return subprocess.run([sys.executable, "-m", "app.cli", "--db", url, *argv], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", url, *argv],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 # Statements of a 50,000-line import on SQLite: the trigger dropped (1), each batch's insert
 # and indexing (2..21), the trigger re-created (22).
 @pytest.mark.parametrize("fault", ["kill@1", "kill@2", "kill@11:items_fts", "kill@22", "raise@12"])
-def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_one_works(
-        tmp_path, fault):  # fmt: skip
+def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_one_works(tmp_path, fault):
     url = f"sqlite:///{tmp_path / 'g.db'}"
     db = open_database(url)
     add_accounts(db.sessions)

@@ -77,7 +77,12 @@ def smtp() -> Iterator[tuple[SmtpInbox, MailSettings]]:
 
 
 def configure_mail(sessions: Any, settings: MailSettings, head_of_communications: str = "") -> Mailer:
-    values = {"host": settings.host, "port": settings.port, "security": settings.security,
-              "sender": settings.sender, "head_of_communications": head_of_communications}  # fmt: skip
+    values = {
+        "host": settings.host,
+        "port": settings.port,
+        "security": settings.security,
+        "sender": settings.sender,
+        "head_of_communications": head_of_communications,
+    }
     SettingsService(sessions).set(SETTINGS_KEY, values)
     return Mailer(settings)

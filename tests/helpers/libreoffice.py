@@ -37,7 +37,7 @@ def read_with_libreoffice(xlsx: Path, workdir: Path) -> dict[str, list[list[str]
     sheets = {}
     for path in sorted(out.glob(f"{xlsx.stem}-*.csv")):
         with path.open(newline="", encoding="utf-8") as f:
-            sheets[path.stem[len(xlsx.stem) + 1:]] = list(csv.reader(f))
+            sheets[path.stem[len(xlsx.stem) + 1 :]] = list(csv.reader(f))
     return sheets
 
 

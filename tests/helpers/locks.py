@@ -17,8 +17,9 @@ class Holder:
             f"for s in {statements!r}: c.execute(s)\n"
             "print('ready', flush=True)\nsys.stdin.readline()\n"
         )
-        self.proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)  # fmt: skip
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         assert self.proc.stdout.readline().strip() == "ready"
 
     def release(self) -> None:

@@ -22,9 +22,28 @@ def free_port() -> int:
 def make_certificate(folder: Path) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1; point SSL_CERT_FILE at it to trust it."""
     cert, key = folder / "smtp-cert.pem", folder / "smtp-key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     return cert, key
 
 
@@ -32,8 +51,13 @@ class Mailbox:
     """`security`: "none", "starttls" (STARTTLS required before AUTH) or "ssl" (TLS from the
     first byte); the last two need `certificate` from make_certificate."""
 
-    def __init__(self, users: dict[str, str] | None = None, *, security: str = "none",
-                 certificate: tuple[Path, Path] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        users: dict[str, str] | None = None,
+        *,
+        security: str = "none",
+        certificate: tuple[Path, Path] | None = None,
+    ) -> None:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.logins: list[str] = []

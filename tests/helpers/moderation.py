@@ -88,15 +88,22 @@ class AnsweringRegistry(ConnectorRegistry):
         return self._connector
 
 
-def service(sessions: sessionmaker[Session], by: str, at: datetime, platform: str = DONE,
-            down: str = "Facebook svarar inte (503)") -> ModerationService:  # fmt: skip
+def service(
+    sessions: sessionmaker[Session],
+    by: str,
+    at: datetime,
+    platform: str = DONE,
+    down: str = "Facebook svarar inte (503)",
+) -> ModerationService:
     connector = None if platform == BY_HAND else AnsweringPlatform(down if platform == DOWN else None)
-    return ModerationService(sessions_as(sessions, by), connectors=AnsweringRegistry(connector),
-                             actor=Actor(by, clock=lambda: at))  # fmt: skip
+    return ModerationService(
+        sessions_as(sessions, by), connectors=AnsweringRegistry(connector), actor=Actor(by, clock=lambda: at)
+    )
 
 
-def ensure_account(sessions: sessionmaker[Session], key: str = "fb", platform: str = "facebook",
-                   name: str | None = None) -> int:  # fmt: skip
+def ensure_account(
+    sessions: sessionmaker[Session], key: str = "fb", platform: str = "facebook", name: str | None = None
+) -> int:
     """Through the account register, as `granska accounts add` does (so it is in the audit log)."""
     with sessions() as session:
         found = session.scalar(select(Account.id).where(Account.key == key))
@@ -114,11 +121,19 @@ def ensure_administrator(sessions: sessionmaker[Session], username: str, name: s
     return AccountService(sessions).add_administrator(username, name)
 
 
-def add_item(sessions: sessionmaker[Session], text: str = "Ni är idioter allihop.", *,
-             account: str = "fb", external_id: str | None = None, created_at: datetime = T0,
-             author_name: str = "Anna Andersson", author_id: str | None = "u1",
-             author_url: str | None = "https://facebook.example/u1",
-             permalink: str | None = None, raw: dict[str, Any] | None = None) -> int:  # fmt: skip
+def add_item(
+    sessions: sessionmaker[Session],
+    text: str = "Ni är idioter allihop.",
+    *,
+    account: str = "fb",
+    external_id: str | None = None,
+    created_at: datetime = T0,
+    author_name: str = "Anna Andersson",
+    author_id: str | None = "u1",
+    author_url: str | None = "https://facebook.example/u1",
+    permalink: str | None = None,
+    raw: dict[str, Any] | None = None,
+) -> int:
     account_id = ensure_account(sessions, account)
     with sessions.begin() as session:
         n = session.scalar(select(Item.id).order_by(Item.id.desc()).limit(1)) or 0
@@ -145,17 +160,27 @@ class Removal:
     notice_id: int | None
 
 
-def save_evidence(sessions: sessionmaker[Session], item_id: int, *, at: datetime,
-                  by: str = "testare") -> tuple[int, str]:  # fmt: skip
+def save_evidence(
+    sessions: sessionmaker[Session], item_id: int, *, at: datetime, by: str = "testare"
+) -> tuple[int, str]:
     """An evidence copy alone (no decision), as a decision's first step saves it."""
     with decision_scope(sessions_as(sessions, by), item_id, Actor(by, clock=lambda: at)) as scope:
         return scope.save_evidence()
 
 
-def remove(sessions: sessionmaker[Session], item_id: int, reason: str = "personangrepp", *,
-           motivation: str | None = None, by: str = "testare", at: datetime | None = None,
-           mode: str = "hide", platform: str = DONE, down: str = "Facebook svarar inte (503)",
-           diarienummer: str | None = None) -> Removal:  # fmt: skip
+def remove(
+    sessions: sessionmaker[Session],
+    item_id: int,
+    reason: str = "personangrepp",
+    *,
+    motivation: str | None = None,
+    by: str = "testare",
+    at: datetime | None = None,
+    mode: str = "hide",
+    platform: str = DONE,
+    down: str = "Facebook svarar inte (503)",
+    diarienummer: str | None = None,
+) -> Removal:
     """A removal as `granska remove` does it; `platform` says how the platform answers, `down`
     what it says while down; `diarienummer` as the registrator then fills it in."""
     at = at or T0 + timedelta(hours=2)
@@ -165,9 +190,11 @@ def remove(sessions: sessionmaker[Session], item_id: int, reason: str = "persona
         moderation.set_diarienummer(item_id, diarienummer)
     with sessions() as session:
         decision = session.scalars(
-            select(Decision).where(Decision.item_id == item_id, Decision.action == "remove")
-            .order_by(Decision.id.desc()).limit(1)
-        ).one()  # fmt: skip
+            select(Decision)
+            .where(Decision.item_id == item_id, Decision.action == "remove")
+            .order_by(Decision.id.desc())
+            .limit(1)
+        ).one()
         evidence = session.get(Evidence, decision.evidence_id)
         assert evidence is not None
         registration_id = session.scalar(
@@ -177,33 +204,47 @@ def remove(sessions: sessionmaker[Session], item_id: int, reason: str = "persona
         return Removal(item_id, evidence.id, evidence.sha256, decision.id, registration_id, notice_id)
 
 
-def register(sessions: sessionmaker[Session], item_id: int, criterion: str = "atgard", *,
-             motivation: str = "Synpunkten ska handläggas av tekniska förvaltningen.",
-             diarienummer: str | None = None, by: str = "testare",
-             at: datetime | None = None) -> tuple[int, int]:  # fmt: skip
+def register(
+    sessions: sessionmaker[Session],
+    item_id: int,
+    criterion: str = "atgard",
+    *,
+    motivation: str = "Synpunkten ska handläggas av tekniska förvaltningen.",
+    diarienummer: str | None = None,
+    by: str = "testare",
+    at: datetime | None = None,
+) -> tuple[int, int]:
     """Diarieför without removing, as `granska register` does; returns (registration id,
     evidence id)."""
     at = at or T0 + timedelta(hours=3)
     service(sessions, by, at).register(item_id, criterion, motivation, diarienummer)
     with sessions() as session:
         registration_id, decision_id = session.execute(
-            select(Registration.id, Registration.decision_id).where(Registration.item_id == item_id)
-            .order_by(Registration.id.desc()).limit(1)
-        ).one()  # fmt: skip
+            select(Registration.id, Registration.decision_id)
+            .where(Registration.item_id == item_id)
+            .order_by(Registration.id.desc())
+            .limit(1)
+        ).one()
         evidence_id = session.scalar(select(Decision.evidence_id).where(Decision.id == decision_id))
         return registration_id, evidence_id
 
 
-def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = T0,
-                  step: timedelta = timedelta(minutes=3), texts: Sequence[str] = (),
-                  accounts: Sequence[tuple[str, str]] = (("fb", "facebook"), ("ig", "instagram")),
-                  batch: int = 10_000) -> None:  # fmt: skip
+def bulk_removals(
+    sessions: sessionmaker[Session],
+    n: int,
+    *,
+    start: datetime = T0,
+    step: timedelta = timedelta(minutes=3),
+    texts: Sequence[str] = (),
+    accounts: Sequence[tuple[str, str]] = (("fb", "facebook"), ("ig", "instagram")),
+    batch: int = 10_000,
+) -> None:
     """n removed comments with evidence, decision, registration and notice, via executemany."""
     account_ids = [ensure_account(sessions, key, platform) for key, platform in accounts]
     reasons = list(REMOVAL_REASONS.values())
     texts = list(texts) or [
         "Du är en idiot och borde skämmas, {n}.",
-        "=HYPERLINK(\"http://evil.example\",\"klicka\") köp billigt {n}",
+        '=HYPERLINK("http://evil.example","klicka") köp billigt {n}',
         "Kommunen ljuger om skolan igen! {n} 😡",
         "Ring mig på 070-123 45 67 så fixar vi det, {n}",
     ]
@@ -224,29 +265,59 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
                 reason = reasons[i % len(reasons)]
                 ext = f"bulk{item_id}"
                 author = f"Användare {i % 997}"
-                items.append({
-                    "id": item_id, "account_id": account_ids[i % len(account_ids)],
-                    "kind": "comment", "external_id": ext, "parent_external_id": "p1",
-                    "post_external_id": "p1", "author_name": author, "author_id": f"u{i % 997}",
-                    "author_url": f"https://facebook.example/u{i % 997}", "text": text,
-                    "created_at": created, "edited_at": None,
-                    "permalink": f"https://facebook.example/p1?c={ext}", "fetched_at": created,
-                    "raw": {"id": ext, "message": text}, "status": ItemStatus.REMOVED,
-                    "flags": None, "suggested_reason": None, "is_question": False,
-                    "assigned_to_id": None, "row_version": 2,
-                })
-                decisions.append({
-                    "id": first_decision + i, "item_id": item_id, "action": "remove",
-                    "reason_code": reason.code, "motivation": reason.motivation, "mode": "hide",
-                    "decided_by": "testare", "administrator_id": None, "decided_at": decided,
-                    "platform_result": "Dold på plattformen.", "details": None,
-                    "evidence_id": first_evidence + i,
-                })
-                registrations.append({
-                    "item_id": item_id, "decision_id": first_decision + i, "criterion": "removal",
-                    "motivation": reason.motivation, "diarienummer": None,
-                    "registered_at": decided, "registered_by": "testare", "exported_at": None,
-                })
+                items.append(
+                    {
+                        "id": item_id,
+                        "account_id": account_ids[i % len(account_ids)],
+                        "kind": "comment",
+                        "external_id": ext,
+                        "parent_external_id": "p1",
+                        "post_external_id": "p1",
+                        "author_name": author,
+                        "author_id": f"u{i % 997}",
+                        "author_url": f"https://facebook.example/u{i % 997}",
+                        "text": text,
+                        "created_at": created,
+                        "edited_at": None,
+                        "permalink": f"https://facebook.example/p1?c={ext}",
+                        "fetched_at": created,
+                        "raw": {"id": ext, "message": text},
+                        "status": ItemStatus.REMOVED,
+                        "flags": None,
+                        "suggested_reason": None,
+                        "is_question": False,
+                        "assigned_to_id": None,
+                        "row_version": 2,
+                    }
+                )
+                decisions.append(
+                    {
+                        "id": first_decision + i,
+                        "item_id": item_id,
+                        "action": "remove",
+                        "reason_code": reason.code,
+                        "motivation": reason.motivation,
+                        "mode": "hide",
+                        "decided_by": "testare",
+                        "administrator_id": None,
+                        "decided_at": decided,
+                        "platform_result": "Dold på plattformen.",
+                        "details": None,
+                        "evidence_id": first_evidence + i,
+                    }
+                )
+                registrations.append(
+                    {
+                        "item_id": item_id,
+                        "decision_id": first_decision + i,
+                        "criterion": "removal",
+                        "motivation": reason.motivation,
+                        "diarienummer": None,
+                        "registered_at": decided,
+                        "registered_by": "testare",
+                        "exported_at": None,
+                    }
+                )
                 notices.append({
                     "item_id": item_id, "kind": "removal", "template": reason.code,
                     "text": reason.notice, "status": "posted", "posted_at": decided,
@@ -260,15 +331,24 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
             decided_at = {d["item_id"]: d["decided_at"] for d in decisions}
             item_ids = snapshot_columns()[0]
             for row in connection.execute(
-                select(*snapshot_columns()).select_from(snapshot_from())
+                select(*snapshot_columns())
+                .select_from(snapshot_from())
                 .where(item_ids.between(first + offset, first + offset + len(items) - 1))
-            ):  # fmt: skip
+            ):
                 snapshot = ItemSnapshot.from_row(row)
                 item_id = snapshot.item["id"]
                 at = decided_at[item_id]
                 payload = canonical_json(evidence_document(snapshot, [], at, "testare"))
-                evidence.append({"id": first_evidence + item_id - first, "item_id": item_id, "saved_at": at,
-                                 "saved_by": "testare", "payload": payload, "sha256": sha256_hex(payload)})
+                evidence.append(
+                    {
+                        "id": first_evidence + item_id - first,
+                        "item_id": item_id,
+                        "saved_at": at,
+                        "saved_by": "testare",
+                        "payload": payload,
+                        "sha256": sha256_hex(payload),
+                    }
+                )
             connection.execute(insert(Evidence.__table__), evidence)
             connection.execute(insert(Decision.__table__), decisions)
             connection.execute(insert(Registration.__table__), registrations)
@@ -279,6 +359,5 @@ def bulk_removals(sessions: sessionmaker[Session], n: int, *, start: datetime = 
             # Explicit ids do not move PostgreSQL's sequences; later inserts would collide.
             for table in ("items", "decisions", "evidence"):
                 connection.exec_driver_sql(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT max(id) FROM {table}))"
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
                 )

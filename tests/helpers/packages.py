@@ -27,10 +27,20 @@ def two_items_in(database):  # type: ignore[no-untyped-def]
     m.register(sessions, registered, "arende")
     account_id = m.ensure_account(sessions, "fb")
     with sessions.begin() as session:
-        for n, taken in enumerate([m.T0 - timedelta(days=400), m.T0 - timedelta(days=30),
-                                   m.T0 + timedelta(days=5)]):  # fmt: skip
-            session.add(Screenshot(account_id=account_id, taken_at=taken, taken_by="testare",
-                                   png=b"\x89PNG fake %d" % n, sha256="x", width=1, height=1))
+        for n, taken in enumerate(
+            [m.T0 - timedelta(days=400), m.T0 - timedelta(days=30), m.T0 + timedelta(days=5)]
+        ):
+            session.add(
+                Screenshot(
+                    account_id=account_id,
+                    taken_at=taken,
+                    taken_by="testare",
+                    png=b"\x89PNG fake %d" % n,
+                    sha256="x",
+                    width=1,
+                    height=1,
+                )
+            )
     return database, removed, registered
 
 

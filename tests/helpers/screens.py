@@ -33,8 +33,16 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-def add_account(sessions, key: str, platform: str = "facebook", *, created: str = "2020-01-01T12:00:00+00:00",
-                url: str | None = None, active: bool = True, interval: int | None = None) -> None:
+def add_account(
+    sessions,
+    key: str,
+    platform: str = "facebook",
+    *,
+    created: str = "2020-01-01T12:00:00+00:00",
+    url: str | None = None,
+    active: bool = True,
+    interval: int | None = None,
+) -> None:
     AccountService(sessions).add_account(key, platform, key.upper(), page_url=url, active=active)
     values: dict = {"created_at": utc(created)}
     if interval is not None:

@@ -59,8 +59,9 @@ class SmokeReport:
         return float(m.group(1))
 
 
-def run_smoke_test(command: Sequence[str], *, env: dict[str, str] | None = None,
-                   unset: Sequence[str] = ()) -> SmokeReport:  # fmt: skip
+def run_smoke_test(
+    command: Sequence[str], *, env: dict[str, str] | None = None, unset: Sequence[str] = ()
+) -> SmokeReport:
     import time
 
     full_env = dict(os.environ)

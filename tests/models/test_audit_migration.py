@@ -54,8 +54,9 @@ def _old_build(folder: Path) -> Path:
     try:
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", "--format=tar", OLD_BUILD, *OLD_PATHS],
-            check=True, capture_output=True,
-        ).stdout  # fmt: skip
+            check=True,
+            capture_output=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
         pytest.fail(f"the build before the seals ({OLD_BUILD}) is not in this clone's history: {exc}")
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
@@ -70,8 +71,14 @@ def _old_build(folder: Path) -> Path:
 def test_a_database_of_the_build_before_is_sealed_and_its_chain_kept(db_url, tmp_path):
     old = _old_build(tmp_path / "old")
     env = {**os.environ, "PYTHONPATH": str(old)}
-    result = subprocess.run([sys.executable, "-c", OLD_WRITES, db_url], cwd=old, env=env,
-                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", OLD_WRITES, db_url],
+        cwd=old,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     engine = create_engine(db_url)
     with engine.connect() as con:
@@ -89,8 +96,16 @@ def test_a_database_of_the_build_before_is_sealed_and_its_chain_kept(db_url, tmp
         assert after[: len(before)] == before  # kept, never re-written
         assert len(after) == len(before) + 1 and last.action == "audit_sealed"
         assert last.details["migration"] == "0004_audit"
-        assert {"evidence", "decision", "registration", "notice", "screenshot", "item", "account",
-                "administrator"} <= kinds  # fmt: skip
+        assert {
+            "evidence",
+            "decision",
+            "registration",
+            "notice",
+            "screenshot",
+            "item",
+            "account",
+            "administrator",
+        } <= kinds
         report = AuditService(db.sessions).verify()
         assert report.intact, report.problems
         # From now on the old records are covered: an edit to one is named.

@@ -14,8 +14,18 @@ from app.models.db import DatabaseError, alembic_config, open_database, resolve_
 
 def test_migrations_build_the_schema_and_match_the_models(database):
     tables = set(inspect(database.engine).get_table_names())
-    assert {"accounts", "items", "evidence", "decisions", "registrations", "notices",
-            "screenshots", "audit_events", "settings", "administrators"} <= tables
+    assert {
+        "accounts",
+        "items",
+        "evidence",
+        "decisions",
+        "registrations",
+        "notices",
+        "screenshots",
+        "audit_events",
+        "settings",
+        "administrators",
+    } <= tables
     with database.engine.begin() as connection:
         # Raises when the models and the migrations disagree.
         command.check(alembic_config(connection))
@@ -27,8 +37,14 @@ def test_times_are_stored_in_utc_and_come_back_aware(database):
         account = Account(key="fb", platform="facebook", name="FB")
         session.add(account)
         session.flush()
-        session.add(Item(account_id=account.id, external_id="1", text="hej",
-                         created_at=datetime(2026, 6, 1, 14, 0, tzinfo=stockholm_summer)))
+        session.add(
+            Item(
+                account_id=account.id,
+                external_id="1",
+                text="hej",
+                created_at=datetime(2026, 6, 1, 14, 0, tzinfo=stockholm_summer),
+            )
+        )
     with database.sessions() as session:
         created = session.scalar(select(Item.created_at))
     assert created == datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -40,8 +56,7 @@ def test_naive_times_are_refused(sqlite_db):
 
     with pytest.raises(StatementError, match="naive datetime"):
         with sqlite_db.sessions.begin() as session:
-            session.add(Account(key="fb", platform="facebook", name="FB",
-                                created_at=datetime(2026, 1, 1)))
+            session.add(Account(key="fb", platform="facebook", name="FB", created_at=datetime(2026, 1, 1)))
 
 
 def test_sqlite_connections_use_wal_and_foreign_keys(sqlite_db):
@@ -55,8 +70,7 @@ def test_foreign_keys_are_enforced(database):
 
     with pytest.raises(IntegrityError):
         with database.sessions.begin() as session:
-            session.add(Item(account_id=999, external_id="x", text="",
-                             created_at=datetime.now(UTC)))
+            session.add(Item(account_id=999, external_id="x", text="", created_at=datetime.now(UTC)))
 
 
 @pytest.mark.windows_only("Linux renames a file that another program holds open")
@@ -94,8 +108,15 @@ def _granska_file_with_a_damaged_table(path, table):
         account = Account(key="fb", platform="facebook", name="FB")
         session.add(account)
         session.flush()
-        session.add_all(Item(account_id=account.id, external_id=str(n), text="Snöröjning " * 40,
-                             created_at=datetime.now(UTC)) for n in range(300))  # fmt: skip
+        session.add_all(
+            Item(
+                account_id=account.id,
+                external_id=str(n),
+                text="Snöröjning " * 40,
+                created_at=datetime.now(UTC),
+            )
+            for n in range(300)
+        )
         session.execute(text("INSERT INTO settings (key, value) VALUES ('x', '1')"))
     db.dispose()
     con = sqlite3.connect(path)
@@ -192,14 +213,18 @@ def test_full_text_index_follows_inserts_updates_and_deletes(sqlite_db):
         account = Account(key="fb", platform="facebook", name="FB")
         session.add(account)
         session.flush()
-        item = Item(account_id=account.id, external_id="1", text="simhallen stänger",
-                    author_name="Åsa", created_at=datetime.now(UTC))
+        item = Item(
+            account_id=account.id,
+            external_id="1",
+            text="simhallen stänger",
+            author_name="Åsa",
+            created_at=datetime.now(UTC),
+        )
         session.add(item)
     raw = sqlite3.connect(sqlite_db.engine.url.database)
 
     def hits(word: str) -> int:
-        return raw.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?",
-                           (word,)).fetchone()[0]
+        return raw.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH ?", (word,)).fetchone()[0]
 
     assert hits("simhallen") == 1 and hits("åsa") == 1
     with sqlite_db.sessions.begin() as session:

@@ -23,7 +23,11 @@ SPEC = (PACKAGING / "granska.spec").read_text(encoding="utf-8")
 def test_identity_is_read_from_app_version():
     ident = config.identity()
     assert (ident.name, ident.version, ident.app_id, ident.organization) == (
-        APP_NAME, __version__, APP_ID, ORGANIZATION)  # fmt: skip
+        APP_NAME,
+        __version__,
+        APP_ID,
+        ORGANIZATION,
+    )
 
 
 def test_spec_holds_no_name_or_version_of_its_own():

@@ -109,20 +109,25 @@ def test_frozen_app_passes_its_smoke_test_on_a_display_with_the_keyring(built, c
     assert "SecretService" in report.line("nyckelring")
     assert leftover_smoke_secrets(SERVICE) == []
     with capsys.disabled():
-        print(f"\nfrozen start-up (Xvfb): window shown {report.window_shown_s:.2f} s after process start, "
-              f"smoke test exited after {report.wall_s:.2f} s")  # fmt: skip
+        print(
+            f"\nfrozen start-up (Xvfb): window shown {report.window_shown_s:.2f} s after process start, "
+            f"smoke test exited after {report.wall_s:.2f} s"
+        )
 
 
 def test_frozen_app_runs_headless_on_its_own_time_zone_data(built, capsys):
     # No display at all, and no zone files from the OS (as on Windows): the bundle's tzdata serves.
-    report = run_smoke_test(built.granska, env={"PYTHONTZPATH": ""},
-                            unset=["DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"])  # fmt: skip
+    report = run_smoke_test(
+        built.granska, env={"PYTHONTZPATH": ""}, unset=["DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"]
+    )
     assert report.returncode == 0, report.output
     assert "Qt-plattform offscreen" in report.line("huvudfönster")
     assert "paketet tzdata" in report.line("tidszon")
     with capsys.disabled():
-        print(f"\nfrozen start-up (offscreen): window shown {report.window_shown_s:.2f} s after process "
-              f"start, smoke test exited after {report.wall_s:.2f} s")  # fmt: skip
+        print(
+            f"\nfrozen start-up (offscreen): window shown {report.window_shown_s:.2f} s after process "
+            f"start, smoke test exited after {report.wall_s:.2f} s"
+        )
 
 
 @pytest.mark.postgres
@@ -131,8 +136,10 @@ def test_frozen_app_opens_a_postgresql_database(built, postgres):
         pytest.skip("PostgreSQL is not running (GRANSKA_TEST_PG_URL unset): use scripts/test")
     name = postgres.create()
     try:
-        report = run_smoke_test([*built.granska, "--db", postgres.url_for(name)],
-                                env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})  # fmt: skip
+        report = run_smoke_test(
+            [*built.granska, "--db", postgres.url_for(name)],
+            env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+        )
     finally:
         postgres.drop(name)
     assert report.returncode == 0, report.output
@@ -164,8 +171,9 @@ def test_installer_takes_every_file_of_the_bundle(built):
 
 def test_build_runs_from_the_clean_venv_not_the_dev_venv(built):
     assert Path(_package_python()).resolve() != Path(sys.executable).resolve()
-    frozen = subprocess.run([_package_python(), "-m", "pip", "list", "--format=json"],
-                            capture_output=True, text=True, check=True)  # fmt: skip
+    frozen = subprocess.run(
+        [_package_python(), "-m", "pip", "list", "--format=json"], capture_output=True, text=True, check=True
+    )
     installed = {d["name"].lower() for d in json.loads(frozen.stdout)}
     assert "pyinstaller" in installed
     assert not installed & {"pytest", "pytest-qt", "ruff", "mypy", "aiosmtpd", "numpy", "keyrings.alt"}

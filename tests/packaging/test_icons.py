@@ -15,13 +15,40 @@ from tests.helpers.packaging import ROOT
 
 ICONS = ROOT / "resources" / "icons"
 PLATFORMS = ("facebook", "instagram", "youtube", "x", "linkedin", "intranet", "other")
-ACTIONS = ("remove", "register", "notify", "keep", "answer", "next", "previous", "forward", "hand-over",
-           "search", "clear", "refresh", "help", "open-link")  # fmt: skip
-FLAGS = ("flag", "flag-question", "flag-crime", "flag-offensive", "flag-advert", "flag-personal-data",
-         "flag-link", "flag-political")  # fmt: skip
+ACTIONS = (
+    "remove",
+    "register",
+    "notify",
+    "keep",
+    "answer",
+    "next",
+    "previous",
+    "forward",
+    "hand-over",
+    "search",
+    "clear",
+    "refresh",
+    "help",
+    "open-link",
+)
+FLAGS = (
+    "flag",
+    "flag-question",
+    "flag-crime",
+    "flag-offensive",
+    "flag-advert",
+    "flag-personal-data",
+    "flag-link",
+    "flag-political",
+)
 STATUSES = ("new", "pending", "hand", "removed", "decided", "overdue")
-EXPECTED = ("granska", *(f"platform-{p}" for p in PLATFORMS), *(f"action-{a}" for a in ACTIONS), *FLAGS,
-            *(f"status-{s}" for s in STATUSES))  # fmt: skip
+EXPECTED = (
+    "granska",
+    *(f"platform-{p}" for p in PLATFORMS),
+    *(f"action-{a}" for a in ACTIONS),
+    *FLAGS,
+    *(f"status-{s}" for s in STATUSES),
+)
 
 
 def _render_icons():
@@ -62,8 +89,9 @@ def test_icon_is_drawn_on_the_shared_grid(source):
     assert "<text" not in svg, "glyphs are paths: fonts differ between machines"
 
 
-@pytest.mark.parametrize("source", [s for s in SOURCES if s.stem.startswith(("action-", "flag"))],
-                         ids=lambda p: p.stem)  # fmt: skip
+@pytest.mark.parametrize(
+    "source", [s for s in SOURCES if s.stem.startswith(("action-", "flag"))], ids=lambda p: p.stem
+)
 def test_line_icons_share_one_stroke(source):
     strokes = re.findall(r"<(?:path|circle|rect)\b[^>]*>", _svg(source))
     outlined = [s for s in strokes if 'fill="none"' in s]
@@ -79,9 +107,7 @@ def test_platform_icons_share_one_badge(source):
     assert '<rect x="1" y="1" width="22" height="22" rx="5"' in _svg(source)
 
 
-@pytest.mark.parametrize(
-    "source", [s for s in SOURCES if s.stem.startswith("status-")], ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("source", [s for s in SOURCES if s.stem.startswith("status-")], ids=lambda p: p.stem)
 def test_status_icons_are_filled_coloured_circles(source):
     """An item's state at a glance in a 16 px table cell: a solid circle, always beside words."""
     circle = re.search(r'<circle cx="12" cy="12" r="(\d+(?:\.\d+)?)" fill="(#[0-9a-f]{6})"', _svg(source))

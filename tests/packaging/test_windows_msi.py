@@ -32,8 +32,9 @@ def load(name: str):  # type: ignore[no-untyped-def]
 
 
 def msi_table(msi: Path, table: str) -> list[list[str]]:
-    exported = subprocess.run(["msiinfo", "export", str(msi), table], capture_output=True, text=True,
-                              check=True).stdout  # fmt: skip
+    exported = subprocess.run(
+        ["msiinfo", "export", str(msi), table], capture_output=True, text=True, check=True
+    ).stdout
     return [line.split("\t") for line in exported.splitlines()[3:]]
 
 
@@ -75,8 +76,11 @@ def test_every_file_of_the_bundle_is_installed_and_the_start_menu_starts_granska
 def test_msi_versions_and_the_upgrade_checks_older_version():
     msi = load("msi")
     assert msi.msi_version("1.2.3") == "1.2.3" and msi.msi_version("2.0") == "2.0.0"
-    assert [msi.previous_version(v) for v in ("1.2.3", "1.2.0", "1.0.0")] == ["1.2.2", "1.1.65535",
-                                                                             "0.255.65535"]  # fmt: skip
+    assert [msi.previous_version(v) for v in ("1.2.3", "1.2.0", "1.0.0")] == [
+        "1.2.2",
+        "1.1.65535",
+        "0.255.65535",
+    ]
     with pytest.raises(ValueError, match="at most 255"):
         msi.msi_version("2026.12.1")
 
@@ -86,11 +90,15 @@ def test_the_windows_wheel_lists_follow_pyproject(kind):
     lock = load("lock")
     pinned = {
         re.sub(r"[-_.]+", "-", m.group(1)).lower()
-        for m in re.finditer(r"^([A-Za-z0-9_.-]+)==\S+ \\\n\s+--hash=sha256:[0-9a-f]{64}$",
-                             (WINDOWS / f"requirements-{kind}.txt").read_text(), re.MULTILINE)  # fmt: skip
+        for m in re.finditer(
+            r"^([A-Za-z0-9_.-]+)==\S+ \\\n\s+--hash=sha256:[0-9a-f]{64}$",
+            (WINDOWS / f"requirements-{kind}.txt").read_text(),
+            re.MULTILINE,
+        )
     }
-    wanted = {re.sub(r"[-_.]+", "-", re.split(r"[\[<>=!~; ]", r, maxsplit=1)[0]).lower()
-              for r in lock.inputs(kind)}  # fmt: skip
+    wanted = {
+        re.sub(r"[-_.]+", "-", re.split(r"[\[<>=!~; ]", r, maxsplit=1)[0]).lower() for r in lock.inputs(kind)
+    }
     missing = wanted - pinned
     assert not missing, f"not in requirements-{kind}.txt: {missing}; run scripts/test-windows --relock"
     if kind == "build":
@@ -98,19 +106,57 @@ def test_the_windows_wheel_lists_follow_pyproject(kind):
 
 
 def test_the_msi_script_runs_on_the_systems_python(tmp_path):
-    done = subprocess.run([sys.executable, str(WINDOWS / "msi.py"), "--previous-version", "0.2.0"],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, str(WINDOWS / "msi.py"), "--previous-version", "0.2.0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert done.stdout.strip() == "0.1.65535"
 
 
 def _certificate(folder: Path) -> tuple[Path, Path]:
     """A throw-away self-signed code-signing certificate, as .pfx (to sign) and .pem (to verify)."""
     key, pem, pfx = folder / "key.pem", folder / "cert.pem", folder / "cert.pfx"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                    "-subj", "/CN=Granska test/O=Vadstena kommun", "-addext", "extendedKeyUsage=codeSigning",
-                    "-keyout", str(key), "-out", str(pem)], check=True, capture_output=True)  # fmt: skip
-    subprocess.run(["openssl", "pkcs12", "-export", "-inkey", str(key), "-in", str(pem), "-out", str(pfx),
-                    "-passout", "pass:test"], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Granska test/O=Vadstena kommun",
+            "-addext",
+            "extendedKeyUsage=codeSigning",
+            "-keyout",
+            str(key),
+            "-out",
+            str(pem),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            "openssl",
+            "pkcs12",
+            "-export",
+            "-inkey",
+            str(key),
+            "-in",
+            str(pem),
+            "-out",
+            str(pfx),
+            "-passout",
+            "pass:test",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return pfx, pem
 
 
@@ -125,7 +171,11 @@ def test_the_msi_is_signed_when_a_certificate_is_given_and_says_so_when_not(msi,
     env = {**os.environ, "GRANSKA_SIGN_PFX": str(pfx), "GRANSKA_SIGN_PASSWORD": "test"}
     signed = subprocess.run([sign, str(copy)], capture_output=True, text=True, check=True, env=env)
     assert f"Signerad: {copy.name}" in signed.stderr
-    verified = subprocess.run(["osslsigncode", "verify", "-CAfile", str(pem), "-in", str(copy)],
-                              capture_output=True, text=True, check=False)  # fmt: skip
+    verified = subprocess.run(
+        ["osslsigncode", "verify", "-CAfile", str(pem), "-in", str(copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "Signature verification: ok" in verified.stdout

@@ -9,8 +9,7 @@ from app.services.accounts.platforms import PLATFORMS
 
 def test_new_account_gets_the_guidelines_channel_defaults(database):
     service = AccountService(database.sessions)
-    info = service.add_account("fb", "facebook", "Vadstena kommun",
-                               page_url="https://facebook.com/vadstena")
+    info = service.add_account("fb", "facebook", "Vadstena kommun", page_url="https://facebook.com/vadstena")
     assert info.tone == PLATFORMS["facebook"].channel_defaults["tone"]
     assert [a.key for a in service.list_accounts()] == ["fb"]
 

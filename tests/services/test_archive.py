@@ -20,8 +20,14 @@ def seed(sessions):  # type: ignore[no-untyped-def]
     }
     m.remove(sessions, ids["hot"], "brott", by="anna", at=datetime(2026, 5, 5, 12, tzinfo=UTC))
     m.remove(sessions, ids["reklam"], "reklam", by="bertil", at=datetime(2026, 6, 5, 12, tzinfo=UTC))
-    m.register(sessions, ids["synpunkt"], "atgard", by="anna", diarienummer="KS 2026/55",
-               at=datetime(2026, 6, 10, 12, tzinfo=UTC))  # fmt: skip
+    m.register(
+        sessions,
+        ids["synpunkt"],
+        "atgard",
+        by="anna",
+        diarienummer="KS 2026/55",
+        at=datetime(2026, 6, 10, 12, tzinfo=UTC),
+    )
     m.save_evidence(sessions, ids["bara_bevis"], at=datetime(2026, 4, 1, 12, tzinfo=UTC), by="cecilia")
     return ids
 
@@ -34,8 +40,12 @@ def test_the_archive_holds_what_was_saved_removed_or_registered(database):
     ids = seed(database.sessions)
     service = ArchiveService(database.sessions)
     everything = service.search(ArchiveFilter())
-    assert [e.item_id for e in everything] == [ids["synpunkt"], ids["reklam"], ids["hot"],
-                                               ids["bara_bevis"]]  # newest first, no plain item
+    assert [e.item_id for e in everything] == [
+        ids["synpunkt"],
+        ids["reklam"],
+        ids["hot"],
+        ids["bara_bevis"],
+    ]  # newest first, no plain item
     by_id = {e.item_id: e for e in everything}
     assert by_id[ids["hot"]].reason_code == "brott" and by_id[ids["hot"]].decided_by == "anna"
     assert by_id[ids["synpunkt"]].diarienummer == "KS 2026/55"
@@ -103,8 +113,11 @@ def test_detail_puts_the_saved_copy_beside_the_platform_state(database):
 
     # The author edited the hidden comment; a later sync fetched it.
     with sessions.begin() as session:
-        session.execute(update(Item).where(Item.id == item).values(
-            text="Redigerad i efterhand", fetched_at=datetime(2026, 5, 6, tzinfo=UTC)))
+        session.execute(
+            update(Item)
+            .where(Item.id == item)
+            .values(text="Redigerad i efterhand", fetched_at=datetime(2026, 5, 6, tzinfo=UTC))
+        )
     detail = service.detail(item)
     assert detail.current_known and detail.current_text == "Redigerad i efterhand"
     assert detail.copies[0].text == "Originaltext som togs bort"

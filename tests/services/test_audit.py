@@ -58,11 +58,15 @@ def test_a_recomputed_hash_still_breaks_the_next_link(history):
         ev = s.get(AuditEvent, ids[0])
         ev.details = {**ev.details, "reason": "svordomar"}
         seals = SealHasher()
-        for row in s.execute(select(AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256)
-                             .where(AuditSeal.event_id == ev.id).order_by(AuditSeal.seq)):  # fmt: skip
+        for row in s.execute(
+            select(AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256)
+            .where(AuditSeal.event_id == ev.id)
+            .order_by(AuditSeal.seq)
+        ):
             seals.add(*row)
-        ev.hash = event_hash(ev.prev_hash, ev.at, ev.actor, ev.action, ev.item_id, ev.account_id, ev.details,
-                             seals.hexdigest())  # fmt: skip
+        ev.hash = event_hash(
+            ev.prev_hash, ev.at, ev.actor, ev.action, ev.item_id, ev.account_id, ev.details, seals.hexdigest()
+        )
     report = _report(db)
     assert report.first_broken_event == ids[1] and "kedjan bryts" in report.problems[0]
 

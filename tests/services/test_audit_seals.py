@@ -194,8 +194,10 @@ def test_an_unreadable_value_in_a_sealed_record_is_reported(sqlite_db):
     item_id = make_item(sqlite_db.sessions)
     service(sqlite_db).keep(item_id)
     with sqlite_db.sessions.begin() as s:
-        s.execute(text("UPDATE decisions SET decided_at = 'aldrig', details = '{trasig' WHERE item_id = :i"),
-                  {"i": item_id})  # fmt: skip
+        s.execute(
+            text("UPDATE decisions SET decided_at = 'aldrig', details = '{trasig' WHERE item_id = :i"),
+            {"i": item_id},
+        )
     report = AuditService(sqlite_db.sessions).verify()
     assert report.first_broken_record is not None and report.first_broken_record.startswith("Beslut")
     assert "oläsbart värde" in report.problems[0]

@@ -179,8 +179,14 @@ def test_a_checkpoint_can_be_mailed_to_the_head_of_communications(capsys, sqlite
     mail = MailSettingsService(sqlite_db.sessions)
     with Mailbox() as box:
         chef = "chef@kommun.example"
-        settings = MailSettings(host="127.0.0.1", port=box.port, security="none", timeout=5,
-                                sender="granska@kommun.example", head_of_communications=chef)  # fmt: skip
+        settings = MailSettings(
+            host="127.0.0.1",
+            port=box.port,
+            security="none",
+            timeout=5,
+            sender="granska@kommun.example",
+            head_of_communications=chef,
+        )
         mail.save(settings)
         assert main(["--db", url, "audit", "checkpoint", "--mail"]) == 0
     count, digest = _head(sqlite_db)

@@ -62,10 +62,15 @@ def test_numbers_come_back_by_row_id_whatever_the_registrator_did_to_the_sheet(d
     result = DiarienummerImport(sessions).import_file(path)
     assert result.stored and not result.conflicts
     assert {(c.row_key, c.new) for c in result.applied} == {
-        (f"B{first.decision_id}", "KS 2026/101"), (f"D{registered}", "KS 2026/102")}
+        (f"B{first.decision_id}", "KS 2026/101"),
+        (f"D{registered}", "KS 2026/102"),
+    }
     assert result.empty == 1  # the second removal has no number yet
-    assert numbers(sessions) == {first.registration_id: "KS 2026/101",
-                                 second.registration_id: None, registered: "KS 2026/102"}
+    assert numbers(sessions) == {
+        first.registration_id: "KS 2026/101",
+        second.registration_id: None,
+        registered: "KS 2026/102",
+    }
     again = DiarienummerImport(sessions).import_file(path)
     assert (again.applied, again.unchanged, again.stored) == ([], 2, False)
 
@@ -80,8 +85,11 @@ def test_a_conflict_stores_nothing_and_every_conflict_is_reported(database, tmp_
     sheet = workbook["Borttagna"]
     keys = [row[0].value for row in sheet.iter_rows(min_row=2)]
     for row in sheet.iter_rows(min_row=2):
-        row[3].value = {f"B{known.decision_id}": "KS 2026/999", f"B{fresh.decision_id}": "KS 2026/2",
-                        f"B{twice.decision_id}": "KS 2026/3"}[row[0].value]  # fmt: skip
+        row[3].value = {
+            f"B{known.decision_id}": "KS 2026/999",
+            f"B{fresh.decision_id}": "KS 2026/2",
+            f"B{twice.decision_id}": "KS 2026/3",
+        }[row[0].value]
     sheet.append([f"B{twice.decision_id}", None, None, "KS 2026/4"])
     sheet.append(["B999999", None, None, "KS 2026/5"])
     sheet.append(["ändrat id", None, None, "KS 2026/6"])
@@ -101,16 +109,21 @@ def test_a_conflict_stores_nothing_and_every_conflict_is_reported(database, tmp_
 
     skipped = DiarienummerImport(sessions).import_file(path, skip_conflicts=True)
     assert skipped.stored and [c.new for c in skipped.applied] == ["KS 2026/2"]
-    assert numbers(sessions) == {known.registration_id: "KS 2026/1",
-                                 fresh.registration_id: "KS 2026/2", twice.registration_id: None}
+    assert numbers(sessions) == {
+        known.registration_id: "KS 2026/1",
+        fresh.registration_id: "KS 2026/2",
+        twice.registration_id: None,
+    }
 
 
 def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database, tmp_path):
     sessions = database.sessions
     removal = m.remove(sessions, m.add_item(sessions, "a"))
     registered, _ = m.register(sessions, m.add_item(sessions, "c"))
-    path = fill(export(sessions, tmp_path / "logg.xlsx"), {
-        f"B{removal.decision_id}": "KS 2026/201", f"D{registered}": "KS 2026/202"})  # fmt: skip
+    path = fill(
+        export(sessions, tmp_path / "logg.xlsx"),
+        {f"B{removal.decision_id}": "KS 2026/201", f"D{registered}": "KS 2026/202"},
+    )
     DiarienummerImport(sessions, ACTOR).import_file(path, dry_run=True)
     assert dnr_events(sessions) == []
     result = DiarienummerImport(sessions, ACTOR).import_file(path)
@@ -119,7 +132,8 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
     assert logged == sorted((c.item_id, c.new, c.registration_id) for c in result.applied)
     assert len(logged) == 2
     assert {(e.actor, e.details["source"], e.details["export"]) for e in events} == {
-        ("registrator", "import-dnr", result.export_uuid)}
+        ("registrator", "import-dnr", result.export_uuid)
+    }
     assert all(e.account_id is not None and e.details["previous"] is None for e in events)
     [shown] = AuditService(sessions).search(AuditFilter(actions=("diarienummer",), item_id=removal.item_id))
     assert shown.summary == f"diarienummer: KS 2026/201, från: import-dnr, rad: B{removal.decision_id}"
@@ -131,8 +145,11 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
 
 def dnr_events(sessions) -> list[AuditEvent]:
     with sessions() as session:
-        return list(session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "diarienummer").order_by(AuditEvent.id)))
+        return list(
+            session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "diarienummer").order_by(AuditEvent.id)
+            )
+        )
 
 
 def test_dry_run_and_numbers_typed_as_numbers(database, tmp_path):
@@ -155,8 +172,14 @@ def test_a_removal_registered_after_the_export_gets_its_number(database, tmp_pat
     early = DiarienummerImport(sessions).import_file(path)
     assert [c.message for c in early.conflicts] == ["borttagningen är ännu inte diarieförd i Granska"]
     with sessions.begin() as session:
-        session.add(Registration(item_id=removal.item_id, decision_id=removal.decision_id,
-                                 criterion="removal", registered_by="testare"))  # fmt: skip
+        session.add(
+            Registration(
+                item_id=removal.item_id,
+                decision_id=removal.decision_id,
+                criterion="removal",
+                registered_by="testare",
+            )
+        )
     assert DiarienummerImport(sessions).import_file(path).stored
     assert list(numbers(sessions).values()) == ["KS 2026/7"]
 
@@ -167,10 +190,22 @@ def test_a_file_saved_by_libreoffice_reads_back(sqlite_db, tmp_path):
     removal = m.remove(sessions, m.add_item(sessions, "=1+1 hej"))
     path = fill(export(sessions, tmp_path / "logg.xlsx"), {f"B{removal.decision_id}": "KS 2026/8"})
     out = tmp_path / "libre"
-    subprocess.run([soffice(), "--headless", "--norestore",
-                    f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=300)  # fmt: skip
+    subprocess.run(
+        [
+            soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     result = DiarienummerImport(sessions).import_file(out / "logg.xlsx")
     assert result.stored and [c.new for c in result.applied] == ["KS 2026/8"]
 

@@ -84,7 +84,8 @@ def test_an_smtp_server_that_is_down_is_retried_with_backoff(database, smtp, clo
     )
     holder = {"mailer": Mailer(down)}
     svc = ModerationService(
-        as_person(database, "erik").sessions, actor=Actor("erik", clock),
+        as_person(database, "erik").sessions,
+        actor=Actor("erik", clock),
         mailer_factory=lambda: holder["mailer"],
     )
     outcome = svc.remove(make_item(database.sessions, THREAT), "brott")

@@ -23,7 +23,7 @@ ACTOR = Actor("registrator", clock=lambda: datetime(2026, 6, 2, 9, 0, tzinfo=UTC
 
 HOSTILE = [
     "=1+1",
-    "=HYPERLINK(\"http://evil.example\";\"klicka här\")",
+    '=HYPERLINK("http://evil.example";"klicka här")',
     "=cmd|' /C calc'!A0",
     "+46 70 123 45 67",
     "-2+3",
@@ -53,10 +53,19 @@ def hostile_db(sqlite_db):
     m.ensure_administrator(sessions, "anna", "Anna Admin")
     ids = []
     for n, text in enumerate([*HOSTILE, LONG, "😀" * 20_000]):
-        item = m.add_item(sessions, text, author_name=HOSTILE[n % len(HOSTILE)][:400],
-                          created_at=m.T0 + timedelta(minutes=n))  # fmt: skip
-        m.remove(sessions, item, motivation=HOSTILE[(n + 3) % len(HOSTILE)],
-                 at=m.T0 + timedelta(hours=1, minutes=n), by="anna")
+        item = m.add_item(
+            sessions,
+            text,
+            author_name=HOSTILE[n % len(HOSTILE)][:400],
+            created_at=m.T0 + timedelta(minutes=n),
+        )
+        m.remove(
+            sessions,
+            item,
+            motivation=HOSTILE[(n + 3) % len(HOSTILE)],
+            at=m.T0 + timedelta(hours=1, minutes=n),
+            by="anna",
+        )
         ids.append(item)
     registered = m.add_item(sessions, "=SUM(1;2) synpunkt på gatubelysningen\x0b")
     m.register(sessions, registered, "sarskilt-intresse", motivation="@ särskilt intresse")
@@ -81,8 +90,10 @@ def test_hostile_text_survives_exactly_in_openpyxl_and_libreoffice(hostile_db, t
         assert unescape_cell_text(row[text_col]) == text
         assert row[col(REMOVAL_COLUMNS, "Avsändare")] == escape_cell_text(text)
         # The service keeps a motivation without its surrounding blanks.
-        assert unescape_cell_text(row[col(REMOVAL_COLUMNS, "Motivering")]) == \
-            HOSTILE[(n + 3) % len(HOSTILE)].strip()
+        assert (
+            unescape_cell_text(row[col(REMOVAL_COLUMNS, "Motivering")])
+            == HOSTILE[(n + 3) % len(HOSTILE)].strip()
+        )
     # Never a formula: the cells are text in the file itself.
     sheet = workbook["Borttagna"]
     assert {sheet.cell(row=r, column=text_col + 1).data_type for r in range(2, len(rows) + 1)} == {"s"}
@@ -107,7 +118,8 @@ def test_dates_are_real_swedish_wall_clock_times_across_daylight_saving(database
     m.remove(sessions, summer, at=datetime(2026, 7, 1, 10, 15, tzinfo=UTC))
     out = tmp_path / "år.xlsx"
     ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(
-        RemovalLogRequest(date(2026, 1, 1), date(2026, 12, 31)), out)
+        RemovalLogRequest(date(2026, 1, 1), date(2026, 12, 31)), out
+    )
     sheet = load_workbook(out)["Borttagna"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [r[1:3] for r in rows] == [
@@ -138,12 +150,17 @@ def test_period_is_whole_swedish_days_and_accounts_filter(database, tmp_path):
 def test_every_column_the_registrator_needs(database, tmp_path):
     sessions = database.sessions
     m.ensure_administrator(sessions, "anna", "Anna Admin")
-    item = m.add_item(sessions, "Du är ett svin", author_name="Troll Trollsson",
-                      author_id="troll1", author_url="https://facebook.example/troll1")  # fmt: skip
-    removal = m.remove(sessions, item, "personangrepp", by="anna", diarienummer="KS 2026/17",
-                       mode="delete")
-    pending = m.remove(sessions, m.add_item(sessions, "väntar"), "reklam", platform=m.DOWN,
-                       down="Facebook svarar inte (503)")
+    item = m.add_item(
+        sessions,
+        "Du är ett svin",
+        author_name="Troll Trollsson",
+        author_id="troll1",
+        author_url="https://facebook.example/troll1",
+    )
+    removal = m.remove(sessions, item, "personangrepp", by="anna", diarienummer="KS 2026/17", mode="delete")
+    pending = m.remove(
+        sessions, m.add_item(sessions, "väntar"), "reklam", platform=m.DOWN, down="Facebook svarar inte (503)"
+    )
     m.remove(sessions, m.add_item(sessions, "för hand"), "svordomar", platform=m.BY_HAND)
     out = tmp_path / "k.xlsx"
     ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(MAY, out)
@@ -155,14 +172,19 @@ def test_every_column_the_registrator_needs(database, tmp_path):
     assert cell["Diarienummer"] == "KS 2026/17"
     assert cell["Kanal"] == "Facebook" and cell["Konto"].endswith("(fb)")
     assert (cell["Avsändare"], cell["Avsändarens id"], cell["Avsändarens profil"]) == (
-        "Troll Trollsson", "troll1", "https://facebook.example/troll1")
+        "Troll Trollsson",
+        "troll1",
+        "https://facebook.example/troll1",
+    )
     assert cell["Kort beskrivning"].startswith("Kommentar på ")
     assert "Du är ett svin" in cell["Kort beskrivning"]
     assert (cell["Skäl (kod)"], cell["Skäl"]) == ("personangrepp", "Personangrepp eller förolämpning")
     assert cell["Motivering"] == "Kommentaren innehöll personangrepp."
     assert cell["Beslutad av"] == "Anna Admin (anna)"
     assert (cell["Åtgärd på plattformen"], cell["Resultat"]) == (
-        "Raderad", "Borttagen: Raderad på plattformen.")
+        "Raderad",
+        "Borttagen: Raderad på plattformen.",
+    )
     assert cell["Offentligt meddelande"].startswith("Hej! Vi har tagit bort en kommentar")
     assert cell["Meddelandets länk eller status"] == "https://facebook.example/p1?c=notice"
     assert cell["Bevisets SHA-256"] == removal.evidence_sha256
@@ -174,7 +196,10 @@ def test_every_column_the_registrator_needs(database, tmp_path):
     cell = dict(zip(header, third, strict=True))
     # By hand: the notice waits until someone confirms the comment is gone.
     assert (cell["Åtgärd på plattformen"], cell["Resultat"], cell["Meddelandets länk eller status"]) == (
-        "För hand", "Ska tas bort för hand", "Köat, ännu inte publicerat")
+        "För hand",
+        "Ska tas bort för hand",
+        "Köat, ännu inte publicerat",
+    )
 
 
 def test_the_full_text_is_what_was_saved_before_the_removal(database, tmp_path):
@@ -200,13 +225,14 @@ def test_the_full_text_is_what_was_saved_before_the_removal(database, tmp_path):
 def test_layout_properties_and_summary(database, tmp_path):
     sessions = database.sessions
     for n, reason in enumerate(["hets", "hets", "reklam"]):
-        m.remove(sessions, m.add_item(sessions, f"k{n}"), reason,
-                 at=datetime(2026, 4 + n, 20, 12, 0, tzinfo=UTC))
-    m.register(sessions, m.add_item(sessions, "fråga"), "atgard",
-               at=datetime(2026, 5, 2, 12, 0, tzinfo=UTC))
+        m.remove(
+            sessions, m.add_item(sessions, f"k{n}"), reason, at=datetime(2026, 4 + n, 20, 12, 0, tzinfo=UTC)
+        )
+    m.register(sessions, m.add_item(sessions, "fråga"), "atgard", at=datetime(2026, 5, 2, 12, 0, tzinfo=UTC))
     out = tmp_path / "v.xlsx"
     ExportService(sessions_as(sessions, ACTOR.username), ACTOR).export_removals(
-        RemovalLogRequest(date(2026, 4, 1), date(2026, 6, 30)), out)
+        RemovalLogRequest(date(2026, 4, 1), date(2026, 6, 30)), out
+    )
     workbook = load_workbook(out)
     props = workbook.properties
     assert props.title == "Borttagna och diarieförda inlägg 2026-04-01 – 2026-06-30"
@@ -253,8 +279,11 @@ def test_cancel_leaves_no_file_no_temporary_files_and_no_record(sqlite_db, tmp_p
     out_dir.mkdir()
     with pytest.raises(ExportCancelled):
         ExportService(sqlite_db.sessions, ACTOR).export_removals(
-            MAY, out_dir / "avbruten.xlsx", progress=lambda d, t: seen.append((d, t)),
-            should_cancel=lambda: len(seen) >= 2)
+            MAY,
+            out_dir / "avbruten.xlsx",
+            progress=lambda d, t: seen.append((d, t)),
+            should_cancel=lambda: len(seen) >= 2,
+        )
     assert seen == [(0, 1200), (500, 1200)]
     assert list(out_dir.iterdir()) == [] and list(scratch.iterdir()) == []
     with sqlite_db.sessions() as session:
@@ -266,7 +295,8 @@ def test_progress_reaches_the_total(sqlite_db, tmp_path):
     m.bulk_removals(sqlite_db.sessions, 1001)
     seen = []
     ExportService(sqlite_db.sessions, ACTOR).export_removals(
-        MAY, tmp_path / "p.xlsx", progress=lambda d, t: seen.append((d, t)))
+        MAY, tmp_path / "p.xlsx", progress=lambda d, t: seen.append((d, t))
+    )
     assert seen[0] == (0, 1001) and seen[-1] == (1001, 1001)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 

@@ -30,8 +30,9 @@ def stored(database, external_id: str) -> Item:
 
 
 def test_import_stores_every_field(database, importer, tmp_path):
-    path = write_jsonl(tmp_path / "in.jsonl", [record("p1", parent_external_id=None, text="Inlägg"),
-                                               record("c1")])
+    path = write_jsonl(
+        tmp_path / "in.jsonl", [record("p1", parent_external_id=None, text="Inlägg"), record("c1")]
+    )
     result = importer.import_file(path)
     assert (result.created, result.updated) == (2, 0)
     item = stored(database, "c1")
@@ -53,9 +54,12 @@ def test_reimport_updates_and_never_duplicates(database, importer, tmp_path):
 
 def test_an_edited_text_becomes_a_new_version_and_the_old_is_kept(database, importer, tmp_path):
     importer.import_file(write_jsonl(tmp_path / "a.jsonl", [record("c1", text="Första texten")]))
-    result = importer.import_file(write_jsonl(
-        tmp_path / "b.jsonl",
-        [record("c1", text="Ändrad: jävla kommun", edited_at="2026-05-02T08:00:00+02:00")]))
+    result = importer.import_file(
+        write_jsonl(
+            tmp_path / "b.jsonl",
+            [record("c1", text="Ändrad: jävla kommun", edited_at="2026-05-02T08:00:00+02:00")],
+        )
+    )
     assert (result.updated, result.new_versions) == (1, 1)
     item = stored(database, "c1")
     assert item.text == "Ändrad: jävla kommun"
@@ -84,8 +88,10 @@ def test_the_same_item_twice_in_one_file_is_an_update(database, importer, tmp_pa
     [
         ("{not json", "rad 2: ogiltig JSON"),
         (json.dumps(record("c9", text=None)), "rad 2: fält saknas: text"),
-        (json.dumps({k: v for k, v in record("c9").items() if k != "created_at"}),
-         "rad 2: fält saknas: created_at"),
+        (
+            json.dumps({k: v for k, v in record("c9").items() if k != "created_at"}),
+            "rad 2: fält saknas: created_at",
+        ),
         (json.dumps(record("c9", created_at="2026-05-01T12:00:00")), "rad 2: .*saknar tidszon"),
         (json.dumps(record("c9", created_at="igår")), "rad 2: .*ingen giltig tidpunkt"),
         (json.dumps(record("c9", text=42)), "rad 2: fältet 'text' måste vara en sträng"),
@@ -113,8 +119,10 @@ def test_a_bad_line_after_many_good_batches_still_changes_nothing(database, impo
 
 
 def test_unknown_accounts_are_listed_and_nothing_is_imported(database, importer, tmp_path):
-    path = write_jsonl(tmp_path / "in.jsonl", [record("c1"), record("c2", account="okand1"),
-                                               record("c3", account="okand2", platform=None)])
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [record("c1"), record("c2", account="okand1"), record("c3", account="okand2", platform=None)],
+    )
     with pytest.raises(InputError, match="okand1.*rad 2.*okand2.*rad 3"):
         importer.import_file(path)
     assert count_items(database) == 0
@@ -122,7 +130,7 @@ def test_unknown_accounts_are_listed_and_nothing_is_imported(database, importer,
 
 HOSTILE = [
     "<b>fet</b> <img src=x onerror=alert(1)> <a href='javascript:x'>länk</a>",
-    "=HYPERLINK(\"http://evil.example\",\"klicka\")",
+    '=HYPERLINK("http://evil.example","klicka")',
     "+46 -1 @SUM(A1)",
     "Emoji 👩🏽‍⚕️🇸🇪 och ZWJ\u200d och zero width\u200b space",
     "RTL \u202eבדיקה עברית\u202c العربية",
@@ -151,10 +159,15 @@ def test_a_missing_file_is_a_clear_error(importer, tmp_path):
 
 
 def test_flags_are_set_at_ingest_with_the_matching_rule(database, importer, tmp_path):
-    importer.import_file(write_jsonl(tmp_path / "in.jsonl", [
-        record("c1", text="Fantastiskt fint i hamnen"),
-        record("c2", text="Mitt personnummer är 811218-9876"),
-    ]))
+    importer.import_file(
+        write_jsonl(
+            tmp_path / "in.jsonl",
+            [
+                record("c1", text="Fantastiskt fint i hamnen"),
+                record("c2", text="Mitt personnummer är 811218-9876"),
+            ],
+        )
+    )
     assert stored(database, "c1").status == "new" and stored(database, "c1").flags is None
     flagged = stored(database, "c2")
     assert flagged.status == "flagged" and flagged.suggested_reason == "sekretess"

@@ -9,9 +9,16 @@ from app.services.mail import Mailer, MailSettings, MailSettingsService, build_m
 def test_settings_round_trip_through_the_database(sqlite_db):
     service = MailSettingsService(sqlite_db.sessions)
     assert service.load() == MailSettings() and not service.load().configured
-    saved = service.save(MailSettings(host=" smtp.vadstena.se ", port="465", security="ssl",
-                                      username=" granska ", sender="granska@vadstena.se",
-                                      head_of_communications="chef@vadstena.se"))  # fmt: skip
+    saved = service.save(
+        MailSettings(
+            host=" smtp.vadstena.se ",
+            port="465",
+            security="ssl",
+            username=" granska ",
+            sender="granska@vadstena.se",
+            head_of_communications="chef@vadstena.se",
+        )
+    )
     assert saved.host == "smtp.vadstena.se" and saved.port == 465 and saved.username == "granska"
     assert service.load() == saved and saved.configured
 

@@ -28,8 +28,13 @@ def _count(sessions) -> int:
 
 def test_an_entered_item_is_stored_and_flagged_like_any_other(database, service):
     when = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
-    item = service.add("intra", "Vad fan håller ni på med?", author="Kalle", written_at=when,
-                       url="https://intranat.vadstena.se/nyheter/42#kommentar-7")  # fmt: skip
+    item = service.add(
+        "intra",
+        "Vad fan håller ni på med?",
+        author="Kalle",
+        written_at=when,
+        url="https://intranat.vadstena.se/nyheter/42#kommentar-7",
+    )
     with database.sessions() as s:
         row = s.get(Item, item.id)
         assert (row.text, row.author_name, row.created_at) == ("Vad fan håller ni på med?", "Kalle", when)

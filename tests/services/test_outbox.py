@@ -57,8 +57,9 @@ def granska(db_url: str, *args: str, crash_at: str | None = None) -> subprocess.
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("point", [p if p in ON_WINDOWS else pytest.param(p, marks=ALSO_ON_LINUX)
-                                   for p in POINTS])  # fmt: skip
+@pytest.mark.parametrize(
+    "point", [p if p in ON_WINDOWS else pytest.param(p, marks=ALSO_ON_LINUX) for p in POINTS]
+)
 def test_killed_at_any_step_a_removal_resumes_exactly_once(point, tmp_path, platform, smtp):
     inbox, mail = smtp
     url = sqlite_url(tmp_path)
@@ -151,8 +152,11 @@ def _claim_hide_step(database, platform, registry, clock, pid: int) -> Moderatio
         s.execute(
             update(OutboxStep)
             .where(OutboxStep.step == "platform_remove")
-            .values(status="running", claimed_by=f"{socket.gethostname()}:{pid}",
-                    lease_until=clock.now + timedelta(minutes=5))  # fmt: skip
+            .values(
+                status="running",
+                claimed_by=f"{socket.gethostname()}:{pid}",
+                lease_until=clock.now + timedelta(minutes=5),
+            )
         )
     clock.advance(minutes=1)
     return svc

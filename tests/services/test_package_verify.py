@@ -18,8 +18,17 @@ def two_items(database):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda e: {**e, **{n: d.replace(b"Hotfull", b"Snall") for n, d in e.items()
-                            if n.endswith(".json") and "bevis-" in n}}, "kontrollsumman stämmer inte"),
+        (
+            lambda e: {
+                **e,
+                **{
+                    n: d.replace(b"Hotfull", b"Snall")
+                    for n, d in e.items()
+                    if n.endswith(".json") and "bevis-" in n
+                },
+            },
+            "kontrollsumman stämmer inte",
+        ),
         (lambda e: {**e, "extra.txt": b"inplanterad"}, "finns inte i manifestet"),
         (lambda e: {n: d for n, d in e.items() if n != "poster.xlsx"}, "saknas i paketet"),
     ],
@@ -49,7 +58,8 @@ def test_a_consistently_forged_package_is_caught_by_the_database(two_items, tmp_
             f["sha256"], f["bytes"] = sha(entries[f["path"]]), len(entries[f["path"]])
         entries["manifest.json"] = json.dumps(manifest).encode()
         entries["SHA256SUMS"] = "".join(
-            f"{sha(d)}  {n}\n" for n, d in entries.items() if n != "SHA256SUMS").encode()
+            f"{sha(d)}  {n}\n" for n, d in entries.items() if n != "SHA256SUMS"
+        ).encode()
         return entries
 
     rewrite(out, forge)

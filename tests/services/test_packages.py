@@ -48,7 +48,8 @@ def test_package_holds_rows_evidence_screenshots_and_a_manifest_of_hashes(two_it
         assert [d["reason_code"] for d in post["decisions"]] == ["brott"]
         assert post["notices"][0]["status"] == "posted"
         assert sorted(n for n in names if n.startswith("skarmdumpar/")) == [
-            f"skarmdumpar/fb-{(m.T0 + timedelta(days=d)).date()}-{i}.png" for d, i in ((-30, 2), (5, 3))]
+            f"skarmdumpar/fb-{(m.T0 + timedelta(days=d)).date()}-{i}.png" for d, i in ((-30, 2), (5, 3))
+        ]
         z.extract("poster.xlsx", tmp_path)
     workbook = load_workbook(tmp_path / "poster.xlsx")
     removal_rows = list(workbook["Borttagna"].iter_rows(min_row=2, values_only=True))
@@ -75,8 +76,9 @@ def test_the_package_verifies_with_standard_tools(two_items, tmp_path):
     unpacked = tmp_path / "uppackat"
     with zipfile.ZipFile(out) as z:
         z.extractall(unpacked)
-    done = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=unpacked, capture_output=True,
-                          text=True, check=False)  # fmt: skip
+    done = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=unpacked, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     files = [p for p in unpacked.rglob("*") if p.is_file()]
     assert done.stdout.count(": OK") == len(files) - 1  # all but SHA256SUMS itself
@@ -87,8 +89,11 @@ def test_bad_requests_write_nothing(database, tmp_path):
     packager = EvidencePackager(database.sessions, ACTOR)
     out = tmp_path / "ut"
     out.mkdir()
-    for ids, name, message in [([item, 999], "p.zip", "Okänd post: 999"), ([], "p.zip", "minst en"),
-                               ([item], "p.txt", ".zip")]:  # fmt: skip
+    for ids, name, message in [
+        ([item, 999], "p.zip", "Okänd post: 999"),
+        ([], "p.zip", "minst en"),
+        ([item], "p.txt", ".zip"),
+    ]:
         with pytest.raises(InputError, match=message):
             packager.build(ids, out / name)
     assert list(out.iterdir()) == []

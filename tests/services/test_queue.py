@@ -14,14 +14,26 @@ def queue(database, tmp_path):
     add_accounts(database.sessions, ("fb", "facebook"), ("yt", "youtube"))
     start = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
     records = []
-    texts = ["När öppnar simhallen?", "Tack för hjälpen", "Jävla skämt", "Köp nu billiga skor",
-             "Simhallen är bäst"]
+    texts = [
+        "När öppnar simhallen?",
+        "Tack för hjälpen",
+        "Jävla skämt",
+        "Köp nu billiga skor",
+        "Simhallen är bäst",
+    ]
     for i in range(25):
         account = "fb" if i % 2 == 0 else "yt"
-        records.append(record(f"c{i}", account=account, platform=None, text=texts[i % 5],
-                              author_name="Åke Öberg" if i == 7 else f"Person {i % 4}",
-                              author_id="u-ake" if i == 7 else f"u{i % 4}",
-                              created_at=(start + timedelta(hours=25 - i)).isoformat()))
+        records.append(
+            record(
+                f"c{i}",
+                account=account,
+                platform=None,
+                text=texts[i % 5],
+                author_name="Åke Öberg" if i == 7 else f"Person {i % 4}",
+                author_id="u-ake" if i == 7 else f"u{i % 4}",
+                created_at=(start + timedelta(hours=25 - i)).isoformat(),
+            )
+        )
     ImportService(database.sessions).import_file(write_jsonl(tmp_path / "q.jsonl", records))
     return QueueService(database.sessions)
 
@@ -65,10 +77,15 @@ def test_search_treats_operators_as_plain_words(queue):
 
 
 def test_detail_has_thread_context_and_versions(queue, database, tmp_path):
-    ImportService(database.sessions).import_file(write_jsonl(tmp_path / "p.jsonl", [
-        record("p1", parent_external_id=None, post_external_id=None, text="Inlägget"),
-        record("c0", text="Ny text"),
-    ]))
+    ImportService(database.sessions).import_file(
+        write_jsonl(
+            tmp_path / "p.jsonl",
+            [
+                record("p1", parent_external_id=None, post_external_id=None, text="Inlägget"),
+                record("c0", text="Ny text"),
+            ],
+        )
+    )
     c0 = queue.page(QueueFilter(search="ny text"))[0]
     detail = queue.detail(c0.id)
     assert detail.parent is not None and detail.parent.text == "Inlägget"
@@ -87,8 +104,12 @@ def test_author_history(queue):
 def test_queue_counts_in_one_query_match_each_queue(queue):
     from app.services.queue.listing import QUEUES
 
-    for f in (QueueFilter(), QueueFilter(search="simhallen"), QueueFilter(account_keys=("yt",)),
-              QueueFilter(statuses=("flagged",))):  # fmt: skip
+    for f in (
+        QueueFilter(),
+        QueueFilter(search="simhallen"),
+        QueueFilter(account_keys=("yt",)),
+        QueueFilter(statuses=("flagged",)),
+    ):
         counts = queue.queue_counts(f)
         assert set(counts) == {q.name for q in QUEUES}
         for q in QUEUES:

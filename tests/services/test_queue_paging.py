@@ -51,8 +51,11 @@ def walk(queue, f, size):
 
 def expected(queue, f):
     """Every item matching `f`, ordered in Python: what the pages must add up to."""
-    items = [s for s in queue.page(QueueFilter(search=f.search), limit=10_000)
-             if s.status in f.statuses and (s.is_question or not f.questions_only)]  # fmt: skip
+    items = [
+        s
+        for s in queue.page(QueueFilter(search=f.search), limit=10_000)
+        if s.status in f.statuses and (s.is_question or not f.questions_only)
+    ]
     items.sort(key=lambda s: (s.created_at, s.id), reverse=f.newest_first)
     return [s.id for s in items]
 

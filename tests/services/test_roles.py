@@ -68,11 +68,21 @@ def test_an_administrator_acts_only_on_their_own_accounts(team, monkeypatch):
     fb_item = make_item(team.sessions, account="fb")
     yt_item = make_item(team.sessions, account="yt")
     before = _state(team)
-    for who, item_id in (("bo", fb_item), ("anna", yt_item), ("rut", fb_item), ("chef", fb_item),
-                         ("mallory", fb_item), ("ANNA", yt_item)):  # fmt: skip
-        for act in (lambda s, i: s.keep(i), lambda s, i: s.remove(i, "personangrepp"),
-                    lambda s, i: s.answer(i, "Tack!"), lambda s, i: s.escalate(i, "titta"),
-                    lambda s, i: s.register(i, "atgard", "")):  # fmt: skip
+    for who, item_id in (
+        ("bo", fb_item),
+        ("anna", yt_item),
+        ("rut", fb_item),
+        ("chef", fb_item),
+        ("mallory", fb_item),
+        ("ANNA", yt_item),
+    ):
+        for act in (
+            lambda s, i: s.keep(i),
+            lambda s, i: s.remove(i, "personangrepp"),
+            lambda s, i: s.answer(i, "Tack!"),
+            lambda s, i: s.escalate(i, "titta"),
+            lambda s, i: s.register(i, "atgard", ""),
+        ):
             with pytest.raises(Forbidden, match=f"Du \\({who}.*får inte besluta om poster på kontot"):
                 act(service(team, user=who), item_id)
     assert _state(team) == before
@@ -123,13 +133,22 @@ def test_only_the_forvaltningschef_changes_who_administers_what(team, monkeypatc
     AdministratorRegister(team.sessions).set_roles("rut", ("registrator", "kommunikationschef"))
     assert AdministratorRegister(team.sessions).deactivate("anna") == ["fb"]
     with team.sessions() as s:
-        events = list(s.execute(select(AuditEvent.action, AuditEvent.actor, AuditEvent.details)
-                                .where(AuditEvent.action.in_(("administrator_assigned", "administrator_roles",
-                                                              "administrator_deactivated")))
-                                .order_by(AuditEvent.id)))  # fmt: skip
-    assert [(a, who) for a, who, _ in events][-3:] == [("administrator_assigned", "CHEF"),
-                                                       ("administrator_roles", "CHEF"),
-                                                       ("administrator_deactivated", "CHEF")]  # fmt: skip
+        events = list(
+            s.execute(
+                select(AuditEvent.action, AuditEvent.actor, AuditEvent.details)
+                .where(
+                    AuditEvent.action.in_(
+                        ("administrator_assigned", "administrator_roles", "administrator_deactivated")
+                    )
+                )
+                .order_by(AuditEvent.id)
+            )
+        )
+    assert [(a, who) for a, who, _ in events][-3:] == [
+        ("administrator_assigned", "CHEF"),
+        ("administrator_roles", "CHEF"),
+        ("administrator_deactivated", "CHEF"),
+    ]
     assert events[-2][2]["roles"] == ["kommunikationschef", "registrator"]
     assert events[-2][2]["before"] == ["registrator"]
     me = AdministratorRegister(team.sessions, Actor("bo")).whoami()

@@ -19,8 +19,8 @@ def decode_png(png: bytes) -> tuple[int, int, bytes]:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     pos, width, height, idat = 8, 0, 0, b""
     while pos < len(png):
-        (length,) = struct.unpack(">I", png[pos:pos + 4])
-        kind, data = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        (length,) = struct.unpack(">I", png[pos : pos + 4])
+        kind, data = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height = struct.unpack(">II", data[:8])
             assert data[8:10] == b"\x08\x02"
@@ -28,7 +28,7 @@ def decode_png(png: bytes) -> tuple[int, int, bytes]:
             idat += data
         pos += 12 + length
     raw = zlib.decompress(idat)
-    rows = [raw[y * (width * 3 + 1):(y + 1) * (width * 3 + 1)] for y in range(height)]
+    rows = [raw[y * (width * 3 + 1) : (y + 1) * (width * 3 + 1)] for y in range(height)]
     assert all(r[0] == 0 for r in rows)
     return width, height, b"".join(r[1:] for r in rows)
 

@@ -56,8 +56,9 @@ def test_export_names_files_by_year_account_and_date_with_a_sidecar(filed, tmp_p
 def test_a_damaged_picture_stops_the_export_before_any_file_is_written(filed, tmp_path):
     db, service, shots = filed
     with db.sessions.begin() as session:
-        session.execute(update(Screenshot).where(Screenshot.id == shots["yt"].id)
-                        .values(png=png_of((9, 9, 9))))  # fmt: skip
+        session.execute(
+            update(Screenshot).where(Screenshot.id == shots["yt"].id).values(png=png_of((9, 9, 9)))
+        )
     with pytest.raises(EnvironmentFault, match="SHA-256"):
         export_screenshots(service, [shots["fb1"].id, shots["yt"].id], tmp_path / "ut")
     assert list((tmp_path / "ut").iterdir()) == []

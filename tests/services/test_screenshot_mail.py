@@ -33,8 +33,17 @@ def setup(database):
 
 
 def configure(mail: MailSettingsService, port: int, security: str = "none", **extra) -> None:
-    mail.save(MailSettings(host="127.0.0.1", port=port, security=security, sender="granska@vadstena.se",
-                           head_of_communications=CHEF, timeout=5, **extra))
+    mail.save(
+        MailSettings(
+            host="127.0.0.1",
+            port=port,
+            security=security,
+            sender="granska@vadstena.se",
+            head_of_communications=CHEF,
+            timeout=5,
+            **extra,
+        )
+    )
 
 
 def test_the_png_arrives_byte_identical_and_the_sending_is_recorded(setup):

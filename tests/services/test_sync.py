@@ -18,11 +18,21 @@ from tests.helpers.platforms.server import Response
 
 PLATFORMS = ["facebook", "instagram", "youtube", "x", "linkedin"]
 # The requests that list comments on each platform.
-COMMENT_LISTING = {"facebook": "/comments", "instagram": "/comments", "youtube": "/comment",
-                   "x": "/search", "linkedin": "/comments"}  # fmt: skip
+COMMENT_LISTING = {
+    "facebook": "/comments",
+    "instagram": "/comments",
+    "youtube": "/comment",
+    "x": "/search",
+    "linkedin": "/comments",
+}
 # Listing requests that make up the first thread of `fill()` at 10 a page, per platform.
-EXPIRES_AFTER = {"facebook": ("/comments", 4), "instagram": ("/comments", 1),
-                 "youtube": ("commentThreads", 1), "x": ("/search", 4), "linkedin": ("/comments", 9)}
+EXPIRES_AFTER = {
+    "facebook": ("/comments", 4),
+    "instagram": ("/comments", 1),
+    "youtube": ("commentThreads", 1),
+    "x": ("/search", 4),
+    "linkedin": ("/comments", 9),
+}
 
 
 def fill(fake, posts: int = 3, comments: int = 25) -> None:
@@ -37,7 +47,8 @@ def expected_ids(platform: str, fake) -> set[str]:
     store = fake.store
     if platform == "linkedin":
         return {f"urn:li:share:{p}" for p in store.posts} | {
-            f"urn:li:comment:(urn:li:activity:{c.post_id},{c.id})" for c in store.comments.values()}
+            f"urn:li:comment:(urn:li:activity:{c.post_id},{c.id})" for c in store.comments.values()
+        }
     posts = set() if platform == "youtube" else set(store.posts)
     return posts | set(store.comments)
 
@@ -131,8 +142,10 @@ def test_author_edits_become_versions_and_deletions_are_marked_with_text_kept(sq
     with running(platform) as r:
         store = r.fake.store
         post = store.add_post("Snöröjningen är i gång.")
-        kind, rude, quitter = (store.add_comment(post, t) for t in
-                               ("Tack till snöröjarna!", "Bra jobbat", "Detta tar jag tillbaka"))  # fmt: skip
+        kind, rude, quitter = (
+            store.add_comment(post, t)
+            for t in ("Tack till snöröjarna!", "Bra jobbat", "Detta tar jag tillbaka")
+        )
         key = r.add_account(sqlite_db.sessions)
         sync = service(sqlite_db.sessions, r.fake)
         assert sync.sync(key)[0].ok

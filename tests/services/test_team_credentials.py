@@ -28,15 +28,27 @@ def _person(tmp_path: Path, url: str, who: str, *argv: str, stdin: str = "") -> 
     for sub in ("", ".local/share", ".config", ".cache"):
         (home / sub).mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DBUS_", "XDG_", "GRANSKA_KEYRING"))}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local/share"),
-               XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"))  # fmt: skip
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+    )
     person_url = url.replace("postgres@", f"{who}@", 1)
-    script = ('echo -n "$0" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && '
-              'exec "$1" -m tests.helpers.team_person "$2" "$3" "$4"')  # fmt: skip
+    script = (
+        'echo -n "$0" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && '
+        'exec "$1" -m tests.helpers.team_person "$2" "$3" "$4"'
+    )
     args = [f"pw-{who}", sys.executable, person_url, *argv, *([""] * (2 - len(argv)))]
-    done = subprocess.run(["dbus-run-session", "--", "sh", "-c", script, *args],
-                          input=stdin, capture_output=True, text=True, timeout=120, env=env,
-                          cwd=Path(__file__).parents[2])  # fmt: skip
+    done = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", script, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -80,7 +92,12 @@ def test_a_token_set_by_one_administrator_opens_for_assigned_colleagues_only(pg_
         chef.dispose()
 
     pg_dump = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))[-1]
-    dump = subprocess.run([str(pg_dump), "--dbname", url.replace("postgresql+psycopg", "postgresql")],
-                          capture_output=True, text=True, timeout=120, check=True).stdout  # fmt: skip
+    dump = subprocess.run(
+        [str(pg_dump), "--dbname", url.replace("postgresql+psycopg", "postgresql")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     assert "account_key_copies" in dump and "BEGIN PUBLIC KEY" in dump
     assert TOKEN not in dump and "PRIVATE KEY" not in dump

@@ -63,11 +63,17 @@ def _snapshot(db) -> tuple:
             tuple(s.execute(select(Decision.id, Decision.decided_by).order_by(Decision.id))),
             tuple(s.execute(select(Evidence.id, Evidence.sha256, Evidence.payload).order_by(Evidence.id))),
             tuple(s.execute(select(Registration.id, Registration.diarienummer).order_by(Registration.id))),
-            tuple(s.execute(select(AuditEvent.id, AuditEvent.actor, AuditEvent.hash)
-                            .order_by(AuditEvent.id))),  # fmt: skip
+            tuple(
+                s.execute(select(AuditEvent.id, AuditEvent.actor, AuditEvent.hash).order_by(AuditEvent.id))
+            ),
             tuple(s.execute(select(AccountAdministrator.account_id, AccountAdministrator.administrator_id))),
-            tuple(s.execute(select(Administrator.username, Administrator.roles, Administrator.active)
-                            .order_by(Administrator.id))),  # fmt: skip
+            tuple(
+                s.execute(
+                    select(Administrator.username, Administrator.roles, Administrator.active).order_by(
+                        Administrator.id
+                    )
+                )
+            ),
         )
 
 
@@ -87,8 +93,12 @@ def test_the_registrator_exports_through_granska_and_an_administrator_may_not(te
     with pytest.raises(Forbidden, match="får inte exportera"):
         ExportService(person(ANNA).sessions).export_removals(request, tmp_path / "anna.xlsx")
     with pytest.raises(DENIED):  # nor in SQL
-        _sql(db, ANNA, "INSERT INTO exports (uuid, kind, created_at, created_by, filename, sha256) "
-                       "VALUES ('u', 'removals', now(), 'tm_anna', 'f', 'x')")
+        _sql(
+            db,
+            ANNA,
+            "INSERT INTO exports (uuid, kind, created_at, created_by, filename, sha256) "
+            "VALUES ('u', 'removals', now(), 'tm_anna', 'f', 'x')",
+        )
 
 
 def test_the_team_acts_through_granska_within_its_roles(team):
@@ -121,13 +131,20 @@ def test_the_team_acts_through_granska_within_its_roles(team):
 FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
     # (who, SQL, the error PostgreSQL raises; None: refused by row-level security, 0 rows)
     (BO, "UPDATE items SET status = 'kept' WHERE id = {fb2}", None),
-    (BO, "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
-         "VALUES ({fb2}, 'keep', '', 'tm_bo', now())", DENIED),
-    (BO, "INSERT INTO account_administrators (account_id, administrator_id, role) "
-         "SELECT account_id, (SELECT id FROM administrators WHERE username = 'tm_bo'), 'administrator' "
-         "FROM items WHERE id = {fb}", DENIED),
-    (BO, "UPDATE administrators SET roles = 'forvaltningschef' WHERE username = 'tm_bo'",
-     DENIED),
+    (
+        BO,
+        "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
+        "VALUES ({fb2}, 'keep', '', 'tm_bo', now())",
+        DENIED,
+    ),
+    (
+        BO,
+        "INSERT INTO account_administrators (account_id, administrator_id, role) "
+        "SELECT account_id, (SELECT id FROM administrators WHERE username = 'tm_bo'), 'administrator' "
+        "FROM items WHERE id = {fb}",
+        DENIED,
+    ),
+    (BO, "UPDATE administrators SET roles = 'forvaltningschef' WHERE username = 'tm_bo'", DENIED),
     (BO, "SELECT granska_create_login('tm_eve', NULL, ARRAY['forvaltningschef'])", DENIED),
     (BO, "CREATE ROLE tm_eve LOGIN", DENIED),
     (BO, "UPDATE registrations SET diarienummer = 'X/1'", None),
@@ -135,18 +152,30 @@ FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
     (ANNA, "DELETE FROM evidence", DENIED),
     (ANNA, "UPDATE audit_events SET actor = 'tm_bo'", DENIED),
     (ANNA, "DELETE FROM audit_events", DENIED),
-    (ANNA, "INSERT INTO audit_events (at, actor, action, prev_hash, hash) "
-           "VALUES (now(), 'tm_bo', 'keep', '', '')", DENIED),
-    (ANNA, "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
-           "VALUES ({fb2}, 'keep', '', 'tm_bo', now())", DENIED),
+    (
+        ANNA,
+        "INSERT INTO audit_events (at, actor, action, prev_hash, hash) "
+        "VALUES (now(), 'tm_bo', 'keep', '', '')",
+        DENIED,
+    ),
+    (
+        ANNA,
+        "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
+        "VALUES ({fb2}, 'keep', '', 'tm_bo', now())",
+        DENIED,
+    ),
     (ANNA, "UPDATE items SET status = 'kept' WHERE id = {yt}", None),
     (ANNA, "DELETE FROM items", DENIED),
     (ANNA, "DELETE FROM decisions", DENIED),
     (ANNA, "DELETE FROM account_administrators", DENIED),
     (ANNA, "SELECT granska_set_login_roles('tm_anna', ARRAY['forvaltningschef'])", DENIED),
     (RUT, "UPDATE items SET status = 'kept' WHERE id = {fb2}", DENIED),
-    (RUT, "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
-          "VALUES ({fb2}, 'keep', '', 'tm_rut', now())", DENIED),
+    (
+        RUT,
+        "INSERT INTO decisions (item_id, action, motivation, decided_by, decided_at) "
+        "VALUES ({fb2}, 'keep', '', 'tm_rut', now())",
+        DENIED,
+    ),
     (RUT, "UPDATE evidence SET sha256 = 'x'", DENIED),
     (CHEF, "UPDATE items SET status = 'kept' WHERE id = {fb2}", DENIED),
     (CHEF, "UPDATE audit_head SET last_hash = 'x' WHERE false", None),  # allowed, shown for contrast
@@ -154,8 +183,9 @@ FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
 ]
 
 
-@pytest.mark.parametrize(("who", "statement", "error"), FORBIDDEN,
-                         ids=[f"{w}:{s[:40]}" for w, s, _ in FORBIDDEN])  # fmt: skip
+@pytest.mark.parametrize(
+    ("who", "statement", "error"), FORBIDDEN, ids=[f"{w}:{s[:40]}" for w, s, _ in FORBIDDEN]
+)
 def test_direct_sql_as_each_role_is_refused_and_changes_nothing(team, who, statement, error):
     db, _, items = team
     before = _snapshot(db)
@@ -173,9 +203,16 @@ def test_what_each_role_may_do_in_sql_it_may(team):
     assert _sql(db, RUT, "UPDATE registrations SET diarienummer = 'KS/2026:5'") == 1
     assert _sql(db, ANNA, f"SELECT * FROM evidence WHERE item_id = {items['fb']}") == 1
     assert _sql(db, BO, f"SELECT * FROM evidence WHERE item_id = {items['fb']}") == 0  # not his account
-    assert _sql(db, CHEF, "INSERT INTO account_administrators (account_id, administrator_id, role) "
-                          f"SELECT account_id, (SELECT id FROM administrators WHERE username = '{BO}'), "
-                          f"'administrator' FROM items WHERE id = {items['yt']}") == 1  # fmt: skip
+    assert (
+        _sql(
+            db,
+            CHEF,
+            "INSERT INTO account_administrators (account_id, administrator_id, role) "
+            f"SELECT account_id, (SELECT id FROM administrators WHERE username = '{BO}'), "
+            f"'administrator' FROM items WHERE id = {items['yt']}",
+        )
+        == 1
+    )
 
 
 def test_deactivating_a_person_revokes_their_login(team):

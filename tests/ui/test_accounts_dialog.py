@@ -30,15 +30,20 @@ def visible_texts(root: QWidget) -> str:
         elif isinstance(w, QListWidget):
             texts += [w.item(i).text() for i in range(w.count())]
         elif isinstance(w, QTableWidget):
-            texts += [w.item(r, c).text() for r in range(w.rowCount()) for c in range(w.columnCount())
-                      if w.item(r, c)]  # fmt: skip
+            texts += [
+                w.item(r, c).text()
+                for r in range(w.rowCount())
+                for c in range(w.columnCount())
+                if w.item(r, c)
+            ]
     return "\n".join(texts)
 
 
 def open_dialog(qtbot, sessions, options=None) -> AccountsDialog:
     store = CredentialStore()
-    dialog = AccountsDialog(AccountRegister(sessions),
-                            CredentialService(sessions, store, keyring_registry(store, options)))  # fmt: skip
+    dialog = AccountsDialog(
+        AccountRegister(sessions), CredentialService(sessions, store, keyring_registry(store, options))
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.account_list.count() > 0 and dialog.tasks.is_idle())
@@ -76,8 +81,12 @@ def test_a_new_administrator_can_be_added_with_contact_details(qtbot, sqlite_db)
     AccountService(sqlite_db.sessions).add_account("yt", "youtube", "Vadstena Play")
     dialog = open_dialog(qtbot, sqlite_db.sessions)
     dialog.tabs.setCurrentIndex(1)
-    for edit, text in ((dialog.new_username, "cia"), (dialog.new_name, "Cia Holm"),
-                       (dialog.new_email, "cia.holm@vadstena.se"), (dialog.new_phone, "0143-150 00")):
+    for edit, text in (
+        (dialog.new_username, "cia"),
+        (dialog.new_name, "Cia Holm"),
+        (dialog.new_email, "cia.holm@vadstena.se"),
+        (dialog.new_phone, "0143-150 00"),
+    ):
         qtbot.keyClicks(edit, text)
     dialog.create_administrator()
     qtbot.waitUntil(lambda: dialog.admin_table.rowCount() == 1)

@@ -18,8 +18,22 @@ from app.ui.queue.action_dialogs import (
 
 
 def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt"):
-    return ItemSummary(item_id, f"c{item_id}", "fb", "Vadstena kommun", "facebook", "comment", author, "u1",
-                       text, datetime(2026, 5, 1, tzinfo=UTC), None, "flagged", [], reason)  # fmt: skip
+    return ItemSummary(
+        item_id,
+        f"c{item_id}",
+        "fb",
+        "Vadstena kommun",
+        "facebook",
+        "comment",
+        author,
+        "u1",
+        text,
+        datetime(2026, 5, 1, tzinfo=UTC),
+        None,
+        "flagged",
+        [],
+        reason,
+    )
 
 
 @pytest.fixture
@@ -80,8 +94,11 @@ def test_register_dialog_requires_a_diarienummer_for_an_existing_case(qtbot, sho
     assert dialog.isVisible()  # Enter does nothing until the number is there
     qtbot.keyClicks(dialog.diarienummer, "KS/2026:12")
     assert dialog.ok.isEnabled()
-    assert dialog.choice() == ("befintligt-arende", REGISTRATION_CRITERIA["befintligt-arende"].explanation,
-                               "KS/2026:12")  # fmt: skip
+    assert dialog.choice() == (
+        "befintligt-arende",
+        REGISTRATION_CRITERIA["befintligt-arende"].explanation,
+        "KS/2026:12",
+    )
 
 
 def test_notice_templates_put_the_suggested_reason_first_and_fill_in_the_name(show):

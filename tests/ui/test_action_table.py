@@ -72,7 +72,7 @@ def test_the_window_has_one_button_menu_entry_and_key_per_table_entry(qtbot, dem
 
 def test_the_readme_lists_every_action_key():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("| Key | Action |"):]
+    table = readme[readme.index("| Key | Action |") :]
     table = table[: table.index("\n\n")]
     listed = set(re.findall(r"`([A-Z])`", table))
     assert {spec.key for spec in all_actions()} <= listed

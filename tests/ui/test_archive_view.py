@@ -29,6 +29,7 @@ def wait_loaded(qtbot, view, action=None):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def offline(monkeypatch):
     """No network and no keyring: the archive must not need either."""
+
     def refuse(*_a, **_k):  # type: ignore[no-untyped-def]
         raise AssertionError("the archive must work offline")
 
@@ -93,8 +94,9 @@ def test_saved_copy_beside_the_current_state_as_plain_text(qtbot, sqlite_db, off
     from app.models import Item
 
     with sessions.begin() as session:
-        session.execute(update(Item).values(text="ändrad av författaren",
-                                            fetched_at=datetime(2026, 5, 6, tzinfo=UTC)))
+        session.execute(
+            update(Item).values(text="ändrad av författaren", fetched_at=datetime(2026, 5, 6, tzinfo=UTC))
+        )
     with qtbot.waitSignal(view.detail_shown, timeout=10_000):
         view.refresh()
     assert view.saved_text.toPlainText() == hostile
@@ -104,16 +106,16 @@ def test_saved_copy_beside_the_current_state_as_plain_text(qtbot, sqlite_db, off
 
 def test_the_selection_exports_as_an_evidence_package(qtbot, sqlite_db, tmp_path, offline):
     sessions = sqlite_db.sessions
-    ids = [m.add_item(sessions, f"kommentar {n}", created_at=m.T0 + timedelta(minutes=n))
-           for n in range(3)]
+    ids = [m.add_item(sessions, f"kommentar {n}", created_at=m.T0 + timedelta(minutes=n)) for n in range(3)]
     for n, item in enumerate(ids):
         m.remove(sessions, item, at=m.T0 + timedelta(hours=1, minutes=n))
     view = open_view(qtbot, sqlite_db)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10_000)
     view.table.selectRow(0)
     view.table.selectionModel().select(
-        view.model.index(2, 0), view.table.selectionModel().SelectionFlag.Select
-        | view.table.selectionModel().SelectionFlag.Rows)
+        view.model.index(2, 0),
+        view.table.selectionModel().SelectionFlag.Select | view.table.selectionModel().SelectionFlag.Rows,
+    )
     assert view.export_button.isEnabled()
     out = tmp_path / "urval.zip"
     with qtbot.waitSignal(view.package_written, timeout=30_000) as blocker:

@@ -15,9 +15,12 @@ from app.ui.labels import (
 
 
 def test_every_stored_code_has_a_swedish_label():
-    for codes, label in ((list(ItemStatus), status_label), (list(PLATFORMS), platform_label),
-                         ([q.name for q in QUEUES], queue_label),
-                         (list(REMOVAL_REASONS), reason_short_label)):  # fmt: skip
+    for codes, label in (
+        (list(ItemStatus), status_label),
+        (list(PLATFORMS), platform_label),
+        ([q.name for q in QUEUES], queue_label),
+        (list(REMOVAL_REASONS), reason_short_label),
+    ):
         for code in codes:
             assert label(code) and label(code) != code or code in ("x",), code
     for code, reason in REMOVAL_REASONS.items():

@@ -59,7 +59,11 @@ def test_saving_puts_the_settings_in_the_database_and_the_password_in_the_keyrin
     settings = MailSettingsService(sqlite_db.sessions, store).load()
     assert settings == saved.args[0]
     assert (settings.host, settings.port, settings.security, settings.username) == (
-        "smtp.vadstena.se", 465, "ssl", "granska")
+        "smtp.vadstena.se",
+        465,
+        "ssl",
+        "granska",
+    )
     assert store.get(PASSWORD_REF) == "Vårt-lösen-42"
     with sqlite_db.engine.connect() as con:
         assert "Vårt-lösen" not in str(con.execute(text("SELECT value FROM settings")).all())
@@ -76,8 +80,9 @@ def test_bad_input_is_shown_and_nothing_is_saved(qtbot, sqlite_db, store, open_d
     assert dialog.isVisible() and MailSettingsService(sqlite_db.sessions, store).load() == MailSettings()
 
 
-def test_test_connection_logs_in_with_the_typed_password_without_storing_it(qtbot, sqlite_db, store,
-                                                                             open_dialog):  # fmt: skip
+def test_test_connection_logs_in_with_the_typed_password_without_storing_it(
+    qtbot, sqlite_db, store, open_dialog
+):
     with Mailbox(users={"granska": "prov-lösen"}) as box:
         dialog = open_dialog()
         dialog.host.setText("127.0.0.1")

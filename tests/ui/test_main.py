@@ -12,8 +12,13 @@ def test_granska_opens_the_window_on_demo_data_and_becomes_ready(tmp_path):
     """What scripts/run does: an empty database gets demo data, the queue is painted."""
     url = f"sqlite:///{tmp_path / 'run.db'}"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{READY_ENV: "1"})
-    done = subprocess.run([sys.executable, "-m", "app.cli", "--db", url, "--demo-if-empty"], env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "app.cli", "--db", url, "--demo-if-empty"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     from app.models.db import open_database
 
@@ -75,7 +80,12 @@ def test_the_menus_get_their_views_once_the_first_page_is_in(tmp_path):
     the queue's first page is not held up by importing them."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop(READY_ENV, None)
-    done = subprocess.run([sys.executable, "-c", MENUS_AFTER_START, f"sqlite:///{tmp_path / 'g.db'}"],
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", MENUS_AFTER_START, f"sqlite:///{tmp_path / 'g.db'}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "['first page', 'views']", done.stdout

@@ -28,8 +28,11 @@ def test_the_views_are_in_the_menus_and_open(qtbot, sqlite_db):
     assert {"Granskningslogg…", "Diarienummer…"} <= set(_titles(window, "verktyg"))
     assert "Flaggningsregler…" in _titles(window, "installningar")
     wait_idle(qtbot, window.tasks)
-    for title, kind in (("Granskningslogg…", AuditView), ("Diarienummer…", DiarienummerView),
-                        ("Flaggningsregler…", RuleTester)):  # fmt: skip
+    for title, kind in (
+        ("Granskningslogg…", AuditView),
+        ("Diarienummer…", DiarienummerView),
+        ("Flaggningsregler…", RuleTester),
+    ):
         view = window.open_view(title, lambda w, t=title: _factory(w, t))
         assert isinstance(view, kind) and view.isVisible()
         wait_idle(qtbot, window.tasks)
@@ -51,8 +54,11 @@ def test_an_interrupted_removal_is_resumed_when_the_window_opens(qtbot, sqlite_d
     platform.fail_next("hide", 503)
     svc.remove(item_id, "personangrepp")
     with sqlite_db.sessions.begin() as s:  # as if the process had died in the middle of the call
-        s.execute(update(OutboxStep).where(OutboxStep.step == "platform_remove")
-                  .values(status="running", claimed_by="annan-dator:1", lease_until=None))  # fmt: skip
+        s.execute(
+            update(OutboxStep)
+            .where(OutboxStep.step == "platform_remove")
+            .values(status="running", claimed_by="annan-dator:1", lease_until=None)
+        )
     window = open_window(qtbot, sqlite_db, svc)
     install(window)
     done = lambda: _status(sqlite_db, item_id) == "removed" and bool(platform.replies)  # noqa: E731

@@ -38,8 +38,12 @@ class UrlCatcher(QObject):
 
 @pytest.fixture
 def browser(qtbot):
-    process = subprocess.Popen([sys.executable, "-m", "tests.helpers.colour_window"], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.helpers.colour_window"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     grabber = ScreenGrabber()
     try:
         qtbot.waitUntil(lambda: grabber.grab(1).pixel(LEFT + 1, TOP + 1) == BANDS[0], timeout=20000)
@@ -141,8 +145,9 @@ def test_retake_grabs_again_without_reopening_the_page(qtbot, view, browser, cat
 def test_a_display_that_cannot_be_read_is_a_message_and_granska_comes_back(qtbot, sqlite_db, monkeypatch):
     add_account(sqlite_db.sessions, "fb", url=PAGE)
     shown: list[str] = []
-    monkeypatch.setattr("app.ui.screenshots.view.QMessageBox.warning",
-                        lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(
+        "app.ui.screenshots.view.QMessageBox.warning", lambda _parent, _title, text: shown.append(text)
+    )
     view = ScreenshotsView(sqlite_db.sessions, grabber=ScreenGrabber(display=":97"))
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.loaded):

@@ -74,7 +74,9 @@ def test_export_and_the_years_record_from_the_view(qtbot, view, tmp_path):
         view.export_selected(str(tmp_path / "ut"))
     assert "2 skärmdumpar exporterade" in status.args[0]
     assert sorted(p.name for p in (tmp_path / "ut").glob("*.png")) == [
-        "2025-yt-2025-05-01.png", "2026-fb-2026-03-01.png"]
+        "2025-yt-2025-05-01.png",
+        "2026-fb-2026-03-01.png",
+    ]
     view.year.setCurrentIndex(view.year.findData(2026))
     view.reload_gallery()
     qtbot.waitUntil(view.record.isEnabled)
@@ -90,9 +92,15 @@ def test_send_dialog_mails_the_selection_and_the_gallery_shows_it_sent(qtbot, vi
     db, _clock = filed
     view.gallery.selectAll()
     with Mailbox() as box:
-        MailSettingsService(db.sessions).save(MailSettings(host="127.0.0.1", port=box.port, security="none",
-                                                           sender="granska@vadstena.se",
-                                                           head_of_communications=CHEF))  # fmt: skip
+        MailSettingsService(db.sessions).save(
+            MailSettings(
+                host="127.0.0.1",
+                port=box.port,
+                security="none",
+                sender="granska@vadstena.se",
+                head_of_communications=CHEF,
+            )
+        )
         dialog = view.send_selected()
         qtbot.waitUntil(dialog.send_button.isEnabled)
         assert dialog.to.text() == CHEF

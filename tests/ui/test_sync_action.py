@@ -58,8 +58,7 @@ def test_sync_now_fetches_in_the_background_into_the_queue(qtbot, sqlite_db, sec
     assert window.queue.model.rowCount() == 31
 
 
-def test_the_schedule_follows_the_setting_and_skips_accounts_told_to_wait(qtbot, sqlite_db,
-                                                                         secret_service):  # fmt: skip
+def test_the_schedule_follows_the_setting_and_skips_accounts_told_to_wait(qtbot, sqlite_db, secret_service):
     SettingsService(sqlite_db.sessions).set("sync", {"interval_minutes": 5})
     with running("youtube") as r:
         r.fake.store.add_comment(r.fake.store.add_post(), "Hej")
@@ -101,9 +100,11 @@ def test_the_dialogs_open_from_the_menus_once_the_database_is_there(qtbot, sqlit
 
 
 def test_the_summary_names_failures_but_not_waiting_accounts():
-    results = [SyncResult("fb", True, "ok", created=3, updated=1),
-               SyncResult("yt", False, "Token för Play (yt) har gått ut: förnya den.", error_kind="auth"),
-               SyncResult("x", False, "väntar till 09:00", error_kind="waiting")]  # fmt: skip
+    results = [
+        SyncResult("fb", True, "ok", created=3, updated=1),
+        SyncResult("yt", False, "Token för Play (yt) har gått ut: förnya den.", error_kind="auth"),
+        SyncResult("x", False, "väntar till 09:00", error_kind="waiting"),
+    ]
     line = summary(results)
     assert line.startswith("Hämtat: 3 nya, 1 uppdaterade") and "Token för Play (yt)" in line
     assert "väntar" not in line

@@ -126,8 +126,12 @@ def test_progress_reaches_on_progress_on_the_gui_thread(qtbot, tasks):
         return "klart"
 
     results = []
-    tasks.run(work, on_done=results.append, with_context=True,
-              on_progress=lambda done, total: seen.append((done, total, threading.current_thread())))
+    tasks.run(
+        work,
+        on_done=results.append,
+        with_context=True,
+        on_progress=lambda done, total: seen.append((done, total, threading.current_thread())),
+    )
     qtbot.waitUntil(lambda: len(seen) == 1)  # while the work still waits: nothing blocked
     assert seen[0] == (3, 10, threading.main_thread()) and results == []
     release.set()
@@ -148,8 +152,13 @@ def test_on_cancelled_comes_once_cancelled_work_has_stopped(qtbot, tasks):
         stopped.set()
         raise RuntimeError("avbruten")
 
-    task = tasks.run(work, on_done=results.append, on_error=errors.append, with_context=True,
-                     on_cancelled=lambda: cancelled.append(stopped.is_set()))
+    task = tasks.run(
+        work,
+        on_done=results.append,
+        on_error=errors.append,
+        with_context=True,
+        on_cancelled=lambda: cancelled.append(stopped.is_set()),
+    )
     assert started.wait(5)
     task.cancel()
     qtbot.waitUntil(lambda: cancelled == [True])
@@ -250,8 +259,11 @@ def test_network_work_leaves_the_writer_free_and_writes_through_it_in_turn(qtbot
     synced = []
     tasks.run(sync_like, on_done=synced.append, network=True)
     written = []
-    tasks.run(lambda: order.append(("decision", threading.current_thread().name)) or "kept",
-              on_done=written.append, write=True)
+    tasks.run(
+        lambda: order.append(("decision", threading.current_thread().name)) or "kept",
+        on_done=written.append,
+        write=True,
+    )
     qtbot.waitUntil(lambda: written == ["kept"], timeout=2_000)  # not after the 10 s
     assert synced == []
     answer.set()

@@ -32,8 +32,21 @@ def test_the_english_ts_covers_every_string_and_is_finished(tmp_path):
     """If this fails after a UI change: run scripts/update-translations and translate."""
     lupdate = Path(lrelease()).with_name("lupdate")
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(lupdate), "-silent", "-extensions", "py", "-locations", "none", str(ROOT / "app"),
-                    "-ts", str(fresh)], check=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            str(lupdate),
+            "-silent",
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            str(ROOT / "app"),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        timeout=120,
+    )
     committed = messages(TS)
     assert set(messages(fresh)) - set(committed) == set()
     unfinished = [src for (ctx, src), t in committed.items() if t is None or t.get("type") == "unfinished"]

@@ -131,8 +131,13 @@ class AccountService:
             with self._sessions.begin() as session:
                 session.add(account)
                 session.flush()
-                log_change(session, "account_added", account_id=account.id, details={"key": key},
-                           seals=[("account", account.id)])  # fmt: skip
+                log_change(
+                    session,
+                    "account_added",
+                    account_id=account.id,
+                    details={"key": key},
+                    seals=[("account", account.id)],
+                )
         except IntegrityError:
             raise InputError(f"Det finns redan ett konto med nyckeln {key!r}.") from None
         return _info(account, 0)
@@ -158,8 +163,16 @@ class AccountService:
         raise InputError(f"Okänt konto {key!r}.")
 
     def add_administrator(
-        self, username: str, name: str, *, email: str = "", phone: str = "", manager_email: str = "",
-        roles: tuple[str, ...] | None = None, create_login: bool = False, password: str | None = None,
+        self,
+        username: str,
+        name: str,
+        *,
+        email: str = "",
+        phone: str = "",
+        manager_email: str = "",
+        roles: tuple[str, ...] | None = None,
+        create_login: bool = False,
+        password: str | None = None,
     ) -> int:
         """`create_login`: on PostgreSQL also the person's login role with exactly their roles'
         privileges (granska admins add), in the same transaction."""
@@ -180,9 +193,12 @@ class AccountService:
                 session.flush()
                 if create_login and session.get_bind().dialect.name == "postgresql":
                     create_login_role(session, admin.username, password, roles or ())
-                log_change(session, "administrator_added",
-                           details={"username": admin.username, "roles": list(roles or ())},
-                           seals=[("administrator", admin.id)])  # fmt: skip
+                log_change(
+                    session,
+                    "administrator_added",
+                    details={"username": admin.username, "roles": list(roles or ())},
+                    seals=[("administrator", admin.id)],
+                )
         except IntegrityError:
             raise InputError(f"Användarnamnet {username!r} finns redan.") from None
         return admin.id
@@ -192,7 +208,8 @@ class AccountService:
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == account_key))
             admin = session.scalar(
-                select(Administrator).where(func.lower(Administrator.username) == username.lower()))
+                select(Administrator).where(func.lower(Administrator.username) == username.lower())
+            )
             if account is None:
                 raise InputError(f"Okänt konto {account_key!r}.")
             if admin is None:

@@ -34,26 +34,46 @@ class AdministratorRegister:
         with self._sessions() as session:
             return who_am_i(session, self._actor.username)
 
-    def add(self, username: str, name: str, *, email: str = "", roles: tuple[str, ...] = (),
-            password: str | None = None) -> int:  # fmt: skip
+    def add(
+        self,
+        username: str,
+        name: str,
+        *,
+        email: str = "",
+        roles: tuple[str, ...] = (),
+        password: str | None = None,
+    ) -> int:
         """On PostgreSQL also the person's login role (password None: libpq/Kerberos decides)."""
         return AccountService(self._sessions).add_administrator(
-            username, name, email=email, roles=parse_roles(roles) or None, create_login=True,
-            password=password)
+            username,
+            name,
+            email=email,
+            roles=parse_roles(roles) or None,
+            create_login=True,
+            password=password,
+        )
 
     def set_roles(self, username: str, roles: tuple[str, ...]) -> tuple[str, ...]:
         wanted = parse_roles(roles)
-        require(self._sessions, Duty.MANAGE_ADMINISTRATORS, self._actor,
-                details={"username": username, "roles": list(wanted)})  # fmt: skip
+        require(
+            self._sessions,
+            Duty.MANAGE_ADMINISTRATORS,
+            self._actor,
+            details={"username": username, "roles": list(wanted)},
+        )
         with self._sessions.begin() as session:
             admin = _find(session, username)
             before = parse_roles(admin.roles)
             admin.roles = roles_text(wanted)
             session.flush()
             set_login_roles(session, admin.username, wanted)
-            log_change(session, "administrator_roles", actor=self._actor,
-                       details={"username": admin.username, "roles": list(wanted), "before": list(before)},
-                       seals=[("administrator", admin.id)])  # fmt: skip
+            log_change(
+                session,
+                "administrator_roles",
+                actor=self._actor,
+                details={"username": admin.username, "roles": list(wanted), "before": list(before)},
+                seals=[("administrator", admin.id)],
+            )
         return wanted
 
     def deactivate(self, username: str) -> list[str]:
@@ -76,9 +96,13 @@ class AdministratorRegister:
                 session.delete(link)
             session.flush()
             seals = [("administrator", admin.id)] + [("account_administrator", i) for i, _ in links]
-            log_change(session, "administrator_deactivated", actor=self._actor,
-                       details={"username": admin.username, "accounts": [k for _, k in links]},
-                       seals=seals)  # fmt: skip
+            log_change(
+                session,
+                "administrator_deactivated",
+                actor=self._actor,
+                details={"username": admin.username, "accounts": [k for _, k in links]},
+                seals=seals,
+            )
         return [k for _, k in links]
 
 

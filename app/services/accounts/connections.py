@@ -41,8 +41,9 @@ def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
     return secret_for
 
 
-def keyring_registry(store: CredentialStore | None = None,
-                     options: ConnectorOptions | None = None) -> ConnectorRegistry:  # fmt: skip
+def keyring_registry(
+    store: CredentialStore | None = None, options: ConnectorOptions | None = None
+) -> ConnectorRegistry:
     """What the app and the moderation service use to reach the platforms."""
     registry = ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
     registry.from_this_keyring = store is None
@@ -88,14 +89,26 @@ class AccountRef:
 
     @classmethod
     def of(cls, a: Account) -> AccountRef:
-        return cls(a.id, a.key, a.platform, a.name, a.external_id, a.api_base_url, a.credential_ref,
-                   dict(a.sync_state or {}))  # fmt: skip
+        return cls(
+            a.id,
+            a.key,
+            a.platform,
+            a.name,
+            a.external_id,
+            a.api_base_url,
+            a.credential_ref,
+            dict(a.sync_state or {}),
+        )
 
 
 class CredentialService:
-    def __init__(self, sessions: sessionmaker[Session], store: CredentialStore | None = None,
-                 registry: ConnectorRegistry | None = None,
-                 write: Writes = in_this_thread) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        store: CredentialStore | None = None,
+        registry: ConnectorRegistry | None = None,
+        write: Writes = in_this_thread,
+    ) -> None:
         """`write` runs the one transaction (the token's reference name): the window calls
         this service on a network worker, since the keyring and the connection test may wait."""
         self._sessions = sessions
@@ -113,8 +126,10 @@ class CredentialService:
     def _platform_account(self, key: str) -> AccountRef:
         account = self._account(key)
         if account.platform not in connector_platforms():
-            raise InputError(f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "
-                             "behöver ingen token.")  # fmt: skip
+            raise InputError(
+                f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "
+                "behöver ingen token."
+            )
         return account
 
     def _set_ref(self, key: str, ref: str | None) -> None:
@@ -130,8 +145,10 @@ class CredentialService:
         if not secret:
             raise InputError("Token är tom: klistra in den token som plattformen gav.")
         if any(c.isspace() for c in secret):
-            raise InputError("Token innehåller mellanslag eller radbrytningar; kontrollera att hela "
-                             "token och inget annat klistrades in.")  # fmt: skip
+            raise InputError(
+                "Token innehåller mellanslag eller radbrytningar; kontrollera att hela "
+                "token och inget annat klistrades in."
+            )
         account = self._platform_account(key)
         ref = credential_ref(account.key)
         self._store.set(ref, secret)
@@ -148,8 +165,9 @@ class CredentialService:
         check = self.check(key)
         if not check.ok and previous:
             self._store.set(ref, previous)
-            return ConnectionCheck(key, False, f"Den nya token fungerade inte: {check.message} Den "
-                                   "tidigare token är kvar.")  # fmt: skip
+            return ConnectionCheck(
+                key, False, f"Den nya token fungerade inte: {check.message} Den tidigare token är kvar."
+            )
         return check
 
     def remove_token(self, key: str) -> CredentialStatus:
@@ -162,8 +180,9 @@ class CredentialService:
     def status(self, key: str) -> CredentialStatus:
         account = self._account(key)
         if account.platform not in connector_platforms():
-            return CredentialStatus(key, None, None, "Ingen plattform att hämta från (import eller "
-                                    "manuell inmatning).")  # fmt: skip
+            return CredentialStatus(
+                key, None, None, "Ingen plattform att hämta från (import eller manuell inmatning)."
+            )
         ref = account.credential_ref
         try:
             saved = ref is not None and self._store.get(ref) is not None
@@ -172,8 +191,12 @@ class CredentialService:
         if saved:
             return CredentialStatus(key, ref, True, "Token finns i nyckelringen.")
         if ref:
-            return CredentialStatus(key, ref, False, "Token saknas i nyckelringen (borttagen utanför "
-                                    "Granska?); spara den på nytt.")  # fmt: skip
+            return CredentialStatus(
+                key,
+                ref,
+                False,
+                "Token saknas i nyckelringen (borttagen utanför Granska?); spara den på nytt.",
+            )
         return CredentialStatus(key, None, False, "Ingen token är sparad.")
 
     def check(self, key: str) -> ConnectionCheck:
@@ -189,8 +212,13 @@ class CredentialService:
 
     def check_all(self) -> list[ConnectionCheck]:
         with self._sessions() as session:
-            keys = list(session.scalars(select(Account.key).where(Account.platform.in_(connector_platforms()))
-                                        .order_by(Account.key)))  # fmt: skip
+            keys = list(
+                session.scalars(
+                    select(Account.key)
+                    .where(Account.platform.in_(connector_platforms()))
+                    .order_by(Account.key)
+                )
+            )
         return [self.check(k) for k in keys]
 
 

@@ -27,9 +27,18 @@ from app.services.records.audit import log_change
 
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
 EDITABLE = ("name", "page_url", "active", *TEXT_FIELDS)
-FIELD_LABELS = {"name": "Namn", "page_url": "Sidans adress", "active": "Aktivt", "purpose": "Syfte",
-                "content": "Innehåll", "tone": "Tonalitet", "monitoring": "Bevakning",
-                "response_time": "Svarstid", "presentation": "Presentation", "contact": "Kontaktuppgifter"}
+FIELD_LABELS = {
+    "name": "Namn",
+    "page_url": "Sidans adress",
+    "active": "Aktivt",
+    "purpose": "Syfte",
+    "content": "Innehåll",
+    "tone": "Tonalitet",
+    "monitoring": "Bevakning",
+    "response_time": "Svarstid",
+    "presentation": "Presentation",
+    "contact": "Kontaktuppgifter",
+}
 
 
 @dataclass(frozen=True)
@@ -72,17 +81,24 @@ class RegisterEntry:
 
     @property
     def administrator_warning(self) -> str | None:
-        if not self.too_few_administrators and self.key_holders is not None \
-                and len(self.key_holders) < MIN_ADMINISTRATORS:
+        if (
+            not self.too_few_administrators
+            and self.key_holders is not None
+            and len(self.key_holders) < MIN_ADMINISTRATORS
+        ):
             who = ", ".join(self.key_holders) or "ingen"
-            return (f"Bara {len(self.key_holders)} person(er) kan öppna inloggningsuppgifterna för "
-                    f"{self.name} ({who}). Kollegor som tilldelats kontot får sin nyckel när någon "
-                    "som har den kör granska login.")  # fmt: skip
+            return (
+                f"Bara {len(self.key_holders)} person(er) kan öppna inloggningsuppgifterna för "
+                f"{self.name} ({who}). Kollegor som tilldelats kontot får sin nyckel när någon "
+                "som har den kör granska login."
+            )
         if not self.too_few_administrators:
             return None
         count = "ingen administratör" if not self.administrators else "bara en administratör"
-        return (f"{self.name} har {count}. Riktlinjerna säger att minst två personer bör kunna "
-                "administrera varje konto, så att inget konto blir utan någon som kommer åt det.")
+        return (
+            f"{self.name} har {count}. Riktlinjerna säger att minst två personer bör kunna "
+            "administrera varje konto, så att inget konto blir utan någon som kommer åt det."
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -130,8 +146,10 @@ class AccountRegister:
 
     def entries(self) -> list[RegisterEntry]:
         with self._sessions() as session:
-            return [_entry(a, _key_holders(session, a.id))
-                    for a in session.scalars(self._query().order_by(Account.key))]  # fmt: skip
+            return [
+                _entry(a, _key_holders(session, a.id))
+                for a in session.scalars(self._query().order_by(Account.key))
+            ]
 
     def entry(self, key: str) -> RegisterEntry:
         with self._sessions() as session:
@@ -175,8 +193,9 @@ class AccountRegister:
     def add_administrator(self, username: str, name: str, *, email: str = "", phone: str = "") -> None:
         AccountService(self._sessions).add_administrator(username, name, email=email, phone=phone)
 
-    def update_administrator(self, username: str, *, name: str | None = None, email: str | None = None,
-                             phone: str | None = None) -> None:  # fmt: skip
+    def update_administrator(
+        self, username: str, *, name: str | None = None, email: str | None = None, phone: str | None = None
+    ) -> None:
         require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username})
         with self._sessions.begin() as session:
             admin = session.scalar(select(Administrator).where(Administrator.username == username))
@@ -190,8 +209,12 @@ class AccountRegister:
                 admin.email = email.strip()
             if phone is not None:
                 admin.phone = phone.strip()
-            log_change(session, "administrator_changed", details={"username": username},
-                       seals=[("administrator", admin.id)])  # fmt: skip
+            log_change(
+                session,
+                "administrator_changed",
+                details={"username": username},
+                seals=[("administrator", admin.id)],
+            )
 
     def assign(self, key: str, username: str) -> RegisterEntry:
         AccountService(self._sessions).assign(key, username)
@@ -202,14 +225,20 @@ class AccountRegister:
         with self._sessions.begin() as session:
             account_id = session.scalar(select(Account.id).where(Account.key == key))
             admin_id = session.scalar(
-                select(Administrator.id).where(func.lower(Administrator.username) == username.lower()))
+                select(Administrator.id).where(func.lower(Administrator.username) == username.lower())
+            )
             if account_id is None:
                 raise InputError(f"Okänt konto {key!r}.")
             if admin_id is None:
                 raise InputError(f"Okänd administratör {username!r}.")
-            links = list(session.scalars(select(AccountAdministrator.id).where(
-                AccountAdministrator.account_id == account_id,
-                AccountAdministrator.administrator_id == admin_id)))  # fmt: skip
+            links = list(
+                session.scalars(
+                    select(AccountAdministrator.id).where(
+                        AccountAdministrator.account_id == account_id,
+                        AccountAdministrator.administrator_id == admin_id,
+                    )
+                )
+            )
             session.execute(delete(AccountAdministrator).where(AccountAdministrator.id.in_(links)))
             remove_copy(session, account_id, admin_id)  # their sealed copy of the account's key
             if links:  # sealed as gone: verify then knows the row was removed on purpose
@@ -222,8 +251,10 @@ class AccountRegister:
     # -- the public list of links --------------------------------------------------------------
     def public_links(self) -> list[RegisterEntry]:
         """Active accounts with a public address, in the order a visitor reads them."""
-        return sorted((e for e in self.entries() if e.active and e.page_url),
-                      key=lambda e: (e.platform_label.casefold(), e.name.casefold()))  # fmt: skip
+        return sorted(
+            (e for e in self.entries() if e.active and e.page_url),
+            key=lambda e: (e.platform_label.casefold(), e.name.casefold()),
+        )
 
     def links_html(self) -> str:
         rows = []
@@ -250,8 +281,12 @@ class AccountRegister:
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
         writer.writerow(["Kanal", "Konto", "Adress", "Syfte", "Bevakning", "Svarstid"])
         for e in self.public_links():
-            writer.writerow([_cell(v) for v in (e.platform_label, e.name, e.page_url, e.purpose,
-                                                 e.monitoring, e.response_time)])  # fmt: skip
+            writer.writerow(
+                [
+                    _cell(v)
+                    for v in (e.platform_label, e.name, e.page_url, e.purpose, e.monitoring, e.response_time)
+                ]
+            )
         return out.getvalue()
 
     def export_links(self, path: Path, fmt: str) -> Path:

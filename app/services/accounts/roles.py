@@ -118,8 +118,12 @@ class Me:
             return True
         if set(self.roles) & ANY_ACCOUNT[duty]:
             return True
-        return (duty in OWN_ACCOUNTS and ADMINISTRATOR in self.roles
-                and account_id is not None and account_id in self.account_ids)  # fmt: skip
+        return (
+            duty in OWN_ACCOUNTS
+            and ADMINISTRATOR in self.roles
+            and account_id is not None
+            and account_id in self.account_ids
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -134,7 +138,8 @@ class Me:
 
 def roles_in_use(session: Session) -> bool:
     someone = exists().where(
-        Administrator.active.is_(True), Administrator.roles.is_not(None), Administrator.roles != "")
+        Administrator.active.is_(True), Administrator.roles.is_not(None), Administrator.roles != ""
+    )
     return bool(session.scalar(select(someone)))
 
 
@@ -142,16 +147,19 @@ def is_database_owner(session: Session) -> bool:
     """On PostgreSQL: the login owns the database (or is a superuser). SQLite has no owner."""
     if session.get_bind().dialect.name != "postgresql":
         return False
-    sql = ("SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
-           "WHERE r.rolname = session_user AND d.datname = current_database()")  # fmt: skip
+    sql = (
+        "SELECT r.rolsuper OR d.datdba = r.oid FROM pg_roles r, pg_database d "
+        "WHERE r.rolname = session_user AND d.datname = current_database()"
+    )
     return bool(session.connection().exec_driver_sql(sql).scalar())
 
 
 def who_am_i(session: Session, username: str) -> Me:
     admin = session.execute(
         select(Administrator.id, Administrator.name, Administrator.roles).where(
-            func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True))
-    ).first()  # fmt: skip
+            func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True)
+        )
+    ).first()
     enforced = roles_in_use(session)
     roles = set(parse_roles(admin.roles) if admin is not None else ())
     if is_database_owner(session):
@@ -161,20 +169,29 @@ def who_am_i(session: Session, username: str) -> Me:
     elif admin is None:
         mine = select(Account.id, Account.key).where(False)  # type: ignore[arg-type]
     else:
-        link = and_(AccountAdministrator.account_id == Account.id,
-                    AccountAdministrator.administrator_id == admin.id)
+        link = and_(
+            AccountAdministrator.account_id == Account.id, AccountAdministrator.administrator_id == admin.id
+        )
         mine = select(Account.id, Account.key).join(AccountAdministrator, link)
     accounts = tuple((i, k) for i, k in session.execute(mine.order_by(Account.key)))
     name = admin.name if admin is not None else username
-    return Me(username, name, admin.id if admin is not None else None, tuple(sorted(roles)), accounts,
-              enforced, session.get_bind().dialect.name)  # fmt: skip
+    return Me(
+        username,
+        name,
+        admin.id if admin is not None else None,
+        tuple(sorted(roles)),
+        accounts,
+        enforced,
+        session.get_bind().dialect.name,
+    )
 
 
 def create_login_role(session: Session, username: str, password: str | None, roles: tuple[str, ...]) -> None:
     """PostgreSQL: the person's login role, member of the team and of their roles' groups
     (granska_create_login checks again that the caller may; see team_privileges.py)."""
-    session.execute(text("SELECT granska_create_login(:u, :p, :r)"),
-                    {"u": username, "p": password, "r": list(roles)})  # fmt: skip
+    session.execute(
+        text("SELECT granska_create_login(:u, :p, :r)"), {"u": username, "p": password, "r": list(roles)}
+    )
 
 
 def set_login_roles(session: Session, username: str, roles: tuple[str, ...]) -> None:
@@ -200,19 +217,38 @@ def refusal_message(me: Me, duty: Duty, account_key: str | None = None) -> str:
     return f"Du ({me.username}, {roles}) får inte {what}."
 
 
-def write_refusal(sessions: sessionmaker[Session], actor: Actor, duty: Duty, *, item_id: int | None = None,
-                  account_id: int | None = None, details: dict[str, Any] | None = None) -> None:  # fmt: skip
+def write_refusal(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    duty: Duty,
+    *,
+    item_id: int | None = None,
+    account_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
     """The refused attempt, in its own transaction after the refused one was rolled back."""
     actor = acting(sessions, actor)
     with sessions.begin() as session:
         writer = AuditWriter(session)
-        writer.add(actor.username, actor.now(), "refused", item_id=item_id, account_id=account_id,
-                   details={"duty": str(duty), **(details or {})})  # fmt: skip
+        writer.add(
+            actor.username,
+            actor.now(),
+            "refused",
+            item_id=item_id,
+            account_id=account_id,
+            details={"duty": str(duty), **(details or {})},
+        )
         writer.flush()
 
 
-def require(sessions: sessionmaker[Session], duty: Duty, actor: Actor | None = None, *,
-            account_key: str | None = None, details: dict[str, Any] | None = None) -> Me:  # fmt: skip
+def require(
+    sessions: sessionmaker[Session],
+    duty: Duty,
+    actor: Actor | None = None,
+    *,
+    account_key: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> Me:
     """Me, when my roles allow `duty` (on `account_key`); otherwise the refusal is written to
     the audit log and Forbidden raised."""
     who = acting(sessions, actor)
@@ -226,8 +262,16 @@ def require(sessions: sessionmaker[Session], duty: Duty, actor: Actor | None = N
     refuse(sessions, me, who, duty, account_id=account_id, account_key=account_key, details=details)
 
 
-def refuse(sessions: sessionmaker[Session], me: Me, actor: Actor, duty: Duty, *, item_id: int | None = None,
-           account_id: int | None = None, account_key: str | None = None,
-           details: dict[str, Any] | None = None) -> NoReturn:  # fmt: skip
+def refuse(
+    sessions: sessionmaker[Session],
+    me: Me,
+    actor: Actor,
+    duty: Duty,
+    *,
+    item_id: int | None = None,
+    account_id: int | None = None,
+    account_key: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> NoReturn:
     write_refusal(sessions, actor, duty, item_id=item_id, account_id=account_id, details=details)
     raise Forbidden(refusal_message(me, duty, account_key))

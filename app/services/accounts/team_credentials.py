@@ -38,8 +38,9 @@ def private_key_ref(username: str) -> str:
 def new_key_pair() -> tuple[str, str]:
     """(private PEM, public PEM)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()).decode()  # fmt: skip
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
     spki = serialization.PublicFormat.SubjectPublicKeyInfo
     public = key.public_key().public_bytes(serialization.Encoding.PEM, spki).decode()
     return private, public
@@ -66,8 +67,12 @@ class LoginResult:
 class TeamCredentialStore(CredentialStore):
     """get/set/delete by reference name ("account:KEY"), as the keyring's store does."""
 
-    def __init__(self, sessions: sessionmaker[Session], keyring: CredentialStore | None = None,
-                 actor: Actor | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        keyring: CredentialStore | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         super().__init__()
         self._sessions = sessions
         self._keyring = keyring or CredentialStore()
@@ -84,8 +89,10 @@ class TeamCredentialStore(CredentialStore):
             return None
         with self._sessions() as session:
             ciphertext = session.scalar(
-                select(AccountSecret.ciphertext).join(Account, Account.id == AccountSecret.account_id)
-                .where(Account.key == _account_key_of(ref)))  # fmt: skip
+                select(AccountSecret.ciphertext)
+                .join(Account, Account.id == AccountSecret.account_id)
+                .where(Account.key == _account_key_of(ref))
+            )
         if ciphertext is None:
             return None
         try:
@@ -102,16 +109,22 @@ class TeamCredentialStore(CredentialStore):
             me = _my_id(session, self._actor.username)
             holders = _assigned_with_keys(session, account_id)
             if me not in {admin_id for admin_id, _ in holders}:
-                raise InputError("Du måste vara administratör för kontot och ha kört granska login för att "
-                                 "spara dess token i teamdatabasen.")  # fmt: skip
+                raise InputError(
+                    "Du måste vara administratör för kontot och ha kört granska login för att "
+                    "spara dess token i teamdatabasen."
+                )
             session.execute(delete(AccountSecret).where(AccountSecret.account_id == account_id))
             session.execute(delete(AccountKeyCopy).where(AccountKeyCopy.account_id == account_id))
             ciphertext = Fernet(key).encrypt(secret.encode()).decode()
-            session.add(AccountSecret(account_id=account_id, ciphertext=ciphertext,
-                                      updated_by=self._actor.username))  # fmt: skip
+            session.add(
+                AccountSecret(account_id=account_id, ciphertext=ciphertext, updated_by=self._actor.username)
+            )
             for admin_id, public in holders:
-                session.add(AccountKeyCopy(account_id=account_id, administrator_id=admin_id,
-                                           sealed_key=seal(key, public)))  # fmt: skip
+                session.add(
+                    AccountKeyCopy(
+                        account_id=account_id, administrator_id=admin_id, sealed_key=seal(key, public)
+                    )
+                )
 
     def delete(self, ref: str) -> bool:
         with self._sessions.begin() as session:
@@ -149,18 +162,27 @@ class TeamCredentialStore(CredentialStore):
             return shared
         with self._sessions.begin() as session:
             me = _my_id(session, self._actor.username)
-            mine = session.execute(select(AccountKeyCopy.account_id, AccountKeyCopy.sealed_key)
-                                   .where(AccountKeyCopy.administrator_id == me)).all()  # fmt: skip
+            mine = session.execute(
+                select(AccountKeyCopy.account_id, AccountKeyCopy.sealed_key).where(
+                    AccountKeyCopy.administrator_id == me
+                )
+            ).all()
             for account_id, sealed in mine:
-                have = set(session.scalars(select(AccountKeyCopy.administrator_id)
-                                           .where(AccountKeyCopy.account_id == account_id)))  # fmt: skip
+                have = set(
+                    session.scalars(
+                        select(AccountKeyCopy.administrator_id).where(AccountKeyCopy.account_id == account_id)
+                    )
+                )
                 missing = [(i, p) for i, p in _assigned_with_keys(session, account_id) if i not in have]
                 if not missing:
                     continue
                 key = unseal(sealed, private)
                 for admin_id, public in missing:
-                    session.add(AccountKeyCopy(account_id=account_id, administrator_id=admin_id,
-                                               sealed_key=seal(key, public)))  # fmt: skip
+                    session.add(
+                        AccountKeyCopy(
+                            account_id=account_id, administrator_id=admin_id, sealed_key=seal(key, public)
+                        )
+                    )
                     shared.append(f"{account_id}:{admin_id}")
         return shared
 
@@ -171,19 +193,23 @@ class TeamCredentialStore(CredentialStore):
         with self._sessions() as session:
             me = _my_id(session, self._actor.username)
             sealed = session.scalar(
-                select(AccountKeyCopy.sealed_key).join(Account, Account.id == AccountKeyCopy.account_id)
-                .where(Account.key == _account_key_of(ref),
-                       AccountKeyCopy.administrator_id == me))  # fmt: skip
+                select(AccountKeyCopy.sealed_key)
+                .join(Account, Account.id == AccountKeyCopy.account_id)
+                .where(Account.key == _account_key_of(ref), AccountKeyCopy.administrator_id == me)
+            )
         return unseal(sealed, private) if sealed is not None else None
 
 
 def holders(session: Session, account_id: int) -> list[str]:
     """Who can open the account's token: the "at least two" of the guideline, counted for real."""
-    return list(session.scalars(
-        select(Administrator.username)
-        .join(AccountKeyCopy, AccountKeyCopy.administrator_id == Administrator.id)
-        .where(AccountKeyCopy.account_id == account_id, Administrator.active.is_(True))
-        .order_by(Administrator.username)))  # fmt: skip
+    return list(
+        session.scalars(
+            select(Administrator.username)
+            .join(AccountKeyCopy, AccountKeyCopy.administrator_id == Administrator.id)
+            .where(AccountKeyCopy.account_id == account_id, Administrator.active.is_(True))
+            .order_by(Administrator.username)
+        )
+    )
 
 
 def remove_copy(session: Session, account_id: int, administrator_id: int) -> None:
@@ -196,7 +222,7 @@ def remove_copies_of(session: Session, administrator_id: int) -> None:
 
 
 def _account_key_of(ref: str) -> str:
-    return ref[len(ACCOUNT_PREFIX):] if ref.startswith(ACCOUNT_PREFIX) else ref
+    return ref[len(ACCOUNT_PREFIX) :] if ref.startswith(ACCOUNT_PREFIX) else ref
 
 
 def _account_id(session: Session, ref: str) -> int:
@@ -207,16 +233,23 @@ def _account_id(session: Session, ref: str) -> int:
 
 
 def _my_id(session: Session, username: str) -> int | None:
-    return session.scalar(select(Administrator.id).where(
-        func.lower(Administrator.username) == username.lower(), Administrator.active.is_(True)))  # fmt: skip
+    return session.scalar(
+        select(Administrator.id).where(
+            func.lower(Administrator.username) == username.lower(), Administrator.active.is_(True)
+        )
+    )
 
 
 def _assigned_with_keys(session: Session, account_id: int) -> list[tuple[int, str]]:
-    return [(i, p) for i, p in session.execute(
-        select(Administrator.id, PersonKey.public_key)
-        .join(AccountAdministrator, AccountAdministrator.administrator_id == Administrator.id)
-        .join(PersonKey, PersonKey.administrator_id == Administrator.id)
-        .where(AccountAdministrator.account_id == account_id, Administrator.active.is_(True)))]  # fmt: skip
+    return [
+        (i, p)
+        for i, p in session.execute(
+            select(Administrator.id, PersonKey.public_key)
+            .join(AccountAdministrator, AccountAdministrator.administrator_id == Administrator.id)
+            .join(PersonKey, PersonKey.administrator_id == Administrator.id)
+            .where(AccountAdministrator.account_id == account_id, Administrator.active.is_(True))
+        )
+    ]
 
 
 def database_password_ref(url: URL) -> str:
@@ -236,8 +269,9 @@ def with_stored_password(url: URL, keyring: CredentialStore | None = None) -> UR
     return url.set(password=secret) if secret else url
 
 
-def credential_store_for(sessions: sessionmaker[Session], keyring: CredentialStore | None = None,
-                         actor: Actor | None = None) -> CredentialStore:  # fmt: skip
+def credential_store_for(
+    sessions: sessionmaker[Session], keyring: CredentialStore | None = None, actor: Actor | None = None
+) -> CredentialStore:
     """The team database keeps the tokens; a workstation's SQLite file leaves them in its keyring."""
     bind = sessions.kw.get("bind")
     if bind is not None and bind.dialect.name == "postgresql":

@@ -115,10 +115,42 @@ MIX = {
     "question": 30, "thanks": 25, "innocent": 15, "profanity": 6, "attack": 4, "ad": 5,
     "personal": 4, "political": 6, "hate": 2, "threat": 1, "spam": 2,
 }  # fmt: skip
-FIRST_NAMES = ["Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Anders", "Sara",
-               "Mohammed", "Fatima", "Per", "Lena", "Olle", "Ingrid", "Ali", "Zeynep", "Björn"]
-LAST_NAMES = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
-              "Persson", "Svensson", "Gustafsson", "Lindqvist", "Hassan", "Öberg", "Åkesson"]
+FIRST_NAMES = [
+    "Anna",
+    "Erik",
+    "Maria",
+    "Lars",
+    "Karin",
+    "Johan",
+    "Eva",
+    "Anders",
+    "Sara",
+    "Mohammed",
+    "Fatima",
+    "Per",
+    "Lena",
+    "Olle",
+    "Ingrid",
+    "Ali",
+    "Zeynep",
+    "Björn",
+]
+LAST_NAMES = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Lindqvist",
+    "Hassan",
+    "Öberg",
+    "Åkesson",
+]
 COMMENTS_PER_POST = 20
 
 

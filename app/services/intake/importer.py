@@ -124,10 +124,19 @@ class ItemWriter:
                 return {}
             external_ids = [external_id for (external_id,) in found]
         stmt = select(
-            Item.id, Item.external_id, Item.text, Item.edited_at, Item.status, Item.raw,
-            Item.author_name, Item.author_id, Item.author_url, Item.permalink,
-            Item.parent_external_id, Item.post_external_id,
-        ).where(Item.account_id == account_id, Item.external_id.in_(external_ids))  # fmt: skip
+            Item.id,
+            Item.external_id,
+            Item.text,
+            Item.edited_at,
+            Item.status,
+            Item.raw,
+            Item.author_name,
+            Item.author_id,
+            Item.author_url,
+            Item.permalink,
+            Item.parent_external_id,
+            Item.post_external_id,
+        ).where(Item.account_id == account_id, Item.external_id.in_(external_ids))
         return {row.external_id: row for row in self._con.execute(stmt)}
 
     def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
@@ -164,8 +173,14 @@ class ItemWriter:
 
     def _update(self, old: Any, item: IncomingItem) -> None:
         changes: dict[str, Any] = {}
-        for field in ("author_name", "author_id", "author_url", "permalink",
-                      "parent_external_id", "post_external_id"):  # fmt: skip
+        for field in (
+            "author_name",
+            "author_id",
+            "author_url",
+            "permalink",
+            "parent_external_id",
+            "post_external_id",
+        ):
             if getattr(item, field) != getattr(old, field):
                 changes[field] = getattr(item, field)
         if item.raw is not None and item.raw != old.raw:
@@ -187,9 +202,7 @@ class ItemWriter:
                 is_question=verdict.is_question,
             )
             if old.status in OPEN_STATUSES:
-                changes["status"] = (
-                    ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
-                )
+                changes["status"] = ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW
         elif item.edited_at is not None and item.edited_at != old.edited_at:
             changes["edited_at"] = item.edited_at
         if not changes:
@@ -217,9 +230,7 @@ class ImportService:
             try:
                 return self.import_items(read_jsonl(stream), progress)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{path} är inte UTF-8-kodad text (byte {exc.start})"
-                ) from None
+                raise InputError(f"{path} är inte UTF-8-kodad text (byte {exc.start})") from None
 
     def import_items(
         self,
@@ -261,8 +272,7 @@ class ImportService:
             if item.platform and item.platform != platform:
                 raise ImportLineError(
                     line,
-                    f"kontot {item.account!r} är ett {platform}-konto, "
-                    f"men raden säger {item.platform!r}",
+                    f"kontot {item.account!r} är ett {platform}-konto, men raden säger {item.platform!r}",
                 )
             key = (item.account, item.external_id)
             if key in seen:  # the same item twice in a batch: the later one is an update

@@ -30,6 +30,7 @@ STRING_FIELDS = {
 }
 KNOWN_FIELDS = set(STRING_FIELDS) | {"created_at", "edited_at", "raw"}
 
+
 class ImportLineError(InputError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(f"rad {line}: {message}")
@@ -42,9 +43,7 @@ def _check_text(value: str, field: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError(
-            f"fältet {field!r} innehåller ett ensamt surrogattecken (ogiltig Unicode)"
-        ) from None
+        raise ValueError(f"fältet {field!r} innehåller ett ensamt surrogattecken (ogiltig Unicode)") from None
 
 
 def _check_raw(value: Any, path: str = "raw") -> None:

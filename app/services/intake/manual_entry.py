@@ -36,14 +36,25 @@ def manual_external_id(account: str, url: str | None, author: str, text: str, wh
 
 
 class ManualEntryService:
-    def __init__(self, sessions: sessionmaker[Session], importer: ImportService | None = None,
-                 actor: Actor | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        importer: ImportService | None = None,
+        actor: Actor | None = None,
+    ) -> None:
         self._sessions = sessions
         self._importer = importer or ImportService(sessions)
         self._actor = acting(sessions, actor)
 
-    def add(self, account_key: str, text: str, *, author: str = "", url: str | None = None,
-            written_at: datetime | None = None) -> ManualItem:  # fmt: skip
+    def add(
+        self,
+        account_key: str,
+        text: str,
+        *,
+        author: str = "",
+        url: str | None = None,
+        written_at: datetime | None = None,
+    ) -> ManualItem:
         if not text.strip():
             raise InputError("Skriv in texten som posten innehöll.")
         if "\x00" in text or "\x00" in author:
@@ -68,8 +79,11 @@ class ManualEntryService:
         )  # fmt: skip
         result = self._importer.import_items([item])
         with self._sessions() as session:
-            stmt = select(Item.id).join(Account).where(Account.key == account_key,
-                                                       Item.external_id == external_id)  # fmt: skip
+            stmt = (
+                select(Item.id)
+                .join(Account)
+                .where(Account.key == account_key, Item.external_id == external_id)
+            )
             item_id = session.scalar(stmt)
         assert item_id is not None  # imported just above, in this thread
         return ManualItem(item_id, external_id, result.created == 1)

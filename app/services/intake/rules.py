@@ -250,9 +250,7 @@ class RuleSet:
         # clean text); the labelled pattern is then matched only there, for its list's name.
         self._finder: re.Pattern[str] | None = None
         if pattern and not any(re.fullmatch(p, "") for p in all_alternatives):
-            self._finder = re.compile(
-                r"(?<!\w)" + _prefix_tree_pattern(all_alternatives) + r"(?!\w)"
-            )
+            self._finder = re.compile(r"(?<!\w)" + _prefix_tree_pattern(all_alternatives) + r"(?!\w)")
         self._explained: dict[tuple[str, str], tuple[str, str | None, str]] = {}
 
     @classmethod

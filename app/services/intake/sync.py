@@ -38,8 +38,13 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 BATCH = 2000
 # A comment in one of these states is already gone or being removed by us: its disappearing
 # from the platform says nothing about its author.
-NOT_AUTHOR_DELETABLE = (ItemStatus.REMOVED, ItemStatus.PENDING_PLATFORM, ItemStatus.REMOVE_BY_HAND,
-                        ItemStatus.WEEDED, ItemStatus.DELETED_BY_AUTHOR)  # fmt: skip
+NOT_AUTHOR_DELETABLE = (
+    ItemStatus.REMOVED,
+    ItemStatus.PENDING_PLATFORM,
+    ItemStatus.REMOVE_BY_HAND,
+    ItemStatus.WEEDED,
+    ItemStatus.DELETED_BY_AUTHOR,
+)
 
 
 @dataclass(frozen=True)
@@ -128,9 +133,16 @@ class SyncService:
     the saved position): the window hands them to its database writer one at a time, so a
     decision is never queued behind a platform that is slow to answer."""
 
-    def __init__(self, sessions: sessionmaker[Session], connectors: ConnectorRegistry, *,
-                 importer: ImportService | None = None, actor: Actor | None = None,
-                 batch_size: int = BATCH, write: Writes = in_this_thread) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        connectors: ConnectorRegistry,
+        *,
+        importer: ImportService | None = None,
+        actor: Actor | None = None,
+        batch_size: int = BATCH,
+        write: Writes = in_this_thread,
+    ) -> None:
         self._sessions = sessions
         self._write = write
         self._connectors = connectors
@@ -156,9 +168,14 @@ class SyncService:
             return [AccountRef.of(a) for a in accounts if a.platform in fetched and (a.active or key)]
 
     # -- syncing -------------------------------------------------------------------------------
-    def sync(self, key: str | None = None, progress: Callable[[SyncProgress], None] | None = None,
-             should_stop: Callable[[], bool] | None = None, *,
-             scheduled: bool = False) -> list[SyncResult]:  # fmt: skip
+    def sync(
+        self,
+        key: str | None = None,
+        progress: Callable[[SyncProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        *,
+        scheduled: bool = False,
+    ) -> list[SyncResult]:
         """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
         results = []
         for ref in self.syncable(key):
@@ -175,16 +192,22 @@ class SyncService:
         message = f"{ref.name}: väntar till {local} innan nästa hämtning ({why})"
         return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
 
-    def sync_account(self, ref: AccountRef, progress: Callable[[SyncProgress], None] | None = None,
-                     should_stop: Callable[[], bool] | None = None) -> SyncResult:  # fmt: skip
+    def sync_account(
+        self,
+        ref: AccountRef,
+        progress: Callable[[SyncProgress], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> SyncResult:
         started = self._actor.now()
         try:
             connector = self._connectors.for_account(ref)
         except PlatformError as exc:
             return self._failed(ref, exc, _Tally())
         if connector is None:
-            message = (f"Ingen token är sparad för {ref.name} ({ref.key}): "
-                       "lägg till den under Inställningar → Konton.")  # fmt: skip
+            message = (
+                f"Ingen token är sparad för {ref.name} ({ref.key}): "
+                "lägg till den under Inställningar → Konton."
+            )
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
         listings: list[CompleteListing] = []
@@ -210,8 +233,12 @@ class SyncService:
                     flush()
                 if should_stop and should_stop():
                     flush()
-                    return SyncResult(ref.key, False, f"Hämtningen för {ref.name} avbröts; det som "
-                                      "hunnit hämtas är sparat.", error_kind=ErrorKind.CANCELLED)  # fmt: skip
+                    return SyncResult(
+                        ref.key,
+                        False,
+                        f"Hämtningen för {ref.name} avbröts; det som hunnit hämtas är sparat.",
+                        error_kind=ErrorKind.CANCELLED,
+                    )
             flush()
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
@@ -220,11 +247,13 @@ class SyncService:
         state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
         r = tally.result
-        message = (f"{ref.name}: {r.created} nya, {r.updated} uppdaterade ({r.new_versions} med "
-                   f"ändrad text), {deleted} raderade av författaren.")  # fmt: skip
-        return SyncResult(ref.key, True, message, r.created, r.updated, r.unchanged,
-                          r.new_versions, deleted, restored)  # fmt: skip
-
+        message = (
+            f"{ref.name}: {r.created} nya, {r.updated} uppdaterade ({r.new_versions} med "
+            f"ändrad text), {deleted} raderade av författaren."
+        )
+        return SyncResult(
+            ref.key, True, message, r.created, r.updated, r.unchanged, r.new_versions, deleted, restored
+        )
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
         now = self._actor.now()
@@ -238,8 +267,17 @@ class SyncService:
         r = tally.result
         kept = f" {r.created} nya och {r.updated} uppdaterade poster hann sparas." if r.total else ""
         log.info("synk av %s misslyckades: %s", ref.key, exc)
-        return SyncResult(ref.key, False, f"{exc}{kept}", r.created, r.updated, r.unchanged,
-                          r.new_versions, error_kind=exc.kind, retry_after=exc.retry_after)  # fmt: skip
+        return SyncResult(
+            ref.key,
+            False,
+            f"{exc}{kept}",
+            r.created,
+            r.updated,
+            r.unchanged,
+            r.new_versions,
+            error_kind=exc.kind,
+            retry_after=exc.retry_after,
+        )
 
     def _save_state(self, account_id: int, state: dict[str, Any], synced_at: datetime | None) -> None:
         values: dict[str, Any] = {"sync_state": state}
@@ -260,20 +298,31 @@ class SyncService:
         listings = list(listings)
         if not listings:
             return 0, 0
-        by_post = {lst.post_external_id: lst for lst in listings
-                   if lst.post_external_id and not lst.parent_external_id}  # fmt: skip
+        by_post = {
+            lst.post_external_id: lst
+            for lst in listings
+            if lst.post_external_id and not lst.parent_external_id
+        }
         by_parent = {lst.parent_external_id: lst for lst in listings if lst.parent_external_id}
         general = [lst for lst in listings if not lst.post_external_id and not lst.parent_external_id]
         seen = set().union(*(lst.seen for lst in listings))
         gone_ids = set().union(*(lst.gone for lst in listings))
-        cols = (Item.id, Item.external_id, Item.post_external_id, Item.parent_external_id,
-                Item.created_at, Item.status, Item.suggested_reason)  # fmt: skip
+        cols = (
+            Item.id,
+            Item.external_id,
+            Item.post_external_id,
+            Item.parent_external_id,
+            Item.created_at,
+            Item.status,
+            Item.suggested_reason,
+        )
         gone: list[dict[str, Any]] = []
         back: list[dict[str, Any]] = []
         with self._sessions.begin() as session:
             audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
-            rows = session.execute(select(*cols).where(Item.account_id == account_id,
-                                                       Item.kind == ItemKind.COMMENT))  # fmt: skip
+            rows = session.execute(
+                select(*cols).where(Item.account_id == account_id, Item.kind == ItemKind.COMMENT)
+            )
             for row in rows:
                 if row.external_id in seen:
                     if row.status == ItemStatus.DELETED_BY_AUTHOR:
@@ -282,11 +331,8 @@ class SyncService:
                     continue
                 if row.status in NOT_AUTHOR_DELETABLE:
                     continue
-                scopes = [by_post.get(row.post_external_id), by_parent.get(row.parent_external_id),
-                          *general]  # fmt: skip
-                if row.external_id in gone_ids or any(
-                    s is not None and s.covers(row) for s in scopes
-                ):
+                scopes = [by_post.get(row.post_external_id), by_parent.get(row.parent_external_id), *general]
+                if row.external_id in gone_ids or any(s is not None and s.covers(row) for s in scopes):
                     gone.append({"item_id": row.id, "old": row.status, "new": ItemStatus.DELETED_BY_AUTHOR})
             table = Item.__table__
             stmt = (
@@ -300,7 +346,13 @@ class SyncService:
             # A decided item (sealed by its decision) changes status here too: sealed again.
             sealed = reseal_where_sealed(session, "item", [c["item_id"] for c in gone + back])
             if sealed:
-                audit.add(self._actor.username, self._actor.now(), "author_deleted", account_id=account_id,
-                          details={"count": len(sealed)}, seals=[("item", i) for i in sealed])  # fmt: skip
+                audit.add(
+                    self._actor.username,
+                    self._actor.now(),
+                    "author_deleted",
+                    account_id=account_id,
+                    details={"count": len(sealed)},
+                    seals=[("item", i) for i in sealed],
+                )
                 audit.flush()
         return len(gone), len(back)

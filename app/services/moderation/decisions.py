@@ -146,8 +146,9 @@ def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, Admin
         raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
     snap = ItemSnapshot.from_row(row)
     item = snap.item
-    admin_id, admin_name, admin_email, manager_email, roles, assigned, in_use, recused_to, templates = (
-        row[SNAPSHOT_WIDTH:])
+    admin_id, admin_name, admin_email, manager_email, roles, assigned, in_use, recused_to, templates = row[
+        SNAPSHOT_WIDTH:
+    ]
     state = ItemState(
         id=item["id"], account_id=snap.account_id, account_key=snap.account["key"],
         platform=snap.account["platform"], status=item["status"], external_id=item["external_id"],
@@ -193,8 +194,15 @@ class DecisionScope:
     def me(self) -> Me:
         state = self.state
         mine = ((state.account_id, state.account_key),) if state.assigned else ()
-        return Me(self.username, self.admin.name, self.admin.id, parse_roles(state.actor_roles), mine,
-                  state.roles_in_use, self.con.dialect.name)  # fmt: skip
+        return Me(
+            self.username,
+            self.admin.name,
+            self.admin.id,
+            parse_roles(state.actor_roles),
+            mine,
+            state.roles_in_use,
+            self.con.dialect.name,
+        )
 
     def require(self, duty: Duty) -> None:
         me = self.me()
@@ -278,8 +286,9 @@ class _Refused(Exception):
 
 
 @contextmanager
-def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor,
-                   duty: Duty = Duty.DECIDE) -> Iterator[DecisionScope]:  # fmt: skip
+def decision_scope(
+    sessions: sessionmaker[Session], item_id: int, actor: Actor, duty: Duty = Duty.DECIDE
+) -> Iterator[DecisionScope]:
     """One transaction: commits when the block ends, rolls back on any error. An actor whose
     roles do not allow `duty` on the item's account is refused before anything is written."""
     try:
@@ -291,5 +300,12 @@ def decision_scope(sessions: sessionmaker[Session], item_id: int, actor: Actor,
             audit.flush()
     except _Refused as refused:
         state = scope.state
-        refuse(sessions, refused.me, actor, refused.duty, item_id=state.id, account_id=state.account_id,
-               account_key=state.account_key)  # fmt: skip
+        refuse(
+            sessions,
+            refused.me,
+            actor,
+            refused.duty,
+            item_id=state.id,
+            account_id=state.account_id,
+            account_key=state.account_key,
+        )

@@ -168,8 +168,9 @@ class ModerationService:
                 ignore_backoff=follow_up.ignore_backoff,
                 write=write,
             )
-        return self._outcome(outcome.item_id, follow_up.action, summary, crime=follow_up.crime,
-                             escalated=follow_up.escalated)
+        return self._outcome(
+            outcome.item_id, follow_up.action, summary, crime=follow_up.crime, escalated=follow_up.escalated
+        )
 
     def register(
         self, item_id: int, criterion: str, motivation: str, diarienummer: str | None = None
@@ -373,8 +374,9 @@ class ModerationService:
         follow_up = FollowUp(Action.NOTIFY, item_id=item_id, escalated=True)
         return self.carry_out(ActionOutcome(item_id, Action.NOTIFY, scope.status, True, "", follow_up))
 
-    def retry(self, *, include_blocked: bool = True, ignore_backoff: bool = False,
-              write: Writes = in_this_thread) -> RunSummary:  # fmt: skip
+    def retry(
+        self, *, include_blocked: bool = True, ignore_backoff: bool = False, write: Writes = in_this_thread
+    ) -> RunSummary:
         """`granska retry`: every step that is due, and those waiting for a person's retry."""
         with _database_errors():
             return self._runner.run(
@@ -412,8 +414,9 @@ class ModerationService:
         except EnvironmentFault:
             return False
 
-    def _outcome(self, item_id: int, action: Action, summary: RunSummary, crime: bool = False,
-                 escalated: bool = False) -> ActionOutcome:  # fmt: skip
+    def _outcome(
+        self, item_id: int, action: Action, summary: RunSummary, crime: bool = False, escalated: bool = False
+    ) -> ActionOutcome:
         with _database_errors(), self._sessions() as session:
             status = session.scalar(select(Item.status).where(Item.id == item_id)) or ""
             steps = self._runner.pending(item_id=item_id)

@@ -149,8 +149,12 @@ class PublicNoticePoster:
             ).one()
         details = {"notice_id": notice_id}
         if status == "posted":
-            return StepResult(Outcome.DONE, "Meddelandet var redan publicerat.",
-                              audit_action="notice_posted", audit_details=details)  # fmt: skip
+            return StepResult(
+                Outcome.DONE,
+                "Meddelandet var redan publicerat.",
+                audit_action="notice_posted",
+                audit_details=details,
+            )
         if interrupted:
             # A reply cannot be taken back: if it went out before the crash, posting again
             # would show it twice. A person looks at the thread instead.

@@ -268,23 +268,25 @@ class OutboxRunner:
         now = self._actor.now()
         seen_claim = step.claimed_by
         with self._sessions.begin() as session:
-            claimed = _rows_changed(session.execute(
-                update(OutboxStep)
-                .where(
-                    OutboxStep.id == step.id,
-                    OutboxStep.status == step.status,
-                    (OutboxStep.claimed_by == seen_claim)
-                    if seen_claim is not None
-                    else OutboxStep.claimed_by.is_(None),
+            claimed = _rows_changed(
+                session.execute(
+                    update(OutboxStep)
+                    .where(
+                        OutboxStep.id == step.id,
+                        OutboxStep.status == step.status,
+                        (OutboxStep.claimed_by == seen_claim)
+                        if seen_claim is not None
+                        else OutboxStep.claimed_by.is_(None),
+                    )
+                    .values(
+                        status=StepStatus.RUNNING,
+                        claimed_by=self._me,
+                        lease_until=now + LEASE,
+                        attempts=OutboxStep.attempts + 1,
+                    )
+                    .execution_options(synchronize_session=False)
                 )
-                .values(
-                    status=StepStatus.RUNNING,
-                    claimed_by=self._me,
-                    lease_until=now + LEASE,
-                    attempts=OutboxStep.attempts + 1,
-                )
-                .execution_options(synchronize_session=False)
-            ))
+            )
         return claimed == 1
 
     def _run_one(self, step: OutboxStep, summary: RunSummary, write: Writes) -> None:
@@ -324,8 +326,9 @@ class OutboxRunner:
         now = self._actor.now()
         values: dict[str, Any] = {"claimed_by": None, "lease_until": None}
         if result.outcome in (Outcome.DONE, Outcome.MANUAL):
-            values.update(status=StepStatus(result.outcome), result=result.message, done_at=now,
-                          next_attempt_at=None)  # fmt: skip
+            values.update(
+                status=StepStatus(result.outcome), result=result.message, done_at=now, next_attempt_at=None
+            )
         elif result.outcome == Outcome.RETRY and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
             values.update(
                 status=StepStatus.PENDING,
@@ -337,12 +340,14 @@ class OutboxRunner:
         try:
             with self._sessions.begin() as session:
                 audit = AuditWriter(session)
-                owned = _rows_changed(session.execute(
-                    update(OutboxStep)
-                    .where(and_(OutboxStep.id == info.id, OutboxStep.claimed_by == self._me))
-                    .values(**values)
-                    .execution_options(synchronize_session=False)
-                ))
+                owned = _rows_changed(
+                    session.execute(
+                        update(OutboxStep)
+                        .where(and_(OutboxStep.id == info.id, OutboxStep.claimed_by == self._me))
+                        .values(**values)
+                        .execution_options(synchronize_session=False)
+                    )
+                )
                 if owned != 1:
                     raise _LostClaim
                 if result.apply is not None:

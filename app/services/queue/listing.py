@@ -38,11 +38,42 @@ _SUMMARY_COLUMNS = (
 
 
 def _summary(row: Any) -> ItemSummary:
-    (item_id, external_id, account_key, account_name, platform, kind, author_name, author_id, text,
-     created_at, edited_at, status, flags, suggested_reason, is_question, permalink) = row[:16]
-    return ItemSummary(item_id, external_id, account_key, account_name, platform, kind, author_name,
-                       author_id, text, created_at, edited_at, status, flags or [], suggested_reason,
-                       bool(is_question), permalink)  # fmt: skip
+    (
+        item_id,
+        external_id,
+        account_key,
+        account_name,
+        platform,
+        kind,
+        author_name,
+        author_id,
+        text,
+        created_at,
+        edited_at,
+        status,
+        flags,
+        suggested_reason,
+        is_question,
+        permalink,
+    ) = row[:16]
+    return ItemSummary(
+        item_id,
+        external_id,
+        account_key,
+        account_name,
+        platform,
+        kind,
+        author_name,
+        author_id,
+        text,
+        created_at,
+        edited_at,
+        status,
+        flags or [],
+        suggested_reason,
+        bool(is_question),
+        permalink,
+    )
 
 
 class QueueService:
@@ -92,11 +123,18 @@ class QueueService:
     def detail(self, item_id: int) -> ItemDetail | None:
         with self._sessions() as session:
             row = session.execute(
-                select(*_SUMMARY_COLUMNS, Item.author_url, Item.raw, Item.fetched_at,
-                       Item.account_id, Item.parent_external_id, Item.post_external_id)
+                select(
+                    *_SUMMARY_COLUMNS,
+                    Item.author_url,
+                    Item.raw,
+                    Item.fetched_at,
+                    Item.account_id,
+                    Item.parent_external_id,
+                    Item.post_external_id,
+                )
                 .join(Account)
                 .where(Item.id == item_id)
-            ).first()  # fmt: skip
+            ).first()
             if row is None:
                 return None
             account_id, parent_ext, post_ext = row[19], row[20], row[21]

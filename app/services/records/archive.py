@@ -82,8 +82,7 @@ class SavedCopy:
 
     def pretty(self) -> str:
         try:
-            return json.dumps(json.loads(self.payload), ensure_ascii=False, indent=2,
-                              sort_keys=True)  # fmt: skip
+            return json.dumps(json.loads(self.payload), ensure_ascii=False, indent=2, sort_keys=True)
         except ValueError:
             return self.payload
 
@@ -133,8 +132,9 @@ def _events() -> Any:
     """(item, when, who) for every archive event."""
     return union_all(
         select(Evidence.item_id, Evidence.saved_at.label("at"), Evidence.saved_by.label("who")),
-        select(Decision.item_id, Decision.decided_at, Decision.decided_by)
-        .where(Decision.action == REMOVE_ACTION),
+        select(Decision.item_id, Decision.decided_at, Decision.decided_by).where(
+            Decision.action == REMOVE_ACTION
+        ),
         select(Registration.item_id, Registration.registered_at, Registration.registered_by),
     ).subquery("events")
 
@@ -190,8 +190,16 @@ def _text_matches(dialect: str, query: str) -> Any:
     return in_copy if current is None else or_(in_copy, and_(~has_copy, current))
 
 
-_ENTRY_COLUMNS = (Item.id, Account.key, Account.name, Account.platform, Item.author_name,
-                  _latest_saved_text(), Item.status, Item.created_at)  # fmt: skip
+_ENTRY_COLUMNS = (
+    Item.id,
+    Account.key,
+    Account.name,
+    Account.platform,
+    Item.author_name,
+    _latest_saved_text(),
+    Item.status,
+    Item.created_at,
+)
 
 
 class ArchiveService:
@@ -236,8 +244,7 @@ class ArchiveService:
         )
         copies = select(func.count()).where(Evidence.item_id == Item.id).scalar_subquery()
         stmt = (
-            select(*_ENTRY_COLUMNS, archived.c.last_at, latest_removal, latest_decider,
-                   latest_dnr, copies)  # fmt: skip
+            select(*_ENTRY_COLUMNS, archived.c.last_at, latest_removal, latest_decider, latest_dnr, copies)
             .join(archived, archived.c.item_id == Item.id)
             .join(Account, Account.id == Item.account_id)
         )
@@ -304,19 +311,33 @@ class ArchiveService:
 def _history(session: Session, item_id: int) -> list[HistoryLine]:
     lines: list[HistoryLine] = []
     for ev in session.scalars(select(Evidence).where(Evidence.item_id == item_id)):
-        lines.append(HistoryLine(ev.saved_at, ev.saved_by, "evidence",
-                                 f"Bevis sparat (SHA-256 {ev.sha256[:12]}…)"))  # fmt: skip
+        lines.append(
+            HistoryLine(ev.saved_at, ev.saved_by, "evidence", f"Bevis sparat (SHA-256 {ev.sha256[:12]}…)")
+        )
     for d in session.scalars(select(Decision).where(Decision.item_id == item_id)):
         reason = f" – {d.reason_code}" if d.reason_code else ""
         result = f" – {d.platform_result}" if d.platform_result else ""
-        lines.append(HistoryLine(d.decided_at, d.decided_by, "decision",
-                                 f"Beslut: {d.action}{reason}{result}. {d.motivation}".strip()))
+        lines.append(
+            HistoryLine(
+                d.decided_at,
+                d.decided_by,
+                "decision",
+                f"Beslut: {d.action}{reason}{result}. {d.motivation}".strip(),
+            )
+        )
     for r in session.scalars(select(Registration).where(Registration.item_id == item_id)):
         dnr = r.diarienummer or "diarienummer saknas"
-        lines.append(HistoryLine(r.registered_at, r.registered_by, "registration",
-                                 f"Diarieförd ({r.criterion}, {dnr}). {r.motivation}".strip()))
+        lines.append(
+            HistoryLine(
+                r.registered_at,
+                r.registered_by,
+                "registration",
+                f"Diarieförd ({r.criterion}, {dnr}). {r.motivation}".strip(),
+            )
+        )
     for n in session.scalars(select(Notice).where(Notice.item_id == item_id)):
         where = f" – {n.platform_ref}" if n.platform_ref else ""
-        lines.append(HistoryLine(n.created_at, n.created_by, "notice",
-                                 f"Meddelande ({n.status}){where}: {n.text}"))  # fmt: skip
+        lines.append(
+            HistoryLine(n.created_at, n.created_by, "notice", f"Meddelande ({n.status}){where}: {n.text}")
+        )
     return sorted(lines, key=lambda line: line.at)

@@ -236,8 +236,11 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
         intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
         if logged is None:  # its seal (below) says whether Granska wrote it and when
             if not intact:
-                problems.add(_END + e.id, f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer "
-                             "inte med sin SHA-256.", f"Bevis {e.id}")  # fmt: skip
+                problems.add(
+                    _END + e.id,
+                    f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer inte med sin SHA-256.",
+                    f"Bevis {e.id}",
+                )
             continue
         if not intact or logged[0] != e.sha256:
             problems.add(

@@ -77,8 +77,10 @@ class DnrImportResult:
 def clean_diarienummer(value: Any) -> str:
     """The registrator's number as text; raises InputError for what cannot be one."""
     if isinstance(value, bool) or isinstance(value, datetime | date):
-        raise InputError("cellen tolkades som datum eller sanningsvärde, inte som text; "
-                         "formatera kolumnen som text och skriv numret igen")  # fmt: skip
+        raise InputError(
+            "cellen tolkades som datum eller sanningsvärde, inte som text; "
+            "formatera kolumnen som text och skriv numret igen"
+        )
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = " ".join(str(value).split())
@@ -121,8 +123,10 @@ def read_dnr_rows(path: Path) -> tuple[list[DnrRow], str | None]:
     finally:
         workbook.close()
     if sheets_found == 0:
-        raise InputError(f"{path.name} har inget blad med kolumnerna {ROW_ID_HEADER} och "
-                         f"{DNR_HEADER}. Använd filen som granska export removals skapade.")  # fmt: skip
+        raise InputError(
+            f"{path.name} har inget blad med kolumnerna {ROW_ID_HEADER} och "
+            f"{DNR_HEADER}. Använd filen som granska export removals skapade."
+        )
     return rows, export_uuid
 
 
@@ -131,8 +135,9 @@ class DiarienummerImport:
         self._sessions = sessions
         self._actor = acting(sessions, actor)
 
-    def import_file(self, path: Path, *, skip_conflicts: bool = False,
-                    dry_run: bool = False) -> DnrImportResult:  # fmt: skip
+    def import_file(
+        self, path: Path, *, skip_conflicts: bool = False, dry_run: bool = False
+    ) -> DnrImportResult:
         rows, export_uuid = read_dnr_rows(Path(path))
         try:
             with self._sessions.begin() as session:
@@ -144,22 +149,39 @@ class DiarienummerImport:
                     self._store(session, audit, result.applied, export_uuid)
         except SQLAlchemyError as exc:
             raise EnvironmentFault(database_failure(exc)) from exc
-        return DnrImportResult(result.applied, result.unchanged, result.empty, result.conflicts,
-                               export_uuid, store and bool(result.applied))  # fmt: skip
+        return DnrImportResult(
+            result.applied,
+            result.unchanged,
+            result.empty,
+            result.conflicts,
+            export_uuid,
+            store and bool(result.applied),
+        )
 
-    def _store(self, session: Session, audit: AuditWriter, changes: list[DnrChange],
-               export_uuid: str | None) -> None:  # fmt: skip
+    def _store(
+        self, session: Session, audit: AuditWriter, changes: list[DnrChange], export_uuid: str | None
+    ) -> None:
         now = self._actor.now()
         accounts = _account_ids(session, [change.item_id for change in changes])
         for change in changes:
             registration = session.get(Registration, change.registration_id)
             assert registration is not None
             registration.diarienummer = change.new
-            audit.add(self._actor.username, now, "diarienummer", item_id=change.item_id,
-                      account_id=accounts.get(change.item_id),
-                      details={"registration_id": change.registration_id, "diarienummer": change.new,
-                               "previous": change.old, "source": "import-dnr", "row": change.row_key,
-                               "export": export_uuid})  # fmt: skip
+            audit.add(
+                self._actor.username,
+                now,
+                "diarienummer",
+                item_id=change.item_id,
+                account_id=accounts.get(change.item_id),
+                details={
+                    "registration_id": change.registration_id,
+                    "diarienummer": change.new,
+                    "previous": change.old,
+                    "source": "import-dnr",
+                    "row": change.row_key,
+                    "export": export_uuid,
+                },
+            )
         audit.flush()
 
     def _match(self, session: Session, rows: list[DnrRow], export_uuid: str | None) -> DnrImportResult:
@@ -172,8 +194,9 @@ class DiarienummerImport:
                 empty += 1
                 continue
             if not ROW_KEY.match(row.row_key):
-                conflicts.append(DnrConflict(row.sheet, row.line, row.row_key,
-                                             "Rad-id saknas eller är ändrat"))  # fmt: skip
+                conflicts.append(
+                    DnrConflict(row.sheet, row.line, row.row_key, "Rad-id saknas eller är ändrat")
+                )
                 continue
             try:
                 number = clean_diarienummer(row.value)
@@ -199,13 +222,15 @@ class DiarienummerImport:
         for key, (row, number) in wanted.items():
             known = exported.get(key)
             if known is None:
-                conflicts.append(DnrConflict(row.sheet, row.line, key,
-                                             "Rad-id finns inte i någon export från Granska"))  # fmt: skip
+                conflicts.append(
+                    DnrConflict(row.sheet, row.line, key, "Rad-id finns inte i någon export från Granska")
+                )
                 continue
             registration = _registration_for(session, key, known)
             if registration is None:
-                conflicts.append(DnrConflict(row.sheet, row.line, key,
-                                             "borttagningen är ännu inte diarieförd i Granska"))  # fmt: skip
+                conflicts.append(
+                    DnrConflict(row.sheet, row.line, key, "borttagningen är ännu inte diarieförd i Granska")
+                )
                 continue
             if registration.diarienummer == number:
                 unchanged += 1
@@ -223,9 +248,13 @@ class DiarienummerImport:
 def _account_ids(session: Session, item_ids: list[int]) -> dict[int, int]:
     found: dict[int, int] = {}
     for start in range(0, len(item_ids), 1000):
-        chunk = item_ids[start:start + 1000]
-        found.update((item_id, account_id) for item_id, account_id in
-                     session.execute(select(Item.id, Item.account_id).where(Item.id.in_(chunk))))
+        chunk = item_ids[start : start + 1000]
+        found.update(
+            (item_id, account_id)
+            for item_id, account_id in session.execute(
+                select(Item.id, Item.account_id).where(Item.id.in_(chunk))
+            )
+        )
     return found
 
 
@@ -233,7 +262,7 @@ def _exported_rows(session: Session, keys: list[str]) -> dict[str, ExportRow]:
     """The most recent export row under each key (an id printed by some export)."""
     found: dict[str, ExportRow] = {}
     for start in range(0, len(keys), 1000):
-        chunk = keys[start:start + 1000]
+        chunk = keys[start : start + 1000]
         for row in session.scalars(
             select(ExportRow).where(ExportRow.row_key.in_(chunk)).order_by(ExportRow.id)
         ):
@@ -252,9 +281,11 @@ def _registration_for(session: Session, key: str, exported: ExportRow) -> Regist
         return None
     return session.scalars(
         select(Registration)
-        .where(Registration.item_id == decision.item_id,
-               Registration.criterion == REMOVAL_CRITERION,
-               (Registration.decision_id == decision.id) | Registration.decision_id.is_(None))
+        .where(
+            Registration.item_id == decision.item_id,
+            Registration.criterion == REMOVAL_CRITERION,
+            (Registration.decision_id == decision.id) | Registration.decision_id.is_(None),
+        )
         .order_by(Registration.decision_id.is_(None), Registration.id.desc())
         .limit(1)
-    ).first()  # fmt: skip
+    ).first()

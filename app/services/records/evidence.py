@@ -73,8 +73,18 @@ _ITEM_FIELDS = (
     "post_external_id",
 )
 # The thread's post and parent comment, as context: what they said, who, when, where.
-_THREAD_FIELDS = ("id", "external_id", "kind", "text", "created_at", "edited_at", "permalink",
-                  "author_name", "author_id", "author_url")  # fmt: skip
+_THREAD_FIELDS = (
+    "id",
+    "external_id",
+    "kind",
+    "text",
+    "created_at",
+    "edited_at",
+    "permalink",
+    "author_name",
+    "author_id",
+    "author_url",
+)
 _ACCOUNT_FIELDS = ("key", "platform", "name", "page_url", "external_id")
 
 

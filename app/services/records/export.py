@@ -52,7 +52,7 @@ RECORD_BATCH = 5000
 
 ESCAPE_NOTE = (
     "Tecken som Excel-filer inte kan innehålla (styrtecken) visas som \\x01, \\x0D osv., "
-    "U+FFFE/U+FFFF som \\uFFFE/\\uFFFF och ett \"_\" före xHHHH_ som \\x5F; ett \\ som annars "
+    'U+FFFE/U+FFFF som \\uFFFE/\\uFFFF och ett "_" före xHHHH_ som \\x5F; ett \\ som annars '
     "skulle läsas som en sådan kod skrivs \\\\. Inget tecken tas bort."
 )
 TRUNCATION_NOTE = (
@@ -93,8 +93,7 @@ class _Contents:
     def empty(cls) -> _Contents:
         return cls(bytearray(), array("q"), array("q"), array("q"))
 
-    def add(self, kind: str, item_id: int, decision_id: int | None,
-            registration_id: int | None) -> None:  # fmt: skip
+    def add(self, kind: str, item_id: int, decision_id: int | None, registration_id: int | None) -> None:
         self.kinds.append(ord(kind))
         self.items.append(item_id)
         self.decisions.append(decision_id or 0)
@@ -107,8 +106,12 @@ class _Contents:
         kind = chr(self.kinds[i])
         decision, registration = self.decisions[i] or None, self.registrations[i] or None
         key = log.removal_key(decision) if kind == "B" else log.registration_key(registration)  # type: ignore[arg-type]
-        return {"row_key": key, "item_id": self.items[i], "decision_id": decision,
-                "registration_id": registration}  # fmt: skip
+        return {
+            "row_key": key,
+            "item_id": self.items[i],
+            "decision_id": decision,
+            "registration_id": registration,
+        }
 
 
 def file_sha256(path: Path) -> str:
@@ -207,8 +210,9 @@ def _write_summary(out: SheetWriter, w: RemovalLogWriter, facts: list[tuple[str,
         out.append_plain([note], ours=True)
 
 
-def set_properties(workbook: Workbook, title: str, author: str, export_uuid: str,
-                   subject: str, now: datetime) -> None:  # fmt: skip
+def set_properties(
+    workbook: Workbook, title: str, author: str, export_uuid: str, subject: str, now: datetime
+) -> None:
     props = workbook.properties
     props.title = title
     props.subject = subject
@@ -217,9 +221,7 @@ def set_properties(workbook: Workbook, title: str, author: str, export_uuid: str
     props.identifier = f"granska-export:{export_uuid}"
     props.keywords = "Granska; diarieföring; sociala medier"
     props.language = "sv-SE"
-    props.description = (
-        "Skapad av Granska. Rad-id i första kolumnen kopplar varje rad till Granskas databas."
-    )
+    props.description = "Skapad av Granska. Rad-id i första kolumnen kopplar varje rad till Granskas databas."
     utc = now.astimezone(UTC).replace(tzinfo=None, microsecond=0)
     props.created = utc
     props.modified = utc
@@ -249,9 +251,15 @@ class ExportService:
         with self._sessions() as session:
             return log.count_entries(session, scope)
 
-    def export_removals(self, request: RemovalLogRequest, output: Path, *,
-                        overwrite: bool = False, progress: Progress | None = None,
-                        should_cancel: ShouldCancel | None = None) -> ExportResult:  # fmt: skip
+    def export_removals(
+        self,
+        request: RemovalLogRequest,
+        output: Path,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        should_cancel: ShouldCancel | None = None,
+    ) -> ExportResult:
         scope = log.period_scope(request.date_from, request.date_to, request.account_keys)
         output = Path(output)
         if output.suffix.lower() != ".xlsx":
@@ -268,9 +276,10 @@ class ExportService:
                 writer = RemovalLogWriter(workbook)
                 try:
                     done = 0
-                    for stmt, write in ((log.removal_statement(scope), writer.write_removal),
-                                        (log.registration_statement(scope),
-                                         writer.write_registration)):  # fmt: skip
+                    for stmt, write in (
+                        (log.removal_statement(scope), writer.write_removal),
+                        (log.registration_statement(scope), writer.write_registration),
+                    ):
                         for row in log.stream(session, stmt):
                             if done % PROGRESS_EVERY == 0:
                                 if should_cancel is not None and should_cancel():
@@ -292,10 +301,14 @@ class ExportService:
                         # The audit log's end as of this export: `audit verify --witness FILE`
                         ("Granskningsloggens slut", witness_now(session, f"registratorexport {output}")),
                     ])  # fmt: skip
-                    set_properties(workbook, f"Borttagna och diarieförda inlägg {period}",
-                                   self._actor.username, export_uuid,
-                                   "Underlag för diarieföring enligt riktlinjerna för sociala "
-                                   "medier", now)  # fmt: skip
+                    set_properties(
+                        workbook,
+                        f"Borttagna och diarieförda inlägg {period}",
+                        self._actor.username,
+                        export_uuid,
+                        "Underlag för diarieföring enligt riktlinjerna för sociala medier",
+                        now,
+                    )
                     save_workbook(workbook, target.path)
                 except BaseException:
                     discard_workbook(workbook)
@@ -315,38 +328,78 @@ class ExportService:
             raise EnvironmentFault(
                 f"Kan inte skriva exportfilen {output}: {os_cause(exc)}. Ingenting har ändrats."
             ) from exc
-        return ExportResult(export_id, export_uuid, output, writer.removals.rows,
-                            writer.registered.rows, digest, writer.escaped_cells,
-                            writer.truncated_cells)  # fmt: skip
+        return ExportResult(
+            export_id,
+            export_uuid,
+            output,
+            writer.removals.rows,
+            writer.registered.rows,
+            digest,
+            writer.escaped_cells,
+            writer.truncated_cells,
+        )
 
-def commit_export(sessions: sessionmaker[Session], target: AtomicFile, *, kind: str,
-                  export_uuid: str, now: datetime, sha256: str, created_by: str,
-                  writer: RemovalLogWriter, period: tuple[date, date] | None,
-                  account_keys: list[str], mark_exported: bool,
-                  extra_rows: list[dict[str, Any]] | None = None,
-                  details: dict[str, Any] | None = None) -> int:  # fmt: skip
+
+def commit_export(
+    sessions: sessionmaker[Session],
+    target: AtomicFile,
+    *,
+    kind: str,
+    export_uuid: str,
+    now: datetime,
+    sha256: str,
+    created_by: str,
+    writer: RemovalLogWriter,
+    period: tuple[date, date] | None,
+    account_keys: list[str],
+    mark_exported: bool,
+    extra_rows: list[dict[str, Any]] | None = None,
+    details: dict[str, Any] | None = None,
+) -> int:
     """Record the export and put the file in place: both or neither. In one transaction the
     export and its rows are written, then the file is renamed into place, then the commit; if
     the rename fails the transaction rolls back, if the commit fails the file is taken back."""
     try:
         with sessions.begin() as session:
-            return _record(session, target, kind=kind, export_uuid=export_uuid, now=now,
-                           sha256=sha256, created_by=created_by, contents=writer.contents,
-                           counts=(writer.removals.rows, writer.registered.rows), period=period,
-                           account_keys=account_keys, mark_exported=mark_exported,
-                           extra_rows=extra_rows, details=details)  # fmt: skip
+            return _record(
+                session,
+                target,
+                kind=kind,
+                export_uuid=export_uuid,
+                now=now,
+                sha256=sha256,
+                created_by=created_by,
+                contents=writer.contents,
+                counts=(writer.removals.rows, writer.registered.rows),
+                period=period,
+                account_keys=account_keys,
+                mark_exported=mark_exported,
+                extra_rows=extra_rows,
+                details=details,
+            )
     except BaseException:
         if target.done:
             target.target.unlink(missing_ok=True)
         raise
 
 
-def _record(session: Session, target: AtomicFile, *, kind: str, export_uuid: str,
-            now: datetime, sha256: str, created_by: str, contents: _Contents,
-            counts: tuple[int, int], period: tuple[date, date] | None,
-            account_keys: list[str], mark_exported: bool,
-            extra_rows: list[dict[str, Any]] | None,
-            details: dict[str, Any] | None) -> int:  # fmt: skip
+def _record(
+    session: Session,
+    target: AtomicFile,
+    *,
+    kind: str,
+    export_uuid: str,
+    now: datetime,
+    sha256: str,
+    created_by: str,
+    contents: _Contents,
+    counts: tuple[int, int],
+    period: tuple[date, date] | None,
+    account_keys: list[str],
+    mark_exported: bool,
+    extra_rows: list[dict[str, Any]] | None,
+    details: dict[str, Any] | None,
+) -> int:
     export = Export(
         uuid=export_uuid, kind=kind, created_at=now, created_by=created_by,
         period_from=period[0] if period else None, period_to=period[1] if period else None,
@@ -368,7 +421,7 @@ def _record(session: Session, target: AtomicFile, *, kind: str, export_uuid: str
         session.execute(insert(table), batch)
     if mark_exported:
         for start in range(0, len(contents), RECORD_BATCH):
-            ids = [r for r in contents.registrations[start:start + RECORD_BATCH] if r]
+            ids = [r for r in contents.registrations[start : start + RECORD_BATCH] if r]
             session.execute(
                 update(Registration)
                 .where(Registration.id.in_(ids),

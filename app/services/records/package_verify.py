@@ -35,7 +35,6 @@ class VerifyResult:
     notes: list[str] = field(default_factory=list)
 
 
-
 def _zip_sha(archive: zipfile.ZipFile, name: str) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -99,16 +98,14 @@ def verify_package(path: Path, sessions: sessionmaker[Session] | None = None) ->
                 evidence_hashes[int(ev["id"])] = ev["sha256"]
                 name = ev["path"]
                 if name in actual and actual[name] != ev["sha256"]:
-                    problems.append(f"{name}: beviset stämmer inte med kontrollsumman från när "
-                                    "det sparades.")  # fmt: skip
+                    problems.append(f"{name}: beviset stämmer inte med kontrollsumman från när det sparades.")
                 elif name in actual:
                     try:
                         json.loads(archive.read(name))
                     except ValueError:
                         problems.append(f"{name}: beviset är inte giltig JSON.")
     if sessions is not None:
-        notes += _compare_with_database(sessions, manifest, actual.get(MANIFEST), evidence_hashes,
-                                        problems)  # fmt: skip
+        notes += _compare_with_database(sessions, manifest, actual.get(MANIFEST), evidence_hashes, problems)
     return VerifyResult(
         ok=not problems, package_id=manifest.get("package_id"),
         created_at=manifest.get("created_at"), created_by=manifest.get("created_by"),
@@ -117,23 +114,30 @@ def verify_package(path: Path, sessions: sessionmaker[Session] | None = None) ->
     )  # fmt: skip
 
 
-def _compare_with_database(sessions: sessionmaker[Session], manifest: dict[str, Any],
-                           manifest_sha: str | None, evidence_hashes: dict[int, str],
-                           problems: list[str]) -> list[str]:  # fmt: skip
+def _compare_with_database(
+    sessions: sessionmaker[Session],
+    manifest: dict[str, Any],
+    manifest_sha: str | None,
+    evidence_hashes: dict[int, str],
+    problems: list[str],
+) -> list[str]:
     """A package rewritten with fresh hashes passes its own checks; the database still knows
     what was handed out."""
     try:
         with sessions() as session:
             export = session.scalar(select(Export).where(Export.uuid == manifest.get("package_id")))
             if export is None:
-                return ["Paketet finns inte i den här databasen; bara paketets egna "
-                        "kontrollsummor har prövats."]  # fmt: skip
+                return [
+                    "Paketet finns inte i den här databasen; bara paketets egna kontrollsummor har prövats."
+                ]
             recorded = (export.details or {}).get("manifest_sha256")
             if recorded and recorded != manifest_sha:
                 problems.append("manifest.json är inte det som Granska skrev när paketet skapades.")
-            stored = dict(session.execute(
-                select(Evidence.id, Evidence.sha256).where(Evidence.id.in_(evidence_hashes))
-            ).all())  # fmt: skip
+            stored = dict(
+                session.execute(
+                    select(Evidence.id, Evidence.sha256).where(Evidence.id.in_(evidence_hashes))
+                ).all()
+            )
     except SQLAlchemyError as exc:
         raise EnvironmentFault(f"Databasen kunde inte läsas: {exc}") from exc
     for evidence_id, digest in evidence_hashes.items():

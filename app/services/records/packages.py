@@ -103,8 +103,7 @@ class _Zip:
         self.files: list[dict[str, Any]] = []
         local = log.local_naive(when)
         assert local is not None
-        self._stamp = (max(local.year, 1980), local.month, local.day, local.hour,
-                       local.minute, local.second)  # fmt: skip
+        self._stamp = (max(local.year, 1980), local.month, local.day, local.hour, local.minute, local.second)
 
     def add(self, name: str, data: bytes, *, listed: bool = True) -> str:
         info = zipfile.ZipInfo(name, self._stamp)
@@ -166,10 +165,18 @@ class EvidencePackager:
                             "audit_head": witness_now(session, f"bevispaket {output}"),
                         }  # fmt: skip
                         files = list(archive.files)
-                        readme = README.format(n=len(ids), created=log.local_naive(now),
-                                               by=self._actor.username, package_id=package_id)
-                        files.append({"path": "LASMIG.txt",
-                                      "sha256": archive.add("LASMIG.txt", readme.encode(), listed=False)})
+                        readme = README.format(
+                            n=len(ids),
+                            created=log.local_naive(now),
+                            by=self._actor.username,
+                            package_id=package_id,
+                        )
+                        files.append(
+                            {
+                                "path": "LASMIG.txt",
+                                "sha256": archive.add("LASMIG.txt", readme.encode(), listed=False),
+                            }
+                        )
                         manifest_sha = archive.add(MANIFEST, _json_bytes(manifest), listed=False)
                         files.append({"path": MANIFEST, "sha256": manifest_sha})
                         sums = "".join(f"{f['sha256']}  {f['path']}\n" for f in files)
@@ -189,11 +196,11 @@ class EvidencePackager:
             raise EnvironmentFault(
                 f"Kan inte skriva bevispaketet {output}: {os_cause(exc)}. Ingenting har ändrats."
             ) from exc
-        return PackageResult(output, export_id, package_id, len(ids), len(evidence_rows), shots,
-                             digest)  # fmt: skip
+        return PackageResult(output, export_id, package_id, len(ids), len(evidence_rows), shots, digest)
 
-    def _write_rows(self, session: Session, ids: list[int], path: Path, package_id: str,
-                    now: datetime) -> RemovalLogWriter:  # fmt: skip
+    def _write_rows(
+        self, session: Session, ids: list[int], path: Path, package_id: str, now: datetime
+    ) -> RemovalLogWriter:
         scope = log.LogScope(item_ids=tuple(ids))
         workbook = Workbook(write_only=True)
         writer = RemovalLogWriter(workbook)
@@ -202,18 +209,31 @@ class EvidencePackager:
                 writer.write_removal(row)
             for row in log.stream(session, log.registration_statement(scope)):
                 writer.write_registration(row)
-            writer.finish([("Bevispaket", package_id), ("Poster", ", ".join(map(str, ids))),
-                           ("Skapat", log.local_naive(now)), ("Skapat av", self._actor.username)])
-            set_properties(workbook, "Bevispaket från Granska", self._actor.username, package_id,
-                           "Poster ur förteckningen över borttagna och diarieförda inlägg", now)
+            writer.finish(
+                [
+                    ("Bevispaket", package_id),
+                    ("Poster", ", ".join(map(str, ids))),
+                    ("Skapat", log.local_naive(now)),
+                    ("Skapat av", self._actor.username),
+                ]
+            )
+            set_properties(
+                workbook,
+                "Bevispaket från Granska",
+                self._actor.username,
+                package_id,
+                "Poster ur förteckningen över borttagna och diarieförda inlägg",
+                now,
+            )
             save_workbook(workbook, path)
         except BaseException:
             discard_workbook(workbook)
             raise
         return writer
 
-    def _add_items(self, session: Session, archive: _Zip,
-                   ids: list[int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:  # fmt: skip
+    def _add_items(
+        self, session: Session, archive: _Zip, ids: list[int]
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         rows: list[dict[str, Any]] = []
         items: list[dict[str, Any]] = []
         for item_id in ids:
@@ -222,18 +242,30 @@ class EvidencePackager:
             account = session.get(Account, item.account_id)
             assert account is not None
             folder = f"bevis/post-{item_id}"
-            entry: dict[str, Any] = {"id": item_id, "account": account.key,
-                                     "external_id": item.external_id,
-                                     "permalink": item.permalink, "evidence": []}  # fmt: skip
+            entry: dict[str, Any] = {
+                "id": item_id,
+                "account": account.key,
+                "external_id": item.external_id,
+                "permalink": item.permalink,
+                "evidence": [],
+            }
             for ev in session.scalars(
                 select(Evidence).where(Evidence.item_id == item_id).order_by(Evidence.id)
             ):
                 name = f"{folder}/bevis-{ev.id}.json"
                 archive.add(name, ev.payload.encode("utf-8"))
-                entry["evidence"].append({"id": ev.id, "path": name, "sha256": ev.sha256,
-                                          "saved_at": _iso(ev.saved_at), "saved_by": ev.saved_by})
-                rows.append({"row_key": f"E{ev.id}", "item_id": item_id, "decision_id": None,
-                             "registration_id": None})  # fmt: skip
+                entry["evidence"].append(
+                    {
+                        "id": ev.id,
+                        "path": name,
+                        "sha256": ev.sha256,
+                        "saved_at": _iso(ev.saved_at),
+                        "saved_by": ev.saved_by,
+                    }
+                )
+                rows.append(
+                    {"row_key": f"E{ev.id}", "item_id": item_id, "decision_id": None, "registration_id": None}
+                )
             archive.add(f"{folder}/post.json", _json_bytes(_item_record(session, item, account)))
             items.append(entry)
         return rows, items
@@ -272,8 +304,10 @@ def _plain(value: Any) -> Any:
 def _item_record(session: Session, item: Item, account: Account) -> dict[str, Any]:
     def rows(model: Any) -> list[dict[str, Any]]:
         stmt = select(model).where(model.item_id == item.id).order_by(model.id)
-        return [{c.key: _plain(getattr(obj, c.key)) for c in model.__table__.columns}
-                for obj in session.scalars(stmt)]  # fmt: skip
+        return [
+            {c.key: _plain(getattr(obj, c.key)) for c in model.__table__.columns}
+            for obj in session.scalars(stmt)
+        ]
 
     return {
         "item": {

@@ -44,21 +44,34 @@ REMOVAL_CRITERION = "removal"
 
 MODE_LABELS = {"hide": "Dold", "delete": "Raderad"}
 STATUS_LABELS = {
-    ItemStatus.REMOVED: "Borttagen", ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
-    ItemStatus.REMOVE_BY_HAND: "Ska tas bort för hand", ItemStatus.DELETED_BY_AUTHOR:
-    "Raderad av författaren", ItemStatus.REGISTERED: "Diarieförd", ItemStatus.KEPT: "Behållen",
-    ItemStatus.WEEDED: "Gallrad", ItemStatus.NEW: "Ny", ItemStatus.FLAGGED: "Flaggad",
-    ItemStatus.ANSWERED: "Besvarad", ItemStatus.FORWARDED: "Vidarebefordrad",
+    ItemStatus.REMOVED: "Borttagen",
+    ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
+    ItemStatus.REMOVE_BY_HAND: "Ska tas bort för hand",
+    ItemStatus.DELETED_BY_AUTHOR: "Raderad av författaren",
+    ItemStatus.REGISTERED: "Diarieförd",
+    ItemStatus.KEPT: "Behållen",
+    ItemStatus.WEEDED: "Gallrad",
+    ItemStatus.NEW: "Ny",
+    ItemStatus.FLAGGED: "Flaggad",
+    ItemStatus.ANSWERED: "Besvarad",
+    ItemStatus.FORWARDED: "Vidarebefordrad",
     ItemStatus.HANDED_OVER: "Överlämnad",
 }
-NOTICE_STATUS_LABELS = {"queued": "Köat, ännu inte publicerat",
-                        "manual": "Ska publiceras för hand", "failed": "Kunde inte publiceras"}
-KIND_LABELS = {"post": "Inlägg", "comment": "Kommentar"}  # fmt: skip
+NOTICE_STATUS_LABELS = {
+    "queued": "Köat, ännu inte publicerat",
+    "manual": "Ska publiceras för hand",
+    "failed": "Kunde inte publiceras",
+}
+KIND_LABELS = {"post": "Inlägg", "comment": "Kommentar"}
 
-TIME_NOTE = ("Svensk tid (Europe/Stockholm, sommartid när den gäller). Excel-celler saknar "
-             "tidszon; Granska lagrar tiderna i UTC.")  # fmt: skip
-ROW_ID_NOTE = ("Granskas id för raden. Ändra det inte: diarienumret läses tillbaka med hjälp "
-               "av det (granska import-dnr FIL.xlsx).")  # fmt: skip
+TIME_NOTE = (
+    "Svensk tid (Europe/Stockholm, sommartid när den gäller). Excel-celler saknar "
+    "tidszon; Granska lagrar tiderna i UTC."
+)
+ROW_ID_NOTE = (
+    "Granskas id för raden. Ändra det inte: diarienumret läses tillbaka med hjälp "
+    "av det (granska import-dnr FIL.xlsx)."
+)
 DNR_NOTE = "Fylls i av registratorn. Läses sedan in i Granska med granska import-dnr FIL.xlsx."
 
 
@@ -169,10 +182,19 @@ def _scoped(stmt: AnySelect, scope: LogScope, at: Any) -> AnySelect:
     return stmt
 
 
-_ITEM_COLUMNS = (Item.id.label("item_id"), Item.kind, Item.created_at,
-                 Item.author_name, Item.author_id, Item.author_url, Item.permalink,
-                 Item.status, Account.key.label("account_key"),
-                 Account.name.label("account_name"), Account.platform)  # fmt: skip
+_ITEM_COLUMNS = (
+    Item.id.label("item_id"),
+    Item.kind,
+    Item.created_at,
+    Item.author_name,
+    Item.author_id,
+    Item.author_url,
+    Item.permalink,
+    Item.status,
+    Account.key.label("account_key"),
+    Account.name.label("account_name"),
+    Account.platform,
+)
 
 
 def removal_statement(scope: LogScope) -> AnySelect:
@@ -195,13 +217,22 @@ def removal_statement(scope: LogScope) -> AnySelect:
     )
     stmt = (
         select(
-            Decision.id.label("decision_id"), Decision.decided_at, Decision.reason_code,
-            Decision.motivation, Decision.mode, Decision.decided_by, Decision.platform_result,
-            Administrator.name.label("admin_name"), Registration.id.label("registration_id"),
-            Registration.diarienummer, Notice.text.label("notice_text"),
-            Notice.status.label("notice_status"), Notice.platform_ref.label("notice_ref"),
+            Decision.id.label("decision_id"),
+            Decision.decided_at,
+            Decision.reason_code,
+            Decision.motivation,
+            Decision.mode,
+            Decision.decided_by,
+            Decision.platform_result,
+            Administrator.name.label("admin_name"),
+            Registration.id.label("registration_id"),
+            Registration.diarienummer,
+            Notice.text.label("notice_text"),
+            Notice.status.label("notice_status"),
+            Notice.platform_ref.label("notice_ref"),
             _latest_evidence_hash(Decision.decided_at).label("evidence_sha256"),
-            _saved_text(Decision.decided_at).label("text"), *_ITEM_COLUMNS,
+            _saved_text(Decision.decided_at).label("text"),
+            *_ITEM_COLUMNS,
         )  # fmt: skip
         .join(Item, Item.id == Decision.item_id)
         .join(Account, Account.id == Item.account_id)
@@ -218,11 +249,16 @@ def registration_statement(scope: LogScope) -> AnySelect:
     """Items registered (diarieförda) for another reason than their removal."""
     stmt = (
         select(
-            Registration.id.label("registration_id"), Registration.registered_at,
-            Registration.criterion, Registration.motivation, Registration.diarienummer,
-            Registration.registered_by, Administrator.name.label("admin_name"),
+            Registration.id.label("registration_id"),
+            Registration.registered_at,
+            Registration.criterion,
+            Registration.motivation,
+            Registration.diarienummer,
+            Registration.registered_by,
+            Administrator.name.label("admin_name"),
             _latest_evidence_hash(Registration.registered_at).label("evidence_sha256"),
-            _saved_text(Registration.registered_at).label("text"), *_ITEM_COLUMNS,
+            _saved_text(Registration.registered_at).label("text"),
+            *_ITEM_COLUMNS,
         )  # fmt: skip
         .join(Item, Item.id == Registration.item_id)
         .join(Account, Account.id == Item.account_id)

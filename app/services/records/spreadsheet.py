@@ -163,8 +163,15 @@ class SheetWriter:
     column can carry every row's value; this keeps the export as fast as a bare append loop.
     """
 
-    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column], *,
-                 header: bool = True, filter_and_freeze: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        *,
+        header: bool = True,
+        filter_and_freeze: bool = True,
+    ) -> None:
         self.sheet = _PreparedCellsSheet(parent=workbook, title=title)
         workbook._add_sheet(self.sheet)
         self.columns = list(columns)
@@ -243,8 +250,7 @@ class SheetWriter:
 
     def append_plain(self, values: Sequence[Any], *, ours: bool = False) -> None:
         """A row outside the table's columns (titles, notes); text still never a formula."""
-        self.append_cells([self.text_cell(v, ours=ours) if isinstance(v, str) else v
-                           for v in values])  # fmt: skip
+        self.append_cells([self.text_cell(v, ours=ours) if isinstance(v, str) else v for v in values])
 
     def append_cells(self, values: Sequence[Any]) -> None:
         """A row of cells; plain numbers and times become cells here."""
@@ -340,14 +346,10 @@ class AtomicFile:
         if self.target.is_dir():
             raise InputError(f"{self.target} är en mapp, inte en fil.")
         if self.target.exists() and not overwrite:
-            raise InputError(
-                f"Filen {self.target} finns redan. Välj ett annat namn eller ange --overwrite."
-            )
+            raise InputError(f"Filen {self.target} finns redan. Välj ett annat namn eller ange --overwrite.")
         _remove_stale_temporaries(self.target)
         try:
-            fd, name = tempfile.mkstemp(
-                dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp"
-            )
+            fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
         except OSError as exc:
             raise EnvironmentFault(f"Kan inte skriva i {self.target.parent}: {exc.strerror}") from exc
         if fcntl is not None:

@@ -89,8 +89,9 @@ class CapturedImage:
             self.rgb[y * stride + start : y * stride + start + region.width * 3]
             for y in range(region.top, region.top + region.height)
         ]
-        return CapturedImage(b"".join(rows), region.width, region.height,
-                             self.left + region.left, self.top + region.top)  # fmt: skip
+        return CapturedImage(
+            b"".join(rows), region.width, region.height, self.left + region.left, self.top + region.top
+        )
 
     def png(self, level: int = PNG_LEVEL) -> bytes:
         data = mss.tools.to_png(self.rgb, (self.width, self.height), level=level)
@@ -101,9 +102,12 @@ class CapturedImage:
 def _check_inside(region: Region, bounds: Region, what: str) -> None:
     if region.width <= 0 or region.height <= 0:
         raise InputError(f"Området måste ha positiv bredd och höjd, inte {region.width}×{region.height}.")
-    if (region.left < bounds.left or region.top < bounds.top
-            or region.left + region.width > bounds.left + bounds.width
-            or region.top + region.height > bounds.top + bounds.height):  # fmt: skip
+    if (
+        region.left < bounds.left
+        or region.top < bounds.top
+        or region.left + region.width > bounds.left + bounds.width
+        or region.top + region.height > bounds.top + bounds.height
+    ):
         raise InputError(
             f"Området {region.left},{region.top},{region.width},{region.height} ligger utanför "
             f"{what} ({bounds.left},{bounds.top},{bounds.width},{bounds.height})."
@@ -116,11 +120,15 @@ def _no_display_reason() -> str | None:
     if os.environ.get("DISPLAY"):
         return None
     if os.environ.get("WAYLAND_DISPLAY"):
-        return ("Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte "
-                "satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget "
-                "verktyg.")  # fmt: skip
-    return ("Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk "
-            "session (eller under xvfb-run för schemalagda körningar).")  # fmt: skip
+        return (
+            "Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte "
+            "satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget "
+            "verktyg."
+        )
+    return (
+        "Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk "
+        "session (eller under xvfb-run för schemalagda körningar)."
+    )
 
 
 def _fault(exc: BaseException) -> ScreenCaptureError:
@@ -170,17 +178,24 @@ class ScreenGrabber:
                 if region is None:
                     if not 0 <= monitor < len(monitors):
                         raise InputError(
-                            f"Skärm {monitor} finns inte; välj 1–{len(monitors) - 1} "
-                            "(0 = alla skärmar)."
+                            f"Skärm {monitor} finns inte; välj 1–{len(monitors) - 1} (0 = alla skärmar)."
                         )
                     box = monitors[monitor]
                 else:
                     everything = monitors[0]
-                    _check_inside(region, Region(everything["left"], everything["top"],
-                                                 everything["width"], everything["height"]),
-                                  "skärmarna")  # fmt: skip
-                    box = {"left": region.left, "top": region.top,
-                           "width": region.width, "height": region.height}  # fmt: skip
+                    _check_inside(
+                        region,
+                        Region(
+                            everything["left"], everything["top"], everything["width"], everything["height"]
+                        ),
+                        "skärmarna",
+                    )
+                    box = {
+                        "left": region.left,
+                        "top": region.top,
+                        "width": region.width,
+                        "height": region.height,
+                    }
                 shot = sct.grab(box)
                 return CapturedImage(bytes(shot.rgb), shot.width, shot.height, shot.left, shot.top)
         except (InputError, ScreenCaptureError):

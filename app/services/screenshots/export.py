@@ -22,8 +22,10 @@ from app.core.errors import EnvironmentFault, InputError
 from app.services.replace_file import replace_file
 from app.services.screenshots.schedule import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
 
-GUIDELINE = ("Dokumentera närvaron på sociala medier genom att ta en skärmdump på sidan en gång "
-             "per år eller vid stora förändringar och sända den till kommunikationschefen.")  # fmt: skip
+GUIDELINE = (
+    "Dokumentera närvaron på sociala medier genom att ta en skärmdump på sidan en gång "
+    "per år eller vid stora förändringar och sända den till kommunikationschefen."
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -137,8 +139,11 @@ def write_year_record(service: ScreenshotService, year: int, folder: Path) -> Ye
     names = {e.screenshot_id: e.png_path.name for e in exported}
     photographed = {s.account_key for s in shots}
     _start, end = local_year_bounds(year)
-    missing = [f"{key} – {_plain(name)}" for key, name in service.active_accounts(created_before=end)
-               if key not in photographed]  # fmt: skip
+    missing = [
+        f"{key} – {_plain(name)}"
+        for key, name in service.active_accounts(created_before=end)
+        if key not in photographed
+    ]
     now = service.now()
     lines = [
         f"Skärmdumpar av kommunens kontosidor {year}",
@@ -152,8 +157,11 @@ def write_year_record(service: ScreenshotService, year: int, folder: Path) -> Ye
     ]
     for n, shot in enumerate(shots, 1):
         lines += _entry(n, shot, names[shot.id])
-    lines.append(f"Aktiva konton utan skärmdump {year}:" if missing else
-                 f"Alla aktiva konton har minst en skärmdump {year}.")  # fmt: skip
+    lines.append(
+        f"Aktiva konton utan skärmdump {year}:"
+        if missing
+        else f"Alla aktiva konton har minst en skärmdump {year}."
+    )
     lines += [f"   - {m}" for m in missing]
     path = folder / f"{year}-skarmdumpar-sammanstallning.txt"
     _write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))

@@ -102,8 +102,9 @@ class ScreenshotMail:
         what = "Skärmdumpen" if n == 1 else f"{n} skärmdumpar"
         return SendOutcome(tuple(sent_ids), recipient, at, f"{what} skickades till {recipient}.")
 
-    def save_eml(self, ids: list[int], path: Path, to: str | None = None, *,
-                 record_as_sent: bool = False) -> Path:  # fmt: skip
+    def save_eml(
+        self, ids: list[int], path: Path, to: str | None = None, *, record_as_sent: bool = False
+    ) -> Path:
         """A ready message for the user's mail program. Recorded as sent only when the user says
         it will go (`record_as_sent`), since Granska cannot see the mail program send it."""
         message, recipient, sent_ids = self.compose(ids, to)

@@ -226,27 +226,36 @@ class ScreenshotService:
             .subquery()
         )
         stmt = (
-            select(Account.id, Account.key, Account.name, Account.platform, Account.page_url,
-                   Account.screenshot_interval_days, Account.created_at, latest.c.last,
-                   Screenshot.id)  # fmt: skip
+            select(
+                Account.id,
+                Account.key,
+                Account.name,
+                Account.platform,
+                Account.page_url,
+                Account.screenshot_interval_days,
+                Account.created_at,
+                latest.c.last,
+                Screenshot.id,
+            )
             .outerjoin(latest, latest.c.account_id == Account.id)
-            .outerjoin(Screenshot, (Screenshot.account_id == Account.id)
-                       & (Screenshot.taken_at == latest.c.last))  # fmt: skip
+            .outerjoin(
+                Screenshot, (Screenshot.account_id == Account.id) & (Screenshot.taken_at == latest.c.last)
+            )
             .where(Account.active.is_(True))
             .order_by(Account.key, Screenshot.id.desc())
         )
         result: dict[int, ScreenshotDue] = {}
         with self._sessions() as session:
-            for (acc_id, key, name, platform, url, interval, created, last,
-                 shot_id) in session.execute(stmt):  # fmt: skip
+            for acc_id, key, name, platform, url, interval, created, last, shot_id in session.execute(stmt):
                 if acc_id in result:  # two screenshots at the very same instant: keep the newest id
                     continue
                 if last is not None:
                     due = next_due_date(local_date(last), interval)
                 else:
                     due = local_date(created)
-                result[acc_id] = ScreenshotDue(acc_id, key, name, platform, url, interval, last,
-                                               shot_id, due, (due - today).days)  # fmt: skip
+                result[acc_id] = ScreenshotDue(
+                    acc_id, key, name, platform, url, interval, last, shot_id, due, (due - today).days
+                )
         return sorted(result.values(), key=lambda d: (d.next_due, d.account_key))
 
     def page_url(self, account_key: str) -> str | None:
@@ -259,14 +268,20 @@ class ScreenshotService:
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
             account.screenshot_interval_days = days
-            log_change(session, "account_changed", account_id=account.id, actor=self._actor,
-                       details={"key": account_key, "fields": ["screenshot_interval_days"]},
-                       seals=[("account", account.id)])  # fmt: skip
+            log_change(
+                session,
+                "account_changed",
+                account_id=account.id,
+                actor=self._actor,
+                details={"key": account_key, "fields": ["screenshot_interval_days"]},
+                seals=[("account", account.id)],
+            )
 
     # --- filing -------------------------------------------------------------------------
 
-    def file_screenshot(self, account_key: str, png: bytes, *, reason: str = "annual",
-                        note: str = "") -> ScreenshotInfo:  # fmt: skip
+    def file_screenshot(
+        self, account_key: str, png: bytes, *, reason: str = "annual", note: str = ""
+    ) -> ScreenshotInfo:
         """Store the PNG with who, when, why, its size and SHA-256, in one transaction."""
         if reason not in REASONS:
             raise InputError(f"Okänt skäl {reason!r}; välj annual (årlig) eller change (stor förändring).")
@@ -277,9 +292,17 @@ class ScreenshotService:
         digest = hashlib.sha256(png).hexdigest()
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
-            shot = Screenshot(account_id=account.id, taken_at=self._actor.now(),
-                              taken_by=self._actor.username, reason=reason, note=note, png=png,
-                              sha256=digest, width=width, height=height)  # fmt: skip
+            shot = Screenshot(
+                account_id=account.id,
+                taken_at=self._actor.now(),
+                taken_by=self._actor.username,
+                reason=reason,
+                note=note,
+                png=png,
+                sha256=digest,
+                width=width,
+                height=height,
+            )
             session.add(shot)
             session.flush()
             shot_id = shot.id
@@ -291,8 +314,9 @@ class ScreenshotService:
 
     # --- reading ------------------------------------------------------------------------
 
-    def list_screenshots(self, account_key: str | None = None, year: int | None = None,
-                         ids: Iterable[int] | None = None) -> list[ScreenshotInfo]:  # fmt: skip
+    def list_screenshots(
+        self, account_key: str | None = None, year: int | None = None, ids: Iterable[int] | None = None
+    ) -> list[ScreenshotInfo]:
         """Newest first; `year` is the calendar year in Sweden."""
         stmt = select(*_INFO_COLUMNS).join(Account, Account.id == Screenshot.account_id)
         if account_key is not None:
@@ -320,15 +344,15 @@ class ScreenshotService:
         """The stored bytes, checked against the stored SHA-256: a damaged picture is reported,
         never sent or exported as if it were the one that was filed."""
         with self._sessions() as session:
-            row = session.execute(select(Screenshot.png, Screenshot.sha256)
-                                  .where(Screenshot.id == screenshot_id)).first()  # fmt: skip
+            row = session.execute(
+                select(Screenshot.png, Screenshot.sha256).where(Screenshot.id == screenshot_id)
+            ).first()
         if row is None:
             raise InputError(f"Okänd skärmdump: {screenshot_id}.")
         data = bytes(row[0])
         if hashlib.sha256(data).hexdigest() != row[1]:
             raise EnvironmentFault(
-                f"Skärmdump {screenshot_id} stämmer inte med sin SHA-256-summa: bilden i databasen "
-                "är skadad."
+                f"Skärmdump {screenshot_id} stämmer inte med sin SHA-256-summa: bilden i databasen är skadad."
             )
         return data
 
@@ -357,8 +381,13 @@ class ScreenshotService:
             for shot in shots:
                 shot.sent_to = to
                 shot.sent_at = at
-            log_change(session, "screenshot_sent", actor=self._actor, details={"to": to, "count": len(shots)},
-                       seals=[("screenshot", s.id) for s in shots])  # fmt: skip
+            log_change(
+                session,
+                "screenshot_sent",
+                actor=self._actor,
+                details={"to": to, "count": len(shots)},
+                seals=[("screenshot", s.id) for s in shots],
+            )
 
     @staticmethod
     def _account(session: Session, key: str) -> Account:

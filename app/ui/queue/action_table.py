@@ -44,9 +44,14 @@ class Moderation(Protocol):
     decide_* calls commit the decision only; `carry_out` then does what leaves Granska."""
 
     def decide_remove(
-        self, item_id: int, reason: str, motivation: str | None = None, mode: str = "hide",
-        *, by_hand: bool | None = None,
-    ) -> ActionOutcome: ...  # fmt: skip
+        self,
+        item_id: int,
+        reason: str,
+        motivation: str | None = None,
+        mode: str = "hide",
+        *,
+        by_hand: bool | None = None,
+    ) -> ActionOutcome: ...
     def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]: ...
     def carry_out(self, outcome: ActionOutcome, write: Writes) -> ActionOutcome: ...
     def register(

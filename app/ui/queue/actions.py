@@ -193,8 +193,9 @@ class ModerationActions(QObject):
             return
         write = self._tasks.in_writer
         self._tasks.run(
-            lambda: apply_to_each(result.action, list(waiting),
-                                  lambda item_id: moderation.carry_out(waiting[item_id], write)),  # fmt: skip
+            lambda: apply_to_each(
+                result.action, list(waiting), lambda item_id: moderation.carry_out(waiting[item_id], write)
+            ),
             on_done=self.carried_out.emit,
             network=True,
         )

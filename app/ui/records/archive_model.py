@@ -38,8 +38,15 @@ class ArchiveModel(QAbstractTableModel):
         self._rows: list[ArchiveEntry] = []
         self._more = False
         self._loading = False
-        self.headers = [self.tr("Senast"), self.tr("Konto"), self.tr("Författare"), self.tr("Text"),
-                        self.tr("Status"), self.tr("Skäl"), self.tr("Diarienummer")]  # fmt: skip
+        self.headers = [
+            self.tr("Senast"),
+            self.tr("Konto"),
+            self.tr("Författare"),
+            self.tr("Text"),
+            self.tr("Status"),
+            self.tr("Skäl"),
+            self.tr("Diarienummer"),
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -47,8 +54,9 @@ class ArchiveModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
@@ -67,9 +75,15 @@ class ArchiveModel(QAbstractTableModel):
 
     def _display(self, e: ArchiveEntry, column: int) -> str:
         reason = REMOVAL_REASONS.get(e.reason_code or "")
-        values = (when(e.last_event_at), e.account_key, _line(e.author_name, 60), _line(e.text),
-                  STATUS_LABELS.get(e.status, e.status), reason.label if reason else "",
-                  e.diarienummer or "")  # fmt: skip
+        values = (
+            when(e.last_event_at),
+            e.account_key,
+            _line(e.author_name, 60),
+            _line(e.text),
+            STATUS_LABELS.get(e.status, e.status),
+            reason.label if reason else "",
+            e.diarienummer or "",
+        )
         return values[column]
 
     def entry(self, row: int) -> ArchiveEntry:

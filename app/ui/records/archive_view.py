@@ -68,8 +68,9 @@ class ArchiveView(QWidget):
     detail_shown = Signal(int)
     package_written = Signal(object)  # PackageResult
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 tasks: TaskManager | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, tasks: TaskManager | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._service = ArchiveService(db.sessions)
@@ -99,8 +100,15 @@ class ArchiveView(QWidget):
             edit.setEnabled(False)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for widget in (self.account, self.reason, self.admin, self.use_period, self.date_from,
-                       QLabel("–"), self.date_to):  # fmt: skip
+        for widget in (
+            self.account,
+            self.reason,
+            self.admin,
+            self.use_period,
+            self.date_from,
+            QLabel("–"),
+            self.date_to,
+        ):
             filters.addWidget(widget)
 
         self.model = ArchiveModel(self)
@@ -123,8 +131,9 @@ class ArchiveView(QWidget):
         self.saved_text = _plain_editor(self.tr("Sparad kopia"))
         self.current_title = _plain_label(self.tr("Läget på plattformen"))
         self.current_text = _plain_editor(self.tr("Läget på plattformen"))
-        self.current_text.setPlaceholderText(self.tr(
-            "Okänt: posten har inte hämtats från plattformen sedan kopian sparades."))
+        self.current_text.setPlaceholderText(
+            self.tr("Okänt: posten har inte hämtats från plattformen sedan kopian sparades.")
+        )
         compare = QWidget()
         grid = QGridLayout(compare)
         grid.addWidget(self.saved_title, 0, 0)
@@ -176,10 +185,10 @@ class ArchiveView(QWidget):
         since = until = None
         if self.use_period.isChecked():
             first, last = self.date_from.date(), self.date_to.date()
-            since = datetime.combine(date(first.year(), first.month(), first.day()), time(0),
-                                     STOCKHOLM)  # fmt: skip
-            until = datetime.combine(date(last.year(), last.month(), last.day()) + timedelta(days=1),
-                                     time(0), STOCKHOLM)  # fmt: skip
+            since = datetime.combine(date(first.year(), first.month(), first.day()), time(0), STOCKHOLM)
+            until = datetime.combine(
+                date(last.year(), last.month(), last.day()) + timedelta(days=1), time(0), STOCKHOLM
+            )
         pick = [c.currentData() for c in (self.account, self.reason, self.admin)]
         return ArchiveFilter(
             text=self.search.text(), since=since, until=until,
@@ -193,16 +202,22 @@ class ArchiveView(QWidget):
         self._filter = f = self.current_filter()
         service = self._service
         self.status.setText(self.tr("Söker …"))
-        self._tasks.run(lambda: (service.search(f, limit=PAGE), service.count(f)),
-                        on_done=lambda result: self._show_page(generation, *result),
-                        on_error=self._show_error, key="archive/search")  # fmt: skip
+        self._tasks.run(
+            lambda: (service.search(f, limit=PAGE), service.count(f)),
+            on_done=lambda result: self._show_page(generation, *result),
+            on_error=self._show_error,
+            key="archive/search",
+        )
 
     def _show_page(self, generation: int, rows: list[ArchiveEntry], total: int) -> None:
         if generation != self._generation:
             return
         self.model.reset(rows)
-        self.status.setText(self.tr("%1 poster i arkivet. Arkivet läser bara databasen och "
-                                    "fungerar utan nätverk.").replace("%1", str(total)))
+        self.status.setText(
+            self.tr("%1 poster i arkivet. Arkivet läser bara databasen och fungerar utan nätverk.").replace(
+                "%1", str(total)
+            )
+        )
         if rows:
             self.table.selectRow(0)
         else:
@@ -216,8 +231,9 @@ class ArchiveView(QWidget):
             if generation == self._generation:
                 self.model.append(rows)
 
-        self._tasks.run(lambda: service.search(f, after=cursor, limit=PAGE), on_done=show,
-                        on_error=self._show_error)  # fmt: skip
+        self._tasks.run(
+            lambda: service.search(f, after=cursor, limit=PAGE), on_done=show, on_error=self._show_error
+        )
 
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -241,9 +257,12 @@ class ArchiveView(QWidget):
             return
         item_id = self.model.entry(current.row()).item_id
         service = self._service
-        self._tasks.run(lambda: service.detail(item_id),
-                        on_done=lambda detail: self._show_detail(item_id, detail),
-                        on_error=self._show_error, key="archive/detail")  # fmt: skip
+        self._tasks.run(
+            lambda: service.detail(item_id),
+            on_done=lambda detail: self._show_detail(item_id, detail),
+            on_error=self._show_error,
+            key="archive/detail",
+        )
 
     def _show_detail(self, item_id: int, detail: ArchiveDetail | None) -> None:
         current = self.table.currentIndex()
@@ -251,12 +270,18 @@ class ArchiveView(QWidget):
             return
         copy = detail.copies[-1] if detail.copies else None
         if copy is not None:
-            self.saved_title.setText(self.tr("Sparad kopia (bevis %1, sparad %2 av %3)")
-                                     .replace("%1", str(copy.evidence_id))
-                                     .replace("%2", when(copy.saved_at)).replace("%3", copy.saved_by))
+            self.saved_title.setText(
+                self.tr("Sparad kopia (bevis %1, sparad %2 av %3)")
+                .replace("%1", str(copy.evidence_id))
+                .replace("%2", when(copy.saved_at))
+                .replace("%3", copy.saved_by)
+            )
             self.saved_text.setPlainText(copy.text if copy.text is not None else copy.pretty())
-            state = (self.tr("Kontrollsumman stämmer (SHA-256 %1).") if copy.intact else
-                     self.tr("VARNING: kopian stämmer inte med sin kontrollsumma (SHA-256 %1)."))
+            state = (
+                self.tr("Kontrollsumman stämmer (SHA-256 %1).")
+                if copy.intact
+                else self.tr("VARNING: kopian stämmer inte med sin kontrollsumma (SHA-256 %1).")
+            )
             self.saved_state.setText(state.replace("%1", copy.sha256))
         else:
             self.saved_title.setText(self.tr("Ingen sparad kopia"))
@@ -264,21 +289,30 @@ class ArchiveView(QWidget):
             self.saved_state.setText("")
         status = STATUS_LABELS.get(detail.current_status, detail.current_status)
         if detail.current_known:
-            self.current_title.setText(self.tr("Läget på plattformen (hämtat %1): %2")
-                                       .replace("%1", when(detail.fetched_at)).replace("%2", status))
+            self.current_title.setText(
+                self.tr("Läget på plattformen (hämtat %1): %2")
+                .replace("%1", when(detail.fetched_at))
+                .replace("%2", status)
+            )
             self.current_text.setPlainText(detail.current_text)
         else:
-            self.current_title.setText(self.tr("Läget på plattformen: okänt – inte hämtat sedan "
-                                               "kopian sparades (%1)").replace("%1", status))
+            self.current_title.setText(
+                self.tr("Läget på plattformen: okänt – inte hämtat sedan kopian sparades (%1)").replace(
+                    "%1", status
+                )
+            )
             self.current_text.setPlainText("")
-        raw = [f"# {self.tr('Sparad kopia')} {c.evidence_id} ({when(c.saved_at)})\n{c.pretty()}"
-               for c in detail.copies]  # fmt: skip
+        raw = [
+            f"# {self.tr('Sparad kopia')} {c.evidence_id} ({when(c.saved_at)})\n{c.pretty()}"
+            for c in detail.copies
+        ]
         if detail.raw is not None:
-            raw.append(f"# {self.tr('Plattformens data vid senaste hämtning')}\n"
-                       + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True))
+            raw.append(
+                f"# {self.tr('Plattformens data vid senaste hämtning')}\n"
+                + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True)
+            )
         self.raw.setPlainText("\n\n".join(raw))
-        self.history.setPlainText("\n".join(f"{when(h.at)}  {h.who}: {h.summary}"
-                                            for h in detail.history))  # fmt: skip
+        self.history.setPlainText("\n".join(f"{when(h.at)}  {h.who}: {h.summary}" for h in detail.history))
         self.detail_shown.emit(item_id)
 
     def _clear_detail(self) -> None:
@@ -297,11 +331,15 @@ class ArchiveView(QWidget):
 
     def _choose_package_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Spara bevispaketet som"), str(Path.home() / "bevispaket.zip"),
-            self.tr("ZIP-arkiv (*.zip)"))  # fmt: skip
+            self,
+            self.tr("Spara bevispaketet som"),
+            str(Path.home() / "bevispaket.zip"),
+            self.tr("ZIP-arkiv (*.zip)"),
+        )
         if name:
-            self.export_package(Path(name if name.lower().endswith(".zip") else name + ".zip"),
-                                overwrite=True)
+            self.export_package(
+                Path(name if name.lower().endswith(".zip") else name + ".zip"), overwrite=True
+            )
 
     def export_package(self, path: Path, *, overwrite: bool = False) -> None:
         ids = self.selected_ids()
@@ -310,14 +348,20 @@ class ArchiveView(QWidget):
         packager = EvidencePackager(self._db.sessions)
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Skapar bevispaket …"))
-        self._tasks.run(lambda: packager.build(ids, path, overwrite=overwrite),
-                        on_done=self._package_done, on_error=self._show_error)  # fmt: skip
+        self._tasks.run(
+            lambda: packager.build(ids, path, overwrite=overwrite),
+            on_done=self._package_done,
+            on_error=self._show_error,
+        )
 
     def _package_done(self, result: PackageResult) -> None:
         self._selection_changed()
-        self.status.setText(self.tr("Bevispaketet %1 är sparat: %2 poster, %3 bevisfiler.")
-                            .replace("%1", str(result.path)).replace("%2", str(result.items))
-                            .replace("%3", str(result.evidence_files)))
+        self.status.setText(
+            self.tr("Bevispaketet %1 är sparat: %2 poster, %3 bevisfiler.")
+            .replace("%1", str(result.path))
+            .replace("%2", str(result.items))
+            .replace("%3", str(result.evidence_files))
+        )
         self.package_written.emit(result)
 
     def _show_error(self, exc: BaseException) -> None:

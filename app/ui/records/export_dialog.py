@@ -49,8 +49,14 @@ def _pydate(q: QDate) -> date:
 class ExportDialog(QDialog):
     finished_export = Signal(object)  # ExportResult
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 tasks: TaskManager | None = None, today: date | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        tasks: TaskManager | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks_for(self, tasks)
@@ -98,14 +104,16 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(self.tr("Exportera"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Avbryt exporten"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_folder = self.buttons.addButton(self.tr("Visa mappen"),
-                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(self.tr("Stäng"),
-                                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("Exportera"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Avbryt exporten"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_folder = self.buttons.addButton(
+            self.tr("Visa mappen"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.close_button = self.buttons.addButton(self.tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setVisible(False)
         self.open_folder.setVisible(False)
         self.export_button.setDefault(True)
@@ -126,8 +134,9 @@ class ExportDialog(QDialog):
         self.date_from.dateChanged.connect(self._recount.start)
         self.date_to.dateChanged.connect(self._recount.start)
         self.accounts.itemChanged.connect(self._recount.start)
-        self._tasks.run(AccountService(db.sessions).list_accounts, on_done=self._show_accounts,
-                        on_error=self._show_error)  # fmt: skip
+        self._tasks.run(
+            AccountService(db.sessions).list_accounts, on_done=self._show_accounts, on_error=self._show_error
+        )
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -137,8 +146,7 @@ class ExportDialog(QDialog):
             item = self.accounts.item(row)
             if item.checkState() == Qt.CheckState.Checked:
                 keys.append(item.data(Qt.ItemDataRole.UserRole))
-        return RemovalLogRequest(_pydate(self.date_from.date()), _pydate(self.date_to.date()),
-                                 tuple(keys))  # fmt: skip
+        return RemovalLogRequest(_pydate(self.date_from.date()), _pydate(self.date_to.date()), tuple(keys))
 
     def _show_accounts(self, accounts: list[Any]) -> None:
         self.accounts.blockSignals(True)
@@ -157,16 +165,24 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("Perioden slutar före den börjar."))
             return
         service = ExportService(self._db.sessions)
-        self._tasks.run(lambda: service.count(request), on_done=self._show_count,
-                        on_error=self._show_error, key="export-dialog/count")  # fmt: skip
+        self._tasks.run(
+            lambda: service.count(request),
+            on_done=self._show_count,
+            on_error=self._show_error,
+            key="export-dialog/count",
+        )
 
     def _show_count(self, counts: tuple[int, int]) -> None:
-        self.summary.setText(self.tr("I perioden: %1 borttagna, %2 diarieförda utan borttagning.")
-                             .replace("%1", str(counts[0])).replace("%2", str(counts[1])))
+        self.summary.setText(
+            self.tr("I perioden: %1 borttagna, %2 diarieförda utan borttagning.")
+            .replace("%1", str(counts[0]))
+            .replace("%2", str(counts[1]))
+        )
 
     def _choose_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Spara exporten som"),
-                                                    self.path.text(), self.tr("Excel (*.xlsx)"))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Spara exporten som"), self.path.text(), self.tr("Excel (*.xlsx)")
+        )
         if name:
             if not name.lower().endswith(".xlsx"):
                 name += ".xlsx"
@@ -186,13 +202,22 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporterar …"))
 
         def work(context: TaskContext) -> ExportResult:
-            return service.export_removals(request, output, overwrite=overwrite,
-                                           progress=context.report,
-                                           should_cancel=lambda: context.cancelled)  # fmt: skip
+            return service.export_removals(
+                request,
+                output,
+                overwrite=overwrite,
+                progress=context.report,
+                should_cancel=lambda: context.cancelled,
+            )
 
-        self._job = self._tasks.run(work, on_done=self._export_done, on_error=self._export_failed,
-                                    on_progress=self._show_progress,
-                                    on_cancelled=self._export_cancelled, with_context=True)  # fmt: skip
+        self._job = self._tasks.run(
+            work,
+            on_done=self._export_done,
+            on_error=self._export_failed,
+            on_progress=self._show_progress,
+            on_cancelled=self._export_cancelled,
+            with_context=True,
+        )
 
     def cancel_export(self) -> None:
         if self._job is not None:
@@ -216,13 +241,16 @@ class ExportDialog(QDialog):
         self._job = None
         self._set_running(False)
         self.result_ = result
-        text = (self.tr("Klart: %1 borttagna och %2 diarieförda sparade i %3.")
-                .replace("%1", str(result.removals)).replace("%2", str(result.registrations))
-                .replace("%3", str(result.path)))  # fmt: skip
+        text = (
+            self.tr("Klart: %1 borttagna och %2 diarieförda sparade i %3.")
+            .replace("%1", str(result.removals))
+            .replace("%2", str(result.registrations))
+            .replace("%3", str(result.path))
+        )
         if result.truncated_cells:
-            text += " " + self.tr("%1 celler var för långa för Excel och är avkortade; hela "
-                                  "texten finns i bevispaketet.").replace(
-                                      "%1", str(result.truncated_cells))
+            text += " " + self.tr(
+                "%1 celler var för långa för Excel och är avkortade; hela texten finns i bevispaketet."
+            ).replace("%1", str(result.truncated_cells))
         self.status.setText(text)
         self.open_folder.setVisible(True)
         self.finished_export.emit(result)

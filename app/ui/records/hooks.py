@@ -42,10 +42,15 @@ def _mail(w: Any) -> QWidget:
 
 def install(window: Any) -> None:
     translate = QCoreApplication.translate
-    window.add_view("arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"), _archive,
-                    shortcut="Ctrl+Shift+A")  # fmt: skip
-    window.add_view("arkiv", translate("RecordsViews", "Exportera borttagningsloggen till Excel…"), _export,
-                    shortcut="Ctrl+E")  # fmt: skip
+    window.add_view(
+        "arkiv", translate("RecordsViews", "Arkiv (sparade poster)…"), _archive, shortcut="Ctrl+Shift+A"
+    )
+    window.add_view(
+        "arkiv",
+        translate("RecordsViews", "Exportera borttagningsloggen till Excel…"),
+        _export,
+        shortcut="Ctrl+E",
+    )
     window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"), _screenshots)
     window.add_view("installningar", translate("RecordsViews", "E-post…"), _mail)
     remind_due_screenshots(window, ScreenshotService(window.db.sessions))

@@ -39,5 +39,6 @@ def install(window: Any) -> None:
     moderation = window.moderation_actions.moderation
     if moderation is not None:
         write = window.tasks.in_writer  # the platform calls here, each transaction on the writer
-        window.tasks.run(lambda: moderation.resume(write), on_done=lambda _summary: window.refresh_queue(),
-                         network=True)  # fmt: skip
+        window.tasks.run(
+            lambda: moderation.resume(write), on_done=lambda _summary: window.refresh_queue(), network=True
+        )

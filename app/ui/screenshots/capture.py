@@ -1,4 +1,4 @@
-""""Ta skärmdump": open the account page in the browser, count down, hide Granska, grab the chosen
+""" "Ta skärmdump": open the account page in the browser, count down, hide Granska, grab the chosen
 monitor (or let the administrator drag a region), preview to accept or retake, then file it.
 
 mss runs through the TaskManager, off the GUI thread; PNG encoding and filing too.
@@ -59,8 +59,15 @@ def screen_for(image: CapturedImage) -> QScreen | None:
 class CaptureDialog(QDialog):
     """What to grab and how long to wait; the monitors come from mss, in the background."""
 
-    def __init__(self, tasks: TaskManager, key: str, name: str, page_url: str | None,
-                 grabber: ScreenGrabber | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        tasks: TaskManager,
+        key: str,
+        name: str,
+        page_url: str | None,
+        grabber: ScreenGrabber | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._key, self._name, self._url = key, name, page_url
         self.setWindowTitle(self.tr("Ta skärmdump av %1").replace("%1", name))
@@ -96,15 +103,19 @@ class CaptureDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("Granska döljs under nedräkningen. Visa kontosidan i webbläsaren "
-                              "så som den ska dokumenteras."))  # fmt: skip
+        hint = QLabel(
+            self.tr(
+                "Granska döljs under nedräkningen. Visa kontosidan i webbläsaren så som den ska dokumenteras."
+            )
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        tasks.run((grabber or ScreenGrabber()).monitors, on_done=self._show_monitors,
-                  on_error=self._no_monitors)
+        tasks.run(
+            (grabber or ScreenGrabber()).monitors, on_done=self._show_monitors, on_error=self._no_monitors
+        )
 
     def _show_monitors(self, monitors: list[MonitorInfo]) -> None:
         for m in monitors:
@@ -121,9 +132,15 @@ class CaptureDialog(QDialog):
         settings = user_settings()
         settings.setValue(COUNTDOWN_KEY, self.countdown.value())
         settings.sync()
-        return CaptureRequest(self._key, self._name, self._url, int(self.monitor.currentData() or 1),
-                              self.region.isChecked(), self.countdown.value(),
-                              self.open_page.isChecked() and bool(self._url))  # fmt: skip
+        return CaptureRequest(
+            self._key,
+            self._name,
+            self._url,
+            int(self.monitor.currentData() or 1),
+            self.region.isChecked(),
+            self.countdown.value(),
+            self.open_page.isChecked() and bool(self._url),
+        )
 
 
 class CountdownOverlay(QWidget):
@@ -133,8 +150,9 @@ class CountdownOverlay(QWidget):
     cancelled = Signal()
 
     def __init__(self, seconds: int, screen: QScreen | None) -> None:
-        super().__init__(None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.Tool)  # fmt: skip
+        super().__init__(
+            None, Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
+        )
         self._left = seconds
         self._label = QLabel()
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -185,18 +203,24 @@ class PreviewDialog(QDialog):
     def __init__(self, image: CapturedImage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Förhandsgranska skärmdumpen"))
-        picture = QImage(image.rgb, image.width, image.height, image.width * 3,
-                         QImage.Format.Format_RGB888).copy()  # fmt: skip
+        picture = QImage(
+            image.rgb, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+        ).copy()
         shown = QLabel()
-        shown.setPixmap(QPixmap.fromImage(picture).scaled(
-            900, 560, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        shown.setPixmap(
+            QPixmap.fromImage(picture).scaled(
+                900, 560, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         shown.setAccessibleName(self.tr("Skärmdumpen"))
-        size = QLabel(self.tr("%1 × %2 bildpunkter").replace("%1", str(image.width))
-                      .replace("%2", str(image.height)))  # fmt: skip
+        size = QLabel(
+            self.tr("%1 × %2 bildpunkter").replace("%1", str(image.width)).replace("%2", str(image.height))
+        )
         self.reason = QComboBox()
         for code in REASONS:
-            self.reason.addItem(self.tr("Årlig dokumentation") if code == "annual"
-                                else self.tr("Stor förändring"), code)  # fmt: skip
+            self.reason.addItem(
+                self.tr("Årlig dokumentation") if code == "annual" else self.tr("Stor förändring"), code
+            )
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("Anteckning (frivillig), t.ex. vad som ändrats"))
         self.note.setMaximumHeight(80)
@@ -211,8 +235,12 @@ class PreviewDialog(QDialog):
         layout.addWidget(shown)
         layout.addWidget(size)
         if image.blank:
-            warning = QLabel(self.tr("⚠ Bilden är helt svart: skärmen gick inte att läsa (låst skärm "
-                                     "eller ett Wayland-skrivbord). Den kan inte sparas."))  # fmt: skip
+            warning = QLabel(
+                self.tr(
+                    "⚠ Bilden är helt svart: skärmen gick inte att läsa (låst skärm "
+                    "eller ett Wayland-skrivbord). Den kan inte sparas."
+                )
+            )
             warning.setWordWrap(True)
             layout.addWidget(warning)
             self.save.setEnabled(False)
@@ -231,8 +259,14 @@ class CaptureFlow(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, service: ScreenshotService, tasks: TaskManager, request: CaptureRequest,
-                 grabber: ScreenGrabber | None = None, parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        service: ScreenshotService,
+        tasks: TaskManager,
+        request: CaptureRequest,
+        grabber: ScreenGrabber | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service, self._tasks, self._request = service, tasks, request
         self._grabber = grabber or ScreenGrabber()
@@ -303,8 +337,12 @@ class CaptureFlow(QObject):
             return
         key, reason = self._request.account_key, preview.reason.currentData()
         note, service = preview.note.toPlainText(), self._service
-        self._tasks.run(lambda: service.file_screenshot(key, image.png(), reason=reason, note=note),
-                        on_done=self._done, on_error=self._fail, write=True)  # fmt: skip
+        self._tasks.run(
+            lambda: service.file_screenshot(key, image.png(), reason=reason, note=note),
+            on_done=self._done,
+            on_error=self._fail,
+            write=True,
+        )
 
     def _done(self, info: object) -> None:
         self.filed.emit(info)

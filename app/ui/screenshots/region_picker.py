@@ -41,8 +41,9 @@ class RegionPicker(QWidget):
         self.setMouseTracking(True)
         self._image = image
         # copy(): the QImage must own its pixels, not borrow the Python bytes.
-        self._picture = QImage(image.rgb, image.width, image.height, image.width * 3,
-                               QImage.Format.Format_RGB888).copy()  # fmt: skip
+        self._picture = QImage(
+            image.rgb, image.width, image.height, image.width * 3, QImage.Format.Format_RGB888
+        ).copy()
         self._start: QPoint | None = None
         self._end: QPoint | None = None
         self._picked = False
@@ -77,21 +78,27 @@ class RegionPicker(QWidget):
             painter.fillRect(self.rect(), veil)
         else:
             top, height = selection.top(), selection.height()
-            outside = [QRect(0, 0, self.width(), top),
-                       QRect(0, selection.bottom() + 1, self.width(), self.height()),
-                       QRect(0, top, selection.left(), height),
-                       QRect(selection.right() + 1, top, self.width(), height)]  # fmt: skip
+            outside = [
+                QRect(0, 0, self.width(), top),
+                QRect(0, selection.bottom() + 1, self.width(), self.height()),
+                QRect(0, top, selection.left(), height),
+                QRect(selection.right() + 1, top, self.width(), height),
+            ]
             for part in outside:
                 painter.fillRect(part, veil)
             painter.setPen(QPen(QColor(255, 255, 255), 1, Qt.PenStyle.DashLine))
             painter.drawRect(selection.adjusted(0, 0, -1, -1))
             region = self.to_image_region(selection)
-            painter.drawText(selection.left() + 4, max(selection.top() - 6, 14),
-                             f"{region.width} × {region.height}")  # fmt: skip
+            painter.drawText(
+                selection.left() + 4, max(selection.top() - 6, 14), f"{region.width} × {region.height}"
+            )
         if selection is None:
             painter.setPen(QColor(255, 255, 255))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             self.tr("Dra en rektangel runt kontosidan. Esc avbryter."))  # fmt: skip
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("Dra en rektangel runt kontosidan. Esc avbryter."),
+            )
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802

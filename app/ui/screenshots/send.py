@@ -27,13 +27,19 @@ from app.ui.tasks import TaskManager, user_message
 class SendScreenshotsDialog(QDialog):
     sent = Signal(str)  # the status-bar sentence, after sending or recording as sent
 
-    def __init__(self, mail: ScreenshotMail, tasks: TaskManager, shots: list[ScreenshotInfo],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        mail: ScreenshotMail,
+        tasks: TaskManager,
+        shots: list[ScreenshotInfo],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Skicka skärmdumpar till kommunikationschefen"))
         self._mail, self._tasks, self._ids = mail, tasks, [s.id for s in shots]
-        listing = QPlainTextEdit("\n".join(f"{s.account_name} ({s.platform}) – {s.local_date}"
-                                           for s in shots))  # fmt: skip
+        listing = QPlainTextEdit(
+            "\n".join(f"{s.account_name} ({s.platform}) – {s.local_date}" for s in shots)
+        )
         listing.setReadOnly(True)
         listing.setMaximumHeight(110)
         self.to = QLineEdit()
@@ -49,8 +55,9 @@ class SendScreenshotsDialog(QDialog):
         buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(self.tr("Skicka"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.eml_button = buttons.addButton(self.tr("Spara som .eml…"),
-                                            QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
+        self.eml_button = buttons.addButton(
+            self.tr("Spara som .eml…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.send_button.setEnabled(False)
         buttons.accepted.connect(self.send)
         buttons.rejected.connect(self.reject)
@@ -90,8 +97,9 @@ class SendScreenshotsDialog(QDialog):
         self._busy(True)
         self.problem.clear()
         write = self._tasks.in_writer  # SMTP here; the record of what was sent on the writer
-        self._tasks.run(lambda: mail.send(ids, to, write), on_done=self._sent, on_error=self._failed,
-                        network=True)  # fmt: skip
+        self._tasks.run(
+            lambda: mail.send(ids, to, write), on_done=self._sent, on_error=self._failed, network=True
+        )
 
     def _sent(self, outcome: SendOutcome) -> None:
         self.sent.emit(outcome.message)
@@ -100,7 +108,8 @@ class SendScreenshotsDialog(QDialog):
     def save_eml(self, path: str | None = None) -> None:
         if not path:
             path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Spara e-postmeddelande"), "skarmdumpar.eml", self.tr("E-post (*.eml)"))
+                self, self.tr("Spara e-postmeddelande"), "skarmdumpar.eml", self.tr("E-post (*.eml)")
+            )
         if not path:
             return
         mail, ids, to, mark = self._mail, self._ids, self.to.text(), self.mark_sent.isChecked()

@@ -52,7 +52,8 @@ def _gallery(service: ScreenshotService, account: str | None, year: int | None) 
     entries = []
     for info in service.list_screenshots(account, year):
         image = QImage.fromData(service.png(info.id), "PNG").scaled(
-            THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
         entries.append(GalleryEntry(info, image))
     return entries
 
@@ -61,9 +62,16 @@ class ScreenshotsView(QWidget):
     loaded = Signal()  # the overview and the gallery show the database's state
     status = Signal(str)  # one sentence for the main window's status bar
 
-    def __init__(self, sessions: sessionmaker[Session], *, actor: Actor | None = None,
-                 credentials: CredentialStore | None = None, grabber: ScreenGrabber | None = None,
-                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        actor: Actor | None = None,
+        credentials: CredentialStore | None = None,
+        grabber: ScreenGrabber | None = None,
+        tasks: TaskManager | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Skärmdumpar av kontosidorna"))
         self.service = ScreenshotService(sessions, actor)
@@ -114,8 +122,12 @@ class ScreenshotsView(QWidget):
         self.export = QPushButton(self.tr("Exportera…"))
         self.send = QPushButton(self.tr("Skicka till kommunikationschefen…"))
         self.record = QPushButton(self.tr("Årets samlingsakt…"))
-        self.record.setToolTip(self.tr("Välj ett år: bilderna, deras JSON-filer och en sammanställning "
-                                       "för registrator sparas i en mapp."))  # fmt: skip
+        self.record.setToolTip(
+            self.tr(
+                "Välj ett år: bilderna, deras JSON-filer och en sammanställning "
+                "för registrator sparas i en mapp."
+            )
+        )
         self.mail_button = QPushButton(self.tr("E-postinställningar…"))
         self.export.clicked.connect(self.export_selected)
         self.send.clicked.connect(self.send_selected)
@@ -157,16 +169,22 @@ class ScreenshotsView(QWidget):
 
     def refresh(self) -> None:
         service = self.service
-        self.tasks.run(lambda: (service.due_screenshots(), service.years()),
-                       on_done=self._show_overview, key="screenshots/overview")
+        self.tasks.run(
+            lambda: (service.due_screenshots(), service.years()),
+            on_done=self._show_overview,
+            key="screenshots/overview",
+        )
 
     def _show_overview(self, result: tuple[list[ScreenshotDue], list[int]]) -> None:
         self._due, years = result
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.overview.setRowCount(len(self._due))
         for row, d in enumerate(self._due):
-            last = (d.last_taken_at.astimezone(STOCKHOLM).date().isoformat() if d.last_taken_at
-                    else self.tr("aldrig"))  # fmt: skip
+            last = (
+                d.last_taken_at.astimezone(STOCKHOLM).date().isoformat()
+                if d.last_taken_at
+                else self.tr("aldrig")
+            )
             if d.overdue:
                 state = self.tr("försenad %n dagar", "", -d.days_left)
             else:
@@ -177,8 +195,11 @@ class ScreenshotsView(QWidget):
                     item.setIcon(warning)  # an icon and words, never colour alone
                 self.overview.setItem(row, col, item)
         due = [d for d in self._due if d.due]
-        self.reminder.setText(self.tr("%n konton ska fotograferas nu (försenade först).", "", len(due))
-                              if due else self.tr("Alla konton har en aktuell skärmdump."))  # fmt: skip
+        self.reminder.setText(
+            self.tr("%n konton ska fotograferas nu (försenade först).", "", len(due))
+            if due
+            else self.tr("Alla konton har en aktuell skärmdump.")
+        )
         self.overview.resizeColumnsToContents()
         current_account = self.account.currentData()
         self.account.clear()
@@ -199,8 +220,9 @@ class ScreenshotsView(QWidget):
         account = None if account in (None, ALL) else account
         year = self.year.currentData() or None
         service = self.service
-        self.tasks.run(lambda: _gallery(service, account, year), on_done=self._show_gallery,
-                       key="screenshots/gallery")
+        self.tasks.run(
+            lambda: _gallery(service, account, year), on_done=self._show_gallery, key="screenshots/gallery"
+        )
 
     def _show_gallery(self, entries: list[GalleryEntry]) -> None:
         self.gallery.clear()
@@ -208,8 +230,10 @@ class ScreenshotsView(QWidget):
             info = entry.info
             sent = self.tr("skickad") if info.sent_at else self.tr("ej skickad")
             reason = self.tr("årlig") if info.reason == "annual" else self.tr("förändring")
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(entry.thumbnail)),
-                                   f"{info.account_key}\n{info.local_date} · {reason} · {sent}")  # fmt: skip
+            item = QListWidgetItem(
+                QIcon(QPixmap.fromImage(entry.thumbnail)),
+                f"{info.account_key}\n{info.local_date} · {reason} · {sent}",
+            )
             item.setData(Qt.ItemDataRole.UserRole, info)
             self.gallery.addItem(item)
         self._update_buttons()
@@ -247,9 +271,13 @@ class ScreenshotsView(QWidget):
             return
         s = shots[0]
         when = s.taken_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
-        sent = (self.tr("Skickad %1 till %2").replace("%1", s.sent_at.astimezone(STOCKHOLM)
-                .strftime("%Y-%m-%d %H:%M")).replace("%2", s.sent_to or "") if s.sent_at
-                else self.tr("Inte skickad till kommunikationschefen ännu."))  # fmt: skip
+        sent = (
+            self.tr("Skickad %1 till %2")
+            .replace("%1", s.sent_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", s.sent_to or "")
+            if s.sent_at
+            else self.tr("Inte skickad till kommunikationschefen ännu.")
+        )
         self.details.setText("\n".join([
             f"{s.account_name} ({s.platform}) – {when}, {s.taken_by}, {s.reason_label}",
             f"{s.width} × {s.height}, {s.size_bytes} byte, SHA-256 {s.sha256}",
@@ -262,8 +290,9 @@ class ScreenshotsView(QWidget):
         account = self.selected_account()
         if account is None:
             return None
-        dialog = CaptureDialog(self.tasks, account.account_key, account.account_name, account.page_url,
-                               self._grabber, self)  # fmt: skip
+        dialog = CaptureDialog(
+            self.tasks, account.account_key, account.account_name, account.page_url, self._grabber, self
+        )
         dialog.accepted.connect(lambda: self.start_capture(dialog))
         dialog.open()
         return dialog
@@ -281,14 +310,19 @@ class ScreenshotsView(QWidget):
             return
         if days is None:
             days, ok = QInputDialog.getInt(
-                self, self.tr("Intervall för %1").replace("%1", account.account_name),
+                self,
+                self.tr("Intervall för %1").replace("%1", account.account_name),
                 self.tr("Dagar mellan skärmdumparna (365 = en gång per år):"),
-                account.interval_days, 1, 5 * 365)  # fmt: skip
+                account.interval_days,
+                1,
+                5 * 365,
+            )
             if not ok:
                 return
         service, key = self.service, account.account_key
-        self.tasks.run(lambda: service.set_interval(key, days), on_done=lambda _none: self.refresh(),
-                       write=True)
+        self.tasks.run(
+            lambda: service.set_interval(key, days), on_done=lambda _none: self.refresh(), write=True
+        )
 
     def _filed(self, info: ScreenshotInfo) -> None:
         self.status.emit(self.tr("Skärmdumpen av %1 är sparad.").replace("%1", info.account_name))
@@ -300,9 +334,11 @@ class ScreenshotsView(QWidget):
         if not ids or not folder:
             return
         service = self.service
-        self.tasks.run(lambda: export_screenshots(service, ids, Path(folder)), write=True,
-                       on_done=lambda done: self.status.emit(
-                           self.tr("%n skärmdumpar exporterade.", "", len(done))))  # fmt: skip
+        self.tasks.run(
+            lambda: export_screenshots(service, ids, Path(folder)),
+            write=True,
+            on_done=lambda done: self.status.emit(self.tr("%n skärmdumpar exporterade.", "", len(done))),
+        )
 
     def write_record(self, folder: str | None = None) -> None:
         year = self.year.currentData()
@@ -310,9 +346,13 @@ class ScreenshotsView(QWidget):
         if not year or not folder:
             return
         service = self.service
-        self.tasks.run(lambda: write_year_record(service, year, Path(folder)), write=True,
-                       on_done=lambda record: self.status.emit(self.tr(
-                           "Samlingsakten är sparad: %1").replace("%1", str(record.path))))  # fmt: skip
+        self.tasks.run(
+            lambda: write_year_record(service, year, Path(folder)),
+            write=True,
+            on_done=lambda record: self.status.emit(
+                self.tr("Samlingsakten är sparad: %1").replace("%1", str(record.path))
+            ),
+        )
 
     def send_selected(self):  # type: ignore[no-untyped-def]
         from app.ui.screenshots.send import SendScreenshotsDialog

@@ -47,8 +47,13 @@ class AccountsDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, register: AccountRegister, credentials: CredentialService,
-                 tasks: TaskManager | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        register: AccountRegister,
+        credentials: CredentialService,
+        tasks: TaskManager | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Konton"))
         self.setObjectName("AccountsDialog")
@@ -93,9 +98,15 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Namn"), self.name_edit)
         form.addRow(self.tr("Sidans adress"), self.url_edit)
         form.addRow("", self.active_box)
-        labels = {"purpose": self.tr("Syfte"), "content": self.tr("Innehåll"), "tone": self.tr("Tonalitet"),
-                  "monitoring": self.tr("Bevakning"), "response_time": self.tr("Svarstid"),
-                  "presentation": self.tr("Presentation"), "contact": self.tr("Kontaktuppgifter")}
+        labels = {
+            "purpose": self.tr("Syfte"),
+            "content": self.tr("Innehåll"),
+            "tone": self.tr("Tonalitet"),
+            "monitoring": self.tr("Bevakning"),
+            "response_time": self.tr("Svarstid"),
+            "presentation": self.tr("Presentation"),
+            "contact": self.tr("Kontaktuppgifter"),
+        }
         self.text_edits: dict[str, QPlainTextEdit] = {}
         for field in TEXT_FIELDS:
             edit = QPlainTextEdit(page)
@@ -117,7 +128,8 @@ class AccountsDialog(QDialog):
         self.admin_warning.setStyleSheet("color: #8a4b00;")
         self.admin_table = QTableWidget(0, 4, page)
         self.admin_table.setHorizontalHeaderLabels(
-            [self.tr("Namn"), self.tr("Användarnamn"), self.tr("E-post"), self.tr("Telefon")])  # fmt: skip
+            [self.tr("Namn"), self.tr("Användarnamn"), self.tr("E-post"), self.tr("Telefon")]
+        )
         self.admin_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.admin_table.verticalHeader().setVisible(False)
         self.admin_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -147,8 +159,11 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.admin_warning)
         layout.addWidget(self.admin_table, 1)
         layout.addLayout(row)
-        layout.addWidget(plain_label(self.tr("Ny administratör (kontaktuppgifterna lämnas till "
-                                             "kommunikationschefen):"), page))  # fmt: skip
+        layout.addWidget(
+            plain_label(
+                self.tr("Ny administratör (kontaktuppgifterna lämnas till kommunikationschefen):"), page
+            )
+        )
         layout.addLayout(new)
         return page
 
@@ -179,9 +194,15 @@ class AccountsDialog(QDialog):
         self.check_label.setObjectName("checkResult")
         layout.addWidget(self.credential_label)
         layout.addWidget(self.sync_label)
-        layout.addWidget(plain_label(self.tr(
-            "Token sparas i operativsystemets nyckelring, aldrig i databasen. Byt token testar den "
-            "nya och behåller den gamla om plattformen inte godtar den nya."), page))  # fmt: skip
+        layout.addWidget(
+            plain_label(
+                self.tr(
+                    "Token sparas i operativsystemets nyckelring, aldrig i databasen. Byt token testar den "
+                    "nya och behåller den gamla om plattformen inte godtar den nya."
+                ),
+                page,
+            )
+        )
         layout.addWidget(self.token_edit)
         layout.addLayout(buttons)
         layout.addWidget(self.check_label)
@@ -236,8 +257,11 @@ class AccountsDialog(QDialog):
         for row, a in enumerate(e.administrators):
             for col, value in enumerate((a.name, a.username, a.email, a.phone)):
                 self.admin_table.setItem(row, col, QTableWidgetItem(value))
-        synced = (e.last_sync_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
-                  if e.last_sync_at else self.tr("aldrig"))  # fmt: skip
+        synced = (
+            e.last_sync_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+            if e.last_sync_at
+            else self.tr("aldrig")
+        )
         text = self.tr("Senast hämtat: %s") % synced
         if e.last_sync_error:
             text += "\n" + self.tr("Senaste fel: %s") % e.last_sync_error
@@ -261,9 +285,12 @@ class AccountsDialog(QDialog):
         key = self._current
         if key is None:
             return
-        changes = {"name": self.name_edit.text(), "page_url": self.url_edit.text().strip() or None,
-                   "active": self.active_box.isChecked(),
-                   **{f: e.toPlainText() for f, e in self.text_edits.items()}}  # fmt: skip
+        changes = {
+            "name": self.name_edit.text(),
+            "page_url": self.url_edit.text().strip() or None,
+            "active": self.active_box.isChecked(),
+            **{f: e.toPlainText() for f, e in self.text_edits.items()},
+        }
         self._run(lambda: self._register.update(key, **changes), self._saved, write=True)
 
     def _saved(self, entry: RegisterEntry) -> None:
@@ -352,8 +379,14 @@ class AccountsDialog(QDialog):
         self.check_label.setText(self.tr("Token är borttagen ur nyckelringen."))
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], *, write: bool = False,
-             network: bool = False) -> None:  # fmt: skip
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        *,
+        write: bool = False,
+        network: bool = False,
+    ) -> None:
         """`network`: the keyring and the platforms (the service's own writes go to the writer)."""
         self.tasks.run(fn, on_done=on_done, on_error=self._failed, write=write, network=network)
 

@@ -28,8 +28,9 @@ class MailSettingsDialog(QDialog):
     saved = Signal(object)  # MailSettings
     checked = Signal(str)  # the result of "Testa anslutningen", as shown
 
-    def __init__(self, service: MailSettingsService, tasks: TaskManager,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, service: MailSettingsService, tasks: TaskManager, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("E-postinställningar"))
         self._service, self._tasks = service, tasks
@@ -38,9 +39,11 @@ class MailSettingsDialog(QDialog):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.security = QComboBox()
-        for code, label in (("starttls", self.tr("STARTTLS (port 587)")),
-                            ("ssl", self.tr("SSL/TLS (port 465)")),
-                            ("none", self.tr("Ingen kryptering"))):  # fmt: skip
+        for code, label in (
+            ("starttls", self.tr("STARTTLS (port 587)")),
+            ("ssl", self.tr("SSL/TLS (port 465)")),
+            ("none", self.tr("Ingen kryptering")),
+        ):
             self.security.addItem(label, code)
         self.security.activated.connect(self._security_changed)
         self.username = QLineEdit()
@@ -101,9 +104,12 @@ class MailSettingsDialog(QDialog):
         self._set_enabled(True)
         if has_password is None:
             self.password.setEnabled(False)
-            self.keyring_state.setText(self.tr(
-                "Ingen nyckelring finns: lösenordet kan inte sparas. Installera och starta "
-                "gnome-keyring eller KWallet."))  # fmt: skip
+            self.keyring_state.setText(
+                self.tr(
+                    "Ingen nyckelring finns: lösenordet kan inte sparas. Installera och starta "
+                    "gnome-keyring eller KWallet."
+                )
+            )
         elif has_password:
             self.password.setPlaceholderText(self.tr("sparat i nyckelringen – skriv ett nytt för att byta"))
             self.keyring_state.setText(self.tr("Lösenordet finns i nyckelringen, aldrig i databasen."))
@@ -124,9 +130,14 @@ class MailSettingsDialog(QDialog):
             self.port.setValue(DEFAULT_PORTS[self.security.currentData()])
 
     def settings(self) -> MailSettings:
-        return MailSettings(host=self.host.text(), port=self.port.value(),
-                            security=self.security.currentData(), username=self.username.text(),
-                            sender=self.sender.text(), head_of_communications=self.head.text())  # fmt: skip
+        return MailSettings(
+            host=self.host.text(),
+            port=self.port.value(),
+            security=self.security.currentData(),
+            username=self.username.text(),
+            sender=self.sender.text(),
+            head_of_communications=self.head.text(),
+        )
 
     def save(self) -> None:
         service, settings, password = self._service, self.settings(), self.password.text()

@@ -62,9 +62,14 @@ class Running:
         return getattr(self.fake, PLATFORMS[self.platform][2])
 
     def account(self, key: str | None = None, name: str = "Vadstena kommun") -> SimpleNamespace:
-        return SimpleNamespace(key=key or self.platform, name=name, platform=self.platform,
-                               external_id=self.external_id, api_base_url=self.api_base,
-                               credential_ref=None)  # fmt: skip
+        return SimpleNamespace(
+            key=key or self.platform,
+            name=name,
+            platform=self.platform,
+            external_id=self.external_id,
+            api_base_url=self.api_base,
+            credential_ref=None,
+        )
 
     def connector(self, options: ConnectorOptions | None = None, token: str | None = None) -> Any:
         registry = ConnectorRegistry(lambda _a: token or self.fake.token, options or quick_options())
@@ -72,8 +77,9 @@ class Running:
 
     def add_account(self, sessions: Any, key: str | None = None) -> str:
         key = key or self.platform
-        AccountService(sessions).add_account(key, self.platform, "Vadstena kommun",
-                                             external_id=self.external_id, api_base_url=self.api_base)
+        AccountService(sessions).add_account(
+            key, self.platform, "Vadstena kommun", external_id=self.external_id, api_base_url=self.api_base
+        )
         return key
 
 

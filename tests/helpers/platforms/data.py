@@ -48,19 +48,40 @@ class Store:
     def _tick(self) -> datetime:
         return BASE_TIME + timedelta(seconds=next(self._clock))
 
-    def add_post(self, text: str = "Välkommen på Medeltidsdagarna!", *, created: datetime | None = None,
-                 post_id: str | None = None) -> FakePost:  # fmt: skip
+    def add_post(
+        self,
+        text: str = "Välkommen på Medeltidsdagarna!",
+        *,
+        created: datetime | None = None,
+        post_id: str | None = None,
+    ) -> FakePost:
         post = FakePost(post_id or self.new_id(), text, created or self._tick())
         self.posts[post.id] = post
         return post
 
-    def add_comment(self, post: FakePost, text: str, *, parent: FakeComment | None = None,
-                    author: tuple[str, str] = ("u1", "Anna Andersson"),
-                    created: datetime | None = None, comment_id: str | None = None,
-                    status: str = "published") -> FakeComment:  # fmt: skip
+    def add_comment(
+        self,
+        post: FakePost,
+        text: str,
+        *,
+        parent: FakeComment | None = None,
+        author: tuple[str, str] = ("u1", "Anna Andersson"),
+        created: datetime | None = None,
+        comment_id: str | None = None,
+        status: str = "published",
+    ) -> FakeComment:
         cid = comment_id or self.new_id()
-        comment = FakeComment(cid, post.id, parent.id if parent else None, author[0], author[1], text,
-                              created or self._tick(), status=status, edit_ids=[cid])  # fmt: skip
+        comment = FakeComment(
+            cid,
+            post.id,
+            parent.id if parent else None,
+            author[0],
+            author[1],
+            text,
+            created or self._tick(),
+            status=status,
+            edit_ids=[cid],
+        )
         self.comments[comment.id] = comment
         self._by_post.setdefault(post.id, []).append(comment)
         return comment
@@ -70,8 +91,12 @@ class Store:
         last_top: FakeComment | None = None
         for i in range(n):
             parent = last_top if replies_every and i % replies_every and last_top else None
-            comment = self.add_comment(post, f"Kommentar {i} om {post.id}: när öppnar simhallen?",
-                                       parent=parent, author=(f"u{i % 37}", f"Person {i % 37}"))  # fmt: skip
+            comment = self.add_comment(
+                post,
+                f"Kommentar {i} om {post.id}: när öppnar simhallen?",
+                parent=parent,
+                author=(f"u{i % 37}", f"Person {i % 37}"),
+            )
             if parent is None:
                 last_top = comment
             made.append(comment)
@@ -113,7 +138,7 @@ class Store:
 
 def page(rows: list, start: int, size: int) -> tuple[list, int | None]:
     """One page and where the next starts (None at the end)."""
-    chunk = rows[start:start + size]
+    chunk = rows[start : start + size]
     following = start + size
     return chunk, following if following < len(rows) else None
 

@@ -24,8 +24,15 @@ def uncursor(value: str | None) -> int:
     return int(base64.b64decode(value).decode()) if value else 0
 
 
-def graph_error(message: str, code: int, *, subcode: int | None = None, kind: str = "OAuthException",
-                status: int = 400, headers: dict[str, str] | None = None) -> Response:  # fmt: skip
+def graph_error(
+    message: str,
+    code: int,
+    *,
+    subcode: int | None = None,
+    kind: str = "OAuthException",
+    status: int = 400,
+    headers: dict[str, str] | None = None,
+) -> Response:
     error: dict[str, Any] = {"message": message, "type": kind, "code": code, "fbtrace_id": "AbCdEfGhIjK"}
     if subcode is not None:
         error["error_subcode"] = subcode
@@ -43,26 +50,49 @@ class FakeGraph(FakePlatform):
     # -- errors the documentation lists ------------------------------------------------------
     def auth_error(self, request: Request) -> Response:
         if self.token_expired:
-            return graph_error("Error validating access token: Session has expired on Tuesday, "
-                               "01-Apr-25 10:00:00 PDT.", 190, subcode=463)  # fmt: skip
+            return graph_error(
+                "Error validating access token: Session has expired on Tuesday, 01-Apr-25 10:00:00 PDT.",
+                190,
+                subcode=463,
+            )
         return graph_error("Invalid OAuth access token - Cannot parse access token", 190)
 
     def throttle(self, minutes: int, *, match: str = "", times: int = 1) -> None:
-        usage = {self.owner_id: [{"type": "pages", "call_count": 100, "total_cputime": 30,
-                                  "total_time": 30, "estimated_time_to_regain_access": minutes}]}  # fmt: skip
-        self.fail(graph_error("(#80001) There have been too many calls to this Page account. Wait "
-                              "a bit and try again.", 80001,
-                              headers={"X-Business-Use-Case-Usage": json.dumps(usage)}),
-                  match=match, times=times)  # fmt: skip
+        usage = {
+            self.owner_id: [
+                {
+                    "type": "pages",
+                    "call_count": 100,
+                    "total_cputime": 30,
+                    "total_time": 30,
+                    "estimated_time_to_regain_access": minutes,
+                }
+            ]
+        }
+        self.fail(
+            graph_error(
+                "(#80001) There have been too many calls to this Page account. Wait a bit and try again.",
+                80001,
+                headers={"X-Business-Use-Case-Usage": json.dumps(usage)},
+            ),
+            match=match,
+            times=times,
+        )
 
     def not_found(self, object_id: str, method: str) -> Response:
-        return graph_error(f"Unsupported {method.lower()} request. Object with ID '{object_id}' does "
-                           "not exist, cannot be loaded due to missing permissions, or does not "
-                           "support this operation.", 100, subcode=33, kind="GraphMethodException")
+        return graph_error(
+            f"Unsupported {method.lower()} request. Object with ID '{object_id}' does "
+            "not exist, cannot be loaded due to missing permissions, or does not "
+            "support this operation.",
+            100,
+            subcode=33,
+            kind="GraphMethodException",
+        )
 
     # -- paging ------------------------------------------------------------------------------
-    def paged(self, request: Request, rows: list[Any], render: Any, default_limit: int = 25,
-              max_limit: int = 100) -> dict[str, Any]:  # fmt: skip
+    def paged(
+        self, request: Request, rows: list[Any], render: Any, default_limit: int = 25, max_limit: int = 100
+    ) -> dict[str, Any]:
         limit = min(int(request.query.get("limit", default_limit)), max_limit)
         start = uncursor(request.query.get("after"))
         chunk, following = page(rows, start, limit)
@@ -91,10 +121,14 @@ class FakeFacebook(FakeGraph):
         super().__init__(page_id, name, **kw)
 
     def post_json(self, post: FakePost) -> dict[str, Any]:
-        return {"id": post.id, "message": post.text, "created_time": iso(post.created, "graph"),
-                "updated_time": iso(post.created, "graph"),
-                "permalink_url": f"https://www.facebook.com/{self.owner_id}/posts/{post.id}",
-                "from": {"id": self.owner_id, "name": self.owner_name}}  # fmt: skip
+        return {
+            "id": post.id,
+            "message": post.text,
+            "created_time": iso(post.created, "graph"),
+            "updated_time": iso(post.created, "graph"),
+            "permalink_url": f"https://www.facebook.com/{self.owner_id}/posts/{post.id}",
+            "from": {"id": self.owner_id, "name": self.owner_name},
+        }
 
     def comment_json(self, c: FakeComment) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -132,8 +166,12 @@ class FakeFacebook(FakeGraph):
             store.comments.pop(node)
             return Response.json({"success": True})
         if request.method == "POST" and edge == "comments":
-            reply = store.add_comment(store.posts[store.comments[node].post_id], params["message"],
-                                      parent=store.comments[node], author=(self.owner_id, self.owner_name))
+            reply = store.add_comment(
+                store.posts[store.comments[node].post_id],
+                params["message"],
+                parent=store.comments[node],
+                author=(self.owner_id, self.owner_name),
+            )
             return Response.json({"id": reply.id})
         return self.not_found(node, request.method)
 
@@ -145,9 +183,14 @@ class FakeInstagram(FakeGraph):
         super().__init__(user_id, username, **kw)
 
     def media_json(self, post: FakePost) -> dict[str, Any]:
-        return {"id": post.id, "caption": post.text, "timestamp": iso(post.created, "graph"),
-                "permalink": f"https://www.instagram.com/p/{post.id}/", "username": self.owner_name,
-                "comments_count": len(self.store.comments_of(post.id))}  # fmt: skip
+        return {
+            "id": post.id,
+            "caption": post.text,
+            "timestamp": iso(post.created, "graph"),
+            "permalink": f"https://www.instagram.com/p/{post.id}/",
+            "username": self.owner_name,
+            "comments_count": len(self.store.comments_of(post.id)),
+        }
 
     def comment_json(self, c: FakeComment, host: str = "", fields: str = "") -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -197,7 +240,11 @@ class FakeInstagram(FakeGraph):
             return Response.json({"success": True})
         if request.method == "POST" and edge == "replies":
             top = store.comments[node]
-            reply = store.add_comment(store.posts[top.post_id], params["message"], parent=top,
-                                      author=(self.owner_id, self.owner_name))  # fmt: skip
+            reply = store.add_comment(
+                store.posts[top.post_id],
+                params["message"],
+                parent=top,
+                author=(self.owner_id, self.owner_name),
+            )
             return Response.json({"id": reply.id})
         return self.not_found(node, request.method)

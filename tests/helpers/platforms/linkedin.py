@@ -17,8 +17,9 @@ POST_URN = re.compile(r"^urn:li:(?:activity|share|ugcPost):(?P<post>\d+)$")
 
 
 def li_error(status: int, code: str, message: str, service_code: int = 0) -> Response:
-    return Response.json({"status": status, "serviceErrorCode": service_code, "code": code,
-                          "message": message}, status)  # fmt: skip
+    return Response.json(
+        {"status": status, "serviceErrorCode": service_code, "code": code, "message": message}, status
+    )
 
 
 def ms(value: Any) -> int:
@@ -40,8 +41,16 @@ class FakeLinkedIn(FakePlatform):
         return li_error(401, "INVALID_ACCESS_TOKEN", "Invalid access token", 65600)
 
     def throttle(self, *, match: str = "", times: int = 1) -> None:
-        self.fail(li_error(429, "TOO_MANY_REQUESTS", "Resource level throttle APPLICATION DAY limit for "
-                           "calls to this resource is reached.", 101), match=match, times=times)  # fmt: skip
+        self.fail(
+            li_error(
+                429,
+                "TOO_MANY_REQUESTS",
+                "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.",
+                101,
+            ),
+            match=match,
+            times=times,
+        )
 
     def comment_urn(self, c: FakeComment) -> str:
         return f"urn:li:comment:(urn:li:activity:{c.post_id},{c.id})"
@@ -64,9 +73,16 @@ class FakeLinkedIn(FakePlatform):
         return body
 
     def post_json(self, p: FakePost) -> dict[str, Any]:
-        return {"id": f"urn:li:share:{p.id}", "author": self.org_urn, "commentary": p.text,
-                "visibility": "PUBLIC", "lifecycleState": "PUBLISHED", "createdAt": ms(p.created),
-                "publishedAt": ms(p.created), "lastModifiedAt": ms(p.created)}  # fmt: skip
+        return {
+            "id": f"urn:li:share:{p.id}",
+            "author": self.org_urn,
+            "commentary": p.text,
+            "visibility": "PUBLIC",
+            "lifecycleState": "PUBLISHED",
+            "createdAt": ms(p.created),
+            "publishedAt": ms(p.created),
+            "lastModifiedAt": ms(p.created),
+        }
 
     def collection(self, request: Request, rows: list[Any], render: Any, with_total: bool = True) -> Response:
         count = min(int(request.query.get("count", 10)), 100)
@@ -76,22 +92,31 @@ class FakeLinkedIn(FakePlatform):
         if with_total:
             paging["total"] = len(rows)
         if following is not None:
-            paging["links"].append({"type": "application/json", "rel": "next",
-                                    "href": f"{quote(request.path)}?count={count}&start={following}"})
+            paging["links"].append(
+                {
+                    "type": "application/json",
+                    "rel": "next",
+                    "href": f"{quote(request.path)}?count={count}&start={following}",
+                }
+            )
         return Response.json({"paging": paging, "elements": [render(r) for r in chunk]})
 
     def handle(self, request: Request) -> Response:
         version = request.headers.get("linkedin-version", "")
         if not re.fullmatch(r"\d{6}", version):
-            return li_error(400, "VERSION_MISSING", "A version must be present. Please specify a version "
-                            "by adding the LinkedIn-Version header.")  # fmt: skip
+            return li_error(
+                400,
+                "VERSION_MISSING",
+                "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
+            )
         if request.headers.get("x-restli-protocol-version") != "2.0.0":
             return li_error(400, "ILLEGAL_ARGUMENT", "Rest.li protocol version 2.0.0 is required.")
         path = request.path
         store = self.store
         if request.method == "GET" and path == f"/rest/organizations/{self.org_id}":
-            return Response.json({"id": int(self.org_id), "localizedName": self.name,
-                                  "vanityName": "vadstena-kommun"})  # fmt: skip
+            return Response.json(
+                {"id": int(self.org_id), "localizedName": self.name, "vanityName": "vadstena-kommun"}
+            )
         if request.method == "GET" and path == "/rest/posts":
             if request.query.get("q") != "author" or request.query.get("author") != self.org_urn:
                 return li_error(400, "ILLEGAL_ARGUMENT", "Invalid finder or author.")
@@ -120,7 +145,8 @@ class FakeLinkedIn(FakePlatform):
             body = request.json()
             parent = store.comments[target_comment["id"]] if target_comment else None
             post_id = (target_comment or target_post)["post"]
-            reply = store.add_comment(store.posts[post_id], body["message"]["text"], parent=parent,
-                                      author=(self.org_id, self.name))  # fmt: skip
+            reply = store.add_comment(
+                store.posts[post_id], body["message"]["text"], parent=parent, author=(self.org_id, self.name)
+            )
             return Response.json(self.comment_json(reply), 201, {"x-restli-id": self.comment_urn(reply)})
         return li_error(404, "NOT_FOUND", "Not Found")

@@ -80,8 +80,15 @@ class FakePlatform:
         self._expiry: tuple[str, int] | None = None
 
     # -- for tests -------------------------------------------------------------------------
-    def fail(self, response: Response | None, *, match: str = "", times: int = 1, delay: float = 0.0,
-             after: int = 0) -> None:  # fmt: skip
+    def fail(
+        self,
+        response: Response | None,
+        *,
+        match: str = "",
+        times: int = 1,
+        delay: float = 0.0,
+        after: int = 0,
+    ) -> None:
         with self._lock:
             self.faults.append(Fault(response, match, times, delay, after))
 
@@ -93,8 +100,12 @@ class FakePlatform:
         self.fail(Response(200, body, {"Content-Type": "application/json"}), **where)
 
     def fail_with_server_error(self, **where: Any) -> None:
-        self.fail(Response(500, b"<html><body>500 Internal Server Error</body></html>",
-                           {"Content-Type": "text/html"}), **where)  # fmt: skip
+        self.fail(
+            Response(
+                500, b"<html><body>500 Internal Server Error</body></html>", {"Content-Type": "text/html"}
+            ),
+            **where,
+        )
 
     def fail_with_429(self, retry_after: int, **where: Any) -> None:
         self.fail(Response(429, b"Too Many Requests", {"Retry-After": str(retry_after)}), **where)
@@ -202,8 +213,12 @@ class PlatformServer:
         self.platform = platform
         handler = type("Handler", (_Handler,), {"platform": platform})
         self._server = _Server(("127.0.0.1", 0), handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-platform",
-                                        kwargs={"poll_interval": 0.05}, daemon=True)  # fmt: skip
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            name="fake-platform",
+            kwargs={"poll_interval": 0.05},
+            daemon=True,
+        )
 
     @property
     def url(self) -> str:

@@ -13,8 +13,9 @@ from tests.helpers.platforms.server import FakePlatform, Request, Response
 
 
 def problem(status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
-    return Response.json({"title": title, "detail": detail, "type": "about:blank", "status": status},
-                         status, headers)  # fmt: skip
+    return Response.json(
+        {"title": title, "detail": detail, "type": "about:blank", "status": status}, status, headers
+    )
 
 
 def since(request: Request) -> datetime | None:
@@ -37,33 +38,52 @@ class FakeX(FakePlatform):
 
     def rate_headers(self, endpoint: str, reset_in: float = 900) -> dict[str, str]:
         used = self.used.get(endpoint, 0)
-        return {"x-rate-limit-limit": str(self.window_limit),
-                "x-rate-limit-remaining": str(max(0, self.window_limit - used)),
-                "x-rate-limit-reset": str(int(time.time() + reset_in))}  # fmt: skip
+        return {
+            "x-rate-limit-limit": str(self.window_limit),
+            "x-rate-limit-remaining": str(max(0, self.window_limit - used)),
+            "x-rate-limit-reset": str(int(time.time() + reset_in)),
+        }
 
     def rate_limit(self, reset_in: float, *, match: str = "", times: int = 1) -> None:
-        headers = {"x-rate-limit-limit": str(self.window_limit), "x-rate-limit-remaining": "0",
-                   "x-rate-limit-reset": str(int(time.time() + reset_in))}  # fmt: skip
+        headers = {
+            "x-rate-limit-limit": str(self.window_limit),
+            "x-rate-limit-remaining": "0",
+            "x-rate-limit-reset": str(int(time.time() + reset_in)),
+        }
         self.fail(problem(429, "Too Many Requests", "Too Many Requests", headers), match=match, times=times)
 
     def tweet_json(self, item: FakePost | FakeComment) -> dict[str, Any]:
         if isinstance(item, FakePost):
-            return {"id": item.id, "text": item.text, "created_at": iso(item.created),
-                    "conversation_id": item.id, "author_id": self.user_id,
-                    "edit_history_tweet_ids": [item.id]}  # fmt: skip
+            return {
+                "id": item.id,
+                "text": item.text,
+                "created_at": iso(item.created),
+                "conversation_id": item.id,
+                "author_id": self.user_id,
+                "edit_history_tweet_ids": [item.id],
+            }
         parent = item.parent_id or item.post_id
-        return {"id": item.edit_ids[-1], "text": item.text, "created_at": iso(item.created),
-                "conversation_id": item.post_id, "author_id": item.author_id,
-                "in_reply_to_user_id": self.user_id,
-                "referenced_tweets": [{"type": "replied_to", "id": parent}],
-                "edit_history_tweet_ids": list(item.edit_ids)}  # fmt: skip
+        return {
+            "id": item.edit_ids[-1],
+            "text": item.text,
+            "created_at": iso(item.created),
+            "conversation_id": item.post_id,
+            "author_id": item.author_id,
+            "in_reply_to_user_id": self.user_id,
+            "referenced_tweets": [{"type": "replied_to", "id": parent}],
+            "edit_history_tweet_ids": list(item.edit_ids),
+        }
 
-    def listing(self, request: Request, rows: list[Any], token_param: str, endpoint: str,
-                users: bool = False) -> Response:  # fmt: skip
+    def listing(
+        self, request: Request, rows: list[Any], token_param: str, endpoint: str, users: bool = False
+    ) -> Response:
         size = int(request.query.get("max_results", 10))
         if not 10 <= size <= 100:
-            return problem(400, "Invalid Request", f"The `max_results` query parameter value [{size}] "
-                           "is not between 10 and 100")  # fmt: skip
+            return problem(
+                400,
+                "Invalid Request",
+                f"The `max_results` query parameter value [{size}] is not between 10 and 100",
+            )
         start = int(request.query.get(token_param, "0").lstrip("t") or 0)
         chunk, following = page(rows, start, size)
         body: dict[str, Any] = {"meta": {"result_count": len(chunk)}}
@@ -72,8 +92,12 @@ class FakeX(FakePlatform):
             body["meta"].update(newest_id=body["data"][0]["id"], oldest_id=body["data"][-1]["id"])
             if users:
                 authors = {(c.author_id, c.author_name) for c in chunk}
-                body["includes"] = {"users": [{"id": a, "name": n, "username": n.lower().replace(" ", "_")}
-                                              for a, n in sorted(authors)]}  # fmt: skip
+                body["includes"] = {
+                    "users": [
+                        {"id": a, "name": n, "username": n.lower().replace(" ", "_")}
+                        for a, n in sorted(authors)
+                    ]
+                }
         if following is not None:
             body["meta"]["next_token"] = f"t{following}"
         self.used[endpoint] = self.used.get(endpoint, 0) + 1
@@ -83,8 +107,9 @@ class FakeX(FakePlatform):
         path = request.path
         store = self.store
         if request.method == "GET" and path == "/2/users/me":
-            return Response.json({"data": {"id": self.user_id, "name": "Vadstena kommun",
-                                           "username": self.username}})  # fmt: skip
+            return Response.json(
+                {"data": {"id": self.user_id, "name": "Vadstena kommun", "username": self.username}}
+            )
         if request.method == "GET" and path == f"/2/users/{self.user_id}/tweets":
             start = since(request)
             posts = [p for p in store.posts_newest_first() if start is None or p.created >= start]
@@ -111,8 +136,13 @@ class FakeX(FakePlatform):
             body = request.json()
             parent_id = body["reply"]["in_reply_to_tweet_id"]
             parent = next(c for c in store.comments.values() if parent_id in c.edit_ids)
-            reply = store.add_comment(store.posts[parent.post_id], body["text"], parent=parent,
-                                      author=(self.user_id, "Vadstena kommun"))  # fmt: skip
-            return Response.json({"data": {"id": reply.id, "text": reply.text,
-                                           "edit_history_tweet_ids": [reply.id]}}, 201)  # fmt: skip
+            reply = store.add_comment(
+                store.posts[parent.post_id],
+                body["text"],
+                parent=parent,
+                author=(self.user_id, "Vadstena kommun"),
+            )
+            return Response.json(
+                {"data": {"id": reply.id, "text": reply.text, "edit_history_tweet_ids": [reply.id]}}, 201
+            )
         return problem(404, "Not Found Error", "Not Found")

@@ -54,8 +54,14 @@ def seal_existing_records(con: sa.Connection) -> None:
         sa.column("prev_hash"), sa.column("hash"),
     )  # fmt: skip
     head_t = sa.table("audit_head", sa.column("id"), sa.column("last_hash"), sa.column("count"))
-    seals_t = sa.table("audit_seals", sa.column("event_id"), sa.column("seq"), sa.column("kind"),
-                       sa.column("record_id"), sa.column("sha256"))  # fmt: skip
+    seals_t = sa.table(
+        "audit_seals",
+        sa.column("event_id"),
+        sa.column("seq"),
+        sa.column("kind"),
+        sa.column("record_id"),
+        sa.column("sha256"),
+    )
     head = con.execute(
         sa.select(head_t.c.last_hash, head_t.c.count).where(head_t.c.id == HEAD_ID).with_for_update()
     ).first()
@@ -75,10 +81,19 @@ def seal_existing_records(con: sa.Connection) -> None:
     kinds: dict[str, int] = {}
     details: dict[str, Any] = {"migration": revision, "kinds": kinds}
     event_id = con.execute(
-        sa.insert(events).values(at=_driver_time(con, now), actor=ACTOR, action="audit_sealed", item_id=None,
-                                 account_id=None, details=None, prev_hash=head.last_hash, hash="")
+        sa.insert(events)
+        .values(
+            at=_driver_time(con, now),
+            actor=ACTOR,
+            action="audit_sealed",
+            item_id=None,
+            account_id=None,
+            details=None,
+            prev_hash=head.last_hash,
+            hash="",
+        )
         .returning(events.c.id)
-    ).scalar_one()  # fmt: skip
+    ).scalar_one()
     hasher = SealHasher()
     batch: list[dict[str, object]] = []
     for spec in specs:
@@ -89,8 +104,15 @@ def seal_existing_records(con: sa.Connection) -> None:
         n = 0
         for row in con.execute(stmt):
             sha = digest(spec, row)
-            batch.append({"event_id": event_id, "seq": hasher.count, "kind": spec.kind,
-                          "record_id": row.id, "sha256": sha})  # fmt: skip
+            batch.append(
+                {
+                    "event_id": event_id,
+                    "seq": hasher.count,
+                    "kind": spec.kind,
+                    "record_id": row.id,
+                    "sha256": sha,
+                }
+            )
             hasher.add(spec.kind, row.id, sha)
             n += 1
             if len(batch) >= 1000:
@@ -108,9 +130,7 @@ def seal_existing_records(con: sa.Connection) -> None:
         sa.update(events).where(events.c.id == event_id).values(details=details, hash=digest_of_event)
     )
     con.execute(
-        sa.update(head_t)
-        .where(head_t.c.id == HEAD_ID)
-        .values(last_hash=digest_of_event, count=head[1] + 1)
+        sa.update(head_t).where(head_t.c.id == HEAD_ID).values(last_hash=digest_of_event, count=head[1] + 1)
     )
 
 

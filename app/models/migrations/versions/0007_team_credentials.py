@@ -51,8 +51,12 @@ def upgrade() -> None:
         sa.Column("administrator_id", sa.Integer(), nullable=False),
         sa.Column("public_key", sa.Text(), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["administrator_id"], ["administrators.id"], ondelete="CASCADE",
-                                name=op.f("fk_person_keys_administrator_id_administrators")),
+        sa.ForeignKeyConstraint(
+            ["administrator_id"],
+            ["administrators.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_person_keys_administrator_id_administrators"),
+        ),
         sa.PrimaryKeyConstraint("administrator_id", name=op.f("pk_person_keys")),
     )
     op.create_table(
@@ -61,8 +65,12 @@ def upgrade() -> None:
         sa.Column("ciphertext", sa.Text(), nullable=False),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.Column("updated_by", sa.String(length=100), nullable=False),
-        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], ondelete="CASCADE",
-                                name=op.f("fk_account_secrets_account_id_accounts")),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_account_secrets_account_id_accounts"),
+        ),
         sa.PrimaryKeyConstraint("account_id", name=op.f("pk_account_secrets")),
     )
     op.create_table(
@@ -71,13 +79,20 @@ def upgrade() -> None:
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("administrator_id", sa.Integer(), nullable=False),
         sa.Column("sealed_key", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], ondelete="CASCADE",
-                                name=op.f("fk_account_key_copies_account_id_accounts")),
-        sa.ForeignKeyConstraint(["administrator_id"], ["administrators.id"], ondelete="CASCADE",
-                                name=op.f("fk_account_key_copies_administrator_id_administrators")),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_account_key_copies_account_id_accounts"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["administrator_id"],
+            ["administrators.id"],
+            ondelete="CASCADE",
+            name=op.f("fk_account_key_copies_administrator_id_administrators"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_account_key_copies")),
-        sa.UniqueConstraint("account_id", "administrator_id",
-                            name=op.f("uq_account_key_copies_account_id")),
+        sa.UniqueConstraint("account_id", "administrator_id", name=op.f("uq_account_key_copies_account_id")),
     )
     con = op.get_bind()
     if con.dialect.name == "postgresql":
