@@ -20,7 +20,7 @@ def open_window(qtbot: Any, db: Any, moderation: Any = None, **kwargs: Any) -> M
     return window
 
 
-def wait_loaded(qtbot: Any, window: MainWindow, timeout: int = 10_000) -> None:
+def wait_loaded(qtbot: Any, window: MainWindow, timeout: int = 30_000) -> None:
     """Until the queue, its counts and the detail pane have caught up with the last change."""
     qtbot.waitUntil(lambda: _settled(window), timeout=timeout)
 
@@ -37,7 +37,7 @@ def _settled(window: MainWindow) -> bool:
     )
 
 
-def wait_idle(qtbot: Any, tasks: TaskManager, timeout: int = 10_000) -> None:
+def wait_idle(qtbot: Any, tasks: TaskManager, timeout: int = 30_000) -> None:
     qtbot.waitUntil(tasks.is_idle, timeout=timeout)
 
 

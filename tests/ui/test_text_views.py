@@ -76,7 +76,10 @@ def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
     qtbot.keyClick(window.queue.table, Qt.Key.Key_F5)  # read again, now with the history
     wait_loaded(qtbot, window)
     window.queue.select_row(model.row_of(item.id))
-    qtbot.waitUntil(lambda: window.detail.data is not None and window.detail.data.detail.item.id == item.id)
+    qtbot.waitUntil(
+        lambda: window.detail.data is not None and window.detail.data.detail.item.id == item.id,
+        timeout=30_000,
+    )
     detail = window.detail
     assert detail.text.toPlainText() == HOSTILE
     assert detail.author.text() == AUTHOR
