@@ -158,8 +158,13 @@ def _environment_message(db: str | None, exc: Exception) -> str | None:
     url = resolve_url(db)
     where = sqlite_file(url) or url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
+        from app.models.db_errors import postgres_cause
+
+        cause = postgres_cause(exc)
+        said = (str(exc.orig).splitlines() or [""])[0]  # the server's words, not the SQL after them
         return (
-            f"Databasservern {where} kunde inte slutföra arbetet: {exc.orig}. "
+            f"Databasservern {where} kunde inte slutföra arbetet: "
+            f"{f'{cause} ({said})' if cause else said}. "
             "Det som inte hann sparas har inte ändrats."
         )
     return environment_message(where, exc)

@@ -235,6 +235,13 @@ def create_db_engine(url: URL) -> Engine:
 _SESSION_USERS: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
 
 
+def pg_lock_timeout_ms() -> int:
+    """How long a statement waits for a PostgreSQL lock (GRANSKA_PG_LOCK_TIMEOUT_MS; tests
+    shorten it)."""
+    value = os.environ.get("GRANSKA_PG_LOCK_TIMEOUT_MS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else 15_000
+
+
 def _remember_session_user(engine: Engine) -> Any:
     ref = weakref.ref(engine)
 
@@ -243,9 +250,13 @@ def _remember_session_user(engine: Engine) -> Any:
         try:
             cursor.execute("SELECT session_user")
             name = cursor.fetchone()[0]
+            # A lock another session holds (a colleague's long transaction, a psql session that
+            # locked a table) ends in a clear message after this long, never a window that waits
+            # for ever. Decisions on one item serialize far quicker than this.
+            cursor.execute(f"SET lock_timeout = {pg_lock_timeout_ms()}")
         finally:
             cursor.close()
-        dbapi_connection.rollback()
+        dbapi_connection.commit()
         target = ref()
         if target is not None:
             _SESSION_USERS[target] = str(name)

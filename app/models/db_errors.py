@@ -7,7 +7,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["DAMAGED", "database_failure", "environment_message", "sqlite_cause"]
+__all__ = ["DAMAGED", "database_failure", "environment_message", "postgres_cause", "sqlite_cause"]
 
 # Only these mean the file itself is damaged. Everything else (locked, read-only, no permission,
 # a full disk, an I/O error) is the environment's: the file is left exactly where it is.
@@ -47,12 +47,27 @@ def sqlite_cause(exc: BaseException, path: Path | str | None = None) -> str | No
     return _CAUSES.get(code)
 
 
+# PostgreSQL's SQLSTATEs that are the environment's fault, in Swedish.
+_PG_CAUSES = {
+    "55P03": "en annan session (en kollega eller ett verktyg) håller data låsta för länge; "
+    "försök igen om en stund",
+    "40P01": "två sessioner väntade på varandra (dödläge); försök igen",
+    "57014": "frågan avbröts av servern",
+}
+
+
+def postgres_cause(exc: BaseException) -> str | None:
+    orig = getattr(exc, "orig", exc)
+    return _PG_CAUSES.get(str(getattr(orig, "sqlstate", "") or ""))
+
+
 def database_failure(exc: BaseException) -> str:
     """A database error as the user is told it: the cause in Swedish where it is a known fault
     of the environment, the driver's words (never the SQL) otherwise."""
     orig = getattr(exc, "orig", None) or exc
-    cause = sqlite_cause(exc)
-    text = f"{cause} ({orig})" if cause else str(orig)
+    cause = sqlite_cause(exc) or postgres_cause(exc)
+    said = (str(orig).splitlines() or [""])[0]  # PostgreSQL adds the SQL on the lines after
+    text = f"{cause} ({said})" if cause else said
     return f"Databasen kunde inte läsas eller skrivas: {text}. Ingenting har ändrats."
 
 
