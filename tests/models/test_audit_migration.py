@@ -24,14 +24,15 @@ OLD_BUILD = "1d39296946a266b07efe953bb32e8a31c0fd17d1"
 
 OLD_PATHS = ("app", "resources", "tests/__init__.py", "tests/helpers")
 
-OLD_WRITES = """  # the old build's own module names: it runs that build's code
+# Run by the old build, so in its own module names (before app/services was grouped by duty).
+OLD_WRITES = """
 import sys
 from app.models.db import open_database
-from app.services.accounts.accounts import AccountService
+from app.services.accounts import AccountService
 from app.services.context import Actor
-from app.services.moderation.facade import ModerationService
-from app.services.screenshots.capture import CapturedImage
-from app.services.screenshots.schedule import ScreenshotService
+from app.services.moderation import ModerationService
+from app.services.screen_capture import CapturedImage
+from app.services.screenshots import ScreenshotService
 from tests.helpers.workflow import make_item
 
 db = open_database(sys.argv[1])

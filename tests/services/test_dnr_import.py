@@ -124,9 +124,10 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
         export(sessions, tmp_path / "logg.xlsx"),
         {f"B{removal.decision_id}": "KS 2026/201", f"D{registered}": "KS 2026/202"},
     )
-    DiarienummerImport(sessions, ACTOR).import_file(path, dry_run=True)
+    registrator = sessions_as(sessions, ACTOR.username)  # on PostgreSQL her own login acts
+    DiarienummerImport(registrator, ACTOR).import_file(path, dry_run=True)
     assert dnr_events(sessions) == []
-    result = DiarienummerImport(sessions, ACTOR).import_file(path)
+    result = DiarienummerImport(registrator, ACTOR).import_file(path)
     events = dnr_events(sessions)
     logged = sorted((e.item_id, e.details["diarienummer"], e.details["registration_id"]) for e in events)
     assert logged == sorted((c.item_id, c.new, c.registration_id) for c in result.applied)
@@ -139,7 +140,7 @@ def test_each_number_read_back_is_in_the_audit_log_and_nothing_else_is(database,
     assert shown.summary == f"diarienummer: KS 2026/201, från: import-dnr, rad: B{removal.decision_id}"
     chain = AuditService(sessions).verify()
     assert chain.intact
-    DiarienummerImport(sessions, ACTOR).import_file(path)  # nothing new: no new events
+    DiarienummerImport(registrator, ACTOR).import_file(path)  # nothing new: no new events
     assert len(dnr_events(sessions)) == 2
 
 
