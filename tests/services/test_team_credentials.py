@@ -19,7 +19,13 @@ from app.services.accounts.administrators import AdministratorRegister
 from app.services.accounts.register import AccountRegister
 from tests.helpers.workflow import ensure_account
 
-pytestmark = pytest.mark.postgres
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.not_on_windows(
+        "each person runs in a dbus-run-session of their own with gnome-keyring (Linux only), and "
+        "cryptography's compiled part does not load under Wine (a Windows library it needs is missing)"
+    ),
+]
 TOKEN = "EAAB-team-token-7f3a9c"
 
 

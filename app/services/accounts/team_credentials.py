@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,7 +25,27 @@ from app.models import Account, AccountAdministrator, AccountKeyCopy, AccountSec
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
 from app.services.context import Actor, acting
 
-_OAEP = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
+
+# `cryptography` is imported on first use, not with this module: only the team database needs it,
+# and its compiled part loads operating-system libraries that not every Windows runtime has (Wine
+# lacks one), so everything else keeps working wherever it is missing.
+
+
+def _oaep() -> Any:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    return padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+
+
+def _fernet(key: bytes) -> Fernet:
+    from cryptography.fernet import Fernet
+
+    return Fernet(key)
+
+
 ACCOUNT_PREFIX = "account:"
 
 
@@ -37,6 +55,9 @@ def private_key_ref(username: str) -> str:
 
 def new_key_pair() -> tuple[str, str]:
     """(private PEM, public PEM)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     private = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -47,15 +68,21 @@ def new_key_pair() -> tuple[str, str]:
 
 
 def seal(account_key: bytes, public_pem: str) -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     public = serialization.load_pem_public_key(public_pem.encode())
     assert isinstance(public, rsa.RSAPublicKey)
-    return base64.b64encode(public.encrypt(account_key, _OAEP)).decode()
+    return base64.b64encode(public.encrypt(account_key, _oaep())).decode()
 
 
 def unseal(sealed: str, private_pem: str) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     private = serialization.load_pem_private_key(private_pem.encode(), password=None)
     assert isinstance(private, rsa.RSAPrivateKey)
-    return private.decrypt(base64.b64decode(sealed), _OAEP)
+    return private.decrypt(base64.b64decode(sealed), _oaep())
 
 
 @dataclass(frozen=True)
@@ -95,14 +122,18 @@ class TeamCredentialStore(CredentialStore):
             )
         if ciphertext is None:
             return None
+        from cryptography.fernet import InvalidToken
+
         try:
-            return Fernet(key).decrypt(ciphertext.encode()).decode()
+            return _fernet(key).decrypt(ciphertext.encode()).decode()
         except InvalidToken:
             return None
 
     def set(self, ref: str, secret: str) -> None:
         if not secret:
             raise ValueError("empty secret")
+        from cryptography.fernet import Fernet
+
         key = Fernet.generate_key()  # fresh at every save: an unassigned person's old copy opens nothing
         with self._sessions.begin() as session:
             account_id = _account_id(session, ref)
@@ -115,7 +146,7 @@ class TeamCredentialStore(CredentialStore):
                 )
             session.execute(delete(AccountSecret).where(AccountSecret.account_id == account_id))
             session.execute(delete(AccountKeyCopy).where(AccountKeyCopy.account_id == account_id))
-            ciphertext = Fernet(key).encrypt(secret.encode()).decode()
+            ciphertext = _fernet(key).encrypt(secret.encode()).decode()
             session.add(
                 AccountSecret(account_id=account_id, ciphertext=ciphertext, updated_by=self._actor.username)
             )
