@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.services.queue.shapes import ItemSummary
 from app.ui import main_menus
+from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
 from app.ui.labels import action_label
 from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
@@ -34,7 +35,7 @@ from app.ui.queue.detail_pane import DetailPane, load_detail
 from app.ui.queue.help_overlay import HelpOverlay
 from app.ui.queue.view import QueueView
 from app.ui.sync_action import install as install_sync
-from app.ui.tasks import TaskManager, failure_box
+from app.ui.tasks import TaskManager
 from app.ui.window_state import restore_window, save_window
 from app.version import APP_NAME
 

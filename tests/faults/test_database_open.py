@@ -167,7 +167,7 @@ def test_the_window_tells_a_locked_database_as_such_not_as_a_bug(tmp_path):
     """A scheduled sync or any write of the window's that meets another writer's lock."""
     from sqlalchemy.exc import OperationalError
 
-    from app.ui.tasks import describe_error
+    from app.ui.failures import describe_error
 
     path = tmp_path / "g.db"
     holder = Holder(path, ["PRAGMA journal_mode=WAL", "BEGIN IMMEDIATE", "CREATE TABLE t (x)"])

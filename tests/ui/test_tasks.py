@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from app.core.errors import EnvironmentFault, InputError
-from app.ui.tasks import TaskContext, TaskManager, failure_box, tasks_for, user_message
+from app.ui.failures import failure_box, user_message
+from app.ui.tasks import TaskContext, TaskManager, tasks_for
 from tests.helpers.ui import wait_idle
 
 

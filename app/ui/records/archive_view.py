@@ -42,8 +42,9 @@ from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.records.archive import ArchiveDetail, ArchiveEntry, ArchiveFilter, ArchiveService
 from app.services.records.packages import EvidencePackager, PackageResult
 from app.services.records.removal_log import STATUS_LABELS, STOCKHOLM
+from app.ui.failures import user_message
 from app.ui.records.archive_model import PAGE, ArchiveModel, when
-from app.ui.tasks import TaskManager, tasks_for, user_message
+from app.ui.tasks import TaskManager, tasks_for
 
 
 def _plain_editor(name: str) -> QPlainTextEdit:

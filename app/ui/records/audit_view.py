@@ -32,7 +32,8 @@ from app.services.records.audit import (
     AuditService,
     VerifyReport,
 )
-from app.ui.tasks import TaskManager, tasks_for, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import TaskManager, tasks_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PAGE = 500

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services.context import Actor
 from app.services.moderation.facade import ModerationService
 from app.services.moderation.register import RegistrationRow, list_registrations
-from app.ui.tasks import TaskManager, tasks_for, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import TaskManager, tasks_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

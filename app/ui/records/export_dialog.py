@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from app.models.db import Database
 from app.services.accounts.accounts import AccountService
 from app.services.records.export import ExportResult, ExportService, RemovalLogRequest
-from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for
 
 
 def previous_month(today: date) -> tuple[date, date]:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.services.screenshots.capture import CapturedImage, MonitorInfo, ScreenGrabber
 from app.services.screenshots.schedule import REASONS, ScreenshotService
+from app.ui.failures import user_message
 from app.ui.screenshots.region_picker import RegionPicker
-from app.ui.tasks import TaskManager, user_message
+from app.ui.tasks import TaskManager
 from app.ui.window_state import user_settings
 
 SETTLE_MS = 300  # after hiding our windows, before grabbing: let the window manager redraw

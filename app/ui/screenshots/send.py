@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.services.screenshots.mail import ScreenshotMail, SendOutcome
 from app.services.screenshots.schedule import ScreenshotInfo
-from app.ui.tasks import TaskManager, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import TaskManager
 
 
 class SendScreenshotsDialog(QDialog):

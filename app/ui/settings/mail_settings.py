@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.services.accounts.credentials import KeyringUnavailable
 from app.services.mail import MailSettings, MailSettingsService
-from app.ui.tasks import TaskManager, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import TaskManager
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 

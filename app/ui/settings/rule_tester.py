@@ -24,7 +24,8 @@ from app.services.context import Actor
 from app.services.intake.rule_lists import RuleListService, clean_entries
 from app.services.intake.rules import RuleSet, RuleTest, test_rule
 from app.services.moderation.reasons import REMOVAL_REASONS
-from app.ui.tasks import TaskManager, tasks_for, user_message
+from app.ui.failures import user_message
+from app.ui.tasks import TaskManager, tasks_for
 
 
 class RuleTester(QWidget):
