@@ -123,6 +123,7 @@ def _capture(args: argparse.Namespace) -> int:
     region = Region.parse(args.region) if args.region else None
     service = _service(args)
     page_url = service.page_url(args.key)  # an unknown account stops here, before any waiting
+    service.require_screenshots([args.key])  # and so does someone who may not take it
     if args.open_page:
         if not page_url:
             raise InputError(f"Kontot {args.key} har ingen sidadress att öppna.")

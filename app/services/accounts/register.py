@@ -171,6 +171,7 @@ class AccountRegister:
         for name in TEXT_FIELDS:
             if name in changes:
                 changes[name] = str(changes[name] or "").strip()
+        require(self._sessions, Duty.EDIT_REGISTER, details={"account": key, "fields": sorted(changes)})
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == key))
             if account is None:

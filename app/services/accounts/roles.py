@@ -25,7 +25,7 @@ from sqlalchemy import and_, exists, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import Forbidden, InputError
-from app.models import Account, AccountAdministrator, Administrator
+from app.models import Account, AccountAdministrator, Administrator, Item
 from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter
 
@@ -52,6 +52,11 @@ class Duty(StrEnum):
     MANAGE_ADMINISTRATORS = "manage_administrators"  # add, deactivate, roles
     ASSIGN = "assign"  # who administers which account
     ADD_ACCOUNT = "add_account"
+    SCREENSHOTS = "screenshots"  # take, file, send the yearly picture of an account
+    READ_STATISTICS = "read_statistics"
+    EDIT_REGISTER = "edit_register"  # the channel register's texts and account details
+    SETTINGS = "settings"  # the database's shared settings (mail, rule lists, notices, gallring)
+    READ = "read"  # items, their records and evidence of an account
 
 
 DUTY_TEXT = {
@@ -61,6 +66,11 @@ DUTY_TEXT = {
     Duty.MANAGE_ADMINISTRATORS: "lägga till, ändra eller avaktivera administratörer",
     Duty.ASSIGN: "ändra vem som administrerar ett konto",
     Duty.ADD_ACCOUNT: "lägga till konton i kontoregistret",
+    Duty.SCREENSHOTS: "ta, arkivera eller skicka skärmdumpar av kontot",
+    Duty.READ_STATISTICS: "läsa statistiken",
+    Duty.EDIT_REGISTER: "ändra kontoregistrets texter och konton",
+    Duty.SETTINGS: "ändra Granskas gemensamma inställningar",
+    Duty.READ: "läsa poster och bevis på kontot",
 }
 # Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
 # administrator's on their own accounts.
@@ -71,8 +81,18 @@ ANY_ACCOUNT = {
     Duty.MANAGE_ADMINISTRATORS: frozenset({FORVALTNINGSCHEF, OWNER}),
     Duty.ASSIGN: frozenset({FORVALTNINGSCHEF}),
     Duty.ADD_ACCOUNT: frozenset({FORVALTNINGSCHEF, OWNER}),
+    Duty.SCREENSHOTS: frozenset({KOMMUNIKATIONSCHEF}),
+    Duty.READ_STATISTICS: frozenset({FORVALTNINGSCHEF, KOMMUNIKATIONSCHEF}),
+    Duty.EDIT_REGISTER: frozenset({FORVALTNINGSCHEF}),
+    Duty.SETTINGS: frozenset({FORVALTNINGSCHEF, KOMMUNIKATIONSCHEF}),
+    # The registrator reads what was removed or registered (READ_RECORDS below), not the queue.
+    Duty.READ: frozenset({KOMMUNIKATIONSCHEF}),
 }
-OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER})
+OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER, Duty.SCREENSHOTS, Duty.READ})
+# Who reads the removed and registered items and their evidence on every account.
+READ_RECORDS = frozenset({REGISTRATOR, KOMMUNIKATIONSCHEF})
+# The statistics view's check: `require(sessions, READ_STATISTICS, actor)` (Forbidden otherwise).
+READ_STATISTICS = Duty.READ_STATISTICS
 
 
 def parse_roles(values: Any) -> tuple[str, ...]:
@@ -124,6 +144,21 @@ class Me:
             and account_id is not None
             and account_id in self.account_ids
         )
+
+    def may_read_records(self, account_id: int) -> bool:
+        """The removed and registered items of an account and their evidence."""
+        return self.may(Duty.READ, account_id) or bool(set(self.roles) & READ_RECORDS)
+
+    @property
+    def reads_other_accounts(self) -> bool:
+        """May look at accounts that are not mine (the window's "Visa andra konton")."""
+        return self.enforced and bool(set(self.roles) & (READ_RECORDS | ANY_ACCOUNT[Duty.READ]))
+
+    def record_accounts(self) -> frozenset[int] | None:
+        """The accounts whose records I read; None: every account."""
+        if not self.enforced or set(self.roles) & READ_RECORDS:
+            return None
+        return self.account_ids if ADMINISTRATOR in self.roles else frozenset()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -275,3 +310,33 @@ def refuse(
 ) -> NoReturn:
     write_refusal(sessions, actor, duty, item_id=item_id, account_id=account_id, details=details)
     raise Forbidden(refusal_message(me, duty, account_key))
+
+
+def me_now(sessions: sessionmaker[Session], actor: Actor | None = None) -> tuple[Me, Actor]:
+    who = acting(sessions, actor)
+    with sessions() as session:
+        return who_am_i(session, who.username), who
+
+
+def require_records(
+    sessions: sessionmaker[Session], item_ids: list[int], actor: Actor | None = None, *, what: str = ""
+) -> Me:
+    """Me, when I may read the records and evidence of every item in `item_ids` (the registrator
+    and the kommunikationschef: all accounts; an administrator: their own); otherwise the
+    refusal is written to the audit log and Forbidden raised."""
+    me, who = me_now(sessions, actor)
+    if me.record_accounts() is None:
+        return me
+    with sessions() as session:
+        rows = session.execute(
+            select(Item.id, Item.account_id, Account.key)
+            .join(Account, Account.id == Item.account_id)
+            .where(Item.id.in_(item_ids))
+            .order_by(Item.id)
+        ).all()
+    for item_id, account_id, key in rows:
+        if not me.may_read_records(account_id):
+            details = {"what": what} if what else None
+            write_refusal(sessions, who, Duty.READ, item_id=item_id, account_id=account_id, details=details)
+            raise Forbidden(refusal_message(me, Duty.READ, key))
+    return me

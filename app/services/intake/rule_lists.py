@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import InputError
 from app.models import Setting
 from app.resources import resource_path
+from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
 from app.services.intake.rules import RuleSet, entry_pattern, read_word_list
 from app.services.records.audit import AuditWriter
@@ -85,6 +86,7 @@ class RuleListService:
         self._write(code, None)
 
     def _write(self, code: str, entries: list[str] | None) -> None:
+        require(self._sessions, Duty.SETTINGS, self._actor, details={"setting": SETTINGS_KEY, "list": code})
         now = self._actor.now()
         with self._sessions.begin() as session:
             audit = AuditWriter(session)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import InputError
 from app.core.states import StepStatus
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
+from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -80,6 +81,7 @@ class GallringService:
 
     def set_age_days(self, days: int) -> None:
         days = _check_days(days)
+        require(self._sessions, Duty.SETTINGS, self._actor, details={"setting": SETTINGS_KEY})
         with self._sessions.begin() as session:
             row = session.get(Setting, SETTINGS_KEY)
             if row is None:

@@ -21,6 +21,8 @@ from app.core.errors import InputError
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
+from app.services.accounts.roles import me_now, require_records
+from app.services.context import Actor
 from app.services.records.removal_log import REMOVE_ACTION
 
 if TYPE_CHECKING:
@@ -203,8 +205,14 @@ _ENTRY_COLUMNS = (
 
 
 class ArchiveService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
+        self._actor = actor
+
+    def _readable(self, stmt: AnySelect) -> AnySelect:
+        """Only the accounts whose records I may read (an administrator: their own)."""
+        accounts = me_now(self._sessions, self._actor)[0].record_accounts()
+        return stmt if accounts is None else stmt.where(Item.account_id.in_(sorted(accounts)))
 
     def _statement(self, f: ArchiveFilter, dialect: str) -> tuple[AnySelect, Any]:
         events = _events()
@@ -267,6 +275,7 @@ class ArchiveService:
         """Newest first, keyset-paged on (latest event, item id)."""
         with self._sessions() as session:
             stmt, last_at = self._statement(f, session.get_bind().dialect.name)
+            stmt = self._readable(stmt)
             if after is not None:
                 stmt = stmt.where(tuple_(last_at, Item.id) < tuple_(*after))
             stmt = stmt.order_by(last_at.desc(), Item.id.desc()).limit(limit)
@@ -275,6 +284,7 @@ class ArchiveService:
     def count(self, f: ArchiveFilter) -> int:
         with self._sessions() as session:
             stmt, _last_at = self._statement(f, session.get_bind().dialect.name)
+            stmt = self._readable(stmt)
             return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
     def administrators(self) -> list[str]:
@@ -284,6 +294,7 @@ class ArchiveService:
             return list(session.scalars(select(events.c.who).distinct().order_by(events.c.who)))
 
     def detail(self, item_id: int) -> ArchiveDetail | None:
+        require_records(self._sessions, [item_id], self._actor, what="archive")
         with self._sessions() as session:
             stmt, _last_at = self._statement(ArchiveFilter(), session.get_bind().dialect.name)
             row = session.execute(stmt.where(Item.id == item_id)).first()

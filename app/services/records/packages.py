@@ -45,6 +45,7 @@ from app.models import (
     Screenshot,
 )
 from app.models.db_errors import database_failure
+from app.services.accounts.roles import require_records
 from app.services.context import Actor, acting
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
@@ -141,6 +142,7 @@ class EvidencePackager:
         output = Path(output)
         if output.suffix.lower() != ".zip":
             raise InputError(f"Bevispaketet ska sluta på .zip: {output}")
+        require_records(self._sessions, ids, self._actor, what="package")
         now = self._actor.now()
         package_id = str(uuid.uuid4())
         try:

@@ -77,6 +77,7 @@ class ScreenshotMail:
         shots = sorted(self._shots.list_screenshots(ids=ids), key=lambda s: (s.account_key, s.taken_at))
         if not shots:
             raise InputError("Välj minst en skärmdump att skicka.")
+        self._shots.require_screenshots(s.account_key for s in shots)
         stems = file_stems(self._shots, shots)
         names = {s.id: f"{stems[s.id]}.png" for s in shots}
         attachments = [Attachment(names[s.id], self._shots.png(s.id), "image/png") for s in shots]

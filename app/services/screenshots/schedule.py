@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, Screenshot
+from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
 from app.services.mail import check_address
 from app.services.records.audit import log_change
@@ -206,6 +207,13 @@ class ScreenshotService:
     def today(self) -> date:
         return local_date(self._actor.now())
 
+    def require_screenshots(self, account_keys: Iterable[str]) -> None:
+        """Taking, filing and sending an account's picture is the kommunikationschef's and the
+        account's own administrators' (Forbidden otherwise, the refusal in the audit log).
+        Called before the screen is grabbed, so a refused person waits for nothing."""
+        for key in sorted(set(account_keys)):
+            require(self._sessions, Duty.SCREENSHOTS, self._actor, account_key=key)
+
     def active_accounts(self, created_before: datetime | None = None) -> list[tuple[str, str]]:
         """(key, name) of the accounts that should be photographed, by key."""
         stmt = select(Account.key, Account.name).where(Account.active.is_(True)).order_by(Account.key)
@@ -265,6 +273,7 @@ class ScreenshotService:
     def set_interval(self, account_key: str, days: int) -> None:
         if not 1 <= days <= 5 * DAYS_PER_YEAR:
             raise InputError(f"Intervallet måste vara 1–{5 * DAYS_PER_YEAR} dagar, inte {days}.")
+        self.require_screenshots([account_key])
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
             account.screenshot_interval_days = days
@@ -289,6 +298,7 @@ class ScreenshotService:
         if len(note) > NOTE_MAX:
             raise InputError(f"Anteckningen får vara högst {NOTE_MAX} tecken.")
         width, height = png_size(png)
+        self.require_screenshots([account_key])
         digest = hashlib.sha256(png).hexdigest()
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
@@ -373,6 +383,7 @@ class ScreenshotService:
             raise InputError("Ange minst en skärmdump.")
         to = check_address(to, "Mottagarens adress")
         at = at or self._actor.now()
+        self.require_screenshots(s.account_key for s in self.list_screenshots(ids=wanted))
         with self._sessions.begin() as session:
             shots = session.scalars(select(Screenshot).where(Screenshot.id.in_(wanted))).all()
             missing = sorted(set(wanted) - {s.id for s in shots})

@@ -6,6 +6,7 @@ mss runs through the TaskManager, off the GUI thread; PNG encoding and filing to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Signal
@@ -68,7 +69,10 @@ class CaptureDialog(QDialog):
         page_url: str | None,
         grabber: ScreenGrabber | None = None,
         parent: QWidget | None = None,
+        permitted: Callable[[], object] | None = None,
     ) -> None:
+        """`permitted` raises (Forbidden) when I may not photograph this account: the reason
+        is shown and Starta stays off, before anything is hidden or grabbed."""
         super().__init__(parent)
         self._key, self._name, self._url = key, name, page_url
         self.setWindowTitle(self.tr("Ta skärmdump av %1").replace("%1", name))
@@ -114,9 +118,14 @@ class CaptureDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        tasks.run(
-            (grabber or ScreenGrabber()).monitors, on_done=self._show_monitors, on_error=self._no_monitors
-        )
+        monitors = (grabber or ScreenGrabber()).monitors
+
+        def allowed_monitors() -> list[MonitorInfo]:
+            if permitted is not None:
+                permitted()
+            return monitors()
+
+        tasks.run(allowed_monitors, on_done=self._show_monitors, on_error=self._no_monitors)
 
     def _show_monitors(self, monitors: list[MonitorInfo]) -> None:
         for m in monitors:

@@ -290,8 +290,15 @@ class ScreenshotsView(QWidget):
         account = self.selected_account()
         if account is None:
             return None
+        key, service = account.account_key, self.service
         dialog = CaptureDialog(
-            self.tasks, account.account_key, account.account_name, account.page_url, self._grabber, self
+            self.tasks,
+            key,
+            account.account_name,
+            account.page_url,
+            self._grabber,
+            self,
+            permitted=lambda: service.require_screenshots([key]),
         )
         dialog.accepted.connect(lambda: self.start_capture(dialog))
         dialog.open()
