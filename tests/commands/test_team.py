@@ -152,3 +152,42 @@ def test_team_database_admins_add_makes_a_login_and_login_keeps_its_password(pg_
     code, out, _ = _run(capsys, monkeypatch, chef, "låtsas-någon-annan", "whoami", "--json")
     me = json.loads(out)
     assert (me["username"], me["roles"], me["database"]) == ("tl_chef", ["forvaltningschef"], "postgresql")
+
+
+def test_the_remaining_duties_are_refused_on_the_command_line_with_exit_2(tmp_path, capsys, monkeypatch):
+    """Screenshots, the register's texts, settings and archived evidence, as someone without the
+    role: exit 2, one Swedish line, nothing changed; the same commands work for the right role."""
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    for argv in (
+        ("accounts", "add", "fb", "--platform", "facebook", "--name", "Kommunen"),
+        ("admins", "add", "chef", "--name", "Cecilia", "--role", "förvaltningschef"),
+    ):
+        assert _run(capsys, monkeypatch, url, "ensam", *argv)[0] == 0
+    for argv in (
+        ("admins", "add", "rut", "--name", "Rut", "--role", "registrator"),
+        ("admins", "add", "kim", "--name", "Kim", "--role", "kommunikationschef"),
+    ):
+        assert _run(capsys, monkeypatch, url, "chef", *argv)[0] == 0
+    for who, argv, message in (
+        (
+            "rut",
+            ("screenshots", "interval", "fb", "30"),
+            "får inte ta, arkivera eller skicka skärmdumpar av kontot fb",
+        ),
+        ("kim", ("accounts", "edit", "fb", "--purpose", "Kapad"), "får inte ändra kontoregistrets texter"),
+        (
+            "rut",
+            ("mail", "set", "--host", "smtp.evil.example", "--sender", "x@evil.example"),
+            "får inte ändra Granskas gemensamma inställningar",
+        ),
+    ):
+        code, out, err = _run(capsys, monkeypatch, url, who, *argv)
+        assert (code, out) == (2, "") and message in err and "Traceback" not in err
+    code, out, _ = _run(capsys, monkeypatch, url, "chef", "accounts", "show", "fb", "--json")
+    shown = json.loads(out)
+    assert shown["purpose"].startswith("Vårda relationen")
+    code, out, _ = _run(capsys, monkeypatch, url, "kim", "screenshots", "due", "--json")
+    assert json.loads(out)[0]["interval_days"] == 365
+    assert _run(capsys, monkeypatch, url, "kim", "screenshots", "interval", "fb", "30")[0] == 0
+    assert _run(capsys, monkeypatch, url, "chef", "accounts", "edit", "fb", "--purpose", "Info")[0] == 0
+    assert _run(capsys, monkeypatch, url, "kim", "audit", "verify")[0] == 0
