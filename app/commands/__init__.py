@@ -8,15 +8,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.models.db import Database, open_database, resolve_url
+from app.models.db import Database
 
 _opened: list[Database] = []
 
 
 def database(args: Any) -> Database:
-    from app.services.accounts.team_credentials import with_stored_password
+    from app.services.accounts.team_credentials import open_as_me
 
-    db = open_database(with_stored_password(resolve_url(args.db)))
+    db = open_as_me(args.db)
     _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)

@@ -39,9 +39,9 @@ def build_moderation(db: Any) -> Any:
 def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     """Runs on a worker thread while the window is already up: the database layer's import,
     the migrations, the corrupt-file check and (for scripts/run) the demo data."""
-    from app.models.db import open_database
+    from app.services.accounts.team_credentials import open_as_me
 
-    db = open_database(db_url)
+    db = open_as_me(db_url)  # on PostgreSQL with the password `granska login` kept
     if demo_if_empty:
         from app.services.intake.demo import load_demo
         from app.services.queue.listing import QueueFilter, QueueService

@@ -94,14 +94,15 @@ class SyncScheduler(QObject):
         sessions = self._sessions()
         if self.running or sessions is None:
             return
-        from app.services.accounts.connections import keyring_registry
+        from app.services.accounts.connections import for_database, keyring_registry
         from app.services.intake.sync import SyncService
 
         # On a network worker: each page's transaction goes to the writer, one at a time, so a
         # decision made while a platform is slow to answer does not wait for it.
         service = SyncService(
             sessions,
-            self._registry or keyring_registry(),
+            # the team database's tokens on PostgreSQL, as `granska sync` takes them
+            for_database(self._registry or keyring_registry(), sessions),
             batch_size=WINDOW_BATCH,
             write=self._tasks.in_writer,
         )

@@ -88,3 +88,32 @@ def sessions_as(sessions, username: str):  # noqa: ANN001, ANN201 - a sessionmak
     engine = create_engine(bind.url.set(username=username), pool_pre_ping=True)
     _people.append(engine)
     return sessionmaker(engine, expire_on_commit=False)
+
+
+class password_required:  # noqa: N801 - used as a context manager, like a function
+    """The throw-away cluster trusts every login on 127.0.0.1; inside this block `username` must
+    give its password (SCRAM), as on a municipality's server. Only that role's line is added to
+    pg_hba.conf (first, so it wins) and taken out again."""
+
+    def __init__(self, admin_engine: object, username: str) -> None:
+        from sqlalchemy import Engine
+
+        assert isinstance(admin_engine, Engine)
+        self._engine = admin_engine
+        self._line = f"host all {username} 127.0.0.1/32 scram-sha-256  # granska test\n"
+
+    def _reload(self) -> None:
+        with self._engine.connect() as con:
+            con.execute(text("SELECT pg_reload_conf()"))
+
+    def __enter__(self) -> password_required:
+        with self._engine.connect() as con:
+            self._hba = Path(str(con.execute(text("SHOW hba_file")).scalar()))
+        self._before = self._hba.read_text()
+        self._hba.write_text(self._line + self._before)
+        self._reload()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._hba.write_text(self._before)
+        self._reload()

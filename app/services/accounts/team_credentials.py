@@ -28,6 +28,8 @@ from app.services.context import Actor, acting
 if TYPE_CHECKING:
     from cryptography.fernet import Fernet
 
+    from app.models.db import Database
+
 # `cryptography` is imported on first use, not with this module: only the team database needs it,
 # and its compiled part loads operating-system libraries that not every Windows runtime has (Wine
 # lacks one), so everything else keeps working wherever it is missing.
@@ -298,6 +300,14 @@ def with_stored_password(url: URL, keyring: CredentialStore | None = None) -> UR
     except KeyringUnavailable:
         return url
     return url.set(password=secret) if secret else url
+
+
+def open_as_me(explicit: str | None = None) -> Database:
+    """The database the command line and the window open: `--db`/GRANSKA_DB/the machine policy,
+    on PostgreSQL with the password `granska login` kept in my keyring when the URL has none."""
+    from app.models.db import open_database, resolve_url
+
+    return open_database(with_stored_password(resolve_url(explicit)))
 
 
 def credential_store_for(
