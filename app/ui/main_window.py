@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemSummary
-from app.ui import main_menus
+from app.ui import main_menus, team
 from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
 from app.ui.labels import action_label
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     help_action: QAction
     queue_actions: list[QAction]
     tools_placeholder: QAction | None
+    team: team.TeamState  # app/ui/team.py, from the first attach
 
     def __init__(
         self,
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.load_accounts()
         self.moderation_actions.load_saved_replies()
         self.sync.start()
+        team.install(self)  # whoami in the status bar, my accounts in the queue, Administratörer
 
     @property
     def help_overlay(self) -> HelpOverlay:

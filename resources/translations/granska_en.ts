@@ -208,6 +208,73 @@
     </message>
 </context>
 <context>
+    <name>AdministratorsDialog</name>
+    <message>
+        <source>Administratörer</source>
+        <translation>Administrators</translation>
+    </message>
+    <message>
+        <source>Förvaltningschefen beslutar vem som administrerar varje konto. Minst två personer ska kunna administrera varje konto och öppna dess inloggningsuppgifter.</source>
+        <translation>The head of administration decides who administers each account. At least two people should be able to administer each account and open its login credentials.</translation>
+    </message>
+    <message>
+        <source>Konton och deras administratörer</source>
+        <translation>Accounts and their administrators</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Kan öppna inloggningsuppgifterna</source>
+        <translation>Can open the login credentials</translation>
+    </message>
+    <message>
+        <source>Varning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Tilldela kontot</source>
+        <translation>Assign to the account</translation>
+    </message>
+    <message>
+        <source>Ta bort från kontot</source>
+        <translation>Remove from the account</translation>
+    </message>
+    <message>
+        <source>Bara förvaltningschefen ändrar detta.</source>
+        <translation>Only the head of administration changes this.</translation>
+    </message>
+    <message>
+        <source>Du kan se vem som administrerar kontona, men bara förvaltningschefen kan ändra det.</source>
+        <translation>You can see who administers the accounts, but only the head of administration can change it.</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>(ingen token sparad centralt)</source>
+        <translation>(no token stored centrally)</translation>
+    </message>
+    <message>
+        <source> – administrerar kontot</source>
+        <translation> – administers the account</translation>
+    </message>
+    <message>
+        <source>%1 administrerar nu %2.</source>
+        <translation>%1 now administers %2.</translation>
+    </message>
+    <message>
+        <source>%1 administrerar inte längre %2. Byt gärna kontots lösenord eller token på plattformen.</source>
+        <translation>%1 no longer administers %2. Consider changing the account&apos;s password or token on the platform.</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveModel</name>
     <message>
         <source>Senast</source>
@@ -918,12 +985,24 @@
         <translation>To date (inclusive)</translation>
     </message>
     <message>
+        <source>Visa andra konton</source>
+        <translation>Show other accounts</translation>
+    </message>
+    <message>
+        <source>Visa även konton som du inte administrerar (bara läsa, inga åtgärder)</source>
+        <translation>Also show accounts you do not administer (read only, no actions)</translation>
+    </message>
+    <message>
         <source>Rensa filter</source>
         <translation>Clear filters</translation>
     </message>
     <message>
         <source>Rensa sökning och filter</source>
         <translation>Clear search and filters</translation>
+    </message>
+    <message>
+        <source>Alla mina konton</source>
+        <translation>All my accounts</translation>
     </message>
     <message>
         <source>%s (inaktivt)</source>
@@ -1079,12 +1158,12 @@
         <translation>If you have a private interest in what is discussed, someone else should conduct the dialogue. The item is handed over and you cannot decide it yourself.</translation>
     </message>
     <message>
-        <source>Användarnamn på den som tar över</source>
-        <translation>User name of the person taking over</translation>
-    </message>
-    <message>
         <source>Tar över</source>
         <translation>Taking over</translation>
+    </message>
+    <message>
+        <source>Kontot har ingen annan aktiv administratör att lämna över till. Be förvaltningschefen tilldela kontot en kollega (Inställningar → Administratörer).</source>
+        <translation>The account has no other active administrator to hand over to. Ask the head of administration to assign a colleague to the account (Settings → Administrators).</translation>
     </message>
     <message>
         <source>Jäv: privat intresse i frågan.</source>
@@ -1231,14 +1310,6 @@
     <message>
         <source>Gallrad</source>
         <translation>Weeded</translation>
-    </message>
-    <message>
-        <source>Internwebben</source>
-        <translation>Intranet</translation>
-    </message>
-    <message>
-        <source>Annan</source>
-        <translation>Other</translation>
     </message>
     <message>
         <source>Nya</source>
@@ -1439,6 +1510,14 @@
     <message>
         <source>Lämna över</source>
         <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>Internwebben</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>Annan</source>
+        <translation>Other</translation>
     </message>
 </context>
 <context>
@@ -1797,10 +1876,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Skicka svar</source>
         <translation>Send answer</translation>
-    </message>
-    <message>
-        <source>Behåll</source>
-        <translation>Keep</translation>
     </message>
     <message>
         <source>Behålla %d poster? Inget görs på plattformen.</source>
@@ -2490,6 +2565,52 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Ett oväntat fel inträffade i Granska. Ingenting har gått förlorat; skicka gärna detaljerna till den som sköter Granska.</source>
         <translation>An unexpected error occurred in Granska. Nothing has been lost; please send the details to whoever looks after Granska.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamState</name>
+    <message>
+        <source>administratör</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>registrator</source>
+        <translation>registrar</translation>
+    </message>
+    <message>
+        <source>kommunikationschef</source>
+        <translation>head of communications</translation>
+    </message>
+    <message>
+        <source>förvaltningschef</source>
+        <translation>head of administration</translation>
+    </message>
+    <message>
+        <source>databasens ägare</source>
+        <translation>database owner</translation>
+    </message>
+    <message>
+        <source>Inloggad som</source>
+        <translation>Signed in as</translation>
+    </message>
+    <message>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Inloggad som %1 i databasen (%2). Dina konton: %3</source>
+        <translation>Signed in as %1 in the database (%2). Your accounts: %3</translation>
+    </message>
+    <message>
+        <source>Du administrerar inte %1 och kan bara läsa posten.</source>
+        <translation>You do not administer %1 and can only read the item.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamViews</name>
+    <message>
+        <source>Administratörer…</source>
+        <translation>Administrators…</translation>
     </message>
 </context>
 <context>

@@ -160,3 +160,71 @@ def test_rotate_keeps_the_old_token_when_the_new_one_is_refused(db, capsys, monk
         assert code == 0 and "@vadstenakommun" in out
         code, out, _ = run(capsys, monkeypatch, *url, "credentials", "remove", "x")
         assert code == 0 and "Ingen token är sparad" in out
+
+
+@pytest.mark.postgres
+@pytest.mark.not_on_windows("the team database's tests run against the PostgreSQL that scripts/test starts")
+def test_on_the_team_database_the_secret_is_nowhere_either(
+    pg_db, tmp_path, capsys, monkeypatch, caplog, secret_service
+):
+    """The same search on the team database: its pg_dump (the whole database as text, with the
+    encrypted token and the sealed keys), the log, the output and the exports."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import keyring
+
+    from app.services.accounts.team_credentials import private_key_ref
+
+    caplog.set_level(logging.DEBUG)
+    secret = f"EAAG-{uuid.uuid4().hex}-hemlig"
+    owner = pg_db.engine.url.render_as_string(hide_password=False)
+
+    def as_(who: str) -> list[str]:
+        return ["--db", owner.replace("postgres@", f"{who}@", 1), "--verbose"]
+
+    seen: list[str] = []
+    links = str(tmp_path / "links.csv")
+    with running("facebook", token=secret) as r:
+        r.fake.store.add_thread(r.fake.store.add_post(), 5)
+        steps = [
+            (["--db", owner], ("admins", "add", "sd_chef", "--name", "Chef", "--role", "forvaltningschef")),
+            (as_("sd_chef"), ("accounts", "add", "fb", "--platform", "facebook", "--name", "Vadstena kommun",
+                              "--external-id", r.external_id, "--api-base", r.api_base)),
+            (as_("sd_chef"), ("admins", "add", "sd_anna", "--name", "Anna", "--role", "administrator")),
+            (as_("sd_chef"), ("accounts", "assign", "fb", "sd_anna")),
+            (as_("sd_anna"), ("login",)),
+            (as_("sd_anna"), ("credentials", "set", "fb")),
+            (as_("sd_anna"), ("credentials", "check", "fb")),
+            (as_("sd_anna"), ("credentials", "status", "--json")),
+            (as_("sd_anna"), ("sync", "fb")),
+            (as_("sd_anna"), ("accounts", "show", "fb", "--json")),
+            (as_("sd_anna"), ("accounts", "links", "--format", "csv", "--output", links)),
+            (as_("sd_anna"), ("queue", "--json")),
+        ]  # fmt: skip
+        try:
+            for url, argv in steps:
+                code, out, err = run(capsys, monkeypatch, *url, *argv, stdin=secret + "\n")
+                assert code == 0, (argv, err)
+                seen += [out, err]
+            assert r.fake.requests[-1].headers["authorization"] == f"Bearer {secret}"  # it was used
+        finally:
+            keyring.delete_password(secret_service, private_key_ref("sd_anna"))
+    assert len(json.loads(seen[-2])) == 6
+    assert shutil.which("pg_dump") or list(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))
+    pg_dump = shutil.which("pg_dump") or str(sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))[-1])
+    dump = subprocess.run(
+        [pg_dump, "--dbname", owner.replace("postgresql+psycopg", "postgresql")],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    assert "account_secrets" in dump and "account_key_copies" in dump  # the encrypted token is in it
+    for place, text in [
+        ("pg_dump av teamdatabasen", dump),
+        ("loggen", caplog.text),
+        ("utskrifterna", "".join(seen)),
+        ("exporterna", (tmp_path / "links.csv").read_text()),
+    ]:
+        assert secret not in text, f"token i {place}"
+        assert secret[5:25] not in text, f"del av token i {place}"
+        assert "PRIVATE KEY" not in text, f"privat nyckel i {place}"

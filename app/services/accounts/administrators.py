@@ -14,6 +14,7 @@ from app.services.accounts.roles import (
     Duty,
     Me,
     disable_login,
+    hand_over_candidates,
     parse_roles,
     require,
     roles_text,
@@ -33,6 +34,12 @@ class AdministratorRegister:
     def whoami(self) -> Me:
         with self._sessions() as session:
             return who_am_i(session, self._actor.username)
+
+    def whoami_with_colleagues(self) -> tuple[Me, dict[str, tuple[tuple[str, str], ...]]]:
+        """Me, and per account whom I can hand an item over to (the window loads both at once)."""
+        with self._sessions() as session:
+            me = who_am_i(session, self._actor.username)
+            return me, hand_over_candidates(session, me)
 
     def add(
         self,

@@ -340,3 +340,39 @@ def require_records(
             write_refusal(sessions, who, Duty.READ, item_id=item_id, account_id=account_id, details=details)
             raise Forbidden(refusal_message(me, Duty.READ, key))
     return me
+
+
+def require_hand_over_target(session: Session, account_id: int, target_id: int | None, target: str) -> None:
+    """When roles are in use, an item is handed over only to another administrator of its account."""
+    if not roles_in_use(session):
+        return
+    assigned = exists().where(
+        AccountAdministrator.account_id == account_id, AccountAdministrator.administrator_id == target_id
+    )
+    if not session.scalar(select(assigned)):
+        key = session.scalar(select(Account.key).where(Account.id == account_id))
+        raise InputError(f"{target} administrerar inte kontot {key} och kan inte ta över posten.")
+
+
+def hand_over_candidates(session: Session, me: Me) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per account key, the (username, name) of the colleagues an item can be handed to: the
+    account's other active administrators (with no roles in use: every other active person)."""
+    people = select(Administrator.id, Administrator.username, Administrator.name).where(
+        Administrator.active.is_(True)
+    )
+    everyone = [(u, n) for _, u, n in session.execute(people.order_by(Administrator.name))]
+    links = session.execute(
+        select(Account.key, Administrator.username, Administrator.name)
+        .join(AccountAdministrator, AccountAdministrator.account_id == Account.id)
+        .join(Administrator, Administrator.id == AccountAdministrator.administrator_id)
+        .where(Administrator.active.is_(True))
+        .order_by(Administrator.name)
+    ).all()
+    result: dict[str, list[tuple[str, str]]] = {k: [] for k in session.scalars(select(Account.key))}
+    for key, username, name in links:
+        result[key].append((username, name))
+    mine = me.username.casefold()
+    return {
+        key: tuple((u, n) for u, n in (found if me.enforced else everyone) if u.casefold() != mine)
+        for key, found in result.items()
+    }

@@ -24,7 +24,7 @@ from app.services.accounts import platforms
 from app.services.accounts.connections import ConnectorLookup
 from app.services.accounts.identity import active_administrator, escalation_recipient
 from app.services.accounts.platforms import ConnectorRegistry
-from app.services.accounts.roles import Duty
+from app.services.accounts.roles import Duty, require_hand_over_target
 from app.services.context import Actor, Writes, acting, in_this_thread, same_person
 from app.services.mail import Mailer
 from app.services.moderation.decisions import DecisionScope, decision_scope
@@ -278,6 +278,7 @@ class ModerationService:
                 raise InputError(f"{to_username!r} är ingen aktiv administratör.")
             if same_person(target.username, scope.username):
                 raise InputError("Du kan inte lämna över till dig själv.")
+            require_hand_over_target(scope.session, scope.state.account_id, target.id, target.name)
             recusal = Recusal(
                 item_id=item_id,
                 username=scope.username,

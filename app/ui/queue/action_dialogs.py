@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -366,7 +367,12 @@ class ForwardDialog(ActionDialog):
 
 
 class HandOverDialog(ActionDialog):
-    def __init__(self, items: list[ItemSummary], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: list[ItemSummary],
+        parent: QWidget | None = None,
+        colleagues: tuple[tuple[str, str], ...] = (),
+    ) -> None:
         super().__init__(items, self.tr("Lämna över"), self.tr("Lämna över"), parent)
         self.layout_.addWidget(
             plain_label(
@@ -377,16 +383,25 @@ class HandOverDialog(ActionDialog):
                 self,
             )
         )
-        self.to = QLineEdit(self)
-        self.to.setPlaceholderText(self.tr("Användarnamn på den som tar över"))
+        # The colleague from a list of the account's other administrators: no typed user names.
+        self.to = QComboBox(self)
         self.to.setAccessibleName(self.tr("Tar över"))
+        for username, name in colleagues:
+            self.to.addItem(f"{name} ({username})" if name != username else username, username)
         self.layout_.addWidget(self.to)
+        self.none = plain_label(
+            self.tr("Kontot har ingen annan aktiv administratör att lämna över till. Be förvaltningschefen "
+                    "tilldela kontot en kollega (Inställningar → Administratörer)."),
+            self,
+        )  # fmt: skip
+        self.none.setVisible(not colleagues)
+        self.to.setVisible(bool(colleagues))
+        self.layout_.addWidget(self.none)
         self.reason = self.text_box(self.tr("Jäv: privat intresse i frågan."), self.tr("Skäl"))
         self.layout_.addWidget(self.reason)
         self.finish_layout()
-        self.to.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
-        self.ok.setEnabled(False)
+        self.ok.setEnabled(bool(colleagues))
         self.to.setFocus()
 
     def choice(self) -> tuple[str, str]:
-        return self.to.text().strip(), self.reason.toPlainText().strip()
+        return str(self.to.currentData() or ""), self.reason.toPlainText().strip()

@@ -84,6 +84,7 @@ class DialogArgs:
     parent: QWidget
     saved_replies: list[tuple[str, str]]
     hint: str  # the channel's tone, when one item is chosen
+    colleagues: tuple[tuple[str, str], ...] = ()  # (username, name) who may take the items over
 
 
 D = TypeVar("D", bound=QDialog)
@@ -193,7 +194,7 @@ def _forward(d: ForwardDialog) -> Decide:
 def _hand_over_dialog(a: DialogArgs) -> HandOverDialog:
     from app.ui.queue.action_dialogs import HandOverDialog
 
-    return HandOverDialog(a.items, a.parent)
+    return HandOverDialog(a.items, a.parent, a.colleagues)
 
 
 def _hand_over(d: HandOverDialog) -> Decide:

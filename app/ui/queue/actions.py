@@ -91,6 +91,8 @@ class ModerationActions(QObject):
         self.dialog: QDialog | None = None  # the open action dialog, if any
         self.saved_replies: list[tuple[str, str]] = []
         self.channel_tone: Callable[[ItemSummary], str] = lambda _item: ""
+        # Who the items can be handed over to (app/ui/team.py fills it in).
+        self.colleagues: Callable[[list[ItemSummary]], tuple[tuple[str, str], ...]] = lambda _items: ()
         self.actions: dict[str, QAction] = {}
         for spec in all_actions():
             act = QAction(icon(spec.icon), spec.text, window)
@@ -131,7 +133,9 @@ class ModerationActions(QObject):
             return
         tone = self.channel_tone(items[0]) if len(items) == 1 else ""
         hint = self.tr("Kanalens ton: %s") % tone if tone else ""
-        dialog = spec.dialog(DialogArgs(items, self._window, self.saved_replies, hint))
+        dialog = spec.dialog(
+            DialogArgs(items, self._window, self.saved_replies, hint, self.colleagues(items))
+        )
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._run(name, items, spec.decide(dialog)))

@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.queue.shapes import QueueFilter
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 250
 PERIODS = ("all", "day", "week", "month", "custom")
+NO_ACCOUNT = "\x00"  # matches no account: I administer none and may not read the others
 
 
 class FilterBar(QWidget):
@@ -35,6 +36,9 @@ class FilterBar(QWidget):
         self._clock = clock
         self._pending_account: str | None = None
         self._quiet = False
+        self._all_accounts: list[AccountInfo] = []
+        # The accounts I act on when roles are in use (None: every account, as on one workstation).
+        self.mine: tuple[str, ...] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(6)
@@ -89,6 +93,14 @@ class FilterBar(QWidget):
             edit.hide()
             layout.addWidget(edit)
 
+        self.others = QCheckBox(self.tr("Visa andra konton"), self)
+        self.others.setToolTip(
+            plain_tooltip(self.tr("Visa även konton som du inte administrerar (bara läsa, inga åtgärder)"))
+        )
+        self.others.toggled.connect(self._others_toggled)
+        self.others.hide()  # only for the roles that may read other accounts (set_mine)
+        layout.addWidget(self.others)
+
         self.clear = QToolButton(self)
         self.clear.setIcon(icon("action-clear"))
         self.clear.setText(self.tr("Rensa filter"))
@@ -124,11 +136,33 @@ class FilterBar(QWidget):
 
     # -- accounts arrive from the database --------------------------------------------------
 
+    def set_mine(self, mine: tuple[str, ...] | None, may_read_others: bool) -> None:
+        """The queue shows my accounts; the others behind "Visa andra konton", for those who
+        may read them."""
+        self.mine = mine
+        self.others.setVisible(mine is not None and may_read_others)
+        if not self.others.isVisible():
+            self.others.setChecked(False)
+        self.set_accounts(self._all_accounts)
+        self._emit()
+
+    def showing_others(self) -> bool:
+        return self.mine is None or self.others.isChecked()
+
+    def _others_toggled(self, _on: bool) -> None:
+        self.set_accounts(self._all_accounts)
+        self._emit()
+
     def set_accounts(self, accounts: list[AccountInfo]) -> None:
+        self._all_accounts = list(accounts)
+        if not self.showing_others():
+            accounts = [a for a in accounts if a.key in (self.mine or ())]
         wanted = self._pending_account or self.account.currentData()
         self._quiet = True
         self.account.clear()
-        self.account.addItem(self.tr("Alla konton"), None)
+        self.account.addItem(
+            self.tr("Alla mina konton") if not self.showing_others() else self.tr("Alla konton"), None
+        )
         for a in accounts:
             self.account.addItem(
                 platform_icon(a.platform), a.name if a.active else self.tr("%s (inaktivt)") % a.name, a.key
@@ -147,11 +181,12 @@ class FilterBar(QWidget):
 
     def queue_filter(self) -> QueueFilter:
         since, until = self._period()
+        accounts = self._one(self.account) if self._pending_account is None else (self._pending_account,)
+        if not accounts and not self.showing_others():
+            accounts = self.mine or (NO_ACCOUNT,)
         return QueueFilter(
             statuses=self._one(self.status),
-            account_keys=self._one(self.account)
-            if self._pending_account is None
-            else (self._pending_account,),
+            account_keys=accounts,
             platforms=self._one(self.platform),
             reasons=self._one(self.flag),
             since=since,
@@ -186,7 +221,8 @@ class FilterBar(QWidget):
         return None, None
 
     def is_filtered(self) -> bool:
-        return self.queue_filter() != QueueFilter()
+        unfiltered = QueueFilter(account_keys=() if self.showing_others() else self.mine or (NO_ACCOUNT,))
+        return self.queue_filter() != unfiltered
 
     def reset(self) -> None:
         self._quiet = True
