@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from email import message_from_bytes, policy
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 
 from app.cli import main
 from app.models import (
@@ -44,9 +44,12 @@ def _head(db) -> tuple[int, str]:
 
 def _erase_since(db, head: tuple[int, str], item_id: int) -> None:
     """What someone with the database file does to make a removal never have happened: its
-    rows and events deleted, the item set back, the head row rewound."""
+    rows and events deleted, the item set back, the head row rewound. On PostgreSQL that takes
+    the owner or a superuser, who can switch the head's guard trigger off (no member can)."""
     count, digest = head
     with db.sessions.begin() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SET LOCAL session_replication_role = replica"))
         first_gone = s.scalars(select(AuditEvent.id).order_by(AuditEvent.id).offset(count).limit(1)).one()
         s.execute(delete(AuditSeal).where(AuditSeal.event_id >= first_gone))
         s.execute(delete(AuditEvent).where(AuditEvent.id >= first_gone))

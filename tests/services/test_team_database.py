@@ -180,6 +180,16 @@ FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
     (CHEF, "UPDATE items SET status = 'kept' WHERE id = {fb2}", DENIED),
     (CHEF, "UPDATE audit_head SET last_hash = 'x' WHERE false", None),  # allowed, shown for contrast
     (CHEF, "DELETE FROM audit_seals", DENIED),
+    # The chain's head moves only to the chain's real end (0008's trigger), for every role.
+    (ANNA, "UPDATE audit_head SET last_hash = 'x'", DENIED),
+    (ANNA, "UPDATE audit_head SET count = count + 1", DENIED),
+    (
+        CHEF,
+        "UPDATE audit_head SET count = count - 1, last_hash = (SELECT prev_hash FROM audit_events "
+        "ORDER BY id DESC LIMIT 1)",
+        DENIED,
+    ),
+    (RUT, "UPDATE audit_head SET id = id + 1", DENIED),
 ]
 
 

@@ -11,6 +11,12 @@ Revises: 0007_team_credentials
   administrators and the kommunikationschef too; the removal log stays the registrator's
   (row-level security on exports and export_rows: others insert only their own packages).
 
+- The audit log's head (audit_head) moves only to the true end of the chain: a trigger lets an
+  UPDATE through when the head becomes the newest event's hash and the count grows by exactly
+  the events appended after the old head (whose first one names the old head as prev_hash),
+  or when nothing changes (the lock every writer takes). Any other value is refused, for
+  every role, so no member can point the head elsewhere to hide a gap.
+
 Nothing on SQLite: a workstation's file has one user, who the OS already let in.
 """
 
@@ -27,7 +33,35 @@ _OWN_PACKAGE = "kind = 'package' AND lower(created_by) = lower(session_user)"
 _OWN_PACKAGE_ROW = (
     "export_id IN (SELECT id FROM exports WHERE kind = 'package' AND lower(created_by) = lower(session_user))"
 )
+_HEAD_GUARD = r"""
+CREATE OR REPLACE FUNCTION granska_audit_head_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+DECLARE
+  appended integer := NEW.count - OLD.count;
+  newest text;
+  first_prev text;
+BEGIN
+  IF NEW.id <> OLD.id THEN
+    RAISE EXCEPTION 'Granskningsloggens huvud kan inte flyttas.' USING ERRCODE = '42501';
+  END IF;
+  IF appended = 0 AND NEW.last_hash IS NOT DISTINCT FROM OLD.last_hash THEN
+    RETURN NEW;
+  END IF;
+  IF appended > 0 THEN
+    SELECT hash INTO newest FROM audit_events ORDER BY id DESC LIMIT 1;
+    SELECT prev_hash INTO first_prev FROM audit_events ORDER BY id DESC OFFSET appended - 1 LIMIT 1;
+    IF newest = NEW.last_hash AND first_prev IS NOT DISTINCT FROM OLD.last_hash THEN
+      RETURN NEW;
+    END IF;
+  END IF;
+  RAISE EXCEPTION 'Granskningsloggens huvud får bara flyttas till kedjans sista händelse (av %).', session_user
+    USING ERRCODE = '42501';
+END $$;
+"""
 UPGRADE = [
+    _HEAD_GUARD,
+    "CREATE TRIGGER audit_head_guard BEFORE UPDATE ON audit_head FOR EACH ROW "
+    "EXECUTE FUNCTION granska_audit_head_guard()",
     "REVOKE INSERT, UPDATE ON settings FROM granska_administrator",
     "GRANT INSERT, UPDATE ON settings TO granska_forvaltningschef",
     "GRANT UPDATE (screenshot_interval_days) ON accounts TO granska_administrator, granska_kommunikationschef",
@@ -47,6 +81,8 @@ UPGRADE = [
     f"CREATE POLICY screenshots_update ON screenshots FOR UPDATE USING ({_SCREENSHOTS}) WITH CHECK ({_SCREENSHOTS})",
 ]
 DOWNGRADE = [
+    "DROP TRIGGER IF EXISTS audit_head_guard ON audit_head",
+    "DROP FUNCTION IF EXISTS granska_audit_head_guard()",
     "DROP POLICY IF EXISTS screenshots_update ON screenshots",
     "DROP POLICY IF EXISTS screenshots_insert ON screenshots",
     "DROP POLICY IF EXISTS screenshots_read ON screenshots",
@@ -68,8 +104,15 @@ DOWNGRADE = [
 def upgrade() -> None:
     con = op.get_bind()
     if con.dialect.name == "postgresql":
-        for statement in UPGRADE:
-            con.exec_driver_sql(statement)
+        # Straight to the driver, without parameters: psycopg then leaves the function's `%` alone.
+        dbapi = con.connection.dbapi_connection
+        assert dbapi is not None
+        cursor = dbapi.cursor()
+        try:
+            for statement in UPGRADE:
+                cursor.execute(statement)
+        finally:
+            cursor.close()
 
 
 def downgrade() -> None:
