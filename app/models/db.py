@@ -81,6 +81,9 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    from app.models.folding import register_sqlite
+
+    register_sqlite(dbapi_connection)  # logins compared with Unicode case folding (Å is å)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")

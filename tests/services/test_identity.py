@@ -72,3 +72,20 @@ def test_the_one_who_kept_an_item_may_revise_it_in_any_letter_case(database):
     item_id = make_item(database.sessions)
     service(database, user="anna").keep(item_id)
     assert service(database, user="ANNA").remove(item_id, "personangrepp").status == "remove_by_hand"
+
+
+def test_non_ascii_logins_fold_on_sqlite_too(sqlite_db, monkeypatch):
+    """SQLite's lower() folds only ASCII: ÅSA and åsa were two people there. A recused Åsa in
+    capitals is still recused, and the register finds her whatever the case of her login."""
+    from app.services.accounts.administrators import AdministratorRegister
+
+    add_admin(sqlite_db.sessions, "åsa", "Åsa Öberg")
+    add_admin(sqlite_db.sessions, "sofia", "Sofia Löf")
+    me = AdministratorRegister(sqlite_db.sessions, Actor("ÅSA")).whoami()
+    assert (me.name, me.administrator_id is not None) == ("Åsa Öberg", True)
+    item_id = make_item(sqlite_db.sessions, "Min granne bygger olovligt!")
+    service(sqlite_db, user="åsa").hand_over(item_id, "sofia", "Det gäller min granne")
+    with pytest.raises(InputError, match="jäv"):
+        service(sqlite_db, user="ÅSA").keep(item_id)
+    with sqlite_db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Decision)) == 1

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, AccountAdministrator, Administrator
+from app.models.folding import casefold
 from app.services.accounts.platforms import PLATFORMS
 from app.services.accounts.roles import Duty, create_login_role, require, roles_text
 from app.services.records.audit import log_change
@@ -208,7 +209,7 @@ class AccountService:
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == account_key))
             admin = session.scalar(
-                select(Administrator).where(func.lower(Administrator.username) == username.lower())
+                select(Administrator).where(casefold(Administrator.username) == casefold(username))
             )
             if account is None:
                 raise InputError(f"Okänt konto {account_key!r}.")

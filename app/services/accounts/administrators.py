@@ -4,11 +4,12 @@ administrator's row; a change the acting person's roles do not allow is refused 
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.models import AccountAdministrator, Administrator
+from app.models.folding import casefold
 from app.services.accounts.accounts import AccountService
 from app.services.accounts.roles import (
     Duty,
@@ -114,7 +115,7 @@ class AdministratorRegister:
 
 
 def _find(session: Session, username: str) -> Administrator:
-    same = func.lower(Administrator.username) == username.lower()
+    same = casefold(Administrator.username) == casefold(username)
     admin = session.scalar(select(Administrator).where(same))
     if admin is None:
         raise InputError(f"Okänd administratör {username!r} (se granska admins list).")

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Administrator, Recusal, Setting
+from app.models.folding import casefold
 from app.services.mail import SETTINGS_KEY as MAIL_SETTINGS_KEY
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -40,7 +41,7 @@ def find_administrator(session: Session, username: str) -> AdminInfo:
             Administrator.name,
             Administrator.email,
             Administrator.manager_email,
-        ).where(func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True))
+        ).where(casefold(Administrator.username) == casefold(username), Administrator.active.is_(True))
     ).first()
     if row is None:
         return AdminInfo(None, username, username)
@@ -66,7 +67,7 @@ def recusal_for(session: Session, item_id: int, username: str) -> tuple[str, str
     """(handed_to, reason) when `username` handed this item over on a conflict of interest."""
     row = session.execute(
         select(Recusal.handed_to, Recusal.reason)
-        .where(Recusal.item_id == item_id, func.lower(Recusal.username) == func.lower(username))
+        .where(Recusal.item_id == item_id, casefold(Recusal.username) == casefold(username))
         .limit(1)
     ).first()
     return (row[0], row[1]) if row else None

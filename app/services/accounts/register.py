@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Account, AccountAdministrator, AccountSecret, Administrator
+from app.models.folding import casefold
 from app.services.accounts.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
 from app.services.accounts.platforms import platform_label
 from app.services.accounts.roles import Duty, require
@@ -226,7 +227,7 @@ class AccountRegister:
         with self._sessions.begin() as session:
             account_id = session.scalar(select(Account.id).where(Account.key == key))
             admin_id = session.scalar(
-                select(Administrator.id).where(func.lower(Administrator.username) == username.lower())
+                select(Administrator.id).where(casefold(Administrator.username) == casefold(username))
             )
             if account_id is None:
                 raise InputError(f"Okänt konto {key!r}.")

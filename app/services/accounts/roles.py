@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, NoReturn
 
-from sqlalchemy import and_, exists, func, select, text
+from sqlalchemy import and_, exists, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import Forbidden, InputError
 from app.models import Account, AccountAdministrator, Administrator, Item
+from app.models.folding import casefold
 from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter
 
@@ -192,7 +193,7 @@ def is_database_owner(session: Session) -> bool:
 def who_am_i(session: Session, username: str) -> Me:
     admin = session.execute(
         select(Administrator.id, Administrator.name, Administrator.roles).where(
-            func.lower(Administrator.username) == func.lower(username), Administrator.active.is_(True)
+            casefold(Administrator.username) == casefold(username), Administrator.active.is_(True)
         )
     ).first()
     enforced = roles_in_use(session)

@@ -16,12 +16,13 @@ import base64
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, AccountAdministrator, AccountKeyCopy, AccountSecret, Administrator, PersonKey
+from app.models.folding import casefold
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
 from app.services.context import Actor, acting
 
@@ -268,7 +269,7 @@ def _account_id(session: Session, ref: str) -> int:
 def _my_id(session: Session, username: str) -> int | None:
     return session.scalar(
         select(Administrator.id).where(
-            func.lower(Administrator.username) == username.lower(), Administrator.active.is_(True)
+            casefold(Administrator.username) == casefold(username), Administrator.active.is_(True)
         )
     )
 

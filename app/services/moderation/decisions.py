@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, exists, func, select, true
+from sqlalchemy import and_, bindparam, exists, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.core.states import Action
 from app.models import AccountAdministrator, Administrator, Decision, Item, ItemStatus, Recusal, Setting
 from app.models.db import session_user
+from app.models.folding import casefold
 from app.services.accounts.identity import AdminInfo, local_time
 from app.services.accounts.roles import Duty, Me, parse_roles, refuse
 from app.services.context import Actor, same_person
@@ -71,7 +72,7 @@ _links = AccountAdministrator.__table__
 _roles_set = Administrator.__table__.alias("roles_set")
 
 # Logins compare without regard to letter case (ANNA is anna), recusals included.
-_login = func.lower(bindparam("username"))
+_login = casefold(bindparam("username"))
 
 # The one read of a decision: the item with its thread and account (for the evidence copy),
 # the actor as an administrator, a conflict of interest, and the notice templates.
@@ -90,7 +91,7 @@ _STATE = Query(
         .where(_roles_set.c.active == true(), _roles_set.c.roles.is_not(None), _roles_set.c.roles != "")
         .label("roles_in_use"),
         select(_recusals.c.handed_to)
-        .where(_recusals.c.item_id == _items.c.id, func.lower(_recusals.c.username) == _login)
+        .where(_recusals.c.item_id == _items.c.id, casefold(_recusals.c.username) == _login)
         .limit(1)
         .scalar_subquery()
         .label("recused_to"),
@@ -101,7 +102,7 @@ _STATE = Query(
     )
     .select_from(
         snapshot_from().outerjoin(
-            _admins, and_(func.lower(_admins.c.username) == _login, _admins.c.active == true())
+            _admins, and_(casefold(_admins.c.username) == _login, _admins.c.active == true())
         )
     )
     .where(_items.c.id == bindparam("item_id"))
