@@ -36,6 +36,7 @@ from app.services.accounts.tokens import (
     token_endpoint,
 )
 from app.services.context import Writes, in_this_thread
+from app.services.records.audit import log_change
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,12 @@ class SignInService:
                     values["external_id"] = page[0]
                 session.execute(update(Account).where(Account.key == account.key).values(**values))
                 record_token_use(session, account.key, granted, None, now)
+                if "external_id" in values:  # the register's own field: sealed again
+                    log_change(
+                        session, "account_page_chosen", account_id=account.id,
+                        details={"key": account.key, "page": values["external_id"]},
+                        seals=[("account", account.id)],
+                    )  # fmt: skip
 
         self._write(save)
         log.info("inloggning hos plattformen sparad för %s", account.key)
