@@ -68,14 +68,19 @@ class StoredCredential:
     refresh_expires_at: datetime | None = None
     scopes: tuple[str, ...] = ()
     client_secret: str | None = None
-    obtained_at: datetime | None = None
+    obtained_at: datetime | None = None  # when the refresh token (or the sign-in) was obtained
+    lifetime: float | None = None  # seconds the access token was given for
 
     @property
     def refreshable(self) -> bool:
         return bool(self.refresh_token)
 
     def expires_within(self, now: datetime, seconds: float) -> bool:
-        return self.expires_at is not None and self.expires_at - now <= timedelta(seconds=seconds)
+        """Expired, or within `seconds` of it (at most a quarter of a short-lived token's life)."""
+        if self.expires_at is None:
+            return False
+        margin = min(seconds, self.lifetime / 4) if self.lifetime else seconds
+        return self.expires_at - now <= timedelta(seconds=margin)
 
     def serialize(self) -> str:
         if self.kind == "pasted" and not self.client_secret:
@@ -85,6 +90,7 @@ class StoredCredential:
             "refresh_token": self.refresh_token, "expires_at": _iso(self.expires_at),
             "refresh_expires_at": _iso(self.refresh_expires_at), "scopes": list(self.scopes),
             "client_secret": self.client_secret, "obtained_at": _iso(self.obtained_at),
+            "lifetime": self.lifetime,
         }  # fmt: skip
         return json.dumps({k: v for k, v in body.items() if v is not None}, sort_keys=True)
 
@@ -107,6 +113,7 @@ class StoredCredential:
                     scopes=tuple(body.get("scopes") or ()),
                     client_secret=body.get("client_secret"),
                     obtained_at=_time(body.get("obtained_at")),
+                    lifetime=float(body["lifetime"]) if body.get("lifetime") else None,
                 )
         return cls(access_token=stored.strip())
 
@@ -220,11 +227,15 @@ class TokenEndpoint:
         raise self._error(response.status_code, body)
 
     def _read(self, body: dict[str, Any], now: datetime) -> StoredCredential:
-        def after(seconds: Any) -> datetime | None:
+        def seconds_of(value: Any) -> float | None:
             try:
-                return now + timedelta(seconds=float(seconds)) if seconds not in (None, "") else None
+                return float(value) if value not in (None, "") else None
             except (TypeError, ValueError):
                 return None
+
+        def after(value: Any) -> datetime | None:
+            seconds = seconds_of(value)
+            return now + timedelta(seconds=seconds) if seconds is not None else None
 
         scope = body.get("scope") or ""
         scopes = tuple(s for s in str(scope).replace(",", " ").split() if s)
@@ -232,7 +243,7 @@ class TokenEndpoint:
             access_token=str(body["access_token"]), kind="oauth",
             refresh_token=body.get("refresh_token") or None, expires_at=after(body.get("expires_in")),
             refresh_expires_at=after(body.get("refresh_token_expires_in")), scopes=scopes,
-            client_secret=self.client_secret, obtained_at=now,
+            client_secret=self.client_secret, obtained_at=now, lifetime=seconds_of(body.get("expires_in")),
         )  # fmt: skip
 
     def _error(self, status: int, body: dict[str, Any]) -> PlatformError:
