@@ -30,7 +30,8 @@ def add_sign_in_commands(sub: Any) -> None:
     )  # fmt: skip
     login.add_argument(
         "--port", type=whole_number(0, what="ett portnummer"), default=0,
-        help="lyssna på denna port (om appen hos plattformen kräver en fast adress; annars en ledig)",
+        help="lyssna på denna port (X och Meta: 47615 om inget anges, den adress appen registrerats "
+        "med; Google och LinkedIn: en ledig port)",
     )  # fmt: skip
     login.add_argument("--page", metavar="ID", help="Facebook: sidans id, när du administrerar flera sidor")
     login.set_defaults(handler=_login)

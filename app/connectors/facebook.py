@@ -34,6 +34,7 @@ META_OAUTH = OAuthSpec(
     needs_secret=True,
     scope_separator=",",
     console="https://developers.facebook.com/apps",
+    redirect_port=47615,
 )
 
 # https://developers.facebook.com/docs/graph-api/guides/error-handling

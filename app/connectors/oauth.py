@@ -51,6 +51,9 @@ class OAuthSpec:
     needs_secret: bool = False
     extra: dict[str, str] = field(default_factory=dict)  # more authorization parameters
     scope_separator: str = " "
+    # Platforms that match the registered redirect exactly (port included) get a fixed port;
+    # 0: any free port (Google and LinkedIn accept any loopback port).
+    redirect_port: int = 0
     # Where the municipality registers its client, for the README and the window.
     console: str = ""
 

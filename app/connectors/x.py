@@ -25,6 +25,7 @@ X_OAUTH = OAuthSpec(
     scopes=("tweet.read", "users.read", "tweet.moderate.write", "tweet.write", "offline.access"),
     needed={"hide": ("tweet.moderate.write",), "reply": ("tweet.write",)},
     console="https://developer.x.com/en/portal/dashboard",
+    redirect_port=47615,
 )
 TWEET_FIELDS = (
     "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,edit_history_tweet_ids"

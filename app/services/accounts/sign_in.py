@@ -103,7 +103,7 @@ class SignInService:
                 "(läses från standard in)."
             )
         pkce = Pkce.new()
-        listener = LoopbackListener(pkce.state, port).__enter__()
+        listener = LoopbackListener(pkce.state, port or spec.redirect_port).__enter__()
         url = authorization_url(
             spec, endpoint_url(account, "auth"), account.oauth_client_id, listener.redirect_uri, pkce
         )

@@ -150,3 +150,19 @@ def capability_table() -> list[dict[str, Any]]:
             "sign_in": spec.flow if spec else None, "note": note[0], "note_en": note[1],
         })  # fmt: skip
     return rows
+
+
+def capability_markdown() -> str:
+    """The same table for the README (tests/services/test_token_health.py keeps them equal)."""
+    yes = {True: "yes", False: "no"}
+    flows = {"pkce": "browser (PKCE)", "facebook": "Facebook Login (own app)", None: "pasted token"}
+    lines = [
+        "| Platform | Hide | Delete | Reply | Sign-in | What the platform allows |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in capability_table():
+        lines.append(
+            f"| {r['label_en']} | {yes[r['hide']]} | {yes[r['delete']]} | {yes[r['reply']]} "
+            f"| {flows[r['sign_in']]} | {r['note_en']} |"
+        )
+    return "\n".join(lines)
