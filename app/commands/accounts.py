@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from app.commands import database, print_json
-from app.services.accounts.accounts import AccountService
+from app.services.accounts.accounts import AccountService, SignInSettings
 from app.services.accounts.platforms import PLATFORMS
 
 
@@ -21,6 +21,7 @@ def register(subparsers: Any) -> None:
     add.add_argument("--url", help="sidans adress")
     add.add_argument("--external-id", help="plattformens id för sidan eller kanalen")
     add.add_argument("--api-base", help="API:ets basadress (för test mot en lokal server)")
+    add_sign_in_options(add)
     add.set_defaults(handler=_add)
 
     lst = sub.add_parser("list", help="lista kontona")
@@ -32,11 +33,24 @@ def register(subparsers: Any) -> None:
     add_register_commands(sub)
 
 
+def add_sign_in_options(parser: Any) -> None:
+    """The municipality's own client and the endpoints (the platform's defaults when left out)."""
+    parser.add_argument("--client-id", help="klient-id för kommunens egen app hos plattformen")
+    parser.add_argument("--auth-url", help="inloggningssidans adress (standard: plattformens)")
+    parser.add_argument("--token-url", help="tokenadressen (standard: plattformens)")
+    parser.add_argument("--api-version", help="API-version, t.ex. v21.0 (standard: plattformens)")
+
+
+def sign_in_settings(args: argparse.Namespace) -> SignInSettings | None:
+    given = SignInSettings(args.client_id, args.auth_url, args.token_url, args.api_version)
+    return None if given == SignInSettings() else given
+
+
 def _add(args: argparse.Namespace) -> int:
     db = database(args)
     info = AccountService(db.sessions).add_account(
         args.key, args.platform, args.name, page_url=args.url,
-        external_id=args.external_id, api_base_url=args.api_base,
+        external_id=args.external_id, api_base_url=args.api_base, sign_in=sign_in_settings(args),
     )  # fmt: skip
     print(f"Kontot {info.key} ({info.platform}) har lagts till.")
     return 0

@@ -7,7 +7,7 @@ import getpass
 import sys
 from typing import Any
 
-from app.commands import database, print_json
+from app.commands import database
 from app.core.errors import InputError
 from app.services.accounts.connections import CredentialService, for_database, keyring_registry
 from app.services.intake.sync import SyncProgress, SyncService
@@ -44,9 +44,9 @@ def register(subparsers: Any) -> None:
     remove.add_argument("key", metavar="NYCKEL")
     remove.set_defaults(handler=_remove)
 
-    status = sub.add_parser("status", help="visa vilka konton som har token sparad (aldrig token själv)")
-    status.add_argument("--json", action="store_true", help="skriv ut som JSON")
-    status.set_defaults(handler=_status)
+    from app.commands.sign_in import add_sign_in_commands  # login, client, status
+
+    add_sign_in_commands(sub)
 
     sync = subparsers.add_parser(
         "sync", help="hämta nya och ändrade kommentarer från plattformarna",
@@ -99,22 +99,6 @@ def _check(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     status = _service(args).remove_token(args.key)
     print(f"{args.key}: token borttagen. {status.message}")
-    return 0
-
-
-def _status(args: argparse.Namespace) -> int:
-    from app.services.accounts.register import AccountRegister
-
-    db = database(args)
-    service = CredentialService(db.sessions)
-    statuses = [service.status(e.key) for e in AccountRegister(db.sessions).entries()]
-    if args.json:
-        print_json(
-            [{"account": s.account, "ref": s.ref, "saved": s.saved, "message": s.message} for s in statuses]
-        )
-        return 0
-    for s in statuses:
-        print(f"{s.account:<20} {s.message}")
     return 0
 
 

@@ -33,6 +33,9 @@ def add_register_commands(sub: Any) -> None:
     state = edit.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_true", default=None, help="kontot används")
     state.add_argument("--inactive", dest="active", action="store_false", help="kontot används inte nu")
+    from app.commands.accounts import add_sign_in_options
+
+    add_sign_in_options(edit)
     edit.set_defaults(handler=_edit)
 
     links = sub.add_parser(
@@ -129,7 +132,14 @@ def _edit(args: argparse.Namespace) -> int:
         for k in ("name", "page_url", "active", *TEXT_FIELDS)
         if getattr(args, k) is not None
     }
-    register = _register(args)
+    from app.commands.accounts import sign_in_settings
+    from app.services.accounts.accounts import AccountService
+
+    sessions = database(args).sessions
+    register = AccountRegister(sessions)
+    sign_in = sign_in_settings(args)
+    if sign_in is not None:
+        AccountService(sessions).set_sign_in(args.key, sign_in)
     entry = register.update(args.key, **changes) if changes else register.entry(args.key)
     print_entry(entry)
     return 0

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from app.connectors.http import PlatformHTTP, RetryPolicy, Timeouts
+from app.connectors.oauth import OAuthSpec
 from app.core.clock import utcnow
 from app.core.connector import Capabilities, CompleteListing, FetchChunk, FetchResult, PlatformResult
 from app.core.errors import PlatformError
@@ -32,6 +33,9 @@ class ConnectorOptions:
     sleep: Callable[[float], None] | None = None
     clock: Callable[[], datetime] = utcnow
     page_size: int = 100
+    # A fresh access token when the platform answers "expired" (services/accounts/tokens.py
+    # refreshes a sign-in's token); None: the error goes up as it is.
+    renew_token: Callable[[], str | None] | None = None
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -61,7 +65,13 @@ class PlatformConnector:
     platform = ""
     platform_label = ""
     capabilities = Capabilities()
+    # `{version}` in the base URL is the API version: the platform's default, or the account's own.
     default_base_url = ""
+    default_api_version = ""
+    # How the municipality's own client signs in here (None: a token is pasted).
+    oauth: OAuthSpec | None = None
+    # What the platform lets Granska do, in the words of the capability table (Swedish, English).
+    capability_note: tuple[str, str] = ("", "")
 
     def __init__(self, account: Any, secret: str, options: ConnectorOptions | None = None) -> None:
         if not secret:
@@ -71,7 +81,10 @@ class PlatformConnector:
         self.external_id: str = getattr(account, "external_id", None) or ""
         self.options = options or ConnectorOptions()
         self._secret = secret
-        base = getattr(account, "api_base_url", None) or self.default_base_url
+        self.api_version = getattr(account, "api_version", None) or self.default_api_version
+        base = (getattr(account, "api_base_url", None) or self.default_base_url).replace(
+            "{version}", self.api_version
+        )
         self.http = PlatformHTTP(
             base,
             account_label=f"{self.account_name} ({self.account_key})",
@@ -80,6 +93,7 @@ class PlatformConnector:
             read_error=self.read_error,
             by_status=self.error_by_status,
             read_wait=self.read_wait,
+            renew=self.options.renew_token,
             retry=self.options.retry,
             timeouts=self.options.timeouts,
             **({"sleep": self.options.sleep} if self.options.sleep else {}),

@@ -11,11 +11,31 @@ from typing import Any
 import httpx
 
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
+from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 
 GRAPH_VERSION = "v21.0"
-GRAPH_BASE = f"https://graph.facebook.com/{GRAPH_VERSION}"
+GRAPH_BASE = "https://graph.facebook.com/{version}"
+# Facebook Login with the municipality's own Meta app: the code and the long-lived exchange need
+# its app secret; the Page token made from a long-lived user token does not expire.
+PAGE_SCOPES = (
+    "pages_show_list",
+    "pages_read_engagement",
+    "pages_read_user_content",
+    "pages_manage_engagement",
+)
+META_OAUTH = OAuthSpec(
+    auth_url="https://www.facebook.com/{version}/dialog/oauth",
+    token_url="https://graph.facebook.com/{version}/oauth/access_token",
+    scopes=(*PAGE_SCOPES, "business_management"),
+    needed={a: ("pages_manage_engagement",) for a in ("hide", "delete", "reply")},
+    flow="facebook",
+    needs_secret=True,
+    scope_separator=",",
+    console="https://developers.facebook.com/apps",
+    redirect_port=47615,
+)
 
 # https://developers.facebook.com/docs/graph-api/guides/error-handling
 AUTH_CODES = {102, 190}
@@ -68,6 +88,8 @@ def read_usage_wait(response: httpx.Response) -> float | None:
 
 class GraphConnector(PlatformConnector):
     default_base_url = GRAPH_BASE
+    default_api_version = GRAPH_VERSION
+    oauth = META_OAUTH
 
     def read_error(self, response: httpx.Response) -> PlatformError | None:
         return read_graph_error(self, response)
@@ -118,6 +140,10 @@ class FacebookConnector(GraphConnector):
     platform = "facebook"
     platform_label = "Facebook"
     capabilities = Capabilities(can_hide=True, can_unhide=True, can_delete=True, can_reply=True)
+    capability_note = (
+        "Dölja (och visa igen), radera och svara.",
+        "Hide (and show again), delete and reply.",
+    )
 
     def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:
         cutoff = self.cutoff(state)

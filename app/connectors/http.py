@@ -116,6 +116,7 @@ class PlatformHTTP:
         read_error: ErrorReader,
         by_status: StatusReader,
         read_wait: WaitReader | None = None,
+        renew: Callable[[], str | None] | None = None,
         retry: RetryPolicy | None = None,
         timeouts: Timeouts | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -127,6 +128,7 @@ class PlatformHTTP:
         self._read_error = read_error
         self._by_status = by_status
         self._read_wait = read_wait or (lambda _response: None)
+        self._renew = renew
         self.retry = retry or RetryPolicy()
         self._timeouts = timeouts or Timeouts()
         self._sleep = sleep
@@ -183,7 +185,10 @@ class PlatformHTTP:
             kwargs.pop("params", None)  # httpx would drop the query a `next` URL already has
         waited = 0.0
         last: PlatformError | None = None
-        for attempt in range(1, self.retry.attempts + 1):
+        renewed = False
+        attempt = 0
+        while attempt < self.retry.attempts:
+            attempt += 1
             try:
                 response = self._client.request(method, url, **kwargs)
                 self.requests_made += 1
@@ -200,9 +205,13 @@ class PlatformHTTP:
                     last = self._fault(problem, "bad_response")
                 else:
                     last = self._error_for(response)
+                    if last.kind == "auth" and self._renewed(renewed):
+                        renewed = True
+                        attempt -= 1  # the same request with the fresh token: not a retry
+                        continue
                     if not last.retryable:
                         raise last
-            if attempt == self.retry.attempts:
+            if attempt >= self.retry.attempts:
                 break
             delay = self._delay(attempt, last)
             if delay > self.retry.max_delay or waited + delay > self.retry.total_budget:
@@ -222,6 +231,18 @@ class PlatformHTTP:
         raise last
 
     # -- helpers ---------------------------------------------------------------------------
+    def _renewed(self, already: bool) -> bool:
+        """An access token the platform calls expired: a sign-in's is refreshed once per
+        request and the request sent again; a pasted one (no `renew`) is not."""
+        if already or self._renew is None or self._client is None:
+            return False
+        token = self._renew()
+        if not token:
+            return False
+        self._headers["Authorization"] = f"Bearer {token}"
+        self._client.headers["Authorization"] = f"Bearer {token}"
+        return True
+
     @staticmethod
     def _unreadable(response: httpx.Response, require: str | None) -> str | None:
         """Decode once, keep the result on the response for `request_json`; say what is wrong."""

@@ -7,12 +7,19 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.connectors.common import CompleteListing, FetchChunk, parse_time
-from app.connectors.facebook import GraphConnector
+from app.connectors.facebook import META_OAUTH, PAGE_SCOPES, GraphConnector
+from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.incoming import IncomingItem
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,username,comments_count"
 REPLY_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id"
+# Instagram business accounts are reached through the Facebook Page they are connected to.
+INSTAGRAM_OAUTH = OAuthSpec(
+    **{**META_OAUTH.__dict__, "scopes": (*PAGE_SCOPES, "instagram_basic", "instagram_manage_comments",
+                                         "business_management"),
+       "needed": {a: ("instagram_manage_comments",) for a in ("hide", "delete", "reply")}},
+)  # fmt: skip
 COMMENT_FIELDS = f"id,text,timestamp,username,from{{id,username}},hidden,like_count,replies{{{REPLY_FIELDS}}}"
 
 
@@ -21,6 +28,11 @@ class InstagramConnector(GraphConnector):
     platform_label = "Instagram"
     capabilities = Capabilities(can_hide=True, can_unhide=True, can_delete=True, can_reply=True)
     hide_param = "hide"
+    oauth = INSTAGRAM_OAUTH
+    capability_note = (
+        "Dölja (och visa igen), radera och svara (via den Facebooksida kontot hör till).",
+        "Hide (and show again), delete and reply (through the Facebook Page it belongs to).",
+    )
     reply_edge = "replies"
 
     def chunks(self, state: dict[str, Any] | None) -> Iterator[FetchChunk]:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, from_epoch_ms
+from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
@@ -20,6 +21,13 @@ LINKEDIN_BASE = "https://api.linkedin.com/rest"
 # Every /rest call names the API version (YYYYMM); LinkedIn sunsets versions after a year.
 LINKEDIN_VERSION = "202505"
 RESTLI_PROTOCOL = "2.0.0"
+LINKEDIN_OAUTH = OAuthSpec(
+    auth_url="https://www.linkedin.com/oauth/v2/authorization",
+    token_url="https://www.linkedin.com/oauth/v2/accessToken",
+    scopes=("r_organization_social_feed", "w_organization_social_feed", "r_organization_admin"),
+    needed={"delete": ("w_organization_social_feed",), "reply": ("w_organization_social_feed",)},
+    console="https://www.linkedin.com/developers/apps",
+)
 COMMENT_URN = re.compile(r"^urn:li:comment:\((?P<target>urn:li:[A-Za-z]+:[^,]+),(?P<id>[^)]+)\)$")
 
 
@@ -36,11 +44,18 @@ class LinkedInConnector(PlatformConnector):
     platform_label = "LinkedIn"
     capabilities = Capabilities(can_hide=False, can_unhide=False, can_delete=True, can_reply=True)
     default_base_url = LINKEDIN_BASE
+    default_api_version = LINKEDIN_VERSION  # sent as the LinkedIn-Version header
+    oauth = LINKEDIN_OAUTH
+    capability_note = (
+        "Radera kommentarer på organisationens egna inlägg där LinkedIn tillåter det, och svara; "
+        "kan inte dölja.",
+        "Delete comments on the organisation's own posts where LinkedIn allows it, and reply; cannot hide.",
+    )
 
     def headers(self, secret: str) -> dict[str, str]:
         return {
             "Authorization": f"Bearer {secret}",
-            "LinkedIn-Version": LINKEDIN_VERSION,
+            "LinkedIn-Version": self.api_version,
             "X-Restli-Protocol-Version": RESTLI_PROTOCOL,
             "Accept": "application/json",
         }
@@ -61,8 +76,8 @@ class LinkedInConnector(PlatformConnector):
             return self.token_error(expired="EXPIRED" in code or "expired" in text.lower())
         if status == 426 or code == "NONEXISTENT_VERSION":
             return PlatformError(
-                f"LinkedIn stöder inte längre API-version {LINKEDIN_VERSION} ({text}); Granska "
-                "behöver uppdateras.", "bad_response",
+                f"LinkedIn stöder inte längre API-version {self.api_version} ({text}); ange en nyare "
+                "med granska accounts edit --api-version.", "bad_response",
             )  # fmt: skip
         return self.error_by_status(status, text)
 

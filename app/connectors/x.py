@@ -12,11 +12,21 @@ from typing import Any
 import httpx
 
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
+from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
 
-X_BASE = "https://api.x.com/2"
+X_BASE = "https://api.x.com/{version}"
+X_OAUTH = OAuthSpec(
+    auth_url="https://x.com/i/oauth2/authorize",
+    token_url="https://api.x.com/2/oauth2/token",
+    # offline.access: a refresh token; without it the sign-in ends after two hours.
+    scopes=("tweet.read", "users.read", "tweet.moderate.write", "tweet.write", "offline.access"),
+    needed={"hide": ("tweet.moderate.write",), "reply": ("tweet.write",)},
+    console="https://developer.x.com/en/portal/dashboard",
+    redirect_port=47615,
+)
 TWEET_FIELDS = (
     "created_at,conversation_id,author_id,in_reply_to_user_id,referenced_tweets,edit_history_tweet_ids"
 )
@@ -33,6 +43,12 @@ class XConnector(PlatformConnector):
     platform_label = "X"
     capabilities = Capabilities(can_hide=True, can_unhide=True, can_delete=False, can_reply=True)
     default_base_url = X_BASE
+    default_api_version = "2"
+    oauth = X_OAUTH
+    capability_note = (
+        "Bara dölja svar (och visa dem igen) och svara; kontots ägare kan inte radera andras svar.",
+        "Hide replies only (and show them again) and reply; the owner cannot delete others' replies.",
+    )
 
     def read_error(self, response: httpx.Response) -> PlatformError | None:
         """Problem details `{"title", "detail", "type", "status"}`, or `{"errors": [...]}`."""

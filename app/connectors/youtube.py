@@ -13,11 +13,23 @@ from zoneinfo import ZoneInfo
 import httpx
 
 from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector, parse_time
+from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
 
-YOUTUBE_BASE = "https://www.googleapis.com/youtube/v3"
+YOUTUBE_BASE = "https://www.googleapis.com/youtube/{version}"
+# One scope covers reading the channel's comments, rejecting and replying.
+YOUTUBE_SCOPE = "https://www.googleapis.com/auth/youtube.force-ssl"
+GOOGLE_OAUTH = OAuthSpec(
+    auth_url="https://accounts.google.com/o/oauth2/v2/auth",
+    token_url="https://oauth2.googleapis.com/token",
+    scopes=(YOUTUBE_SCOPE,),
+    needed={"hide": (YOUTUBE_SCOPE,), "reply": (YOUTUBE_SCOPE,)},
+    # offline: a refresh token; consent: Google repeats it at every sign-in, not only the first.
+    extra={"access_type": "offline", "prompt": "consent"},
+    console="https://console.cloud.google.com/apis/credentials",
+)
 MODERATION_STATUSES = ("published", "heldForReview", "likelySpam")
 # The daily quota resets at midnight Pacific Time.
 QUOTA_ZONE = ZoneInfo("America/Los_Angeles")
@@ -34,6 +46,12 @@ class YouTubeConnector(PlatformConnector):
     platform_label = "YouTube"
     capabilities = Capabilities(can_hide=True, can_unhide=False, can_delete=False, can_reply=True)
     default_base_url = YOUTUBE_BASE
+    default_api_version = "v3"
+    oauth = GOOGLE_OAUTH
+    capability_note = (
+        "Avvisa (dölja för gott) och svara; kanalens ägare kan inte radera andras kommentarer.",
+        "Reject (hide for good) and reply; the channel owner cannot delete others' comments.",
+    )
 
     def read_error(self, response: httpx.Response) -> PlatformError | None:
         """`{"error": {"code", "message", "errors": [{"domain", "reason", "message"}]}}`."""

@@ -32,6 +32,15 @@ class Account(Base):
     contact: Mapped[str] = mapped_column(Text, default="")
     # A name under which the secret lives in the OS keyring; never the secret itself.
     credential_ref: Mapped[str | None] = mapped_column(String(200))
+    # Signing in at the platform (#18): the municipality's own client (its id; a secret is kept
+    # with the tokens, never here), the endpoints and API version when not the platform's
+    # defaults, the scopes the platform granted and when a call last succeeded with the token.
+    oauth_client_id: Mapped[str | None] = mapped_column(String(300))
+    oauth_auth_url: Mapped[str | None] = mapped_column(String(2000))
+    oauth_token_url: Mapped[str | None] = mapped_column(String(2000))
+    api_version: Mapped[str | None] = mapped_column(String(32))
+    granted_scopes: Mapped[str | None] = mapped_column(Text)
+    token_ok_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sync_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)

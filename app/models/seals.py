@@ -74,8 +74,9 @@ def _kind(
     return SealedKind(kind, label, table, names, required)
 
 
-# Left out, on purpose: an account's sync bookkeeping and keyring name (they change on every
-# sync; the secret itself is never in the database), a registration's `exported_at` (the export
+# Left out, on purpose: an account's sync bookkeeping, keyring name and token bookkeeping (the
+# scopes a refresh reports, when the token last worked: they change on every sync or refresh; the
+# secret itself is never in the database), a registration's `exported_at` (the export
 # that set it is itself witnessed, below), an item's text and flags (imported, not decided:
 # only its status is what a decision sets).
 KINDS: dict[str, SealedKind] = {
@@ -90,7 +91,18 @@ KINDS: dict[str, SealedKind] = {
         _kind("recusal", "Jäv", Recusal),
         _kind("screenshot", "Skärmdump", Screenshot),
         _kind("item", "Post", Item, only=("id", "status"), required=False),
-        _kind("account", "Konto", Account, exclude=("last_sync_at", "sync_state", "credential_ref")),
+        _kind(
+            "account",
+            "Konto",
+            Account,
+            exclude=(
+                "last_sync_at",
+                "sync_state",
+                "credential_ref",
+                "granted_scopes",
+                "token_ok_at",
+            ),
+        ),  # fmt: skip
         _kind("administrator", "Administratör", Administrator),
         _kind("account_administrator", "Kontoadministratör", AccountAdministrator),
     )

@@ -135,10 +135,12 @@ def install(window: Any) -> SyncScheduler:
     def accounts(w: Any) -> QWidget:
         from app.services.accounts.connections import CredentialService
         from app.services.accounts.register import AccountRegister
+        from app.ui.settings import sign_in_panel
         from app.ui.settings.accounts_dialog import AccountsDialog
 
         credentials = CredentialService(w.db.sessions, write=w.tasks.in_writer)
         dialog = AccountsDialog(AccountRegister(w.db.sessions), credentials, w.tasks)
+        sign_in_panel.install(dialog, w.db.sessions, w.tasks.in_writer)  # Logga in hos plattformen
         dialog.changed.connect(w.refresh_queue)
         return dialog
 

@@ -2659,4 +2659,169 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>en</translation>
     </message>
 </context>
+<context>
+    <name>CapabilityTable</name>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Dölja</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Radera</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Svara</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Inloggning</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>Vad plattformen tillåter</source>
+        <translation>What the platform allows</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>i webbläsaren (PKCE)</source>
+        <translation>in the browser (PKCE)</translation>
+    </message>
+    <message>
+        <source>Facebook Login (egen app)</source>
+        <translation>Facebook Login (own app)</translation>
+    </message>
+    <message>
+        <source>inklistrad token</source>
+        <translation>pasted token</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Logga in hos plattformen</source>
+        <translation>Sign in at the platform</translation>
+    </message>
+    <message>
+        <source>Öppnar plattformens inloggningssida i webbläsaren; Granska tar emot svaret på den här datorn.</source>
+        <translation>Opens the platform's sign-in page in the browser; Granska receives the answer on this computer.</translation>
+    </message>
+    <message>
+        <source>Avbryt inloggningen</source>
+        <translation>Cancel the sign-in</translation>
+    </message>
+    <message>
+        <source>Kontrollerar inloggningen…</source>
+        <translation>Checking the sign-in…</translation>
+    </message>
+    <message>
+        <source>Kontot hämtas inte från någon plattform.</source>
+        <translation>The account is not fetched from any platform.</translation>
+    </message>
+    <message>
+        <source>ingen inloggning</source>
+        <translation>no sign-in</translation>
+    </message>
+    <message>
+        <source>inklistrad token</source>
+        <translation>pasted token</translation>
+    </message>
+    <message>
+        <source>inloggning hos plattformen</source>
+        <translation>signed in at the platform</translation>
+    </message>
+    <message>
+        <source>Åtkomst: %s</source>
+        <translation>Access: %s</translation>
+    </message>
+    <message>
+        <source>okänt (eller aldrig)</source>
+        <translation>unknown (or never)</translation>
+    </message>
+    <message>
+        <source>Giltig till: %s</source>
+        <translation>Valid until: %s</translation>
+    </message>
+    <message>
+        <source>Förnyas automatiskt: %s</source>
+        <translation>Renewed automatically: %s</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Senaste lyckade anrop: %s</source>
+        <translation>Last successful call: %s</translation>
+    </message>
+    <message>
+        <source>inget ännu</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Behörigheter: %s</source>
+        <translation>Scopes: %s</translation>
+    </message>
+    <message>
+        <source>Plattformen har ingen inloggning från skrivbordet; spara en token.</source>
+        <translation>The platform has no sign-in from the desktop; save a token.</translation>
+    </message>
+    <message>
+        <source>Förbereder inloggningen…</source>
+        <translation>Preparing the sign-in…</translation>
+    </message>
+    <message>
+        <source>Logga in i webbläsaren som öppnades och godkänn Granska; fönstret väntar på svaret.</source>
+        <translation>Sign in in the browser that opened and approve Granska; the window waits for the answer.</translation>
+    </message>
+    <message>
+        <source>Väntar på inloggningen i webbläsaren…</source>
+        <translation>Waiting for the sign-in in the browser…</translation>
+    </message>
+    <message>
+        <source>Inloggningen avbröts; inget sparades.</source>
+        <translation>The sign-in was cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source> (sidan %s)</source>
+        <translation> (the page %s)</translation>
+    </message>
+    <message>
+        <source>Inloggad hos plattformen%s; token är sparad.</source>
+        <translation>Signed in at the platform%s; the token is saved.</translation>
+    </message>
+    <message>
+        <source>Plattformar</source>
+        <translation>Platforms</translation>
+    </message>
+</context>
+<context>
+    <name>TokenWarning</name>
+    <message>
+        <source>⚠ Inloggning behöver åtgärdas: %s</source>
+        <translation>⚠ Sign-in needs attention: %s</translation>
+    </message>
+    <message>
+        <source> och %d till</source>
+        <translation> and %d more</translation>
+    </message>
+    <message>
+        <source>Varning om plattformsinloggning</source>
+        <translation>Warning about a platform sign-in</translation>
+    </message>
+</context>
 </TS>

@@ -18,6 +18,7 @@ from app.services.accounts.platforms import PLATFORMS
 from app.services.accounts.roles import Duty, create_login_role, require, roles_text
 from app.services.records.audit import log_change
 
+API_VERSION = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 MIN_ADMINISTRATORS = 2  # "Minst två personer bör kunna administrera varje konto."
 
@@ -39,6 +40,10 @@ class AccountInfo:
     active: bool
     last_sync_at: datetime | None
     administrator_count: int
+    oauth_client_id: str | None = None
+    oauth_auth_url: str | None = None
+    oauth_token_url: str | None = None
+    api_version: str | None = None
 
     @property
     def too_few_administrators(self) -> bool:
@@ -56,6 +61,10 @@ class AccountInfo:
             "active": self.active,
             "last_sync_at": self.last_sync_at.isoformat() if self.last_sync_at else None,
             "administrators": self.administrator_count,
+            "client_id": self.oauth_client_id,
+            "auth_url": self.oauth_auth_url,
+            "token_url": self.oauth_token_url,
+            "api_version": self.api_version,
         }
 
 
@@ -66,6 +75,32 @@ def _check_url(value: str | None, what: str) -> str | None:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise InputError(f"{what} måste vara en http- eller https-adress: {value!r}")
     return value
+
+
+@dataclass(frozen=True)
+class SignInSettings:
+    """What `accounts add|edit --client-id --auth-url --token-url --api-version` set; None: leave
+    as it is, "": back to the platform's default."""
+
+    client_id: str | None = None
+    auth_url: str | None = None
+    token_url: str | None = None
+    api_version: str | None = None
+
+    def columns(self) -> dict[str, str | None]:
+        if self.api_version and not API_VERSION.match(self.api_version):
+            raise InputError(f"Ogiltig API-version {self.api_version!r} (t.ex. v21.0, v3, 2 eller 202505).")
+        given = {
+            "oauth_client_id": self.client_id.strip() if self.client_id is not None else None,
+            "oauth_auth_url": _check_url(self.auth_url, "Inloggningsadressen")
+            if self.auth_url
+            else self.auth_url,
+            "oauth_token_url": _check_url(self.token_url, "Tokenadressen")
+            if self.token_url
+            else self.token_url,
+            "api_version": self.api_version,
+        }
+        return {k: (v or None) for k, v in given.items() if v is not None}
 
 
 def _info(account: Account, admin_count: int) -> AccountInfo:
@@ -85,6 +120,10 @@ def _info(account: Account, admin_count: int) -> AccountInfo:
         active=account.active,
         last_sync_at=account.last_sync_at,
         administrator_count=admin_count,
+        oauth_client_id=account.oauth_client_id,
+        oauth_auth_url=account.oauth_auth_url,
+        oauth_token_url=account.oauth_token_url,
+        api_version=account.api_version,
     )
 
 
@@ -102,6 +141,7 @@ class AccountService:
         external_id: str | None = None,
         api_base_url: str | None = None,
         active: bool = True,
+        sign_in: SignInSettings | None = None,
     ) -> AccountInfo:
         if not KEY_PATTERN.match(key):
             raise InputError(
@@ -123,6 +163,7 @@ class AccountService:
             page_url=_check_url(page_url, "Sidans adress"),
             external_id=external_id or None,
             api_base_url=_check_url(api_base_url, "API-adressen"),
+            **(sign_in or SignInSettings()).columns(),
             purpose=defaults.get("purpose", ""),
             content=defaults.get("content", ""),
             tone=defaults.get("tone", ""),
@@ -142,6 +183,22 @@ class AccountService:
         except IntegrityError:
             raise InputError(f"Det finns redan ett konto med nyckeln {key!r}.") from None
         return _info(account, 0)
+
+    def set_sign_in(self, key: str, settings: SignInSettings) -> AccountInfo:
+        """The client id, endpoints and API version given (an empty text: the platform's default)."""
+        require(self._sessions, Duty.ADD_ACCOUNT, details={"account": key})
+        with self._sessions.begin() as session:
+            account = session.scalar(select(Account).where(Account.key == key))
+            if account is None:
+                raise InputError(f"Okänt konto {key!r}.")
+            changed = settings.columns()
+            for column, value in changed.items():
+                setattr(account, column, value)
+            log_change(
+                session, "account_sign_in_changed", account_id=account.id,
+                details={"key": key, "fields": sorted(changed)}, seals=[("account", account.id)],
+            )  # fmt: skip
+        return self.get(key)
 
     def list_accounts(self) -> list[AccountInfo]:
         counts = (

@@ -4,14 +4,15 @@ lives in the OS keyring under `account:<key>`; the database keeps only that refe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.common import ConnectorOptions
+from app.connectors.oauth import StoredCredential
+from app.core.clock import utcnow
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.models import Account, Item
@@ -27,25 +28,18 @@ def credential_ref(account_key: str) -> str:
     return f"account:{account_key}"
 
 
-def keyring_secrets(store: CredentialStore) -> Callable[[Any], str | None]:
-    """The registry's way to a token: the account's reference name, looked up in the keyring.
-    No keyring at all is an error worth showing, unlike a token that was never set."""
-
-    def secret_for(account: Any) -> str | None:
-        ref = getattr(account, "credential_ref", None) or credential_ref(account.key)
-        try:
-            return store.get(ref)
-        except KeyringUnavailable as exc:
-            raise PlatformError(str(exc), ErrorKind.AUTH) from None
-
-    return secret_for
-
-
 def keyring_registry(
-    store: CredentialStore | None = None, options: ConnectorOptions | None = None
+    store: CredentialStore | None = None,
+    options: ConnectorOptions | None = None,
+    sessions: sessionmaker[Session] | None = None,
 ) -> ConnectorRegistry:
-    """What the app and the moderation service use to reach the platforms."""
-    registry = ConnectorRegistry(keyring_secrets(store or CredentialStore()), options)
+    """What the app and the moderation service use to reach the platforms. A sign-in's access
+    token is refreshed on the way (services/accounts/tokens.py); with `sessions` the refresh
+    runs under the account's row lock and records when the token last worked."""
+    from app.services.accounts.tokens import TokenKeeper
+
+    keeper = TokenKeeper(store or CredentialStore(), sessions)
+    registry = ConnectorRegistry(keeper.secret_for, options, renew_for=keeper.renewer_for)
     registry.from_this_keyring = store is None
     return registry
 
@@ -53,10 +47,13 @@ def keyring_registry(
 def for_database(registry: ConnectorRegistry, sessions: sessionmaker[Session]) -> ConnectorRegistry:
     """On the team database the tokens come from it (TeamCredentialStore), not from this
     machine's keyring; any other registry (a test double) is left as it is."""
+    if not registry.from_this_keyring:
+        return registry
     bind = sessions.kw.get("bind")
-    if registry.from_this_keyring and bind is not None and bind.dialect.name == "postgresql":
-        return keyring_registry(credential_store_for(sessions), registry.options)
-    return registry
+    if bind is not None and bind.dialect.name == "postgresql":
+        return keyring_registry(credential_store_for(sessions), registry.options, sessions)
+    kept = keyring_registry(None, registry.options, sessions)
+    return kept
 
 
 @dataclass(frozen=True)
@@ -86,6 +83,10 @@ class AccountRef:
     api_base_url: str | None
     credential_ref: str | None
     sync_state: dict[str, Any] | None
+    api_version: str | None = None
+    oauth_client_id: str | None = None
+    oauth_auth_url: str | None = None
+    oauth_token_url: str | None = None
 
     @classmethod
     def of(cls, a: Account) -> AccountRef:
@@ -98,6 +99,10 @@ class AccountRef:
             a.api_base_url,
             a.credential_ref,
             dict(a.sync_state or {}),
+            a.api_version,
+            a.oauth_client_id,
+            a.oauth_auth_url,
+            a.oauth_token_url,
         )
 
 
@@ -114,7 +119,7 @@ class CredentialService:
         self._sessions = sessions
         self._write = write
         self._store = store or credential_store_for(sessions)
-        self._registry = registry or keyring_registry(self._store)
+        self._registry = registry or keyring_registry(self._store, sessions=sessions)
 
     def _account(self, key: str) -> AccountRef:
         with self._sessions() as session:
@@ -151,7 +156,9 @@ class CredentialService:
             )
         account = self._platform_account(key)
         ref = credential_ref(account.key)
-        self._store.set(ref, secret)
+        kept = StoredCredential.parse(self._store.get(ref))  # the client secret stays
+        pasted = StoredCredential(access_token=secret, client_secret=kept.client_secret if kept else None)
+        self._store.set(ref, pasted.serialize())
         self._set_ref(account.key, ref)
         log.info("token sparad i nyckelringen för %s", account.key)
         return self.status(key)
@@ -162,6 +169,7 @@ class CredentialService:
         ref = credential_ref(account.key)
         previous = self._store.get(ref)
         self.set_token(key, secret)
+        # A pasted token takes over from a sign-in: nothing refreshes it any more.
         check = self.check(key)
         if not check.ok and previous:
             self._store.set(ref, previous)
@@ -188,6 +196,8 @@ class CredentialService:
             saved = ref is not None and self._store.get(ref) is not None
         except KeyringUnavailable as exc:
             return CredentialStatus(key, ref, None, str(exc))
+        if saved and not self._has_token(ref):
+            return CredentialStatus(key, ref, False, "Klienthemligheten är sparad; logga in hos plattformen.")
         if saved:
             return CredentialStatus(key, ref, True, "Token finns i nyckelringen.")
         if ref:
@@ -199,6 +209,10 @@ class CredentialService:
             )
         return CredentialStatus(key, None, False, "Ingen token är sparad.")
 
+    def _has_token(self, ref: str | None) -> bool:
+        stored = StoredCredential.parse(self._store.get(ref)) if ref else None
+        return bool(stored and stored.access_token)
+
     def check(self, key: str) -> ConnectionCheck:
         account = self._platform_account(key)
         try:
@@ -207,8 +221,35 @@ class CredentialService:
                 return ConnectionCheck(key, False, f"Ingen token är sparad för {account.name} ({key}).")
             result = connector.check()
         except PlatformError as exc:
+            if exc.kind == ErrorKind.AUTH:
+                self._note(key, None, str(exc))
             return ConnectionCheck(key, False, str(exc))
+        if result.ok:
+            self._note(key, (), None)
         return ConnectionCheck(key, result.ok, result.message)
+
+    def _note(self, key: str, scopes: tuple[str, ...] | None, problem: str | None) -> None:
+        from app.services.accounts.tokens import record_token_use
+
+        def save() -> None:
+            with self._sessions.begin() as session:
+                record_token_use(session, key, scopes, problem, utcnow())
+
+        self._write(save)
+
+    def set_client_secret(self, key: str, secret: str) -> CredentialStatus:
+        """The municipality's own client secret (Meta's app secret; Google's desktop client's),
+        kept with the account's tokens in the same store, never in the database."""
+        secret = secret.strip()
+        if not secret or any(c.isspace() for c in secret):
+            raise InputError("Klienthemligheten är tom eller innehåller mellanslag; inget ändrades.")
+        account = self._platform_account(key)
+        ref = account.credential_ref or credential_ref(account.key)
+        kept = StoredCredential.parse(self._store.get(ref)) or StoredCredential()
+        self._store.set(ref, replace(kept, client_secret=secret).serialize())
+        if account.credential_ref is None:
+            self._set_ref(account.key, ref)
+        return self.status(key)
 
     def check_all(self) -> list[ConnectionCheck]:
         with self._sessions() as session:

@@ -145,8 +145,16 @@ class ConnectorRegistry:
     imported items, or no credentials): then a removal is done by hand. `options` are the
     connectors' knobs (timeouts, retries; tests shorten them)."""
 
-    def __init__(self, secret_for: Callable[[Any], str | None] | None = None, options: Any = None) -> None:
+    def __init__(
+        self,
+        secret_for: Callable[[Any], str | None] | None = None,
+        options: Any = None,
+        renew_for: Callable[[Any, str], Callable[[], str | None] | None] | None = None,
+    ) -> None:
+        """`renew_for(account, secret)`: how a connector gets a fresh token when the platform
+        calls this one expired (services/accounts/tokens.py), or None."""
         self._secret_for = secret_for
+        self._renew_for = renew_for
         self.options = options
         # Tokens from this machine's OS keyring (connections.keyring_registry with no store of
         # its own): on the team database the moderation service takes them from there instead.
@@ -160,9 +168,17 @@ class ConnectorRegistry:
         secret = self._secret_for(account)
         if not secret:
             return None
-        if self.options is None:
+        options = self.options
+        renew = self._renew_for(account, secret) if self._renew_for is not None else None
+        if renew is not None:
+            from dataclasses import replace
+
+            from app.connectors.common import ConnectorOptions
+
+            options = replace(options or ConnectorOptions(), renew_token=renew)
+        if options is None:
             return factory(account, secret)
-        return factory(account, secret, options=self.options)
+        return factory(account, secret, options=options)
 
 
 def connector_registry() -> ConnectorRegistry:

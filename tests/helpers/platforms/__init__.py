@@ -88,4 +88,4 @@ def running(platform: str, **kw: Any) -> Iterator[Running]:
     fake = PLATFORMS[platform][0](**kw)
     with PlatformServer(fake) as server:
         yield Running(platform, fake, server)
-    assert fake.crashes == [], "the fake platform itself failed"
+    assert fake.crashes == [], f"the fake platform itself failed: {fake.crashes}"

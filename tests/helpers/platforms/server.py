@@ -78,6 +78,8 @@ class FakePlatform:
         self.stopping = threading.Event()
         self.crashes: list[str] = []
         self._expiry: tuple[str, int] | None = None
+        # A FakeOAuth (tests/helpers/platforms/oauth.py): then exactly its live access tokens work.
+        self.oauth: Any = None
 
     # -- for tests -------------------------------------------------------------------------
     def fail(
@@ -144,6 +146,8 @@ class FakePlatform:
                         return fault.response, fault.delay
                     delay = fault.delay
                     break
+        if self.oauth is not None and request.path.endswith("/me/accounts"):
+            return self.oauth.me_accounts(request, self.bearer(request)), delay
         if not self.authorized(request):
             return self.auth_error(request), delay
         try:
@@ -157,6 +161,8 @@ class FakePlatform:
         return value[7:] if value.lower().startswith("bearer ") else None
 
     def authorized(self, request: Request) -> bool:
+        if self.oauth is not None:
+            return bool(self.oauth.accepts(self.bearer(request))) and not self.token_expired
         return self.bearer(request) == self.token and not self.token_expired
 
     def auth_error(self, request: Request) -> Response:

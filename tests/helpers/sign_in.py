@@ -1,0 +1,76 @@
+"""A platform's API fake and its authorization server, both on 127.0.0.1, and an account that
+signs in there: the platform's documented endpoints, at the paths they have in production."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.accounts.accounts import AccountService, SignInSettings
+from tests.helpers.platforms import Running, running
+from tests.helpers.platforms.oauth import CLIENT_ID, FakeOAuth, play_browser
+from tests.helpers.platforms.server import PlatformServer
+
+# platform -> (authorization path, token path) as in production; {version}: the account's.
+PATHS = {
+    "youtube": ("/o/oauth2/v2/auth", "/token"),
+    "x": ("/i/oauth2/authorize", "/2/oauth2/token"),
+    "linkedin": ("/oauth/v2/authorization", "/oauth/v2/accessToken"),
+    "facebook": ("/{version}/dialog/oauth", "/{version}/oauth/access_token"),
+    "instagram": ("/{version}/dialog/oauth", "/{version}/oauth/access_token"),
+}
+META = ("facebook", "instagram")
+
+
+@dataclass
+class SigningIn:
+    api: Running
+    oauth: FakeOAuth
+    server: PlatformServer
+
+    @property
+    def auth_url(self) -> str:
+        return self.server.url + PATHS[self.api.platform][0]
+
+    @property
+    def token_url(self) -> str:
+        return self.server.url + PATHS[self.api.platform][1]
+
+    def options(self) -> list[str]:
+        """`granska accounts add` options for an account that signs in here."""
+        return [
+            "--platform", self.api.platform, "--name", "Vadstena kommun",
+            "--external-id", self.api.external_id, "--api-base", self.api.api_base,
+            "--client-id", CLIENT_ID, "--auth-url", self.auth_url, "--token-url", self.token_url,
+        ]  # fmt: skip
+
+    def add_account(self, sessions: Any, key: str | None = None) -> str:
+        key = self.api.add_account(sessions, key)
+        AccountService(sessions).set_sign_in(key, SignInSettings(CLIENT_ID, self.auth_url, self.token_url))
+        return key
+
+    def sign_in(self, sessions: Any, key: str, store: Any = None, **kw: Any) -> Any:
+        """What "Logga in hos plattformen" does, with this test as the person in the browser."""
+        from app.services.accounts.sign_in import SignInService
+
+        service = SignInService(sessions, store)
+        pending = service.begin(key, **kw)
+        browser = threading.Thread(target=play_browser, args=(pending.url,), daemon=True)
+        browser.start()
+        try:
+            return service.finish(pending, timeout=20)
+        finally:
+            browser.join(timeout=20)
+
+
+@contextmanager
+def signing_in(platform: str, **oauth: Any) -> Iterator[SigningIn]:
+    flow = "facebook" if platform in META else "pkce"
+    fake = FakeOAuth(flow=flow, **oauth)
+    with running(platform) as api, PlatformServer(fake) as server:
+        api.fake.oauth = fake
+        yield SigningIn(api, fake, server)
+    assert fake.crashes == [], "the fake authorization server itself failed"
