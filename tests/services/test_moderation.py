@@ -35,10 +35,10 @@ def test_an_answer_is_posted_on_the_item_and_pending_when_the_platform_fails(dat
     )
     platform.fail_next("reply", 502)
     outcome = service(database, connectors=registry).answer(item_id, DEFAULT_REPLIES[0][1])
-    assert (outcome.action, outcome.status, outcome.pending) == ("answer", "answered", True)
+    assert (outcome.action, outcome.status, outcome.pending) == ("answer", "answer_pending", True)
     assert "Svaret publiceras när plattformen svarar" in outcome.message and "502" in outcome.message
     summary = service(database, connectors=registry).retry(ignore_backoff=True)
-    assert summary.done == 1
+    assert summary.done == 1 and _item(database, item_id).status == "answered"
     ((reply_to, text),) = platform.replies
     assert reply_to == _item(database, item_id).external_id and text.startswith(
         "Hej Ali! Tack för din fråga."

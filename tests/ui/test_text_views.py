@@ -11,8 +11,9 @@ from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
 from app.services.intake.importer import ImportService
 from app.services.moderation.facade import ModerationService
-from app.ui.queue.action_dialogs import RemoveDialog, TemplateTextDialog
+from app.ui.queue.action_dialogs import TemplateTextDialog
 from app.ui.queue.model import Column
+from app.ui.queue.remove_dialog import RemoveDialog
 from app.ui.text_views import PlainTextBlock, utf16_offset
 from tests.helpers.items import record, write_jsonl
 from tests.helpers.ui import open_window, wait_loaded

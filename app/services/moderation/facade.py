@@ -43,6 +43,7 @@ from app.services.moderation.notify import (
     mark_notice_posted,
     personalise,
     queue_public_notice,
+    removal_notices,
     reopen_manual_notice,
 )
 from app.services.moderation.notify import saved_replies as _saved_replies
@@ -128,8 +129,10 @@ class ModerationService:
         mode: str = "hide",
         *,
         by_hand: bool | None = None,
+        notice: str | None = None,
     ) -> ActionOutcome:
-        """`by_hand`: from `removal_by_hand` (which may read the keyring), asked beforehand."""
+        """`by_hand`: from `removal_by_hand` (which may read the keyring), asked beforehand.
+        `notice`: the public notice as the administrator edited it (else the reason's own)."""
         check_removal(reason, mode)
         motivation = (motivation or "").strip() or REMOVAL_REASONS[reason].motivation
         if by_hand is None:
@@ -137,7 +140,7 @@ class ModerationService:
         crime = REMOVAL_REASONS[reason].crime
         with _database_errors():
             with self._scope(item_id) as scope:
-                queued = decide_removal(scope, reason, motivation, mode, by_hand)
+                queued = decide_removal(scope, reason, motivation, mode, by_hand, notice)
                 fault_point("decide")
             fault_point("after-decide")
         if by_hand:
@@ -249,11 +252,12 @@ class ModerationService:
             notice_id = queue_public_notice(
                 scope, kind=kind, template=template, text=body, decision_id=decision_id
             )
-            scope.set_status(ItemStatus.ANSWERED)
+            # Answered only once the answer is published (answer_published, mark_notice_posted).
+            scope.set_status(ItemStatus.ANSWER_PENDING)
             scope.audit(Action.ANSWER, {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
         follow_up = FollowUp(Action.ANSWER, decision_ids=(decision_id,))
         message = "Svaret är sparat och skickas till plattformen."
-        return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWERED, True, message, follow_up)
+        return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWER_PENDING, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
         if not to or not to.strip():
@@ -308,6 +312,11 @@ class ModerationService:
     def saved_replies(self) -> list[tuple[str, str]]:
         with _database_errors(), self._sessions() as session:
             return _saved_replies(session)
+
+    def notice_texts(self) -> dict[str, str]:
+        """Each removal reason's public notice, as the municipality edited it."""
+        with _database_errors(), self._sessions() as session:
+            return removal_notices(session)
 
     # --- beyond the contract: by hand, the registrator, escalation, the outbox ------------
     def confirm_removed(self, item_id: int) -> ActionOutcome:
