@@ -35,6 +35,7 @@ from app.services.moderation.escalation import (
     mailer_from_settings,
     queue_escalation,
 )
+from app.services.moderation.forward import ForwardMailer, forward_address, queue_forward
 from app.services.moderation.history import item_history
 from app.services.moderation.notify import (
     PublicNoticePoster,
@@ -99,6 +100,7 @@ class ModerationService:
             Step.PLATFORM_REMOVE: PlatformRemover(self._connector_for),
             Step.POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
             Step.SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
+            Step.SEND_FORWARD: ForwardMailer(sessions, self._mailer_factory, self._actor.now),
         }
         self._runner = OutboxRunner(sessions, handlers, self._actor)
 
@@ -260,17 +262,25 @@ class ModerationService:
         return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWER_PENDING, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
-        if not to or not to.strip():
-            raise InputError("Ange vart frågan ska vidarebefordras (förvaltning eller e-postadress).")
+        """E-mail the question on (forward.py); the CLI sends at once, the window on a worker."""
+        return self.carry_out(self.decide_forward(item_id, to, note))
+
+    def decide_forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
+        address = forward_address(to or "")
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             decision_id = scope.record_decision(
-                Action.FORWARD, motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
+                Action.FORWARD, motivation=note.strip(), details={"to": address, "note": note.strip()}
             )
+            escalation_id, reminder_id, due = queue_forward(scope, address, note.strip(), decision_id)
             scope.set_status(ItemStatus.FORWARDED)
-            scope.audit(Action.FORWARD, {"decision_id": decision_id, "to": to.strip()})
-        message = f"Vidarebefordrad till {to.strip()} (noterat)."
-        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, False, message)
+            scope.audit(
+                Action.FORWARD, {"decision_id": decision_id, "to": address, "escalation_id": escalation_id}
+            )
+            scope.audit("forward_reminder_queued", {"escalation_id": reminder_id, "at": due.isoformat()})
+        follow_up = FollowUp(Action.FORWARD, decision_ids=(decision_id,))
+        message = f"Vidarebefordras till {address}; e-posten skickas."
+        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, True, message, follow_up)
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
         if not reason or not reason.strip():

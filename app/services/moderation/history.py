@@ -34,6 +34,15 @@ NOTICE_STATUS = {
 }
 
 
+MAIL_KIND = {"forward": "Vidarebefordrad med e-post", "forward_reminder": "Påminnelse om svar"}
+MAIL_STATUS = {
+    "queued": "väntar på att skickas",
+    "sent": "skickad",
+    "no_recipient": "ingen mottagare",
+    "not_needed": "behövdes inte (frågan är avgjord)",
+}
+
+
 def _short(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -66,7 +75,9 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         rows.append((n.created_at, n.created_by, "notice", f"Meddelande {state}: {_short(n.text)}"))
     for x in session.execute(select(Escalation).where(Escalation.item_id == item_id)).scalars():
         to = x.to_email or "ingen mottagare"
-        rows.append((x.created_at, x.created_by, "notice", f"E-post till chef ({to}): {x.status}"))
+        what = MAIL_KIND.get(x.kind, "E-post till chef")
+        state = MAIL_STATUS.get(x.status, x.status)
+        rows.append((x.created_at, x.created_by, "notice", f"{what} ({to}): {state}"))
     for a in session.execute(
         select(AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.details).where(
             AuditEvent.item_id == item_id, AuditEvent.action.in_(_FROM_AUDIT)

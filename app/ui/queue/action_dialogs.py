@@ -304,19 +304,21 @@ class ForwardDialog(ActionDialog):
             plain_label(
                 self.tr(
                     "Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt "
-                    "instans för diarieföring eller synpunktshantering."
+                    "instans för diarieföring eller synpunktshantering. Frågan skickas ordagrant med "
+                    "e-post, med länken och ditt namn; svar går till din e-postadress. Den ligger kvar "
+                    "bland frågorna tills någon svarat, och mottagaren påminns när kontots svarstid gått."
                 ),
                 self,
             )
         )
         self.to = QLineEdit(self)
-        self.to.setPlaceholderText(self.tr("Till (förvaltning, enhet eller e-postadress)"))
+        self.to.setPlaceholderText(self.tr("E-postadress till den som kan svara, t.ex. bygg@kommun.se"))
         self.to.setAccessibleName(self.tr("Mottagare"))
         self.layout_.addWidget(self.to)
         self.note = self.text_box("", self.tr("Meddelande till mottagaren"))
         self.layout_.addWidget(self.note)
         self.finish_layout()
-        self.to.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.to.textChanged.connect(lambda t: self.ok.setEnabled("@" in t.strip(" @")))
         self.ok.setEnabled(False)
         self.to.setFocus()
 
