@@ -27,6 +27,7 @@ from app.services.accounts.platforms import ConnectorRegistry
 from app.services.accounts.roles import Duty
 from app.services.context import Actor, Writes, acting, in_this_thread, same_person
 from app.services.mail import Mailer
+from app.services.moderation.by_hand import HandTask, work_by_hand
 from app.services.moderation.decisions import DecisionScope, decision_scope
 from app.services.moderation.escalation import (
     KIND_HEAD,
@@ -410,6 +411,11 @@ class ModerationService:
         """The text of the item's notice that waits to be posted by hand (ready to copy)."""
         with _database_errors(), self._sessions() as session:
             return manual_notice_text(session, item_id)
+
+    def work_by_hand(self) -> list[HandTask]:
+        """What waits for a person: removals and notices by hand, failed steps (by_hand.py)."""
+        with _database_errors(), self._sessions() as session:
+            return work_by_hand(session)
 
     def pending_steps(self, item_id: int | None = None) -> list[PendingStep]:
         with _database_errors():

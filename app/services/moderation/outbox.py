@@ -195,7 +195,7 @@ def is_scheduled(step: PendingStep) -> bool:
     )
 
 
-def _pending_row(row: Any) -> PendingStep:
+def pending_row(row: Any) -> PendingStep:
     return PendingStep(
         row.id,
         row.item_id,
@@ -221,7 +221,7 @@ class OutboxRunner:
         if item_id is not None:
             stmt = stmt.where(OutboxStep.item_id == item_id)
         with self._sessions() as session:
-            return [_pending_row(r) for r in session.scalars(stmt)]
+            return [pending_row(r) for r in session.scalars(stmt)]
 
     def run(
         self,
@@ -274,7 +274,7 @@ class OutboxRunner:
                 .where(OutboxStep.status.in_(WAITING), OutboxStep.item_id.in_(scope_ids))
                 .order_by(OutboxStep.id)
             )
-            summary.waiting = [s for s in map(_pending_row, rest) if not is_scheduled(s)]
+            summary.waiting = [s for s in map(pending_row, rest) if not is_scheduled(s)]
         return summary
 
     def _dependency_done(self, step: OutboxStep) -> bool:
