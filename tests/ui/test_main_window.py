@@ -149,7 +149,8 @@ def test_keys_drive_triage_end_to_end_with_the_real_service(qtbot, demo, moderat
     wait_loaded(qtbot, window)
     window.queue.select_row(window.queue.model.row_of(target.id))
     qtbot.waitUntil(lambda: window.detail.data is not None and window.detail.data.detail.item.id == target.id)
-    assert "Sofia Löf: Besvarad" in window.detail.history.text()
+    history = window.detail.history.text()
+    assert "Sofia Löf: Svar beslutat" in history and "Svar ska publiceras för hand" in history
 
 
 def all_decisions(db):

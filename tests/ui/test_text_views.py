@@ -86,7 +86,7 @@ def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
     assert detail.author.text() == AUTHOR
     assert "<u>Inlägget</u> om simhallen" == detail.post_text.toPlainText()
     assert "<s>Kommunen</s>" in detail.post_label.text()
-    assert '<b>admin</b>: Meddelande ska publiceras för hand: <img src="x"> sparad' in detail.history.text()
+    assert '<b>admin</b>: Svar ska publiceras för hand: <img src="x"> sparad' in detail.history.text()
     assert ACCOUNT in detail.channel.text() and ACCOUNT in detail.meta.text()
     for label in detail.findChildren(QLabel):
         if label.text():
