@@ -180,15 +180,18 @@ class AccountFormDialog(QDialog):
 
 def account_list_with_buttons(dialog: Any) -> QWidget:
     """The Konton dialog's account list with Nytt konto… and Redigera… under it."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QPushButton
+
+    translate = QCoreApplication.translate
 
     box = QWidget(dialog)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(dialog.account_list, 1)
     row = QHBoxLayout()
-    dialog.new_account_button = QPushButton(dialog.tr("Nytt konto…"), box)
-    dialog.edit_account_button = QPushButton(dialog.tr("Redigera…"), box)
+    dialog.new_account_button = QPushButton(translate("AccountsDialog", "Nytt konto…"), box)
+    dialog.edit_account_button = QPushButton(translate("AccountsDialog", "Redigera…"), box)
     row.addWidget(dialog.new_account_button)
     row.addWidget(dialog.edit_account_button)
     layout.addLayout(row)
@@ -200,7 +203,7 @@ def account_list_with_buttons(dialog: Any) -> QWidget:
 
         def saved(saved_entry: RegisterEntry) -> None:
             dialog._current = saved_entry.key
-            dialog.status.setText(dialog.tr("Kontot %s är sparat.") % saved_entry.name)
+            dialog.status.setText(translate("AccountsDialog", "Kontot %s är sparat.") % saved_entry.name)
             dialog.changed.emit()
             dialog.reload()
 
