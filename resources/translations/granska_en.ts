@@ -678,6 +678,14 @@
         <translation>Failed step</translation>
     </message>
     <message>
+        <source>Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta.</source>
+        <translation>Remove the comment by hand through the link, then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>Publicera texten för hand i tråden (kopiera den) och markera den publicerad.</source>
+        <translation>Post the text by hand in the thread (copy it), then mark it as posted.</translation>
+    </message>
+    <message>
         <source>Inget väntar på en människa.</source>
         <translation>Nothing is waiting for a person.</translation>
     </message>

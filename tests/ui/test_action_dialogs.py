@@ -83,7 +83,7 @@ def test_mixed_selection_lists_the_items_and_gives_each_its_own_flag(show):
     shown = [dialog.chosen.item(r).text() for r in range(dialog.chosen.count())]
     assert shown[0].startswith("Reklam") and shown[1].startswith("Hets")
     assert dialog.mixed_note.isVisible() and "sin egen flaggas" in dialog.mixed_note.text()
-    assert not dialog.reasons.isEnabled() and dialog.ok.isEnabled()
+    assert not dialog.reasons.isVisible() and not dialog.notice.isVisible() and dialog.ok.isEnabled()
     assert (dialog.reason_for(1), dialog.reason_for(2)) == ("reklam", "hets")
     assert dialog.crime_note.isVisible()  # one of them is hets: its manager gets the e-mail
 

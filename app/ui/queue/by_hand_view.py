@@ -81,6 +81,7 @@ class ByHandView(QWidget):
         self.link = QLineEdit(self)
         self.link.setPlaceholderText(self.tr("Länk till det publicerade (valfritt)"))
         self.link.setAccessibleName(self.tr("Länk till det publicerade meddelandet"))
+        self.link.setMinimumWidth(220)
         self.posted = QPushButton(self.tr("Markera publicerat"), self)
         self.retry = QPushButton(icon("action-refresh"), self.tr("Försök igen nu"), self)
         self.retry.setToolTip(
@@ -118,6 +119,10 @@ class ByHandView(QWidget):
             POST: self.tr("Publicera för hand"),
             RETRY: self.tr("Misslyckat steg"),
         }
+        whys = {
+            REMOVE: self.tr("Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta."),
+            POST: self.tr("Publicera texten för hand i tråden (kopiera den) och markera den publicerad."),
+        }
         self.table.setRowCount(len(tasks))
         for r, t in enumerate(tasks):
             cells = [
@@ -125,13 +130,16 @@ class ByHandView(QWidget):
                 f"#{t.item_id} {t.author_name}: {excerpt(t.item_text, 60)}",
                 t.account_name,
                 short_time(t.since),
-                t.why,
+                whys.get(t.kind, t.why),  # a failed step: the platform's or mail server's own words
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(r, c, cell)
-        self.table.resizeColumnsToContents()
+        for column in range(4):
+            self.table.resizeColumnToContents(column)
+        # The item's text is cut, so that what to do and why stays in sight.
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 280))
         if not tasks:
             self.status.setText(self.tr("Inget väntar på en människa."))
         self._chosen()

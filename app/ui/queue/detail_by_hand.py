@@ -38,14 +38,20 @@ class ByHandBar(QFrame):
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self._text))
         self.confirm.clicked.connect(lambda: self.confirm_removal.emit(self._item_id))
         self.posted.clicked.connect(lambda: self.mark_posted.emit(self._item_id, self.link.text().strip()))
+        # Two short rows, so that the bar never makes the detail pane wider than it is.
         buttons = QHBoxLayout()
-        for w in (self.open, self.copy, self.confirm, self.link, self.posted):
+        for w in (self.open, self.copy, self.confirm):
             buttons.addWidget(w)
         buttons.addStretch(1)
+        posted = QHBoxLayout()
+        posted.addWidget(self.link, 1)
+        posted.addWidget(self.posted)
+        self.link.setMinimumWidth(120)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.what)
         layout.addLayout(buttons)
+        layout.addLayout(posted)
         self.hide()
 
     def show_for(self, item: ItemSummary, text_to_post: str | None) -> None:

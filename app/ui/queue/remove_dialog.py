@@ -67,15 +67,21 @@ class RemoveDialog(ActionDialog):
             )
         self.mixed_note.setVisible(self.refused or self.each_own_reason)
         self.layout_.addWidget(self.mixed_note)
-        self.layout_.addWidget(heading(self.tr("Skäl (tryck bokstaven)"), self))
+        headings = [heading(self.tr("Skäl (tryck bokstaven)"), self)]
+        self.layout_.addWidget(headings[-1])
         self.reasons = ChoiceList([(c, reason_label(c)) for c in REMOVAL_REASONS], self)
         self.reasons.setAccessibleName(self.tr("Skäl för borttagning"))
+        # Every reason in sight: the letters are read off the list.
+        rows = self.reasons.sizeHintForRow(0) * self.reasons.count()
+        self.reasons.setMinimumHeight(rows + 2 * self.reasons.frameWidth() + 8)
         self.layout_.addWidget(self.reasons)
-        self.layout_.addWidget(heading(self.tr("Motivering till diariet"), self))
+        headings.append(heading(self.tr("Motivering till diariet"), self))
+        self.layout_.addWidget(headings[-1])
         self.motivation = self.text_box("", self.tr("Motivering"))
         self._follower = TemplateFollower(self.motivation)
         self.layout_.addWidget(self.motivation)
-        self.layout_.addWidget(heading(self.tr("Offentligt meddelande i tråden"), self))
+        headings.append(heading(self.tr("Offentligt meddelande i tråden"), self))
+        self.layout_.addWidget(headings[-1])
         self.notice = self.text_box("", self.tr("Offentligt meddelande som publiceras"))
         self._notice_follower = TemplateFollower(self.notice)
         self._notice_shown = ""
@@ -103,8 +109,9 @@ class RemoveDialog(ActionDialog):
         self.reasons.currentItemChanged.connect(self._reason_changed)
         suggested = items[0].suggested_reason if len(reasons) == 1 else None
         self.reasons.select_code(suggested or "personangrepp")
-        for box in (self.reasons, self.motivation, self.notice):
-            box.setEnabled(not (self.each_own_reason or self.refused))
+        # Each item its own reason (or refused): one reason, motivation and notice would mislead.
+        for widget in (*headings, self.reasons, self.motivation, self.notice):
+            widget.setVisible(not (self.each_own_reason or self.refused))
         self.ok.setEnabled(not self.refused)
         self.reasons.setFocus()
 
