@@ -18,7 +18,7 @@ from app.services.accounts.identity import local_time
 from app.services.moderation.escalation import KIND_HEAD, KIND_MANAGER
 from app.services.moderation.facade import ActionOutcome, ModerationService
 from app.services.moderation.gallring import GallringService
-from app.services.moderation.outbox import RunSummary
+from app.services.moderation.outbox import RunSummary, is_scheduled
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 
 EXIT_OK, EXIT_BROKEN, EXIT_PENDING = 0, 1, 3
@@ -26,6 +26,7 @@ STEP_NAMES = {
     "platform_remove": "borttagning",
     "post_notice": "meddelande",
     "send_escalation": "e-post till chef",
+    "send_forward": "vidarebefordran med e-post",
 }
 
 
@@ -179,7 +180,8 @@ def _retry(args: argparse.Namespace) -> int:
             print(f"post {s.item_id}: {STEP_NAMES.get(s.step, s.step)} ({s.status}{when}): {reason}")
         if not steps:
             print("Inget väntar.")
-        return EXIT_PENDING if any(s.status in WAITING for s in steps) else EXIT_OK
+        waiting = any(s.status in WAITING and not is_scheduled(s) for s in steps)
+        return EXIT_PENDING if waiting else EXIT_OK
     summary = svc.retry(ignore_backoff=args.now)
     print(
         f"{summary.done} steg klara, {summary.manual} lämnade till en person, {len(summary.waiting)} väntar."

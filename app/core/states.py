@@ -29,6 +29,7 @@ class Step(StrEnum):
     PLATFORM_REMOVE = "platform_remove"
     POST_NOTICE = "post_notice"
     SEND_ESCALATION = "send_escalation"
+    SEND_FORWARD = "send_forward"  # a forwarded question, and its reminder when it is due
 
 
 class StepStatus(StrEnum):

@@ -17,9 +17,10 @@ class ItemStatus(StrEnum):
     NEW = "new"
     FLAGGED = "flagged"
     KEPT = "kept"
-    ANSWERED = "answered"
+    ANSWERED = "answered"  # the answer is published (or confirmed posted by hand)
+    ANSWER_PENDING = "answer_pending"  # decided; the answer is not on the platform yet
     REGISTERED = "registered"
-    FORWARDED = "forwarded"
+    FORWARDED = "forwarded"  # e-mailed on; waits for an answer or for someone to close it
     HANDED_OVER = "handed_over"
     PENDING_PLATFORM = "pending_platform"
     REMOVE_BY_HAND = "remove_by_hand"

@@ -18,6 +18,8 @@ _STATUS_ICONS = {
     "new": "status-new",
     "flagged": "flag",
     "pending_platform": "status-pending",
+    "answer_pending": "status-pending",
+    "forwarded": "status-pending",
     "remove_by_hand": "status-hand",
     "removed": "status-removed",
     "deleted_by_author": "status-removed",

@@ -22,8 +22,9 @@ def status_label(code: str) -> str:
         "flagged": translate("Labels", "Flaggad"),
         "kept": translate("Labels", "Behållen"),
         "answered": translate("Labels", "Besvarad"),
+        "answer_pending": translate("Labels", "Svaret väntar på plattformen"),
         "registered": translate("Labels", "Diarieförd"),
-        "forwarded": translate("Labels", "Vidarebefordrad"),
+        "forwarded": translate("Labels", "Vidarebefordrad, inväntar svar"),
         "handed_over": translate("Labels", "Överlämnad"),
         "pending_platform": translate("Labels", "Väntar på plattformen"),
         "remove_by_hand": translate("Labels", "Tas bort för hand"),
@@ -146,7 +147,7 @@ def status_codes() -> tuple[str, ...]:
     """Every item status, in app.models.ItemStatus order (for the status filter)."""
     return (
         "new", "flagged", "kept", "answered", "registered", "forwarded", "handed_over",
-        "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded",
+        "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded", "answer_pending",
     )  # fmt: skip
 
 

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="sv">
 <context>
+    <name>AccountFormDialog</name>
+    <message>
+        <source>Nytt konto</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Redigera %s</source>
+        <translation>Edit %s</translation>
+    </message>
+    <message>
+        <source>Plattform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Kontonyckel</source>
+        <translation>Account key</translation>
+    </message>
+    <message>
+        <source>t.ex. fb-kommunen (små bokstäver, siffror, - och _)</source>
+        <translation>e.g. fb-municipality (lower-case letters, digits, - and _)</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sidans adress</source>
+        <translation>Page address</translation>
+    </message>
+    <message>
+        <source>Plattformens id för sidan eller kanalen</source>
+        <translation>The platform&apos;s id for the page or channel</translation>
+    </message>
+    <message>
+        <source>API-adress</source>
+        <translation>API address</translation>
+    </message>
+    <message>
+        <source>tomt: plattformens vanliga adress</source>
+        <translation>empty: the platform&apos;s usual address</translation>
+    </message>
+    <message>
+        <source>Plattformens id</source>
+        <translation>Platform id</translation>
+    </message>
+    <message>
+        <source>Syfte</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Innehåll</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Tonalitet</source>
+        <translation>Tone</translation>
+    </message>
+    <message>
+        <source>Bevakning</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Svarstid</source>
+        <translation>Response time</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentation</translation>
+    </message>
+    <message>
+        <source>Kontaktuppgifter</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <source>t.ex. Vi svarar inom 24 timmar på vardagar.</source>
+        <translation>e.g. We answer within 24 hours on weekdays.</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Konton</source>
@@ -186,6 +273,18 @@
     <message>
         <source>Token är borttagen ur nyckelringen.</source>
         <translation>The token is removed from the keyring.</translation>
+    </message>
+    <message>
+        <source>Nytt konto…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>Redigera…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Kontot %s är sparat.</source>
+        <translation>The account %s is saved.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +628,152 @@
     </message>
 </context>
 <context>
+    <name>ByHandBar</name>
+    <message>
+        <source>Att göra för hand</source>
+        <translation>To do by hand</translation>
+    </message>
+    <message>
+        <source>Öppna länken</source>
+        <translation>Open the link</translation>
+    </message>
+    <message>
+        <source>Kopiera texten</source>
+        <translation>Copy the text</translation>
+    </message>
+    <message>
+        <source>Bekräfta borttagen</source>
+        <translation>Confirm removed</translation>
+    </message>
+    <message>
+        <source>Bekräfta att kommentaren är borttagen för hand</source>
+        <translation>Confirm that the comment has been removed by hand</translation>
+    </message>
+    <message>
+        <source>Länk till det publicerade (valfritt)</source>
+        <translation>Link to what was posted (optional)</translation>
+    </message>
+    <message>
+        <source>Länk till det publicerade meddelandet</source>
+        <translation>Link to the posted message</translation>
+    </message>
+    <message>
+        <source>Markera publicerat</source>
+        <translation>Mark as posted</translation>
+    </message>
+    <message>
+        <source>Granska kan inte ta bort kommentaren: ta bort den via länken, bekräfta sedan.</source>
+        <translation>Granska cannot remove the comment: remove it through the link, then confirm.</translation>
+    </message>
+    <message>
+        <source>Publicera texten för hand i tråden, markera den sedan publicerad:</source>
+        <translation>Post the text by hand in the thread, then mark it as posted:</translation>
+    </message>
+</context>
+<context>
+    <name>ByHandView</name>
+    <message>
+        <source>Att göra för hand</source>
+        <translation>To do by hand</translation>
+    </message>
+    <message>
+        <source>Det som väntar på en människa: kommentarer att ta bort för hand, meddelanden och svar att publicera för hand, och steg på plattformen eller e-post som misslyckades.</source>
+        <translation>What waits for a person: comments to remove by hand, notices and answers to post by hand, and steps on the platform or e-mails that failed.</translation>
+    </message>
+    <message>
+        <source>Att göra</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Sedan</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Vad och varför</source>
+        <translation>What and why</translation>
+    </message>
+    <message>
+        <source>Öppna länken</source>
+        <translation>Open the link</translation>
+    </message>
+    <message>
+        <source>Kopiera texten</source>
+        <translation>Copy the text</translation>
+    </message>
+    <message>
+        <source>Bekräfta borttagen</source>
+        <translation>Confirm removed</translation>
+    </message>
+    <message>
+        <source>Länk till det publicerade (valfritt)</source>
+        <translation>Link to what was posted (optional)</translation>
+    </message>
+    <message>
+        <source>Länk till det publicerade meddelandet</source>
+        <translation>Link to the posted message</translation>
+    </message>
+    <message>
+        <source>Markera publicerat</source>
+        <translation>Mark as posted</translation>
+    </message>
+    <message>
+        <source>Försök igen nu</source>
+        <translation>Try again now</translation>
+    </message>
+    <message>
+        <source>Kör alla väntande steg på plattformen och e-post igen (granska retry)</source>
+        <translation>Run every waiting platform step and e-mail again (granska retry)</translation>
+    </message>
+    <message>
+        <source>Ta bort för hand</source>
+        <translation>Remove by hand</translation>
+    </message>
+    <message>
+        <source>Publicera för hand</source>
+        <translation>Post by hand</translation>
+    </message>
+    <message>
+        <source>Misslyckat steg</source>
+        <translation>Failed step</translation>
+    </message>
+    <message>
+        <source>Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta.</source>
+        <translation>Remove the comment by hand through the link, then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>Publicera texten för hand i tråden (kopiera den) och markera den publicerad.</source>
+        <translation>Post the text by hand in the thread (copy it), then mark it as posted.</translation>
+    </message>
+    <message>
+        <source>Inget väntar på en människa.</source>
+        <translation>Nothing is waiting for a person.</translation>
+    </message>
+    <message>
+        <source>Texten är kopierad: klistra in den i tråden.</source>
+        <translation>The text is copied: paste it into the thread.</translation>
+    </message>
+    <message>
+        <source>Försöker igen med väntande steg…</source>
+        <translation>Trying the waiting steps again…</translation>
+    </message>
+    <message>
+        <source>Klart.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>%d steg klara, %d väntar fortfarande.</source>
+        <translation>%d steps done, %d still waiting.</translation>
+    </message>
+</context>
+<context>
     <name>CaptureDialog</name>
     <message>
         <source>Ta skärmdump av %1</source>
@@ -813,6 +1058,101 @@
     <message>
         <source>Sparat.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>DnrImportDialog</name>
+    <message>
+        <source>Läs in diarienummer från Excel</source>
+        <translation>Read case numbers from Excel</translation>
+    </message>
+    <message>
+        <source>Välj filen som exporten skapade och som registratorn fyllt i. Varje nummer kopplas till rätt post med kolumnen Rad-id. Förhandsgranska först: inget sparas då.</source>
+        <translation>Choose the file that the export made and the registrar filled in. Each number is matched to its item by the Row id column. Preview first: nothing is saved then.</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Sökväg till xlsx-filen</source>
+        <translation>Path to the xlsx file</translation>
+    </message>
+    <message>
+        <source>Välj fil…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Spara övriga nummer och hoppa över rader med konflikt</source>
+        <translation>Save the other numbers and skip the rows with a conflict</translation>
+    </message>
+    <message>
+        <source>Förhandsgranska</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Läs in och spara</source>
+        <translation>Read and save</translation>
+    </message>
+    <message>
+        <source>Diarienummer som sparas</source>
+        <translation>Case numbers to be saved</translation>
+    </message>
+    <message>
+        <source>Rad-id</source>
+        <translation>Row id</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Diarienummer</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>Tidigare</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Välj den ifyllda exportfilen</source>
+        <translation>Choose the filled-in export file</translation>
+    </message>
+    <message>
+        <source>Excel-filer (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Läser filen…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Läser in diarienummer…</source>
+        <translation>Reading case numbers…</translation>
+    </message>
+    <message>
+        <source>%d nummer, %d fanns redan, %d rader utan nummer, %d konflikter.</source>
+        <translation>%d numbers, %d already there, %d rows without a number, %d conflicts.</translation>
+    </message>
+    <message>
+        <source>Förhandsgranskning, inget är sparat: %s</source>
+        <translation>Preview, nothing is saved: %s</translation>
+    </message>
+    <message>
+        <source>Sparat: %s</source>
+        <translation>Saved: %s</translation>
+    </message>
+    <message>
+        <source>Inget sparades på grund av konflikterna: %s Rätta dem, eller välj att hoppa över dem.</source>
+        <translation>Nothing was saved because of the conflicts: %s Correct them, or choose to skip them.</translation>
+    </message>
+    <message>
+        <source>Inget nytt att spara: %s</source>
+        <translation>Nothing new to save: %s</translation>
     </message>
 </context>
 <context>
@@ -1131,12 +1471,12 @@
         <translation>Forward</translation>
     </message>
     <message>
-        <source>Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt instans för diarieföring eller synpunktshantering.</source>
-        <translation>Questions outside your competence go to a colleague who knows the subject, or to the right office for registration or feedback handling.</translation>
+        <source>Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt instans för diarieföring eller synpunktshantering. Frågan skickas ordagrant med e-post, med länken och ditt namn; svar går till din e-postadress. Den ligger kvar bland frågorna tills någon svarat, och mottagaren påminns när kontots svarstid gått.</source>
+        <translation>Questions outside your competence go to a colleague who knows the subject, or to the right body for registration or feedback handling. The question is e-mailed word for word, with the link and your name; replies go to your e-mail address. It stays among the questions until someone has answered, and the recipient is reminded when the account&apos;s response time has passed.</translation>
     </message>
     <message>
-        <source>Till (förvaltning, enhet eller e-postadress)</source>
-        <translation>To (department, unit or e-mail address)</translation>
+        <source>E-postadress till den som kan svara, t.ex. bygg@kommun.se</source>
+        <translation>E-mail address of whoever can answer, e.g. bygg@kommun.se</translation>
     </message>
     <message>
         <source>Mottagare</source>
@@ -1280,12 +1620,12 @@
         <translation>Answered</translation>
     </message>
     <message>
-        <source>Diarieförd</source>
-        <translation>Registered</translation>
+        <source>Svaret väntar på plattformen</source>
+        <translation>Answer waiting for the platform</translation>
     </message>
     <message>
-        <source>Vidarebefordrad</source>
-        <translation>Forwarded</translation>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
     </message>
     <message>
         <source>Överlämnad</source>
@@ -1310,6 +1650,10 @@
     <message>
         <source>Gallrad</source>
         <translation>Weeded</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad, inväntar svar</source>
+        <translation>Forwarded, awaiting an answer</translation>
     </message>
     <message>
         <source>Nya</source>
@@ -1775,6 +2119,14 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Hämtar %s: %d…</source>
         <translation>Fetching %s: %d…</translation>
     </message>
+    <message>
+        <source>Att göra för hand…</source>
+        <translation>To do by hand…</translation>
+    </message>
+    <message>
+        <source>Klart.</source>
+        <translation>Done.</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -1982,6 +2334,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Export the removal log to Excel…</translation>
     </message>
     <message>
+        <source>Läs in diarienummer från Excel…</source>
+        <translation>Read case numbers from Excel…</translation>
+    </message>
+    <message>
         <source>Skärmdumpar av kontosidorna…</source>
         <translation>Screenshots of the account pages…</translation>
     </message>
@@ -2055,12 +2411,32 @@ Moderation console for the municipality&apos;s social media, following the Guide
 <context>
     <name>RemoveDialog</name>
     <message>
+        <source>ingen flagga</source>
+        <translation>no flag</translation>
+    </message>
+    <message>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
         <source>Ta bort %d poster</source>
         <translation>Remove %d items</translation>
+    </message>
+    <message>
+        <source>Markerade poster och deras flaggor</source>
+        <translation>Selected items and their flags</translation>
+    </message>
+    <message>
+        <source>Markerade poster</source>
+        <translation>Selected items</translation>
+    </message>
+    <message>
+        <source>Markeringen blandar flaggade poster med poster utan flagga. Ta bort dem var för sig, eller markera bara poster med en flagga, så att ingen får fel skäl.</source>
+        <translation>The selection mixes flagged items with items without a flag. Remove them one by one, or select only flagged items, so that none gets the wrong reason.</translation>
+    </message>
+    <message>
+        <source>Posterna är flaggade för olika skäl: var och en tas bort med sin egen flaggas skäl, motivering och meddelande.</source>
+        <translation>The items are flagged for different reasons: each is removed with its own flag&apos;s reason, motivation and notice.</translation>
     </message>
     <message>
         <source>Skäl (tryck bokstaven)</source>
@@ -2079,6 +2455,14 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Motivation</translation>
     </message>
     <message>
+        <source>Offentligt meddelande i tråden</source>
+        <translation>Public notice in the thread</translation>
+    </message>
+    <message>
+        <source>Offentligt meddelande som publiceras</source>
+        <translation>Public notice to be posted</translation>
+    </message>
+    <message>
         <source>Dölj på plattformen (kan ångras)</source>
         <translation>Hide on the platform (can be undone)</translation>
     </message>
@@ -2091,8 +2475,8 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Suspected crime: the nearest manager gets an e-mail for a police report.</translation>
     </message>
     <message>
-        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och ett offentligt meddelande om varför köas i tråden.</source>
-        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and a public notice saying why is queued in the thread.</translation>
+        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och meddelandet ovan köas i tråden.</source>
+        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation and the notice above is queued in the thread.</translation>
     </message>
 </context>
 <context>

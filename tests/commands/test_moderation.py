@@ -123,3 +123,21 @@ def test_gallra_dry_run_and_run(cli, capsys):
     assert code == 0 and out.startswith("0 poster äldre än 180 dagar")
     code, out, _ = cli(capsys, "gallra", "--older-than", "30")
     assert code == 0 and "Gallrade 0 poster äldre än 30 dagar" in out and "loggad" in out
+
+
+def test_queue_status_tells_an_unpublished_answer_from_a_published_one(cli, capsys):
+    import json
+
+    from app.services.context import Actor
+    from app.services.moderation.facade import ModerationService
+
+    item_id = make_item(cli.db.sessions, "När öppnar badet?")  # no connector: posted by hand
+    ModerationService(cli.db.sessions, actor=Actor("sofia")).answer(item_id, "Hej! I juni.")
+    code, out, _err = cli(capsys, "queue", "--status", "answer_pending", "--json")
+    assert code == 0 and [i["id"] for i in json.loads(out)] == [item_id]
+    assert json.loads(cli(capsys, "queue", "--status", "answered", "--json")[1]) == []
+    assert cli(capsys, "notify", str(item_id), "--posted")[0] == 0
+    code, out, _err = cli(capsys, "queue", "--status", "answered", "--json")
+    assert [i["id"] for i in json.loads(out)] == [item_id]
+    # A scheduled reminder or nothing at all: `retry --list` has nothing waiting on a failure.
+    assert cli(capsys, "retry", "--list")[0] == 0

@@ -56,7 +56,7 @@ def test_the_recused_person_in_other_letter_case_cannot_act_again(database):
     for act in (
         lambda s: s.keep(item_id),
         lambda s: s.answer(item_id, "Tack!"),
-        lambda s: s.forward(item_id, "Samhällsbyggnad", "Felanmälan"),
+        lambda s: s.forward(item_id, "sbf@kommun.example", "Felanmälan"),
         lambda s: s.escalate(item_id, "Titta på den här"),
         lambda s: s.hand_over(item_id, "vera", "jäv igen"),
         lambda s: s.remove(item_id, "personangrepp"),

@@ -10,14 +10,14 @@ from app.services.queue.listing import ItemSummary
 from app.ui.labels import reason_label
 from app.ui.queue.action_dialogs import (
     RegisterDialog,
-    RemoveDialog,
     TemplateTextDialog,
     assign_keys,
     notice_templates,
 )
+from app.ui.queue.remove_dialog import RemoveDialog
 
 
-def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt"):
+def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt", status="flagged"):
     return ItemSummary(
         item_id,
         f"c{item_id}",
@@ -30,7 +30,7 @@ def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skä
         text,
         datetime(2026, 5, 1, tzinfo=UTC),
         None,
-        "flagged",
+        status,
         [],
         reason,
     )
@@ -77,10 +77,33 @@ def test_remove_dialog_picks_with_one_letter_and_prefills_the_motivation(qtbot, 
     assert dialog.choice() == ("personangrepp", "Min egen motivering", "hide")
 
 
-def test_mixed_selection_has_no_single_suggestion(show):
+def test_mixed_selection_lists_the_items_and_gives_each_its_own_flag(show):
     dialog = show(RemoveDialog([summary(1, "reklam"), summary(2, "hets")]))
     assert dialog.windowTitle() == "Ta bort 2 poster"
-    assert dialog.reasons.code() == "personangrepp"
+    shown = [dialog.chosen.item(r).text() for r in range(dialog.chosen.count())]
+    assert shown[0].startswith("Reklam") and shown[1].startswith("Hets")
+    assert dialog.mixed_note.isVisible() and "sin egen flaggas" in dialog.mixed_note.text()
+    assert not dialog.reasons.isVisible() and not dialog.notice.isVisible() and dialog.ok.isEnabled()
+    assert (dialog.reason_for(1), dialog.reason_for(2)) == ("reklam", "hets")
+    assert dialog.crime_note.isVisible()  # one of them is hets: its manager gets the e-mail
+
+
+def test_a_selection_of_flagged_and_unflagged_items_is_refused(qtbot, show):
+    dialog = show(RemoveDialog([summary(1, "reklam"), summary(2, None)]))
+    assert "var för sig" in dialog.mixed_note.text() and dialog.mixed_note.isVisible()
+    assert not dialog.ok.isEnabled()
+    qtbot.keyClick(dialog.reasons, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # Enter does nothing
+
+
+def test_remove_dialog_shows_the_notice_it_will_queue_and_lets_it_be_edited(qtbot, show):
+    dialog = show(RemoveDialog([summary(reason="reklam")], notices={"reklam": "Vi tog bort reklam."}))
+    assert dialog.notice.toPlainText() == "Vi tog bort reklam."  # the municipality's own wording
+    assert dialog.notice_text() is None  # unedited: the service fills it in
+    qtbot.keyClick(dialog.reasons, dialog.reasons.keys[list(REMOVAL_REASONS).index("svordomar")])
+    assert dialog.notice.toPlainText() == REMOVAL_REASONS["svordomar"].notice
+    dialog.notice.setPlainText("Vi har dolt en kommentar med svordomar.")
+    assert dialog.notice_text() == "Vi har dolt en kommentar med svordomar."
 
 
 def test_register_dialog_requires_a_diarienummer_for_an_existing_case(qtbot, show):
@@ -94,6 +117,9 @@ def test_register_dialog_requires_a_diarienummer_for_an_existing_case(qtbot, sho
     assert dialog.isVisible()  # Enter does nothing until the number is there
     qtbot.keyClicks(dialog.diarienummer, "KS/2026:12")
     assert dialog.ok.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.diarienummer, Qt.Key.Key_Return)
+    assert not dialog.isVisible()  # read after it closed, as the window does
     assert dialog.choice() == (
         "befintligt-arende",
         REGISTRATION_CRITERIA["befintligt-arende"].explanation,
@@ -102,7 +128,9 @@ def test_register_dialog_requires_a_diarienummer_for_an_existing_case(qtbot, sho
 
 
 def test_notice_templates_put_the_suggested_reason_first_and_fill_in_the_name(show):
-    templates = notice_templates([summary(reason="reklam")], [("politisk", POLITICAL_REFERRAL)])
+    templates = notice_templates(
+        [summary(reason="reklam", status="removed")], [("politisk", POLITICAL_REFERRAL)]
+    )
     assert templates[0][0] == "reklam"
     assert templates[-1][0] == "politisk"
     dialog = show(TemplateTextDialog([summary(author="Åsa Öberg")], "Svara", "Skicka", templates, "", None))
@@ -113,3 +141,16 @@ def test_notice_templates_put_the_suggested_reason_first_and_fill_in_the_name(sh
     assert dialog.edited()
     dialog.text.setPlainText("")
     assert not dialog.ok.isEnabled()  # nothing to send
+
+
+@pytest.mark.parametrize("status", ["new", "flagged", "kept", "answered"])
+def test_a_never_removed_item_is_offered_no_removal_notice(show, status):
+    replies = [("svar-lank", "Hej {name}! Svaret finns på vadstena.se."), ("politisk", POLITICAL_REFERRAL)]
+    question = summary(reason=None, text="När öppnar badet?", status=status)
+    templates = notice_templates([question], replies)
+    assert [code for code, _label, _text in templates] == ["svar-lank", "politisk"]
+    dialog = show(TemplateTextDialog([question], "Meddela", "Publicera", templates, "", None))
+    assert dialog.templates.code() == "svar-lank"
+    assert "tagit bort" not in dialog.text.toPlainText()
+    # A removed one among them: still no removal notice for the selection.
+    assert notice_templates([question, summary(2, status="removed")], replies)[0][0] == "svar-lank"

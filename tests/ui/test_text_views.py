@@ -11,8 +11,9 @@ from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
 from app.services.intake.importer import ImportService
 from app.services.moderation.facade import ModerationService
-from app.ui.queue.action_dialogs import RemoveDialog, TemplateTextDialog
+from app.ui.queue.action_dialogs import TemplateTextDialog
 from app.ui.queue.model import Column
+from app.ui.queue.remove_dialog import RemoveDialog
 from app.ui.text_views import PlainTextBlock, utf16_offset
 from tests.helpers.items import record, write_jsonl
 from tests.helpers.ui import open_window, wait_loaded
@@ -85,7 +86,7 @@ def test_hostile_text_is_plain_in_the_detail_pane(qtbot, hostile):
     assert detail.author.text() == AUTHOR
     assert "<u>Inlägget</u> om simhallen" == detail.post_text.toPlainText()
     assert "<s>Kommunen</s>" in detail.post_label.text()
-    assert '<b>admin</b>: Meddelande ska publiceras för hand: <img src="x"> sparad' in detail.history.text()
+    assert '<b>admin</b>: Svar ska publiceras för hand: <img src="x"> sparad' in detail.history.text()
     assert ACCOUNT in detail.channel.text() and ACCOUNT in detail.meta.text()
     for label in detail.findChildren(QLabel):
         if label.text():

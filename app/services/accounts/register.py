@@ -27,11 +27,13 @@ from app.services.accounts.team_credentials import holders, remove_copy
 from app.services.records.audit import log_change
 
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
-EDITABLE = ("name", "page_url", "active", *TEXT_FIELDS)
+EDITABLE = ("name", "page_url", "active", "external_id", "api_base_url", *TEXT_FIELDS)
 FIELD_LABELS = {
     "name": "Namn",
     "page_url": "Sidans adress",
     "active": "Aktivt",
+    "external_id": "Plattformens id",
+    "api_base_url": "API-adress",
     "purpose": "Syfte",
     "content": "Innehåll",
     "tone": "Tonalitet",
@@ -71,6 +73,8 @@ class RegisterEntry:
     administrators: tuple[AdministratorContact, ...]
     # Team database: who can open the account's stored token (None: no token stored centrally).
     key_holders: tuple[str, ...] | None = None
+    external_id: str | None = None  # the page's or channel's id on the platform
+    api_base_url: str | None = None
 
     @property
     def platform_label(self) -> str:
@@ -127,6 +131,7 @@ def _entry(account: Account, key_holders: tuple[str, ...] | None = None) -> Regi
         account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
         credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
         last_sync_error=state.get("last_error"), administrators=admins, key_holders=key_holders,
+        external_id=account.external_id, api_base_url=account.api_base_url,
     )  # fmt: skip
 
 
@@ -139,6 +144,10 @@ def _key_holders(session: Session, account_id: int) -> tuple[str, ...] | None:
 class AccountRegister:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self._sessions
 
     def _query(self) -> Select[Account]:
         return select(Account).options(
@@ -169,6 +178,10 @@ class AccountRegister:
                 raise InputError("Kontot måste ha ett namn.")
         if "page_url" in changes:
             changes["page_url"] = _check_url(changes["page_url"], "Sidans adress")
+        if "api_base_url" in changes:
+            changes["api_base_url"] = _check_url(changes["api_base_url"], "API-adressen")
+        if "external_id" in changes:
+            changes["external_id"] = str(changes["external_id"] or "").strip() or None
         for name in TEXT_FIELDS:
             if name in changes:
                 changes[name] = str(changes[name] or "").strip()

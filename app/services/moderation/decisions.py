@@ -37,9 +37,12 @@ from app.services.records.evidence import (
 
 # Statuses waiting for a decision (handed_over: waiting for someone without a conflict).
 # A registered item is documented, not moderated: anyone may still keep, answer or remove it.
-UNDECIDED = frozenset({ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.HANDED_OVER, ItemStatus.REGISTERED})
+# A forwarded question waits for an answer: anyone may answer or close it.
+UNDECIDED = frozenset(
+    {ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.HANDED_OVER, ItemStatus.REGISTERED, ItemStatus.FORWARDED}
+)
 # Settled, but the one who settled them may change their mind (kept -> removed, say).
-REVISABLE = frozenset({ItemStatus.KEPT, ItemStatus.ANSWERED, ItemStatus.FORWARDED})
+REVISABLE = frozenset({ItemStatus.KEPT, ItemStatus.ANSWERED})
 
 ACTION_PAST: dict[str, str] = {
     Action.REMOVE: "borttagen",
@@ -53,6 +56,7 @@ ACTION_PAST: dict[str, str] = {
 STATUS_TEXT: dict[str, str] = {
     ItemStatus.PENDING_PLATFORM: "väntar på plattformen",
     ItemStatus.REMOVE_BY_HAND: "ska tas bort för hand",
+    ItemStatus.ANSWER_PENDING: "besvarad, men svaret är inte publicerat än",
     ItemStatus.REMOVED: "borttagen",
     ItemStatus.WEEDED: "gallrad",
     ItemStatus.DELETED_BY_AUTHOR: "raderad av skribenten",

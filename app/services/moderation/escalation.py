@@ -53,7 +53,7 @@ def queue_escalation(
     return writer.insert(Escalation.__table__, values)
 
 
-def _facts(session: Session, escalation_id: int) -> dict[str, Any]:
+def mail_facts(session: Session, escalation_id: int) -> dict[str, Any]:
     esc = session.execute(select(Escalation).where(Escalation.id == escalation_id)).scalar_one()
     item = session.execute(
         select(
@@ -147,7 +147,7 @@ class EscalationMailer:
         escalation_id = int(step.payload["escalation_id"])
         details = {"escalation_id": escalation_id}
         with self._sessions() as session:
-            facts = _facts(session, escalation_id)
+            facts = mail_facts(session, escalation_id)
         esc = facts["esc"]
         if esc.status == "sent":
             return StepResult(

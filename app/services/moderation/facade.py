@@ -27,6 +27,7 @@ from app.services.accounts.platforms import ConnectorRegistry
 from app.services.accounts.roles import Duty, require_hand_over_target
 from app.services.context import Actor, Writes, acting, in_this_thread, same_person
 from app.services.mail import Mailer
+from app.services.moderation.by_hand import HandTask, work_by_hand
 from app.services.moderation.decisions import DecisionScope, decision_scope
 from app.services.moderation.escalation import (
     KIND_HEAD,
@@ -35,6 +36,7 @@ from app.services.moderation.escalation import (
     mailer_from_settings,
     queue_escalation,
 )
+from app.services.moderation.forward import ForwardMailer, forward_address, queue_forward
 from app.services.moderation.history import item_history
 from app.services.moderation.notify import (
     PublicNoticePoster,
@@ -43,6 +45,7 @@ from app.services.moderation.notify import (
     mark_notice_posted,
     personalise,
     queue_public_notice,
+    removal_notices,
     reopen_manual_notice,
 )
 from app.services.moderation.notify import saved_replies as _saved_replies
@@ -98,6 +101,7 @@ class ModerationService:
             Step.PLATFORM_REMOVE: PlatformRemover(self._connector_for),
             Step.POST_NOTICE: PublicNoticePoster(sessions, self._connector_for),
             Step.SEND_ESCALATION: EscalationMailer(sessions, self._mailer_factory),
+            Step.SEND_FORWARD: ForwardMailer(sessions, self._mailer_factory, self._actor.now),
         }
         self._runner = OutboxRunner(sessions, handlers, self._actor)
 
@@ -128,8 +132,10 @@ class ModerationService:
         mode: str = "hide",
         *,
         by_hand: bool | None = None,
+        notice: str | None = None,
     ) -> ActionOutcome:
-        """`by_hand`: from `removal_by_hand` (which may read the keyring), asked beforehand."""
+        """`by_hand`: from `removal_by_hand` (which may read the keyring), asked beforehand.
+        `notice`: the public notice as the administrator edited it (else the reason's own)."""
         check_removal(reason, mode)
         motivation = (motivation or "").strip() or REMOVAL_REASONS[reason].motivation
         if by_hand is None:
@@ -137,7 +143,7 @@ class ModerationService:
         crime = REMOVAL_REASONS[reason].crime
         with _database_errors():
             with self._scope(item_id) as scope:
-                queued = decide_removal(scope, reason, motivation, mode, by_hand)
+                queued = decide_removal(scope, reason, motivation, mode, by_hand, notice)
                 fault_point("decide")
             fault_point("after-decide")
         if by_hand:
@@ -249,24 +255,33 @@ class ModerationService:
             notice_id = queue_public_notice(
                 scope, kind=kind, template=template, text=body, decision_id=decision_id
             )
-            scope.set_status(ItemStatus.ANSWERED)
+            # Answered only once the answer is published (answer_published, mark_notice_posted).
+            scope.set_status(ItemStatus.ANSWER_PENDING)
             scope.audit(Action.ANSWER, {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
         follow_up = FollowUp(Action.ANSWER, decision_ids=(decision_id,))
         message = "Svaret är sparat och skickas till plattformen."
-        return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWERED, True, message, follow_up)
+        return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWER_PENDING, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
-        if not to or not to.strip():
-            raise InputError("Ange vart frågan ska vidarebefordras (förvaltning eller e-postadress).")
+        """E-mail the question on (forward.py); the CLI sends at once, the window on a worker."""
+        return self.carry_out(self.decide_forward(item_id, to, note))
+
+    def decide_forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
+        address = forward_address(to or "")
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             decision_id = scope.record_decision(
-                Action.FORWARD, motivation=note.strip(), details={"to": to.strip(), "note": note.strip()}
+                Action.FORWARD, motivation=note.strip(), details={"to": address, "note": note.strip()}
             )
+            escalation_id, reminder_id, due = queue_forward(scope, address, note.strip(), decision_id)
             scope.set_status(ItemStatus.FORWARDED)
-            scope.audit(Action.FORWARD, {"decision_id": decision_id, "to": to.strip()})
-        message = f"Vidarebefordrad till {to.strip()} (noterat)."
-        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, False, message)
+            scope.audit(
+                Action.FORWARD, {"decision_id": decision_id, "to": address, "escalation_id": escalation_id}
+            )
+            scope.audit("forward_reminder_queued", {"escalation_id": reminder_id, "at": due.isoformat()})
+        follow_up = FollowUp(Action.FORWARD, decision_ids=(decision_id,))
+        message = f"Vidarebefordras till {address}; e-posten skickas."
+        return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, True, message, follow_up)
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
         if not reason or not reason.strip():
@@ -309,6 +324,11 @@ class ModerationService:
     def saved_replies(self) -> list[tuple[str, str]]:
         with _database_errors(), self._sessions() as session:
             return _saved_replies(session)
+
+    def notice_texts(self) -> dict[str, str]:
+        """Each removal reason's public notice, as the municipality edited it."""
+        with _database_errors(), self._sessions() as session:
+            return removal_notices(session)
 
     # --- beyond the contract: by hand, the registrator, escalation, the outbox ------------
     def confirm_removed(self, item_id: int) -> ActionOutcome:
@@ -392,6 +412,11 @@ class ModerationService:
         """The text of the item's notice that waits to be posted by hand (ready to copy)."""
         with _database_errors(), self._sessions() as session:
             return manual_notice_text(session, item_id)
+
+    def work_by_hand(self) -> list[HandTask]:
+        """What waits for a person: removals and notices by hand, failed steps (by_hand.py)."""
+        with _database_errors(), self._sessions() as session:
+            return work_by_hand(session)
 
     def pending_steps(self, item_id: int | None = None) -> list[PendingStep]:
         with _database_errors():

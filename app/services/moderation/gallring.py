@@ -33,6 +33,8 @@ KEEP_STATUSES = (
     ItemStatus.FLAGGED,
     ItemStatus.HANDED_OVER,
     ItemStatus.PENDING_PLATFORM,
+    ItemStatus.ANSWER_PENDING,
+    ItemStatus.FORWARDED,
     ItemStatus.REMOVE_BY_HAND,
     ItemStatus.REMOVED,
     ItemStatus.REGISTERED,

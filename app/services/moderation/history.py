@@ -34,6 +34,15 @@ NOTICE_STATUS = {
 }
 
 
+MAIL_KIND = {"forward": "Vidarebefordrad med e-post", "forward_reminder": "Påminnelse om svar"}
+MAIL_STATUS = {
+    "queued": "väntar på att skickas",
+    "sent": "skickad",
+    "no_recipient": "ingen mottagare",
+    "not_needed": "behövdes inte (frågan är avgjord)",
+}
+
+
 def _short(text: str, n: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -46,7 +55,8 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
     ):
         rows.append((e.saved_at, e.saved_by, "evidence", f"Beviskopia sparad (SHA-256 {e.sha256[:16]}…)"))
     for d in session.execute(select(Decision).where(Decision.item_id == item_id)).scalars():
-        what = ACTION_PAST.get(d.action, d.action).capitalize()
+        # An answer is decided here and answered when published (the notice's row says when).
+        what = "Svar beslutat" if d.action == "answer" else ACTION_PAST.get(d.action, d.action).capitalize()
         if d.reason_code in REMOVAL_REASONS:
             what += f": {REMOVAL_REASONS[d.reason_code].label}"
         if d.motivation:
@@ -63,10 +73,14 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         rows.append((r.registered_at, r.registered_by, "registration", f"Diarieförd: {label} ({dnr})"))
     for n in session.execute(select(Notice).where(Notice.item_id == item_id)).scalars():
         state = NOTICE_STATUS.get(n.status, n.status)
-        rows.append((n.created_at, n.created_by, "notice", f"Meddelande {state}: {_short(n.text)}"))
+        noun = "Svar" if n.kind in ("answer", "referral") else "Meddelande"
+        when = n.posted_at if n.status == "posted" and n.posted_at else n.created_at
+        rows.append((when, n.created_by, "notice", f"{noun} {state}: {_short(n.text)}"))
     for x in session.execute(select(Escalation).where(Escalation.item_id == item_id)).scalars():
         to = x.to_email or "ingen mottagare"
-        rows.append((x.created_at, x.created_by, "notice", f"E-post till chef ({to}): {x.status}"))
+        what = MAIL_KIND.get(x.kind, "E-post till chef")
+        state = MAIL_STATUS.get(x.status, x.status)
+        rows.append((x.created_at, x.created_by, "notice", f"{what} ({to}): {state}"))
     for a in session.execute(
         select(AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.details).where(
             AuditEvent.item_id == item_id, AuditEvent.action.in_(_FROM_AUDIT)

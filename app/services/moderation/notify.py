@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.states import Outcome, Step, StepStatus
-from app.models import Decision, Notice, OutboxStep, Setting
+from app.models import Decision, Item, ItemStatus, Notice, OutboxStep, Setting
 from app.services.accounts.identity import local_time
 from app.services.moderation.decisions import NOTICE_TEMPLATES_KEY, DecisionScope
 from app.services.moderation.outbox import StepInfo, StepResult, queue_step
@@ -59,6 +59,11 @@ def removal_notice_text(custom: Any, reason: str) -> str:
     if isinstance(edited, str) and edited.strip():
         return edited
     return REMOVAL_REASONS[reason].notice
+
+
+def removal_notices(session: Session) -> dict[str, str]:
+    custom = _setting(session, NOTICE_TEMPLATES_KEY)
+    return {reason: removal_notice_text(custom, reason) for reason in REMOVAL_REASONS}
 
 
 def saved_replies(session: Session) -> list[tuple[str, str]]:
@@ -119,11 +124,30 @@ def queue_public_notice(
     return notice_id
 
 
+ANSWER_KINDS = ("answer", "referral")
+
+
+def answer_published(session: Session, notice_id: int) -> None:
+    """An answer on the platform (Notice.posted_at is when it was published): the item it
+    answers is answered now, not when it was decided."""
+    kind, item_id = session.execute(select(Notice.kind, Notice.item_id).where(Notice.id == notice_id)).one()
+    if kind not in ANSWER_KINDS:
+        return
+    items = Item.__table__
+    session.execute(
+        update(items)
+        .where(items.c.id == item_id, items.c.status == ItemStatus.ANSWER_PENDING)
+        .values(status=ItemStatus.ANSWERED, row_version=items.c.row_version + 1)
+    )
+
+
 def _set_notice(notice_id: int, **values: Any) -> Callable[[Session, datetime], None]:
     def apply(session: Session, now: datetime) -> None:
         if values.get("status") == "posted":
             values.setdefault("posted_at", now)
         session.execute(update(Notice).where(Notice.id == notice_id).values(**values))
+        if values.get("status") == "posted":
+            answer_published(session, notice_id)
 
     return apply
 
@@ -212,13 +236,15 @@ def choose_notice(
     """(kind, template, text) for a new notice; raises InputError for an unknown template."""
     session, state = scope.session, scope.state
     replies = dict(saved_replies(session))
+    removal_reason = session.scalar(
+        select(Decision.reason_code)
+        .where(Decision.item_id == state.id, Decision.action == "remove")
+        .order_by(Decision.id.desc())
+        .limit(1)
+    )
+    removed = removal_reason is not None
     if template is None:
-        template = session.scalar(
-            select(Decision.reason_code)
-            .where(Decision.item_id == state.id, Decision.action == "remove")
-            .order_by(Decision.id.desc())
-            .limit(1)
-        )
+        template = removal_reason
         if template is None and not (text and text.strip()):
             codes = ", ".join(list(REMOVAL_REASONS) + list(replies))
             raise InputError(f"Ange vilket meddelande som ska publiceras (--template), en av: {codes}.")
@@ -226,6 +252,11 @@ def choose_notice(
     if template is None:
         kind = "answer"
     elif template in REMOVAL_REASONS:
+        if not removed:
+            raise InputError(
+                f"Post {state.id} är inte borttagen: ett meddelande om borttagning vore fel. "
+                "Välj ett svar i stället."
+            )
         kind = "removal"
         body = body or removal_notice_text(_setting(session, NOTICE_TEMPLATES_KEY), template)
     elif template in replies:
@@ -309,6 +340,9 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
         .where(Notice.id == notice.id)
         .values(status="posted", posted_at=scope.now, platform_ref=link)
     )
+    kind = scope.session.scalar(select(Notice.kind).where(Notice.id == notice.id))
+    if kind in ANSWER_KINDS and scope.state.status == ItemStatus.ANSWER_PENDING:
+        scope.set_status(ItemStatus.ANSWERED)
     steps = _open_notice_steps(scope.session, scope.state.id, notice.id)
     if steps:
         scope.session.execute(

@@ -122,6 +122,7 @@ def queue_step(
     status: StepStatus = StepStatus.PENDING,
     depends_on: int | None = None,
     result: str | None = None,
+    next_attempt_at: datetime | None = None,
 ) -> int:
     values = {
         "item_id": item_id,
@@ -130,7 +131,7 @@ def queue_step(
         "payload": payload,
         "status": status,
         "attempts": 0,
-        "next_attempt_at": None,
+        "next_attempt_at": next_attempt_at,
         "created_at": now,
         "depends_on_id": depends_on,
         "result": result,
@@ -183,7 +184,18 @@ class RunSummary:
     messages: list[str] = field(default_factory=list)
 
 
-def _pending_row(row: Any) -> PendingStep:
+def is_scheduled(step: PendingStep) -> bool:
+    """Queued for later on purpose (a reminder at the promised time), never tried: nothing is
+    waiting on a failure, so `retry` does not count it."""
+    return (
+        step.status == StepStatus.PENDING
+        and step.attempts == 0
+        and step.last_error is None
+        and step.next_attempt_at is not None
+    )
+
+
+def pending_row(row: Any) -> PendingStep:
     return PendingStep(
         row.id,
         row.item_id,
@@ -209,7 +221,7 @@ class OutboxRunner:
         if item_id is not None:
             stmt = stmt.where(OutboxStep.item_id == item_id)
         with self._sessions() as session:
-            return [_pending_row(r) for r in session.scalars(stmt)]
+            return [pending_row(r) for r in session.scalars(stmt)]
 
     def run(
         self,
@@ -231,6 +243,14 @@ class OutboxRunner:
             stmt = stmt.where(OutboxStep.decision_id.in_(decision_ids))
         if item_id is not None:
             stmt = stmt.where(OutboxStep.item_id == item_id)
+        # A step scheduled for later (never tried) waits for its time even under `retry --now`.
+        stmt = stmt.where(
+            or_(
+                OutboxStep.attempts > 0,
+                OutboxStep.next_attempt_at.is_(None),
+                OutboxStep.next_attempt_at <= now,
+            )
+        )
         if not ignore_backoff:
             stmt = stmt.where(
                 or_(
@@ -254,7 +274,7 @@ class OutboxRunner:
                 .where(OutboxStep.status.in_(WAITING), OutboxStep.item_id.in_(scope_ids))
                 .order_by(OutboxStep.id)
             )
-            summary.waiting = [_pending_row(r) for r in rest]
+            summary.waiting = [s for s in map(pending_row, rest) if not is_scheduled(s)]
         return summary
 
     def _dependency_done(self, step: OutboxStep) -> bool:

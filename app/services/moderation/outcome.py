@@ -86,6 +86,25 @@ def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -
     return ""
 
 
+def _forward_text(session: Session, item_id: int, steps: list[PendingStep]) -> tuple[str, bool]:
+    """(what happened to the forward e-mail, whether it still waits to be sent)."""
+    row = session.execute(
+        select(Escalation.id, Escalation.status, Escalation.to_email)
+        .where(Escalation.item_id == item_id, Escalation.kind == "forward")
+        .order_by(Escalation.id.desc())
+        .limit(1)
+    ).first()
+    if row is not None and row.status == "sent":
+        return f"Vidarebefordrad med e-post till {row.to_email}; frågan väntar på svar.", False
+    waiting = [
+        s for s in steps if s.step == Step.SEND_FORWARD and s.status in WAITING and s.last_error is not None
+    ]
+    to = row.to_email if row is not None else ""
+    if waiting:
+        return f"E-posten till {to} är inte skickad än: {_waiting_text(waiting[0])}", True
+    return f"E-posten till {to} väntar på att skickas.", True
+
+
 def by_hand_message(permalink: str | None) -> str:
     return (
         "Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
@@ -117,6 +136,9 @@ def describe(
         message = f"Beviset och beslutet är sparade, men kommentaren är inte borttagen än: {why}"
     elif action == Action.ANSWER:
         message = _notice_text(session, item_id, steps, "Svaret")
+    elif action == Action.FORWARD:
+        message, mail_waiting = _forward_text(session, item_id, steps)
+        pending = pending or mail_waiting
     else:
         message = _notice_text(session, item_id, steps, "Meddelandet")
     if crime:

@@ -52,7 +52,7 @@ def check_removal(reason: str, mode: str) -> None:
 
 
 def decide_removal(
-    scope: DecisionScope, reason: str, motivation: str, mode: str, by_hand: bool
+    scope: DecisionScope, reason: str, motivation: str, mode: str, by_hand: bool, notice: str | None = None
 ) -> RemovalQueued:
     """All local steps of a removal, inside the caller's decision transaction."""
     scope.require_undecided()
@@ -76,7 +76,7 @@ def decide_removal(
         scope,
         kind="removal",
         template=reason,
-        text=removal_notice_text(state.notice_templates, reason),
+        text=(notice or "").strip() or removal_notice_text(state.notice_templates, reason),
         decision_id=decision_id,
         after_step=platform_step,
     )

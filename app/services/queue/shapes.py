@@ -15,11 +15,14 @@ Cursor = tuple[datetime, int]
 
 # Still waiting for an administrator's decision (app.models.OPEN_STATUSES).
 OPEN_STATUSES = ("new", "flagged")
-# A removal the platform or a person still has to carry out.
-PENDING_STATUSES = ("pending_platform", "remove_by_hand")
-# What an administrator has finished with (weeded items are gone from every queue).
+# Decided, but not yet done on the platform: a removal or an answer the platform or a person
+# still has to carry out.
+PENDING_STATUSES = ("pending_platform", "remove_by_hand", "answer_pending")
+# A question still waiting for its answer: forwarded, or answered but not yet published.
+AWAITING_ANSWER_STATUSES = ("forwarded", "answer_pending")
+# What an administrator has finished with, and the platform too (weeded: gone from every queue).
 DECIDED_STATUSES = (
-    "kept", "removed", "answered", "registered", "forwarded", "handed_over", "deleted_by_author",
+    "kept", "removed", "answered", "registered", "handed_over", "deleted_by_author",
 )  # fmt: skip
 
 
@@ -61,7 +64,7 @@ QUEUES: tuple[Queue, ...] = (
     Queue("new", ("new",)),
     Queue("flagged", ("flagged",)),
     # "Vi svarar snabbt på frågor": questions nobody has decided on yet.
-    Queue("questions", OPEN_STATUSES, questions_only=True),
+    Queue("questions", (*OPEN_STATUSES, *AWAITING_ANSWER_STATUSES), questions_only=True),
     Queue("pending", PENDING_STATUSES),
     Queue("decided", DECIDED_STATUSES, newest_first=True),
 )

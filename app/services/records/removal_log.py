@@ -43,6 +43,8 @@ REMOVE_ACTION = Action.REMOVE
 REMOVAL_CRITERION = "removal"
 
 MODE_LABELS = {"hide": "Dold", "delete": "Raderad"}
+# Decided but not confirmed by the platform: the comment is still visible.
+PENDING_MODE_LABELS = {"hide": "Ska döljas (ännu synlig)", "delete": "Ska raderas (ännu synlig)"}
 STATUS_LABELS = {
     ItemStatus.REMOVED: "Borttagen",
     ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
@@ -54,7 +56,8 @@ STATUS_LABELS = {
     ItemStatus.NEW: "Ny",
     ItemStatus.FLAGGED: "Flaggad",
     ItemStatus.ANSWERED: "Besvarad",
-    ItemStatus.FORWARDED: "Vidarebefordrad",
+    ItemStatus.ANSWER_PENDING: "Svaret väntar på plattformen",
+    ItemStatus.FORWARDED: "Vidarebefordrad, inväntar svar",
     ItemStatus.HANDED_OVER: "Överlämnad",
 }
 NOTICE_STATUS_LABELS = {
@@ -330,6 +333,8 @@ def removal_values(row: Any) -> list[Any]:
         result = row.platform_result  # the outbox already said it is waiting: not twice
     if row.status == ItemStatus.REMOVE_BY_HAND:
         action = "För hand"
+    elif row.status == ItemStatus.PENDING_PLATFORM:
+        action = PENDING_MODE_LABELS.get(row.mode or "", row.mode)
     else:
         action = MODE_LABELS.get(row.mode or "", row.mode)
     if row.notice_status == "posted":

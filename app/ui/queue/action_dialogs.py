@@ -1,4 +1,5 @@
-"""The quick dialogs behind Remove, Document (diarieför), Notify, Answer, Forward and Hand over.
+"""The quick dialogs behind Document (diarieför), Notify, Answer, Forward and Hand over (Remove:
+remove_dialog.py).
 
 Keyboard first: a reason or criterion is picked with one letter, the motivation is pre-filled
 from its template, Enter confirms (Shift+Enter starts a new line), Esc cancels. The dialogs only
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,7 +145,7 @@ class ActionDialog(QDialog):
             super().accept()
 
 
-class _TemplateFollower:
+class TemplateFollower:
     """Replaces the text with the chosen template, unless the administrator has edited it."""
 
     def __init__(self, box: QPlainTextEdit) -> None:
@@ -156,57 +156,6 @@ class _TemplateFollower:
         if self._box.toPlainText() == self._template:
             self._box.setPlainText(template)
         self._template = template
-
-
-class RemoveDialog(ActionDialog):
-    def __init__(self, items: list[ItemSummary], parent: QWidget | None = None) -> None:
-        title = self.tr("Ta bort") if len(items) == 1 else self.tr("Ta bort %d poster") % len(items)
-        super().__init__(items, title, self.tr("Ta bort"), parent)
-        self.layout_.addWidget(heading(self.tr("Skäl (tryck bokstaven)"), self))
-        self.reasons = ChoiceList([(c, reason_label(c)) for c in REMOVAL_REASONS], self)
-        self.reasons.setAccessibleName(self.tr("Skäl för borttagning"))
-        self.layout_.addWidget(self.reasons)
-        self.layout_.addWidget(heading(self.tr("Motivering till diariet"), self))
-        self.motivation = self.text_box("", self.tr("Motivering"))
-        self._follower = _TemplateFollower(self.motivation)
-        self.layout_.addWidget(self.motivation)
-        self.hide_mode = QRadioButton(self.tr("Dölj på plattformen (kan ångras)"), self)
-        self.delete_mode = QRadioButton(self.tr("Radera på plattformen där det går"), self)
-        self.hide_mode.setChecked(True)
-        self.layout_.addWidget(self.hide_mode)
-        self.layout_.addWidget(self.delete_mode)
-        self.crime_note = plain_label(
-            self.tr("Misstänkt brott: närmaste chef får ett mejl för polisanmälan."), self
-        )
-        self.crime_note.setObjectName("crimeNote")
-        self.layout_.addWidget(self.crime_note)
-        self.layout_.addWidget(
-            plain_label(
-                self.tr(
-                    "Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med "
-                    "motiveringen och ett offentligt meddelande om varför köas i tråden."
-                ),
-                self,
-            )
-        )
-        self.finish_layout()
-        self.reasons.currentItemChanged.connect(self._reason_changed)
-        suggested = items[0].suggested_reason if len({i.suggested_reason for i in items}) == 1 else None
-        self.reasons.select_code(suggested or "personangrepp")
-        self.reasons.setFocus()
-
-    def _reason_changed(self) -> None:
-        code = self.reasons.code()
-        reason = REMOVAL_REASONS.get(code or "")
-        self.ok.setEnabled(reason is not None)
-        if reason is not None:
-            self._follower.follow(reason.motivation)
-        self.crime_note.setVisible(bool(reason and reason.crime))
-
-    def choice(self) -> tuple[str, str, str]:
-        """(reason code, motivation, "hide" or "delete")."""
-        mode = "delete" if self.delete_mode.isChecked() else "hide"
-        return self.reasons.code() or "", self.motivation.toPlainText().strip(), mode
 
 
 class RegisterDialog(ActionDialog):
@@ -222,7 +171,7 @@ class RegisterDialog(ActionDialog):
         self.layout_.addWidget(self.criteria)
         self.layout_.addWidget(heading(self.tr("Motivering"), self))
         self.motivation = self.text_box("", self.tr("Motivering"))
-        self._follower = _TemplateFollower(self.motivation)
+        self._follower = TemplateFollower(self.motivation)
         self.layout_.addWidget(self.motivation)
         self.diarienummer = QLineEdit(self)
         self.diarienummer.setPlaceholderText(
@@ -250,7 +199,9 @@ class RegisterDialog(ActionDialog):
 
     def choice(self) -> tuple[str, str, str | None]:
         """(criterion code, motivation, diarienummer or None)."""
-        number = self.diarienummer.text().strip() if self.diarienummer.isVisible() else ""
+        # Read after the dialog has closed (hidden): ask the criterion, not the field's visibility.
+        criterion = REGISTRATION_CRITERIA.get(self.criteria.code() or "")
+        number = self.diarienummer.text().strip() if criterion and criterion.needs_diarienummer else ""
         return self.criteria.code() or "", self.motivation.toPlainText().strip(), number or None
 
 
@@ -283,7 +234,7 @@ class TemplateTextDialog(ActionDialog):
         self.layout_.addWidget(self.templates)
         self.layout_.addWidget(heading(self.tr("Text"), self))
         self.text = self.text_box("", self.tr("Text som publiceras"))
-        self._follower = _TemplateFollower(self.text)
+        self._follower = TemplateFollower(self.text)
         self.layout_.addWidget(self.text)
         self.finish_layout()
         self.templates.currentItemChanged.connect(self._template_changed)
@@ -329,14 +280,22 @@ def answer_templates(saved_replies: list[tuple[str, str]]) -> list[tuple[str, st
     return [(code, reply_label(code), text) for code, text in replies]
 
 
+# A removal was decided: the comment is gone, going, or waits to be removed by hand.
+REMOVED_STATUSES = ("removed", "pending_platform", "remove_by_hand")
+
+
 def notice_templates(
     items: list[ItemSummary], saved_replies: list[tuple[str, str]]
 ) -> list[tuple[str, str, str]]:
-    """Removal notices (the items' suggested reason first), then the saved replies."""
+    """What fits the items: after a removal its notices (the suggested reason first), then the
+    saved replies; for anything never removed only the saved replies (answers for a question),
+    so that one Enter can never publish "we removed a comment" about a comment still there."""
+    replies = answer_templates(saved_replies)
+    if not items or any(i.status not in REMOVED_STATUSES for i in items):
+        return replies
     suggested = {i.suggested_reason for i in items if i.suggested_reason}
     order = sorted(REMOVAL_REASONS, key=lambda c: c not in suggested)
-    templates = [(c, reason_label(c), REMOVAL_REASONS[c].notice) for c in order]
-    return templates + answer_templates(saved_replies)
+    return [(c, reason_label(c), REMOVAL_REASONS[c].notice) for c in order] + replies
 
 
 class ForwardDialog(ActionDialog):
@@ -346,19 +305,21 @@ class ForwardDialog(ActionDialog):
             plain_label(
                 self.tr(
                     "Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt "
-                    "instans för diarieföring eller synpunktshantering."
+                    "instans för diarieföring eller synpunktshantering. Frågan skickas ordagrant med "
+                    "e-post, med länken och ditt namn; svar går till din e-postadress. Den ligger kvar "
+                    "bland frågorna tills någon svarat, och mottagaren påminns när kontots svarstid gått."
                 ),
                 self,
             )
         )
         self.to = QLineEdit(self)
-        self.to.setPlaceholderText(self.tr("Till (förvaltning, enhet eller e-postadress)"))
+        self.to.setPlaceholderText(self.tr("E-postadress till den som kan svara, t.ex. bygg@kommun.se"))
         self.to.setAccessibleName(self.tr("Mottagare"))
         self.layout_.addWidget(self.to)
         self.note = self.text_box("", self.tr("Meddelande till mottagaren"))
         self.layout_.addWidget(self.note)
         self.finish_layout()
-        self.to.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.to.textChanged.connect(lambda t: self.ok.setEnabled("@" in t.strip(" @")))
         self.ok.setEnabled(False)
         self.to.setFocus()
 

@@ -9,7 +9,7 @@ ones lupdate records: Labels, ModerationActions, HelpOverlay).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -26,9 +26,9 @@ if TYPE_CHECKING:  # these load the database layer, which start-up defers until 
         ForwardDialog,
         HandOverDialog,
         RegisterDialog,
-        RemoveDialog,
         TemplateTextDialog,
     )
+    from app.ui.queue.remove_dialog import RemoveDialog
 
 translate = QCoreApplication.translate
 
@@ -51,6 +51,7 @@ class Moderation(Protocol):
         mode: str = "hide",
         *,
         by_hand: bool | None = None,
+        notice: str | None = None,
     ) -> ActionOutcome: ...
     def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]: ...
     def carry_out(self, outcome: ActionOutcome, write: Writes) -> ActionOutcome: ...
@@ -62,10 +63,11 @@ class Moderation(Protocol):
     ) -> ActionOutcome: ...
     def keep(self, item_id: int) -> ActionOutcome: ...
     def decide_answer(self, item_id: int, text: str) -> ActionOutcome: ...
-    def forward(self, item_id: int, to: str, note: str) -> ActionOutcome: ...
+    def decide_forward(self, item_id: int, to: str, note: str) -> ActionOutcome: ...
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome: ...
     def history(self, item_id: int) -> list[HistoryEntry]: ...
     def saved_replies(self) -> list[tuple[str, str]]: ...
+    def notice_texts(self) -> dict[str, str]: ...
     def resume(self, write: Writes) -> RunSummary: ...
 
 
@@ -85,6 +87,7 @@ class DialogArgs:
     saved_replies: list[tuple[str, str]]
     hint: str  # the channel's tone, when one item is chosen
     colleagues: tuple[tuple[str, str], ...] = ()  # (username, name) who may take the items over
+    notices: dict[str, str] = field(default_factory=dict)  # reason -> the municipality's notice
 
 
 D = TypeVar("D", bound=QDialog)
@@ -122,18 +125,23 @@ class ActionSpec(Generic[D]):
 
 
 def _remove_dialog(a: DialogArgs) -> RemoveDialog:
-    from app.ui.queue.action_dialogs import RemoveDialog
+    from app.ui.queue.remove_dialog import RemoveDialog
 
-    return RemoveDialog(a.items, a.parent)
+    return RemoveDialog(a.items, a.parent, a.notices)
 
 
 def _remove(d: RemoveDialog) -> Decide:
     reason, motivation, mode = d.choice()
+    notice = d.notice_text()
+    own = {i.id: d.reason_for(i.id) for i in d.items}  # flagged for different reasons: each its own
     by_hand: dict[int, bool] = {}
-    return Decide(
-        lambda m, i: m.decide_remove(i, reason, motivation or None, mode, by_hand=by_hand.get(i)),
-        first=lambda m, ids: by_hand.update(m.removal_by_hand(ids)),
-    )
+
+    def one(m: Moderation, i: int) -> ActionOutcome:
+        if own.get(i):
+            return m.decide_remove(i, str(own[i]), None, mode, by_hand=by_hand.get(i))
+        return m.decide_remove(i, reason, motivation or None, mode, by_hand=by_hand.get(i), notice=notice)
+
+    return Decide(one, first=lambda m, ids: by_hand.update(m.removal_by_hand(ids)))
 
 
 def _register_dialog(a: DialogArgs) -> RegisterDialog:
@@ -188,7 +196,7 @@ def _forward_dialog(a: DialogArgs) -> ForwardDialog:
 
 def _forward(d: ForwardDialog) -> Decide:
     to, note = d.choice()
-    return Decide(lambda m, i: m.forward(i, to, note))
+    return Decide(lambda m, i: m.decide_forward(i, to, note))
 
 
 def _hand_over_dialog(a: DialogArgs) -> HandOverDialog:

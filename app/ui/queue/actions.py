@@ -90,6 +90,7 @@ class ModerationActions(QObject):
         self._selected = selected
         self.dialog: QDialog | None = None  # the open action dialog, if any
         self.saved_replies: list[tuple[str, str]] = []
+        self.notice_texts: dict[str, str] = {}
         self.channel_tone: Callable[[ItemSummary], str] = lambda _item: ""
         # Who the items can be handed over to (app/ui/team.py fills it in).
         self.colleagues: Callable[[list[ItemSummary]], tuple[tuple[str, str], ...]] = lambda _items: ()
@@ -107,10 +108,14 @@ class ModerationActions(QObject):
         if self.moderation is None:
             return
         moderation = self.moderation
-        self._tasks.run(moderation.saved_replies, on_done=self._replies_arrived, on_error=lambda _exc: None)
+        self._tasks.run(
+            lambda: (moderation.saved_replies(), moderation.notice_texts()),
+            on_done=self._replies_arrived,
+            on_error=lambda _exc: None,
+        )
 
-    def _replies_arrived(self, replies: list[tuple[str, str]]) -> None:
-        self.saved_replies = list(replies)
+    def _replies_arrived(self, texts: tuple[list[tuple[str, str]], dict[str, str]]) -> None:
+        self.saved_replies, self.notice_texts = list(texts[0]), dict(texts[1])
 
     # -- starting an action -----------------------------------------------------------------
 
@@ -134,7 +139,14 @@ class ModerationActions(QObject):
         tone = self.channel_tone(items[0]) if len(items) == 1 else ""
         hint = self.tr("Kanalens ton: %s") % tone if tone else ""
         dialog = spec.dialog(
-            DialogArgs(items, self._window, self.saved_replies, hint, self.colleagues(items))
+            DialogArgs(
+                items,
+                self._window,
+                self.saved_replies,
+                hint,
+                colleagues=self.colleagues(items),
+                notices=self.notice_texts,
+            )
         )
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

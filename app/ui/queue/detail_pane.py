@@ -30,6 +30,7 @@ from app.services.queue.shapes import ItemDetail, ItemSummary
 from app.ui.formatting import exact_time, excerpt, plain_tooltip, short_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import history_kind_label, platform_label, reason_label, rule_label, status_label
+from app.ui.queue.detail_by_hand import ByHandBar
 from app.ui.text_views import PlainTextBlock, heading, plain_label
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class DetailData:
     detail: ItemDetail
     author_items: list[ItemSummary]
     history: list[Any]  # HistoryEntry from the moderation service: at, who, kind, summary
+    text_to_post: str | None = None  # a notice or answer that waits to be posted by hand
 
 
 def load_detail(queue: QueueService, moderation: Any, item_id: int) -> DetailData | None:
@@ -52,7 +54,8 @@ def load_detail(queue: QueueService, moderation: Any, item_id: int) -> DetailDat
     if detail is None:
         return None
     history = list(moderation.history(item_id)) if moderation is not None else []
-    return DetailData(detail, queue.by_author(item_id, limit=AUTHOR_HISTORY), history)
+    manual = moderation.notice_to_post_by_hand(item_id) if moderation is not None else None
+    return DetailData(detail, queue.by_author(item_id, limit=AUTHOR_HISTORY), history, manual)
 
 
 def safe_url(url: str | None) -> QUrl | None:
@@ -81,6 +84,9 @@ class DetailPane(QStackedWidget):
 
     # The user asked to open a link (tests listen instead of launching a browser).
     link_requested = Signal(QUrl)
+    # Done by hand on the platform (the window runs the service call): item id; item id, link.
+    confirm_removal = Signal(int)
+    mark_posted = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +154,11 @@ class DetailPane(QStackedWidget):
         links.addWidget(self.open_author)
         links.addStretch(1)
         layout.addLayout(links)
+        self.by_hand = ByHandBar(content)
+        self.by_hand.open_requested.connect(lambda: self._open("permalink"))
+        self.by_hand.confirm_removal.connect(self.confirm_removal.emit)
+        self.by_hand.mark_posted.connect(self.mark_posted.emit)
+        layout.addWidget(self.by_hand)
 
         self.flags_section = _Section(self.tr("Varför flaggad"), content)
         self.flags_list = plain_label("", content)
@@ -227,6 +238,7 @@ class DetailPane(QStackedWidget):
         self.text.set_text(item.text)
         self.text.highlight([(int(f.get("start", 0)), int(f.get("end", 0))) for f in item.flags])
         self._show_links(data.detail)
+        self.by_hand.show_for(item, data.text_to_post)
         self._show_flags(item)
         self._show_thread(data.detail)
         self._show_versions(data.detail)

@@ -40,6 +40,14 @@ def _mail(w: Any) -> QWidget:
     return MailSettingsDialog(MailSettingsService(w.db.sessions), w.tasks)
 
 
+def _dnr_import(w: Any) -> QWidget:
+    from app.ui.records.dnr_import_dialog import DnrImportDialog
+
+    dialog = DnrImportDialog(w.db.sessions, tasks=w.tasks)
+    dialog.imported.connect(lambda _result: w.refresh_queue())
+    return dialog
+
+
 def install(window: Any) -> None:
     translate = QCoreApplication.translate
     window.add_view(
@@ -51,6 +59,7 @@ def install(window: Any) -> None:
         _export,
         shortcut="Ctrl+E",
     )
+    window.add_view("arkiv", translate("RecordsViews", "Läs in diarienummer från Excel…"), _dnr_import)
     window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"), _screenshots)
     window.add_view("installningar", translate("RecordsViews", "E-post…"), _mail)
     remind_due_screenshots(window, ScreenshotService(window.db.sessions))

@@ -36,6 +36,9 @@ def install(window: Any) -> None:
     window.add_view("verktyg", translate("MainWindow", "Granskningslogg…"), audit)
     window.add_view("verktyg", translate("MainWindow", "Diarienummer…"), numbers)
     window.add_view("installningar", translate("MainWindow", "Flaggningsregler…"), rules)
+    from app.ui.queue import by_hand_hooks
+
+    by_hand_hooks.install(window)
     moderation = window.moderation_actions.moderation
     if moderation is not None:
         write = window.tasks.in_writer  # the platform calls here, each transaction on the writer

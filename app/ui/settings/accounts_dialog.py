@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.services.accounts.connections import ConnectionCheck, CredentialService, CredentialStatus
 from app.services.accounts.register import TEXT_FIELDS, AccountRegister, RegisterEntry
+from app.ui.settings.account_form import account_list_with_buttons
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
@@ -76,7 +77,7 @@ class AccountsDialog(QDialog):
         self.status.setObjectName("status")
 
         splitter = QSplitter(self)
-        splitter.addWidget(self.account_list)
+        splitter.addWidget(account_list_with_buttons(self))  # Nytt konto…, Redigera…
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 3)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
