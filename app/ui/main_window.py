@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.services.queue.shapes import ItemSummary
 from app.ui import main_menus
+from app.ui.accessibility import make_accessible
 from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
 from app.ui.labels import action_label
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         main_menus.build_navigation(self)
         main_menus.build_menus(self)
         self.toolbar = main_menus.build_toolbar(self)
+        make_accessible(self)  # the Tab chain, the small buttons' names, readable colours
         self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)

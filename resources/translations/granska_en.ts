@@ -929,6 +929,14 @@
         <source>%s (inaktivt)</source>
         <translation>%s (inactive)</translation>
     </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Töm sökfältet</source>
+        <translation>Clear the search field</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -1696,6 +1704,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Hämtar %s: %d…</source>
         <translation>Fetching %s: %d…</translation>
     </message>
+    <message>
+        <source>Fler åtgärder</source>
+        <translation>More actions</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -2093,6 +2105,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Texten innehåller en fråga.</source>
         <translation>The text contains a question.</translation>
+    </message>
+    <message>
+        <source>%s, försenad: en fråga som har väntat mer än ett dygn</source>
+        <translation>%s, overdue: a question that has waited more than a day</translation>
     </message>
 </context>
 <context>

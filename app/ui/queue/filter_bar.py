@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from app.services.moderation.reasons import REMOVAL_REASONS
@@ -43,7 +44,15 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Sök i text och författare  ( / )"))
         self.search.setAccessibleName(self.tr("Sök i text och författare"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("action-search"), QLineEdit.ActionPosition.LeadingPosition)
+        # A screen reader names the field's two small buttons by their actions' texts.
+        lens = self.search.addAction(icon("action-search"), QLineEdit.ActionPosition.LeadingPosition)
+        lens.setText(self.tr("Sök"))
+        lens.setToolTip(plain_tooltip(self.tr("Sök i text och författare")))
+        lens.triggered.connect(self._search_now)
+        clear_search = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear_search is not None:
+            clear_search.setText(self.tr("Töm sökfältet"))
+            clear_search.setToolTip(plain_tooltip(self.tr("Töm sökfältet")))
         self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

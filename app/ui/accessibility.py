@@ -1,0 +1,52 @@
+"""The main window for a keyboard alone and a screen reader: the Tab chain, names for the small
+buttons Qt adds by itself, and a palette with readable contrast (app/ui/contrast.py).
+
+The chain: the filter bar → the queue tabs → the table → the detail pane → back to the filter
+bar. The table gives Tab up (app/ui/queue/view.py): arrows and J/K move between items there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QToolButton, QWidget
+
+from app.ui.contrast import apply_readable_palette
+from app.ui.formatting import plain_tooltip
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def tab_chain(window: MainWindow) -> list[QWidget]:
+    """The window's own widgets in the order Tab visits them (the detail pane's are added by it)."""
+    bar = window.queue.filter_bar
+    return [
+        bar.search,
+        bar.account,
+        bar.platform,
+        bar.status,
+        bar.flag,
+        bar.period,
+        bar.date_from,
+        bar.date_to,
+        bar.clear,
+        window.queue.tabs,
+        window.queue.table,
+        window.detail,
+    ]
+
+
+def make_accessible(window: MainWindow) -> None:
+    apply_readable_palette()
+    chain = tab_chain(window)
+    for first, second in zip(chain, chain[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+    window.queue.tabs.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    # The toolbar's ">>" button, shown when the window is too narrow for every action.
+    overflow = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if overflow is not None:
+        name = QCoreApplication.translate("MainWindow", "Fler åtgärder")
+        overflow.setAccessibleName(name)
+        overflow.setToolTip(plain_tooltip(name))
