@@ -50,3 +50,36 @@ def make_accessible(window: MainWindow) -> None:
         name = QCoreApplication.translate("MainWindow", "Fler åtgärder")
         overflow.setAccessibleName(name)
         overflow.setToolTip(plain_tooltip(name))
+
+
+def release_tab(root: QWidget) -> None:
+    """No Tab trap in a view: tables and lists give Tab up (arrows move inside them), and text
+    boxes take Tab as "next field", not as a tab character."""
+    from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTextEdit
+
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
+    for box in [*root.findChildren(QPlainTextEdit), *root.findChildren(QTextEdit)]:
+        box.setTabChangesFocus(True)
+
+
+def place_view(view: QWidget, window: QWidget) -> None:
+    """A sub-window at a usable size, centred on the main window, the first time it opens."""
+    available = window.screen().availableGeometry() if window.screen() else None
+    hint = view.sizeHint()
+    width = max(hint.width(), int(window.width() * 0.7), 640)
+    height = max(hint.height(), int(window.height() * 0.7), 420)
+    if available is not None:
+        width, height = min(width, available.width()), min(height, available.height())
+    view.resize(width, height)
+    frame = view.frameGeometry()
+    frame.moveCenter(window.frameGeometry().center())
+    if available is not None:
+        frame.moveLeft(max(available.left(), min(frame.left(), available.right() - frame.width())))
+        frame.moveTop(max(available.top(), min(frame.top(), available.bottom() - frame.height())))
+    view.move(frame.topLeft())
+
+
+def view_title(menu_text: str) -> str:
+    """A window's title from its menu entry: no "&" and no "…" (that says "asks for more")."""
+    return menu_text.replace("&", "").rstrip("…").rstrip(".").strip()

@@ -98,6 +98,7 @@ class DetailPane(QStackedWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName(self.tr("Detaljer om vald post"))  # it takes the focus, to scroll
         content = QWidget(scroll)
         content.setObjectName("detailContent")
         layout = QVBoxLayout(content)
