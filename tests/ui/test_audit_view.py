@@ -49,7 +49,7 @@ def test_the_log_shows_newest_first_in_stockholm_time(view, qtbot):
     # The administrator's name from the register; a login not in it stays as it is.
     assert _column(view, 1) == ["Erik Holm", "sofia", "Erik Holm"]
     assert _column(view, 2) == ["Borttagning beslutad", "Godkänd", "Borttagning beslutad"]
-    assert _column(view, 5)[0] == "skäl: personangrepp, sätt: dölj"
+    assert _column(view, 5)[0] == "skäl: Personangrepp eller förolämpning, sätt: dölj"  # names, not codes
     assert view.status.text() == "6 händelser visas"  # and the two accounts' and Erik's
 
 
@@ -65,7 +65,7 @@ def test_filters_by_action_administrator_account_and_period(view, qtbot):
     with qtbot.waitSignal(view.loaded):
         view.actor.setCurrentIndex(0)
     with qtbot.waitSignal(view.loaded):
-        view.account.setCurrentIndex(view.account.findText("intranat"))
+        view.account.setCurrentIndex(view.account.findText("intranat", Qt.MatchFlag.MatchFixedString))
     assert _column(view, 1) == ["sofia"]
     with qtbot.waitSignal(view.loaded):
         view.account.setCurrentIndex(0)
