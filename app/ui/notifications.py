@@ -38,8 +38,7 @@ SHORTCUT = "Ctrl+Shift+H"
 LinkRole = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Notifications", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,10 @@ class Notice:
 def item_name(item: ItemSummary | None, item_id: int) -> str:
     """How a person recognises an item: who wrote what (the id only when it is not loaded)."""
     if item is None:
-        return tr("post %d") % item_id
-    return f"{item.author_name or tr('(okänd författare)')}: ”{excerpt(item.text, 60)}”"
+        return translate("Notifications", "post %d") % item_id
+    return (
+        f"{item.author_name or translate('Notifications', '(okänd författare)')}: ”{excerpt(item.text, 60)}”"
+    )
 
 
 def batch_notice(result: BatchResult, lookup: Callable[[int], ItemSummary | None]) -> tuple[str, Notice]:
@@ -64,21 +65,23 @@ def batch_notice(result: BatchResult, lookup: Callable[[int], ItemSummary | None
         outcome = done[0]
         message = outcome.message or label
         return message, Notice(f"{message}\n{item_name(lookup(outcome.item_id), outcome.item_id)}")
-    lines = [tr("%s: %d klara, %d nekade.") % (label, len(done), len(refused))]
+    lines = [translate("Notifications", "%s: %d klara, %d nekade.") % (label, len(done), len(refused))]
     for outcome in done:
         lines.append("✓ " + item_name(lookup(outcome.item_id), outcome.item_id))
         if outcome.message:
             lines.append("    " + outcome.message)
     if refused:
-        lines.append(tr("Kunde inte hanteras:"))
+        lines.append(translate("Notifications", "Kunde inte hanteras:"))
         for item_id, why in refused:
             lines.append("✗ " + item_name(lookup(item_id), item_id))
-            lines.append("    " + (why or tr("okänt skäl")))
+            lines.append("    " + (why or translate("Notifications", "okänt skäl")))
     if result.not_tried:
-        lines.append(tr("%d poster prövades inte (arbetet avbröts).") % len(result.not_tried))
+        lines.append(
+            translate("Notifications", "%d poster prövades inte (arbetet avbröts).") % len(result.not_tried)
+        )
     short = lines[0]
     if refused:
-        short += " " + tr("Se Händelser (%s).") % SHORTCUT
+        short += " " + translate("Notifications", "Se Händelser (%s).") % SHORTCUT
     return short, Notice("\n".join(lines), error=bool(refused))
 
 
@@ -90,7 +93,7 @@ class NotificationsPanel(QDockWidget):
     def __init__(
         self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = datetime.now
     ) -> None:
-        super().__init__(tr("Händelser"), parent)
+        super().__init__(translate("Notifications", "Händelser"), parent)
         self.setObjectName("notificationsPanel")
         self._clock = clock
         body = QWidget(self)
@@ -98,16 +101,18 @@ class NotificationsPanel(QDockWidget):
         layout.setContentsMargins(6, 4, 6, 6)
         self.list = QListWidget(body)
         self.list.setObjectName("notificationsList")
-        self.list.setAccessibleName(tr("Händelser: utfallet av åtgärderna"))
+        self.list.setAccessibleName(translate("Notifications", "Händelser: utfallet av åtgärderna"))
         self.list.setWordWrap(True)
         self.list.setTabKeyNavigation(False)
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.open_link = QPushButton(icon("action-open-link"), tr("Öppna länken"), body)
+        self.open_link = QPushButton(
+            icon("action-open-link"), translate("Notifications", "Öppna länken"), body
+        )
         self.open_link.setEnabled(False)
         self.open_link.clicked.connect(lambda: self._activated(self.list.currentItem()))
-        self.clear = QPushButton(icon("action-clear"), tr("Töm listan"), body)
+        self.clear = QPushButton(icon("action-clear"), translate("Notifications", "Töm listan"), body)
         self.clear.clicked.connect(self.list.clear)
         buttons.addWidget(self.open_link)
         buttons.addStretch(1)
@@ -154,7 +159,7 @@ def install(window: MainWindow) -> NotificationsPanel:
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
     panel.hide()
     toggle: QAction = panel.toggleViewAction()
-    toggle.setText(tr("Händelser"))
+    toggle.setText(translate("Notifications", "Händelser"))
     toggle.setShortcut(QKeySequence(SHORTCUT))
     toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     window.addAction(toggle)

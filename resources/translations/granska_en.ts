@@ -2110,6 +2110,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>%s, försenad: en fråga som har väntat mer än ett dygn</source>
         <translation>%s, overdue: a question that has waited more than a day</translation>
     </message>
+    <message>
+        <source>Inga flaggor</source>
+        <translation>No flags</translation>
+    </message>
 </context>
 <context>
     <name>RuleTester</name>
@@ -2552,6 +2556,236 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>sv</source>
         <translation>en</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>lista</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>skäl</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>kriterium</source>
+        <translation>criterion</translation>
+    </message>
+    <message>
+        <source>sätt</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>antal</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>äldre än dagar</source>
+        <translation>older than days</translation>
+    </message>
+    <message>
+        <source>diarienummer</source>
+        <translation>case number</translation>
+    </message>
+    <message>
+        <source>fel</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>från</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>rad</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>dölj</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <source>radera</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>Borttagning beslutad</source>
+        <translation>Removal decided</translation>
+    </message>
+    <message>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Diarienummer satt</source>
+        <translation>Case number set</translation>
+    </message>
+    <message>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Besvarad</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Överlämnad (jäv)</source>
+        <translation>Handed over (conflict of interest)</translation>
+    </message>
+    <message>
+        <source>Meddelande köat</source>
+        <translation>Notice queued</translation>
+    </message>
+    <message>
+        <source>Borttagen på plattformen</source>
+        <translation>Removed on the platform</translation>
+    </message>
+    <message>
+        <source>Plattformen svarade med fel</source>
+        <translation>The platform answered with an error</translation>
+    </message>
+    <message>
+        <source>Ska tas bort för hand</source>
+        <translation>To be removed by hand</translation>
+    </message>
+    <message>
+        <source>Bekräftad borttagen för hand</source>
+        <translation>Confirmed removed by hand</translation>
+    </message>
+    <message>
+        <source>Meddelande publicerat</source>
+        <translation>Notice posted</translation>
+    </message>
+    <message>
+        <source>Meddelande ska publiceras för hand</source>
+        <translation>Notice to be posted by hand</translation>
+    </message>
+    <message>
+        <source>E-post till chef skickad</source>
+        <translation>E-mail to manager sent</translation>
+    </message>
+    <message>
+        <source>Eskalering köad</source>
+        <translation>Escalation queued</translation>
+    </message>
+    <message>
+        <source>E-post till chef misslyckades</source>
+        <translation>E-mail to manager failed</translation>
+    </message>
+    <message>
+        <source>Avbrutet steg återupptaget</source>
+        <translation>Interrupted step resumed</translation>
+    </message>
+    <message>
+        <source>Gallring</source>
+        <translation>Weeding</translation>
+    </message>
+    <message>
+        <source>Ordlista ändrad</source>
+        <translation>Word list changed</translation>
+    </message>
+    <message>
+        <source>Poster förseglade i loggen (uppgradering)</source>
+        <translation>Records sealed in the log (upgrade)</translation>
+    </message>
+    <message>
+        <source>Raderad eller återställd av skribenten</source>
+        <translation>Deleted or restored by the author</translation>
+    </message>
+    <message>
+        <source>Skärmdump sparad</source>
+        <translation>Screenshot saved</translation>
+    </message>
+    <message>
+        <source>Skärmdump skickad</source>
+        <translation>Screenshot sent</translation>
+    </message>
+    <message>
+        <source>Konto tillagt</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <source>Konto ändrat</source>
+        <translation>Account changed</translation>
+    </message>
+    <message>
+        <source>Administratör tillagd</source>
+        <translation>Administrator added</translation>
+    </message>
+    <message>
+        <source>Administratör ändrad</source>
+        <translation>Administrator changed</translation>
+    </message>
+    <message>
+        <source>Administratör kopplad till konto</source>
+        <translation>Administrator assigned to account</translation>
+    </message>
+    <message>
+        <source>Administratör borttagen från konto</source>
+        <translation>Administrator removed from account</translation>
+    </message>
+    <message>
+        <source>Roller ändrade</source>
+        <translation>Roles changed</translation>
+    </message>
+    <message>
+        <source>Administratör avaktiverad</source>
+        <translation>Administrator deactivated</translation>
+    </message>
+    <message>
+        <source>Nekad: rollen tillåter inte åtgärden</source>
+        <translation>Refused: the role does not allow the action</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>post %d</source>
+        <translation>item %d</translation>
+    </message>
+    <message>
+        <source>%s: %d klara, %d nekade.</source>
+        <translation>%s: %d done, %d refused.</translation>
+    </message>
+    <message>
+        <source>Kunde inte hanteras:</source>
+        <translation>Could not be handled:</translation>
+    </message>
+    <message>
+        <source>okänt skäl</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <source>%d poster prövades inte (arbetet avbröts).</source>
+        <translation>%d items were not tried (the work was cancelled).</translation>
+    </message>
+    <message>
+        <source>Se Händelser (%s).</source>
+        <translation>See Events (%s).</translation>
+    </message>
+    <message>
+        <source>Händelser</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Händelser: utfallet av åtgärderna</source>
+        <translation>Events: the outcomes of the actions</translation>
+    </message>
+    <message>
+        <source>Öppna länken</source>
+        <translation>Open the link</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
     </message>
 </context>
 </TS>

@@ -57,7 +57,8 @@ class App:
             cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
         first = self.lines.get(timeout=120)
         assert first.startswith("ready"), first
         self.pid = int(first.split()[1])
@@ -97,7 +98,7 @@ class App:
 
     def close(self) -> None:
         self.walker.kill()
-        self.walker.wait()
+        self.walker.communicate()
         try:
             self.ask("quit")
         except (AssertionError, queue.Empty, BrokenPipeError):
@@ -106,6 +107,11 @@ class App:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        self.reader.join(timeout=10)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.records.audit import (
-    ACTION_LABELS,
     AuditEntry,
     AuditFacets,
     AuditFilter,
@@ -33,7 +32,7 @@ from app.services.records.audit import (
     VerifyReport,
 )
 from app.ui.failures import user_message
-from app.ui.records.audit_text import audit_summary
+from app.ui.records.audit_text import action_name, audit_summary
 from app.ui.tasks import TaskManager, tasks_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -90,7 +89,7 @@ class AuditTableModel(QAbstractTableModel):
             return (
                 e.at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S"),
                 e.actor_name or e.actor,
-                self.tr(e.label),
+                action_name(e.action),
                 str(e.item_id) if e.item_id is not None else "",
                 e.account_name or e.account_key or "",
                 audit_summary(e.details),
@@ -195,7 +194,7 @@ class AuditView(QWidget):
     def _fill_facets(self, facets: AuditFacets) -> None:
         self._filling = True
         for combo, values in (
-            (self.action, [(ACTION_LABELS.get(a, a), a) for a in facets.actions]),
+            (self.action, [(action_name(a), a) for a in facets.actions]),
             (self.actor, [(facets.actor_names.get(a, a), a) for a in facets.actors]),
             (self.account, [(facets.account_names.get(i) or key, i) for i, key in facets.accounts]),
         ):
