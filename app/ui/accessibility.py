@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from app.ui.contrast import apply_readable_palette
@@ -44,6 +45,11 @@ def make_accessible(window: MainWindow) -> None:
     for first, second in zip(chain, chain[1:], strict=False):
         QWidget.setTabOrder(first, second)
     window.queue.tabs.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    # Esc in the queue (filter bar, tabs, table) clears the search and filters: only when one of
+    # them has the key, so a dialog's own Esc is never taken.
+    escape = _EscapeClears(window)
+    for widget in tab_chain(window)[:-1]:
+        widget.installEventFilter(escape)
     # The toolbar's ">>" button, shown when the window is too narrow for every action.
     overflow = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     if overflow is not None:
@@ -83,3 +89,21 @@ def place_view(view: QWidget, window: QWidget) -> None:
 def view_title(menu_text: str) -> str:
     """A window's title from its menu entry: no "&" and no "…" (that says "asks for more")."""
     return menu_text.replace("&", "").rstrip("…").rstrip(".").strip()
+
+
+class _EscapeClears(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._bar = window.queue.filter_bar
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+            and self._bar.is_filtered()
+        ):
+            self._bar.reset()
+            return True
+        return False

@@ -937,6 +937,10 @@
         <source>Töm sökfältet</source>
         <translation>Clear the search field</translation>
     </message>
+    <message>
+        <source>Filter på – rensa (Esc)</source>
+        <translation>Filter on – clear (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>

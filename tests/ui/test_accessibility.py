@@ -57,7 +57,7 @@ def test_tab_leaves_the_table_without_changing_the_item_and_the_chain_comes_back
     visited = [next((i for i, w in enumerate(order) if w is f or w.isAncestorOf(f)), None) for f in seen]
     stops = [i for i in visited[:-1] if i is not None]  # the last one is the search field again
     assert stops == sorted(stops), "the Tab chain runs out of order"
-    for widget in (window.queue.tabs, window.queue.table, window.queue.filter_bar.clear):
+    for widget in (window.queue.tabs, window.queue.table, window.queue.filter_bar.platform):
         assert order.index(widget) in stops
     assert any(window.detail.isAncestorOf(f) for f in seen)
 

@@ -106,6 +106,10 @@ class FilterBar(QWidget):
         self.clear.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear.clicked.connect(self.reset)
         layout.addWidget(self.clear)
+        # An active filter is plain to see (a queue that looks empty may only be filtered), and
+        # Esc anywhere in the queue clears it (app/ui/accessibility.py binds it).
+        self.changed.connect(self._show_active)
+        self._show_active()
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
@@ -197,6 +201,17 @@ class FilterBar(QWidget):
     def is_filtered(self) -> bool:
         return self.queue_filter() != QueueFilter()
 
+    def _show_active(self) -> None:
+        active = self.is_filtered()
+        self.clear.setEnabled(active)
+        self.clear.setText(self.tr("Filter på – rensa (Esc)") if active else self.tr("Rensa filter"))
+        self.clear.setStyleSheet(
+            "QToolButton { background: #fff3c4; color: #1f2328; border: 1px solid #8a6d00;"
+            " border-radius: 3px; font-weight: bold; padding: 2px 6px; }"
+            if active
+            else ""
+        )
+
     def reset(self) -> None:
         self._quiet = True
         self.search.clear()
@@ -212,6 +227,7 @@ class FilterBar(QWidget):
     def state(self) -> dict[str, Any]:
         return {
             "search": self.search.text(),
+            "saved_on": self._clock().astimezone(stockholm()).date().isoformat(),
             "account": self._pending_account or self.account.currentData() or "",
             "platform": self.platform.currentData() or "",
             "status": self.status.currentData() or "",
@@ -223,7 +239,10 @@ class FilterBar(QWidget):
 
     def restore(self, state: dict[str, Any]) -> None:
         self._quiet = True
-        self.search.setText(str(state.get("search") or ""))
+        # A search is today's work: yesterday's is not restored into a queue that would then
+        # look empty (the other filters are kept, and shown as active).
+        today = self._clock().astimezone(stockholm()).date().isoformat()
+        self.search.setText(str(state.get("search") or "") if state.get("saved_on") == today else "")
         self._search_timer.stop()
         for combo, key in (
             (self.platform, "platform"),
@@ -244,3 +263,4 @@ class FilterBar(QWidget):
         else:
             self._pending_account = str(account)  # the account list has not arrived yet
         self._quiet = False
+        self._show_active()
