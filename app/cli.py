@@ -41,12 +41,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.commands import argparse_sv
+
+    argparse_sv.install()  # argparse's own words (usage, headings, errors) in Swedish
     parser = _Parser(
         prog="granska",
         description=f"{APP_NAME}: modereringskonsol för kommunens sociala medier. "
         "Utan underkommando öppnas fönstret.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="visa versionen och avsluta"
+    )
     parser.add_argument(
         "--db",
         metavar="URL",

@@ -74,7 +74,7 @@ def test_every_subcommand_has_help(capsys):
     assert {"accounts", "demo", "import", "queue"} <= set(names)
     for name in names:
         assert main([name, "--help"]) == 0
-        assert "usage" in capsys.readouterr().out
+        assert "användning" in capsys.readouterr().out
 
 
 def test_demo_import_queue_round_trip(capsys, db, tmp_path):

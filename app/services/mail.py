@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
 from app.services.accounts.credentials import CredentialStore
+from app.services.mail_errors import mail_failure
 from app.services.settings import SettingsService
 
 SETTINGS_KEY = "mail"
@@ -194,7 +195,7 @@ class Mailer:
         except smtplib.SMTPAuthenticationError:
             raise EnvironmentFault(f"E-postservern {s.host} godtog inte användarnamn och lösenord.") from None
         except (smtplib.SMTPException, OSError) as exc:
-            raise EnvironmentFault(f"Kunde inte skicka e-post via {s.host}:{s.port}: {exc}") from None
+            raise EnvironmentFault(mail_failure(exc, s.host, s.port, s.timeout)) from None
 
 
 class MailSettingsService:

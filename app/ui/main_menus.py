@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QSizePolicy, QToolBar, QWidget
 
 from app.services.queue.shapes import QUEUES
+from app.ui.accessibility import place_view, release_tab, view_title
 from app.ui.icons import icon
 from app.ui.queue.action_table import all_actions
 from app.ui.translations import LANGUAGES, SETTING
@@ -173,15 +174,17 @@ def open_view(window: MainWindow, title: str, factory: Callable[[MainWindow], QW
     if view is None or not shiboken6.isValid(view):
         view = factory(window)
         view.setParent(window, view.windowFlags() | Qt.WindowType.Window)
-        if not view.windowTitle():
-            view.setWindowTitle(title)
+        if not view.windowTitle() or view.windowTitle().endswith("…"):
+            view.setWindowTitle(view_title(view.windowTitle() or title))
+        release_tab(view)
+        place_view(view, window)
         window.views[title] = view
     if isinstance(view, QDialog):
         view.open()
     else:
         view.show()
-        view.raise_()
-        view.activateWindow()
+    view.raise_()  # reopened: back in front of the main window
+    view.activateWindow()
     return view
 
 

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemSummary
-from app.ui import main_menus, team
+from app.ui import main_menus, notifications, team
+from app.ui.accessibility import make_accessible
 from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
-from app.ui.labels import action_label
 from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
 from app.ui.queue.detail_pane import DetailPane, load_detail
 from app.ui.queue.help_overlay import HelpOverlay
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         main_menus.build_navigation(self)
         main_menus.build_menus(self)
         self.toolbar = main_menus.build_toolbar(self)
+        make_accessible(self)  # the Tab chain, the small buttons' names, readable colours
+        self.notifications = notifications.install(self)  # Visa → Händelser: outcomes kept
         self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)
@@ -248,30 +250,27 @@ class MainWindow(QMainWindow):
 
     def _decided(self, result: BatchResult, move_on: bool = True) -> None:
         """Decisions saved (`move_on`: to the next item), or their platform steps done later."""
+        short, notice = notifications.batch_notice(result, self._summary_of)  # while the rows are there
         self.queue.apply_decisions(
             result.outcomes, [item_id for item_id, _why in result.refused], move_on=move_on
         )
-        done = len(result.outcomes)
-        if done == 1 and not result.refused:
-            message = result.outcomes[0].message or action_label(result.action)
-        else:
-            message = self.tr("%s: %d klara, %d nekade.") % (
-                action_label(result.action),
-                done,
-                len(result.refused),
-            )
-        self.statusBar().showMessage(message, 10_000)
+        self.notifications.add(notice)
+        self.statusBar().showMessage(short, 10_000)
         if result.refused:
-            lines = [f"#{item_id}: {why}" for item_id, why in result.refused]
-            if result.not_tried:
-                lines.append(self.tr("%d poster prövades inte.") % len(result.not_tried))
-            self.show_error(self.tr("Alla poster kunde inte hanteras:") + "\n" + "\n".join(lines), "")
+            self.last_error = failure_box(self, notice.text, "")
         self._load_detail()
+
+    def _summary_of(self, item_id: int) -> ItemSummary | None:
+        row = self.queue.model.row_of(item_id)
+        return self.queue.model.summary(row) if row is not None else None
 
     def show_error(self, message: str, details: str) -> None:
         """A failure as a clear message (and, for our own bugs, the details to report)."""
         box = failure_box(self, message, details)
-        self.statusBar().showMessage(message.splitlines()[0] if message else box.text(), 10_000)
+        self.notifications.add(
+            notifications.Notice((message or box.text()) + ("\n" + details if details else ""), True)
+        )
+        self.statusBar().showMessage((message or box.text()).splitlines()[0], 10_000)
         self.last_error = box
 
     # -- small things -----------------------------------------------------------------------

@@ -1348,6 +1348,18 @@
         <source>%s (inaktivt)</source>
         <translation>%s (inactive)</translation>
     </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Töm sökfältet</source>
+        <translation>Clear the search field</translation>
+    </message>
+    <message>
+        <source>Filter på – rensa (Esc)</source>
+        <translation>Filter on – clear (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -1486,6 +1498,14 @@
         <source>Meddelande till mottagaren</source>
         <translation>Message to the recipient</translation>
     </message>
+    <message>
+        <source>Frågor utanför din kompetens går till en medarbetare som kan ämnet, eller till rätt instans för diarieföring eller synpunktshantering.</source>
+        <translation>Questions outside your competence go to a colleague who knows the subject, or to the right office for registration or feedback handling.</translation>
+    </message>
+    <message>
+        <source>Till (förvaltning, enhet eller e-postadress)</source>
+        <translation>To (department, unit or e-mail address)</translation>
+    </message>
 </context>
 <context>
     <name>HandOverDialog</name>
@@ -1512,6 +1532,10 @@
     <message>
         <source>Skäl</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Användarnamn på den som tar över</source>
+        <translation>User name of the person taking over</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1887,10 @@
         <source>Annan</source>
         <translation>Other</translation>
     </message>
+    <message>
+        <source>Vidarebefordrad</source>
+        <translation>Forwarded</translation>
+    </message>
 </context>
 <context>
     <name>MailSettingsDialog</name>
@@ -2127,6 +2155,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Klart.</source>
         <translation>Done.</translation>
     </message>
+    <message>
+        <source>Fler åtgärder</source>
+        <translation>More actions</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -2236,6 +2268,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>%s: %d poster…</source>
         <translation>%s: %d items…</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
     </message>
 </context>
 <context>
@@ -2478,6 +2514,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och meddelandet ovan köas i tråden.</source>
         <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation and the notice above is queued in the thread.</translation>
     </message>
+    <message>
+        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och ett offentligt meddelande om varför köas i tråden.</source>
+        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and a public notice saying why is queued in the thread.</translation>
+    </message>
 </context>
 <context>
     <name>RowLook</name>
@@ -2552,6 +2592,14 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Texten innehåller en fråga.</source>
         <translation>The text contains a question.</translation>
+    </message>
+    <message>
+        <source>%s, försenad: en fråga som har väntat mer än ett dygn</source>
+        <translation>%s, overdue: a question that has waited more than a day</translation>
+    </message>
+    <message>
+        <source>Inga flaggor</source>
+        <translation>No flags</translation>
     </message>
 </context>
 <context>
@@ -3098,7 +3146,7 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
     <message>
         <source>Öppnar plattformens inloggningssida i webbläsaren; Granska tar emot svaret på den här datorn.</source>
-        <translation>Opens the platform's sign-in page in the browser; Granska receives the answer on this computer.</translation>
+        <translation>Opens the platform&apos;s sign-in page in the browser; Granska receives the answer on this computer.</translation>
     </message>
     <message>
         <source>Avbryt inloggningen</source>
@@ -3206,6 +3254,236 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Varning om plattformsinloggning</source>
         <translation>Warning about a platform sign-in</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>lista</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>skäl</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>kriterium</source>
+        <translation>criterion</translation>
+    </message>
+    <message>
+        <source>sätt</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>antal</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>äldre än dagar</source>
+        <translation>older than days</translation>
+    </message>
+    <message>
+        <source>diarienummer</source>
+        <translation>case number</translation>
+    </message>
+    <message>
+        <source>fel</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>från</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>rad</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <source>dölj</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <source>radera</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>Borttagning beslutad</source>
+        <translation>Removal decided</translation>
+    </message>
+    <message>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Diarienummer satt</source>
+        <translation>Case number set</translation>
+    </message>
+    <message>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Besvarad</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Överlämnad (jäv)</source>
+        <translation>Handed over (conflict of interest)</translation>
+    </message>
+    <message>
+        <source>Meddelande köat</source>
+        <translation>Notice queued</translation>
+    </message>
+    <message>
+        <source>Borttagen på plattformen</source>
+        <translation>Removed on the platform</translation>
+    </message>
+    <message>
+        <source>Plattformen svarade med fel</source>
+        <translation>The platform answered with an error</translation>
+    </message>
+    <message>
+        <source>Ska tas bort för hand</source>
+        <translation>To be removed by hand</translation>
+    </message>
+    <message>
+        <source>Bekräftad borttagen för hand</source>
+        <translation>Confirmed removed by hand</translation>
+    </message>
+    <message>
+        <source>Meddelande publicerat</source>
+        <translation>Notice posted</translation>
+    </message>
+    <message>
+        <source>Meddelande ska publiceras för hand</source>
+        <translation>Notice to be posted by hand</translation>
+    </message>
+    <message>
+        <source>E-post till chef skickad</source>
+        <translation>E-mail to manager sent</translation>
+    </message>
+    <message>
+        <source>Eskalering köad</source>
+        <translation>Escalation queued</translation>
+    </message>
+    <message>
+        <source>E-post till chef misslyckades</source>
+        <translation>E-mail to manager failed</translation>
+    </message>
+    <message>
+        <source>Avbrutet steg återupptaget</source>
+        <translation>Interrupted step resumed</translation>
+    </message>
+    <message>
+        <source>Gallring</source>
+        <translation>Weeding</translation>
+    </message>
+    <message>
+        <source>Ordlista ändrad</source>
+        <translation>Word list changed</translation>
+    </message>
+    <message>
+        <source>Poster förseglade i loggen (uppgradering)</source>
+        <translation>Records sealed in the log (upgrade)</translation>
+    </message>
+    <message>
+        <source>Raderad eller återställd av skribenten</source>
+        <translation>Deleted or restored by the author</translation>
+    </message>
+    <message>
+        <source>Skärmdump sparad</source>
+        <translation>Screenshot saved</translation>
+    </message>
+    <message>
+        <source>Skärmdump skickad</source>
+        <translation>Screenshot sent</translation>
+    </message>
+    <message>
+        <source>Konto tillagt</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <source>Konto ändrat</source>
+        <translation>Account changed</translation>
+    </message>
+    <message>
+        <source>Administratör tillagd</source>
+        <translation>Administrator added</translation>
+    </message>
+    <message>
+        <source>Administratör ändrad</source>
+        <translation>Administrator changed</translation>
+    </message>
+    <message>
+        <source>Administratör kopplad till konto</source>
+        <translation>Administrator assigned to account</translation>
+    </message>
+    <message>
+        <source>Administratör borttagen från konto</source>
+        <translation>Administrator removed from account</translation>
+    </message>
+    <message>
+        <source>Roller ändrade</source>
+        <translation>Roles changed</translation>
+    </message>
+    <message>
+        <source>Administratör avaktiverad</source>
+        <translation>Administrator deactivated</translation>
+    </message>
+    <message>
+        <source>Nekad: rollen tillåter inte åtgärden</source>
+        <translation>Refused: the role does not allow the action</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>post %d</source>
+        <translation>item %d</translation>
+    </message>
+    <message>
+        <source>%s: %d klara, %d nekade.</source>
+        <translation>%s: %d done, %d refused.</translation>
+    </message>
+    <message>
+        <source>Kunde inte hanteras:</source>
+        <translation>Could not be handled:</translation>
+    </message>
+    <message>
+        <source>okänt skäl</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <source>%d poster prövades inte (arbetet avbröts).</source>
+        <translation>%d items were not tried (the work was cancelled).</translation>
+    </message>
+    <message>
+        <source>Se Händelser (%s).</source>
+        <translation>See Events (%s).</translation>
+    </message>
+    <message>
+        <source>Händelser</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Händelser: utfallet av åtgärderna</source>
+        <translation>Events: the outcomes of the actions</translation>
+    </message>
+    <message>
+        <source>Öppna länken</source>
+        <translation>Open the link</translation>
+    </message>
+    <message>
+        <source>Töm listan</source>
+        <translation>Clear the list</translation>
     </message>
 </context>
 </TS>

@@ -46,9 +46,10 @@ def _column(view, column):
 def test_the_log_shows_newest_first_in_stockholm_time(view, qtbot):
     ModelTester(None).check(view.model)  # qtmodeltester without the fixture's own widget
     assert _column(view, 0) == ["2026-05-20 11:00:00", "2026-05-02 11:00:00", "2026-03-01 10:00:00"]
-    assert _column(view, 1) == ["erik", "sofia", "erik"]
+    # The administrator's name from the register; a login not in it stays as it is.
+    assert _column(view, 1) == ["Erik Holm", "sofia", "Erik Holm"]
     assert _column(view, 2) == ["Borttagning beslutad", "Godkänd", "Borttagning beslutad"]
-    assert _column(view, 5)[0] == "skäl: personangrepp, sätt: dölj"
+    assert _column(view, 5)[0] == "skäl: Personangrepp eller förolämpning, sätt: dölj"  # names, not codes
     assert view.status.text() == "6 händelser visas"  # and the two accounts' and Erik's
 
 
@@ -60,11 +61,11 @@ def test_filters_by_action_administrator_account_and_period(view, qtbot):
         view.action.setCurrentIndex(0)
     with qtbot.waitSignal(view.loaded):
         view.actor.setCurrentIndex(view.actor.findData("erik"))
-    assert _column(view, 4) == ["fb", "fb"]
+    assert _column(view, 4) == ["FB", "FB"]  # the account's name, not its key
     with qtbot.waitSignal(view.loaded):
         view.actor.setCurrentIndex(0)
     with qtbot.waitSignal(view.loaded):
-        view.account.setCurrentIndex(view.account.findText("intranat"))
+        view.account.setCurrentIndex(view.account.findText("intranat", Qt.MatchFlag.MatchFixedString))
     assert _column(view, 1) == ["sofia"]
     with qtbot.waitSignal(view.loaded):
         view.account.setCurrentIndex(0)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault
 from app.models import Account, AuditEvent, AuditHead, AuditSeal
 from app.models.seals import DETAIL_KEYS, HEAD_ID, SealHasher, current_digests, event_hash
+from app.services.accounts.identity import display_names
 from app.services.context import Actor, acting
 from app.services.moderation.writer import Query, Writer
 from app.services.records.audit_verify import VerifyReport, verify_chain
@@ -189,6 +190,8 @@ class AuditEntry:
     item_id: int | None
     account_key: str | None
     details: dict[str, Any] = field(default_factory=dict)
+    actor_name: str = ""  # the administrator's name from the register (else the login)
+    account_name: str = ""
 
     @property
     def label(self) -> str:
@@ -210,6 +213,8 @@ class AuditFacets:
     actions: tuple[str, ...]
     actors: tuple[str, ...]
     accounts: tuple[tuple[int, str], ...]  # (id, key)
+    actor_names: dict[str, str] = field(default_factory=dict)  # login -> name in the register
+    account_names: dict[int, str] = field(default_factory=dict)
 
 
 class AuditService:
@@ -234,6 +239,7 @@ class AuditService:
                 AuditEvent.item_id,
                 Account.key,
                 AuditEvent.details,
+                Account.name,
             )
             .outerjoin(Account, Account.id == AuditEvent.account_id)
             .order_by(AuditEvent.id.desc())
@@ -257,14 +263,41 @@ class AuditService:
         if conditions:
             stmt = stmt.where(*conditions)
         with self._sessions() as session:
-            return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or {}) for r in session.execute(stmt)]
+            rows = session.execute(stmt).all()
+            names: dict[str, str] = display_names(session, {r[2] for r in rows})
+            entries = []
+            for r in rows:
+                event_id, at, actor, action, item_id, account_key, details, account_name = r
+                name = names.get(actor) or actor
+                entries.append(
+                    AuditEntry(
+                        event_id,
+                        at,
+                        actor,
+                        action,
+                        item_id,
+                        account_key,
+                        details or {},
+                        name,
+                        account_name or "",
+                    )
+                )
+            return entries
 
     def facets(self) -> AuditFacets:
         with self._sessions() as session:
             actions = session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action))
-            actors = session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor))
-            accounts = session.execute(select(Account.id, Account.key).order_by(Account.key))
-            return AuditFacets(tuple(actions), tuple(actors), tuple((a, k) for a, k in accounts))
+            actors = tuple(session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))
+            accounts = session.execute(
+                select(Account.id, Account.key, Account.name).order_by(Account.key)
+            ).all()
+            return AuditFacets(
+                tuple(actions),
+                actors,
+                tuple((a, k) for a, k, _n in accounts),
+                display_names(session, set(actors)),
+                {a: n for a, _k, n in accounts},
+            )
 
     def count(self) -> int:
         with self._sessions() as session:

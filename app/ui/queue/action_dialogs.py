@@ -31,6 +31,7 @@ from app.services.moderation.reasons import (
 from app.services.queue.shapes import ItemSummary
 from app.ui.formatting import excerpt
 from app.ui.labels import criterion_label, reason_label
+from app.ui.queue.letters import CRITERION_LETTERS, REASON_LETTERS, letters_for
 from app.ui.text_views import heading, plain_label
 
 KeyedChoice = tuple[str, str]  # (code, label)
@@ -52,9 +53,13 @@ def assign_keys(labels: list[str]) -> list[str]:
 class ChoiceList(QListWidget):
     """A list where each entry is picked by its letter."""
 
-    def __init__(self, choices: list[KeyedChoice], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: list[KeyedChoice], parent: QWidget | None = None, fixed: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
-        self.keys = assign_keys([label for _code, label in choices])
+        # Letters that never move (app/ui/queue/letters.py): not from the translated labels.
+        codes, labels = [c for c, _l in choices], [label for _c, label in choices]
+        self.keys = letters_for(codes, labels, fixed if fixed is not None else REASON_LETTERS)
         for (code, label), key in zip(choices, self.keys, strict=True):
             entry = QListWidgetItem(f"{key}   {label}")
             entry.setData(Qt.ItemDataRole.UserRole, code)
@@ -166,7 +171,9 @@ class RegisterDialog(ActionDialog):
         rule.setObjectName("ruleNote")
         self.layout_.addWidget(rule)
         self.layout_.addWidget(heading(self.tr("Varför diarieförs posten? (tryck bokstaven)"), self))
-        self.criteria = ChoiceList([(c, criterion_label(c)) for c in REGISTRATION_CRITERIA], self)
+        self.criteria = ChoiceList(
+            [(c, criterion_label(c)) for c in REGISTRATION_CRITERIA], self, fixed=CRITERION_LETTERS
+        )
         self.criteria.setAccessibleName(self.tr("Skäl för diarieföring"))
         self.layout_.addWidget(self.criteria)
         self.layout_.addWidget(heading(self.tr("Motivering"), self))

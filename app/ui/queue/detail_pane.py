@@ -104,6 +104,7 @@ class DetailPane(QStackedWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName(self.tr("Detaljer om vald post"))  # it takes the focus, to scroll
         content = QWidget(scroll)
         content.setObjectName("detailContent")
         layout = QVBoxLayout(content)
@@ -111,16 +112,18 @@ class DetailPane(QStackedWidget):
         layout.setSpacing(6)
 
         top = QHBoxLayout()
+        # The labels below keep their shown text as their accessible name (a screen reader reads
+        # the author, not "Författare"); what they are is their description.
         self.platform_icon = QLabel(content)
         self.platform_icon.setFixedSize(22, 22)
         self.author = heading("", content)
         self.author.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.author.setAccessibleName(self.tr("Författare"))
+        self.author.setAccessibleDescription(self.tr("Författare"))
         author_font = self.author.font()
         author_font.setPointSizeF(author_font.pointSizeF() * 1.15)
         self.author.setFont(author_font)
         self.status = plain_label("", content, wrap=False, selectable=False)
-        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Status"))
         self.status_icon = QLabel(content)
         self.status_icon.setFixedSize(18, 18)
         top.addWidget(self.platform_icon)
@@ -162,7 +165,7 @@ class DetailPane(QStackedWidget):
 
         self.flags_section = _Section(self.tr("Varför flaggad"), content)
         self.flags_list = plain_label("", content)
-        self.flags_list.setAccessibleName(self.tr("Varför posten flaggades"))
+        self.flags_list.setAccessibleDescription(self.tr("Varför posten flaggades"))
         self.flags_section.body.addWidget(self.flags_list)
         layout.addWidget(self.flags_section)
 
@@ -196,13 +199,13 @@ class DetailPane(QStackedWidget):
 
         self.channel_section = _Section(self.tr("Kanalen"), content)
         self.channel = plain_label("", content)
-        self.channel.setAccessibleName(self.tr("Kanalens syfte och tonalitet"))
+        self.channel.setAccessibleDescription(self.tr("Kanalens syfte och tonalitet"))
         self.channel_section.body.addWidget(self.channel)
         layout.addWidget(self.channel_section)
 
         self.history_section = _Section(self.tr("Historik"), content)
         self.history = plain_label("", content)
-        self.history.setAccessibleName(self.tr("Postens historik"))
+        self.history.setAccessibleDescription(self.tr("Postens historik"))
         self.history_section.body.addWidget(self.history)
         layout.addWidget(self.history_section)
         layout.addStretch(1)

@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from app.services.moderation.reasons import REMOVAL_REASONS
@@ -47,7 +48,15 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(self.tr("Sök i text och författare  ( / )"))
         self.search.setAccessibleName(self.tr("Sök i text och författare"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("action-search"), QLineEdit.ActionPosition.LeadingPosition)
+        # A screen reader names the field's two small buttons by their actions' texts.
+        lens = self.search.addAction(icon("action-search"), QLineEdit.ActionPosition.LeadingPosition)
+        lens.setText(self.tr("Sök"))
+        lens.setToolTip(plain_tooltip(self.tr("Sök i text och författare")))
+        lens.triggered.connect(self._search_now)
+        clear_search = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear_search is not None:
+            clear_search.setText(self.tr("Töm sökfältet"))
+            clear_search.setToolTip(plain_tooltip(self.tr("Töm sökfältet")))
         self.search.setMinimumWidth(220)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -109,6 +118,10 @@ class FilterBar(QWidget):
         self.clear.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.clear.clicked.connect(self.reset)
         layout.addWidget(self.clear)
+        # An active filter is plain to see (a queue that looks empty may only be filtered), and
+        # Esc anywhere in the queue clears it (app/ui/accessibility.py binds it).
+        self.changed.connect(self._show_active)
+        self._show_active()
 
     def _combo(self, name: str, everything: str) -> QComboBox:
         combo = QComboBox(self)
@@ -224,6 +237,17 @@ class FilterBar(QWidget):
         unfiltered = QueueFilter(account_keys=() if self.showing_others() else self.mine or (NO_ACCOUNT,))
         return self.queue_filter() != unfiltered
 
+    def _show_active(self) -> None:
+        active = self.is_filtered()
+        self.clear.setEnabled(active)
+        self.clear.setText(self.tr("Filter på – rensa (Esc)") if active else self.tr("Rensa filter"))
+        self.clear.setStyleSheet(
+            "QToolButton { background: #fff3c4; color: #1f2328; border: 1px solid #8a6d00;"
+            " border-radius: 3px; font-weight: bold; padding: 2px 6px; }"
+            if active
+            else ""
+        )
+
     def reset(self) -> None:
         self._quiet = True
         self.search.clear()
@@ -239,6 +263,7 @@ class FilterBar(QWidget):
     def state(self) -> dict[str, Any]:
         return {
             "search": self.search.text(),
+            "saved_on": self._clock().astimezone(stockholm()).date().isoformat(),
             "account": self._pending_account or self.account.currentData() or "",
             "platform": self.platform.currentData() or "",
             "status": self.status.currentData() or "",
@@ -250,7 +275,10 @@ class FilterBar(QWidget):
 
     def restore(self, state: dict[str, Any]) -> None:
         self._quiet = True
-        self.search.setText(str(state.get("search") or ""))
+        # A search is today's work: yesterday's is not restored into a queue that would then
+        # look empty (the other filters are kept, and shown as active).
+        today = self._clock().astimezone(stockholm()).date().isoformat()
+        self.search.setText(str(state.get("search") or "") if state.get("saved_on") == today else "")
         self._search_timer.stop()
         for combo, key in (
             (self.platform, "platform"),
@@ -271,3 +299,4 @@ class FilterBar(QWidget):
         else:
             self._pending_account = str(account)  # the account list has not arrived yet
         self._quiet = False
+        self._show_active()

@@ -138,7 +138,8 @@ class QueueModel(QAbstractTableModel):
     def refresh_items(self, ids: Iterable[int]) -> None:
         """Read these rows again (their status changed but they stay in the queue)."""
         for item_id in ids:
-            self._cache.pop(item_id, None)
+            # The row keeps what it showed until the fresh row arrives: the selected item (and
+            # the detail pane) stay on it, also after a failed action.
             self._asked.discard(item_id)
             row = self._row_of.get(item_id)
             if row is not None:

@@ -174,4 +174,10 @@ class RowLook(QObject):
             return exact_time(item.created_at)
         if column == Column.CHANNEL:
             return f"{platform_label(item.platform)}, {item.account_name}"
+        if column == Column.WAITING and self._overdue_question(item):
+            # The warning icon, in words: a screen reader does not see the icon.
+            late = self.tr("%s, försenad: en fråga som har väntat mer än ett dygn")
+            return late % self.display(item, column)
+        if column == Column.FLAGS and not self.display(item, column):
+            return self.tr("Inga flaggor")  # an empty cell is read as nothing at all
         return self.display(item, column)

@@ -87,6 +87,8 @@ class QueueView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setShowGrid(False)
+        # Tab leaves the table for the detail pane (arrows and J/K move between items).
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * 1.9))

@@ -43,6 +43,7 @@ from app.services.records.archive import ArchiveDetail, ArchiveEntry, ArchiveFil
 from app.services.records.packages import EvidencePackager, PackageResult
 from app.services.records.removal_log import STATUS_LABELS, STOCKHOLM
 from app.ui.failures import user_message
+from app.ui.labels import reason_label
 from app.ui.records.archive_model import PAGE, ArchiveModel, when
 from app.ui.tasks import TaskManager, tasks_for
 
@@ -88,8 +89,8 @@ class ArchiveView(QWidget):
         self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.reason.setMinimumContentsLength(18)
         self.reason.addItem(self.tr("Alla skäl"), None)
-        for code, reason in REMOVAL_REASONS.items():
-            self.reason.addItem(self.tr(reason.label), code)
+        for code in REMOVAL_REASONS:
+            self.reason.addItem(reason_label(code), code)
         self.admin = QComboBox(accessibleName=self.tr("Administratör"))
         self.admin.addItem(self.tr("Alla administratörer"), None)
         self.use_period = QCheckBox(self.tr("Period"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.records.audit import (
-    ACTION_LABELS,
     AuditEntry,
     AuditFacets,
     AuditFilter,
@@ -33,6 +32,7 @@ from app.services.records.audit import (
     VerifyReport,
 )
 from app.ui.failures import user_message
+from app.ui.records.audit_text import action_name, audit_summary
 from app.ui.tasks import TaskManager, tasks_for
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -88,12 +88,14 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 e.at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S"),
-                e.actor,
-                self.tr(e.label),
+                e.actor_name or e.actor,
+                action_name(e.action),
                 str(e.item_id) if e.item_id is not None else "",
-                e.account_key or "",
-                e.summary,
+                e.account_name or e.account_key or "",
+                audit_summary(e.details),
             )[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # an empty cell is read as a dash, not nothing
+            return self.data(index) or "–"
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return "\n".join(f"{k}: {v}" for k, v in sorted(e.details.items()))
         if role == Qt.ItemDataRole.UserRole:
@@ -192,9 +194,9 @@ class AuditView(QWidget):
     def _fill_facets(self, facets: AuditFacets) -> None:
         self._filling = True
         for combo, values in (
-            (self.action, [(ACTION_LABELS.get(a, a), a) for a in facets.actions]),
-            (self.actor, [(a, a) for a in facets.actors]),
-            (self.account, [(key, account_id) for account_id, key in facets.accounts]),
+            (self.action, [(action_name(a), a) for a in facets.actions]),
+            (self.actor, [(facets.actor_names.get(a, a), a) for a in facets.actors]),
+            (self.account, [(facets.account_names.get(i) or key, i) for i, key in facets.accounts]),
         ):
             current = combo.currentData()
             while combo.count() > 1:

@@ -79,7 +79,7 @@ def remind_due_screenshots(window: Any, service: ScreenshotService) -> None:
         if len(overdue) > 3:
             text += translate("RecordsViews", " och %d till") % (len(overdue) - 3)
         label = QLabel(text)
-        label.setAccessibleName(translate("RecordsViews", "Påminnelse om skärmdumpar"))
+        label.setAccessibleDescription(translate("RecordsViews", "Påminnelse om skärmdumpar"))
         label.setToolTip(translate("RecordsViews", "Verktyg → Skärmdumpar av kontosidorna"))
         window.statusBar().addPermanentWidget(label)
         window.screenshot_reminder = label

@@ -25,6 +25,7 @@ from app.services.intake.rule_lists import RuleListService, clean_entries
 from app.services.intake.rules import RuleSet, RuleTest, test_rule
 from app.services.moderation.reasons import REMOVAL_REASONS
 from app.ui.failures import user_message
+from app.ui.labels import reason_label
 from app.ui.tasks import TaskManager, tasks_for
 
 
@@ -115,7 +116,7 @@ class RuleTester(QWidget):
         self.list_choice.clear()
         other = {"politik": self.tr("Politiska frågor"), "undantag": self.tr("Undantag (flaggas aldrig)")}
         for code in sorted(self._lists):
-            label = self.tr(REMOVAL_REASONS[code].label) if code in REMOVAL_REASONS else other.get(code, code)
+            label = reason_label(code) if code in REMOVAL_REASONS else other.get(code, code)
             self.list_choice.addItem(f"{label} ({code})", code)
         self.list_choice.setCurrentIndex(max(0, self.list_choice.findData(current)))
         self.list_choice.blockSignals(False)
@@ -180,15 +181,13 @@ class RuleTester(QWidget):
         if not verdict.flags:
             lines.append(self.tr("Ingen regel slår till."))
         for flag in verdict.flags:
-            reason = (
-                REMOVAL_REASONS[flag.reason].label if flag.reason in REMOVAL_REASONS else self.tr("ingen")
-            )
+            reason = reason_label(flag.reason) if flag.reason in REMOVAL_REASONS else self.tr("ingen")
             lines.append(
                 f"• {flag.match} ({flag.start}–{flag.end}): {flag.explanation} "
                 + self.tr("Föreslaget skäl: %1.").replace("%1", reason)
             )
         if verdict.suggested_reason:
-            label = REMOVAL_REASONS[verdict.suggested_reason].label
+            label = reason_label(verdict.suggested_reason)
             lines.append(
                 self.tr("Förslag för posten: %1 (%2).")
                 .replace("%1", label)

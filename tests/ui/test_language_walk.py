@@ -1,0 +1,138 @@
+"""The English window says nothing in Swedish: every window, dialog, menu, button, heading,
+placeholder and tooltip, walked with the English translation installed. Data (comments,
+authors, account names) is Swedish and stays so; the words around it are checked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
+
+from app.services.context import Actor
+from app.services.intake.demo import load_demo
+from app.services.moderation.facade import ModerationService
+from app.ui.queue.action_table import all_actions
+from app.ui.translations import install_translators
+from tests.helpers.ui import open_window, wait_idle
+
+SWEDISH = re.compile(
+    r"[åäöÅÄÖ]|\b(och|att|för|inte|är|eller|som|till|från|med|på|av|det|den|ett|en|ingen|inga|alla|"
+    r"konto|konton|poster|sök|spara|stäng|avbryt|visa|skäl|fel|kanal)\b",
+    re.IGNORECASE,
+)
+
+
+def chrome(root: QWidget, data: set[str]) -> list[tuple[str, str]]:
+    """(where, text) for every word the window itself says, not the data it shows."""
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, text: str) -> None:
+        text = (text or "").replace("&", "").strip()
+        if text and not any(d in text for d in data):
+            found.append((where, text))
+
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        name = f"{type(w).__name__}:{w.objectName()}"
+        if w.isWindow():
+            add(name + " title", w.windowTitle())
+        add(name + " tooltip", w.toolTip())
+        add(name + " accessible", w.accessibleName())
+        if isinstance(w, QAbstractButton):
+            add(name, w.text())
+        elif isinstance(w, QLabel) and w.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction:
+            add(name, w.text())  # selectable labels show data
+        elif isinstance(w, QLineEdit | QPlainTextEdit):
+            add(name + " placeholder", w.placeholderText())
+        elif isinstance(w, QGroupBox):
+            add(name, w.title())
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add(name, w.tabText(i))
+        elif isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(name, w.tabText(i))
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(name + " item", w.itemText(i))
+        elif isinstance(w, QTableView | QTreeView) and w.model() is not None:
+            model = w.model()
+            for c in range(model.columnCount(QModelIndex())):
+                add(name + " header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+        for act in w.actions():
+            add(name + " action", act.text())
+            add(name + " action tip", act.toolTip())
+    for menu in root.findChildren(QMenu):
+        add("menu", menu.title())
+        for act in menu.actions():
+            add("menu entry", act.text())
+            if act.menu() is not None:
+                for sub in act.menu().actions():
+                    add("submenu entry", sub.text())
+    return found
+
+
+@pytest.fixture
+def english():
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+
+
+def test_every_window_and_dialog_is_english_through_and_through(qtbot, sqlite_db, english):
+    load_demo(sqlite_db.sessions, 40)
+    window = open_window(
+        qtbot, sqlite_db, ModerationService(sqlite_db.sessions, actor=Actor(username="sofia"))
+    )
+    from app.ui.records import hooks, moderation_hooks
+
+    moderation_hooks.install(window)
+    hooks.install(window)
+    wait_idle(qtbot, window.tasks)
+    with sqlite_db.sessions() as session:
+        from sqlalchemy import select
+
+        from app.models import Account, Item
+
+        data = set(session.scalars(select(Account.name))) | set(session.scalars(select(Item.author_name)))
+    data |= {"Granska", "Vadstena", "rötägg"}  # the word lists are Swedish: so is their example
+    problems = [(f"main {w}", t) for w, t in chrome(window, data) if SWEDISH.search(t)]
+    for spec in all_actions():
+        if spec.dialog is None:
+            continue
+        window.moderation_actions.start(spec.action)
+        dialog = window.moderation_actions.dialog
+        problems += [(f"{spec.action} {w}", t) for w, t in chrome(dialog, data) if SWEDISH.search(t)]
+        dialog.reject()
+    for key in ("arkiv", "verktyg", "installningar"):
+        for act in window.menus[key].actions():
+            if not act.text().endswith("…"):
+                continue
+            before = set(QApplication.topLevelWidgets())
+            act.trigger()
+            wait_idle(qtbot, window.tasks)
+            for view in QApplication.topLevelWidgets():
+                if view is not window and view.isVisible() and (view not in before or view.isActiveWindow()):
+                    problems += [(f"{act.text()} {w}", t) for w, t in chrome(view, data) if SWEDISH.search(t)]
+                    view.close()
+    assert problems == [], "\n".join(f"{w}: {t!r}" for w, t in problems)
