@@ -6,17 +6,25 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.models.db import Database, open_database, resolve_url
+if TYPE_CHECKING:
+    from app.models.db import Database
 
 _opened: list[Database] = []
 
 
 def database(args: Any) -> Database:
-    from app.services.accounts.team_credentials import with_stored_password
+    # Imported here, not at the top: `granska --help` and a command's usage error need no
+    # database layer (SQLAlchemy is most of a command's start-up).
+    from app.models.db import open_database, resolve_url
 
-    db = open_database(with_stored_password(resolve_url(args.db)))
+    url = resolve_url(args.db)
+    if url.get_backend_name() == "postgresql":  # the keyring is asked only for a team database
+        from app.services.accounts.team_credentials import with_stored_password
+
+        url = with_stored_password(url)
+    db = open_database(url)
     _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)
