@@ -12,7 +12,7 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,17 @@ Progress = Callable[[int, int], None]  # (rows written, rows in all)
 ShouldCancel = Callable[[], bool]
 PROGRESS_EVERY = 500
 RECORD_BATCH = 5000
+
+
+def file_name_for(date_from: date, date_to: date) -> str:
+    """The file's name says its period: a month, a year, or the two days."""
+    after = date_to + timedelta(days=1)
+    if date_from.day == 1 and after.day == 1:
+        if date_from.month == 1 and after.month == 1 and after.year == date_from.year + 1:
+            return f"borttagna-{date_from:%Y}.xlsx"
+        if (after.year * 12 + after.month) - (date_from.year * 12 + date_from.month) == 1:
+            return f"borttagna-{date_from:%Y-%m}.xlsx"
+    return f"borttagna-{date_from.isoformat()}--{date_to.isoformat()}.xlsx"
 
 
 class ExportCancelled(Exception):
