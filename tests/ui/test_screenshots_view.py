@@ -62,7 +62,9 @@ def test_gallery_filters_by_account_and_year_and_shows_notes_as_plain_text(qtbot
         view.reload_gallery()
     assert view.gallery.count() == 1 and view.gallery.item(0).text().startswith("YT (YouTube)")
     view.overview.selectRow(2)
-    qtbot.waitUntil(lambda: view.gallery.count() == 1 and view.gallery.item(0).text().startswith("FB (Facebook)"))
+    qtbot.waitUntil(
+        lambda: view.gallery.count() == 1 and view.gallery.item(0).text().startswith("FB (Facebook)")
+    )
     view.gallery.item(0).setSelected(True)
     assert "<b>inte fet</b>" in view.details.text()
     assert view.details.textFormat().name == "PlainText"
