@@ -19,20 +19,42 @@ from app.version import APP_NAME, __version__
 
 EXIT_OK, EXIT_ENVIRONMENT, EXIT_INPUT, EXIT_PENDING = 0, 1, 2, 3
 
-# Each module has `register(subparsers)`; its handlers take (args) and return an exit code.
-COMMAND_MODULES = [
-    "app.commands.accounts",
-    "app.commands.items",
-    "app.commands.export",
-    "app.commands.credentials",
-    "app.commands.register",
-    "app.commands.manual",
-    "app.commands.mail",
-    "app.commands.moderation",
-    "app.commands.screenshots",
-    "app.commands.database",
-    "app.commands.team",
-]
+# The subcommands: name -> (the module that registers it, its line in `granska --help`). Only the
+# module of the command being run is imported, so `granska --help` loads no database layer and each
+# command only what it needs. A new subcommand: one line here, and in its module a
+# `register(subparsers)` that adds a parser of that name with the same help and sets `handler`
+# (which takes args and returns an exit code). tests/test_cli.py checks that the two agree.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "accounts": ("app.commands.accounts", "kontoregistret: kommunens kanaler"),
+    "demo": ("app.commands.items", "fyll databasen med realistiska demodata"),
+    "import": ("app.commands.items", "importera inlägg och kommentarer från en JSON Lines-fil"),
+    "queue": ("app.commands.items", "lista kön, den som väntat längst först"),
+    "export": ("app.commands.export", "export till registratorn"),
+    "import-dnr": ("app.commands.export", "läs in diarienummer som registratorn fyllt i"),
+    "package": ("app.commands.export", "bevispaket (ZIP) för en eller flera poster, eller kontroll av ett"),
+    "archive": ("app.commands.export", "arkivet: allt som sparats, utan nätverk"),
+    "credentials": ("app.commands.credentials", "plattformarnas token i operativsystemets nyckelring"),
+    "sync": ("app.commands.credentials", "hämta nya och ändrade kommentarer från plattformarna"),
+    "admins": ("app.commands.register", "administratörerna och deras kontaktuppgifter"),
+    "add-item": ("app.commands.manual", "lägg till en post för hand (t.ex. från internwebben)"),
+    "mail": ("app.commands.mail", "e-postserver (SMTP) och kommunikationschefens adress"),
+    "remove": ("app.commands.moderation",
+               "ta bort en kommentar: bevis, beslut, plattform, diarieföring, meddelande"),
+    "register": ("app.commands.moderation", "diarieför en post, eller sätt diarienumret (registratorn)"),
+    "notify": ("app.commands.moderation", "publicera meddelandet i tråden, eller eskalera till chef"),
+    "keep": ("app.commands.moderation", "godkänn en post: den får stå kvar"),
+    "retry": ("app.commands.moderation", "gör om steg som väntar på plattformen eller avbröts"),
+    "audit": ("app.commands.moderation", "granskningsloggen"),
+    "gallra": ("app.commands.moderation", "gallra gamla poster som varken är diarieförda eller bevis"),
+    "screenshot": ("app.commands.screenshots", "ta en skärmdump av en kontosida och arkivera den"),
+    "screenshots": ("app.commands.screenshots", "skärmdumpar av kontosidorna: schema, export, utskick"),
+    "db": ("app.commands.database", "databasen: filer som flyttats undan som skadade"),
+    "whoami": ("app.commands.team", "vem du är i databasen, dina roller och dina konton"),
+    "login": ("app.commands.team", "skapa ditt nyckelpar för teamdatabasens token "
+              "(den privata nyckeln finns bara i din nyckelring)"),
+}  # fmt: skip
+COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
+_GLOBAL_WITH_VALUE = {"--db"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +62,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: fel: {message} (se {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` asks for (its first word that is not an option), if any."""
+    words = iter(argv)
+    for word in words:
+        if word in _GLOBAL_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(command: str | None = None, *, every: bool = True) -> argparse.ArgumentParser:
+    """The whole command line (`every`), or only `command`'s module with the other commands
+    as bare names: enough to run it, to print `granska --help` and to refuse a wrong name."""
     from app.commands import argparse_sv
 
     argparse_sv.install()  # argparse's own words (usage, headings, errors) in Swedish
@@ -72,8 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
         "skriv en kort rapport och avsluta (0 = allt fungerade)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    if every:
+        modules = COMMAND_MODULES
+    else:
+        modules = [COMMANDS[command][0]] if command in COMMANDS else []
+    for module in modules:
+        importlib.import_module(module).register(subparsers)
+    for name, (_module, help_text) in COMMANDS.items():
+        if name not in subparsers.choices:
+            subparsers.add_parser(name, help=help_text)
     return parser
 
 
@@ -110,7 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main import run_gui
 
         return run_gui(window.db, demo_if_empty=window.demo_if_empty)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_named(argv), every=False)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error (already printed)

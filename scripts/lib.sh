@@ -33,14 +33,60 @@ ensure_venv() {
   local extra="${1:-}"
   local stamp="$VENV/.granska-installed${extra:+-$extra}"
   if [ ! -x "$VENV/bin/python" ]; then
+    echo "Granska: skapar en egen Python-miljö i $VENV" >&2
     python3 -m venv "$VENV" || { ensure_debs python3-venv && python3 -m venv "$VENV"; }
   fi
   # Reinstall only when pyproject.toml changed since the last install.
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q -e "$ROOT${extra:+[$extra]}"
+    local log="$VENV/pip-install.log"
+    echo "Granska: installerar Python-paketen (första gången tar det några minuter; hela utskriften i $log)" >&2
+    if ! "$VENV/bin/python" -m pip install --upgrade pip >"$log" 2>&1 ||
+      ! "$VENV/bin/python" -m pip install --progress-bar off -e "$ROOT${extra:+[$extra]}" 2>&1 |
+      tee -a "$log" | pip_progress; then
+      echo "Granska: installationen misslyckades. Slutet av $log:" >&2
+      tail -n 25 "$log" >&2
+      return 1
+    fi
     touch "$stamp"
   fi
+}
+
+# pip's output as one short line per package (what it fetches, then that it installs), instead of
+# pages of build output; everything is still in the log file.
+pip_progress() {
+  local n=0 line end="\n"
+  [ -t 2 ] && end="\r"
+  while IFS= read -r line; do
+    case "$line" in
+      Collecting*)
+        n=$((n + 1))
+        printf "  [%3d] hämtar %-60.60s$end" "$n" "${line#Collecting }" >&2
+        ;;
+      "Installing collected packages:"*)
+        local names="${line#Installing collected packages: }"
+        printf "  %-72s\r  installerar %d paket …" "" "$(($(tr -cd , <<<"$names" | wc -c) + 1))" >&2
+        ;;
+      "Successfully installed"*) printf " klart.\n" >&2 ;;
+    esac
+  done
+}
+
+# The OS keyring keeps the platforms' tokens (never the database). Exit 0 when Granska can use one.
+keyring_available() {
+  "$VENV/bin/python" -c 'from app.services.accounts.credentials import CredentialStore as S
+raise SystemExit(0 if S().available() else 1)' 2>/dev/null
+}
+
+explain_keyring() {
+  cat >&2 <<'TEXT'
+
+Ingen nyckelring hittades.
+  En nyckelring är operativsystemets låsta förvaring för lösenord och inloggningsnycklar (på Linux
+  gnome-keyring eller KWallet, på Windows Autentiseringshanteraren). Granska sparar plattformarnas
+  token och e-postlösenordet där, aldrig i databasen. Utan nyckelring kan Granska inte nå
+  plattformarna: en borttagning sparas med bevis och beslut men blir stående som
+  "Väntar på plattformen".
+TEXT
 }
 
 # The UI's translations: .ts files are committed, .qm files are built here (and at start-up by

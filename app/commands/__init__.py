@@ -6,14 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.models.db import Database
+if TYPE_CHECKING:
+    from app.models.db import Database
 
 _opened: list[Database] = []
 
 
 def database(args: Any) -> Database:
+    # Imported here, not at the top: `granska --help` and a command's usage error need no
+    # database layer (SQLAlchemy is most of a command's start-up).
     from app.services.accounts.team_credentials import open_as_me
 
     db = open_as_me(args.db)

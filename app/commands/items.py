@@ -12,10 +12,6 @@ from app.commands import count, database, print_json
 from app.core.errors import InputError
 from app.models import ItemStatus
 from app.services.accounts.platforms import PLATFORMS
-from app.services.intake.demo import load_demo
-from app.services.intake.importer import ImportService
-from app.services.queue.listing import QueueService
-from app.services.queue.shapes import QueueFilter
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -55,6 +51,8 @@ def register(subparsers: Any) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from app.services.intake.demo import load_demo
+
     db = database(args)
     if args.items > 1_000_000:
         raise InputError("Demodata kan skapas för högst 1 000 000 poster.")
@@ -69,6 +67,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise InputError(f"Filen {args.file} finns inte.")
+    from app.services.intake.importer import ImportService
+
     db = database(args)
     result = ImportService(db.sessions).import_file(args.file)
     print(
@@ -80,6 +80,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _queue(args: argparse.Namespace) -> int:
+    from app.services.queue.listing import QueueService
+    from app.services.queue.shapes import QueueFilter
+
     db = database(args)
     if args.account:
         from app.services.accounts.accounts import AccountService

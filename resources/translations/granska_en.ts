@@ -2309,6 +2309,18 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Retake</translation>
     </message>
     <message>
+        <source>⚠ Bilden är helt svart: kontosidan öppnades aldrig, ingen webbläsare tog emot adressen. Öppna sidan igen, eller öppna den själv i webbläsaren och välj området för hand. Den svarta bilden kan inte sparas.</source>
+        <translation>⚠ The picture is all black: the account page never opened, no web browser took the address. Open the page again, or open it yourself in the browser and pick the region by hand. The black picture cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Öppna sidan igen</source>
+        <translation>Open the page again</translation>
+    </message>
+    <message>
+        <source>Välj område för hand</source>
+        <translation>Pick the region by hand</translation>
+    </message>
+    <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>

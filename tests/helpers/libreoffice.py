@@ -65,3 +65,23 @@ def assert_same_cells(sheet: Any, libreoffice_rows: list[list[str]]) -> None:
     for r, (a, b) in enumerate(zip(ours, theirs, strict=True), start=1):
         for c, (x, y) in enumerate(zip(a, b, strict=True), start=1):
             assert x == y, f"{name} row {r} column {c}: openpyxl {x[:80]!r} vs LibreOffice {y[:80]!r}"
+
+
+def print_with_libreoffice(xlsx: Path, workdir: Path) -> tuple[str, list[str]]:
+    """The workbook printed to PDF by LibreOffice: (pdfinfo's page size line, each page's text as
+    pdftotext lays it out)."""
+    out = workdir / f"pdf-{xlsx.stem}"
+    out.mkdir(parents=True, exist_ok=True)
+    profile = workdir / "lo-profile"
+    subprocess.run(
+        [soffice(), "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
+         "--convert-to", "pdf", "--outdir", str(out), str(xlsx)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = out / f"{xlsx.stem}.pdf"
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: scripts/test installs poppler-utils")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return size, [page for page in text.stdout.split("\f") if page.strip()]

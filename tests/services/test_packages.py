@@ -13,6 +13,7 @@ from app.core.errors import InputError
 from app.models import Evidence, Export, ExportRow
 from app.services.records.package_verify import verify_package
 from app.services.records.packages import EvidencePackager
+from app.services.records.removal_log import REMOVAL_COLUMNS, sheet_headers
 from app.services.records.spreadsheet import unescape_cell_text
 from tests.helpers import moderation as m
 from tests.helpers.ci import linux_tool
@@ -53,8 +54,9 @@ def test_package_holds_rows_evidence_screenshots_and_a_manifest_of_hashes(two_it
         z.extract("poster.xlsx", tmp_path)
     workbook = load_workbook(tmp_path / "poster.xlsx")
     removal_rows = list(workbook["Borttagna"].iter_rows(min_row=2, values_only=True))
-    assert len(removal_rows) == 1 and "[AVKORTAD: " in removal_rows[0][10]
-    assert unescape_cell_text(removal_rows[0][10]).startswith(LONG[:30_000])
+    text = sheet_headers(REMOVAL_COLUMNS).index("Fullständig text")
+    assert len(removal_rows) == 1 and "[AVKORTAD: " in removal_rows[0][text]
+    assert unescape_cell_text(removal_rows[0][text]).startswith(LONG[:30_000])
     assert [r[-1] for r in workbook["Diarieförda"].iter_rows(min_row=2, values_only=True)] == [registered]
 
     with db.sessions() as session:

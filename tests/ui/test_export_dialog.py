@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import QDate
 
+from app.services.records.removal_log import REMOVAL_COLUMNS, sheet_headers
 from app.ui.records.export_dialog import ExportDialog, previous_month
 from tests.helpers import moderation as m
 
@@ -37,7 +40,25 @@ def test_export_from_the_dialog(qtbot, sqlite_db, tmp_path):
     assert result.removals == 1 and (tmp_path / "logg.xlsx").exists()
     assert "Klart: 1 borttagna" in dialog.status.text()
     rows = list(load_workbook(tmp_path / "logg.xlsx")["Borttagna"].iter_rows(min_row=2, values_only=True))
-    assert rows[0][10] == "=1+1"
+    assert rows[0][sheet_headers(REMOVAL_COLUMNS).index("Fullständig text")] == "=1+1"
+
+
+def test_the_file_name_follows_the_chosen_period(qtbot, sqlite_db, tmp_path):
+    dialog = ExportDialog(sqlite_db, today=date(2026, 6, 10))
+    qtbot.addWidget(dialog)
+    folder = Path(dialog.path.text()).parent
+    assert Path(dialog.path.text()).name == "borttagna-2026-05.xlsx"
+    dialog.date_from.setDate(QDate(2026, 1, 1))
+    dialog.date_to.setDate(QDate(2026, 12, 31))
+    assert dialog.path.text() == str(folder / "borttagna-2026.xlsx")
+    dialog.date_to.setDate(QDate(2026, 3, 15))
+    assert Path(dialog.path.text()).name == "borttagna-2026-01-01--2026-03-15.xlsx"
+    dialog.date_to.setDate(QDate(2026, 1, 31))
+    assert Path(dialog.path.text()).name == "borttagna-2026-01.xlsx"
+    # A name the user wrote is theirs: the period no longer renames it.
+    dialog.path.setText(str(tmp_path / "till-registratorn.xlsx"))
+    dialog.date_to.setDate(QDate(2026, 2, 28))
+    assert dialog.path.text() == str(tmp_path / "till-registratorn.xlsx")
 
 
 def test_progress_shows_and_cancel_leaves_no_file(qtbot, sqlite_db, tmp_path):

@@ -53,16 +53,18 @@ def test_gallery_filters_by_account_and_year_and_shows_notes_as_plain_text(qtbot
     view.year.setCurrentIndex(view.year.findData(2026))
     with qtbot.waitSignal(view.loaded):
         view.reload_gallery()
-    assert view.gallery.count() == 1 and view.gallery.item(0).text().startswith("fb\n2026-03-01")
+    assert view.gallery.count() == 1 and view.gallery.item(0).text().startswith("FB (Facebook)\n2026-03-01")
     assert not view.gallery.item(0).icon().isNull()
     view.overview.selectRow(1)  # YouTube: the gallery follows the chosen account
     qtbot.waitUntil(lambda: view.gallery.count() == 0)
     view.year.setCurrentIndex(0)
     with qtbot.waitSignal(view.loaded):
         view.reload_gallery()
-    assert view.gallery.count() == 1 and view.gallery.item(0).text().startswith("yt")
+    assert view.gallery.count() == 1 and view.gallery.item(0).text().startswith("YT (YouTube)")
     view.overview.selectRow(2)
-    qtbot.waitUntil(lambda: view.gallery.count() == 1 and view.gallery.item(0).text().startswith("fb"))
+    qtbot.waitUntil(
+        lambda: view.gallery.count() == 1 and view.gallery.item(0).text().startswith("FB (Facebook)")
+    )
     view.gallery.item(0).setSelected(True)
     assert "<b>inte fet</b>" in view.details.text()
     assert view.details.textFormat().name == "PlainText"

@@ -49,7 +49,8 @@ from app.services.accounts.roles import require_records
 from app.services.context import Actor, acting
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
-from app.services.records.export import RemovalLogWriter, commit_export, file_sha256, set_properties
+from app.services.records.export import commit_export, file_sha256
+from app.services.records.removal_workbook import RemovalLogWriter, set_properties
 from app.services.records.spreadsheet import AtomicFile, discard_workbook, save_workbook
 
 FORMAT = "granska-bevispaket"

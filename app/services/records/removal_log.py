@@ -68,8 +68,8 @@ NOTICE_STATUS_LABELS = {
 KIND_LABELS = {"post": "Inlägg", "comment": "Kommentar"}
 
 TIME_NOTE = (
-    "Svensk tid (Europe/Stockholm, sommartid när den gäller). Excel-celler saknar "
-    "tidszon; Granska lagrar tiderna i UTC."
+    "Alla tider i arbetsboken är svensk tid (Europe/Stockholm, sommartid när den gäller). "
+    "Excel-celler saknar tidszon; Granska lagrar tiderna i UTC."
 )
 ROW_ID_NOTE = (
     "Granskas id för raden. Ändra det inte: diarienumret läses tillbaka med hjälp "
@@ -78,46 +78,54 @@ ROW_ID_NOTE = (
 DNR_NOTE = "Fylls i av registratorn. Läses sedan in i Granska med granska import-dnr FIL.xlsx."
 
 
+# The time zone is stated once: in the first time column's note, the printed page's header and
+# the summary. What is `printed=False` (links, ids, hashes, the full text) stays in the file, after
+# the printed columns: one A4 page wide holds only what a person reads on paper.
 def _common_head(when: str) -> list[Column]:
     return [
-        Column("Rad-id", width=9, note=ROW_ID_NOTE),
-        Column("Inkom (svensk tid)", "datetime", 17, note=TIME_NOTE),
-        Column(f"{when} (svensk tid)", "datetime", 17, note=TIME_NOTE),
-        Column("Diarienummer", width=16, note=DNR_NOTE, number_format="@"),
-        Column("Kanal", width=11),
-        Column("Konto", width=24),
-        Column("Avsändare", width=20),
-        Column("Avsändarens profil", width=28),
-        Column("Avsändarens id", width=14),
-        Column("Kort beskrivning", "long", 36),
-        Column("Fullständig text", "long", 60),
+        Column("Rad-id", width=7, note=ROW_ID_NOTE),
+        Column("Inkom", "datetime", 15.5, note=TIME_NOTE),
+        Column(when, "datetime", 15.5),
+        Column("Diarienummer", width=14, note=DNR_NOTE, number_format="@"),
+        Column("Kanal", width=12),
+        Column("Konto", width=16),
+        Column("Avsändare", width=15),
+        Column("Avsändarens profil", width=28, printed=False),
+        Column("Avsändarens id", width=14, printed=False),
+        Column("Kort beskrivning", "long", 34),
+        Column("Fullständig text", "long", 60, printed=False),
     ]
 
 
 REMOVAL_COLUMNS = [
     *_common_head("Borttagen"),
-    Column("Skäl (kod)", width=13),
-    Column("Skäl", width=26),
-    Column("Motivering", "long", 36),
-    Column("Beslutad av", width=20),
-    Column("Åtgärd på plattformen", width=14),
-    Column("Resultat", "long", 26),
-    Column("Offentligt meddelande", "long", 40),
-    Column("Meddelandets länk eller status", width=28),
-    Column("Länk till inlägget", width=30),
-    Column("Bevisets SHA-256", width=20),
-    Column("Post-id", "int", 9),
+    Column("Skäl (kod)", width=13, printed=False),
+    Column("Skäl", width=17),
+    Column("Motivering", "long", 28),
+    Column("Beslutad av", width=13),
+    Column("Åtgärd på plattformen", width=11),
+    Column("Resultat", "long", 18),
+    Column("Offentligt meddelande", "long", 40, printed=False),
+    Column("Meddelandets länk eller status", width=16),
+    Column("Länk till inlägget", width=30, printed=False),
+    Column("Bevisets SHA-256", width=20, printed=False),
+    Column("Post-id", "int", 9, printed=False),
 ]
 REGISTRATION_COLUMNS = [
     *_common_head("Diarieförd"),
-    Column("Kriterium (kod)", width=15),
-    Column("Kriterium", width=26),
-    Column("Motivering", "long", 36),
-    Column("Diarieförd av", width=20),
-    Column("Länk till inlägget", width=30),
-    Column("Bevisets SHA-256", width=20),
-    Column("Post-id", "int", 9),
+    Column("Kriterium (kod)", width=15, printed=False),
+    Column("Kriterium", width=22),
+    Column("Motivering", "long", 34),
+    Column("Diarieförd av", width=15),
+    Column("Länk till inlägget", width=30, printed=False),
+    Column("Bevisets SHA-256", width=20, printed=False),
+    Column("Post-id", "int", 9, printed=False),
 ]
+
+
+def sheet_headers(columns: list[Column]) -> list[str]:
+    """The headers in the order the sheet has them: the printed columns first."""
+    return [c.header for c in columns if c.printed] + [c.header for c in columns if not c.printed]
 
 
 @dataclass(frozen=True)
@@ -301,7 +309,8 @@ def excerpt(text: str, limit: int = 100) -> str:
 
 
 def _who(username: str, name: str | None) -> str:
-    return f"{name} ({username})" if name else username
+    """The administrator's name, as the registrator knows them; the login only if no name."""
+    return name or username
 
 
 def _description(row: Any) -> str:
@@ -312,7 +321,7 @@ def _description(row: Any) -> str:
 def _head(row_key: str, row: Any, at: datetime) -> list[Any]:
     return [
         row_key, local_naive(row.created_at), local_naive(at), row.diarienummer,
-        platform_label(row.platform), f"{row.account_name} ({row.account_key})",
+        platform_label(row.platform), row.account_name,
         row.author_name, row.author_url, row.author_id, _description(row), row.text,
     ]  # fmt: skip
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import math
 import os
 import re
 import tempfile
@@ -49,6 +50,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from app.core.errors import EnvironmentFault, InputError
+from app.services.records.print_layout import lines_needed, row_height, set_print_area, set_up_printing
 from app.services.replace_file import replace_file
 
 CELL_LIMIT = 32_767
@@ -130,6 +132,7 @@ class Column:
     width: float = 14
     note: str | None = None  # shown as a comment on the header cell
     number_format: str | None = None  # column style, e.g. "@" for a column to be typed in
+    printed: bool = True  # printed columns come first in the sheet; the others follow, unprinted
 
 
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -138,6 +141,8 @@ _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE3EA")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_LEFT = Alignment(horizontal="left", vertical="top")
+_TOP = Alignment(vertical="top")
 
 
 class _PreparedCellsSheet(WriteOnlyWorksheet):
@@ -171,10 +176,14 @@ class SheetWriter:
         *,
         header: bool = True,
         filter_and_freeze: bool = True,
+        heading: str = "",
     ) -> None:
         self.sheet = _PreparedCellsSheet(parent=workbook, title=title)
         workbook._add_sheet(self.sheet)
-        self.columns = list(columns)
+        order = sorted(range(len(columns)), key=lambda i: not columns[i].printed)
+        self._order = None if order == sorted(order) else order
+        self.columns = [columns[i] for i in order]
+        self._next_row = 1
         self.rows = 0
         self.escaped_cells = 0
         self.truncated_cells = 0
@@ -186,18 +195,23 @@ class SheetWriter:
                 dim.number_format = column.number_format
         if filter_and_freeze:
             self.sheet.freeze_panes = "A2"
-            self.sheet.print_title_rows = "1:1"
-        self.sheet.page_setup.orientation = "landscape"
+        set_up_printing(self.sheet, repeat_header=header, heading=heading)
         self._cells = [self._template(c) for c in self.columns]
         self._is_text = [c.kind in ("text", "long") for c in self.columns]
+        # Heights follow the printed columns only: a long unprinted cell (the full text, the
+        # notice) would otherwise stretch every printed row; on screen it wraps within the row.
+        self._widths = [c.width if c.printed else math.inf for c in self.columns]
         if header:
             self._write_header()
 
     def _template(self, column: Column) -> Cell:
         cell = WriteOnlyCell(self.sheet)
         # Only the cells that need it are styled: a style costs a lookup per cell when written.
-        if column.kind == "long":
+        # Text wraps within its column: unwrapped, it would run over the next cell when printed.
+        if column.kind in ("text", "long"):
             cell.alignment = _WRAP
+        else:
+            cell.alignment = _TOP  # level with the first line of the wrapped text beside it
         if column.kind == "datetime":
             cell.number_format = DATETIME_FORMAT
         elif column.kind == "month":
@@ -216,13 +230,14 @@ class SheetWriter:
             if column.note:
                 cell.comment = Comment(column.note, "Granska", width=320, height=120)
             cells.append(cell)
-        self.append_cells(cells)
+        self._append_row(cells, max(lines_needed(c.header, c.width) for c in self.columns))
 
     def text_cell(self, text: str, *, ours: bool = False) -> Cell:
         """A fresh text cell (for headers and one-off rows), never a formula. `ours` is for
         Granska's own explanations, which may show escape sequences as examples."""
         cell = WriteOnlyCell(self.sheet, value=text if ours else self._fit(text))
         cell.data_type = "s"
+        cell.alignment = _WRAP
         return cell
 
     def _fit(self, text: str) -> str:
@@ -234,19 +249,35 @@ class SheetWriter:
         return fitted.value
 
     def append(self, values: Sequence[Any]) -> None:
+        if self._order is not None:
+            values = [values[i] for i in self._order]
         row: list[Any] = []
-        for cell, is_text, value in zip(self._cells, self._is_text, values, strict=True):
+        lines = 1
+        for cell, is_text, width, value in zip(self._cells, self._is_text, self._widths, values, strict=True):
             if value is None or value == "":
                 row.append(None)
                 continue
             if is_text:
-                cell.value = self._fit(value if isinstance(value, str) else str(value))
+                cell.value = text = self._fit(value if isinstance(value, str) else str(value))
                 cell.data_type = "s"
+                if width != math.inf and (len(text) > width or "\n" in text):
+                    lines = max(lines, lines_needed(text, width))
             else:
                 cell.value = value
             row.append(cell)
-        self.sheet.append(row)
+        self._append_row(row, lines)
         self.rows += 1
+
+    def _append_row(self, row: Sequence[Any], lines: int) -> None:
+        height = row_height(lines)
+        if height is None:
+            self.sheet.append(row)
+        else:
+            # Held only until the row is written, so memory stays flat however many rows.
+            self.sheet.row_dimensions[self._next_row].height = height
+            self.sheet.append(row)
+            del self.sheet.row_dimensions[self._next_row]
+        self._next_row += 1
 
     def append_plain(self, values: Sequence[Any], *, ours: bool = False) -> None:
         """A row outside the table's columns (titles, notes); text still never a formula."""
@@ -255,20 +286,25 @@ class SheetWriter:
     def append_cells(self, values: Sequence[Any]) -> None:
         """A row of cells; plain numbers and times become cells here."""
         row: list[Cell | None] = []
-        for value in values:
+        lines = 1
+        for width, value in zip([*self._widths, *[14.0] * len(values)], values, strict=False):
+            if isinstance(value, Cell) and isinstance(value.value, str):
+                lines = max(lines, lines_needed(value.value, width))
             if value is None or isinstance(value, Cell):
                 row.append(value)
                 continue
             cell = WriteOnlyCell(self.sheet, value=value)
+            cell.alignment = _LEFT  # in the summary's columns, under the text above it
             if isinstance(value, datetime):
                 cell.number_format = DATETIME_FORMAT
             row.append(cell)
-        self.sheet.append(row)
+        self._append_row(row, lines)
 
     def close(self) -> None:
         if self._filter and self.columns:
             last = get_column_letter(len(self.columns))
             self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+            set_print_area(self.sheet, sum(c.printed for c in self.columns), self.rows + 1)
 
 
 def discard_workbook(workbook: Workbook) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services.accounts.accounts import AccountService
-from app.services.records.export import ExportResult, ExportService, RemovalLogRequest
+from app.services.records.export import ExportResult, ExportService, RemovalLogRequest, file_name_for
 from app.ui.failures import user_message
 from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for
 
@@ -83,7 +83,8 @@ class ExportDialog(QDialog):
         self.accounts = QListWidget()
         self.accounts.setAccessibleName(self.tr("Konton att exportera"))
         self.accounts.setMaximumHeight(130)
-        self.path = QLineEdit(str(Path.home() / f"borttagna-{first:%Y-%m}.xlsx"))
+        self._suggested = file_name_for(first, last)
+        self.path = QLineEdit(str(Path.home() / self._suggested))
         self.path.setAccessibleName(self.tr("Exportfil"))
         self.choose_button = QPushButton(self.tr("Välj…"))
         self.choose_button.clicked.connect(self._choose_file)
@@ -134,6 +135,8 @@ class ExportDialog(QDialog):
         self._recount.timeout.connect(self._count)
         self.date_from.dateChanged.connect(self._recount.start)
         self.date_to.dateChanged.connect(self._recount.start)
+        self.date_from.dateChanged.connect(self._name_after_period)
+        self.date_to.dateChanged.connect(self._name_after_period)
         self.accounts.itemChanged.connect(self._recount.start)
         self._tasks.run(
             AccountService(db.sessions).list_accounts, on_done=self._show_accounts, on_error=self._show_error
@@ -179,6 +182,14 @@ class ExportDialog(QDialog):
             .replace("%1", str(counts[0]))
             .replace("%2", str(counts[1]))
         )
+
+    def _name_after_period(self) -> None:
+        """The suggested file name follows the period, unless the user wrote a name of their own."""
+        current = Path(self.path.text())
+        if current.name != self._suggested:
+            return
+        self._suggested = file_name_for(_pydate(self.date_from.date()), _pydate(self.date_to.date()))
+        self.path.setText(str(current.with_name(self._suggested)))
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

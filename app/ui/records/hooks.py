@@ -30,7 +30,10 @@ def _export(w: Any) -> QWidget:
 def _screenshots(w: Any) -> QWidget:
     from app.ui.screenshots.view import ScreenshotsView
 
-    return ScreenshotsView(w.db.sessions, tasks=w.tasks)
+    view = ScreenshotsView(w.db.sessions, tasks=w.tasks)
+    # A picture filed: the status bar's "Skärmdump behövs" follows at once, not at the next start.
+    view.screenshot_filed.connect(lambda: remind_due_screenshots(w, ScreenshotService(w.db.sessions)))
+    return view
 
 
 def _mail(w: Any) -> QWidget:
@@ -71,17 +74,23 @@ def remind_due_screenshots(window: Any, service: ScreenshotService) -> None:
 
     def shown(due: list[Any]) -> None:
         overdue = [d for d in due if d.overdue or d.days_left <= 0]
+        label = getattr(window, "screenshot_reminder", None)
         if not overdue:
+            if label is not None:
+                label.hide()
             return
         text = translate("RecordsViews", "Skärmdump behövs: %s") % ", ".join(
             d.account_name for d in overdue[:3]
         )
         if len(overdue) > 3:
             text += translate("RecordsViews", " och %d till") % (len(overdue) - 3)
-        label = QLabel(text)
-        label.setAccessibleDescription(translate("RecordsViews", "Påminnelse om skärmdumpar"))
-        label.setToolTip(translate("RecordsViews", "Verktyg → Skärmdumpar av kontosidorna"))
-        window.statusBar().addPermanentWidget(label)
-        window.screenshot_reminder = label
+        if label is None:
+            label = QLabel()
+            label.setAccessibleDescription(translate("RecordsViews", "Påminnelse om skärmdumpar"))
+            label.setToolTip(translate("RecordsViews", "Verktyg → Skärmdumpar av kontosidorna"))
+            window.statusBar().addPermanentWidget(label)
+            window.screenshot_reminder = label
+        label.setText(text)
+        label.show()
 
     window.tasks.run(service.due_screenshots, on_done=shown)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QMouseEvent, QPixmap, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -206,11 +207,16 @@ class CountdownOverlay(QWidget):
 
 
 class PreviewDialog(QDialog):
-    """Accept (with reason and note) or retake."""
+    """Accept (with reason and note) or retake. `page_opened` is False when the account page was
+    to be opened but no browser took it: then a black picture is explained by that."""
 
     RETAKE = 2
+    OPEN_PAGE_AGAIN = 3
+    PICK_REGION = 4
 
-    def __init__(self, image: CapturedImage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, image: CapturedImage, parent: QWidget | None = None, *, page_opened: bool | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Förhandsgranska skärmdumpen"))
         picture = QImage(
@@ -244,16 +250,33 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(shown)
         layout.addWidget(size)
+        self.open_again: QPushButton | None = None
+        self.pick_region: QPushButton | None = None
         if image.blank:
-            warning = QLabel(
-                self.tr(
+            if page_opened is False:
+                text = self.tr(
+                    "⚠ Bilden är helt svart: kontosidan öppnades aldrig, ingen webbläsare tog emot "
+                    "adressen. Öppna sidan igen, eller öppna den själv i webbläsaren och välj "
+                    "området för hand. Den svarta bilden kan inte sparas."
+                )
+            else:
+                text = self.tr(
                     "⚠ Bilden är helt svart: skärmen gick inte att läsa (låst skärm "
                     "eller ett Wayland-skrivbord). Den kan inte sparas."
                 )
-            )
-            warning.setWordWrap(True)
-            layout.addWidget(warning)
+            self.warning = QLabel(text)
+            self.warning.setWordWrap(True)
+            layout.addWidget(self.warning)
             self.save.setEnabled(False)
+            if page_opened is not None:
+                self.open_again = buttons.addButton(
+                    self.tr("Öppna sidan igen"), QDialogButtonBox.ButtonRole.ActionRole
+                )
+                self.open_again.clicked.connect(lambda: self.done(self.OPEN_PAGE_AGAIN))
+            self.pick_region = buttons.addButton(
+                self.tr("Välj område för hand"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.pick_region.clicked.connect(lambda: self.done(self.PICK_REGION))
         form = QFormLayout()
         form.addRow(self.tr("Skäl:"), self.reason)
         form.addRow(self.tr("Anteckning:"), self.note)
@@ -280,15 +303,17 @@ class CaptureFlow(QObject):
         super().__init__(parent)
         self._service, self._tasks, self._request = service, tasks, request
         self._grabber = grabber or ScreenGrabber()
-        self._hidden: list[QWidget] = []
+        self._hidden: list[tuple[QWidget, QRect]] = []
+        self.page_opened: bool | None = None  # None: the page was not to be opened
         self.overlay: CountdownOverlay | None = None
         self.picker: RegionPicker | None = None
         self.preview: PreviewDialog | None = None
 
     def start(self) -> None:
         request = self._request
+        self.page_opened = None
         if request.open_page and request.page_url:
-            QDesktopServices.openUrl(QUrl(request.page_url))
+            self.page_opened = QDesktopServices.openUrl(QUrl(request.page_url))
         self._hide_own_windows()
         self.overlay = CountdownOverlay(request.countdown, QGuiApplication.primaryScreen())
         self.overlay.finished.connect(lambda: QTimer.singleShot(SETTLE_MS, self._grab))
@@ -296,14 +321,23 @@ class CaptureFlow(QObject):
         self.overlay.start()
 
     def _hide_own_windows(self) -> None:
-        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        for window in self._hidden:
+        self._hidden = [(w, w.geometry()) for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for window, _geometry in self._hidden:
             window.hide()
 
     def _restore_windows(self) -> None:
-        for window in self._hidden:
+        """Every window back where it was and at its size, the one that asked in front."""
+        for window, geometry in self._hidden:
+            window.setGeometry(geometry)
             window.show()
         self._hidden = []
+        self._bring_back_in_front()
+
+    def _bring_back_in_front(self) -> None:
+        owner = self.parent()
+        if isinstance(owner, QWidget) and owner.isVisible():
+            owner.window().raise_()
+            owner.window().activateWindow()
 
     def _grab(self) -> None:
         if self.overlay is not None:
@@ -328,7 +362,10 @@ class CaptureFlow(QObject):
     def _show_preview(self, image: CapturedImage) -> None:
         self.picker = None
         self._restore_windows()
-        self.preview = PreviewDialog(image)
+        owner = self.parent()
+        self.preview = PreviewDialog(
+            image, owner.window() if isinstance(owner, QWidget) else None, page_opened=self.page_opened
+        )
         self.preview.finished.connect(lambda result: self._decided(result, image))
         self.preview.open()
         self.captured.emit(image)
@@ -338,8 +375,12 @@ class CaptureFlow(QObject):
         if preview is None:
             return
         preview.deleteLater()
-        if result == PreviewDialog.RETAKE:
-            self._request = replace(self._request, open_page=False)
+        if result in (PreviewDialog.RETAKE, PreviewDialog.OPEN_PAGE_AGAIN, PreviewDialog.PICK_REGION):
+            self._request = replace(
+                self._request,
+                open_page=result == PreviewDialog.OPEN_PAGE_AGAIN,
+                drag_region=self._request.drag_region or result == PreviewDialog.PICK_REGION,
+            )
             self.start()
             return
         if result != QDialog.DialogCode.Accepted:
@@ -355,6 +396,7 @@ class CaptureFlow(QObject):
         )
 
     def _done(self, info: object) -> None:
+        self._bring_back_in_front()  # the preview has closed: the Skärmdumpar window, not the main one
         self.filed.emit(info)
         self.finished.emit()
 

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from app.services.screenshots.mail import ScreenshotMail, SendOutcome
 from app.services.screenshots.schedule import ScreenshotInfo
 from app.ui.failures import user_message
+from app.ui.fit import fit_title
+from app.ui.labels import platform_label
 from app.ui.tasks import TaskManager
 
 
@@ -37,9 +39,10 @@ class SendScreenshotsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Skicka skärmdumpar till kommunikationschefen"))
+        fit_title(self)
         self._mail, self._tasks, self._ids = mail, tasks, [s.id for s in shots]
         listing = QPlainTextEdit(
-            "\n".join(f"{s.account_name} ({s.platform}) – {s.local_date}" for s in shots)
+            "\n".join(f"{s.account_name} ({platform_label(s.platform)}) – {s.local_date}" for s in shots)
         )
         listing.setReadOnly(True)
         listing.setMaximumHeight(110)

@@ -35,6 +35,7 @@ from app.services.screenshots.capture import ScreenGrabber
 from app.services.screenshots.export import export_screenshots, write_year_record
 from app.services.screenshots.mail import ScreenshotMail
 from app.services.screenshots.schedule import STOCKHOLM, ScreenshotDue, ScreenshotInfo, ScreenshotService
+from app.ui.labels import platform_label
 from app.ui.screenshots.capture import CaptureDialog, CaptureFlow
 from app.ui.tasks import TaskManager, tasks_for
 
@@ -61,6 +62,7 @@ def _gallery(service: ScreenshotService, account: str | None, year: int | None) 
 class ScreenshotsView(QWidget):
     loaded = Signal()  # the overview and the gallery show the database's state
     status = Signal(str)  # one sentence for the main window's status bar
+    screenshot_filed = Signal()  # what is due has changed
 
     def __init__(
         self,
@@ -189,7 +191,8 @@ class ScreenshotsView(QWidget):
                 state = self.tr("försenad %n dagar", "", -d.days_left)
             else:
                 state = self.tr("ska tas i dag") if d.due else self.tr("om %n dagar", "", d.days_left)
-            for col, text in enumerate((d.account_name, d.platform, last, d.next_due.isoformat(), state)):
+            platform = platform_label(d.platform)
+            for col, text in enumerate((d.account_name, platform, last, d.next_due.isoformat(), state)):
                 item = QTableWidgetItem(text)
                 if col == 4 and d.due:
                     item.setIcon(warning)  # an icon and words, never colour alone
@@ -230,9 +233,9 @@ class ScreenshotsView(QWidget):
             info = entry.info
             sent = self.tr("skickad") if info.sent_at else self.tr("ej skickad")
             reason = self.tr("årlig") if info.reason == "annual" else self.tr("förändring")
+            account = f"{info.account_name} ({platform_label(info.platform)})"
             item = QListWidgetItem(
-                QIcon(QPixmap.fromImage(entry.thumbnail)),
-                f"{info.account_key}\n{info.local_date} · {reason} · {sent}",
+                QIcon(QPixmap.fromImage(entry.thumbnail)), f"{account}\n{info.local_date} · {reason} · {sent}"
             )
             item.setData(Qt.ItemDataRole.UserRole, info)
             self.gallery.addItem(item)
@@ -279,7 +282,7 @@ class ScreenshotsView(QWidget):
             else self.tr("Inte skickad till kommunikationschefen ännu.")
         )
         self.details.setText("\n".join([
-            f"{s.account_name} ({s.platform}) – {when}, {s.taken_by}, {s.reason_label}",
+            f"{s.account_name} ({platform_label(s.platform)}) – {when}, {s.taken_by}, {s.reason_label}",
             f"{s.width} × {s.height}, {s.size_bytes} byte, SHA-256 {s.sha256}",
             *( [s.note] if s.note else []), sent,
         ]))  # fmt: skip
@@ -333,6 +336,7 @@ class ScreenshotsView(QWidget):
 
     def _filed(self, info: ScreenshotInfo) -> None:
         self.status.emit(self.tr("Skärmdumpen av %1 är sparad.").replace("%1", info.account_name))
+        self.screenshot_filed.emit()
         self.refresh()
 
     def export_selected(self, folder: str | None = None) -> None:

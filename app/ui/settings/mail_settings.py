@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.services.accounts.credentials import KeyringUnavailable
 from app.services.mail import MailSettings, MailSettingsService
 from app.ui.failures import user_message
+from app.ui.fit import grow_to_fit
 from app.ui.tasks import TaskManager
 
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -116,7 +117,7 @@ class MailSettingsDialog(QDialog):
             self.keyring_state.setText(self.tr("Lösenordet finns i nyckelringen, aldrig i databasen."))
         else:
             self.keyring_state.setText(self.tr("Lösenordet sparas i nyckelringen, aldrig i databasen."))
-        self.adjustSize()
+        grow_to_fit(self)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.save_button, self.test_button):
