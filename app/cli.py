@@ -32,6 +32,8 @@ COMMAND_MODULES = [
     "app.commands.screenshots",
     "app.commands.database",
     "app.commands.team",
+    "app.commands.answer",
+    "app.commands.stats",
 ]
 
 

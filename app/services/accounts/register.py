@@ -24,6 +24,7 @@ from app.services.accounts.platforms import platform_label
 from app.services.accounts.roles import Duty, require
 from app.services.accounts.team_credentials import holders, remove_copy
 from app.services.records.audit import log_change
+from app.services.stats.promises import public_promise_text
 
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
 EDITABLE = ("name", "page_url", "active", *TEXT_FIELDS)
@@ -70,6 +71,13 @@ class RegisterEntry:
     administrators: tuple[AdministratorContact, ...]
     # Team database: who can open the account's stored token (None: no token stored centrally).
     key_holders: tuple[str, ...] | None = None
+    # The structured response promise in words ("vardagar 08–17 ..."), "" when none is set.
+    promise: str = ""
+
+    @property
+    def when_answered(self) -> str:
+        """What the public list says about when answers can be expected."""
+        return " ".join(x for x in (self.monitoring, self.promise or self.response_time) if x)
 
     @property
     def platform_label(self) -> str:
@@ -110,6 +118,7 @@ class RegisterEntry:
             "administrators": [a.__dict__ for a in self.administrators],
             "administrator_warning": self.administrator_warning,
             "key_holders": list(self.key_holders) if self.key_holders is not None else None,
+            "promise": self.promise,
         }  # fmt: skip
 
 
@@ -126,6 +135,7 @@ def _entry(account: Account, key_holders: tuple[str, ...] | None = None) -> Regi
         account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
         credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
         last_sync_error=state.get("last_error"), administrators=admins, key_holders=key_holders,
+        promise=public_promise_text(account),
     )  # fmt: skip
 
 
@@ -259,7 +269,7 @@ class AccountRegister:
     def links_html(self) -> str:
         rows = []
         for e in self.public_links():
-            monitoring = " ".join(x for x in (e.monitoring, e.response_time) if x)
+            monitoring = e.when_answered
             rows.append(
                 "    <tr>"
                 f"<td>{html.escape(e.platform_label)}</td>"
@@ -284,7 +294,14 @@ class AccountRegister:
             writer.writerow(
                 [
                     _cell(v)
-                    for v in (e.platform_label, e.name, e.page_url, e.purpose, e.monitoring, e.response_time)
+                    for v in (
+                        e.platform_label,
+                        e.name,
+                        e.page_url,
+                        e.purpose,
+                        e.monitoring,
+                        e.promise or e.response_time,
+                    )
                 ]
             )
         return out.getvalue()

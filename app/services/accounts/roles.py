@@ -52,6 +52,7 @@ class Duty(StrEnum):
     MANAGE_ADMINISTRATORS = "manage_administrators"  # add, deactivate, roles
     ASSIGN = "assign"  # who administers which account
     ADD_ACCOUNT = "add_account"
+    STATISTICS = "statistics"  # every account's figures, and per administrator
 
 
 DUTY_TEXT = {
@@ -61,6 +62,7 @@ DUTY_TEXT = {
     Duty.MANAGE_ADMINISTRATORS: "lägga till, ändra eller avaktivera administratörer",
     Duty.ASSIGN: "ändra vem som administrerar ett konto",
     Duty.ADD_ACCOUNT: "lägga till konton i kontoregistret",
+    Duty.STATISTICS: "se statistik för alla konton",
 }
 # Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
 # administrator's on their own accounts.
@@ -71,6 +73,7 @@ ANY_ACCOUNT = {
     Duty.MANAGE_ADMINISTRATORS: frozenset({FORVALTNINGSCHEF, OWNER}),
     Duty.ASSIGN: frozenset({FORVALTNINGSCHEF}),
     Duty.ADD_ACCOUNT: frozenset({FORVALTNINGSCHEF, OWNER}),
+    Duty.STATISTICS: frozenset({KOMMUNIKATIONSCHEF, FORVALTNINGSCHEF, OWNER}),
 }
 OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER})
 
