@@ -30,10 +30,11 @@ COMMAND_MODULES = [
     "app.commands.mail",
     "app.commands.moderation",
     "app.commands.screenshots",
-    "app.commands.database",
-    "app.commands.team",
+    # Before app.commands.database: importing that submodule shadows the package's database().
     "app.commands.answer",
     "app.commands.stats",
+    "app.commands.database",
+    "app.commands.team",
 ]
 
 

@@ -10,7 +10,7 @@ import argparse
 from typing import Any
 
 from app.commands import item_id
-from app.commands.moderation import _report, service
+from app.commands.moderation import EXIT_PENDING, _report, service
 from app.core.errors import InputError
 
 
@@ -43,6 +43,8 @@ def _answer(args: argparse.Namespace) -> int:
         text = replies[args.template]
     code = _report(svc.answer(args.id, text, posted_by_hand=args.posted, link=args.link))
     by_hand = svc.notice_to_post_by_hand(args.id)
-    if by_hand is not None:
+    if by_hand is not None:  # the clock runs until someone posts it: still to do
+        print("Publicera svaret för hand och kör sedan granska notify ID --posted [--link URL].")
         print("Text att publicera:\n" + by_hand)
+        return EXIT_PENDING
     return code
