@@ -4,8 +4,9 @@ Revision ID: 0008_stats
 Revises: 0007_team_credentials
 
 The promise's columns are NULL until someone sets them (NULL reads as the default: weekdays
-08-17, public holidays off, no target), so an account's audit seal stays valid. The partial
-index holds the questions by account and time: the statistics read them, not every item.
+08-17, public holidays off, no target), so an account's audit seal stays valid. The index holds
+a period's items by account with their question mark and status: every count the statistics
+make is an index-only range scan.
 """
 
 import sqlalchemy as sa
@@ -30,17 +31,15 @@ def upgrade() -> None:
         for name, kind in COLUMNS:
             batch_op.add_column(sa.Column(name, kind, nullable=True))
     op.create_index(
-        "ix_items_questions",
+        "ix_items_account_created",
         "items",
-        ["account_id", "created_at"],
+        ["account_id", "created_at", "is_question", "status"],
         unique=False,
-        sqlite_where=sa.text("is_question"),
-        postgresql_where=sa.text("is_question"),
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_items_questions", table_name="items")
+    op.drop_index("ix_items_account_created", table_name="items")
     with op.batch_alter_table("accounts", schema=None) as batch_op:
         for name, _ in reversed(COLUMNS):
             batch_op.drop_column(name)
