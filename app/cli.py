@@ -52,6 +52,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "whoami": ("app.commands.team", "vem du är i databasen, dina roller och dina konton"),
     "login": ("app.commands.team", "skapa ditt nyckelpar för teamdatabasens token "
               "(den privata nyckeln finns bara i din nyckelring)"),
+    "answer": ("app.commands.answer", "svara på en fråga (genom plattformen, eller publicerat för hand)"),
+    "stats": ("app.commands.stats", "statistik: frågor, svarstider mot svarslöftet, borttagningar, diarieföringar"),
+    "report": ("app.commands.stats", "årets utvärdering av närvaron i sociala medier (PDF eller xlsx)"),
 }  # fmt: skip
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
 _GLOBAL_WITH_VALUE = {"--db"}

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import database, print_json
+from app.commands.promise import add_promise_arguments, promise_change
 from app.services.accounts.register import FIELD_LABELS, TEXT_FIELDS, AccountRegister, RegisterEntry
+from app.services.stats.promises import set_promise
 
 
 def add_register_commands(sub: Any) -> None:
@@ -30,6 +32,7 @@ def add_register_commands(sub: Any) -> None:
         edit.add_argument(
             f"--{field.replace('_', '-')}", dest=field, metavar="TEXT", help=FIELD_LABELS[field].lower()
         )
+    add_promise_arguments(edit)
     state = edit.add_mutually_exclusive_group()
     state.add_argument("--active", dest="active", action="store_true", default=None, help="kontot används")
     state.add_argument("--inactive", dest="active", action="store_false", help="kontot används inte nu")
@@ -106,6 +109,7 @@ def print_entry(e: RegisterEntry) -> None:
     print(f"  Adress: {e.page_url or '–'}")
     for field in TEXT_FIELDS:
         print(f"  {FIELD_LABELS[field]}: {getattr(e, field) or '–'}")
+    print(f"  Svarslöfte: {e.promise or '–'}")
     print("  Administratörer:")
     for a in e.administrators:
         print(f"    {a.name} ({a.username}) {a.email} {a.phone}".rstrip())
@@ -140,6 +144,9 @@ def _edit(args: argparse.Namespace) -> int:
     sign_in = sign_in_settings(args)
     if sign_in is not None:
         AccountService(sessions).set_sign_in(args.key, sign_in)
+    promise = promise_change(args)
+    if promise is not None:
+        set_promise(sessions, args.key, promise)
     entry = register.update(args.key, **changes) if changes else register.entry(args.key)
     print_entry(entry)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, UTCDateTime, utcnow
@@ -28,6 +28,14 @@ class Account(Base):
     tone: Mapped[str] = mapped_column(Text, default="")
     monitoring: Mapped[str] = mapped_column(Text, default="")
     response_time: Mapped[str] = mapped_column(Text, default="")
+    # The structured response promise (#17, app/services/stats/watched_hours.py): a target in
+    # watched hours and when the account is watched. NULL means the default (weekdays 08-17,
+    # public holidays off, no target), so accounts sealed before these columns stay valid.
+    response_target_hours: Mapped[float | None] = mapped_column(Float)
+    watch_days: Mapped[str | None] = mapped_column(String(7))  # ISO weekdays, "12345"
+    watch_start: Mapped[str | None] = mapped_column(String(5))  # local "HH:MM"
+    watch_end: Mapped[str | None] = mapped_column(String(5))
+    watch_holidays: Mapped[bool | None] = mapped_column(Boolean)
     presentation: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str] = mapped_column(Text, default="")
     # A name under which the secret lives in the OS keyring; never the secret itself.

@@ -104,6 +104,9 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         from app.ui.settings.token_warning import remind_token_health
 
         remind_token_health(window)
+        from app.ui.stats import hooks as stats_views
+
+        stats_views.install(window)
 
     def first_page_in(rows: int) -> None:
         if rows:  # after the paint, not in the middle of it

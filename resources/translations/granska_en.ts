@@ -3498,4 +3498,243 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Clear the list</translation>
     </message>
 </context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Poster per månad och kanal</source>
+        <translation>Items per month and channel</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Borttagna kommentarer per skäl</source>
+        <translation>Removed comments per reason</translation>
+    </message>
+    <message>
+        <source>Borttagna</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Svarstid mot löftet (timmar bevakningstid)</source>
+        <translation>Response time against the promise (watched hours)</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>90:e percentilen</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <source>Löfte</source>
+        <translation>Promise</translation>
+    </message>
+    <message>
+        <source>Timmar</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Statistik och årsrapport…</source>
+        <translation>Statistics and yearly report…</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Alla konton</source>
+        <translation>All accounts</translation>
+    </message>
+    <message>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Årsrapport (PDF eller Excel)…</source>
+        <translation>Yearly report (PDF or Excel)…</translation>
+    </message>
+    <message>
+        <source>till</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Läge</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Frågor</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Besvarade</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Median (h)</translation>
+    </message>
+    <message>
+        <source>Median bevakningstid (h)</source>
+        <translation>Median watched time (h)</translation>
+    </message>
+    <message>
+        <source>90:e percentil (h)</source>
+        <translation>90th percentile (h)</translation>
+    </message>
+    <message>
+        <source>Inom löftet</source>
+        <translation>Within promise</translation>
+    </message>
+    <message>
+        <source>Väntar</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Försenade</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Diarieförda</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrade</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Överlämnade</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Steg som väntar</source>
+        <translation>Pending steps</translation>
+    </message>
+    <message>
+        <source>Skärmdumpar</source>
+        <translation>Screenshots</translation>
+    </message>
+    <message>
+        <source>Nästa skärmdump</source>
+        <translation>Next screenshot</translation>
+    </message>
+    <message>
+        <source>Administratörer</source>
+        <translation>Administrators</translation>
+    </message>
+    <message>
+        <source>Månad</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Löfte (h)</source>
+        <translation>Promise (h)</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <source>Besvarade frågor</source>
+        <translation>Answered questions</translation>
+    </message>
+    <message>
+        <source>Per konto</source>
+        <translation>Per account</translation>
+    </message>
+    <message>
+        <source>Volym per månad</source>
+        <translation>Volume per month</translation>
+    </message>
+    <message>
+        <source>Borttagna per skäl</source>
+        <translation>Removed per reason</translation>
+    </message>
+    <message>
+        <source>Svarstider mot löftet</source>
+        <translation>Response times against the promise</translation>
+    </message>
+    <message>
+        <source>Per administratör</source>
+        <translation>Per administrator</translation>
+    </message>
+    <message>
+        <source>Diagram kräver QtCharts (PySide6-Addons); siffrorna står i tabellen.</source>
+        <translation>Charts need QtCharts (PySide6-Addons); the figures are in the table.</translation>
+    </message>
+    <message>
+        <source>Räknar …</source>
+        <translation>Counting …</translation>
+    </message>
+    <message>
+        <source>Räknar statistik</source>
+        <translation>Counting statistics</translation>
+    </message>
+    <message>
+        <source>Perioden %1 – %2.</source>
+        <translation>Period %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Svarstiden räknas till första publicerade svaret, i kontots bevakade timmar.</source>
+        <translation>Response time is counted to the first published answer, in the account&apos;s watched hours.</translation>
+    </message>
+    <message>
+        <source>Årsrapport</source>
+        <translation>Yearly report</translation>
+    </message>
+    <message>
+        <source>Utvärdering för år:</source>
+        <translation>Evaluation for the year:</translation>
+    </message>
+    <message>
+        <source>Spara utvärderingen</source>
+        <translation>Save the evaluation</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Skriver utvärderingen …</source>
+        <translation>Writing the evaluation …</translation>
+    </message>
+    <message>
+        <source>Skriver utvärderingen</source>
+        <translation>Writing the evaluation</translation>
+    </message>
+    <message>
+        <source>Utvärderingen är sparad i %1.</source>
+        <translation>The evaluation is saved in %1.</translation>
+    </message>
+</context>
 </TS>

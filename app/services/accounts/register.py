@@ -25,6 +25,7 @@ from app.services.accounts.platforms import platform_label
 from app.services.accounts.roles import Duty, require
 from app.services.accounts.team_credentials import holders, remove_copy
 from app.services.records.audit import log_change
+from app.services.stats.promises import public_promise_text
 
 TEXT_FIELDS = ("purpose", "content", "tone", "monitoring", "response_time", "presentation", "contact")
 EDITABLE = ("name", "page_url", "active", "external_id", "api_base_url", *TEXT_FIELDS)
@@ -75,6 +76,13 @@ class RegisterEntry:
     key_holders: tuple[str, ...] | None = None
     external_id: str | None = None  # the page's or channel's id on the platform
     api_base_url: str | None = None
+    # The structured response promise in words ("vardagar 08–17 ..."), "" when none is set.
+    promise: str = ""
+
+    @property
+    def when_answered(self) -> str:
+        """What the public list says about when answers can be expected."""
+        return " ".join(x for x in (self.monitoring, self.promise or self.response_time) if x)
 
     @property
     def platform_label(self) -> str:
@@ -115,6 +123,7 @@ class RegisterEntry:
             "administrators": [a.__dict__ for a in self.administrators],
             "administrator_warning": self.administrator_warning,
             "key_holders": list(self.key_holders) if self.key_holders is not None else None,
+            "promise": self.promise,
         }  # fmt: skip
 
 
@@ -132,6 +141,7 @@ def _entry(account: Account, key_holders: tuple[str, ...] | None = None) -> Regi
         credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
         last_sync_error=state.get("last_error"), administrators=admins, key_holders=key_holders,
         external_id=account.external_id, api_base_url=account.api_base_url,
+        promise=public_promise_text(account),
     )  # fmt: skip
 
 
@@ -274,7 +284,7 @@ class AccountRegister:
     def links_html(self) -> str:
         rows = []
         for e in self.public_links():
-            monitoring = " ".join(x for x in (e.monitoring, e.response_time) if x)
+            monitoring = e.when_answered
             rows.append(
                 "    <tr>"
                 f"<td>{html.escape(e.platform_label)}</td>"
@@ -299,7 +309,14 @@ class AccountRegister:
             writer.writerow(
                 [
                     _cell(v)
-                    for v in (e.platform_label, e.name, e.page_url, e.purpose, e.monitoring, e.response_time)
+                    for v in (
+                        e.platform_label,
+                        e.name,
+                        e.page_url,
+                        e.purpose,
+                        e.monitoring,
+                        e.promise or e.response_time,
+                    )
                 ]
             )
         return out.getvalue()

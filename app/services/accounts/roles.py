@@ -58,6 +58,7 @@ class Duty(StrEnum):
     EDIT_REGISTER = "edit_register"  # the channel register's texts and account details
     SETTINGS = "settings"  # the database's shared settings (mail, rule lists, notices, gallring)
     READ = "read"  # items, their records and evidence of an account
+    STATISTICS = "read_statistics"  # the same duty (an alias the statistics code uses)
 
 
 DUTY_TEXT = {

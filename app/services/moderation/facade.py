@@ -240,10 +240,14 @@ class ModerationService:
             item_id, Action.KEEP, ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar."
         )
 
-    def answer(self, item_id: int, text: str) -> ActionOutcome:
-        return self.carry_out(self.decide_answer(item_id, text))
+    def answer(
+        self, item_id: int, text: str, *, posted_by_hand: bool = False, link: str | None = None
+    ) -> ActionOutcome:
+        return self.carry_out(self.decide_answer(item_id, text, posted_by_hand=posted_by_hand, link=link))
 
-    def decide_answer(self, item_id: int, text: str) -> ActionOutcome:
+    def decide_answer(
+        self, item_id: int, text: str, *, posted_by_hand: bool = False, link: str | None = None
+    ) -> ActionOutcome:
         if not text or not text.strip():
             raise InputError("Skriv ett svar.")
         with _database_errors(), self._scope(item_id) as scope:
@@ -258,6 +262,11 @@ class ModerationService:
             # Answered only once the answer is published (answer_published, mark_notice_posted).
             scope.set_status(ItemStatus.ANSWER_PENDING)
             scope.audit(Action.ANSWER, {"decision_id": decision_id, "notice_id": notice_id, "kind": kind})
+            if posted_by_hand:  # already in the thread: the outbox must never post it again
+                mark_notice_posted(scope, link)
+        if posted_by_hand:
+            message = "Svaret är sparat och markerat som publicerat för hand."
+            return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWERED, False, message)
         follow_up = FollowUp(Action.ANSWER, decision_ids=(decision_id,))
         message = "Svaret är sparat och skickas till plattformen."
         return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWER_PENDING, True, message, follow_up)

@@ -1,0 +1,235 @@
+"""Response times computed by the database: when each question's clock stopped, its time to
+first answer in calendar and watched seconds, and the medians, 90th percentiles and shares
+within the promise per account, in one grouped query on SQLite and PostgreSQL alike.
+
+A question's clock starts when it was posted and stops at the first of: its answer (or the
+political referral) published on the platform or confirmed posted by hand (`notices.posted_at`,
+set when the outbox step that posts it is done, or when an administrator marks it posted), a
+forward (vidarebefordran), or a decision that it needs no answer: kept (it may stand) or removed
+with a reason. A decision to answer whose reply is still on its way does not stop it.
+
+Watched time is looked up in a small temporary calendar (one row per watched day and account:
+opens, closes, watched seconds before) with one index seek per end of each answered question:
+W(t) = before + min(t, closes) - opens on the last watched day that opened at or before t, and
+the watched time between two instants is W(end) - W(start). Unanswered questions are never
+read one by one: an account's overdue ones are those posted before a cutoff computed once per
+account (watched_hours.overdue_cutoff), counted in the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    and_,
+    case,
+    cast,
+    false,
+    func,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.expression import Subquery
+
+from app.models import Decision, Item, ItemStatus, Notice
+from app.services.stats.watched_hours import Promise, calendar_rows
+
+# Notices that answer a question; decisions that stop its clock.
+ANSWER_NOTICES = ("answer", "referral")
+STOPPING_DECISIONS = ("forward", "keep", "remove")
+# A question gone from the platform (its author deleted it) or weeded waits for no answer.
+NOT_WAITING = (ItemStatus.DELETED_BY_AUTHOR, ItemStatus.WEEDED)
+
+_calendar_meta = MetaData()
+CALENDAR = Table(
+    "granska_watch_calendar",
+    _calendar_meta,
+    Column("account_id", Integer),
+    Column("open_s", BigInteger),
+    Column("close_s", BigInteger),
+    Column("before_s", BigInteger),
+    prefixes=["TEMPORARY"],
+)
+
+
+def epoch(column: Any, dialect: str) -> ColumnElement[int]:
+    """Whole seconds since 1970 of a stored UTC time, on each backend."""
+    if dialect == "sqlite":  # stored as text; julianday reads it
+        seconds = (func.julianday(column) - 2440587.5) * 86400.0
+    else:
+        seconds = func.extract("epoch", column)
+    return cast(func.round(seconds), BigInteger)
+
+
+def stops() -> Subquery:
+    """(item_id, t): when each item's clock stopped, for every item that has a stop."""
+    published = select(Notice.item_id.label("item_id"), Notice.posted_at.label("t")).where(
+        Notice.kind.in_(ANSWER_NOTICES), Notice.status == "posted", Notice.posted_at.is_not(None)
+    )
+    decided = select(Decision.item_id.label("item_id"), Decision.decided_at.label("t")).where(
+        Decision.action.in_(STOPPING_DECISIONS)
+    )
+    every = union_all(published, decided).subquery("every_stop")
+    return select(every.c.item_id, func.min(every.c.t).label("t")).group_by(every.c.item_id).subquery("stops")
+
+
+def _period(since: datetime, until: datetime, account_ids: Iterable[int]) -> list[ColumnElement[bool]]:
+    return [
+        Item.is_question.is_(True),
+        Item.created_at >= since,
+        Item.created_at < until,
+        Item.account_id.in_(list(account_ids)),
+    ]
+
+
+def fill_calendar(con: Connection, promises: dict[int, Promise], first: date, last: date) -> None:
+    CALENDAR.drop(con, checkfirst=True)
+    CALENDAR.create(con)
+    con.exec_driver_sql(f"CREATE INDEX granska_watch_calendar_seek ON {CALENDAR.name} (account_id, open_s)")
+    rows = [
+        {"account_id": a, "open_s": o, "close_s": c, "before_s": b}
+        for a, promise in promises.items()
+        for o, c, b in calendar_rows(promise, first, last)
+    ]
+    if rows:
+        con.execute(CALENDAR.insert(), rows)
+
+
+def drop_calendar(con: Connection) -> None:
+    CALENDAR.drop(con, checkfirst=True)
+
+
+def _watched_at(account: Any, moment: Any) -> ColumnElement[int]:
+    c = CALENDAR.alias("cal")
+    inside = case((moment < c.c.close_s, moment - c.c.open_s), else_=c.c.close_s - c.c.open_s)
+    seek = (
+        select(c.c.before_s + inside)
+        .where(c.c.account_id == account, c.c.open_s <= moment)
+        .order_by(c.c.open_s.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(seek, 0)
+
+
+def response_query(
+    dialect: str,
+    since: datetime,
+    until: datetime,
+    account_ids: Iterable[int],
+    targets: dict[int, float],
+    *,
+    group: Any = None,
+) -> Select[Any]:
+    """Per account (or per `group` column, e.g. who answered): answered, the median calendar
+    and watched seconds, the 90th percentile of watched seconds, and how many within target.
+
+    Medians are the mean of the middle one or two values; the 90th percentile is the nearest
+    rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, by window functions.
+    """
+    stop = stops()
+    key = (group if group is not None else Item.account_id).label("k")
+    base = (
+        select(
+            key,
+            Item.account_id.label("a"),
+            epoch(Item.created_at, dialect).label("posted"),
+            epoch(stop.c.t, dialect).label("stopped"),
+        )
+        .select_from(stop.join(Item, Item.id == stop.c.item_id))
+        .where(*_period(since, until, account_ids))
+        .subquery("base")
+    )
+    raw_watched = _watched_at(base.c.a, base.c.stopped) - _watched_at(base.c.a, base.c.posted)
+    timed = select(
+        base.c.k,
+        base.c.a,
+        case((base.c.stopped > base.c.posted, base.c.stopped - base.c.posted), else_=0).label("cal_s"),
+        raw_watched.label("w_raw"),
+    ).subquery("timed")
+    watched = case((timed.c.w_raw > 0, timed.c.w_raw), else_=0)
+    ranked = select(
+        timed.c.k,
+        timed.c.a,
+        timed.c.cal_s,
+        watched.label("w_s"),
+        func.row_number().over(partition_by=timed.c.k, order_by=timed.c.cal_s).label("rc"),
+        func.row_number().over(partition_by=timed.c.k, order_by=watched).label("rw"),
+        func.count().over(partition_by=timed.c.k).label("n"),
+    ).subquery("ranked")
+    n = ranked.c.n
+    middle = ((n + 1) // 2, (n + 2) // 2)
+    target = case(
+        *((ranked.c.a == a, t) for a, t in targets.items()), else_=None
+    ) if targets else None  # fmt: skip
+    within = func.sum(case((ranked.c.w_s <= target, 1), else_=0)) if target is not None else func.sum(0)
+    return select(
+        ranked.c.k,
+        func.count().label("answered"),
+        func.avg(case((ranked.c.rc.in_(middle), ranked.c.cal_s))).label("median_cal"),
+        func.avg(case((ranked.c.rw.in_(middle), ranked.c.w_s))).label("median_watched"),
+        func.max(case((ranked.c.rw == (9 * n + 9) // 10, ranked.c.w_s))).label("p90_watched"),
+        within.label("within"),
+    ).group_by(ranked.c.k)
+
+
+def volume_query(
+    since: datetime,
+    until: datetime,
+    account_ids: Iterable[int],
+    month_starts: list[datetime],
+    cutoffs: dict[int, datetime],
+) -> Select[Any]:
+    """One scan of the period's items (the covering queue-counts index): per account and month,
+    items, questions, questions still waiting (not gone) and those of them past the cutoff."""
+    month = case(*((Item.created_at < edge, i) for i, edge in enumerate(month_starts[1:])), else_=None)
+    question = Item.is_question.is_(True)
+    waiting = and_(question, Item.status.not_in(NOT_WAITING))
+    overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
+    return (
+        select(
+            Item.account_id,
+            month.label("month"),
+            func.count().label("items"),
+            func.sum(case((question, 1), else_=0)).label("questions"),
+            func.sum(case((waiting, 1), else_=0)).label("waiting"),
+            func.sum(case((and_(waiting, overdue), 1), else_=0) if cutoffs else 0).label("overdue"),
+        )
+        .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
+        .group_by(Item.account_id, month)
+    )
+
+
+def answered_waiting_query(
+    since: datetime, until: datetime, account_ids: Iterable[int], cutoffs: dict[int, datetime]
+) -> Select[Any]:
+    """Of the questions volume_query counts as waiting, those whose clock has stopped (read from
+    the stops' side: as many rows as there are answers, not questions)."""
+    stop = stops()
+    waiting = and_(*_period(since, until, account_ids), Item.status.not_in(NOT_WAITING))
+    overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
+    return (
+        select(
+            Item.account_id,
+            func.count().label("waiting"),
+            func.sum(case((overdue, 1), else_=0) if cutoffs else 0).label("overdue"),
+        )
+        .select_from(stop.join(Item, Item.id == stop.c.item_id))
+        .where(waiting)
+        .group_by(Item.account_id)
+    )
+
+
+def seconds(value: Any) -> float | None:
+    return None if value is None else float(value)

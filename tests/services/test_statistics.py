@@ -1,0 +1,101 @@
+"""Response times and the other figures on controlled data, on SQLite and PostgreSQL: questions
+posted and answered at known times (over a weekend, over julafton and juldagen, one answered on
+a Saturday outside watched hours), a forward, a question kept as needing no answer, an answer
+still waiting to be published, and unanswered questions either side of the overdue line. Every
+expected number below is counted by hand in the comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.errors import Forbidden
+from app.services.context import Actor
+from app.services.stats.figures import StatisticsService
+from tests.helpers.moderation import ensure_account
+from tests.helpers.statistics import DECEMBER, NOW, fill_december
+
+
+@pytest.fixture
+def december(database):
+    fill_december(database.sessions)
+    return StatisticsService(database.sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
+
+
+def test_response_times_equal_the_hand_count(december):
+    fb = december.account("fb")
+    assert (fb.items, fb.questions) == (9, 8)
+    # Stopped: 65, 112, 87, 1.5, 2 h (calendar); 2, 1, 27, 1.5, 2 h (watched).
+    assert fb.answered == 5
+    assert fb.median_first_response_hours == 65
+    assert fb.median_first_response_watched_hours == 2
+    assert fb.p90_first_response_watched_hours == 27
+    assert fb.answered_within_promise == 4
+    assert fb.within_promise_share == 0.8
+    # Waiting: the unpublished answer and the two unanswered; overdue: the first two.
+    assert (fb.waiting_now, fb.overdue_now) == (3, 2)
+
+
+def test_a_promise_of_every_day_counts_holidays_and_the_overdue_line_is_strict(december):
+    ig = december.account("ig")
+    assert (ig.questions, ig.answered) == (2, 1)
+    assert ig.median_first_response_hours == 14
+    assert ig.median_first_response_watched_hours == 2
+    assert ig.answered_within_promise == 1
+    assert (ig.waiting_now, ig.overdue_now) == (1, 0)
+
+
+def test_an_account_without_a_target_has_times_but_no_promise_figures(december):
+    yt = december.account("yt")
+    assert yt.median_first_response_hours == 3
+    assert yt.median_first_response_watched_hours == 3
+    assert yt.answered_within_promise is None and yt.overdue_now is None
+
+
+def test_removals_registrations_forwards_and_json(december):
+    fb = december.account("fb")
+    assert fb.removed_by_reason == {"svordomar": 1}
+    assert fb.removed_registered == 1
+    assert fb.registered_by_criterion == {"removal": 1}
+    assert fb.forwards == 1
+    data = december.as_json()
+    entry = next(a for a in data["accounts"] if a["key"] == "fb")
+    for name in (
+        "questions", "answered", "median_first_response_hours", "median_first_response_watched_hours",
+        "answered_within_promise", "overdue_now", "removed_by_reason", "registered_by_criterion",
+        "screenshots_taken", "screenshot_due",
+    ):  # fmt: skip
+        assert name in entry
+    assert entry["median_first_response_watched_hours"] == 2.0
+    assert data["volume_by_month"]["facebook"] == [{"month": "2026-12", "items": 9}]
+    anna = next(a for a in data["administrators"] if a["username"] == "anna")
+    # anna stopped fb's five clocks, ig's one and yt's one in December.
+    assert anna["answered"] == 7
+
+
+def test_the_promise_is_sealed_with_the_account_and_reading_figures_changes_nothing(database, december):
+    from app.services.records.audit import AuditService
+
+    assert AuditService(database.sessions).verify().intact
+    again = StatisticsService(database.sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
+    assert again.as_json() == december.as_json()  # the temporary calendar left nothing behind
+
+
+def test_an_administrator_sees_only_their_accounts_and_others_are_refused(sqlite_db, monkeypatch):
+    from app.services.accounts.accounts import AccountService
+    from app.services.accounts.administrators import AdministratorRegister
+
+    s = sqlite_db.sessions
+    ensure_account(s, "fb")
+    ensure_account(s, "ig", "instagram")
+    AdministratorRegister(s).add("chef", "Cecilia Chef", roles=("förvaltningschef",))
+    monkeypatch.setenv("GRANSKA_USER", "chef")
+    AdministratorRegister(s).add("erik", "Erik Holm", roles=("administrator",))
+    AdministratorRegister(s).add("rut", "Rut Registrator", roles=("registrator",))
+    AdministratorRegister(s).add("kim", "Kim Kommunikation", roles=("kommunikationschef",))
+    AccountService(s).assign("fb", "erik")
+    erik = StatisticsService(s, Actor("erik", clock=lambda: NOW)).figures(*DECEMBER)
+    assert [a.key for a in erik.accounts] == ["fb"] and erik.administrators is None
+    kim = StatisticsService(s, Actor("kim", clock=lambda: NOW)).figures(*DECEMBER)
+    assert [a.key for a in kim.accounts] == ["fb", "ig"] and kim.administrators is not None
+    with pytest.raises(Forbidden):
+        StatisticsService(s, Actor("rut", clock=lambda: NOW)).figures(*DECEMBER)
