@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "app.commands.screenshots",
     "app.commands.database",
     "app.commands.team",
+    "app.commands.offline",
 ]
 
 
@@ -159,6 +160,12 @@ def _environment_message(db: str | None, exc: Exception) -> str | None:
     where = sqlite_file(url) or url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
         from app.models.db_errors import postgres_cause
+        from app.models.pg_timeouts import DatabaseUnreachable, unreachable
+
+        if unreachable(exc):
+            return str(DatabaseUnreachable.for_url(url, exc)).replace("Ingenting har ändrats.", "") + (
+                "Det som inte hann sparas har inte ändrats."
+            )
 
         cause = postgres_cause(exc)
         said = (str(exc.orig).splitlines() or [""])[0]  # the server's words, not the SQL after them

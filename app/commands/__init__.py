@@ -14,9 +14,17 @@ _opened: list[Database] = []
 
 
 def database(args: Any) -> Database:
+    from app.commands.offline import when_reachable, when_unreachable
+    from app.models.pg_timeouts import DatabaseUnreachable
     from app.services.accounts.team_credentials import with_stored_password
 
-    db = open_database(with_stored_password(resolve_url(args.db)))
+    url = with_stored_password(resolve_url(args.db))
+    try:
+        db = open_database(url)
+    except DatabaseUnreachable as exc:  # the team database is away: the local copy, if it may
+        db = when_unreachable(args, url, exc)
+    else:
+        when_reachable(args, url, db)
     _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)
@@ -25,6 +33,9 @@ def database(args: Any) -> Database:
 
 def close_databases() -> None:
     """Called when a command ends: its connections closed (SQLite folds its WAL back in)."""
+    from app.commands.offline import refresh_copies
+
+    refresh_copies()
     while _opened:
         _opened.pop().dispose()
 
