@@ -31,6 +31,11 @@ def database(args: Any) -> Database:
     return db
 
 
+# `app.commands.database` is also a submodule (`granska db`): once it is imported that name is
+# the module, so modules imported after it take the function under this one.
+open_for_command = database
+
+
 def close_databases() -> None:
     """Called when a command ends: its connections closed (SQLite folds its WAL back in)."""
     from app.commands.offline import refresh_copies

@@ -81,9 +81,9 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    import app.commands
+    from app.commands import open_for_command
 
-    db = app.commands.database(args)  # replays the journal when there is one (see when_reachable)
+    db = open_for_command(args)  # replays the journal when there is one (see when_reachable)
     _, copy = _copy_for(args)
     result = copy.refresh(db)
     print(
