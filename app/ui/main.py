@@ -40,8 +40,14 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     """Runs on a worker thread while the window is already up: the database layer's import,
     the migrations, the corrupt-file check and (for scripts/run) the demo data."""
     from app.models.db import open_database
+    from app.models.pg_timeouts import DatabaseUnreachable
 
-    db = open_database(db_url)
+    try:
+        db = open_database(db_url)
+    except DatabaseUnreachable as exc:  # the team database is away: the local copy, if there is one
+        from app.ui.offline_mode import open_copy
+
+        return open_copy(db_url, exc)
     if demo_if_empty:
         from app.services.intake.demo import load_demo
         from app.services.queue.listing import QueueFilter, QueueService
@@ -112,6 +118,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         db, moderation = result
         window.queue.model.page_loaded.connect(first_page_in, Qt.ConnectionType.SingleShotConnection)
         window.attach(db, moderation)
+        if hasattr(moderation, "offline_copy"):
+            from app.ui.offline_mode import OfflineMode
+
+            window.offline_mode = OfflineMode(window, db_url, moderation)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         if db.moved_aside:  # stays in the status bar until acknowledged (granska db moved-aside)
             label = QLabel(

@@ -17,6 +17,7 @@ from app.core.states import Action
 from app.models import Evidence
 from app.services.context import Actor
 from app.services.moderation.facade import ActionOutcome, ModerationService
+from app.services.moderation.outbox import RunSummary
 from app.services.offline.copy import LocalCopy
 from app.services.offline.hooks import decision_event, last_event_id, sessions_with
 
@@ -88,7 +89,7 @@ class OfflineModeration:
     outcome that is pending ("sparat lokalt"): the command line exits 3."""
 
     def __init__(self, copy: LocalCopy, actor: Actor | None = None) -> None:
-        self._copy = copy
+        self.offline_copy = copy
         username = copy.username()
         self._actor = actor or (Actor(username=username) if username else Actor())
         ensure_journal(copy)
@@ -132,13 +133,13 @@ class OfflineModeration:
         return self._decide(item_id, Action.FORWARD, params, lambda s: s.forward(item_id, to, note))
 
     def _decide(self, item_id: int, action: Action, params: dict[str, Any], run: Any) -> ActionOutcome:
-        db = self._copy.db
+        db = self.offline_copy.db
         with db.sessions() as session:
             after = last_event_id(session)
             after_evidence = int(
                 session.scalar(select(Evidence.id).order_by(Evidence.id.desc()).limit(1)) or 0
             )
-        fresh = self._copy.fresh_at()
+        fresh = self.offline_copy.fresh_at()
         username = self._actor.username
 
         def journal(session: Session) -> None:
@@ -165,6 +166,41 @@ class OfflineModeration:
         service = ModerationService(sessions_with(db.engine, journal), actor=self._actor)
         outcome: ActionOutcome = run(service)
         return ActionOutcome(item_id, action, outcome.status, True, SAVED_LOCALLY)
+
+    # --- what the window asks besides deciding (app/ui/queue/action_table.py, Moderation) ----
+    def decide_remove(
+        self,
+        item_id: int,
+        reason: str,
+        motivation: str | None = None,
+        mode: str = "hide",
+        *,
+        by_hand: bool | None = None,
+    ) -> ActionOutcome:
+        return self.remove(item_id, reason, motivation, mode)
+
+    def decide_notify(
+        self, item_id: int, template: str | None = None, text: str | None = None
+    ) -> ActionOutcome:
+        return self.notify(item_id, template, text)
+
+    def decide_answer(self, item_id: int, text: str) -> ActionOutcome:
+        return self.answer(item_id, text)
+
+    def removal_by_hand(self, item_ids: list[int]) -> dict[int, bool]:
+        return dict.fromkeys(item_ids, False)  # the platform step is queued on replay
+
+    def carry_out(self, outcome: ActionOutcome, write: Any = None) -> ActionOutcome:
+        return outcome  # nothing leaves Granska offline
+
+    def history(self, item_id: int) -> list[Any]:
+        return ModerationService(self.offline_copy.db.sessions, actor=self._actor).history(item_id)
+
+    def saved_replies(self) -> list[tuple[str, str]]:
+        return ModerationService(self.offline_copy.db.sessions, actor=self._actor).saved_replies()
+
+    def resume(self, write: Any = None) -> RunSummary:
+        return RunSummary()  # the copy's outbox is never run: the team database's is
 
     def notice_to_post_by_hand(self, item_id: int) -> str | None:
         return None

@@ -1,0 +1,82 @@
+"""The window with the team database away: it starts on the local copy with a banner, a Keep
+is saved locally, and when the server is back the decision is handed over, announced, and the
+window works on the team database again."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models import Item, OfflineDecision
+from app.models.db import open_database
+from app.services.offline.copy import LocalCopy
+from app.services.offline.journal import journal_entries
+from app.ui.main import open_for_window
+from app.ui.offline_mode import OfflineMode
+from tests.helpers.moderation import add_item, ensure_account
+from tests.helpers.private_postgres import PrivatePostgres
+from tests.helpers.ui import open_window, wait_loaded
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
+    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
+    pg = PrivatePostgres()
+    yield pg
+    pg.remove()
+
+
+def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: PrivatePostgres) -> None:
+    team = open_database(server.url)
+    ensure_account(team.sessions, "intra", "intranet")
+    [
+        add_item(
+            team.sessions, f"Fråga {n} om snöröjningen", account="intra", external_id=f"i{n}", created_at=NOW
+        )
+        for n in range(3)
+    ]
+    copy = LocalCopy.for_team(team.engine.url)
+    copy.refresh(team)
+    copy.close()
+    team.dispose()
+    server.stop()
+
+    started = time.monotonic()
+    db, moderation = open_for_window(server.url, False)
+    window = open_window(qtbot, db, moderation)
+    mode = OfflineMode(window, server.url, moderation, interval_ms=300)
+    assert time.monotonic() - started < 2 + 2  # the connect timeout (2 s here), then the copy at once
+    assert mode.banner.text().startswith("Offline – arbetar på lokal kopia från ")
+    assert not window.sync.action.isEnabled()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.waitUntil(lambda: mode.bar.isVisible() and mode.banner.width() > 600)
+    window.grab().save(str(SHOTS / "offline-banner.png"))
+
+    target = window.queue.current_item()
+    with qtbot.waitSignal(window.moderation_actions.decided, timeout=10_000):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_O)
+    wait_loaded(qtbot, window)
+    assert window.queue.model.row_of(target.id) is None
+    assert [e.item_id for e in journal_entries(moderation.offline_copy)] == [target.id]
+
+    with qtbot.waitSignal(mode.reconnected, timeout=30_000) as back:
+        server.start()
+    assert back.args[0].applied == 1
+    assert mode.banner.text() == "Ansluten till teamdatabasen igen: 1 beslut skickade, 0 i konflikt."
+    wait_loaded(qtbot, window)
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2)
+    window.grab().save(str(SHOTS / "offline-back.png"))
+    assert window.db.dialect == "postgresql"
+    team = window.db
+    with team.sessions() as session:
+        assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
+        assert session.scalar(select(OfflineDecision.item_id)) == target.id
