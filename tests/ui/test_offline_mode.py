@@ -80,3 +80,29 @@ def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: Private
     with team.sessions() as session:
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
         assert session.scalar(select(OfflineDecision.item_id)) == target.id
+
+
+def test_the_banner_speaks_english_with_the_translation(qtbot, sqlite_db, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.services.offline.journal import OfflineModeration
+    from app.ui.translations import install_translators
+
+    ensure_account(sqlite_db.sessions, "intra", "intranet")
+    add_item(sqlite_db.sessions, "Fråga om snöröjningen", account="intra", created_at=NOW)
+    copy = LocalCopy(tmp_path / "kopia.db")
+    copy.refresh(sqlite_db)
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        moderation = OfflineModeration(copy)
+        window = open_window(qtbot, copy.db, moderation)
+        mode = OfflineMode(window, None, moderation, interval_ms=3_600_000)
+        assert mode.banner.text().startswith("Offline – working on the local copy from ")
+        qtbot.waitUntil(lambda: mode.bar.isVisible() and mode.banner.width() > 600)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(SHOTS / "offline-banner-en.png"))
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        copy.close()
