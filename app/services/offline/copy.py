@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, tuple_
+from sqlalchemy import Connection, Integer, Table, any_, delete, func, insert, literal, select, tuple_
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL
 
 from app.models import (
@@ -52,6 +53,7 @@ __all__ = ["LocalCopy", "RefreshResult", "copy_path"]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CHUNK = 500
+TEAM_CHUNK = 5000  # ids per query to PostgreSQL (one array parameter)
 
 _items = Item.__table__
 # Whole tables, small: replaced at every refresh.
@@ -116,11 +118,17 @@ class RefreshResult:
     full: bool
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+def _team_among(t: Connection, column: Any, ids: list[int]) -> Any:
+    if t.dialect.name == "postgresql":
+        return column == any_(literal(ids, ARRAY(Integer)))
+    return column.in_(ids)
+
+
+def _chunks(ids: Iterable[int], size: int = CHUNK) -> Iterator[list[int]]:
     batch: list[int] = []
     for i in sorted(set(ids)):
         batch.append(i)
-        if len(batch) == CHUNK:
+        if len(batch) == size:
             yield batch
             batch = []
     if batch:
@@ -280,17 +288,27 @@ class LocalCopy:
 
     def _copy_items(self, t: Connection, c: Connection, wanted: set[int]) -> tuple[int, int]:
         records = 0
-        for batch in _chunks(wanted):
-            rows = [dict(r._mapping) for r in t.execute(select(_items).where(_items.c.id.in_(batch)))]
-            for table in _RECORDS:
-                c.execute(delete(table).where(table.c.item_id.in_(batch)))
-            # Delete, then insert: the search index's triggers see both (INSERT OR REPLACE would
-            # bypass the delete trigger).
-            c.execute(delete(_items).where(_items.c.id.in_(batch)))
+        for batch in _chunks(wanted, TEAM_CHUNK if t.dialect.name == "postgresql" else CHUNK):
+            rows = [
+                dict(r._mapping) for r in t.execute(select(_items).where(_team_among(t, _items.c.id, batch)))
+            ]
+            held = [
+                i
+                for part in _chunks(batch)
+                for i in c.scalars(select(_items.c.id).where(_items.c.id.in_(part)))
+            ]
+            if held:  # items the copy holds already: their records as the team has them now
+                for part in _chunks(held):
+                    for table in _RECORDS:
+                        c.execute(delete(table).where(table.c.item_id.in_(part)))
+                    # Delete, then insert: the search index's triggers see both (INSERT OR
+                    # REPLACE would bypass the delete trigger).
+                    c.execute(delete(_items).where(_items.c.id.in_(part)))
             if rows:
                 c.execute(insert(_items), rows)
             for table in _RECORDS:
-                found = [dict(r._mapping) for r in t.execute(select(table).where(table.c.item_id.in_(batch)))]
+                query = select(table).where(_team_among(t, table.c.item_id, batch))
+                found = [dict(r._mapping) for r in t.execute(query)]
                 if found:
                     c.execute(insert(table), found)
                     records += len(found)
@@ -316,11 +334,11 @@ def _max_id(t: Connection, name: str) -> int:
 def _thread_context(t: Connection, ids: set[int]) -> set[int]:
     """The posts and parent comments of the items' threads (the detail pane shows them)."""
     found: set[int] = set()
-    for batch in _chunks(ids):
+    for batch in _chunks(ids, TEAM_CHUNK if t.dialect.name == "postgresql" else CHUNK):
         refs: set[tuple[int, str]] = set()
         for account_id, parent, post in t.execute(
             select(_items.c.account_id, _items.c.parent_external_id, _items.c.post_external_id).where(
-                _items.c.id.in_(batch)
+                _team_among(t, _items.c.id, batch)
             )
         ):
             refs.update((account_id, ext) for ext in (parent, post) if ext)

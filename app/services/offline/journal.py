@@ -21,7 +21,7 @@ from app.services.moderation.outbox import RunSummary
 from app.services.offline.copy import LocalCopy
 from app.services.offline.hooks import decision_event, last_event_id, sessions_with
 
-__all__ = ["SAVED_LOCALLY", "JournalEntry", "OfflineModeration", "journal_entries", "remove_entry"]
+__all__ = ["SAVED_LOCALLY", "JournalEntry", "OfflineModeration", "journal_entries", "remove_entries"]
 
 SAVED_LOCALLY = "Sparat lokalt, skickas när databasen nås."
 
@@ -79,9 +79,13 @@ def journal_entries(copy: LocalCopy) -> list[JournalEntry]:
     ]
 
 
-def remove_entry(copy: LocalCopy, entry_id: str) -> None:
+def remove_entries(copy: LocalCopy, entry_ids: list[str]) -> None:
+    if not entry_ids:
+        return
     with copy.db.engine.begin() as con:
-        con.exec_driver_sql("DELETE FROM offline_journal WHERE id = ?", (entry_id,))
+        con.exec_driver_sql(
+            f"DELETE FROM offline_journal WHERE id IN ({', '.join('?' * len(entry_ids))})", tuple(entry_ids)
+        )
 
 
 class OfflineModeration:

@@ -26,7 +26,7 @@ from app.services.moderation.facade import ModerationService
 from app.services.moderation.outbox import fault_point
 from app.services.offline.copy import LocalCopy
 from app.services.offline.hooks import decision_event, last_event_id, sessions_with
-from app.services.offline.journal import JournalEntry, journal_entries, remove_entry
+from app.services.offline.journal import JournalEntry, journal_entries, remove_entries
 from app.services.records.audit import AuditWriter
 
 __all__ = ["Conflict", "ReplayReport", "replay_journal"]
@@ -70,12 +70,18 @@ def _record(entry: JournalEntry, outcome: str, **values: Any) -> dict[str, Any]:
     }
 
 
-def _arrived(team: Database, entry_id: str) -> bool:
+def _arrived(team: Database, entry_ids: list[str]) -> set[str]:
+    """Which journal entries the team database already holds (one query per 500)."""
+    found: set[str] = set()
     with team.engine.connect() as con:
-        return (
-            con.execute(select(_offline.c.outcome).where(_offline.c.client_decision_id == entry_id)).first()
-            is not None
-        )
+        for start in range(0, len(entry_ids), 500):
+            part = entry_ids[start : start + 500]
+            found.update(
+                con.scalars(
+                    select(_offline.c.client_decision_id).where(_offline.c.client_decision_id.in_(part))
+                )
+            )
+    return found
 
 
 def _run(service: ModerationService, entry: JournalEntry) -> None:
@@ -137,53 +143,65 @@ def _keep_conflict(team: Database, entry: JournalEntry, username: str, message: 
 
 
 def replay_journal(
-    team: Database,
-    copy: LocalCopy,
-    *,
-    service_factory: ServiceFactory | None = None,
-    after_each: Callable[[JournalEntry], None] | None = None,
+    team: Database, copy: LocalCopy, *, service_factory: ServiceFactory | None = None
 ) -> ReplayReport:
     """Replay every journal entry, oldest first; stops (keeping the rest) if the team database
-    goes away again."""
+    goes away again. Journal entries are removed in batches: one that arrived but is still in
+    the journal (a kill in between) is recognised by its id next time."""
     factory = service_factory or (lambda sessions, actor: ModerationService(sessions, actor=actor))
     report = ReplayReport()
     entries = journal_entries(copy)
-    username = session_user(team.engine) or (entries[0].username if entries else "")
-    for n, entry in enumerate(entries):
-        try:
-            if _arrived(team, entry.id):
-                report.already += 1
-            else:
-                _replay_one(team, entry, username or entry.username, factory, report)
-        except EnvironmentFault as exc:
-            if _arrived_safely(team, entry.id):
-                report.already += 1
-            else:
-                report.stopped, report.left = str(exc), len(entries) - n
-                return report
-        fault_point("offline-replayed")  # arrived on the team database, still in the journal
-        remove_entry(copy, entry.id)
-        if after_each is not None:
-            after_each(entry)
+    if not entries:
+        return report
+    username = session_user(team.engine) or entries[0].username
+    arrived = _arrived(team, [e.id for e in entries])
+    hook = _RecordHook(username)
+    sessions = sessions_with(team.engine, hook)
+    done: list[str] = []
+    try:
+        for n, entry in enumerate(entries):
+            try:
+                if entry.id in arrived:
+                    report.already += 1
+                else:
+                    _replay_one(team, sessions, hook, entry, factory, report)
+            except EnvironmentFault as exc:
+                if _arrived_safely(team, entry.id):
+                    report.already += 1
+                else:
+                    report.stopped, report.left = str(exc), len(entries) - n
+                    return report
+            fault_point("offline-replayed")  # arrived on the team database, still in the journal
+            done.append(entry.id)
+            if len(done) >= 100:
+                remove_entries(copy, done)
+                done = []
+    finally:
+        remove_entries(copy, done)
     return report
 
 
 def _arrived_safely(team: Database, entry_id: str) -> bool:
     try:
-        return _arrived(team, entry_id)
+        return entry_id in _arrived(team, [entry_id])
     except Exception:  # noqa: BLE001 - the team database is away again: not arrived, as far as known
         return False
 
 
-def _replay_one(
-    team: Database, entry: JournalEntry, username: str, factory: ServiceFactory, report: ReplayReport
-) -> None:
-    with team.sessions() as session:
-        after = last_event_id(session)
+class _RecordHook:
+    """Just before the decision's transaction commits: the replay record, keyed by the journal
+    entry's id, in that same transaction."""
 
-    def record(session: Session) -> None:
-        if decision_event(session, after, entry.item_id, username) is None:
+    def __init__(self, username: str) -> None:
+        self.username = username
+        self.entry: JournalEntry | None = None
+        self.after = 0
+
+    def __call__(self, session: Session) -> None:
+        entry = self.entry
+        if entry is None or decision_event(session, self.after, entry.item_id, self.username) is None:
             return
+        self.entry = None  # once
         decision_id = None
         if entry.action != Action.NOTIFY:  # a notice is queued without a decision of its own
             decision_id = session.scalar(
@@ -194,12 +212,25 @@ def _replay_one(
             )
         session.execute(insert(_offline).values(_record(entry, "applied", decision_id=decision_id)))
 
-    actor = Actor(username=entry.username)
+
+def _replay_one(
+    team: Database,
+    sessions: sessionmaker[Session],
+    hook: _RecordHook,
+    entry: JournalEntry,
+    factory: ServiceFactory,
+    report: ReplayReport,
+) -> None:
+    with team.sessions() as session:
+        hook.after = last_event_id(session)
+    hook.entry = entry
     try:
-        _run(factory(sessions_with(team.engine, record), actor), entry)
+        _run(factory(sessions, Actor(username=entry.username)), entry)
         report.applied += 1
     except InputError as refused:  # refused by the team database's state or roles
         try:
-            report.conflicts.append(_keep_conflict(team, entry, username, str(refused)))
+            report.conflicts.append(_keep_conflict(team, entry, hook.username, str(refused)))
         except IntegrityError:  # kept by a replay that was interrupted after its commit
             report.already += 1
+    finally:
+        hook.entry = None
