@@ -122,6 +122,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             from app.ui.offline_mode import OfflineMode
 
             window.offline_mode = OfflineMode(window, db_url, moderation)
+        elif db.dialect == "postgresql":
+            from app.ui.offline_mode import CopyKeeper
+
+            window.copy_keeper = CopyKeeper(window, db_url)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         if db.moved_aside:  # stays in the status bar until acknowledged (granska db moved-aside)
             label = QLabel(

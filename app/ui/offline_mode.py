@@ -128,4 +128,58 @@ class OfflineMode(QObject):
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
         QTimer.singleShot(15_000, self.bar.hide)
+        self._window.copy_keeper = CopyKeeper(self._window, self._db_url)
         self.reconnected.emit(report)
+
+
+class CopyKeeper(QObject):
+    """While the window works on the team database: the local copy made, and brought up to date
+    in the background a moment after each decision and each sync (incrementally)."""
+
+    refreshed = Signal(object)  # RefreshResult
+
+    def __init__(self, window: Any, db_url: str | None, delay_ms: int = 3_000) -> None:
+        super().__init__(window)
+        from app.models.db import resolve_url
+        from app.services.offline.copy import LocalCopy
+
+        self._window = window
+        self._copy = LocalCopy.for_team(resolve_url(db_url))
+        self._running = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.refresh)
+        window.moderation_actions.decided.connect(lambda _result: self.soon())
+        window.sync.finished.connect(lambda _results: self.soon())
+        self.soon()  # the first copy, or what changed while the window was closed
+
+    def soon(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        db = self._window.db
+        if db is None or db.dialect != "postgresql":
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        copy = self._copy
+        self._window.tasks.run(
+            lambda: copy.refresh(db), on_done=self._done, on_error=self._failed, network=True
+        )
+
+    def _done(self, result: Any) -> None:
+        self._running = False
+        self.refreshed.emit(result)
+        if self._again:
+            self._again = False
+            self.soon()
+
+    def _failed(self, exc: BaseException) -> None:
+        import logging
+
+        self._running = False
+        logging.getLogger(__name__).warning("the local copy could not be refreshed: %s", exc)

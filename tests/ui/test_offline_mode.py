@@ -106,3 +106,32 @@ def test_the_banner_speaks_english_with_the_translation(qtbot, sqlite_db, tmp_pa
         for translator in installed:
             app.removeTranslator(translator)
         copy.close()
+
+
+def test_the_copy_is_made_and_follows_each_decision_online(qtbot, server: PrivatePostgres) -> None:
+    from app.services.context import Actor
+    from app.services.moderation.facade import ModerationService
+    from app.ui.offline_mode import CopyKeeper
+
+    team = open_database(server.url)
+    ensure_account(team.sessions, "intra", "intranet")
+    for n in range(2):
+        add_item(
+            team.sessions, f"Fråga {n} om parkeringen", account="intra", external_id=f"p{n}", created_at=NOW
+        )
+    window = open_window(qtbot, team, ModerationService(team.sessions, actor=Actor("postgres")))
+    keeper = CopyKeeper(window, server.url, delay_ms=50)
+    with qtbot.waitSignal(keeper.refreshed, timeout=20_000) as first:
+        pass
+    assert first.args[0].full and first.args[0].items == 2
+    copy = LocalCopy.for_team(team.engine.url)
+    assert copy.exists()
+
+    target = window.queue.current_item()
+    with qtbot.waitSignal(keeper.refreshed, timeout=20_000):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_O)
+    with copy.db.sessions() as session:
+        assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
+    copy.close()
+    wait_loaded(qtbot, window)
+    team.dispose()
