@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Integer, Table, any_, delete, func, insert, literal, select, tuple_
+from sqlalchemy import Connection, Integer, Table, and_, any_, delete, func, insert, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL
 
@@ -332,25 +332,19 @@ def _max_id(t: Connection, name: str) -> int:
 
 
 def _thread_context(t: Connection, ids: set[int]) -> set[int]:
-    """The posts and parent comments of the items' threads (the detail pane shows them)."""
+    """The posts and parent comments of the items' threads (the detail pane shows them): one
+    join per batch, on the unique (account, external id)."""
+    child, parent = _items.alias("child"), _items.alias("parent")
     found: set[int] = set()
     for batch in _chunks(ids, TEAM_CHUNK if t.dialect.name == "postgresql" else CHUNK):
-        refs: set[tuple[int, str]] = set()
-        for account_id, parent, post in t.execute(
-            select(_items.c.account_id, _items.c.parent_external_id, _items.c.post_external_id).where(
-                _team_among(t, _items.c.id, batch)
-            )
-        ):
-            refs.update((account_id, ext) for ext in (parent, post) if ext)
-        for part in _chunks_of(list(refs)):
+        for link in (child.c.parent_external_id, child.c.post_external_id):  # equi-joins on the index
             found.update(
                 t.scalars(
-                    select(_items.c.id).where(tuple_(_items.c.account_id, _items.c.external_id).in_(part))
+                    select(parent.c.id)
+                    .join(
+                        child, and_(parent.c.account_id == child.c.account_id, parent.c.external_id == link)
+                    )
+                    .where(_team_among(t, child.c.id, batch))
                 )
             )
     return found - ids
-
-
-def _chunks_of(values: list[Any], size: int = 200) -> Iterator[list[Any]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]

@@ -24,15 +24,18 @@ def sessions_with(engine: Engine, before_commit: Callable[[Session], None]) -> s
     return sessionmaker(engine, class_=cls, expire_on_commit=False)
 
 
-def decision_event(session: Session, after_id: int, item_id: int, actor: str) -> Any:
+def decision_event(
+    session: Session, after_id: int, item_id: int, actor: str, *, newest_only: bool = False
+) -> Any:
     """The deciding audit event this transaction wrote for the item (None: it wrote none, e.g.
-    a refusal's own log entry)."""
+    a refusal's own log entry). `newest_only`: look at the item's newest event alone."""
     events = AuditEvent.__table__
-    for row in session.execute(
+    query = (
         select(events.c.id, events.c.action, events.c.actor)
         .where(events.c.id > after_id, events.c.item_id == item_id)
         .order_by(events.c.id.desc())
-    ):
+    )
+    for row in session.execute(query.limit(1) if newest_only else query):
         if row.action in DECIDING and row.actor.casefold() == actor.casefold():
             return row
     return None
