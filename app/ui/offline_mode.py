@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSizePolicy, QToolBar
 from app.services.accounts.identity import local_time
 
 RECONNECT_MS = 10_000
+PROBE_MS = 5_000
 BANNER_OFFLINE = "background: #fff4ce; color: #3d2c00; padding: 6px; font-weight: bold"
 BANNER_BACK = "background: #dff6dd; color: #0b3d0b; padding: 6px; font-weight: bold"
 
@@ -127,7 +128,7 @@ class OfflineMode(QObject):
             )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
-        QTimer.singleShot(15_000, self.bar.hide)
+        QTimer.singleShot(15_000, lambda: self._window.removeToolBar(self.bar))
         self._window.copy_keeper = CopyKeeper(self._window, self._db_url)
         self.reconnected.emit(report)
 
@@ -137,8 +138,11 @@ class CopyKeeper(QObject):
     in the background a moment after each decision and each sync (incrementally)."""
 
     refreshed = Signal(object)  # RefreshResult
+    went_offline = Signal()
 
-    def __init__(self, window: Any, db_url: str | None, delay_ms: int = 3_000) -> None:
+    def __init__(
+        self, window: Any, db_url: str | None, delay_ms: int = 3_000, probe_ms: int = PROBE_MS
+    ) -> None:
         super().__init__(window)
         from app.models.db import resolve_url
         from app.services.offline.copy import LocalCopy
@@ -154,6 +158,43 @@ class CopyKeeper(QObject):
         window.moderation_actions.decided.connect(lambda _result: self.soon())
         window.sync.finished.connect(lambda _results: self.soon())
         self.soon()  # the first copy, or what changed while the window was closed
+        self._db_url = db_url
+        self._probing = False
+        self._probe = QTimer(self)
+        self._probe.timeout.connect(self.probe)
+        self._probe.start(probe_ms)
+
+    def probe(self) -> None:
+        """Is the team database still there? In the middle of work a pulled cable shows here
+        within the probe's interval and the connect timeout; the window then goes on offline."""
+        db = self._window.db
+        if self._probing or db is None or db.dialect != "postgresql":
+            return
+        self._probing = True
+
+        def ping() -> None:
+            with db.engine.connect() as con:
+                con.exec_driver_sql("SELECT 1")
+
+        self._window.tasks.run(ping, on_done=self._answered, on_error=self._unanswered, network=True)
+
+    def _answered(self, _result: object) -> None:
+        self._probing = False
+
+    def _unanswered(self, exc: BaseException) -> None:
+        from app.models.pg_timeouts import unreachable
+
+        self._probing = False
+        if not unreachable(exc) or not self._copy.exists() or self._window.db is None:
+            return
+        from app.services.offline.journal import OfflineModeration
+
+        self._probe.stop()
+        self._timer.stop()
+        moderation = OfflineModeration(self._copy)
+        self._window.attach(self._copy.db, moderation)
+        self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
+        self.went_offline.emit()
 
     def soon(self) -> None:
         self._timer.start()

@@ -135,3 +135,48 @@ def test_the_copy_is_made_and_follows_each_decision_online(qtbot, server: Privat
     copy.close()
     wait_loaded(qtbot, window)
     team.dispose()
+
+
+def test_the_window_goes_offline_in_the_middle_of_work_and_back(qtbot, server: PrivatePostgres) -> None:
+    from app.services.context import Actor
+    from app.services.moderation.facade import ModerationService
+    from app.ui.offline_mode import CopyKeeper
+
+    team = open_database(server.url)
+    ensure_account(team.sessions, "intra", "intranet")
+    for n in range(3):
+        add_item(
+            team.sessions,
+            f"Fråga {n} om bibliotekets öppettider",
+            account="intra",
+            external_id=f"b{n}",
+            created_at=NOW,
+        )
+    window = open_window(qtbot, team, ModerationService(team.sessions, actor=Actor("postgres")))
+    keeper = CopyKeeper(window, server.url, delay_ms=50, probe_ms=200)
+    with qtbot.waitSignal(keeper.refreshed, timeout=20_000):
+        pass
+
+    server.stop()
+    stopped = time.monotonic()
+    with qtbot.waitSignal(keeper.went_offline, timeout=10_000):
+        pass
+    assert time.monotonic() - stopped < 2.5  # the probe's 0.2 s, a refused connection, the copy at once
+    mode = window.offline_mode
+    assert mode.banner.text().startswith("Offline – arbetar på lokal kopia från ")
+    wait_loaded(qtbot, window)
+    assert window.db.dialect == "sqlite" and window.queue.model.rowCount() == 3
+    target = window.queue.current_item()
+    with qtbot.waitSignal(window.moderation_actions.decided, timeout=10_000):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_O)
+    assert window.statusBar().currentMessage() == "Sparat lokalt, skickas när databasen nås."
+
+    server.start()
+    with qtbot.waitSignal(mode.reconnected, timeout=30_000) as back:
+        mode.try_reconnect()
+    assert back.args[0].applied == 1
+    wait_loaded(qtbot, window)
+    assert window.db.dialect == "postgresql"
+    with window.db.sessions() as session:
+        assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
+    team.dispose()
