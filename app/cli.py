@@ -55,6 +55,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "answer": ("app.commands.answer", "svara på en fråga (genom plattformen, eller publicerat för hand)"),
     "stats": ("app.commands.stats", "statistik: frågor, svarstider mot svarslöftet, borttagningar, diarieföringar"),
     "report": ("app.commands.stats", "årets utvärdering av närvaron i sociala medier (PDF eller xlsx)"),
+    "offline": ("app.commands.offline", "den lokala kopian och beslut sparade offline"),
 }  # fmt: skip
 COMMAND_MODULES = list(dict.fromkeys(module for module, _help in COMMANDS.values()))
 _GLOBAL_WITH_VALUE = {"--db"}
@@ -210,6 +211,12 @@ def _environment_message(db: str | None, exc: Exception) -> str | None:
     where = sqlite_file(url) or url.render_as_string(hide_password=True)
     if url.get_backend_name() == "postgresql":
         from app.models.db_errors import postgres_cause
+        from app.models.pg_timeouts import DatabaseUnreachable, unreachable
+
+        if unreachable(exc):
+            return str(DatabaseUnreachable.for_url(url, exc)).replace("Ingenting har ändrats.", "") + (
+                "Det som inte hann sparas har inte ändrats."
+            )
 
         cause = postgres_cause(exc)
         said = (str(exc.orig).splitlines() or [""])[0]  # the server's words, not the SQL after them

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from app.commands import database
+from app.commands import database as open_db
 from app.models import moved_aside
 from app.models.db import DatabaseError, resolve_url, sqlite_file
 
@@ -37,7 +37,7 @@ def _moved_aside(args: argparse.Namespace) -> int:
         if not entries:
             print("Ingen databasfil har flyttats undan.")
         return 0
-    db = database(args)  # opened first: the acknowledgement goes into its audit log
+    db = open_db(args)  # opened first: the acknowledgement goes into its audit log
     from app.services.context import acting
     from app.services.records.audit import record
 

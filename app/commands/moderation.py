@@ -31,7 +31,13 @@ STEP_NAMES = {
 
 
 def service(args: argparse.Namespace) -> ModerationService:
-    return ModerationService.with_platforms(database(args).sessions)
+    db = database(args)
+    copy = getattr(args, "offline_copy", None)
+    if copy is not None:  # the team database is away: decided on the local copy, journaled
+        from app.services.offline.journal import OfflineModeration
+
+        return OfflineModeration(copy)  # type: ignore[return-value]
+    return ModerationService.with_platforms(db.sessions)
 
 
 def register(subparsers: Any) -> None:

@@ -10,6 +10,7 @@ from app.models.base import Base, UTCDateTime, utcnow
 from app.models.exports import Export, ExportRow
 from app.models.items import OPEN_STATUSES, Item, ItemStatus, ItemVersion
 from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
+from app.models.offline import OfflineDecision
 from app.models.queue_indexes import QUEUE_COUNTS_INDEX
 from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting
 from app.models.team_keys import AccountKeyCopy, AccountSecret, PersonKey
@@ -36,6 +37,7 @@ __all__ = [
     "ItemStatus",
     "ItemVersion",
     "Notice",
+    "OfflineDecision",
     "OutboxStep",
     "PersonKey",
     "QUEUE_COUNTS_INDEX",

@@ -228,7 +228,9 @@ def create_db_engine(url: URL) -> Engine:
             if sqlite_file(url) is not None:
                 con.exec_driver_sql("PRAGMA journal_mode=WAL")
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        from app.models.pg_timeouts import connect_args
+
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args(url))
         event.listen(engine, "connect", _remember_session_user(engine))
     faults.install(engine)
     return engine
@@ -257,6 +259,12 @@ def _remember_session_user(engine: Engine) -> Any:
             # locked a table) ends in a clear message after this long, never a window that waits
             # for ever. Decisions on one item serialize far quicker than this.
             cursor.execute(f"SET lock_timeout = {pg_lock_timeout_ms()}")
+            # A statement the server works on for longer than this is cancelled (a runaway
+            # query never holds the window); a link that went silent is noticed by the TCP
+            # settings in pg_timeouts.
+            from app.models.pg_timeouts import statement_timeout_ms
+
+            cursor.execute(f"SET statement_timeout = {statement_timeout_ms()}")
         finally:
             cursor.close()
         dbapi_connection.commit()
@@ -301,7 +309,11 @@ def _at_head(engine: Engine) -> bool:
     try:
         with engine.connect() as con:
             current = set(con.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
-    except Exception:  # noqa: BLE001 - no table yet, or anything odd: let Alembic decide
+    except Exception as exc:  # noqa: BLE001 - no table yet, or anything odd: let Alembic decide
+        from app.models.pg_timeouts import unreachable
+
+        if unreachable(exc):  # asking again would wait out the timeout a second time
+            raise
         return False
     try:
         return bool(current) and current == migration_heads()
@@ -387,7 +399,11 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
         if isinstance(exc, DatabaseError):
             raise
         if isinstance(exc, SQLAlchemyError | OSError):
+            from app.models.pg_timeouts import DatabaseUnreachable, unreachable
+
             where = path or resolved.render_as_string(hide_password=True)
+            if path is None and unreachable(exc):
+                raise DatabaseUnreachable.for_url(resolved, exc) from exc
             raise DatabaseError(
                 environment_message(where, exc)
                 or f"Kan inte öppna databasen {where}: {getattr(exc, 'orig', exc)}"

@@ -39,9 +39,15 @@ def build_moderation(db: Any) -> Any:
 def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     """Runs on a worker thread while the window is already up: the database layer's import,
     the migrations, the corrupt-file check and (for scripts/run) the demo data."""
+    from app.models.pg_timeouts import DatabaseUnreachable
     from app.services.accounts.team_credentials import open_as_me
 
-    db = open_as_me(db_url)  # on PostgreSQL with the password `granska login` kept
+    try:
+        db = open_as_me(db_url)  # on PostgreSQL with the password `granska login` kept
+    except DatabaseUnreachable as exc:  # the team database is away: the local copy, if there is one
+        from app.ui.offline_mode import open_copy
+
+        return open_copy(db_url, exc)
     if demo_if_empty:
         from app.services.intake.demo import load_demo
         from app.services.queue.listing import QueueFilter, QueueService
@@ -118,6 +124,14 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         db, moderation = result
         window.queue.model.page_loaded.connect(first_page_in, Qt.ConnectionType.SingleShotConnection)
         window.attach(db, moderation)
+        if hasattr(moderation, "offline_copy"):
+            from app.ui.offline_mode import OfflineMode
+
+            window.offline_mode = OfflineMode(window, db_url, moderation)
+        elif db.dialect == "postgresql":
+            from app.ui.offline_mode import CopyKeeper
+
+            window.copy_keeper = CopyKeeper(window, db_url)
         QTimer.singleShot(VIEWS_AT_THE_LATEST_MS, install_views)  # a slow or failed first page
         if db.moved_aside:  # stays in the status bar until acknowledged (granska db moved-aside)
             label = QLabel(

@@ -2275,6 +2275,33 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
 </context>
 <context>
+    <name>OfflineMode</name>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>okänd tid</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>Offline – arbetar på lokal kopia från %s; beslut skickas när databasen nås igen.</source>
+        <translation>Offline – working on the local copy from %s; decisions are sent when the database can be reached again.</translation>
+    </message>
+    <message>
+        <source>Ansluten till teamdatabasen igen: %d beslut skickade, %d i konflikt.</source>
+        <translation>Connected to the team database again: %d decisions sent, %d in conflict.</translation>
+    </message>
+    <message>
+        <source>Post %d: ditt beslut (%s) är sparat som konflikt; %s</source>
+        <translation>Item %d: your decision (%s) is kept as a conflict; %s</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <source>Förhandsgranska skärmdumpen</source>

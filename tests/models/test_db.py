@@ -204,7 +204,7 @@ def test_a_bad_url_is_a_clear_error():
 
 
 def test_an_unreachable_server_is_a_clear_error():
-    with pytest.raises(DatabaseError, match="Kan inte öppna databasen"):
+    with pytest.raises(DatabaseError, match=r"Teamdatabasen på 127.0.0.1:1 nås inte \(anslutningen nekades"):
         open_database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
 
 

@@ -1,0 +1,111 @@
+"""Bounded waits on the team database: a pulled cable or a dropped VPN (packets dropped, not
+refused) is noticed within seconds, not after the operating system's minutes of TCP retries,
+and told in Swedish, never as the driver's English."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from sqlalchemy.engine import URL
+
+from app.core.errors import EnvironmentFault
+from app.models.db import DatabaseError
+
+__all__ = ["DatabaseUnreachable", "connect_args", "connect_timeout_s", "statement_timeout_ms", "unreachable"]
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def connect_timeout_s() -> int:
+    """Seconds to reach the server and log in (GRANSKA_PG_CONNECT_TIMEOUT_S; libpq's least is 2)."""
+    return max(2, _env_int("GRANSKA_PG_CONNECT_TIMEOUT_S", 5))
+
+
+def statement_timeout_ms() -> int:
+    """How long the server may work on one statement (GRANSKA_PG_STATEMENT_TIMEOUT_MS). Long
+    enough for an export of a year's removals, short enough that nothing waits for ever."""
+    return _env_int("GRANSKA_PG_STATEMENT_TIMEOUT_MS", 120_000)
+
+
+def connect_args(url: URL) -> dict[str, Any]:
+    """libpq settings for every connection: a connect timeout, TCP keepalives that probe an idle
+    or waiting connection after 5 s, and tcp_user_timeout, which drops a connection whose sent
+    data has gone unacknowledged for as long (the black-holed link). The URL's own query
+    parameters win (an administrator may tune them)."""
+    given = set(url.query)
+    wanted: dict[str, Any] = {
+        "connect_timeout": connect_timeout_s(),
+        "keepalives": 1,
+        "keepalives_idle": 5,
+        "keepalives_interval": 2,
+        "keepalives_count": 2,
+        "tcp_user_timeout": connect_timeout_s() * 1000,
+    }
+    return {key: value for key, value in wanted.items() if key not in given}
+
+
+# SQLSTATEs that mean the connection, not the statement, failed: class 08 (connection
+# exception) and the server shutting down (57P01-57P03).
+_GONE = {"57P01", "57P02", "57P03"}
+
+
+def unreachable(exc: BaseException) -> bool:
+    """The team database cannot be reached now (refused, no answer, the link cut, the server
+    going down); not a refusal by a server that answered (a wrong password, no such database)."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    orig = getattr(exc, "orig", None) or exc
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return False
+    if not isinstance(orig, psycopg.OperationalError):
+        return False
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if state:
+        return state.startswith("08") or state in _GONE
+    said = str(orig)
+    return "FATAL" not in said and "authentication" not in said
+
+
+def _cause(exc: BaseException) -> str:
+    said = str(getattr(exc, "orig", None) or exc).lower()
+    if "timeout" in said or "timed out" in said:
+        return f"inget svar inom {connect_timeout_s()} s"
+    if "refused" in said:
+        return "anslutningen nekades; servern är kanske avstängd"
+    if "could not translate host name" in said or "name or service not known" in said:
+        return "servernamnet kunde inte slås upp"
+    if "closed the connection" in said or "terminat" in said or "shutdown" in said:
+        return "anslutningen bröts"
+    return "nätverket eller servern svarar inte"
+
+
+class DatabaseUnreachable(DatabaseError, EnvironmentFault):
+    """The team database is away now: the message is meant for the user."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+
+    @classmethod
+    def for_url(cls, url: URL, exc: BaseException) -> DatabaseUnreachable:
+        where = f"{url.host or 'localhost'}:{url.port or 5432}"
+        return cls(
+            f"Teamdatabasen på {where} nås inte ({_cause(exc)}). Kontrollera nätverket eller VPN, "
+            "eller fråga IT om servern är igång. Ingenting har ändrats.",
+            where,
+        )
+
+    @classmethod
+    def during_work(cls, exc: BaseException) -> DatabaseUnreachable:
+        return cls(
+            f"Teamdatabasen nås inte längre ({_cause(exc)}). Det som inte hann sparas har inte "
+            "ändrats; försök igen när nätverket är tillbaka."
+        )
