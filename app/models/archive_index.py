@@ -6,7 +6,8 @@ of three tables, grouped, sorted) that took a second at 100k saved copies. Here:
 
 - `archive_items` holds each archived item's latest event time and its `key`, a number that
   sorts like (latest event, item id): the whole seconds of the time in the high 32 bits, the
-  item id in the low 32. Paging walks its index.
+  item id in the low 32. Paging walks its index. It also keeps the text of the newest saved
+  copy, which the list shows (read out of the copy's JSON once, not on every page).
 - `archive_fts` (FTS5) holds, under that same key as rowid, the text and author of every saved
   copy of the item (the item's current text when it has no copy). A search is one FTS5 query in
   rowid order, the raw full-text query itself, stopped after a page.
@@ -66,8 +67,11 @@ def _refresh(x: str) -> str:
     return (
         f"DELETE FROM archive_fts WHERE rowid = (SELECT key FROM archive_items WHERE item_id = {x}); "
         f"DELETE FROM archive_items WHERE item_id = {x}; "
-        f"INSERT INTO archive_items(item_id, last_at, key) SELECT * FROM (SELECT {x} AS item_id, "
-        f"max(at) AS last_at, (CAST(strftime('%s', max(at)) AS INTEGER) << {KEY_SHIFT}) | {x} AS key "
+        f"INSERT INTO archive_items(item_id, last_at, key, saved_text) SELECT *, "
+        f"(SELECT {_saved('payload', '$.item.text', '$.text')} FROM evidence WHERE item_id = {x} "
+        "ORDER BY saved_at DESC, id DESC LIMIT 1) FROM (SELECT "
+        f"{x} AS item_id, max(at) AS last_at, "
+        f"(CAST(strftime('%s', max(at)) AS INTEGER) << {KEY_SHIFT}) | {x} AS key "
         f"FROM ({_events(x)})) WHERE last_at IS NOT NULL; "
         f"INSERT INTO archive_fts(rowid, text, author_name) SELECT a.key, "
         f"coalesce({copies_text}, i.text), coalesce({copies_author}, i.author_name) "
@@ -108,7 +112,7 @@ TRIGGERS = {
 
 TABLES = [
     "CREATE TABLE IF NOT EXISTS archive_items "
-    "(item_id INTEGER PRIMARY KEY, last_at DATETIME NOT NULL, key INTEGER NOT NULL)",
+    "(item_id INTEGER PRIMARY KEY, last_at DATETIME NOT NULL, key INTEGER NOT NULL, saved_text TEXT)",
     "CREATE UNIQUE INDEX IF NOT EXISTS ix_archive_items_key ON archive_items (key)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS archive_fts USING fts5("
     "text, author_name, tokenize='unicode61 remove_diacritics 0')",
@@ -126,6 +130,9 @@ REBUILD = [
     "INSERT INTO archive_items(item_id, last_at, key) SELECT item_id, max(at), "
     f"(CAST(strftime('%s', max(at)) AS INTEGER) << {KEY_SHIFT}) | item_id "
     f"FROM ({_ALL_EVENTS}) GROUP BY item_id",
+    f"UPDATE archive_items SET saved_text = (SELECT {_saved('payload', '$.item.text', '$.text')} "
+    "FROM evidence WHERE evidence.item_id = archive_items.item_id "
+    "ORDER BY saved_at DESC, id DESC LIMIT 1)",
     "INSERT INTO archive_fts(rowid, text, author_name) SELECT a.key, "
     f"coalesce(c.text, i.text), coalesce(c.author, i.author_name) FROM archive_items a "
     "JOIN items i ON i.id = a.item_id LEFT JOIN (SELECT item_id, "

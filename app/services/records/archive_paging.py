@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, func, select, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, text
 
 from app.models import Account, Decision, Item
 from app.models.archive_index import archive_key
@@ -32,6 +32,7 @@ archive_items = Table(
     Column("item_id", Integer, primary_key=True),
     Column("last_at", UTCDateTime),
     Column("key", Integer),
+    Column("saved_text", Text),
 )
 _fts = Table("archive_fts", MetaData(), Column("rowid", Integer))
 
@@ -91,7 +92,9 @@ def count(session: Session, f: Any) -> int:
 
 
 def entries_of(columns: Any, latest: list[Any], keys: list[int]) -> AnySelect:
-    """The entry's `columns` (over Item and Account), the latest event's time, then `latest`."""
+    """The entry's `columns` (over Item and Account; the sixth, the newest saved copy's text,
+    taken from the index), the latest event's time, then `latest`."""
+    columns = [*columns[:5], func.coalesce(archive_items.c.saved_text, Item.text), *columns[6:]]
     return (
         select(*columns, archive_items.c.last_at, *latest)
         .select_from(archive_items)
