@@ -293,13 +293,17 @@ class ArchiveService:
             stmt = stmt.order_by(last_at.desc(), Item.id.desc()).limit(limit)
             return [ArchiveEntry(*row) for row in session.execute(stmt)]
 
-    def count(self, f: ArchiveFilter) -> int:
+    def count(self, f: ArchiveFilter, cap: int | None = None) -> int:
+        """How many entries `f` finds; with `cap`, counting stops after `cap` + 1 of them (a
+        result above `cap` means "more than `cap`")."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
             if archive_paging.uses_index(f, dialect):
                 _check_length(f.text)
-                return archive_paging.count(session, f)
+                return archive_paging.count(session, f, cap)
             stmt, _last_at = self._statement(f, dialect)
+            if cap is not None:
+                stmt = stmt.limit(cap + 1)
             return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
     def administrators(self) -> list[str]:

@@ -84,11 +84,12 @@ def page_keys(session: Session, f: Any, after: tuple[datetime, int] | None, limi
     return [] if stmt is None else list(session.scalars(stmt.limit(limit)))
 
 
-def count(session: Session, f: Any) -> int:
+def count(session: Session, f: Any, cap: int | None = None) -> int:
     stmt = _keys(f, None)
     if stmt is None:
         return 0
-    return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    stmt = stmt.order_by(None) if cap is None else stmt.limit(cap + 1)
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
 def entries_of(columns: Any, latest: list[Any], keys: list[int]) -> AnySelect:
