@@ -41,7 +41,7 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     the migrations, the corrupt-file check and (for scripts/run) the demo data."""
     from app.models.db import open_database
 
-    db = open_database(db_url)
+    db = open_database(db_url, defer_checks=True)  # the whole-file checks: run_deferred_checks
     if demo_if_empty:
         from app.services.intake.demo import load_demo
         from app.services.queue.listing import QueueFilter, QueueService
@@ -101,6 +101,25 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
         moderation_views.install(window)
         records_views.install(window)
+        QTimer.singleShot(0, check_after_start)
+
+    def check_after_start() -> None:
+        """What reads the whole file or counts every row, on the writer once the queue shows;
+        the user hears of it only when something was found."""
+        from app.models.deferred_checks import run_deferred_checks
+
+        db = window.db
+        if db is not None:
+            window.tasks.run(lambda: run_deferred_checks(db), on_done=tell, on_error=tell_failure, write=True)
+
+    def tell(messages: list[str]) -> None:
+        for message in messages:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+    def tell_failure(exc: BaseException) -> None:
+        tell([str(exc)])
 
     def first_page_in(rows: int) -> None:
         if rows:  # after the paint, not in the middle of it
@@ -125,10 +144,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             label.setStyleSheet("color: #b00020; font-weight: bold")
             window.statusBar().addPermanentWidget(label)
             window.moved_aside_warning = label
-        for message in db.messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
+        tell(db.messages)
 
     def failed(exc: BaseException) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=window)
