@@ -1,9 +1,10 @@
 """P9: the archive's first page (the list, and five searches) over the saved copies of the
 decided demo (`granska demo --items N --decided F`), through ArchiveService as the Arkiv view
 and `granska archive search` call it, vs the raw FTS5 query for the same page on the same file
-with plain sqlite3 (`SELECT rowid FROM <fts> WHERE <fts> MATCH ? ORDER BY rowid DESC LIMIT 200`;
-for the list, the newest 200 evidence ids). Before the archive had an index of its own
-(migration 0008_perf) the baseline's FTS table is built here, over the copies' texts.
+with plain sqlite3 (`SELECT rowid, text, author_name FROM <fts> WHERE <fts> MATCH ? ORDER BY
+rowid DESC LIMIT 200`; for the list, the newest 200 evidence rows' ids and times). Before the
+archive had an index of its own (migration 0008_perf) the baseline's FTS table is built here,
+over the copies' texts.
 
     python bench/archive.py [--items 1000000] [--decided 0.5] [--repeat 7]
     (goal: <= 1.5x the raw query, and the slowest first page <= 50 ms)
@@ -80,7 +81,10 @@ def main() -> None:
     for words in ("", *SEARCHES):
         if words:
             expr = sqlite_match_expression(words)
-            raw_sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid DESC LIMIT {PAGE}"
+            raw_sql = (
+                f"SELECT rowid, text, author_name FROM {fts} WHERE {fts} MATCH ? "
+                f"ORDER BY rowid DESC LIMIT {PAGE}"
+            )
 
             def raw(expr=expr, raw_sql=raw_sql):  # type: ignore[no-untyped-def]
                 return con.execute(raw_sql, (expr,)).fetchall()
@@ -90,7 +94,9 @@ def main() -> None:
         else:
 
             def raw():  # type: ignore[no-untyped-def]
-                return con.execute(f"SELECT id FROM evidence ORDER BY id DESC LIMIT {PAGE}").fetchall()
+                return con.execute(
+                    f"SELECT id, item_id, saved_at FROM evidence ORDER BY id DESC LIMIT {PAGE}"
+                ).fetchall()
 
             every = raw
         f = ArchiveFilter(text=words)

@@ -6,8 +6,9 @@ of three tables, grouped, sorted) that took a second at 100k saved copies. Here:
 
 - `archive_items` holds each archived item's latest event time and its `key`, a number that
   sorts like (latest event, item id): the whole seconds of the time in the high 32 bits, the
-  item id in the low 32. Paging walks its index. It also keeps the text of the newest saved
-  copy, which the list shows (read out of the copy's JSON once, not on every page).
+  item id in the low 32. Paging walks its index. It also keeps what the list shows beside the
+  item (the newest saved copy's text, read out of its JSON once, the latest removal's reason,
+  who decided last, the diarienummer, the number of copies), so a page is 200 plain rows.
 - `archive_fts` (FTS5) holds, under that same key as rowid, the text and author of every saved
   copy of the item (the item's current text when it has no copy). A search is one FTS5 query in
   rowid order, the raw full-text query itself, stopped after a page.
@@ -54,6 +55,24 @@ def _events(x: str) -> str:
     )
 
 
+_SHOWN = ("saved_text", "reason_code", "decided_by", "diarienummer", "copies")
+
+
+def _shown(x: str) -> str:
+    """What the list shows of item `x` beside the item itself: the newest saved copy's text, the
+    latest removal's reason, who decided last, the newest diarienummer, how many copies."""
+    return (
+        f"(SELECT {_saved('payload', '$.item.text', '$.text')} FROM evidence WHERE item_id = {x} "
+        "ORDER BY saved_at DESC, id DESC LIMIT 1), "
+        f"(SELECT reason_code FROM decisions WHERE item_id = {x} AND action = 'remove' "
+        "ORDER BY decided_at DESC, id DESC LIMIT 1), "
+        f"(SELECT decided_by FROM decisions WHERE item_id = {x} ORDER BY decided_at DESC, id DESC LIMIT 1), "
+        f"(SELECT diarienummer FROM registrations WHERE item_id = {x} AND diarienummer IS NOT NULL "
+        "ORDER BY registered_at DESC, id DESC LIMIT 1), "
+        f"(SELECT count(*) FROM evidence WHERE item_id = {x})"
+    )
+
+
 def _refresh(x: str) -> str:
     """Statements (inside a trigger) that recompute item `x`'s archive row and text."""
     copies_text = (
@@ -67,9 +86,8 @@ def _refresh(x: str) -> str:
     return (
         f"DELETE FROM archive_fts WHERE rowid = (SELECT key FROM archive_items WHERE item_id = {x}); "
         f"DELETE FROM archive_items WHERE item_id = {x}; "
-        f"INSERT INTO archive_items(item_id, last_at, key, saved_text) SELECT *, "
-        f"(SELECT {_saved('payload', '$.item.text', '$.text')} FROM evidence WHERE item_id = {x} "
-        "ORDER BY saved_at DESC, id DESC LIMIT 1) FROM (SELECT "
+        f"INSERT INTO archive_items(item_id, last_at, key, {', '.join(_SHOWN)}) SELECT *, "
+        f"{_shown(x)} FROM (SELECT "
         f"{x} AS item_id, max(at) AS last_at, "
         f"(CAST(strftime('%s', max(at)) AS INTEGER) << {KEY_SHIFT}) | {x} AS key "
         f"FROM ({_events(x)})) WHERE last_at IS NOT NULL; "
@@ -90,16 +108,21 @@ TRIGGERS = {
         "AFTER UPDATE OF item_id, saved_at, payload ON evidence",
         _refresh("old.item_id") + _refresh("new.item_id"),
     ),
-    "archive_decisions_ai": ("AFTER INSERT ON decisions WHEN new.action = 'remove'", _refresh("new.item_id")),
-    "archive_decisions_ad": ("AFTER DELETE ON decisions WHEN old.action = 'remove'", _refresh("old.item_id")),
+    # Any decision on an archived item changes who decided last; a removal archives it.
+    "archive_decisions_ai": (
+        "AFTER INSERT ON decisions WHEN new.action = 'remove' "
+        "OR EXISTS (SELECT 1 FROM archive_items WHERE item_id = new.item_id)",
+        _refresh("new.item_id"),
+    ),
+    "archive_decisions_ad": ("AFTER DELETE ON decisions", _refresh("old.item_id")),
     "archive_decisions_au": (
-        "AFTER UPDATE OF item_id, action, decided_at ON decisions",
+        "AFTER UPDATE OF item_id, action, decided_at, decided_by, reason_code ON decisions",
         _refresh("old.item_id") + _refresh("new.item_id"),
     ),
     "archive_registrations_ai": ("AFTER INSERT ON registrations", _refresh("new.item_id")),
     "archive_registrations_ad": ("AFTER DELETE ON registrations", _refresh("old.item_id")),
     "archive_registrations_au": (
-        "AFTER UPDATE OF item_id, registered_at ON registrations",
+        "AFTER UPDATE OF item_id, registered_at, diarienummer ON registrations",
         _refresh("old.item_id") + _refresh("new.item_id"),
     ),
     # An archived item without a saved copy is searched on its current text.
@@ -112,7 +135,8 @@ TRIGGERS = {
 
 TABLES = [
     "CREATE TABLE IF NOT EXISTS archive_items "
-    "(item_id INTEGER PRIMARY KEY, last_at DATETIME NOT NULL, key INTEGER NOT NULL, saved_text TEXT)",
+    "(item_id INTEGER PRIMARY KEY, last_at DATETIME NOT NULL, key INTEGER NOT NULL, saved_text TEXT, "
+    "reason_code VARCHAR(32), decided_by VARCHAR(100), diarienummer VARCHAR(100), copies INTEGER)",
     "CREATE UNIQUE INDEX IF NOT EXISTS ix_archive_items_key ON archive_items (key)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS archive_fts USING fts5("
     "text, author_name, tokenize='unicode61 remove_diacritics 0')",
@@ -130,9 +154,7 @@ REBUILD = [
     "INSERT INTO archive_items(item_id, last_at, key) SELECT item_id, max(at), "
     f"(CAST(strftime('%s', max(at)) AS INTEGER) << {KEY_SHIFT}) | item_id "
     f"FROM ({_ALL_EVENTS}) GROUP BY item_id",
-    f"UPDATE archive_items SET saved_text = (SELECT {_saved('payload', '$.item.text', '$.text')} "
-    "FROM evidence WHERE evidence.item_id = archive_items.item_id "
-    "ORDER BY saved_at DESC, id DESC LIMIT 1)",
+    f"UPDATE archive_items SET ({', '.join(_SHOWN)}) = (SELECT {_shown('archive_items.item_id')})",
     "INSERT INTO archive_fts(rowid, text, author_name) SELECT a.key, "
     f"coalesce(c.text, i.text), coalesce(c.author, i.author_name) FROM archive_items a "
     "JOIN items i ON i.id = a.item_id LEFT JOIN (SELECT item_id, "

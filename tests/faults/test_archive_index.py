@@ -13,8 +13,10 @@ from sqlalchemy import func, select, text, update
 from app.models import Evidence, Item
 from app.models.archive_index import archive_key
 from app.models.db import open_database
+from app.services.context import Actor
 from app.services.intake.demo import load_demo
 from app.services.moderation.demo_decisions import decide_demo_share
+from app.services.moderation.facade import ModerationService
 from app.services.records.archive import ArchiveFilter, ArchiveService
 from app.services.records.audit import AuditService
 from tests.faults.test_search_index import _granska
@@ -41,6 +43,20 @@ def test_the_index_gives_the_archive_the_events_give(sqlite_db):
         assert indexed == computed, words
         assert service.count(ArchiveFilter(text=words)) == len(computed)
     assert len(_both_ways(service)[0]) == 200
+    # Every column the list shows is the same either way: reason, decider, diarienummer, copies.
+    everyone = ("sofia", "erik", "amina")
+    computed = set(service.search(ArchiveFilter(administrators=everyone), limit=1000))
+    assert set(service.search(ArchiveFilter(), limit=1000)) == computed
+    registered = next(e.item_id for e in computed if e.reason_code is None)
+    ModerationService(sqlite_db.sessions, actor=Actor("erik")).set_diarienummer(registered, "KS 2026/7")
+    ModerationService(sqlite_db.sessions, actor=Actor("amina")).remove(registered, "reklam")
+    [entry] = [e for e in service.search(ArchiveFilter(), limit=1000) if e.item_id == registered]
+    assert (entry.diarienummer, entry.reason_code, entry.decided_by, entry.evidence_count) == (
+        "KS 2026/7",
+        "reklam",
+        "amina",
+        2,
+    )
     # A later removal of an archived item moves it to the top; an edit of a saved copy shows.
     later = sqlite_db.sessions
     [first, *_] = _both_ways(service)[0][::-1]

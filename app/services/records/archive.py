@@ -284,7 +284,7 @@ class ArchiveService:
                 keys = archive_paging.page_keys(session, f, after, limit)
                 if not keys:
                     return []
-                stmt = archive_paging.entries_of(_ENTRY_COLUMNS, _latest(), keys)
+                stmt = archive_paging.entries_of(_ENTRY_COLUMNS, keys)
                 found = {row[0]: ArchiveEntry(*row) for row in session.execute(stmt)}
                 return [found[i] for i in map(item_of_key, keys) if i in found]
             stmt, last_at = self._statement(f, dialect)

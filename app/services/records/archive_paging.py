@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, func, select, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, func, select, text
 
 from app.models import Account, Decision, Item
 from app.models.archive_index import archive_key
@@ -33,6 +33,10 @@ archive_items = Table(
     Column("last_at", UTCDateTime),
     Column("key", Integer),
     Column("saved_text", Text),
+    Column("reason_code", String),
+    Column("decided_by", String),
+    Column("diarienummer", String),
+    Column("copies", Integer),
 )
 _fts = Table("archive_fts", MetaData(), Column("rowid", Integer))
 
@@ -92,12 +96,13 @@ def count(session: Session, f: Any, cap: int | None = None) -> int:
     return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
-def entries_of(columns: Any, latest: list[Any], keys: list[int]) -> AnySelect:
+def entries_of(columns: Any, keys: list[int]) -> AnySelect:
     """The entry's `columns` (over Item and Account; the sixth, the newest saved copy's text,
-    taken from the index), the latest event's time, then `latest`."""
-    columns = [*columns[:5], func.coalesce(archive_items.c.saved_text, Item.text), *columns[6:]]
+    taken from the index), then what the index keeps of the item's events."""
+    a = archive_items.c
+    columns = [*columns[:5], func.coalesce(a.saved_text, Item.text), *columns[6:]]
     return (
-        select(*columns, archive_items.c.last_at, *latest)
+        select(*columns, a.last_at, a.reason_code, a.decided_by, a.diarienummer, a.copies)
         .select_from(archive_items)
         .join(Item, Item.id == archive_items.c.item_id)
         .join(Account, Account.id == Item.account_id)
