@@ -15,6 +15,7 @@ from app.models.db import Database, open_database
 from app.services.intake.demo import _ensure_accounts, demo_items
 from app.services.intake.importer import ItemWriter
 from app.services.intake.rules import RuleSet, Verdict
+from app.services.moderation.demo_decisions import decide_demo_share
 
 BATCH = 20_000
 
@@ -60,6 +61,27 @@ def demo_database(path: Path, items: int) -> Database:
             stale.unlink(missing_ok=True)
         db = open_database(f"sqlite:///{path}")
         fill_demo(db, items)
+        db.dispose()
+        marker.touch()
+    return open_database(f"sqlite:///{path}")
+
+
+SHARED = Path("/var/tmp/granska-bench")
+
+
+def decided_demo_database(items: int, decided: float, folder: Path = SHARED) -> Database:
+    """The demo with a share `decided` of its items decided through the real decision path
+    (`granska demo --items N --decided F`), built once in a folder every benchmark run shares
+    (a million items with half decided takes minutes), then reused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"demo-{items}-{decided:g}.db"
+    marker = path.with_name(path.name + ".ok")
+    if not marker.exists():
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)
+        db = open_database(f"sqlite:///{path}")
+        fill_demo(db, items)
+        decide_demo_share(db.sessions, decided)
         db.dispose()
         marker.touch()
     return open_database(f"sqlite:///{path}")

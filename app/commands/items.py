@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +25,14 @@ def register(subparsers: Any) -> None:
         default=500,
         metavar="N",
         help="antal inlägg och kommentarer (standard 500, upp till 1 000 000)",
+    )
+    demo.add_argument(
+        "--decided",
+        type=float,
+        default=0.0,
+        metavar="ANDEL",
+        help="andel av posterna som avgörs som en administratör skulle (borttagna eller "
+        "diarieförda, med bevis och logg), t.ex. 0.5",
     )
     demo.set_defaults(handler=_demo)
 
@@ -52,15 +61,25 @@ def register(subparsers: Any) -> None:
 
 def _demo(args: argparse.Namespace) -> int:
     from app.services.intake.demo import load_demo
+    from app.services.moderation.demo_decisions import decide_demo_share
 
     db = database(args)
     if args.items > 1_000_000:
         raise InputError("Demodata kan skapas för högst 1 000 000 poster.")
+    if not 0.0 <= args.decided <= 1.0:
+        raise InputError("Andelen avgjorda poster (--decided) ska vara mellan 0 och 1, t.ex. 0.5.")
     result = load_demo(db.sessions, args.items)
     print(
         f"Demodata: {result.accounts_created} nya konton, {result.items.created} nya poster, "
         f"{result.items.updated} uppdaterade, {result.items.unchanged} oförändrade."
     )
+    if args.decided:
+        started = time.monotonic()
+        decided = decide_demo_share(db.sessions, args.decided)
+        print(
+            f"Avgjorda: {decided.removed} borttagna och {decided.registered} diarieförda "
+            f"({time.monotonic() - started:.0f} s)."
+        )
     return 0
 
 

@@ -71,6 +71,9 @@ class Database:
     # Damaged files moved aside and not yet acknowledged (see moved_aside): said at every
     # opening, in `messages`, until an administrator acknowledges them.
     moved_aside: list[Any] = field(default_factory=list)
+    # Opened with `defer_checks`: the checks that read the whole file or count every row are
+    # still to run (app/models/deferred_checks.py), after the window shows the queue.
+    checks_deferred: bool = False
 
     @property
     def dialect(self) -> str:
@@ -107,7 +110,19 @@ FULL_CHECK_BYTES = 256 * 2**20
 def _needs_full_check(path: Path) -> bool:
     wal = path.with_name(path.name + "-wal")
     unclean = wal.exists() and wal.stat().st_size > 0
-    return unclean or path.stat().st_size <= FULL_CHECK_BYTES
+    suspect = path.with_name(path.name + SUSPECT_SUFFIX).exists()  # a deferred check found damage
+    return unclean or suspect or path.stat().st_size <= FULL_CHECK_BYTES
+
+
+SUSPECT_SUFFIX = ".kontrollera"
+
+# Tables that grow with the items (a million items, half decided: gigabytes): read whole only by
+# the full check; at start the others are (accounts, administrators, settings, the log's head).
+GROWING_TABLES = (
+    "items", "item_versions", "evidence", "decisions", "registrations", "notices", "outbox",
+    "escalations", "audit_events", "audit_seals", "archive_", "queue_counts", "export_rows",
+    "screenshots", "sqlite_",
+)  # fmt: skip
 
 
 def _quoted(name: str) -> str:
@@ -128,9 +143,10 @@ def _check_writable(path: Path) -> None:
     raise DatabaseError(f"Kan inte använda databasen {path}: {what}. Ingenting har ändrats.")
 
 
-def _check_sqlite_file(path: Path) -> str | None:
+def _check_sqlite_file(path: Path, whole: bool | None = None) -> str | None:
     """Return why the file is damaged, or None when it opens and reads. Raises DatabaseError
-    (nothing moved) when it cannot be read for a reason that is not the file's own."""
+    (nothing moved) when it cannot be read for a reason that is not the file's own. `whole`:
+    read every page (True), or all but the items' (False); None: as `_needs_full_check` says."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
@@ -138,10 +154,10 @@ def _check_sqlite_file(path: Path) -> str | None:
         try:
             # Reading the schema also proves the header and sqlite_master are sound.
             tables = con.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-            if _needs_full_check(path):
+            if _needs_full_check(path) if whole is None else whole:
                 checks = ["PRAGMA quick_check(1)"]
             else:
-                small = [t for (t,) in tables if not t.startswith(("items", "sqlite_"))]
+                small = [t for (t,) in tables if not t.startswith(GROWING_TABLES)]
                 checks = [f"PRAGMA quick_check({_quoted(t)})" for t in small]
             for check in checks:
                 row = con.execute(check).fetchone()
@@ -360,18 +376,22 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(alembic_config(connection), "head")
 
 
-def check_search_index(engine: Engine) -> list[str]:
+def check_search_index(engine: Engine, *, count_rows: bool = True) -> list[str]:
     from app.models.fulltext import repair_fulltext
 
     with engine.begin() as connection:
-        repaired = repair_fulltext(connection)
+        repaired = repair_fulltext(connection, count_rows=count_rows)
     for message in repaired:
         log.info("%s", message)
     return repaired
 
 
-def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and upgrade the database; raises DatabaseError for the user."""
+def open_database(
+    url: str | URL | None = None, *, migrate: bool = True, defer_checks: bool = False
+) -> Database:
+    """Open (creating if needed) and upgrade the database; raises DatabaseError for the user.
+    `defer_checks` (the window): the checks that read the whole file or count every row are left
+    to `app.models.deferred_checks.run_deferred_checks`, run once the queue is painted."""
     resolved = url if isinstance(url, URL) else resolve_url(url)
     messages: list[str] = []
     moved: list[Any] = []
@@ -382,15 +402,19 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
         except OSError as exc:
             raise DatabaseError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}") from exc
         _check_writable(path)
-        problem = _check_sqlite_file(path)
+        suspect = path.with_name(path.name + SUSPECT_SUFFIX)
+        deferring = defer_checks and not suspect.exists()  # found damaged: read whole now
+        problem = _check_sqlite_file(path, whole=False if deferring else None)
         if problem is not None:
             _move_damaged(path, problem)
+        if not deferring:
+            suspect.unlink(missing_ok=True)
     engine = None
     try:
         engine = create_db_engine(resolved)
         if migrate:
             upgrade(engine)
-            messages.extend(check_search_index(engine))
+            messages.extend(check_search_index(engine, count_rows=not defer_checks))
     except Exception as exc:  # noqa: BLE001 - any driver error becomes one clear message
         from sqlalchemy.exc import SQLAlchemyError
 
@@ -415,4 +439,10 @@ def open_database(url: str | URL | None = None, *, migrate: bool = True) -> Data
         moved = moved_aside.unacknowledged(path)
     sessions = sessionmaker(engine, expire_on_commit=False)
     warnings = [entry.warning(path) for entry in moved] if path is not None else []
-    return Database(engine=engine, sessions=sessions, messages=[*warnings, *messages], moved_aside=moved)
+    return Database(
+        engine=engine,
+        sessions=sessions,
+        messages=[*warnings, *messages],
+        moved_aside=moved,
+        checks_deferred=defer_checks and migrate,
+    )

@@ -95,6 +95,17 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
         return _repair_postgres(connection)
     if name != "sqlite":
         return []
+    from app.models.archive_index import repair_archive_index
+    from app.models.queue_counts import repair_queue_counts
+
+    return (
+        _repair_sqlite(connection, count_rows)
+        + repair_archive_index(connection, count_rows=count_rows)
+        + repair_queue_counts(connection, count_rows=count_rows)
+    )
+
+
+def _repair_sqlite(connection: Any, count_rows: bool) -> list[str]:
     sql = connection.exec_driver_sql
     present = {n for (n,) in sql("SELECT name FROM sqlite_master WHERE name LIKE 'items_fts%'")}
     missing = [t for t in SQLITE_TRIGGERS if t not in present]

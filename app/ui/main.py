@@ -43,7 +43,7 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     from app.services.accounts.team_credentials import open_as_me
 
     try:
-        db = open_as_me(db_url)  # on PostgreSQL with the password `granska login` kept
+        db = open_as_me(db_url, defer_checks=True)  # on PostgreSQL with the password `granska login` kept; the whole-file checks: run_deferred_checks
     except DatabaseUnreachable as exc:  # the team database is away: the local copy, if there is one
         from app.ui.offline_mode import open_copy
 
@@ -113,6 +113,25 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         from app.ui.stats import hooks as stats_views
 
         stats_views.install(window)
+        QTimer.singleShot(0, check_after_start)
+
+    def check_after_start() -> None:
+        """What reads the whole file or counts every row, on the writer once the queue shows;
+        the user hears of it only when something was found."""
+        from app.models.deferred_checks import run_deferred_checks
+
+        db = window.db
+        if db is not None:
+            window.tasks.run(lambda: run_deferred_checks(db), on_done=tell, on_error=tell_failure, write=True)
+
+    def tell(messages: list[str]) -> None:
+        for message in messages:
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+
+    def tell_failure(exc: BaseException) -> None:
+        tell([str(exc)])
 
     def first_page_in(rows: int) -> None:
         if rows:  # after the paint, not in the middle of it
@@ -145,10 +164,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             label.setStyleSheet("color: #b00020; font-weight: bold")
             window.statusBar().addPermanentWidget(label)
             window.moved_aside_warning = label
-        for message in db.messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
+        tell(db.messages)
 
     def failed(exc: BaseException) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=window)

@@ -255,3 +255,47 @@ def test_start_up_skips_alembic_when_the_schema_is_at_head(tmp_path):
     with again.engine.begin() as connection:
         command.check(alembic_config(connection))
     again.dispose()
+
+
+def test_the_window_reads_a_crashed_large_file_whole_only_after_the_queue_shows(tmp_path, monkeypatch):
+    """#20: opening for the window checks what is quick; the whole-file read comes after, and
+    damage it finds is said at once and moves the file aside at the next start."""
+    import app.models.db as db_module
+    from app.models.deferred_checks import run_deferred_checks
+
+    path = tmp_path / "granska.db"
+    _granska_file_with_a_damaged_table(path, "items")
+    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    path.with_name(path.name + "-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
+    db = open_database(f"sqlite:///{path}", defer_checks=True)
+    try:
+        assert db.messages == [] and path.exists()  # opened at once, nothing moved yet
+        [message] = run_deferred_checks(db)
+        assert "är skadad" in message and "starta det igen" in message
+    finally:
+        db.dispose()
+    assert path.exists()  # never moved while the window had it open
+    db = open_database(f"sqlite:///{path}", defer_checks=True)  # the next start
+    try:
+        assert len(db.messages) == 1 and "skadad" in db.messages[0]
+        assert [p for p in tmp_path.iterdir() if p.name.startswith("granska.db.trasig-")]
+        assert run_deferred_checks(db) == []  # the fresh database is whole
+    finally:
+        db.dispose()
+    assert not path.with_name(path.name + ".kontrollera").exists()
+
+
+def test_deferred_checks_on_a_sound_file_say_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    open_database(url).dispose()
+    db = open_database(url, defer_checks=True)
+    try:
+        assert db.checks_deferred and run_deferred_checks_quietly(db)
+    finally:
+        db.dispose()
+
+
+def run_deferred_checks_quietly(db) -> bool:  # type: ignore[no-untyped-def]
+    from app.models.deferred_checks import run_deferred_checks
+
+    return run_deferred_checks(db) == []

@@ -144,3 +144,12 @@ def test_the_archive_needs_only_the_database(sqlite_db, monkeypatch):
     service = ArchiveService(sqlite_db.sessions)
     assert found(service, text="offline") == {item}
     assert service.detail(item) is not None
+
+
+def test_a_capped_count_stops_after_the_cap(database):
+    """The Arkiv view counts at most 10,000 + 1 entries and says "10 000+" beyond."""
+    seed(database.sessions)
+    service = ArchiveService(database.sessions)
+    assert service.count(ArchiveFilter()) == 4
+    assert service.count(ArchiveFilter(), cap=2) == 3 and service.count(ArchiveFilter(), cap=10) == 4
+    assert service.count(ArchiveFilter(administrators=("anna", "bertil", "cecilia")), cap=1) == 2

@@ -12,12 +12,15 @@ target_metadata = Base.metadata
 
 # Full-text machinery is created by hand in the migrations and is not in the models.
 FTS_TABLE_PREFIX = "items_fts"
+# The archive's index on SQLite (app/models/archive_index.py), kept by triggers.
+# And the queue's tab counts (app/models/queue_counts.py).
+ARCHIVE_TABLES = ("archive_items", "archive_fts", "queue_counts")
 PG_ONLY_COLUMNS = {("items", "search_vector")}
 PG_ONLY_INDEXES = {"ix_items_search_vector"}
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    if type_ == "table" and name and name.startswith(FTS_TABLE_PREFIX):
+    if type_ == "table" and name and name.startswith((FTS_TABLE_PREFIX, *ARCHIVE_TABLES)):
         return False
     if type_ == "column" and (obj.table.name, name) in PG_ONLY_COLUMNS:
         return False

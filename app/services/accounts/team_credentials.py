@@ -303,12 +303,12 @@ def with_stored_password(url: URL, keyring: CredentialStore | None = None) -> UR
     return url.set(password=secret) if secret else url
 
 
-def open_as_me(explicit: str | None = None) -> Database:
+def open_as_me(explicit: str | None = None, *, defer_checks: bool = False) -> Database:
     """The database the command line and the window open: `--db`/GRANSKA_DB/the machine policy,
     on PostgreSQL with the password `granska login` kept in my keyring when the URL has none."""
     from app.models.db import open_database, resolve_url
 
-    return open_database(with_stored_password(resolve_url(explicit)))
+    return open_database(with_stored_password(resolve_url(explicit)), defer_checks=defer_checks)
 
 
 def credential_store_for(

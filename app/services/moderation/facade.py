@@ -59,12 +59,7 @@ from app.services.moderation.outbox import (
 )
 from app.services.moderation.outcome import ActionOutcome, FollowUp, HistoryEntry, by_hand_message, describe
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
-from app.services.moderation.register import (
-    register_item,
-    set_diarienummer,
-    status_after_registering,
-    validate_criterion,
-)
+from app.services.moderation.register import decide_registration, set_diarienummer, validate_criterion
 from app.services.moderation.remove import (
     PlatformRemover,
     check_removal,
@@ -185,28 +180,7 @@ class ModerationService:
         spec = REGISTRATION_CRITERIA[criterion]
         motivation = (motivation or "").strip() or f"{spec.label}. {spec.explanation}"
         with _database_errors(), self._scope(item_id) as scope:
-            scope.require_not_weeded()
-            scope.refuse_on_conflict_of_interest()
-            evidence_id, digest = scope.save_evidence()
-            decision_id = scope.record_decision(
-                Action.REGISTER,
-                motivation=motivation,
-                evidence_id=evidence_id,
-                details={"criterion": criterion},
-            )
-            registration_id = register_item(scope, criterion, motivation, dnr, decision_id)
-            scope.set_status(status_after_registering(scope.state.status))
-            scope.audit(
-                Action.REGISTER,
-                {
-                    "criterion": criterion,
-                    "decision_id": decision_id,
-                    "evidence_id": evidence_id,
-                    "sha256": digest,
-                    "registration_id": registration_id,
-                    "diarienummer": dnr,
-                },
-            )
+            decide_registration(scope, criterion, motivation, dnr)
         text = f"Diarieförd: {spec.label.lower()}" + (
             f", diarienummer {dnr}." if dnr else "; registratorn fyller i diarienumret."
         )

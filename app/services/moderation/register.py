@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.states import Action
 from app.models import Account, Administrator, Item, ItemStatus, Registration
 from app.services.accounts.identity import local_time
 from app.services.moderation.decisions import DecisionScope
@@ -90,6 +91,30 @@ def register_item(
         "registered_by": scope.username,
     }
     return scope.writer.insert(_registrations, values)
+
+
+def decide_registration(scope: DecisionScope, criterion: str, motivation: str, dnr: str | None) -> int:
+    """Registering without removal, inside the caller's decision transaction: the evidence copy
+    first, then the decision, the registration, the item's status and the audit event.
+    Returns the registration's id."""
+    scope.require_not_weeded()
+    scope.refuse_on_conflict_of_interest()
+    evidence_id, digest = scope.save_evidence()
+    decision_id = scope.record_decision(
+        Action.REGISTER, motivation=motivation, evidence_id=evidence_id, details={"criterion": criterion}
+    )
+    registration_id = register_item(scope, criterion, motivation, dnr, decision_id)
+    scope.set_status(status_after_registering(scope.state.status))
+    details = {
+        "criterion": criterion,
+        "decision_id": decision_id,
+        "evidence_id": evidence_id,
+        "sha256": digest,
+        "registration_id": registration_id,
+        "diarienummer": dnr,
+    }
+    scope.audit(Action.REGISTER, details)
+    return registration_id
 
 
 def set_diarienummer(scope: DecisionScope, diarienummer: str, registration_id: int | None = None) -> int:

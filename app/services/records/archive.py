@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
+from app.models.archive_index import item_of_key
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
 from app.services.accounts.roles import me_now, require_records
 from app.services.context import Actor
+from app.services.records import archive_paging
 from app.services.records.removal_log import REMOVE_ACTION
 
 if TYPE_CHECKING:
@@ -171,11 +173,7 @@ def _text_matches(dialect: str, query: str) -> Any:
     """What was saved is what is searched: an item with an evidence copy matches on the copy's
     text (or its author), never on text the author put there afterwards; an item without a
     copy matches on its current text through the full-text index."""
-    if len(query) > MAX_SEARCH_CHARS:
-        raise InputError(
-            f"Söktexten är för lång ({len(query)} tecken, högst {MAX_SEARCH_CHARS}): "
-            "sök på några ord ur texten."
-        )
+    _check_length(query)
     terms = search_terms(query)
     if not terms:
         return None
@@ -204,10 +202,49 @@ _ENTRY_COLUMNS = (
 )
 
 
+def _latest() -> list[Any]:
+    """Per item: the latest removal's reason, who decided last, the diarienummer, the copies."""
+    latest_removal = (
+        select(Decision.reason_code)
+        .where(Decision.item_id == Item.id, Decision.action == REMOVE_ACTION)
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    latest_decider = (
+        select(Decision.decided_by)
+        .where(Decision.item_id == Item.id)
+        .order_by(Decision.decided_at.desc(), Decision.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    latest_dnr = (
+        select(Registration.diarienummer)
+        .where(Registration.item_id == Item.id, Registration.diarienummer.is_not(None))
+        .order_by(Registration.registered_at.desc(), Registration.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    copies = select(func.count()).where(Evidence.item_id == Item.id).scalar_subquery()
+    return [latest_removal, latest_decider, latest_dnr, copies]
+
+
+def _check_length(query: str) -> None:
+    if len(query) > MAX_SEARCH_CHARS:
+        raise InputError(
+            f"Söktexten är för lång ({len(query)} tecken, högst {MAX_SEARCH_CHARS}): "
+            "sök på några ord ur texten."
+        )
+
+
 class ArchiveService:
     def __init__(self, sessions: sessionmaker[Session], actor: Actor | None = None) -> None:
         self._sessions = sessions
         self._actor = actor
+
+    def _reads_all(self) -> bool:
+        """Whether I may read every account's records (the archive's own index serves only those)."""
+        return me_now(self._sessions, self._actor)[0].record_accounts() is None
 
     def _readable(self, stmt: AnySelect) -> AnySelect:
         """Only the accounts whose records I may read (an administrator: their own)."""
@@ -229,30 +266,8 @@ class ArchiveService:
             .group_by(events.c.item_id)
             .subquery("archived")
         )
-        latest_removal = (
-            select(Decision.reason_code)
-            .where(Decision.item_id == Item.id, Decision.action == REMOVE_ACTION)
-            .order_by(Decision.decided_at.desc(), Decision.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        latest_decider = (
-            select(Decision.decided_by)
-            .where(Decision.item_id == Item.id)
-            .order_by(Decision.decided_at.desc(), Decision.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        latest_dnr = (
-            select(Registration.diarienummer)
-            .where(Registration.item_id == Item.id, Registration.diarienummer.is_not(None))
-            .order_by(Registration.registered_at.desc(), Registration.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        copies = select(func.count()).where(Evidence.item_id == Item.id).scalar_subquery()
         stmt = (
-            select(*_ENTRY_COLUMNS, archived.c.last_at, latest_removal, latest_decider, latest_dnr, copies)
+            select(*_ENTRY_COLUMNS, archived.c.last_at, *_latest())
             .join(archived, archived.c.item_id == Item.id)
             .join(Account, Account.id == Item.account_id)
         )
@@ -272,19 +287,37 @@ class ArchiveService:
         return stmt, archived.c.last_at
 
     def search(self, f: ArchiveFilter, after: Cursor | None = None, limit: int = 200) -> list[ArchiveEntry]:
-        """Newest first, keyset-paged on (latest event, item id)."""
+        """Newest first, keyset-paged on (latest event, item id); from the archive's index (SQLite,
+        no period or administrator filter) the latest event counts to the second."""
         with self._sessions() as session:
-            stmt, last_at = self._statement(f, session.get_bind().dialect.name)
+            dialect = session.get_bind().dialect.name
+            if archive_paging.uses_index(f, dialect) and self._reads_all():
+                _check_length(f.text)
+                keys = archive_paging.page_keys(session, f, after, limit)
+                if not keys:
+                    return []
+                stmt = archive_paging.entries_of(_ENTRY_COLUMNS, keys)
+                found = {row[0]: ArchiveEntry(*row) for row in session.execute(stmt)}
+                return [found[i] for i in map(item_of_key, keys) if i in found]
+            stmt, last_at = self._statement(f, dialect)
             stmt = self._readable(stmt)
             if after is not None:
                 stmt = stmt.where(tuple_(last_at, Item.id) < tuple_(*after))
             stmt = stmt.order_by(last_at.desc(), Item.id.desc()).limit(limit)
             return [ArchiveEntry(*row) for row in session.execute(stmt)]
 
-    def count(self, f: ArchiveFilter) -> int:
+    def count(self, f: ArchiveFilter, cap: int | None = None) -> int:
+        """How many entries `f` finds; with `cap`, counting stops after `cap` + 1 of them (a
+        result above `cap` means "more than `cap`")."""
         with self._sessions() as session:
-            stmt, _last_at = self._statement(f, session.get_bind().dialect.name)
+            dialect = session.get_bind().dialect.name
+            if archive_paging.uses_index(f, dialect) and self._reads_all():
+                _check_length(f.text)
+                return archive_paging.count(session, f, cap)
+            stmt, _last_at = self._statement(f, dialect)
             stmt = self._readable(stmt)
+            if cap is not None:
+                stmt = stmt.limit(cap + 1)
             return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
     def administrators(self) -> list[str]:

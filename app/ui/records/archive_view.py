@@ -47,6 +47,10 @@ from app.ui.labels import reason_label
 from app.ui.records.archive_model import PAGE, ArchiveModel, when
 from app.ui.tasks import TaskManager, tasks_for
 
+# Counting every match of a common word among a million saved copies costs more than the page:
+# beyond this the status bar says "10 000+".
+COUNT_CAP = 10_000
+
 
 def _plain_editor(name: str) -> QPlainTextEdit:
     editor = QPlainTextEdit()
@@ -205,7 +209,7 @@ class ArchiveView(QWidget):
         service = self._service
         self.status.setText(self.tr("Söker …"))
         self._tasks.run(
-            lambda: (service.search(f, limit=PAGE), service.count(f)),
+            lambda: (service.search(f, limit=PAGE), service.count(f, cap=COUNT_CAP)),
             on_done=lambda result: self._show_page(generation, *result),
             on_error=self._show_error,
             key="archive/search",
@@ -215,9 +219,10 @@ class ArchiveView(QWidget):
         if generation != self._generation:
             return
         self.model.reset(rows)
+        shown = f"{COUNT_CAP:,}+".replace(",", "\u00a0") if total > COUNT_CAP else str(total)
         self.status.setText(
             self.tr("%1 poster i arkivet. Arkivet läser bara databasen och fungerar utan nätverk.").replace(
-                "%1", str(total)
+                "%1", shown
             )
         )
         if rows:

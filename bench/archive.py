@@ -1,0 +1,126 @@
+"""P9: the archive's first page (the list, and five searches) over the saved copies of the
+decided demo (`granska demo --items N --decided F`), through ArchiveService as the Arkiv view
+and `granska archive search` call it, vs the raw FTS5 query for the same page on the same file
+with plain sqlite3 (`SELECT rowid, text, author_name FROM <fts> WHERE <fts> MATCH ? ORDER BY
+rowid DESC LIMIT 200`; for the list, the newest 200 evidence rows' ids and times). Before the
+archive had an index of its own (migration 0008_perf) the baseline's FTS table is built here,
+over the copies' texts.
+
+    python bench/archive.py [--items 1000000] [--decided 0.5] [--repeat 7]
+    (goal: <= 1.5x the raw query, and the slowest first page <= 50 ms)
+
+The decided demo is built once into /var/tmp/granska-bench (bench/data.py): at a million items
+with half decided, 15-25 minutes on two shared cores. Times are the best of --repeat runs, the
+two sides interleaved (medians printed too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.data import decided_demo_database  # noqa: E402
+
+# A common word, a flagged word, a rare word, a surname (the author), a prefix being typed.
+SEARCHES = ("simhallen", "idioter", "casino", "andersson", "parkeringstill")
+PAGE = 200
+
+
+def _raw_fts(con: sqlite3.Connection) -> str:
+    """The FTS table to compare with: the archive's own, or one built here over the copies."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'archive_fts'").fetchone():
+        return "archive_fts"
+    print("  (no archive index in this database: building the baseline's FTS table in memory)")
+    con.execute("CREATE VIRTUAL TABLE temp.bench_fts USING fts5(text, author_name)")
+    con.execute(
+        "INSERT INTO temp.bench_fts(rowid, text, author_name) SELECT id, "
+        "json_extract(payload, '$.item.text'), json_extract(payload, '$.item.author.name') FROM evidence"
+    )
+    return "bench_fts"
+
+
+def _best(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000, statistics.median(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--decided", type=float, default=0.5)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    from app.models.fulltext import sqlite_match_expression
+    from app.services.records.archive import ArchiveFilter, ArchiveService
+
+    started = time.monotonic()
+    db = decided_demo_database(args.items, args.decided)
+    path = db.engine.url.database
+    print(
+        f"P9 archive, {args.items} items, {args.decided:g} decided: "
+        f"opened in {time.monotonic() - started:.1f} s"
+    )
+    service = ArchiveService(db.sessions)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    fts = _raw_fts(con)
+    copies = con.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    print(f"  {copies} saved copies")
+    worst_ratio, worst_ms = 0.0, 0.0
+    for words in ("", *SEARCHES):
+        if words:
+            expr = sqlite_match_expression(words)
+            raw_sql = (
+                f"SELECT rowid, text, author_name FROM {fts} WHERE {fts} MATCH ? "
+                f"ORDER BY rowid DESC LIMIT {PAGE}"
+            )
+
+            def raw(expr=expr, raw_sql=raw_sql):  # type: ignore[no-untyped-def]
+                return con.execute(raw_sql, (expr,)).fetchall()
+
+            def every(expr=expr):  # type: ignore[no-untyped-def]
+                return con.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", (expr,)).fetchall()
+        else:
+
+            def raw():  # type: ignore[no-untyped-def]
+                return con.execute(
+                    f"SELECT id, item_id, saved_at FROM evidence ORDER BY id DESC LIMIT {PAGE}"
+                ).fetchall()
+
+            every = raw
+        f = ArchiveFilter(text=words)
+        ours_fn = lambda f=f: service.search(f, limit=PAGE)  # noqa: E731
+        ours_fn(), raw(), every()  # warm
+        rows = len(ours_fn())
+        ours, ours_med = _best(ours_fn, args.repeat)
+        base, base_med = _best(raw, args.repeat)
+        all_ids, _ = _best(every, max(1, args.repeat // 2))
+        ratio = ours / base
+        worst_ratio, worst_ms = max(worst_ratio, ratio), max(worst_ms, ours)
+        label = repr(words) if words else "list"
+        print(
+            f"  {label:18} granska {ours:8.2f} ms (median {ours_med:8.2f})   raw page {base:7.2f} ms "
+            f"(median {base_med:7.2f})   every matching id {all_ids:8.2f} ms   {rows} rows   "
+            f"ratio {ratio:.2f}"
+        )
+    con.close()
+    db.dispose()
+    print(
+        f"ratio: {worst_ratio:.2f} (goal: <= 1.5 the raw FTS query for the same page; "
+        f"slowest page {worst_ms:.1f} ms, goal <= 50 ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
