@@ -53,7 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "login": ("app.commands.team", "skapa ditt nyckelpar för teamdatabasens token "
               "(den privata nyckeln finns bara i din nyckelring)"),
     "answer": ("app.commands.answer", "svara på en fråga (genom plattformen, eller publicerat för hand)"),
-    "stats": ("app.commands.stats", "statistik: frågor, svarstider mot svarslöftet, borttagningar, diarieföringar"),
+    "stats": ("app.commands.stats", "statistik: svarstider mot svarslöftet, borttagningar, diarieföringar"),
     "report": ("app.commands.stats", "årets utvärdering av närvaron i sociala medier (PDF eller xlsx)"),
     "offline": ("app.commands.offline", "den lokala kopian och beslut sparade offline"),
 }  # fmt: skip

@@ -18,7 +18,7 @@ from app.services.stats.labels import hours_text, share_text
 def register(subparsers: Any) -> None:
     stats = subparsers.add_parser(
         "stats",
-        help="statistik: frågor, svarstider mot svarslöftet, borttagningar, diarieföringar",
+        help="statistik: svarstider mot svarslöftet, borttagningar, diarieföringar",
         description="Siffrorna per konto för en period (hela dagar i svensk tid, båda ändar med; "
         "standard: i år till i dag). Svarstiden räknas från frågan till första publicerade svaret "
         "(eller vidarebefordran, eller beslut att den inte behöver svar), i kalendertid och i "

@@ -43,7 +43,8 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     from app.services.accounts.team_credentials import open_as_me
 
     try:
-        db = open_as_me(db_url, defer_checks=True)  # on PostgreSQL with the password `granska login` kept; the whole-file checks: run_deferred_checks
+        # On PostgreSQL with the password `granska login` kept; the whole-file checks later.
+        db = open_as_me(db_url, defer_checks=True)
     except DatabaseUnreachable as exc:  # the team database is away: the local copy, if there is one
         from app.ui.offline_mode import open_copy
 
