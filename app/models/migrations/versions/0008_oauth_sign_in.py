@@ -3,7 +3,7 @@ the scopes granted and when the token last worked (the tokens themselves stay in
 store: the OS keyring, or the team database's encrypted store)
 
 Revision ID: 0008_oauth
-Revises: 0007_team_credentials
+Revises: 0008_team
 
 On PostgreSQL an assigned administrator may record what a sign-in or a refresh learned (the
 scopes granted, the time the token last worked); the endpoints are edited like the account.
@@ -15,7 +15,7 @@ from alembic import op
 from app.models.base import UTCDateTime
 
 revision = "0008_oauth"
-down_revision = "0007_team_credentials"
+down_revision = "0008_team"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 away, as the replay received it (applied, or a conflict kept with both decisions)
 
 Revision ID: 0008_offline
-Revises: 0007_team_credentials
+Revises: 0008_stats
 
 On PostgreSQL: read as the item's records are read; written only by an administrator assigned
 to the item's account, in their own name.
@@ -14,7 +14,7 @@ from alembic import op
 from app.models.base import UTCDateTime
 
 revision = "0008_offline"
-down_revision = "0007_team_credentials"
+down_revision = "0008_stats"
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@ app/models/archive_index.py) and the queue's tab counts (queue_counts, app/model
 built from what is already there. PostgreSQL: nothing (it plans both with statistics).
 
 Revision ID: 0008_perf
-Revises: 0007_team_credentials
+Revises: 0008_offline
 """
 
 from alembic import op
@@ -12,7 +12,7 @@ from app.models.archive_index import create_archive_index, drop_archive_index
 from app.models.queue_counts import create_queue_counts, drop_queue_counts
 
 revision = "0008_perf"
-down_revision = "0007_team_credentials"
+down_revision = "0008_offline"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """stats: each account's structured response promise, and an index for response times (#17)
 
 Revision ID: 0008_stats
-Revises: 0007_team_credentials
+Revises: 0008_oauth
 
 The promise's columns are NULL until someone sets them (NULL reads as the default: weekdays
 08-17, public holidays off, no target), so an account's audit seal stays valid. The index holds
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_stats"
-down_revision = "0007_team_credentials"
+down_revision = "0008_oauth"
 branch_labels = None
 depends_on = None
 
