@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -38,11 +39,7 @@ def _modules_loaded_by(*argv: str, tmp_path) -> set[str]:
         f"    main({list(argv)!r})\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    env = {
-        "GRANSKA_DB": f"sqlite:///{tmp_path / 'startup.db'}",
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path),
-    }
+    env = {**os.environ, "GRANSKA_DB": f"sqlite:///{tmp_path / 'startup.db'}"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     return set(json.loads(done.stdout.splitlines()[-1]))
 

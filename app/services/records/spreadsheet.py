@@ -26,21 +26,13 @@ Three traps, all met by the registrator's export and the evidence package:
 from __future__ import annotations
 
 import contextlib
-import glob
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-
-try:
-    import fcntl
-except ImportError:  # Windows: an open file cannot be deleted, which is lock enough
-    fcntl = None  # type: ignore[assignment]
 
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
@@ -49,9 +41,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from app.core.errors import EnvironmentFault, InputError
+from app.services.records.atomic_file import AtomicFile as AtomicFile  # its importers predate the split
 from app.services.records.print_layout import lines_needed, row_height, set_print_area, set_up_printing
-from app.services.replace_file import replace_file
 
 CELL_LIMIT = 32_767
 TRUNCATION_MARKER = " … [AVKORTAD: {n} tecken till finns i bevispaketet]"
@@ -345,75 +336,3 @@ def save_workbook(workbook: Workbook, path: Path) -> None:
             with contextlib.suppress(OSError, ValueError):
                 fp.close()
         raise
-
-
-def _remove_stale_temporaries(target: Path) -> None:
-    """Remove what a killed export left next to `target`. A running export holds a lock on its
-    temporary file (POSIX) or keeps it open (Windows: it cannot be deleted then), so only the
-    files of exports that are no longer running go."""
-    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        if fcntl is None:
-            with contextlib.suppress(OSError):
-                stale.unlink()
-            continue
-        try:
-            fd = os.open(stale, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            stale.unlink(missing_ok=True)
-        except OSError:
-            pass  # locked: an export still running
-        finally:
-            os.close(fd)
-
-
-class AtomicFile:
-    """Write to a hidden temporary file next to `target`, then rename it into place.
-
-    Nobody ever sees half a file: a cancelled or failed export leaves nothing behind, and what
-    a killed one left is removed by the next export to the same file."""
-
-    def __init__(self, target: Path, *, overwrite: bool = False) -> None:
-        self.target = Path(target)
-        if not self.target.parent.is_dir():
-            raise InputError(f"Mappen {self.target.parent} finns inte.")
-        if self.target.is_dir():
-            raise InputError(f"{self.target} är en mapp, inte en fil.")
-        if self.target.exists() and not overwrite:
-            raise InputError(f"Filen {self.target} finns redan. Välj ett annat namn eller ange --overwrite.")
-        _remove_stale_temporaries(self.target)
-        try:
-            fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise EnvironmentFault(f"Kan inte skriva i {self.target.parent}: {exc.strerror}") from exc
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)  # held until commit or discard: "still being written"
-            self._fd: int | None = fd
-        else:
-            os.close(fd)
-            self._fd = None
-        self.path = Path(name)
-        self.done = False
-
-    def _release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-    def commit(self) -> None:
-        self._release()
-        replace_file(self.path, self.target)
-        self.done = True
-
-    def discard(self) -> None:
-        self._release()
-        if not self.done:
-            self.path.unlink(missing_ok=True)
-
-    def __enter__(self) -> AtomicFile:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.discard()
