@@ -102,8 +102,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         moderation_views.install(window)
         records_views.install(window)
         from app.ui.stats import hooks as stats_views
+        from app.ui.stats import queue_hooks
 
         stats_views.install(window)
+        queue_hooks.install(window)
 
     def first_page_in(rows: int) -> None:
         if rows:  # after the paint, not in the middle of it
