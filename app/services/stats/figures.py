@@ -250,9 +250,9 @@ class StatisticsService:
                 c = counts[row.account_id]
                 for name in ("items", "questions", "waiting", "overdue"):
                     c[name] += int(row._mapping[name] or 0)
-                if row.month is not None:
-                    per = volume.setdefault(platform_of[row.account_id], {})
-                    per[months[row.month]] = per.get(months[row.month], 0) + int(row.items)
+                per = volume.setdefault(platform_of[row.account_id], {})
+                for month, n in zip(months, rt.months_of(row, len(months)), strict=True):
+                    per[month] = per.get(month, 0) + n
             for row in con.execute(rt.answered_waiting_query(since, until, ids, cutoffs)):
                 counts[row.account_id]["waiting"] -= int(row.waiting or 0)
                 counts[row.account_id]["overdue"] -= int(row.overdue or 0)
