@@ -113,15 +113,28 @@ def main() -> int:
         .group_by(Item.account_id)
     )
 
+    # The same count led by account (the index granska stats reads), the fairer of the two.
+    with db.sessions() as session:
+        ids = list(session.scalars(select(Item.account_id).distinct()))
+    by_account = bare.where(Item.account_id.in_(ids))
+
     def baseline() -> int:
         with db.sessions() as session:
             return sum(n for _, n in session.execute(bare))
+
+    def baseline_by_account() -> int:
+        with db.sessions() as session:
+            return sum(n for _, n in session.execute(by_account))
 
     def granska() -> object:
         return service.figures(*year)
 
     baseline(), granska()  # warm the page cache for both
-    base_s, total = best(baseline, args.repeat)
+    baseline_by_account()
+    plain_s, total = best(baseline, args.repeat)
+    indexed_s, total_indexed = best(baseline_by_account, args.repeat)
+    assert total == total_indexed
+    base_s = min(plain_s, indexed_s)
     ours_s, figures = best(granska, args.repeat)
     accounts = figures.accounts  # type: ignore[attr-defined]
     assert sum(a.items for a in accounts) == total, "stats and the bare count disagree"
@@ -130,11 +143,12 @@ def main() -> int:
     print(f"database: {path} ({args.items:,} items; {total:,} in {year[0]} – {year[1]})")
     print(f"answered questions: {answered:,}; median watched hours per account: "
           f"{statistics.mean(medians) if medians else 0:.2f} (mean of {len(medians)})")  # fmt: skip
-    print(f"bare SELECT count(*) ... GROUP BY account_id: {base_s * 1000:.0f} ms (best of {args.repeat})")
+    print(f"bare SELECT count(*) ... GROUP BY account_id: {plain_s * 1000:.0f} ms (best of {args.repeat})")
+    print(f"the same with account_id IN (...):          {indexed_s * 1000:.0f} ms (the baseline: the faster)")
     print(f"granska stats (StatisticsService.figures):   {ours_s * 1000:.0f} ms (best of {args.repeat})")
     ratio = ours_s / base_s
     ok = ratio <= GOAL_RATIO and ours_s < GOAL_SECONDS
-    print(f"{'OK' if ok else 'NOT MET'}: {ratio:.2f}x the bare count, {ours_s:.2f} s")
+    print(f"{'OK' if ok else 'NOT MET'}: {ratio:.2f}x the faster bare count, {ours_s:.2f} s")
     print(f"ratio: {ratio:.2f} (goal: <= {GOAL_RATIO:g} and under {GOAL_SECONDS:g} s)")
     db.dispose()
     return 0 if ok else 1

@@ -11,8 +11,9 @@ from typing import Any
 from app.commands import database, print_json
 from app.commands.export import _day
 from app.core.errors import InputError
-from app.services.stats.figures import AccountFigures, StatisticsService
+from app.services.stats.figures import StatisticsService
 from app.services.stats.labels import hours_text, share_text
+from app.services.stats.shapes import AccountFigures
 
 
 def register(subparsers: Any) -> None:

@@ -112,8 +112,10 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
         remind_token_health(window)
         from app.ui.stats import hooks as stats_views
+        from app.ui.stats import queue_hooks
 
         stats_views.install(window)
+        queue_hooks.install(window)
         QTimer.singleShot(0, check_after_start)
 
     def check_after_start() -> None:

@@ -3764,4 +3764,38 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>The evaluation is saved in %1.</translation>
     </message>
 </context>
+<context>
+    <name>RowLook</name>
+    <message>
+        <source>försenad %s</source>
+        <translation>overdue %s</translation>
+    </message>
+    <message>
+        <source>%s kvar</source>
+        <translation>%s left</translation>
+    </message>
+    <message>
+        <source>Frågan har väntat längre än kontots svarslöfte.</source>
+        <translation>The question has waited longer than the account's response promise.</translation>
+    </message>
+    <message>
+        <source>Frågan blir snart försenad enligt kontots svarslöfte.</source>
+        <translation>The question will soon be overdue by the account's response promise.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Försenade frågor</source>
+        <translation>Overdue questions</translation>
+    </message>
+    <message>
+        <source>Frågor som har väntat längre än kontots svarslöfte</source>
+        <translation>Questions that have waited longer than their account's response promise</translation>
+    </message>
+    <message>
+        <source>Försenade frågor: %d</source>
+        <translation>Overdue questions: %d</translation>
+    </message>
+</context>
 </TS>

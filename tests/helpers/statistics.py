@@ -54,9 +54,9 @@ def fill_december(s) -> None:
     kept = question(s, at(12, 14, 10))
     service(s, "anna", at(12, 14, 12)).keep(kept)
     # Answered but not published (the platform cannot reply: waits to be posted by hand).
-    # Tuesday 29 Dec 10:00 -> now: watched 7 + 3 = 10 h > 8: overdue.
+    # Tuesday 29 Dec 10:00 -> now: watched 7 + 4 = 11 h > 8: overdue.
     answer(question(s, at(12, 29, 10)), at(12, 29, 11), platform=BY_HAND)
-    # Unanswered: Monday 28 Dec 09:00 -> now 8 + 9 + 3 = 20 h: overdue; today 10:00: 2 h, not.
+    # Unanswered: Monday 28 Dec 09:00 -> now 8 + 9 + 4 = 21 h: overdue; today 10:00: 2 h, not.
     question(s, at(12, 28, 9))
     question(s, at(12, 30, 10))
     # A comment that is no question, removed for profanity (registered with the removal).

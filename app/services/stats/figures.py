@@ -7,7 +7,7 @@ administrators (and the rule of at least two). Every figure is a grouped query i
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -27,132 +27,15 @@ from app.models import (
     Registration,
     Screenshot,
 )
-from app.services.accounts.accounts import MIN_ADMINISTRATORS
 from app.services.accounts.roles import ADMINISTRATOR, Duty, refuse, who_am_i
 from app.services.context import Actor, acting
 from app.services.screenshots.schedule import ScreenshotService
 from app.services.stats import response_times as rt
 from app.services.stats.promises import promise_of
-from app.services.stats.watched_hours import STOCKHOLM, Promise, overdue_cutoff
+from app.services.stats.shapes import AccountFigures, AdministratorFigures, Statistics
+from app.services.stats.watched_hours import STOCKHOLM, overdue_cutoff
 
 HOUR = 3600.0
-
-
-@dataclass(frozen=True)
-class AccountFigures:
-    key: str
-    name: str
-    platform: str
-    purpose: str
-    tone: str
-    promise: Promise
-    items: int = 0
-    questions: int = 0
-    answered: int = 0
-    median_first_response_hours: float | None = None
-    median_first_response_watched_hours: float | None = None
-    p90_first_response_watched_hours: float | None = None
-    answered_within_promise: int | None = None
-    waiting_now: int = 0
-    overdue_now: int | None = None
-    removed_by_reason: dict[str, int] = field(default_factory=dict)
-    removed_registered: int = 0
-    registered_by_criterion: dict[str, int] = field(default_factory=dict)
-    forwards: int = 0
-    hand_overs: int = 0
-    police_reports: int = 0
-    pending_steps: int = 0
-    screenshots_taken: int = 0
-    last_screenshot_id: int | None = None
-    screenshot_due: date | None = None
-    screenshot_overdue: bool = False
-    administrators: tuple[str, ...] = ()
-
-    @property
-    def removed(self) -> int:
-        return sum(self.removed_by_reason.values())
-
-    @property
-    def within_promise_share(self) -> float | None:
-        if self.answered_within_promise is None or not self.answered:
-            return None
-        return self.answered_within_promise / self.answered
-
-    @property
-    def too_few_administrators(self) -> bool:
-        return len(self.administrators) < MIN_ADMINISTRATORS
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key, "name": self.name, "platform": self.platform,
-            "promise": self.promise.describe(), "target_hours": self.promise.target_hours,
-            "items": self.items, "questions": self.questions, "answered": self.answered,
-            "median_first_response_hours": _round(self.median_first_response_hours),
-            "median_first_response_watched_hours": _round(self.median_first_response_watched_hours),
-            "p90_first_response_watched_hours": _round(self.p90_first_response_watched_hours),
-            "answered_within_promise": self.answered_within_promise,
-            "answered_within_promise_share": _round(self.within_promise_share, 4),
-            "waiting_now": self.waiting_now, "overdue_now": self.overdue_now,
-            "removed": self.removed, "removed_by_reason": self.removed_by_reason,
-            "removed_registered": self.removed_registered,
-            "registered_by_criterion": self.registered_by_criterion,
-            "forwards": self.forwards, "hand_overs": self.hand_overs,
-            "police_reports": self.police_reports, "pending_steps": self.pending_steps,
-            "screenshots_taken": self.screenshots_taken,
-            "screenshot_due": self.screenshot_due.isoformat() if self.screenshot_due else None,
-            "screenshot_overdue": self.screenshot_overdue,
-            "administrators": list(self.administrators),
-            "too_few_administrators": self.too_few_administrators,
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class AdministratorFigures:
-    username: str
-    name: str
-    decisions: dict[str, int]
-    answered: int
-    median_first_response_watched_hours: float | None
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "username": self.username, "name": self.name, "decisions": self.decisions,
-            "answered": self.answered,
-            "median_first_response_watched_hours": _round(self.median_first_response_watched_hours),
-        }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Statistics:
-    date_from: date
-    date_to: date
-    generated_at: datetime
-    accounts: tuple[AccountFigures, ...]
-    months: tuple[str, ...]  # "2026-01", ...
-    volume_by_month: dict[str, dict[str, int]]  # platform -> month -> items
-    administrators: tuple[AdministratorFigures, ...] | None  # None: not for my roles
-
-    def account(self, key: str) -> AccountFigures:
-        return next(a for a in self.accounts if a.key == key)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "from": self.date_from.isoformat(),
-            "to": self.date_to.isoformat(),
-            "generated_at": self.generated_at.isoformat(),
-            "accounts": [a.as_json() for a in self.accounts],
-            "volume_by_month": {
-                p: [{"month": m, "items": c.get(m, 0)} for m in self.months]
-                for p, c in self.volume_by_month.items()
-            },
-            "administrators": (
-                [a.as_json() for a in self.administrators] if self.administrators is not None else None
-            ),
-        }
-
-
-def _round(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def _hours(value: Any) -> float | None:
@@ -250,9 +133,9 @@ class StatisticsService:
                 c = counts[row.account_id]
                 for name in ("items", "questions", "waiting", "overdue"):
                     c[name] += int(row._mapping[name] or 0)
-                if row.month is not None:
-                    per = volume.setdefault(platform_of[row.account_id], {})
-                    per[months[row.month]] = per.get(months[row.month], 0) + int(row.items)
+                per = volume.setdefault(platform_of[row.account_id], {})
+                for month, n in zip(months, rt.months_of(row, len(months)), strict=True):
+                    per[month] = per.get(month, 0) + n
             for row in con.execute(rt.answered_waiting_query(since, until, ids, cutoffs)):
                 counts[row.account_id]["waiting"] -= int(row.waiting or 0)
                 counts[row.account_id]["overdue"] -= int(row.overdue or 0)

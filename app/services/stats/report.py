@@ -21,8 +21,9 @@ from app.models import Screenshot
 from app.services.accounts.platforms import platform_label
 from app.services.context import Actor, acting
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
-from app.services.stats.figures import AccountFigures, StatisticsService
+from app.services.stats.figures import StatisticsService
 from app.services.stats.labels import hours_text, share_text
+from app.services.stats.shapes import AccountFigures
 from app.services.stats.watched_hours import STOCKHOLM
 
 # Below this share of questions answered within the promise, the promise was not kept.

@@ -40,13 +40,6 @@ def is_public_holiday(day: date) -> bool:
     return day in _holidays_of(day.year)
 
 
-def holiday_name(day: date) -> str | None:
-    calendar = holidays.country_holidays(
-        "SE", years=day.year, categories=("public", "de_facto"), language="sv"
-    )
-    return calendar.get(day)
-
-
 @dataclass(frozen=True)
 class Promise:
     """When an account is watched and how soon it promises a first answer (in watched hours)."""

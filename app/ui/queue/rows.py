@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.services.queue.shapes import OPEN_STATUSES, PENDING_STATUSES, ItemSummary
+from app.services.stats.watched_hours import SOON_SHARE, Promise, time_left
 from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import platform_label, reason_label, reason_short_label, rule_label, status_label
@@ -27,6 +28,13 @@ _FLAGGED_BG = QColor("#fdecea")
 _QUESTION_BG = QColor("#e8f1fb")
 _PENDING_BG = QColor("#fff6df")
 _DARK_TEXT = QColor("#1f2328")
+
+
+def watched_text(seconds: float) -> str:
+    """Watched time as hours (never days: a watched day is the account's hours, not 24)."""
+    if seconds < 3600:
+        return duration(timedelta(seconds=seconds))
+    return QCoreApplication.translate("Formatting", "%d tim") % (seconds // 3600)
 
 
 class Column(IntEnum):
@@ -45,6 +53,22 @@ class RowLook(QObject):
     def __init__(self, clock: Callable[[], datetime], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.now = clock()
+        # Account key -> its response promise (app/ui/stats/queue_hooks.py fills it in): a
+        # question's time left is then counted in the account's watched hours, not one day.
+        self.promises: dict[str, Promise] = {}
+
+    def time_left(self, item: ItemSummary) -> float | None:
+        """Watched seconds left of the promise for a waiting question; None without one."""
+        promise = self.promises.get(item.account_key)
+        if promise is None or not item.is_question or self._waiting(item) is None:
+            return None
+        return time_left(promise, item.created_at, self.now)
+
+    def _soon_overdue(self, item: ItemSummary) -> bool:
+        left, promise = self.time_left(item), self.promises.get(item.account_key)
+        if left is None or promise is None or promise.target_seconds is None:
+            return False
+        return 0 <= left <= promise.target_seconds * (1 - SOON_SHARE)
 
     def header(self, section: int, role: int) -> Any:
         if not 0 <= section < len(Column):
@@ -97,6 +121,13 @@ class RowLook(QObject):
             return relative_time(item.created_at, self.now)
         if column == Column.WAITING:
             waited = self._waiting(item)
+            left = self.time_left(item)
+            if waited is not None and left is not None:
+                if left < 0:
+                    return f"{duration(waited)} · " + self.tr("försenad %s") % duration(
+                        timedelta(seconds=-left)
+                    )
+                return f"{duration(waited)} · " + self.tr("%s kvar") % duration(timedelta(seconds=left))
             return duration(waited) if waited is not None else "–"
         if column == Column.CHANNEL:
             return item.account_name
@@ -130,9 +161,14 @@ class RowLook(QObject):
             return status_icon(item.status)
         if column == Column.WAITING and self._overdue_question(item):
             return icon("status-overdue")
+        if column == Column.WAITING and self._soon_overdue(item):
+            return icon("status-pending")
         return None
 
     def _overdue_question(self, item: ItemSummary) -> bool:
+        left = self.time_left(item)
+        if left is not None:
+            return left < 0
         waited = self._waiting(item)
         return item.is_question and waited is not None and waited > QUESTION_OVERDUE
 
@@ -149,6 +185,12 @@ class RowLook(QObject):
         if column == Column.RECEIVED:
             return plain_tooltip(exact_time(item.created_at))
         if column == Column.WAITING:
+            if item.account_key in self.promises and item.is_question:
+                if self._overdue_question(item):
+                    return plain_tooltip(self.tr("Frågan har väntat längre än kontots svarslöfte."))
+                if self._soon_overdue(item):
+                    return plain_tooltip(self.tr("Frågan blir snart försenad enligt kontots svarslöfte."))
+                return None
             if self._overdue_question(item):
                 return plain_tooltip(self.tr("En fråga som har väntat på svar i mer än ett dygn."))
             return None

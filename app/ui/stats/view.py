@@ -30,9 +30,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.accounts.platforms import platform_label
 from app.services.context import Actor
-from app.services.stats.figures import Statistics, StatisticsService
+from app.services.stats.figures import StatisticsService
 from app.services.stats.labels import share_text
 from app.services.stats.report import reason_label
+from app.services.stats.shapes import Statistics
 from app.ui.failures import user_message
 from app.ui.stats.models import CopyableTable, FiguresModel
 from app.ui.tasks import TaskManager, tasks_for
