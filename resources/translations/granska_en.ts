@@ -48,34 +48,6 @@
         <translation>Platform id</translation>
     </message>
     <message>
-        <source>Syfte</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <source>Innehåll</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>Tonalitet</source>
-        <translation>Tone</translation>
-    </message>
-    <message>
-        <source>Bevakning</source>
-        <translation>Monitoring</translation>
-    </message>
-    <message>
-        <source>Svarstid</source>
-        <translation>Response time</translation>
-    </message>
-    <message>
-        <source>Presentation</source>
-        <translation>Presentation</translation>
-    </message>
-    <message>
-        <source>Kontaktuppgifter</source>
-        <translation>Contact details</translation>
-    </message>
-    <message>
         <source>t.ex. Vi svarar inom 24 timmar på vardagar.</source>
         <translation>e.g. We answer within 24 hours on weekdays.</translation>
     </message>
