@@ -2360,8 +2360,8 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Suspected crime: the nearest manager gets an e-mail for a police report.</translation>
     </message>
     <message>
-        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och meddelandet ovan köas i tråden.</source>
-        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation and the notice above is queued in the thread.</translation>
+        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen, och det offentliga meddelandet köas i tråden.</source>
+        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and the public notice is queued in the thread.</translation>
     </message>
 </context>
 <context>
