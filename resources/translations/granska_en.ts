@@ -48,34 +48,6 @@
         <translation>Platform id</translation>
     </message>
     <message>
-        <source>Syfte</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <source>Innehåll</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>Tonalitet</source>
-        <translation>Tone</translation>
-    </message>
-    <message>
-        <source>Bevakning</source>
-        <translation>Monitoring</translation>
-    </message>
-    <message>
-        <source>Svarstid</source>
-        <translation>Response time</translation>
-    </message>
-    <message>
-        <source>Presentation</source>
-        <translation>Presentation</translation>
-    </message>
-    <message>
-        <source>Kontaktuppgifter</source>
-        <translation>Contact details</translation>
-    </message>
-    <message>
         <source>t.ex. Vi svarar inom 24 timmar på vardagar.</source>
         <translation>e.g. We answer within 24 hours on weekdays.</translation>
     </message>
@@ -2550,8 +2522,8 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Suspected crime: the nearest manager gets an e-mail for a police report.</translation>
     </message>
     <message>
-        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och meddelandet ovan köas i tråden.</source>
-        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation and the notice above is queued in the thread.</translation>
+        <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen, och det offentliga meddelandet köas i tråden.</source>
+        <translation>The comment is saved as evidence before anything else happens. The removal is registered with the motivation, and the public notice is queued in the thread.</translation>
     </message>
     <message>
         <source>Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med motiveringen och ett offentligt meddelande om varför köas i tråden.</source>

@@ -68,6 +68,7 @@ def test_forward_with_v_mails_the_question_and_keeps_it_among_the_questions(qtbo
     assert mail["To"] == "bygg@kommun.example" and target.text in mail.get_content()
     assert status_of(demo, target.id) == "forwarded"
     assert window.queue.model.row_of(target.id) is not None  # still among the questions
+    assert window.queue.current_item().id != target.id  # and the next question is up
     qtbot.waitUntil(lambda: "Vidarebefordrad med e-post" in window.statusBar().currentMessage())
 
 

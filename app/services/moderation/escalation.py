@@ -136,6 +136,23 @@ def mailer_from_settings(sessions: sessionmaker[Session]) -> Callable[[], Mailer
     return build
 
 
+def ready_mailer(
+    factory: Callable[[], Mailer | None], details: dict[str, Any], what_then: str
+) -> Mailer | StepResult:
+    """A mailer with a server set up, or the step's result while there is none: it waits."""
+    try:
+        mailer = factory()
+    except InputError as exc:  # e.g. no SMTP password in the keyring yet
+        return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
+    if mailer is None or not mailer.settings.configured:
+        return StepResult(
+            Outcome.BLOCKED,
+            f"Ingen e-postserver är inställd (Inställningar → E-post); {what_then} när den är det.",
+            audit_details=details,
+        )
+    return mailer
+
+
 class EscalationMailer:
     """The outbox handler for SEND_ESCALATION."""
 
@@ -161,17 +178,9 @@ class EscalationMailer:
                 audit_action="escalation_failed",
                 audit_details=details,
             )
-        try:
-            mailer = self._mailer_factory()
-        except InputError as exc:  # e.g. no SMTP password in the keyring yet
-            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
-        if mailer is None or not mailer.settings.configured:
-            return StepResult(
-                Outcome.BLOCKED,
-                "Ingen e-postserver är inställd (Inställningar → E-post); "
-                "e-posten till chefen skickas när den är det.",
-                audit_details=details,
-            )
+        mailer = ready_mailer(self._mailer_factory, details, "e-posten till chefen skickas")
+        if isinstance(mailer, StepResult):
+            return mailer
         subject, body = escalation_text(facts)
         try:
             message = build_message(mailer.settings, [esc.to_email], subject, body)

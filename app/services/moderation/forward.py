@@ -24,7 +24,7 @@ from app.services.accounts.identity import local_time
 from app.services.accounts.response_promise import promised_response_hours
 from app.services.mail import Mailer, build_message, check_address
 from app.services.moderation.decisions import DecisionScope
-from app.services.moderation.escalation import mail_facts, queue_escalation
+from app.services.moderation.escalation import mail_facts, queue_escalation, ready_mailer
 from app.services.moderation.outbox import StepInfo, StepResult, queue_step
 
 KIND_FORWARD = "forward"
@@ -157,17 +157,9 @@ class ForwardMailer:
                     retry_after=wait,
                     audit_details=details,
                 )
-        try:
-            mailer = self._mailer_factory()
-        except InputError as exc:  # e.g. no SMTP password in the keyring yet
-            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
-        if mailer is None or not mailer.settings.configured:
-            return StepResult(
-                Outcome.BLOCKED,
-                "Ingen e-postserver är inställd (Inställningar → E-post); "
-                "frågan skickas vidare när den är det.",
-                audit_details=details,
-            )
+        mailer = ready_mailer(self._mailer_factory, details, "frågan skickas vidare")
+        if isinstance(mailer, StepResult):
+            return mailer
         reply_to = str(step.payload.get("reply_to") or "") or mailer.settings.sender
         subject, body = forward_text(facts, float(step.payload.get("hours") or 0), reply_to)
         try:

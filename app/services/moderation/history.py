@@ -34,6 +34,9 @@ NOTICE_STATUS = {
 }
 
 
+# What the decision row says for actions that are done later, on the platform: the platform's
+# own events ("Borttagen på plattformen", "Svar publicerat") say when they were done.
+DECIDED_TEXT = {"answer": "Svar beslutat", "remove": "Borttagning beslutad"}
 MAIL_KIND = {"forward": "Vidarebefordrad med e-post", "forward_reminder": "Påminnelse om svar"}
 MAIL_STATUS = {
     "queued": "väntar på att skickas",
@@ -56,7 +59,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         rows.append((e.saved_at, e.saved_by, "evidence", f"Beviskopia sparad (SHA-256 {e.sha256[:16]}…)"))
     for d in session.execute(select(Decision).where(Decision.item_id == item_id)).scalars():
         # An answer is decided here and answered when published (the notice's row says when).
-        what = "Svar beslutat" if d.action == "answer" else ACTION_PAST.get(d.action, d.action).capitalize()
+        what = DECIDED_TEXT.get(d.action) or ACTION_PAST.get(d.action, d.action).capitalize()
         if d.reason_code in REMOVAL_REASONS:
             what += f": {REMOVAL_REASONS[d.reason_code].label}"
         if d.motivation:

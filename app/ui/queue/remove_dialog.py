@@ -100,7 +100,7 @@ class RemoveDialog(ActionDialog):
             plain_label(
                 self.tr(
                     "Kommentaren sparas som bevis innan något annat händer. Borttagningen diarieförs med "
-                    "motiveringen och meddelandet ovan köas i tråden."
+                    "motiveringen, och det offentliga meddelandet köas i tråden."
                 ),
                 self,
             )

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.queue.shapes import OPEN_STATUSES, PENDING_STATUSES, ItemSummary
+from app.services.queue.shapes import AWAITING_ANSWER_STATUSES, OPEN_STATUSES, PENDING_STATUSES, ItemSummary
 from app.services.stats.watched_hours import SOON_SHARE, Promise, time_left
 from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
 from app.ui.icons import icon, platform_icon, status_icon
@@ -22,7 +22,7 @@ from app.ui.labels import platform_label, reason_label, reason_short_label, rule
 
 # The guideline: "Vi svarar snabbt på frågor". A question waiting longer than this stands out.
 QUESTION_OVERDUE = timedelta(hours=24)
-_WAITING_STATUSES = (*OPEN_STATUSES, *PENDING_STATUSES)
+_WAITING_STATUSES = (*OPEN_STATUSES, *PENDING_STATUSES, *AWAITING_ANSWER_STATUSES)
 
 _FLAGGED_BG = QColor("#fdecea")
 _QUESTION_BG = QColor("#e8f1fb")
@@ -177,7 +177,7 @@ class RowLook(QObject):
             return _FLAGGED_BG
         if item.is_question and item.status in OPEN_STATUSES:
             return _QUESTION_BG
-        if item.status in ("pending_platform", "remove_by_hand"):
+        if item.status in (*PENDING_STATUSES, *AWAITING_ANSWER_STATUSES):  # decided, not yet done
             return _PENDING_BG
         return None
 

@@ -250,6 +250,8 @@ class QueueView(QWidget):
         if not move_on and current_id not in leaving:
             self._counts_timer.start()
             return
+        if current_id in staying and current_id not in refused_ids:
+            row += 1  # decided but still waiting here (a forwarded question): on to the next one
         if self.model.rowCount():
             self.select_row(min(row, self.model.rowCount() - 1))
             if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,29 @@ from app.ui.failures import user_message
 from app.ui.labels import platform_label
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
+
+
+def channel_text_rows(form: QFormLayout, page: QWidget) -> dict[str, QPlainTextEdit]:
+    """The account register's channel texts as rows of `form` (this dialog and Konton's tab)."""
+    translate = QCoreApplication.translate
+    labels = {
+        "purpose": translate("AccountsDialog", "Syfte"),
+        "content": translate("AccountsDialog", "Innehåll"),
+        "tone": translate("AccountsDialog", "Tonalitet"),
+        "monitoring": translate("AccountsDialog", "Bevakning"),
+        "response_time": translate("AccountsDialog", "Svarstid"),
+        "presentation": translate("AccountsDialog", "Presentation"),
+        "contact": translate("AccountsDialog", "Kontaktuppgifter"),
+    }
+    boxes: dict[str, QPlainTextEdit] = {}
+    for field in TEXT_FIELDS:
+        box = QPlainTextEdit(page)
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(54)
+        box.setAccessibleName(labels[field])
+        boxes[field] = box
+        form.addRow(labels[field], box)
+    return boxes
 
 
 class AccountFormDialog(QDialog):
@@ -81,23 +104,7 @@ class AccountFormDialog(QDialog):
         form.addRow(self.tr("Sidans adress"), self.page_url)
         form.addRow(self.tr("Plattformens id"), self.external_id)
         form.addRow(self.tr("API-adress"), self.api_base)
-        labels = {
-            "purpose": self.tr("Syfte"),
-            "content": self.tr("Innehåll"),
-            "tone": self.tr("Tonalitet"),
-            "monitoring": self.tr("Bevakning"),
-            "response_time": self.tr("Svarstid"),
-            "presentation": self.tr("Presentation"),
-            "contact": self.tr("Kontaktuppgifter"),
-        }
-        self.texts: dict[str, QPlainTextEdit] = {}
-        for field in TEXT_FIELDS:
-            box = QPlainTextEdit(page)
-            box.setTabChangesFocus(True)
-            box.setFixedHeight(54)
-            box.setAccessibleName(labels[field])
-            self.texts[field] = box
-            form.addRow(labels[field], box)
+        self.texts = channel_text_rows(form, page)
         self.texts["response_time"].setPlaceholderText(self.tr("t.ex. Vi svarar inom 24 timmar på vardagar."))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -35,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.accounts.connections import ConnectionCheck, CredentialService, CredentialStatus
-from app.services.accounts.register import TEXT_FIELDS, AccountRegister, RegisterEntry
-from app.ui.settings.account_form import account_list_with_buttons
+from app.services.accounts.register import AccountRegister, RegisterEntry
+from app.ui.settings.account_form import account_list_with_buttons, channel_text_rows
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
@@ -99,23 +98,7 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("Namn"), self.name_edit)
         form.addRow(self.tr("Sidans adress"), self.url_edit)
         form.addRow("", self.active_box)
-        labels = {
-            "purpose": self.tr("Syfte"),
-            "content": self.tr("Innehåll"),
-            "tone": self.tr("Tonalitet"),
-            "monitoring": self.tr("Bevakning"),
-            "response_time": self.tr("Svarstid"),
-            "presentation": self.tr("Presentation"),
-            "contact": self.tr("Kontaktuppgifter"),
-        }
-        self.text_edits: dict[str, QPlainTextEdit] = {}
-        for field in TEXT_FIELDS:
-            edit = QPlainTextEdit(page)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(54)
-            edit.setAccessibleName(labels[field])
-            self.text_edits[field] = edit
-            form.addRow(labels[field], edit)
+        self.text_edits = channel_text_rows(form, page)
         self.save_button = QPushButton(self.tr("Spara kontoregistret"), page)
         self.save_button.clicked.connect(self.save_register)
         form.addRow("", self.save_button)
