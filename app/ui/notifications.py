@@ -157,6 +157,7 @@ def install(window: MainWindow) -> NotificationsPanel:
     panel = NotificationsPanel(window)
     panel.link_requested.connect(QDesktopServices.openUrl)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    window.resizeDocks([panel], [150], Qt.Orientation.Vertical)  # a strip under the queue
     panel.hide()
     toggle: QAction = panel.toggleViewAction()
     toggle.setText(translate("Notifications", "Händelser"))

@@ -2792,4 +2792,43 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Clear the list</translation>
     </message>
 </context>
+<context>
+    <name>FlagText</name>
+    <message>
+        <source>«%1» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.</source>
+        <translation>«%1» suggests a political question: refer to the parties' own channels.</translation>
+    </message>
+    <message>
+        <source>«%1» står i ordlistan %2.</source>
+        <translation>«%1» is in the word list %2.</translation>
+    </message>
+    <message>
+        <source>«%1» börjar som «%2» i ordlistan %3.</source>
+        <translation>«%1» begins like «%2» in the word list %3.</translation>
+    </message>
+    <message>
+        <source>«%1» är en böjd form av «%2» i ordlistan %3.</source>
+        <translation>«%1» is an inflected form of «%2» in the word list %3.</translation>
+    </message>
+    <message>
+        <source>En e-postadress: kontrollera att den inte är en privatpersons.</source>
+        <translation>An e-mail address: check that it is not a private person's.</translation>
+    </message>
+    <message>
+        <source>En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.</source>
+        <translation>A link: check that it does not lead to advertising or harmful content.</translation>
+    </message>
+    <message>
+        <source>Ett giltigt personnummer (kontrollsiffran stämmer).</source>
+        <translation>A valid personal identity number (the check digit is right).</translation>
+    </message>
+    <message>
+        <source>Ett giltigt samordningsnummer (kontrollsiffran stämmer).</source>
+        <translation>A valid coordination number (the check digit is right).</translation>
+    </message>
+    <message>
+        <source>Ett telefonnummer: kontrollera att det inte är en privatpersons.</source>
+        <translation>A phone number: check that it is not a private person's.</translation>
+    </message>
+</context>
 </TS>
