@@ -1193,6 +1193,14 @@
         <source>Tryck valfri tangent för att stänga.</source>
         <translation>Press any key to close.</translation>
     </message>
+    <message>
+        <source>Rensa sökning och filter</source>
+        <translation>Clear the search and filters</translation>
+    </message>
+    <message>
+        <source>Visa eller dölj Händelser (utfallet av åtgärderna)</source>
+        <translation>Show or hide Events (the outcomes of your actions)</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -3,7 +3,7 @@ restart, on the same database and the same item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.services.context import Actor
 from app.services.intake.demo import load_demo
@@ -40,6 +40,11 @@ def test_switching_language_rebuilds_the_window_at_once_on_the_same_item(qtbot, 
         qtbot.waitUntil(lambda: english.queue.current_item() is not None)
         assert english.queue.current_item().id == item.id
         assert english.db is window.db
+        english.activateWindow()
+        qtbot.waitActive(english)
+        qtbot.keyClick(english.queue.table, Qt.Key.Key_R)  # the keys work in the new window
+        qtbot.waitUntil(lambda: english.moderation_actions.dialog is not None)
+        english.moderation_actions.dialog.reject()
         choose(english, "sv")
         qtbot.waitUntil(lambda: getattr(english, "replaced_by", None) is not None)
         swedish = english.replaced_by
