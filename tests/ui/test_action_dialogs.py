@@ -12,9 +12,9 @@ from app.ui.queue.action_dialogs import (
     RegisterDialog,
     RemoveDialog,
     TemplateTextDialog,
-    assign_keys,
     notice_templates,
 )
+from app.ui.queue.letters import first_free_letters as assign_keys
 
 
 def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt"):
