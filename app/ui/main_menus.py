@@ -192,9 +192,13 @@ def open_view(window: MainWindow, title: str, factory: Callable[[MainWindow], QW
 
 
 def language_chosen(window: MainWindow, act: QAction) -> None:
+    """At once: the window is built again in the chosen language (app/ui/language_switch.py)."""
+    from app.core.machine_policy import machine_policy
+    from app.ui.language_switch import use_language
+    from app.ui.translations import choose_language
+
     user_settings().setValue(SETTING, act.data())
-    message = translate("MainWindow", "Språket byts nästa gång Granska startar.")
-    window.statusBar().showMessage(message, 10_000)
+    use_language(choose_language(str(act.data()), machine=machine_policy().language))
 
 
 def show_about(window: MainWindow) -> None:

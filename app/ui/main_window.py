@@ -30,6 +30,7 @@ from app.ui import main_menus, notifications, team
 from app.ui.accessibility import make_accessible
 from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
+from app.ui.language_switch import follow_language
 from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
 from app.ui.queue.detail_pane import DetailPane, load_detail
 from app.ui.queue.help_overlay import HelpOverlay
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.toolbar = main_menus.build_toolbar(self)
         make_accessible(self)  # the Tab chain, the small buttons' names, readable colours
         self.notifications = notifications.install(self)  # Visa → Händelser: outcomes kept
+        follow_language(self)  # a new language: built again in it, no restart
         self.sync = install_sync(self)  # Konton, manual entry, Synka nu and the schedule
         self.shown_count = QLabel(self)
         self.shown_count.setTextFormat(Qt.TextFormat.PlainText)

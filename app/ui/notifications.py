@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemSummary
-from app.ui.formatting import excerpt, plain_tooltip
+from app.ui.formatting import excerpt, plain_tooltip, stockholm
 from app.ui.icons import icon
 from app.ui.labels import action_label
 
@@ -90,12 +90,10 @@ class NotificationsPanel(QDockWidget):
 
     link_requested = Signal(QUrl)
 
-    def __init__(
-        self, parent: QWidget | None = None, *, clock: Callable[[], datetime] = datetime.now
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(translate("Notifications", "Händelser"), parent)
         self.setObjectName("notificationsPanel")
-        self._clock = clock
+        self._clock = clock or (lambda: datetime.now(stockholm()))  # the time the messages use
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
@@ -157,6 +155,7 @@ def install(window: MainWindow) -> NotificationsPanel:
     panel = NotificationsPanel(window)
     panel.link_requested.connect(QDesktopServices.openUrl)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    window.resizeDocks([panel], [150], Qt.Orientation.Vertical)  # a strip under the queue
     panel.hide()
     toggle: QAction = panel.toggleViewAction()
     toggle.setText(translate("Notifications", "Händelser"))

@@ -99,4 +99,10 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
+    INSTALLED.extend(installed)
     return installed
+
+
+# Every translator installed here, so a switch of language (app/ui/language_switch.py) can take
+# away the ones before it.
+INSTALLED: list[QTranslator] = []

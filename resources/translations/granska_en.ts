@@ -1596,6 +1596,14 @@
         <source>Tryck valfri tangent för att stänga.</source>
         <translation>Press any key to close.</translation>
     </message>
+    <message>
+        <source>Rensa sökning och filter</source>
+        <translation>Clear the search and filters</translation>
+    </message>
+    <message>
+        <source>Visa eller dölj Händelser (utfallet av åtgärderna)</source>
+        <translation>Show or hide Events (the outcomes of your actions)</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -3748,11 +3756,91 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
     <message>
         <source>Frågan har väntat längre än kontots svarslöfte.</source>
-        <translation>The question has waited longer than the account's response promise.</translation>
+        <translation>The question has waited longer than the account&apos;s response promise.</translation>
     </message>
     <message>
         <source>Frågan blir snart försenad enligt kontots svarslöfte.</source>
-        <translation>The question will soon be overdue by the account's response promise.</translation>
+        <translation>The question will soon be overdue by the account&apos;s response promise.</translation>
+    </message>
+    <message>
+        <source>Mottagen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Väntat</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <source>Kanal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Författare</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Flaggor</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>När kommentaren skrevs. Klicka för att vända ordningen.</source>
+        <translation>When the comment was written. Click to reverse the order.</translation>
+    </message>
+    <message>
+        <source>Hur länge posten har väntat på ett beslut.</source>
+        <translation>How long the item has waited for a decision.</translation>
+    </message>
+    <message>
+        <source>Plattform och konto</source>
+        <translation>Platform and account</translation>
+    </message>
+    <message>
+        <source>Den som skrev</source>
+        <translation>Who wrote it</translation>
+    </message>
+    <message>
+        <source>Början av texten; hela texten visas till höger</source>
+        <translation>The beginning of the text; the full text is on the right</translation>
+    </message>
+    <message>
+        <source>Vad flaggningen hittade och vilket skäl den föreslår</source>
+        <translation>What the flagging found and which reason it suggests</translation>
+    </message>
+    <message>
+        <source>Var posten står i arbetsflödet</source>
+        <translation>Where the item is in the workflow</translation>
+    </message>
+    <message>
+        <source>Fråga</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>En fråga som har väntat på svar i mer än ett dygn.</source>
+        <translation>A question that has waited more than a day for an answer.</translation>
+    </message>
+    <message>
+        <source>Föreslaget skäl: %s</source>
+        <translation>Suggested reason: %s</translation>
+    </message>
+    <message>
+        <source>Texten innehåller en fråga.</source>
+        <translation>The text contains a question.</translation>
+    </message>
+    <message>
+        <source>%s, försenad: en fråga som har väntat mer än ett dygn</source>
+        <translation>%s, overdue: a question that has waited more than a day</translation>
+    </message>
+    <message>
+        <source>Inga flaggor</source>
+        <translation>No flags</translation>
     </message>
 </context>
 <context>
@@ -3763,11 +3851,50 @@ Moderation console for the municipality&apos;s social media, following the Guide
     </message>
     <message>
         <source>Frågor som har väntat längre än kontots svarslöfte</source>
-        <translation>Questions that have waited longer than their account's response promise</translation>
+        <translation>Questions that have waited longer than their account&apos;s response promise</translation>
     </message>
     <message>
         <source>Försenade frågor: %d</source>
         <translation>Overdue questions: %d</translation>
+    </message>
+</context>
+<context>
+    <name>FlagText</name>
+    <message>
+        <source>«%1» tyder på en politisk fråga: hänvisa till partiernas egna kanaler.</source>
+        <translation>«%1» suggests a political question: refer to the parties&apos; own channels.</translation>
+    </message>
+    <message>
+        <source>«%1» står i ordlistan %2.</source>
+        <translation>«%1» is in the word list %2.</translation>
+    </message>
+    <message>
+        <source>«%1» börjar som «%2» i ordlistan %3.</source>
+        <translation>«%1» begins like «%2» in the word list %3.</translation>
+    </message>
+    <message>
+        <source>«%1» är en böjd form av «%2» i ordlistan %3.</source>
+        <translation>«%1» is an inflected form of «%2» in the word list %3.</translation>
+    </message>
+    <message>
+        <source>En e-postadress: kontrollera att den inte är en privatpersons.</source>
+        <translation>An e-mail address: check that it is not a private person&apos;s.</translation>
+    </message>
+    <message>
+        <source>En länk: kontrollera att den inte leder till reklam eller skadligt innehåll.</source>
+        <translation>A link: check that it does not lead to advertising or harmful content.</translation>
+    </message>
+    <message>
+        <source>Ett giltigt personnummer (kontrollsiffran stämmer).</source>
+        <translation>A valid personal identity number (the check digit is right).</translation>
+    </message>
+    <message>
+        <source>Ett giltigt samordningsnummer (kontrollsiffran stämmer).</source>
+        <translation>A valid coordination number (the check digit is right).</translation>
+    </message>
+    <message>
+        <source>Ett telefonnummer: kontrollera att det inte är en privatpersons.</source>
+        <translation>A phone number: check that it is not a private person&apos;s.</translation>
     </message>
 </context>
 </TS>

@@ -11,10 +11,10 @@ from app.ui.labels import reason_label
 from app.ui.queue.action_dialogs import (
     RegisterDialog,
     TemplateTextDialog,
-    assign_keys,
     notice_templates,
 )
 from app.ui.queue.remove_dialog import RemoveDialog
+from app.ui.queue.letters import first_free_letters as assign_keys
 
 
 def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt", status="flagged"):

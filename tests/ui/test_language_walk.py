@@ -136,3 +136,17 @@ def test_every_window_and_dialog_is_english_through_and_through(qtbot, sqlite_db
                     problems += [(f"{act.text()} {w}", t) for w, t in chrome(view, data) if SWEDISH.search(t)]
                     view.close()
     assert problems == [], "\n".join(f"{w}: {t!r}" for w, t in problems)
+
+
+def test_why_flagged_is_said_in_english_with_the_word_lists_name(qtbot, sqlite_db, english):
+    load_demo(sqlite_db.sessions, 200)
+    window = open_window(
+        qtbot, sqlite_db, ModerationService(sqlite_db.sessions, actor=Actor(username="sofia"))
+    )
+    window.queue.tabs.setCurrentIndex(1)  # Flagged
+    qtbot.waitUntil(lambda: window.queue.current_item() is not None and window.detail.data is not None)
+    qtbot.waitUntil(lambda: window.detail.data.detail.item.id == window.queue.current_item().id)
+    shown = window.detail.flags_list.text()
+    assert window.queue.current_item().flags and shown
+    assert not re.search(r"tyder på|står i ordlistan|kontrollera att|böjd form", shown), shown
+    assert re.search(r"word list|suggests|check that|valid", shown), shown

@@ -37,19 +37,6 @@ from app.ui.text_views import heading, plain_label
 KeyedChoice = tuple[str, str]  # (code, label)
 
 
-def assign_keys(labels: list[str]) -> list[str]:
-    """One letter per label, the first free letter of each (P for Personangrepp...)."""
-    used: set[str] = set()
-    keys = []
-    for label in labels:
-        key = next((c for c in label.upper() if c.isalpha() and c not in used), "")
-        if not key:
-            key = next(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if c not in used)
-        used.add(key)
-        keys.append(key)
-    return keys
-
-
 class ChoiceList(QListWidget):
     """A list where each entry is picked by its letter."""
 

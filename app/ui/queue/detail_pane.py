@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemDetail, ItemSummary
+from app.ui.flag_text import flag_explanation
 from app.ui.formatting import exact_time, excerpt, plain_tooltip, short_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import history_kind_label, platform_label, reason_label, rule_label, status_label
@@ -274,7 +275,7 @@ class DetailPane(QStackedWidget):
                 self.tr("Föreslaget skäl för borttagning: %s.") % reason_label(item.suggested_reason)
             )
         for f in item.flags:
-            line = f"• {f.get('explanation') or rule_label(f.get('rule', ''))}"
+            line = f"• {flag_explanation(f) or rule_label(f.get('rule', ''))}"
             if f.get("reason"):
                 line += " " + self.tr("(skäl: %s)") % reason_label(f["reason"])
             lines.append(line)

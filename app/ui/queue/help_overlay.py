@@ -24,6 +24,8 @@ def key_table() -> list[tuple[str, str]]:
             translate("HelpOverlay", "Markera flera: åtgärden gäller alla"),
         ),
         ("F5", translate("HelpOverlay", "Läs in kön igen")),
+        ("Esc", translate("HelpOverlay", "Rensa sökning och filter")),
+        ("Ctrl+Shift+H", translate("HelpOverlay", "Visa eller dölj Händelser (utfallet av åtgärderna)")),
         (
             translate("HelpOverlay", "I dialogen: bokstav"),
             translate("HelpOverlay", "Välj skäl, kriterium eller mall"),

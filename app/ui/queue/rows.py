@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.queue.shapes import AWAITING_ANSWER_STATUSES, OPEN_STATUSES, PENDING_STATUSES, ItemSummary
 from app.services.stats.watched_hours import SOON_SHARE, Promise, time_left
+from app.ui.flag_text import flag_explanation
 from app.ui.formatting import duration, exact_time, excerpt, plain_tooltip, relative_time
 from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.labels import platform_label, reason_label, reason_short_label, rule_label, status_label
@@ -201,7 +202,7 @@ class RowLook(QObject):
         if column == Column.TEXT:
             return plain_tooltip(item.text)
         if column == Column.FLAGS:
-            lines = [f"{rule_label(f.get('rule', ''))}: {f.get('explanation', '')}" for f in item.flags]
+            lines = [f"{rule_label(f.get('rule', ''))}: {flag_explanation(f)}" for f in item.flags]
             if item.suggested_reason:
                 lines.insert(0, self.tr("Föreslaget skäl: %s") % reason_label(item.suggested_reason))
             if item.is_question:
