@@ -13,8 +13,8 @@ from app.ui.queue.action_dialogs import (
     TemplateTextDialog,
     notice_templates,
 )
-from app.ui.queue.remove_dialog import RemoveDialog
 from app.ui.queue.letters import first_free_letters as assign_keys
+from app.ui.queue.remove_dialog import RemoveDialog
 
 
 def summary(item_id=1, reason="svordomar", author="Anna Berg", text="Jävla skämt", status="flagged"):
