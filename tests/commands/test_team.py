@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 
 import pytest
 
@@ -191,3 +192,87 @@ def test_the_remaining_duties_are_refused_on_the_command_line_with_exit_2(tmp_pa
     assert _run(capsys, monkeypatch, url, "kim", "screenshots", "interval", "fb", "30")[0] == 0
     assert _run(capsys, monkeypatch, url, "chef", "accounts", "edit", "fb", "--purpose", "Info")[0] == 0
     assert _run(capsys, monkeypatch, url, "kim", "audit", "verify")[0] == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.not_on_windows("the team database's tests run against the PostgreSQL that scripts/test starts")
+def test_admins_add_sends_only_a_scram_verifier_never_the_password(pg_db, capsys, monkeypatch):
+    """With every statement logged (log_statement=all), the server's log holds the SCRAM
+    verifier libpq computed here, never the password; and the password opens the login."""
+    from pathlib import Path
+
+    import psycopg
+    from sqlalchemy import text
+
+    from tests.helpers.databases import password_required
+
+    password = "Långt-hemligt-lösen-93"
+    owner = pg_db.engine.url.render_as_string(hide_password=False)
+    with pg_db.engine.connect() as con:
+        log = Path(con.execute(text("SHOW data_directory")).scalar()) / "server.log"
+        con.execute(text(f"ALTER DATABASE \"{pg_db.engine.url.database}\" SET log_statement = 'all'"))
+        con.commit()
+    before = log.stat().st_size
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    code, _, err = _run(
+        capsys, monkeypatch, owner, "x", "admins", "add", "tl_pw", "--name", "Per", "--password-stdin"
+    )
+    assert code == 0, err
+    with log.open("rb") as f:
+        f.seek(before)
+        logged = f.read().decode("utf-8", "replace")
+    assert "granska_create_login" in logged  # the statement was logged...
+    assert password not in logged and password[3:15] not in logged  # ...without the password
+    assert "SCRAM-SHA-256$4096:" in logged
+    with pg_db.engine.connect() as con:
+        stored = con.execute(text("SELECT rolpassword FROM pg_authid WHERE rolname = 'tl_pw'")).scalar()
+    assert stored.startswith("SCRAM-SHA-256$")
+    person = pg_db.engine.url.set(drivername="postgresql", username="tl_pw")
+    with password_required(pg_db.engine, "tl_pw"):
+        with psycopg.connect(person.set(password=password).render_as_string(hide_password=False)) as con:
+            assert con.execute("SELECT session_user").fetchone() == ("tl_pw",)
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            psycopg.connect(person.set(password="fel").render_as_string(hide_password=False)).close()
+
+
+@pytest.mark.postgres
+@pytest.mark.not_on_windows("the team database's tests run against the PostgreSQL that scripts/test starts")
+def test_a_kerberos_url_is_passed_to_libpq_as_it_is(pg_db, capsys, monkeypatch):
+    """What can be tried here without an Active Directory: the URL's gssencmode and krbsrvname
+    reach libpq unchanged (no password is asked for or stored), and demanding GSSAPI without a
+    Kerberos ticket is the environment's fault: one line naming GSSAPI, exit 1, no traceback.
+    psycopg's binary wheel bundles a libpq built without GSSAPI; with PSYCOPG_IMPL=python the
+    system's libpq (Debian's has GSSAPI) is used and really asks Kerberos for a ticket."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.services.accounts.team_credentials import open_as_me
+
+    owner = pg_db.engine.url.render_as_string(hide_password=False)
+    kerberos = owner + "?gssencmode=disable&krbsrvname=granska_krb"
+    code, out, err = _run(capsys, monkeypatch, kerberos, "x", "whoami", "--json")
+    assert code == 0 and json.loads(out)["database"] == "postgresql", err
+    db = open_as_me(kerberos)
+    try:
+        with db.engine.connect() as con:
+            dsn = con.connection.dbapi_connection.info.dsn
+        assert "krbsrvname=granska_krb" in dsn and "password" not in dsn
+    finally:
+        db.dispose()
+    required = owner + "?gssencmode=require&krbsrvname=postgres"
+    code, out, err = _run(capsys, monkeypatch, required, "x", "whoami")
+    assert code == 1 and out == "" and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert "GSSAPI" in err, err
+
+    script = "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PSYCOPG_IMPL": "python", "KRB5CCNAME": "FILE:/nonexistent/granska-krb5cc"}
+    root = Path(__file__).parents[2]
+    for url, expected in ((kerberos, 0), (required, 1)):
+        done = subprocess.run(
+            [sys.executable, "-c", script, "--db", url, "whoami"],
+            capture_output=True, text=True, timeout=60, env=env, cwd=root,
+        )  # fmt: skip
+        assert done.returncode == expected, done.stderr
+    assert "GSSAPI" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "not compiled in" not in done.stderr  # the system libpq tried Kerberos for real

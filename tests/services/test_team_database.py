@@ -180,6 +180,22 @@ FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
     (CHEF, "UPDATE items SET status = 'kept' WHERE id = {fb2}", DENIED),
     (CHEF, "UPDATE audit_head SET last_hash = 'x' WHERE false", None),  # allowed, shown for contrast
     (CHEF, "DELETE FROM audit_seals", DENIED),
+    # 0008: settings are the förvaltningschef's and the kommunikationschef's; a screenshot is filed
+    # by an administrator of its account; a package is recorded only as its own maker's.
+    (ANNA, "INSERT INTO settings (key, value) VALUES ('mail', '{{}}')", DENIED),
+    (BO, "UPDATE settings SET value = '{{}}'", DENIED),
+    (
+        BO,
+        "INSERT INTO screenshots (account_id, taken_at, taken_by, reason, note, png, sha256, width, height) "
+        "SELECT account_id, now(), 'tm_bo', 'annual', '', 'x', 'x', 1, 1 FROM items WHERE id = {fb}",
+        DENIED,
+    ),
+    (
+        ANNA,
+        "INSERT INTO exports (uuid, kind, created_at, created_by, filename, sha256) "
+        "VALUES ('u2', 'package', now(), 'tm_rut', 'f', 'x')",
+        DENIED,
+    ),
     # The chain's head moves only to the chain's real end (0008's trigger), for every role.
     (ANNA, "UPDATE audit_head SET last_hash = 'x'", DENIED),
     (ANNA, "UPDATE audit_head SET count = count + 1", DENIED),

@@ -226,9 +226,21 @@ def who_am_i(session: Session, username: str) -> Me:
 def create_login_role(session: Session, username: str, password: str | None, roles: tuple[str, ...]) -> None:
     """PostgreSQL: the person's login role, member of the team and of their roles' groups
     (granska_create_login checks again that the caller may; see team_privileges.py)."""
+    verifier = scram_verifier(session, username, password) if password is not None else None
     session.execute(
-        text("SELECT granska_create_login(:u, :p, :r)"), {"u": username, "p": password, "r": list(roles)}
+        text("SELECT granska_create_login(:u, :p, :r)"), {"u": username, "p": verifier, "r": list(roles)}
     )
+
+
+def scram_verifier(session: Session, username: str, password: str) -> str:
+    """The password as PostgreSQL stores it (SCRAM-SHA-256, RFC 7677), computed here by libpq
+    (PQencryptPasswordConn): the server, and a statement log, only ever see the verifier."""
+    dbapi = session.connection().connection.dbapi_connection
+    pgconn = getattr(dbapi, "pgconn", None)
+    if pgconn is None:
+        raise InputError("Lösenord kan bara sättas på en teamdatabas (PostgreSQL).")
+    verifier: bytes = pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256")
+    return verifier.decode()
 
 
 def set_login_roles(session: Session, username: str, roles: tuple[str, ...]) -> None:
