@@ -13,6 +13,7 @@ from app.core.errors import InputError
 from app.services.stats.watched_hours import (
     Promise,
     calendar_rows,
+    due_at,
     is_public_holiday,
     overdue_cutoff,
     parse_days,
@@ -124,3 +125,16 @@ def test_a_promise_is_read_from_what_people_type():
         Promise(start=time(17), end=time(8))
     with pytest.raises(InputError):
         Promise(target_hours=0)
+
+
+def test_a_forwarded_question_is_due_when_the_watched_hours_run_out():
+    # Friday 16:00 with 8 watched hours: 1 hour on Friday, 7 on Monday -> Monday 15:00.
+    assert due_at(OFFICE, at(2026, 12, 4, 16), 8 * H) == at(2026, 12, 7, 15)
+    # Posted on a Saturday: the clock starts Monday 08:00.
+    assert due_at(OFFICE, at(2026, 12, 5, 11), 2 * H) == at(2026, 12, 7, 10)
+    # Agrees with the watched-time count everywhere it lands.
+    rng = random.Random(7)
+    for _ in range(100):
+        start = at(2026, 1, 1, 0) + timedelta(minutes=rng.randrange(0, 60 * 24 * 300))
+        seconds = rng.randrange(1, 40) * 1800.0
+        assert watched_seconds(OFFICE, start, due_at(OFFICE, start, seconds)) == pytest.approx(seconds)

@@ -8,6 +8,7 @@ hours; everything that needs the promise (the forwarded question's reminder) ask
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +39,21 @@ def hours_from_text(text: str | None) -> float | None:
         (m.start(), float(m.group(1).replace(",", ".")) * f) for p, f in _UNITS for m in p.finditer(text)
     ]
     return min(found)[1] if found else None
+
+
+def promised_due(session: Session, account_id: int, now: datetime) -> tuple[float, datetime]:
+    """The promised response time in hours and when it runs out for something starting `now`:
+    the structured promise (watched hours, `accounts edit --target-hours`) when the account has
+    one, else the free-text Svarstid counted in calendar hours."""
+    from app.services.stats.promises import promise_of
+    from app.services.stats.watched_hours import due_at
+
+    account = session.get(Account, account_id)
+    if account is not None and account.response_target_hours is not None:
+        promise = promise_of(account)
+        return account.response_target_hours, due_at(promise, now, account.response_target_hours * 3600.0)
+    hours = promised_response_hours(session, account_id)
+    return hours, now + timedelta(hours=hours)
 
 
 def promised_response_hours(session: Session, account_id: int) -> float:

@@ -11,7 +11,7 @@ Both e-mails are outbox steps (SEND_FORWARD) on an `Escalation` row of kind `for
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -21,7 +21,7 @@ from app.core.errors import EnvironmentFault, InputError
 from app.core.states import Outcome, Step
 from app.models import Escalation, Item, ItemStatus
 from app.services.accounts.identity import local_time
-from app.services.accounts.response_promise import promised_response_hours
+from app.services.accounts.response_promise import promised_due
 from app.services.mail import Mailer, build_message, check_address
 from app.services.moderation.decisions import DecisionScope
 from app.services.moderation.escalation import mail_facts, queue_escalation, ready_mailer
@@ -44,8 +44,7 @@ def queue_forward(scope: DecisionScope, to: str, note: str, decision_id: int) ->
     """The e-mail now and the reminder at the promised time, as outbox steps; returns the two
     escalation ids and when the reminder is due."""
     state = scope.state
-    hours = promised_response_hours(scope.session, state.account_id)
-    due = scope.now + timedelta(hours=hours)
+    hours, due = promised_due(scope.session, state.account_id, scope.now)
     reply_to = scope.admin.email or ""
     ids = []
     for kind in (KIND_FORWARD, KIND_REMINDER):

@@ -214,6 +214,23 @@ def _previous_close(promise: Promise, day: date, max_days: int) -> datetime | No
     return None
 
 
+def due_at(promise: Promise, start: datetime, seconds: float, *, max_days: int = 3660) -> datetime:
+    """The instant `seconds` watched seconds after `start` (the moment a promise runs out)."""
+    remaining = seconds
+    day = _local_day(start)
+    for _ in range(max_days):
+        stretch = promise.interval(day)
+        if stretch is not None:
+            opens, closes = max(stretch[0], start), stretch[1]
+            if closes > opens:
+                span = (closes - opens).total_seconds()
+                if span >= remaining:
+                    return opens + timedelta(seconds=remaining)
+                remaining -= span
+        day += timedelta(days=1)
+    return start + timedelta(seconds=seconds)
+
+
 def time_left(promise: Promise, posted: datetime, now: datetime) -> float | None:
     """Watched seconds left of the promise (negative: overdue by so much), or None without one."""
     target = promise.target_seconds
