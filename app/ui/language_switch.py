@@ -51,7 +51,7 @@ def follow_language(window: MainWindow) -> None:
 def rebuild(old: MainWindow) -> MainWindow | None:
     """A new main window in the current language, where the old one was."""
     from app.ui.main_window import MainWindow
-    from app.ui.records import hooks, moderation_hooks
+    from app.ui.views import install_views
 
     if not shiboken6.isValid(old) or not old.isVisible() or old.db is None:
         return None
@@ -64,8 +64,7 @@ def rebuild(old: MainWindow) -> MainWindow | None:
             Qt.ConnectionType.SingleShotConnection,
         )
     new.show()
-    moderation_hooks.install(new)
-    hooks.install(new)
+    install_views(new)
     old.replaced_by = new
     QApplication.setQuitOnLastWindowClosed(False)  # the old one closes before the new one paints
     old.close()

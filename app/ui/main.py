@@ -103,19 +103,9 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         if installed:
             return
         installed.append(True)
-        from app.ui.records import hooks as records_views
-        from app.ui.records import moderation_hooks as moderation_views
+        from app.ui.views import install_views as install_all
 
-        moderation_views.install(window)
-        records_views.install(window)
-        from app.ui.settings.token_warning import remind_token_health
-
-        remind_token_health(window)
-        from app.ui.stats import hooks as stats_views
-        from app.ui.stats import queue_hooks
-
-        stats_views.install(window)
-        queue_hooks.install(window)
+        install_all(window)
         QTimer.singleShot(0, check_after_start)
 
     def check_after_start() -> None:
