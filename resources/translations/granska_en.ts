@@ -3259,6 +3259,34 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Plattformar</source>
         <translation>Platforms</translation>
     </message>
+    <message>
+        <source>Klient-id hos plattformen</source>
+        <translation>Client id at the platform</translation>
+    </message>
+    <message>
+        <source>Krävs av Meta (App Secret); visas inte</source>
+        <translation>Required by Meta (App Secret); not shown</translation>
+    </message>
+    <message>
+        <source>Klienthemlighet (visas inte)</source>
+        <translation>Client secret (not shown)</translation>
+    </message>
+    <message>
+        <source>Spara klientuppgifter</source>
+        <translation>Save client details</translation>
+    </message>
+    <message>
+        <source>Klient-id</source>
+        <translation>Client id</translation>
+    </message>
+    <message>
+        <source>Klienthemlighet</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>Klientuppgifterna är sparade.</source>
+        <translation>The client details are saved.</translation>
+    </message>
 </context>
 <context>
     <name>TokenWarning</name>

@@ -34,6 +34,7 @@ def test_set_check_sync_and_export_never_show_the_secret(
 ):
     caplog.set_level(logging.DEBUG)
     secret = f"EAAG-{uuid.uuid4().hex}-hemlig"
+    app_secret = f"appsecret{uuid.uuid4().hex}"  # the municipality's Meta app secret (#18)
     url = ["--db", f"sqlite:///{db}", "--verbose"]
     seen: list[str] = []
     with running("facebook", token=secret) as r:
@@ -44,6 +45,7 @@ def test_set_check_sync_and_export_never_show_the_secret(
             ("accounts", "add", "fb", "--platform", "facebook", "--name", "Vadstena kommun",
              "--url", "https://www.facebook.com/vadstenakommun", "--external-id", r.external_id,
              "--api-base", r.api_base),
+            ("credentials", "client", "fb"),
             ("credentials", "set", "fb"),
             ("credentials", "check", "fb"),
             ("credentials", "status", "--json"),
@@ -54,10 +56,16 @@ def test_set_check_sync_and_export_never_show_the_secret(
             ("queue", "--json"),
         ]  # fmt: skip
         for argv in steps:
-            code, out, err = run(capsys, monkeypatch, *url, *argv, stdin=secret + "\n")
+            stdin = app_secret if argv[:2] == ("credentials", "client") else secret
+            code, out, err = run(capsys, monkeypatch, *url, *argv, stdin=stdin + "\n")
             assert code == 0, (argv, err)
             seen += [out, err]
         assert r.fake.requests[-1].headers["authorization"] == f"Bearer {secret}"  # it was used
+        from app.connectors.oauth import StoredCredential
+        from app.services.accounts.credentials import CredentialStore
+
+        kept = StoredCredential.parse(CredentialStore().get("account:fb"))  # one entry holds both
+        assert kept is not None and kept.access_token == secret and kept.client_secret == app_secret
     assert "Ansluten till Facebook-sidan" in "".join(seen)
     assert len(json.loads(seen[-2])) == 13
 
@@ -73,6 +81,7 @@ def test_set_check_sync_and_export_never_show_the_secret(
         ("exporterna", exports),
     ]:
         assert secret not in text, f"token i {place}"
+        assert app_secret not in text, f"klienthemlighet i {place}"
         assert secret[5:25] not in text, f"del av token i {place}"
 
 

@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from app.connectors.oauth import StoredCredential
+from app.core.clock import utcnow
 from app.models import Account, Item, OutboxStep
 from app.services.accounts.connections import AccountRef, credential_ref, for_database, keyring_registry
 from app.services.accounts.credentials import CredentialStore
-from app.services.accounts.tokens import TokenKeeper
+from app.services.accounts.tokens import TokenKeeper, token_endpoint
 from app.services.context import Actor
 from app.services.intake.sync import SyncService
 from app.services.moderation.facade import ModerationService
@@ -140,3 +141,53 @@ def test_a_revoked_sign_in_says_log_in_again_and_leaves_items_and_queued_steps(s
         assert s.api.fake.store.comments[target.id].status == "rejected"
         with sessions() as session:
             assert verify_chain(session).intact
+
+
+@pytest.mark.postgres
+@pytest.mark.not_on_windows("cryptography's compiled part (the team store) does not load under Wine")
+def test_on_the_team_database_a_refresh_waits_for_the_other_workstations_and_uses_its_token(
+    pg_db, secret_service
+):
+    """Workstation B is refreshing (it holds the account's row lock); A finds the token
+    expiring, waits for B, then takes B's fresh token from the encrypted team store instead of
+    spending X's one-use refresh token a second time."""
+    from sqlalchemy.orm import sessionmaker
+
+    from app.services.accounts.accounts import AccountService
+    from app.services.accounts.team_credentials import TeamCredentialStore
+    from tests.helpers.databases import sessions_as
+
+    sessions = sessions_as(pg_db.sessions, "anna")
+    accounts = AccountService(sessions)
+    accounts.add_administrator("anna", "Anna Berg")
+    with signing_in("x", rotate_refresh=True) as s:
+        s.add_account(sessions, "x")
+        accounts.assign("x", "anna")
+        store = TeamCredentialStore(sessions)
+        store.login()
+        s.sign_in(sessions, "x", store=store)
+        stored = StoredCredential.parse(store.get("account:x"))
+        assert stored is not None and stored.refresh_token and CredentialStore().get("account:x") is None
+        with sessions() as session:
+            account = AccountRef.of(session.scalar(select(Account).where(Account.key == "x")))
+        s.oauth.expire_access_tokens()
+
+        other = sessionmaker(sessions.kw["bind"], expire_on_commit=False)  # workstation B
+        b = other.begin().__enter__()
+        b.execute(select(Account.id).where(Account.key == "x").with_for_update(key_share=True))
+        got: list[str | None] = []
+        a = threading.Thread(
+            target=lambda: got.append(TokenKeeper(store, sessions).refresh(account, stored.access_token))
+        )
+        a.start()
+        time.sleep(0.5)
+        assert a.is_alive() and got == []  # A waits for B's lock
+        # B refreshes (its own process: not A's thread lock) and stores the new tokens, then commits.
+        renewed = token_endpoint(account, stored).refresh(stored, utcnow())
+        store.set("account:x", renewed.serialize())
+        fresh = renewed.access_token
+        b.commit()
+        b.close()
+        a.join(timeout=20)
+        assert got == [fresh] and s.oauth.accepts(fresh)
+        assert s.oauth.grants.count("refresh_token") == 1

@@ -127,3 +127,32 @@ def test_the_platforms_tab_says_what_each_platform_allows(qtbot, sqlite_db):
     assert rows["LinkedIn"][:3] == ["nej", "ja", "ja"]
     assert rows["Facebook"][:3] == ["ja", "ja", "ja"] and rows["Facebook"][3] == "Facebook Login (egen app)"
     dialog.close()
+
+
+def test_meta_from_the_window_client_id_and_app_secret_then_sign_in(
+    qtbot, sqlite_db, secret_service, browser
+):
+    from app.services.accounts.accounts import AccountService, SignInSettings
+    from tests.helpers.platforms.oauth import APP_SECRET
+
+    with signing_in("facebook") as s:
+        key = s.api.add_account(sqlite_db.sessions, "fb")
+        endpoints = SignInSettings(auth_url=s.auth_url, token_url=s.token_url)  # the fake's, not Meta's
+        AccountService(sqlite_db.sessions).set_sign_in(key, endpoints)
+        s.oauth.add_page(s.api.external_id, "Vadstena kommun")
+        dialog, panel = open_dialog(qtbot, sqlite_db.sessions)
+        qtbot.waitUntil(lambda: "ingen inloggning" in panel.health_label.text())
+        qtbot.keyClicks(panel.client_id_edit, s.oauth.client_id)
+        qtbot.keyClicks(panel.client_secret_edit, APP_SECRET)
+        qtbot.mouseClick(panel.save_client_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "Klientuppgifterna är sparade" in panel.sign_in_label.text(), timeout=10_000)
+        assert panel.client_secret_edit.text() == ""
+        assert AccountService(sqlite_db.sessions).get("fb").oauth_client_id == s.oauth.client_id
+        qtbot.waitUntil(lambda: dialog.tasks.is_idle())
+        qtbot.mouseClick(panel.login_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(signed_in(panel), timeout=20_000)
+        assert "sidan Vadstena kommun" in panel.sign_in_label.text()
+        assert s.oauth.grants == ["authorization_code", "fb_exchange_token"]
+        assert APP_SECRET not in visible_texts(dialog)
+        qtbot.waitUntil(lambda: dialog.tasks.is_idle())
+        dialog.close()

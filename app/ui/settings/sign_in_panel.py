@@ -14,8 +14,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -66,6 +68,19 @@ class SignInPanel(QWidget):
         self.cancel_button.setVisible(False)
         self.sign_in_label = plain_label("", self)
         self.sign_in_label.setObjectName("signInResult")
+        # The municipality's own client at the platform (README: what it registers once).
+        self.client_id_edit = QLineEdit(self)
+        self.client_id_edit.setAccessibleName(self.tr("Klient-id hos plattformen"))
+        self.client_secret_edit = QLineEdit(self)
+        self.client_secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.client_secret_edit.setPlaceholderText(self.tr("Krävs av Meta (App Secret); visas inte"))
+        self.client_secret_edit.setAccessibleName(self.tr("Klienthemlighet (visas inte)"))
+        self.save_client_button = QPushButton(self.tr("Spara klientuppgifter"), self)
+        self.save_client_button.clicked.connect(self.save_client)
+        client = QFormLayout()
+        client.addRow(self.tr("Klient-id"), self.client_id_edit)
+        client.addRow(self.tr("Klienthemlighet"), self.client_secret_edit)
+        client.addRow("", self.save_client_button)
         row = QHBoxLayout()
         row.addWidget(self.login_button)
         row.addWidget(self.cancel_button)
@@ -74,6 +89,7 @@ class SignInPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.health_label)
         layout.addWidget(self.warning_label)
+        layout.addLayout(client)
         layout.addLayout(row)
         layout.addWidget(self.sign_in_label)
 
@@ -101,6 +117,48 @@ class SignInPanel(QWidget):
                 lambda: self._health_service().health(key), on_done=self._health_arrived,
                 on_error=self._failed, network=True, key="token-health",
             )  # fmt: skip
+            self.tasks.run(lambda: self._client_id(key), on_done=self._client_arrived, key="client-id")
+
+    def _client_id(self, key: str) -> tuple[str, str]:
+        from app.services.accounts.accounts import AccountService
+
+        return key, AccountService(self._sessions).get(key).oauth_client_id or ""
+
+    def _client_arrived(self, found: tuple[str, str]) -> None:
+        if found[0] == self._key:
+            self.client_id_edit.setText(found[1])
+
+    def save_client(self) -> None:
+        key, client_id = self._key, self.client_id_edit.text().strip()
+        secret = self.client_secret_edit.text()
+        self.client_secret_edit.clear()  # the secret leaves the widget at once
+        if key is None:
+            return
+        from app.services.accounts.accounts import AccountService, SignInSettings
+
+        def saved(_info: Any) -> None:
+            if secret.strip():
+                self.tasks.run(
+                    lambda: self._credentials().set_client_secret(key, secret),
+                    on_done=lambda _s: self._client_saved(), on_error=self._sign_in_failed, network=True,
+                )  # fmt: skip
+            else:
+                self._client_saved()
+
+        self.tasks.run(
+            lambda: AccountService(self._sessions).set_sign_in(key, SignInSettings(client_id=client_id)),
+            on_done=saved, on_error=self._sign_in_failed, write=True,
+        )  # fmt: skip
+
+    def _credentials(self) -> Any:
+        from app.services.accounts.connections import CredentialService
+
+        kw = {"write": self._write} if self._write is not None else {}
+        return CredentialService(self._sessions, **kw)
+
+    def _client_saved(self) -> None:
+        self.sign_in_label.setText(self.tr("Klientuppgifterna är sparade."))
+        self.show_account(self._key)
 
     def _health_arrived(self, found: list[Any]) -> None:
         if not found or found[0].key != self._key:
