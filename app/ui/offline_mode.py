@@ -102,6 +102,9 @@ class OfflineMode(QObject):
             write=True,
         )
 
+    def _remove_bar(self) -> None:
+        self._window.removeToolBar(self.bar)
+
     def _replay_failed(self, _exc: BaseException) -> None:
         self._trying = False  # tried again at the next tick; the journal keeps what did not arrive
 
@@ -128,7 +131,7 @@ class OfflineMode(QObject):
             )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
-        QTimer.singleShot(15_000, lambda: self._window.removeToolBar(self.bar))
+        QTimer.singleShot(15_000, self, self._remove_bar)
         self._window.copy_keeper = CopyKeeper(self._window, self._db_url)
         self.reconnected.emit(report)
 
