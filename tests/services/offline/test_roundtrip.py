@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,16 +37,8 @@ from tests.helpers.private_postgres import PrivatePostgres
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
-    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
-    pg = PrivatePostgres()
-    yield pg
-    pg.remove()
-
-
-def _team(server: PrivatePostgres) -> Database:
-    return open_database(server.url)
+def _team(private_postgres: PrivatePostgres) -> Database:
+    return open_database(private_postgres.url)
 
 
 def _fill(team: Database) -> list[int]:
@@ -55,13 +46,13 @@ def _fill(team: Database) -> list[int]:
     return [add_item(team.sessions, t, external_id=f"c{n}", created_at=NOW) for n, t in enumerate(texts)]
 
 
-def test_unreachable_server_is_said_in_swedish_within_seconds(server: PrivatePostgres) -> None:
-    team = _team(server)
+def test_unreachable_server_is_said_in_swedish_within_seconds(private_postgres: PrivatePostgres) -> None:
+    team = _team(private_postgres)
     team.dispose()
-    server.stop()
+    private_postgres.stop()
     started = time.monotonic()
     with pytest.raises(DatabaseUnreachable) as raised:
-        open_database(server.url)
+        open_database(private_postgres.url)
     assert time.monotonic() - started < 5
     assert "Teamdatabasen" in str(raised.value) and "nås inte" in str(raised.value)
     assert "connection" not in str(raised.value).lower()
@@ -83,8 +74,8 @@ def test_silent_server_is_noticed_within_the_connect_timeout(monkeypatch: pytest
     assert f"127.0.0.1:{port} nås inte (inget svar inom 2 s)" in str(raised.value)
 
 
-def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
-    team = _team(server)
+def test_offline_round_trip(private_postgres: PrivatePostgres, tmp_path: Path) -> None:
+    team = _team(private_postgres)
     ids = _fill(team)
     copy = LocalCopy(tmp_path / "offline" / "kopia.db")
     first = copy.refresh(team)
@@ -93,7 +84,7 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
         assert stat.S_IMODE(copy.path.stat().st_mode) == 0o600
         assert stat.S_IMODE(copy.path.parent.stat().st_mode) == 0o700
     team.dispose()
-    server.stop()
+    private_postgres.stop()
 
     # Reading works on the copy.
     queue = QueueService(copy.db.sessions).page(QueueFilter(), limit=50)
@@ -124,9 +115,9 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
     assert verify_package(package).ok
     assert zipfile.ZipFile(package).namelist()
 
-    # Meanwhile another administrator keeps item 3 directly on the server.
-    server.start()
-    team = _team(server)
+    # Meanwhile another administrator keeps item 3 directly on the private_postgres.
+    private_postgres.start()
+    team = _team(private_postgres)
     anna = ModerationService(sessions_as(team.sessions, "anna"), actor=Actor("anna"))
     anna.keep(ids[3])
 
@@ -162,8 +153,10 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
     team.dispose()
 
 
-def test_replay_killed_after_commit_resumes_without_doubles(server: PrivatePostgres, tmp_path: Path) -> None:
-    team = _team(server)
+def test_replay_killed_after_commit_resumes_without_doubles(
+    private_postgres: PrivatePostgres, tmp_path: Path
+) -> None:
+    team = _team(private_postgres)
     ids = _fill(team)
     copy = LocalCopy(tmp_path / "kopia.db")
     copy.refresh(team)
@@ -176,7 +169,7 @@ def test_replay_killed_after_commit_resumes_without_doubles(server: PrivatePostg
         "from app.models.db import open_database\n"
         "from app.services.offline.copy import LocalCopy\n"
         "from app.services.offline.replay import replay_journal\n"
-        f"replay_journal(open_database({server.url!r}), LocalCopy(Path({str(copy.path)!r})))\n"
+        f"replay_journal(open_database({private_postgres.url!r}), LocalCopy(Path({str(copy.path)!r})))\n"
     )
     env = {**os.environ, "GRANSKA_CRASH_AT": "offline-replayed"}
     killed = subprocess.run([sys.executable, "-c", script], env=env, check=False)
