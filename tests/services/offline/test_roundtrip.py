@@ -186,3 +186,25 @@ def test_replay_killed_after_commit_resumes_without_doubles(
     assert AuditService(team.sessions).verify().problems == ()
     copy.close()
     team.dispose()
+
+
+def test_a_decision_when_the_server_went_away_is_told_in_swedish_and_changes_nothing(
+    private_postgres: PrivatePostgres,
+) -> None:
+    from app.core.errors import EnvironmentFault
+
+    team = _team(private_postgres)
+    ids = _fill(team)
+    service = ModerationService(team.sessions, actor=Actor("postgres"))
+    service.keep(ids[0])  # the pool holds a connection that the server's stop will cut
+    private_postgres.stop()
+    with pytest.raises(EnvironmentFault) as raised:
+        service.keep(ids[1])
+    said = str(raised.value)
+    assert said.startswith("Teamdatabasen nås inte längre (") and "connection" not in said.lower()
+    private_postgres.start()
+    service.keep(ids[1])  # the next ordinary action works
+    with team.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 2
+    assert AuditService(team.sessions).verify().problems == ()
+    team.dispose()
