@@ -48,6 +48,11 @@ def _fill(team: Database) -> list[int]:
 
 def test_unreachable_server_is_said_in_swedish_within_seconds(private_postgres: PrivatePostgres) -> None:
     team = _team(private_postgres)
+    with team.engine.connect() as con:  # a statement the server works on is bounded too
+        assert con.exec_driver_sql("SHOW statement_timeout").scalar() == "5min"
+        libpq = con.connection.dbapi_connection.info.get_parameters()  # what the client asked for
+        assert libpq["connect_timeout"] == "2" and libpq["tcp_user_timeout"] == "2000"
+        assert libpq["keepalives_idle"] == "5" and libpq["keepalives_count"] == "2"
     team.dispose()
     private_postgres.stop()
     started = time.monotonic()
