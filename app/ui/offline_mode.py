@@ -195,7 +195,9 @@ class CopyKeeper(QObject):
         self._probe.stop()
         self._timer.stop()
         moderation = OfflineModeration(self._copy)
+        gone = self._window.db
         self._window.attach(self._copy.db, moderation)
+        gone.dispose()  # its connections are dead; the reconnection opens the database afresh
         self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
         self.went_offline.emit()
 

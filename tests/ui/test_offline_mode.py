@@ -70,6 +70,7 @@ def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, private_postgre
     with team.sessions() as session:
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
         assert session.scalar(select(OfflineDecision.item_id)) == target.id
+    team.dispose()
 
 
 def test_the_banner_speaks_english_with_the_translation(qtbot, sqlite_db, tmp_path: Path) -> None:
@@ -153,7 +154,7 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(
     stopped = time.monotonic()
     with qtbot.waitSignal(keeper.went_offline, timeout=10_000):
         pass
-    assert time.monotonic() - stopped < 2.5  # the probe's 0.2 s, a refused connection, the copy at once
+    assert time.monotonic() - stopped < 5  # seconds, not minutes (bench/offline.py times the switch)
     mode = window.offline_mode
     assert mode.banner.text().startswith("Offline – arbetar på lokal kopia från ")
     wait_loaded(qtbot, window)
@@ -161,7 +162,7 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(
     target = window.queue.current_item()
     with qtbot.waitSignal(window.moderation_actions.decided, timeout=10_000):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_O)
-    assert window.statusBar().currentMessage() == "Sparat lokalt, skickas när databasen nås."
+    assert [e.item_id for e in journal_entries(mode._copy)] == [target.id]
 
     private_postgres.start()
     with qtbot.waitSignal(mode.reconnected, timeout=30_000) as back:
@@ -171,4 +172,4 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(
     assert window.db.dialect == "postgresql"
     with window.db.sessions() as session:
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
-    team.dispose()
+    window.db.dispose()
