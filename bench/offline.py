@@ -3,8 +3,8 @@
 1. switch: from the first failed query (the server stopped) to the local copy's first queue
    page and the offline moderation ready (what the window needs to be usable); goal < 2 s.
 2. refresh: the incremental refresh of the copy after 1,000 new items arrived on the team
-   database, against writing those 1,000 items into a SQLite file of the same schema in one
-   transaction (the bare local write); goal <= 2x.
+   database, against writing those 1,000 items into a clone of the copy (same schema, indexes,
+   search index and size) in one transaction (the bare local write); goal <= 2x.
 3. replay: handing 1,000 offline Keep decisions to the team database, against making 1,000
    Keep decisions online on the same database; goal <= 1.5x.
 
@@ -18,6 +18,7 @@ machine, so the size is a flag (--items, default 100,000) and the copy's size is
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -87,13 +88,23 @@ def new_items(team: object, n: int) -> list[dict[str, object]]:
         return [dict(r._mapping) for r in con.execute(select(Item.__table__).where(Item.id > top - n))]
 
 
-def bare_local_write(rows: list[dict[str, object]], folder: Path) -> float:
-    scratch = open_database(f"sqlite:///{folder / f'scratch-{time.monotonic_ns()}.db'}")
-    with scratch.engine.begin() as con:
-        con.execute(
-            insert(Account.__table__),
-            [{"id": rows[0]["account_id"], "key": "b", "platform": "facebook", "name": "B"}],
-        )
+def clone(copy: LocalCopy, folder: Path) -> Path:
+    """The copy as it is now, in another file (SQLite's backup): the same schema, indexes and
+    size for the baseline to write into."""
+    target = folder / f"scratch-{time.monotonic_ns()}.db"
+    source, dest = sqlite3.connect(copy.path), sqlite3.connect(target)
+    with dest:
+        source.backup(dest)
+    source.close()
+    dest.close()
+    return target
+
+
+def bare_local_write(rows: list[dict[str, object]], scratch_path: Path) -> float:
+    """The 1,000 items written into a file like the copy, one transaction, no network."""
+    scratch = open_database(f"sqlite:///{scratch_path}")
+    with scratch.engine.connect() as con:  # warm, as the copy is
+        con.exec_driver_sql("SELECT count(*) FROM items").scalar()
     started = time.perf_counter()
     with scratch.engine.begin() as con:
         con.execute(insert(Item.__table__), rows)
@@ -129,12 +140,13 @@ def main() -> int:
         _ = copy.db  # opened again (as the window and the command line keep it) before the clock starts
         refreshes, bares = [], []
         for _round in range(ROUNDS):
+            scratch = clone(copy, folder)
             rows = new_items(team, 1000)
             started = time.perf_counter()
             inc = copy.refresh(team)
             refreshes.append(time.perf_counter() - started)
             assert inc.items >= 1000, inc
-            bares.append(bare_local_write(rows, folder))
+            bares.append(bare_local_write(rows, scratch))
         refresh, bare = statistics.median(refreshes), statistics.median(bares)
         print(
             f"refresh after 1,000 new items: {refresh * 1000:.0f} ms; bare local write {bare * 1000:.0f} ms"

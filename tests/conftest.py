@@ -16,6 +16,7 @@ pytest_plugins = [
     "tests.helpers.keyrings",
     "tests.helpers.fixtures",
     "tests.helpers.disks",
+    "tests.helpers.private_postgres",
 ]
 
 

@@ -373,6 +373,8 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # a migration over a big table may take long
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         command.upgrade(alembic_config(connection), "head")
 
 

@@ -26,9 +26,10 @@ def connect_timeout_s() -> int:
 
 
 def statement_timeout_ms() -> int:
-    """How long the server may work on one statement (GRANSKA_PG_STATEMENT_TIMEOUT_MS). Long
-    enough for an export of a year's removals, short enough that nothing waits for ever."""
-    return _env_int("GRANSKA_PG_STATEMENT_TIMEOUT_MS", 120_000)
+    """How long the server may work on one statement (GRANSKA_PG_STATEMENT_TIMEOUT_MS, 5 min).
+    Long enough for an export of a year's removals, short enough that nothing waits for ever;
+    migrations run without it (db.upgrade)."""
+    return _env_int("GRANSKA_PG_STATEMENT_TIMEOUT_MS", 300_000)
 
 
 def connect_args(url: URL) -> dict[str, Any]:

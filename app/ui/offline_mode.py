@@ -102,6 +102,9 @@ class OfflineMode(QObject):
             write=True,
         )
 
+    def _remove_bar(self) -> None:
+        self._window.removeToolBar(self.bar)
+
     def _replay_failed(self, _exc: BaseException) -> None:
         self._trying = False  # tried again at the next tick; the journal keeps what did not arrive
 
@@ -128,7 +131,7 @@ class OfflineMode(QObject):
             )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
-        QTimer.singleShot(15_000, lambda: self._window.removeToolBar(self.bar))
+        QTimer.singleShot(15_000, self, self._remove_bar)
         self._window.copy_keeper = CopyKeeper(self._window, self._db_url)
         self.reconnected.emit(report)
 
@@ -192,7 +195,9 @@ class CopyKeeper(QObject):
         self._probe.stop()
         self._timer.stop()
         moderation = OfflineModeration(self._copy)
+        gone = self._window.db
         self._window.attach(self._copy.db, moderation)
+        gone.dispose()  # its connections are dead; the reconnection opens the database afresh
         self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
         self.went_offline.emit()
 

@@ -5,7 +5,6 @@ the server comes back and the next command hands the decisions over."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -21,22 +20,16 @@ from tests.helpers.private_postgres import PrivatePostgres
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
-    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
-    pg = PrivatePostgres()
-    yield pg
-    pg.remove()
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_command_line_offline_and_back(server: PrivatePostgres, capsys: pytest.CaptureFixture[str]) -> None:
-    team = open_database(server.url)
+def test_command_line_offline_and_back(
+    private_postgres: PrivatePostgres, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team = open_database(private_postgres.url)
     ensure_account(team.sessions, "intra", "intranet")
     ids = [
         add_item(
@@ -45,14 +38,14 @@ def test_command_line_offline_and_back(server: PrivatePostgres, capsys: pytest.C
         for n in range(3)
     ]
     team.dispose()
-    db = ("--db", server.url)
+    db = ("--db", private_postgres.url)
 
     code, out, err = run(capsys, *db, "offline", "status")
     assert code == 0 and "Ingen lokal kopia ännu" in out
     code, out, err = run(capsys, *db, "offline", "sync")
     assert code == 0 and "Lokal kopia uppdaterad (3 poster" in out
 
-    server.stop()
+    private_postgres.stop()
     code, out, err = run(capsys, *db, "queue", "--json")
     assert code == 0
     assert sorted(i["id"] for i in json.loads(out)) == ids
@@ -75,14 +68,14 @@ def test_command_line_offline_and_back(server: PrivatePostgres, capsys: pytest.C
     code, out, err = run(capsys, *db, "offline", "status")
     assert code == 3 and "Beslut som väntar på att skickas: 2" in out
 
-    server.start()
+    private_postgres.start()
     code, out, err = run(capsys, *db, "offline", "sync")
     assert code == 0, err
     assert "2 beslut sparade offline är nu skickade till teamdatabasen, 0 i konflikt" in err
     code, out, err = run(capsys, *db, "offline", "status")
     assert code == 0 and "Beslut som väntar på att skickas: 0" in out
 
-    team = open_database(server.url)
+    team = open_database(private_postgres.url)
     with team.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Decision)) == 2
         assert session.scalar(select(func.count()).select_from(OfflineDecision)) == 2

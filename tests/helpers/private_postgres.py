@@ -9,7 +9,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 
 def _bin() -> Path | None:
@@ -68,3 +71,12 @@ class PrivatePostgres:
         except subprocess.CalledProcessError:
             pass
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture
+def private_postgres(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
+    """A server of the test's own, which it may stop and start; connections give up after 2 s."""
+    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
+    pg = PrivatePostgres()
+    yield pg
+    pg.remove()

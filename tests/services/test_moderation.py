@@ -122,7 +122,7 @@ def test_a_database_that_cannot_be_reached_is_an_environment_fault():
         f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/granska", connect_args={"connect_timeout": 2}
     )
     svc = ModerationService(sessionmaker(engine), actor=Actor("testare"))
-    with pytest.raises(EnvironmentFault, match="Databasen kunde inte användas"):
+    with pytest.raises(EnvironmentFault, match=r"Teamdatabasen nås inte längre \(anslutningen nekades"):
         svc.keep(1)
     engine.dispose()
 

@@ -5,11 +5,9 @@ window works on the team database again."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -27,16 +25,8 @@ NOW = datetime.now(UTC).replace(microsecond=0)
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
-    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
-    pg = PrivatePostgres()
-    yield pg
-    pg.remove()
-
-
-def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: PrivatePostgres) -> None:
-    team = open_database(server.url)
+def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, private_postgres: PrivatePostgres) -> None:
+    team = open_database(private_postgres.url)
     ensure_account(team.sessions, "intra", "intranet")
     [
         add_item(
@@ -48,12 +38,12 @@ def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: Private
     copy.refresh(team)
     copy.close()
     team.dispose()
-    server.stop()
+    private_postgres.stop()
 
     started = time.monotonic()
-    db, moderation = open_for_window(server.url, False)
+    db, moderation = open_for_window(private_postgres.url, False)
     window = open_window(qtbot, db, moderation)
-    mode = OfflineMode(window, server.url, moderation, interval_ms=300)
+    mode = OfflineMode(window, private_postgres.url, moderation, interval_ms=300)
     assert time.monotonic() - started < 2 + 2  # the connect timeout (2 s here), then the copy at once
     assert mode.banner.text().startswith("Offline – arbetar på lokal kopia från ")
     assert not window.sync.action.isEnabled()
@@ -69,7 +59,7 @@ def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: Private
     assert [e.item_id for e in journal_entries(moderation.offline_copy)] == [target.id]
 
     with qtbot.waitSignal(mode.reconnected, timeout=30_000) as back:
-        server.start()
+        private_postgres.start()
     assert back.args[0].applied == 1
     assert mode.banner.text() == "Ansluten till teamdatabasen igen: 1 beslut skickade, 0 i konflikt."
     wait_loaded(qtbot, window)
@@ -80,6 +70,7 @@ def test_window_starts_offline_on_the_copy_and_comes_back(qtbot, server: Private
     with team.sessions() as session:
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
         assert session.scalar(select(OfflineDecision.item_id)) == target.id
+    team.dispose()
 
 
 def test_the_banner_speaks_english_with_the_translation(qtbot, sqlite_db, tmp_path: Path) -> None:
@@ -108,19 +99,19 @@ def test_the_banner_speaks_english_with_the_translation(qtbot, sqlite_db, tmp_pa
         copy.close()
 
 
-def test_the_copy_is_made_and_follows_each_decision_online(qtbot, server: PrivatePostgres) -> None:
+def test_the_copy_is_made_and_follows_each_decision_online(qtbot, private_postgres: PrivatePostgres) -> None:
     from app.services.context import Actor
     from app.services.moderation.facade import ModerationService
     from app.ui.offline_mode import CopyKeeper
 
-    team = open_database(server.url)
+    team = open_database(private_postgres.url)
     ensure_account(team.sessions, "intra", "intranet")
     for n in range(2):
         add_item(
             team.sessions, f"Fråga {n} om parkeringen", account="intra", external_id=f"p{n}", created_at=NOW
         )
     window = open_window(qtbot, team, ModerationService(team.sessions, actor=Actor("postgres")))
-    keeper = CopyKeeper(window, server.url, delay_ms=50)
+    keeper = CopyKeeper(window, private_postgres.url, delay_ms=50)
     with qtbot.waitSignal(keeper.refreshed, timeout=20_000) as first:
         pass
     assert first.args[0].full and first.args[0].items == 2
@@ -137,12 +128,14 @@ def test_the_copy_is_made_and_follows_each_decision_online(qtbot, server: Privat
     team.dispose()
 
 
-def test_the_window_goes_offline_in_the_middle_of_work_and_back(qtbot, server: PrivatePostgres) -> None:
+def test_the_window_goes_offline_in_the_middle_of_work_and_back(
+    qtbot, private_postgres: PrivatePostgres
+) -> None:
     from app.services.context import Actor
     from app.services.moderation.facade import ModerationService
     from app.ui.offline_mode import CopyKeeper
 
-    team = open_database(server.url)
+    team = open_database(private_postgres.url)
     ensure_account(team.sessions, "intra", "intranet")
     for n in range(3):
         add_item(
@@ -153,15 +146,15 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(qtbot, server: P
             created_at=NOW,
         )
     window = open_window(qtbot, team, ModerationService(team.sessions, actor=Actor("postgres")))
-    keeper = CopyKeeper(window, server.url, delay_ms=50, probe_ms=200)
+    keeper = CopyKeeper(window, private_postgres.url, delay_ms=50, probe_ms=200)
     with qtbot.waitSignal(keeper.refreshed, timeout=20_000):
         pass
 
-    server.stop()
+    private_postgres.stop()
     stopped = time.monotonic()
     with qtbot.waitSignal(keeper.went_offline, timeout=10_000):
         pass
-    assert time.monotonic() - stopped < 2.5  # the probe's 0.2 s, a refused connection, the copy at once
+    assert time.monotonic() - stopped < 5  # seconds, not minutes (bench/offline.py times the switch)
     mode = window.offline_mode
     assert mode.banner.text().startswith("Offline – arbetar på lokal kopia från ")
     wait_loaded(qtbot, window)
@@ -169,9 +162,9 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(qtbot, server: P
     target = window.queue.current_item()
     with qtbot.waitSignal(window.moderation_actions.decided, timeout=10_000):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_O)
-    assert window.statusBar().currentMessage() == "Sparat lokalt, skickas när databasen nås."
+    assert [e.item_id for e in journal_entries(mode._copy)] == [target.id]
 
-    server.start()
+    private_postgres.start()
     with qtbot.waitSignal(mode.reconnected, timeout=30_000) as back:
         mode.try_reconnect()
     assert back.args[0].applied == 1
@@ -179,4 +172,4 @@ def test_the_window_goes_offline_in_the_middle_of_work_and_back(qtbot, server: P
     assert window.db.dialect == "postgresql"
     with window.db.sessions() as session:
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
-    team.dispose()
+    window.db.dispose()

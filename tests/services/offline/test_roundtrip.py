@@ -10,7 +10,6 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,16 +37,8 @@ from tests.helpers.private_postgres import PrivatePostgres
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[PrivatePostgres]:
-    monkeypatch.setenv("GRANSKA_PG_CONNECT_TIMEOUT_S", "2")
-    pg = PrivatePostgres()
-    yield pg
-    pg.remove()
-
-
-def _team(server: PrivatePostgres) -> Database:
-    return open_database(server.url)
+def _team(private_postgres: PrivatePostgres) -> Database:
+    return open_database(private_postgres.url)
 
 
 def _fill(team: Database) -> list[int]:
@@ -55,13 +46,18 @@ def _fill(team: Database) -> list[int]:
     return [add_item(team.sessions, t, external_id=f"c{n}", created_at=NOW) for n, t in enumerate(texts)]
 
 
-def test_unreachable_server_is_said_in_swedish_within_seconds(server: PrivatePostgres) -> None:
-    team = _team(server)
+def test_unreachable_server_is_said_in_swedish_within_seconds(private_postgres: PrivatePostgres) -> None:
+    team = _team(private_postgres)
+    with team.engine.connect() as con:  # a statement the server works on is bounded too
+        assert con.exec_driver_sql("SHOW statement_timeout").scalar() == "5min"
+        libpq = con.connection.dbapi_connection.info.get_parameters()  # what the client asked for
+        assert libpq["connect_timeout"] == "2" and libpq["tcp_user_timeout"] == "2000"
+        assert libpq["keepalives_idle"] == "5" and libpq["keepalives_count"] == "2"
     team.dispose()
-    server.stop()
+    private_postgres.stop()
     started = time.monotonic()
     with pytest.raises(DatabaseUnreachable) as raised:
-        open_database(server.url)
+        open_database(private_postgres.url)
     assert time.monotonic() - started < 5
     assert "Teamdatabasen" in str(raised.value) and "nås inte" in str(raised.value)
     assert "connection" not in str(raised.value).lower()
@@ -83,8 +79,8 @@ def test_silent_server_is_noticed_within_the_connect_timeout(monkeypatch: pytest
     assert f"127.0.0.1:{port} nås inte (inget svar inom 2 s)" in str(raised.value)
 
 
-def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
-    team = _team(server)
+def test_offline_round_trip(private_postgres: PrivatePostgres, tmp_path: Path) -> None:
+    team = _team(private_postgres)
     ids = _fill(team)
     copy = LocalCopy(tmp_path / "offline" / "kopia.db")
     first = copy.refresh(team)
@@ -93,7 +89,7 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
         assert stat.S_IMODE(copy.path.stat().st_mode) == 0o600
         assert stat.S_IMODE(copy.path.parent.stat().st_mode) == 0o700
     team.dispose()
-    server.stop()
+    private_postgres.stop()
 
     # Reading works on the copy.
     queue = QueueService(copy.db.sessions).page(QueueFilter(), limit=50)
@@ -124,9 +120,9 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
     assert verify_package(package).ok
     assert zipfile.ZipFile(package).namelist()
 
-    # Meanwhile another administrator keeps item 3 directly on the server.
-    server.start()
-    team = _team(server)
+    # Meanwhile another administrator keeps item 3 directly on the private_postgres.
+    private_postgres.start()
+    team = _team(private_postgres)
     anna = ModerationService(sessions_as(team.sessions, "anna"), actor=Actor("anna"))
     anna.keep(ids[3])
 
@@ -162,8 +158,10 @@ def test_offline_round_trip(server: PrivatePostgres, tmp_path: Path) -> None:
     team.dispose()
 
 
-def test_replay_killed_after_commit_resumes_without_doubles(server: PrivatePostgres, tmp_path: Path) -> None:
-    team = _team(server)
+def test_replay_killed_after_commit_resumes_without_doubles(
+    private_postgres: PrivatePostgres, tmp_path: Path
+) -> None:
+    team = _team(private_postgres)
     ids = _fill(team)
     copy = LocalCopy(tmp_path / "kopia.db")
     copy.refresh(team)
@@ -176,7 +174,7 @@ def test_replay_killed_after_commit_resumes_without_doubles(server: PrivatePostg
         "from app.models.db import open_database\n"
         "from app.services.offline.copy import LocalCopy\n"
         "from app.services.offline.replay import replay_journal\n"
-        f"replay_journal(open_database({server.url!r}), LocalCopy(Path({str(copy.path)!r})))\n"
+        f"replay_journal(open_database({private_postgres.url!r}), LocalCopy(Path({str(copy.path)!r})))\n"
     )
     env = {**os.environ, "GRANSKA_CRASH_AT": "offline-replayed"}
     killed = subprocess.run([sys.executable, "-c", script], env=env, check=False)
@@ -192,4 +190,26 @@ def test_replay_killed_after_commit_resumes_without_doubles(server: PrivatePostg
     assert journal_entries(copy) == []
     assert AuditService(team.sessions).verify().problems == ()
     copy.close()
+    team.dispose()
+
+
+def test_a_decision_when_the_server_went_away_is_told_in_swedish_and_changes_nothing(
+    private_postgres: PrivatePostgres,
+) -> None:
+    from app.core.errors import EnvironmentFault
+
+    team = _team(private_postgres)
+    ids = _fill(team)
+    service = ModerationService(team.sessions, actor=Actor("postgres"))
+    service.keep(ids[0])  # the pool holds a connection that the server's stop will cut
+    private_postgres.stop()
+    with pytest.raises(EnvironmentFault) as raised:
+        service.keep(ids[1])
+    said = str(raised.value)
+    assert said.startswith("Teamdatabasen nås inte längre (") and "connection" not in said.lower()
+    private_postgres.start()
+    service.keep(ids[1])  # the next ordinary action works
+    with team.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 2
+    assert AuditService(team.sessions).verify().problems == ()
     team.dispose()
