@@ -153,8 +153,9 @@ class Me:
 
     @property
     def reads_other_accounts(self) -> bool:
-        """May look at accounts that are not mine (the window's "Visa andra konton")."""
-        return self.enforced and bool(set(self.roles) & (READ_RECORDS | ANY_ACCOUNT[Duty.READ]))
+        """May look at the open queues of accounts that are not mine (the window's "Visa andra
+        konton"). The registrator reads only what was removed or registered: the Arkiv."""
+        return self.enforced and bool(set(self.roles) & ANY_ACCOUNT[Duty.READ])
 
     def record_accounts(self) -> frozenset[int] | None:
         """The accounts whose records I read; None: every account."""
