@@ -52,6 +52,11 @@ def register(subparsers: Any) -> None:
         help="bara poster med denna status (kan upprepas)",
     )
     queue.add_argument("--account", action="append", metavar="NYCKEL", help="bara detta konto")
+    queue.add_argument(
+        "--all-accounts",
+        action="store_true",
+        help="även konton du inte administrerar (bara läsa; kommunikationschefen)",
+    )
     queue.add_argument("--platform", action="append", choices=list(PLATFORMS))
     queue.add_argument("--search", default="", metavar="TEXT", help="fritextsökning i text och författare")
     queue.add_argument("--limit", type=count, default=50, metavar="N")
@@ -98,6 +103,24 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _accounts_to_list(sessions: Any, asked: tuple[str, ...], every: bool) -> tuple[str, ...]:
+    """The accounts `queue` lists: mine by default where roles are in use (as in the window);
+    another account's queue only for the roles that may read it."""
+    from app.services.accounts.roles import Duty, me_now, refuse
+
+    me, who = me_now(sessions)
+    if not me.enforced:
+        return asked
+    mine = tuple(key for _id, key in me.accounts)
+    others = [key for key in asked if key not in mine] if asked else ([] if not every else ["*"])
+    if others and not me.reads_other_accounts:
+        key = None if others == ["*"] else ", ".join(others)
+        refuse(sessions, me, who, Duty.READ, account_key=key, details={"command": "queue"})
+    if asked:
+        return asked
+    return () if every else (mine or ("\x00",))
+
+
 def _queue(args: argparse.Namespace) -> int:
     from app.services.queue.listing import QueueService
     from app.services.queue.shapes import QueueFilter
@@ -112,7 +135,7 @@ def _queue(args: argparse.Namespace) -> int:
             raise InputError("Okänt konto: " + ", ".join(unknown))
     qfilter = QueueFilter(
         statuses=tuple(args.status or ()),
-        account_keys=tuple(args.account or ()),
+        account_keys=_accounts_to_list(db.sessions, tuple(args.account or ()), args.all_accounts),
         platforms=tuple(args.platform or ()),
         search=args.search,
     )

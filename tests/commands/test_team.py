@@ -276,3 +276,42 @@ def test_a_kerberos_url_is_passed_to_libpq_as_it_is(pg_db, capsys, monkeypatch):
         assert done.returncode == expected, done.stderr
     assert "GSSAPI" in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert "not compiled in" not in done.stderr  # the system libpq tried Kerberos for real
+
+
+def test_queue_lists_my_accounts_and_only_the_kommunikationschef_reads_the_others(
+    tmp_path, capsys, monkeypatch
+):
+    """As in the window: `queue` shows the accounts I administer; another account's queue is the
+    kommunikationschef's to read; the registrator and an administrator are refused it (exit 2)."""
+    url = f"sqlite:///{tmp_path / 'team.db'}"
+    assert _run(capsys, monkeypatch, url, "ensam", "demo", "--items", "60")[0] == 0
+    code, out, _ = _run(capsys, monkeypatch, url, "ensam", "queue", "--json", "--limit", "1000")
+    every = {row["account"] for row in json.loads(out)}
+    mine, other = sorted(every)[:2]
+    chef = ("admins", "add", "chef", "--name", "C", "--role", "förvaltningschef")
+    assert _run(capsys, monkeypatch, url, "ensam", *chef)[0] == 0
+    for argv in (
+        ("admins", "add", "anna", "--name", "Anna", "--role", "administrator"),
+        ("admins", "add", "rut", "--name", "Rut", "--role", "registrator"),
+        ("admins", "add", "kim", "--name", "Kim", "--role", "kommunikationschef"),
+        ("accounts", "assign", mine, "anna"),
+    ):
+        assert _run(capsys, monkeypatch, url, "chef", *argv)[0] == 0
+
+    def listed(who: str, *extra: str) -> tuple[int, set[str], str]:
+        code, out, err = _run(capsys, monkeypatch, url, who, "queue", "--json", "--limit", "1000", *extra)
+        return code, ({row["account"] for row in json.loads(out)} if code == 0 else set()), err
+
+    assert listed("anna")[:2] == (0, {mine})
+    assert listed("anna", "--account", mine)[:2] == (0, {mine})
+    for who, extra in (
+        ("anna", ("--account", other)),
+        ("anna", ("--all-accounts",)),
+        ("rut", ("--all-accounts",)),
+    ):
+        code, keys, err = listed(who, *extra)
+        assert code == 2 and "får inte läsa poster" in err and "Traceback" not in err
+    assert listed("rut")[:2] == (0, set())
+    assert listed("kim", "--all-accounts")[:2] == (0, every)
+    assert listed("kim", "--account", other)[:2] == (0, {other})
+    assert _run(capsys, monkeypatch, url, "kim", "audit", "verify")[0] == 0
