@@ -2620,6 +2620,22 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Inga flaggor</source>
         <translation>No flags</translation>
     </message>
+    <message>
+        <source>försenad %s</source>
+        <translation>overdue %s</translation>
+    </message>
+    <message>
+        <source>%s kvar</source>
+        <translation>%s left</translation>
+    </message>
+    <message>
+        <source>Frågan har väntat längre än kontots svarslöfte.</source>
+        <translation>The question has waited longer than the account&apos;s response promise.</translation>
+    </message>
+    <message>
+        <source>Frågan blir snart försenad enligt kontots svarslöfte.</source>
+        <translation>The question will soon be overdue by the account&apos;s response promise.</translation>
+    </message>
 </context>
 <context>
     <name>RuleTester</name>
@@ -3771,108 +3787,6 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Utvärderingen är sparad i %1.</source>
         <translation>The evaluation is saved in %1.</translation>
     </message>
-</context>
-<context>
-    <name>RowLook</name>
-    <message>
-        <source>försenad %s</source>
-        <translation>overdue %s</translation>
-    </message>
-    <message>
-        <source>%s kvar</source>
-        <translation>%s left</translation>
-    </message>
-    <message>
-        <source>Frågan har väntat längre än kontots svarslöfte.</source>
-        <translation>The question has waited longer than the account&apos;s response promise.</translation>
-    </message>
-    <message>
-        <source>Frågan blir snart försenad enligt kontots svarslöfte.</source>
-        <translation>The question will soon be overdue by the account&apos;s response promise.</translation>
-    </message>
-    <message>
-        <source>Mottagen</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <source>Väntat</source>
-        <translation>Waited</translation>
-    </message>
-    <message>
-        <source>Kanal</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Författare</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <source>Flaggor</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>När kommentaren skrevs. Klicka för att vända ordningen.</source>
-        <translation>When the comment was written. Click to reverse the order.</translation>
-    </message>
-    <message>
-        <source>Hur länge posten har väntat på ett beslut.</source>
-        <translation>How long the item has waited for a decision.</translation>
-    </message>
-    <message>
-        <source>Plattform och konto</source>
-        <translation>Platform and account</translation>
-    </message>
-    <message>
-        <source>Den som skrev</source>
-        <translation>Who wrote it</translation>
-    </message>
-    <message>
-        <source>Början av texten; hela texten visas till höger</source>
-        <translation>The beginning of the text; the full text is on the right</translation>
-    </message>
-    <message>
-        <source>Vad flaggningen hittade och vilket skäl den föreslår</source>
-        <translation>What the flagging found and which reason it suggests</translation>
-    </message>
-    <message>
-        <source>Var posten står i arbetsflödet</source>
-        <translation>Where the item is in the workflow</translation>
-    </message>
-    <message>
-        <source>Fråga</source>
-        <translation>Question</translation>
-    </message>
-    <message>
-        <source>En fråga som har väntat på svar i mer än ett dygn.</source>
-        <translation>A question that has waited more than a day for an answer.</translation>
-    </message>
-    <message>
-        <source>Föreslaget skäl: %s</source>
-        <translation>Suggested reason: %s</translation>
-    </message>
-    <message>
-        <source>Texten innehåller en fråga.</source>
-        <translation>The text contains a question.</translation>
-    </message>
-    <message>
-        <source>%s, försenad: en fråga som har väntat mer än ett dygn</source>
-        <translation>%s, overdue: a question that has waited more than a day</translation>
-    </message>
-    <message>
-        <source>Inga flaggor</source>
-        <translation>No flags</translation>
-    </message>
-</context>
-<context>
-    <name>StatisticsView</name>
     <message>
         <source>Försenade frågor</source>
         <translation>Overdue questions</translation>
