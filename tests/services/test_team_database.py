@@ -14,7 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from app.core.errors import Forbidden
-from app.models import AccountAdministrator, Administrator, AuditEvent, Decision, Evidence, Item, Registration
+from app.models import (
+    Account,
+    AccountAdministrator,
+    Administrator,
+    AuditEvent,
+    Decision,
+    Evidence,
+    Item,
+    Registration,
+)
 from app.models.db import open_database
 from app.services.accounts.accounts import AccountService
 from app.services.accounts.administrators import AdministratorRegister
@@ -67,6 +76,13 @@ def _snapshot(db) -> tuple:
                 s.execute(select(AuditEvent.id, AuditEvent.actor, AuditEvent.hash).order_by(AuditEvent.id))
             ),
             tuple(s.execute(select(AccountAdministrator.account_id, AccountAdministrator.administrator_id))),
+            tuple(
+                s.execute(
+                    select(Account.key, Account.screenshot_interval_days, Account.last_sync_at).order_by(
+                        Account.id
+                    )
+                )
+            ),
             tuple(
                 s.execute(
                     select(Administrator.username, Administrator.roles, Administrator.active).order_by(
@@ -206,6 +222,14 @@ FORBIDDEN: list[tuple[str, str, type[Exception] | None]] = [
         DENIED,
     ),
     (RUT, "UPDATE audit_head SET id = id + 1", DENIED),
+    # 0009: an administrator touches only the accounts assigned to them (accounts has RLS).
+    (ANNA, "UPDATE accounts SET screenshot_interval_days = 1 WHERE key = 'yt'", None),
+    (BO, "UPDATE accounts SET last_sync_at = now()", None),
+    (
+        ANNA,
+        "INSERT INTO accounts (key, platform, name, active) VALUES ('ny', 'facebook', 'Ny', true)",
+        DENIED,
+    ),
 ]
 
 
@@ -227,6 +251,7 @@ def test_direct_sql_as_each_role_is_refused_and_changes_nothing(team, who, state
 def test_what_each_role_may_do_in_sql_it_may(team):
     db, _, items = team
     assert _sql(db, RUT, "UPDATE registrations SET diarienummer = 'KS/2026:5'") == 1
+    assert _sql(db, ANNA, "UPDATE accounts SET screenshot_interval_days = 30 WHERE key = 'fb'") == 1
     assert _sql(db, ANNA, f"SELECT * FROM evidence WHERE item_id = {items['fb']}") == 1
     assert _sql(db, BO, f"SELECT * FROM evidence WHERE item_id = {items['fb']}") == 0  # not his account
     assert (
