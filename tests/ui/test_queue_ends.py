@@ -63,6 +63,10 @@ def test_ctrl_end_shows_the_last_item_without_reading_the_rows_between(qtbot, lo
     assert service.pages < 3
     assert view.model.rowCount() < 300
 
+    view.select_row(0)  # K on the first row of the end's window: the item before it
+    view.move(-1)
+    qtbot.waitUntil(lambda: view.current_item() is not None and view.current_item().id == order[-101])
+
     qtbot.keyClick(view.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.current_item() is not None and view.current_item().id == order[0])
     assert view.table.viewport().rect().intersects(view.table.visualRect(view.table.currentIndex()))

@@ -114,6 +114,7 @@ class QueueView(QWidget):
         self._first_page = True
         self._keep: tuple[int, int] | None = None  # (item id, row) to choose again after a reload
         self._to_end = False  # Ctrl+End: choose the last row once the queue's end arrives
+        self._pending_up = False  # K on the end's first row: the row before, once read
         self.table.installEventFilter(self)
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.model.rowsInserted.connect(self._rows_inserted)
@@ -222,8 +223,12 @@ class QueueView(QWidget):
         if self.model.tail and first == 0 and last + 1 < self.model.rowCount():
             # Earlier rows put in front: stay on the rows that were shown.
             self.table.scrollTo(self.model.index(last + 1, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            if self._pending_up:
+                self._pending_up = False
+                self.select_row(last)
 
     def _page_loaded(self, rows: int) -> None:
+        self._pending_up = False  # (rows put in front were chosen from as they came)
         if self._to_end:
             self._to_end = False
             self.select_row(rows - 1)
@@ -264,6 +269,9 @@ class QueueView(QWidget):
         """J/K: the next or previous item, loading the next page at the end of the list."""
         current = self.table.currentIndex()
         row = (current.row() if current.isValid() else -1) + step
+        if row < 0 and self.model.tail and (self.model.loading or self.model.fetch_earlier()):
+            self._pending_up = True  # above the end's window: its earlier rows come first
+            return
         if row >= self.model.rowCount():
             if self.model.canFetchMore(QModelIndex()):
                 self._pending_move = row
