@@ -103,10 +103,17 @@ class QueueService:
             )
         return counts
 
-    def page(self, f: QueueFilter, after: Cursor | None = None, limit: int = 100) -> list[ItemSummary]:
-        """One page in the queue's order (longest waiting first), after the `after` cursor."""
+    def page(
+        self, f: QueueFilter, after: Cursor | None = None, limit: int = 100, *, from_end: bool = False
+    ) -> list[ItemSummary]:
+        """One page in the queue's order (longest waiting first), after the `after` cursor; with
+        `from_end`, the page that ends just before `after` (or the queue's last page), still in
+        the queue's order: the same keyset walked the other way, as cheap at either end."""
         with self._sessions() as session:
-            ids = page_ids(session, f, after, limit)
+            if from_end:
+                ids = page_ids(session, replace(f, newest_first=not f.newest_first), after, limit)[::-1]
+            else:
+                ids = page_ids(session, f, after, limit)
             if not ids:
                 return []
             stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))

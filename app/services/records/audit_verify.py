@@ -116,7 +116,10 @@ def _walk_chain(
     at_count = 0
     running = GENESIS
     count = 0
-    recorded: dict[int, tuple[str, int]] = {}  # evidence id -> (sha256, event id)
+    # evidence id -> (sha256, event id), only for events that do not seal the copy they name
+    # (written before seals, or changed): the others are read again, in order, by _logged
+    recorded: dict[int, tuple[str, int]] = {}
+    sealed_evidence: set[int] = set()
     events = select(
         AuditEvent.id,
         type_coerce(AuditEvent.at, NullType()).label("at"),
@@ -134,11 +137,14 @@ def _walk_chain(
         count += 1
         hasher = SealHasher()
         orphaned = None
+        sealed_evidence.clear()
         while pending is not None and pending[0] <= ev.id:
             if pending[0] < ev.id:
                 orphaned = pending[0]
             else:
                 hasher.add(*pending[1:])
+                if pending[1] == "evidence":
+                    sealed_evidence.add(pending[2])
             pending = next(seals, None)
         if orphaned is not None:
             problems.add(
@@ -185,7 +191,11 @@ def _walk_chain(
                 )
             at_count += 1
         by_hash.pop(running, None)
-        if isinstance(details, dict) and isinstance(details.get("evidence_id"), int):
+        if (
+            isinstance(details, dict)
+            and isinstance(details.get("evidence_id"), int)
+            and details["evidence_id"] not in sealed_evidence
+        ):
             recorded[details["evidence_id"]] = (str(details.get("sha256")), ev.id)
     if pending is not None:
         problems.add(
@@ -230,9 +240,18 @@ def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
 def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]]) -> int:
     rows = 0
     stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
+    stream = _logged(con)
+    ahead = next(stream, None)
     for e in _stream(con, stmt, 200):
         rows += 1
+        while ahead is not None and ahead[0] < e.id:
+            _add_gone(recorded, ahead)
+            ahead = next(stream, None)
         logged = recorded.pop(e.id, None)
+        if ahead is not None and ahead[0] == e.id:
+            if logged is None or logged[1] < ahead[2]:
+                logged = (ahead[1], ahead[2])
+            ahead = next(stream, None)
         intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
         if logged is None:  # its seal (below) says whether Granska wrote it and when
             if not intact:
@@ -249,13 +268,57 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
                 f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
                 f"Bevis {e.id}",
             )
-    for evidence_id, (_sha, event_id) in recorded.items():
+    while ahead is not None:
+        _add_gone(recorded, ahead)
+        ahead = next(stream, None)
+    stream.close()
+    for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
         problems.add(
             event_id,
             f"Bevis {evidence_id}, sparat enligt händelse {event_id}, saknas: det har raderats.",
             f"Bevis {evidence_id}",
         )
     return rows
+
+
+def _add_gone(recorded: dict[int, tuple[str, int]], logged: tuple[int, str, int]) -> None:
+    """A copy the log names that the table lacks: kept with the newest event naming it."""
+    known = recorded.get(logged[0])
+    if known is None or known[1] < logged[2]:
+        recorded[logged[0]] = (logged[1], logged[2])
+
+
+def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
+    """(evidence id, sha256, event id) of the newest readable event that names the copy and
+    seals it, ordered by evidence id: the same reading as the chain pass, one row at a time."""
+    stmt = (
+        select(
+            AuditSeal.record_id,
+            AuditEvent.id,
+            type_coerce(AuditEvent.at, NullType()),
+            type_coerce(AuditEvent.details, NullType()),
+        )
+        .join(AuditEvent, AuditEvent.id == AuditSeal.event_id)
+        .where(AuditSeal.kind == "evidence")
+        .order_by(AuditSeal.record_id, AuditSeal.event_id)
+    )
+    last: tuple[int, str, int] | None = None
+    for record_id, event_id, at, raw in _stream(con, stmt, 2000):
+        if last is not None and last[0] != record_id:
+            yield last
+            last = None
+        if last is not None and last[2] == event_id:
+            continue  # the same copy sealed twice by one event
+        try:
+            read_time(at)
+            details = read_json(raw)
+        except Unreadable:
+            continue
+        if isinstance(details, dict) and details.get("evidence_id") == record_id:
+            if isinstance(details["evidence_id"], int):
+                last = (record_id, str(details.get("sha256")), event_id)
+    if last is not None:
+        yield last
 
 
 def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:

@@ -65,6 +65,11 @@ class QueueModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._cache: OrderedDict[int, ItemSummary] = OrderedDict()
         self._last_cursor: tuple[datetime, int] | None = None
+        # The tail window (Ctrl+End): the queue's last rows, read from the end, with earlier
+        # pages put in front as the view scrolls up; `_first_cursor` is the first row's key.
+        self._tail = False
+        self._first_cursor: tuple[datetime, int] | None = None
+        self._head_exhausted = True
         self._generation = 0
         self._loading = False
         self._exhausted = True
@@ -90,27 +95,53 @@ class QueueModel(QAbstractTableModel):
     def exhausted(self) -> bool:
         return self._exhausted
 
+    @property
+    def tail(self) -> bool:
+        """Showing the queue's end (Ctrl+End), not its start."""
+        return self._tail
+
+    def show_end(self) -> None:
+        """The queue's last page, read from the end: nothing in between is fetched."""
+        self._reset(tail=True)
+        self._request_page(from_end=True)
+
+    def fetch_earlier(self) -> bool:
+        """In the tail window: put the page before the first row in front (False: none)."""
+        if not self._tail or self._head_exhausted or self._loading or self._service is None:
+            return False
+        self._request_page(from_end=True)
+        return True
+
     def set_service(self, service: QueueService) -> None:
         self._service = service
 
     def set_filter(self, f: QueueFilter) -> None:
         """Show the items matching `f`, from the first page."""
-        self.beginResetModel()
         self._filter = f
+        self._reset(tail=False)
+        self._request_page()
+
+    def _reset(self, *, tail: bool) -> None:
+        self.beginResetModel()
         self._generation += 1
         self._ids = []
         self._row_of = {}
-        self._last_cursor = None
-        self._exhausted = self._service is None  # nothing to read from yet
+        self._last_cursor = self._first_cursor = None
+        self._tail = tail
+        # From the end, there is nothing after the last row; from the start, nothing before.
+        self._exhausted = tail or self._service is None  # (no service: nothing to read yet)
+        self._head_exhausted = not tail
         self._wanted.clear()
         self._asked.clear()
         self._set_loading(False)
         self.endResetModel()
-        self._request_page()
 
     def reload(self) -> None:
         self._cache.clear()
-        self.set_filter(self._filter)
+        if self._tail:
+            self.show_end()
+        else:
+            self.set_filter(self._filter)
 
     def item_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -169,14 +200,17 @@ class QueueModel(QAbstractTableModel):
             self._loading = loading
             self.loading_changed.emit(loading)
 
-    def _request_page(self) -> None:
+    def _request_page(self, *, from_end: bool = False) -> None:
         if self._service is None:
             return
         self._set_loading(True)
-        generation, f, after, size = self._generation, self._filter, self._last_cursor, self._page_size
+        generation, f, size = self._generation, self._filter, self._page_size
+        after = self._first_cursor if from_end else self._last_cursor
         self._tasks.run(
-            lambda: self._service.page(f, after=after, limit=size),
-            on_done=lambda rows: self._page_arrived(generation, rows),
+            lambda: self._service.page(f, after=after, limit=size, from_end=from_end),
+            on_done=lambda rows: (
+                self._earlier_arrived(generation, rows) if from_end else self._page_arrived(generation, rows)
+            ),
             on_error=lambda exc: self._page_failed(generation, exc),
             key=f"queue-page-{id(self)}",
         )
@@ -200,9 +234,30 @@ class QueueModel(QAbstractTableModel):
         self._set_loading(False)
         self.page_loaded.emit(len(self._ids))
 
+    def _earlier_arrived(self, generation: int, rows: list[ItemSummary]) -> None:
+        """A page read from the end: in front of the rows there are (none at first)."""
+        if generation != self._generation:
+            return
+        self.look.now = self._clock()
+        new = [r for r in rows if r.id not in self._row_of]
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._ids[:0] = [r.id for r in new]
+            self._row_of = {item_id: row for row, item_id in enumerate(self._ids)}
+            for r in new:
+                self._remember(r)
+            self.endInsertRows()
+        if rows:
+            self._first_cursor = rows[0].cursor
+            if self._last_cursor is None:
+                self._last_cursor = rows[-1].cursor
+        self._head_exhausted = len(rows) < self._page_size
+        self._set_loading(False)
+        self.page_loaded.emit(len(self._ids))
+
     def _page_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self._exhausted = True  # stop asking; the window offers a reload
+            self._exhausted = self._head_exhausted = True  # stop asking; the window offers a reload
             self._set_loading(False)
         self._tasks.failed.emit(str(exc), "")
 

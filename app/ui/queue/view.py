@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabBar, QTableView, QVBoxLayout, QWidget
 
 from app.services.queue.shapes import QUEUES, ItemSummary, Queue, QueueFilter
@@ -114,6 +115,11 @@ class QueueView(QWidget):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._first_page = True
         self._keep: tuple[int, int] | None = None  # (item id, row) to choose again after a reload
+        self._to_end = False  # Ctrl+End: choose the last row once the queue's end arrives
+        self._pending_up = False  # K on the end's first row: the row before, once read
+        self.table.installEventFilter(self)
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.model.rowsInserted.connect(self._rows_inserted)
 
     # -- the filter -------------------------------------------------------------------------
 
@@ -184,7 +190,50 @@ class QueueView(QWidget):
 
     # -- selection and movement -------------------------------------------------------------
 
+    def go_to_end(self) -> None:
+        """Ctrl+End: the queue's last item, read from the end (the rows between stay unread)."""
+        if self.model.tail or (self.model.exhausted and not self.model.loading):
+            self.select_row(self.model.rowCount() - 1)  # the end is already here
+            return
+        self._first_page, self._keep, self._to_end = False, None, True
+        self.model.show_end()
+
+    def go_to_start(self) -> None:
+        """Ctrl+Home: the queue's first item (back from the end's window to the first page)."""
+        if self.model.tail:
+            self.load()
+        else:
+            self.select_row(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                if event.key() == Qt.Key.Key_End:
+                    self.go_to_end()
+                    return True
+                if event.key() == Qt.Key.Key_Home:
+                    self.go_to_start()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _scrolled(self, value: int) -> None:
+        if self.model.tail and value == self.table.verticalScrollBar().minimum():
+            self.model.fetch_earlier()  # scrolled up to the first row of the end's window
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self.model.tail and first == 0 and last + 1 < self.model.rowCount():
+            # Earlier rows put in front: stay on the rows that were shown.
+            self.table.scrollTo(self.model.index(last + 1, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+            if self._pending_up:
+                self._pending_up = False
+                self.select_row(last)
+
     def _page_loaded(self, rows: int) -> None:
+        self._pending_up = False  # (rows put in front were chosen from as they came)
+        if self._to_end:
+            self._to_end = False
+            self.select_row(rows - 1)
         if self._first_page:
             self._first_page = False
             if rows and not self.table.selectionModel().hasSelection():
@@ -222,6 +271,9 @@ class QueueView(QWidget):
         """J/K: the next or previous item, loading the next page at the end of the list."""
         current = self.table.currentIndex()
         row = (current.row() if current.isValid() else -1) + step
+        if row < 0 and self.model.tail and (self.model.loading or self.model.fetch_earlier()):
+            self._pending_up = True  # above the end's window: its earlier rows come first
+            return
         if row >= self.model.rowCount():
             if self.model.canFetchMore(QModelIndex()):
                 self._pending_move = row
