@@ -71,8 +71,10 @@ def unreachable(exc: BaseException) -> bool:
     state = str(getattr(orig, "sqlstate", "") or "")
     if state:
         return state.startswith("08") or state in _GONE
-    said = str(orig)
-    return "FATAL" not in said and "authentication" not in said
+    said = str(orig).lower()
+    # A server (or libpq itself) that answered and refused: not "away" (Kerberos, TLS, login).
+    refused = ("fatal", "authentication", "password", "gssapi", "gssenc", "ssl", "certificate", "invalid")
+    return not any(word in said for word in refused)
 
 
 def _cause(exc: BaseException) -> str:

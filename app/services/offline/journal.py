@@ -146,9 +146,12 @@ class OfflineModeration:
         fresh = self.offline_copy.fresh_at()
         username = self._actor.username
 
+        journaled: list[bool] = []  # the decision's own commit, not the steps' commits after it
+
         def journal(session: Session) -> None:
-            if decision_event(session, after, item_id, username) is None:
+            if journaled or decision_event(session, after, item_id, username) is None:
                 return
+            journaled.append(True)
             evidence = session.execute(
                 select(Evidence.payload, Evidence.sha256)
                 .where(Evidence.item_id == item_id, Evidence.id > after_evidence)

@@ -25,7 +25,7 @@ from app.services.moderation.decisions import last_decision
 from app.services.moderation.facade import ModerationService
 from app.services.moderation.outbox import fault_point
 from app.services.offline.copy import LocalCopy
-from app.services.offline.hooks import decision_event, sessions_with
+from app.services.offline.hooks import decision_event, last_event_id, sessions_with
 from app.services.offline.journal import JournalEntry, journal_entries, remove_entries
 from app.services.records.audit import AuditWriter
 
@@ -195,15 +195,14 @@ class _RecordHook:
     def __init__(self, username: str) -> None:
         self.username = username
         self.entry: JournalEntry | None = None
+        self.after = 0  # the audit chain's last event before this entry's replay
 
     def __call__(self, session: Session) -> None:
         entry = self.entry
-        # The newest event on the item, read under the audit chain's lock this transaction
-        # holds: this decision's own, or (a refusal being logged) not a decision at all.
-        if (
-            entry is None
-            or decision_event(session, 0, entry.item_id, self.username, newest_only=True) is None
-        ):
+        # A deciding event on the item written since the replay of this entry began, read under
+        # the audit chain's lock this transaction holds: this decision's own (a refusal being
+        # logged is not a decision; a forward's mail step commits after it, with no new one).
+        if entry is None or decision_event(session, self.after, entry.item_id, self.username) is None:
             return
         self.entry = None  # once
         decision_id = None
@@ -225,6 +224,8 @@ def _replay_one(
     factory: ServiceFactory,
     report: ReplayReport,
 ) -> None:
+    with team.sessions() as session:
+        hook.after = last_event_id(session)
     hook.entry = entry
     try:
         _run(factory(sessions, Actor(username=entry.username)), entry)

@@ -105,7 +105,7 @@ def test_offline_round_trip(private_postgres: PrivatePostgres, tmp_path: Path) -
         offline.remove(ids[1], "personangrepp"),
         offline.register(ids[2], "arende", "Fråga om badhusets öppettider"),
         offline.keep(ids[3]),
-        offline.forward(ids[4], "Fritidsförvaltningen", "Gäller öppettider"),
+        offline.forward(ids[4], "fritid@kommun.example", "Gäller öppettider"),
     ]
     assert all(o.pending and o.message == SAVED_LOCALLY for o in outcomes)
     entries = journal_entries(copy)
