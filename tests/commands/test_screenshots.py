@@ -220,4 +220,4 @@ def test_every_screenshot_and_mail_subcommand_has_help(capsys):
         ["mail", "test"],
     ):
         assert main([*argv, "--help"]) == 0
-        assert "usage" in capsys.readouterr().out
+        assert "användning" in capsys.readouterr().out

@@ -28,7 +28,7 @@ def _question(capsys, db, text: str, hours_ago: float) -> int:
     when = (datetime.now(UTC) - timedelta(hours=hours_ago)).isoformat()
     code, _, _ = run(capsys, *db, "add-item", "intra", "--text", text, "--author", "Kalle Ek", "--time", when)
     assert code == 0
-    queue = json.loads(run(capsys, *db, "queue", "--json", "--search", text.split()[0])[1])
+    queue = json.loads(run(capsys, *db, "queue", "--json", "--search", text.split()[-1].strip("?"))[1])
     return int(queue[0]["id"])
 
 
@@ -74,7 +74,7 @@ def test_answer_posted_by_hand_stops_the_clock_and_stats_count_it(capsys, db):
     )
     assert code == 0 and "publicerat för hand" in out
     # Through the connector: the intranet has none, so the text waits to be posted by hand (3).
-    code, out, _ = run(capsys, *db, "answer", str(waiting), "--template", "svar-lank")
+    code, out, err = run(capsys, *db, "answer", str(waiting), "--template", "svar-lank")
     assert code == 3 and "Text att publicera" in out and "Hej Kalle!" in out
     stats = json.loads(run(capsys, *db, "stats", "--json")[1])
     intra = stats["accounts"][0]

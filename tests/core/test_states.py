@@ -16,7 +16,7 @@ from tests.helpers.workflow import make_item
 
 
 def test_the_stored_strings_are_the_ones_databases_already_hold():
-    assert [s.value for s in Step] == ["platform_remove", "post_notice", "send_escalation"]
+    assert [s.value for s in Step] == ["platform_remove", "post_notice", "send_escalation", "send_forward"]
     assert [s.value for s in StepStatus] == ["pending", "running", "done", "manual", "blocked"]
     assert WAITING == ("pending", "running", "blocked")
     assert [o.value for o in Outcome] == ["done", "retry", "blocked", "manual"]
