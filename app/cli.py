@@ -48,7 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "gallra": ("app.commands.moderation", "gallra gamla poster som varken är diarieförda eller bevis"),
     "screenshot": ("app.commands.screenshots", "ta en skärmdump av en kontosida och arkivera den"),
     "screenshots": ("app.commands.screenshots", "skärmdumpar av kontosidorna: schema, export, utskick"),
-    "db": ("app.commands.database", "databasen: filer som flyttats undan som skadade"),
+    "db": ("app.commands.db_files", "databasen: filer som flyttats undan som skadade"),
     "whoami": ("app.commands.team", "vem du är i databasen, dina roller och dina konton"),
     "login": ("app.commands.team", "skapa ditt nyckelpar för teamdatabasens token "
               "(den privata nyckeln finns bara i din nyckelring)"),

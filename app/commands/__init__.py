@@ -17,34 +17,40 @@ _opened: list[Database] = []
 def database(args: Any) -> Database:
     # Imported here, not at the top: `granska --help` and a command's usage error need no
     # database layer (SQLAlchemy is most of a command's start-up).
-    from app.commands.offline import when_reachable, when_unreachable
     from app.models.db import open_database, resolve_url
-    from app.models.pg_timeouts import DatabaseUnreachable
-    from app.services.accounts.team_credentials import with_stored_password
 
-    url = with_stored_password(resolve_url(args.db))
-    try:
+    url = resolve_url(args.db)
+    if url.get_backend_name() != "postgresql":  # one workstation's file: no keyring, no copy
         db = open_database(url)
-    except DatabaseUnreachable as exc:  # the team database is away: the local copy, if it may
-        db = when_unreachable(args, url, exc)
     else:
-        when_reachable(args, url, db)
+        from app.commands.offline import when_reachable, when_unreachable
+        from app.models.pg_timeouts import DatabaseUnreachable
+        from app.services.accounts.team_credentials import with_stored_password
+
+        url = with_stored_password(url)
+        try:
+            db = open_database(url)
+        except DatabaseUnreachable as exc:  # the team database is away: the local copy, if it may
+            db = when_unreachable(args, url, exc)
+        else:
+            when_reachable(args, url, db)
     _opened.append(db)
     for message in db.messages:
         print(f"granska: {message}", file=sys.stderr)
     return db
 
 
-# `app.commands.database` is also a submodule (`granska db`): once it is imported that name is
-# the module, so modules imported after it take the function under this one.
+# The same, under a second name (app/commands/offline.py uses it). `granska db` lives in
+# db_files.py, not database.py: a submodule of that name would shadow this function.
 open_for_command = database
 
 
 def close_databases() -> None:
     """Called when a command ends: its connections closed (SQLite folds its WAL back in)."""
-    from app.commands.offline import refresh_copies
+    if "app.commands.offline" in sys.modules:  # only a team database's command has a copy
+        from app.commands.offline import refresh_copies
 
-    refresh_copies()
+        refresh_copies()
     while _opened:
         _opened.pop().dispose()
 

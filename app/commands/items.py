@@ -106,11 +106,19 @@ def _import(args: argparse.Namespace) -> int:
 def _accounts_to_list(sessions: Any, asked: tuple[str, ...], every: bool) -> tuple[str, ...]:
     """The accounts `queue` lists: mine by default where roles are in use (as in the window);
     another account's queue only for the roles that may read it."""
+    from sqlalchemy import exists, select
+
+    from app.models import Administrator
+
+    with sessions() as session:  # no roles in use (one workstation): nothing more to load
+        someone = exists().where(
+            Administrator.active.is_(True), Administrator.roles.is_not(None), Administrator.roles != ""
+        )
+        if not session.scalar(select(someone)):
+            return asked
     from app.services.accounts.roles import Duty, me_now, refuse
 
     me, who = me_now(sessions)
-    if not me.enforced:
-        return asked
     mine = tuple(key for _id, key in me.accounts)
     others = [key for key in asked if key not in mine] if asked else ([] if not every else ["*"])
     if others and not me.reads_other_accounts:

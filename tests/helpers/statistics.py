@@ -50,7 +50,7 @@ def fill_december(s) -> None:
     answer(question(s, at(12, 8, 20)), at(12, 12, 11))
     # Forwarded after 1.5 h; kept (needs no answer) after 2 h.
     forwarded = question(s, at(12, 10, 9))
-    service(s, "anna", at(12, 10, 10, 30)).forward(forwarded, "Tekniska förvaltningen", "Gäller gatan")
+    service(s, "anna", at(12, 10, 10, 30)).forward(forwarded, "teknik@kommun.example", "Gäller gatan")
     kept = question(s, at(12, 14, 10))
     service(s, "anna", at(12, 14, 12)).keep(kept)
     # Answered but not published (the platform cannot reply: waits to be posted by hand).

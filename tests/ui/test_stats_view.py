@@ -74,7 +74,7 @@ def test_a_role_without_statistics_is_told_so(qtbot, sqlite_db, monkeypatch):
     monkeypatch.setenv("GRANSKA_USER", "chef")
     AdministratorRegister(sqlite_db.sessions).add("rut", "Rut Registrator", roles=("registrator",))
     view = _open(qtbot, sqlite_db.sessions, "rut")
-    assert "får inte se statistik" in view.status.text()
+    assert "får inte läsa statistiken" in view.status.text()
     assert view.accounts_model.rowCount() == 0
 
 
