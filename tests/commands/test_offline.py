@@ -17,6 +17,10 @@ from app.services.records.audit import AuditService
 from tests.helpers.moderation import add_item, ensure_account
 from tests.helpers.private_postgres import PrivatePostgres
 
+pytestmark = pytest.mark.not_on_windows(
+    "the private PostgreSQL server these tests stop and start runs on Linux (scripts/test)"
+)
+
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 

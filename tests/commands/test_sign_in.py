@@ -34,7 +34,7 @@ def login(db: Path, key: str, *extra: str) -> subprocess.Popen[str]:
     argv = [sys.executable, "-m", "app.cli", "--db", f"sqlite:///{db}", "--verbose", "credentials", "login"]
     return subprocess.Popen(
         [*argv, key, "--no-browser", "--timeout", "30", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=dict(os.environ),
     )  # fmt: skip
 
 

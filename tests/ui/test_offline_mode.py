@@ -8,6 +8,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -20,6 +21,10 @@ from app.ui.offline_mode import OfflineMode
 from tests.helpers.moderation import add_item, ensure_account
 from tests.helpers.private_postgres import PrivatePostgres
 from tests.helpers.ui import open_window, wait_loaded
+
+pytestmark = pytest.mark.not_on_windows(
+    "the private PostgreSQL server these tests stop and start runs on Linux (scripts/test)"
+)
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"

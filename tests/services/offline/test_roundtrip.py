@@ -34,6 +34,10 @@ from tests.helpers.databases import sessions_as
 from tests.helpers.moderation import add_item
 from tests.helpers.private_postgres import PrivatePostgres
 
+pytestmark = pytest.mark.not_on_windows(
+    "the private PostgreSQL server these tests stop and start runs on Linux (scripts/test)"
+)
+
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
