@@ -645,6 +645,10 @@
 <context>
     <name>ByHandView</name>
     <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Att göra för hand</source>
         <translation>To do by hand</translation>
     </message>

@@ -97,6 +97,10 @@ class ByHandView(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.retry)
+        # Always enabled, so that Tab has somewhere to go when the list is empty.
+        self.close_button = QPushButton(self.tr("Stäng"), self)
+        self.close_button.clicked.connect(self.close)
+        row.addWidget(self.close_button)
         self.status = plain_label("", self)
         self.status.setObjectName("status")
         layout = QVBoxLayout(self)

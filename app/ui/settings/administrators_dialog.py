@@ -143,7 +143,7 @@ class AdministratorsDialog(QDialog):
             warning = e.administrator_warning or ""
             cells = [f"{e.name} ({e.key})", admins, holders, warning]
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(text or "–")  # an empty cell is read as nothing at all
                 item.setToolTip(plain_tooltip(text))
                 if column == 3 and warning:
                     item.setForeground(Qt.GlobalColor.darkRed)
