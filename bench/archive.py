@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.data import best_ms as _best  # noqa: E402
 from bench.data import decided_demo_database  # noqa: E402
 
 # A common word, a flagged word, a rare word, a surname (the author), a prefix being typed.
@@ -44,15 +44,6 @@ def _raw_fts(con: sqlite3.Connection) -> str:
         "json_extract(payload, '$.item.text'), json_extract(payload, '$.item.author.name') FROM evidence"
     )
     return "bench_fts"
-
-
-def _best(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, statistics.median(times) * 1000
 
 
 def main() -> None:

@@ -10,27 +10,17 @@ every count did before #20, and what a period filter still does), same file, sam
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.data import best_ms as _best  # noqa: E402
 from bench.data import decided_demo_database  # noqa: E402
 
 LONG_AGO = datetime(2000, 1, 1, tzinfo=UTC)  # a period that holds every item: counted by GROUP BY
-
-
-def _best(fn, repeat: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000, statistics.median(times) * 1000
 
 
 def main() -> None:
