@@ -158,3 +158,19 @@ def test_gui_without_a_display_says_so(tmp_path, monkeypatch):
         env=env,
     )
     assert result.returncode == 1 and "ingen skärm" in result.stderr
+
+
+def test_queue_says_statuses_reasons_and_platforms_in_words_and_json_keeps_the_codes(capsys, db):
+    assert run(capsys, *db, "demo", "--items", "200", "--decided", "0.3")[0] == 0
+    code, out, _ = run(capsys, *db, "queue", "--limit", "200")
+    assert code == 0
+    assert "Flaggad" in out and "Personangrepp eller förolämpning" in out and "Facebook: " in out
+    assert " flagged " not in out and "[personangrepp]" not in out
+    code, out, _ = run(capsys, *db, "queue", "--status", "flagged", "--json", "--limit", "200")
+    flagged = json.loads(out)
+    assert {i["status"] for i in flagged} == {"flagged"} and {i["status_label"] for i in flagged} == {
+        "Flaggad"
+    }
+    with_reason = [i for i in flagged if i["suggested_reason"] == "personangrepp"]
+    assert with_reason and with_reason[0]["reason_label"] == "Personangrepp eller förolämpning"
+    assert {(i["platform"], i["platform_label"]) for i in flagged} >= {("facebook", "Facebook")}

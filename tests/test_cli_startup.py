@@ -54,12 +54,19 @@ def test_help_loads_no_database_layer_and_lists_every_command(tmp_path, capsys):
         assert name in out and help_text.split()[0] in out
 
 
+HEAVY = {"openpyxl", "keyring", "httpx", "alembic", "holidays", "pydantic", "PySide6", "app.commands.export"}
+
+
 def test_queue_loads_neither_the_spreadsheet_nor_the_keyring_nor_the_network(tmp_path, capsys):
-    """On a database whose schema is current: no migration tool either."""
+    """On a database whose schema is current: no migration tool either; and on a workstation's
+    file not even SQLAlchemy (app/services/queue/quick.py): bench/cli.py's `queue` goal."""
     assert main(["--db", f"sqlite:///{tmp_path / 'startup.db'}", "demo", "--items", "20"]) == 0
     loaded = _modules_loaded_by("queue", "--json", tmp_path=tmp_path)
-    assert "sqlalchemy" in loaded and "app.services.queue.listing" in loaded
-    assert not {"openpyxl", "keyring", "httpx", "alembic", "app.commands.export"} & loaded
+    assert "app.services.queue.quick" in loaded
+    assert not {"sqlalchemy", "app.models.items", *HEAVY} & loaded
+    loaded = _modules_loaded_by("queue", "--json", "--search", "simhallen", tmp_path=tmp_path)
+    assert "sqlalchemy" in loaded and "app.services.queue.listing" in loaded  # the whole way
+    assert not HEAVY & loaded
 
 
 def test_a_wrong_command_name_is_refused_with_the_list_of_commands(capsys):

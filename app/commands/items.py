@@ -7,14 +7,11 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from app.commands import count, database, print_json
 from app.core.errors import InputError
-from app.models import ItemStatus
+from app.core.states import ItemStatus
 from app.services.accounts.platforms import PLATFORMS
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def register(subparsers: Any) -> None:
@@ -106,15 +103,10 @@ def _import(args: argparse.Namespace) -> int:
 def _accounts_to_list(sessions: Any, asked: tuple[str, ...], every: bool) -> tuple[str, ...]:
     """The accounts `queue` lists: mine by default where roles are in use (as in the window);
     another account's queue only for the roles that may read it."""
-    from sqlalchemy import exists, select
-
-    from app.models import Administrator
+    from app.services.accounts.roles_used import roles_in_use
 
     with sessions() as session:  # no roles in use (one workstation): nothing more to load
-        someone = exists().where(
-            Administrator.active.is_(True), Administrator.roles.is_not(None), Administrator.roles != ""
-        )
-        if not session.scalar(select(someone)):
+        if not session.scalar(roles_in_use()):
             return asked
     from app.services.accounts.roles import Duty, me_now, refuse
 
@@ -130,8 +122,34 @@ def _accounts_to_list(sessions: Any, asked: tuple[str, ...], every: bool) -> tup
 
 
 def _queue(args: argparse.Namespace) -> int:
-    from app.services.queue.listing import QueueService
+    from app.commands.queue_lines import as_json, write_lines
+    from app.services.queue.quick import quick_page
     from app.services.queue.shapes import QueueFilter
+
+    qfilter = QueueFilter(
+        statuses=tuple(args.status or ()),
+        account_keys=tuple(args.account or ()),
+        platforms=tuple(args.platform or ()),
+        search=args.search,
+    )
+    quick = None if args.all_accounts else quick_page(args.db, qfilter, args.limit)
+    if quick is not None:  # a workstation's current file: read without SQLAlchemy
+        items, messages = quick
+        for message in messages:
+            print(f"granska: {message}", file=sys.stderr)
+    else:
+        items = _queue_page(args, qfilter)
+    if args.json:
+        print_json([as_json(i) for i in items])
+    else:
+        write_lines(items)
+    return 0
+
+
+def _queue_page(args: argparse.Namespace, qfilter: Any) -> list[Any]:
+    from dataclasses import replace
+
+    from app.services.queue.listing import QueueService
 
     db = database(args)
     if args.account:
@@ -141,25 +159,5 @@ def _queue(args: argparse.Namespace) -> int:
         unknown = [k for k in args.account if k not in known]
         if unknown:
             raise InputError("Okänt konto: " + ", ".join(unknown))
-    qfilter = QueueFilter(
-        statuses=tuple(args.status or ()),
-        account_keys=_accounts_to_list(db.sessions, tuple(args.account or ()), args.all_accounts),
-        platforms=tuple(args.platform or ()),
-        search=args.search,
-    )
-    items = QueueService(db.sessions).page(qfilter, limit=args.limit)
-    if args.json:
-        print_json([i.as_json() for i in items])
-        return 0
-    if not items:
-        print("Kön är tom.")
-        return 0
-    for i in items:
-        when = i.created_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
-        flag = f" [{i.suggested_reason}]" if i.suggested_reason else ""
-        text = " ".join(i.text.split())
-        text = text if len(text) <= 60 else text[:59] + "…"
-        sys.stdout.write(
-            f"{i.id:>8}  {when}  {i.account_key:<10} {i.status:<9}{flag}  {i.author_name}: {text}\n"
-        )
-    return 0
+    accounts = _accounts_to_list(db.sessions, tuple(args.account or ()), args.all_accounts)
+    return QueueService(db.sessions).page(replace(qfilter, account_keys=accounts), limit=args.limit)

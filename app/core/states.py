@@ -11,6 +11,40 @@ class ItemKind(StrEnum):
     COMMENT = "comment"
 
 
+class ItemStatus(StrEnum):
+    NEW = "new"
+    FLAGGED = "flagged"
+    KEPT = "kept"
+    ANSWERED = "answered"  # the answer is published (or confirmed posted by hand)
+    ANSWER_PENDING = "answer_pending"  # decided; the answer is not on the platform yet
+    REGISTERED = "registered"
+    FORWARDED = "forwarded"  # e-mailed on; waits for an answer or for someone to close it
+    HANDED_OVER = "handed_over"
+    PENDING_PLATFORM = "pending_platform"
+    REMOVE_BY_HAND = "remove_by_hand"
+    REMOVED = "removed"
+    DELETED_BY_AUTHOR = "deleted_by_author"
+    WEEDED = "weeded"
+
+
+# What each status is called, in Swedish (the registrator's workbook, the command line).
+STATUS_LABELS: dict[str, str] = {
+    ItemStatus.REMOVED: "Borttagen",
+    ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
+    ItemStatus.REMOVE_BY_HAND: "Ska tas bort för hand",
+    ItemStatus.DELETED_BY_AUTHOR: "Raderad av författaren",
+    ItemStatus.REGISTERED: "Diarieförd",
+    ItemStatus.KEPT: "Behållen",
+    ItemStatus.WEEDED: "Gallrad",
+    ItemStatus.NEW: "Ny",
+    ItemStatus.FLAGGED: "Flaggad",
+    ItemStatus.ANSWERED: "Besvarad",
+    ItemStatus.ANSWER_PENDING: "Svaret väntar på plattformen",
+    ItemStatus.FORWARDED: "Vidarebefordrad, inväntar svar",
+    ItemStatus.HANDED_OVER: "Överlämnad",
+}
+
+
 class Action(StrEnum):
     """What an administrator decides on an item (the guideline's actions)."""
 

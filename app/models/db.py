@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.db_errors import DAMAGED, environment_message
 from app.version import APP_NAME, ORGANIZATION
 
+# SQLAlchemy is imported where it is used, not here: `granska queue` reads a current SQLite file
+# through these checks and app/services/queue/quick.py without it (a third of a second).
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +47,20 @@ def default_url() -> str:
     return f"sqlite:///{data_dir() / 'granska.db'}"
 
 
-def resolve_url(explicit: str | None = None) -> URL:
+def raw_url(explicit: str | None = None) -> str:
     """`--db URL` beats `GRANSKA_DB`, which beats the machine policy that IT deploys (the team
     database, app/core/machine_policy.py), which beats the SQLite file in the user's data folder."""
     from app.core.machine_policy import machine_policy
 
-    raw = explicit or os.environ.get(ENV_VAR) or machine_policy().database or default_url()
+    return explicit or os.environ.get(ENV_VAR) or machine_policy().database or default_url()
+
+
+def resolve_url(explicit: str | None = None) -> URL:
+    """The address `raw_url` chooses, parsed."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    raw = raw_url(explicit)
     try:
         url = make_url(raw)
     except ArgumentError as exc:
@@ -84,7 +92,7 @@ class Database:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    from app.models.folding import register_sqlite
+    from app.models.sqlite_functions import register_sqlite
 
     register_sqlite(dbapi_connection)  # logins compared with Unicode case folding (Å is å)
     cursor = dbapi_connection.cursor()
@@ -224,20 +232,15 @@ def alembic_config(connection: Any | None = None) -> Config:
     return cfg
 
 
-class _SQLiteHintCompiler(SQLiteCompiler):
-    """Renders `select(...).with_hint(Item, "INDEXED BY ix_…", "sqlite")` after the table name,
-    SQLite's place for it (SQLAlchemy's SQLite dialect renders no table hints)."""
-
-    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
-        return text
-
-
 def create_db_engine(url: URL) -> Engine:
+    from sqlalchemy import create_engine, event
+
     from app.models import faults
+    from app.models.sqlite_hints import SQLiteHintCompiler
 
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 5})
-        engine.dialect.statement_compiler = _SQLiteHintCompiler
+        engine.dialect.statement_compiler = SQLiteHintCompiler
         event.listen(engine, "connect", _sqlite_pragmas)
         with engine.connect() as con:
             # WAL is a property of the file: set once, it stays.
@@ -331,6 +334,11 @@ def _at_head(engine: Engine) -> bool:
         if unreachable(exc):  # asking again would wait out the timeout a second time
             raise
         return False
+    return at_head(current)
+
+
+def at_head(current: set[str]) -> bool:
+    """Are the revisions read from `alembic_version` the newest ones? (no Alembic needed)"""
     try:
         return bool(current) and current == migration_heads()
     except (OSError, ValueError, SyntaxError):
@@ -394,6 +402,9 @@ def open_database(
     """Open (creating if needed) and upgrade the database; raises DatabaseError for the user.
     `defer_checks` (the window): the checks that read the whole file or count every row are left
     to `app.models.deferred_checks.run_deferred_checks`, run once the queue is painted."""
+    from sqlalchemy.engine import URL
+    from sqlalchemy.orm import sessionmaker
+
     resolved = url if isinstance(url, URL) else resolve_url(url)
     messages: list[str] = []
     moved: list[Any] = []

@@ -12,7 +12,9 @@ from sqlalchemy import String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import GenericFunction
 
-SQLITE_FUNCTION = "granska_casefold"
+from app.models.sqlite_functions import SQLITE_FUNCTION, register_sqlite
+
+__all__ = ["SQLITE_FUNCTION", "casefold", "register_sqlite"]
 
 
 class casefold(GenericFunction[str]):  # noqa: N801 - a SQL function, named like one
@@ -28,11 +30,3 @@ def _lower(element: Any, compiler: Any, **kw: Any) -> str:
 @compiles(casefold, "sqlite")
 def _sqlite_casefold(element: Any, compiler: Any, **kw: Any) -> str:
     return f"{SQLITE_FUNCTION}({compiler.process(element.clauses, **kw)})"
-
-
-def _fold(value: Any) -> Any:
-    return value.casefold() if isinstance(value, str) else value
-
-
-def register_sqlite(dbapi_connection: Any) -> None:
-    dbapi_connection.create_function(SQLITE_FUNCTION, 1, _fold, deterministic=True)

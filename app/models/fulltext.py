@@ -8,9 +8,10 @@ The FTS5 table is external-content and kept in sync by triggers, so every path t
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, literal_column, text
+if TYPE_CHECKING:  # the checks at opening run without SQLAlchemy (app/services/queue/quick.py)
+    from sqlalchemy import ColumnElement
 
 INSERT_TRIGGER = (
     "CREATE TRIGGER IF NOT EXISTS items_fts_ai AFTER INSERT ON items BEGIN "
@@ -188,6 +189,8 @@ def sqlite_match_expression(query: str) -> str | None:
 def match_clause(dialect_name: str, query: str, id_column: Any) -> ColumnElement[bool] | None:
     """A WHERE clause matching items whose text or author contains every word typed, the last
     one as a prefix (so results follow the typing). None when nothing searchable was typed."""
+    from sqlalchemy import literal_column, text
+
     terms = search_terms(query)
     if not terms:
         return None

@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.core.states import ItemKind
+from app.core.states import ItemKind, ItemStatus
 from app.models.base import Base, UTCDateTime, utcnow
-
-
-class ItemStatus(StrEnum):
-    NEW = "new"
-    FLAGGED = "flagged"
-    KEPT = "kept"
-    ANSWERED = "answered"  # the answer is published (or confirmed posted by hand)
-    ANSWER_PENDING = "answer_pending"  # decided; the answer is not on the platform yet
-    REGISTERED = "registered"
-    FORWARDED = "forwarded"  # e-mailed on; waits for an answer or for someone to close it
-    HANDED_OVER = "handed_over"
-    PENDING_PLATFORM = "pending_platform"
-    REMOVE_BY_HAND = "remove_by_hand"
-    REMOVED = "removed"
-    DELETED_BY_AUTHOR = "deleted_by_author"
-    WEEDED = "weeded"
-
 
 # Statuses still waiting for an administrator's decision.
 OPEN_STATUSES = (ItemStatus.NEW, ItemStatus.FLAGGED)

@@ -25,6 +25,7 @@ from app.services.queue.shapes import (  # noqa: F401 - the queue's vocabulary, 
     ItemSummary,
     Queue,
     QueueFilter,
+    summary_from_row,
 )
 
 if TYPE_CHECKING:
@@ -38,42 +39,12 @@ _SUMMARY_COLUMNS = (
 
 
 def _summary(row: Any) -> ItemSummary:
-    (
-        item_id,
-        external_id,
-        account_key,
-        account_name,
-        platform,
-        kind,
-        author_name,
-        author_id,
-        text,
-        created_at,
-        edited_at,
-        status,
-        flags,
-        suggested_reason,
-        is_question,
-        permalink,
-    ) = row[:16]
-    return ItemSummary(
-        item_id,
-        external_id,
-        account_key,
-        account_name,
-        platform,
-        kind,
-        author_name,
-        author_id,
-        text,
-        created_at,
-        edited_at,
-        status,
-        flags or [],
-        suggested_reason,
-        bool(is_question),
-        permalink,
-    )
+    return summary_from_row(row)
+
+
+def summary_statement(ids: list[int]) -> AnySelect:
+    """The rows of the items `ids` (app/services/queue/quick.py runs it compiled)."""
+    return select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
 
 
 class QueueService:
@@ -116,16 +87,14 @@ class QueueService:
                 ids = page_ids(session, f, after, limit)
             if not ids:
                 return []
-            stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
-            found = {row[0]: _summary(row) for row in session.execute(stmt)}
+            found = {row[0]: _summary(row) for row in session.execute(summary_statement(ids))}
         return [found[i] for i in ids if i in found]
 
     def summaries(self, ids: list[int]) -> dict[int, ItemSummary]:
         if not ids:
             return {}
         with self._sessions() as session:
-            stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
-            return {row[0]: _summary(row) for row in session.execute(stmt)}
+            return {row[0]: _summary(row) for row in session.execute(summary_statement(ids))}
 
     def detail(self, item_id: int) -> ItemDetail | None:
         with self._sessions() as session:

@@ -127,10 +127,16 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
         cursor = None if after is None else (to_driver_datetime(after[0], dialect), after[1])
         stmt = _ordered(stmt, created, f, cursor).limit(limit)
         return list(session.scalars(stmt))
+    return list(session.scalars(ordered_page(f, dialect, after, limit)))
+
+
+def ordered_page(f: Any, dialect: str, after: Cursor | None, limit: int) -> AnySelect:
+    """One page's ids without a search: the ordered walk of one status, or of each one merged.
+    app/services/queue/quick.py runs the same statements, compiled (quick_compile.py)."""
     statuses: Sequence[str] = f.statuses
     if len(statuses) <= 1:
         stmt = _ordered(select(Item.id).where(*conditions(f, dialect)), Item.created_at, f, after)
-        return list(session.scalars(stmt.limit(limit)))
+        return stmt.limit(limit)
     branches = []
     for code in statuses:
         one = replace(f, statuses=(code,))
@@ -141,7 +147,7 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
     merged = union_all(*[select(b.c.id, b.c.created_at) for b in branches]).subquery()
     created_at, item_id = merged.c.created_at, merged.c.id
     order = (created_at.desc(), item_id.desc()) if f.newest_first else (created_at, item_id)
-    return list(session.scalars(select(item_id).order_by(*order).limit(limit)))
+    return select(item_id).order_by(*order).limit(limit)
 
 
 def status_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:

@@ -114,6 +114,46 @@ class ItemSummary:
         }
 
 
+def summary_from_row(row: Any) -> ItemSummary:
+    """An ItemSummary from a row of listing.summary_statement's columns, in their order."""
+    (
+        item_id,
+        external_id,
+        account_key,
+        account_name,
+        platform,
+        kind,
+        author_name,
+        author_id,
+        text,
+        created_at,
+        edited_at,
+        status,
+        flags,
+        suggested_reason,
+        is_question,
+        permalink,
+    ) = row[:16]
+    return ItemSummary(
+        item_id,
+        external_id,
+        account_key,
+        account_name,
+        platform,
+        kind,
+        author_name,
+        author_id,
+        text,
+        created_at,
+        edited_at,
+        status,
+        flags or [],
+        suggested_reason,
+        bool(is_question),
+        permalink,
+    )
+
+
 @dataclass(frozen=True)
 class ItemDetail:
     item: ItemSummary

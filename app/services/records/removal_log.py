@@ -19,7 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.errors import InputError
-from app.core.states import Action
+from app.core.states import STATUS_LABELS, Action
 from app.models import (
     Account,
     Administrator,
@@ -45,21 +45,6 @@ REMOVAL_CRITERION = "removal"
 MODE_LABELS = {"hide": "Dold", "delete": "Raderad"}
 # Decided but not confirmed by the platform: the comment is still visible.
 PENDING_MODE_LABELS = {"hide": "Ska döljas (ännu synlig)", "delete": "Ska raderas (ännu synlig)"}
-STATUS_LABELS = {
-    ItemStatus.REMOVED: "Borttagen",
-    ItemStatus.PENDING_PLATFORM: "Väntar på plattformen",
-    ItemStatus.REMOVE_BY_HAND: "Ska tas bort för hand",
-    ItemStatus.DELETED_BY_AUTHOR: "Raderad av författaren",
-    ItemStatus.REGISTERED: "Diarieförd",
-    ItemStatus.KEPT: "Behållen",
-    ItemStatus.WEEDED: "Gallrad",
-    ItemStatus.NEW: "Ny",
-    ItemStatus.FLAGGED: "Flaggad",
-    ItemStatus.ANSWERED: "Besvarad",
-    ItemStatus.ANSWER_PENDING: "Svaret väntar på plattformen",
-    ItemStatus.FORWARDED: "Vidarebefordrad, inväntar svar",
-    ItemStatus.HANDED_OVER: "Överlämnad",
-}
 NOTICE_STATUS_LABELS = {
     "queued": "Köat, ännu inte publicerat",
     "manual": "Ska publiceras för hand",

@@ -1,0 +1,156 @@
+"""`granska queue` on a workstation's SQLite file without loading SQLAlchemy (two thirds of the
+command's start-up): the same checks as opening the database (app/models/db.py: the file's
+health, the schema at the newest revision, the search indexes and counters repaired by the same
+code) and the queue's own statements, compiled by SQLAlchemy beforehand (quick_compile.py writes
+quick_sql.py, a test keeps it current).
+
+It answers only the common case, and otherwise says None and changes nothing, so the caller
+takes the whole way (which opens, migrates or repairs as always): a team database, roles in use,
+a search, several statuses, an account filter, a file that is new, damaged or of another schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from app.models import moved_aside
+from app.models.db import (
+    SUSPECT_SUFFIX,
+    DatabaseError,
+    _check_sqlite_file,
+    _check_writable,
+    _sqlite_pragmas,
+    at_head,
+    raw_url,
+)
+from app.models.fulltext import repair_fulltext
+from app.services.queue import quick_sql
+from app.services.queue.shapes import ItemSummary, QueueFilter, summary_from_row
+
+_SQLITE_PREFIX = "sqlite:///"
+_POSTCOMPILE = re.compile(r"__\[POSTCOMPILE_(\w+)\]")
+
+
+class _Result:
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def one(self) -> Any:
+        (row,) = self._rows
+        return row
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+
+class _Connection:
+    """What the repairs in app/models (fulltext, archive_index, queue_counts) use of SQLAlchemy's
+    Connection, over a sqlite3 connection: exec_driver_sql passes the SQL to the driver as is."""
+
+    dialect = SimpleNamespace(name="sqlite")
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.connection = SimpleNamespace(driver_connection=con)
+        self._con = con
+
+    def exec_driver_sql(self, sql: str, params: Sequence[Any] = ()) -> _Result:
+        return _Result(self._con.execute(sql, tuple(params)).fetchall())
+
+
+def _run(con: sqlite3.Connection, compiled: tuple[str, dict[str, Any]], values: dict[str, Any]) -> list[Any]:
+    """A statement from quick_sql with `values` bound: lists expanded as SQLAlchemy would."""
+    sql, binds = compiled
+    params: dict[str, Any] = {}
+    for name, (how, what) in binds.items():
+        params[name] = values[what] if how == "value" else what
+
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        items = list(params.pop(name))
+        for i, value in enumerate(items):
+            params[f"{name}__{i}"] = value
+        return ", ".join(f":{name}__{i}" for i in range(len(items)))
+
+    return con.execute(_POSTCOMPILE.sub(expand, sql), params).fetchall()
+
+
+def _decode(row: Sequence[Any]) -> list[Any]:
+    """The column types' own conversions (UTCDateTime, JSON), as quick_compile found them."""
+    out = list(row)
+    for i, kind in enumerate(quick_sql.SUMMARY_DECODE):
+        if out[i] is None:
+            continue
+        if kind == "utc":
+            out[i] = datetime.fromisoformat(out[i]).replace(tzinfo=UTC)
+        elif kind == "json":
+            out[i] = json.loads(out[i])
+    return out
+
+
+def _sqlite_path(db: str | None) -> Path | None:
+    raw = raw_url(db)
+    if not raw.startswith(_SQLITE_PREFIX) or any(c in raw for c in "?%"):
+        return None
+    path = Path(raw[len(_SQLITE_PREFIX) :])
+    if raw == _SQLITE_PREFIX or str(path) == ":memory:" or not path.is_file() or path.stat().st_size == 0:
+        return None
+    return path
+
+
+def _answerable(f: QueueFilter) -> bool:
+    simple = not (f.account_keys or f.reasons or f.questions_only or f.since or f.until or f.newest_first)
+    return simple and not f.search.strip() and len(f.statuses) <= 1
+
+
+def quick_page(db: str | None, f: QueueFilter, limit: int) -> tuple[list[ItemSummary], list[str]] | None:
+    """The first page of the queue under `f` and what the opening has to say (warnings, repairs),
+    or None: take the whole way (QueueService over app.models.db.open_database)."""
+    if os.environ.get("GRANSKA_FAULT") or not _answerable(f):
+        return None
+    path = _sqlite_path(db)
+    if path is None or path.with_name(path.name + SUSPECT_SUFFIX).exists():
+        return None
+    try:
+        _check_writable(path)
+        if _check_sqlite_file(path) is not None:
+            return None  # damaged: the whole way moves it aside
+    except DatabaseError:
+        return None  # the whole way says why
+    con = sqlite3.connect(path, timeout=5)
+    try:
+        _sqlite_pragmas(con, None)
+        con.execute("PRAGMA journal_mode=WAL")
+        current = {v for (v,) in con.execute("SELECT version_num FROM alembic_version")}
+        if not at_head(current) or _run(con, quick_sql.ROLES_IN_USE, {})[0][0]:
+            return None
+        try:
+            messages = repair_fulltext(_Connection(con), count_rows=True)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        key = f"status={int(bool(f.statuses))},platforms={int(bool(f.platforms))}"
+        values = {"statuses": f.statuses, "platforms": f.platforms, "limit": limit}
+        ids = [i for (i,) in _run(con, quick_sql.PAGE[key], values)]
+        rows = _run(con, quick_sql.SUMMARY, {"ids": ids}) if ids else []
+    except sqlite3.Error:
+        return None  # locked, read-only, odd: the whole way says it in words
+    finally:
+        con.close()
+    found = {row[0]: summary_from_row(_decode(row)) for row in rows}
+    warnings = [entry.warning(path) for entry in moved_aside.unacknowledged(path)]
+    return [found[i] for i in ids if i in found], [*warnings, *messages]
