@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-import platformdirs
-
 from app.models.db_errors import DAMAGED, environment_message
 from app.version import APP_NAME, ORGANIZATION
 
@@ -40,6 +38,8 @@ class DatabaseError(Exception):
 
 
 def data_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, ORGANIZATION))
 
 
@@ -50,9 +50,12 @@ def default_url() -> str:
 def raw_url(explicit: str | None = None) -> str:
     """`--db URL` beats `GRANSKA_DB`, which beats the machine policy that IT deploys (the team
     database, app/core/machine_policy.py), which beats the SQLite file in the user's data folder."""
+    chosen = explicit or os.environ.get(ENV_VAR)
+    if chosen:
+        return chosen
     from app.core.machine_policy import machine_policy
 
-    return explicit or os.environ.get(ENV_VAR) or machine_policy().database or default_url()
+    return machine_policy().database or default_url()
 
 
 def resolve_url(explicit: str | None = None) -> URL:
