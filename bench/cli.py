@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -39,6 +38,11 @@ def _granska(*args: str) -> list[str]:
 
 
 def _children_cpu() -> float:
+    """Processor time of the finished child processes; NaN where there is no `resource` (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
 
