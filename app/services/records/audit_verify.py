@@ -28,11 +28,11 @@ from app.models.seals import (
     SealHasher,
     Unreadable,
     digest,
-    event_hash,
+    event_hash_at,
+    iso_time,
     iter_latest,
     raw_columns,
     read_json,
-    read_time,
 )
 from app.services.records.audit_witness import Witness
 
@@ -76,6 +76,8 @@ class _Problems:
 
 
 def _stamp(value: Any) -> str:
+    if isinstance(value, str):  # an iso_time
+        value = datetime.fromisoformat(value)
     return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "okänd tid"
 
 
@@ -153,7 +155,7 @@ def _walk_chain(
                 "händelsen har raderats.",
             )
         try:
-            at = read_time(ev.at)
+            at = iso_time(ev.at)
             details = read_json(ev.details)
             if details is not None and not isinstance(details, dict):
                 raise Unreadable("detaljerna är inget objekt")
@@ -172,7 +174,7 @@ def _walk_chain(
             )
         elif (
             at is not None
-            and event_hash(
+            and event_hash_at(
                 ev.prev_hash, at, ev.actor, ev.action, ev.item_id, ev.account_id, details, hasher.hexdigest()
             )
             != ev.hash
@@ -310,7 +312,7 @@ def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
         if last is not None and last[2] == event_id:
             continue  # the same copy sealed twice by one event
         try:
-            read_time(at)
+            iso_time(at)
             details = read_json(raw)
         except Unreadable:
             continue
@@ -329,37 +331,47 @@ def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:
     seals = iter_latest(con, spec.kind)
     seal = next(seals, None)
     checked = 0
-    for row in _stream(con, rows, 500):
-        while seal is not None and seal[0] < row.id:
+    at_id = spec.columns.index("id")
+    told = "item_id" in spec.columns and spec.kind != "evidence"
+
+    def named(row: Any) -> tuple[str, str]:  # only for a problem: most rows have none
+        return f"{spec.label} {row.id}", f" (post {row.item_id})" if told else ""
+
+    for row in _stream(con, rows, 2000):
+        row_id = row[at_id]
+        while seal is not None and seal[0] < row_id:
             _missing(problems, spec, seal)
             seal = next(seals, None)
         checked += 1
-        name = f"{spec.label} {row.id}"
-        about = f" (post {row.item_id})" if "item_id" in spec.columns and spec.kind != "evidence" else ""
-        if seal is None or seal[0] != row.id:
+        if seal is None or seal[0] != row_id:
             if spec.required:
+                name, about = named(row)
                 problems.add(
-                    _END + row.id,
+                    _END + row_id,
                     f"{name}{about} finns inte i granskningsloggen: den har lagts till utanför Granska.",
                     name,
                 )
             continue
-        _record_id, event_id, sha = seal
+        event_id, sha = seal[1], seal[2]
         seal = next(seals, None)
         try:
             now = digest(spec, row)
         except Unreadable as exc:
+            name, about = named(row)
             problems.add(
                 event_id,
                 f"{name}{about} har ett oläsbart värde ({exc}): den har ändrats efter händelse {event_id}.",
                 name,
             )
             continue
+        if now == sha:
+            continue
+        name, about = named(row)
         if sha == GONE:
             problems.add(
                 event_id, f"{name}{about} togs bort enligt händelse {event_id} men finns igen.", name
             )
-        elif now != sha:
+        else:
             problems.add(
                 event_id, f"{name}{about} har ändrats efter händelse {event_id}, som förseglade den.", name
             )
