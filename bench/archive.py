@@ -49,13 +49,14 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--decided", type=float, default=0.5)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--folder", type=Path, default=None, help="where the demo file is (a copy)")
     args = parser.parse_args()
 
     from app.models.fulltext import sqlite_match_expression
     from app.services.records.archive import ArchiveFilter, ArchiveService
 
     started = time.monotonic()
-    db = decided_demo_database(args.items, args.decided)
+    db = decided_demo_database(args.items, args.decided, *([args.folder] if args.folder else []))
     path = db.engine.url.database
     print(
         f"P9 archive, {args.items} items, {args.decided:g} decided: "
