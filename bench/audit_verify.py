@@ -22,10 +22,10 @@ from pathlib import Path
 from bench.data import SHARED, decided_demo_database
 
 
-def _database(items: int) -> Path:
-    path = SHARED / f"demo-{items}-0.5.db"
+def _database(items: int, folder: Path = SHARED) -> Path:
+    path = folder / f"demo-{items}-0.5.db"
     if not path.with_name(path.name + ".ok").exists():
-        decided_demo_database(items, 0.5).dispose()
+        decided_demo_database(items, 0.5, folder).dispose()
     return path
 
 
@@ -69,13 +69,14 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=1_000_000)
     parser.add_argument("--one")
     parser.add_argument("--bare", action="store_true")
+    parser.add_argument("--folder", type=Path, default=SHARED, help="where the demo files are (a copy)")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(_measure(args.one, args.bare)))
         return
     peaks = []
     for items in (10_000, args.large):
-        path = _database(items)
+        path = _database(items, args.folder)
         for bare in (True, False):
             r = _run(path, bare)
             label = "bare read" if bare else "verify"

@@ -26,14 +26,17 @@ def has_display() -> bool:
 
 
 def build_moderation(db: Any) -> Any:
-    """The ModerationService (app/services/moderation/facade.py), or None when it cannot be
-    loaded: the window then shows the queue and says so when an action is tried."""
-    try:
-        from app.services.moderation.facade import ModerationService
-    except ImportError:
+    """The ModerationService (app/services/moderation/facade.py), built when first used (see
+    app/ui/deferred_moderation.py), or None when it cannot be loaded: the window then shows the
+    queue and says so when an action is tried."""
+    from importlib.util import find_spec
+
+    if find_spec("app.services.moderation.facade") is None:
         log.warning("app.services.moderation.facade is missing: actions are disabled")
         return None
-    return ModerationService.with_platforms(db.sessions)
+    from app.ui.deferred_moderation import DeferredModeration
+
+    return DeferredModeration(db.sessions)
 
 
 def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
@@ -58,6 +61,24 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     return db, build_moderation(db)
 
 
+def _load_database_layer_behind() -> None:
+    """Import the database layer on a thread of its own while Qt starts and the window is
+    built: much of Qt's start runs in C++ without the GIL, so the two overlap, and the database
+    opens as soon as the window is painted without waiting for SQLAlchemy. Only imports: the
+    file is opened by open_for_window, on the task runner."""
+
+    def load() -> None:
+        try:
+            import app.services.accounts.team_credentials  # noqa: F401  (app.models, SQLAlchemy)
+            import app.services.queue.listing  # noqa: F401
+        except ImportError:  # said again, where it matters, by open_for_window
+            pass
+
+    import threading
+
+    threading.Thread(target=load, name="granska-import", daemon=True).start()
+
+
 def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     if not has_display():
         print(
@@ -66,6 +87,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
+    _load_database_layer_behind()
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -136,7 +158,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         db, moderation = result
         window.queue.model.page_loaded.connect(first_page_in, Qt.ConnectionType.SingleShotConnection)
         window.attach(db, moderation)
-        if hasattr(moderation, "offline_copy"):
+        if getattr(moderation, "offline_copy", None) is not None:
             from app.ui.offline_mode import OfflineMode
 
             window.offline_mode = OfflineMode(window, db_url, moderation)

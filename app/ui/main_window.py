@@ -152,7 +152,6 @@ class MainWindow(QMainWindow):
         self.queue.model.page_loaded.connect(self._first_page_loaded, Qt.ConnectionType.SingleShotConnection)
         self.queue.load()
         self.load_accounts()
-        self.moderation_actions.load_saved_replies()
         self.sync.start()
         team.install(self)  # whoami in the status bar, my accounts in the queue, Administratörer
 
@@ -199,10 +198,13 @@ class MainWindow(QMainWindow):
     def _first_page_loaded(self, rows: int) -> None:
         self.queue.table.setFocus()
         # Counting a million items takes a core for a while: let the first page paint first.
-        if rows:
-            self.queue.when_first_page_painted(self.queue.refresh_counts)
-        else:
-            self.queue.refresh_counts()
+        # The saved replies build the moderation service (app/ui/deferred_moderation.py): after it too.
+        later = (self.queue.refresh_counts, self.moderation_actions.load_saved_replies)
+        for then in later:
+            if rows:
+                self.queue.when_first_page_painted(then)
+            else:
+                then()
 
     def _current_changed(self, item: ItemSummary | None, selected: int) -> None:
         if selected > 1:

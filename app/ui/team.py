@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.ui.formatting import plain_tooltip
 
@@ -100,19 +100,22 @@ class TeamState(QObject):
             act.setStatusTip(why or status_tip)
 
 
+def _administrators(window: MainWindow) -> QWidget:
+    """The dialog, imported when first opened (not while the queue's first page loads)."""
+    if window.db is None:
+        return QLabel()
+    from app.ui.settings.administrators_dialog import AdministratorsDialog
+
+    return AdministratorsDialog(window.db.sessions, window.tasks, window.team, window)
+
+
 def install(window: MainWindow) -> TeamState:
     state: TeamState | None = getattr(window, "team", None)
     if state is None:
         state = TeamState(window)
         window.team = state
-        from app.ui.settings.administrators_dialog import AdministratorsDialog
-
         window.add_view(
-            "installningar",
-            QCoreApplication.translate("TeamViews", "Administratörer…"),
-            lambda w: (
-                AdministratorsDialog(w.db.sessions, w.tasks, w.team, w) if w.db is not None else QLabel()
-            ),
+            "installningar", QCoreApplication.translate("TeamViews", "Administratörer…"), _administrators
         )
     state.reload()
     return state

@@ -89,3 +89,68 @@ def test_the_menus_get_their_views_once_the_first_page_is_in(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "['first page', 'views']", done.stdout
+
+
+FIRST_PAGE_IMPORTS = """
+import sys
+from PySide6.QtCore import Qt
+from app.ui import main
+from app.ui.main_window import MainWindow
+
+attach = MainWindow.attach
+LATER = ("app.services.moderation.facade", "httpx", "holidays", "app.ui.settings.administrators_dialog")
+
+def in_time(window, *args):
+    attach(window, *args)
+
+    def arrived(_rows):
+        print(sorted(m for m in LATER if m in sys.modules), flush=True)
+        window.close()
+
+    window.queue.model.page_loaded.connect(arrived, Qt.ConnectionType.SingleShotConnection)
+
+MainWindow.attach = in_time
+sys.exit(main.run_gui(sys.argv[1], demo_if_empty=True))
+"""
+
+
+def test_the_first_page_arrives_before_the_actions_calendar_and_dialogs_load(tmp_path):
+    """Start-up (P7): the moderation workflow (connectors, HTTP client), the holiday calendar
+    and the Administratörer dialog load after the queue's first page, when first used (the
+    paint follows the page's arrival; what the detail pane then starts may race with it)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop(READY_ENV, None)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAGE_IMPORTS, f"sqlite:///{tmp_path / 'g.db'}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "[]", done.stdout
+
+
+def test_the_moderation_service_is_built_when_first_used(sqlite_db):
+    moderation = build_moderation(sqlite_db)
+    assert moderation.offline_copy is None  # main.py: not the offline copy's journal
+    replies = moderation.saved_replies()  # builds the real service, once
+    assert isinstance(replies, list)
+    assert moderation.service() is moderation.service()
+
+
+def test_the_first_page_is_read_once_at_start_on_a_file_without_roles(qtbot, sqlite_db):
+    """Who I am arrives after the first page; on a file without roles it changes nothing the
+    queue shows, so the first page (a million items: a second query) is not read again, and
+    the row the user has moved to stays chosen."""
+    from app.services.intake.demo import load_demo
+    from app.ui.main_window import MainWindow
+
+    load_demo(sqlite_db.sessions, 20)
+    window = MainWindow(sqlite_db, None)
+    qtbot.addWidget(window)
+    pages: list[int] = []
+    window.queue.model.page_loaded.connect(pages.append)
+    window.show()
+    qtbot.waitUntil(lambda: window.team.me is not None and window.tasks.is_idle(), timeout=30_000)
+    assert len(pages) == 1 and pages[0] > 0, pages

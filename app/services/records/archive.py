@@ -19,11 +19,10 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
-from app.models.archive_index import item_of_key
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
-from app.services.accounts.roles import me_now, require_records
-from app.services.context import Actor
+from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
+from app.services.context import Actor, acting
 from app.services.records import archive_paging
 from app.services.records.removal_log import REMOVE_ACTION
 
@@ -242,9 +241,13 @@ class ArchiveService:
         self._sessions = sessions
         self._actor = actor
 
-    def _reads_all(self) -> bool:
-        """Whether I may read every account's records (the archive's own index serves only those)."""
-        return me_now(self._sessions, self._actor)[0].record_accounts() is None
+    def _reads_all(self, session: Session) -> bool:
+        """Whether I may read every account's records (the archive's own index serves only
+        those): at once when no one has roles (one query), else from who I am."""
+        if not roles_in_use(session):
+            return True
+        who = acting(self._sessions, self._actor)
+        return who_am_i(session, who.username).record_accounts() is None
 
     def _readable(self, stmt: AnySelect) -> AnySelect:
         """Only the accounts whose records I may read (an administrator: their own)."""
@@ -291,14 +294,10 @@ class ArchiveService:
         no period or administrator filter) the latest event counts to the second."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
-            if archive_paging.uses_index(f, dialect) and self._reads_all():
+            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 _check_length(f.text)
-                keys = archive_paging.page_keys(session, f, after, limit)
-                if not keys:
-                    return []
-                stmt = archive_paging.entries_of(_ENTRY_COLUMNS, keys)
-                found = {row[0]: ArchiveEntry(*row) for row in session.execute(stmt)}
-                return [found[i] for i in map(item_of_key, keys) if i in found]
+                page = archive_paging.page(_ENTRY_COLUMNS, f, after, limit)
+                return [] if page is None else [ArchiveEntry(*row) for row in session.execute(page)]
             stmt, last_at = self._statement(f, dialect)
             stmt = self._readable(stmt)
             if after is not None:
@@ -311,7 +310,7 @@ class ArchiveService:
         result above `cap` means "more than `cap`")."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
-            if archive_paging.uses_index(f, dialect) and self._reads_all():
+            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 _check_length(f.text)
                 return archive_paging.count(session, f, cap)
             stmt, _last_at = self._statement(f, dialect)

@@ -83,11 +83,6 @@ def _keys(f: Any, after: tuple[datetime, int] | None) -> AnySelect | None:
     return _narrowed(stmt, f, key).order_by(key.desc())
 
 
-def page_keys(session: Session, f: Any, after: tuple[datetime, int] | None, limit: int) -> list[int]:
-    stmt = _keys(f, after)
-    return [] if stmt is None else list(session.scalars(stmt.limit(limit)))
-
-
 def count(session: Session, f: Any, cap: int | None = None) -> int:
     stmt = _keys(f, None)
     if stmt is None:
@@ -96,9 +91,14 @@ def count(session: Session, f: Any, cap: int | None = None) -> int:
     return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
 
-def entries_of(columns: Any, keys: list[int]) -> AnySelect:
-    """The entry's `columns` (over Item and Account; the sixth, the newest saved copy's text,
-    taken from the index), then what the index keeps of the item's events."""
+def page(columns: Any, f: Any, after: tuple[datetime, int] | None, limit: int) -> AnySelect | None:
+    """One statement for a page: the entry's `columns` (over Item and Account; the sixth, the
+    newest saved copy's text, taken from the index), then what the index keeps of the item's
+    events, for the first `limit` keys under `f` after the cursor (None: nothing can match). The
+    keys are a subquery, so the statement's compiled form is cached whatever the page."""
+    keys = _keys(f, after)
+    if keys is None:
+        return None
     a = archive_items.c
     columns = [*columns[:5], func.coalesce(a.saved_text, Item.text), *columns[6:]]
     return (
@@ -106,5 +106,6 @@ def entries_of(columns: Any, keys: list[int]) -> AnySelect:
         .select_from(archive_items)
         .join(Item, Item.id == archive_items.c.item_id)
         .join(Account, Account.id == Item.account_id)
-        .where(archive_items.c.key.in_(keys))
+        .where(archive_items.c.key.in_(keys.limit(limit).scalar_subquery()))
+        .order_by(archive_items.c.key.desc())
     )

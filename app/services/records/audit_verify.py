@@ -28,11 +28,12 @@ from app.models.seals import (
     SealHasher,
     Unreadable,
     digest,
-    event_hash,
+    event_hash_at,
+    iso_time,
     iter_latest,
     raw_columns,
     read_json,
-    read_time,
+    stream_rows,
 )
 from app.services.records.audit_witness import Witness
 
@@ -76,6 +77,8 @@ class _Problems:
 
 
 def _stamp(value: Any) -> str:
+    if isinstance(value, str):  # an iso_time
+        value = datetime.fromisoformat(value)
     return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "okänd tid"
 
 
@@ -133,13 +136,15 @@ def _walk_chain(
     ).order_by(AuditEvent.id)
     seals = _seals(con, problems)
     pending = next(seals, None)
-    for ev in _stream(con, events, 2000):
+    for ev_id, ev_at, actor, action, item_id, account_id, raw_details, prev_hash, ev_hash in _stream(
+        con, events, 2000
+    ):
         count += 1
         hasher = SealHasher()
         orphaned = None
         sealed_evidence.clear()
-        while pending is not None and pending[0] <= ev.id:
-            if pending[0] < ev.id:
+        while pending is not None and pending[0] <= ev_id:
+            if pending[0] < ev_id:
                 orphaned = pending[0]
             else:
                 hasher.add(*pending[1:])
@@ -148,45 +153,43 @@ def _walk_chain(
             pending = next(seals, None)
         if orphaned is not None:
             problems.add(
-                ev.id,
+                ev_id,
                 f"Förseglingar för händelse {orphaned}, som inte finns, har lagts till eller "
                 "händelsen har raderats.",
             )
         try:
-            at = read_time(ev.at)
-            details = read_json(ev.details)
+            at = iso_time(ev_at)
+            details = read_json(raw_details)
             if details is not None and not isinstance(details, dict):
                 raise Unreadable("detaljerna är inget objekt")
         except Unreadable as exc:
             problems.add(
-                ev.id,
-                f"Händelse {ev.id} ({ev.action}) har ett oläsbart värde ({exc}): "
+                ev_id,
+                f"Händelse {ev_id} ({action}) har ett oläsbart värde ({exc}): "
                 "den har ändrats utanför Granska.",
             )
             at, details = None, None
-        if ev.prev_hash != running:
+        if prev_hash != running:
             problems.add(
-                ev.id,
-                f"Händelse {ev.id} ({ev.action}, {_stamp(at)}): "
+                ev_id,
+                f"Händelse {ev_id} ({action}, {_stamp(at)}): "
                 "kedjan bryts här – händelsen före har ändrats eller raderats.",
             )
         elif (
             at is not None
-            and event_hash(
-                ev.prev_hash, at, ev.actor, ev.action, ev.item_id, ev.account_id, details, hasher.hexdigest()
-            )
-            != ev.hash
+            and event_hash_at(prev_hash, at, actor, action, item_id, account_id, details, hasher.hexdigest())
+            != ev_hash
         ):
             problems.add(
-                ev.id, f"Händelse {ev.id} ({ev.action}, {_stamp(at)}) har ändrats efter att den skrevs."
+                ev_id, f"Händelse {ev_id} ({action}, {_stamp(at)}) har ändrats efter att den skrevs."
             )
-        running = ev.hash
+        running = ev_hash
         while at_count < len(ordered) and ordered[at_count].count == count:
             w = ordered[at_count]
             if w.hash != running:
                 problems.add(
-                    ev.id,
-                    f"Händelse {ev.id} är inte den som {w.source} bevittnar: loggen har skrivits "
+                    ev_id,
+                    f"Händelse {ev_id} är inte den som {w.source} bevittnar: loggen har skrivits "
                     "om från och med dit eller tidigare.",
                 )
             at_count += 1
@@ -196,7 +199,7 @@ def _walk_chain(
             and isinstance(details.get("evidence_id"), int)
             and details["evidence_id"] not in sealed_evidence
         ):
-            recorded[details["evidence_id"]] = (str(details.get("sha256")), ev.id)
+            recorded[details["evidence_id"]] = (str(details.get("sha256")), ev_id)
     if pending is not None:
         problems.add(
             _END, f"Förseglingar för händelse {pending[0]}, som inte finns: händelser i slutet har raderats."
@@ -232,9 +235,8 @@ def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, in
 
 
 def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
-    """Rows in batches through a server-side cursor, closed however the caller stops."""
-    with con.execute(stmt.execution_options(yield_per=rows)) as result:
-        yield from result
+    """Rows (tuples) in batches, the cursor closed however the caller stops."""
+    return stream_rows(con, stmt, rows)
 
 
 def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]]) -> int:
@@ -242,31 +244,31 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
     stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
     stream = _logged(con)
     ahead = next(stream, None)
-    for e in _stream(con, stmt, 200):
+    for e_id, e_item_id, e_sha, payload in _stream(con, stmt, 200):
         rows += 1
-        while ahead is not None and ahead[0] < e.id:
+        while ahead is not None and ahead[0] < e_id:
             _add_gone(recorded, ahead)
             ahead = next(stream, None)
-        logged = recorded.pop(e.id, None)
-        if ahead is not None and ahead[0] == e.id:
+        logged = recorded.pop(e_id, None)
+        if ahead is not None and ahead[0] == e_id:
             if logged is None or logged[1] < ahead[2]:
                 logged = (ahead[1], ahead[2])
             ahead = next(stream, None)
-        intact = isinstance(e.payload, str) and sha256_hex(e.payload) == e.sha256
+        intact = isinstance(payload, str) and sha256_hex(payload) == e_sha
         if logged is None:  # its seal (below) says whether Granska wrote it and when
             if not intact:
                 problems.add(
-                    _END + e.id,
-                    f"Bevis {e.id} (post {e.item_id}) har ändrats: innehållet stämmer inte med sin SHA-256.",
-                    f"Bevis {e.id}",
+                    _END + e_id,
+                    f"Bevis {e_id} (post {e_item_id}) har ändrats: innehållet stämmer inte med sin SHA-256.",
+                    f"Bevis {e_id}",
                 )
             continue
-        if not intact or logged[0] != e.sha256:
+        if not intact or logged[0] != e_sha:
             problems.add(
                 logged[1],
-                f"Bevis {e.id} (post {e.item_id}), sparat enligt händelse "
+                f"Bevis {e_id} (post {e_item_id}), sparat enligt händelse "
                 f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
-                f"Bevis {e.id}",
+                f"Bevis {e_id}",
             )
     while ahead is not None:
         _add_gone(recorded, ahead)
@@ -310,7 +312,7 @@ def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
         if last is not None and last[2] == event_id:
             continue  # the same copy sealed twice by one event
         try:
-            read_time(at)
+            iso_time(at)
             details = read_json(raw)
         except Unreadable:
             continue
@@ -329,37 +331,48 @@ def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:
     seals = iter_latest(con, spec.kind)
     seal = next(seals, None)
     checked = 0
-    for row in _stream(con, rows, 500):
-        while seal is not None and seal[0] < row.id:
+    at_id = spec.columns.index("id")
+    told = "item_id" in spec.columns and spec.kind != "evidence"
+
+    def named(row: Any) -> tuple[str, str]:  # only for a problem: most rows have none
+        about = f" (post {row[spec.columns.index('item_id')]})" if told else ""
+        return f"{spec.label} {row[at_id]}", about
+
+    for row in _stream(con, rows, 2000):
+        row_id = row[at_id]
+        while seal is not None and seal[0] < row_id:
             _missing(problems, spec, seal)
             seal = next(seals, None)
         checked += 1
-        name = f"{spec.label} {row.id}"
-        about = f" (post {row.item_id})" if "item_id" in spec.columns and spec.kind != "evidence" else ""
-        if seal is None or seal[0] != row.id:
+        if seal is None or seal[0] != row_id:
             if spec.required:
+                name, about = named(row)
                 problems.add(
-                    _END + row.id,
+                    _END + row_id,
                     f"{name}{about} finns inte i granskningsloggen: den har lagts till utanför Granska.",
                     name,
                 )
             continue
-        _record_id, event_id, sha = seal
+        event_id, sha = seal[1], seal[2]
         seal = next(seals, None)
         try:
             now = digest(spec, row)
         except Unreadable as exc:
+            name, about = named(row)
             problems.add(
                 event_id,
                 f"{name}{about} har ett oläsbart värde ({exc}): den har ändrats efter händelse {event_id}.",
                 name,
             )
             continue
+        if now == sha:
+            continue
+        name, about = named(row)
         if sha == GONE:
             problems.add(
                 event_id, f"{name}{about} togs bort enligt händelse {event_id} men finns igen.", name
             )
-        elif now != sha:
+        else:
             problems.add(
                 event_id, f"{name}{about} har ändrats efter händelse {event_id}, som förseglade den.", name
             )

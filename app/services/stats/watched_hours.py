@@ -19,8 +19,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from app.core.errors import InputError
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -32,6 +30,10 @@ SOON_SHARE = 0.75
 
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> frozenset[date]:
+    # Imported when first asked (a tenth of a second): the queue's rows import this module,
+    # and the queue's first page needs no calendar unless an item's promise counts the hours.
+    import holidays
+
     calendar = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
     return frozenset(calendar)
 

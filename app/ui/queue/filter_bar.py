@@ -151,13 +151,16 @@ class FilterBar(QWidget):
 
     def set_mine(self, mine: tuple[str, ...] | None, may_read_others: bool) -> None:
         """The queue shows my accounts; the others behind "Visa andra konton", for those who
-        may read them."""
+        may read them. The queue is read again only when that changes what it shows (at start,
+        on a file without roles, it does not: the first page is not read twice)."""
+        before = self.queue_filter().account_keys
         self.mine = mine
         self.others.setVisible(mine is not None and may_read_others)
         if not self.others.isVisible():
             self.others.setChecked(False)
         self.set_accounts(self._all_accounts)
-        self._emit()
+        if self.queue_filter().account_keys != before:
+            self._emit()
 
     def showing_others(self) -> bool:
         return self.mine is None or self.others.isChecked()
