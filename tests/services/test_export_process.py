@@ -75,3 +75,13 @@ def test_the_childs_refusal_arrives_as_itself(sqlite_db, tmp_path):
     assert (tmp_path / "finns.xlsx").read_bytes() == b"registratorns fil"
     result = export_in_process(_url(sqlite_db), "anna", EVERYTHING, tmp_path / "ny.xlsx")
     assert result.removals == 0 and (tmp_path / "ny.xlsx").exists()
+
+
+def test_only_a_database_another_process_can_open_is_exported_there():
+    from sqlalchemy.engine import make_url
+
+    from app.services.records.export_process import shareable
+
+    assert shareable(make_url("sqlite:////tmp/granska.db"))
+    assert shareable(make_url("postgresql+psycopg://anna@db.kommun.se/granska"))
+    assert not shareable(make_url("sqlite://")) and not shareable(make_url("sqlite:///:memory:"))

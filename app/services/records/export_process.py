@@ -20,7 +20,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
+
 from app.core.errors import EnvironmentFault
+from app.models.db import sqlite_file
 from app.services.records.atomic_file import _remove_stale_temporaries
 from app.services.records.export import ExportCancelled, ExportResult, RemovalLogRequest
 
@@ -29,6 +32,11 @@ ShouldCancel = Callable[[], bool]
 
 POLL_S = 0.05
 STOP_WAIT_S = 30.0
+
+
+def shareable(url: URL) -> bool:
+    """Whether a child process can open the same database (not a SQLite database in memory)."""
+    return url.get_backend_name() != "sqlite" or sqlite_file(url) is not None
 
 
 def _child(

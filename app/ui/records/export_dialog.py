@@ -32,7 +32,7 @@ from app.models.db import Database
 from app.services.accounts.accounts import AccountService
 from app.services.context import acting
 from app.services.records.export import ExportResult, ExportService, RemovalLogRequest, file_name_for
-from app.services.records.export_process import export_in_process
+from app.services.records.export_process import export_in_process, shareable
 from app.ui.failures import user_message
 from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for
 
@@ -217,16 +217,15 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporterar …"))
 
         def work(context: TaskContext) -> ExportResult:
+            options: dict[str, Any] = {
+                "overwrite": overwrite,
+                "progress": context.report,
+                "should_cancel": lambda: context.cancelled,
+            }
+            if not shareable(self._db.engine.url):  # a database in memory: only here
+                return ExportService(self._db.sessions).export_removals(request, output, **options)
             # In a process of its own: the window keeps painting (export_process.py).
-            return export_in_process(
-                url,
-                acting(self._db.sessions).username,
-                request,
-                output,
-                overwrite=overwrite,
-                progress=context.report,
-                should_cancel=lambda: context.cancelled,
-            )
+            return export_in_process(url, acting(self._db.sessions).username, request, output, **options)
 
         self._job = self._tasks.run(
             work,
