@@ -90,3 +90,16 @@ def test_only_a_database_another_process_can_open_is_exported_there():
     assert shareable(make_url("sqlite:////tmp/granska.db"))
     assert shareable(make_url("postgresql+psycopg://anna@db.kommun.se/granska"))
     assert not shareable(make_url("sqlite://")) and not shareable(make_url("sqlite:///:memory:"))
+
+
+def test_a_cancel_while_the_child_starts_stops_it_at_once(sqlite_db, tmp_path):
+    m.bulk_removals(sqlite_db.sessions, 200)
+    folder = tmp_path / "till-registratorn"
+    folder.mkdir()
+    with pytest.raises(ExportCancelled):
+        export_in_process(
+            _url(sqlite_db), "anna", EVERYTHING, folder / "logg.xlsx", should_cancel=lambda: True
+        )
+    assert list(folder.iterdir()) == []
+    result = export_in_process(_url(sqlite_db), "anna", EVERYTHING, folder / "logg.xlsx")
+    assert result.removals == 200 and [p.name for p in folder.iterdir()] == ["logg.xlsx"]

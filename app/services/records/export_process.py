@@ -112,10 +112,15 @@ def export_in_process(
     )
     child.start()
     theirs.close()
-    asked_to_stop = False
+    asked_to_stop = heard = False
     try:
         while True:
             if not asked_to_stop and should_cancel is not None and should_cancel():
+                if not heard:
+                    # Still starting (imports, opening the database): it has written nothing
+                    # that a stop could leave half done, so it is stopped now, not at its first row.
+                    child.terminate()
+                    raise ExportCancelled
                 try:
                     ours.send("cancel")
                 except OSError:
@@ -123,6 +128,7 @@ def export_in_process(
                 asked_to_stop = True
             if not ours.poll(POLL_S):
                 continue
+            heard = True
             message = _receive(ours)
             if message is None:
                 raise EnvironmentFault(
