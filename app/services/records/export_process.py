@@ -9,6 +9,11 @@ Windows, Linux and macOS; the frozen bundle calls `multiprocessing.freeze_suppor
 point). The child opens the same database itself. Progress comes back over a pipe; a cancel
 goes the other way and the child stops at its next check, leaving no file. A child that dies
 without an answer is a clear error, and what it left is removed as any killed export's is.
+
+Two costs of `spawn`: the child starts a fresh interpreter and imports the export's modules
+(about 2 s to the first row on the loaded 2-core machine), and it re-imports the parent's main
+module as `__mp_main__`, so every entry point keeps its work under `if __name__ == "__main__"`
+(app/cli.py, packaging/launch.py and the benches do).
 """
 
 from __future__ import annotations
