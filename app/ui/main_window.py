@@ -32,6 +32,7 @@ from app.ui.failures import failure_box
 from app.ui.formatting import utcnow
 from app.ui.language_switch import follow_language
 from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
+from app.ui.queue.count_text import count_text, is_capped
 from app.ui.queue.detail_pane import DetailPane, load_detail
 from app.ui.queue.help_overlay import HelpOverlay
 from app.ui.queue.view import QueueView
@@ -247,6 +248,9 @@ class MainWindow(QMainWindow):
         loaded = self.queue.model.rowCount()
         if total is None:
             self.shown_count.setText(self.tr("%d inlästa") % loaded)
+        elif is_capped(total, self.queue.counts_cap):
+            text = self.tr("%1 av %2 inlästa").replace("%1", str(loaded))
+            self.shown_count.setText(text.replace("%2", count_text(total, self.queue.counts_cap)))
         else:
             self.shown_count.setText(self.tr("%d av %d inlästa") % (loaded, total))
 

@@ -2086,6 +2086,10 @@
         <translation>%d of %d loaded</translation>
     </message>
     <message>
+        <source>%1 av %2 inlästa</source>
+        <translation>%1 of %2 loaded</translation>
+    </message>
+    <message>
         <source>%s: %d klara, %d nekade.</source>
         <translation>%s: %d done, %d refused.</translation>
     </message>
@@ -2380,6 +2384,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>%d poster i kön med nuvarande filter</source>
         <translation>%d items in the queue with the current filters</translation>
+    </message>
+    <message>
+        <source>Fler än %1 poster i kön med nuvarande sökning</source>
+        <translation>More than %1 items in the queue with the current search</translation>
     </message>
 </context>
 <context>

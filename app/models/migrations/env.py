@@ -15,8 +15,8 @@ FTS_TABLE_PREFIX = "items_fts"
 # The archive's index on SQLite (app/models/archive_index.py), kept by triggers.
 # And the queue's tab counts (app/models/queue_counts.py).
 ARCHIVE_TABLES = ("archive_items", "archive_fts", "queue_counts")
-PG_ONLY_COLUMNS = {("items", "search_vector")}
-PG_ONLY_INDEXES = {"ix_items_search_vector"}
+PG_ONLY_COLUMNS = {("items", "search_vector"), ("evidence", "search_vector")}
+PG_ONLY_INDEXES = {"ix_items_search_vector", "ix_evidence_search_vector"}
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]

@@ -13,7 +13,8 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemVersion
-from app.services.queue.paging import conditions, page_ids, status_counts
+from app.services.queue import capped_counts
+from app.services.queue.paging import conditions, page_ids
 from app.services.queue.shapes import (  # noqa: F401 - the queue's vocabulary, re-exported
     DECIDED_STATUSES,
     OPEN_STATUSES,
@@ -60,19 +61,13 @@ class QueueService:
             dialect = session.get_bind().dialect.name
             return session.scalar(self._where(select(func.count()).select_from(Item), f, dialect)) or 0
 
-    def queue_counts(self, f: QueueFilter, queues: tuple[Queue, ...] = QUEUES) -> dict[str, int]:
-        """How many items each queue holds under the filter `f`, from one index-only scan."""
+    def queue_counts(
+        self, f: QueueFilter, queues: tuple[Queue, ...] = QUEUES, *, cap: int | None = None
+    ) -> dict[str, int]:
+        """How many items each queue holds under the filter `f`. With `cap`, under a search a
+        count stops above `cap` and is returned as `cap + 1`, "more than `cap`" (capped_counts.py)."""
         with self._sessions() as session:
-            groups = status_counts(session, replace(f, statuses=(), questions_only=False))
-        counts = {}
-        for q in queues:
-            narrowed = q.narrow(f)
-            counts[q.name] = sum(
-                n
-                for (status, question), n in groups.items()
-                if status in narrowed.statuses and (question or not narrowed.questions_only)
-            )
-        return counts
+            return capped_counts.queue_counts(session, f, queues, cap)
 
     def page(
         self, f: QueueFilter, after: Cursor | None = None, limit: int = 100, *, from_end: bool = False

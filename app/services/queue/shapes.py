@@ -26,6 +26,10 @@ DECIDED_STATUSES = (
 )  # fmt: skip
 
 
+# Under a search the tabs' counts stop above this ("1 000+"): app/services/queue/capped_counts.py.
+SEARCH_COUNT_CAP = 1000
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     statuses: tuple[str, ...] = ()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.core.errors import InputError
 from app.models import Account, Decision, Evidence, Item, Notice, Registration
+from app.models.archive_search_pg import copy_matches
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
@@ -176,17 +177,27 @@ def _text_matches(dialect: str, query: str) -> Any:
     terms = search_terms(query)
     if not terms:
         return None
+    by_index = copy_matches(query) if dialect == "postgresql" else None
+    if by_index is not None:
+        # The copies' own tsvector and its GIN index (app/models/archive_search_pg.py).
+        in_copy = Item.id.in_(select(Evidence.item_id).where(by_index))
+    else:
+        in_copy = _like_in_copy(terms)
+    has_copy = select(Evidence.id).where(Evidence.item_id == Item.id).exists()
+    current = match_clause(dialect, query, Item.id)
+    return in_copy if current is None else or_(in_copy, and_(~has_copy, current))
+
+
+def _like_in_copy(terms: list[str]) -> Any:
+    """Where the archive's own index does not serve the request on SQLite: LIKE in the copies."""
     ev = aliased(Evidence)
     saved = saved_item_text(ev.payload)
-    in_copy = (
+    return (
         select(ev.id)
         .where(ev.item_id == Item.id,
                *[or_(_like_any_case(saved, t), _like_any_case(Item.author_name, t)) for t in terms])
         .exists()
     )  # fmt: skip
-    has_copy = select(Evidence.id).where(Evidence.item_id == Item.id).exists()
-    current = match_clause(dialect, query, Item.id)
-    return in_copy if current is None else or_(in_copy, and_(~has_copy, current))
 
 
 _ENTRY_COLUMNS = (

@@ -11,10 +11,11 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTabBar, QTableView, QVBoxLayout, QWidget
 
-from app.services.queue.shapes import QUEUES, ItemSummary, Queue, QueueFilter
+from app.services.queue.shapes import QUEUES, SEARCH_COUNT_CAP, ItemSummary, Queue, QueueFilter
 from app.ui.formatting import utcnow
 from app.ui.icons import icon
 from app.ui.labels import queue_label
+from app.ui.queue.count_text import count_text, is_capped
 from app.ui.queue.filter_bar import FilterBar
 from app.ui.queue.model import Column, ItemRole, QueueModel
 from app.ui.tasks import TaskManager
@@ -59,6 +60,7 @@ class QueueView(QWidget):
         self._service = service
         self._tasks = tasks
         self.counts: dict[str, int] = {}
+        self.counts_cap: int | None = None  # counts above it mean "more than" (a search)
         self._newest_first: dict[str, bool] = {q.name: q.newest_first for q in QUEUES}
         self._pending_move: int | None = None
         layout = QVBoxLayout(self)
@@ -158,18 +160,26 @@ class QueueView(QWidget):
         if self._service is None:
             return
         base = self.filter_bar.queue_filter()
+        # Under a search the counts stop above a cap ("1 000+"): a few ms at a million items.
+        cap = SEARCH_COUNT_CAP if base.search.strip() else None
         self._tasks.run(
-            lambda: self._service.queue_counts(base),
-            on_done=self._counts_arrived,
+            lambda: self._service.queue_counts(base, cap=cap),
+            on_done=lambda counts: self._counts_arrived(counts, cap),
             key=f"queue-counts-{id(self)}",
         )
 
-    def _counts_arrived(self, counts: dict[str, int]) -> None:
+    def _counts_arrived(self, counts: dict[str, int], cap: int | None = None) -> None:
         self.counts = counts
+        self.counts_cap = cap
         for index, q in enumerate(QUEUES):
             n = counts.get(q.name, 0)
-            self.tabs.setTabText(index, f"{queue_label(q.name)}  {n:,}".replace(",", "\u00a0"))
-            self.tabs.setTabToolTip(index, self.tr("%d poster i kön med nuvarande filter") % n)
+            self.tabs.setTabText(index, f"{queue_label(q.name)}  {count_text(n, cap)}")
+            if is_capped(n, cap):
+                tip = self.tr("Fler än %1 poster i kön med nuvarande sökning")
+                tip = tip.replace("%1", count_text(cap or 0))
+            else:
+                tip = self.tr("%d poster i kön med nuvarande filter") % n
+            self.tabs.setTabToolTip(index, tip)
         self.counts_changed.emit(counts)
 
     def _header_clicked(self, section: int) -> None:

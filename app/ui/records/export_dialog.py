@@ -1,6 +1,7 @@
 """The registrator's export as a dialog: a period, some accounts, a file; progress and cancel.
 
-All work (counting, writing) runs in the background; a cancelled export leaves no file."""
+All work runs in the background (the count on a worker, the export in a process of its own so
+the window keeps painting); a cancelled export leaves no file."""
 
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from app.models.db import Database
 from app.services.accounts.accounts import AccountService
+from app.services.context import acting
 from app.services.records.export import ExportResult, ExportService, RemovalLogRequest, file_name_for
+from app.services.records.export_process import export_in_process, shareable
 from app.ui.failures import user_message
 from app.ui.tasks import Task, TaskContext, TaskManager, tasks_for
 
@@ -209,18 +212,20 @@ class ExportDialog(QDialog):
         request = self.request()
         output = Path(self.path.text().strip()).expanduser()
         overwrite = self._overwrite_confirmed == output
-        service = ExportService(self._db.sessions)
+        url = self._db.engine.url.render_as_string(hide_password=False)
         self._set_running(True)
         self.status.setText(self.tr("Exporterar …"))
 
         def work(context: TaskContext) -> ExportResult:
-            return service.export_removals(
-                request,
-                output,
-                overwrite=overwrite,
-                progress=context.report,
-                should_cancel=lambda: context.cancelled,
-            )
+            options: dict[str, Any] = {
+                "overwrite": overwrite,
+                "progress": context.report,
+                "should_cancel": lambda: context.cancelled,
+            }
+            if not shareable(self._db.engine.url):  # a database in memory: only here
+                return ExportService(self._db.sessions).export_removals(request, output, **options)
+            # In a process of its own: the window keeps painting (export_process.py).
+            return export_in_process(url, acting(self._db.sessions).username, request, output, **options)
 
         self._job = self._tasks.run(
             work,
