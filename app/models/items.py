@@ -27,6 +27,8 @@ class ItemStatus(StrEnum):
     REMOVED = "removed"
     DELETED_BY_AUTHOR = "deleted_by_author"
     WEEDED = "weeded"
+    # The municipality's own post: the thread's context, never work (no queue tab shows or counts it).
+    CONTEXT = "context"
 
 
 # Statuses still waiting for an administrator's decision.

@@ -31,6 +31,7 @@ def status_label(code: str) -> str:
         "removed": translate("Labels", "Borttagen"),
         "deleted_by_author": translate("Labels", "Raderad av författaren"),
         "weeded": translate("Labels", "Gallrad"),
+        "context": translate("Labels", "Kommunens eget inlägg"),
     }
     return labels.get(code, code)
 
@@ -148,6 +149,7 @@ def status_codes() -> tuple[str, ...]:
     return (
         "new", "flagged", "kept", "answered", "registered", "forwarded", "handed_over",
         "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded", "answer_pending",
+        "context",
     )  # fmt: skip
 
 

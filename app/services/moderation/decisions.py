@@ -60,6 +60,7 @@ STATUS_TEXT: dict[str, str] = {
     ItemStatus.REMOVED: "borttagen",
     ItemStatus.WEEDED: "gallrad",
     ItemStatus.DELETED_BY_AUTHOR: "raderad av skribenten",
+    ItemStatus.CONTEXT: "kommunens eget inlägg (sammanhang för kommentarerna, inget att besluta om)",
 }
 
 

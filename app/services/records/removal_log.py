@@ -53,6 +53,7 @@ STATUS_LABELS = {
     ItemStatus.REGISTERED: "Diarieförd",
     ItemStatus.KEPT: "Behållen",
     ItemStatus.WEEDED: "Gallrad",
+    ItemStatus.CONTEXT: "Kommunens eget inlägg",
     ItemStatus.NEW: "Ny",
     ItemStatus.FLAGGED: "Flaggad",
     ItemStatus.ANSWERED: "Besvarad",
