@@ -25,7 +25,8 @@ _SOMEONE_ELSES = (
 def upgrade() -> None:
     op.execute(
         "UPDATE items SET status = 'context', is_question = false "
-        f"WHERE kind = 'post' AND status IN ('new', 'flagged') AND NOT ({_SOMEONE_ELSES})"
+        "WHERE kind = 'post' AND status IN ('new', 'flagged') "
+        f"AND (coalesce(author_name, '') <> '' OR author_id IS NOT NULL) AND NOT ({_SOMEONE_ELSES})"
     )
 
 
