@@ -1294,6 +1294,14 @@
         <source>%1: %2 vid (%3, %4)</source>
         <translation>%1: %2 at (%3, %4)</translation>
     </message>
+    <message>
+        <source>okänd användare (%1)</source>
+        <translation>unknown user (%1)</translation>
+    </message>
+    <message>
+        <source>Redan diarieförd av %1 %2.</source>
+        <translation>Already registered by %1 %2.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -34,8 +34,8 @@ ENGLISH = re.compile(
 def _said(db, monkeypatch, qtbot) -> tuple[dict[str, str], dict[str, str], set[str]]:  # type: ignore[no-untyped-def]
     """(what the window shows, what the CLI prints, the data among it) for each path."""
     ensure_account(db.sessions, "fb")
-    removed = make_item(db.sessions, "Jävla idioter", account="fb")
-    registered = make_item(db.sessions, "Jag vill överklaga bygglovet", account="fb", external_id="c2")
+    removed = make_item(db.sessions, "Jävla idioter", account="fb", external_id="rm1")
+    registered = make_item(db.sessions, "Jag vill överklaga bygglovet", account="fb", external_id="reg1")
     sofia = service(db, user="sofia")
     sofia.remove(removed, "svordomar", "-")
     sofia.register(registered, "atgard", "-")
@@ -63,7 +63,7 @@ def _said(db, monkeypatch, qtbot) -> tuple[dict[str, str], dict[str, str], set[s
     AdministratorRegister(db.sessions).add("chef", "Cecilia Chef", roles=("förvaltningschef",))
     monkeypatch.setenv("GRANSKA_USER", "chef")
     AdministratorRegister(db.sessions).add("bo", "Bo Ek", roles=("administrator",))
-    item = make_item(db.sessions, "Hej", account="fb", external_id="c3")
+    item = make_item(db.sessions, "Hej", account="fb", external_id="ref1")
     with pytest.raises(Forbidden) as refused:
         service(db, user="bo").keep(item)
     shown["refusal"] = describe_error(refused.value)[0]

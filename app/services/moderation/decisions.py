@@ -23,7 +23,7 @@ from app.core.states import Action
 from app.models import AccountAdministrator, Administrator, Decision, Item, ItemStatus, Recusal, Setting
 from app.models.db import session_user
 from app.models.folding import casefold
-from app.services.accounts.identity import AdminInfo, local_time
+from app.services.accounts.identity import AdminInfo, local_time, unregistered_name
 from app.services.accounts.roles import Duty, Me, parse_roles, refuse
 from app.services.context import Actor, same_person
 from app.services.moderation.writer import Query, Writer
@@ -180,7 +180,7 @@ def last_decision(session: Session, item_id: int) -> LastDecision | None:
     ).first()
     if row is None:
         return None
-    return LastDecision(row[0], row[1], row[2] or row[1], row[3])
+    return LastDecision(row[0], row[1], row[2] or unregistered_name(row[1]), row[3])
 
 
 class DecisionScope:
