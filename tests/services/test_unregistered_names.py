@@ -16,7 +16,8 @@ from tests.helpers.workflow import ensure_account, make_item, service
 UNKNOWN_ROOT = "okänd användare (root)"
 
 
-def test_an_unregistered_login_reads_as_unknown_user_everywhere(sqlite_db, capsys):
+def test_an_unregistered_login_reads_as_unknown_user_everywhere(sqlite_db, capsys, monkeypatch):
+    monkeypatch.setenv("GRANSKA_USER", "root")
     ensure_account(sqlite_db.sessions, "fb")
     item = make_item(sqlite_db.sessions, account="fb")
     service(sqlite_db, user="root").remove(item, "personangrepp", "-")
@@ -32,6 +33,8 @@ def test_an_unregistered_login_reads_as_unknown_user_everywhere(sqlite_db, capsy
     assert main(["--db", url, "archive", "show", str(item)]) == 0
     out = capsys.readouterr().out
     assert f"{UNKNOWN_ROOT}:" in out and " root:" not in out
+    assert main(["--db", url, "whoami"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == UNKNOWN_ROOT
 
 
 def test_a_registered_name_wins_in_any_letter_case(sqlite_db):
