@@ -145,11 +145,11 @@ def action_label(action: str) -> str:
 
 
 def status_codes() -> tuple[str, ...]:
-    """Every item status, in app.models.ItemStatus order (for the status filter)."""
+    """Every item status a queue tab can show, in app.models.ItemStatus order (for the status
+    filter; the municipality's own posts, "context", are in no tab)."""
     return (
         "new", "flagged", "kept", "answered", "registered", "forwarded", "handed_over",
         "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded", "answer_pending",
-        "context",
     )  # fmt: skip
 
 
