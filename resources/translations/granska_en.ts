@@ -1302,6 +1302,22 @@
         <source>Redan diarieförd av %1 %2.</source>
         <translation>Already registered by %1 %2.</translation>
     </message>
+    <message>
+        <source>Dold på plattformen.</source>
+        <translation>Hidden on the platform.</translation>
+    </message>
+    <message>
+        <source>Raderad på plattformen.</source>
+        <translation>Deleted on the platform.</translation>
+    </message>
+    <message>
+        <source>Kommentaren fanns inte längre på plattformen.</source>
+        <translation>The comment was no longer on the platform.</translation>
+    </message>
+    <message>
+        <source>Ska tas bort för hand.</source>
+        <translation>To be removed by hand.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -10,10 +10,10 @@ import re
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.core.errors import Forbidden
-from app.models import Account, Notice
+from app.models import Account, Decision, Notice
 from app.services.accounts.administrators import AdministratorRegister
 from app.services.queue.listing import QueueFilter, QueueService
 from app.services.screenshots.capture import MonitorInfo
@@ -39,6 +39,10 @@ def _said(db, monkeypatch, qtbot) -> tuple[dict[str, str], dict[str, str], set[s
     sofia = service(db, user="sofia")
     sofia.remove(removed, "svordomar", "-")
     sofia.register(registered, "atgard", "-")
+    with db.sessions.begin() as session:  # as the platform step writes it once the comment is hidden
+        session.execute(
+            update(Decision).where(Decision.item_id == removed).values(platform_result="Dold på plattformen.")
+        )
     shown: dict[str, str] = {}
     printed: dict[str, str] = {}
     for item_id in (removed, registered):
@@ -91,6 +95,7 @@ def test_the_core_speaks_english_in_the_english_window(qtbot, sqlite_db, monkeyp
     assert shown["monitor 0"] == "all screens: 2560×800 at (0, 0)"
     assert any(t.startswith("Registered: Leads to action (no case number yet)") for t in shown.values())
     assert any("Posts and comments of minor or passing importance" in t for t in shown.values())
+    assert any(t.endswith("Hidden on the platform.") for t in shown.values())
     # The command line still speaks Swedish.
     assert printed["refusal"] == "Du (bo, administratör) får inte besluta om poster på kontot fb."
     assert printed["monitor 1"] == "skärm 1 (HDMI-1): 1280×800 vid (0, 0)"

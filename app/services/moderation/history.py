@@ -46,6 +46,18 @@ DECIDED_TEXT = {
     "register": translate("Core", "Diarieförd"),
     "notify": translate("Core", "Meddelad"),
 }
+# What the platform step wrote on the decision (app/services/moderation/remove.py), said again
+# in the window's language; anything else (a person's name in it, the platform's own words) as
+# it was stored.
+PLATFORM_RESULTS: dict[str, str] = {
+    text: text
+    for text in (
+        translate("Core", "Dold på plattformen."),
+        translate("Core", "Raderad på plattformen."),
+        translate("Core", "Kommentaren fanns inte längre på plattformen."),
+        translate("Core", "Ska tas bort för hand."),
+    )
+}
 MAIL_KIND = {
     "forward": translate("Core", "Vidarebefordrad med e-post"),
     "forward_reminder": translate("Core", "Påminnelse om svar"),
@@ -80,7 +92,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         if d.details and d.details.get("to"):
             what = say(translate("Core", "%1 (till %2)"), what, d.details["to"])
         if d.platform_result:
-            what = say("%1. %2", what, d.platform_result)
+            what = say("%1. %2", what, PLATFORM_RESULTS.get(d.platform_result, d.platform_result))
         rows.append((d.decided_at, d.decided_by, "decision", what))
     for r in session.execute(select(Registration).where(Registration.item_id == item_id)).scalars():
         criterion = REGISTRATION_CRITERIA.get(r.criterion)
