@@ -1318,6 +1318,10 @@
         <source>Ska tas bort för hand.</source>
         <translation>To be removed by hand.</translation>
     </message>
+    <message>
+        <source>Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar).</source>
+        <translation>Screen %1 does not exist; choose 1–%2 (0 = all screens).</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -185,7 +185,11 @@ class ScreenGrabber:
                 if region is None:
                     if not 0 <= monitor < len(monitors):
                         raise InputError(
-                            f"Skärm {monitor} finns inte; välj 1–{len(monitors) - 1} (0 = alla skärmar)."
+                            say(
+                                translate("Core", "Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar)."),
+                                monitor,
+                                len(monitors) - 1,
+                            )
                         )
                     box = monitors[monitor]
                 else:
