@@ -117,7 +117,12 @@ def _whoami(args: argparse.Namespace) -> int:
     if args.json:
         print_json(me.as_json())
         return 0
-    print(f"{me.name} ({me.username})")
+    if me.administrator_id is None:  # not in the register: «okänd användare (root)» or the OS name
+        from app.services.accounts.identity import unregistered_name
+
+        print(unregistered_name(me.username))
+    else:
+        print(f"{me.name} ({me.username})")
     if not me.enforced:
         print("Roller: inga roller används i den här databasen; du får göra allt.")
     else:

@@ -25,6 +25,8 @@ class ItemStatus(StrEnum):
     REMOVED = "removed"
     DELETED_BY_AUTHOR = "deleted_by_author"
     WEEDED = "weeded"
+    # The municipality's own post: the thread's context, never work (no queue tab shows or counts it).
+    CONTEXT = "context"
 
 
 # What each status is called, in Swedish (the registrator's workbook, the command line).
@@ -36,6 +38,7 @@ STATUS_LABELS: dict[str, str] = {
     ItemStatus.REGISTERED: "Diarieförd",
     ItemStatus.KEPT: "Behållen",
     ItemStatus.WEEDED: "Gallrad",
+    ItemStatus.CONTEXT: "Kommunens eget inlägg",
     ItemStatus.NEW: "Ny",
     ItemStatus.FLAGGED: "Flaggad",
     ItemStatus.ANSWERED: "Besvarad",

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import EnvironmentFault, InputError
+from app.ui.core_text import error_text
 from app.version import APP_NAME
 
 
@@ -20,7 +21,7 @@ def describe_error(exc: BaseException) -> tuple[str, str | None]:
     from app.models.db_errors import database_failure, sqlite_cause
 
     if isinstance(exc, InputError | EnvironmentFault | DatabaseError):
-        return str(exc), None
+        return error_text(exc), None
     if sqlite_cause(exc) is not None:  # locked by another program, read-only, a full disk
         return database_failure(exc), None
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 
 from app.resources import resource_path
 from app.services.accounts.platforms import platform_info
+from app.ui.selected_icons import add_selected_mode
 
 _STATUS_ICONS = {
     "new": "status-new",
@@ -36,7 +37,11 @@ def _icons_dir() -> Path:
 def icon(name: str) -> QIcon:
     """`icon("action-remove")`: resources/icons/action-remove.svg (an empty icon if none)."""
     path = _icons_dir() / f"{name}.svg"
-    return QIcon(str(path)) if name and path.exists() else QIcon()
+    if not name or not path.exists():
+        return QIcon()
+    found = QIcon(str(path))
+    add_selected_mode(found, path)  # white on a selected row (app/ui/selected_icons.py)
+    return found
 
 
 def platform_icon(platform: str) -> QIcon:

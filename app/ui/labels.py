@@ -31,6 +31,7 @@ def status_label(code: str) -> str:
         "removed": translate("Labels", "Borttagen"),
         "deleted_by_author": translate("Labels", "Raderad av författaren"),
         "weeded": translate("Labels", "Gallrad"),
+        "context": translate("Labels", "Kommunens eget inlägg"),
     }
     return labels.get(code, code)
 
@@ -144,7 +145,8 @@ def action_label(action: str) -> str:
 
 
 def status_codes() -> tuple[str, ...]:
-    """Every item status, in app.models.ItemStatus order (for the status filter)."""
+    """Every item status a queue tab can show, in app.models.ItemStatus order (for the status
+    filter; the municipality's own posts, "context", are in no tab)."""
     return (
         "new", "flagged", "kept", "answered", "registered", "forwarded", "handed_over",
         "pending_platform", "remove_by_hand", "removed", "deleted_by_author", "weeded", "answer_pending",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.accounts.platforms import connector_platforms
 from app.services.accounts.register import AccountRegister
 from app.services.intake.manual_entry import ManualEntryService, ManualItem
+from app.ui.core_text import error_text
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
 
@@ -84,7 +85,7 @@ class ManualEntryDialog(QDialog):
         self.tasks.run(
             lambda: self._service.add(key, text, author=author, url=url, written_at=when),
             on_done=self._saved,
-            on_error=lambda exc: self.status.setText(str(exc)),
+            on_error=lambda exc: self.status.setText(error_text(exc)),
             write=True,
         )
 

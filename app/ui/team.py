@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from app.ui.core_text import window_text
 from app.ui.formatting import plain_tooltip
 
 if TYPE_CHECKING:  # the window imports this module before the database layer has loaded
@@ -63,7 +64,10 @@ class TeamState(QObject):
         self.me = me
         labels = role_labels()
         roles = ", ".join(labels.get(r, r) for r in me.roles)
-        self.label.setText(f"{me.name} ({roles})" if roles else me.name)
+        from app.services.accounts.identity import unregistered_name  # loaded by then (the result)
+
+        name = me.name if me.administrator_id is not None else window_text(unregistered_name(me.username))
+        self.label.setText(f"{name} ({roles})" if roles else name)
         accounts = ", ".join(key for _, key in me.accounts) or self.tr("inga")
         tip = self.tr("Inloggad som %1 i databasen (%2). Dina konton: %3")
         self.label.setToolTip(plain_tooltip(tip.replace("%1", me.username).replace("%2", me.backend)

@@ -805,6 +805,525 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>administratör</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>registrator</source>
+        <translation>registrar</translation>
+    </message>
+    <message>
+        <source>kommunikationschef</source>
+        <translation>head of communications</translation>
+    </message>
+    <message>
+        <source>förvaltningschef</source>
+        <translation>head of administration</translation>
+    </message>
+    <message>
+        <source>databasens ägare</source>
+        <translation>database owner</translation>
+    </message>
+    <message>
+        <source>besluta om poster på kontot</source>
+        <translation>decide on items on the account</translation>
+    </message>
+    <message>
+        <source>sätta diarienummer på poster på kontot</source>
+        <translation>set case numbers on items on the account</translation>
+    </message>
+    <message>
+        <source>exportera diarieförda poster</source>
+        <translation>export registered items</translation>
+    </message>
+    <message>
+        <source>lägga till, ändra eller avaktivera administratörer</source>
+        <translation>add, change or deactivate administrators</translation>
+    </message>
+    <message>
+        <source>ändra vem som administrerar ett konto</source>
+        <translation>change who administers an account</translation>
+    </message>
+    <message>
+        <source>lägga till konton i kontoregistret</source>
+        <translation>add accounts to the account register</translation>
+    </message>
+    <message>
+        <source>ta, arkivera eller skicka skärmdumpar av kontot</source>
+        <translation>take, file or send screenshots of the account</translation>
+    </message>
+    <message>
+        <source>läsa statistiken</source>
+        <translation>read the statistics</translation>
+    </message>
+    <message>
+        <source>ändra kontoregistrets texter och konton</source>
+        <translation>change the account register&apos;s texts and accounts</translation>
+    </message>
+    <message>
+        <source>ändra Granskas gemensamma inställningar</source>
+        <translation>change Granska&apos;s shared settings</translation>
+    </message>
+    <message>
+        <source>läsa poster och bevis på kontot</source>
+        <translation>read items and evidence on the account</translation>
+    </message>
+    <message>
+        <source>Okänd roll %1: välj bland %2.</source>
+        <translation>Unknown role %1: choose from %2.</translation>
+    </message>
+    <message>
+        <source>Du (%1) finns inte i administratörsregistret och får inte %2.</source>
+        <translation>You (%1) are not in the administrators&apos; register and may not %2.</translation>
+    </message>
+    <message>
+        <source>ingen roll</source>
+        <translation>no role</translation>
+    </message>
+    <message>
+        <source>Du (%1, %2) får inte %3.</source>
+        <translation>You (%1, %2) may not %3.</translation>
+    </message>
+    <message>
+        <source>%1 administrerar inte kontot %2 och kan inte ta över posten.</source>
+        <translation>%1 does not administer the account %2 and cannot take over the item.</translation>
+    </message>
+    <message>
+        <source>borttagen</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>godkänd</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>besvarad</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>vidarebefordrad</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>överlämnad</source>
+        <translation>handed over</translation>
+    </message>
+    <message>
+        <source>diarieförd</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <source>meddelad</source>
+        <translation>notified</translation>
+    </message>
+    <message>
+        <source>väntar på plattformen</source>
+        <translation>waiting for the platform</translation>
+    </message>
+    <message>
+        <source>ska tas bort för hand</source>
+        <translation>to be removed by hand</translation>
+    </message>
+    <message>
+        <source>besvarad, men svaret är inte publicerat än</source>
+        <translation>answered, but the answer is not published yet</translation>
+    </message>
+    <message>
+        <source>gallrad</source>
+        <translation>weeded</translation>
+    </message>
+    <message>
+        <source>raderad av skribenten</source>
+        <translation>deleted by its author</translation>
+    </message>
+    <message>
+        <source>kommunens eget inlägg (sammanhang, inget att besluta om)</source>
+        <translation>the municipality&apos;s own post (context, nothing to decide)</translation>
+    </message>
+    <message>
+        <source>Redan avgjord av %1 %2 (%3).</source>
+        <translation>Already decided by %1 %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Post %1 kan inte beslutas nu: den är %2.</source>
+        <translation>Item %1 cannot be decided now: it is %2.</translation>
+    </message>
+    <message>
+        <source>Post %1 är gallrad; inget finns kvar att besluta om.</source>
+        <translation>Item %1 is weeded; nothing is left to decide on.</translation>
+    </message>
+    <message>
+        <source>köat</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>publicerat</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <source>ska publiceras för hand</source>
+        <translation>to be posted by hand</translation>
+    </message>
+    <message>
+        <source>misslyckades</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>Svar beslutat</source>
+        <translation>Answer decided</translation>
+    </message>
+    <message>
+        <source>Borttagning beslutad</source>
+        <translation>Removal decided</translation>
+    </message>
+    <message>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Överlämnad</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <source>Diarieförd</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Meddelad</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad med e-post</source>
+        <translation>Forwarded by e-mail</translation>
+    </message>
+    <message>
+        <source>Påminnelse om svar</source>
+        <translation>Reminder to answer</translation>
+    </message>
+    <message>
+        <source>väntar på att skickas</source>
+        <translation>waiting to be sent</translation>
+    </message>
+    <message>
+        <source>skickad</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>ingen mottagare</source>
+        <translation>no recipient</translation>
+    </message>
+    <message>
+        <source>behövdes inte (frågan är avgjord)</source>
+        <translation>not needed (the question is settled)</translation>
+    </message>
+    <message>
+        <source>Beviskopia sparad (SHA-256 %1…)</source>
+        <translation>Evidence copy saved (SHA-256 %1…)</translation>
+    </message>
+    <message>
+        <source>%1 (till %2)</source>
+        <translation>%1 (to %2)</translation>
+    </message>
+    <message>
+        <source>Borttaget material</source>
+        <translation>Removed material</translation>
+    </message>
+    <message>
+        <source>ännu inget diarienummer</source>
+        <translation>no case number yet</translation>
+    </message>
+    <message>
+        <source>Diarieförd: %1 (%2)</source>
+        <translation>Registered: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>E-post till chef</source>
+        <translation>E-mail to manager</translation>
+    </message>
+    <message>
+        <source>Personangrepp eller förolämpning</source>
+        <translation>Personal attack or insult</translation>
+    </message>
+    <message>
+        <source>Svordomar eller obscena ord</source>
+        <translation>Profanity or obscene words</translation>
+    </message>
+    <message>
+        <source>Reklam eller kommersiellt budskap</source>
+        <translation>Advertising or commercial message</translation>
+    </message>
+    <message>
+        <source>Hets mot folkgrupp</source>
+        <translation>Incitement against a group</translation>
+    </message>
+    <message>
+        <source>Intrång i upphovsrätt</source>
+        <translation>Copyright infringement</translation>
+    </message>
+    <message>
+        <source>Våldsskildring eller pornografi</source>
+        <translation>Depiction of violence or pornography</translation>
+    </message>
+    <message>
+        <source>Uppmaning till brott eller hot</source>
+        <translation>Incitement to crime or threat</translation>
+    </message>
+    <message>
+        <source>Sekretessbelagda uppgifter eller personuppgifter</source>
+        <translation>Confidential information or personal data</translation>
+    </message>
+    <message>
+        <source>Förtal</source>
+        <translation>Defamation</translation>
+    </message>
+    <message>
+        <source>Sexistiskt yttrande</source>
+        <translation>Sexist statement</translation>
+    </message>
+    <message>
+        <source>Trakasserier</source>
+        <translation>Harassment</translation>
+    </message>
+    <message>
+        <source>Annat som strider mot lag</source>
+        <translation>Other unlawful content</translation>
+    </message>
+    <message>
+        <source>Leder till åtgärd</source>
+        <translation>Leads to action</translation>
+    </message>
+    <message>
+        <source>Något kommunen måste handlägga, ta ställning till eller besluta.</source>
+        <translation>Something the municipality must handle, take a position on or decide.</translation>
+    </message>
+    <message>
+        <source>Bedöms bli ett ärende</source>
+        <translation>Expected to become a case</translation>
+    </message>
+    <message>
+        <source>Inlägget bedöms bli ett ärende i diariet.</source>
+        <translation>The item is expected to become a case in the register.</translation>
+    </message>
+    <message>
+        <source>Rör ett befintligt ärende</source>
+        <translation>Concerns an existing case</translation>
+    </message>
+    <message>
+        <source>Kan ha relevans för ett ärende som redan finns i diariet.</source>
+        <translation>May be relevant to a case already in the register.</translation>
+    </message>
+    <message>
+        <source>Av särskilt intresse</source>
+        <translation>Of special interest</translation>
+    </message>
+    <message>
+        <source>Inlägget anses vara av särskilt intresse.</source>
+        <translation>The item is considered of special interest.</translation>
+    </message>
+    <message>
+        <source>Innehåller sekretess</source>
+        <translation>Contains confidential information</translation>
+    </message>
+    <message>
+        <source>Inlägget innehåller sekretessbelagda uppgifter.</source>
+        <translation>The item contains confidential information.</translation>
+    </message>
+    <message>
+        <source>Inlägg och kommentarer av ringa eller tillfällig betydelse diarieförs inte, t.ex. en enkel fråga som får ett svar eller inlägg som ligger utanför kommunens ansvar. De gallras fortlöpande.</source>
+        <translation>Posts and comments of minor or passing importance are not registered, e.g. a simple question that gets an answer, or posts outside the municipality&apos;s responsibility. They are weeded continuously.</translation>
+    </message>
+    <message>
+        <source>Diarienummer satt</source>
+        <translation>Case number set</translation>
+    </message>
+    <message>
+        <source>Besvarad</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Överlämnad (jäv)</source>
+        <translation>Handed over (conflict of interest)</translation>
+    </message>
+    <message>
+        <source>Meddelande köat</source>
+        <translation>Notice queued</translation>
+    </message>
+    <message>
+        <source>Borttagen på plattformen</source>
+        <translation>Removed on the platform</translation>
+    </message>
+    <message>
+        <source>Plattformen svarade med fel</source>
+        <translation>The platform answered with an error</translation>
+    </message>
+    <message>
+        <source>Ska tas bort för hand</source>
+        <translation>To be removed by hand</translation>
+    </message>
+    <message>
+        <source>Bekräftad borttagen för hand</source>
+        <translation>Confirmed removed by hand</translation>
+    </message>
+    <message>
+        <source>Meddelande publicerat</source>
+        <translation>Notice posted</translation>
+    </message>
+    <message>
+        <source>Meddelande ska publiceras för hand</source>
+        <translation>Notice to be posted by hand</translation>
+    </message>
+    <message>
+        <source>E-post till chef skickad</source>
+        <translation>E-mail to manager sent</translation>
+    </message>
+    <message>
+        <source>Eskalering köad</source>
+        <translation>Escalation queued</translation>
+    </message>
+    <message>
+        <source>E-post till chef misslyckades</source>
+        <translation>E-mail to manager failed</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad fråga skickad med e-post</source>
+        <translation>Forwarded question sent by e-mail</translation>
+    </message>
+    <message>
+        <source>Påminnelse om svar schemalagd</source>
+        <translation>Reminder to answer scheduled</translation>
+    </message>
+    <message>
+        <source>Påminnelse om svar skickad</source>
+        <translation>Reminder to answer sent</translation>
+    </message>
+    <message>
+        <source>Påminnelse behövdes inte</source>
+        <translation>Reminder not needed</translation>
+    </message>
+    <message>
+        <source>Avbrutet steg återupptaget</source>
+        <translation>Interrupted step resumed</translation>
+    </message>
+    <message>
+        <source>Gallring</source>
+        <translation>Weeding</translation>
+    </message>
+    <message>
+        <source>Ordlista ändrad</source>
+        <translation>Word list changed</translation>
+    </message>
+    <message>
+        <source>Poster förseglade i loggen (uppgradering)</source>
+        <translation>Records sealed in the log (upgrade)</translation>
+    </message>
+    <message>
+        <source>Raderad eller återställd av skribenten</source>
+        <translation>Deleted or restored by the author</translation>
+    </message>
+    <message>
+        <source>Skärmdump sparad</source>
+        <translation>Screenshot saved</translation>
+    </message>
+    <message>
+        <source>Skärmdump skickad</source>
+        <translation>Screenshot sent</translation>
+    </message>
+    <message>
+        <source>Konto tillagt</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <source>Konto ändrat</source>
+        <translation>Account changed</translation>
+    </message>
+    <message>
+        <source>Administratör tillagd</source>
+        <translation>Administrator added</translation>
+    </message>
+    <message>
+        <source>Administratör ändrad</source>
+        <translation>Administrator changed</translation>
+    </message>
+    <message>
+        <source>Administratör kopplad till konto</source>
+        <translation>Administrator assigned to account</translation>
+    </message>
+    <message>
+        <source>Administratör borttagen från konto</source>
+        <translation>Administrator removed from account</translation>
+    </message>
+    <message>
+        <source>Roller ändrade</source>
+        <translation>Roles changed</translation>
+    </message>
+    <message>
+        <source>Administratör avaktiverad</source>
+        <translation>Administrator deactivated</translation>
+    </message>
+    <message>
+        <source>Nekad: rollen tillåter inte åtgärden</source>
+        <translation>Refused: the role does not allow the action</translation>
+    </message>
+    <message>
+        <source>alla skärmar</source>
+        <translation>all screens</translation>
+    </message>
+    <message>
+        <source>skärm %1</source>
+        <translation>screen %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 vid (%3, %4)</source>
+        <translation>%1: %2 at (%3, %4)</translation>
+    </message>
+    <message>
+        <source>okänd användare (%1)</source>
+        <translation>unknown user (%1)</translation>
+    </message>
+    <message>
+        <source>Redan diarieförd av %1 %2.</source>
+        <translation>Already registered by %1 %2.</translation>
+    </message>
+    <message>
+        <source>Dold på plattformen.</source>
+        <translation>Hidden on the platform.</translation>
+    </message>
+    <message>
+        <source>Raderad på plattformen.</source>
+        <translation>Deleted on the platform.</translation>
+    </message>
+    <message>
+        <source>Kommentaren fanns inte längre på plattformen.</source>
+        <translation>The comment was no longer on the platform.</translation>
+    </message>
+    <message>
+        <source>Ska tas bort för hand.</source>
+        <translation>To be removed by hand.</translation>
+    </message>
+    <message>
+        <source>Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar).</source>
+        <translation>Screen %1 does not exist; choose 1–%2 (0 = all screens).</translation>
+    </message>
+</context>
+<context>
     <name>CountdownOverlay</name>
     <message numerus="yes">
         <source>Skärmdump om %n s</source>
@@ -1658,6 +2177,10 @@
     <message>
         <source>Gallrad</source>
         <translation>Weeded</translation>
+    </message>
+    <message>
+        <source>Kommunens eget inlägg</source>
+        <translation>The municipality&apos;s own post</translation>
     </message>
     <message>
         <source>Vidarebefordrad, inväntar svar</source>

@@ -98,7 +98,7 @@ def test_register_keep_and_the_registrators_dnr(cli, capsys, monkeypatch):
     assert cli(capsys, "keep", str(other))[0] == 0
     monkeypatch.setenv("GRANSKA_USER", "bo")
     code, _, err = cli(capsys, "keep", str(other))
-    assert code == 2 and "Redan avgjord av testare" in err
+    assert code == 2 and "Redan avgjord av okänd användare (testare)" in err
 
 
 def test_audit_verify_exits_1_naming_the_first_broken_entry(cli, capsys):

@@ -237,7 +237,7 @@ def test_layout_properties_and_summary(database, tmp_path):
     workbook = load_workbook(out)
     props = workbook.properties
     assert props.title == "Borttagna och diarieförda inlägg 2026-04-01 – 2026-06-30"
-    assert props.creator == "registrator" and props.identifier.startswith("granska-export:")
+    assert props.creator == "okänd användare (registrator)" and props.identifier.startswith("granska-export:")
     sheet = workbook["Borttagna"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:V4"
     text = get_column_letter(col(REMOVAL_COLUMNS, "Fullständig text") + 1)

@@ -96,7 +96,7 @@ def test_the_summary_stays_in_its_columns_and_explains_only_what_happened(databa
     workbook = load_workbook(out)
     summary = [row for row in workbook["Sammanfattning"].iter_rows() if any(c.value for c in row)]
     values = [[c.value for c in row] for row in summary]
-    assert ["Skapad av", "registrator"] == values[4][:2]
+    assert ["Skapad av", "okänd användare (registrator)"] == values[4][:2]
     # Each count in the third column, left-aligned under its "Antal"; months too under their heading.
     for row in summary:
         for cell in row:

@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QImage, QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAccessible, QColor, QGuiApplication, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton
 
 from app.services.context import Actor
@@ -17,7 +17,7 @@ from app.services.moderation.facade import ModerationService
 from app.services.queue.shapes import ItemSummary
 from app.ui.accessibility import tab_chain
 from app.ui.contrast import ICON_CONTRAST, TEXT_CONTRAST, contrast
-from app.ui.icons import icon, status_icon
+from app.ui.icons import icon, platform_icon, status_icon
 from app.ui.queue.rows import _DARK_TEXT, _FLAGGED_BG, _PENDING_BG, _QUESTION_BG, Column, RowLook
 from tests.helpers.ui import open_window
 
@@ -94,10 +94,11 @@ def test_an_overdue_question_says_so_in_words(qapp):
     assert "försenad" not in look.data(fresh, Column.WAITING, Qt.ItemDataRole.AccessibleTextRole)
 
 
-def icon_colour(qicon) -> QColor:
+def icon_colour(qicon, mode=QIcon.Mode.Normal) -> QColor:
     """The colour most of an icon's opaque pixels have: its shape, which must stand out (a
-    white mark inside a solid circle is measured against the circle, not the row)."""
-    image = qicon.pixmap(32, 32).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    white mark inside a solid circle is measured against the circle, not the row). `mode`
+    Selected: as a view draws it on a selected row."""
+    image = qicon.pixmap(QSize(32, 32), mode).toImage().convertToFormat(QImage.Format.Format_ARGB32)
     pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
     solid = Counter(p.rgb() for p in pixels if p.alpha() == 255)
     assert solid, "an empty icon"
@@ -125,10 +126,16 @@ def test_text_and_icons_have_enough_contrast_on_every_row_colour(window):
     icons += [status_icon(s) for s in ("new", "flagged", "pending_platform", "removed", "kept", "answered")]
     for qicon in icons:
         colour = icon_colour(qicon)
-        # Against the rows' own colours and the window's (toolbar, tabs); a selected row's icons
-        # are drawn by the style in its selected mode.
+        # Against the rows' own colours and the window's (toolbar, tabs).
         for bg in [*backgrounds, palette.color(QPalette.ColorRole.Window)]:
             assert contrast(colour, bg) >= ICON_CONTRAST, (colour.name(), bg.name())
+    for qicon in [*icons, *(platform_icon(p) for p in ("facebook", "instagram", "x", "youtube", "linkedin"))]:
+        # A selected row's icons, as the view draws them (Selected mode), on the selection,
+        # active and inactive (the flag was red on blue: 1.0:1).
+        on_selection = icon_colour(qicon, QIcon.Mode.Selected)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            selected = palette.color(group, QPalette.ColorRole.Highlight)
+            assert contrast(on_selection, selected) >= ICON_CONTRAST, (on_selection.name(), selected.name())
 
 
 def test_the_search_field_keeps_its_name_when_typed_in(window):

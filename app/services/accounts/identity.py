@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.messages import say, translate
 from app.models import Administrator, Recusal, Setting
 from app.models.folding import casefold
 from app.services.mail import SETTINGS_KEY as MAIL_SETTINGS_KEY
@@ -49,13 +50,39 @@ def find_administrator(session: Session, username: str) -> AdminInfo:
 
 
 def display_names(session: Session, usernames: set[str]) -> dict[str, str]:
+    """Each login's name in the administrators' register (any letter case), else a readable
+    stand-in (unregistered_name), never the bare login."""
     if not usernames:
         return {}
     rows = session.execute(
-        select(Administrator.username, Administrator.name).where(Administrator.username.in_(usernames))
+        select(Administrator.username, Administrator.name).where(
+            casefold(Administrator.username).in_({u.casefold() for u in usernames})
+        )
     )
-    names = {u: n for u, n in rows}
-    return {u: names.get(u, u) for u in usernames}
+    names = {u.casefold(): n for u, n in rows if n}
+    return {u: names.get(u.casefold()) or unregistered_name(u) for u in usernames}
+
+
+def unregistered_name(username: str) -> str:
+    """A login the administrators' register does not know: the OS account's full name where this
+    machine has one ("Erik Ek (erik)"), else «okänd användare (root)»."""
+    full = _os_full_name(username)
+    if full:
+        return say("%1 (%2)", full, username)
+    return say(translate("Core", "okänd användare (%1)"), username)
+
+
+def _os_full_name(username: str) -> str:
+    try:
+        import pwd
+    except ImportError:  # Windows: no user database to ask
+        return ""
+    try:
+        gecos = pwd.getpwnam(username).pw_gecos
+    except (KeyError, OSError):
+        return ""
+    name = gecos.split(",")[0].strip()
+    return name if name and name.casefold() != username.casefold() else ""
 
 
 def active_administrator(session: Session, username: str) -> AdminInfo | None:

@@ -25,6 +25,7 @@ from sqlalchemy import and_, exists, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import Forbidden, InputError
+from app.core.messages import joined, say, translate
 from app.models import Account, AccountAdministrator, Administrator, Item
 from app.models.folding import casefold
 from app.services.context import Actor, acting
@@ -36,12 +37,12 @@ KOMMUNIKATIONSCHEF = "kommunikationschef"
 FORVALTNINGSCHEF = "forvaltningschef"
 OWNER = "owner"
 ROLES = (ADMINISTRATOR, REGISTRATOR, KOMMUNIKATIONSCHEF, FORVALTNINGSCHEF)
-ROLE_LABELS = {
-    ADMINISTRATOR: "administratör",
-    REGISTRATOR: "registrator",
-    KOMMUNIKATIONSCHEF: "kommunikationschef",
-    FORVALTNINGSCHEF: "förvaltningschef",
-    OWNER: "databasens ägare",
+ROLE_LABELS: dict[str, str] = {
+    ADMINISTRATOR: translate("Core", "administratör"),
+    REGISTRATOR: translate("Core", "registrator"),
+    KOMMUNIKATIONSCHEF: translate("Core", "kommunikationschef"),
+    FORVALTNINGSCHEF: translate("Core", "förvaltningschef"),
+    OWNER: translate("Core", "databasens ägare"),
 }
 _ALIASES = {label: role for role, label in ROLE_LABELS.items() if role != OWNER}
 
@@ -61,18 +62,18 @@ class Duty(StrEnum):
     STATISTICS = "read_statistics"  # the same duty (an alias the statistics code uses)
 
 
-DUTY_TEXT = {
-    Duty.DECIDE: "besluta om poster på kontot",
-    Duty.DIARIENUMMER: "sätta diarienummer på poster på kontot",
-    Duty.EXPORT: "exportera diarieförda poster",
-    Duty.MANAGE_ADMINISTRATORS: "lägga till, ändra eller avaktivera administratörer",
-    Duty.ASSIGN: "ändra vem som administrerar ett konto",
-    Duty.ADD_ACCOUNT: "lägga till konton i kontoregistret",
-    Duty.SCREENSHOTS: "ta, arkivera eller skicka skärmdumpar av kontot",
-    Duty.READ_STATISTICS: "läsa statistiken",
-    Duty.EDIT_REGISTER: "ändra kontoregistrets texter och konton",
-    Duty.SETTINGS: "ändra Granskas gemensamma inställningar",
-    Duty.READ: "läsa poster och bevis på kontot",
+DUTY_TEXT: dict[str, str] = {
+    Duty.DECIDE: translate("Core", "besluta om poster på kontot"),
+    Duty.DIARIENUMMER: translate("Core", "sätta diarienummer på poster på kontot"),
+    Duty.EXPORT: translate("Core", "exportera diarieförda poster"),
+    Duty.MANAGE_ADMINISTRATORS: translate("Core", "lägga till, ändra eller avaktivera administratörer"),
+    Duty.ASSIGN: translate("Core", "ändra vem som administrerar ett konto"),
+    Duty.ADD_ACCOUNT: translate("Core", "lägga till konton i kontoregistret"),
+    Duty.SCREENSHOTS: translate("Core", "ta, arkivera eller skicka skärmdumpar av kontot"),
+    Duty.READ_STATISTICS: translate("Core", "läsa statistiken"),
+    Duty.EDIT_REGISTER: translate("Core", "ändra kontoregistrets texter och konton"),
+    Duty.SETTINGS: translate("Core", "ändra Granskas gemensamma inställningar"),
+    Duty.READ: translate("Core", "läsa poster och bevis på kontot"),
 }
 # Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
 # administrator's on their own accounts.
@@ -110,7 +111,7 @@ def parse_roles(values: Any) -> tuple[str, ...]:
         role = _ALIASES.get(name, name)
         if role not in ROLES:
             known = ", ".join(ROLES)
-            raise InputError(f"Okänd roll {raw!r}: välj bland {known}.")
+            raise InputError(say(translate("Core", "Okänd roll %1: välj bland %2."), repr(raw), known))
         roles.add(role)
     return tuple(sorted(roles))
 
@@ -260,11 +261,15 @@ def _has_login(session: Session, username: str) -> bool:
 
 
 def refusal_message(me: Me, duty: Duty, account_key: str | None = None) -> str:
-    what = DUTY_TEXT[duty] + (f" {account_key}" if account_key else "")
+    what = say("%1 %2", DUTY_TEXT[duty], account_key) if account_key else DUTY_TEXT[duty]
     if me.administrator_id is None:
-        return f"Du ({me.username}) finns inte i administratörsregistret och får inte {what}."
-    roles = ", ".join(ROLE_LABELS[r] for r in me.roles) or "ingen roll"
-    return f"Du ({me.username}, {roles}) får inte {what}."
+        return say(
+            translate("Core", "Du (%1) finns inte i administratörsregistret och får inte %2."),
+            me.username,
+            what,
+        )
+    roles = joined([ROLE_LABELS[r] for r in me.roles]) if me.roles else translate("Core", "ingen roll")
+    return say(translate("Core", "Du (%1, %2) får inte %3."), me.username, roles, what)
 
 
 def write_refusal(
@@ -366,7 +371,11 @@ def require_hand_over_target(session: Session, account_id: int, target_id: int |
     )
     if not session.scalar(select(assigned)):
         key = session.scalar(select(Account.key).where(Account.id == account_id))
-        raise InputError(f"{target} administrerar inte kontot {key} och kan inte ta över posten.")
+        raise InputError(
+            say(
+                translate("Core", "%1 administrerar inte kontot %2 och kan inte ta över posten."), target, key
+            )
+        )
 
 
 def hand_over_candidates(session: Session, me: Me) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -69,6 +69,7 @@ class ItemWriter:
         self._rules = rules
         self._accounts = accounts
         self._account_ids = {key: account.id for key, account in accounts.items()}
+        self._account_external_ids = {account.id: account.external_id for account in accounts.values()}
         self._dialect = connection.dialect.name
         self.result = ImportResult()
         now = utcnow()
@@ -142,15 +143,20 @@ class ItemWriter:
     def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
         d = self._dialect
         reason = verdict.suggested_reason
+        status = ItemStatus.FLAGGED if reason else ItemStatus.NEW
+        is_question = verdict.is_question
+        if item.is_own_post(self._account_external_ids.get(account_id)):
+            # Context, not work: no queue tab shows or counts it, and it asks nobody a question.
+            status, is_question = ItemStatus.CONTEXT, False
         return (
             account_id, item.resolved_kind, item.external_id, item.parent_external_id,
             item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
             to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
             item.permalink, self._now_db,
             _json_text(item.raw) if item.raw is not None else None,
-            ItemStatus.FLAGGED if reason else ItemStatus.NEW,
+            status,
             _json_text(verdict.flag_dicts) if verdict.flags else None,
-            reason, verdict.is_question, 1,
+            reason, is_question, 1,
         )  # fmt: skip
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
@@ -199,7 +205,7 @@ class ItemWriter:
                 edited_at=item.edited_at or self._now,
                 flags=verdict.flag_dicts,
                 suggested_reason=verdict.suggested_reason,
-                is_question=verdict.is_question,
+                is_question=verdict.is_question and old.status != ItemStatus.CONTEXT,
             )
             if old.status in OPEN_STATUSES:
                 changes["status"] = ItemStatus.FLAGGED if verdict.suggested_reason else ItemStatus.NEW

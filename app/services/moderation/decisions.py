@@ -18,11 +18,12 @@ from sqlalchemy import and_, bindparam, exists, select, true
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.core.states import Action
 from app.models import AccountAdministrator, Administrator, Decision, Item, ItemStatus, Recusal, Setting
 from app.models.db import session_user
 from app.models.folding import casefold
-from app.services.accounts.identity import AdminInfo, local_time
+from app.services.accounts.identity import AdminInfo, local_time, unregistered_name
 from app.services.accounts.roles import Duty, Me, parse_roles, refuse
 from app.services.context import Actor, same_person
 from app.services.moderation.writer import Query, Writer
@@ -45,21 +46,22 @@ UNDECIDED = frozenset(
 REVISABLE = frozenset({ItemStatus.KEPT, ItemStatus.ANSWERED})
 
 ACTION_PAST: dict[str, str] = {
-    Action.REMOVE: "borttagen",
-    Action.KEEP: "godkänd",
-    Action.ANSWER: "besvarad",
-    Action.FORWARD: "vidarebefordrad",
-    Action.HAND_OVER: "överlämnad",
-    Action.REGISTER: "diarieförd",
-    Action.NOTIFY: "meddelad",
+    Action.REMOVE: translate("Core", "borttagen"),
+    Action.KEEP: translate("Core", "godkänd"),
+    Action.ANSWER: translate("Core", "besvarad"),
+    Action.FORWARD: translate("Core", "vidarebefordrad"),
+    Action.HAND_OVER: translate("Core", "överlämnad"),
+    Action.REGISTER: translate("Core", "diarieförd"),
+    Action.NOTIFY: translate("Core", "meddelad"),
 }
 STATUS_TEXT: dict[str, str] = {
-    ItemStatus.PENDING_PLATFORM: "väntar på plattformen",
-    ItemStatus.REMOVE_BY_HAND: "ska tas bort för hand",
-    ItemStatus.ANSWER_PENDING: "besvarad, men svaret är inte publicerat än",
-    ItemStatus.REMOVED: "borttagen",
-    ItemStatus.WEEDED: "gallrad",
-    ItemStatus.DELETED_BY_AUTHOR: "raderad av skribenten",
+    ItemStatus.PENDING_PLATFORM: translate("Core", "väntar på plattformen"),
+    ItemStatus.REMOVE_BY_HAND: translate("Core", "ska tas bort för hand"),
+    ItemStatus.ANSWER_PENDING: translate("Core", "besvarad, men svaret är inte publicerat än"),
+    ItemStatus.REMOVED: translate("Core", "borttagen"),
+    ItemStatus.WEEDED: translate("Core", "gallrad"),
+    ItemStatus.DELETED_BY_AUTHOR: translate("Core", "raderad av skribenten"),
+    ItemStatus.CONTEXT: translate("Core", "kommunens eget inlägg (sammanhang, inget att besluta om)"),
 }
 
 
@@ -178,7 +180,7 @@ def last_decision(session: Session, item_id: int) -> LastDecision | None:
     ).first()
     if row is None:
         return None
-    return LastDecision(row[0], row[1], row[2] or row[1], row[3])
+    return LastDecision(row[0], row[1], row[2] or unregistered_name(row[1]), row[3])
 
 
 class DecisionScope:
@@ -232,14 +234,21 @@ class DecisionScope:
             return
         if last is not None:
             what = ACTION_PAST.get(last.action, last.action)
-            raise InputError(f"Redan avgjord av {last.name} {local_time(last.decided_at)} ({what}).")
+            when = local_time(last.decided_at)
+            raise InputError(say(translate("Core", "Redan avgjord av %1 %2 (%3)."), last.name, when, what))
         raise InputError(
-            f"Post {self.state.id} kan inte beslutas nu: den är {STATUS_TEXT.get(status, status)}."
+            say(
+                translate("Core", "Post %1 kan inte beslutas nu: den är %2."),
+                self.state.id,
+                STATUS_TEXT.get(status, status),
+            )
         )
 
     def require_not_weeded(self) -> None:
         if self.state.status == ItemStatus.WEEDED:
-            raise InputError(f"Post {self.state.id} är gallrad; inget finns kvar att besluta om.")
+            raise InputError(
+                say(translate("Core", "Post %1 är gallrad; inget finns kvar att besluta om."), self.state.id)
+            )
 
     # --- writes -------------------------------------------------------------------------
     def save_evidence(self) -> tuple[int, str]:

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.messages import say, translate
 from app.models import AuditEvent, Decision, Escalation, Evidence, Notice, Registration
 from app.services.accounts.identity import display_names
 from app.services.moderation.decisions import ACTION_PAST
@@ -27,22 +28,45 @@ _FROM_AUDIT = {
     "diarienummer",
 }
 NOTICE_STATUS = {
-    "queued": "köat",
-    "posted": "publicerat",
-    "manual": "ska publiceras för hand",
-    "failed": "misslyckades",
+    "queued": translate("Core", "köat"),
+    "posted": translate("Core", "publicerat"),
+    "manual": translate("Core", "ska publiceras för hand"),
+    "failed": translate("Core", "misslyckades"),
 }
 
 
 # What the decision row says for actions that are done later, on the platform: the platform's
 # own events ("Borttagen på plattformen", "Svar publicerat") say when they were done.
-DECIDED_TEXT = {"answer": "Svar beslutat", "remove": "Borttagning beslutad"}
-MAIL_KIND = {"forward": "Vidarebefordrad med e-post", "forward_reminder": "Påminnelse om svar"}
+DECIDED_TEXT = {
+    "answer": translate("Core", "Svar beslutat"),
+    "remove": translate("Core", "Borttagning beslutad"),
+    "keep": translate("Core", "Godkänd"),
+    "forward": translate("Core", "Vidarebefordrad"),
+    "hand_over": translate("Core", "Överlämnad"),
+    "register": translate("Core", "Diarieförd"),
+    "notify": translate("Core", "Meddelad"),
+}
+# What the platform step wrote on the decision (app/services/moderation/remove.py), said again
+# in the window's language; anything else (a person's name in it, the platform's own words) as
+# it was stored.
+PLATFORM_RESULTS: dict[str, str] = {
+    text: text
+    for text in (
+        translate("Core", "Dold på plattformen."),
+        translate("Core", "Raderad på plattformen."),
+        translate("Core", "Kommentaren fanns inte längre på plattformen."),
+        translate("Core", "Ska tas bort för hand."),
+    )
+}
+MAIL_KIND = {
+    "forward": translate("Core", "Vidarebefordrad med e-post"),
+    "forward_reminder": translate("Core", "Påminnelse om svar"),
+}
 MAIL_STATUS = {
-    "queued": "väntar på att skickas",
-    "sent": "skickad",
-    "no_recipient": "ingen mottagare",
-    "not_needed": "behövdes inte (frågan är avgjord)",
+    "queued": translate("Core", "väntar på att skickas"),
+    "sent": translate("Core", "skickad"),
+    "no_recipient": translate("Core", "ingen mottagare"),
+    "not_needed": translate("Core", "behövdes inte (frågan är avgjord)"),
 }
 
 
@@ -56,34 +80,40 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
     for e in session.execute(
         select(Evidence.saved_at, Evidence.saved_by, Evidence.sha256).where(Evidence.item_id == item_id)
     ):
-        rows.append((e.saved_at, e.saved_by, "evidence", f"Beviskopia sparad (SHA-256 {e.sha256[:16]}…)"))
+        saved = say(translate("Core", "Beviskopia sparad (SHA-256 %1…)"), e.sha256[:16])
+        rows.append((e.saved_at, e.saved_by, "evidence", saved))
     for d in session.execute(select(Decision).where(Decision.item_id == item_id)).scalars():
         # An answer is decided here and answered when published (the notice's row says when).
-        what = DECIDED_TEXT.get(d.action) or ACTION_PAST.get(d.action, d.action).capitalize()
+        what: str = DECIDED_TEXT.get(d.action) or ACTION_PAST.get(d.action, d.action).capitalize()
         if d.reason_code in REMOVAL_REASONS:
-            what += f": {REMOVAL_REASONS[d.reason_code].label}"
+            what = say("%1: %2", what, REMOVAL_REASONS[d.reason_code].label)
         if d.motivation:
-            what += f" – {_short(d.motivation)}"
+            what = say("%1 – %2", what, _short(d.motivation))
         if d.details and d.details.get("to"):
-            what += f" (till {d.details['to']})"
+            what = say(translate("Core", "%1 (till %2)"), what, d.details["to"])
         if d.platform_result:
-            what += f". {d.platform_result}"
+            what = say("%1. %2", what, PLATFORM_RESULTS.get(d.platform_result, d.platform_result))
         rows.append((d.decided_at, d.decided_by, "decision", what))
     for r in session.execute(select(Registration).where(Registration.item_id == item_id)).scalars():
         criterion = REGISTRATION_CRITERIA.get(r.criterion)
-        label = criterion.label if criterion else "Borttaget material"
-        dnr = r.diarienummer or "ännu inget diarienummer"
-        rows.append((r.registered_at, r.registered_by, "registration", f"Diarieförd: {label} ({dnr})"))
+        label = criterion.label if criterion else translate("Core", "Borttaget material")
+        dnr = r.diarienummer or translate("Core", "ännu inget diarienummer")
+        registered = say(translate("Core", "Diarieförd: %1 (%2)"), label, dnr)
+        rows.append((r.registered_at, r.registered_by, "registration", registered))
     for n in session.execute(select(Notice).where(Notice.item_id == item_id)).scalars():
         state = NOTICE_STATUS.get(n.status, n.status)
-        noun = "Svar" if n.kind in ("answer", "referral") else "Meddelande"
+        noun = (
+            translate("Core", "Svar") if n.kind in ("answer", "referral") else translate("Core", "Meddelande")
+        )
         when = n.posted_at if n.status == "posted" and n.posted_at else n.created_at
-        rows.append((when, n.created_by, "notice", f"{noun} {state}: {_short(n.text)}"))
+        rows.append(
+            (when, n.created_by, "notice", say(translate("Core", "%1 %2: %3"), noun, state, _short(n.text)))
+        )
     for x in session.execute(select(Escalation).where(Escalation.item_id == item_id)).scalars():
-        to = x.to_email or "ingen mottagare"
-        what = MAIL_KIND.get(x.kind, "E-post till chef")
+        to = x.to_email or translate("Core", "ingen mottagare")
+        mail = MAIL_KIND.get(x.kind) or translate("Core", "E-post till chef")
         state = MAIL_STATUS.get(x.status, x.status)
-        rows.append((x.created_at, x.created_by, "notice", f"{what} ({to}): {state}"))
+        rows.append((x.created_at, x.created_by, "notice", say("%1 (%2): %3", mail, to, state)))
     for a in session.execute(
         select(AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.details).where(
             AuditEvent.item_id == item_id, AuditEvent.action.in_(_FROM_AUDIT)
@@ -91,7 +121,8 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
     ):
         details = a.details or {}
         extra = details.get("error") or details.get("diarienummer") or details.get("to") or ""
-        text = ACTION_LABELS.get(a.action, a.action) + (f": {extra}" if extra else "")
+        label = ACTION_LABELS.get(a.action, a.action)
+        text = say("%1: %2", label, extra) if extra else label
         rows.append((a.at, a.actor, "audit", text))
     names = display_names(session, {r[1] for r in rows})
     rows = [(at, names.get(who, who), kind, text) for at, who, kind, text in rows]

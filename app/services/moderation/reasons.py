@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.core.messages import translate
+
 
 @dataclass(frozen=True)
 class RemovalReason:
@@ -27,38 +29,39 @@ _NOTICE = (
 REMOVAL_REASONS: dict[str, RemovalReason] = {
     r.code: r
     for r in [
-        RemovalReason("personangrepp", "Personangrepp eller förolämpning",
+        RemovalReason("personangrepp", translate("Core", "Personangrepp eller förolämpning"),
                       "Kommentaren innehöll personangrepp.", _NOTICE.format(what="personangrepp")),
-        RemovalReason("svordomar", "Svordomar eller obscena ord",
+        RemovalReason("svordomar", translate("Core", "Svordomar eller obscena ord"),
                       "Kommentaren innehöll svordomar eller obscena ord.",
                       _NOTICE.format(what="svordomar eller obscena ord")),
-        RemovalReason("reklam", "Reklam eller kommersiellt budskap",
+        RemovalReason("reklam", translate("Core", "Reklam eller kommersiellt budskap"),
                       "Kommentaren innehöll reklam för produkter eller tjänster.",
                       _NOTICE.format(what="reklam")),
-        RemovalReason("hets", "Hets mot folkgrupp",
+        RemovalReason("hets", translate("Core", "Hets mot folkgrupp"),
                       "Kommentaren kan utgöra hets mot folkgrupp.",
                       _NOTICE.format(what="uttalanden som kan utgöra hets mot folkgrupp"),
                       crime=True),
-        RemovalReason("upphovsratt", "Intrång i upphovsrätt",
+        RemovalReason("upphovsratt", translate("Core", "Intrång i upphovsrätt"),
                       "Kommentaren innehöll material som används utan upphovsrättsinnehavarens "
                       "tillstånd.", _NOTICE.format(what="upphovsrättsligt skyddat material")),
-        RemovalReason("vald-porr", "Våldsskildring eller pornografi",
+        RemovalReason("vald-porr", translate("Core", "Våldsskildring eller pornografi"),
                       "Kommentaren innehöll olaga våldsskildring eller pornografi.",
                       _NOTICE.format(what="våldsskildring eller pornografi"), crime=True),
-        RemovalReason("brott", "Uppmaning till brott eller hot",
+        RemovalReason("brott", translate("Core", "Uppmaning till brott eller hot"),
                       "Kommentaren innehöll uppmaning till brott eller hot.",
                       _NOTICE.format(what="uppmaning till brott eller hot"), crime=True),
-        RemovalReason("sekretess", "Sekretessbelagda uppgifter eller personuppgifter",
+        RemovalReason("sekretess", translate("Core", "Sekretessbelagda uppgifter eller personuppgifter"),
                       "Kommentaren innehöll sekretessbelagda uppgifter eller känsliga "
                       "personuppgifter.", _NOTICE.format(what="personuppgifter som inte får "
                                                           "publiceras")),
-        RemovalReason("fortal", "Förtal", "Kommentaren kan utgöra förtal.",
+        RemovalReason("fortal", translate("Core", "Förtal"), "Kommentaren kan utgöra förtal.",
                       _NOTICE.format(what="uppgifter som kan utgöra förtal")),
-        RemovalReason("sexism", "Sexistiskt yttrande", "Kommentaren innehöll sexistiska yttranden.",
+        RemovalReason("sexism", translate("Core", "Sexistiskt yttrande"),
+                      "Kommentaren innehöll sexistiska yttranden.",
                       _NOTICE.format(what="sexistiska yttranden")),
-        RemovalReason("trakasserier", "Trakasserier", "Kommentaren innehöll trakasserier.",
+        RemovalReason("trakasserier", translate("Core", "Trakasserier"), "Kommentaren innehöll trakasserier.",
                       _NOTICE.format(what="trakasserier")),
-        RemovalReason("olagligt", "Annat som strider mot lag",
+        RemovalReason("olagligt", translate("Core", "Annat som strider mot lag"),
                       "Kommentaren innehöll annat som strider mot lag.",
                       _NOTICE.format(what="innehåll som strider mot lag"), crime=True),
     ]
@@ -76,25 +79,26 @@ class RegistrationCriterion:
 REGISTRATION_CRITERIA: dict[str, RegistrationCriterion] = {
     c.code: c
     for c in [
-        RegistrationCriterion("atgard", "Leder till åtgärd",
-                              "Något kommunen måste handlägga, ta ställning till eller besluta."),
-        RegistrationCriterion("arende", "Bedöms bli ett ärende",
-                              "Inlägget bedöms bli ett ärende i diariet."),
-        RegistrationCriterion("befintligt-arende", "Rör ett befintligt ärende",
-                              "Kan ha relevans för ett ärende som redan finns i diariet.",
+        RegistrationCriterion("atgard", translate("Core", "Leder till åtgärd"), translate(
+            "Core", "Något kommunen måste handlägga, ta ställning till eller besluta.")),
+        RegistrationCriterion("arende", translate("Core", "Bedöms bli ett ärende"),
+                              translate("Core", "Inlägget bedöms bli ett ärende i diariet.")),
+        RegistrationCriterion("befintligt-arende", translate("Core", "Rör ett befintligt ärende"),
+                              translate("Core", "Kan ha relevans för ett ärende som redan finns i diariet."),
                               needs_diarienummer=True),
-        RegistrationCriterion("sarskilt-intresse", "Av särskilt intresse",
-                              "Inlägget anses vara av särskilt intresse."),
-        RegistrationCriterion("sekretess", "Innehåller sekretess",
-                              "Inlägget innehåller sekretessbelagda uppgifter."),
+        RegistrationCriterion("sarskilt-intresse", translate("Core", "Av särskilt intresse"),
+                              translate("Core", "Inlägget anses vara av särskilt intresse.")),
+        RegistrationCriterion("sekretess", translate("Core", "Innehåller sekretess"),
+                              translate("Core", "Inlägget innehåller sekretessbelagda uppgifter.")),
     ]
 }  # fmt: skip
 
 # Shown in the register dialog: the guideline's rule for what is NOT registered.
-NOT_REGISTERED_RULE = (
+NOT_REGISTERED_RULE = translate(
+    "Core",
     "Inlägg och kommentarer av ringa eller tillfällig betydelse diarieförs inte, t.ex. en enkel "
     "fråga som får ett svar eller inlägg som ligger utanför kommunens ansvar. De gallras "
-    "fortlöpande."
+    "fortlöpande.",
 )
 
 POLITICAL_REFERRAL = (

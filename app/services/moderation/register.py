@@ -13,9 +13,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.core.states import Action
 from app.models import Account, Administrator, Item, ItemStatus, Registration
-from app.services.accounts.identity import local_time
+from app.services.accounts.identity import local_time, unregistered_name
 from app.services.moderation.decisions import DecisionScope
 from app.services.moderation.reasons import REGISTRATION_CRITERIA
 
@@ -55,7 +56,7 @@ def _existing(session: Session, item_id: int) -> tuple[str, str, object] | None:
         .order_by(Registration.id)
         .limit(1)
     ).first()
-    return (row[0], row[1] or row[0], row[2]) if row else None
+    return (row[0], row[1] or unregistered_name(row[0]), row[2]) if row else None
 
 
 _registrations = Registration.__table__
@@ -80,7 +81,8 @@ def register_item(
     """Registering without removal; refused when the item is already registered."""
     existing = _existing(scope.session, scope.state.id)
     if existing is not None:
-        raise InputError(f"Redan diarieförd av {existing[1]} {local_time(existing[2])}.")  # type: ignore[arg-type]
+        when = local_time(existing[2])  # type: ignore[arg-type]
+        raise InputError(say(translate("Core", "Redan diarieförd av %1 %2."), existing[1], when))
     values = {
         "item_id": scope.state.id,
         "decision_id": decision_id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from app.models import Account, Decision, Evidence, Item, Notice, Registration
 from app.models.archive_search_pg import copy_matches
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
+from app.services.accounts.identity import display_names
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
 from app.services.context import Actor, acting
 from app.services.records import archive_paging
@@ -394,4 +395,6 @@ def _history(session: Session, item_id: int) -> list[HistoryLine]:
         lines.append(
             HistoryLine(n.created_at, n.created_by, "notice", f"Meddelande ({n.status}){where}: {n.text}")
         )
+    names = display_names(session, {line.who for line in lines})  # names, not logins
+    lines = [replace(line, who=names.get(line.who, line.who)) for line in lines]
     return sorted(lines, key=lambda line: line.at)

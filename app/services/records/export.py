@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.models import Account, Administrator, Export, ExportRow, Registration
 from app.models.db_errors import database_failure
+from app.services.accounts.identity import unregistered_name
 from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
 from app.services.records import removal_log as log
@@ -196,9 +197,9 @@ def _account_names(session: Session, keys: tuple[str, ...]) -> list[str]:
 
 
 def _administrator_name(session: Session, username: str) -> str:
-    """The name the registrator knows; the login only for someone without a name on record."""
+    """The name the registrator knows; for someone without a name on record, a readable stand-in."""
     name = session.scalar(select(Administrator.name).where(Administrator.username == username))
-    return name or username
+    return name or unregistered_name(username)
 
 
 def commit_export(

@@ -31,6 +31,7 @@ from app.models import (
     Registration,
 )
 from app.models.evidence_text import saved_item_text
+from app.services.accounts.identity import unregistered_name
 from app.services.accounts.platforms import platform_label
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.records.spreadsheet import Column
@@ -294,8 +295,8 @@ def excerpt(text: str, limit: int = 100) -> str:
 
 
 def _who(username: str, name: str | None) -> str:
-    """The administrator's name, as the registrator knows them; the login only if no name."""
-    return name or username
+    """The administrator's name, as the registrator knows them; a readable stand-in if no name."""
+    return name or unregistered_name(username)
 
 
 def _description(row: Any) -> str:

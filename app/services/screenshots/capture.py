@@ -16,6 +16,7 @@ import mss
 import mss.tools
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 
 PNG_LEVEL = 6  # zlib level: mss's own default, a good balance for screens of flat colour
 
@@ -36,9 +37,15 @@ class MonitorInfo:
 
     @property
     def label(self) -> str:
-        where = "alla skärmar" if self.number == 0 else f"skärm {self.number}"
-        extra = f" ({self.name})" if self.name and self.name != "screen" else ""
-        return f"{where}{extra}: {self.width}×{self.height} vid ({self.left}, {self.top})"
+        where = (
+            translate("Core", "alla skärmar")
+            if self.number == 0
+            else say(translate("Core", "skärm %1"), self.number)
+        )
+        if self.name and self.name != "screen":
+            where = say("%1 (%2)", where, self.name)
+        size = f"{self.width}×{self.height}"
+        return say(translate("Core", "%1: %2 vid (%3, %4)"), where, size, self.left, self.top)
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,11 @@ class ScreenGrabber:
                 if region is None:
                     if not 0 <= monitor < len(monitors):
                         raise InputError(
-                            f"Skärm {monitor} finns inte; välj 1–{len(monitors) - 1} (0 = alla skärmar)."
+                            say(
+                                translate("Core", "Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar)."),
+                                monitor,
+                                len(monitors) - 1,
+                            )
                         )
                     box = monitors[monitor]
                 else:

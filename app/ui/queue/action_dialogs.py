@@ -29,6 +29,7 @@ from app.services.moderation.reasons import (
     REMOVAL_REASONS,
 )
 from app.services.queue.shapes import ItemSummary
+from app.ui.core_text import window_text
 from app.ui.formatting import excerpt
 from app.ui.labels import criterion_label, reason_label
 from app.ui.queue.letters import CRITERION_LETTERS, REASON_LETTERS, letters_for
@@ -154,7 +155,7 @@ class RegisterDialog(ActionDialog):
     def __init__(self, items: list[ItemSummary], parent: QWidget | None = None) -> None:
         title = self.tr("Diarieför") if len(items) == 1 else self.tr("Diarieför %d poster") % len(items)
         super().__init__(items, title, self.tr("Diarieför"), parent)
-        rule = plain_label(NOT_REGISTERED_RULE, self)
+        rule = plain_label(window_text(NOT_REGISTERED_RULE), self)
         rule.setObjectName("ruleNote")
         self.layout_.addWidget(rule)
         self.layout_.addWidget(heading(self.tr("Varför diarieförs posten? (tryck bokstaven)"), self))
@@ -182,7 +183,7 @@ class RegisterDialog(ActionDialog):
     def _criterion_changed(self) -> None:
         criterion = REGISTRATION_CRITERIA.get(self.criteria.code() or "")
         if criterion is not None:
-            self._follower.follow(criterion.explanation)
+            self._follower.follow(criterion.explanation)  # the register's own words: Swedish
         self.diarienummer.setVisible(bool(criterion and criterion.needs_diarienummer))
         self._check()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.core.errors import EnvironmentFault, InputError
 from app.services.queue.shapes import ItemSummary
+from app.ui.core_text import error_text
 from app.ui.icons import icon
 from app.ui.queue.action_table import ActionSpec, Decide, DialogArgs, Moderation, all_actions, spec_for
 from app.ui.tasks import TaskContext, TaskManager
@@ -55,11 +56,11 @@ def apply_to_each(
         try:
             result.outcomes.append(call(item_id))
         except InputError as exc:
-            result.refused.append((item_id, str(exc)))
+            result.refused.append((item_id, error_text(exc)))
         except EnvironmentFault as exc:
-            result.stopped = str(exc)
+            result.stopped = error_text(exc)
             result.not_tried = ids[n + 1 :]
-            result.refused.append((item_id, str(exc)))
+            result.refused.append((item_id, error_text(exc)))
             break
         if context is not None:
             context.report(n + 1, len(ids))

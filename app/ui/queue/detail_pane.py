@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemDetail, ItemSummary
+from app.ui.core_text import window_text
 from app.ui.flag_text import flag_explanation
 from app.ui.formatting import exact_time, excerpt, plain_tooltip, short_time
 from app.ui.icons import icon, platform_icon, status_icon
@@ -349,5 +350,9 @@ class DetailPane(QStackedWidget):
         if not history:
             self.history.setText(self.tr("Inget har gjorts med posten ännu."))
             return
-        lines = [f"{short_time(h.at)} · {history_kind_label(h.kind)} · {h.who}: {h.summary}" for h in history]
+        said = window_text  # the core's words, in the window's language
+        lines = [
+            f"{short_time(h.at)} · {history_kind_label(h.kind)} · {said(h.who)}: {said(h.summary)}"
+            for h in history
+        ]
         self.history.setText("\n".join(lines))

@@ -42,6 +42,7 @@ from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.records.archive import ArchiveDetail, ArchiveEntry, ArchiveFilter, ArchiveService
 from app.services.records.packages import EvidencePackager, PackageResult
 from app.services.records.removal_log import STATUS_LABELS, STOCKHOLM
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.labels import reason_label
 from app.ui.records.archive_model import PAGE, ArchiveModel, when
@@ -319,7 +320,8 @@ class ArchiveView(QWidget):
                 + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True)
             )
         self.raw.setPlainText("\n\n".join(raw))
-        self.history.setPlainText("\n".join(f"{when(h.at)}  {h.who}: {h.summary}" for h in detail.history))
+        lines = (f"{when(h.at)}  {window_text(h.who)}: {h.summary}" for h in detail.history)
+        self.history.setPlainText("\n".join(lines))
         self.detail_shown.emit(item_id)
 
     def _clear_detail(self) -> None:

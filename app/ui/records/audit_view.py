@@ -31,6 +31,7 @@ from app.services.records.audit import (
     AuditService,
     VerifyReport,
 )
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.records.audit_text import action_name, audit_summary
 from app.ui.tasks import TaskManager, tasks_for
@@ -88,7 +89,7 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 e.at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S"),
-                e.actor_name or e.actor,
+                window_text(e.actor_name or e.actor),
                 action_name(e.action),
                 str(e.item_id) if e.item_id is not None else "",
                 e.account_name or e.account_key or "",
@@ -195,7 +196,7 @@ class AuditView(QWidget):
         self._filling = True
         for combo, values in (
             (self.action, [(action_name(a), a) for a in facets.actions]),
-            (self.actor, [(facets.actor_names.get(a, a), a) for a in facets.actors]),
+            (self.actor, [(window_text(facets.actor_names.get(a, a)), a) for a in facets.actors]),
             (self.account, [(facets.account_names.get(i) or key, i) for i, key in facets.accounts]),
         ):
             current = combo.currentData()

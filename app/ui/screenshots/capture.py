@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.services.screenshots.capture import CapturedImage, MonitorInfo, ScreenGrabber
 from app.services.screenshots.schedule import REASONS, ScreenshotService
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.screenshots.region_picker import RegionPicker
 from app.ui.tasks import TaskManager
@@ -130,7 +131,7 @@ class CaptureDialog(QDialog):
 
     def _show_monitors(self, monitors: list[MonitorInfo]) -> None:
         for m in monitors:
-            self.monitor.addItem(m.label, m.number)
+            self.monitor.addItem(window_text(m.label), m.number)
         primary = next((i for i, m in enumerate(monitors) if m.primary and m.number > 0), None)
         self.monitor.setCurrentIndex(primary if primary is not None else min(1, self.monitor.count() - 1))
         self.start.setEnabled(True)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.services.accounts.connections import ConnectionCheck, CredentialService, CredentialStatus
 from app.services.accounts.register import AccountRegister, RegisterEntry
+from app.ui.core_text import error_text
 from app.ui.settings.account_form import account_list_with_buttons, channel_text_rows
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
@@ -375,8 +376,8 @@ class AccountsDialog(QDialog):
         self.tasks.run(fn, on_done=on_done, on_error=self._failed, write=write, network=network)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(str(exc))
-        self.check_label.setText(str(exc))
+        self.status.setText(error_text(exc))
+        self.check_label.setText(error_text(exc))
 
     def done(self, result: int) -> None:
         if self._own_tasks:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.accounts.register import AccountRegister, AdministratorContact, RegisterEntry
 from app.services.accounts.roles import Duty
+from app.ui.core_text import error_text
 from app.ui.formatting import plain_tooltip
 from app.ui.tasks import TaskManager
 from app.ui.text_views import plain_label
@@ -204,5 +205,5 @@ class AdministratorsDialog(QDialog):
         self._tasks.run(lambda: call(key, username), on_done=finished, on_error=self._refused, write=True)
 
     def _refused(self, exc: BaseException) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(error_text(exc))
         self.reload()

@@ -24,6 +24,7 @@ from app.services.context import Actor
 from app.services.intake.rule_lists import RuleListService, clean_entries
 from app.services.intake.rules import RuleSet, RuleTest, test_rule
 from app.services.moderation.reasons import REMOVAL_REASONS
+from app.ui.core_text import error_text
 from app.ui.failures import user_message
 from app.ui.labels import reason_label
 from app.ui.tasks import TaskManager, tasks_for
@@ -170,7 +171,7 @@ class RuleTester(QWidget):
                 lists[code] = clean_entries(self.entries.toPlainText().splitlines())
             result = test_rule(RuleSet(lists), self.sample.toPlainText(), self.entry.text())
         except InputError as exc:
-            self.result.setPlainText(str(exc))
+            self.result.setPlainText(error_text(exc))
             return
         self.result.setPlainText(self.describe(result))
         self.tested.emit(result)

@@ -1,0 +1,111 @@
+"""What the Qt-free core says (app/core/messages.py) reaches the window in its language: a role
+refusal, an item's history, the register dialog's note and a screenshot's monitor names are
+English in the English window, and Swedish with no English in the Swedish window, where they
+are word for word what the command line prints."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select, update
+
+from app.core.errors import Forbidden
+from app.models import Account, Decision, Notice
+from app.services.accounts.administrators import AdministratorRegister
+from app.services.queue.listing import QueueFilter, QueueService
+from app.services.screenshots.capture import MonitorInfo
+from app.ui.core_text import window_text
+from app.ui.failures import describe_error
+from app.ui.queue.action_dialogs import RegisterDialog
+from app.ui.translations import install_translators
+from tests.helpers.workflow import ensure_account, make_item, service
+from tests.ui.test_language_walk import SWEDISH
+
+ENGLISH = re.compile(
+    r"\b(the|and|you|may|not|of|on|is|yet|items?|account|removed|removal|decided|registered|answer|"
+    r"notice|screens?|saved|evidence|copy|case|number|role|queued|waiting|minor|importance)\b",
+    re.IGNORECASE,
+)
+
+
+def _said(db, monkeypatch, qtbot) -> tuple[dict[str, str], dict[str, str], set[str]]:  # type: ignore[no-untyped-def]
+    """(what the window shows, what the CLI prints, the data among it) for each path."""
+    ensure_account(db.sessions, "fb")
+    removed = make_item(db.sessions, "Jävla idioter", account="fb", external_id="rm1")
+    registered = make_item(db.sessions, "Jag vill överklaga bygglovet", account="fb", external_id="reg1")
+    sofia = service(db, user="sofia")
+    sofia.remove(removed, "svordomar", "-")
+    sofia.register(registered, "atgard", "-")
+    with db.sessions.begin() as session:  # as the platform step writes it once the comment is hidden
+        session.execute(
+            update(Decision).where(Decision.item_id == removed).values(platform_result="Dold på plattformen.")
+        )
+    shown: dict[str, str] = {}
+    printed: dict[str, str] = {}
+    for item_id in (removed, registered):
+        for n, entry in enumerate(sofia.history(item_id)):
+            shown[f"history {item_id}.{n}"] = window_text(entry.summary)
+            printed[f"history {item_id}.{n}"] = str(entry.summary)
+    with db.sessions() as session:
+        data = {" ".join(t.split())[:89] for t in session.scalars(select(Notice.text))}  # public notices
+        data |= set(session.scalars(select(Account.name)))
+    # The register dialog's note and each criterion's explanation.
+    items = QueueService(db.sessions).page(QueueFilter())
+    dialog = RegisterDialog(items)
+    qtbot.addWidget(dialog)
+    for n, label in enumerate(dialog.findChildren(QLabel)):
+        if label.text() and not any(i.text in label.text() or i.author_name in label.text() for i in items):
+            shown[f"register label {n}"] = label.text()
+    # A screenshot's monitors.
+    for monitor in (MonitorInfo(0, 0, 0, 2560, 800), MonitorInfo(1, 0, 0, 1280, 800, True, "HDMI-1")):
+        shown[f"monitor {monitor.number}"] = window_text(monitor.label)
+        printed[f"monitor {monitor.number}"] = str(monitor.label)
+    # A refusal: roles in use, bo administers nothing.
+    AdministratorRegister(db.sessions).add("chef", "Cecilia Chef", roles=("förvaltningschef",))
+    monkeypatch.setenv("GRANSKA_USER", "chef")
+    AdministratorRegister(db.sessions).add("bo", "Bo Ek", roles=("administrator",))
+    item = make_item(db.sessions, "Hej", account="fb", external_id="ref1")
+    with pytest.raises(Forbidden) as refused:
+        service(db, user="bo").keep(item)
+    shown["refusal"] = describe_error(refused.value)[0]
+    printed["refusal"] = str(refused.value)
+    return shown, printed, data
+
+
+def _without(text: str, data: set[str]) -> str:
+    for d in data:
+        text = text.replace(d, "")
+    return text
+
+
+def test_the_core_speaks_english_in_the_english_window(qtbot, sqlite_db, monkeypatch):
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        shown, printed, data = _said(sqlite_db, monkeypatch, qtbot)
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    swedish = {k: t for k, t in shown.items() if SWEDISH.search(_without(t, data))}
+    assert swedish == {}
+    assert shown["refusal"] == "You (bo, administrator) may not decide on items on the account fb."
+    assert shown["monitor 0"] == "all screens: 2560×800 at (0, 0)"
+    assert any(t.startswith("Registered: Leads to action (no case number yet)") for t in shown.values())
+    assert any("Posts and comments of minor or passing importance" in t for t in shown.values())
+    assert any(t.endswith("Hidden on the platform.") for t in shown.values())
+    # The command line still speaks Swedish.
+    assert printed["refusal"] == "Du (bo, administratör) får inte besluta om poster på kontot fb."
+    assert printed["monitor 1"] == "skärm 1 (HDMI-1): 1280×800 vid (0, 0)"
+
+
+def test_the_core_speaks_swedish_in_the_swedish_window(qtbot, sqlite_db, monkeypatch):
+    shown, printed, data = _said(sqlite_db, monkeypatch, qtbot)
+    english = {k: t for k, t in shown.items() if ENGLISH.search(_without(t, data))}
+    assert english == {}
+    assert all(shown[k] == printed[k] for k in printed)  # the window says what the CLI prints
+    assert any(
+        t.startswith("Diarieförd: Leder till åtgärd (ännu inget diarienummer)") for t in shown.values()
+    )
