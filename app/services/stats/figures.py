@@ -136,9 +136,6 @@ class StatisticsService:
                 per = volume.setdefault(platform_of[row.account_id], {})
                 for month, n in zip(months, rt.months_of(row, len(months)), strict=True):
                     per[month] = per.get(month, 0) + n
-            for row in con.execute(rt.answered_waiting_query(since, until, ids, cutoffs)):
-                counts[row.account_id]["waiting"] -= int(row.waiting or 0)
-                counts[row.account_id]["overdue"] -= int(row.overdue or 0)
             last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
             rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
             try:

@@ -6,7 +6,8 @@ A question's clock starts when it was posted and stops at the first of: its answ
 political referral) published on the platform or confirmed posted by hand (`notices.posted_at`,
 set when the outbox step that posts it is done, or when an administrator marks it posted), a
 forward (vidarebefordran), or a decision that it needs no answer: kept (it may stand) or removed
-with a reason. A decision to answer whose reply is still on its way does not stop it.
+with a reason. A decision to answer whose reply is still on its way does not stop it. The
+database keeps that moment on the item (`items.first_response_at`, app/models/response_clock.py).
 
 Watched time is looked up in a small temporary calendar (one row per watched day and account:
 opens, closes, watched seconds before) with one index seek per end of each answered question:
@@ -37,18 +38,13 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    type_coerce,
-    union_all,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.expression import Subquery
 
-from app.models import Decision, Item, ItemStatus, Notice, UTCDateTime
+from app.models import Item, ItemStatus
+from app.models.response_clock import STOPPING_DECISIONS as STOPPING_DECISIONS
 from app.services.stats.watched_hours import Promise, calendar_rows
 
-# Notices that answer a question; decisions that stop its clock.
-ANSWER_NOTICES = ("answer", "referral")
-STOPPING_DECISIONS = ("forward", "keep", "remove")
 # A question gone from the platform (its author deleted it) or weeded waits for no answer.
 NOT_WAITING = (ItemStatus.DELETED_BY_AUTHOR, ItemStatus.WEEDED)
 
@@ -73,30 +69,17 @@ def epoch(column: Any, dialect: str) -> ColumnElement[int]:
     return cast(func.round(seconds), BigInteger)
 
 
-def stops() -> Subquery:
-    """(item_id, t): when each item's clock stopped, for every item that has a stop."""
-    published = select(Notice.item_id.label("item_id"), Notice.posted_at.label("t")).where(
-        Notice.kind.in_(ANSWER_NOTICES), Notice.status == "posted", Notice.posted_at.is_not(None)
-    )
-    decided = select(Decision.item_id.label("item_id"), Decision.decided_at.label("t")).where(
-        Decision.action.in_(STOPPING_DECISIONS)
-    )
-    every = union_all(published, decided).subquery("every_stop")
-    return select(every.c.item_id, func.min(every.c.t).label("t")).group_by(every.c.item_id).subquery("stops")
-
-
-def _period_of_stopped(
+def _stopped_in_period(
     since: datetime, until: datetime, account_ids: Iterable[int]
 ) -> list[ColumnElement[bool]]:
-    """The period's questions for a query driven by the stops: the item's columns wrapped so no
-    index on items serves them, and SQLite walks the (few) stops, looking each item up by id,
-    instead of walking the year's items by index and probing the stops."""
-    created = type_coerce(func.coalesce(Item.created_at, Item.created_at), UTCDateTime)
+    """The period's questions whose clock has stopped: a range of the partial index that holds
+    only such items (ix_items_first_response)."""
     return [
+        Item.first_response_at.is_not(None),
+        Item.account_id.in_(list(account_ids)),
+        Item.created_at >= since,
+        Item.created_at < until,
         Item.is_question.is_(True),
-        created >= since,
-        created < until,
-        (Item.account_id + 0).in_(list(account_ids)),
     ]
 
 
@@ -145,17 +128,15 @@ def response_query(
     Medians are the mean of the middle one or two values; the 90th percentile is the nearest
     rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, by window functions.
     """
-    stop = stops()
     key = (group if group is not None else Item.account_id).label("k")
     base = (
         select(
             key,
             Item.account_id.label("a"),
             epoch(Item.created_at, dialect).label("posted"),
-            epoch(stop.c.t, dialect).label("stopped"),
+            epoch(Item.first_response_at, dialect).label("stopped"),
         )
-        .select_from(stop.join(Item, Item.id == stop.c.item_id))
-        .where(*_period_of_stopped(since, until, account_ids))
+        .where(*_stopped_in_period(since, until, account_ids))
         .subquery("base")
     )
     raw_watched = _watched_at(base.c.a, base.c.stopped) - _watched_at(base.c.a, base.c.posted)
@@ -203,7 +184,7 @@ def volume_query(
     `before_K`, the items posted before the start of month K+1 (months are their differences;
     grouping by month instead would sort a million rows)."""
     question = Item.is_question.is_(True)
-    waiting = and_(question, Item.status.not_in(NOT_WAITING))
+    waiting = and_(question, Item.status.not_in(NOT_WAITING), Item.first_response_at.is_(None))
     overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
     before = [
         func.sum(case((Item.created_at < edge, 1), else_=0)).label(f"before_{k}")
@@ -227,26 +208,6 @@ def months_of(row: Any, months: int) -> list[int]:
     """Items per month from a volume_query row's running counts."""
     running = [int(row._mapping[f"before_{k}"] or 0) for k in range(months - 1)] + [int(row.items)]
     return [running[0]] + [b - a for a, b in zip(running, running[1:], strict=False)]
-
-
-def answered_waiting_query(
-    since: datetime, until: datetime, account_ids: Iterable[int], cutoffs: dict[int, datetime]
-) -> Select[Any]:
-    """Of the questions volume_query counts as waiting, those whose clock has stopped (read from
-    the stops' side: as many rows as there are answers, not questions)."""
-    stop = stops()
-    waiting = and_(*_period_of_stopped(since, until, account_ids), Item.status.not_in(NOT_WAITING))
-    overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
-    return (
-        select(
-            Item.account_id,
-            func.count().label("waiting"),
-            func.sum(case((overdue, 1), else_=0) if cutoffs else 0).label("overdue"),
-        )
-        .select_from(stop.join(Item, Item.id == stop.c.item_id))
-        .where(waiting)
-        .group_by(Item.account_id)
-    )
 
 
 def seconds(value: Any) -> float | None:
