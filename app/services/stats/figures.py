@@ -30,6 +30,7 @@ from app.models import (
 from app.services.accounts.roles import ADMINISTRATOR, Duty, refuse, who_am_i
 from app.services.context import Actor, acting
 from app.services.screenshots.schedule import ScreenshotService
+from app.services.stats import kept_counts as kept
 from app.services.stats import response_times as rt
 from app.services.stats.promises import promise_of
 from app.services.stats.shapes import AccountFigures, AdministratorFigures, Statistics
@@ -187,6 +188,45 @@ class StatisticsService:
                      "hand_over": 0, "police": 0, "pending": 0, "shots": 0, "last_shot": None,
                      "admins": []}
         )  # fmt: skip
+        if session.get_bind().dialect.name == "sqlite":
+            kept.fill_grouped(session, since, until, ids, out)
+        else:
+            self._grouped_records(session, since, until, ids, out)
+        query3 = (
+            select(Item.account_id, func.count())
+            .select_from(Escalation)
+            .join(Item, Item.id == Escalation.item_id)
+            .where(
+                Escalation.kind == "police_report",
+                Escalation.created_at >= since,
+                Escalation.created_at < until,
+                _driven_by_records(ids),
+            )
+            .group_by(Item.account_id)
+        )
+        for account_id, n in session.execute(query3):
+            out[account_id]["police"] = int(n)
+        query5 = (
+            select(Screenshot.account_id, func.count(), func.max(Screenshot.id))
+            .where(Screenshot.taken_at >= since, Screenshot.taken_at < until, Screenshot.account_id.in_(ids))
+            .group_by(Screenshot.account_id)
+        )
+        for account_id, n, last in session.execute(query5):
+            out[account_id]["shots"], out[account_id]["last_shot"] = int(n), last
+        query6 = (
+            select(AccountAdministrator.account_id, Administrator.name)
+            .join(Administrator, Administrator.id == AccountAdministrator.administrator_id)
+            .where(Administrator.active.is_(True), AccountAdministrator.account_id.in_(ids))
+            .order_by(Administrator.name)
+        )
+        for account_id, name in session.execute(query6):
+            out[account_id]["admins"].append(name)
+        return out
+
+    def _grouped_records(
+        self, session: Session, since: datetime, until: datetime, ids: list[int], out: dict[int, Any]
+    ) -> None:
+        """The records' counts as grouped joins (PostgreSQL; SQLite reads its kept counts)."""
         in_period = and_(Decision.decided_at >= since, Decision.decided_at < until, _driven_by_records(ids))
         registered = exists().where(Registration.item_id == Decision.item_id)
         query1 = (
@@ -222,20 +262,6 @@ class StatisticsService:
         )
         for account_id, criterion, n in session.execute(query2):
             out[account_id]["registered"][criterion] = int(n)
-        query3 = (
-            select(Item.account_id, func.count())
-            .select_from(Escalation)
-            .join(Item, Item.id == Escalation.item_id)
-            .where(
-                Escalation.kind == "police_report",
-                Escalation.created_at >= since,
-                Escalation.created_at < until,
-                _driven_by_records(ids),
-            )
-            .group_by(Item.account_id)
-        )
-        for account_id, n in session.execute(query3):
-            out[account_id]["police"] = int(n)
         query4 = (
             select(Item.account_id, func.count())
             .select_from(OutboxStep)
@@ -245,22 +271,6 @@ class StatisticsService:
         )
         for account_id, n in session.execute(query4):
             out[account_id]["pending"] = int(n)
-        query5 = (
-            select(Screenshot.account_id, func.count(), func.max(Screenshot.id))
-            .where(Screenshot.taken_at >= since, Screenshot.taken_at < until, Screenshot.account_id.in_(ids))
-            .group_by(Screenshot.account_id)
-        )
-        for account_id, n, last in session.execute(query5):
-            out[account_id]["shots"], out[account_id]["last_shot"] = int(n), last
-        query6 = (
-            select(AccountAdministrator.account_id, Administrator.name)
-            .join(Administrator, Administrator.id == AccountAdministrator.administrator_id)
-            .where(Administrator.active.is_(True), AccountAdministrator.account_id.in_(ids))
-            .order_by(Administrator.name)
-        )
-        for account_id, name in session.execute(query6):
-            out[account_id]["admins"].append(name)
-        return out
 
     def _per_administrator(
         self,
@@ -273,16 +283,20 @@ class StatisticsService:
     ) -> list[AdministratorFigures]:
         """Decisions per administrator in the period, and the response times of the questions
         whose clock their decision (or answer) stopped."""
-        stmt = (
-            select(Decision.decided_by, Decision.action, func.count())
-            .select_from(Decision)
-            .join(Item, Item.id == Decision.item_id)
-            .where(Decision.decided_at >= since, Decision.decided_at < until, _driven_by_records(ids))
-            .group_by(Decision.decided_by, Decision.action)
-        )
-        decisions: dict[str, dict[str, int]] = defaultdict(dict)
-        for who, action, n in session.execute(stmt):
-            decisions[who.casefold()][action] = int(n)
+        if dialect == "sqlite":
+            decisions = kept.decisions_per_administrator(session, since, until, ids)
+        else:
+            stmt = (
+                select(Decision.decided_by, Decision.action, func.count())
+                .select_from(Decision)
+                .join(Item, Item.id == Decision.item_id)
+                .where(Decision.decided_at >= since, Decision.decided_at < until, _driven_by_records(ids))
+                .group_by(Decision.decided_by, Decision.action)
+            )
+            decisions = defaultdict(dict)
+            for who, action, n in session.execute(stmt):
+                per = decisions[who.casefold()]
+                per[action] = per.get(action, 0) + int(n)
         who_answered = (
             select(Decision.decided_by)
             .where(Decision.item_id == Item.id, Decision.action.in_(("answer", *rt.STOPPING_DECISIONS)))

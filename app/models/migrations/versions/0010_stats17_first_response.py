@@ -32,6 +32,10 @@ def upgrade() -> None:
             sa.Column("first_response_at", app.models.base.UTCDateTime(timezone=True), nullable=True)
         )
     install(op.get_bind())
+    if op.get_bind().dialect.name == "sqlite":
+        from app.models.stats_counts import create_stats_counts
+
+        create_stats_counts(op.get_bind())
     op.drop_index("ix_items_account_created", table_name="items")
     op.create_index("ix_items_account_created", "items", [*STATS, "first_response_at"], unique=False)
     op.create_index(
@@ -51,5 +55,9 @@ def downgrade() -> None:
     op.drop_index("ix_items_account_created", table_name="items")
     op.create_index("ix_items_account_created", "items", STATS, unique=False)
     uninstall(op.get_bind())
+    if op.get_bind().dialect.name == "sqlite":
+        from app.models.stats_counts import drop_stats_counts
+
+        drop_stats_counts(op.get_bind())
     # Not in batch mode: SQLite would copy `items` into a new table, which its triggers refuse.
     op.get_bind().exec_driver_sql("ALTER TABLE items DROP COLUMN first_response_at")
