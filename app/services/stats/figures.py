@@ -140,15 +140,12 @@ class StatisticsService:
             last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
             rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
             try:
-                responses = {
-                    r.k: r for r in con.execute(rt.response_query(dialect, since, until, ids, targets))
-                }
-                per_admin = (
-                    self._per_administrator(session, dialect, since, until, ids, targets)
-                    if everyone
-                    else None
-                )
+                who = _who_answered() if everyone else None
+                rt.fill_timed(con, dialect, since, until, ids, who=who)
+                responses = {r.k: r for r in con.execute(rt.response_query(targets))}
+                per_admin = self._per_administrator(session, since, until, ids, targets) if everyone else None
             finally:
+                rt.drop_timed(con)
                 rt.drop_calendar(con)
             grouped = self._grouped(session, since, until, ids)
             session.rollback()  # the temporary calendar is gone with the transaction
@@ -275,7 +272,6 @@ class StatisticsService:
     def _per_administrator(
         self,
         session: Session,
-        dialect: str,
         since: datetime,
         until: datetime,
         ids: list[int],
@@ -283,7 +279,7 @@ class StatisticsService:
     ) -> list[AdministratorFigures]:
         """Decisions per administrator in the period, and the response times of the questions
         whose clock their decision (or answer) stopped."""
-        if dialect == "sqlite":
+        if session.get_bind().dialect.name == "sqlite":
             decisions = kept.decisions_per_administrator(session, since, until, ids)
         else:
             stmt = (
@@ -297,14 +293,7 @@ class StatisticsService:
             for who, action, n in session.execute(stmt):
                 per = decisions[who.casefold()]
                 per[action] = per.get(action, 0) + int(n)
-        who_answered = (
-            select(Decision.decided_by)
-            .where(Decision.item_id == Item.id, Decision.action.in_(("answer", *rt.STOPPING_DECISIONS)))
-            .order_by(Decision.decided_at, Decision.id)
-            .limit(1)
-            .scalar_subquery()
-        )
-        query = rt.response_query(dialect, since, until, ids, targets, group=func.lower(who_answered))
+        query = rt.response_query(targets, per_administrator=True)
         responses = {r.k: r for r in session.connection().execute(query) if r.k is not None}
         names: dict[str, str] = dict(
             session.execute(select(func.lower(Administrator.username), Administrator.name)).all()
@@ -322,6 +311,17 @@ class StatisticsService:
                 )
             )
         return result
+
+
+def _who_answered() -> Any:
+    """Who stopped a question's clock: the first decision to answer it or that stopped it."""
+    return (
+        select(Decision.decided_by)
+        .where(Decision.item_id == Item.id, Decision.action.in_(("answer", *rt.STOPPING_DECISIONS)))
+        .order_by(Decision.decided_at, Decision.id)
+        .limit(1)
+        .scalar_subquery()
+    )
 
 
 def utc(value: datetime) -> datetime:

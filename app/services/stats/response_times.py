@@ -30,12 +30,14 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Select,
+    String,
     Table,
     and_,
     case,
     cast,
     false,
     func,
+    null,
     or_,
     select,
 )
@@ -113,26 +115,35 @@ def _watched_at(account: Any, moment: Any) -> ColumnElement[int]:
     return func.coalesce(seek, 0)
 
 
-def response_query(
+TIMED = Table(
+    "granska_timed_answers",
+    _calendar_meta,
+    Column("a", Integer),
+    Column("who", String(100)),
+    Column("cal_s", BigInteger),
+    Column("w_s", BigInteger),
+    prefixes=["TEMPORARY"],
+)
+
+
+def fill_timed(
+    con: Connection,
     dialect: str,
     since: datetime,
     until: datetime,
     account_ids: Iterable[int],
-    targets: dict[int, float],
     *,
-    group: Any = None,
-) -> Select[Any]:
-    """Per account (or per `group` column, e.g. who answered): answered, the median calendar
-    and watched seconds, the 90th percentile of watched seconds, and how many within target.
-
-    Medians are the mean of the middle one or two values; the 90th percentile is the nearest
-    rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, by window functions.
-    """
-    key = (group if group is not None else Item.account_id).label("k")
+    who: Any = None,
+) -> None:
+    """The period's answered questions with their calendar and watched seconds to first answer
+    (and, given `who`, who answered), computed once into a temporary table that the summaries
+    per account and per administrator both read. Needs the calendar (fill_calendar)."""
+    TIMED.drop(con, checkfirst=True)
+    TIMED.create(con)
     base = (
         select(
-            key,
             Item.account_id.label("a"),
+            (who if who is not None else null()).label("who"),
             epoch(Item.created_at, dialect).label("posted"),
             epoch(Item.first_response_at, dialect).label("stopped"),
         )
@@ -141,20 +152,37 @@ def response_query(
     )
     raw_watched = _watched_at(base.c.a, base.c.stopped) - _watched_at(base.c.a, base.c.posted)
     timed = select(
-        base.c.k,
         base.c.a,
+        base.c.who,
         case((base.c.stopped > base.c.posted, base.c.stopped - base.c.posted), else_=0).label("cal_s"),
         raw_watched.label("w_raw"),
     ).subquery("timed")
-    watched = case((timed.c.w_raw > 0, timed.c.w_raw), else_=0)
+    rows = select(timed.c.a, timed.c.who, timed.c.cal_s, case((timed.c.w_raw > 0, timed.c.w_raw), else_=0))
+    con.execute(TIMED.insert().from_select(["a", "who", "cal_s", "w_s"], rows))
+
+
+def drop_timed(con: Connection) -> None:
+    TIMED.drop(con, checkfirst=True)
+
+
+def response_query(targets: dict[int, float], *, per_administrator: bool = False) -> Select[Any]:
+    """Per account (or per administrator who answered): answered, the median calendar and
+    watched seconds, the 90th percentile of watched seconds, and how many within target, from
+    the answers fill_timed put in its table.
+
+    Medians are the mean of the middle one or two values; the 90th percentile is the nearest
+    rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, by window functions.
+    """
+    t = TIMED.c
+    key = (func.lower(t.who) if per_administrator else t.a).label("k")
     ranked = select(
-        timed.c.k,
-        timed.c.a,
-        timed.c.cal_s,
-        watched.label("w_s"),
-        func.row_number().over(partition_by=timed.c.k, order_by=timed.c.cal_s).label("rc"),
-        func.row_number().over(partition_by=timed.c.k, order_by=watched).label("rw"),
-        func.count().over(partition_by=timed.c.k).label("n"),
+        key,
+        t.a,
+        t.cal_s,
+        t.w_s,
+        func.row_number().over(partition_by=key, order_by=t.cal_s).label("rc"),
+        func.row_number().over(partition_by=key, order_by=t.w_s).label("rw"),
+        func.count().over(partition_by=key).label("n"),
     ).subquery("ranked")
     n = ranked.c.n
     middle = ((n + 1) // 2, (n + 2) // 2)
