@@ -49,12 +49,14 @@ def fill_grouped(
             g[reason or "okänt"] = g.get(reason or "okänt", 0) + int(n)
     registered = select(c.account_id, total).where(*_in_period("removal_registered", since, until, ids))
     for account_id, n in session.execute(registered.group_by(c.account_id)):
-        out[account_id]["removed_registered"] += int(n or 0)
+        if n:
+            out[account_id]["removed_registered"] += int(n)
     actions = select(c.account_id, c.code, total).where(
         *_in_period("decision", since, until, ids), c.code.in_(("forward", "hand_over"))
     )
     for account_id, action, n in session.execute(actions.group_by(c.account_id, c.code)):
-        out[account_id][action] += int(n or 0)
+        if n:
+            out[account_id][action] += int(n)
     criteria = select(c.account_id, c.code, total).where(*_in_period("registration", since, until, ids))
     for account_id, criterion, n in session.execute(criteria.group_by(c.account_id, c.code)):
         if n:
@@ -63,7 +65,8 @@ def fill_grouped(
         c.what == "step", c.account_id.in_(ids), c.code.in_([*WAITING, StepStatus.MANUAL])
     )
     for account_id, n in session.execute(pending.group_by(c.account_id)):
-        out[account_id]["pending"] = int(n or 0)
+        if n:  # a count back at zero is no row in a grouped join either
+            out[account_id]["pending"] = int(n)
 
 
 def decisions_per_administrator(
