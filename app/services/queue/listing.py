@@ -7,12 +7,14 @@ costs; the UI's lazy model and the command line both read through here.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemVersion
+from app.services.queue.deadline_order import deadline_page
 from app.services.queue.paging import conditions, page_ids, status_counts
 from app.services.queue.shapes import (  # noqa: F401 - the queue's vocabulary, re-exported
     DECIDED_STATUSES,
@@ -110,15 +112,21 @@ class QueueService:
         `from_end`, the page that ends just before `after` (or the queue's last page), still in
         the queue's order: the same keyset walked the other way, as cheap at either end."""
         with self._sessions() as session:
-            if from_end:
-                ids = page_ids(session, replace(f, newest_first=not f.newest_first), after, limit)[::-1]
+            walked = replace(f, newest_first=not f.newest_first) if from_end else f
+            deadlines: dict[int, datetime] = {}
+            if f.by_deadline:
+                keys = deadline_page(session, walked, after, limit)
+                deadlines = {i: due for due, i in keys}
+                ids = [i for _, i in keys]
             else:
-                ids = page_ids(session, f, after, limit)
+                ids = page_ids(session, walked, after, limit)
+            if from_end:
+                ids = ids[::-1]
             if not ids:
                 return []
             stmt = select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
             found = {row[0]: _summary(row) for row in session.execute(stmt)}
-        return [found[i] for i in ids if i in found]
+        return [replace(found[i], sort_at=deadlines.get(i)) for i in ids if i in found]
 
     def summaries(self, ids: list[int]) -> dict[int, ItemSummary]:
         if not ids:
