@@ -68,3 +68,23 @@ def test_the_deadline_order_pages_by_keyset_from_either_end(database, asked):
     assert [r.id for r in before] == [asked[k] for k in ORDER[1:3]]
     one_account = service.page(_questions(account_keys=("fb",)))
     assert [r.id for r in one_account] == [asked[k] for k in ORDER if k.startswith("fb")]
+
+
+def test_a_weekend_of_questions_runs_out_together_and_pages_in_posting_order(database, asked):
+    s = database.sessions
+    # Entered Sunday's first: ids against posting order. Both run out Monday 28 Dec 16:00.
+    sunday = question(s, at(12, 27, 10), "fb", "Fråga sex?")
+    saturday = question(s, at(12, 26, 10), "fb", "Fråga sju?")
+    service = QueueService(s)
+    f = _questions()
+    seen, after = [], None
+    while page := service.page(f, after=after, limit=1):
+        seen += [r.id for r in page]
+        after = page[-1].cursor
+    assert seen == [saturday, sunday, *(asked[k] for k in ORDER)]
+    assert service.page(f)[0].sort_at == service.page(f)[1].sort_at
+    backwards, before = [], None
+    while page := service.page(f, after=before, limit=2, from_end=True):
+        backwards = [r.id for r in page] + backwards
+        before = page[0].cursor
+    assert backwards == seen

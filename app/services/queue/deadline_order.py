@@ -5,8 +5,9 @@ A question's deadline is when its account's promise runs out (watched hours, hol
 watched_hours.due_at), or a day after it was posted on an account without a target (the
 queue's old one-day mark). Within one account the deadline never decreases as the posting time
 grows, so each account's questions come in deadline order by walking its (account, created_at)
-index; the page is the merge of one such walk per account, keyset-paged on (deadline, id): the
-cursor's deadline becomes a posting-time bound per account (watched_hours.overdue_cutoff and
+index; the page is the merge of one such walk per account, keyset-paged on (deadline, posted,
+id) (the cursor carries the deadline and id; the posting time is looked up): the cursor's
+deadline becomes posting-time bounds per account (watched_hours.overdue_cutoff and
 latest_start), so page 1,000 costs what page 1 costs.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.models import Account, Item
@@ -26,6 +27,7 @@ from app.services.stats.watched_hours import Promise, due_at, latest_start, over
 
 NO_TARGET = timedelta(hours=24)
 Key = tuple[datetime, int]
+Full = tuple[datetime, datetime, int]  # deadline, posted, id: the order, total
 
 
 def deadline_of(promise: Promise | None) -> Callable[[datetime], datetime]:
@@ -46,45 +48,50 @@ def _bounds(promise: Promise | None, deadline: datetime) -> tuple[datetime, date
 
 def deadline_page(session: Session, f: Any, after: Key | None, limit: int) -> list[Key]:
     """(deadline, id) of one page under `f` after the cursor `after`; `f.newest_first` walks
-    from the latest deadline down."""
+    from the latest deadline down. Ties of deadline (a weekend's questions all run out on
+    Monday) are ordered by posting time, then id: within one account that is its index order."""
     dialect = session.get_bind().dialect.name
-    found: list[Key] = []
+    cursor: Full | None = None
+    if after is not None:
+        posted = session.scalar(select(Item.created_at).where(Item.id == after[1]))
+        cursor = (after[0], posted or after[0], after[1])
+    found: list[Full] = []
     for account in session.scalars(select(Account)):
-        found.extend(_account_page(session, f, dialect, account.id, promise_of(account), after, limit))
+        found.extend(_account_page(session, f, dialect, account.id, promise_of(account), cursor, limit))
     found.sort(reverse=f.newest_first)
-    return found[:limit]
+    return [(due, item_id) for due, _, item_id in found[:limit]]
 
 
 def _account_page(
-    session: Session, f: Any, dialect: str, account_id: int, promise: Promise, after: Key | None, limit: int
-) -> list[Key]:
-    """At least `limit` of one account's questions past the cursor (when it has so many), and
-    every question that ties the `limit`-th one's deadline: ids need not follow posting times
-    within a tie, so the merge may need any of them."""
+    session: Session, f: Any, dialect: str, account_id: int, promise: Promise, after: Full | None, limit: int
+) -> list[Full]:
+    """One account's next `limit` questions past the cursor, in its index order."""
     deadline = deadline_of(promise)
     down = bool(f.newest_first)
     stmt = select(Item.created_at, Item.id).where(*conditions(f, dialect), Item.account_id == account_id)
-    if after is not None:
-        lo, hi = _bounds(promise, after[0])
-        stmt = stmt.where(Item.created_at <= hi) if down else stmt.where(Item.created_at >= lo)
-    order = (Item.created_at.desc(), Item.id.desc()) if down else (Item.created_at, Item.id)
     walk = tuple_(Item.created_at, Item.id)
-    kept: list[Key] = []
+    if after is not None:
+        # Posted after hi: runs out after the cursor; between lo and hi: runs out at the
+        # cursor's deadline or before (a tie: posting time and id decide); before lo: before.
+        lo, hi = _bounds(promise, after[0])
+        at_cursor = tuple_(*after[1:])
+        if down:
+            stmt = stmt.where(or_(Item.created_at < lo, and_(Item.created_at <= hi, walk < at_cursor)))
+        else:
+            stmt = stmt.where(or_(Item.created_at > hi, and_(Item.created_at >= lo, walk > at_cursor)))
+    order = (Item.created_at.desc(), Item.id.desc()) if down else (Item.created_at, Item.id)
+    kept: list[Full] = []
     walked: tuple[datetime, int] | None = None
-    while True:
+    while len(kept) < limit:
         step = (
             stmt if walked is None else stmt.where(walk < tuple_(*walked) if down else walk > tuple_(*walked))
         )
         rows = session.execute(step.order_by(*order).limit(limit)).all()
         for created, item_id in rows:
-            key = (deadline(created), item_id)
+            key = (deadline(created), created, item_id)
             if after is None or (key < after if down else key > after):
                 kept.append(key)
         if len(rows) < limit:
-            return kept
+            break
         walked = (rows[-1][0], rows[-1][1])
-        if len(kept) >= limit:
-            kth = sorted(kept, reverse=down)[limit - 1][0]
-            last = deadline(walked[0])
-            if (last < kth) if down else (last > kth):
-                return kept
+    return kept[:limit]
