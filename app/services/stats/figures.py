@@ -142,7 +142,7 @@ class StatisticsService:
             try:
                 who = _who_answered() if everyone else None
                 rt.fill_timed(con, dialect, since, until, ids, who=who)
-                responses = {r.k: r for r in con.execute(rt.response_query(targets))}
+                responses = rt.summaries(con, targets)
                 per_admin = self._per_administrator(session, since, until, ids, targets) if everyone else None
             finally:
                 rt.drop_timed(con)
@@ -293,8 +293,7 @@ class StatisticsService:
             for who, action, n in session.execute(stmt):
                 per = decisions[who.casefold()]
                 per[action] = per.get(action, 0) + int(n)
-        query = rt.response_query(targets, per_administrator=True)
-        responses = {r.k: r for r in session.connection().execute(query) if r.k is not None}
+        responses = rt.summaries(session.connection(), targets, per_administrator=True)
         names: dict[str, str] = dict(
             session.execute(select(func.lower(Administrator.username), Administrator.name)).all()
         )
