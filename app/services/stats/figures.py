@@ -130,13 +130,16 @@ class StatisticsService:
             volume: dict[str, dict[str, int]] = {}
             months = [e.astimezone(STOCKHOLM).strftime("%Y-%m") for e in edges[:-1]]
             platform_of = {a.id: a.platform for a in accounts}
-            for row in con.execute(rt.volume_query(since, until, ids, edges, cutoffs)):
+            for row in con.execute(rt.volume_query(since, until, ids, [since, until], cutoffs)):
                 c = counts[row.account_id]
                 for name in ("items", "questions", "waiting", "overdue"):
                     c[name] += int(row._mapping[name] or 0)
-                per = volume.setdefault(platform_of[row.account_id], {})
-                for month, n in zip(months, rt.months_of(row, len(months)), strict=True):
-                    per[month] = per.get(month, 0) + n
+            # Each month a bare count of its range of the index: cheaper than a sum per month
+            # evaluated on every item of the year.
+            for month, lo, hi in zip(months, edges[:-1], edges[1:], strict=True):
+                for account_id, n in con.execute(rt.count_query(lo, hi, ids)):
+                    per = volume.setdefault(platform_of[account_id], {})
+                    per[month] = per.get(month, 0) + int(n)
             last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
             rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
             try:

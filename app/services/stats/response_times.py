@@ -249,6 +249,15 @@ def volume_query(
     )
 
 
+def count_query(since: datetime, until: datetime, account_ids: Iterable[int]) -> Select[Any]:
+    """Items per account posted in [since, until): a range count of the account index."""
+    return (
+        select(Item.account_id, func.count())
+        .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
+        .group_by(Item.account_id)
+    )
+
+
 def months_of(row: Any, months: int) -> list[int]:
     """Items per month from a volume_query row's running counts."""
     running = [int(row._mapping[f"before_{k}"] or 0) for k in range(months - 1)] + [int(row.items)]
