@@ -249,7 +249,7 @@ def volume_query(
     )
 
 
-def count_query(since: datetime, until: datetime, account_ids: Iterable[int]) -> Select[Any]:
+def count_query(since: datetime, until: datetime, account_ids: Iterable[int]) -> Select[int, int]:
     """Items per account posted in [since, until): a range count of the account index."""
     return (
         select(Item.account_id, func.count())
