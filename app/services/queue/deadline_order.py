@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.models import Account, Item
 from app.services.queue.paging import conditions
-from app.services.stats.promises import promise_of
-from app.services.stats.watched_hours import Promise, due_at, latest_start, overdue_cutoff
+
+if TYPE_CHECKING:
+    from app.services.stats.watched_hours import Promise
 
 NO_TARGET = timedelta(hours=24)
 Key = tuple[datetime, int]
@@ -31,6 +32,8 @@ Full = tuple[datetime, datetime, int]  # deadline, posted, id: the order, total
 
 
 def deadline_of(promise: Promise | None) -> Callable[[datetime], datetime]:
+    from app.services.stats.watched_hours import due_at  # the holiday calendar: on first use
+
     if promise is None or promise.target_seconds is None:
         return lambda posted: posted + NO_TARGET
     seconds = promise.target_seconds
@@ -40,6 +43,8 @@ def deadline_of(promise: Promise | None) -> Callable[[datetime], datetime]:
 def _bounds(promise: Promise | None, deadline: datetime) -> tuple[datetime, datetime]:
     """(lo, hi): every question posted before lo runs out before `deadline`, every one posted
     after hi after it."""
+    from app.services.stats.watched_hours import latest_start, overdue_cutoff
+
     if promise is None or promise.target_seconds is None:
         return deadline - NO_TARGET, deadline - NO_TARGET
     seconds = promise.target_seconds
@@ -50,6 +55,8 @@ def deadline_page(session: Session, f: Any, after: Key | None, limit: int) -> li
     """(deadline, id) of one page under `f` after the cursor `after`; `f.newest_first` walks
     from the latest deadline down. Ties of deadline (a weekend's questions all run out on
     Monday) are ordered by posting time, then id: within one account that is its index order."""
+    from app.services.stats.promises import promise_of
+
     dialect = session.get_bind().dialect.name
     cursor: Full | None = None
     if after is not None:
