@@ -54,6 +54,7 @@ RESPONSE_INDEX = Index(
     Item.created_at,
     Item.is_question,
     Item.first_response_at,
+    Item.first_response_by,
     sqlite_where=Item.first_response_at.is_not(None),
     postgresql_where=Item.first_response_at.is_not(None),
 )

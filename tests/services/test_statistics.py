@@ -152,10 +152,11 @@ def test_the_upgrade_fills_the_stopped_clocks_from_the_records(database, decembe
     there: emptied and backfilled, every figure is the same."""
     from sqlalchemy import text
 
-    from app.models.response_clock import BACKFILL
+    from app.models.response_clock import BACKFILL, BACKFILL_RESPONDER
 
     with database.engine.begin() as con:
-        con.execute(text("UPDATE items SET first_response_at = NULL"))
+        con.execute(text("UPDATE items SET first_response_at = NULL, first_response_by = NULL"))
         con.exec_driver_sql(BACKFILL)
+        con.exec_driver_sql(BACKFILL_RESPONDER)
     again = StatisticsService(database.sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
     assert again.as_json() == december.as_json()

@@ -143,8 +143,9 @@ class StatisticsService:
             last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
             rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
             try:
-                who = _who_answered() if everyone else None
-                rt.fill_timed(con, dialect, since, until, ids, who=who)
+                rt.fill_timed(
+                    con, dialect, since, until, ids, who=Item.first_response_by if everyone else None
+                )
                 responses = rt.summaries(con, targets)
                 per_admin = self._per_administrator(session, since, until, ids, targets) if everyone else None
             finally:
@@ -313,17 +314,6 @@ class StatisticsService:
                 )
             )
         return result
-
-
-def _who_answered() -> Any:
-    """Who stopped a question's clock: the first decision to answer it or that stopped it."""
-    return (
-        select(Decision.decided_by)
-        .where(Decision.item_id == Item.id, Decision.action.in_(("answer", *rt.STOPPING_DECISIONS)))
-        .order_by(Decision.decided_at, Decision.id)
-        .limit(1)
-        .scalar_subquery()
-    )
 
 
 def utc(value: datetime) -> datetime:

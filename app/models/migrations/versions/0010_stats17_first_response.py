@@ -21,7 +21,7 @@ branch_labels = None
 depends_on = None
 
 STATS = ["account_id", "created_at", "is_question", "status"]
-RESPONSE = ["account_id", "created_at", "is_question", "first_response_at"]
+RESPONSE = ["account_id", "created_at", "is_question", "first_response_at", "first_response_by"]
 
 
 def upgrade() -> None:
@@ -31,6 +31,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("first_response_at", app.models.base.UTCDateTime(timezone=True), nullable=True)
         )
+        batch_op.add_column(sa.Column("first_response_by", sa.String(length=100), nullable=True))
     install(op.get_bind())
     if op.get_bind().dialect.name == "sqlite":
         from app.models.stats_counts import create_stats_counts
@@ -61,3 +62,4 @@ def downgrade() -> None:
         drop_stats_counts(op.get_bind())
     # Not in batch mode: SQLite would copy `items` into a new table, which its triggers refuse.
     op.get_bind().exec_driver_sql("ALTER TABLE items DROP COLUMN first_response_at")
+    op.get_bind().exec_driver_sql("ALTER TABLE items DROP COLUMN first_response_by")
