@@ -130,16 +130,17 @@ class StatisticsService:
             volume: dict[str, dict[str, int]] = {}
             months = [e.astimezone(STOCKHOLM).strftime("%Y-%m") for e in edges[:-1]]
             platform_of = {a.id: a.platform for a in accounts}
-            for row in con.execute(rt.volume_query(since, until, ids, [since, until], cutoffs)):
+            for row in con.execute(rt.question_query(since, until, ids, cutoffs)):
                 c = counts[row.account_id]
-                for name in ("items", "questions", "waiting", "overdue"):
+                for name in ("questions", "waiting", "overdue"):
                     c[name] += int(row._mapping[name] or 0)
             # Each month a bare count of its range of the index: cheaper than a sum per month
-            # evaluated on every item of the year.
+            # evaluated on every item of the year. The items are their sum.
             for month, lo, hi in zip(months, edges[:-1], edges[1:], strict=True):
                 for account_id, n in con.execute(rt.count_query(lo, hi, ids)):
                     per = volume.setdefault(platform_of[account_id], {})
                     per[month] = per.get(month, 0) + int(n)
+                    counts[account_id]["items"] += int(n)
             last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
             rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
             try:

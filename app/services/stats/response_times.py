@@ -217,34 +217,27 @@ def summaries(
     return found
 
 
-def volume_query(
-    since: datetime,
-    until: datetime,
-    account_ids: Iterable[int],
-    month_starts: list[datetime],
-    cutoffs: dict[int, datetime],
+def question_query(
+    since: datetime, until: datetime, account_ids: Iterable[int], cutoffs: dict[int, datetime]
 ) -> Select[Any]:
-    """One scan of the period's items in the account index's own order (no sort): per account,
-    items, questions, questions still waiting (not gone) and those of them past the cutoff, and
-    `before_K`, the items posted before the start of month K+1 (months are their differences;
-    grouping by month instead would sort a million rows)."""
-    question = Item.is_question.is_(True)
-    waiting = and_(question, Item.status.not_in(NOT_WAITING), Item.first_response_at.is_(None))
+    """One scan of the period's questions in the account index's own order (no sort): per
+    account, questions, those still waiting (not gone, clock not stopped) and those of them
+    posted before the account's overdue cutoff."""
+    waiting = and_(Item.status.not_in(NOT_WAITING), Item.first_response_at.is_(None))
     overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
-    before = [
-        func.sum(case((Item.created_at < edge, 1), else_=0)).label(f"before_{k}")
-        for k, edge in enumerate(month_starts[1:-1])
-    ]
     return (
         select(
             Item.account_id,
-            func.count().label("items"),
-            func.sum(case((question, 1), else_=0)).label("questions"),
+            func.count().label("questions"),
             func.sum(case((waiting, 1), else_=0)).label("waiting"),
             func.sum(case((and_(waiting, overdue), 1), else_=0) if cutoffs else 0).label("overdue"),
-            *before,
         )
-        .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
+        .where(
+            Item.account_id.in_(list(account_ids)),
+            Item.created_at >= since,
+            Item.created_at < until,
+            Item.is_question.is_(True),
+        )
         .group_by(Item.account_id)
     )
 
@@ -256,12 +249,6 @@ def count_query(since: datetime, until: datetime, account_ids: Iterable[int]) ->
         .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
         .group_by(Item.account_id)
     )
-
-
-def months_of(row: Any, months: int) -> list[int]:
-    """Items per month from a volume_query row's running counts."""
-    running = [int(row._mapping[f"before_{k}"] or 0) for k in range(months - 1)] + [int(row.items)]
-    return [running[0]] + [b - a for a, b in zip(running, running[1:], strict=False)]
 
 
 def seconds(value: Any) -> float | None:
