@@ -90,10 +90,12 @@ def fill_calendar(con: Connection, promises: dict[int, Promise], first: date, la
     CALENDAR.drop(con, checkfirst=True)
     CALENDAR.create(con)
     con.exec_driver_sql(f"CREATE INDEX granska_watch_calendar_seek ON {CALENDAR.name} (account_id, open_s)")
+    # Accounts usually share a few promises: each distinct one's days are worked out once.
+    days = {p: list(calendar_rows(p, first, last)) for p in set(promises.values())}
     rows = [
         {"account_id": a, "open_s": o, "close_s": c, "before_s": b}
         for a, promise in promises.items()
-        for o, c, b in calendar_rows(promise, first, last)
+        for o, c, b in days[promise]
     ]
     if rows:
         con.execute(CALENDAR.insert(), rows)
