@@ -4,10 +4,12 @@ statistics' indexes over it (#17)
 Revision ID: 0010_stats17
 Revises: 0009_accounts_rls
 
-`items.first_response_at` is filled from the answers, forwards and decisions already there; the
-triggers of app/models/response_clock.py keep it from then on. The account index gains the
-column (waiting and overdue questions counted from the index alone), and a partial index holds
-only the items whose clock has stopped (the response times).
+`items.first_response_at` (and `first_response_by`, who answered) is filled from the answers,
+forwards and decisions already there; the triggers of app/models/response_clock.py keep it from
+then on. The account index gains the column (waiting and overdue questions counted from the
+index alone), and a partial index holds only the items whose clock has stopped (the response
+times). On SQLite, `stats_counts` keeps the records' counts per hour and account
+(app/models/stats_counts.py).
 """
 
 import sqlalchemy as sa
