@@ -98,11 +98,13 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
         return []
     from app.models.archive_index import repair_archive_index
     from app.models.queue_counts import repair_queue_counts
+    from app.models.stats_counts import repair_stats_counts
 
     return (
         _repair_sqlite(connection, count_rows)
         + repair_archive_index(connection, count_rows=count_rows)
         + repair_queue_counts(connection, count_rows=count_rows)
+        + repair_stats_counts(connection)
     )
 
 

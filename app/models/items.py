@@ -55,6 +55,10 @@ class Item(Base):
     suggested_reason: Mapped[str | None] = mapped_column(String(32))
     is_question: Mapped[bool] = mapped_column(default=False)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("administrators.id", ondelete="SET NULL"))
+    # When the question's clock stopped (its first published answer, a forward, kept or removed):
+    # kept by triggers in the transaction that stops it (app/models/response_clock.py).
+    first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_response_by: Mapped[str | None] = mapped_column(String(100))
     # Bumped on every decision: two administrators deciding at once cannot both win.
     row_version: Mapped[int] = mapped_column(Integer, default=1)
 

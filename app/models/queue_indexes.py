@@ -36,11 +36,25 @@ SEARCH_KEYS_INDEX = Index(
 )
 
 # The statistics (#17) read a period's items per account: led by account and time and holding
-# the question mark and status, so every count of `granska stats` is an index-only range scan.
+# the question mark, status and when the clock stopped, so every count of `granska stats`
+# (waiting and overdue questions too) is an index-only range scan.
 STATS_INDEX = Index(
     "ix_items_account_created",
     Item.account_id,
     Item.created_at,
     Item.is_question,
     Item.status,
+    Item.first_response_at,
+)
+
+# The response times read only the items whose clock has stopped: a partial index of those.
+RESPONSE_INDEX = Index(
+    "ix_items_first_response",
+    Item.account_id,
+    Item.created_at,
+    Item.is_question,
+    Item.first_response_at,
+    Item.first_response_by,
+    sqlite_where=Item.first_response_at.is_not(None),
+    postgresql_where=Item.first_response_at.is_not(None),
 )

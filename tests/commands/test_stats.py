@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -82,6 +83,9 @@ def test_answer_posted_by_hand_stops_the_clock_and_stats_count_it(capsys, db):
     assert 1.9 < intra["median_first_response_hours"] < 2.1
     code, out, _ = run(capsys, *db, "stats")
     assert code == 0 and "Internwebben (intra)" in out and "besvarade: 1" in out
+    # Human output in Swedish: "2,0 h" with a decimal comma; the JSON above keeps numbers.
+    assert re.search(r"Median till första svar: [12],\d h", out), out
+    assert not re.search(r"\d\.\d", out), out
     assert run(capsys, *db, "audit", "verify")[0] == 0
 
 

@@ -12,7 +12,8 @@ from app.core.errors import Forbidden
 from app.services.context import Actor
 from app.services.stats.figures import StatisticsService
 from tests.helpers.moderation import ensure_account
-from tests.helpers.statistics import DECEMBER, NOW, fill_december
+from tests.helpers.moderation import service as moderation
+from tests.helpers.statistics import DECEMBER, NOW, at, fill_december, question
 
 
 @pytest.fixture
@@ -99,3 +100,63 @@ def test_an_administrator_sees_only_their_accounts_and_others_are_refused(sqlite
     assert [a.key for a in kim.accounts] == ["fb", "ig"] and kim.administrators is not None
     with pytest.raises(Forbidden):
         StatisticsService(s, Actor("rut", clock=lambda: NOW)).figures(*DECEMBER)
+
+
+def test_the_kept_counts_equal_the_grouped_joins_and_are_repaired(sqlite_db):
+    """SQLite reads the records' counts from stats_counts (kept by triggers); they must say what
+    the grouped joins PostgreSQL runs say, and a lost trigger is put back with the counts."""
+    from collections import defaultdict
+
+    from sqlalchemy import select, text
+
+    from app.models import Account
+    from app.models.stats_counts import repair_stats_counts
+    from app.services.stats import kept_counts
+    from app.services.stats.figures import month_starts
+
+    fill_december(sqlite_db.sessions)
+    service = StatisticsService(sqlite_db.sessions, Actor("chef", clock=lambda: NOW))
+    edges = month_starts(*DECEMBER)
+
+    def both():
+        def fresh():
+            return defaultdict(
+                lambda: {"removed": {}, "registered": {}, "removed_registered": 0, "forward": 0,
+                         "hand_over": 0, "pending": 0}
+            )  # fmt: skip
+
+        kept, joined = fresh(), fresh()
+        with sqlite_db.sessions() as session:
+            ids = list(session.scalars(select(Account.id)))
+            kept_counts.fill_grouped(session, edges[0], edges[-1], ids, kept)
+            service._grouped_records(session, edges[0], edges[-1], ids, joined)
+        return dict(kept), dict(joined)
+
+    kept, joined = both()
+    assert kept == joined and kept
+    with sqlite_db.engine.begin() as con:
+        con.execute(text("DROP TRIGGER stats_counts_decision_ai"))
+    asked = question(sqlite_db.sessions, at(12, 15, 9))
+    moderation(sqlite_db.sessions, "anna", at(12, 15, 10)).forward(asked, "gata@kommun.example", "Gatan")
+    kept, joined = both()
+    assert kept != joined  # the forward went uncounted without its trigger
+    with sqlite_db.engine.begin() as con:
+        assert repair_stats_counts(con)
+    kept, joined = both()
+    assert kept == joined and kept[next(iter(kept))]["forward"] >= 1
+    assert service.figures(*DECEMBER).account("fb").forwards == 2
+
+
+def test_the_upgrade_fills_the_stopped_clocks_from_the_records(database, december):
+    """Migration 0010 backfills items.first_response_at from answers and decisions already
+    there: emptied and backfilled, every figure is the same."""
+    from sqlalchemy import text
+
+    from app.models.response_clock import BACKFILL, BACKFILL_RESPONDER
+
+    with database.engine.begin() as con:
+        con.execute(text("UPDATE items SET first_response_at = NULL, first_response_by = NULL"))
+        con.exec_driver_sql(BACKFILL)
+        con.exec_driver_sql(BACKFILL_RESPONDER)
+    again = StatisticsService(database.sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
+    assert again.as_json() == december.as_json()

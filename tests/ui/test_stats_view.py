@@ -112,3 +112,24 @@ def test_the_view_in_swedish_and_english_is_drawn(view, qtbot, tmp_path, languag
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(("language", "median", "promise"), [("sv", "65,0", "8,0"), ("en", "65.0", "8.0")])
+def test_decimals_follow_the_window_language_not_the_computer(view, language, median, promise):
+    """The test machine's locale is not Swedish: a Swedish window still writes a decimal comma."""
+    app = QCoreApplication.instance()
+    installed = install_translators(app, language) if language == "en" else []
+    try:
+        model = view.accounts_model
+        row = next(
+            r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "Vadstena kommun (fb)"
+        )
+        assert model.data(model.index(row, 5)) == median  # the calendar median, 65 h
+        assert model.data(model.index(row, 6)) == ("2,0" if language == "sv" else "2.0")
+        response = view.response_model
+        assert response.data(response.index(0, 3)) == promise  # the promise, 8 watched hours
+        copied = view.tabs.widget(0).copy()
+        assert f"\t{median}\t" in copied
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

@@ -7,6 +7,7 @@ costs; the UI's lazy model and the command line both read through here.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, or_, select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, ItemVersion
 from app.services.queue import capped_counts
+from app.services.queue.deadline_order import deadline_page
 from app.services.queue.paging import conditions, page_ids
 from app.services.queue.shapes import (  # noqa: F401 - the queue's vocabulary, re-exported
     DECIDED_STATUSES,
@@ -76,14 +78,20 @@ class QueueService:
         `from_end`, the page that ends just before `after` (or the queue's last page), still in
         the queue's order: the same keyset walked the other way, as cheap at either end."""
         with self._sessions() as session:
-            if from_end:
-                ids = page_ids(session, replace(f, newest_first=not f.newest_first), after, limit)[::-1]
+            walked = replace(f, newest_first=not f.newest_first) if from_end else f
+            deadlines: dict[int, datetime] = {}
+            if f.by_deadline:
+                keys = deadline_page(session, walked, after, limit)
+                deadlines = {i: due for due, i in keys}
+                ids = [i for _, i in keys]
             else:
-                ids = page_ids(session, f, after, limit)
+                ids = page_ids(session, walked, after, limit)
+            if from_end:
+                ids = ids[::-1]
             if not ids:
                 return []
             found = {row[0]: _summary(row) for row in session.execute(summary_statement(ids))}
-        return [found[i] for i in ids if i in found]
+        return [replace(found[i], sort_at=deadlines.get(i)) for i in ids if i in found]
 
     def summaries(self, ids: list[int]) -> dict[int, ItemSummary]:
         if not ids:

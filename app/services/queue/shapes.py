@@ -41,6 +41,8 @@ class QueueFilter:
     until: datetime | None = None
     search: str = ""
     newest_first: bool = False
+    # The question queue: in the order the accounts' promises run out (deadline_order.py).
+    by_deadline: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Queue:
     statuses: tuple[str, ...]
     questions_only: bool = False
     newest_first: bool = False  # decided items: the latest first; open ones: longest waiting first
+    by_deadline: bool = False  # questions: the least time left against the promise first
 
     def narrow(self, f: QueueFilter) -> QueueFilter:
         """`f` limited to this queue; a status filter outside the queue leaves it empty."""
@@ -59,6 +62,7 @@ class Queue:
             f,
             statuses=statuses or (_NO_STATUS,),
             questions_only=f.questions_only or self.questions_only,
+            by_deadline=f.by_deadline or self.by_deadline,
         )
 
 
@@ -68,7 +72,7 @@ QUEUES: tuple[Queue, ...] = (
     Queue("new", ("new",)),
     Queue("flagged", ("flagged",)),
     # "Vi svarar snabbt på frågor": questions nobody has decided on yet.
-    Queue("questions", (*OPEN_STATUSES, *AWAITING_ANSWER_STATUSES), questions_only=True),
+    Queue("questions", (*OPEN_STATUSES, *AWAITING_ANSWER_STATUSES), questions_only=True, by_deadline=True),
     Queue("pending", PENDING_STATUSES),
     Queue("decided", DECIDED_STATUSES, newest_first=True),
 )
@@ -93,10 +97,12 @@ class ItemSummary:
     suggested_reason: str | None = None
     is_question: bool = False
     permalink: str | None = None
+    # The time the page was ordered by when not the posting time (the question's deadline).
+    sort_at: datetime | None = None
 
     @property
     def cursor(self) -> Cursor:
-        return (self.created_at, self.id)
+        return (self.sort_at or self.created_at, self.id)
 
     def as_json(self) -> dict[str, Any]:
         return {

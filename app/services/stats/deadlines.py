@@ -35,9 +35,6 @@ def deadlines(sessions: sessionmaker[Session], actor: Actor | None = None) -> De
         ids = list(targets)
         overdue = 0
         if ids:
-            edges = [SINCE_EVER, now]
-            for row in session.execute(rt.volume_query(SINCE_EVER, now, ids, edges, cutoffs)):
+            for row in session.execute(rt.question_query(SINCE_EVER, now, ids, cutoffs)):
                 overdue += int(row.overdue or 0)
-            for row in session.execute(rt.answered_waiting_query(SINCE_EVER, now, ids, cutoffs)):
-                overdue -= int(row.overdue or 0)
     return Deadlines({key: p for i, (key, p) in promises.items() if i in targets}, overdue, now)

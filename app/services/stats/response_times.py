@@ -6,7 +6,8 @@ A question's clock starts when it was posted and stops at the first of: its answ
 political referral) published on the platform or confirmed posted by hand (`notices.posted_at`,
 set when the outbox step that posts it is done, or when an administrator marks it posted), a
 forward (vidarebefordran), or a decision that it needs no answer: kept (it may stand) or removed
-with a reason. A decision to answer whose reply is still on its way does not stop it.
+with a reason. A decision to answer whose reply is still on its way does not stop it. The
+database keeps that moment on the item (`items.first_response_at`, app/models/response_clock.py).
 
 Watched time is looked up in a small temporary calendar (one row per watched day and account:
 opens, closes, watched seconds before) with one index seek per end of each answered question:
@@ -19,6 +20,7 @@ account (watched_hours.overdue_cutoff), counted in the index.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -29,26 +31,23 @@ from sqlalchemy import (
     Integer,
     MetaData,
     Select,
+    String,
     Table,
     and_,
     case,
     cast,
     false,
     func,
+    null,
     or_,
     select,
-    type_coerce,
-    union_all,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.expression import Subquery
 
-from app.models import Decision, Item, ItemStatus, Notice, UTCDateTime
+from app.models import Item, ItemStatus
+from app.models.response_clock import STOPPING_DECISIONS as STOPPING_DECISIONS
 from app.services.stats.watched_hours import Promise, calendar_rows
 
-# Notices that answer a question; decisions that stop its clock.
-ANSWER_NOTICES = ("answer", "referral")
-STOPPING_DECISIONS = ("forward", "keep", "remove")
 # A question gone from the platform (its author deleted it) or weeded waits for no answer.
 NOT_WAITING = (ItemStatus.DELETED_BY_AUTHOR, ItemStatus.WEEDED)
 
@@ -73,30 +72,17 @@ def epoch(column: Any, dialect: str) -> ColumnElement[int]:
     return cast(func.round(seconds), BigInteger)
 
 
-def stops() -> Subquery:
-    """(item_id, t): when each item's clock stopped, for every item that has a stop."""
-    published = select(Notice.item_id.label("item_id"), Notice.posted_at.label("t")).where(
-        Notice.kind.in_(ANSWER_NOTICES), Notice.status == "posted", Notice.posted_at.is_not(None)
-    )
-    decided = select(Decision.item_id.label("item_id"), Decision.decided_at.label("t")).where(
-        Decision.action.in_(STOPPING_DECISIONS)
-    )
-    every = union_all(published, decided).subquery("every_stop")
-    return select(every.c.item_id, func.min(every.c.t).label("t")).group_by(every.c.item_id).subquery("stops")
-
-
-def _period_of_stopped(
+def _stopped_in_period(
     since: datetime, until: datetime, account_ids: Iterable[int]
 ) -> list[ColumnElement[bool]]:
-    """The period's questions for a query driven by the stops: the item's columns wrapped so no
-    index on items serves them, and SQLite walks the (few) stops, looking each item up by id,
-    instead of walking the year's items by index and probing the stops."""
-    created = type_coerce(func.coalesce(Item.created_at, Item.created_at), UTCDateTime)
+    """The period's questions whose clock has stopped: a range of the partial index that holds
+    only such items (ix_items_first_response)."""
     return [
+        Item.first_response_at.is_not(None),
+        Item.account_id.in_(list(account_ids)),
+        Item.created_at >= since,
+        Item.created_at < until,
         Item.is_question.is_(True),
-        created >= since,
-        created < until,
-        (Item.account_id + 0).in_(list(account_ids)),
     ]
 
 
@@ -104,10 +90,12 @@ def fill_calendar(con: Connection, promises: dict[int, Promise], first: date, la
     CALENDAR.drop(con, checkfirst=True)
     CALENDAR.create(con)
     con.exec_driver_sql(f"CREATE INDEX granska_watch_calendar_seek ON {CALENDAR.name} (account_id, open_s)")
+    # Accounts usually share a few promises: each distinct one's days are worked out once.
+    days = {p: list(calendar_rows(p, first, last)) for p in set(promises.values())}
     rows = [
         {"account_id": a, "open_s": o, "close_s": c, "before_s": b}
         for a, promise in promises.items()
-        for o, c, b in calendar_rows(promise, first, last)
+        for o, c, b in days[promise]
     ]
     if rows:
         con.execute(CALENDAR.insert(), rows)
@@ -130,121 +118,137 @@ def _watched_at(account: Any, moment: Any) -> ColumnElement[int]:
     return func.coalesce(seek, 0)
 
 
-def response_query(
+TIMED = Table(
+    "granska_timed_answers",
+    _calendar_meta,
+    Column("a", Integer),
+    Column("who", String(100)),
+    Column("cal_s", BigInteger),
+    Column("w_s", BigInteger),
+    prefixes=["TEMPORARY"],
+)
+
+
+def fill_timed(
+    con: Connection,
     dialect: str,
     since: datetime,
     until: datetime,
     account_ids: Iterable[int],
-    targets: dict[int, float],
     *,
-    group: Any = None,
-) -> Select[Any]:
-    """Per account (or per `group` column, e.g. who answered): answered, the median calendar
-    and watched seconds, the 90th percentile of watched seconds, and how many within target.
-
-    Medians are the mean of the middle one or two values; the 90th percentile is the nearest
-    rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, by window functions.
-    """
-    stop = stops()
-    key = (group if group is not None else Item.account_id).label("k")
+    who: Any = None,
+) -> None:
+    """The period's answered questions with their calendar and watched seconds to first answer
+    (and, given `who`, who answered), computed once into a temporary table that the summaries
+    per account and per administrator both read. Needs the calendar (fill_calendar)."""
+    TIMED.drop(con, checkfirst=True)
+    TIMED.create(con)
     base = (
         select(
-            key,
             Item.account_id.label("a"),
+            (func.lower(who) if who is not None else null()).label("who"),
             epoch(Item.created_at, dialect).label("posted"),
-            epoch(stop.c.t, dialect).label("stopped"),
+            epoch(Item.first_response_at, dialect).label("stopped"),
         )
-        .select_from(stop.join(Item, Item.id == stop.c.item_id))
-        .where(*_period_of_stopped(since, until, account_ids))
+        .where(*_stopped_in_period(since, until, account_ids))
         .subquery("base")
     )
     raw_watched = _watched_at(base.c.a, base.c.stopped) - _watched_at(base.c.a, base.c.posted)
     timed = select(
-        base.c.k,
         base.c.a,
+        base.c.who,
         case((base.c.stopped > base.c.posted, base.c.stopped - base.c.posted), else_=0).label("cal_s"),
         raw_watched.label("w_raw"),
     ).subquery("timed")
-    watched = case((timed.c.w_raw > 0, timed.c.w_raw), else_=0)
-    ranked = select(
-        timed.c.k,
-        timed.c.a,
-        timed.c.cal_s,
-        watched.label("w_s"),
-        func.row_number().over(partition_by=timed.c.k, order_by=timed.c.cal_s).label("rc"),
-        func.row_number().over(partition_by=timed.c.k, order_by=watched).label("rw"),
-        func.count().over(partition_by=timed.c.k).label("n"),
-    ).subquery("ranked")
-    n = ranked.c.n
-    middle = ((n + 1) // 2, (n + 2) // 2)
-    target = case(
-        *((ranked.c.a == a, t) for a, t in targets.items()), else_=None
-    ) if targets else None  # fmt: skip
-    within = func.sum(case((ranked.c.w_s <= target, 1), else_=0)) if target is not None else func.sum(0)
-    return select(
-        ranked.c.k,
-        func.count().label("answered"),
-        func.avg(case((ranked.c.rc.in_(middle), ranked.c.cal_s))).label("median_cal"),
-        func.avg(case((ranked.c.rw.in_(middle), ranked.c.w_s))).label("median_watched"),
-        func.max(case((ranked.c.rw == (9 * n + 9) // 10, ranked.c.w_s))).label("p90_watched"),
-        within.label("within"),
-    ).group_by(ranked.c.k)
+    rows = select(timed.c.a, timed.c.who, timed.c.cal_s, case((timed.c.w_raw > 0, timed.c.w_raw), else_=0))
+    con.execute(TIMED.insert().from_select(["a", "who", "cal_s", "w_s"], rows))
+    for name, columns in (("cal", "a, cal_s"), ("watched", "a, w_s"), ("who", "who, w_s")):
+        con.exec_driver_sql(f"CREATE INDEX granska_timed_{name} ON {TIMED.name} ({columns})")
 
 
-def volume_query(
-    since: datetime,
-    until: datetime,
-    account_ids: Iterable[int],
-    month_starts: list[datetime],
-    cutoffs: dict[int, datetime],
+def drop_timed(con: Connection) -> None:
+    TIMED.drop(con, checkfirst=True)
+
+
+@dataclass(frozen=True)
+class Summary:
+    k: Any
+    answered: int
+    median_cal: float | None
+    median_watched: float | None
+    p90_watched: float | None
+    within: int
+
+
+def summaries(
+    con: Connection, targets: dict[int, float], *, per_administrator: bool = False
+) -> dict[Any, Summary]:
+    """Per account (or per administrator who answered): answered, the median calendar and
+    watched seconds, the 90th percentile of watched seconds, and how many within target, from
+    the answers fill_timed put in its table.
+
+    Medians are the mean of the middle one or two values; the 90th percentile is the nearest
+    rank (the ⌈0.9·n⌉-th smallest): the same definition on both databases, each read by an
+    index seek (ORDER BY … OFFSET on the table's indexes) once the counts are known.
+    """
+    t = TIMED.c
+    key = t.who if per_administrator else t.a
+    target = case(*((t.a == a, sec) for a, sec in targets.items()), else_=None) if targets else None
+    within = func.sum(case((t.w_s <= target, 1), else_=0)) if target is not None else func.sum(0)
+    found = {}
+    for k, n, inside in con.execute(select(key, func.count(), within).group_by(key)):
+        if k is None:
+            continue
+
+        def nth(column: Any, offset: int, count: int = 1, k: Any = k) -> float | None:
+            values = (
+                con.execute(select(column).where(key == k).order_by(column).offset(offset).limit(count))
+                .scalars()
+                .all()
+            )
+            return sum(float(v) for v in values) / len(values) if values else None
+
+        middle, pair = (n - 1) // 2, 2 - n % 2
+        found[k] = Summary(
+            k, int(n),
+            None if per_administrator else nth(t.cal_s, middle, pair),
+            nth(t.w_s, middle, pair),
+            None if per_administrator else nth(t.w_s, (9 * n + 9) // 10 - 1),
+            int(inside or 0),
+        )  # fmt: skip
+    return found
+
+
+def question_query(
+    since: datetime, until: datetime, account_ids: Iterable[int], cutoffs: dict[int, datetime]
 ) -> Select[Any]:
-    """One scan of the period's items in the account index's own order (no sort): per account,
-    items, questions, questions still waiting (not gone) and those of them past the cutoff, and
-    `before_K`, the items posted before the start of month K+1 (months are their differences;
-    grouping by month instead would sort a million rows)."""
-    question = Item.is_question.is_(True)
-    waiting = and_(question, Item.status.not_in(NOT_WAITING))
+    """One scan of the period's questions in the account index's own order (no sort): per
+    account, questions, those still waiting (not gone, clock not stopped) and those of them
+    posted before the account's overdue cutoff."""
+    waiting = and_(Item.status.not_in(NOT_WAITING), Item.first_response_at.is_(None))
     overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
-    before = [
-        func.sum(case((Item.created_at < edge, 1), else_=0)).label(f"before_{k}")
-        for k, edge in enumerate(month_starts[1:-1])
-    ]
     return (
         select(
             Item.account_id,
-            func.count().label("items"),
-            func.sum(case((question, 1), else_=0)).label("questions"),
+            func.count().label("questions"),
             func.sum(case((waiting, 1), else_=0)).label("waiting"),
             func.sum(case((and_(waiting, overdue), 1), else_=0) if cutoffs else 0).label("overdue"),
-            *before,
         )
-        .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
+        .where(
+            Item.account_id.in_(list(account_ids)),
+            Item.created_at >= since,
+            Item.created_at < until,
+            Item.is_question.is_(True),
+        )
         .group_by(Item.account_id)
     )
 
 
-def months_of(row: Any, months: int) -> list[int]:
-    """Items per month from a volume_query row's running counts."""
-    running = [int(row._mapping[f"before_{k}"] or 0) for k in range(months - 1)] + [int(row.items)]
-    return [running[0]] + [b - a for a, b in zip(running, running[1:], strict=False)]
-
-
-def answered_waiting_query(
-    since: datetime, until: datetime, account_ids: Iterable[int], cutoffs: dict[int, datetime]
-) -> Select[Any]:
-    """Of the questions volume_query counts as waiting, those whose clock has stopped (read from
-    the stops' side: as many rows as there are answers, not questions)."""
-    stop = stops()
-    waiting = and_(*_period_of_stopped(since, until, account_ids), Item.status.not_in(NOT_WAITING))
-    overdue = or_(false(), *(and_(Item.account_id == a, Item.created_at < c) for a, c in cutoffs.items()))
+def count_query(since: datetime, until: datetime, account_ids: Iterable[int]) -> Select[int, int]:
+    """Items per account posted in [since, until): a range count of the account index."""
     return (
-        select(
-            Item.account_id,
-            func.count().label("waiting"),
-            func.sum(case((overdue, 1), else_=0) if cutoffs else 0).label("overdue"),
-        )
-        .select_from(stop.join(Item, Item.id == stop.c.item_id))
-        .where(waiting)
+        select(Item.account_id, func.count())
+        .where(Item.created_at >= since, Item.created_at < until, Item.account_id.in_(list(account_ids)))
         .group_by(Item.account_id)
     )
 

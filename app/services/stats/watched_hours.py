@@ -207,6 +207,26 @@ def overdue_cutoff(promise: Promise, now: datetime, seconds: float, *, max_days:
     return datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def latest_start(promise: Promise, end: datetime, seconds: float, *, max_days: int = 3660) -> datetime:
+    """The latest instant from which `seconds` watched seconds have passed by `end`: a question
+    posted after it runs out of its promise after `end` (posted > s ⟹ watched(posted, end) <
+    seconds)."""
+    remaining = seconds
+    day = _local_day(end)
+    for _ in range(max_days):
+        stretch = promise.interval(day)
+        if stretch is not None:
+            opens, closes = stretch
+            hi = min(closes, end)
+            if hi > opens:
+                span = (hi - opens).total_seconds()
+                if span >= remaining:
+                    return hi - timedelta(seconds=remaining)
+                remaining -= span
+        day -= timedelta(days=1)
+    return datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def _previous_close(promise: Promise, day: date, max_days: int) -> datetime | None:
     for _ in range(max_days):
         day -= timedelta(days=1)

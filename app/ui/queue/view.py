@@ -195,7 +195,9 @@ class QueueView(QWidget):
         order = Qt.SortOrder.DescendingOrder if newest else Qt.SortOrder.AscendingOrder
         header = self.table.horizontalHeader()
         header.blockSignals(True)
-        header.setSortIndicator(Column.RECEIVED, order)
+        # The question queue is in the order its promises run out: time left, the Väntat column.
+        column = Column.WAITING if self.current_queue().by_deadline else Column.RECEIVED
+        header.setSortIndicator(column, order)
         header.blockSignals(False)
 
     # -- selection and movement -------------------------------------------------------------

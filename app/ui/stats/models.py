@@ -9,8 +9,30 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
+from app.ui.translations import current_language
+
 SORT_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
+
+
+def number_locale() -> QLocale:
+    """The window's language decides the decimal sign (1,5 in Swedish, 1.5 in English), not the
+    computer's locale: a Swedish window on an English machine still writes 1,5."""
+    language = QLocale.Language.Swedish if current_language() == "sv" else QLocale.Language.English
+    locale = QLocale(language)
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
+
+def decimal_text(value: float, decimals: int = 1) -> str:
+    return number_locale().toString(value, "f", decimals)
+
+
+def _cell(value: Any) -> str:
+    """A copied cell as shown: a spreadsheet in the same language reads the decimal sign."""
+    if value is None:
+        return ""
+    return decimal_text(value) if isinstance(value, float) else str(value)
 
 
 class FiguresModel(QAbstractTableModel):
@@ -44,8 +66,8 @@ class FiguresModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if value is None:
                 return "–"
-            if isinstance(value, float):  # 1,5 in Swedish, 1.5 in English
-                return QLocale().toString(value, "f", 1)
+            if isinstance(value, float):
+                return decimal_text(value)
             return str(value)
         if role == SORT_ROLE:
             return value
@@ -68,7 +90,7 @@ class FiguresModel(QAbstractTableModel):
         chosen = range(len(self._rows)) if rows is None else rows
         lines = ["\t".join(self._head)]
         for r in chosen:
-            lines.append("\t".join("" if v is None else str(v) for v in self._rows[r]))
+            lines.append("\t".join(_cell(v) for v in self._rows[r]))
         return "\n".join(lines) + "\n"
 
 
