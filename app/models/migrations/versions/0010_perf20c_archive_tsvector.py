@@ -3,7 +3,7 @@ column with a GIN index, so the archive's search uses an index as SQLite's archi
 (app/models/archive_search_pg.py). Nothing on SQLite.
 
 Revision ID: 0010_perf20c
-Revises: 0009_accounts_rls
+Revises: 0010_stats17
 """
 
 from alembic import op
@@ -11,7 +11,7 @@ from alembic import op
 from app.models.archive_search_pg import DOWNGRADE, UPGRADE
 
 revision = "0010_perf20c"
-down_revision = "0009_accounts_rls"
+down_revision = "0010_stats17"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 statistics' indexes over it (#17)
 
 Revision ID: 0010_stats17
-Revises: 0009_accounts_rls
+Revises: 0010_ui15
 
 `items.first_response_at` (and `first_response_by`, who answered) is filled from the answers,
 forwards and decisions already there; the triggers of app/models/response_clock.py keep it from
@@ -18,7 +18,7 @@ from alembic import op
 import app.models.base
 
 revision = "0010_stats17"
-down_revision = "0009_accounts_rls"
+down_revision = "0010_ui15"
 branch_labels = None
 depends_on = None
 
