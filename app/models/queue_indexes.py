@@ -44,3 +44,7 @@ STATS_INDEX = Index(
     Item.is_question,
     Item.status,
 )
+
+# Sync's check for comments deleted by their authors (#20) reads the stored comments of the
+# posts it just listed: led by account and post, so it reads those and nothing else.
+THREAD_INDEX = Index("ix_items_post", Item.account_id, Item.post_external_id)

@@ -25,10 +25,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
-from app.models import Account, Item, ItemKind, ItemStatus
+from app.models import Account, Item
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
 from app.services.context import Actor, Writes, acting, in_this_thread
+from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -36,15 +37,6 @@ log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 BATCH = 2000
-# A comment in one of these states is already gone or being removed by us: its disappearing
-# from the platform says nothing about its author.
-NOT_AUTHOR_DELETABLE = (
-    ItemStatus.REMOVED,
-    ItemStatus.PENDING_PLATFORM,
-    ItemStatus.REMOVE_BY_HAND,
-    ItemStatus.WEEDED,
-    ItemStatus.DELETED_BY_AUTHOR,
-)
 
 
 @dataclass(frozen=True)
@@ -298,42 +290,9 @@ class SyncService:
         listings = list(listings)
         if not listings:
             return 0, 0
-        by_post = {
-            lst.post_external_id: lst
-            for lst in listings
-            if lst.post_external_id and not lst.parent_external_id
-        }
-        by_parent = {lst.parent_external_id: lst for lst in listings if lst.parent_external_id}
-        general = [lst for lst in listings if not lst.post_external_id and not lst.parent_external_id]
-        seen = set().union(*(lst.seen for lst in listings))
-        gone_ids = set().union(*(lst.gone for lst in listings))
-        cols = (
-            Item.id,
-            Item.external_id,
-            Item.post_external_id,
-            Item.parent_external_id,
-            Item.created_at,
-            Item.status,
-            Item.suggested_reason,
-        )
-        gone: list[dict[str, Any]] = []
-        back: list[dict[str, Any]] = []
         with self._sessions.begin() as session:
             audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
-            rows = session.execute(
-                select(*cols).where(Item.account_id == account_id, Item.kind == ItemKind.COMMENT)
-            )
-            for row in rows:
-                if row.external_id in seen:
-                    if row.status == ItemStatus.DELETED_BY_AUTHOR:
-                        status = ItemStatus.FLAGGED if row.suggested_reason else ItemStatus.NEW
-                        back.append({"item_id": row.id, "old": row.status, "new": status})
-                    continue
-                if row.status in NOT_AUTHOR_DELETABLE:
-                    continue
-                scopes = [by_post.get(row.post_external_id), by_parent.get(row.parent_external_id), *general]
-                if row.external_id in gone_ids or any(s is not None and s.covers(row) for s in scopes):
-                    gone.append({"item_id": row.id, "old": row.status, "new": ItemStatus.DELETED_BY_AUTHOR})
+            gone, back = author_changes(session, account_id, listings)
             table = Item.__table__
             stmt = (
                 update(table)
