@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import JSON, Connection, Text, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
@@ -55,6 +55,13 @@ _INSERT_COLUMNS = (
     "author_name", "author_id", "author_url", "text", "created_at", "edited_at", "permalink",
     "fetched_at", "raw", "status", "flags", "suggested_reason", "is_question", "row_version",
 )  # fmt: skip
+
+
+def _raw_text(item: IncomingItem) -> str | None:
+    """`raw` as it arrived when its text is known, else encoded once here."""
+    if item.raw_json is not None:
+        return item.raw_json
+    return None if item.raw is None else _json_text(item.raw)
 
 
 class ItemWriter:
@@ -147,7 +154,7 @@ class ItemWriter:
             item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
             to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
             item.permalink, self._now_db,
-            _json_text(item.raw) if item.raw is not None else None,
+            _raw_text(item),
             ItemStatus.FLAGGED if reason else ItemStatus.NEW,
             _json_text(verdict.flag_dicts) if verdict.flags else None,
             reason, verdict.is_question, 1,
@@ -163,13 +170,13 @@ class ItemWriter:
             if self._indexed_upto is not None:
                 self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
             return
-        records = []
-        for row in rows:
-            record = dict(zip(_INSERT_COLUMNS, row, strict=True))
-            record["raw"] = json.loads(record["raw"]) if record["raw"] else None
-            record["flags"] = json.loads(record["flags"]) if record["flags"] else None
-            records.append(record)
-        self._con.execute(insert(Item.__table__), records)
+        # The JSON columns get their text as it is (PostgreSQL's json keeps it): `raw` as received.
+        json_text = {"raw": "raw_text", "flags": "flags_text"}
+        stmt = insert(Item.__table__).values(
+            {column: cast(bindparam(name, type_=Text), JSON) for column, name in json_text.items()}
+        )
+        names = [json_text.get(column, column) for column in _INSERT_COLUMNS]
+        self._con.execute(stmt, [dict(zip(names, row, strict=True)) for row in rows])
 
     def _update(self, old: Any, item: IncomingItem) -> None:
         changes: dict[str, Any] = {}
