@@ -18,6 +18,7 @@ from app.core.incoming import IncomingItem
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import (
+    begin_sqlite_transaction,
     defer_sqlite_indexing,
     index_new_rows,
     repair_fulltext,
@@ -71,7 +72,9 @@ class ItemWriter:
     other databases go through SQLAlchemy Core.
     """
 
-    def __init__(self, connection: Connection, rules: RuleSet, accounts: dict[str, Account]):
+    def __init__(
+        self, connection: Connection, rules: RuleSet, accounts: dict[str, Account], *, bulk: bool = True
+    ):
         self._con = connection
         self._rules = rules
         self._accounts = accounts
@@ -82,7 +85,13 @@ class ItemWriter:
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
         self._indexed_upto = None
-        if self._dialect == "sqlite":
+        self._bulk = bulk and self._dialect == "sqlite"
+        if not self._bulk and self._dialect == "sqlite":
+            # A few dozen items (a sync's short transaction): the triggers index them row by
+            # row; dropping and re-creating one would change the schema, which every other
+            # connection (the decision being pressed) must then read again.
+            begin_sqlite_transaction(connection)
+        if self._bulk:
             self._indexed_upto = defer_sqlite_indexing(connection)
             # A bigger page cache for the import only: index pages stay in memory (~20 % faster
             # at 100k rows); reset by release() so an idle window keeps a small footprint.
@@ -96,7 +105,7 @@ class ItemWriter:
 
     def release(self) -> None:
         """Called whether the import succeeded or not."""
-        if self._dialect == "sqlite":
+        if self._bulk:
             self._con.exec_driver_sql("PRAGMA cache_size = -2000")
 
     def write(self, batch: list[IncomingItem]) -> None:
@@ -243,8 +252,11 @@ class ImportService:
         self,
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None = None,
+        *,
+        bulk: bool = True,
     ) -> ImportResult:
-        """Upsert all items in one transaction. Any error rolls everything back."""
+        """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
+        for a few dozen items in a short transaction: no schema change, no bigger cache."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
@@ -252,7 +264,7 @@ class ImportService:
             for message in repair_fulltext(connection, count_rows=False):
                 log.warning("%s", message)
             accounts = {a.key: a for a in session.scalars(select(Account))}
-            writer = ItemWriter(connection, self._rules, accounts)
+            writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 return self._write_all(writer, accounts, items, progress)
             finally:

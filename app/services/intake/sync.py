@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -37,6 +39,12 @@ log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 BATCH = 2000
+# The longest one of the sync's write transactions should take: a decision pressed meanwhile
+# waits for the writer at most about this long. A batch is written in parts sized to it,
+# learnt as the sync goes (a few hundred items on a fresh file, a few dozen at a million).
+WRITE_BUDGET_S = 0.025
+FIRST_PART = 50
+SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,7 @@ class SyncService:
         self._importer = importer or ImportService(sessions)
         self._actor = acting(sessions, actor)
         self._batch_size = batch_size
+        self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -206,10 +215,15 @@ class SyncService:
         batch: list[IncomingItem] = []
 
         def flush() -> None:
-            if batch:
-                items = list(batch)
-                tally.add(self._write(lambda: self._importer.import_items(items)))
-                batch.clear()
+            items = list(batch)
+            batch.clear()
+            while items:
+                part, items[:] = items[: self._part], items[self._part :]
+                result, took = self._write(partial(self._timed_import, part))
+                tally.add(result)
+                # Toward the budget, at most doubling or quartering at a time.
+                scale = min(2.0, max(0.25, WRITE_BUDGET_S / max(took, 1e-4)))
+                self._part = max(10, min(self._batch_size, int(self._part * scale)))
             if progress:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
 
@@ -246,6 +260,12 @@ class SyncService:
         return SyncResult(
             ref.key, True, message, r.created, r.updated, r.unchanged, r.new_versions, deleted, restored
         )
+
+    def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
+        """On the writer: one transaction, and how long it held the file."""
+        start = time.perf_counter()
+        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART)
+        return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
         now = self._actor.now()
