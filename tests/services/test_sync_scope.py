@@ -122,3 +122,31 @@ def test_a_reply_thread_is_checked_through_its_post_and_a_reappearing_comment_co
     again = CompleteListing(seen=frozenset({"r0", "r1", "r2"}), parent_external_id="top")
     assert sync.mark_author_deletions(account_id, [again]) == (0, 1)
     assert _status(sessions, "r1") == ItemStatus.NEW
+
+
+def test_a_big_batch_is_written_in_short_transactions_a_decision_can_slip_between(sqlite_db):
+    from sqlalchemy import func
+
+    from tests.helpers.platforms import quick_options, running
+
+    with running("facebook") as r:
+        r.fake.store.add_thread(r.fake.store.add_post("Simhallen"), 600, replies_every=4)
+        key = r.add_account(sqlite_db.sessions)
+        held: list[int] = []  # items each write transaction added
+
+        def write(transaction):  # type: ignore[no-untyped-def]
+            with sqlite_db.sessions() as s:
+                before = s.scalar(select(func.count()).select_from(Item))
+            result = transaction()
+            with sqlite_db.sessions() as s:
+                held.append(s.scalar(select(func.count()).select_from(Item)) - before)
+            return result
+
+        registry = ConnectorRegistry(lambda _a: r.fake.token, quick_options(page_size=100))
+        [result] = SyncService(sqlite_db.sessions, registry, batch_size=2000, write=write).sync(key)
+    assert result.ok and result.created == 601
+    assert sum(held) == 601  # every item once
+    # The old sync wrote the whole batch (601 items) in one transaction: a decision pressed
+    # meanwhile waited for all of it. Now the first part is small and none holds them all.
+    adding = [n for n in held if n]
+    assert adding[0] <= 50 and len(adding) > 1 and max(adding) < 601
