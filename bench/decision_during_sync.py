@@ -2,7 +2,8 @@
 same decision with no sync, in one run.
 
 A fake Facebook Graph API (the tests' one) runs in a child process with `--comments` comments.
-The rest is arranged as the window arranges it (app/ui/tasks.py): one writer thread runs every
+The rest is arranged as the window arranges it (app/ui/tasks.py, app/ui/sync_action.py: its
+batch and write budget): one writer thread runs every
 database transaction in turn; the real `SyncService.sync` runs on a thread of its own and hands
 each of its transactions to the writer (`write=`), into a writable copy of the shared 1M demo
 database (half decided). Godkänn (`ModerationService.keep`: lock, decision, status, audit) is
@@ -42,8 +43,9 @@ from app.models.db import open_database  # noqa: E402
 from app.services.accounts.accounts import AccountService  # noqa: E402
 from app.services.accounts.platforms import ConnectorRegistry  # noqa: E402
 from app.services.context import Actor  # noqa: E402
-from app.services.intake.sync import SyncService  # noqa: E402
+from app.services.intake.sync import WINDOW_WRITE_BUDGET_S, SyncService  # noqa: E402
 from app.services.moderation.facade import ModerationService  # noqa: E402
+from app.ui.sync_action import WINDOW_BATCH  # noqa: E402
 from bench.data import SHARED  # noqa: E402
 from bench.sync import PAGE, TOKEN, serve  # noqa: E402
 from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
@@ -147,7 +149,13 @@ def main() -> None:
             alone.append(press(writer, moderation, next(todo)))
             time.sleep(PAUSE_S)
         registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
-        sync = SyncService(db.sessions, registry, write=lambda fn: writer.submit(fn).result())
+        sync = SyncService(
+            db.sessions,
+            registry,
+            batch_size=WINDOW_BATCH,
+            write=lambda fn: writer.submit(fn).result(),
+            write_budget=WINDOW_WRITE_BUDGET_S,
+        )
         results: list[object] = []
         syncing = threading.Thread(target=lambda: results.extend(sync.sync(key)), name="sync")
         sync_start = time.perf_counter()

@@ -43,6 +43,10 @@ BATCH = 2000
 # waits for the writer at most about this long. A batch is written in parts sized to it,
 # learnt as the sync goes (a few hundred items on a fresh file, a few dozen at a million).
 WRITE_BUDGET_S = 0.025
+# In the window a person presses decisions meanwhile: shorter still (10 ms: a decision during a
+# sync of 50k comments on the 1M demo waited 25 ms at the 90th percentile, against 63 ms at
+# 25 ms and 390 ms with whole batches; the sync runs a quarter slower than at 25 ms).
+WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 
@@ -142,6 +146,7 @@ class SyncService:
         actor: Actor | None = None,
         batch_size: int = BATCH,
         write: Writes = in_this_thread,
+        write_budget: float = WRITE_BUDGET_S,
     ) -> None:
         self._sessions = sessions
         self._write = write
@@ -150,6 +155,7 @@ class SyncService:
         self._actor = acting(sessions, actor)
         self._batch_size = batch_size
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
+        self._write_budget = write_budget
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -222,7 +228,7 @@ class SyncService:
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
                 # Toward the budget, at most doubling or quartering at a time.
-                scale = min(2.0, max(0.25, WRITE_BUDGET_S / max(took, 1e-4)))
+                scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
                 self._part = max(10, min(self._batch_size, int(self._part * scale)))
             if progress:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
