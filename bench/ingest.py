@@ -8,7 +8,8 @@ into a bare table of the same columns with plain sqlite3. Both run here, in this
 
 Two baselines: a bare table of the same columns (no index at all), and Granska's own migrated
 schema (its indexes, the FTS5 index filled in one statement): the storage floor any import into
-that schema pays.
+that schema pays. Both baselines get the page cache Granska's import sets for itself
+(`IMPORT_CACHE_KIB`), so neither side is measured with a handicap.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.models.base import to_driver_datetime  # noqa: E402
 from app.models.db import open_database  # noqa: E402
 from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
-from app.services.intake.importer import ImportService  # noqa: E402
+from app.services.intake.importer import IMPORT_CACHE_KIB, ImportService  # noqa: E402
 
 COLUMNS = (
     "account_id",
@@ -87,6 +88,7 @@ def write_input(path: Path, n: int) -> list[tuple]:
 
 def baseline(path: Path, rows: list[tuple]) -> float:
     con = sqlite3.connect(path)
+    con.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     con.execute(f"CREATE TABLE items (id INTEGER PRIMARY KEY, {', '.join(COLUMNS)})")
     start = time.perf_counter()
     with con:
@@ -105,6 +107,7 @@ def baseline_same_schema(db_path: Path, rows: list[tuple]) -> float:
     _ensure_accounts(db.sessions)
     db.dispose()
     con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     con.execute("DROP TRIGGER items_fts_ai")
     cols = (*COLUMNS, "fetched_at", "status", "is_question", "row_version")
     now = to_driver_datetime(datetime.now(UTC), "sqlite")
@@ -160,9 +163,12 @@ def main() -> None:
     print(f"raw sqlite3 executemany:  {base:8.2f} s  {n / base:12,.0f} items/s")
     print(f"raw sqlite3, same schema: {floor:8.2f} s  {n / floor:12,.0f} items/s")
     print(f"granska import:           {ours:8.2f} s  {n / ours:12,.0f} items/s")
-    print(f"ratio (granska / raw executemany, bare table): {base / ours:.3f}  (goal >= 0.3)")
-    print(f"ratio (granska / raw executemany, same schema): {floor / ours:.3f}  (goal >= 0.3)")
-    print(f"ratio: {floor / ours:.3f} (goal: >= 0.3 of a raw executemany into the same schema)")
+    print(f"ratio (granska / raw executemany, bare table): {base / ours:.3f}  (goal >= 0.10)")
+    print(f"ratio (granska / raw executemany, same schema): {floor / ours:.3f}  (goal >= 0.6)")
+    print(
+        f"ratio: {floor / ours:.3f} (goal: >= 0.6 of a raw executemany into the same schema; "
+        f"{base / ours:.3f} of the bare table, goal >= 0.10)"
+    )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,9 @@ class IncomingItem:
     permalink: str | None = None
     edited_at: datetime | None = None
     raw: dict[str, Any] | None = None
+    # The JSON text of `raw` exactly as it arrived (an import line's own bytes), when known:
+    # stored as it is, so the evidence copy is what the platform sent, not a re-encoding.
+    raw_json: str | None = None
 
     @property
     def resolved_kind(self) -> str:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from app.models.items import OPEN_STATUSES, Item, ItemVersion
     from app.models.moderation import Decision, Evidence, Notice, OutboxStep, Registration
     from app.models.offline import OfflineDecision
-    from app.models.queue_indexes import QUEUE_COUNTS_INDEX
+    from app.models.queue_indexes import SEARCH_KEYS_INDEX
     from app.models.records import AuditEvent, AuditSeal, Screenshot, Setting
     from app.models.team_keys import AccountKeyCopy, AccountSecret, PersonKey
     from app.models.workflow import AuditHead, Escalation, Recusal
@@ -46,7 +46,7 @@ __all__ = [
     "OfflineDecision",
     "OutboxStep",
     "PersonKey",
-    "QUEUE_COUNTS_INDEX",
+    "SEARCH_KEYS_INDEX",
     "Recusal",
     "Registration",
     "Screenshot",

@@ -1,24 +1,15 @@
-"""Indexes the queue window needs at a million items.
+"""Indexes the queue window needs at a million items. Declared here, beside the Item class, so
+no existing model changes.
 
-The tab counts group the items by status and question, narrowed by account, flag and period:
-this index holds every column they read, so counting is an index-only scan instead of a read of
-every (wide) item row. Declared here, beside the Item class, so no existing model changes.
+The tab counts' own index (status, question, account, flag, time) is gone (0010_perf20b): on
+SQLite the counts are kept in a table (app/models/queue_counts.py), and an index-only count on
+PostgreSQL reads the same columns from ix_items_search_keys below. Every index costs each
+imported row; tests/models/test_query_plans.py proves each hot query still has one.
 """
 
 from sqlalchemy import Index
 
 from app.models.items import Item
-
-# Status and question first, the order the counts are grouped in: no sort, an index-only scan.
-# (Page queries keep using (status, created_at, id), which gives them their order.)
-QUEUE_COUNTS_INDEX = Index(
-    "ix_items_queue_counts",
-    Item.status,
-    Item.is_question,
-    Item.account_id,
-    Item.suggested_reason,
-    Item.created_at,
-)
 
 # A search finds item ids in the full-text index; the queue then needs each match's status,
 # question mark, account, flag and time. Led by id, this index answers that from a few thousand
@@ -58,3 +49,7 @@ RESPONSE_INDEX = Index(
     sqlite_where=Item.first_response_at.is_not(None),
     postgresql_where=Item.first_response_at.is_not(None),
 )
+
+# Sync's check for comments deleted by their authors (#20) reads the stored comments of the
+# posts it just listed: led by account and post, so it reads those and nothing else.
+THREAD_INDEX = Index("ix_items_post", Item.account_id, Item.post_external_id)

@@ -95,7 +95,7 @@ class SyncScheduler(QObject):
         if self.running or sessions is None:
             return
         from app.services.accounts.connections import for_database, keyring_registry
-        from app.services.intake.sync import SyncService
+        from app.services.intake.sync import WINDOW_WRITE_BUDGET_S, SyncService
 
         # On a network worker: each page's transaction goes to the writer, one at a time, so a
         # decision made while a platform is slow to answer does not wait for it.
@@ -105,6 +105,7 @@ class SyncScheduler(QObject):
             for_database(self._registry or keyring_registry(), sessions),
             batch_size=WINDOW_BATCH,
             write=self._tasks.in_writer,
+            write_budget=WINDOW_WRITE_BUDGET_S,
         )
 
         def work(ctx: TaskContext) -> list[SyncResult]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import JSON, Connection, Text, bindparam, cast, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
@@ -18,6 +18,7 @@ from app.core.incoming import IncomingItem
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.fulltext import (
+    begin_sqlite_transaction,
     defer_sqlite_indexing,
     index_new_rows,
     repair_fulltext,
@@ -57,6 +58,13 @@ _INSERT_COLUMNS = (
 )  # fmt: skip
 
 
+def _raw_text(item: IncomingItem) -> str | None:
+    """`raw` as it arrived when its text is known, else encoded once here."""
+    if item.raw_json is not None:
+        return item.raw_json
+    return None if item.raw is None else _json_text(item.raw)
+
+
 class ItemWriter:
     """Upserts items in batches inside one connection's transaction.
 
@@ -64,7 +72,9 @@ class ItemWriter:
     other databases go through SQLAlchemy Core.
     """
 
-    def __init__(self, connection: Connection, rules: RuleSet, accounts: dict[str, Account]):
+    def __init__(
+        self, connection: Connection, rules: RuleSet, accounts: dict[str, Account], *, bulk: bool = True
+    ):
         self._con = connection
         self._rules = rules
         self._accounts = accounts
@@ -76,7 +86,13 @@ class ItemWriter:
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
         self._indexed_upto = None
-        if self._dialect == "sqlite":
+        self._bulk = bulk and self._dialect == "sqlite"
+        if not self._bulk and self._dialect == "sqlite":
+            # A few dozen items (a sync's short transaction): the triggers index them row by
+            # row; dropping and re-creating one would change the schema, which every other
+            # connection (the decision being pressed) must then read again.
+            begin_sqlite_transaction(connection)
+        if self._bulk:
             self._indexed_upto = defer_sqlite_indexing(connection)
             # A bigger page cache for the import only: index pages stay in memory (~20 % faster
             # at 100k rows); reset by release() so an idle window keeps a small footprint.
@@ -90,7 +106,7 @@ class ItemWriter:
 
     def release(self) -> None:
         """Called whether the import succeeded or not."""
-        if self._dialect == "sqlite":
+        if self._bulk:
             self._con.exec_driver_sql("PRAGMA cache_size = -2000")
 
     def write(self, batch: list[IncomingItem]) -> None:
@@ -153,7 +169,7 @@ class ItemWriter:
             item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
             to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
             item.permalink, self._now_db,
-            _json_text(item.raw) if item.raw is not None else None,
+            _raw_text(item),
             status,
             _json_text(verdict.flag_dicts) if verdict.flags else None,
             reason, is_question, 1,
@@ -169,13 +185,13 @@ class ItemWriter:
             if self._indexed_upto is not None:
                 self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
             return
-        records = []
-        for row in rows:
-            record = dict(zip(_INSERT_COLUMNS, row, strict=True))
-            record["raw"] = json.loads(record["raw"]) if record["raw"] else None
-            record["flags"] = json.loads(record["flags"]) if record["flags"] else None
-            records.append(record)
-        self._con.execute(insert(Item.__table__), records)
+        # The JSON columns get their text as it is (PostgreSQL's json keeps it): `raw` as received.
+        json_text = {"raw": "raw_text", "flags": "flags_text"}
+        stmt = insert(Item.__table__).values(
+            {column: cast(bindparam(name, type_=Text), JSON) for column, name in json_text.items()}
+        )
+        names = [json_text.get(column, column) for column in _INSERT_COLUMNS]
+        self._con.execute(stmt, [dict(zip(names, row, strict=True)) for row in rows])
 
     def _update(self, old: Any, item: IncomingItem) -> None:
         changes: dict[str, Any] = {}
@@ -242,8 +258,11 @@ class ImportService:
         self,
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None = None,
+        *,
+        bulk: bool = True,
     ) -> ImportResult:
-        """Upsert all items in one transaction. Any error rolls everything back."""
+        """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
+        for a few dozen items in a short transaction: no schema change, no bigger cache."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
@@ -251,7 +270,7 @@ class ImportService:
             for message in repair_fulltext(connection, count_rows=False):
                 log.warning("%s", message)
             accounts = {a.key: a for a in session.scalars(select(Account))}
-            writer = ItemWriter(connection, self._rules, accounts)
+            writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 return self._write_all(writer, accounts, items, progress)
             finally:

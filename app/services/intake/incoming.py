@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -192,6 +193,35 @@ _decode = json.JSONDecoder(
 ).decode
 
 
+_raw_decode = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys
+).raw_decode
+_COLON = re.compile(r"[ \t\r\n]*:[ \t\r\n]*")
+
+
+def received_raw(line: str, raw: Any) -> str | None:
+    """The text of the record's `raw` object exactly as written in `line`, or None.
+
+    Every `"raw"` followed by a colon is tried; the one whose value decodes equal to the
+    record's `raw` is it. (Only the top-level key can: every other field is a string, and an
+    object inside `raw` cannot equal `raw` itself.) The rest of the line is already known to
+    be strict JSON."""
+    if raw.__class__ is not dict:
+        return None
+    at = line.find('"raw"')
+    while at != -1:
+        colon = _COLON.match(line, at + 5)
+        if colon is not None:
+            try:
+                value, end = _raw_decode(line, colon.end())
+            except ValueError:
+                value, end = None, 0
+            if value.__class__ is dict and value == raw:
+                return line[colon.end() : end]
+        at = line.find('"raw"', at + 1)
+    return None
+
+
 def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
     for number, line in enumerate(stream, start=1):
         if not line.strip():
@@ -205,6 +235,9 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         except ValueError as exc:  # e.g. an integer of more than 4300 digits
             raise ImportLineError(number, f"ogiltig JSON ({exc})") from None
         try:
-            yield number, item_from_record(record, check_characters="\\u" in line)
+            item = item_from_record(record, check_characters="\\u" in line)
         except ValueError as exc:
             raise ImportLineError(number, str(exc)) from None
+        if item.raw is not None:
+            item.raw_json = received_raw(line, item.raw)
+        yield number, item

@@ -13,9 +13,11 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,10 +27,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
-from app.models import Account, Item, ItemKind, ItemStatus
+from app.models import Account, Item
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
 from app.services.context import Actor, Writes, acting, in_this_thread
+from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -36,15 +39,16 @@ log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 BATCH = 2000
-# A comment in one of these states is already gone or being removed by us: its disappearing
-# from the platform says nothing about its author.
-NOT_AUTHOR_DELETABLE = (
-    ItemStatus.REMOVED,
-    ItemStatus.PENDING_PLATFORM,
-    ItemStatus.REMOVE_BY_HAND,
-    ItemStatus.WEEDED,
-    ItemStatus.DELETED_BY_AUTHOR,
-)
+# The longest one of the sync's write transactions should take: a decision pressed meanwhile
+# waits for the writer at most about this long. A batch is written in parts sized to it,
+# learnt as the sync goes (a few hundred items on a fresh file, a few dozen at a million).
+WRITE_BUDGET_S = 0.025
+# In the window a person presses decisions meanwhile: shorter still (10 ms: a decision during a
+# sync of 50k comments on the 1M demo waited 25 ms at the 90th percentile, against 63 ms at
+# 25 ms and 390 ms with whole batches; the sync runs a quarter slower than at 25 ms).
+WINDOW_WRITE_BUDGET_S = 0.010
+FIRST_PART = 50
+SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,7 @@ class SyncService:
         actor: Actor | None = None,
         batch_size: int = BATCH,
         write: Writes = in_this_thread,
+        write_budget: float = WRITE_BUDGET_S,
     ) -> None:
         self._sessions = sessions
         self._write = write
@@ -149,6 +154,8 @@ class SyncService:
         self._importer = importer or ImportService(sessions)
         self._actor = acting(sessions, actor)
         self._batch_size = batch_size
+        self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
+        self._write_budget = write_budget
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -214,10 +221,15 @@ class SyncService:
         batch: list[IncomingItem] = []
 
         def flush() -> None:
-            if batch:
-                items = list(batch)
-                tally.add(self._write(lambda: self._importer.import_items(items)))
-                batch.clear()
+            items = list(batch)
+            batch.clear()
+            while items:
+                part, items[:] = items[: self._part], items[self._part :]
+                result, took = self._write(partial(self._timed_import, part))
+                tally.add(result)
+                # Toward the budget, at most doubling or quartering at a time.
+                scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
+                self._part = max(10, min(self._batch_size, int(self._part * scale)))
             if progress:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
 
@@ -254,6 +266,12 @@ class SyncService:
         return SyncResult(
             ref.key, True, message, r.created, r.updated, r.unchanged, r.new_versions, deleted, restored
         )
+
+    def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
+        """On the writer: one transaction, and how long it held the file."""
+        start = time.perf_counter()
+        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART)
+        return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
         now = self._actor.now()
@@ -298,42 +316,9 @@ class SyncService:
         listings = list(listings)
         if not listings:
             return 0, 0
-        by_post = {
-            lst.post_external_id: lst
-            for lst in listings
-            if lst.post_external_id and not lst.parent_external_id
-        }
-        by_parent = {lst.parent_external_id: lst for lst in listings if lst.parent_external_id}
-        general = [lst for lst in listings if not lst.post_external_id and not lst.parent_external_id]
-        seen = set().union(*(lst.seen for lst in listings))
-        gone_ids = set().union(*(lst.gone for lst in listings))
-        cols = (
-            Item.id,
-            Item.external_id,
-            Item.post_external_id,
-            Item.parent_external_id,
-            Item.created_at,
-            Item.status,
-            Item.suggested_reason,
-        )
-        gone: list[dict[str, Any]] = []
-        back: list[dict[str, Any]] = []
         with self._sessions.begin() as session:
             audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
-            rows = session.execute(
-                select(*cols).where(Item.account_id == account_id, Item.kind == ItemKind.COMMENT)
-            )
-            for row in rows:
-                if row.external_id in seen:
-                    if row.status == ItemStatus.DELETED_BY_AUTHOR:
-                        status = ItemStatus.FLAGGED if row.suggested_reason else ItemStatus.NEW
-                        back.append({"item_id": row.id, "old": row.status, "new": status})
-                    continue
-                if row.status in NOT_AUTHOR_DELETABLE:
-                    continue
-                scopes = [by_post.get(row.post_external_id), by_parent.get(row.parent_external_id), *general]
-                if row.external_id in gone_ids or any(s is not None and s.covers(row) for s in scopes):
-                    gone.append({"item_id": row.id, "old": row.status, "new": ItemStatus.DELETED_BY_AUTHOR})
+            gone, back = author_changes(session, account_id, listings)
             table = Item.__table__
             stmt = (
                 update(table)

@@ -151,8 +151,8 @@ def ordered_page(f: Any, dialect: str, after: Cursor | None, limit: int) -> AnyS
 
 
 def status_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
-    """Items per (status, is_question) under `f`: an index-only scan of ix_items_queue_counts, or
-    under a search, a lookup of each match in ix_items_search_keys."""
+    """Items per (status, is_question) under `f`: from the kept counts, or under a period through
+    the time index, or under a search, a lookup of each match in ix_items_search_keys."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite" and not search_terms(f.search) and f.since is None and f.until is None:
         return _kept_counts(session, f)
