@@ -43,9 +43,14 @@ class IncomingItem:
     def is_own_post(self, account_external_id: str | None) -> bool:
         """The municipality's own post on its channel: context for the comments, never work.
 
-        A post with a named author is the account's own unless the platform names another
-        author (a visitor's post on a Facebook page's feed: its author's id is not the page's).
-        A bare line with no author at all (a test file, a hand-made import) stays work."""
-        if self.resolved_kind != ItemKind.POST or not (self.author_name or self.author_id):
+        A post (named so by its connector, or a line that is its own thread's post) with a named
+        author is the account's own unless the platform names another author (a visitor's post on
+        a Facebook page's feed: its author's id is not the page's). A bare line that only lacks a
+        thread (a hand-made import, an export from elsewhere) stays work, as does one with no
+        author at all: what Granska cannot tell is someone's words, not context."""
+        declared = self.kind == ItemKind.POST or (
+            self.resolved_kind == ItemKind.POST and self.post_external_id == self.external_id
+        )
+        if not declared or not (self.author_name or self.author_id):
             return False
         return not (self.author_id and account_external_id and self.author_id != account_external_id)

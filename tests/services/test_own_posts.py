@@ -106,3 +106,21 @@ def test_the_migration_moves_waiting_own_posts_out_of_nya(database, tmp_path):
         command.upgrade(alembic_config(con), "head")
     counts = queue.queue_counts(QueueFilter())
     assert counts == _fresh_counts(database) and counts["new"] == 3 and counts["flagged"] == 1
+
+
+def test_a_bare_line_without_a_thread_is_someones_words_and_stays_work(database, tmp_path):
+    """An import line that names no thread and is not called a post (a hand-made file, an
+    export from elsewhere) may be anyone's words: it stays in Nya and can be decided on."""
+    AccountService(database.sessions).add_account("intra", "intranet", "Intranät")
+    bare = {
+        "account": "intra",
+        "external_id": "x1",
+        "text": "Dumma troll hela bunten",
+        "created_at": "2026-05-01T12:00:00+02:00",
+        "author_name": "Anna Andersson",
+    }
+    ImportService(database.sessions).import_file(write_jsonl(tmp_path / "bare.jsonl", [bare]))
+    queue = QueueService(database.sessions)
+    shown = {s.external_id for q in QUEUES for s in queue.page(q.narrow(QueueFilter()))}
+    assert "x1" in shown
+    assert queue.queue_counts(QueueFilter()) == _fresh_counts(database)

@@ -26,7 +26,10 @@ def upgrade() -> None:
     op.execute(
         "UPDATE items SET status = 'context', is_question = false "
         "WHERE kind = 'post' AND status IN ('new', 'flagged') "
-        f"AND (coalesce(author_name, '') <> '' OR author_id IS NOT NULL) AND NOT ({_SOMEONE_ELSES})"
+        # Stored without its import line: a post with an author id (connectors name one) or one
+        # that is its own thread's post; a bare line with only a name may be anyone's words.
+        "AND ((author_id IS NOT NULL AND author_id <> '') OR post_external_id = external_id) "
+        f"AND NOT ({_SOMEONE_ELSES})"
     )
 
 
