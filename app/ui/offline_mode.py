@@ -43,6 +43,7 @@ class OfflineMode(QObject):
         self._window = window
         self._db_url = db_url
         self._copy = moderation.offline_copy
+        window.tasks.on_local_copy = True  # a team query failing late says the copy took over
         self._trying = False
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -112,6 +113,7 @@ class OfflineMode(QObject):
         from app.ui.main import build_moderation
 
         self.timer.stop()
+        self._window.tasks.on_local_copy = False
         self._window.attach(team, build_moderation(team))
         self._window.sync.timer.blockSignals(False)
         sent = report.applied + report.already
@@ -144,7 +146,13 @@ class CopyKeeper(QObject):
     went_offline = Signal()
 
     def __init__(
-        self, window: Any, db_url: str | None, delay_ms: int = 3_000, probe_ms: int = PROBE_MS
+        self,
+        window: Any,
+        db_url: str | None,
+        delay_ms: int = 3_000,
+        probe_ms: int = PROBE_MS,
+        *,
+        switch_on_failure: bool = True,
     ) -> None:
         super().__init__(window)
         from app.models.db import resolve_url
@@ -162,10 +170,16 @@ class CopyKeeper(QObject):
         window.sync.finished.connect(lambda _results: self.soon())
         self.soon()  # the first copy, or what changed while the window was closed
         self._db_url = db_url
+        self._switched = False
+        self._switch_on_failure = switch_on_failure
         self._probing = False
         self._probe = QTimer(self)
         self._probe.timeout.connect(self.probe)
         self._probe.start(probe_ms)
+        # The first query that fails because the team database is away switches at once; the
+        # probe is for a window left idle.
+        if switch_on_failure:
+            window.tasks.database_away.connect(self._away)
 
     def probe(self) -> None:
         """Is the team database still there? In the middle of work a pulled cable shows here
@@ -185,19 +199,31 @@ class CopyKeeper(QObject):
         self._probing = False
 
     def _unanswered(self, exc: BaseException) -> None:
-        from app.models.pg_timeouts import unreachable
+        from app.models.pg_timeouts import go_offline
 
         self._probing = False
-        if not unreachable(exc) or not self._copy.exists() or self._window.db is None:
+        if not self._switch_on_failure and go_offline(exc):  # else tasks.database_away did
+            self._away(exc)
+
+    def _away(self, exc: BaseException) -> None:
+        """A query failed because the team database is away (or did not answer in time): the
+        window goes on on the local copy now, with the banner; the failed action has said that
+        nothing changed, and the next one is saved locally."""
+        gone = self._window.db
+        if self._switched or gone is None or gone.dialect != "postgresql" or not self._copy.exists():
             return
         from app.services.offline.journal import OfflineModeration
 
+        self._switched = True
         self._probe.stop()
         self._timer.stop()
+        if self._switch_on_failure:
+            self._window.tasks.database_away.disconnect(self._away)
         moderation = OfflineModeration(self._copy)
-        gone = self._window.db
         self._window.attach(self._copy.db, moderation)
-        gone.dispose()  # its connections are dead; the reconnection opens the database afresh
+        # Its connections are dead; closing them may wait on the network, so not here. The
+        # reconnection opens the team database afresh.
+        self._window.tasks.run(gone.dispose, network=True, on_error=lambda _exc: None)
         self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
         self.went_offline.emit()
 
