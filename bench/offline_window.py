@@ -14,13 +14,15 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _wait(app: Any, until: Callable[[], bool], timeout_s: float, what: str) -> None:
+def _wait(
+    app: Any, until: Callable[[], bool], timeout_s: float, what: str, state: Callable[[], str] = str
+) -> None:
     from PySide6.QtTest import QTest
 
     deadline = time.perf_counter() + timeout_s
     while not until():
         if time.perf_counter() > deadline:
-            raise SystemExit(f"timed out waiting for {what}")
+            raise SystemExit(f"timed out waiting for {what} ({state()})")
         QTest.qWait(1)
 
 
@@ -51,7 +53,13 @@ def time_switch(pg: Any, me: str, *, switch_on_failure: bool) -> float:
     pg.stop()
     started = time.perf_counter()
     window.queue.load()  # F5: the first query after the server went away
-    _wait(app, lambda: usable("sqlite"), 30, "the window on the copy")
+    _wait(
+        app,
+        lambda: usable("sqlite"),
+        30,
+        "the window on the copy",
+        lambda: f"db {window.db and window.db.dialect}, {model.rowCount()} rows, loading {model.loading}",
+    )
     took = time.perf_counter() - started
     copy_db = window.db
     window.close()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.models import Item
 from app.models.db import open_database
+from app.services.accounts.accounts import AccountService
 from app.services.context import Actor
 from app.services.moderation.facade import ModerationService
 from app.services.offline.journal import journal_entries
@@ -41,7 +42,15 @@ def test_the_first_failed_query_switches_to_the_copy_within_two_seconds(
         add_item(
             team.sessions, f"Fråga {n} om simhallen", account="intra", external_id=f"s{n}", created_at=NOW
         )
+    # Roles in use: the login administers intra only; the queue shows my accounts (on the copy
+    # too, where the login that made the copy is who acts, not the OS user).
+    ensure_account(team.sessions, "ungdom", "instagram")
+    add_item(team.sessions, "Inte mitt konto", account="ungdom", external_id="u0", created_at=NOW)
+    accounts = AccountService(team.sessions)
+    accounts.add_administrator("postgres", "Post Gres", roles=("administrator", "forvaltningschef"))
+    accounts.assign("intra", "postgres")
     window = open_window(qtbot, team, ModerationService(team.sessions, actor=Actor("postgres")))
+    assert window.queue.model.rowCount() == 3
     keeper = CopyKeeper(window, private_postgres.url, delay_ms=50, probe_ms=NEVER)
     with qtbot.waitSignal(keeper.refreshed, timeout=20_000):
         pass

@@ -47,7 +47,7 @@ from app.models import (
     Setting,
 )
 from app.models.base import utcnow
-from app.models.db import Database, data_dir, open_database, session_user
+from app.models.db import Database, act_as, data_dir, open_database, session_user
 
 __all__ = ["LocalCopy", "RefreshResult", "copy_path"]
 
@@ -156,6 +156,9 @@ class LocalCopy:
             self._db = open_database(f"sqlite:///{self.path}")
             with self._db.engine.begin() as con:
                 con.exec_driver_sql(_STATE_DDL)
+            username = self.username()
+            if username:  # who acts on the copy: the team login that made it
+                act_as(self._db.engine, username)
         return self._db
 
     def close(self) -> None:
@@ -211,6 +214,8 @@ class LocalCopy:
                     wanted = self._items_wanted(t, c, me, since, marks, tops, full)
                     items, records = self._copy_items(t, c, wanted)
                     self._write_state(c, tops, started, me, years)
+                    if me:
+                        act_as(copy.engine, me)
             finally:
                 c.exec_driver_sql("PRAGMA foreign_keys=ON")
                 c.commit()
