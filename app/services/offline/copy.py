@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Integer, Table, and_, any_, delete, func, insert, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from app.models import (
     OPEN_STATUSES,
@@ -49,7 +50,7 @@ from app.models import (
 from app.models.base import utcnow
 from app.models.db import Database, act_as, data_dir, open_database, session_user
 
-__all__ = ["LocalCopy", "RefreshResult", "copy_path"]
+__all__ = ["LocalCopy", "RefreshResult", "copy_fresh_at", "copy_path", "offline_mark"]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CHUNK = 500
@@ -90,6 +91,27 @@ def copy_path(team_url: URL) -> Path:
     who = team_url.set(password=None).render_as_string(hide_password=True)
     digest = hashlib.sha256(who.encode()).hexdigest()[:16]
     return data_dir() / "offline" / f"lokal-kopia-{digest}.db"
+
+
+def copy_fresh_at(session: Session) -> datetime | None:
+    """From when the local copy this session reads is; None on a team database or on a
+    workstation's own file (no offline_state table)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    con = session.connection()
+    if con.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'offline_state'").first() is None:
+        return None
+    value = con.exec_driver_sql("SELECT value FROM offline_state WHERE key = 'fresh_at'").scalar()
+    return datetime.fromisoformat(value) if value else None
+
+
+def offline_mark(fresh_at: datetime) -> str:
+    """The line an export made offline carries (in Swedish, as the export is)."""
+    local = fresh_at.astimezone(STOCKHOLM)
+    return (
+        f"Gjord offline från lokal kopia från {local:%H:%M} ({local:%Y-%m-%d}); "
+        "det som beslutats i teamdatabasen efter det finns inte med."
+    )
 
 
 def period_start(years: int = 2, now: datetime | None = None) -> datetime:
