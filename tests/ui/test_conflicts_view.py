@@ -57,3 +57,24 @@ def test_the_arkiv_menu_opens_the_conflicts(qtbot, sqlite_db) -> None:
         ConflictsView
     )
     assert view is not None
+
+
+def test_the_conflicts_speak_english_with_the_translation(qtbot, sqlite_db) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.translations import install_translators
+
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        view = show_loaded(qtbot, ConflictsView(sqlite_db))
+        assert view.summary.text() == (
+            "No conflicts: every decision made offline has been entered in the team database."
+        )
+        header = view.table.horizontalHeaderItem(3).text()
+        assert header == "The team's decision (stands)"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        view.grab().save(str(SHOTS / "offline-conflicts-en.png"))
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
