@@ -230,6 +230,14 @@ class CopyKeeper(QObject):
     def soon(self) -> None:
         self._timer.start()
 
+    def stop(self) -> None:
+        """This window is being replaced: no more probes or refreshes from it."""
+        self._switched = True
+        self._probe.stop()
+        self._timer.stop()
+        if self._switch_on_failure:
+            self._window.tasks.database_away.disconnect(self._away)
+
     def refresh(self) -> None:
         db = self._window.db
         if db is None or db.dialect != "postgresql":
@@ -255,3 +263,22 @@ class CopyKeeper(QObject):
 
         self._running = False
         logging.getLogger(__name__).warning("the local copy could not be refreshed: %s", exc)
+
+
+def carry_over(old: Any, new: Any) -> None:
+    """A language switch builds the window again (app/ui/language_switch.py): the new one goes
+    on offline with the banner, or keeps the copy up to date, as the old one did; the old one's
+    timers stop (it closes, and must not reconnect or refresh on its own)."""
+    mode = getattr(old, "offline_mode", None)
+    if mode is not None and mode.timer.isActive():  # still offline
+        mode.timer.stop()
+        new.offline_mode = OfflineMode(
+            new, mode._db_url, new.moderation_actions.moderation, mode.timer.interval()
+        )
+    keeper = getattr(old, "copy_keeper", None)
+    if keeper is not None and not keeper._switched:
+        keeper.stop()
+        new.copy_keeper = CopyKeeper(
+            new, keeper._db_url, keeper._timer.interval(), keeper._probe.interval(),
+            switch_on_failure=keeper._switch_on_failure,
+        )  # fmt: skip
