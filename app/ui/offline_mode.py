@@ -221,11 +221,18 @@ class CopyKeeper(QObject):
             self._window.tasks.database_away.disconnect(self._away)
         moderation = OfflineModeration(self._copy)
         self._window.attach(self._copy.db, moderation)
-        # Its connections are dead; closing them may wait on the network, so not here. The
-        # reconnection opens the team database afresh.
-        self._window.tasks.run(gone.dispose, network=True, on_error=lambda _exc: None)
+        # Its connections are dead; the reconnection opens the team database afresh. Closed
+        # once the work still running on it has ended (a connection it holds would otherwise
+        # outlive the pool), off the GUI thread: closing may wait on the network.
+        self._dispose_when_idle(gone, 60)
         self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
         self.went_offline.emit()
+
+    def _dispose_when_idle(self, gone: Any, tries: int) -> None:
+        if self._window.tasks.is_idle() or tries <= 0:
+            self._window.tasks.run(gone.dispose, network=True, on_error=lambda _exc: None)
+        else:
+            QTimer.singleShot(500, self, lambda: self._dispose_when_idle(gone, tries - 1))
 
     def soon(self) -> None:
         self._timer.start()

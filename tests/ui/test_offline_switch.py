@@ -88,6 +88,7 @@ def test_the_first_failed_query_switches_to_the_copy_within_two_seconds(
         assert session.scalar(select(Item.status).where(Item.id == target.id)) == "kept"
     assert AuditService(window.db.sessions).verify().problems == ()
     window.db.dispose()
+    team.dispose()  # the engine the window left behind
 
 
 def test_without_the_switch_the_window_waited_for_the_probe(qtbot, private_postgres: PrivatePostgres) -> None:
@@ -108,3 +109,4 @@ def test_without_the_switch_the_window_waited_for_the_probe(qtbot, private_postg
     with qtbot.waitSignal(keeper.went_offline, timeout=10_000):
         keeper.probe()
     assert window.db.dialect == "sqlite"
+    team.dispose()
