@@ -45,6 +45,7 @@ from app.models import (
     OfflineDecision,
     Recusal,
     Registration,
+    Screenshot,
     Setting,
 )
 from app.models.base import utcnow
@@ -210,10 +211,14 @@ class LocalCopy:
         return self.state().get("username")
 
     # --- refresh --------------------------------------------------------------------------------
-    def refresh(self, team: Database, *, years: int = 2) -> RefreshResult:
-        """Bring the copy up to date from the team database (the person's own connection)."""
+    def refresh(self, team: Database, *, years: int = 2, screenshots: bool | None = None) -> RefreshResult:
+        """Bring the copy up to date from the team database (the person's own connection).
+        `screenshots`: also the account pages' screenshots (the pictures) of the period; once
+        asked for, kept at every refresh (None: as before)."""
         copy = self.db
-        marks = {k: int(v) for k, v in self.state().items() if k.startswith("hwm:") for k in [k[4:]]}
+        state = self.state()
+        marks = {k: int(v) for k, v in state.items() if k.startswith("hwm:") for k in [k[4:]]}
+        shots = state.get("screenshots") == "1" if screenshots is None else screenshots
         full = not marks
         since = period_start(years)
         me = session_user(team.engine) or ""
@@ -222,6 +227,8 @@ class LocalCopy:
         with team.engine.connect().execution_options(**isolation) as t, copy.engine.connect() as c:
             # One consistent picture of the team database, and the ids up to which it is read.
             tops = {name: _max_id(t, name) for name in _MARKS}
+            if shots:
+                tops["screenshots"] = _max_id(t, "screenshots")
             # Outside a transaction (SQLite ignores it inside one): rows decided offline on the
             # copy may share ids with the team's, and are replaced by them.
             c.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -235,7 +242,16 @@ class LocalCopy:
                             c.execute(insert(table), rows)
                     wanted = self._items_wanted(t, c, me, since, marks, tops, full)
                     items, records = self._copy_items(t, c, wanted)
+                    if shots:
+                        records += _copy_screenshots(
+                            t, c, marks.get("screenshots", 0), tops["screenshots"], since
+                        )
                     self._write_state(c, tops, started, me, years)
+                    c.exec_driver_sql(
+                        "INSERT INTO offline_state (key, value) VALUES ('screenshots', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        ("1" if shots else "0",),
+                    )
                     if me:
                         act_as(copy.engine, me)
             finally:
@@ -352,6 +368,20 @@ class LocalCopy:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _copy_screenshots(t: Connection, c: Connection, after: int, top: int, since: datetime) -> int:
+    """The screenshots taken in the period that the team database has added since the last
+    refresh (the ones the login may read: row-level security decides), pictures included."""
+    shots = Screenshot.__table__
+    query = select(shots).where(shots.c.id > after, shots.c.id <= top, shots.c.taken_at >= since)
+    copied = 0
+    for part in t.execution_options(yield_per=50).execute(query).partitions():
+        rows = [dict(r._mapping) for r in part]
+        c.execute(delete(shots).where(shots.c.id.in_([r["id"] for r in rows])))
+        c.execute(insert(shots), rows)
+        copied += len(rows)
+    return copied
 
 
 def _max_id(t: Connection, name: str) -> int:
