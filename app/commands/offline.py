@@ -50,6 +50,11 @@ def register(subparsers: Any) -> None:
     status = sub.add_parser("status", help="hur färsk kopian är och vilka beslut som väntar")
     status.set_defaults(handler=_status)
     sync = sub.add_parser("sync", help="skicka sparade beslut nu och uppdatera den lokala kopian")
+    sync.add_argument(
+        "--skarmdumpar",
+        action="store_true",
+        help="kopiera också kontosidornas skärmdumpar (bilderna) till den lokala kopian, från och med nu",
+    )
     sync.set_defaults(handler=_sync)
 
 
@@ -85,7 +90,7 @@ def _sync(args: argparse.Namespace) -> int:
 
     db = open_for_command(args)  # replays the journal when there is one (see when_reachable)
     _, copy = _copy_for(args)
-    result = copy.refresh(db)
+    result = copy.refresh(db, screenshots=True if args.skarmdumpar else None)
     print(
         f"Lokal kopia uppdaterad ({result.items} poster, {result.records} sparade uppgifter) "
         f"från {local_time(result.fresh_at)}."

@@ -297,11 +297,18 @@ def _remember_session_user(engine: Engine) -> Any:
     return on_connect
 
 
+def act_as(engine: Engine, username: str) -> None:
+    """The local copy of a team database (app/services/offline/copy.py) is the person's own:
+    on it they act as the team login that made it, as they will when it is replayed."""
+    _SESSION_USERS[engine] = username
+
+
 def session_user(engine: Engine) -> str | None:
     """On PostgreSQL the role this engine logs in as, asked of the server (not the URL: libpq
-    may take it from PGUSER, a service file or Kerberos); None on SQLite."""
+    may take it from PGUSER, a service file or Kerberos); None on SQLite, but for a local copy
+    of a team database: the login that made it (`act_as`)."""
     if engine.dialect.name != "postgresql":
-        return None
+        return _SESSION_USERS.get(engine)
     name = _SESSION_USERS.get(engine)
     if name is None:
         with engine.connect() as con:

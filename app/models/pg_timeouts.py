@@ -12,7 +12,14 @@ from sqlalchemy.engine import URL
 from app.core.errors import EnvironmentFault
 from app.models.db import DatabaseError
 
-__all__ = ["DatabaseUnreachable", "connect_args", "connect_timeout_s", "statement_timeout_ms", "unreachable"]
+__all__ = [
+    "DatabaseUnreachable",
+    "connect_args",
+    "connect_timeout_s",
+    "go_offline",
+    "statement_timeout_ms",
+    "unreachable",
+]
 
 
 def _env_int(name: str, default: int) -> int:
@@ -77,8 +84,31 @@ def unreachable(exc: BaseException) -> bool:
     return not any(word in said for word in refused)
 
 
+def _timed_out(exc: BaseException) -> bool:
+    """The server gave up on a statement after the statement timeout (57014 as a timeout, not a
+    user's cancel): the team database does not answer in time."""
+    orig = getattr(exc, "orig", None) or exc
+    return str(getattr(orig, "sqlstate", "") or "") == "57014" and "timeout" in str(orig).lower()
+
+
+def go_offline(exc: BaseException) -> bool:
+    """A failure after which the window goes on on the local copy: the team database is away
+    (refused, no answer, the link cut: `unreachable`) or did not answer a statement within the
+    statement timeout; also when the service said so in Swedish (the driver's error its cause)."""
+    seen: BaseException | None = exc
+    for _depth in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, DatabaseUnreachable) or unreachable(seen) or _timed_out(seen):
+            return True
+        seen = seen.__cause__
+    return False
+
+
 def _cause(exc: BaseException) -> str:
     said = str(getattr(exc, "orig", None) or exc).lower()
+    if _timed_out(exc):
+        return f"inget svar på {statement_timeout_ms() / 1000:g} s"
     if "timeout" in said or "timed out" in said:
         return f"inget svar inom {connect_timeout_s()} s"
     if "refused" in said:
@@ -107,7 +137,15 @@ class DatabaseUnreachable(DatabaseError, EnvironmentFault):
         )
 
     @classmethod
-    def during_work(cls, exc: BaseException) -> DatabaseUnreachable:
+    def during_work(cls, exc: BaseException, *, offline: bool = False) -> DatabaseUnreachable:
+        if isinstance(exc, DatabaseUnreachable) and (not offline or exc.__cause__ is None):
+            return exc  # said already (or by the offline moderation itself: not "gone")
+        cause = exc.__cause__ if isinstance(exc, DatabaseUnreachable) and exc.__cause__ else exc
+        if offline:
+            return cls(
+                f"Teamdatabasen nås inte längre ({_cause(cause)}). Granska arbetar nu på den lokala "
+                "kopian; det som inte hann sparas har inte ändrats: gör om det, så sparas det lokalt."
+            )
         return cls(
             f"Teamdatabasen nås inte längre ({_cause(exc)}). Det som inte hann sparas har inte "
             "ändrats; försök igen när nätverket är tillbaka."

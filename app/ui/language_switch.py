@@ -58,6 +58,9 @@ def rebuild(old: MainWindow) -> MainWindow | None:
     item = old.queue.current_item()
     old.save_state()  # the new window reads the size, splitter, queue and filters back
     new = MainWindow(old.db, old.moderation_actions.moderation, clock=old.queue.model._clock)
+    from app.ui.offline_mode import carry_over
+
+    carry_over(old, new)  # offline: the banner and the reconnection; online: the copy kept fresh
     if item is not None:  # the same item, once the first page is in
         new.queue.model.page_loaded.connect(
             lambda _rows: new.queue.select_row(new.queue.model.row_of(item.id) or 0),

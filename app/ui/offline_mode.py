@@ -43,6 +43,7 @@ class OfflineMode(QObject):
         self._window = window
         self._db_url = db_url
         self._copy = moderation.offline_copy
+        window.tasks.on_local_copy = True  # a team query failing late says the copy took over
         self._trying = False
         self.banner = QLabel()
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -112,6 +113,7 @@ class OfflineMode(QObject):
         from app.ui.main import build_moderation
 
         self.timer.stop()
+        self._window.tasks.on_local_copy = False
         self._window.attach(team, build_moderation(team))
         self._window.sync.timer.blockSignals(False)
         sent = report.applied + report.already
@@ -144,7 +146,13 @@ class CopyKeeper(QObject):
     went_offline = Signal()
 
     def __init__(
-        self, window: Any, db_url: str | None, delay_ms: int = 3_000, probe_ms: int = PROBE_MS
+        self,
+        window: Any,
+        db_url: str | None,
+        delay_ms: int = 3_000,
+        probe_ms: int = PROBE_MS,
+        *,
+        switch_on_failure: bool = True,
     ) -> None:
         super().__init__(window)
         from app.models.db import resolve_url
@@ -162,10 +170,16 @@ class CopyKeeper(QObject):
         window.sync.finished.connect(lambda _results: self.soon())
         self.soon()  # the first copy, or what changed while the window was closed
         self._db_url = db_url
+        self._switched = False
+        self._switch_on_failure = switch_on_failure
         self._probing = False
         self._probe = QTimer(self)
         self._probe.timeout.connect(self.probe)
         self._probe.start(probe_ms)
+        # The first query that fails because the team database is away switches at once; the
+        # probe is for a window left idle.
+        if switch_on_failure:
+            window.tasks.database_away.connect(self._away)
 
     def probe(self) -> None:
         """Is the team database still there? In the middle of work a pulled cable shows here
@@ -185,24 +199,51 @@ class CopyKeeper(QObject):
         self._probing = False
 
     def _unanswered(self, exc: BaseException) -> None:
-        from app.models.pg_timeouts import unreachable
+        from app.models.pg_timeouts import go_offline
 
         self._probing = False
-        if not unreachable(exc) or not self._copy.exists() or self._window.db is None:
+        if not self._switch_on_failure and go_offline(exc):  # else tasks.database_away did
+            self._away(exc)
+
+    def _away(self, exc: BaseException) -> None:
+        """A query failed because the team database is away (or did not answer in time): the
+        window goes on on the local copy now, with the banner; the failed action has said that
+        nothing changed, and the next one is saved locally."""
+        gone = self._window.db
+        if self._switched or gone is None or gone.dialect != "postgresql" or not self._copy.exists():
             return
         from app.services.offline.journal import OfflineModeration
 
+        self._switched = True
         self._probe.stop()
         self._timer.stop()
+        if self._switch_on_failure:
+            self._window.tasks.database_away.disconnect(self._away)
         moderation = OfflineModeration(self._copy)
-        gone = self._window.db
         self._window.attach(self._copy.db, moderation)
-        gone.dispose()  # its connections are dead; the reconnection opens the database afresh
+        # Its connections are dead; the reconnection opens the team database afresh. Closed
+        # once the work still running on it has ended (a connection it holds would otherwise
+        # outlive the pool), off the GUI thread: closing may wait on the network.
+        self._dispose_when_idle(gone, 60)
         self._window.offline_mode = OfflineMode(self._window, self._db_url, moderation)
         self.went_offline.emit()
 
+    def _dispose_when_idle(self, gone: Any, tries: int) -> None:
+        if self._window.tasks.is_idle() or tries <= 0:
+            self._window.tasks.run(gone.dispose, network=True, on_error=lambda _exc: None)
+        else:
+            QTimer.singleShot(500, self, lambda: self._dispose_when_idle(gone, tries - 1))
+
     def soon(self) -> None:
         self._timer.start()
+
+    def stop(self) -> None:
+        """This window is being replaced: no more probes or refreshes from it."""
+        self._switched = True
+        self._probe.stop()
+        self._timer.stop()
+        if self._switch_on_failure:
+            self._window.tasks.database_away.disconnect(self._away)
 
     def refresh(self) -> None:
         db = self._window.db
@@ -229,3 +270,22 @@ class CopyKeeper(QObject):
 
         self._running = False
         logging.getLogger(__name__).warning("the local copy could not be refreshed: %s", exc)
+
+
+def carry_over(old: Any, new: Any) -> None:
+    """A language switch builds the window again (app/ui/language_switch.py): the new one goes
+    on offline with the banner, or keeps the copy up to date, as the old one did; the old one's
+    timers stop (it closes, and must not reconnect or refresh on its own)."""
+    mode = getattr(old, "offline_mode", None)
+    if mode is not None and mode.timer.isActive():  # still offline
+        mode.timer.stop()
+        new.offline_mode = OfflineMode(
+            new, mode._db_url, new.moderation_actions.moderation, mode.timer.interval()
+        )
+    keeper = getattr(old, "copy_keeper", None)
+    if keeper is not None and not keeper._switched:
+        keeper.stop()
+        new.copy_keeper = CopyKeeper(
+            new, keeper._db_url, keeper._timer.interval(), keeper._probe.interval(),
+            switch_on_failure=keeper._switch_on_failure,
+        )  # fmt: skip

@@ -168,6 +168,9 @@ class TaskManager(QObject):
     failed = Signal(str, str)
     # Labelled work has been running for more than half a second (True) or has ended (False).
     busy_changed = Signal(bool)
+    # A task failed because the team database is away or did not answer in time (before its
+    # own on_error runs): the window goes on on the local copy (app/ui/offline_mode.py).
+    database_away = Signal(object)
 
     def __init__(
         self, parent: QObject | None = None, *, read_threads: int = 3, network_threads: int = 4
@@ -190,6 +193,7 @@ class TaskManager(QObject):
         self._indicator: ProgressIndicator | None = None
         self._busy = False
         self._closed = False
+        self.on_local_copy = False  # set by app/ui/offline_mode.py when the window went offline
 
     # -- submitting -------------------------------------------------------------------------
     # Typed like Anki's CollectionOp[T]: `on_done` takes what `fn` returns, checked by mypy.
@@ -386,6 +390,13 @@ class TaskManager(QObject):
             if task.on_done is not None:
                 task.on_done(result)
             return
+        from app.models.pg_timeouts import DatabaseUnreachable, go_offline
+
+        if go_offline(error):
+            self.database_away.emit(error)  # the window may switch to the local copy here
+            said = DatabaseUnreachable.during_work(error, offline=self.on_local_copy)
+            if said is not error:
+                said.__cause__, error = error, said
         if task.on_error is not None:
             task.on_error(error)
             return

@@ -2928,6 +2928,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Read case numbers from Excel…</translation>
     </message>
     <message>
+        <source>Konflikter från offlinearbete…</source>
+        <translation>Conflicts from offline work…</translation>
+    </message>
+    <message>
         <source>Skärmdumpar av kontosidorna…</source>
         <translation>Screenshots of the account pages…</translation>
     </message>
@@ -4372,6 +4376,53 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Ett telefonnummer: kontrollera att det inte är en privatpersons.</source>
         <translation>A phone number: check that it is not a private person&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Konflikter från offlinearbete</source>
+        <translation>Conflicts from offline work</translation>
+    </message>
+    <message>
+        <source>Läser in…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Teamets beslut (gäller)</source>
+        <translation>The team&apos;s decision (stands)</translation>
+    </message>
+    <message>
+        <source>Beslut offline (sparat som konflikt)</source>
+        <translation>Offline decision (kept as a conflict)</translation>
+    </message>
+    <message>
+        <source>Kopian från</source>
+        <translation>Copy from</translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Inga konflikter: alla beslut fattade offline har förts in i teamdatabasen.</source>
+        <translation>No conflicts: every decision made offline has been entered in the team database.</translation>
+    </message>
+    <message>
+        <source>%d beslut fattade offline kom fram efter att någon annan hade beslutat om posten. Teamets beslut gäller; beslutet offline och dess bevis är sparade.</source>
+        <translation>%d decisions made offline arrived after someone else had decided the item. The team&apos;s decision stands; the offline decision and its evidence are kept.</translation>
     </message>
 </context>
 </TS>

@@ -75,9 +75,9 @@ def _database_errors() -> Iterator[None]:
     try:
         yield
     except (SQLAlchemyError, sqlite3.Error) as exc:  # sqlite3: the driver path of writer.py
-        from app.models.pg_timeouts import DatabaseUnreachable, unreachable
+        from app.models.pg_timeouts import DatabaseUnreachable, go_offline
 
-        if unreachable(exc):  # the team database went away: said in Swedish, not the driver's words
+        if go_offline(exc):  # the team database went away: said in Swedish, not the driver's words
             raise DatabaseUnreachable.during_work(exc) from exc
         raise EnvironmentFault(f"Databasen kunde inte användas: {getattr(exc, 'orig', exc)}") from exc
 

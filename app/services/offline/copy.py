@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Integer, Table, and_, any_, delete, func, insert, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from app.models import (
     OPEN_STATUSES,
@@ -44,12 +45,13 @@ from app.models import (
     OfflineDecision,
     Recusal,
     Registration,
+    Screenshot,
     Setting,
 )
 from app.models.base import utcnow
-from app.models.db import Database, data_dir, open_database, session_user
+from app.models.db import Database, act_as, data_dir, open_database, session_user
 
-__all__ = ["LocalCopy", "RefreshResult", "copy_path"]
+__all__ = ["LocalCopy", "RefreshResult", "copy_fresh_at", "copy_path", "offline_mark"]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CHUNK = 500
@@ -90,6 +92,27 @@ def copy_path(team_url: URL) -> Path:
     who = team_url.set(password=None).render_as_string(hide_password=True)
     digest = hashlib.sha256(who.encode()).hexdigest()[:16]
     return data_dir() / "offline" / f"lokal-kopia-{digest}.db"
+
+
+def copy_fresh_at(session: Session) -> datetime | None:
+    """From when the local copy this session reads is; None on a team database or on a
+    workstation's own file (no offline_state table)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    con = session.connection()
+    if con.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'offline_state'").first() is None:
+        return None
+    value = con.exec_driver_sql("SELECT value FROM offline_state WHERE key = 'fresh_at'").scalar()
+    return datetime.fromisoformat(value) if value else None
+
+
+def offline_mark(fresh_at: datetime) -> str:
+    """The line an export made offline carries (in Swedish, as the export is)."""
+    local = fresh_at.astimezone(STOCKHOLM)
+    return (
+        f"Gjord offline från lokal kopia från {local:%H:%M} ({local:%Y-%m-%d}); "
+        "det som beslutats i teamdatabasen efter det finns inte med."
+    )
 
 
 def period_start(years: int = 2, now: datetime | None = None) -> datetime:
@@ -156,6 +179,9 @@ class LocalCopy:
             self._db = open_database(f"sqlite:///{self.path}")
             with self._db.engine.begin() as con:
                 con.exec_driver_sql(_STATE_DDL)
+            username = self.username()
+            if username:  # who acts on the copy: the team login that made it
+                act_as(self._db.engine, username)
         return self._db
 
     def close(self) -> None:
@@ -185,10 +211,14 @@ class LocalCopy:
         return self.state().get("username")
 
     # --- refresh --------------------------------------------------------------------------------
-    def refresh(self, team: Database, *, years: int = 2) -> RefreshResult:
-        """Bring the copy up to date from the team database (the person's own connection)."""
+    def refresh(self, team: Database, *, years: int = 2, screenshots: bool | None = None) -> RefreshResult:
+        """Bring the copy up to date from the team database (the person's own connection).
+        `screenshots`: also the account pages' screenshots (the pictures) of the period; once
+        asked for, kept at every refresh (None: as before)."""
         copy = self.db
-        marks = {k: int(v) for k, v in self.state().items() if k.startswith("hwm:") for k in [k[4:]]}
+        state = self.state()
+        marks = {k: int(v) for k, v in state.items() if k.startswith("hwm:") for k in [k[4:]]}
+        shots = state.get("screenshots") == "1" if screenshots is None else screenshots
         full = not marks
         since = period_start(years)
         me = session_user(team.engine) or ""
@@ -197,6 +227,8 @@ class LocalCopy:
         with team.engine.connect().execution_options(**isolation) as t, copy.engine.connect() as c:
             # One consistent picture of the team database, and the ids up to which it is read.
             tops = {name: _max_id(t, name) for name in _MARKS}
+            if shots:
+                tops["screenshots"] = _max_id(t, "screenshots")
             # Outside a transaction (SQLite ignores it inside one): rows decided offline on the
             # copy may share ids with the team's, and are replaced by them.
             c.exec_driver_sql("PRAGMA foreign_keys=OFF")
@@ -210,7 +242,18 @@ class LocalCopy:
                             c.execute(insert(table), rows)
                     wanted = self._items_wanted(t, c, me, since, marks, tops, full)
                     items, records = self._copy_items(t, c, wanted)
+                    if shots:
+                        records += _copy_screenshots(
+                            t, c, marks.get("screenshots", 0), tops["screenshots"], since
+                        )
                     self._write_state(c, tops, started, me, years)
+                    c.exec_driver_sql(
+                        "INSERT INTO offline_state (key, value) VALUES ('screenshots', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        ("1" if shots else "0",),
+                    )
+                    if me:
+                        act_as(copy.engine, me)
             finally:
                 c.exec_driver_sql("PRAGMA foreign_keys=ON")
                 c.commit()
@@ -325,6 +368,20 @@ class LocalCopy:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+
+def _copy_screenshots(t: Connection, c: Connection, after: int, top: int, since: datetime) -> int:
+    """The screenshots taken in the period that the team database has added since the last
+    refresh (the ones the login may read: row-level security decides), pictures included."""
+    shots = Screenshot.__table__
+    query = select(shots).where(shots.c.id > after, shots.c.id <= top, shots.c.taken_at >= since)
+    copied = 0
+    for part in t.execution_options(yield_per=50).execute(query).partitions():
+        rows = [dict(r._mapping) for r in part]
+        c.execute(delete(shots).where(shots.c.id.in_([r["id"] for r in rows])))
+        c.execute(insert(shots), rows)
+        copied += len(rows)
+    return copied
 
 
 def _max_id(t: Connection, name: str) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,7 @@ from app.services.moderation.facade import ActionOutcome, ModerationService
 from app.services.moderation.outbox import RunSummary
 from app.services.offline.copy import LocalCopy
 from app.services.offline.hooks import decision_event, last_event_id, sessions_with
+from app.services.records.evidence import from_local_copy
 
 __all__ = ["SAVED_LOCALLY", "JournalEntry", "OfflineModeration", "journal_entries", "remove_entries"]
 
@@ -171,7 +173,8 @@ class OfflineModeration:
             )  # fmt: skip
 
         service = ModerationService(sessions_with(db.engine, journal), actor=self._actor)
-        outcome: ActionOutcome = run(service)
+        with from_local_copy(fresh) if fresh else nullcontext():
+            outcome: ActionOutcome = run(service)
         return ActionOutcome(item_id, action, outcome.status, True, SAVED_LOCALLY)
 
     # --- what the window asks besides deciding (app/ui/queue/action_table.py, Moderation) ----

@@ -10,6 +10,9 @@ or mail step runs.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +25,28 @@ from app.models import Account, Evidence, Item, ItemVersion
 from app.services.moderation.writer import Writer
 
 FORMAT = "granska-evidence/1"
+
+# Set while a decision is made offline on the local copy (app/services/offline/journal.py): the
+# evidence then says it was saved from the copy, and from when the copy is.
+_LOCAL_COPY: ContextVar[datetime | None] = ContextVar("granska_evidence_local_copy", default=None)
+
+
+@contextmanager
+def from_local_copy(fresh_at: datetime) -> Iterator[None]:
+    """Evidence saved inside this block was taken from the local copy as of `fresh_at`."""
+    token = _LOCAL_COPY.set(fresh_at)
+    try:
+        yield
+    finally:
+        _LOCAL_COPY.reset(token)
+
+
+def local_copy_of(document: dict[str, Any]) -> datetime | None:
+    """When the copy the evidence was saved from is from (None: saved on the team database)."""
+    source = document.get("from_local_copy")
+    if not isinstance(source, dict) or not source.get("fresh_at"):
+        return None
+    return datetime.fromisoformat(str(source["fresh_at"]))
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -174,7 +199,7 @@ def evidence_document(
 ) -> dict[str, Any]:
     """Everything about the item as it is now: text, author, permalink, thread context, raw
     platform payload, times, and the author's earlier versions."""
-    return {
+    document = {
         "format": FORMAT,
         "saved_at": _iso(saved_at),
         "saved_by": saved_by,
@@ -183,6 +208,10 @@ def evidence_document(
         "versions": versions,
         "thread": {"parent": snapshot.parent, "post": snapshot.post},
     }
+    fresh = _LOCAL_COPY.get()
+    if fresh is not None:  # what the item looked like when the copy was made, not necessarily now
+        document["from_local_copy"] = {"fresh_at": _iso(fresh)}
+    return document
 
 
 def save_evidence(

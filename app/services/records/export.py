@@ -27,6 +27,7 @@ from app.models.db_errors import database_failure
 from app.services.accounts.identity import unregistered_name
 from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
+from app.services.offline.copy import copy_fresh_at, offline_mark
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
 from app.services.records.print_layout import TIME_ZONE_NOTE
@@ -121,7 +122,10 @@ class ExportService:
                 total = n_removals + n_registrations
                 period = f"{request.date_from.isoformat()} – {request.date_to.isoformat()}"
                 workbook = Workbook(write_only=True)
-                writer = RemovalLogWriter(workbook, f"Period {period}. {TIME_ZONE_NOTE}")
+                fresh = copy_fresh_at(session)  # made offline, on the local copy: said on every page
+                offline = offline_mark(fresh) if fresh is not None else ""
+                heading = f"Period {period}. {TIME_ZONE_NOTE}"
+                writer = RemovalLogWriter(workbook, f"{offline} {heading}" if offline else heading)
                 try:
                     done = 0
                     for stmt, write in (
@@ -139,6 +143,7 @@ class ExportService:
                     accounts = ", ".join(_account_names(session, scope.account_keys)) or "Alla konton"
                     author = _administrator_name(session, self._actor.username)
                     writer.finish([
+                        *([("Gjord offline", offline)] if offline else []),
                         ("Period (båda dagarna ingår)", period),
                         ("Konton", accounts),
                         ("Skapad", log.local_naive(now)),
@@ -151,7 +156,8 @@ class ExportService:
                     ])  # fmt: skip
                     set_properties(
                         workbook,
-                        f"Borttagna och diarieförda inlägg {period}",
+                        f"Borttagna och diarieförda inlägg {period}"
+                        + (" (gjord offline)" if offline else ""),
                         author,
                         export_uuid,
                         "Underlag för diarieföring enligt riktlinjerna för sociala medier",

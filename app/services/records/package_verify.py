@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.errors import EnvironmentFault, InputError
 from app.models import Evidence, Export
 from app.services.records import removal_log as log
+from app.services.records.evidence import local_copy_of
 from app.services.records.packages import FORMAT, MANIFEST, SUMS
 
 
@@ -101,9 +102,16 @@ def verify_package(path: Path, sessions: sessionmaker[Session] | None = None) ->
                     problems.append(f"{name}: beviset stämmer inte med kontrollsumman från när det sparades.")
                 elif name in actual:
                     try:
-                        json.loads(archive.read(name))
+                        document = json.loads(archive.read(name))
                     except ValueError:
                         problems.append(f"{name}: beviset är inte giltig JSON.")
+                        continue
+                    fresh = local_copy_of(document) if isinstance(document, dict) else None
+                    if fresh is not None:
+                        notes.append(
+                            f"{name}: sparat offline från den lokala kopian från "
+                            f"{log.local_naive(fresh):%Y-%m-%d %H:%M}."
+                        )
     if sessions is not None:
         notes += _compare_with_database(sessions, manifest, actual.get(MANIFEST), evidence_hashes, problems)
     return VerifyResult(

@@ -49,6 +49,7 @@ from app.services.accounts.roles import require_records
 from app.services.context import Actor, acting
 from app.services.records import removal_log as log
 from app.services.records.audit_witness import witness_now
+from app.services.records.evidence import local_copy_of
 from app.services.records.export import commit_export, file_sha256
 from app.services.records.removal_workbook import RemovalLogWriter, set_properties
 from app.services.records.spreadsheet import AtomicFile, discard_workbook, save_workbook
@@ -173,7 +174,7 @@ class EvidencePackager:
                             created=log.local_naive(now),
                             by=self._actor.username,
                             package_id=package_id,
-                        )
+                        ) + _offline_lines(items)
                         files.append(
                             {
                                 "path": "LASMIG.txt",
@@ -257,15 +258,17 @@ class EvidencePackager:
             ):
                 name = f"{folder}/bevis-{ev.id}.json"
                 archive.add(name, ev.payload.encode("utf-8"))
-                entry["evidence"].append(
-                    {
-                        "id": ev.id,
-                        "path": name,
-                        "sha256": ev.sha256,
-                        "saved_at": _iso(ev.saved_at),
-                        "saved_by": ev.saved_by,
-                    }
-                )
+                listed = {
+                    "id": ev.id,
+                    "path": name,
+                    "sha256": ev.sha256,
+                    "saved_at": _iso(ev.saved_at),
+                    "saved_by": ev.saved_by,
+                }
+                fresh = _from_copy(ev.payload)
+                if fresh is not None:  # saved offline: from the local copy of that time
+                    listed["from_local_copy"] = fresh.isoformat()
+                entry["evidence"].append(listed)
                 rows.append(
                     {"row_key": f"E{ev.id}", "item_id": item_id, "decision_id": None, "registration_id": None}
                 )
@@ -298,6 +301,31 @@ class EvidencePackager:
                 archive.add(f"skarmdumpar/{key}-{local:%Y-%m-%d}-{shot.id}.png", shot.png)
                 count += 1
         return count
+
+
+def _from_copy(payload: str) -> datetime | None:
+    try:
+        document = json.loads(payload)
+    except ValueError:
+        return None
+    return local_copy_of(document) if isinstance(document, dict) else None
+
+
+def _offline_lines(items: list[dict[str, Any]]) -> str:
+    """For LASMIG.txt: which evidence copies were saved offline, from a copy of what time."""
+    lines = [
+        f"- {ev['path']}: sparat offline från den lokala kopian från "
+        f"{log.local_naive(datetime.fromisoformat(ev['from_local_copy'])):%Y-%m-%d %H:%M}."
+        for item in items
+        for ev in item["evidence"]
+        if ev.get("from_local_copy")
+    ]
+    if not lines:
+        return ""
+    return (
+        "\nBevis sparade offline (teamdatabasen nåddes inte): de togs från arbetsplatsens lokala kopia\n"
+        "och visar posten som den var när kopian gjordes.\n" + "\n".join(lines) + "\n"
+    )
 
 
 def _plain(value: Any) -> Any:

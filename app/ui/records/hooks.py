@@ -21,6 +21,12 @@ def _archive(w: Any) -> QWidget:
     return ArchiveView(w.db, tasks=w.tasks)
 
 
+def _conflicts(w: Any) -> QWidget:
+    from app.ui.records.conflicts_view import ConflictsView
+
+    return ConflictsView(w.db, tasks=w.tasks)
+
+
 def _export(w: Any) -> QWidget:
     from app.ui.records.export_dialog import ExportDialog
 
@@ -63,6 +69,7 @@ def install(window: Any) -> None:
         shortcut="Ctrl+E",
     )
     window.add_view("arkiv", translate("RecordsViews", "Läs in diarienummer från Excel…"), _dnr_import)
+    window.add_view("arkiv", translate("RecordsViews", "Konflikter från offlinearbete…"), _conflicts)
     window.add_view("verktyg", translate("RecordsViews", "Skärmdumpar av kontosidorna…"), _screenshots)
     window.add_view("installningar", translate("RecordsViews", "E-post…"), _mail)
     remind_due_screenshots(window, ScreenshotService(window.db.sessions))

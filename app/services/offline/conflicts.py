@@ -1,0 +1,58 @@
+"""Conflict records: offline decisions that arrived after someone else had decided the item on
+the team database. Theirs stands; the offline one and its evidence are kept, and shown to the
+people with both decisions (Arkiv → Konflikter från offlinearbete)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import Account, Item, OfflineDecision
+
+__all__ = ["ConflictRecord", "list_conflicts"]
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    item_id: int
+    account: str
+    text: str
+    offline_action: str
+    offline_by: str
+    offline_at: datetime
+    copy_fresh_at: datetime | None
+    team_action: str | None
+    team_by: str | None
+    team_at: datetime | None
+    message: str
+    evidence_sha256: str | None
+
+
+def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[ConflictRecord]:
+    """Newest first; what the reader's role may read (row-level security on PostgreSQL)."""
+    o = OfflineDecision
+    query = (
+        select(o, Item.text, Account.name)
+        .join(Item, Item.id == o.item_id)
+        .join(Account, Account.id == Item.account_id)
+        .where(o.outcome == "conflict")
+        .order_by(o.replayed_at.desc(), o.item_id.desc())
+        .limit(limit)
+    )
+    found: list[ConflictRecord] = []
+    with sessions() as session:
+        for record, text, account in session.execute(query):
+            team = record.team_decision or {}
+            at = team.get("decided_at")
+            found.append(
+                ConflictRecord(
+                    record.item_id, account, text or "", record.action, record.decided_by,
+                    record.decided_offline_at, record.copy_fresh_at, team.get("action"),
+                    team.get("name") or team.get("decided_by"),
+                    datetime.fromisoformat(at) if at else None, record.message, record.evidence_sha256,
+                )
+            )  # fmt: skip
+    return found
