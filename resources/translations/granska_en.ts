@@ -1322,6 +1322,118 @@
         <source>Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar).</source>
         <translation>Screen %1 does not exist; choose 1–%2 (0 = all screens).</translation>
     </message>
+    <message>
+        <source>Det finns ingen post med id %1 (se granska queue --json).</source>
+        <translation>There is no item with id %1 (see granska queue --json).</translation>
+    </message>
+    <message>
+        <source>Du har lämnat över post %1 till %2 på grund av jäv och kan inte besluta om den.</source>
+        <translation>You handed item %1 over to %2 because of a conflict of interest and cannot decide on it.</translation>
+    </message>
+    <message>
+        <source>Skriv ett svar.</source>
+        <translation>Write an answer.</translation>
+    </message>
+    <message>
+        <source>Ange varför du lämnar över (t.ex. privat intresse i frågan).</source>
+        <translation>Say why you hand over (e.g. a private interest in the matter).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; är ingen aktiv administratör.</source>
+        <translation>&apos;%1&apos; is not an active administrator.</translation>
+    </message>
+    <message>
+        <source>Du kan inte lämna över till dig själv.</source>
+        <translation>You cannot hand over to yourself.</translation>
+    </message>
+    <message>
+        <source>Välj chef eller kommunikationschef som mottagare.</source>
+        <translation>Choose the manager or the head of communications as recipient.</translation>
+    </message>
+    <message>
+        <source>Ange en e-postadress att vidarebefordra till (t.ex. bygg@kommun.se), inte &apos;%1&apos;.</source>
+        <translation>Give an e-mail address to forward to (e.g. bygg@kommun.se), not &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Ange vilket meddelande som ska publiceras (--template), en av: %1.</source>
+        <translation>Say which message to publish (--template), one of: %1.</translation>
+    </message>
+    <message>
+        <source>Post %1 är inte borttagen: ett meddelande om borttagning vore fel. Välj ett svar i stället.</source>
+        <translation>Item %1 is not removed: a removal notice would be wrong. Choose an answer instead.</translation>
+    </message>
+    <message>
+        <source>Okänd mall &apos;%1&apos;; välj en av: %2.</source>
+        <translation>Unknown template &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Samma meddelande är redan publicerat (%1).</source>
+        <translation>The same message is already published (%1).</translation>
+    </message>
+    <message>
+        <source>Samma meddelande är redan publicerat.</source>
+        <translation>The same message is already published.</translation>
+    </message>
+    <message>
+        <source>Inget meddelande för post %1 väntar på att publiceras.</source>
+        <translation>No message for item %1 is waiting to be published.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt diarienummer &apos;%1&apos;: skriv det som i diariet, t.ex. KS/2026:123.</source>
+        <translation>Invalid case number &apos;%1&apos;: write it as in the register, e.g. KS/2026:123.</translation>
+    </message>
+    <message>
+        <source>Okänt kriterium &apos;%1&apos;; välj ett av: %2.</source>
+        <translation>Unknown criterion &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Kriteriet &apos;%1&apos; (%2) kräver det befintliga ärendets diarienummer (--dnr).</source>
+        <translation>The criterion &apos;%1&apos; (%2) needs the existing case&apos;s number (--dnr).</translation>
+    </message>
+    <message>
+        <source>Ange ett diarienummer.</source>
+        <translation>Give a case number.</translation>
+    </message>
+    <message>
+        <source>Post %1 är inte diarieförd. Diarieför den först (granska register ID --criterion ...).</source>
+        <translation>Item %1 is not registered. Register it first (granska register ID --criterion ...).</translation>
+    </message>
+    <message>
+        <source>Borttagen för hand, bekräftat av %1.</source>
+        <translation>Removed by hand, confirmed by %1.</translation>
+    </message>
+    <message>
+        <source>Okänt skäl &apos;%1&apos;; välj ett av: %2.</source>
+        <translation>Unknown reason &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Okänt sätt &apos;%1&apos;: välj hide (dölj) eller delete (radera).</source>
+        <translation>Unknown way &apos;%1&apos;: choose hide or delete.</translation>
+    </message>
+    <message>
+        <source>Post %1 väntar inte på att tas bort för hand.</source>
+        <translation>Item %1 is not waiting to be removed by hand.</translation>
+    </message>
+    <message>
+        <source>Bevis sparat (SHA-256 %1…)</source>
+        <translation>Evidence saved (SHA-256 %1…)</translation>
+    </message>
+    <message>
+        <source>Beslut: %1.</source>
+        <translation>Decision: %1.</translation>
+    </message>
+    <message>
+        <source>diarienummer saknas</source>
+        <translation>no case number</translation>
+    </message>
+    <message>
+        <source>Diarieförd (%1, %2).</source>
+        <translation>Registered (%1, %2).</translation>
+    </message>
+    <message>
+        <source>Meddelande (%1): %2</source>
+        <translation>Notice (%1): %2</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

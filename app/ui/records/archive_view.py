@@ -320,7 +320,7 @@ class ArchiveView(QWidget):
                 + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True)
             )
         self.raw.setPlainText("\n\n".join(raw))
-        lines = (f"{when(h.at)}  {window_text(h.who)}: {h.summary}" for h in detail.history)
+        lines = (f"{when(h.at)}  {window_text(h.who)}: {window_text(h.summary)}" for h in detail.history)
         self.history.setPlainText("\n".join(lines))
         self.detail_shown.emit(item_id)
 
