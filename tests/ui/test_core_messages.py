@@ -76,7 +76,7 @@ def _said(db, monkeypatch, qtbot) -> tuple[dict[str, str], dict[str, str], set[s
 
 
 def _without(text: str, data: set[str]) -> str:
-    for d in data:
+    for d in sorted(data, key=len, reverse=True):  # a whole text before its shortened start
         text = text.replace(d, "")
     return text
 
@@ -109,3 +109,79 @@ def test_the_core_speaks_swedish_in_the_swedish_window(qtbot, sqlite_db, monkeyp
     assert any(
         t.startswith("Diarieförd: Leder till åtgärd (ännu inget diarienummer)") for t in shown.values()
     )
+
+
+def _said_by_actions(db, qtbot) -> tuple[dict[str, str], dict[str, str], set[str]]:  # type: ignore[no-untyped-def]
+    """(what the window shows, what the CLI prints, the data among it) after the window's
+    actions: refusals of an answer, a forward, a hand-over and a confirmation, a removal
+    confirmed by hand in the item's history, and the archive's history of that item."""
+    from app.core.errors import InputError
+    from app.services.records.archive import ArchiveService
+    from app.ui.records.archive_view import ArchiveView
+
+    ensure_account(db.sessions, "fb")
+    gone = make_item(db.sessions, "Jävla idioter", account="fb", external_id="hand1")
+    open_item = make_item(db.sessions, "När öppnar badet?", account="fb", external_id="q1")
+    sofia = service(db, user="sofia")
+    sofia.remove(gone, "svordomar", "Svordomar i kommentaren")
+    sofia.confirm_removed(gone)  # removed on the platform by hand, confirmed in Granska
+    shown: dict[str, str] = {}
+    printed: dict[str, str] = {}
+    refusals = {
+        "answer": lambda: sofia.answer(open_item, "   "),
+        "forward": lambda: sofia.forward(open_item, "bygglov", "-"),
+        "hand over": lambda: sofia.hand_over(open_item, "sofia", "jäv"),
+        "confirm": lambda: sofia.confirm_removed(open_item),
+    }
+    for name, action in refusals.items():
+        with pytest.raises(InputError) as refused:
+            action()
+        shown[name] = describe_error(refused.value)[0]
+        printed[name] = str(refused.value)
+    for n, entry in enumerate(sofia.history(gone)):
+        shown[f"history {n}"] = window_text(entry.summary)
+        printed[f"history {n}"] = str(entry.summary)
+    view = ArchiveView(db)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.detail_shown, timeout=10_000):
+        view.show()
+    shown["archive"] = view.history.toPlainText()
+    detail = ArchiveService(db.sessions).detail(gone)
+    printed["archive"] = "\n".join(h.summary for h in detail.history)
+    with db.sessions() as session:
+        raw = list(session.scalars(select(Notice.text)))  # public notices, as stored and as shortened
+    notices = raw + [" ".join(t.split()) for t in raw]
+    data = {"Svordomar i kommentaren", "Jävla idioter", "När öppnar badet?"}
+    data |= {t[:89] for t in notices[len(raw) :]} | set(notices)
+    return shown, printed, data
+
+
+def test_window_actions_say_english_in_the_english_window(qtbot, sqlite_db):
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        shown, printed, data = _said_by_actions(sqlite_db, qtbot)
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert {k: t for k, t in shown.items() if SWEDISH.search(_without(t, data))} == {}
+    assert shown["answer"] == "Write an answer."
+    assert shown["forward"] == "Give an e-mail address to forward to (e.g. bygg@kommun.se), not 'bygglov'."
+    assert shown["hand over"] == "'sofia' is not an active administrator."
+    assert shown["confirm"].endswith("is not waiting to be removed by hand.")
+    assert any("Removed by hand, confirmed by" in t for k, t in shown.items() if k.startswith("history"))
+    assert "Decision: removed – Profanity or obscene words. Removed by hand, confirmed by" in shown["archive"]
+    assert "Evidence saved (SHA-256" in shown["archive"]
+    # The command line still speaks Swedish.
+    assert printed["answer"] == "Skriv ett svar."
+    assert "Borttagen för hand, bekräftat av" in printed["archive"]
+
+
+def test_window_actions_say_swedish_in_the_swedish_window(qtbot, sqlite_db):
+    shown, printed, data = _said_by_actions(sqlite_db, qtbot)
+    assert {k: t for k, t in shown.items() if ENGLISH.search(_without(t, data))} == {}
+    assert all(shown[k] == printed[k] for k in printed if k != "archive")
+    assert all(line in shown["archive"] for line in printed["archive"].splitlines())
+    # Names, not the archive's internal codes.
+    assert "Beslut: borttagen" in shown["archive"] and "remove" not in shown["archive"]
+    assert "Borttagen för hand, bekräftat av" in shown["archive"]

@@ -47,7 +47,7 @@ def archive_history(session: Session, item_id: int) -> list[HistoryLine]:
         lines.append(HistoryLine(d.decided_at, d.decided_by, "decision", decided))
     for r in session.scalars(select(Registration).where(Registration.item_id == item_id)):
         criterion = REGISTRATION_CRITERIA.get(r.criterion)
-        label = criterion.label if criterion else r.criterion
+        label = criterion.label if criterion else translate("Core", "Borttaget material")
         dnr = r.diarienummer or translate("Core", "diarienummer saknas")
         registered = _with_motivation(
             say(translate("Core", "Diarieförd (%1, %2)."), label, dnr), r.motivation
