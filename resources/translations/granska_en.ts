@@ -1434,6 +1434,82 @@
         <source>Meddelande (%1): %2</source>
         <translation>Notice (%1): %2</translation>
     </message>
+    <message>
+        <source>%1 måste vara en http- eller https-adress: &apos;%2&apos;</source>
+        <translation>%1 must be an http or https address: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 är ingen mapp.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>API-adressen</source>
+        <translation>The API address</translation>
+    </message>
+    <message>
+        <source>Användarnamnet &apos;%1&apos; finns redan.</source>
+        <translation>The user name &apos;%1&apos; already exists.</translation>
+    </message>
+    <message>
+        <source>Det finns redan ett konto med nyckeln &apos;%1&apos;.</source>
+        <translation>There is already an account with the key &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>En administratör behöver både användarnamn och namn.</source>
+        <translation>An administrator needs both a user name and a name.</translation>
+    </message>
+    <message>
+        <source>En administratör behöver ett namn.</source>
+        <translation>An administrator needs a name.</translation>
+    </message>
+    <message>
+        <source>Exportfilen ska sluta på .xlsx: %1</source>
+        <translation>The export file must end in .xlsx: %1</translation>
+    </message>
+    <message>
+        <source>Inloggningsadressen</source>
+        <translation>The sign-in address</translation>
+    </message>
+    <message>
+        <source>Kontot måste ha ett namn.</source>
+        <translation>The account must have a name.</translation>
+    </message>
+    <message>
+        <source>Ogiltig API-version &apos;%1&apos; (t.ex. v21.0, v3, 2 eller 202505).</source>
+        <translation>Invalid API version &apos;%1&apos; (e.g. v21.0, v3, 2 or 202505).</translation>
+    </message>
+    <message>
+        <source>Okänd administratör &apos;%1&apos;.</source>
+        <translation>Unknown administrator &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Okänd plattform &apos;%1&apos;; välj en av: %2.</source>
+        <translation>Unknown platform &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Okända fält i kontoregistret: %1</source>
+        <translation>Unknown fields in the account register: %1</translation>
+    </message>
+    <message>
+        <source>Okänt konto &apos;%1&apos;.</source>
+        <translation>Unknown account &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Okänt konto: %1</source>
+        <translation>Unknown account: %1</translation>
+    </message>
+    <message>
+        <source>Sidans adress</source>
+        <translation>The page&apos;s address</translation>
+    </message>
+    <message>
+        <source>Tokenadressen</source>
+        <translation>The token address</translation>
+    </message>
+    <message>
+        <source>Ogiltig kontonyckel &apos;%1&apos;: använd små bokstäver a–z, siffror, - och _ (högst 64 tecken, börjar med bokstav eller siffra).</source>
+        <translation>Invalid account key &apos;%1&apos;: use lower-case letters a–z, digits, - and _ (at most 64 characters, starting with a letter or digit).</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -115,8 +115,14 @@ def _said_by_actions(db, qtbot) -> tuple[dict[str, str], dict[str, str], set[str
     """(what the window shows, what the CLI prints, the data among it) after the window's
     actions: refusals of an answer, a forward, a hand-over and a confirmation, a removal
     confirmed by hand in the item's history, and the archive's history of that item."""
+    from datetime import date
+    from pathlib import Path
+
     from app.core.errors import InputError
+    from app.services.accounts.accounts import AccountService
+    from app.services.accounts.register import AccountRegister
     from app.services.records.archive import ArchiveService
+    from app.services.records.export import ExportService, RemovalLogRequest
     from app.ui.records.archive_view import ArchiveView
 
     ensure_account(db.sessions, "fb")
@@ -132,6 +138,12 @@ def _said_by_actions(db, qtbot) -> tuple[dict[str, str], dict[str, str], set[str
         "forward": lambda: sofia.forward(open_item, "bygglov", "-"),
         "hand over": lambda: sofia.hand_over(open_item, "sofia", "jäv"),
         "confirm": lambda: sofia.confirm_removed(open_item),
+        "account key": lambda: AccountService(db.sessions).add_account("Bad Key", "facebook", "Kommunen"),
+        "page address": lambda: AccountRegister(db.sessions).update("fb", page_url="kommun.se"),
+        "unknown account": lambda: AccountRegister(db.sessions).update("saknas", name="X"),
+        "export": lambda: ExportService(db.sessions).export_removals(
+            RemovalLogRequest(date(2026, 1, 1), date(2026, 12, 31)), Path("logg.csv")
+        ),
     }
     for name, action in refusals.items():
         with pytest.raises(InputError) as refused:
@@ -169,11 +181,16 @@ def test_window_actions_say_english_in_the_english_window(qtbot, sqlite_db):
     assert shown["forward"] == "Give an e-mail address to forward to (e.g. bygg@kommun.se), not 'bygglov'."
     assert shown["hand over"] == "'sofia' is not an active administrator."
     assert shown["confirm"].endswith("is not waiting to be removed by hand.")
+    assert shown["account key"].startswith("Invalid account key 'Bad Key': use lower-case letters")
+    assert shown["page address"] == "The page's address must be an http or https address: 'kommun.se'"
+    assert shown["unknown account"] == "Unknown account 'saknas'."
+    assert shown["export"] == "The export file must end in .xlsx: logg.csv"
     assert any("Removed by hand, confirmed by" in t for k, t in shown.items() if k.startswith("history"))
     assert "Decision: removed – Profanity or obscene words. Removed by hand, confirmed by" in shown["archive"]
     assert "Evidence saved (SHA-256" in shown["archive"]
     # The command line still speaks Swedish.
     assert printed["answer"] == "Skriv ett svar."
+    assert printed["page address"] == "Sidans adress måste vara en http- eller https-adress: 'kommun.se'"
     assert "Borttagen för hand, bekräftat av" in printed["archive"]
 
 
