@@ -158,6 +158,7 @@ def _said_by_actions(db, qtbot) -> tuple[dict[str, str], dict[str, str], set[str
     with qtbot.waitSignal(view.detail_shown, timeout=10_000):
         view.show()
     shown["archive"] = view.history.toPlainText()
+    shown["archive row"] = " | ".join(view.model.data(view.model.index(0, c)) for c in (4, 5))
     detail = ArchiveService(db.sessions).detail(gone)
     printed["archive"] = "\n".join(h.summary for h in detail.history)
     with db.sessions() as session:
@@ -188,6 +189,7 @@ def test_window_actions_say_english_in_the_english_window(qtbot, sqlite_db):
     assert any("Removed by hand, confirmed by" in t for k, t in shown.items() if k.startswith("history"))
     assert "Decision: removed – Profanity or obscene words. Removed by hand, confirmed by" in shown["archive"]
     assert "Evidence saved (SHA-256" in shown["archive"]
+    assert shown["archive row"] == "Removed | Profanity or obscene words"
     # The command line still speaks Swedish.
     assert printed["answer"] == "Skriv ett svar."
     assert printed["page address"] == "Sidans adress måste vara en http- eller https-adress: 'kommun.se'"
@@ -202,3 +204,4 @@ def test_window_actions_say_swedish_in_the_swedish_window(qtbot, sqlite_db):
     # Names, not the archive's internal codes.
     assert "Beslut: borttagen" in shown["archive"] and "remove" not in shown["archive"]
     assert "Borttagen för hand, bekräftat av" in shown["archive"]
+    assert shown["archive row"] == "Borttagen | Svordomar eller obscena ord"
