@@ -1510,6 +1510,38 @@
         <source>Ogiltig kontonyckel &apos;%1&apos;: använd små bokstäver a–z, siffror, - och _ (högst 64 tecken, börjar med bokstav eller siffra).</source>
         <translation>Invalid account key &apos;%1&apos;: use lower-case letters a–z, digits, - and _ (at most 64 characters, starting with a letter or digit).</translation>
     </message>
+    <message>
+        <source>Filen %1 finns inte.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 är ingen läsbar xlsx-fil (%2).</source>
+        <translation>%1 is not a readable xlsx file (%2).</translation>
+    </message>
+    <message>
+        <source>%1 har inget blad med kolumnerna %2 och %3. Använd filen som granska export removals skapade.</source>
+        <translation>%1 has no sheet with the columns %2 and %3. Use the file that granska export removals made.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt område &apos;%1&apos;: ange X,Y,B,H i bildpunkter, t.ex. 0,0,1280,800.</source>
+        <translation>Invalid area &apos;%1&apos;: give X,Y,W,H in pixels, e.g. 0,0,1280,800.</translation>
+    </message>
+    <message>
+        <source>Området måste ha positiv bredd och höjd, inte %1×%2.</source>
+        <translation>The area must have a positive width and height, not %1×%2.</translation>
+    </message>
+    <message>
+        <source>Området %1 ligger utanför %2 (%3).</source>
+        <translation>The area %1 lies outside %2 (%3).</translation>
+    </message>
+    <message>
+        <source>bilden</source>
+        <translation>the picture</translation>
+    </message>
+    <message>
+        <source>skärmarna</source>
+        <translation>the screens</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -205,3 +205,25 @@ def test_window_actions_say_swedish_in_the_swedish_window(qtbot, sqlite_db):
     assert "Beslut: borttagen" in shown["archive"] and "remove" not in shown["archive"]
     assert "Borttagen för hand, bekräftat av" in shown["archive"]
     assert shown["archive row"] == "Borttagen | Svordomar eller obscena ord"
+
+
+def test_the_import_dialog_explains_a_bad_file_in_the_windows_language(qtbot, sqlite_db, tmp_path):
+    from app.ui.records.dnr_import_dialog import DnrImportDialog
+    from tests.ui.test_dnr_import_dialog import run
+
+    missing = tmp_path / "saknas.xlsx"
+    said = {}
+    app = QCoreApplication.instance()
+    for language in ("en", "sv"):
+        installed = install_translators(app, "en") if language == "en" else []
+        try:
+            dialog = DnrImportDialog(sqlite_db.sessions)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            dialog.path.setText(str(missing))
+            run(qtbot, dialog, dialog.import_button)
+            said[language] = dialog.summary.text()
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)
+    assert said == {"en": f"The file {missing} does not exist.", "sv": f"Filen {missing} finns inte."}
