@@ -1542,6 +1542,74 @@
         <source>skärmarna</source>
         <translation>the screens</translation>
     </message>
+    <message>
+        <source>E-postadressen</source>
+        <translation>The e-mail address</translation>
+    </message>
+    <message>
+        <source>%1 är ogiltig: &apos;%2&apos;.</source>
+        <translation>%1 is invalid: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt servernamn &apos;%1&apos;.</source>
+        <translation>Invalid server name &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Porten måste vara ett tal, inte &apos;%1&apos;.</source>
+        <translation>The port must be a number, not &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Porten måste vara 1–65535, inte %1.</source>
+        <translation>The port must be 1–65535, not %1.</translation>
+    </message>
+    <message>
+        <source>Okänd kryptering &apos;%1&apos;; välj starttls, ssl eller none.</source>
+        <translation>Unknown encryption &apos;%1&apos;; choose starttls, ssl or none.</translation>
+    </message>
+    <message>
+        <source>Användarnamnet får inte innehålla radbrytningar.</source>
+        <translation>The user name may not contain line breaks.</translation>
+    </message>
+    <message>
+        <source>Avsändaradressen</source>
+        <translation>The sender address</translation>
+    </message>
+    <message>
+        <source>Kommunikationschefens adress</source>
+        <translation>The head of communications&apos; address</translation>
+    </message>
+    <message>
+        <source>Ange en avsändaradress när en e-postserver är inställd.</source>
+        <translation>Give a sender address when a mail server is set up.</translation>
+    </message>
+    <message>
+        <source>Tidsgränsen måste vara 1–300 sekunder.</source>
+        <translation>The time limit must be 1–300 seconds.</translation>
+    </message>
+    <message>
+        <source>Ange minst en giltig e-postadress som mottagare.</source>
+        <translation>Give at least one valid e-mail address as recipient.</translation>
+    </message>
+    <message>
+        <source>Mottagarens adress</source>
+        <translation>The recipient&apos;s address</translation>
+    </message>
+    <message>
+        <source>Lösenordet är tomt.</source>
+        <translation>The password is empty.</translation>
+    </message>
+    <message>
+        <source>Ingen e-postserver är inställd (Inställningar → E-post).</source>
+        <translation>No mail server is set up (Settings → E-mail).</translation>
+    </message>
+    <message>
+        <source>Inget lösenord för e-postservern finns i nyckelringen (Inställningar → E-post).</source>
+        <translation>There is no password for the mail server in the keyring (Settings → E-mail).</translation>
+    </message>
+    <message>
+        <source>Mottagarens e-postadress</source>
+        <translation>The recipient&apos;s e-mail address</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -227,3 +227,40 @@ def test_the_import_dialog_explains_a_bad_file_in_the_windows_language(qtbot, sq
             for translator in installed:
                 app.removeTranslator(translator)
     assert said == {"en": f"The file {missing} does not exist.", "sv": f"Filen {missing} finns inte."}
+
+
+def test_the_mail_settings_refusal_is_in_the_windows_language(qtbot, sqlite_db):
+    import uuid
+
+    from PySide6.QtWidgets import QWidget
+
+    from app.services.accounts.credentials import CredentialStore
+    from app.services.mail import MailSettingsService
+    from app.ui.settings.mail_settings import MailSettingsDialog
+    from app.ui.tasks import TaskManager
+
+    store = CredentialStore(f"se.vadstena.Granska.test-{uuid.uuid4()}")
+    said = {}
+    app = QCoreApplication.instance()
+    for language in ("en", "sv"):
+        installed = install_translators(app, "en") if language == "en" else []
+        try:
+            host = QWidget()
+            qtbot.addWidget(host)
+            dialog = MailSettingsDialog(
+                MailSettingsService(sqlite_db.sessions, store), TaskManager(host), host
+            )
+            dialog.show()
+            qtbot.waitUntil(dialog.save_button.isEnabled)
+            dialog.host.setText("smtp.vadstena.se")
+            dialog.sender.setText("ingen adress")
+            dialog.save_button.click()
+            qtbot.waitUntil(lambda: "ingen adress" in dialog.result.text())  # noqa: B023
+            said[language] = dialog.result.text()
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)
+    assert said == {
+        "en": "The sender address is invalid: 'ingen adress'.",
+        "sv": "Avsändaradressen är ogiltig: 'ingen adress'.",
+    }

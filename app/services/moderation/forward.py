@@ -34,7 +34,7 @@ KIND_REMINDER = "forward_reminder"
 
 def forward_address(to: str) -> str:
     try:
-        return check_address(to, "Mottagarens e-postadress")
+        return check_address(to, translate("Core", "Mottagarens e-postadress"))
     except InputError:
         raise InputError(
             say(
