@@ -1610,6 +1610,42 @@
         <source>Mottagarens e-postadress</source>
         <translation>The recipient&apos;s e-mail address</translation>
     </message>
+    <message>
+        <source>Okänd skärmdump: %1.</source>
+        <translation>Unknown screenshot: %1.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen är ingen PNG-bild.</source>
+        <translation>The screenshot is not a PNG image.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen är tom (0 bildpunkter).</source>
+        <translation>The screenshot is empty (0 pixels).</translation>
+    </message>
+    <message>
+        <source>Intervallet måste vara 1–%1 dagar, inte %2.</source>
+        <translation>The interval must be 1–%1 days, not %2.</translation>
+    </message>
+    <message>
+        <source>Okänt skäl &apos;%1&apos;; välj annual (årlig) eller change (stor förändring).</source>
+        <translation>Unknown reason &apos;%1&apos;; choose annual or change (a large change).</translation>
+    </message>
+    <message>
+        <source>Anteckningen får vara högst %1 tecken.</source>
+        <translation>The note may be at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Ange minst en skärmdump.</source>
+        <translation>Choose at least one screenshot.</translation>
+    </message>
+    <message>
+        <source>Ingen mottagare: ange en adress, eller kommunikationschefens adress under Inställningar → E-post.</source>
+        <translation>No recipient: give an address, or the head of communications&apos; address under Settings → E-mail.</translation>
+    </message>
+    <message>
+        <source>Välj minst en skärmdump att skicka.</source>
+        <translation>Choose at least one screenshot to send.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

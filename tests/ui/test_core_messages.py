@@ -264,3 +264,41 @@ def test_the_mail_settings_refusal_is_in_the_windows_language(qtbot, sqlite_db):
         "en": "The sender address is invalid: 'ingen adress'.",
         "sv": "Avsändaradressen är ogiltig: 'ingen adress'.",
     }
+
+
+def test_the_screenshot_send_dialog_refuses_in_the_windows_language(qtbot, sqlite_db, tmp_path):
+    import uuid
+
+    from app.services.accounts.credentials import CredentialStore
+    from app.services.screenshots.schedule import ScreenshotService
+    from app.ui.screenshots.view import ScreenshotsView
+    from tests.helpers.screens import Clock, add_account, png_of, utc
+    from tests.helpers.ui import show_loaded
+
+    add_account(sqlite_db.sessions, "fb", url="https://facebook.com/vadstena")
+    clock = Clock(utc("2026-03-01T10:00:00+00:00"))
+    ScreenshotService(sqlite_db.sessions, clock.actor()).file_screenshot("fb", png_of((9, 9, 9), 64, 40))
+    store = CredentialStore(f"se.vadstena.Granska.test-{uuid.uuid4()}")
+    said = {}
+    app = QCoreApplication.instance()
+    for language in ("en", "sv"):
+        installed = install_translators(app, "en") if language == "en" else []
+        try:
+            view = show_loaded(
+                qtbot, ScreenshotsView(sqlite_db.sessions, actor=clock.actor(), credentials=store)
+            )
+            view.gallery.item(0).setSelected(True)
+            dialog = view.send_selected()
+            qtbot.waitUntil(lambda: bool(dialog.smtp_state.text()))  # noqa: B023
+            dialog.to.setText("chef.vadstena.se")
+            dialog.save_eml(str(tmp_path / "brev.eml"))
+            qtbot.waitUntil(lambda: "chef.vadstena.se" in dialog.problem.text())  # noqa: B023
+            said[language] = dialog.problem.text()
+            dialog.close()
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)
+    assert said == {
+        "en": "The recipient's address is invalid: 'chef.vadstena.se'.",
+        "sv": "Mottagarens adress är ogiltig: 'chef.vadstena.se'.",
+    }
