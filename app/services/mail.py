@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.services.accounts.credentials import CredentialStore
 from app.services.mail_errors import mail_failure
 from app.services.settings import SettingsService
@@ -26,7 +27,7 @@ SECURITY_CHOICES = ("starttls", "ssl", "none")
 _HOST = re.compile(r"^[A-Za-z0-9.\-\[\]:]+$")
 
 
-def check_address(value: str, what: str = "E-postadressen") -> str:
+def check_address(value: str, what: str = translate("Core", "E-postadressen")) -> str:
     """One plain address (no display name, no line breaks that could add mail headers)."""
     value = value.strip()
     _name, addr = parseaddr(value)
@@ -37,7 +38,7 @@ def check_address(value: str, what: str = "E-postadressen") -> str:
         or addr.count("@") != 1
         or not all(addr.split("@"))
     ):
-        raise InputError(f"{what} är ogiltig: {value!r}.")
+        raise InputError(say(translate("Core", "%1 är ogiltig: '%2'."), what, value))
     return value
 
 
@@ -69,25 +70,31 @@ class MailSettings:
         are allowed: that is "no SMTP server", when Granska offers to save .eml files."""
         host = self.host.strip()
         if host and not _HOST.match(host):
-            raise InputError(f"Ogiltigt servernamn {host!r}.")
+            raise InputError(say(translate("Core", "Ogiltigt servernamn '%1'."), host))
         try:
             port = int(self.port)
         except (TypeError, ValueError):
-            raise InputError(f"Porten måste vara ett tal, inte {self.port!r}.") from None
+            raise InputError(
+                say(translate("Core", "Porten måste vara ett tal, inte '%1'."), self.port)
+            ) from None
         if not 1 <= port <= 65535:
-            raise InputError(f"Porten måste vara 1–65535, inte {port}.")
+            raise InputError(say(translate("Core", "Porten måste vara 1–65535, inte %1."), port))
         if self.security not in SECURITY_CHOICES:
-            raise InputError(f"Okänd kryptering {self.security!r}; välj starttls, ssl eller none.")
+            raise InputError(
+                say(translate("Core", "Okänd kryptering '%1'; välj starttls, ssl eller none."), self.security)
+            )
         username = self.username.strip()
         if any(c in username for c in "\r\n"):
-            raise InputError("Användarnamnet får inte innehålla radbrytningar.")
-        sender = check_address(self.sender, "Avsändaradressen") if self.sender.strip() else ""
+            raise InputError(translate("Core", "Användarnamnet får inte innehålla radbrytningar."))
+        sender = (
+            check_address(self.sender, translate("Core", "Avsändaradressen")) if self.sender.strip() else ""
+        )
         head = self.head_of_communications.strip()
-        head = check_address(head, "Kommunikationschefens adress") if head else ""
+        head = check_address(head, translate("Core", "Kommunikationschefens adress")) if head else ""
         if host and not sender:
-            raise InputError("Ange en avsändaradress när en e-postserver är inställd.")
+            raise InputError(translate("Core", "Ange en avsändaradress när en e-postserver är inställd."))
         if not 1 <= float(self.timeout) <= 300:
-            raise InputError("Tidsgränsen måste vara 1–300 sekunder.")
+            raise InputError(translate("Core", "Tidsgränsen måste vara 1–300 sekunder."))
         return replace(
             self,
             host=host,
@@ -114,8 +121,8 @@ def build_message(
     attachments: list[Attachment] | tuple[Attachment, ...] = (),
 ) -> EmailMessage:
     if not to:
-        raise InputError("Ange minst en giltig e-postadress som mottagare.")
-    to = [check_address(addr, "Mottagarens adress") for addr in to]
+        raise InputError(translate("Core", "Ange minst en giltig e-postadress som mottagare."))
+    to = [check_address(addr, translate("Core", "Mottagarens adress")) for addr in to]
     msg = EmailMessage()
     msg["From"] = settings.sender or "granska@localhost"
     msg["To"] = ", ".join(to)
@@ -175,7 +182,7 @@ class Mailer:
     def _session(self, message: EmailMessage | None) -> None:
         s = self.settings
         if not s.configured:
-            raise InputError("Ingen e-postserver är inställd (Inställningar → E-post).")
+            raise InputError(translate("Core", "Ingen e-postserver är inställd (Inställningar → E-post)."))
         try:
             if s.security == "ssl":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -216,7 +223,7 @@ class MailSettingsService:
     def set_password(self, password: str) -> None:
         """Into the keyring, never the database."""
         if not password:
-            raise InputError("Lösenordet är tomt.")
+            raise InputError(translate("Core", "Lösenordet är tomt."))
         self._store.set(PASSWORD_REF, password)
 
     def forget_password(self) -> bool:
@@ -230,11 +237,14 @@ class MailSettingsService:
         name is set (or `password`, to test one before it is stored)."""
         settings = settings or self.load()
         if not settings.configured:
-            raise InputError("Ingen e-postserver är inställd (Inställningar → E-post).")
+            raise InputError(translate("Core", "Ingen e-postserver är inställd (Inställningar → E-post)."))
         if settings.username and password is None:
             password = self._store.get(PASSWORD_REF)
             if password is None:
                 raise InputError(
-                    "Inget lösenord för e-postservern finns i nyckelringen (Inställningar → E-post)."
+                    translate(
+                        "Core",
+                        "Inget lösenord för e-postservern finns i nyckelringen (Inställningar → E-post).",
+                    )
                 )
         return Mailer(settings, password)

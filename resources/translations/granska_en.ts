@@ -1322,6 +1322,330 @@
         <source>Skärm %1 finns inte; välj 1–%2 (0 = alla skärmar).</source>
         <translation>Screen %1 does not exist; choose 1–%2 (0 = all screens).</translation>
     </message>
+    <message>
+        <source>Det finns ingen post med id %1 (se granska queue --json).</source>
+        <translation>There is no item with id %1 (see granska queue --json).</translation>
+    </message>
+    <message>
+        <source>Du har lämnat över post %1 till %2 på grund av jäv och kan inte besluta om den.</source>
+        <translation>You handed item %1 over to %2 because of a conflict of interest and cannot decide on it.</translation>
+    </message>
+    <message>
+        <source>Skriv ett svar.</source>
+        <translation>Write an answer.</translation>
+    </message>
+    <message>
+        <source>Ange varför du lämnar över (t.ex. privat intresse i frågan).</source>
+        <translation>Say why you hand over (e.g. a private interest in the matter).</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; är ingen aktiv administratör.</source>
+        <translation>&apos;%1&apos; is not an active administrator.</translation>
+    </message>
+    <message>
+        <source>Du kan inte lämna över till dig själv.</source>
+        <translation>You cannot hand over to yourself.</translation>
+    </message>
+    <message>
+        <source>Välj chef eller kommunikationschef som mottagare.</source>
+        <translation>Choose the manager or the head of communications as recipient.</translation>
+    </message>
+    <message>
+        <source>Ange en e-postadress att vidarebefordra till (t.ex. bygg@kommun.se), inte &apos;%1&apos;.</source>
+        <translation>Give an e-mail address to forward to (e.g. bygg@kommun.se), not &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Ange vilket meddelande som ska publiceras (--template), en av: %1.</source>
+        <translation>Say which message to publish (--template), one of: %1.</translation>
+    </message>
+    <message>
+        <source>Post %1 är inte borttagen: ett meddelande om borttagning vore fel. Välj ett svar i stället.</source>
+        <translation>Item %1 is not removed: a removal notice would be wrong. Choose an answer instead.</translation>
+    </message>
+    <message>
+        <source>Okänd mall &apos;%1&apos;; välj en av: %2.</source>
+        <translation>Unknown template &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Samma meddelande är redan publicerat (%1).</source>
+        <translation>The same message is already published (%1).</translation>
+    </message>
+    <message>
+        <source>Samma meddelande är redan publicerat.</source>
+        <translation>The same message is already published.</translation>
+    </message>
+    <message>
+        <source>Inget meddelande för post %1 väntar på att publiceras.</source>
+        <translation>No message for item %1 is waiting to be published.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt diarienummer &apos;%1&apos;: skriv det som i diariet, t.ex. KS/2026:123.</source>
+        <translation>Invalid case number &apos;%1&apos;: write it as in the register, e.g. KS/2026:123.</translation>
+    </message>
+    <message>
+        <source>Okänt kriterium &apos;%1&apos;; välj ett av: %2.</source>
+        <translation>Unknown criterion &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Kriteriet &apos;%1&apos; (%2) kräver det befintliga ärendets diarienummer (--dnr).</source>
+        <translation>The criterion &apos;%1&apos; (%2) needs the existing case&apos;s number (--dnr).</translation>
+    </message>
+    <message>
+        <source>Ange ett diarienummer.</source>
+        <translation>Give a case number.</translation>
+    </message>
+    <message>
+        <source>Post %1 är inte diarieförd. Diarieför den först (granska register ID --criterion ...).</source>
+        <translation>Item %1 is not registered. Register it first (granska register ID --criterion ...).</translation>
+    </message>
+    <message>
+        <source>Borttagen för hand, bekräftat av %1.</source>
+        <translation>Removed by hand, confirmed by %1.</translation>
+    </message>
+    <message>
+        <source>Okänt skäl &apos;%1&apos;; välj ett av: %2.</source>
+        <translation>Unknown reason &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Okänt sätt &apos;%1&apos;: välj hide (dölj) eller delete (radera).</source>
+        <translation>Unknown way &apos;%1&apos;: choose hide or delete.</translation>
+    </message>
+    <message>
+        <source>Post %1 väntar inte på att tas bort för hand.</source>
+        <translation>Item %1 is not waiting to be removed by hand.</translation>
+    </message>
+    <message>
+        <source>Bevis sparat (SHA-256 %1…)</source>
+        <translation>Evidence saved (SHA-256 %1…)</translation>
+    </message>
+    <message>
+        <source>Beslut: %1.</source>
+        <translation>Decision: %1.</translation>
+    </message>
+    <message>
+        <source>diarienummer saknas</source>
+        <translation>no case number</translation>
+    </message>
+    <message>
+        <source>Diarieförd (%1, %2).</source>
+        <translation>Registered (%1, %2).</translation>
+    </message>
+    <message>
+        <source>Meddelande (%1): %2</source>
+        <translation>Notice (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 måste vara en http- eller https-adress: &apos;%2&apos;</source>
+        <translation>%1 must be an http or https address: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 är ingen mapp.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>API-adressen</source>
+        <translation>The API address</translation>
+    </message>
+    <message>
+        <source>Användarnamnet &apos;%1&apos; finns redan.</source>
+        <translation>The user name &apos;%1&apos; already exists.</translation>
+    </message>
+    <message>
+        <source>Det finns redan ett konto med nyckeln &apos;%1&apos;.</source>
+        <translation>There is already an account with the key &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>En administratör behöver både användarnamn och namn.</source>
+        <translation>An administrator needs both a user name and a name.</translation>
+    </message>
+    <message>
+        <source>En administratör behöver ett namn.</source>
+        <translation>An administrator needs a name.</translation>
+    </message>
+    <message>
+        <source>Exportfilen ska sluta på .xlsx: %1</source>
+        <translation>The export file must end in .xlsx: %1</translation>
+    </message>
+    <message>
+        <source>Inloggningsadressen</source>
+        <translation>The sign-in address</translation>
+    </message>
+    <message>
+        <source>Kontot måste ha ett namn.</source>
+        <translation>The account must have a name.</translation>
+    </message>
+    <message>
+        <source>Ogiltig API-version &apos;%1&apos; (t.ex. v21.0, v3, 2 eller 202505).</source>
+        <translation>Invalid API version &apos;%1&apos; (e.g. v21.0, v3, 2 or 202505).</translation>
+    </message>
+    <message>
+        <source>Okänd administratör &apos;%1&apos;.</source>
+        <translation>Unknown administrator &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Okänd plattform &apos;%1&apos;; välj en av: %2.</source>
+        <translation>Unknown platform &apos;%1&apos;; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>Okända fält i kontoregistret: %1</source>
+        <translation>Unknown fields in the account register: %1</translation>
+    </message>
+    <message>
+        <source>Okänt konto &apos;%1&apos;.</source>
+        <translation>Unknown account &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Okänt konto: %1</source>
+        <translation>Unknown account: %1</translation>
+    </message>
+    <message>
+        <source>Sidans adress</source>
+        <translation>The page&apos;s address</translation>
+    </message>
+    <message>
+        <source>Tokenadressen</source>
+        <translation>The token address</translation>
+    </message>
+    <message>
+        <source>Ogiltig kontonyckel &apos;%1&apos;: använd små bokstäver a–z, siffror, - och _ (högst 64 tecken, börjar med bokstav eller siffra).</source>
+        <translation>Invalid account key &apos;%1&apos;: use lower-case letters a–z, digits, - and _ (at most 64 characters, starting with a letter or digit).</translation>
+    </message>
+    <message>
+        <source>Filen %1 finns inte.</source>
+        <translation>The file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 är ingen läsbar xlsx-fil (%2).</source>
+        <translation>%1 is not a readable xlsx file (%2).</translation>
+    </message>
+    <message>
+        <source>%1 har inget blad med kolumnerna %2 och %3. Använd filen som granska export removals skapade.</source>
+        <translation>%1 has no sheet with the columns %2 and %3. Use the file that granska export removals made.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt område &apos;%1&apos;: ange X,Y,B,H i bildpunkter, t.ex. 0,0,1280,800.</source>
+        <translation>Invalid area &apos;%1&apos;: give X,Y,W,H in pixels, e.g. 0,0,1280,800.</translation>
+    </message>
+    <message>
+        <source>Området måste ha positiv bredd och höjd, inte %1×%2.</source>
+        <translation>The area must have a positive width and height, not %1×%2.</translation>
+    </message>
+    <message>
+        <source>Området %1 ligger utanför %2 (%3).</source>
+        <translation>The area %1 lies outside %2 (%3).</translation>
+    </message>
+    <message>
+        <source>bilden</source>
+        <translation>the picture</translation>
+    </message>
+    <message>
+        <source>skärmarna</source>
+        <translation>the screens</translation>
+    </message>
+    <message>
+        <source>E-postadressen</source>
+        <translation>The e-mail address</translation>
+    </message>
+    <message>
+        <source>%1 är ogiltig: &apos;%2&apos;.</source>
+        <translation>%1 is invalid: &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Ogiltigt servernamn &apos;%1&apos;.</source>
+        <translation>Invalid server name &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Porten måste vara ett tal, inte &apos;%1&apos;.</source>
+        <translation>The port must be a number, not &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Porten måste vara 1–65535, inte %1.</source>
+        <translation>The port must be 1–65535, not %1.</translation>
+    </message>
+    <message>
+        <source>Okänd kryptering &apos;%1&apos;; välj starttls, ssl eller none.</source>
+        <translation>Unknown encryption &apos;%1&apos;; choose starttls, ssl or none.</translation>
+    </message>
+    <message>
+        <source>Användarnamnet får inte innehålla radbrytningar.</source>
+        <translation>The user name may not contain line breaks.</translation>
+    </message>
+    <message>
+        <source>Avsändaradressen</source>
+        <translation>The sender address</translation>
+    </message>
+    <message>
+        <source>Kommunikationschefens adress</source>
+        <translation>The head of communications&apos; address</translation>
+    </message>
+    <message>
+        <source>Ange en avsändaradress när en e-postserver är inställd.</source>
+        <translation>Give a sender address when a mail server is set up.</translation>
+    </message>
+    <message>
+        <source>Tidsgränsen måste vara 1–300 sekunder.</source>
+        <translation>The time limit must be 1–300 seconds.</translation>
+    </message>
+    <message>
+        <source>Ange minst en giltig e-postadress som mottagare.</source>
+        <translation>Give at least one valid e-mail address as recipient.</translation>
+    </message>
+    <message>
+        <source>Mottagarens adress</source>
+        <translation>The recipient&apos;s address</translation>
+    </message>
+    <message>
+        <source>Lösenordet är tomt.</source>
+        <translation>The password is empty.</translation>
+    </message>
+    <message>
+        <source>Ingen e-postserver är inställd (Inställningar → E-post).</source>
+        <translation>No mail server is set up (Settings → E-mail).</translation>
+    </message>
+    <message>
+        <source>Inget lösenord för e-postservern finns i nyckelringen (Inställningar → E-post).</source>
+        <translation>There is no password for the mail server in the keyring (Settings → E-mail).</translation>
+    </message>
+    <message>
+        <source>Mottagarens e-postadress</source>
+        <translation>The recipient&apos;s e-mail address</translation>
+    </message>
+    <message>
+        <source>Okänd skärmdump: %1.</source>
+        <translation>Unknown screenshot: %1.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen är ingen PNG-bild.</source>
+        <translation>The screenshot is not a PNG image.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen är tom (0 bildpunkter).</source>
+        <translation>The screenshot is empty (0 pixels).</translation>
+    </message>
+    <message>
+        <source>Intervallet måste vara 1–%1 dagar, inte %2.</source>
+        <translation>The interval must be 1–%1 days, not %2.</translation>
+    </message>
+    <message>
+        <source>Okänt skäl &apos;%1&apos;; välj annual (årlig) eller change (stor förändring).</source>
+        <translation>Unknown reason &apos;%1&apos;; choose annual or change (a large change).</translation>
+    </message>
+    <message>
+        <source>Anteckningen får vara högst %1 tecken.</source>
+        <translation>The note may be at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Ange minst en skärmdump.</source>
+        <translation>Choose at least one screenshot.</translation>
+    </message>
+    <message>
+        <source>Ingen mottagare: ange en adress, eller kommunikationschefens adress under Inställningar → E-post.</source>
+        <translation>No recipient: give an address, or the head of communications&apos; address under Settings → E-mail.</translation>
+    </message>
+    <message>
+        <source>Välj minst en skärmdump att skicka.</source>
+        <translation>Choose at least one screenshot to send.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.models import Account, AccountAdministrator, Administrator
 from app.models.folding import casefold
 from app.services.accounts.platforms import PLATFORMS
@@ -73,7 +74,9 @@ def _check_url(value: str | None, what: str) -> str | None:
         return None
     parsed = urlparse(value)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise InputError(f"{what} måste vara en http- eller https-adress: {value!r}")
+        raise InputError(
+            say(translate("Core", "%1 måste vara en http- eller https-adress: '%2'"), what, value)
+        )
     return value
 
 
@@ -89,13 +92,18 @@ class SignInSettings:
 
     def columns(self) -> dict[str, str | None]:
         if self.api_version and not API_VERSION.match(self.api_version):
-            raise InputError(f"Ogiltig API-version {self.api_version!r} (t.ex. v21.0, v3, 2 eller 202505).")
+            raise InputError(
+                say(
+                    translate("Core", "Ogiltig API-version '%1' (t.ex. v21.0, v3, 2 eller 202505)."),
+                    self.api_version,
+                )
+            )
         given = {
             "oauth_client_id": self.client_id.strip() if self.client_id is not None else None,
-            "oauth_auth_url": _check_url(self.auth_url, "Inloggningsadressen")
+            "oauth_auth_url": _check_url(self.auth_url, translate("Core", "Inloggningsadressen"))
             if self.auth_url
             else self.auth_url,
-            "oauth_token_url": _check_url(self.token_url, "Tokenadressen")
+            "oauth_token_url": _check_url(self.token_url, translate("Core", "Tokenadressen"))
             if self.token_url
             else self.token_url,
             "api_version": self.api_version,
@@ -145,24 +153,30 @@ class AccountService:
     ) -> AccountInfo:
         if not KEY_PATTERN.match(key):
             raise InputError(
-                f"Ogiltig kontonyckel {key!r}: använd små bokstäver a–z, siffror, - och _ "
-                "(högst 64 tecken, börjar med bokstav eller siffra)."
+                say(
+                    translate(
+                        "Core",
+                        "Ogiltig kontonyckel '%1': använd små bokstäver a–z, siffror, - och _ "
+                        "(högst 64 tecken, börjar med bokstav eller siffra).",
+                    ),
+                    key,
+                )
             )
         info = PLATFORMS.get(platform)
         if info is None:
             known = ", ".join(PLATFORMS)
-            raise InputError(f"Okänd plattform {platform!r}; välj en av: {known}.")
+            raise InputError(say(translate("Core", "Okänd plattform '%1'; välj en av: %2."), platform, known))
         if not name.strip():
-            raise InputError("Kontot måste ha ett namn.")
+            raise InputError(translate("Core", "Kontot måste ha ett namn."))
         require(self._sessions, Duty.ADD_ACCOUNT, details={"account": key})
         defaults = info.channel_defaults
         account = Account(
             key=key,
             platform=platform,
             name=name.strip(),
-            page_url=_check_url(page_url, "Sidans adress"),
+            page_url=_check_url(page_url, translate("Core", "Sidans adress")),
             external_id=external_id or None,
-            api_base_url=_check_url(api_base_url, "API-adressen"),
+            api_base_url=_check_url(api_base_url, translate("Core", "API-adressen")),
             **(sign_in or SignInSettings()).columns(),
             purpose=defaults.get("purpose", ""),
             content=defaults.get("content", ""),
@@ -181,7 +195,9 @@ class AccountService:
                     seals=[("account", account.id)],
                 )
         except IntegrityError:
-            raise InputError(f"Det finns redan ett konto med nyckeln {key!r}.") from None
+            raise InputError(
+                say(translate("Core", "Det finns redan ett konto med nyckeln '%1'."), key)
+            ) from None
         return _info(account, 0)
 
     def set_sign_in(self, key: str, settings: SignInSettings) -> AccountInfo:
@@ -190,7 +206,7 @@ class AccountService:
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == key))
             if account is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
             changed = settings.columns()
             for column, value in changed.items():
                 setattr(account, column, value)
@@ -218,7 +234,7 @@ class AccountService:
         for info in self.list_accounts():
             if info.key == key:
                 return info
-        raise InputError(f"Okänt konto {key!r}.")
+        raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
 
     def add_administrator(
         self,
@@ -235,7 +251,7 @@ class AccountService:
         """`create_login`: on PostgreSQL also the person's login role with exactly their roles'
         privileges (granska admins add), in the same transaction."""
         if not username.strip() or not name.strip():
-            raise InputError("En administratör behöver både användarnamn och namn.")
+            raise InputError(translate("Core", "En administratör behöver både användarnamn och namn."))
         require(self._sessions, Duty.MANAGE_ADMINISTRATORS, details={"username": username.strip()})
         admin = Administrator(
             username=username.strip(),
@@ -258,7 +274,7 @@ class AccountService:
                     seals=[("administrator", admin.id)],
                 )
         except IntegrityError:
-            raise InputError(f"Användarnamnet {username!r} finns redan.") from None
+            raise InputError(say(translate("Core", "Användarnamnet '%1' finns redan."), username)) from None
         return admin.id
 
     def assign(self, account_key: str, username: str, role: str = "administrator") -> None:
@@ -269,9 +285,9 @@ class AccountService:
                 select(Administrator).where(casefold(Administrator.username) == casefold(username))
             )
             if account is None:
-                raise InputError(f"Okänt konto {account_key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto '%1'."), account_key))
             if admin is None:
-                raise InputError(f"Okänd administratör {username!r}.")
+                raise InputError(say(translate("Core", "Okänd administratör '%1'."), username))
             exists = session.scalar(
                 select(AccountAdministrator).where(
                     AccountAdministrator.account_id == account.id,

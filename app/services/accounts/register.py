@@ -18,6 +18,7 @@ from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.models import Account, AccountAdministrator, AccountSecret, Administrator
 from app.models.folding import casefold
 from app.services.accounts.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
@@ -175,21 +176,21 @@ class AccountRegister:
         with self._sessions() as session:
             account = session.scalar(self._query().where(Account.key == key))
             if account is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
             return _entry(account, _key_holders(session, account.id))
 
     def update(self, key: str, **changes: Any) -> RegisterEntry:
         unknown = sorted(set(changes) - set(EDITABLE))
         if unknown:
-            raise InputError("Okända fält i kontoregistret: " + ", ".join(unknown))
+            raise InputError(say(translate("Core", "Okända fält i kontoregistret: %1"), ", ".join(unknown)))
         if "name" in changes:
             changes["name"] = str(changes["name"]).strip()
             if not changes["name"]:
-                raise InputError("Kontot måste ha ett namn.")
+                raise InputError(translate("Core", "Kontot måste ha ett namn."))
         if "page_url" in changes:
-            changes["page_url"] = _check_url(changes["page_url"], "Sidans adress")
+            changes["page_url"] = _check_url(changes["page_url"], translate("Core", "Sidans adress"))
         if "api_base_url" in changes:
-            changes["api_base_url"] = _check_url(changes["api_base_url"], "API-adressen")
+            changes["api_base_url"] = _check_url(changes["api_base_url"], translate("Core", "API-adressen"))
         if "external_id" in changes:
             changes["external_id"] = str(changes["external_id"] or "").strip() or None
         for name in TEXT_FIELDS:
@@ -199,7 +200,7 @@ class AccountRegister:
         with self._sessions.begin() as session:
             account = session.scalar(select(Account).where(Account.key == key))
             if account is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
             for name, value in changes.items():
                 setattr(account, name, value)
             log_change(
@@ -225,10 +226,10 @@ class AccountRegister:
         with self._sessions.begin() as session:
             admin = session.scalar(select(Administrator).where(Administrator.username == username))
             if admin is None:
-                raise InputError(f"Okänd administratör {username!r}.")
+                raise InputError(say(translate("Core", "Okänd administratör '%1'."), username))
             if name is not None:
                 if not name.strip():
-                    raise InputError("En administratör behöver ett namn.")
+                    raise InputError(translate("Core", "En administratör behöver ett namn."))
                 admin.name = name.strip()
             if email is not None:
                 admin.email = email.strip()
@@ -253,9 +254,9 @@ class AccountRegister:
                 select(Administrator.id).where(casefold(Administrator.username) == casefold(username))
             )
             if account_id is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
             if admin_id is None:
-                raise InputError(f"Okänd administratör {username!r}.")
+                raise InputError(say(translate("Core", "Okänd administratör '%1'."), username))
             links = list(
                 session.scalars(
                     select(AccountAdministrator.id).where(

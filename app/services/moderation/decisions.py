@@ -150,7 +150,9 @@ class LastDecision:
 def _load(writer: Writer, item_id: int, username: str) -> tuple[ItemState, AdminInfo]:
     row = writer.first(_STATE, {"item_id": item_id, "username": username})
     if row is None:
-        raise InputError(f"Det finns ingen post med id {item_id} (se granska queue --json).")
+        raise InputError(
+            say(translate("Core", "Det finns ingen post med id %1 (se granska queue --json)."), item_id)
+        )
     snap = ItemSnapshot.from_row(row)
     item = snap.item
     admin_id, admin_name, admin_email, manager_email, roles, assigned, in_use, recused_to, templates = row[
@@ -219,8 +221,14 @@ class DecisionScope:
     def refuse_on_conflict_of_interest(self) -> None:
         if self.state.recused_to is not None:
             raise InputError(
-                f"Du har lämnat över post {self.state.id} till {self.state.recused_to} på grund av jäv "
-                "och kan inte besluta om den."
+                say(
+                    translate(
+                        "Core",
+                        "Du har lämnat över post %1 till %2 på grund av jäv och kan inte besluta om den.",
+                    ),
+                    self.state.id,
+                    self.state.recused_to,
+                )
             )
 
     def require_undecided(self) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import Connector
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.core.states import Action, Step
 from app.models import Item, ItemStatus, Recusal
 from app.services.accounts import platforms
@@ -227,7 +228,7 @@ class ModerationService:
         self, item_id: int, text: str, *, posted_by_hand: bool = False, link: str | None = None
     ) -> ActionOutcome:
         if not text or not text.strip():
-            raise InputError("Skriv ett svar.")
+            raise InputError(translate("Core", "Skriv ett svar."))
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             template = dict((t, c) for c, t in _saved_replies(scope.session)).get(text.strip())
@@ -272,14 +273,16 @@ class ModerationService:
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
         if not reason or not reason.strip():
-            raise InputError("Ange varför du lämnar över (t.ex. privat intresse i frågan).")
+            raise InputError(
+                translate("Core", "Ange varför du lämnar över (t.ex. privat intresse i frågan).")
+            )
         with _database_errors(), self._scope(item_id) as scope:
             scope.require_undecided()
             target = active_administrator(scope.session, to_username)
             if target is None:
-                raise InputError(f"{to_username!r} är ingen aktiv administratör.")
+                raise InputError(say(translate("Core", "'%1' är ingen aktiv administratör."), to_username))
             if same_person(target.username, scope.username):
-                raise InputError("Du kan inte lämna över till dig själv.")
+                raise InputError(translate("Core", "Du kan inte lämna över till dig själv."))
             require_hand_over_target(scope.session, scope.state.account_id, target.id, target.name)
             recusal = Recusal(
                 item_id=item_id,
@@ -345,7 +348,7 @@ class ModerationService:
     def escalate(self, item_id: int, note: str = "", to: str = KIND_MANAGER) -> ActionOutcome:
         """E-mail the nearest manager (or the head of communications) about an item."""
         if to not in (KIND_MANAGER, KIND_HEAD):
-            raise InputError("Välj chef eller kommunikationschef som mottagare.")
+            raise InputError(translate("Core", "Välj chef eller kommunikationschef som mottagare."))
         with _database_errors():
             with self._scope(item_id) as scope:
                 scope.require_not_weeded()

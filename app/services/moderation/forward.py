@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.core.states import Outcome, Step
 from app.models import Escalation, Item, ItemStatus
 from app.services.accounts.identity import local_time
@@ -33,10 +34,15 @@ KIND_REMINDER = "forward_reminder"
 
 def forward_address(to: str) -> str:
     try:
-        return check_address(to, "Mottagarens e-postadress")
+        return check_address(to, translate("Core", "Mottagarens e-postadress"))
     except InputError:
         raise InputError(
-            f"Ange en e-postadress att vidarebefordra till (t.ex. bygg@kommun.se), inte {to.strip()!r}."
+            say(
+                translate(
+                    "Core", "Ange en e-postadress att vidarebefordra till (t.ex. bygg@kommun.se), inte '%1'."
+                ),
+                to.strip(),
+            )
         ) from None
 
 

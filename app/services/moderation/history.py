@@ -3,6 +3,7 @@ and what happened on the platform and by e-mail (from the audit log)."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from app.models import AuditEvent, Decision, Escalation, Evidence, Notice, Regis
 from app.services.accounts.identity import display_names
 from app.services.moderation.decisions import ACTION_PAST
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.moderation.remove import BY_HAND_CONFIRMED
 from app.services.records.audit import ACTION_LABELS
 
 # Audit actions that add something the records themselves do not say.
@@ -58,6 +60,17 @@ PLATFORM_RESULTS: dict[str, str] = {
         translate("Core", "Ska tas bort för hand."),
     )
 }
+_CONFIRMED = re.compile(re.escape(BY_HAND_CONFIRMED.source).replace("%1", "(.+)") + r"\Z", re.DOTALL)
+
+
+def platform_result_text(stored: str) -> str:
+    """What the platform step wrote on a decision, as a message when Granska wrote it."""
+    if stored in PLATFORM_RESULTS:
+        return PLATFORM_RESULTS[stored]
+    confirmed = _CONFIRMED.match(stored)
+    return say(BY_HAND_CONFIRMED, confirmed[1]) if confirmed else stored
+
+
 MAIL_KIND = {
     "forward": translate("Core", "Vidarebefordrad med e-post"),
     "forward_reminder": translate("Core", "Påminnelse om svar"),
@@ -92,7 +105,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         if d.details and d.details.get("to"):
             what = say(translate("Core", "%1 (till %2)"), what, d.details["to"])
         if d.platform_result:
-            what = say("%1. %2", what, PLATFORM_RESULTS.get(d.platform_result, d.platform_result))
+            what = say("%1. %2", what, platform_result_text(d.platform_result))
         rows.append((d.decided_at, d.decided_by, "decision", what))
     for r in session.execute(select(Registration).where(Registration.item_id == item_id)).scalars():
         criterion = REGISTRATION_CRITERIA.get(r.criterion)

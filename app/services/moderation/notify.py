@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.messages import say, translate
 from app.core.states import Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, Notice, OutboxStep, Setting
 from app.services.accounts.identity import local_time
@@ -247,15 +248,26 @@ def choose_notice(
         template = removal_reason
         if template is None and not (text and text.strip()):
             codes = ", ".join(list(REMOVAL_REASONS) + list(replies))
-            raise InputError(f"Ange vilket meddelande som ska publiceras (--template), en av: {codes}.")
+            raise InputError(
+                say(
+                    translate("Core", "Ange vilket meddelande som ska publiceras (--template), en av: %1."),
+                    codes,
+                )
+            )
     body = text.strip() if text and text.strip() else None
     if template is None:
         kind = "answer"
     elif template in REMOVAL_REASONS:
         if not removed:
             raise InputError(
-                f"Post {state.id} är inte borttagen: ett meddelande om borttagning vore fel. "
-                "Välj ett svar i stället."
+                say(
+                    translate(
+                        "Core",
+                        "Post %1 är inte borttagen: ett meddelande om borttagning vore fel. "
+                        "Välj ett svar i stället.",
+                    ),
+                    state.id,
+                )
             )
         kind = "removal"
         body = body or removal_notice_text(_setting(session, NOTICE_TEMPLATES_KEY), template)
@@ -264,7 +276,7 @@ def choose_notice(
         body = personalise(body or replies[template], state.author_name)
     else:
         codes = ", ".join(list(REMOVAL_REASONS) + list(replies))
-        raise InputError(f"Okänd mall {template!r}; välj en av: {codes}.")
+        raise InputError(say(translate("Core", "Okänd mall '%1'; välj en av: %2."), template, codes))
     assert body is not None
     posted = session.execute(
         select(Notice.posted_at)
@@ -274,8 +286,11 @@ def choose_notice(
         .limit(1)
     ).first()
     if posted is not None:
-        when = f" ({local_time(posted[0])})" if posted[0] is not None else ""
-        raise InputError(f"Samma meddelande är redan publicerat{when}.")
+        if posted[0] is not None:
+            raise InputError(
+                say(translate("Core", "Samma meddelande är redan publicerat (%1)."), local_time(posted[0]))
+            )
+        raise InputError(translate("Core", "Samma meddelande är redan publicerat."))
     return kind, template, body
 
 
@@ -333,7 +348,9 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
     """An administrator posted the notice by hand (the platform could not)."""
     notice = _latest_unposted(scope.session, scope.state.id)
     if notice is None:
-        raise InputError(f"Inget meddelande för post {scope.state.id} väntar på att publiceras.")
+        raise InputError(
+            say(translate("Core", "Inget meddelande för post %1 väntar på att publiceras."), scope.state.id)
+        )
     link = (link or "").strip() or None
     scope.session.execute(
         update(Notice)

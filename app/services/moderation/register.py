@@ -30,7 +30,12 @@ def validate_diarienummer(value: str | None) -> str | None:
         return None
     value = value.strip()
     if len(value) > 100 or _CONTROL.search(value) or not re.search(r"\d", value):
-        raise InputError(f"Ogiltigt diarienummer {value!r}: skriv det som i diariet, t.ex. KS/2026:123.")
+        raise InputError(
+            say(
+                translate("Core", "Ogiltigt diarienummer '%1': skriv det som i diariet, t.ex. KS/2026:123."),
+                value,
+            )
+        )
     return value
 
 
@@ -38,12 +43,15 @@ def validate_criterion(criterion: str, diarienummer: str | None) -> str | None:
     spec = REGISTRATION_CRITERIA.get(criterion)
     if spec is None:
         known = ", ".join(REGISTRATION_CRITERIA)
-        raise InputError(f"Okänt kriterium {criterion!r}; välj ett av: {known}.")
+        raise InputError(say(translate("Core", "Okänt kriterium '%1'; välj ett av: %2."), criterion, known))
     dnr = validate_diarienummer(diarienummer)
     if spec.needs_diarienummer and dnr is None:
         raise InputError(
-            f"Kriteriet {criterion!r} ({spec.label.lower()}) kräver det befintliga ärendets "
-            "diarienummer (--dnr)."
+            say(
+                translate("Core", "Kriteriet '%1' (%2) kräver det befintliga ärendets diarienummer (--dnr)."),
+                criterion,
+                spec.label,
+            )
         )
     return dnr
 
@@ -123,15 +131,20 @@ def set_diarienummer(scope: DecisionScope, diarienummer: str, registration_id: i
     """The registrator's diarienummer on the item's registration (the newest, unless named)."""
     dnr = validate_diarienummer(diarienummer)
     if dnr is None:
-        raise InputError("Ange ett diarienummer.")
+        raise InputError(translate("Core", "Ange ett diarienummer."))
     stmt = select(Registration.id, Registration.diarienummer).where(Registration.item_id == scope.state.id)
     if registration_id is not None:
         stmt = stmt.where(Registration.id == registration_id)
     row = scope.session.execute(stmt.order_by(Registration.id.desc()).limit(1)).first()
     if row is None:
         raise InputError(
-            f"Post {scope.state.id} är inte diarieförd. Diarieför den först "
-            "(granska register ID --criterion ...)."
+            say(
+                translate(
+                    "Core",
+                    "Post %1 är inte diarieförd. Diarieför den först (granska register ID --criterion ...).",
+                ),
+                scope.state.id,
+            )
         )
     scope.session.execute(update(Registration).where(Registration.id == row[0]).values(diarienummer=dnr))
     scope.audit("diarienummer", {"registration_id": row[0], "diarienummer": dnr, "previous": row[1]})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.connector import Capabilities, Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.messages import say, translate
 from app.core.states import Action, Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, OutboxStep
 from app.services.accounts.identity import escalation_recipient
@@ -33,6 +34,9 @@ BY_HAND = (
     "Kontot har ingen koppling till plattformen: ta bort kommentaren för hand via länken och "
     "bekräfta sedan i Granska."
 )
+# Written on the decision when an administrator confirms a removal by hand (the history says it
+# again in the window's language: app/services/moderation/history.py).
+BY_HAND_CONFIRMED = translate("Core", "Borttagen för hand, bekräftat av %1.")
 
 
 @dataclass(frozen=True)
@@ -46,9 +50,11 @@ class RemovalQueued:
 def check_removal(reason: str, mode: str) -> None:
     if reason not in REMOVAL_REASONS:
         known = ", ".join(REMOVAL_REASONS)
-        raise InputError(f"Okänt skäl {reason!r}; välj ett av: {known}.")
+        raise InputError(say(translate("Core", "Okänt skäl '%1'; välj ett av: %2."), reason, known))
     if mode not in MODES:
-        raise InputError(f"Okänt sätt {mode!r}: välj hide (dölj) eller delete (radera).")
+        raise InputError(
+            say(translate("Core", "Okänt sätt '%1': välj hide (dölj) eller delete (radera)."), mode)
+        )
 
 
 def decide_removal(
@@ -216,7 +222,9 @@ def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
     may follow. Also for an item pending on the platform that a person removed by hand meanwhile
     (an expired token, say). Returns the decision's id."""
     if scope.state.status not in (ItemStatus.REMOVE_BY_HAND, ItemStatus.PENDING_PLATFORM):
-        raise InputError(f"Post {scope.state.id} väntar inte på att tas bort för hand.")
+        raise InputError(
+            say(translate("Core", "Post %1 väntar inte på att tas bort för hand."), scope.state.id)
+        )
     step = scope.session.execute(
         select(OutboxStep.id, OutboxStep.decision_id)
         .where(
@@ -227,7 +235,7 @@ def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
         .order_by(OutboxStep.id.desc())
         .limit(1)
     ).first()
-    text = f"Borttagen för hand, bekräftat av {scope.admin.name}."
+    text = say(BY_HAND_CONFIRMED, scope.admin.name)
     if step is not None:
         scope.session.execute(
             update(OutboxStep)

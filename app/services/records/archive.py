@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -18,14 +18,14 @@ from sqlalchemy import and_, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.core.errors import InputError
-from app.models import Account, Decision, Evidence, Item, Notice, Registration
+from app.models import Account, Decision, Evidence, Item, Registration
 from app.models.archive_search_pg import copy_matches
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
-from app.services.accounts.identity import display_names
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
 from app.services.context import Actor, acting
 from app.services.records import archive_paging
+from app.services.records.archive_history import HistoryLine, archive_history
 from app.services.records.removal_log import REMOVE_ACTION
 
 if TYPE_CHECKING:
@@ -90,14 +90,6 @@ class SavedCopy:
             return json.dumps(json.loads(self.payload), ensure_ascii=False, indent=2, sort_keys=True)
         except ValueError:
             return self.payload
-
-
-@dataclass(frozen=True)
-class HistoryLine:
-    at: datetime
-    who: str
-    kind: str  # evidence, decision, registration, notice
-    summary: str
 
 
 @dataclass(frozen=True)
@@ -359,42 +351,5 @@ class ArchiveService:
                 current_status=item.status, fetched_at=item.fetched_at, edited_at=item.edited_at,
                 current_known=newest is None or item.fetched_at > newest,
                 permalink=item.permalink, author_url=item.author_url, raw=item.raw,
-                history=_history(session, item_id),
+                history=archive_history(session, item_id),
             )  # fmt: skip
-
-
-def _history(session: Session, item_id: int) -> list[HistoryLine]:
-    lines: list[HistoryLine] = []
-    for ev in session.scalars(select(Evidence).where(Evidence.item_id == item_id)):
-        lines.append(
-            HistoryLine(ev.saved_at, ev.saved_by, "evidence", f"Bevis sparat (SHA-256 {ev.sha256[:12]}…)")
-        )
-    for d in session.scalars(select(Decision).where(Decision.item_id == item_id)):
-        reason = f" – {d.reason_code}" if d.reason_code else ""
-        result = f" – {d.platform_result}" if d.platform_result else ""
-        lines.append(
-            HistoryLine(
-                d.decided_at,
-                d.decided_by,
-                "decision",
-                f"Beslut: {d.action}{reason}{result}. {d.motivation}".strip(),
-            )
-        )
-    for r in session.scalars(select(Registration).where(Registration.item_id == item_id)):
-        dnr = r.diarienummer or "diarienummer saknas"
-        lines.append(
-            HistoryLine(
-                r.registered_at,
-                r.registered_by,
-                "registration",
-                f"Diarieförd ({r.criterion}, {dnr}). {r.motivation}".strip(),
-            )
-        )
-    for n in session.scalars(select(Notice).where(Notice.item_id == item_id)):
-        where = f" – {n.platform_ref}" if n.platform_ref else ""
-        lines.append(
-            HistoryLine(n.created_at, n.created_by, "notice", f"Meddelande ({n.status}){where}: {n.text}")
-        )
-    names = display_names(session, {line.who for line in lines})  # names, not logins
-    lines = [replace(line, who=names.get(line.who, line.who)) for line in lines]
-    return sorted(lines, key=lambda line: line.at)

@@ -27,6 +27,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from app.core.errors import InputError
+from app.core.messages import translate
 from app.models import AuditHead
 from app.models.db import data_dir
 
@@ -186,7 +187,7 @@ def mail_checkpoint(sessions: Any, head: str, to: str | None = None) -> str:
         raise InputError(
             "Ingen mottagare: ange --to, eller kommunikationschefens adress under Inställningar → E-post."
         )
-    recipient = check_address(recipient, "Mottagarens adress")
+    recipient = check_address(recipient, translate("Core", "Mottagarens adress"))
     body = (
         "Hej,\n\nhär är Granskas kontrollpunkt för granskningsloggen. Spara mejlet: med raden nedan "
         "kan vem som helst senare visa att loggen inte har kortats eller skrivits om sedan i dag "

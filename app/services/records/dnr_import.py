@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.models import Decision, ExportRow, Item, Registration
 from app.models.db_errors import database_failure
 from app.services.context import Actor, acting
@@ -94,11 +95,11 @@ def clean_diarienummer(value: Any) -> str:
 def read_dnr_rows(path: Path) -> tuple[list[DnrRow], str | None]:
     """Every row that has a Rad-id, from every sheet with both columns; and the export id."""
     if not path.is_file():
-        raise InputError(f"Filen {path} finns inte.")
+        raise InputError(say(translate("Core", "Filen %1 finns inte."), path))
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path} är ingen läsbar xlsx-fil ({exc}).") from exc
+        raise InputError(say(translate("Core", "%1 är ingen läsbar xlsx-fil (%2)."), path, exc)) from exc
     rows: list[DnrRow] = []
     sheets_found = 0
     try:
@@ -124,8 +125,16 @@ def read_dnr_rows(path: Path) -> tuple[list[DnrRow], str | None]:
         workbook.close()
     if sheets_found == 0:
         raise InputError(
-            f"{path.name} har inget blad med kolumnerna {ROW_ID_HEADER} och "
-            f"{DNR_HEADER}. Använd filen som granska export removals skapade."
+            say(
+                translate(
+                    "Core",
+                    "%1 har inget blad med kolumnerna %2 och %3. "
+                    "Använd filen som granska export removals skapade.",
+                ),
+                path.name,
+                ROW_ID_HEADER,
+                DNR_HEADER,
+            )
         )
     return rows, export_uuid
 

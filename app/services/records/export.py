@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError, os_cause
+from app.core.messages import say, translate
 from app.models import Account, Administrator, Export, ExportRow, Registration
 from app.models.db_errors import database_failure
 from app.services.accounts.identity import unregistered_name
@@ -91,7 +92,7 @@ class ExportService:
         known = set(session.scalars(select(Account.key).where(Account.key.in_(keys))))
         unknown = [k for k in keys if k not in known]
         if unknown:
-            raise InputError("Okänt konto: " + ", ".join(unknown))
+            raise InputError(say(translate("Core", "Okänt konto: %1"), ", ".join(unknown)))
 
     def count(self, request: RemovalLogRequest) -> tuple[int, int]:
         """(removals, registrations) the export would contain."""
@@ -111,7 +112,7 @@ class ExportService:
         scope = log.period_scope(request.date_from, request.date_to, request.account_keys)
         output = Path(output)
         if output.suffix.lower() != ".xlsx":
-            raise InputError(f"Exportfilen ska sluta på .xlsx: {output}")
+            raise InputError(say(translate("Core", "Exportfilen ska sluta på .xlsx: %1"), output))
         require(self._sessions, Duty.EXPORT, self._actor, details={"file": output.name})
         export_uuid = str(uuid.uuid4())
         now = self._actor.now()

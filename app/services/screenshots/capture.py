@@ -63,7 +63,12 @@ class Region:
             left, top, width, height = (int(p) for p in parts)
         except ValueError:
             raise InputError(
-                f"Ogiltigt område {text!r}: ange X,Y,B,H i bildpunkter, t.ex. 0,0,1280,800."
+                say(
+                    translate(
+                        "Core", "Ogiltigt område '%1': ange X,Y,B,H i bildpunkter, t.ex. 0,0,1280,800."
+                    ),
+                    text,
+                )
             ) from None
         return cls(left, top, width, height)
 
@@ -89,7 +94,7 @@ class CapturedImage:
 
     def crop(self, region: Region) -> CapturedImage:
         """A rectangle of this image, in this image's own pixel coordinates."""
-        _check_inside(region, Region(0, 0, self.width, self.height), "bilden")
+        _check_inside(region, Region(0, 0, self.width, self.height), translate("Core", "bilden"))
         stride = self.width * 3
         start = region.left * 3
         rows = [
@@ -108,7 +113,13 @@ class CapturedImage:
 
 def _check_inside(region: Region, bounds: Region, what: str) -> None:
     if region.width <= 0 or region.height <= 0:
-        raise InputError(f"Området måste ha positiv bredd och höjd, inte {region.width}×{region.height}.")
+        raise InputError(
+            say(
+                translate("Core", "Området måste ha positiv bredd och höjd, inte %1×%2."),
+                region.width,
+                region.height,
+            )
+        )
     if (
         region.left < bounds.left
         or region.top < bounds.top
@@ -116,8 +127,12 @@ def _check_inside(region: Region, bounds: Region, what: str) -> None:
         or region.top + region.height > bounds.top + bounds.height
     ):
         raise InputError(
-            f"Området {region.left},{region.top},{region.width},{region.height} ligger utanför "
-            f"{what} ({bounds.left},{bounds.top},{bounds.width},{bounds.height})."
+            say(
+                translate("Core", "Området %1 ligger utanför %2 (%3)."),
+                f"{region.left},{region.top},{region.width},{region.height}",
+                what,
+                f"{bounds.left},{bounds.top},{bounds.width},{bounds.height}",
+            )
         )
 
 
@@ -199,7 +214,7 @@ class ScreenGrabber:
                         Region(
                             everything["left"], everything["top"], everything["width"], everything["height"]
                         ),
-                        "skärmarna",
+                        translate("Core", "skärmarna"),
                     )
                     box = {
                         "left": region.left,

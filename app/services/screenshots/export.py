@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.services.replace_file import replace_file
 from app.services.screenshots.schedule import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
 
@@ -65,7 +66,7 @@ def _ensure_folder(folder: Path) -> None:
     except OSError as exc:
         raise EnvironmentFault(f"Kan inte skapa mappen {folder}: {exc.strerror or exc}") from None
     if not folder.is_dir():
-        raise InputError(f"{folder} är ingen mapp.")
+        raise InputError(say(translate("Core", "%1 är ingen mapp."), folder))
 
 
 def file_stems(service: ScreenshotService, shots: list[ScreenshotInfo]) -> dict[int, str]:

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from app.core.errors import InputError
+from app.core.messages import translate
 from app.services.context import Writes, in_this_thread
 from app.services.mail import Attachment, MailSettingsService, build_message, check_address, save_eml
 from app.services.records.audit_witness import witness_now
@@ -70,13 +71,16 @@ class ScreenshotMail:
         recipient = (to or "").strip() or self.default_recipient()
         if not recipient:
             raise InputError(
-                "Ingen mottagare: ange en adress, eller kommunikationschefens adress under "
-                "Inställningar → E-post."
+                translate(
+                    "Core",
+                    "Ingen mottagare: ange en adress, eller kommunikationschefens adress under "
+                    "Inställningar → E-post.",
+                )
             )
-        recipient = check_address(recipient, "Mottagarens adress")
+        recipient = check_address(recipient, translate("Core", "Mottagarens adress"))
         shots = sorted(self._shots.list_screenshots(ids=ids), key=lambda s: (s.account_key, s.taken_at))
         if not shots:
-            raise InputError("Välj minst en skärmdump att skicka.")
+            raise InputError(translate("Core", "Välj minst en skärmdump att skicka."))
         self._shots.require_screenshots(s.account_key for s in shots)
         stems = file_stems(self._shots, shots)
         names = {s.id: f"{stems[s.id]}.png" for s in shots}

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.models import Account, Screenshot
 from app.services.accounts.roles import Duty, require
 from app.services.context import Actor, acting
@@ -64,10 +65,10 @@ def local_year_bounds(year: int) -> tuple[datetime, datetime]:
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height from the PNG header; refuses anything that is not a PNG."""
     if len(png) < 33 or not png.startswith(PNG_SIGNATURE) or png[12:16] != b"IHDR":
-        raise InputError("Skärmdumpen är ingen PNG-bild.")
+        raise InputError(translate("Core", "Skärmdumpen är ingen PNG-bild."))
     width, height = struct.unpack(">II", png[16:24])
     if width == 0 or height == 0:
-        raise InputError("Skärmdumpen är tom (0 bildpunkter).")
+        raise InputError(translate("Core", "Skärmdumpen är tom (0 bildpunkter)."))
     return width, height
 
 
@@ -272,7 +273,9 @@ class ScreenshotService:
 
     def set_interval(self, account_key: str, days: int) -> None:
         if not 1 <= days <= 5 * DAYS_PER_YEAR:
-            raise InputError(f"Intervallet måste vara 1–{5 * DAYS_PER_YEAR} dagar, inte {days}.")
+            raise InputError(
+                say(translate("Core", "Intervallet måste vara 1–%1 dagar, inte %2."), 5 * DAYS_PER_YEAR, days)
+            )
         self.require_screenshots([account_key])
         with self._sessions.begin() as session:
             account = self._account(session, account_key)
@@ -293,10 +296,15 @@ class ScreenshotService:
     ) -> ScreenshotInfo:
         """Store the PNG with who, when, why, its size and SHA-256, in one transaction."""
         if reason not in REASONS:
-            raise InputError(f"Okänt skäl {reason!r}; välj annual (årlig) eller change (stor förändring).")
+            raise InputError(
+                say(
+                    translate("Core", "Okänt skäl '%1'; välj annual (årlig) eller change (stor förändring)."),
+                    reason,
+                )
+            )
         note = (note or "").replace("\x00", "").strip()
         if len(note) > NOTE_MAX:
-            raise InputError(f"Anteckningen får vara högst {NOTE_MAX} tecken.")
+            raise InputError(say(translate("Core", "Anteckningen får vara högst %1 tecken."), NOTE_MAX))
         width, height = png_size(png)
         self.require_screenshots([account_key])
         digest = hashlib.sha256(png).hexdigest()
@@ -344,7 +352,9 @@ class ScreenshotService:
             rows = [ScreenshotInfo(*row) for row in session.execute(stmt)]
         if ids is not None and len(rows) != len(wanted):
             missing = sorted(set(wanted) - {r.id for r in rows})
-            raise InputError("Okänd skärmdump: " + ", ".join(str(m) for m in missing) + ".")
+            raise InputError(
+                say(translate("Core", "Okänd skärmdump: %1."), ", ".join(str(m) for m in missing))
+            )
         return rows
 
     def get(self, screenshot_id: int) -> ScreenshotInfo:
@@ -358,7 +368,7 @@ class ScreenshotService:
                 select(Screenshot.png, Screenshot.sha256).where(Screenshot.id == screenshot_id)
             ).first()
         if row is None:
-            raise InputError(f"Okänd skärmdump: {screenshot_id}.")
+            raise InputError(say(translate("Core", "Okänd skärmdump: %1."), screenshot_id))
         data = bytes(row[0])
         if hashlib.sha256(data).hexdigest() != row[1]:
             raise EnvironmentFault(
@@ -380,15 +390,17 @@ class ScreenshotService:
         """Record that the screenshots went to `to`; all of them or none."""
         wanted = sorted(set(ids))
         if not wanted:
-            raise InputError("Ange minst en skärmdump.")
-        to = check_address(to, "Mottagarens adress")
+            raise InputError(translate("Core", "Ange minst en skärmdump."))
+        to = check_address(to, translate("Core", "Mottagarens adress"))
         at = at or self._actor.now()
         self.require_screenshots(s.account_key for s in self.list_screenshots(ids=wanted))
         with self._sessions.begin() as session:
             shots = session.scalars(select(Screenshot).where(Screenshot.id.in_(wanted))).all()
             missing = sorted(set(wanted) - {s.id for s in shots})
             if missing:
-                raise InputError("Okänd skärmdump: " + ", ".join(str(m) for m in missing) + ".")
+                raise InputError(
+                    say(translate("Core", "Okänd skärmdump: %1."), ", ".join(str(m) for m in missing))
+                )
             for shot in shots:
                 shot.sent_to = to
                 shot.sent_at = at
@@ -404,5 +416,5 @@ class ScreenshotService:
     def _account(session: Session, key: str) -> Account:
         account = session.scalar(select(Account).where(Account.key == key))
         if account is None:
-            raise InputError(f"Okänt konto {key!r}.")
+            raise InputError(say(translate("Core", "Okänt konto '%1'."), key))
         return account

@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.records.archive import ArchiveEntry
-from app.services.records.removal_log import STATUS_LABELS, local_naive
+from app.services.records.removal_log import local_naive
 from app.services.records.spreadsheet import escape_cell_text
+from app.ui.labels import reason_label, status_label
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -74,14 +74,13 @@ class ArchiveModel(QAbstractTableModel):
         return None
 
     def _display(self, e: ArchiveEntry, column: int) -> str:
-        reason = REMOVAL_REASONS.get(e.reason_code or "")
         values = (
             when(e.last_event_at),
             e.account_key,
             _line(e.author_name, 60),
             _line(e.text),
-            STATUS_LABELS.get(e.status, e.status),
-            reason.label if reason else "",
+            status_label(e.status),  # in the window's language
+            reason_label(e.reason_code),
             e.diarienummer or "",
         )
         return values[column]

@@ -41,10 +41,10 @@ from app.services.accounts.accounts import AccountService
 from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.records.archive import ArchiveDetail, ArchiveEntry, ArchiveFilter, ArchiveService
 from app.services.records.packages import EvidencePackager, PackageResult
-from app.services.records.removal_log import STATUS_LABELS, STOCKHOLM
+from app.services.records.removal_log import STOCKHOLM
 from app.ui.core_text import window_text
 from app.ui.failures import user_message
-from app.ui.labels import reason_label
+from app.ui.labels import reason_label, status_label
 from app.ui.records.archive_model import PAGE, ArchiveModel, when
 from app.ui.tasks import TaskManager, tasks_for
 
@@ -295,7 +295,7 @@ class ArchiveView(QWidget):
             self.saved_title.setText(self.tr("Ingen sparad kopia"))
             self.saved_text.setPlainText("")
             self.saved_state.setText("")
-        status = STATUS_LABELS.get(detail.current_status, detail.current_status)
+        status = status_label(detail.current_status)
         if detail.current_known:
             self.current_title.setText(
                 self.tr("Läget på plattformen (hämtat %1): %2")
@@ -320,7 +320,7 @@ class ArchiveView(QWidget):
                 + json.dumps(detail.raw, ensure_ascii=False, indent=2, sort_keys=True)
             )
         self.raw.setPlainText("\n\n".join(raw))
-        lines = (f"{when(h.at)}  {window_text(h.who)}: {h.summary}" for h in detail.history)
+        lines = (f"{when(h.at)}  {window_text(h.who)}: {window_text(h.summary)}" for h in detail.history)
         self.history.setPlainText("\n".join(lines))
         self.detail_shown.emit(item_id)
 
