@@ -76,7 +76,21 @@ def _load_database_layer_behind() -> None:
 
     import threading
 
-    threading.Thread(target=load, name="granska-import", daemon=True).start()
+    loader = threading.Thread(target=load, name="granska-import", daemon=True)
+    loader.start()
+    _LOADERS.append(loader)
+
+
+# The import thread above, waited for before anything else imports the database layer: two
+# threads importing one package at once can see it half-initialised ("cannot import name …
+# from partially initialized module 'sqlalchemy.engine'").
+_LOADERS: list[Any] = []
+
+
+def _open_when_imported(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
+    for loader in _LOADERS:
+        loader.join()
+    return open_for_window(db_url, demo_if_empty)
 
 
 def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
@@ -189,7 +203,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
     def open_database() -> None:
         window.tasks.run(
-            lambda: open_for_window(db_url, demo_if_empty),
+            lambda: _open_when_imported(db_url, demo_if_empty),
             on_done=opened,
             on_error=failed,
             label=QCoreApplication.translate("Startup", "Öppnar databasen…"),

@@ -4705,6 +4705,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 <context>
     <name>ConflictsView</name>
     <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Konflikter från offlinearbete</source>
         <translation>Conflicts from offline work</translation>
     </message>

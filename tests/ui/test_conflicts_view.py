@@ -36,8 +36,8 @@ def test_conflicts_show_both_decisions(qtbot, sqlite_db, tmp_path: Path) -> None
     assert view.table.rowCount() == 1
     cells = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
     assert cells[0] == str(contested) and cells[2] == "Ni är idioter allihop."
-    assert cells[3].startswith("Behåll – anna, ")  # the team's decision, which stands
-    assert cells[4].startswith("Ta bort – bertil, ")  # the offline one, kept as a conflict
+    assert cells[3].startswith("Behåll – okänd användare (anna), ")  # the team's decision, which stands
+    assert cells[4].startswith("Ta bort – okänd användare (bertil), ")  # the offline one, kept as a conflict
     assert cells[5]  # the copy's time
     SHOTS.mkdir(parents=True, exist_ok=True)
     view.grab().save(str(SHOTS / "offline-conflicts.png"))

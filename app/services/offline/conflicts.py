@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Account, Item, OfflineDecision
+from app.services.accounts.identity import display_names
 
 __all__ = ["ConflictRecord", "list_conflicts"]
 
@@ -29,6 +30,7 @@ class ConflictRecord:
     team_at: datetime | None
     message: str
     evidence_sha256: str | None
+    offline_name: str = ""  # the offline decider's name from the register (offline_by: the login)
 
 
 def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[ConflictRecord]:
@@ -44,7 +46,10 @@ def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[C
     )
     found: list[ConflictRecord] = []
     with sessions() as session:
-        for record, text, account in session.execute(query):
+        rows = list(session.execute(query))
+        # Names, not logins: the offline decider's from the register, as the team's already is.
+        names = display_names(session, {r.decided_by for r, _t, _a in rows if r.decided_by})
+        for record, text, account in rows:
             team = record.team_decision or {}
             at = team.get("decided_at")
             found.append(
@@ -53,6 +58,7 @@ def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[C
                     record.decided_offline_at, record.copy_fresh_at, team.get("action"),
                     team.get("name") or team.get("decided_by"),
                     datetime.fromisoformat(at) if at else None, record.message, record.evidence_sha256,
+                    names.get(record.decided_by, record.decided_by),
                 )
             )  # fmt: skip
     return found

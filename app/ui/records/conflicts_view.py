@@ -7,7 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.accounts.identity import local_time
 from app.services.offline.conflicts import ConflictRecord, list_conflicts
@@ -42,9 +51,17 @@ class ConflictsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Arrows move in the table, Tab leaves it: for the Stäng button, so Tab has somewhere to go.
+        self.table.setTabKeyNavigation(False)
+        self.close_button = QPushButton(self.tr("Stäng"), self)
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addLayout(row)
         self.resize(1000, 420)
         self.reload()
 
@@ -70,7 +87,7 @@ class ConflictsView(QWidget):
         )
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
-            mine = self._decision(r.offline_action, r.offline_by, r.offline_at)
+            mine = self._decision(r.offline_action, r.offline_name or r.offline_by, r.offline_at)
             cells = [
                 str(r.item_id),
                 r.account,
