@@ -299,6 +299,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._tick.stop()
         self.tasks.shutdown()
+        # The team database left behind when the window went offline (app/ui/offline_mode.py).
+        for gone in self.__dict__.pop("gone_databases", []):
+            gone.dispose()
         for view in self.views.values():
             if shiboken6.isValid(view):
                 view.close()

@@ -172,6 +172,7 @@ class CopyKeeper(QObject):
         self._db_url = db_url
         self._switched = False
         self._switch_on_failure = switch_on_failure
+
         self._probing = False
         self._probe = QTimer(self)
         self._probe.timeout.connect(self.probe)
@@ -229,7 +230,12 @@ class CopyKeeper(QObject):
         self.went_offline.emit()
 
     def _dispose_when_idle(self, gone: Any, tries: int) -> None:
+        # Until then the window holds it, and closes it if it closes first (MainWindow.closeEvent).
+        pending: list[Any] = self._window.__dict__.setdefault("gone_databases", [])
+        if gone not in pending:
+            pending.append(gone)
         if self._window.tasks.is_idle() or tries <= 0:
+            pending.remove(gone)
             self._window.tasks.run(gone.dispose, network=True, on_error=lambda _exc: None)
         else:
             QTimer.singleShot(500, self, lambda: self._dispose_when_idle(gone, tries - 1))
