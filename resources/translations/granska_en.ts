@@ -4748,9 +4748,12 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <source>Inga konflikter: alla beslut fattade offline har förts in i teamdatabasen.</source>
         <translation>No conflicts: every decision made offline has been entered in the team database.</translation>
     </message>
-    <message>
-        <source>%d beslut fattade offline kom fram efter att någon annan hade beslutat om posten. Teamets beslut gäller; beslutet offline och dess bevis är sparade.</source>
-        <translation>%d decisions made offline arrived after someone else had decided the item. The team&apos;s decision stands; the offline decision and its evidence are kept.</translation>
+    <message numerus="yes">
+        <source>%n beslut fattade offline kom fram efter att någon annan hade beslutat om posten. Teamets beslut gäller; beslutet offline och dess bevis är sparade.</source>
+        <translation>
+            <numerusform>%n decision made offline arrived after someone else had decided the item. The team&apos;s decision stands; the offline decision and its evidence are kept.</numerusform>
+            <numerusform>%n decisions made offline arrived after someone else had decided the item. The team&apos;s decision stands; the offline decisions and their evidence are kept.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -78,3 +78,29 @@ def test_the_conflicts_speak_english_with_the_translation(qtbot, sqlite_db) -> N
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_a_conflict_reads_in_english_names_and_all(qtbot, sqlite_db, tmp_path: Path) -> None:
+    """The count in the right number, and the stand-in for a login the register does not know
+    in the window's language (it is made by the core, in Swedish, for the command line)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.translations import install_translators
+
+    contested = add_item(sqlite_db.sessions, "Ni är idioter allihop.", external_id="c1", created_at=NOW)
+    copy = LocalCopy(tmp_path / "kopia.db")
+    copy.refresh(sqlite_db)
+    OfflineModeration(copy, actor=Actor("bertil")).remove(contested, "personangrepp")
+    ModerationService(sqlite_db.sessions, actor=Actor("anna")).keep(contested)
+    assert len(replay_journal(sqlite_db, copy).conflicts) == 1
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        view = show_loaded(qtbot, ConflictsView(sqlite_db))
+        assert view.summary.text().startswith("1 decision made offline arrived after someone else")
+        assert view.table.item(0, 3).text().startswith("Keep – unknown user (anna), ")
+        assert view.table.item(0, 4).text().startswith("Remove – unknown user (bertil), ")
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+        copy.close()

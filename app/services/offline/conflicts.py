@@ -48,7 +48,9 @@ def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[C
     with sessions() as session:
         rows = list(session.execute(query))
         # Names, not logins: the offline decider's from the register, as the team's already is.
-        names = display_names(session, {r.decided_by for r, _t, _a in rows if r.decided_by})
+        logins = {r.decided_by for r, _t, _a in rows if r.decided_by}
+        logins |= {(r.team_decision or {}).get("decided_by") or "" for r, _t, _a in rows} - {""}
+        names = display_names(session, logins)
         for record, text, account in rows:
             team = record.team_decision or {}
             at = team.get("decided_at")
@@ -56,7 +58,7 @@ def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[C
                 ConflictRecord(
                     record.item_id, account, text or "", record.action, record.decided_by,
                     record.decided_offline_at, record.copy_fresh_at, team.get("action"),
-                    team.get("name") or team.get("decided_by"),
+                    names.get(team.get("decided_by") or "") or team.get("name"),
                     datetime.fromisoformat(at) if at else None, record.message, record.evidence_sha256,
                     names.get(record.decided_by, record.decided_by),
                 )

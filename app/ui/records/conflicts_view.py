@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.services.accounts.identity import local_time
 from app.services.offline.conflicts import ConflictRecord, list_conflicts
+from app.ui.core_text import window_text
 from app.ui.labels import action_label
 from app.ui.tasks import TaskManager, tasks_for
 
@@ -73,17 +74,18 @@ class ConflictsView(QWidget):
         if action is None:
             return self.tr("okänt")
         when = local_time(at) if at is not None else ""
-        return f"{action_label(action)} – {by or ''}, {when}".rstrip(", ")
+        return f"{action_label(action)} – {window_text(by or '')}, {when}".rstrip(", ")
 
     def _show(self, records: list[ConflictRecord]) -> None:
         self.summary.setText(
             self.tr("Inga konflikter: alla beslut fattade offline har förts in i teamdatabasen.")
             if not records
             else self.tr(
-                "%d beslut fattade offline kom fram efter att någon annan hade beslutat om posten. "
-                "Teamets beslut gäller; beslutet offline och dess bevis är sparade."
+                "%n beslut fattade offline kom fram efter att någon annan hade beslutat om posten. "
+                "Teamets beslut gäller; beslutet offline och dess bevis är sparade.",
+                "",
+                len(records),
             )
-            % len(records)
         )
         self.table.setRowCount(len(records))
         for row, r in enumerate(records):
