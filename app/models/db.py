@@ -3,10 +3,8 @@ bringing the schema up to date with the migrations."""
 
 from __future__ import annotations
 
-import ast
 import logging
 import os
-import re
 import sqlite3
 import sys
 import weakref
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from app.models.db_errors import DAMAGED, environment_message
+from app.models.schema_heads import at_head, known_revisions, migration_heads  # noqa: F401 - their old home
 from app.version import APP_NAME, ORGANIZATION
 
 # SQLAlchemy is imported where it is used, not here: `granska queue` reads a current SQLite file
@@ -317,23 +316,6 @@ def session_user(engine: Engine) -> str | None:
     return name
 
 
-_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+)$", re.MULTILINE)
-
-
-def migration_heads() -> set[str]:
-    """The newest revisions in migrations/versions, read from the files (without Alembic)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8")))
-        if "revision" not in found:
-            continue
-        revisions.add(ast.literal_eval(found["revision"].strip()))
-        down = ast.literal_eval(found.get("down_revision", "None").strip())
-        parents.update([down] if isinstance(down, str) else down or ())
-    return revisions - parents
-
-
 def _at_head(engine: Engine) -> bool:
     try:
         with engine.connect() as con:
@@ -345,22 +327,6 @@ def _at_head(engine: Engine) -> bool:
             raise
         return False
     return at_head(current)
-
-
-def at_head(current: set[str]) -> bool:
-    """Are the revisions read from `alembic_version` the newest ones? (no Alembic needed)"""
-    try:
-        return bool(current) and current == migration_heads()
-    except (OSError, ValueError, SyntaxError):
-        return False
-
-
-def known_revisions() -> set[str]:
-    return {
-        ast.literal_eval(found["revision"].strip())
-        for path in (MIGRATIONS_DIR / "versions").glob("*.py")
-        if "revision" in (found := dict(_ASSIGNMENT.findall(path.read_text(encoding="utf-8"))))
-    }
 
 
 def _refuse_newer_schema(engine: Engine) -> None:

@@ -28,10 +28,10 @@ from app.models.db import (
     _check_sqlite_file,
     _check_writable,
     _sqlite_pragmas,
-    at_head,
     raw_url,
 )
 from app.models.fulltext import repair_fulltext
+from app.models.schema_heads import at_head
 from app.services.queue import quick_sql
 from app.services.queue.shapes import ItemSummary, QueueFilter, summary_from_row
 
