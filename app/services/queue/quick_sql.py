@@ -2,40 +2,1405 @@
 not edit (tests/services/test_queue_quick.py compares it with what they compile to today)."""
 
 # fmt: off
-PAGE = {'status=0,platforms=0': ('SELECT items.id \n'
-                          'FROM items ORDER BY items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'), 'param_2': ('constant', 0)}),
- 'status=0,platforms=1': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.account_id IN (SELECT accounts.id \n'
-                          'FROM accounts \n'
-                          'WHERE accounts.platform IN (__[POSTCOMPILE_platform_1])) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'platform_1': ('value', 'platforms')}),
- 'status=1,platforms=0': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.status IN (__[POSTCOMPILE_status_1]) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'status_1': ('value', 'statuses')}),
- 'status=1,platforms=1': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.status IN (__[POSTCOMPILE_status_1]) AND '
-                          'items.account_id IN (SELECT accounts.id \n'
-                          'FROM accounts \n'
-                          'WHERE accounts.platform IN (__[POSTCOMPILE_platform_1])) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'platform_1': ('value', 'platforms'),
-                           'status_1': ('value', 'statuses')})}
+PAGE = {'statuses=0,accounts=0,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.id IN (SELECT rowid FROM '
+                                                'items_fts WHERE items_fts MATCH :fts_query) '
+                                                'ORDER BY items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=0,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')})}
+PAGE_UNIONS = {
+  'statuses=10,accounts=0,platforms=0,search=0': (
+    'eNrN1ktrwkAQB/CvsuRkQUp28+6ttZEGoinGUopKCOohoGmpsZfS795YH5mO+4A97c3d+c8m+YHDzqw8TuPBlJT1'
+    'e13Q22pF5vVwko1IDxbYoXCfk2rVP28sP9dls14VZXMogBXqr5r1dgfaj2tV91+qXbw+xZP41LNryma/I8mY9Ipi'
+    '9pzl00E2ek7SuDhWCrq4IdnkMZ6Qh7er5/QvbzKvSZqMkim5+yg/y21BSTYc5vFlzW4O73T8TPIyTrIxuU9TAj0c'
+    '7OGY6MH0PBzk4XYejsDDxR6uiR6OnoeHPPzOwxV4eNjDM9HD1fMIkEfYeXgCDx97+CZ6eHoeEfKgdgfiC0ACDBKY'
+    'COJrDlQ8USkYqYFAJMQioYkigaYInqkUDNVQIBJhkchEkVBTBE9VCsZqJBChNiZpdww0iTRN8GSlYLRSW4RCr1Co'
+    'kbczW1MFz1cG5iul4Hd3+uk2C4+/XHDx+ezq/sesPvm2Tk+37sjM+io3+3W7a22qbdVYi/bXedb/1ZfvdfuVddNG'
+    'bFBUNTNZs6NodmXNnqLZlzUHiuZQ1hzJm2WfzGSYTIHJZCcrLGWUCkkZpMJRxihUPP+Z/tePu/a/hM2LRDDCeAkK'
+    'Ew4vwWDC5SUcmPB4CRcmfF7Cg4mAl/BhIuQlApiIeInQWvwsfgEg8s1z'),
+  'statuses=10,accounts=0,platforms=0,search=1': (
+    'eNrN112L2kAUBuC/csjVClIyk2/vrBvZQDSLWkpxZQhrFgJr3GpsKaX/vfFjzfE4mbmdO2fOeyaTB+SQpTWP03i0'
+    'gLzaVoJ9KdfwUo1n2QQecIEfC8M5lOv+58brrsjrYi3y+lhAK9Jf1sVmj9rPa133KdUsvj/Fs/jSs6/z+rCHZAoP'
+    'Qiyfs/lilE2ekzQW54pgqx4Mp4/tI4/RyzV229/NRnu2eKv3gE4/rSfDxegJBs1P8fNQ7P70IJs9xjP4+uPu2v3r'
+    'U14qSJNJsoDBR77LN4JBNh7P4+ua946veFaDb9Mkm8IwTQHzOpTXMZGXG8HrEF635XU6eF3K65rI6xjB6xFev+V1'
+    'O3g9yuuZyOsawRsQ3rDl9Tp4fcrrm8jrGcEbEV5mt75+h29AfQMTfX0zZhsdbgxNt6ADOKTAoYnAgRnAdLwxNN/C'
+    'DuCIAkcmAodmANMBx9CEizqAmU2Fmx0DiSMziOmQY2jKMbvLmN0ZMyM/MmwzkOmo42jUMYZ+t6dfvvHw8dfPPno+'
+    'v/uM4VYf/lrXW1sDWFq/8vdD0eyj7VWzulzxNvJebsoal+1T/XVbNbJV3URsVNQ1c1Wzo2l2Vc2eptlXNQea5lDV'
+    'HKmbVa/MVZhcg8lVJ2ssVZQaSRWkxlHF2Kn4+Qe+rZ937ZuELYtEOMJlCYYTjizBccKVJRyc8GQJFyd8WcLDiUCW'
+    '8HEilCUCnIhkidBa/Vv9B1bJ3UM='),
+  'statuses=10,accounts=0,platforms=1,search=0': (
+    'eNrNl9GOojAUhl+l4WpMzIaWlsLcuTOYJUGZqJPNxjGEqJuQKE4E92az774wChxrKYQbuLPt97fp+aLHrrWl4zkv'
+    'KxTGpzjA36Id+oinC3+GnuACyRcmSxTtxsXE9rwP0/0uCNN8AYyEfJTujwmIX8dN6S8qG/z84SycWyZJw/SSIHeO'
+    'noJg/eYvVy/+7M31nOC6EuDNCE3mrzc83G5PlzgNsqPzSHGd62wCblpMlceVzOchTH+fzkfZmcVafuoI+YtXZ4G+'
+    '/3q43rgswEeMPHfmrtDzZ3gOsxzyp9OlU47JKC/Ftbrofe76czTxPAQ1GKIGY4gaSC8aSEcNhqCBVhqMGg1U1ECH'
+    'qMHoRYPRUQMTNJiVBlqjgYka2BA10F400I4auKDBqjSwGg2mqMEcogbWiwbWUYMtaMB65cGs8cBFD3yIHsxePJhd'
+    'e7TYpDHo0rxGhCWKsIYogvcigncVIbZpDPq0VSPCFkXYQxRh9SLC6ipCbNQYdGq7RgTWRRPZzABV2L2osLuqEJs1'
+    'Bt0a63Uu8IMLPMjHnN7Pa07vakPs2QT0bIzB52r326Mbbl++w8X9ycN7kWhj9Fe7na49o7X2Jzxc9tmsdoiOUapt'
+    'sk/F/4ev9e0pzqobpxmig8WmMFGFjYYwVYVZQ9hUhXlD2FKFbXVYdWWiKiZpKCZR7dxQS1UpGyqpKmRDHVVlrK9i'
+    '+X26J4r5RKD0VhhpRRmtKNqKYq0osxXFW1FWK8pWUcUv6D1zndXvCF2G2BAhMgJDwpARBBJURhiQYDKCQsKUEQwS'
+    'XEaYkLBkBIeELSMsbfNv8x88mtwV'),
+  'statuses=10,accounts=0,platforms=1,search=1': (
+    'eNrNmFuPojAUgP9Kw9OYmAkt5VLfXAczJCoTdbPZOIYQZRIShRnF3Ww2+9+3XoBjhcIbfaPnfIfS80Vz0pW2cCfu'
+    'aInCJE0C/Bxv0XsynvtT9AQT5JwYLlC87eeBzSEKs2gbhNk5AVZCfZxF+yMov66bqi8UX/x4defureaYhdnpiLwZ'
+    'egqC1Zu/WI786Zs3cYNrJsDrHhrOXm54uNmkpyQL+Nbnkvw41+gRnDQPFdsVzOcuzD7Sw75qzzx33hVue7/dIf3N'
+    'A+WRgg++DzjUZT0dLkevaMAfg69TdPjTQ/78xZ2jbz8futUvdnlP0MSbeks0+AwPIf8M5I/HC7dYk965s1dZ6PvM'
+    '82doOJkgaNUQrRoqWiWdWCVqWDUEq7S0atRYpaJVqqJVoxOrhhpWTcGqVVqlNVZN0aqpolXaiVWqhlVbsOqUVs0a'
+    'q5Zo1VLRqtmJVVMNq0ywivVSq1Wj1Ra12ipqtTrRaikyLonzEgYDk13j1RG9Oip6tTvxaiviVZyYMBiZnBqvTPTK'
+    'VPTqdOLVUcSrODNhMDSxGq9YF8XyiIJmWSdmmSJmxbkJg8EJ63Vq8YNarOSdhN7NpYSuiFxxfCJgfMIYPJdvv11F'
+    'wdcXt1Pi+8nDtQfR+uivVny1NkAr7Ve4O0U8DsJrvrp94j2yi/dxBtP6Jb9JE240yTiig2RTMZEVGw3FVFZsNhRb'
+    'smK7odiRFTN5sezIRNZM0tBMIntzQy9lrWzopKyRDX2UtbG+i8Vv+J7I40eB0lthpBVltKJoK8psRVmtKLsV5bSi'
+    'mIzK/7XvmWtUvyP0KoRBhFQRGBJGFUEgQasIAxJmFUEhYVURJiTsKsKChFNF2JBgVYSjrf+t/wO7A+vl'),
+  'statuses=10,accounts=1,platforms=0,search=0': (
+    'eNrNl1GL4jAUhf9K6NMIsjRJ26Tz5sxUtlDtoA7LolKK9qHMWJexLizL/vetU9teY5pAH0rfTM45ifd+4iVrY+kF'
+    '3vMKxdkxi/C3dI822XQRztADFMhFmCxRuh9XG7vPJM6TfRTnFwGshHyaJ4cTiJdrXfrLVSx+fPcW3jVzyuP8fEL+'
+    'HD1E0fo1XK6ew9mrH3hRqUR4O0KT+cvVHu92x3OWR8XVl0hVTrl7ApVWW/V1tWdjvCd/NobsykK43DdC4eLFW6Cn'
+    'n3eFjevSNxkK/Jm/Qo+/4s/4EGEUTqdLr16T0aUJZV/R29wP52gSBAgCoCIAOkQApGcApCMAKgCwGgC0BYAlArCG'
+    'CID2DIB2BGALAJwGgNUCwBYB2EMEYPUMwOoIgAkAeAPAbgHgiACcIQKwewZgdwTgCgCw2RBwWggwkQAbIgGnZwJO'
+    '1yksjmEM5jBrQcBFBHyICFjPCFhXBOIgxmAS8xYErojAHSIC3jMC3hWBOIoxmMVuCwJsigyKnQFCcHuG4HaFII5j'
+    'DOYxNtso4DsKeJDPMrPvd5nZlYM4lQmYyhiDz83p14czPL5+S4vnk7uXHzHG6K/x9aWNR7Q2fscf56TYM6pajW2x'
+    'KIvSGIhGpxrd0ui2Rnc0OtPoXKO7Cv2K79bxkR7SHMplB3fHrPhhZnlhMYGoCxNVmGrClipsa8KOKsw0Ya4Ku+qw'
+    'qmSiaibRNJOoTtb0UtVKTSdVjdT0UdXG1i5W/3+3erlr3jhMmcWFFiJzYOigMgeBDkvmoNBhyxwWdDgyhw0dTOZw'
+    'oIPLHAw6XJmDG9t/2/9JYqH1'),
+  'statuses=10,accounts=1,platforms=0,search=1': (
+    'eNrNmG+L4jAQxr9K6KsV5GjSpn9857mVLVS7qMdxqJSiXSi71jutdyzHffdLrW3H2CbvSt458zyTMfNDGbLWll7g'
+    'TVYozo5ZhL+ke7TJpotwhp6gQAphvETpflgldqckzpN9FOeFACKuPs2TwxmUl7Gs+upiwfcXb+Hdas55nF/OyJ+j'
+    'pyhav4bL1SScvfqBF5VKhLcDNJ4/3+zxbne8ZHnEWhcl1XXK7BnctErV7WrPRntPPjdaW0smFP1gw/tGp+Mflmgu'
+    'E72xDuA613g2Xk1e0Ih9jH5dktPnAIWLZ2+Bvv54mNOw7rLJUODP/BUa/YxP8SHCKJxOl14dk0Ex0xIT+jb3wzka'
+    'BwGCPA2ep6EiT9IzT6IGT4PjaTY8jQ6eJs/TVJGn0TNPQw2elONpNTzNDp6U50lV5Gn2zNNUg6fN8XQanrSDp8Xz'
+    'tFTkSXvmSdXg6XI8sd4AtTqA2jxQW0WgVs9ALUUWIn4jwmAlsjuIOjxRR0Wids9EbUWI8jsRBkuR00HU5Ym6KhJ1'
+    'eibqKEKU34owWIvcDqJY55GyjIJM3Z6Zuoow5TcjDFYjrHdBxQ9QsZKvC3rfzwu6Ilj5BYmABQlj8Lk5/facBI+v'
+    'X5j488nDAwbRhuivVn9rbYTW2u/445KwPEhvWXQd1L2hmm+j6xIDkeiGRDclOpXolkS3Jboj0V2BfmN87/hID2kO'
+    '5XKCu2PGfgxZziw6EGXFRFRsSIpNUTGVFFuiYltS7IiKXXGx6MpENEwiGSYRnSyZpWiUkkmKBimZo2iMnVOs/nPv'
+    '9TKr3zn0NosLLaTNgaHDaHMQ6DDbHAZ00DaHCR1Wm4NCh93msKDDaXPY0OG2ORxt+2/7Hx+DscU='),
+  'statuses=10,accounts=1,platforms=1,search=0': (
+    'eNrNmF2L2kAUhv/KkKtdkJL5ntk7uxup4MeillJUQlALUo2LZgul9L83bkwcx2QmhJLkzpn3ORlyHtTDzJ2pN/Ce'
+    'ZyAID6EPP23XYBH2JuMheFADdA66U7Bdd9KN1XETRJu1H0TnQFlp9dtosz8p5cnaVv1BxYtvX7yJd6k5RUH0fgL9'
+    'EXjw/fnreDp7Hg9f+wPPTxIfLh9Bd/RywYPV6vAeRn589LkkfZ1k96S8abqVHZcxC+fn5vfCyTsyDs7n/ecD33ZB'
+    '9ONw3OedmGbJsePJizcBn7/f9bOTdXwRgkF/2J+Bp7fgGMR1YNzrTb1sjR7PvU90gq+j/ngEuoMBUL1j3Ttuo3dU'
+    's3fUjHdU0TvWvJOrd1zgnejeSRu945q942a844reqeadXb2TAu9U907b6J3U7J00451U9M417+LqnRZ4Z7p31kbv'
+    'tGbvtBnvtKJ3qXmH7lU8KxDPdfG8jeJZzeJZM+JZ1cFOn+ygMtrxAvNCNy/aaJ7XbJ43Y55XNa/PdlAZ7kSBeamb'
+    'l200L2o2L5oxL6qa16c7qIx3ssA8dHX18U4L3cua3ctm3Muq7vUJDyojHnSL5MM7+bCVtzhu3dc4bkP3OG5V//qk'
+    'h5RJD0Ll8/Xpl/s99fHZlZ/+fHR3U4ScDvjjfDTLeQJz51ewe9/Ee076xs4yXiTNtADIkmNLTiw5teTMknNLLiy5'
+    'NOQXfbfEbrvfRmqcdHB1COMvRBjFiKuEtmJkKsaWYmIqppZiZirmlmJhKpbmYtMrI1MzkaWZyPRkSy9NrbR00tRI'
+    'Sx9NbSzuYvaDdEuk+yeNckthqBSFS1GkFEVLUawUxUtRohQlTVT6p3fLJLvuDeHmIVJFUB4BVQLnEUglSB6BVYLm'
+    'EUQlWB5BVYLnEUwlRB7BVULmEcJZ/l3+A01OsJc='),
+  'statuses=10,accounts=1,platforms=1,search=1': (
+    'eNrNmFGPojAQgP9Kw9OamAstpRTfPBezJiobdXO5qCFE2cSc4p7iXTaX+++HIlAqtDxcoG+28w0Dw6dOutTmztgZ'
+    'LIAfHkMPftltwSocztwJeGID6Broz8Fu2003NqfAj4Kt50fXALPi8ndRcDgz6claln2j4sW3F2fm3HPOkR9dzmA0'
+    'BU+et3x154uBO3kdjR0viXhw3QH96fMd9zeb4yWMvLj0NSV9nGT3zDxpupWVy5iV9iP4XGllJePAtd5/Lvix96P3'
+    '4+lQVjGN8WWL5U7H3/FG3kPvPa7DdPG2nvQXgxfQiz96Py/B6bMD3NmzMwNfvz+8nm5WZRWC8WgyWoDeh3/y49sA'
+    '7nA4d7I16lxfZWIHeJuO3Cnoj8eA1cjgNTJU1Ag1rBFqRyOkhkYGpxHONTIqNMK8RlhFjYyGNTLa0chQQyOT04jk'
+    'GuEKjUxeI1NFjXDDGuF2NMJqaGRxGtFcI7NCI8JrRFTUyGxYI7MdjUw1NLI5jaCee0QqPLJ4jywVPSINe0Ta8Ygo'
+    'MmPzQzZkpmyrQiTKi0RVFMlqWCSrHZEsRUTix2zIzNm0QiSbF8lWUSTasEi0HZGoIiLxgzZkJm27QiSo8ybFOwqq'
+    'ZDeskt2OSrYiKvHDNmSmbahXuQQfXIJKHkbqTZ9G6i0dR+qK6MQP3YgZuiFkPudXv596s5fPDsL566OHA0+kdcEf'
+    'LbtrrQeW2i9/fwnifWZ7Ha9uL6gIpF3O47oEQJK4IYljSdyUxIkkbkniVBK3BfH7Oy4S+91hF7HhpIObYxh/CcMo'
+    'RnQmKEtGomRDkoxFyaYkmYiSLUkyFSXb4mTRIyNRM5GkmUh0ZUkvRa2UdFLUSEkfRW2s7mL2I1gk0v0zR+m1MFSL'
+    'MmpRuBZl1qJILcqqRdFalC2i0j/aIpPs6gVCL0NsFkFlBGQJo4xALIHLCIMlzDICswQpI0yWsMoIwhK0jLBYwi4j'
+    'qLb+u/4HbAHAZw=='),
+  'statuses=11,accounts=0,platforms=0,search=0': (
+    'eNrNlltLw0AQhf/KkieFItnN5tY3LykG0kbaikgtIdg+BGwUG30R/7upvWQ62Qvs0751d86ZJt/Q01k4syRLbuek'
+    'rN/rgl5VK/JSj6b5mFzAAtsVrmekWg2OF6+f67JZr4qy2RXACfmrZr3ZAvv+rHP/q9rD030yTQ6ebVM2X1uSTshF'
+    'USwe8tn8Nh8/pFlS7CsFXV6SfHqXTMnNc+97BqcnealJlo7TORl+lJ/lpqAkH41myenMLnfPtH9N8jhJ8wm5zjIC'
+    'eXiYh2cjD2bGw0M8eMfDk/DgmAe3kYdnxsNHPIKOB5fw8DEP30Ye3IxHiHhEHQ9fwiPAPAIbefhmPGLEg7odkEAC'
+    'JMRAQhuBBIaBihOVgkgNJUQiTCSykUhoSARnKgWhGkmIxJhIbCORyJAITlUKYjWWEKEuRtLeWMgkNmSCk5WCaKWu'
+    'DArtQaFWbmeuIRWcrwzkaxs1Eiq9lZXaubMaLq2st7WCjIV5S7vuhx0ftj+t/b3+OLEYdwbkxznMxBmShfNdvn2t'
+    '21vnrdpUjbNsPx3/Af/rr+91+5Z100pcUNSZmcrsacxcZfY15kBlDjXmSGWO1WbVKzMVTKaByZSdNTCZCqbGq7Jq'
+    'xqCagmYIqhlIR3D8JZ7X97fumcIVSeIzibALPWvDhBKo8EQKBhVcpPCgwhcpOFQEIoUPFaFIEUBFJFKEUBGLFJGz'
+    '/F3+Af+HRJQ='),
+  'statuses=11,accounts=0,platforms=0,search=1': (
+    'eNrNl12L2kAUhv/KkKsVpGQm395ZN7KBaBa1lOLKENYsBNa41dhSSv9748eak8l83J47Z877niTPxLyctbWM03iy'
+    'Inm1rzj9Um7JSzVdZDPyAAvsXBgvSbkdfm68Hoq8LrY8r88FsBL8ZV3sjsB+XZvcF1Wz+P4UL+Kb51jn9elIkjl5'
+    '4Hz9nC1Xk2z2nKQxv1Y43QzIeP7YXvIsvd3GYf+72Wh787f6SED3y3o2Xk2eyKj5yX+eisOfAckWj/GCfP3Ru+3h'
+    '/SovFUmTWbIio4/8kO84Jdl0uozvazY4P+KVGvk2T7I5GacpgXgdEa+DES9DgdcR8LotXkeB1xXxuhjxOijwegJe'
+    'v8XrKvB6Il4PI14XBd5AwBu2eD0FXl/E62PE66HAGwl4qd3y9RV8A5FvgJGvjyPbxHCjIN0CBeBQBBxiBBzgACzG'
+    'GwX5FioARyLgCCPgEAdgMeAoSLhIAZjaIuFmByHiCAdiMeQoSDlqqxjTHmOKcsiwcUAWo46BqGs+0wrIvUGO4pzk'
+    'cIxyrDfLgbiD0Ufb7rdBGra/z9a9/uLXnrnWkPy17ndtjcja+pW/n4pmH2xvmtXtPehK3stdWcOyfam/7quGbFU3'
+    'EhsUTWamMzsGs6szewazrzMHBnOoM0d6s+6RmQ4mM8Bk2s4GmEwH0+DVWQ3HoDsFwyHozkB5BJ///m79umt3FLZM'
+    'EnUk0i6004ZJJVDhyBQMKlyZwoEKT6ZwocKXKTyoCGQKHypCmSKAikimCK3Nv81/9MBuVQ=='),
+  'statuses=11,accounts=0,platforms=1,search=0': (
+    'eNrNmF2PojAUhv9Kw9WYmA0t5aNz585glgRlok42G8cQom5CojgR3JvN/veFUeBQSiHcwJ1tn7cN51GPdausbdd+'
+    '2aAgukQ+/hYe0Ec0X3kL9AQXSLYwW6PwMM0n9tdjkBwPfpBkC2DE5cPkeI5B/D5uS39R6eDnD3tlPzJxEiS3GDlL'
+    '9OT72zdvvXnxFm+Oa/v3FR/vJmi2fH3gwX5/uUWJnx6dRfLHuc/G4EnzqeK4gvk8Bcnvy/UsOjNfy06dIG/1aq/Q'
+    '91+1x5sWBfiIkOssnA16/gyuQZpD3ny+tosxmWSluFcXvS8db4lmrougBo3XoI1RAxlEA+mpQeM00FKD1qCB8hro'
+    'GDVog2jQemrQOQ1GqYE2aNB5DfoYNdBBNNCeGkxOg1Vq0Bs0GLwGY4wa9EE06D01ME4DVksPRoMHk/dgjtGDMYgH'
+    'o2+P5ps0Bl3abBBh8SKsMYowBxFh9hXBt2kM+rTVIILxItgYRViDiLD6iuAbNQadmjWIwCpvIp0ZoQo2iArWVwXf'
+    'rDHo1lhtcoFrLvAoL3PqMLc5ta8NvmcT0LPTPtJgo3azxuO8Wg90t+57uSa12zVo3LCJ43L3x18gcPviX5Ha/nw/'
+    'IlSZor/K472gPKOt8ic43Y7prHIKz2Gi7NJX+a+5r/X9JUqrGyUpooLFtjCRhbWWMJWF9ZawIQubLWFLFmbysOyR'
+    'iayYpKWYRLpzSzGJrJgtWVm0RYPMQosEmYNmBcWHsUrk8zFHqd2wbruRTpTWiaKdKL0TZXSizE6U1YliMir/lq4y'
+    '91m1QqgihFUQ4S64sg0RIpDQRASBBBURGiR0EUEhYYgIHRKmiDAgYYkIExJMRFjK7t/uP5DyiC4='),
+  'statuses=11,accounts=0,platforms=1,search=1': (
+    'eNrNmF2PojAUQP9Kw9OYmAkt5cs318GMicpE3Ww2jiFEnYREYUZxN5vN/vctKnCppfBG3+ztuS3tIXJz19rSm3qj'
+    'FQrjJA7wc7RD7/F44c/QE5wg2cRwiaJdPw9sT/sw3e+CMM0mwIjLj9L98QzSb+Om7CvFBj9evYV3zzmnYXo5o8kc'
+    'PQXB+s1frkb+7G0y9YLbTIA3PTScv9zxcLtNLnEasK2zlPw4t+gZnDQPFdsVzOchTD+S01G0Zz6X7Qq3rW53Sn6z'
+    'QHmk4IPtAw51Hc+Gq9ErGrCfwddlf/rTQ/7ixVugbz8fbqtf7PIeo+lkNlmhwWd4CtljIH88XnrFmPSym73JQt/n'
+    'E3+OhtMpglYN3qqholXSiVWihlWDs0pLq0aNVcpbpSpaNTqxaqhh1eSsWqVVWmPV5K2aKlqlnVilali1OatOadWs'
+    'sWrxVi0VrZqdWDXVsOpyVrFearVqtNq8VltFrVYnWi1FyiW+XsKgYLJrvDq8V0dFr3YnXm1FvPIVEwYlk1Pj1eW9'
+    'uip6dTrx6ijila+ZMCia3BqvWOfFsoiCZt1OzLqKmOXrJgwKJ6zXqcUParGSPQm9m6aErohcvnwioHxi3+AauQ/9'
+    'Jqxmw6mjjpMiLSfy0HMCNRSsp3C5+r3PCJcvWo8P6/PfckK1PvqrFU+tDdBa+xUeLnsWB+ENG93fvypyiI5RCqf1'
+    '6/w2iZnROGWIDiabkoks2WhIprJksyHZkiXbDcmOLNmVJ8uOTGSXSRouk0hXbrhMIrvMhlxZaoMGmYUGCTIH9QqK'
+    'P4AqkcfPHKW3w9qtRlpRRiuKtqLMVpTVirJbUU4rypVR+ZehytyieoXQRYhbQYSr4MoyRIhAwhARBBJURBiQMEUE'
+    'hYQlIkxI2CLCgoQjImxIuCLC0Tb/Nv8B8dix7w=='),
+  'statuses=11,accounts=1,platforms=0,search=0': (
+    'eNrNmEGLozAcxb9K8DSFspgYjc6tM2NZwdah7bAsbRFpPchM7TK1C8uy333tWPVvjAl4EI/Jey82+bV9xK22dn33'
+    'eYOi9JyG+FtyRLt0vgoW6AEK5CbM1ig5TsuJw2ccZfExjLKbAEZcPsni0wXEi7Eq/eXKBz++uyv3nrlkUXa9IG+J'
+    'HsJw+xqsN8/B4tXz3bBQQryfoNny5W6PDofzNc3C/NG3SLmdYvYCdlpOVY+rPDvtPf6z00SPzIXb8yYoWL24K/T0'
+    's7WxabX1XYp8b+Ft0OOv6DM6hRgF8/narcZkcjuE4lzR29ILlmjm+wgCMHgAxhgBkIEBkJ4ADA4ArQEYHQAoD4CO'
+    'EYAxMACjJwCTA2DVAGgHAJMHYI4RAB0YAO0JgHEA7BqA2QHA4gFYYwRgDgzA7AnA4QBgvSZgdRBgPAE2RgLWwASs'
+    'vi3M1zAGPcw6ENg8AnuMCNjACFhfBHwRY9DEdgcCh0fgjBGBPTACuy8Cvoox6GKnAwHWeQb5zAghOANDcPpC4OsY'
+    'gz7GehcF3KKAR3kt04e+l+l9OfCtTEAr533RwaF1O8bjvB4Pfj/ue0EmrRsyqGZY07he/f4CAy5fvdNorc/3DqHa'
+    'FP3Vvj609oi22u/o4xrnc1q5V22fD4ovl8qgWoEodEOhU4VuKnRLoTOFbit0R6Lff2dNx0dySjIoF0d8OKf5NzfN'
+    'cosORFWYyMKGIkxlYVMRtmRhpgjbsrAjD8u2TGSHSRSHSaQrKw6TyA5TkZVFFRhkFBQQZAw6EZT/rk29mNUbDl1k'
+    'cRoW4Sq4sQwRWqDDEDkIdFCRw4AOU+Sg0GGJHCZ0MJHDgg5b5GDQ4Ygctrb/t/8PICRIPg=='),
+  'statuses=11,accounts=1,platforms=0,search=1': (
+    'eNrNmG+L4jAQxr9K6KsV5GjS9J/vPLeygtpFPY5DpRTtQtm13mm9Yznuu1+02k7TNHlX8m4zzzMZMz9ch1kby2Aa'
+    'jFYozo5ZhL+ke7TJxotwhp6gQK7CcInSff8R2J2SOE/2UZxfBXDi8tM8OZxBenFWZd9c7PD9JVgE95xzHueXM5rM'
+    '0VMUrV/D5WoUzl4n0yAqlAhve2g4f77b493ueMnyiJW+pjyeU0TP4KWPUFmu9GyM9+RzY4hKMuFaDxasFzod/7BA'
+    '9ZjojVUAz7mdZ8PV6AUN2J/Rr0ty+uyhcPEcLNDXH40+9csqmwxNJ7PJCg1+xqf4EGEUjsfLoDyT3rWnBSb0bT4J'
+    '52g4nSLI0+J5WjryJB3zJHrwtDietOJptfCkPE+qI0+rY56WHjxtjqdT8aQtPG2ep60jT9oxT6oHT5fj6VU87Rae'
+    'Ds/T0ZGn3TFPWw+ePscTmxVQpwWoywN1dQTqdAzU0WQg4iciDEYit4WoxxP1dCTqdkzU1YQoPxNhMBR5LUR9nqiv'
+    'I1GvY6KeJkT5qQiDschvIYpNHimLaMjU75iprwlTfjLCYDTCZhtU3ICKtdwumF2vF0xNsPIDEgEDEvutbcHa2Blh'
+    'PZdGnW+NNFkbkcbeCExJcGLC1e33LSG8vlwcNu7nf7MJNfror1F+amOA1sbv+OOSsDgIb9np1qi64dHfSjdVBtUN'
+    'RKFbCp0qdFuhOwrdVeieQvcl+v27XXd8pIc0h3LR4t0xY9+WLGcWE4iqZCJLthTJVJZsK5IdWbKrSPZkyb48WfZk'
+    'ImsmUTSTSG9WNJPImqnIlaUqMMgoKCDIGLQiePxHr+tF1Kw5TJHFr1mEt+DaNURogQ5L5CDQQUUOCzpskYNChyNy'
+    '2NDhihwOdHgihwsdvsjhGdt/2/9BdXH/'),
+  'statuses=11,accounts=1,platforms=1,search=0': (
+    'eNrNmF2L2kAUQP/KkKddkJL5zMy+2d1IBTWLWkpRCUEtSDUumi2U0v/euDFxMiYzIZQkjzP33BnmHqKXu7Bm7sh9'
+    'noMgPIY+/LTbgGU4mHpj8CAH0CXQn4HdppdurE/bINpu/CC6BKSVkr+LtoezlJ6sTdkfVLz49sWduteccxRE72cw'
+    'nIAH31+8erP5szd+HY5cP4n4cPUI+pOXKx6s18f3MPLjqy8p6XOS3bP00nQruy5jltbP7e+lVXRlHLjc958vfNsH'
+    '0Y/j6VB0YxpLrvWmL+4UfP5+V89eVvFlCEbD8XAOnt6CUxDnAW8wmLnZGj1eap/oBF8nQ28C+qMRkL1j1TvuonfU'
+    'sHfUjndU0ztWvJObd1zinajeSRe944a943a845reqeKd3byTEu9U9U676J007J20453U9O4o3vnNOy3xzlTvrIve'
+    'acPeaTveaU3vQvEO7Zt4ViLeUcU7XRTPGhbP2hHP6jZ2amcHpdbOKTHPVfO8i+adhs077Zh36ppXezsoNXe8xLxQ'
+    'zYsumucNm+ftmOd1zavdHZTaO1FiHtqq+ning+5Fw+5FO+5FXfdqhwelFg/aZfLhnXzYySmO3fQYx25pjmPX9a92'
+    'ekjq9OJmoMT/3RAPdnOK1/gYr605Xt1BHrqb5En9ntz7wdvp1/mufHw28r07X+0qELF64I/1USzrCSysX8H+fRvv'
+    'WemLrVW8SD4mE2A6ARni2BAnhjg1xJkh7hji3BAXmvj1+84T+91hF8nhpMTrYxh/MWEUI7YUNCUjXTI2JBNdMjUk'
+    'M12yY0jmumShT9Y9GemKiQzFRNqTDcVEumIacnWpBg06CwYJOgflCrKfuzyR7p8Vyq6GVTsNVaJwJYpUomglilWi'
+    'nEoUr0QJHZX+8+aZZNfOEXYRInJI4SkwdwwqRGQCFxFIJkgRgWWCFhFEJlgRQWXCKSKYTPAiwpEJUURwa/V39Q9T'
+    'g4vY'),
+  'statuses=11,accounts=1,platforms=1,search=1': (
+    'eNrNmdGOojAUQH+l4WlMzIaWAsU318GMicpEnWw2aghRJjGrOKu4m8lm/32rCJQKLQ8b6JvtPbdX2qPe1KU2d8fu'
+    'YAGC6Bj58MtuC1bRcOZNwBMbQNdAfw522246sTmFQRxu/SC+BpgRl7+Lw8OZSU/GsuwbRQffXtyZe885x0F8OYPR'
+    'FDz5/vLVmy8G3uR1NHb9JOLDdQf0p893PNhsjpco9mnpa0r6OMnsmXnSdCorlzEr7Uf4udLKStLAtd5/LvixD+L3'
+    '4+lQVjGN8WWL5U7H33Qi30P/ndZhdvE2nvQXgxfQoy/9n5fw9NkB3uzZnYGv3x+Op5tVWUVgPJqMFqD3EZwC+jaA'
+    'NxzO3WyMOtejTOwAb9ORNwX98RiwGhm8RoaKGqGGNULtaITU0MjgNMK5RkaFRpjXCKuokdGwRkY7GhlqaGRyGlm5'
+    'RrhCI5PXyFRRI9ywRrgdjbAaGtmcRiTXyKzQyOI1slTUyGxYI7MdjUw1NHI4jaCee2RVeGTzHtkqemQ17JHVjkeW'
+    'Ij0232RDpsu2K0QivEhERZHshkWy2xHJVkQkvs2GTJ9NKkRyeJEcFUUiDYtE2hGJKCIS32hDptN2KkSCOm8SnVFQ'
+    'JadhlZx2VHIUUYlvtiHTbUO9yiX44BJU8jJSb/o2Um/pOlJXRCe+6UZM000bqQqdHq62oZp3241fbrd1u63I9TZ6'
+    'uN9mWm+2DYf56vc/Udjls/9VHtbnOzKEtS74o2XvWuuBpfYr2F9COs9Mr+nodkBFIN3lPK7LANkKSBI3JHEsiZuS'
+    'uCWJ25I4kcQdQfz+nVIk9rvDLmbDyRZvjhH9lEYxRXQmKEtGomRDkoxFyaYk2RIl25JkIkp2xMmiR0aizUSSzUTC'
+    'lSWbiUSbKckVpUqOQXQKkkMQnUH1EWRfsUUinT9zlF4Pq7caqkUZtShcizJrUVYtyq5FkVqUI6LSX/sik8zqBUIv'
+    'Q5wCUroKLCyDShGWMMoIxBK4jDBYwiwjMEtYZYTJEnYZYbEEKSNslnDKCKKt/67/AeCBtZk='),
+  'statuses=12,accounts=0,platforms=0,search=0': (
+    'eNrNl0tr4zAUhf+K8KqFMPjK7+46rUMNTlySlDKkwZgmC0PjDo07m6H/vU7z8M21HqCVdpbuOZL1KTlcL515mqd3'
+    'C1Y1700Jv+o1e2nGs2LCrnCB7wu3c1avR6eJ149N1W7WZdXuC2hE/HW72e6Q/TDWuX9U3eD5IZ2lR8+urdrPHcum'
+    '7Kosl4/FfHFXTB6zPC0PlRJW16yY3acz9vvPYJ/R+U1eGpZnk2zBbv5WH9W2BFaMx/P0PObX+3c6HJM9TbNiym7z'
+    'nGEeHuXh2ciDm/HwCA+/5+FJePiUh28jD8+MR0B4hD0PX8IjoDwCG3n4ZjwiwiPueQQSHiHlEdrIIzDjkRAe4PZA'
+    'QgmQiAKJbAQSGgYqTVRAkRpJiMSUSGwjkciQCM1UQKEaS4gklEhiI5HYkAhNVUCxmkiIgEuRdDMWMkkMmdBkBRSt'
+    '4MqgwAAKWNmduYZUaL5ylK9d1EioDFpWsLNnNWxa+aBrRRkLsr4VBo0rWNm5gmHrymnOcpSz4KHnfvXjlw9e/vwx'
+    'NFifphYPnRH77xx/qc4NWzr/qrfPTTfrvNXbunVW3dOpL/ipv7433SmbtpO4qKgzc5XZ05h9lTnQmEOVOdKYY5U5'
+    'UZtVR+YqmFwDkytX1sDkKphcA5OrYGo2Vu2r2Va1q+YGVRcovb/T3/iyfph1LxSuSJJcSISrwOUyXKgBrBFLsMIT'
+    'KThW+CKFhxWBSOFjRShSBFgRiRQhVsQiRYQViUgRO6uv1Tfheru0'),
+  'statuses=12,accounts=0,platforms=0,search=1': (
+    'eNrNmFuL4kAQhf9Kk6cRZEl37r65TmQCagZ1WRZHQhgzEBjjrMZdlmX/+8bLmLLSl9d6s7vOqU6+YA6VlbWIJ/Fo'
+    'yfJqV2X8S7lhL9V4nk7ZAyyIU2G4YOWm/7nxui/yuthkeX0qgBXyl3WxPQD7ZW1yn1XN4vtTPI+vnkOd18cDS2bs'
+    'IctWz+liOUqnz8kkzi6VjK97bDh7bI88Sa+Xsd/9bjba3tlbfWCg+3k9HS5HT2zQ/Mx+Hov9nx5L54/xnH390bns'
+    '/u2Ul4pNkmmyZIOPfJ9vM87S8XgR39aid7rFCzX2bZakMzacTBjE62C8DkW8ggReB+F1W7yOAq+L8boU8Tok8HoI'
+    'r9/idRV4PYzXo4jXJYE3QHjDFq+nwOtjvD5FvB4JvBHCy+2Wr6/gG2C+AUW+Po1sw+HGQboFCsAhBhxSBBzQAIzj'
+    'jYN8CxWAIww4ogg4pAEYBxwHCRcpAHMbE252CCKOaCDGIcdBynFbxZh3GHOSQ4ZNAzKOOgGirnlNKyB3BjlOc5Kj'
+    'McqJziwH4o6rpjneGec4yXmO0xjoBI48ASKPO+B32/36tQK2v33A6PTHb3zhW33217pdtTVgK+tX/n4smn2wvW5W'
+    '1z/bveS93JY1LNvn+uuuashWdSOxQdFkFjqzYzC7OrNnMPs6c2AwhzpzpDfrblnoYAoDTKHtbIApdDCFAabQwTQc'
+    'rDvXcKzuVMMT1D1A5fP7fHXc1y+79p3ClkmiO4m0C79vI6QaDjVyCVQ4MoWAClemcKDCkylcqPBlCg8qApnCh4pQ'
+    'pgigIpIpQmv9b/0fMWX/Zg=='),
+  'statuses=12,accounts=0,platforms=1,search=0': (
+    'eNrNmF2L4jAUhv9K6NUIsjRJP+fOnamsoHZQh2VxpBR1QdA6aN2bZf/71tG2xzQfJTfpnU2ek9DzIK/HpTWPxtHL'
+    'AqXZMUvwt90GfWTDWTxBT3CDXDcGc7Tb9MuF9Wmb5ttNkubXDfDE1O/y7eEMym/Pquovqnj4+SOaRfeac57mlzMa'
+    'TdFTkizf4vniJZ68jcZRcttJ8KqHBtPXO56u18dLlifF1deS8nVuq2fwpuVSdV3FfO7T/PfxdODdWe5db+2hePYa'
+    'zdD3X43X61cN+MjQeDQZLdDzZ3pKizoUD4fzqHomvWsrbt1F79NRPEWD8RhBDZTVQLuogRjRQDQ1UEaDU2ugAg0O'
+    'q8HpogZqRAPV1OAyGrxagyPQ4LIa3C5qcIxocDQ1+IyGoNbgCjR4rAavixpcIxpcTQ0howHbtQdP4MFnPfhd9OAZ'
+    '8eDpZjQb0hiktC8QEbAigi6K8I2I8HVFsDGNQU4HAhEhKyLsoojAiIhAVwQb1BgkdSgQgW3WRLHSQRWhERWhrgo2'
+    'rDFIa2yLXOCGC9zJYc42M83ZujbYzCYgs4scEdhoTNa4m6O1odlad7gmjekaBDcWzde4MWDjTk7Y2MyIjXVnbMKm'
+    'NwHpjSn4XJ9+/0MKHl/9R9U4nw0l4ll99Ne6fzOtZ7S0/qT7y7ZYtfa7wy63VsWn8rf11/76mBXdzfICscGmqpjI'
+    'iqmi2JEVu4piT1bsK4oDWXEoL5a9MpE1kyiaSaQnK5pJZM0kimYSWTMVF8vuVVwru1VhUCZQ7K/6Jj8S5fqZoex2'
+    'WMvTSCusHUVbUU4rym1Fea0ovxUVtKJCGVUmwSNzW7UfCJuHhA8I9xT8eAzhMhgyfAQSlEcQSDg8gkLC5REOJDwe'
+    '4ULC5xEeJAIe4UMi5BGBtfq3+g9YITRX'),
+  'statuses=12,accounts=0,platforms=1,search=1': (
+    'eNrNmFuL4jAUgP9K6NMIMjRJr765TmUEtYO6LIsjpagDgtYZrbssy/73jZe2p2mS9q15a5Lv5DT5oD2cpTEPxsFg'
+    'geLkmET4ebdB78lwFk7QE1wg14X+HO023WxifdrG6XYTxel1AYy4+F26PZxB+H1cF32j2ODHazALHjHnNE4vZzSa'
+    'oqcoWr6F88UgnLyNxkF0X4nwqoP605cHHq/Xx0uSRiz1NSQ7zn32DE6aTeXpcuZzH6cfx9NBlDNbu2aFacvpTsff'
+    'bKI4UvTB8oBD3caT/mLwinrsMfq6bE9/OiicvQQz9O1n5ba6eZb3BI1Hk9EC9T7jU8xeA4XD4TzIx6Rzvdm7LPR9'
+    'OgqnqD8eI2iV8lapjlZJK1aJHlYpZ9UqrFKJVYu3aulolbZileph1easOoVVS2LV5q3aOlq1WrFq6WHV5ax6hVVb'
+    'YtXhrTo6WrVbsWrrYdXnrGKz0OpItLq8VldHrU4rWh1NyiW+XsKgYHIlXj3eq6ejV7cVr64mXvmKCYOSyZN49Xmv'
+    'vo5evVa8epp45WsmDIomX+IVm7xYNqOhWb8Vs74mZvm6CYPCCZsytbiiFmvZkzDbaUqYmsjlyycCyif2D5bIrfSb'
+    'sJ4Np5Y6Tpq0nEil5wRqKCzrOuFK2wlr2XfC7TSesCadJ8IXUgQUUpiC52L3RxMZbp/3lSv78z904hhd9NfI39ro'
+    'oaXxK95ftmweTK/Y6PFxKSP73WGXwmXztr4+JsxokjLEBIt1wUQVTGuCLVWwXRPsqILdmmBPFeyrg1VHJqrLJDWX'
+    'SZQ711wmUV0mqblMorrMmsSqvDVpVVlrDKoEyv3lX48ykc2fOcpshjXcjTTCmlG0EWU1ouxGlNOIchtRXiPKV1HZ'
+    '36fM3GfNEmGKEL+ECHfB5W2IkMGQESOQoCKCQMISERQStoiwIOGICBsSrohwIOGJCBcSvojwjNW/1X/BV3gJ'),
+  'statuses=12,accounts=1,platforms=0,search=0': (
+    'eNrNmF2L4jAUhv9K6NUIsjRJm7Zz58xUVlA7qMOyqJSiXsiMdRnrwrLsf9869eOY5gNyEXJnct6TY86jfTmde9N0'
+    'mD7PUFHuyxx/267RouxPshF6gAFyCvSmaLvuXjZWn5ui2qzzojoFwIrL31ab3QGkN2td9peqXvz4nk7Sc86hKqrj'
+    'AQ3G6CHP56/ZdPacjV4HwzRvIjledlBv/HKWF6vV/lhWeV36lHK5TrN7ADe9bF3LXTUL733zZ+GJStaBU70OyiYv'
+    '6QQ9/WxdrHu9+qJEw8FoMEOPv4rPYpdjlPX70/S6Jp1TE5q+orfxIBuj3nCIIADKA6AuAiCWARBDAJQDENwAUAmA'
+    'gAcQuAiAWgZADQGEHAB2AxBIAIQ8gNBFAIFlAIEhgIgDEN8AhBIAjAfAXAQQWgYQGgJIOADYvxFgEgIRTyBykQCz'
+    'TICZujBvwxj4cCRBEPMIYhcRRJYRRKYIeCPGwIljCYKER5C4iCC2jCA2RcBbMQZenEgQYJ9nUO84CCGxDCExhcDb'
+    'MQZ+jH0ZBdyigJ0cy3zbc5lvyoF3ZQJcufYLCYfWdIzdHI+tz8emAzJpTcjAmrFsRsatIRk7OSVj22MyNp2TCe/P'
+    'BPgzpuDz7fTziyR4/PXdUut83nwI87ror/f1pb1HNPd+Fx/HTb3nXe7qLetF8yfXCbQnEI1AF6eaeKCJh5o408Qj'
+    'TTzWxBNF/PxAvFd8bHfbCoYbBqt9Wf+0y6qW+CCoSyaqZKpJDlTJoSaZqZIjTXKsSk7UyaorE1UziaaZRHmypplE'
+    '1UyiaSZRNVNTWFVXU1ZVVUNQBVDK7/Lsvo83u/6dwhdJkjuJ8BR8fwwRajDUiCVQQUUKAhWBSEGhIhQpAqhgIkUI'
+    'FZFIwaAiFikiqEhEithb/lv+B9sH7og='),
+  'statuses=12,accounts=1,platforms=0,search=1': (
+    'eNrNmFGr2jAUx79K6NMVZDRJm7a+OW/lCmov6hhDpRTtQHZv3bRuXMa++6LV9jRNk7eStyb//8lpzg/t4aytZTgN'
+    'RyuUZMcsxp8Oe7TJxotohp6gQK7CcIkO+/5jY3dKkzzdx0l+FcBKiD/k6fsZhBdrXfTNxRdfX8JFeI8550l+OaPJ'
+    'HD3F8fo1Wq5G0ex1Mg3jQonxtoeG8+e7Pdntjpcsj3nqa8jjOsXuGdz0sVWmKz0b60f6sbFkKblwzQcT1hOdjn/4'
+    'RnWZ+DvPAK5zW8+Gq9ELGvDH+NclPX30ULR4Dhfo87dGnfpllk2GppPZZIUGP5NT8h5jFI3Hy7Bck961pgUm9GU+'
+    'ieZoOJ0iyJOKPKmJPEnHPIkZPKnA06l40haejsjTMZEn7ZgnNYOnK/BkFU+nhacr8nRN5Ol0zNMxg6cn8PQrnm4L'
+    'TybyZCbydDvm6ZrBMxB4YrsCylqAeiJQz0SgrGOgzJCGSOyIMGiJvBaivkjUN5Go1zFRzxCiYk+EQVPktxANRKKB'
+    'iUT9jon6hhAVuyIM2qKghSi2RaR8x0CmQcdMA0OYip0RBq0Rttug4gZUbOR0we56vGAbglVskAhokPi3tgVrY2aE'
+    'zRwadT41MmRsRBpzI9Al4bbJEW6MjrCRsyPc9fAIGzI9ImKrRECrhCl4rk6/D3/h8eU8uHG++OEmzOqjv1b51tYA'
+    'ra3fydsl5ftge8tXt0LVDY/6VrqtM2hPIBqDTqca3dHorkZnGt3T6L5GDxT6/T+97ng7vB9yKBcMdseM/5yynFts'
+    'IOqCiSqYaoIdVbCrCWaqYE8T7KuCA3Ww6spEVUyiKSZRnqwpJlEVk2iKSVTF1CRW5dWkVWXVEFQBbOX3+F7U9WLX'
+    'rjlsmSWoWaSn4PoxROrB0CO3QAeVOQh0ODIHhQ5X5nCgg8kcLnR4MgeDDl/m8KAjkDl8a/tv+x+axzJJ'),
+  'statuses=12,accounts=1,platforms=1,search=0': (
+    'eNrNmG2L2kAQgP/Kkk93ICW7m+zLfbN3kQq+HGopRSUEtSDVeGiuUEr/e+PFxM1msxtCSfLN7DyzQ+ZBHWZpzb2R'
+    '97wAQXgKffhpvwWrcDCbjsGDGEDXQH8O9tteerA574Jot/WD6BoQnqT8fbQ7XoT05NmU/UHFD9++eDPvlnOJguj9'
+    'AoYT8OD7y9fpfPE8Hb8OR56fRHy4fgT9ycsNDzab03sY+XHpa0r6OsnpRXjT9CgrlzEr6+fu98pSlYwD13r/ueDb'
+    'IYh+nM5HVcU0lpSdzl68Gfj8vdDPXtbxVQhGw/FwAZ7egnMQ54HpYDD3smf0eO19ohN8nQynE9AfjYDoHcvecRe9'
+    'o4a9o3a8o5reseTduXvHJd4d2bvTRe+4Ye+4He+4pndX8k7u3p0S767s3e2id6dh70473p2a3qnknd29uyXeieyd'
+    'dNG727B3tx3vbk3vXPIO7bt4UiKeyuJpF8WThsWTdsSTuoOdPNlBYbSjJeaZbJ510Txt2Dxtxzyta16e7aAw3LES'
+    '81w2z7tonjVsnrVjntU1L093UBjveIl5aMvq45MOuucNu+ftuOd13csTHhRGPGiXyYcF+bCTWxy76TWO3dIex67r'
+    'X570kDDpxcNAif/CEg92c4vX+BqvrT1e3UUeKmzyhHkPlu3yYGGZBzu5zYNNr/NgS/s8WHehh+SpDwlTH8TC5/vt'
+    't/2+eH228i/cL88WiFg98Mf6aJb1BJbWr+DwvovPrPSNrXX8kPyYmgDjDcgAmOLYEHcMcdcQJ4Y4NcSZIc418dsf'
+    'QJ447I/7SAwnDjanMP5KhVGM2ELQlIx0ydiQ7OiSXUMy0SVTQzLTJXN9su6Vka6ZyNBMpL3Z0EykayYyNBPpmmko'
+    'rKtrKKurajCoE1juL/sxzRPp+UWi7GpYxdtQJawahStRTiXKrUSRShStRLFKFNdR6d9/nklO7RxhqxCeQ5S3wPw1'
+    'SMlAkVEjIoFVBBIJR0VgkXBVhCMSREW4IkFVBBEJpiKoSHAVwaz13/U/6TpnKw=='),
+  'statuses=12,accounts=1,platforms=1,search=1': (
+    'eNrNmd9v2jAQgP8VK0+thKbYTpykb4wGFYkfFVBNU0FRBFRCa0MHYVM17X+fKSS5GMfOw5T4jfi+84H9tZyOZ2sW'
+    'DsPeHMXJLonwl+0aLZL+dDJCNzBAToHuDG3XnWxhtd/E6WYdxekpAJ6E/G26eTuA9POzLvuT4g/fHsJpeMk5pHF6'
+    'PKDBGN1E0fPjZDbvTUaPg2EYnSMRXt6i7vj+gser1e6YpBEvfUrJPs559QA+abaUl8uZhfVj87GwZCV54FTvPxd8'
+    'f43Tl93+TVYxi4lly+X2u998oTjD6IXXAaf4+TzqznsP6I6/jH4eN/uPWzSZ3odT9PX71fV08iqLBA0Ho8Ec3b3H'
+    '+5i/DTTp92dh/kxuT1d5tgM9jQeTMeoOhwhqREWNqIkakYY1Iu1oRMzQiAoaOYVGtEIjR9TIMVEj2rBGtB2NqBka'
+    'uYJGrNDIqdDIFTVyTdTIaVgjpx2NHDM08gSN/EIjt0IjJmrETNTIbVgjtx2NXDM0CgSNsF14xCo88kSPPBM9Yg17'
+    'xNrxiBnSY4tNNgZdtlchki+K5JsoktewSF47InmGiCS22Rj02X6FSIEoUmCiSH7DIvntiOQbIpLYaGPQaQcVImFb'
+    'NImvGKhS0LBKQTsqBYaoJDbbGHTb2K5yCV+5hI0cRtpNTyPtlsaRtiE6iU03AU03b6QqdLoabWMzZ9uND7fbmm4b'
+    'Mt4mV/Nt0Hrjqgk3vhpxYyNn3LjpITduacqNDRlzE7EBJ6ABxxS8Lna//CYHt89/prvaX+zLCLM66I+Vv2vrDj1b'
+    'v+LX44avg+Ulf/q8oDKQnXIRt3WAdgeiAXRxqok7mririTNN3NPEfU08UMQv32Fl4nX7tk1h+HwHq13C/4yTlCM2'
+    'COqSiSqZapIdVbKrSWaqZE+T7KuSA3Wy6iMT1WESzWES5c6awySqwySawySqw9QUVtXVlFVV1dyg6gKr7y//B14m'
+    'svWDQNn1sJq7kVpYPYrWopxalFuLYrUorxbl16ICFZW1HGXmvGqXCFuGBCVEugsub0OkDIaMHIEElREEEo6MoJBw'
+    'ZYQDCSYjXEh4MoJBwpcRHiQCGeFby7/Lf8JUqt0='),
+  'statuses=13,accounts=0,platforms=0,search=0': (
+    'eNrNl1tv2kAQhf/Kyk+JhCrP+J63NDEKEuAIqKqKIMsKPCAFpwpOX6r+95pwG4/3Iu3TvrE7Z4bxhzgclt48H+cP'
+    'C1HV73UJ37Zr8VIPZ8VE3NACHgr3c7FdD84Xrx+bqtmsy6o5FMiJ9W+bzW5P2o9nU/eXqj38fMpn+aln31TN516M'
+    'puKmLJfPxXzxUEyeR+O8PFZKWN2KYvaYz8T3X733GVw2eanFeDQZLcTd7+qj2pUgiuFwnl/OeHvY6fiY4sd0VEzF'
+    '/XgsKI+A8whc5IF2PALGI7zyCBQ8Qs4jdJFHYMcjYjziK49QwSPiPCIXeYR2PBLGI73yiBQ8Ys4jdpFHZMcjYzzA'
+    'vwKJFUASDiRxEUhsaajcUYFYaqIgknIiqYtEEksi3FOBmGqqIJJxIpmLRFJLItxVgdhqpiACPkfS3jjIJLNkwp0V'
+    'iLWCr4ICPSjgZDrzLalwf0Xir63VKKj0Iiu4mVktQyv2UivxWFDlVugFV3AyuYJldEXus0h8FlTpFXrxFZzMr2AZ'
+    'YJF7LRKvpb9EcJ1++j9Ix1/+Ivbmc9/C1BuIv97p++vdiaX3p3r73LS33tt2t228VfvqnJa+6q/vdfuUddNKfFI0'
+    'NaOuOTA0h7rmyNAc65oTQ3Oqa870zbpHRh1MNMBE7WQDTNTBRANM1MFEA0zUwTRsrVvasLNuZcPGuoWVH/7ZA7r1'
+    '463fUfgySdaRSKdAdwxKNdDRBFINUo18DFVIh3RmhDJFQBWRTBFSRSxTRFSRyBQxVaQyRUIVmUyReqt/q//bcDLx'),
+  'statuses=13,accounts=0,platforms=0,search=1': (
+    'eNrNmF2L2lAQhv/KIVcrSMmcfHtn3cgGolnUUoorIawuCGvcamwppf+98WPN5OR83M6dc+adyfgI53WytOZxGo8W'
+    'rCj3ZQ5ftmv2Uo5n2YQ94AQ/J4Zztl33Pw9eD5ui2qzzojonUCTUb6vN7ojKr7Gp+qKqg+9P8Sy+1RyrojodWTJl'
+    'D3m+fM7mi1E2eU7SOL9mclj12HD62DzyLL2Ncdj/rg+a3vlbdWSo+yWeDBejJzaoP+Y/T5vDnx7LZo/xjH390Rm7'
+    'f3/KS8nSZJIs2OCjOBS7HFg2Hs/je8x75694pca+TZNsyoZpyjBeR8TrUMTLSeB1BLxug9dR4HVFvC5FvA4JvJ6A'
+    '12/wugq8nojXo4jXJYE3EPCGDV5PgdcX8foU8Xok8EYCXrAbvr6CbyDyDSjy9Wl4m2hugNwtUAAORcAhRcABDcCi'
+    'vQHyt1ABOBIBRxQBhzQAiwYHyOEiBWCwRcL1CUHEEQ3EoskBcjmwVYyhwxhILhk2Dcii1XFkdfU1rYDcWeSA5iZH'
+    'Y5XjnV0O2R2otjnorHNAcp8DGgsdFy2PI8sD1U4HnaUOSG51QGOt46LtcWR7+D8GNN1vr4Rw+/tbok5/8c7nodVn'
+    'f6371NaALa1fxftpU5+j41Ud3W60tuR9u9tWOG1f8q/7siZbVrXERklTMdcVO4ZiV1fsGYp9XXFgKA51xZG+WPeV'
+    'uQ4mN8Dk2s4GmFwHkxtgch1MboDJdTANU+uGNsysG9kwsW5g5Y//ee+089dTu6WwZZKoJZF2gXYbLtVAS+NINRxr'
+    '5G2wQtqk1cOVKRys8GQKFyt8mcLDikCm8LEilCkCrIhkitBa/Vv9ByPGkJQ='),
+  'statuses=13,accounts=0,platforms=1,search=0': (
+    'eNrNmF2L4jAUhv9K6NUIsvSk33PnzlRWUDuow7I4Uoq6IGgdtO7Nsv9962hrmuaj5Ca5s8l7TtPzQF/fLq15PI5f'
+    'FijLj3kK33Yb9JEPZ8kEPZEb+LoxmKPdpl8trE/brNhu0qy4bhBXVP2u2B7ORPntWlb9pSovfv6IZ/G95lxkxeWM'
+    'RlP0lKbLt2S+eEkmb6NxnN52Ulj10GD6epdn6/XxkhdpeetrSfU4t9Uz8aTVUn27WvO5z4rfx9OBdc9q73rXHkpm'
+    'r/EMff/Verx+PYCPHI1Hk9ECPX9mp6ysQ8lwOI/ra9y7juI2XfQ+HSVTNBiPEYnBoTE4JmLAWjBgRQwOhcF9YHA4'
+    'GFwag2siBkcLBkcRg0dh8B8YXA4Gj8bgmYjB1YLBVcQQUBjCBwaPg8GnMfgmYvC0YPAUMUQUBrAfHHwOh4DmEJjI'
+    'wdfCwVf1aNqkgXDpgAMipEGEJoIItIAIVEHQNg2ET4ccEBENIjIRRKgFRKgKgjZqIJw64oAAmyZRrhiIItKCIlJF'
+    'QZs1EG4NNo8FtFiAkWHO1pPmbFUatGdjwrNLH+HQaCVrMDNaa8rWquEat9I1YdzAy9fQCthgZMIGPREbVDM2pt0b'
+    'E+4NvJgNrZwNRgZt0JO0QTVqY9rCMWHh5P8qeHS/fx4k29dfDFv9aV/CodVHf637e9J6RkvrT7a/bMtVa7877Apr'
+    'Vf6qks7X/vqYl9PNi1JiE5uyYiwqdiTFrqjYkxT7ouJAUhyKiiNxseiRsWiYWDJMLOwsGSYWDRNLholFw8SSYWLR'
+    'MCWnFh1acmbRkSUnFh2YD79+DTQV1fqZUtndZB274W4yp5OsW7NuvdxOKq+Tyu+kCjqpwk6qSKSq3Kapua3aDYXN'
+    'kkQNCbMLNNtgpgYaGoepwaSG3YZUMJs0ergshUMqPJbCJRU+S+GRioCl8ElFyFIEpCJiKUJr9W/1H7PB4IE='),
+  'statuses=13,accounts=0,platforms=1,search=1': (
+    'eNrNmduK2zAQhl9F+GoDoXjkc+7SrMMGcliSlFKywZgkC4Gss02cllL67nUOtseyLPlOuluN/hlJ88H6Z7IyFuE4'
+    'HCxJnByTCL7st+QtGc5nE/KEN+h1o78g+203D2xOuzjdbaM4vW6gFZO/T3cfZ5R+X8uyb6ps8f0lnIePnHMap5cz'
+    'GU3JUxStXmeL5WA2eR2Nw+i+E8G6Q/rT54c83myOlySNsqOvKflz7tEzemkeKo4rNJ+HOH0/nj54Z+Z711PxsdXj'
+    'TsffWaB8UvSenYMedVtP+svBC+llf0Y/L7vTnw6ZzZ/DOfn6o9atbnHKW0LGo8loSXqf8SnOrkFmw+EiLNa0c+3s'
+    'HRb5Nh3NpqQ/HhNM1WKpWjpSpUqoUj2oWgxVu6RqNVC1Waq2jlQtJVQtPag6DFW3pGo3UHVYqo6OVG0lVG09qHoM'
+    'Vb+k6jRQdVmqro5UHSVUHT2oBgxVMEusbgNWj8Xq6YjVVYLV1cQusX4JkGHyGrj6LFdfR66eEq6eJlxZxwTIMvkN'
+    'XAOWa6AjV18JV18TrqxnAmSaggauYLJgs4iGZAMlZANNyLK+CZBxArMJLdTQgpYzCVPNUMLUBC5rnyiyT9k3uAFu'
+    'bd4Eeg6cFE2cNBk50drMCXkoaJo6QW3sBFrOnUDN4Ak0mTxR1khRZKSgafgEtekTaDl+AjXzJ9BkAEVZN0WRm8KO'
+    'Gcrqj18IcPniR4NaffabTn2jS/4axa2NHlkZv+LDZZfFUXidrR5fjqrksP/Yp3jbvO1vjklGNEkziYk2ZclUlGxJ'
+    'km1RsiNJdkXJniTZFyUH4mTRk6momVTSTCqsLGkmFTWTSppJRc2kkmZSUTMltxZdWnJn0ZUlNxZduBl+8a+nqsjj'
+    'Z0ZltpO1rEbbyaxWsnbF2tWyW6mcViq3lcprpfJbqQKRKv/CVTX3qFlRmDxJUJFwq0C1DOVqoKKxuBqKNfwyWMEt'
+    'Uqlh8xQWVjg8hY0VLk/hYIXHU7hY4fMUHlYEPIVvrP+t/wNN8D4z'),
+  'statuses=13,accounts=1,platforms=0,search=0': (
+    'eNrNmNuK4kAQhl+lydUIsqQ657lzZyIrOGZQh2VRCUG9kB3jMsaFZdl33zjxUOn0Afqi6cvu+qu6uz7xt1w4s3Sc'
+    'Ps1JUR7KHL7sNmRZDqfZC3nAAXoODGZkt+lfN9Yf26LabvKiOgfQisnfVdv9EaU3a1X2p6pefP+WTtNLzrEqqtOR'
+    'jCbkIc8Xr9ls/pS9vI7Gad5Eclj1yGDyfJEX6/XhVFZ5ffQ55fqcZveIXnrduh130yydn9s/S4d3ZB04n9cj2fQ5'
+    'nZKvPzoP69+evizJePQympPHX8VHsc+BZMPhLL2tae/chKav5G0yyiZkMB4TDMBjAXg2AqCGAVBNAB4DwL8D8AQA'
+    'fBaAbyMAzzAATxNAwAAI7wB8AYCABRDYCMA3DMDXBBAxAOI7gEAAIGQBhDYCCAwDCDQBJAwAcO8EQgGBiCUQ2Ugg'
+    'NEwg1HVh1oYB+XAkQBCzCGIbEUSGEUS6CFgjBuTEsQBBwiJIbEQQG0YQ6yJgrRiQFycCBOCyDOodCyEkhiEkuhBY'
+    'Owbkx+CKKECHAlg5lrmm5zJXlwPryhS5cu0XAg6d6RjsHI+Nz8e6AzLtTMjImkE0I0NnSAYrp2QwPSaD7pxMWX+m'
+    'yJ9BNCpDZ1YGK4dlMD0tg+64TFmTpsik8W8muFe//KGHy9/+4+vUZ/2Hxk6f/HU+L+08koXzu3g/bes95/pWZ1Uv'
+    'mi9blUBZgaoEnkKgKqDK9xXxQBEPFfFIEY8V8UQSvzhXW/G+2+8qHG4grQ9l/dkvq1rioqAqmcqSPUWyL0sOFMmh'
+    'LDlSJMey5ESeLHsylTWTKppJpZUVzaSyZlJFM6msmVTRTCprpuLWsksr7iy7suLGsgsL4V+doR1vdt2WwuVJkpaE'
+    'WwXaZShXAy2Nx9VQrOGXwQpukVYNn6fwsCLgKXysCHmKACsiniLEipiniLAi4SliZ/Vv9R+Z15Tx'),
+  'statuses=13,accounts=1,platforms=0,search=1': (
+    'eNrNmF2L2kAUhv/KkKsVpORMvr2zbmQFNYtaSlEJQVOQ7sZWY8tS+t8bjSYnk/m4C3PnzHnPmZnzIDm8a2MZTsPR'
+    'iiTZMYvh02FPNtl4Ec3IEw7Qa2C4JId9/7GxO6VJnu7jJL8G0IrJP+Tp+xmll2tV9k1VLL6+hIvwnnPOk/xyJpM5'
+    'eYrj9Wu0XI2i2etkGsZlJIZtjwznz3d5stsdL1keF0dfUx7PKXfP6KWPreq4SrMxfqQfG4N3ZBG4nocPbB50Ov4p'
+    'NurHxN+LE9BzbuvZcDV6IYPiZ/zrkp4+eiRaPIcL8vlbq0/96pRNRqaT2WRFBj+TU/IeA4nG42VYrWnv2tMSE/ky'
+    'n0RzMpxOCeZpsTwtHXnSjnlSPXhaDE+75mkJeNosT1tHnlbHPC09eDoMT7fmaQt4OixPR0eedsc8bT14egxPv+bp'
+    'CHi6LE9XR55OxzwdPXgGDE8wa6CuAKjHAvV0BOp2DNTVZCBiJyJAI5EnIOqzRH0diXodE/U0IcrORICGIl9ANGCJ'
+    'BjoS9Tsm6mtClJ2KAI1FgYAomCzSYkdDpkHHTANNmLKTEaDRCEwRVGhBBS3dBbNre8HUBCs7IFE0IBXfWgHWlmcE'
+    'eppGnbtGmthGtOUboSkJRM4RtKwj0NI7gq7NI9DEPaLsqETRqAQiAwlaDhJoaSFB1x4SaGIiUXZeomhewtMw1NXv'
+    'nj4uX9n8rfrst5v6Rp/8NapbGwOyNn4nb5e02Efb22J1a1RT8OhvHTdVAmUFqhJYCoGqgCrfVsQdRdxVxD1F3FfE'
+    'A0n8/i1vKt4O74cch0tIu2NW/N+yvJCYKKhKprJkS5Fsy5IdRbIrS/YUyb4sOZAny55MZc2kimZSaWVFM6msmVTR'
+    'TCprJlU0k8qaqbi17NKKO8uurLix7MJC+I+vUTNe7poNhcmTBA0Jtwo0y1CuBhoai6uhWMMvgxXcIo0aNk9hYYXD'
+    'U9hY4fIUDlZ4PIWLFT5P4WFFwFP4xvbf9j9N/fKU'),
+  'statuses=13,accounts=1,platforms=1,search=0': (
+    'eNrNmW2L2kAQx7/Kkld3ICUzedrcO3sXqeDDoZZSVEJQC1KNh+YKpfS7N15M3Gw2uyGUJC935z+zm/mhjv8stbk3'
+    '8p4XJAhPoQ+f9luyCgez6Zg8sAG8Bvpzst/20o3NeRdEu60fRNcAs+Ly99HueGHSk7Uq+0MVL7598WbeLecSBdH7'
+    'hQwn5MH3l6/T+eJ5On4djjw/ifiwfiT9yctNHmw2p/cw8uOjrynp4yS7F+ZJ063suEyz0n7ufq800ZFx4Hrefz7w'
+    '7RBEP07no+jENJYcO529eDPy+Xuhn72s46uQjIbj4YI8vQXnIM4j08Fg7mVrfLz2PsFJvk6G0wnpj0aE5W7w3I0u'
+    'cseGuWM73LEmd4Pjbt65GyXcTZ672UXuRsPcjXa4GzW5Wxx3+87dLOFu8dytLnI3G+ZutsPdrMnd4bjTO3erhLvN'
+    'c7e7yN1qmLvVDnerJneX4w76HbxdAt7hwTtdBG83DN5uB7xdd7DjJztgRjunhDzlydMukncaJu+0Q96pS56f7YAZ'
+    '7mgJeZcn73aRPG2YPG2HPK1Lnp/ugBnv3BLyoPPo450OsncbZu+2w96ty56f8IAZ8UAvgw8F+NBJF0dv2sbRW/Jx'
+    '9Lr8+UkPmUkvHgZK+BdMPOimi9e4jdeWj1fXyMOCk8fMe1Dm5UHBzINOunnQtJ0HLfl5UNfQQ37qQ2bqgzJPDwqm'
+    'HnTS1YOmbT1oydeDusYe8rMfMrMf+w8A7tVv73fY8tkrn0J9fr5AqvXIH+2jWdoTWWq/gsP7Lt7T0ifW1vEi+TFV'
+    'CZQVUCUwFAJVAVW+qYhbiritiDuKOFXEXUn8NiHkFYf9cR+x4QTS5hTGn7kwiiU6E1QloyzZUCSbsmRLkWzLkh1F'
+    'MpUlu/Jk2SOjrJmoaCZKKyuaibJmoqKZKGsmKpqJsmYqbi27tOLOsisrbiy7cDn87Ks6r0j3L5xKryarWA2ryYxK'
+    'smrFqtUyK6msSiq7ksqppKKVVK5Mlc4geU2yq+cUukji5iTCKpAvg0IN5DSGUIOsRlyGVQiL5GqYIoXBKiyRwmQV'
+    'tkhhsQpHpLBZBRUpHFbhihRUW/9d/wM9a0KQ'),
+  'statuses=13,accounts=1,platforms=1,search=1': (
+    'eNrNmV1v2jAUhv+KlasiVVOO8+X0jrWpisRHBVTTBCiKKJXQ2tBB2FRN++8LhSQnjmPnYkp8V/u859g5eVAPLwtj'
+    'FgyD2zmJ4l0cwpftM1nG99PJiFzhAD0F+jOyfb7ONtb7TZRsnsMoOQXQisvfJpu3A0o/r1XZn6p08e0hmAaXnEMS'
+    'JccDGYzJVRguHiez+e1k9DgYBuE5EsKqR/rju4s8Wq93xzgJ06NPKdnjnHcP6Emzrfy4XLM0fmw+loboyDRwOu8/'
+    'H/j+GiUvu/2b6MQsxh9bPm6/+51uFD0MX9JzUBc/16P+/PaB3KR/hj+Pm/1Hj0ymd8GUfP1eeT3X+SnLmAwHo8Gc'
+    '3LxH+yi9Bpnc38+CfE17p1d5poM8jQeTMekPhwRjZPEYWTpiRFvGiHaDEdUDI4vDyC4wsmowsnmMbB0xslrGyOoG'
+    'I0sPjBwOI7fAyK7ByOExcnTEyG4ZI7sbjGw9MPI4jFiBkVODkctj5OqIkdMyRk43GDl6YORzGIFZcOTWcOTxHHk6'
+    'cuS2zJHbDUeuJjM2P2QDmrK9GpAYDxLTESSvZZC8bkDyNAGJH7MBzdmsBiSfB8nXESTWMkisG5CYJiDxgzagSduv'
+    'AQlMnqR0R0OU/JZR8rtBydcEJX7YBjRtg1nHElRYAi3NSLNtN9LsyI40NcGJH7opGrrTQaoGp4q1DXp6262b2125'
+    '25rY27Tib6PRG+ocbqhY3KClxw1tm9zQkcsNmtjclB/AKRrAoc7phorVDVp63dC22Q0dud2gid1N+TGcojEcf7eD'
+    'ovrlJ15cPv/Vt1Kfn80oM67JHyO/tXFDFsav6PW4SffR9ipdfb6gsiDrchE3VQJlBaoSWAqBqoAq31bEHUXcVcQ9'
+    'RZwp4r4kfpmZyorX7ds2weHzS1rv4vRzHiepxERBVTKVJVuKZFuW7CiSXVmyp0hmsmRfnix7ZCprJlU0k0orK5pJ'
+    'Zc2kimZSWTOpoplU1kzFrWWXVtxZdmXFjWUXrn/5+b+HsiLbP3Aqs5msYTXaTGY1kjUr1qyW3UjlNFK5jVReIxVr'
+    'pPJlqmzuKWvOu2ZJYYokfkkirALlMlSogZLGEmoo1ojLYIWwSKmGLVJYWOGIFDZWuCKFgxWeSOFiBRMpPKzwRQpm'
+    'rP6u/gFDaqAz'),
+  'statuses=14,accounts=0,platforms=0,search=0': (
+    'eNrNl01r20AQhv/KolMCpmhG37mliUwMthVsl1IcI0TsgyFWSqz0UvrfK8dfo9F+wJ72pt15Z3fnOby8WnrzfJw/'
+    'LERVv9clfNuuxUs9nBUTcUMLeCjcz8V2PThvvH5sqmazLqvmUCAr1r9tNrs9aT+uTd1fqnbx8ymf5aeefVM1n3sx'
+    'moqbslw+F/PFQzF5Ho3z8lgpYXUritljPhPff/XuGVxe8lKL8WgyWoi739VHtStBFMPhPL+s8fbwpuOY4sd0VEzF'
+    '/XgsKI+A8whc5IF2PALGI7zyCBQ8Qs4jdJFHYMcjYjziK49QwSPiPCIXeYR2PBLGI73yiBQ8Ys4jdpFHZMcjYzzA'
+    'vwKJFUASDiRxEUhsaajcUYFYaqIgknIiqYtEEksi3FOBmGqqIJJxIpmLRFJLItxVgdhqpiACPkfS7jjIJLNkwp0V'
+    'iLWCr4ICPSjgZDrzLalwf0Xir63VKKj0Iiu4mVktQyv2UivxWFDlVugFV3AyuYJldEXus0h8FlTpFXrxFZzMr2AZ'
+    'YJF7LRKvBVWGhV6IBSdTLFjGWORui9RtI/J9Pf30l0yPv/w4987nvhX43kD89U6u5t2JpfenevvctLve23a3bbxV'
+    '+3XOkF/11/e6nbJuWolPiqZm1DUHhuZQ1xwZmmNdc2JoTnXNmb5ZNzLqYKIBJmpPNsBEHUw0wEQdTDTARB1MNMA0'
+    'TBXoeOomNgysm9cwrm5a5bBnA+nWj7t+R+HLJFlHIj0FusegVAMdTSDVYEcTSjUB1civogrpRZ17pNd0bolkipAq'
+    'YpkioopEpoipIpUpEqrIZIrUW/1b/Qe7Uaob'),
+  'statuses=14,accounts=0,platforms=0,search=1': (
+    'eNrNmEmL20AQhf9Ko9MYTFCVdt8cj8wYvAy2QwgeI8TYAcNYTmxNQgj575GXsUqtXq51U3e96lZ9Bz2eVs4iHaeD'
+    'pciLQ5HBp91GvBTD+WwiHmgBz4X+Quw23Y+N1+M2L7ebLC/PBbKS+nfldn8i7de1rfuiqhZfn9J5eus5lXn5fhKj'
+    'qXjIstXzbLEczCbPo3GaXSsZrDuiP32srzxLb69xPPyuNuqzs+/lSZDTL+tJfzl4Er3qMfv5vj3+6YjZ/DGdi8/f'
+    'Wq/dvd/yUojxaDJait6P/JjvMxCz4XCR3tfYOY94pSa+TEezqeiPx4Li9WS8Hke8yAKvJ+H1a7yeBq8v4/U54vVY'
+    '4A0kvGGN19fgDWS8AUe8Pgu8kYQ3rvEGGryhjDfkiDdggTeR8IJb8w01fCOZb8SRb8jD22RzA+JukQZwLAOOOQKO'
+    'eACW7Q2Iv8UawIkMOOEIOOYBWDY4IA6XaACDKxOudhgiTngglk0OiMuBq2MMLcbAMmS4PCDLVofE6qrPtAZyK8gB'
+    'zyTHI8phK8sRuwNdmoNWnAOWeQ54BDqULQ+J5YEu00Er1AHLVAc8Yh3KtofE9kCX7KAV7YBltgMe4Q5l40NqfAF5'
+    'rk+//Xejx99/xbXOl7/5nut0xV/n/tZOT6ycX/nb+7baJ9vranWzjabkbbfflbTsXuqvh6IiW5SVxCVFWzOamj1L'
+    's29qDizNoak5sjTHpubE3GwaGU0w0QITjSdbYKIJJlpgogkmWmCiCSZaYFqm8kw8TRNbBjbNaxnXNK122I+PVrN+'
+    '3XUbClclSRoS5SnQPAaVGmhoPKUGGxpfqfGoRn0VVSgvatyjvKZxS6BS+FQRqhQBVUQqRUgVsUoRUUWiUsTO+t/6'
+    'P5r2Ib4='),
+  'statuses=14,accounts=0,platforms=1,search=0': (
+    'eNrNmFtr20AQhf/KoqcYQtGM7nlLE4UaHCvYCaU4RgjbBYMjh1jpS+l/rxxb8mq1F7Evu2/R7pkdZj7I4XjhzNNJ'
+    'evdMinJf5vBtuyav5cMseyRX9AUeL27nZLu+bg5WH5ui2qzzojpeUF9M/bbavB2o8tO3qvpLVX/8/JHO0nPNoSqq'
+    'zwMZT8lVni+esvnzXfb4NJ6k+ekmh+WI3E7vz/Jitdp/llVetz6WNOOcTg/UpM1R267VvO+K6vf+443Xs7k7dh2R'
+    'bHafzsj3X73xrtsFvJZkMn4cP5Ob9+KjqOtI9vAwT9tvHB1XcdoueZmOsym5nUwIjcFjMXg2YkAjGFATg8dg8C8Y'
+    'PAEGn8Xg24jBM4LB08QQMBjCCwZfgCFgMQQ2YvCNYPA1MUQMhviCIRBgCFkMoY0YAiMYAk0MCYMB3AuHUMAhYjlE'
+    'NnIIjXAIdT2aNWmgXDoSgIhZELGNICIjICJdEKxNA+XTsQBEwoJIbAQRGwER64JgjRoop04EIMBlSdQnFqJIjKBI'
+    'dFGwZg2UW4MrYgE9FmBlmHPNpDlXlwbr2Uh5du0jAhq9ZA12RmtD2Vo3XGMvXVPGDaJ8Db2ADVYmbDATsUE3YyPr'
+    '3ki5N4hiNvRyNlgZtMFM0gbdqI2shSNl4SBK29CL22Bl3gYzgRt0EzeyLo60iwfU35fXzz/W0s+3v9/23md9yXOd'
+    'a/LXObuWc0MWzp9i97mpT53d9m1bOcv6ryZ3ft2v9mW93bKqJS51qSpGWbGnKPZlxYGiOJQVR4riWFacyItlI6Ns'
+    'mahYJkpfViwTZctExTJRtkxULBNly0TFMhVTebJ9yiZWDCybVzGubFrxsO3/kK6iOT8wKneYbOBrOEzmDZP5g2TD'
+    'eg5rOaxjMEgVDlJFg1TxIFUiUzWO1tWcTt2OwuVJko6E+wp0n0GuBjoaj6vBjsbnajxaw29FK7iNOn24bTpdAp7C'
+    'pxUhTxHQioinCGlFzFNEtCLhKWJn+W/5H1j8jLg='),
+  'statuses=14,accounts=0,platforms=1,search=1': (
+    'eNrNmdtq20AQhl9l8VUCoWhW59y5iUIMPgTbpZTECGE7YHDk1JZbSum7Vz7Jo9UedLdz5939Z0czH1jDr9fOJOkn'
+    'D1OW5Zs8hS+rBXvLn8ajAbvBB/xw0J2w1eLusjHfLrNiuUiz4nCAVkL8qlh+7FD4aW2KPqrKxffnZJycY3ZFVux3'
+    'rDdkN2n6+jKaTB9Gg5deP0lPJynMbll3+HiWZ/P5Zp8XaZn6EHIp57S7Q5Vetqp0leZznRXvm+2HLOfl7JAVp62n'
+    '225+lxvXktL3Mg8q6rgedKcPz+y+/Jn+3C+3f27ZaPyYjNnXH41u3VVZ3nLW7w16U3b/mW2z8jHY6OlpklRrfnvo'
+    '7AkW+zbsjYas2+8zTNUVqboUqXIrVDkNqq5A1btSdRVUPZGqR5Gqa4WqS4OqL1ANrlQ9BVVfpOpTpOpZoerRoBoK'
+    'VKMrVV9BNRCpBhSp+lao+jSoxgJVcK5YAwXWUMQaUsQaWMEaEBmXxHkJ0MAUKrhGIteIItfQCteQCFdxYgI0MkUK'
+    'rrHINabINbLCNSLCVZyZAA1NsYIrOCLYcocg2dgK2ZgIWXFuAjQ4gaNCCw20QNKTcOyYEg4RuOL4xNH4VL6DFXAb'
+    'fhPQNJwsOU5ELCfe8JzQDAUq1wkathOQ9J3AjvEERJwnLg5SHA1SoDKfoOE+AUn7Cez4T0DEgOLiNMXRNAUqDwoa'
+    'JhSQdKHAjg0FRHwoLg5UHA9UPvp9vf38+QdfX30RatwvvtNdp3PH/naqp+7cs9fOr2y9X5b7aHtWrs5jQV2yXn2s'
+    'CnzsHM/nm7wkmhelxEGHpmCuC3YNwZ4u2DcEB7rg0BAc6YJjfbCuZK5rJjc0k2tvNjST65rJDc3kumZyQzO5rpnc'
+    '0ExDVa6un7qKDQXr6jWUq6tWXWz1v1VXXPZ3gsppJ2t5G28nc9vJvFaydjnbpWyX0W+lClqpwlaqqJUq1qkub9G6'
+    '5rTr1BSOTBLXJNJboH4Nl2qgpnGlGl7TeFKNizXyVFghTVTLI01Ty+LLFB5WBDKFjxWhTBFgRSRThFgRyxRRZ/Zv'
+    '9h9OKQRb'),
+  'statuses=14,accounts=1,platforms=0,search=0': (
+    'eNrNmE1rGzEQhv+K2FMCpuzMfufmJhtqcOxgO5QSm2VxfDCNNyXeFErpf+866w+tVtKADkK3SPOOxjMPZvL62Zvn'
+    '4/x2wcrqrSrgy/aFLav72fSBXfEBPASGc7Z9GZwu1u+bst68FGV9CHAnIX9bb3Z7Lr09U9mfqubw/Vs+y485+7qs'
+    'P/ZsNGFXRfH8OJ0vbqcPj6NxXrSRAlbXbDi5O8rL9frto6qLpvQh5dROe7vnOj1dncudNUvv5+bP0pOVbAKHetds'
+    'OrvLZ+zrj15jg3Pry4qNRw+jBbv5Vb6XuwLY9P5+np/PeH0YQjtX9jQZTSdsOB4zHkAgAghcBICWAaAhgEAAEF4A'
+    'BAoAoQggdBFAYBlAYAggEgDEFwChAkAkAohcBBBaBhAaAkgEAOkFQKQAEIsAYhcBRJYBRIYAMgEA+BcCsYJAIhJI'
+    'XCQQWyYQm25hcQ0Dt4cTBYJURJC6iCCxjCAxRSAuYuA2capAkIkIMhcRpJYRpKYIxFUM3C7OFAjAFxk0Nw5CyCxD'
+    'yEwhiOsYuH0MvooC9CiAk7bMt+3LfFMO4lZGbis3+0LBoeeOwU17bN0fmxpk7DlkbjWDyiNDzySDky4ZbNtkMPXJ'
+    'KO5n5PYzqKwy9LwyOGmWwbZbBlO7jOKSRm5Jg8oxQ88yg5OeGWybZjB1zSjuaeT3dMT9fXn9+MMq//z5t9be++L+'
+    'CXxvwP56nx/au2HP3u/y9WPT3HmnXr1Vc2iXHiUgX0BKEFCCkBBQFagC1PsREY+JeELEUyKeaeLHfzG6itftblvz'
+    '4Zbi+q1qvhxV3Uh8Lkgloy45IJJDXXJEJMe65IRITnXJmT5Z1zLqhonEMFH7MjFM1A0TiWGibphIDBN1w0RimERX'
+    'gW6euo6JhnX9Eu3qulU2e9o73Xh763cUvkySdSTSV6D7DEo10NEEUg12NKFUE/AaeSleIS3UqSMt06kSyRQhr4hl'
+    'iohXJDJFzCtSmSLhFZlMkXqrf6v/JXo7WA=='),
+  'statuses=14,accounts=1,platforms=0,search=1': (
+    'eNrNmdtq20AQhl9l0VUCpmhWZ9+5iUwMPgTbpZTYCOG4YJrIrS23hNJ3r3zUaLWHu2XuvDv/7GTmI3j4/eLM0mH6'
+    'MGd5sS0y+LR5ZYuiP52M2B0O8GOgN2Ob1871YrVb5+X6NcvLYwCdhPxNuX7fo/Tz2ZR9UlWHr0/pNL3k7Mu8POzZ'
+    'YMzusuzleTKbP0xGz4Nhmp0jGSzvWW/8eJHnq9X2UJRZVfqYcm3nfLtHnV6vbuVumoXzY/2xcGQlq8CxHi7YLLTb'
+    '/qku6may71UF1M7pPOrNH55Yt/qY/Tqsdx/3bDJ9TKfs87fWnDq3KouCDQejwZx1f+a7/D0DNun3Z+ntzO+PMz1j'
+    'Yl/Gg8mY9YZDhnl6Ik+PIk9umSenwdMTePo1T0/B0xd5+hR5epZ5ejR4BgLPsObpK3gGIs+AIk/fMk+fBs9I4BnX'
+    'PAMFz1DkGVLkGVjmGdDgmQg8wa2BhgqgkQg0ogg0tAw0JLIQiRsRoJUoUhCNRaIxRaKRZaIREaLiTgRoKYoVRBOR'
+    'aEKRaGyZaEyEqLgVAVqLEgVRcEWk1Q1BpollpgkRpuJmBGg1AlcFFVpQgaS74Nq2F1wiWMUFiaMFqfquVWBteUZA'
+    '0zSy7hoRsY14yzdCWxKonCNoWUdA0jsC2+YREHGPuLgqcbQqgcpAgpaDBCQtJLDtIQERE4mL+xJH+xKofCRoGUlA'
+    '0kkC21YSEPGSuLgycbwyBehz/frlpxr8/O3Xm9b74ne35zod9te5/dVOl704v/O3w7q6R9fL6nQaVFNwnW8dd00C'
+    '4wvcJPBMAt8gMFUwFTC9HxjioSEeGeKxIZ5o4pcdrql427xvShw+U1xti+ofsigriYuCpmSuS/YMyb4uOTAkh7rk'
+    'yJAc65ITfbKuZa4bJjcMk2tfNgyT64bJDcPkumFywzC5bpjcMExDV55unrqODQ3r+jW0q+tW2ez1u64ZP9+6DYUr'
+    'kyQNifQVaD7DpRpoaDyphjc0vlTjYY28FFZICzXqSMs0qgQyhY8VoUwRYEUkU4RYEcsUEVYkMkXsLP8t/wMld7Ls'),
+  'statuses=14,accounts=1,platforms=1,search=0': (
+    'eNrNmVtr20AQhf/KoqcEQtHManXJW5oo1ODYwU4pJTZCOC6YJnKIlUIp/e+VI8terfYiRNHqLdo5s8POR8jh5NGZ'
+    'x+P4+oGk2TZL4NPmiSyy29n0jpzxBdwXruZk83RRHaze1mm+fkrSfF/gvoT+Tb5+2XHt5bep+0NVfHz7Es/iQ88u'
+    'T/P3HRlNyFmSPN5P5w/X07v70ThOykoCy3NyNbk5yNPVavue5Ukxet9SPac83XEvrY6O446ahfNz/XvhyEYWhf28'
+    '/zzw9TnNf2zfXmQTq1o5djq7iWfk8/fGPi+OG19kZDy6Gz2Qy9f0LS36yPT2dh4fv/F8v/sSJ/k6GU0n5Go8Jjx3'
+    'KnKnQ+SOPXNHO9yxI3cqcPdO3KmCuydy94bInfbMndrhTjtyZwJ3/8TdU3BnInc2RO5ez9w9O9y9jtwDgXt44s4U'
+    '3H2Ruz9E7qxn7swOd9aReyRwB/cE3leAD0TwwRDB+z2D9+2A97saO9HZAWftAgX5UCQfDpF80DP5wA75oCt50dsB'
+    'Z+5CBflIJB8NkXzYM/nQDvmwK3nR3QFn7yIFeXBF9MXJANlHPbOP7LCPurIXHR5wFg9cFXxowIdBpjhu3zGOaynH'
+    'cbvyF50eck6vMAMK/o0QD4aZ4vUe49nK8boGedhI8ji/B6osDxphHgwyzYO+4zywlOdB10APRdeHnOsDVaYHjVAP'
+    'BpnqQd+xHljK9aBrsIei90PO+4Eq24NGuAeDTPeg73gPLOV70DXgQ9H/Ie//GPfz6fbD//f464//8mvcL/oL6joX'
+    '5I/zsSznkjw6v9Ln93Vx5lQvdpbFR2mmTALjDWgSUJPAMwhME0wDTPczQ9031ANDPTTUI039YCHriufNyybnyyXF'
+    '1TYrfimzvJC4XNHUjLpmamj2dM3M0OzrmgNDc6hrjvTNuiejbploWCZqbzYsE3XLRMMyUbdMNCwTdctEwzINr6K6'
+    'fepebHiw7r2G5+peq37s8Q9BXVGd7wSV207W8jZsJ6PtZF4rWbuZ7Ua2m8haqfxWqqCVKmylinSqygjVNeWpW1O4'
+    'MklUk0hvgfo1KNVATUOlGqxpPKmG8hr5KF4hHVSbIx1Tm8JkCo9X+DIF4xWBTOHzilCmCHhFJFOEzvLv8h8CVx31'),
+  'statuses=14,accounts=1,platforms=1,search=1': (
+    'eNrNml1r2zAUhv+K8FUDZfgc+bN3WevSQD5KkjJGEoxJUwhrnS5xNsrYf5/TxLYsy5Ivhq27SOc9OtHxQ3J48cKY'
+    'BcPgdk6ieBeH8GX7TJbx/XQyIldsAE+B/oxsn6+zjfV+EyWb5zBKTgFmxeVvk83bgUk/r1XZn6p08e0hmAaXnEMS'
+    'JccDGYzJVRguHiez+e1k9DgYBuE5EsKqR/rju4s8Wq93xzgJ09KnlOw6590Dc9NsKy+Xa5bGj83H0hCVTAOnev+5'
+    '4PtrlLzs9m+iilmML1sut9/9TjeKHoYvaR2mi5/rUX9++0Bu0o/hz+Nm/9Ejk+ldMCVfv1cez3VeZRmT4WA0mJOb'
+    '92gfpV+DTO7vZ0G+xt7pUZ7pIE/jwWRM+sMhYTGiPEZUR4ywZYywG4xQD4woh5FVYERrMLJ4jCwdMaItY0S7wYjq'
+    'gZHNYeQUGFk1GNk8RraOGFktY2R1g5GlB0Yuh5FXYGTXYOTwGDk6YmS3jJHdDUa2Hhj5HEZgFhw5NRy5PEeujhw5'
+    'LXPkdMORo8mMzQ/ZwEzZbg1IHg+SpyNIbssgud2A5GoCEj9mAzNnezUg+TxIvo4geS2D5HUDkqcJSPygDcyk7deA'
+    'BCZPUrqjIUp+yyj53aDka4ISP2wDM22DWccSVFgCLc1Is2030uzIjjQ1wYkfupEZutNBqganirUNenrbrZvbXbnb'
+    'mtjbWPG3mdEb6hxuqFjcoKXHDW2b3NCRyw2a2NzID+DIDOBQ53RDxeoGLb1uaNvsho7cbtDE7kZ+DEdmDIc6xxsq'
+    'ljdo6XlD26Y3dOR6gya2N/KjOLKjuM18Lk6/vDHAHp+/RFA5n5/NqGlckz9G/q2NG7IwfkWvx026z2yv0tXnAyoL'
+    'si4XcVMlUJ6AKgFVCSyFQFVBVUB1vq2IO4q4q4h7irgviV9m9LLidfu2Tdjw+Smud3H6QxAnqcRkgqpklCVTRbIl'
+    'S7YVyY4s2VUke7JkX54suzLKmomKZqL0ZEUzUdZMVDQTZc1ERTNR1kxUNFNxKyrrp+zGigvL7qu4ruy29ZfN/3zK'
+    'imz/wKnMZrKGp2EzGW0msxrJmtVsVrJZRbuRymmkchupvEYqX6bKhq+y5rxrlhSmSOKXJMJToHwMCjVQ0lChBksa'
+    'S6ihrEZcilUIC5XqCMuUqtgihcUqHJHCZhWuSOGwCk+kcFmFL1J4xurv6h8X3JWJ'),
+  'statuses=2,accounts=0,platforms=0,search=0': (
+    'eNrNklFrgzAQx7/KkacWZFTT9qFvXReZoKaoYwwrIVQfAjUdNd3L2HefVqtpVhzsaW+5+9/vcvnnUhQTn2wS4PIo'
+    'mf0gcthJN6IBTHTBaYR1DCK3ron9qeCqyBlXjaBFBi9UUVYa3sa/0ZeqOnh9JhHpmEpxda7AC2HCWLqlcbKhwdbz'
+    'CWsVZmdToNETieDx7cc9Vj/JToLvBV4Cq3d+4iWzgbpuTPrYmTYztc+El9CjIax9H3Q/sOkH/o9+OH/zAxt+zAc/'
+    '8HC0h9bd7ui9+3Uymy+M5ktkwSfqPgKtIEUf/HAu6iw6iFIolNWn7l8u8v4o6+dJVVfMBg2Po/MRdDGOLu+i1427'
+    'ZdvsDGkVzr0KG2Vf2Tfr7xzG'),
+  'statuses=2,accounts=0,platforms=0,search=1': (
+    'eNrNU1trgzAY/SsfeWqhjKptH/rm2kgFL0UdY1gJoToQ2rhp3Bhj/32xWpO60r32Lec7lyTHGKMQO3gVAWUFI9pD'
+    'nsKOWYHvwkgl9IYwQ8jTyXmwLzPKs5RQ3hAKGvhznh0rxd7i/9wnlQDPGxzgzlNxyusKbA9GhMRbP4xWvru1HUxa'
+    'hmjJGExvLbdspN0xyuJTDGQ2eeUVKOkn7JrRagNLsSTvdVZ+jcEP1jiAx5c/x570u+wYOLZrR7B8oyU9Eg18ywpx'
+    'j/Vxc8W2NXjybN8D03FArdcY1mvcY736XdRrDOqdyXoNudRkdPey1ez+sQ/D54PwBZrAN+oPjJYQow96qDMxV8aJ'
+    'QN3Hv5Qc8mPOFVo/0fuCiUoZF4qp5Izb1tkN6/y2dXHVev5pLr3tdIoUhX5NoaHkJ/kFq7Bc/w=='),
+  'statuses=2,accounts=0,platforms=1,search=0': (
+    'eNrNU8Fqg0AQ/ZVhTxGkRE1yyC1NVioYDZpSSiLLohYEXUPc9FL6712jqxsbLPTS3nbmvTfDzNs5oBC7eL0HykpG'
+    'jIcsgSOzA38LExUwa2AVQpboMhGfU8rThFBeA0o00Gc8LSpF3sQ/qa8sEbw84QC3mopTfqnA8WBCyGHnh/u1v905'
+    'LiYNQoxIg5W3aek0jssL40S0riVynCZbKZPKVNeu45xyyt/Kc3Gvp8Tqrhr4wQYH8Pj6bTy9W8CRgetsnT0sT/RM'
+    'hQ582w5xF5tavYpmu/DsOb4HK9cF1QZraIP1H20w/8QG85c2WAMbZr0NVv80+tLtpai1u+MZFp8Pii+QDh+o9R8t'
+    '4YDeaX5JRRblWZFxFIlX+x2ucFwysVXGBWPaY9a4dDYinY9LF/el3V+/Vct8hW5Y5hhL3uotp8lOVYZ5j2Gg6DP6'
+    'Akc2hfQ='),
+  'statuses=2,accounts=0,platforms=1,search=1': (
+    'eNrNVF1rgzAU/SuXPLVQxtS2D31zbUoFP4o6xmglBGtBaGOncWOM/ffF+hVdcY/rW+495+Tk5hh3yMMmXvpAWcKI'
+    '8hAfYM/WrmPBSAbUAtA9iA+TuhGmEeXRgVBeAFLV08c8OmeSvKz/Ul9ZonjZYBdXmoxTnmdg2DAiZLd1PH/pWFvD'
+    'xKREiBKMQbdXFZ2GYZIzToR1IanHKbuZNGndauwazuVE+TFJz7c8a6xwlW27dmnyIRrtSOQofKShrrWl+8sNLMSS'
+    'vOVR+jkGx11hF55ef93WpHHZMzANy/BhcaEpFccAZ732cFOr4+Jmy7Dg2TYcG3TTBDlVrZ+qdo+pqv+SqnofqWq9'
+    'VKdtqlq7VNqtq3cs79087f7ms97mczSBL9QcGC1gh97pKY9EX2oHoqq+uS7lFJ9jLsHqFQ4TJpJkXDAeW0wblk4H'
+    'pLNh6fy2tHmuXXXdz1CHpQ6x6t9Nl1N2H2WGeouhoOA7+AEFqMYt'),
+  'statuses=2,accounts=1,platforms=0,search=0': (
+    'eNrNU11rgzAU/SuXPFUoo2rbh751bcoEa4p2jKESgvVB1qajxsEY+++LjR+pEwd7GHvLveecezk5SYgC7OLVHhg/'
+    'c2reZQeI+MYnWxjpgFUCywCyw7huJJeUifRAmSgBreroM5Geck2u6p/UV5Ysnh6wjytNLpgocnA8GFEa7kiwX5Ht'
+    'znExVQg1YwOW3rqisyQ5F1xQubqU1HZUN9ec1q1mXcOJ0Ev6HqG+lRIo9xlA/DX24f75m7FxYz3i4DpbZw+LV3Zh'
+    'J2oC2WwC3NSWUV6Culd49BziwdJ1QQ/A7gZg/8cArD8OwPplAHYngGkbgN0ezXZ09Tv02c2H6Q6fdYbP0Rg+0PW9'
+    'oAWE6I0di1T2UO0SxbK42hnAq5dzyzhmp0xosBqQnLnMgwvJmLSYPSydDkhnw9J5r7T+k7da1Z0gjWH1MUwUf8Zf'
+    'lLZ6VA=='),
+  'statuses=2,accounts=1,platforms=0,search=1': (
+    'eNrNVF1rgzAU/SuXPLVQRtW2D31zraWCH0UdZVQJwTqQtXHTuFHG/vti/YquuLfRt9x7zrnH5CQekKsZ2soDQhOK'
+    'pYf4CD7dOLYJIxGQC0B1IT5O6kaYRoRFR0xYAQhVTx+z6JwJ8rL+S31l8WK/1Ryt0mSMsDwD3YIRxoed7Xor29zp'
+    'hoZLBEvBGFRrXdFJGCY5ZZhbF5J6O2U3E3Zatxq7huOj1+jio1uWHCj8RMOuUZp88ka7GfzCHYTtXGtT9VZbWPIl'
+    'fs+j9DIG21lrDjw+/zqnSePiUzB0U/dg+UZScsYS2JuNqzW1PC7OtIwJnizdtkA1DBDzVPp5KveYp/zPecr3kafS'
+    'y3PW5qm0S6kdXb1dcXbznPvD573hCzSBL9R8MFrCAX2QUx7xvtAOeHW98l1CfbINLg/g1W3tMk7xOWYCXA4IE8rv'
+    'AGWcMW0xZVg6G5DOh6WLm9L6t9LVlt0pEhjyLYaEgu/gB8Z6uo0='),
+  'statuses=2,accounts=1,platforms=1,search=0': (
+    'eNrNVFFrwjAQ/itHnhRk2FZ98M1pZYXaSusYw5YQagdlmoqNgzH235eaJo1d6WCMbW+5+77vjrsvyRaFtmvPN0Bo'
+    'TrFxk+0gosvAX0FPB8wSmIWQ7QYykZxSwtIdJqwEtKihz1h6KDS5iL9SX1g8eLizA7vSFIywcwGOBz2Mt2s/3Mz9'
+    '1dpxbSwQbMR9mHmLik6SJD9ThnnrUiLHEdlCm1SmVDvFidBz+hqhtpYcKPv9cMPjnrCn/HRo6ygx0dYPFnYAt4+f'
+    '9jlQG48ouM7K2cD0SE6E68BfLkNbxWa/3L2wE+49x/dg5rqg+241fbf+o+/mL/tu/o3v5jd9txq+j2rfrfpo1KWr'
+    'v0Cvrb6HZvFxo/gEDeANXV4HmsIWvZD9OeU5JGdFMQ8uW+zAqwt7zdhnh4xpsCiQ5JRfA8o4Y1hjVrd01CEdd0sn'
+    '7VL1OK/VMl+NpazsYsnf7JojskOdYbYxDBS/xx8pL+OC'),
+  'statuses=2,accounts=1,platforms=1,search=1': (
+    'eNrNVE1rg0AU/CsPTw2EEjXJITebGCL4EdRSSpRlMQakiaa6toTS/9416rpasZfS5uZ7M/NmP8bdCY6qq0sXcJzE'
+    'SLyP9uDFa9sy4I4HpAJQHIj247oRpCEm4R5hUgBc1dFHJDxlnLysf1JfWbR42qi2WmkygkmegWbCHUK7reW4S8vY'
+    'arqKSgSJ/ggUc1XRcRAkeUwQtS4k9XbKbsbttG4xO8bxhJfw4gl9lhQo/H7Z8HzE5JCkpz7HGuvatu3S5J02mjNE'
+    'B+rDneK1NhR3uYEF/USveZheRmDZK9WGh+dv1zNmLl4MumZoLizOOMV0GWCt147KamlUXGWZDng0NcsERdeBj5Hc'
+    'jZF8izGS/jhG0v/ESLqNGMmdGE2bGMnNp9iMrl4qfjZ7vLrDZ53hc2EMHwJbsLCAnfCGj3lI+1zbp9X1B28T6vNl'
+    'uDSAVz9Jm3GMThHh4HJAkMQ0ejGhjEmDycPS6YB0Niyd90vZ+9JW1/1qWyw+Q6z6QW5zyu6EZ0h9DFHwP/0vWaQj'
+    'yg=='),
+  'statuses=3,accounts=0,platforms=0,search=0': (
+    'eNrNk19rgzAUxb/KJU8tyKjG/qFvXReZoKaoYwwrIVQfhGpHTfcy9t2n1WqWdQ761DfvPedckx+5EQqIQ9Yh8OJQ'
+    'MP0hS2BbWD51YSQLRi2sAsgS7dLYHVMu0oRxUQtSpeQzkealFG/q/9JnV1W8PhOftJlScHEqwfZgxFi0oUG4pu7G'
+    'dghrFKbHY6D+E/Hh8e3Xf7TuJNsCHNu1Q1i+8yPPmQ7UsgLS1ca4PlNzTXjxbOrBynFA5oFVHvgeeRi38cAKD7Pn'
+    'gf/gYao8zHvkgW/jMVV4zHoeEhq9H93ukjy7Wy91+FwZvkAafKL2YaIlROiD709p1UX7LM8Eiquv9p2e5d2hqK5X'
+    'iMox6TU8HDUHotPh6GwgOh+OLq5GL8v7M9t0J0hyGNccuuzA1xwGir/ib6MykgY='),
+  'statuses=3,accounts=0,platforms=0,search=1': (
+    'eNrNlF1rgzAUhv/KIVcrlFGN/aB3rk2p4EdRxxithNA6EFq7aboxxv77YrWaZp279c5z3vc9OXnArFFAbDILgaXH'
+    'lGr3yQ426cL3HLiTBb0QzACSXf/S2GYx4/GOMl4IUqXkEx4fcile1v+lzy5RPC2JT6pMzhk/5WC5cEfpeuUF4cxz'
+    'VpZNaKlQLeqB6c6bIwtrtUZ2/BCNZjZ94TlI08+1Y4azJUzFJ307xdlnDzx/Tnx4eP61dr8+ZZOCbTlWCNNXlrED'
+    '1cBbLAJS13qvuGJJDR5dy3PBtG2Q8WIVL+4iXr0TeLGC12jw4j/wGipeo4t4cSfwDhW8owavRFprRlcPhzy7fkvU'
+    '4WNl+AT14QvVC6MprNE7259i0Zfakaiqf+vask8OCZdk/Sxvj6lAmnLhGDQabo8aLdFhe3TUEh23Ryc3o5fn7Dpb'
+    'dgdIcui3HJrswLccOoq+ox9OPeww'),
+  'statuses=3,accounts=0,platforms=1,search=0': (
+    'eNrNlE1rwkAQhv/KsCcFKWY3avFmdaWBmEhiKUVDWGIKAU3ErL2U/vduzNe6TdPiRW+ZmfedYechs0YuNel0BSxO'
+    'Yl97iLawieeOvYCOXMBZYeJCtO2VieAYMh5ufcazghQp/oiH+1Sy5/Ff7rNKBK/P1KGFJ+WMn1IwLOj4/nppu6up'
+    'vVgaJvXziq95XZhYs0LOgiA5xdwXozNL+Zw8m0ovLVPVuEpz2DH+nhz3TTPLWja1C7Yzow48vf14Xq9awCYG01gY'
+    'Kxgf2JEJH9jzuUurGHezVeTbhRfLsC2YmCbIGIiKgdwjBnwTDPhKDETBoNcYyC8YdBWDfo8YyE0wkCsxDBQMwxqD'
+    'RESrWxcHS+5d3TC1+Uhp/oh68ImK3xCNYY0+2O4UiizaRfuII098FX/luRwksdhqzIWiX9dIu1VvsQ7arcMW66jd'
+    '+thsra7VpbvMp+hChf+lIm2q8iZfavJsX1bgJoUmK0iTAiPvy/sGMKEv3Q=='),
+  'statuses=3,accounts=0,platforms=1,search=1': (
+    'eNrNldtqg0AQhl9l8CqBUKJrDuTOJoYIRoOxlJLIshgDQqKpblpK6bt3jafVWtu7eOfM/P/Ozn4w7oStqqtzG0gQ'
+    'Blh88A+wD5aWuYYeX5CSgrIF/zDIE27kEeodMKFJgYtqfp9655izp/Ff7puKBc8r1VIzT0wJvcagGdDDeLcxt/bc'
+    'XG80XcVpBYtOHxRjkcmJ64bXgGLWOrHk46TZmJs0TxXtCs3lROgxjM5NPfNa0pVvW20Xhe8sUY6Ej6wPN9QtXiv2'
+    'fAUz9olfr1700QfTWqgWPL78eK1B0WUfgK6tNRtmFxIRdg0wl8utWsRSP3nZFBY8GZppgKLrwFNFdaqoi1Slu1CV'
+    'ukEV1ajKJVX0C1W5TlXuIlV0F6qoG1RHNarjkioHWCyPzrYzf3axsOuHT2qHT4UBfArFhYUZ7IQ3crp6LM+lHRZl'
+    'm6QqOflnn3Jl6VZ2w4CRDChTDMsaarfKLdZRu3XcYp20W6fN1mJ/V915PhYqKulfKtSmyv9SVU2aHfIKqUkh8grU'
+    'pJAE58v5Bh5eigc='),
+  'statuses=3,accounts=1,platforms=0,search=0': (
+    'eNrNlF9rwjAUxb/KJU8KMmxTdfjmtLJCbaV1jGFLCLUPZRqHjYMx9t2X2n8x6yr4ID7ee87J5ebXZo180zanK6Bs'
+    'z4j2kGwgYHPPXUBHFvRMmPiQbHplIzrElMcbQnkmSJWST3i8S6V4Xl9Kn1yieH02PbPIpJzyYwqWAx1C1kvXX03d'
+    'xdKyTZIrRAu7MHFmhZ1G0f7IOBGjs0i5Tt5NpU3LVjWu8gToPf4KUNNIIWTzuuB6M9ODp7c/i/Wq1QMGtrWwVjD+'
+    'oAe6Ixq487lvVrXezS4hv1d4cSzXgYltgwwAqwDwPQLQbwxAvxIAVgAYNQD8DwBDBWDcIwB8YwD4SgADBcCwBiCx'
+    '0Oqji+dJPrt6sdTDR8rhj6gH3+j0w6IxrNEn3R5j0UPlligUxel7uqDjFr34tc8d22SXcEnOB0R7JngxLhz9WsPt'
+    'UaMlOmiPDluio/boY2O0fG/Ps3m3jySH3uTQZAducugo/Al/Aeb+Hm0='),
+  'statuses=3,accounts=1,platforms=0,search=1': (
+    'eNrNVdtqg0AU/JXDPiUQSnTNhbyliSGCl6CWUhJZxFiQJtp6aQml/9413lZrzVvwzXNmZsezI8c9MkRZXJlg+4FP'
+    'uAfvCAd/o2sKDFiAT4GlAd5xVDSc0LVj90jsOAWYqqH3YvccMfKsvqW+smjxvBV1MddEsR0nEUgqDAjZ7zTDXGnK'
+    'TpJFkiGEs4awVNc53XacIPFjQq1TSTFO1o2YSYtWaVdyDujNvRxQmyUFUj/WsG4UBl+0UQ1DXqkDM861VpbmagsL'
+    '+kg+Eje8DEHT16IOjy9/7mlUuhx8kCVFMmHxbof2mXCgbTaGWNb8ML3TLCZ4UiVNhaUsA5snbuaJ+5gnf+c8+X7k'
+    'iRt5ClWe+J88hWaeQh/zxHfOE/cjz0kjz2mVJxMtVx2d72L27HI9Nw+fNQ6foxF8o/KF0QL26NM+JS7tM22LVtcV'
+    'VicUN1vi/A0cd+D5dqozTt7Zixk4M3ACn34jfkwZ4wrD3VKhQzrplk47pLNu6bxVWvyB6tqsO0YMg29jcCwDtzF4'
+    'ZP1Yv0XYeJc='),
+  'statuses=3,accounts=1,platforms=1,search=0': (
+    'eNrNlV1rwjAUhv/KIVcKMmxSP/DOaWWF2krrGMOWEmoHZdqKjYMx9t+X2q/YdXXImF6e875vDsnTJitkKZoyWQIN'
+    'o9CV7oI12OHMNObQEgWcCGMLgnUnb3h7nzJ/7VKWCEJVyQfM38ZCPK3PpY8uXjw9KKaSZWJG2SEGVYeW664WhrWc'
+    'GPOFqiluqriS04axPs3s1POiQ8hcPjqJ5NtJu7Gw07xVjCs8Nnr1321UN5ILybw/HrjbUPYS7bd1E3MtHWuYU8WE'
+    '++dv59kpTtwOQVPn6hJGO7qnPAfGbGYpRY3bydmnOOFRVw0dxpoGIndS5U5ukTv+Z+74OtzxhdxJhbtccic/cJer'
+    '3OVb5E7+mTu5DndyIfdehXu/5C58AlK5dPYGiGsXz0J18UFl8SHqwAc63opoBCv0RjcHn/dQvlfk8OL495zRSYOe'
+    'XWSnjk2wDZggpwO8KOSfSci4o1tqpDkqN0R7zdF+Q3TQHB3WR4v7/jSd97MTKW6HX7lIkyt/Rk89abcrOnCdQxId'
+    'pM6BkfPpfAGkCLw1'),
+  'statuses=3,accounts=1,platforms=1,search=1': (
+    'eNrNVltvgjAY/StfeNLELEK9xTenGEm4GHVZFjVNo5iQKTgoW8yy/74iUApjuIdFfeP7zjk9vZy0LKW5qqvDBRDX'
+    'c7H84Gxh5Y5nlgE1EVAiYDAHZ9tIGxvfJtTeYkIjQKgKeofah0CQx/Ul9ZnFiueJOlMTTUAJDQPQTKhhvJxa88XQ'
+    'MqaaruIYwfK6DgNzlNDJZuOFLsXMOpKky4m7gbDStMXtOGclvdqnlVRmyYDI758Nj3tCd55/KHNMsaJt3s73Plgj'
+    '20O8Yz7CLp5rY7AYTqDPPvFbaPunOlizkTqDx5cfx9PgLisXdM3QFtA/Ep+waYA1Hs9VXiv16CjjdMCTqVkmDHQd'
+    'xBihYozQPcZIuXKMlNvESLmPGKFCjFpZjNAvMWoVY9S6xxihK8cI3SZG6D5i1C7EqJPFSEiUnA2dPHji2PwNLA7e'
+    'LQzekxrwKfEJS31YSu9kH9qsL7TXrDq/E3lCur8cVy7gqAJP7uI8Y+8cHCrAscHGc1k0XcoYzQxD1dJWhbRdLe1U'
+    'SLvV0l65lL+AeXXaT3aEX3B/YqEqVvpjkefE3abIUMoYsshAZQxFWn+tvwFFlBZu'),
+  'statuses=4,accounts=0,platforms=0,search=0': (
+    'eNrNlF1rwjAUhv/KIVcKMtom9evOucgK/ZDWMYaWEGwvClqHxt2M/fe1q7ZZ1mbglXc5533fk+S5OGsUUZfOV8Dz'
+    'Q87MhyyBTb4IAw96smCVwiyCLBlcG9tjykWaMC5KQaqUfCbS/UmKV/V/6R9XUbw+05BeMifBxfkEjg89xtbLIFrN'
+    'A2/puJRVCjPjPgThEw3h8e3PPYP6JZscXMdzVjB950e+ZyYEi0VE69rql2+qvgkvvhP4MHNdkHlglQe+Rx7WbTyw'
+    'woM0PHAHD6LyIPfIA9/Gw1Z4DBsepIOHrfKw75EHuY3HSOExbnjYzdFsRl92izy7Xjfq8Iky3DTQAD7RpUBTWKMP'
+    'vjunRRftsn0mUFycam+pbw958cFcFBajES2NhvVziSZq66NDTXSkj4410UlX9LoJf+tV15AdVpvDlB24zWHJDtLm'
+    'wCj+ir8BNAEHsQ=='),
+  'statuses=4,accounts=0,platforms=0,search=1': (
+    'eNrNlVtvgkAQhf/KhCdNTAPs4u2NKkYSLgZomkbJhihNSBRbWNs0Tf97QZBdt0pfeduZc87s8D0sa8k3LGMWQJQe'
+    'U6I8JDvYpAvPtaHHC2op6D4ku8Glsc3iiMY7EtFS4Cohn9D4kHPxqv4vfXYVxfPS8Iw6k9OInnIwHegRsl65fjBz'
+    '7ZVpGaRSiBL2QXfm7MrSWq+RHT+LBptNXmkO3PRzbevBbAnT4kjeT3H21QfXmxsePL78WXvQ3LJJwTJtM4DpW5RF'
+    'B6KAu1j4RlOr/fITK2rw5JiuA7plAY8XiXhRF/GqncCLBLyY4UV38GIRL+4iXtQJvJqAd8jw4jt4NRGv1kW8uBN4'
+    'RwLeMcOrsaPCRtfvMj+7earF4RNhuCJLA/iWmo2lKaylj2h/ios+1w6Lqk5cW/bJIaG8LJ/17TEtoKa0sMhMVFs0'
+    '1D4Xt0S19uiwJTpqj45bopN70cuv5lqvujLvUG85FN6BbjlU3oFvOZAU/oS/hXR7zA=='),
+  'statuses=4,accounts=0,platforms=1,search=0': (
+    'eNrNlU1rwkAQhv/KsCcFKWZ349fNaqSBmIixlKIhLDGFgCZi1l5K/3uT5mvdxlS86G1n5n1n2HkOs0a2ZmiTFbAw'
+    'Cl3lKdjCJpwtrTm0xAJOC2Mbgm2nSHhHn3F/6zKeFoRI8gfc38eCPYv/c/+qkuDtRVtquSfmjJ9i0E1oue56Ydmr'
+    'iTVf6IbmZhVXcdowNqe5nHledAq5m4xOLcV3smws/LRIleNKzWHH+Ed03NfNLGrp1DZYy6m2hOf3P9/rlAvYhGDo'
+    'c30FowM7ssQH1mxma2WM2+kqsu3Cq6lbJowNA0QMRMZAHhEDvgsGfCMGImGgFQZyAQOVMdBHxEDugoHciEGVMPQq'
+    'DPQCBlXGoD4iBnoXDPRGDH0Jw6DCoFZPpWqd3w2xd3lK5OZDqbnSRR34QnmARrBGn2x38pMs2gX7gCMneZXatO5F'
+    'YbLXkCeSblXEDTXS3Jc2WNVma6/B2m+2Dhqsw4vW8uKcK4p8fK7CV6nIVSrapCqu77kmy3ZFBa5TKKKC1CmwqKB1'
+    'CoKcb+cHIlDaFQ=='),
+  'statuses=4,accounts=0,platforms=1,search=1': (
+    'eNrNlk9vgkAQxb/KhJMmphF28d/NKkYSFCM2TaNms1FMSBQsrG2apt+9iwgsW6Xe5MbMe2+G5XdYlopjWMZgAdQP'
+    'fKI+eVtY+aO5PYGaKGix0HfA2zbSxiZ0KXO3hLJYECop7zH3EAnxpP4vfXbx4nVszI1LJmKUnSIwp1AjZDmzncXA'
+    'nsxMyyCJQtR1HfrT4cVON5vg5DPCV8eR9DhJNxJOmraydZnnuKdsF4SHaztTLd4qri2uC4NP3siPRHZ8j3Cocz3p'
+    'LwZj6PFH8n5yw6862POhMYfntz9fq5FtWflgmRNzAb0jDSl/DbBHI8fIaq0ef9kEFrxMTXsKfcsCkSqSqaIqUtUe'
+    'QlWrBlUkUcU5VXSDKpap4ipSRQ+hiqpBVZeotnKq+AZVXaaqV5EqfghVXA2qbYlqJ6eq549qPvpy54qzs2tYHt6V'
+    'hqtNpQHfSvbGSg+Wygfdn1zeF9prXl0SRcveO3hMlJtnfRP4nKXPuKWZi1qJhsrn4pKoXh5tlUTb5dFOSbR7M5pd'
+    '6UVH2o+KLu0uF7rLhctc6e9N0ZN0m6JDu+ZQRQe65tBEB77mQMr6Z/0LKLROPw=='),
+  'statuses=4,accounts=1,platforms=0,search=0': (
+    'eNrNlV2LgkAUhv/KYa4KYlFn7OuuLWMF08iWZUmRwbyQLVtyWliW/e/rt9OsGXQR3XXO+75nPD7YbJCtGdp0DTQ6'
+    'RJ78FG7BieYrawEdXlBSYWJDuO2VDf8YUBZsPcpSgauEfMiCfczF8/paOnMlxduLttKKTMwoO8Wgm9DxvM3SstdT'
+    'a7HUDc3LFU92uzAxZ4Wd+v7hFDEvOTqNlOvk3ZjbtGxVx1UeB30E3w5qOjIR0vO6YK1m2gqe3/8t1qtWdyIw9IW+'
+    'hvEnPdK9J4M1n9taVSvd9CXk7xVeTd0yYWIYwAPAIgD8iACUOwNQbgSABQCkBoAvACAiAPKIAPCdAeAbAagCgH4N'
+    'gFwAoIoA1EcEQO4MgNwIYCAAGNYA1PqnXI8u7gd+dnVliMNHwnBZQj34QdlfJhrDBn3R3SlIeqhcE7lJkX3RV3R8'
+    'RSctevEw545duA8ZL0uZ7h+ihGjEEotUi0qLhtvnkpao2h7tt0QH7dFhS3R0KVrepud63pV4h9LkkHkHbnIovIM0'
+    'OTByf90/CEbC1Q=='),
+  'statuses=4,accounts=1,platforms=0,search=1': (
+    'eNrNll9vgjAUxb/KDU+amAVo0embU4wkIAZdlkVIQ5AlZIobf7aYZd99RQRqh/hmeOPec04v7Y+kbISVqquTNbjh'
+    'ISTSQ7AFO5xZpgEdVpAzYbyCYNsrGl7ku4m/JW6SCUzF5YPE38dMPK9vpU8uWrzMVUs9Z+LETdIYtAV0CNkszdV6'
+    'YhpLTVdJrhDJ6cJ4MT3bXc87pGFC6OgsUmwn78bMTotWOa702MK7f7SFupFUyOaxAy8HRYdv2qg2Q97oBGY7p9oY'
+    'rydzGNFH8pn60bELpjVVLXh6/XdOvXKKHYKuGdoaRh9u5O6JBOZstlLLWu5mZ5pjgueFZi5grOvA8kQ8T9RGnvKd'
+    'ecrt4Ik4nrjiia7wxDxP3Eae6M48UTt4KhzPfsUTX+Gp8DyVNvLEd+aJ28FzwPF8rHgq1aNULX2+W9m1y+uWX3zI'
+    'LS6JQg9+hPKNhRFshC93l/q0z7QdWp3upEtDcbSlLt/Q0Q0dN+jnN7507IJ9kLCyeNK9Q0i/ojChFrES5QYNNa+L'
+    'G6JKc7TfEB00Rx8bosNr0eJ35VLPuyLrkOscEutAdQ6ZdeA6BxKcX+cPqtE2/w=='),
+  'statuses=4,accounts=1,platforms=1,search=0': (
+    'eNrNll9rwjAUxb9KyNMEGTZJ/ffmtLJCbcU6xrBSgnZQplVsHIyx777U2jZmNYoM9a33nnNyTX7SZgJdwzK6Y0Cj'
+    'VeRrj+EceFF/5AzAgyigROi4IJxXs8ZsE1AWzH3KEkGopHzIgmUsxNP6VHrn4sXrszEy9pmYUbaNgWmDB9+fDB13'
+    '3HUGQ9My/FTxtWkFdOze3k5ns9U2Yj4fnUSy7aTdWNhp1srH5R4PfgRfHiwbyYVk3j8PXC8oe19tlmUTMy0d64x6'
+    'xgg8vf05z2p+4l4ELHNgjkF7TTeU54DT77tGXqNKcvYpTvBim44NOpYFRO5Y5o7vkTu6Mnd0G+7oQu5Y4k4K7vgI'
+    'dyJzJ/fIHV+ZO74Nd3whd13iXi+4kyPcdZm7fo/cyZW5k9twJxdyb0jcmwV3vXjUiqX3335x7fw6IC/ekhbXarAK'
+    'vuHucwjbYAI/6WIb8B7MNgunvNi9Nk/o+IROFPr+xxw6FuEyZKJc2+mzVcT/SBHjllohIoWG1esSRVRXR+uKaEMd'
+    'bSqiraPR/BJx6Mj68aELneXCZ7mIypXd4A49abcmOlCZQxMduMyBRAcpc2A4/Zn+AgYJlUg='),
+  'statuses=4,accounts=1,platforms=1,search=1': (
+    'eNrNll+PojAUxb/KDU9jYibSlvnjm6OYIUGZqJPJRk3TKCZkFWahzmay2e++RQRKF+s8TJQ37j3n9Lbl99C5MbVd'
+    'uz8DFkYhNW+DNSzC4cQbwY0soFToTSFYt/PGKvYZ99eU8VSQKiUfcH+XSPGsPpc+uETx9mxP7GMm4YzvE3DGcEPp'
+    '/MWbzvre6MVxbZop1Fy2oDceHO1stYr2IadidBrJj5N1E+mkeasYV3gWxk//c2HUjRRCOu+bB75vGd9E8a5uYq6p'
+    'Y6vj4ui3aJR3SDdijnSLh3rUm/WfoSs+6a+9H3+2wJsM7Ak8/fjv97SLKYsQXGfkzKD7zmImtgHecDi1ixq10l+Z'
+    '0QGvY8cbQ891QcYIqxjhJmKELowRug5GqBkYYQUjUmKET2BEVIxIEzHCF8YIXwcj3AyMLAWjuxIjcgIjS8XIaiJG'
+    '5MIYketgRJqB0b2C0UOJkVV+muXSx3eTvHbxlFIXf1QWNztGG/4YxY6NLsyND7bd+6IvtZeiOrw3qob8ggsdndHx'
+    'GZ1o9OOOq45tsAu4LHcO+ioKBbwhF5ZOKSKNhvXrEk3U0kfvNNF7ffRBE308GS1eaVVH3k+qLvQlF/6Si+hc+RO5'
+    '6sm6HdmB6hym7MB1DiQ7SJ0DG8u/y39dhQly'),
+  'statuses=5,accounts=0,platforms=0,search=0': (
+    'eNrNlVFvgjAUhf/KTZ80MYulLU7fnKsZCYoBl2VR0hDlgURx0bqXZf99KCpdhZrwxBu355zL7RdyWaCAu3w0hyjd'
+    'pQI/JWtYpmPfm0BLFayTMAwgWXeuB6t9HMl4LSJ5EpRKyycy3h6UeF4/Sp9dWfHxxn1+yRxkJI8HcKbQEmIx84L5'
+    'yJvMHJeLXBE4bIPnv3IfXj7v3tO5TbJMwXUmzhwGX9E+2goM3ngc8FtttU8z5deE96njTWHouqDyIDoP0kQeVj0e'
+    'RONBCx6kggfVedAm8iD1eDCNh13woBU8mM6DNZEHrcejp/F4LniwCh62zsNuIg9Wj0df44G7BRDlW8FF78uyVZvf'
+    '9u/ddtLXE7ZQB37QpUADWKDvaHOMs1O0SbaJRGH2dB3lrK92aXbFVGaWriI+CluGsEkj5r7UEGXmqG2I9szRZ0O0'
+    'XxW9/lj+6/lpV3VYZQ6sOkiZw1IdtMxBVAcrc1AU/oZ/G3l9qQ=='),
+  'statuses=5,accounts=0,platforms=0,search=1': (
+    'eNrNlltrg0AQhf/K4FMCoXjP5c0mhgheglpKSWSRxIKQmFY3LaX0v1ej0c1Gzeu+OXPOmV0/ZNcN5+mmPvchTE4J'
+    'Ep7iPWyTpetYMCAFsRA0D+L96NrYpVGIoz0KcSEQFZWPcXTMiHhZP0pfXHnxutJdvcpkOMTnDAwbBght1o7nzx1r'
+    'bZg6KhUkBEPQ7EWzZGGttpGevvNGMxu94wyI6Zfa0vz5Cmb5I/o8R+nPEBx3obvw/Ha37VG9yjYB07AMH2YfYRoe'
+    'kQDOcunpdS0Oi1csqcGLbTg2aKYJJF6JxiuxiFdkAq9E4ZUbvFIHXpnGK7OIV2ICr0LhVRu8cgdehcarsIhXZgLv'
+    'mMI7afAqHXhVGq/KIl6FCbxTCq/AN3yJL1loZlf3Hjm8vgrvTnb6aBdEbgS/XL1nbgYb7is8nKO8T7SDvKoSt5ZD'
+    'fIwxKfMXfXdKcqwJzi08IT4Kiz3hPk3qnyv3RJX+qNoTHfdHJz3RaVf0+iNwq5ddnnSIbQ6BdEhtDpF0yG0OiXQo'
+    'bQ6ZC/6Cf2yuC8Q='),
+  'statuses=5,accounts=0,platforms=1,search=0': (
+    'eNrNll1vgjAUhv/KCVeamEX6odM7p5iRoBh1WRY1pEGWkCgYqbtZ9t8HIlArVuMN3tFznrelfULKQpsZltGfAwvC'
+    'wNFf/DUsg+HUHkFNbKCk0ZuBv25kBXfvMe6tHcaThjCS8j73tpEQT8e30kcqHny+G1PjlIk444cIzDHUHGcxsWfz'
+    'vj2amJbhpB1HX9WhNx6ccOa64SHgTrx0Esm2k1YjYadZKV8uZ3Ybxr/D/bZszayXrFoHezowpvD2dbG9Rn4AywAs'
+    'c2TOobtjexbnwB4OZ0Y+RvXkKNLThY+xaY+hZ1kgasCyBvyMGlAlGtCDGrCkgRQa8BUNRNZAnlEDrkQDflADlTS0'
+    'Cg3kigYqa6DPqIFUooE8qKEtaXgtNNArGlqyhtYzaqCVaKAPauhIGvRm4UH4MvRi7tP9LU6eX+kXN4989ehIa8Cv'
+    'dhpoXVhoP2xz8OKqtvG3PtdW8VP2Kse+GwbxyQY8RppC81YYKcKqHlbPSxRRqo62FNG2OvqqiHauRvP/hnMiq0fn'
+    'FLqLwndR5C6KqqjsT+ucSatNkUBlhC4SuIxAIkHKCCwStIwg2upv9Q+6M4S6'),
+  'statuses=5,accounts=0,platforms=1,search=1': (
+    'eNrNlm9r6jAUh7/Koa8myMXmj9t853WVFaod6hgXJyFoBwVtd9u4Mca++1Jr2zSrme/sO3PO88tp+iDN0po7njNa'
+    'AI/iiNl/wg08R+OZP4ErtYGyxnAO4aZbFNZJwEWwYVxkDWWl5UMR7FIlnq9/Sx8ouXi6d2bOMZMKLvYpuFO4Ymz5'
+    '4M8XI3/y4HoOyzvMXnVgOL074ny9jveRYHJ0FimOk1dT5aRFqRxXMq9bLl7iZNc0s+hlU9Wx9XFJ/C4L1ZHYi5yj'
+    'HOqwngwXo3sYyJ/s/z5IPjrgz+6cGfz99+NtdcspzxF47sRdwOCVJ1w+Bvjj8dwp16iTvdlcFjxOXX8KQ88D1SrW'
+    'reI2WkUXsYraYRVrVkllFZ+wSnSrpI1W8UWs4nZYpZrVfmWVnLBKdau0jVbJRaySdli91qzeVFbpCat93Wq/jVbp'
+    'RazSdli91azavUqr8r+1q72PVyl18/J29eOrrX+2bWR14dMqn9kawNJ649t9IOtKeSVXx0Qd2Ya7UKjt3qG/jiNp'
+    'MxIS6SnN38LIEDb1sHlfYohSc7RviF6bozeG6O3JaHnPqxNFPa1T6CwKn0WRsyhqooqbcZ3Jqz2VQE2ErRK4iUAq'
+    'QZoIrBK0iSDW6mv1DWEWEtU='),
+  'statuses=5,accounts=1,platforms=0,search=0': (
+    'eNrNll+LgkAUxb/KZZ4KYklnxrbe2jJWMI1qWZYSEfNBtmxJW1iW/e7rn9RpshF8kB7vPefMeP1htw1aqbo6WYMT'
+    'HANbevJ3sA1mS3MOHVaQE2G8An/XyxvuyXMib2c7USIwFZf3I+8QMvGsrkunrrh4f1WX6iUTRk50DkEzoGPbm4W5'
+    'Wk/M+ULTVTtTbMnqwtiYXuyO6x7PQWTHVyeRfJysGzKT5q3iusKzRZ/ezxZVXRkLyX1dMJdTdQkvHzeD9YrRtwHo'
+    '2lxbw+jLOTkHWwJzNlupRS13k5eQvVd4MzTTgLGuAwsA8wDwIwKQWwYgNwSAOQCkBIDvACA8APKIAHDLAHBDAJQD'
+    'oJQAyB0AlAdAHxEAaRkAaQhgwAF4LgHQOwAUHoDyiABoywBoQwBDDoDULwkwX4NUnn3Z0OzhxdK+2TD8ipFk1INf'
+    'lG4tNIIN+nb2Zy/uoXxQZMVF+qNao+MandToVKBfHvbasfcPfsTK/VR3j0HMPIhiS58R68KyICzSsPhcIohScVQR'
+    'RAfi6LMgOrwXzf8tXetZt8865CqHxDpwlUNmHaTKgVkHrXIQZP1Z/4pXZ6o='),
+  'statuses=5,accounts=1,platforms=0,search=1': (
+    'eNrNll1vgjAUhv/KCVeamEX64dedU4wkKEZclkVNQ5QlZIqb4haz7L+viECtWO4Md5zzvm+P7SOhc80xLKM3AzfY'
+    'BUx/8tewCAZTewQVUUCR0HXAX9eSxmrvuaG3Zm4YCUIl5f3Q2x6EeFwXpc8uXrwOjalxyRxCNzwewBxDhbH5xHZm'
+    'PXs0MS2DxQrTl1XojvsXu7ta7Y5ByPjoKJJsJ+4ehJ0mrXRc6lloH95poeWN5EI0Txx4PWi/++GNbDPsnU8QtnOu'
+    'R91Zbwgd/si+jt7+VAV72jem8Px2c061dMoiAMscmTPofLp7d8t0sAcDx0hrVI3ONMYEL2PTHkPXskDkiWWeuIw8'
+    '0YN5onLwxBJPkvHEd3gSmScpI0/8YJ64HDypxLOR8SR3eFKZJy0jT/JgnqQcPJsSz1bGk97h2ZB5NsrIkz6YJy0H'
+    'z7bEU69nQIV3Vc/WvlyWxMXT+9PN11n+POtIq8Gvlv5mrQNz7dvdHD3eF9pLXp1vGdeG5HBTHRXouEAnBTpV6Jcd'
+    'XTs2/tYPRbl+1le7gP/PgpBb6oJYFEaKsErD6nWJIkrV0YYi2lRHW4po+140ud1e63G3LjpQnkMXHTjPgUQHyXNg'
+    '0UHzHERb/i3/ASXm9bY='),
+  'statuses=5,accounts=1,platforms=1,search=0': (
+    'eNrNl11rwjAUhv9KyJWCDJsPv+6cVlaoVqxjDJUStIMyrWLjYIz997XWtjHWVGSolznv++Y0eSqeTqCtm3pnDJi/'
+    '9h3tyVuAqd8bWX1QEgUUCW0beItKUphvXcbdhcN4JAgrKe9xdxUI8XhdlN67wsXbiz7SD5mAM74LgDEAJceZDC17'
+    '3LH6Q8PUnVhxtFkZtAfdg53N5+udz52wdRRJjhNXA+GkSSltl3qm8NP9nsK8lqEQ9fvnhpsl4x/r7SqvY6LFba1R'
+    'Vx+B5/eT+6ykNz71gWn0jTFobdiWhTlg9Xq2nq5RObr7GCd4HRjWALRNE4jcscwdPyJ3dGPu6D7c0ZXcscSdZNzx'
+    'Ge5E5k4ekTu+MXd8H+74Su5U4l7LuJMz3KnMnT4id3Jj7uQ+3MmV3OsS90bGnZ7hXpO51x6RO70xd3of7vRK7k2J'
+    'u1bNwAu/fS3b+zD0iZunc+DJ9CCPDxqCFfAD94MQbIEJ/GLLnRvWYHJcOAsX+z/MAh0X6KRApwr98LDHjqW38rgo'
+    'V/f6fO2Hr5rPQ0tVEIvCSBFWaVi9L1FEqTpaU0Tr6mhDEW2ejaaz6bEjqQfHLnSRC1/kIhe5qMqVfD4ce+JqVXSg'
+    'PIcmOnCeA4kOkufAooPmOQic/c7+AAQJbrs='),
+  'statuses=5,accounts=1,platforms=1,search=1': (
+    'eNrNl1+PmkAUxb/KDU9rYhqZP+6ub9bFLAnKRt00jZoJUTYhVdjC2GbT9Lt3EIFhFgcfGuXNe885c5nhFzMsjbnl'
+    'WKMFeGEUMvNLsIVVOJ65E7iTBZQKwzkE227e2MS+x/0t83gqSJWSD7i/T6R4Vjeljy5RfHu2ZtYpk3CPHxKwp3DH'
+    '2PLFnS9G7uTFdiyWKcxcd2A4fTrZvc0mOoScidFpJN9O1k2kneatYlzhWRk//I+VUTdSCOm8/zzwfefxtyje103M'
+    'NXVsdVwc/RaN8gzZm5gjneKxngwXo2cYiJ/s58GPPzrgzp6sGXz9/un1dIspqxAce2IvYPDuxZ54DHDH47lV1KiT'
+    'vsqMDnid2u4Uho4DMkZYxQi3ESN0ZYzQbTBC7cAIKxiREiN8BiOiYkTaiBG+Mkb4NhjhdmBEFYz6JUbkDEZUxYi2'
+    'ESNyZYzIbTAi7cDoXsHoocSInsGor2LUbyNG9MoY0dtgRNuB0aOCkdkrOZL+mcxy7dP9W168uJJ/unmpVy8TGV34'
+    'YxTPbAxgafzydgdf9KX2WlTHi2vVkB9xoaMGHTfopEGnGv20o6pjF+wDLsu9o76JQoF3yIWlJ4lNYaQJ6zSsX5do'
+    'olQf7Wui9/rogyb6eDZafEtUHXk/qbrQRS58kYtc5KI6V/65V/Vk3Z7sQHUOU3bgOgeSHaTOgWUHrXMQY/13/Q/1'
+    'KPzH'),
+  'statuses=6,accounts=0,platforms=0,search=0': (
+    'eNrNlVFvgjAUhf/KTZ80MYulLUzfnKsZCYoBl2VRQojyQKK4aN3Lsv8+FJWuQkl44q2355xL+5HcLpHPHT5eQJTu'
+    '0xA/JRtYpRPPnUJHFoyzMPIh2fRuG+tDHIl4E0biLEiVkk9EvDtK8byuS19cWfHxxj1+zRxFJE5HsGfQCcPl3PUX'
+    'Y3c6tx0e5kqIgy643iv34OXz4Tu9+0lWKTj21F7A8Cs6RLsQgzuZ+PxeG93zmfJrwvvMdmcwchyQeRCVB2kjD6MZ'
+    'D6LwoAUPUsGDqjxoG3mQZjyYwsMseNAKHkzlwdrIgzbjYSk8ngserIKHqfIw28iDNeMxUHjgfgHErABiqUCsNgIx'
+    'Gw5UdaJiaaRaxRIXza/Pj9z9/iI9tFcHFKaoBz/oWqAhLNF3tD3F2S7aJrtEoCBb3X7ORV/v0+yOqcgsfUmsCxu6'
+    'MKkJU01Y17imr64t00dNTdTSR5810UFV9PZO/9fz3b7sMMocWHaQMochO2iZg8gOVuagssMsczAU/AZ/gVPzrw=='),
+  'statuses=6,accounts=0,platforms=0,search=1': (
+    'eNrNlktvgkAUhf/KDStNTCMwgLqjipGEhwGbplEyIUoTEsUWxjZN0/9e8AHjyGM7u7n3nHNn+BbMrAXfsIzpCsLk'
+    'mGDxKd7BJpl7rg09WpAKQfch3g1ujW0ahSTa4ZAUAlUx+ZhEh4yKX+qu9NmVF68LwzOumYyE5JSB6UAP4/XS9VdT'
+    '116aloEvChaDPujOrNqysF6PkR6/80Y1G7+TDKjp59rWV9MFTPIl/jxF6U8fXG9mePD89nDsQbnLJgHLtM0VTD7C'
+    'NDxgEdz53DfKWuoXn3ihBi+O6TqgWxbQeGUWr8wjXokLvDKDF1V45Qa8iMWLeMQrc4FXYfCqFV7UgFdh8So84kVc'
+    '4NUYvKMKr9KAV2XxqjziVbjAO2bwisOKr9rAV2P5ajzyVfm429jLTaRuN61aitXw68OCnl6+NR7Gsz93EQkD+BXK'
+    'QwsTWAtf4f4U5X2qHeTVNXFv2ceHmNDy8Kxvj0nONSG5ZUiJXWGpLSx3hFFLuG1wx9y2sUp7VG2Jau3RUUt03BS9'
+    'PdPu9Ut3SDukOodIO+Q6h0Q7UJ1Dph1KnQPRDrXOoQjBX/APcoWbuw=='),
+  'statuses=6,accounts=0,platforms=1,search=0': (
+    'eNrNll1vgjAUhv/KCVczMYvQD+bunGJGgmLUZVmcIY26hERxkbqbZf99IAK1QjXcwB0953nbtA9Ju9BmlmP158CC'
+    'feDpj/4aPoPh1B3Bg9gw4kZvBv66nRZWhw3jm7XHeNwQRlLe55tdKMST8a30iYoG76/W1DpnQs74MQR7DA+et5i4'
+    's3nfHU1sx/KSjqcvW9AbD844W632x4B70dJxJN1OUg2FnaalbLmM+d4y/rU/7IrWTHvxqi1wpwNrCi8fV9trZwfw'
+    'GYBjj+w5PH+zA4ty4A6HMysbG634KJLThbex7Y6h5zggakCyBtREDUYtGoyKGpCkAecaUIkGLGvATdSAatGAKmog'
+    'kgaaa8AlGoisgTRRA65FA66owZQ0POUaSIkGKmugTdRAatFAKmroShr0Tu6BlngwZQ9mEz3QWjzQqne0fEnrwi1t'
+    '5p96Pvn5ISXOnr2trqaXLx8da2341c4D7RkW2g/bHjdRVdv6O59ry+gr/SdO/dU+iI424BHSEZq3woYqjG6EsSKs'
+    'mvjGvKppiTpKFVFTHX1SRLul0ez1d0mk9fCSMu6i0F0Uvosid1FURaWv6ksmqXZEwigidJFARYQhEriIQCJBiggs'
+    'ErSIINryb/kPAqovbw=='),
+  'statuses=6,accounts=0,platforms=1,search=1': (
+    'eNrNl1FvqjAYhv9Kw9VMzInQFjbvPA4zEpRFPTk5caZplCUkCjtQt5yc7L+viEDpoHpH7+j3PW8/ynNh3Rgr13en'
+    'a0DjJCbmj2gPXuLZMpiDO7Fh5Y3JCkT7YVnYpSFl4Z5QljeElZSPWHjMhHixvpY+U3zx+8ldupdMxig7ZcBbgDtC'
+    'Ns/Baj0N5s+e75KiQ8ztAEwWjxec7nbJKWaEj84j5XGKaiactCxV4yrm7UDZa5Ie22aWvXyqOLY5Lk0+eKE+Ennl'
+    'c4RDndfzyXr6BMb8kfw9hem/AQiWj+4S/Pzz7WsNqykvMfC9ubcG4zeaUv4aIJjNVm61tgb5ly1kgV8LL1iAie8D'
+    '0SqUrUIdrVq9WLX0sAolq6i2CjusItkq0tEq7MUq1MMqlqzatVXUYRXLVrGOVlEvVpEeVh3J6n1tFXdYtWWrto5W'
+    'cS9WsR5WHySr5qjWandodWStjo5a7V602ppcl+T7kilcmJz60aw3v1yRxd2rW/O37eUfbhMZQ/DfqF7aGION8U4P'
+    'p5DXhfKWry6JJnKIjhET26Nzf5fEXGfMODISmtfClioMr4SRIqza+Mq+qm2xOmoroo46eq+IPnRGq8t/kyjrWZOy'
+    'bqLgTRS6icI3UbaKKv9UNZmiOhIJq40wRQK2EZZIoDYCigRuI5BI2G0ENraf2y8ZBdds'),
+  'statuses=6,accounts=1,platforms=0,search=0': (
+    'eNrNll+LgkAUxb/KZZ4KYknnj1tvbRkrWEa1LEuFSPkgW7aULSzLfvfVTJ0mHcEH8a0755w7XH/BnRVa6KY+XILj'
+    'H31befJ2sPbHc2sCLV5QI2GwAG/XSQ62J9cJ3J3tBJHAVULeC9zDmYvHdVn66gqL91d9rt8y58AJLmcwptCy7dXM'
+    'WiyH1mRmmLodK7ayacNgOrrZne32ePEDO7w6iiTjxKdnbtLkKL0u9azRp/uzRnlXhkJ0Xxus+Uifw8vHw2CddPS1'
+    'D6YxMZbQ/3JOzsFWwBqPF3paq+3oI8TfFd6mhjWFgWkCDwCLAHATAag1A1ArAsACAJIBwAUAiAiANBEArhkArgiA'
+    'CgBYBoAUAKAiANpEAKRmAKQiAE0A8JwBoAUAmAiANREArRkArQigJwBQuhkBVkBAEwloTSTAaibAqm5hcQ0r3B7W'
+    'sp9K1vz2SOK7p++mh/biklEI6sAvuj4cUB9W6NvZX9zwDCWTok1YXPdaiY5LdFKi0xKdSfTbMPeOvXfwAl7uXvXt'
+    '0Q//FH4QWrqcWBZWZWFcEiaSsKxxSV9ZWyqPMklUk0efJdFeUTR5Dd/r8WmXd6h5DoV34DyHyjtIngPzDprnILyD'
+    '5Tko2vxt/gGCEQyP'),
+  'statuses=6,accounts=1,platforms=0,search=1': (
+    'eNrNl19r6kAQxb/KkKcKUkz2T6pvXhtpIJqilnJRWYLmQrg1thpbSul378aYZN0mm7ewb5k55+y4+QmOS2PueM5o'
+    'AUG8j5l5G21hFY9n/gRuRMFKheEcom03b2wOYZCEWxYkqSBUUj5Kwt1RiGd1U/rs4sXzgzNzLpljEiSnI7hTuGFs'
+    '+ejPFyN/8uh6DssUZq47MJzeX+zBZrM/xQnjo9NIfp2sexRumreKcYVnZfwPP1dG1UgupPPEgdeDDvsP3igvw/7x'
+    'CcJ1zvVkuBg9wIA/srdTePjsgD+7d2bw5++v99Qtpqxi8NyJu4DBa3AIdswEfzyeO0VtddJ3mmGCp6nrT2HoeSDy'
+    'RDJPpCNPq2Welh48kcQTlzxRDU8s88Q68kQt80R68CQST1ryxDU8icyT6MgTt8wT68HTlnjelTxJDU8q86Q68iQt'
+    '8yR68OxLPM1eCZTWALVloLaOQGnLQKkmC5G8EZnCSmSXj2Z5+GX9FU8vNuJfx8s/0CY2uvBlFB/aGMDSeA9eTiHv'
+    'C+01r85747Uhf7uFbjXoqEHHDTpp0KlCv9z42vES7aJElHtnfbOP+RcxTrilJ4hNYUsVRg1hrAirDm44V3UsUUep'
+    'Imqro3eKaL8umv8Zutazbk90WFUOU3SgKoclOnCVA4kOUuXAooNWOYix/l7/ABL6tIw='),
+  'statuses=6,accounts=1,platforms=1,search=0': (
+    'eNrNl1+L2kAUxb/KME+7IMXMv+zum92NNBDNopZSVMKgWQjVuJixUEq/exNjknE2mUhYkrw595xzLzM/H26WcG45'
+    '1vMC8PAQesaXYAtW4XjmTsCdLKBEGM1BsB1khc3R58LfelwkgnRS8oHw95EUT8916bMrPvz4Zs2sSyYSXJwiYE/B'
+    'nectX9354tmdvNqO5aWKZ6zvwWj6crHzzeZwCoUXj04i2XXSaiTdNCvl43LPCv7y/6xg2chYSOZ98sD3HRdvh+O+'
+    'bGKmpWPd2Ys1A19/fnjPQf7iqxA49sRegKd3fuRxDrjj8dzKz+g+efsUJ/g+td0pGDkOkLljlTvuI3fUMnfUDXfU'
+    'kDtWuJOCO67gTlTupI/cccvccTfccUPuVOHOCu6kgjtVudM+cictcyfdcCcNuZsK94eCO63gzlTurI/cacvcaTfc'
+    'aUPujwp3Y1iAZxXgTRW82UfwrGXwrBvwrOlip252hrTamcVPo2h+Wffl7vkXwIf26gJhEDgAf+F5BYZPYAl/893J'
+    'j2swuy9cx4fzqlSj4xqd1Oi0Rmca/XKZa8cu2AdClodnfXMI4/9iKGLLUBLrwkgXxjVhognrGtf01bWl+ijTRE19'
+    '9EETfayM5p88146sHl270E0ufJOL3OSiN7mYzpV9u1570upQdqAyhyE7cJkDyQ5S5sCyg5Y5iOxgZQ4K1//W/wGX'
+    'f0hA'),
+  'statuses=6,accounts=1,platforms=1,search=1': (
+    'eNrNmF1vmzAYhf+KxVUjRVPAH7S5S1OiIpFQJammKYkQSqiElkAHZFM17b/PhADGBZOLCnyH33OOX2yeC5uNsjIs'
+    'Y7oGbhAGjvrNP4BtMFvac3DHCloqTFbAPwzzwj7y3MQ7OG6SCsyIy/uJd4qZeDZuS19cdPD92Vga10ycuMk5BuYC'
+    '3DnO5sVeraf2/MW0DCdTHHU3AJPF09Xu7vfhOUgc2jqN5MvJqjGz0rxUtCs8W+Wn97FV6lpSIe33xQ3fj27yFkan'
+    'uo65xrettovCP7RQ7qHzRvswu3gZzyfr6TMY00fn19mLPgbAXj4ZS/D449PnGRZdtgGwzLm5BuN3N3LpawB7NlsZ'
+    'xVgbpJ8yowO8Lkx7ASaWBViMII8RlBEjrWOMtH4w0uTACHIYoRIj2IAR4jFCMmIEO8YI9oMRlAMjzGFESoxQA0aY'
+    'xwjLiBHqGCPUD0ZIDox0DqP7EiPcgBHhMSIyYoQ7xgj3gxGWA6MHDiN1VHJEGjjSeY50GTkiHXNE+uGISHLG5g/Z'
+    'KnPK1stHtZz8epFjZy/udp+m5w9fKlKG4K9SvLQyBhvlt3s8e7TOlHd0dLkBVQ35Hhe61qLDFh216LhFJwL9uuKq'
+    '4+if/ISVRxd9HwaU/yChlhEjtoU1URi2hJEgLJq4ZV7RtFgcJYKoLo7eC6IPjdHixlt15PW46tJucsGbXOgmF77J'
+    'RUSu/NdF1ZNVR6xDq3OorAPWOTTWgeockHXgOgdiHaTOgZXdv91/TZHwPQ=='),
+  'statuses=7,accounts=0,platforms=0,search=0': (
+    'eNrNls1ugkAUhV/lZlaamMZhfkB31mJKgmLApmmUEKIsSBQbxW6avntRVMYRhoQVO+7cc4YzX+DCEnmmbY4XECb7'
+    'JMAv8QZWycR1ptARG9q5MfIg3vRuC+tDFKbRJgjTc0OoJH+cRrujYM/rOvdFlRWf76ZrXj3HNExPR7Bm0AmC5dzx'
+    'FmNnOrdsM8g7Afa74LhvpguvX0/36d2TrBKwram1gOF3eAh3AQZnMvHMe611z5nyY8LHzHJmMLJtEHkQmQdpIw+t'
+    'GQ8i8aAFD1LBg8o8aBt5kGY8mMSDFzxoBQ8m82Bt5EGb8dAlHkbBg1Xw4DIP3kYerBmPgcQD9wsgvAKILgPR2wiE'
+    'Nxyo8kTFwkjVK4gYMhGjjUT0hkTkmYqFoSq8P7jY/PpBFne/f6OftpdHFOaoB7/oWqAhLNFPuD1F2Sraxrs4RX52'
+    'dXtcL/31PsnOmKSZpC8068yaykxqzFRlZjVmrjCrUtWEUmWqiaRKpKuthsI6qLLefnse+/lqX1RoZQosKkiZQhMV'
+    'tExBRAUrU1BRwcsUTFToZQqO/D//H1mJadI='),
+  'statuses=7,accounts=0,platforms=0,search=1': (
+    'eNrNlttugkAQhl9lwpUmpnE5LOodVYwkIEZtmkbJhihNSBRbwDZN03cveGJcOdzuHTPz/7PDd7GzK2lh2uZwCX50'
+    'iBh5CrewjsZz14EWLsh5wVhAuO1cE5s48NNgy/w0L6CI84dpsE+Q/Rw3uU+qLHidmHPz4klSPz0mYE2hxdhq5i6W'
+    'Q9eZWbbJzhVGvDYY01FxZC69jBEfvrNE0Zu9pwmg7qfYMZbDCQyyT/Z5DOKfNrjzkTmH57eHsTu3U9YR2JZjLWHw'
+    '4cf+nhFwx+OFeYvldv6LZ2rwMrXcKRi2DRivwuNVRMQrC4FX4fCqBV6lAq/K41VFxKsIgVfj8NICr1qBV+PxaiLi'
+    'VYXAq3N4ewVerQIv5fFSEfFqQuDtc3hJt+BLK/jqPF9dRL5UjN3GLzeCtpteAbjHA+6JCFgXAzC/3gjab+iyIEXz'
+    'y8sNd7895h7a89c7oVIHfqXb0NIAVtKXvzsGWR6lvSy6OO4lu3AfprjcPdU3hyjjGqWZpIuKTWa5zqw0mNU6s9Zg'
+    'pjXmuqkahqqbqWGkuon0emuvxtqvsl4f0ff1c7aLFXKZgmCFUqaQsUItUyhYoZUpVKygZQoNK/QyBZW8P+8ff3Qr'
+    'zw=='),
+  'statuses=7,accounts=0,platforms=1,search=0': (
+    'eNrNl11vokAUhv/KCVc1MRthvmzv3BazJCiN2jSNNWSibkKi2MjYm2b/+0IRGKcwEG7gzpnzvPP1RGdcG0vbtR9X'
+    'wMNT6Ju/gh28h9OFN4M7uWAlhckSgt0w69ie91zsdz4XSUFqKflA7I+RFE/bdelvKm68/rEX9jUTCS4uEThzuPP9'
+    '9bO3XD16s2fHtf204pubAUzmT1ecb7enSyj8eOokkm0n7Y2knWZd+XQ583Hg4u/pfCybM6slsw7AWzzZC/j99mN7'
+    'w/wA3kNwnZmzgocPfuZxDrzpdGnnbWuQHEV6uvAyd7w5TFwXZA1I1YD6qMHqRIPVUgNSNOBCA6rQgFUNuI8aUCca'
+    'UEsNRNFACw24QgNRNZA+asCdaMAtNTBFw7jQQCo0UFUD7aMG0okG0lLDvaLBHBUeaIUHpnpgffRAO/FA297R6iVt'
+    'Src0qxAxVkWM+yiCdSKCtRWhXtOmdE9LP1JmMfj1RSuPnj9yfwyvXj8mNYbwZVwbxgOsjU9+uOzjXuMQHANhbOJP'
+    '2Zfzu749hfHRhiJGRlKxLmzpwqgmjHVhUhOmmrBuVTWL0q2pZkm6FTF9dKyJ3ldG8zf8LZH1R7eU1YhCjSjciCKN'
+    'KNqIYjoq+wd1y6S9I5mwyghTJlAZYckELiOQTJAyAssELSOITLAyghqbf5v/5g7aJQ=='),
+  'statuses=7,accounts=0,platforms=1,search=1': (
+    'eNrNl11vokAUhv/KhKuamEaYD6x3rsWUBKVRN5uNNYQoTUgUWsDdbDb733cQgcOUrzvmzjnneTmDT6Ize2VrWMZi'
+    'h9wgDBz10T+ht2C5sVfoATa0tDHfIv80zgvHyHMT7+S4SdoAKyHvJ94lBvFs3ZW+UXzx48XYGPdMnLjJNUbmGj04'
+    'zv7V3u4W9urVtAwn6zjqYYTm6+c77h6P4TVIHD46jeSvk1Vj8KZ5qRhXMB9nN3kPo0vdzLyXToVjq+Oi8DcvlK/k'
+    'vPM54KVu69V8t3hBM/7R+bx60Z8RsjfPxgZ9+/nl2xoXU94CZJkrc4dmH27k8m0ge7ncGsVaG6XfbCYLfV+b9hrN'
+    'LQtBq1i0imW0qg1iVZPDKhasktIqbrBKRKtERqt4EKtYDqtUsMpKq6TBKhWtUhmtkkGsEjms6oLVaWmVNlhlolUm'
+    'o1U6iFUqh9Unwao6KbWyBq26qFWXUSsbRCuT5LgknpdUcGDSG7xORa9TGb3qg3jVJfEqnphUcGQCv8hq+fD71Qc+'
+    'vbgNfXm8+NetMmWM/irFppUZ2iu/3PPV43VQPvDVPVFFzv7FT2B7cusfw4DrDBKOTECzK6y1hXFHmLSFaUeYtYTb'
+    'dtWxqbY9dWypbUd6e3TaEn1qjBY3wiqR1+MqpfWicC+K9KJoL4r1ovQ2Kr+PV5msOoGEVkeokMB1hAYJUkdgSNA6'
+    'gkCC1REUEnodwZTDv8N/L9ecIg=='),
+  'statuses=7,accounts=1,platforms=0,search=0': (
+    'eNrNl19rqzAYxr9KyNUK5dCYf93uus0ywdbRdozRFpHWC9lqx2oPHA7nux+tVd9lmoAX4mXyPE+S15/4xjVe2q79'
+    'sEJBfIx98ivao008XXgzdAMFKxMmSxTth8XE7isMknDvB0kmgJGSj5LwcALxfGxKX1zp4PXJXtjXzCkJkvMJOXN0'
+    '4/vrZ2+5evBmz45r+7nik+0ATeaPV3uw2x3PceKnW2eRopx89gQqLabK7UrPBr+Hfza4bstUyPYbIG/xaC/Q/duP'
+    'woZl6ZsYuc7MWaG7z+ArOPgEedPp0i7H1iB7CPlzRS9zx5ujiesiCICqAGgfAVgdA7BaAqAKAFYBoA0AmAqA9REA'
+    '7RgAbQmAKwBEBYA1AOAqAN5HAKxjAKwlAKkAGFcAeAMAoQIQfQTAOwbAWwK4VQCQUUVANBCQKgHZRwKiYwKibRdW'
+    '2zABfVg2IBirCMZ9RCA7RiDbIlAbMQGdGHySSLX49Z4KVy+vrj+WV9sMEXiI/uLL3Q3foTX+HXycw3QOF5XibTq4'
+    'XC0MOjXozKBzgy4MutTo12K/Oz6iQ5RAeXTRd8c4fWniJLWMgGgKW7owNYSZLswNYaEJ605lOJTuTIYj6U4k9dGx'
+    'JnrbFC3+dr7r+ewIOqw6B4EOWuewoIPVOSh08DoHgw5R5+DQIescAm//bf8D2k6xdQ=='),
+  'statuses=7,accounts=1,platforms=0,search=1': (
+    'eNrNl1+L4jAUxb9K6NMIspjmTx3fXKcyhWoHdVkWlVC0A2XGuqt1l2HZ776pte010zZvJW/mnnNyk/xEk7W1dH13'
+    'skJhckwE/hLv0SaZLoIZeoCCnQnjJYr3/aKwO0VhGu1FmGYCGCn5OI0OZxDPx7r01SUH35/dhXvLnNMwvZyRN0cP'
+    'QqxfguVqEsxePN8VuSLwtofG86ebPdztjpckFbJ1Fim2k1fPYKdFqWxXejbWW/SxsepaSiHrBxveNzod/8hCtRnx'
+    'KjuA7VzHs/Fq8oxG8qP4dYlOHz0ULJ7cBfr649M59csumwT53sxbodHP8BQeBEbBdLp0y7Hdy840x4S+zb1gjsa+'
+    'jyBPovIkJvK0O+Zpm8GTKDxpxZM08KQqT2oiT9IxT2IGT6bw5BVP2sCTqTyZiTxpxzypGTwdheew4skaeHKVJzeR'
+    'J+uYJzOD56PCEw8qoLwBqKMCdUwEyjsGyg25EKk3IgyuRE4D0aFKdGgiUadjoo4hRNU7EQaXIvD7i6vJbw8aOHv5'
+    'xvk0vfoXjbnVR3+tctHWCK2t3+H7JZJ1UN7K0fUlcG8oTrfUbY1ONDrV6Eyjc43utOi3E7l3vMeHOIXy4Krvjon8'
+    'oiaptAyAqAvbbWGiCdO2MNOEeUu4bVWaRbWtSbOkthU57dFhS/SxKVq8ne/1vDqADrvOgaGD1Dls6KB1DgIdrM5B'
+    'oYPXORh0OHUObm3/bf8DUdVzcg=='),
+  'statuses=7,accounts=1,platforms=1,search=0': (
+    'eNrNmO9rozAcxv+VkFcblKOaX93e9TbLBFtH2+M42iLSeiBr7aj2YIz7309r1TTTRORQXybP8+Sb5FPKN67gwrCM'
+    'pyVwg2PgaN/8HVgHk7k9BXe8oCfCeAH83SCb2J48N/J2jhslAjcS8n7kHUIuno5V6YsrHvx8MebGNRNGbnQOgTkD'
+    'd46zerUXyyd7+mpahpMqjra5B+PZ89XubrfHcxA5cekkkh0nnQ25k2ZTebncs4Zv3scalpWMhaTefy74vnej38fT'
+    'oaxipqVl7fmzMQfff325z0F+4+sAWObUXILHd/fkxjlgTyYLIx/r98ndpzjBj5lpz8DYsgDPHYncUR+56y1z17vh'
+    'rjfkjgTuuOCOKrhjkTvuI3fUMnfUDXfUkDsRuNOCO67gTkTupI/cccvccTfccUPuTOA+KriTCu5U5E77yJ20zJ10'
+    'w5005P4gcNeGBXhaAZ6J4FkfwdOWwdNuwNOmjZ3Y2Wlca8cqyI9E8qM+kmctk2fdkGdNyYu9ncY1d9z/vlYsfn3o'
+    '8avnb78vy4sthEbhAHzCy+MHPoIV/OPuz148B7Pzwk08uDTJCh0pdKzQiUKnCp1J9Othbx17/+BHvDy86NtjEP9W'
+    'gyi2DDlRFdZlYaQIY1mYKMJUEpbtSrEp2Z4UW5LtiMmjI0n0oTKav6RvHdl8eOvSa7lQLReu5SK1XLSWi8lc2YeT'
+    'W086O+QdeplD4x2ozKHzDlzmQLyDlDkw76BlDsI7WJmDws3fzT+kKiHX'),
+  'statuses=7,accounts=1,platforms=1,search=1': (
+    'eNrNmF2PojAYhf9Kw9WYmI3QL8c718EMCcpEnWw2aghRJiGrMKu4m8lm//vWD6B0oPViA72z7zmnbymPsXZpzG3X'
+    'Hi1AECexb36JtmAVj2feBDzwgnUWhnMQbbtZYXMIgzTc+kF6FriRkI/ScH/k4texKn1xscG3Z3tm3zLHNEhPR+BM'
+    'wYPvL1+8+WLkTV4c1/avim+uO2A4fbrZg80mOcWpz1qfI9njXKtH7kmzUt4u96yMH+HHyqhqyYRzv//c8H0XpG/J'
+    'YV/VMdPEtuV2h+Q3KxR76L+xPtwuXsaT4WL0DAbso//zFB4+OsCbPdkz8PX7p9fTzbusYuA6E2cBBu/BIWDLAN54'
+    'PLfzsdU5v8orHeB16nhTMHRdwGMERYygjhhZDWNktYORpQdGUMAIFRjBGoyQiBHSESPYMEawHYygHhhhASNSYIRq'
+    'MMIiRlhHjFDDGKF2MEJ6YEQFjPoFRrgGIyJiRHTECDeMEW4HI6wHRo8CRmav4IjUcERFjqiOHJGGOSLtcEQ0OWOL'
+    'h2yTO2XTGpD6Ikh9HUGiDYNE2wGJagKSeMw2uXM29yNnFpPfbgT42fNLgk/Ti8cvkxhd8MfIF20MwNL4FexOIatz'
+    '5TUbXf5Klw3ZHue6pdChQkcKHSt0otCpRL/tSNmxi/ZRysu9i75JYvb9iFNm6XGiKmzJwlARRrIwVoSJJCxblWJR'
+    'sjUpliRbEZVH+5LoY200v5cpO7L6seyy7nLBu1zoLhe+y0XuclGZK7uGK3uu1R7vsKocJu+AVQ6Ld6AqB+QduMqB'
+    'eAepcmDeQascxFj/Xf8DP4DjxQ=='),
+  'statuses=8,accounts=0,platforms=0,search=0': (
+    'eNrNll9vgjAUxb9K0ydNzGLpH4pvzmFGgrKAy7IoIUR5IFFcFPey7LsPRaWr0CY88dbbe07p+SXcdAkD27UnCxBn'
+    '+yxCT+kGrLKp781AT2wY58Y4AOlmcNtYH5I4TzZRnJ8bQiX50zzZHQV7WevcF1VRfLzavn31HPM4Px2BMwe9KFq+'
+    'ecFi4s3eHNeOyk6Ewj7w/BfbB8+fD98Z3G+yyoDrzJwFGH3Fh3gXIeBNp4F9r43++U5lTPA+d7w5GLsuEHlgmQfu'
+    'Ig+jHQ8s8SAVD9zAg8g8SBd54HY8qMSDVTxIAw8q86Bd5EHa8TAlHrziQRt4MJkH6yIP2o6HJfFAwwoIawBiykDM'
+    'LgJhLQeqPFGRMFLNBiJcJsK7SMRsSUSeqUgYqryBiCUTsbpIhLckIk9VJIxVq1qi6vDrE0U8/f5qeTheHlKIwwH4'
+    'gdcCjsASfsfbU1Lswm26S3MYFqvbD3zpr/dZkTHLC8lQaOrMhsqMNWaiMlONmanMpsbMFWZVJE0iVSBNHlUcTRpV'
+    'GKvJentF/u+Xu0NRYdQpkKjAdQpDVJA6BRYVtE5BRAWrU1BRYdYpmKjgdQoThr/hH7hU3/Q='),
+  'statuses=8,accounts=0,platforms=0,search=1': (
+    'eNrNl01vgkAQhv/KhJMmpnH5xhtVjCQIRm2aRsmGKE1IFFvFNk3T/14UhHHl47o3ZuZ9Z3eeAwMrYWE51nAJQXyI'
+    'KXmKtrCOx3NvCh1cEC8FcwHRtndLbI5hkIRbGiSXAooYf5SE+xOyZ3Gb+6pKg9eJNbdyzykJkvMJbBc6lK5m3mI5'
+    '9KYz27FoVqHE74LpjsojL9L8GsfDd5ooe9P35ASo+zWemsvhBAbpI/08h8efLnjzkTWH57eHa/eKU9YxOPbUXsLg'
+    'IzgGe0rAG48XVhGL3cuIGTV4cW3PBdNxAOOVWLwSj3hFLvBKDF65xCvV4JVZvDKPeCUu8CoMXrXEK9fgVVi8Co94'
+    'ZS7wagxevcSr1OBVWbwqj3gVLvAaDF7SL/mqNXw1lq/GI1+Vj93GLjeCtptWA1hnAes8Atb4AMyuN4L2m14D2GAB'
+    'GzwC1vkAzC44gjacUT6Ssnn+aYy7F1/LD+3ZFzzRhR78CsWlhQGshK9gdw7TPEr7aZQ77iW7aB8luNy/1jeHOOUa'
+    'J6mkj4ptZrHJLLWY5Saz0mJWm8xai1lvMDeN1DJR00At8zSN0zJN0zBGnfX2i3Nfz7J9rBCrFAQrpCqFiBVylULC'
+    'CqVKIWOFWqVQsEKrUqhYoVcpNMH/8/8Bqju74g=='),
+  'statuses=8,accounts=0,platforms=1,search=0': (
+    'eNrNl11r4kAUhv/KkKsKsjiZz/TOtpENRFPUsixWwqAWAhqLGfdm2f++SWOScZovcpPcOXOeN8OZBzzMxljZrv28'
+    'BiI8hz78EezBezhbenPwoBbMpDBdgWA/zjZ2l4OQh70vZFJQVlo+kIdTpMTTdVP6i4oXv37aS/uWiaSQ1wg4C/Dg'
+    '+5tXb7V+9uavjmv7acWH2xGYLl5uuNjtztdQ+vHRSSRrJ92NlE6zrfy4nPk8CvlxvpzKzsxqyakj4C1f7CV4+v2t'
+    'vXF+Ae8hcJ25swaPn+Ii4hzwZrOVna/NUXIV6e2Ct4XjLcDUdYGqAeka0BA1mL1oMDtqQJoGXGhAFRqwrgEPUQPq'
+    'RQPqqIFoGmihAVdoILoGMkQNuBcNuKMGpmnghQZSoYHqGugQNZBeNJCOGixNA5wUHmiFB6Z7YEP0QHvxQLvOaH1I'
+    'Q2VKswoRXBfBhyiC9SKCdRWhj2mozGleIcLSRVhDFMF7EcG7itAHNVQmtVX8hMXHb08L9ev5a+Pb5/UBBLkxBn+N'
+    '28J4BBvjjzheD/GucQxOgTS28a/sX/KrvjuH8dWGMkYmSrEpbNaFUUMY14VJQ5jWhVlDmNeE61pq6KiuoYZ+6tpp'
+    '6KauGasymr/E7olsP7qnzFYUakXhVhRpRdFWFGtF8Toqey3fM+nuRCXMMgKqBCojTJXAZQRSCVJGYJWgZQRRCVZG'
+    'UJXgZQQztv+2/wGFiIT6'),
+  'statuses=8,accounts=0,platforms=1,search=1': (
+    'eNrNmN+PmkAQgP+VDU9nYhphF3bxzXqYI0G5qE3TeIYQ5RIShStgm6bp/14QgWGPX2/smzvzDcPwPThwkHaGZSz3'
+    'yA3CwJG/+Gf0Fqy29ho9wYSSJRY75J+nReAUeW7inR03yRLgxNX7iXeNQXl+7qu+U+nh+4uxNR41ceImtxiZG/Tk'
+    'OIdXe7df2utX0zKcPOPIxwlabJ4fuHs6hbcgcdLWWUkxTh6NwaRFqGxXMh8XN3kPo2tTzyKXdYVt6+2i8HcaqEZy'
+    '3tM+YKj7eb3YL1/QPP3p/Lx50Z8JsrfPxhZ9/fHpaU3LLm8Bssy1uUfzDzdy09tA9mq1M8qzMsmebC4LfduY9gYt'
+    'LAtBq5i3ikW0qoxiVRHDKuasksoqbrFKeKtERKt4FKtYDKsqZ1WrrJIWqypvVRXRKhnFKhHDKuWsssqq2mJV461q'
+    'IlpVR7GqimFV56zKs0qr1qKV8lqpiFq1UbRqgqxL/L4kg4WJtnhlvFcmolc6ilcqiFd+Y5LBysRavOq8V11Er2wU'
+    'r0wQr/zOJIOlSa9+ytXFH6+08OrlW+6ny/N/3jKTpuivVN60NEcH6Zd7uXlpHISP6elRUUcu/tVPYHp2z5/CINUZ'
+    'JCkyA8m+YqWrGPcUk65itadY6yqmPcWso7hrpJ6JugbqmadrnJ5puobRW0vLzwR1oojHdUoZROFBFBlEqYMobRBF'
+    'B1Gsiyo+5dSZPDqDhNJEyJDATYQCCdJEYEioTQSBhNZEqJCgTYQGCdZEUOn47/gfyU9g6A=='),
+  'statuses=8,accounts=1,platforms=0,search=0': (
+    'eNrNl11ro0AYhf/KMFcNhCXjfNq7bGtYwcSSpJSSBJHEC9nGLI1ZKGX/+2qMOp3qDHgh3mXmnONw5gm8uoErx3Me'
+    '1iBMTkmAfsQHsE1mS38O7mTByoXpCsSHcbmxf4/CNDoEYZoL0krJx2l0PEvxYm1KX13Z4uWXs3RumXMappczcBfg'
+    'Lgg2T/5q/eDPn1zPCQolQLsRmC4eb/Zwvz9dkjTIjs4jZZ1i9yw1Lbeq4yrPFv6OPraw6chMyM8bAX/56CzBz9dv'
+    'xcZV9W0CPHfursH9n/A9PAYI+LPZyqnW1ii/hOJewfPC9Rdg6nlABoBVAHiIAKyeAVgdAWAFAKkB4BYARAVAhggA'
+    '9wwAdwRAFQCsBkBaAFAVAB0iANIzANIRAFcAiBoAbQHAVABsiABozwBoRwC2AgBNagKshQBXCfAhEmA9E2Bdp7A6'
+    'hpE0h3kLAqEiEENEwHtGwLsiUAcxkiaxaEFgqwjsISIQPSMQXRGooxhJs9iuf6L64bdPBfnp1dfDt8ergwYJOAaf'
+    '8Pr6DO/BBv4N3y5RtgfLpnCXLa5vdwYdG3Ri0KlBZwadG3Sh0W+X8dXxFh/jVJYnV31/SrI/VZJmlokkmsKWLowN'
+    'YaILU0OY6cLcEBaasK6SoZGukKGPro6hja6M3RYtv2a/6sXuRHZYTQ4kO3CTw5IdpMmBZQdtchDZwZocVHbwJgeT'
+    'HaLJweHu3+4/sipWeg=='),
+  'statuses=8,accounts=1,platforms=0,search=1': (
+    'eNrNmNGvmjAUxv+VhqdrYhZLgRbfnBdzSVBu1GVZ1DREWUJ2xU1xy82y/31FBI69QN9I32i/7+N4+jPx1I2x8gJv'
+    'ukZReko5/pQc0DadLcM5eoKCmQuTFUoOw3Jjf46jLD7wKMsFsJLySRYfLyBerFXpm0ssvr54S++euWRRdr0gf4Ge'
+    'ON+8hqv1NJy/+oHHC4Xj3QBNFs93e7Tfn65pxkXpPFK2U+xeQKflVlWu8myNH/H71mgqKYS8Hiz4WOh8+iM26mb4'
+    'd1EBtHNbzyfr6Qsai0f+6xqf3wcoXD57S/T524dzGlZVtikK/Lm/RuOf0Tk6cozC2WzlVWtzkJ9pgQl9WfjhAk2C'
+    'AEGeROZJdORp9szT1IMnkXhaNU/SwtOSeVo68iQ98yR68LQlnk7N02rhacs8bR15Wj3ztPTgSSWerOZpt/B0ZJ6O'
+    'jjztnnnaevB0JZ54VAN1WoBSGSjVEajTM1BHk4FInogwGIloC1EmE2U6EqU9E6WaEJVnIgyGItZC1JWJujoSZT0T'
+    'ZZoQlaciDMYit37E9cvvV1T49urW+uH18o80ZsYQ/TWqD22M0cb4Hb1dY7EPtndidbvbPRrK0610U6EThW4pdFuh'
+    'OwqdKnTWod9P7NHxlhyTDMqjm74/peKLnGbCMgKiKmx2hYkibHWFbUXY6QpTRZh1hLtaUnTU1ZCin652FN10NeO2'
+    'Rcu/Wh71YncEHWaTA0MHaXKY0GE1OQh02E0OCzqcJocNHbTJ4UAHa3JQY/dv9x8EWjJo'),
+  'statuses=8,accounts=1,platforms=1,search=0': (
+    'eNrNmF+Lm0AUxb/K4NMuhBKdv+5bumuoYOKSpJSSBJHEBWlilmgKpfS7V2PUyaw6Iov6lplzzlzu/PJwx7WyNCzj'
+    'eQXc4BQ46hd/DzbBdGHPwAMvaIkwWQJ/P8o2dmfPjby940aJwK2EvB95x5CLp2tZ+uqKFz++GQvjlgkjN7qEwJyD'
+    'B8dZv9rL1bM9ezUtw0kVR90+gsn85WZ3d7vTJYicuHQSydpJd0Ou02wrL5d7Nsov789GKSsZC0m9Ty74fnCjt9P5'
+    'WFYx09Ky9uLFWICvPz/c5yi/8U0ALHNmrsDTu3t24xywp9Olka+1x+TuU5zg+9y052BiWYDnDkXucIjctY65a/1w'
+    '11pyhwJ3VHCHFdyRyB0NkTvsmDvshztsyR0L3EnBHVVwxyJ3PETuqGPuqB/uqCV3KnBnBXdcwZ2I3MkQueOOueN+'
+    'uOOW3HWBuzouwJMK8FQET4cInnQMnvQDnrQd7MTJTuVGO1pBnonk2RDJ047J037I07bkxdlO5YY7VkFeF8nrQyTP'
+    'OibP+iHP2pIXpzuVG+/04qdaHH574vOn56/+D8eLQ4TKlBH4q1yfvcoTWCu/3cPFi/eUrF9lGy+uzyOJDiU6kuhY'
+    'ohOJTiU6q9Fvl3HvOPhHP+Ll8VXfnYL4vxxEsWXMibKwVheGkjCqC2NJmNSFqSTMasJ1LUk6qmtI0k9dO5Ju6prR'
+    'K6P5B5p7R7Yf3ru0Ri7YyIUauXAjF2nkoo1crM6VfbW796S7Y96hlTlU3gHLHBrvQGUOyDtwmQPxDlLmwLyDljkI'
+    '72BlDqps/23/A1f3+3E='),
+  'statuses=8,accounts=1,platforms=1,search=1': (
+    'eNrNmF1r4kAUhv/KkKsKspjMp95ZG6mgpqhlWVRC0BRkNXY17lKW/e87GpNMpkkmFyWZu8x53zMnZ/IEDrM05vbY'
+    'HiyAFxwD1/y224JVMJw5E/AgCtZV6M/BbtuOA5uT74X+1vXCqyCspPxd6B/OQnq0VmXfXHzx/dme2fecc+iFlzMY'
+    'TcGD6y5fnPli4ExeRmPbjRTXXLdAf/p0t3ubzfEShC4vfU2J24miZ6HTOJSUSzwr46f/sTLySnLhWu+LC77vvfDt'
+    'eDrkVYw1uWy23On4hwfSM3TfeB3hFG/rSX8xeAY9/uj+uvinjxZwZk/2DDz++PR52kmVVQDGo8loAXrv3snjrwGc'
+    '4XBuJ2urdf2UER3gdTpypqA/HgMRIyhjBHXEyKoZI6sZjCw9MIISRijFCBZghGSMkI4YwZoxgs1gBPXACEsYkRQj'
+    'VIARljHCOmKEasYINYMR0gMjKmHEUoxwAUZExojoiBGuGSPcDEZYD4y6EkZmJ+WIFHBEZY6ojhyRmjkizXBENJmx'
+    '5SHbFKZsWgASk0FiOoJEawaJNgMS1QQkecw2hTmbFYDUlUHq6ggSqxkk1gxITBOQ5EHbFCbtbvpoppvfr5bE3ZPb'
+    'pk/bywOYyYw2+GskL230wNL47e0vPo8L4TVf3e5ksob4jBPdUuhQoSOFjhU6UehUobMS/X5iWcd+d9iFoty56Ztj'
+    'wP+fIOSWjiCqkq2yZKhIRmXJWJFMypKpIpmVJJe1pOiorCFFP2XtKLopa6ZbmJrcHmYdcfycdVmVXLCSC1Vy4Uou'
+    'UslFK7lYmSu+Us56omhHdFh5DlN0wDyHJTpQngOKDpznQKKD5Dmw6KB5DiI6WJ6DGut/6//7+Ndf'),
+  'statuses=9,accounts=0,platforms=0,search=0': (
+    'eNrN1k1vgkAQBuC/suGkiWnY5dubtZiSoDRg0zRKCFEOJIqNYi9N/3vxk+m4uyScuLk776zsc5jsQolc3x3PSVrs'
+    'ioQ+5WuyLCZhMCU9WGCnwigi+Xpw21jts7TM1klangpghfrzMtseQPtl3dR9TlWLj1c3dK89hzItjwfizUgvSRZv'
+    'QTQfB9M3z3eTSyWhcZ8E4YsbkufPh/8Z3L9kWRDfm3pzMvxK9+k2oSSYTCL3vmb90zddrkneZ14wIyPfJ9BDwx5a'
+    'Fz1YOw8Neei1hybw0LGH3kUPrZ2HgTzM2kMXeBjYw+iih97Ow0Iedu1hCDxM7GF20cNo5+EgD6rWIKYAxMIgVhdB'
+    'zJYDFU9UCkaqJRCxsYjdRRGrpQieqRQMVVsg4mARp4sidksRPFUpGKuOQISqmKTa6aCJ09IET1YKRiucKrQ+/fpu'
+    'g8ffn3IP5+NJxVRlQH6Ua1UZkoXynW6OWbWrbPJtXipx9es21c711a6oLlmUVUQFxaZmJmvWGpp1WbPR0GzKmq2G'
+    'ZlvW7MibZVdmMswGDplGA4bMooFCJiGEuL3L/9cvuypMMF6CwoTGSzCY0HkJDSYMXkKHCZOXMGDC4iVMmLB5CQsm'
+    'HF7CVuLf+A9m71aW'),
+  'statuses=9,accounts=0,platforms=0,search=1': (
+    'eNrN101vgkAQBuC/MuGkiWlYvvFmFSMJilGbplGzIUoTEsVWsU3T9L8XPyrTEZbr3tiddxZ4DkyYK1Mv8LoziNJd'
+    'ytlDsoZF2p+EQ2jggnYqdKaQrFt/G6t9HGXxmkfZqYBWpD/J4u0BtV/Wdd3nVL54HngT79pzyKLseAB/BA3O5+Nw'
+    'OuuGw7EfePxS4WzZhM6oV9zyFL0+xn73mW8UZ/PX7ADo9PN62Jl1B9DOL/n7Md5/NSGc9LwJPL7cPXbrdpdFCoE/'
+    '9GfQfov20ZYzCPv9qXdba83TK17U4GnkhyPoBAFgXp3y6jLyalLw6oTXKHj1Cl6D8hoy8upS8JqE1yp4jQpek/Ka'
+    'MvIaUvDahNcpeM0KXovyWjLymlLwuoSXqYWvVeFrU19bRl9LjtlGhxtD082uAHYosCMjsC0HMB1vDM03pwLYpcCu'
+    'jMCOHMB0wDE04dwKYKZS4XxHQmJXDmI65BiacviLzIrTr78f+PjbH8nd+fQrr6lKC76V21MrbZgrH9HmGOf7aHuZ'
+    'r65H/I9skm2S4bJ6rq92aQ6bZnlERcW6Zk3UrNc0G6Jms6bZEjXbNc2OqNkVN4teWRNh1nCINGowRBY1FCKJSoi/'
+    'f9D/9cuuihNaWYLhhF6W0HDCKEvoOGGWJQycsMoSJk7YZQkLJ5yyhI0TblnCUZY/y19u4kx1'),
+  'statuses=9,accounts=0,platforms=1,search=0': (
+    'eNrNmE9ro0AYh7/K4KmBsDj/x97S1rCCiSVJWZY0iCQpCIkp0exl2e++2kSdTHUUL3rLzPv8HOZ9Di+TtbG0Xft5'
+    'BYLoFPnwR7gD79F04c3Ag1xAWWGyBOFunG9sz/sg2e/8IMkK0krJh8n+GEvx67op/UWli18/7YV9y8RJkFxi4MzB'
+    'g++vX73l6tmbvTqu7V8rPtyMwGT+csOD7fZ0iRI/PTqL5Ne57sbSTfOt4riC+TwEycfpfKw6M69lp46At3ixF+Dp'
+    '97frjYsGvEfAdWbOCjx+BucgzQFvOl3axRqNslZcuwve5o43BxPXBbIGrGrAQ9SAetGAOmrAigZSasA1GoiqgQxR'
+    'A+5FA+6ogSoaWKmB1GigqgY6RA2kFw2kowauaBClBlqjgaka2BA10F400I4aLEUDNEsPrMYDVz3wIXpgvXhgXWe0'
+    'OqShNKV5jQihihBDFMF7EcG7ilDHNJTmtKgRYakirCGKEL2IEF1FqIMaSpPaqhEBTdVEujNAFVYvKqyuKtRhDaVp'
+    'LU8MWH799syTP1+8/L59X51CyDTG4K9xqxqPYG38CQ6XfbprHMJjmBib9Fc+sb7q21OU9jZKUsSUik1hpAvjhjDR'
+    'hWlDmOnCvCEsdGFLH9ZdGema2dAOXTcamqHrRUMrdJ2ob0TxpL4n8v34nkKtKNyKIq0o2opirSjeihKtKEtH5X+O'
+    '3DPXXVMmUBUBZQJXEUgmSBWBZYJWEUQmWBVBZYJXEUwmRBXBZcKqIoSx+bf5D01LMEI='),
+  'statuses=9,accounts=0,platforms=1,search=1': (
+    'eNrNmN+Lm0AQgP+VxacLhKK7/sxbmjOcYOKRpJSSCyKJB0KiV2NaSun/3jVGHfd09c19y85+s+PO95Bh99LWdu3F'
+    'DgVxEvvKl+iE3uLlxluhJ7iB8435FkWnaRk4pmGQhSc/yPINsGLyoyy8XEF6se7LvlN08f3F3tiPnGsWZLcrctbo'
+    'yff3r952t/BWr45r+8WOrxwmaL5+fuDB8Zjc4synpfOU8jpF9ApuWoaqchXzcQ6y9yS9tNUs9/KqsGyzXJr8poH6'
+    'Sv47rQMudV+v5rvFC5rRn/7PW5j+mSBv82xv0Ncfn7o1raq8xch1Vs4OzT6CNKCfgbzlcmtXazzJO1vIQt/WjrdG'
+    'c9dF0CphrRIRreJRrGIxrBLGqlpbJR1WVdaqKqJVMopVIoZVjbGq11bVDqsaa1UT0ao6ilVVDKsGY9WsrWodVnXW'
+    'qi6iVW0Uq5oYVi3GqiLXWvUOrQar1RBRqz6KVl2QcYmdlxQwMBkdXk3WqymiV2MUr4YgXtmJSQEjk9nh1WK9WiJ6'
+    'NUfxagrilZ2ZFDA0WR1eFZkVSyMCmrVGMWsJYpadmxQwOMF/W6U+/fFaAY+vHjA+nc/+g2NZmqK/UvXV0gztpV/B'
+    '+RbSOAgf6OpxRBM5R5cog9vyff+YxNRnnFFEBpt9yZiXTHqSVV6y1pOs85KNnmSTl2zxk3lXxrxm9rSD142eZvB6'
+    '0dMKXie6G1E9HzWJMn5tUngQRQZR6iBKG0TpgyhjEGUOoiweVT4ENpkiKkMCtxEKJEgbgSGhthEEEloboUJCbyM0'
+    'SBhthA4Js40wIGG1EaZ0+Hf4DwT4JiE='),
+  'statuses=9,accounts=1,platforms=0,search=0': (
+    'eNrNmFGLozAUhf9KyNMUymJMYnTeujOWFWwd2g7L0haR1gfZqV2mdmFZ9r+v1qp3MpqAD+Jjcs5JuPcTbtMtXru+'
+    '+7RBUXpOQ/IlOaJdOl8FC/QABbMQZmuUHKfVxuE9jrL4GEZZIYCVlE+y+HQB8XKtS99c+eL7N3fl3jOXLMquF+Qt'
+    '0UMYbl+C9eYpWLx4vhuWSkj2EzRbPt/t0eFwvqZZmF9dRKpyyt0LqLTaqq+rPTv8M/6zw21X5kJx3wQFq2d3hb7+'
+    '+FTYtC59lyLfW3gb9Pgreo9OIUHBfL5267U5KZpQ9hW9Lr1giWa+jyAAKgOgYwRgDgzA7AmASgBYA4B2AGAyADZG'
+    'AHRgALQnAC4BsBoArAMAlwHwMQJgAwNgPQEICYDdAOAdACwZgDVGAHxgALwnAEcCQIyGgNVBQMgExBgJWAMTsPpO'
+    'YXkMEzCHRQcCW0ZgjxGBGBiB6ItAHsQETGK7A4EjI3DGiMAeGIHdF4E8igmYxU4HAmLIDPKdEUJwBobg9IUgj2MC'
+    '5jGcDKQ5/f5gg8fXb7hP58vTxjTwFP3Ft0cMfkRb/Dt6u8b5Hq5Kxft8cfuNrdGpRmcanWt0S6MLjW5rdEeh37v3'
+    '0fGWnJIMysZNP5zT/KtLs9xiAFEXNlVhqgkzVZhrwpYqLDRhWxV21GFVyaaqmZp2qLqhaYaqF5pWqDrR2YjqD4uP'
+    'erlrQIfZ5iDQQdscJnSwNgeFDt7mYNBhtTk4dIg2hwUddptDQIfT5rDx/t/+PxaG++M='),
+  'statuses=9,accounts=1,platforms=0,search=1': (
+    'eNrNmFGPmkAUhf/KhKc1MQ0DMwP4Zl3Mkqhs1KZp1BCiNCFdsVVss2n63zuIwHUWZt7IvDn3nMPduZ+Jd9kYK3/m'
+    'T9Yozk5ZhD+lB7TNpstwjp6gYBXCeIXSw7Aq7M9JnCeHKM4LAZyEfJonxwuIl2dV+ubih68v/tK/Zy55nF8vKFig'
+    'pyjavIar9SScvwYzPyqVCO8GaLx4vtvj/f50zfKIty4i1XXK6gXctCrV7WrP1viRvG+NtpZcKPrBho+Nzqc/vNBc'
+    'JvrOO4Dr3M7z8Xrygkb8Y/TrmpzfByhcPvtL9PnbhzkN6y7bDM2CebBGo5/xOT5GGIXT6cqvz9agmGmJCX1ZBOEC'
+    'jWczBHnaIk9bR55WzzwtPXjaAk/S8LQ7eBKRJ9GRp90zT1sPnlTgyRqepIMnFXlSHXmSnnkSPXg6Ak+34Uk7eDKR'
+    'J9ORJ+2ZJ9WDpyfwxGYDlHUAdUSgjo5AWc9AmSYLkbgRYbASOR1EXZGoqyNRp2eijiZExZ0Ig6XI7SDqiUQ9HYm6'
+    'PRN1NSEqbkUYrEVeB1Fsikh5RUOmXs9MPU2YipsRBqsR/FXFzdPv7x3g4+tXER+eL/5SW6YxRH+N+q82Rmhj/I7f'
+    'rgmvg/KOn27/sD8aqvHWuqXQbYVOFDpV6EyhOwrdVeieRL+P+NHxlh7THMrmTd+fMv5Nz3JuMYGoCluysK0IE1mY'
+    'KsJMFnYUYVcW9uRh2ZUt2TAV45BNQzEM2SwUo5BNonMQ1cu5R72smtBhtTkwdNhtDgs6SJvDhg7a5iDQwdocFDqc'
+    'NgeDDrfN4UCH1+Zwjd2/3X/qd/HC'),
+  'statuses=9,accounts=1,platforms=1,search=0': (
+    'eNrNmF2L2kAUhv/KkKtdkJLM9+yd3Y1UULOopRSVENQFqcZFY6GU/vdGY+I4m8yEsCS5nHmfk2HOI+zZmVkTd+A+'
+    'T0EQ7kPf+bJZgXnYG3tD8CAH8Bx0J2Cz6qQby8M6iNYrP4jOgbRS6jfReneUypO1qfpCxYsf39yxe605RkF0OoL+'
+    'CDz4/uzVm0yfveFrf+D6SeI7i0fQHb1c8WC53J/CyI+PPpek10l2j9JN063suIyZW7/Wf+ZW3pFxcD7vkw983wbR'
+    '2/6wyzsxzZJjvfGLOwZff37oZyfr+DwEg/6wPwVP78EhiOuA1+tN3GwNH8+9T3SC76O+NwLdwQDI3pHqHbXRO6zZ'
+    'O2zGO6zoHSne8c07KvCOVe+4jd5Rzd5RM95RRe9E8U5v3nGBd6J6J230jmv2jpvxjit6Z4p3fvNOCrxT1Ttto3dS'
+    's3fSjHdS0btQvDv2TTwtEM9U8ayN4mnN4mkz4mnVwU6d7BxptGMF5rlqnrfRPKvZPGvGPKtqXp3tHGm44wXmhWpe'
+    'tNE8r9k8b8Y8r2pene4cabwTBeYdW1Uf77TQvajZvWjGvajqXp3wHGnEk//qO7evX9935M9nTz4fvq9OEtC2OuCv'
+    'dXnzsJ7AzPodbE/reM9KL2wt4sXlf2NDjgw5NuTEkFNDzgw5N+RCk1+7d09sN7tNJMf2JV/uw/jHHkYxYkuhqRjq'
+    'ipGhGOuKiaGY6oqZoZjrioW+WHdlqGumoR26bhiaoeuFoRW6ThQ3Inv6uyfS/eM9BUtRqBSFS1GkFEVLUawUxUtR'
+    'Qkelr8b3TLJrywTMIxyZQHkElAmcRyCZIHkElgmaRxCZYHkElQmeRzCZEHkEtxb/Fv8BZQnVjw=='),
+  'statuses=9,accounts=1,platforms=1,search=1': (
+    'eNrNmVuPmkAUgP/KhKc1MQ3MjcE362LWRGWjbppGDSHKJqYubhXbbJr+9+IFGGZhhocG5s055zscOH4mJ7g05u7Y'
+    'HSxAEB0i3/qy24JVNJx5E/DAJ+Al0Z+D3babBjbHMIjDrR/ElwR3Eup3cfh24spvZ1X1lUoO357cmXuvOcVBfD6B'
+    '0RQ8+P7y2ZsvBt7keTR2/VvGt9Yd0J8+3vFgszmco9hPWl9K0se5RU/ck6ahrF3GrIwf4cfKKGuZJC79/nPD930Q'
+    'vx6Ob2Ud05zYttjuePidBPIZ+q9JH26K1/Okvxg8gV7y0f95Do8fHeDNHt0Z+Pr909fTzbqsIjAeTUYL0HsPjkFy'
+    'G8AbDududoady1d5swO8TEfeFPTHY8BrhESNkI4awYY1gu1oBPXQCAka4VwjVKERFjXCOmqEGtYItaMR0kMjImhE'
+    'c41whUZE1IjoqBFuWCPcjkZYD41sQSOWa0QqNKKiRlRHjUjDGpF2NCJ6aOQIGllm7hGt8MgWPbJ19Ig27BFtxyOq'
+    'yY4tLtkWt2XbFSIxUSSmo0h2wyLZ7YhkayKSuGZb3J7NKkRyRJEcHUViDYvE2hGJaSKSuGhb3KbtVIhkmaJJSURD'
+    'lZyGVXLaUcnRRCVx2ba4bZvfmKz86vfXlPzlszeXn64vbmHQNLrgj5HdtdEDS+NXsD+HSZwLr5PT9f1eEUiHnOWh'
+    'Io8UeazIE0WeKvK2Is8UeUeSv4+4SOx3b7uYT5vX/OYQJT+wKE4Qk0uqiqGsGCmKsayYKIqprNhWFDNZsSMvlj0y'
+    'lA1TMQ7ZNBTDkM1CMQrZJKoHkb3mLhJp/FSkYC0K1aJwLYrUomgtyq5FsVqUI6PSf0iKzC1q8gQsIyyeQGUE5Alc'
+    'RiCeIGUE5glaRhCesMsIyhOsjLB5wikjmLH+u/4H6LTLbg=='),
+}
+MATCHES_PAGE = {'statuses=0,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.id IN (SELECT rowid FROM '
+                                                'items_fts WHERE items_fts MATCH :fts_query) '
+                                                "ORDER BY items.created_at || '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0)}),
+ 'statuses=1,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0)}),
+ 'statuses=1,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')})}
+MOST_STATUSES = 14
+SEARCH_PROBE = ('SELECT count(*) FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query LIMIT '
+ ':cap)',
+ {'cap': ('constant', 20000), 'fts_query': ('value', 'fts_query')})
+SEARCH_PROBE_CAP = 20000
 SUMMARY = ('SELECT items.id, items.external_id, accounts."key", accounts.name, accounts.platform, '
  'items.kind, items.author_name, items.author_id, items.text, items.created_at, '
  'items.edited_at, items.status, items.flags, items.suggested_reason, items.is_question, '
@@ -44,8 +1409,19 @@ SUMMARY = ('SELECT items.id, items.external_id, accounts."key", accounts.name, a
  'WHERE items.id IN (__[POSTCOMPILE_id_1])',
  {'id_1': ('value', 'ids')})
 SUMMARY_DECODE = ('', '', '', '', '', '', '', '', '', 'utc', 'utc', '', 'json', '', '', '')
+ACCOUNTS_NAMED = ('SELECT accounts."key" \nFROM accounts \nWHERE accounts."key" IN (__[POSTCOMPILE_key_1])',
+ {'key_1': ('value', 'accounts')})
 ROLES_IN_USE = ('SELECT EXISTS (SELECT * \n'
  'FROM administrators \n'
  'WHERE administrators.active IS 1 AND administrators.roles IS NOT NULL AND '
  'administrators.roles != :roles_1) AS anon_1',
  {'roles_1': ('constant', '')})
+ADMINISTRATOR_BY_LOGIN = ('SELECT administrators.id, administrators.name, administrators.roles \n'
+ 'FROM administrators \n'
+ 'WHERE granska_casefold(administrators.username) = granska_casefold(:casefold_1) AND '
+ 'administrators.active IS 1',
+ {'casefold_1': ('value', 'username')})
+ADMINISTERED_ACCOUNTS = ('SELECT accounts.id, accounts."key" \n'
+ 'FROM accounts JOIN account_administrators ON account_administrators.account_id = accounts.id '
+ 'AND account_administrators.administrator_id = :administrator_id_1 ORDER BY accounts."key"',
+ {'administrator_id_1': ('value', 'administrator_id')})
