@@ -26,8 +26,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from app.core.errors import InputError
-from app.core.login import os_username
 from app.models import moved_aside
 from app.models.db import (
     SUSPECT_SUFFIX,
@@ -39,7 +37,6 @@ from app.models.db import (
 )
 from app.models.fulltext import repair_fulltext, search_terms, sqlite_match_expression
 from app.models.schema_heads import at_head
-from app.services.accounts.role_rules import Me, parse_roles, queue_accounts
 from app.services.queue import quick_sql
 from app.services.queue.shapes import ItemSummary, QueueFilter, summary_from_row
 
@@ -120,7 +117,7 @@ def _sqlite_path(db: str | None) -> Path | None:
 
 
 def unpack(packed: str) -> tuple[str, dict[str, Any]]:
-    """A statement of quick_sql.PAGE_UNIONS (quick_compile.pack)."""
+    """A statement of quick_sql_unions.PAGE_UNIONS (quick_compile.pack)."""
     sql, binds = json.loads(zlib.decompress(binascii.a2b_base64(packed)))
     return sql, binds
 
@@ -134,6 +131,10 @@ def _visible_accounts(con: sqlite3.Connection, asked: tuple[str, ...]) -> tuple[
     """Where roles are in use, the accounts the whole way lists for this login: the same
     statements as roles.who_am_i, the same rule (role_rules.queue_accounts); None where the
     whole way would refuse (it writes the refusal to the audit log) or cannot read the roles."""
+    from app.core.errors import InputError
+    from app.core.login import os_username
+    from app.services.accounts.role_rules import Me, parse_roles, queue_accounts
+
     admin = _run(con, quick_sql.ADMINISTRATOR_BY_LOGIN, {"username": os_username()})
     roles: tuple[str, ...] = ()
     accounts: tuple[tuple[int, str], ...] = ()
@@ -169,7 +170,9 @@ def _page_ids(con: sqlite3.Connection, f: QueueFilter, limit: int) -> list[int]:
     elif len(f.statuses) <= 1:
         statement = quick_sql.PAGE[page_key(len(f.statuses), *shape)]
     else:
-        statement = unpack(quick_sql.PAGE_UNIONS[page_key(len(f.statuses), *shape)])
+        from app.services.queue.quick_sql_unions import PAGE_UNIONS
+
+        statement = unpack(PAGE_UNIONS[page_key(len(f.statuses), *shape)])
     return [i for (i,) in _run(con, statement, values)]
 
 
