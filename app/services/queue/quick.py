@@ -135,19 +135,18 @@ def _visible_accounts(con: sqlite3.Connection, asked: tuple[str, ...]) -> tuple[
     from app.core.login import os_username
     from app.services.accounts.role_rules import Me, parse_roles, queue_accounts
 
-    admin = _run(con, quick_sql.ADMINISTRATOR_BY_LOGIN, {"username": os_username()})
-    roles: tuple[str, ...] = ()
-    accounts: tuple[tuple[int, str], ...] = ()
-    if admin:
+    username = os_username()
+    found = _run(con, quick_sql.ADMINISTRATOR_BY_LOGIN, {"username": username})
+    if not found:  # not in the register: no accounts of their own (roles.who_am_i)
+        me = Me(username, username, None, (), (), True, "sqlite")
+    else:
+        admin_id, name, stored_roles = found[0]
         try:
-            roles = parse_roles(admin[0][2])
+            roles = parse_roles(stored_roles)
         except InputError:
-            return None
-        accounts = tuple(
-            (i, k) for i, k in _run(con, quick_sql.ADMINISTERED_ACCOUNTS, {"administrator_id": admin[0][0]})
-        )
-    me = Me(os_username(), admin[0][1] if admin else os_username(), admin[0][0] if admin else None,
-            roles, accounts, True, "sqlite")  # fmt: skip
+            return None  # the whole way says which role it does not know
+        mine = _run(con, quick_sql.ADMINISTERED_ACCOUNTS, {"administrator_id": admin_id})
+        me = Me(username, name, admin_id, roles, tuple((i, k) for i, k in mine), True, "sqlite")
     listed, others = queue_accounts(me, asked, every=False)
     return None if others else listed
 
