@@ -127,8 +127,13 @@ def test_console_script_entry_point_runs(tmp_path):
     assert result.returncode == 0 and "Kön är tom" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [[], ["--search", "åsa 👍"], ["--status", "new", "--status", "flagged", "--json"], ["--account", "fb"]],
+    ids=["plain", "search", "statuses-json", "account"],
+)
 @pytest.mark.parametrize("console", ["cp1252", "ascii"])
-def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, console):
+def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, console, asked):
     # PYTHONIOENCODING stands in for Windows, where piped output is cp1252.
     db = ["--db", f"sqlite:///{tmp_path / 'x.db'}"]
     assert main([*db, "accounts", "add", "fb", "--platform", "facebook", "--name", "FB"]) == 0
@@ -137,10 +142,14 @@ def test_a_comment_with_an_emoji_prints_whatever_the_console_encoding(tmp_path, 
     assert main([*db, "import", str(path)]) == 0
     env = {**os.environ, "PYTHONIOENCODING": console}
     result = subprocess.run(
-        [sys.executable, "-m", "app.cli", *db, "queue"], capture_output=True, env=env, timeout=120
+        [sys.executable, "-m", "app.cli", *db, "queue", *asked], capture_output=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
-    assert f"Åsa Öberg: {comment}" in result.stdout.decode("utf-8")
+    out = result.stdout.decode("utf-8")
+    if "--json" in asked:
+        assert json.loads(out)[0]["text"] == comment and json.loads(out)[0]["author_name"] == "Åsa Öberg"
+    else:
+        assert f"Åsa Öberg: {comment}" in out
 
 
 @pytest.mark.not_on_windows("Windows always has a screen: there is no DISPLAY to lack")

@@ -64,7 +64,14 @@ def test_queue_loads_neither_the_spreadsheet_nor_the_keyring_nor_the_network(tmp
     loaded = _modules_loaded_by("queue", "--json", tmp_path=tmp_path)
     assert "app.services.queue.quick" in loaded
     assert not {"sqlalchemy", "app.models.items", *HEAVY} & loaded
-    loaded = _modules_loaded_by("queue", "--json", "--search", "simhallen", tmp_path=tmp_path)
+    for asked in (
+        ["--search", "simhallen"],
+        ["--status", "new", "--status", "flagged", "--status", "registered"],
+        ["--account", "facebook", "--search", "öppnar"],
+    ):
+        loaded = _modules_loaded_by("queue", "--json", *asked, tmp_path=tmp_path)
+        assert "app.services.queue.quick" in loaded and "sqlalchemy" not in loaded, asked
+    loaded = _modules_loaded_by("queue", "--json", "--all-accounts", tmp_path=tmp_path)
     assert "sqlalchemy" in loaded and "app.services.queue.listing" in loaded  # the whole way
     assert not HEAVY & loaded
 

@@ -102,23 +102,20 @@ def _import(args: argparse.Namespace) -> int:
 
 def _accounts_to_list(sessions: Any, asked: tuple[str, ...], every: bool) -> tuple[str, ...]:
     """The accounts `queue` lists: mine by default where roles are in use (as in the window);
-    another account's queue only for the roles that may read it."""
+    another account's queue only for the roles that may read it (role_rules.queue_accounts)."""
     from app.services.accounts.roles_used import roles_in_use
 
     with sessions() as session:  # no roles in use (one workstation): nothing more to load
         if not session.scalar(roles_in_use()):
             return asked
-    from app.services.accounts.roles import Duty, me_now, refuse
+    from app.services.accounts.roles import Duty, me_now, queue_accounts, refuse
 
     me, who = me_now(sessions)
-    mine = tuple(key for _id, key in me.accounts)
-    others = [key for key in asked if key not in mine] if asked else ([] if not every else ["*"])
-    if others and not me.reads_other_accounts:
+    accounts, others = queue_accounts(me, asked, every)
+    if others:
         key = None if others == ["*"] else ", ".join(others)
         refuse(sessions, me, who, Duty.READ, account_key=key, details={"command": "queue"})
-    if asked:
-        return asked
-    return () if every else (mine or ("\x00",))
+    return accounts
 
 
 def _queue(args: argparse.Namespace) -> int:
@@ -153,9 +150,10 @@ def _queue_page(args: argparse.Namespace, qfilter: Any) -> list[Any]:
 
     db = database(args)
     if args.account:
-        from app.services.accounts.accounts import AccountService
+        from app.services.queue.listing import accounts_named
 
-        known = {a.key for a in AccountService(db.sessions).list_accounts()}
+        with db.sessions() as session:
+            known = set(session.scalars(accounts_named(args.account)))
         unknown = [k for k in args.account if k not in known]
         if unknown:
             raise InputError("Okänt konto: " + ", ".join(unknown))

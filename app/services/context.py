@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Protocol, TypeVar
@@ -13,31 +10,12 @@ from typing import Protocol, TypeVar
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.login import os_username as os_username  # re-exported
+from app.core.login import windows_login as windows_login
 from app.models.base import utcnow
 from app.models.db import session_user
 
 T = TypeVar("T")
-
-
-def os_username() -> str:
-    """The OS login, which maps to an administrator on SQLite (GRANSKA_USER overrides it for
-    tests; on PostgreSQL the connection's login role is who acts, see `acting`). On Windows
-    the domain login, `DOMAIN\\user`, as Active Directory names the person."""
-    override = os.environ.get("GRANSKA_USER")
-    if override:
-        return override
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        return "okänd"
-    return windows_login(user, os.environ) if sys.platform == "win32" else user
-
-
-def windows_login(user: str, env: Mapping[str, str]) -> str:
-    domain = env.get("USERDOMAIN", "").strip()
-    if not domain or "\\" in user:
-        return user
-    return f"{domain}\\{user}"
 
 
 def same_person(a: str | None, b: str | None) -> bool:

@@ -17,50 +17,71 @@ does. A refused action changes nothing but the audit log, where the refusal is w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, NoReturn
 
-from sqlalchemy import and_, exists, select, text
+from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import Forbidden, InputError
 from app.core.messages import joined, say, translate
 from app.models import Account, AccountAdministrator, Administrator, Item
-from app.models.folding import casefold
+from app.services.accounts.role_rules import (
+    ADMINISTRATOR,
+    ANY_ACCOUNT,
+    FORVALTNINGSCHEF,
+    KOMMUNIKATIONSCHEF,
+    OWN_ACCOUNTS,
+    OWNER,
+    READ_RECORDS,
+    READ_STATISTICS,
+    REGISTRATOR,
+    ROLE_LABELS,
+    ROLES,
+    Duty,
+    Me,
+    parse_roles,
+    queue_accounts,
+    roles_text,
+)
+from app.services.accounts.roles_used import administered_accounts, administrator_by_login
 from app.services.context import Actor, acting
 from app.services.records.audit import AuditWriter
 
-ADMINISTRATOR = "administrator"
-REGISTRATOR = "registrator"
-KOMMUNIKATIONSCHEF = "kommunikationschef"
-FORVALTNINGSCHEF = "forvaltningschef"
-OWNER = "owner"
-ROLES = (ADMINISTRATOR, REGISTRATOR, KOMMUNIKATIONSCHEF, FORVALTNINGSCHEF)
-ROLE_LABELS: dict[str, str] = {
-    ADMINISTRATOR: translate("Core", "administratör"),
-    REGISTRATOR: translate("Core", "registrator"),
-    KOMMUNIKATIONSCHEF: translate("Core", "kommunikationschef"),
-    FORVALTNINGSCHEF: translate("Core", "förvaltningschef"),
-    OWNER: translate("Core", "databasens ägare"),
-}
-_ALIASES = {label: role for role, label in ROLE_LABELS.items() if role != OWNER}
-
-
-class Duty(StrEnum):
-    DECIDE = "decide"  # act on an item of one account
-    DIARIENUMMER = "diarienummer"
-    EXPORT = "export"
-    MANAGE_ADMINISTRATORS = "manage_administrators"  # add, deactivate, roles
-    ASSIGN = "assign"  # who administers which account
-    ADD_ACCOUNT = "add_account"
-    SCREENSHOTS = "screenshots"  # take, file, send the yearly picture of an account
-    READ_STATISTICS = "read_statistics"
-    EDIT_REGISTER = "edit_register"  # the channel register's texts and account details
-    SETTINGS = "settings"  # the database's shared settings (mail, rule lists, notices, gallring)
-    READ = "read"  # items, their records and evidence of an account
-    STATISTICS = "read_statistics"  # the same duty (an alias the statistics code uses)
-
+# The roles' vocabulary lives in role_rules.py (no SQLAlchemy there) and is re-exported here.
+__all__ = [
+    "ADMINISTRATOR",
+    "ANY_ACCOUNT",
+    "DUTY_TEXT",
+    "FORVALTNINGSCHEF",
+    "KOMMUNIKATIONSCHEF",
+    "OWNER",
+    "OWN_ACCOUNTS",
+    "READ_RECORDS",
+    "READ_STATISTICS",
+    "REGISTRATOR",
+    "ROLES",
+    "ROLE_LABELS",
+    "Duty",
+    "Me",
+    "create_login_role",
+    "disable_login",
+    "hand_over_candidates",
+    "is_database_owner",
+    "me_now",
+    "parse_roles",
+    "queue_accounts",
+    "refusal_message",
+    "refuse",
+    "require",
+    "require_hand_over_target",
+    "require_records",
+    "roles_in_use",
+    "roles_text",
+    "scram_verifier",
+    "set_login_roles",
+    "who_am_i",
+    "write_refusal",
+]
 
 DUTY_TEXT: dict[str, str] = {
     Duty.DECIDE: translate("Core", "besluta om poster på kontot"),
@@ -75,104 +96,6 @@ DUTY_TEXT: dict[str, str] = {
     Duty.SETTINGS: translate("Core", "ändra Granskas gemensamma inställningar"),
     Duty.READ: translate("Core", "läsa poster och bevis på kontot"),
 }
-# Roles that may do a duty on any account; DECIDE and DIARIENUMMER are also the assigned
-# administrator's on their own accounts.
-ANY_ACCOUNT = {
-    Duty.DECIDE: frozenset(),
-    Duty.DIARIENUMMER: frozenset({REGISTRATOR}),
-    Duty.EXPORT: frozenset({REGISTRATOR}),
-    Duty.MANAGE_ADMINISTRATORS: frozenset({FORVALTNINGSCHEF, OWNER}),
-    Duty.ASSIGN: frozenset({FORVALTNINGSCHEF}),
-    Duty.ADD_ACCOUNT: frozenset({FORVALTNINGSCHEF, OWNER}),
-    Duty.SCREENSHOTS: frozenset({KOMMUNIKATIONSCHEF}),
-    Duty.READ_STATISTICS: frozenset({FORVALTNINGSCHEF, KOMMUNIKATIONSCHEF}),
-    Duty.EDIT_REGISTER: frozenset({FORVALTNINGSCHEF}),
-    Duty.SETTINGS: frozenset({FORVALTNINGSCHEF, KOMMUNIKATIONSCHEF}),
-    # The registrator reads what was removed or registered (READ_RECORDS below), not the queue.
-    Duty.READ: frozenset({KOMMUNIKATIONSCHEF}),
-}
-OWN_ACCOUNTS = frozenset({Duty.DECIDE, Duty.DIARIENUMMER, Duty.SCREENSHOTS, Duty.READ})
-# Who reads the removed and registered items and their evidence on every account.
-READ_RECORDS = frozenset({REGISTRATOR, KOMMUNIKATIONSCHEF})
-# The statistics view's check: `require(sessions, READ_STATISTICS, actor)` (Forbidden otherwise).
-READ_STATISTICS = Duty.READ_STATISTICS
-
-
-def parse_roles(values: Any) -> tuple[str, ...]:
-    """Roles as stored or typed ("förvaltningschef" and "forvaltningschef" alike), sorted."""
-    if values is None:
-        return ()
-    items = values.split(",") if isinstance(values, str) else list(values)
-    roles: set[str] = set()
-    for raw in items:
-        name = str(raw).strip().casefold()
-        if not name:
-            continue
-        role = _ALIASES.get(name, name)
-        if role not in ROLES:
-            known = ", ".join(ROLES)
-            raise InputError(say(translate("Core", "Okänd roll %1: välj bland %2."), repr(raw), known))
-        roles.add(role)
-    return tuple(sorted(roles))
-
-
-def roles_text(roles: tuple[str, ...]) -> str:
-    return ",".join(roles)
-
-
-@dataclass(frozen=True)
-class Me:
-    """The acting person as the database knows them; plain data for the window and whoami."""
-
-    username: str
-    name: str
-    administrator_id: int | None
-    roles: tuple[str, ...]
-    accounts: tuple[tuple[int, str], ...]  # (id, key) of the accounts I act on
-    enforced: bool  # roles are in use in this database
-    backend: str
-
-    @property
-    def account_ids(self) -> frozenset[int]:
-        return frozenset(i for i, _ in self.accounts)
-
-    def may(self, duty: Duty, account_id: int | None = None) -> bool:
-        if not self.enforced:
-            return True
-        if set(self.roles) & ANY_ACCOUNT[duty]:
-            return True
-        return (
-            duty in OWN_ACCOUNTS
-            and ADMINISTRATOR in self.roles
-            and account_id is not None
-            and account_id in self.account_ids
-        )
-
-    def may_read_records(self, account_id: int) -> bool:
-        """The removed and registered items of an account and their evidence."""
-        return self.may(Duty.READ, account_id) or bool(set(self.roles) & READ_RECORDS)
-
-    @property
-    def reads_other_accounts(self) -> bool:
-        """May look at the open queues of accounts that are not mine (the window's "Visa andra
-        konton"). The registrator reads only what was removed or registered: the Arkiv."""
-        return self.enforced and bool(set(self.roles) & ANY_ACCOUNT[Duty.READ])
-
-    def record_accounts(self) -> frozenset[int] | None:
-        """The accounts whose records I read; None: every account."""
-        if not self.enforced or set(self.roles) & READ_RECORDS:
-            return None
-        return self.account_ids if ADMINISTRATOR in self.roles else frozenset()
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "username": self.username,
-            "name": self.name,
-            "roles": list(self.roles),
-            "accounts": [key for _, key in self.accounts],
-            "roles_in_use": self.enforced,
-            "database": self.backend,
-        }
 
 
 def roles_in_use(session: Session) -> bool:
@@ -194,25 +117,18 @@ def is_database_owner(session: Session) -> bool:
 
 
 def who_am_i(session: Session, username: str) -> Me:
-    admin = session.execute(
-        select(Administrator.id, Administrator.name, Administrator.roles).where(
-            casefold(Administrator.username) == casefold(username), Administrator.active.is_(True)
-        )
-    ).first()
+    admin = session.execute(administrator_by_login(username)).first()
     enforced = roles_in_use(session)
     roles = set(parse_roles(admin.roles) if admin is not None else ())
     if is_database_owner(session):
         roles.add(OWNER)
     if not enforced:
-        mine = select(Account.id, Account.key)
+        mine = select(Account.id, Account.key).order_by(Account.key)
     elif admin is None:
         mine = select(Account.id, Account.key).where(False)  # type: ignore[arg-type]
     else:
-        link = and_(
-            AccountAdministrator.account_id == Account.id, AccountAdministrator.administrator_id == admin.id
-        )
-        mine = select(Account.id, Account.key).join(AccountAdministrator, link)
-    accounts = tuple((i, k) for i, k in session.execute(mine.order_by(Account.key)))
+        mine = administered_accounts(admin.id)
+    accounts = tuple((i, k) for i, k in session.execute(mine))
     name = admin.name if admin is not None else username
     return Me(
         username,

@@ -6,6 +6,7 @@ costs; the UI's lazy model and the command line both read through here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,11 @@ def _summary(row: Any) -> ItemSummary:
 def summary_statement(ids: list[int]) -> AnySelect:
     """The rows of the items `ids` (app/services/queue/quick.py runs it compiled)."""
     return select(*_SUMMARY_COLUMNS).join(Account).where(Item.id.in_(ids))
+
+
+def accounts_named(keys: Sequence[str]) -> AnySelect:
+    """The keys among `keys` that name an account (`queue --account`; quick.py runs it compiled)."""
+    return select(Account.key).where(Account.key.in_(keys))
 
 
 class QueueService:

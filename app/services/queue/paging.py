@@ -102,15 +102,22 @@ def _ordered(stmt: AnySelect, created: Any, f: Any, after: Any) -> AnySelect:
     return stmt.order_by(created, Item.id)
 
 
-def few_matches(session: Session, query: str) -> bool:
-    """SQLite: does the search match fewer than SEARCH_PROBE items? (a few ms to find out)"""
+def search_probe(query: str) -> Any:
+    """SQLite: how many items the search matches, counted up to SEARCH_PROBE (a few ms); None
+    when nothing searchable was typed. quick.py runs it compiled."""
     expr = sqlite_match_expression(query)
     if expr is None:
+        return None
+    probe = "SELECT count(*) FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query LIMIT :cap)"
+    return text(probe).bindparams(fts_query=expr, cap=SEARCH_PROBE)
+
+
+def few_matches(session: Session, query: str) -> bool:
+    """SQLite: does the search match fewer than SEARCH_PROBE items? (a few ms to find out)"""
+    probe = search_probe(query)
+    if probe is None:
         return False
-    probe = text(
-        "SELECT count(*) FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query LIMIT :cap)"
-    )
-    n = session.execute(probe, {"fts_query": expr, "cap": SEARCH_PROBE}).scalar() or 0
+    n = session.execute(probe).scalar() or 0
     return n < SEARCH_PROBE
 
 
@@ -118,16 +125,20 @@ def page_ids(session: Session, f: Any, after: Cursor | None, limit: int) -> list
     """The ids of one page of the queue under `f`, in the queue's order."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite" and search_terms(f.search) and few_matches(session, f.search):
-        # From the matches: `|| ''` keeps SQLite off the status and time indexes, which would
-        # otherwise walk a whole status looking for a rare word.
-        created = type_coerce(Item.created_at.op("||")(literal_column("''")), String)
-        status = type_coerce(Item.status.op("||")(literal_column("''")), String)
-        stmt = select(Item.id).where(*conditions(f, dialect, status=status))
-        stmt = stmt.with_hint(Item, SEARCH_KEYS, "sqlite")
-        cursor = None if after is None else (to_driver_datetime(after[0], dialect), after[1])
-        stmt = _ordered(stmt, created, f, cursor).limit(limit)
-        return list(session.scalars(stmt))
+        return list(session.scalars(matches_page(f, dialect, after, limit)))
     return list(session.scalars(ordered_page(f, dialect, after, limit)))
+
+
+def matches_page(f: Any, dialect: str, after: Cursor | None, limit: int) -> AnySelect:
+    """SQLite, a search with few matches: one page's ids sorted from the matches. `|| ''` keeps
+    SQLite off the status and time indexes, which would otherwise walk a whole status looking
+    for a rare word. quick.py runs the same statement, compiled."""
+    created = type_coerce(Item.created_at.op("||")(literal_column("''")), String)
+    status = type_coerce(Item.status.op("||")(literal_column("''")), String)
+    stmt = select(Item.id).where(*conditions(f, dialect, status=status))
+    stmt = stmt.with_hint(Item, SEARCH_KEYS, "sqlite")
+    cursor = None if after is None else (to_driver_datetime(after[0], dialect), after[1])
+    return _ordered(stmt, created, f, cursor).limit(limit)
 
 
 def ordered_page(f: Any, dialect: str, after: Cursor | None, limit: int) -> AnySelect:

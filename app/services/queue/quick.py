@@ -4,18 +4,23 @@ health, the schema at the newest revision, the search indexes and counters repai
 code) and the queue's own statements, compiled by SQLAlchemy beforehand (quick_compile.py writes
 quick_sql.py, a test keeps it current).
 
-It answers only the common case, and otherwise says None and changes nothing, so the caller
-takes the whole way (which opens, migrates or repairs as always): a team database, roles in use,
-a search, several statuses, an account filter, a file that is new, damaged or of another schema.
+It answers what `granska queue` asks (statuses, accounts, platforms, a search through the FTS
+index, and where roles are in use the accounts this login may see), and otherwise says None and
+changes nothing, so the caller takes the whole way (which opens, migrates, repairs or refuses as
+always): a team database, an unknown account, an account the login may not read (the refusal
+is audited), roles it cannot read, a file that is new, damaged or of another schema.
 """
 
 from __future__ import annotations
 
+import binascii
 import json
 import os
 import re
 import sqlite3
+import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -30,7 +35,7 @@ from app.models.db import (
     _sqlite_pragmas,
     raw_url,
 )
-from app.models.fulltext import repair_fulltext
+from app.models.fulltext import repair_fulltext, search_terms, sqlite_match_expression
 from app.models.schema_heads import at_head
 from app.services.queue import quick_sql
 from app.services.queue.shapes import ItemSummary, QueueFilter, summary_from_row
@@ -111,9 +116,68 @@ def _sqlite_path(db: str | None) -> Path | None:
     return path
 
 
+def unpack(packed: str) -> tuple[str, dict[str, Any]]:
+    """A statement of quick_sql_unions.PAGE_UNIONS (quick_compile.pack)."""
+    sql, binds = json.loads(zlib.decompress(binascii.a2b_base64(packed)))
+    return sql, binds
+
+
 def _answerable(f: QueueFilter) -> bool:
-    simple = not (f.account_keys or f.reasons or f.questions_only or f.since or f.until or f.newest_first)
-    return simple and not f.search.strip() and len(f.statuses) <= 1
+    simple = not (f.reasons or f.questions_only or f.since or f.until or f.newest_first or f.by_deadline)
+    return simple and len(f.statuses) <= quick_sql.MOST_STATUSES
+
+
+def _visible_accounts(con: sqlite3.Connection, asked: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Where roles are in use, the accounts the whole way lists for this login: the same
+    statements as roles.who_am_i, the same rule (role_rules.queue_accounts); None where the
+    whole way would refuse (it writes the refusal to the audit log) or cannot read the roles."""
+    from app.core.errors import InputError
+    from app.core.login import os_username
+    from app.services.accounts.role_rules import Me, parse_roles, queue_accounts
+
+    username = os_username()
+    found = _run(con, quick_sql.ADMINISTRATOR_BY_LOGIN, {"username": username})
+    if not found:  # not in the register: no accounts of their own (roles.who_am_i)
+        me = Me(username, username, None, (), (), True, "sqlite")
+    else:
+        admin_id, name, stored_roles = found[0]
+        try:
+            roles = parse_roles(stored_roles)
+        except InputError:
+            return None  # the whole way says which role it does not know
+        mine = _run(con, quick_sql.ADMINISTERED_ACCOUNTS, {"administrator_id": admin_id})
+        me = Me(username, name, admin_id, roles, tuple((i, k) for i, k in mine), True, "sqlite")
+    listed, others = queue_accounts(me, asked, every=False)
+    return None if others else listed
+
+
+def _page_ids(con: sqlite3.Connection, f: QueueFilter, limit: int) -> list[int]:
+    """paging.page_ids, from the compiled statements: a search with few matches sorted from its
+    matches, otherwise the ordered walk of each status."""
+    values: dict[str, Any] = {
+        "statuses": f.statuses,
+        "accounts": f.account_keys,
+        "platforms": f.platforms,
+        "limit": limit,
+        "fts_query": sqlite_match_expression(f.search),
+        **{f"status{i}": (code,) for i, code in enumerate(f.statuses)},
+    }
+    search = bool(search_terms(f.search))
+    shape = (bool(f.account_keys), bool(f.platforms), search)
+    if search and _run(con, quick_sql.SEARCH_PROBE, values)[0][0] < quick_sql.SEARCH_PROBE_CAP:
+        statement = quick_sql.MATCHES_PAGE[page_key(int(bool(f.statuses)), *shape)]
+    elif len(f.statuses) <= 1:
+        statement = quick_sql.PAGE[page_key(len(f.statuses), *shape)]
+    else:
+        from app.services.queue.quick_sql_unions import PAGE_UNIONS
+
+        statement = unpack(PAGE_UNIONS[page_key(len(f.statuses), *shape)])
+    return [i for (i,) in _run(con, statement, values)]
+
+
+def page_key(statuses: int, accounts: bool, platforms: bool, search: bool) -> str:
+    """The key of a compiled page statement (quick_compile writes them under it)."""
+    return f"statuses={statuses},accounts={int(accounts)},platforms={int(platforms)},search={int(search)}"
 
 
 def quick_page(db: str | None, f: QueueFilter, limit: int) -> tuple[list[ItemSummary], list[str]] | None:
@@ -135,17 +199,24 @@ def quick_page(db: str | None, f: QueueFilter, limit: int) -> tuple[list[ItemSum
         _sqlite_pragmas(con, None)
         con.execute("PRAGMA journal_mode=WAL")
         current = {v for (v,) in con.execute("SELECT version_num FROM alembic_version")}
-        if not at_head(current) or _run(con, quick_sql.ROLES_IN_USE, {})[0][0]:
+        if not at_head(current):
             return None
+        if f.account_keys:
+            known = {k for (k,) in _run(con, quick_sql.ACCOUNTS_NAMED, {"accounts": f.account_keys})}
+            if any(key not in known for key in f.account_keys):
+                return None  # the whole way names the unknown account
+        if _run(con, quick_sql.ROLES_IN_USE, {})[0][0]:
+            accounts = _visible_accounts(con, f.account_keys)
+            if accounts is None:
+                return None
+            f = replace(f, account_keys=accounts)
         try:
             messages = repair_fulltext(_Connection(con), count_rows=True)
             con.commit()
         except BaseException:
             con.rollback()
             raise
-        key = f"status={int(bool(f.statuses))},platforms={int(bool(f.platforms))}"
-        values = {"statuses": f.statuses, "platforms": f.platforms, "limit": limit}
-        ids = [i for (i,) in _run(con, quick_sql.PAGE[key], values)]
+        ids = _page_ids(con, f, limit)
         rows = _run(con, quick_sql.SUMMARY, {"ids": ids}) if ids else []
     except sqlite3.Error:
         return None  # locked, read-only, odd: the whole way says it in words

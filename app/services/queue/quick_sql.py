@@ -2,40 +2,368 @@
 not edit (tests/services/test_queue_quick.py compares it with what they compile to today)."""
 
 # fmt: off
-PAGE = {'status=0,platforms=0': ('SELECT items.id \n'
-                          'FROM items ORDER BY items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'), 'param_2': ('constant', 0)}),
- 'status=0,platforms=1': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.account_id IN (SELECT accounts.id \n'
-                          'FROM accounts \n'
-                          'WHERE accounts.platform IN (__[POSTCOMPILE_platform_1])) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'platform_1': ('value', 'platforms')}),
- 'status=1,platforms=0': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.status IN (__[POSTCOMPILE_status_1]) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'status_1': ('value', 'statuses')}),
- 'status=1,platforms=1': ('SELECT items.id \n'
-                          'FROM items \n'
-                          'WHERE items.status IN (__[POSTCOMPILE_status_1]) AND '
-                          'items.account_id IN (SELECT accounts.id \n'
-                          'FROM accounts \n'
-                          'WHERE accounts.platform IN (__[POSTCOMPILE_platform_1])) ORDER BY '
-                          'items.created_at, items.id\n'
-                          ' LIMIT :param_1 OFFSET :param_2',
-                          {'param_1': ('value', 'limit'),
-                           'param_2': ('constant', 0),
-                           'platform_1': ('value', 'platforms'),
-                           'status_1': ('value', 'statuses')})}
+PAGE = {'statuses=0,accounts=0,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.id IN (SELECT rowid FROM '
+                                                'items_fts WHERE items_fts MATCH :fts_query) '
+                                                'ORDER BY items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=0,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=0,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=1,search=0': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) ORDER BY '
+                                                'items.created_at, items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')}),
+ 'statuses=1,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items \n'
+                                                'WHERE items.status IN '
+                                                '(__[POSTCOMPILE_status_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at, '
+                                                'items.id\n'
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms'),
+                                                 'status_1': ('value', 'status0')})}
+MATCHES_PAGE = {'statuses=0,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.id IN (SELECT rowid FROM '
+                                                'items_fts WHERE items_fts MATCH :fts_query) '
+                                                "ORDER BY items.created_at || '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=0,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0)}),
+ 'statuses=0,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                'WHERE items.account_id IN (SELECT '
+                                                'accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_1 OFFSET :param_2',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'limit'),
+                                                 'param_2': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=0,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0)}),
+ 'statuses=1,accounts=0,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')}),
+ 'statuses=1,accounts=1,platforms=0,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0)}),
+ 'statuses=1,accounts=1,platforms=1,search=1': ('SELECT items.id \n'
+                                                'FROM items INDEXED BY ix_items_search_keys \n'
+                                                "WHERE (items.status || '') IN "
+                                                '(__[POSTCOMPILE_param_1]) AND '
+                                                'items.account_id IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts."key" IN '
+                                                '(__[POSTCOMPILE_key_1])) AND items.account_id '
+                                                'IN (SELECT accounts.id \n'
+                                                'FROM accounts \n'
+                                                'WHERE accounts.platform IN '
+                                                '(__[POSTCOMPILE_platform_1])) AND items.id IN '
+                                                '(SELECT rowid FROM items_fts WHERE items_fts '
+                                                'MATCH :fts_query) ORDER BY items.created_at '
+                                                "|| '', items.id\n"
+                                                ' LIMIT :param_2 OFFSET :param_3',
+                                                {'fts_query': ('value', 'fts_query'),
+                                                 'key_1': ('value', 'accounts'),
+                                                 'param_1': ('value', 'statuses'),
+                                                 'param_2': ('value', 'limit'),
+                                                 'param_3': ('constant', 0),
+                                                 'platform_1': ('value', 'platforms')})}
+MOST_STATUSES = 14
+SEARCH_PROBE = ('SELECT count(*) FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_query LIMIT '
+ ':cap)',
+ {'cap': ('constant', 20000), 'fts_query': ('value', 'fts_query')})
+SEARCH_PROBE_CAP = 20000
 SUMMARY = ('SELECT items.id, items.external_id, accounts."key", accounts.name, accounts.platform, '
  'items.kind, items.author_name, items.author_id, items.text, items.created_at, '
  'items.edited_at, items.status, items.flags, items.suggested_reason, items.is_question, '
@@ -44,8 +372,19 @@ SUMMARY = ('SELECT items.id, items.external_id, accounts."key", accounts.name, a
  'WHERE items.id IN (__[POSTCOMPILE_id_1])',
  {'id_1': ('value', 'ids')})
 SUMMARY_DECODE = ('', '', '', '', '', '', '', '', '', 'utc', 'utc', '', 'json', '', '', '')
+ACCOUNTS_NAMED = ('SELECT accounts."key" \nFROM accounts \nWHERE accounts."key" IN (__[POSTCOMPILE_key_1])',
+ {'key_1': ('value', 'accounts')})
 ROLES_IN_USE = ('SELECT EXISTS (SELECT * \n'
  'FROM administrators \n'
  'WHERE administrators.active IS 1 AND administrators.roles IS NOT NULL AND '
  'administrators.roles != :roles_1) AS anon_1',
  {'roles_1': ('constant', '')})
+ADMINISTRATOR_BY_LOGIN = ('SELECT administrators.id, administrators.name, administrators.roles \n'
+ 'FROM administrators \n'
+ 'WHERE granska_casefold(administrators.username) = granska_casefold(:casefold_1) AND '
+ 'administrators.active IS 1',
+ {'casefold_1': ('value', 'username')})
+ADMINISTERED_ACCOUNTS = ('SELECT accounts.id, accounts."key" \n'
+ 'FROM accounts JOIN account_administrators ON account_administrators.account_id = accounts.id '
+ 'AND account_administrators.administrator_id = :administrator_id_1 ORDER BY accounts."key"',
+ {'administrator_id_1': ('value', 'administrator_id')})
