@@ -1,7 +1,8 @@
 """Compiles the queue's own statements (paging.ordered_page, listing.summary_statement,
-roles_used.roles_in_use) to SQLite's SQL for the quick read (quick.py), which runs them without
-loading SQLAlchemy. The SQL is written to quick_sql.py; tests/services/test_queue_quick.py fails
-when that file is not what this compiles today. After changing the queue's queries:
+roles_used.roles_in_use, paging.kept_counts_statement) to SQLite's SQL for the quick reads
+(quick.py, quick_window.py), which run them without loading SQLAlchemy. The SQL is written to
+quick_sql.py; tests/services/test_queue_quick.py fails when that file is not what this compiles
+today. After changing the queue's queries:
 
     python -m app.services.queue.quick_compile
 """
@@ -20,7 +21,7 @@ from app.models import UTCDateTime
 from app.models.sqlite_hints import SQLiteHintCompiler
 from app.services.accounts.roles_used import roles_in_use
 from app.services.queue.listing import _SUMMARY_COLUMNS, summary_statement
-from app.services.queue.paging import ordered_page
+from app.services.queue.paging import kept_counts_statement, ordered_page
 from app.services.queue.shapes import QueueFilter
 
 TARGET = Path(__file__).with_name("quick_sql.py")
@@ -70,6 +71,7 @@ def statements() -> dict[str, Any]:
         "SUMMARY": _compiled(summary_statement([-_LIMIT])),
         "SUMMARY_DECODE": tuple(decode),
         "ROLES_IN_USE": _compiled(roles_in_use()),
+        "KEPT_COUNTS": _compiled(kept_counts_statement(QueueFilter())),
     }
 
 

@@ -49,3 +49,7 @@ ROLES_IN_USE = ('SELECT EXISTS (SELECT * \n'
  'WHERE administrators.active IS 1 AND administrators.roles IS NOT NULL AND '
  'administrators.roles != :roles_1) AS anon_1',
  {'roles_1': ('constant', '')})
+KEPT_COUNTS = ('SELECT queue_counts.status, queue_counts.is_question, sum(queue_counts.n) AS sum_1 \n'
+ 'FROM queue_counts GROUP BY queue_counts.status, queue_counts.is_question \n'
+ 'HAVING sum(queue_counts.n) > :sum_2',
+ {'sum_2': ('constant', 0)})
