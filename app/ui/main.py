@@ -90,6 +90,9 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+    from app.ui.pyside_imports import quicken_feature_check
+
+    quicken_feature_check()  # before the window's modules and the database layer are imported
     from app.ui.main_window import MainWindow
     from app.ui.translations import SETTING, choose_language, install_translators
     from app.ui.window_state import user_settings
