@@ -324,8 +324,8 @@ def p7(db_path: Path, repeat: int) -> None:
         "P7",
         min(queue) * 1000,
         min(base) * 1000,
-        "cold start to the queue's first page painted (process start, database opened, migration "
-        "check): `granska` vs a bare PySide6 window with a table of the same first page (best, a "
+        "cold start to the queue's first page painted (process start, the file's checks, schema at "
+        "head): `granska` vs a bare PySide6 window with a table of the same first page (best, a "
         "fresh process each)",
         "ms",
         2.5,
