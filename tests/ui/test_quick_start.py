@@ -194,3 +194,40 @@ def test_a_search_index_that_needs_repair_is_left_to_the_whole_way(demo_file, tm
     con = sqlite3.connect(path)
     assert not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts_ai'").fetchall()
     con.close()
+
+
+def test_a_page_that_changed_before_the_hand_over_is_shown_anew_on_the_same_item(qtbot, demo_file, tmp_path):
+    """An item decided elsewhere between the quick read and the database layer's: the queue
+    shows the page as it is now, and the administrator stays on the item they had chosen."""
+    import shutil
+    import sqlite3
+
+    from app.ui.main_window import MainWindow
+    from app.ui.quick_start import show_first_page
+
+    path = tmp_path / "changed.db"
+    shutil.copy(demo_file, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    quick = open_quick(f"sqlite:///{path}")
+    assert quick is not None and show_first_page(window, quick)
+    quick_rows = [window.queue.model.item_id(r) for r in range(window.queue.model.rowCount())]
+    window.queue.select_row(3)
+    chosen = window.queue.current_item().id
+    con = sqlite3.connect(path)  # a colleague's decision on the second item
+    con.execute("UPDATE items SET status = 'kept' WHERE id = ?", (quick_rows[1],))
+    con.commit()
+    con.close()
+    db = open_database(f"sqlite:///{path}")
+    try:
+        resets: list[int] = []
+        window.queue.model.modelReset.connect(lambda: resets.append(1))
+        with qtbot.waitSignal(window.queue.model.page_loaded, timeout=30_000):
+            window.attach(db, None)
+        rows = [window.queue.model.item_id(r) for r in range(window.queue.model.rowCount())]
+        assert quick_rows[1] not in rows and rows == _first_page(path)[0]
+        assert resets == [1] and window.queue.current_item().id == chosen
+        qtbot.waitUntil(window.tasks.is_idle, timeout=30_000)
+    finally:
+        window.close()
+        db.dispose()
