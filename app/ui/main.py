@@ -112,7 +112,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     window.moderation_actions.opening = True  # an action started now waits for the database
     quick = starter.quick()
     if quick is not None and show_first_page(window, quick):
-        window.when_first_page_painted(starter.go)  # then the database layer
+        window.when_painted(starter.go)  # (with its rows, if any) then the database layer
     else:
         starter.go()
     window.show()

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The quick check waited for at most this long once the window is built (it takes a few ms to
-# tens of ms; far longer means a busy disk: the whole way then).
-QUICK_WAIT_S = 2.0
+# The quick check waited for at most this long once the window is built: it is done by then
+# but on a machine that is very busy (its queries wait at most 5 s for a lock); the whole way then.
+QUICK_WAIT_S = 5.0
 # The database layer is imported once the first page is painted, or after this long.
 IMPORT_AT_THE_LATEST_S = 2.0
 
@@ -74,7 +74,8 @@ class Starter:
 
     def quick(self) -> QuickQueue | None:
         """The checked file (the GUI thread takes it over), or None: the whole way."""
-        self._checked.wait(QUICK_WAIT_S)
+        if not self._checked.wait(QUICK_WAIT_S):
+            log.info("the quick check took longer than %s s: the whole way", QUICK_WAIT_S)
         with self._lock:
             quick, self._quick = self._quick, None
             self._given_up = True
@@ -94,6 +95,8 @@ class Starter:
 def show_first_page(window: Any, quick: QuickQueue) -> bool:
     """The window's queue under its restored tab and filters, and the tab counts, from the
     checked file; False when the quick read cannot answer that filter."""
+    from PySide6.QtCore import QCoreApplication
+
     from app.ui.queue.model import PAGE_SIZE
 
     view = window.queue
@@ -106,7 +109,8 @@ def show_first_page(window: Any, quick: QuickQueue) -> bool:
     if rows is None:
         return False
     view.model.show_quick(f, rows)
-    window.detail.show_hint(window.tr("Öppnar databasen…"))  # the item's detail needs the layer
+    # The item's detail needs the database layer (the window's own words for it).
+    window.detail.show_hint(QCoreApplication.translate("MainWindow", "Öppnar databasen…"))
     if counts is not None:
         view.show_counts(counts)
     view.table.setFocus()
