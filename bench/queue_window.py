@@ -6,9 +6,11 @@ P1  process start (database opened) to the queue's first page painted, on 1,000,
 P2  a search's first page on 1,000,000 items, through the queue model (SQL filter, keyset page,
     rows, back on the GUI thread) vs the raw FTS5 query fetching every matching id on the same
     file with plain sqlite3 (goal: <= 1.5x, and the slowest under 50 ms).
-P7  cold start of `granska` (database opened, migration check included) until the queue's first
-    page is painted vs a bare PySide6 window with a table showing the same first page, read with
-    plain sqlite3 from the same file, each a fresh process (goal: <= 2.5x).
+P7  cold start of `granska` (the file's checks and the schema-at-head check included) until the
+    queue's first page is painted vs a bare PySide6 window with a table showing the same first
+    page, read with plain sqlite3 from the same file, each a fresh process (goal: <= 2.5x). On a
+    current, sound workstation file Granska paints that page from plain sqlite3 too, before the
+    database layer has loaded (app/ui/quick_start.py); both sides run compiled bytecode.
 P8  resident memory with the queue open (first page, counts and detail loaded) on 1,000,000
     items vs on 1,000 items, each a fresh process (goal: <= 1.3x).
 
@@ -140,6 +142,16 @@ def databases(cache: Path, sizes: list[int]) -> dict[int, Path]:
         demo_database(path, n).dispose()
         paths[n] = path
     return paths
+
+
+def compile_bytecode() -> None:
+    """Granska's modules compiled, as an installed Granska has them (pip and the bundle ship
+    bytecode) and as PySide6's own are in the baseline: with PYTHONDONTWRITEBYTECODE set (this
+    machine's sessions set it) every fresh process otherwise compiled ~200 modules from source,
+    a cost no user pays."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "app", quiet=1)
 
 
 def isolate_user_folders() -> None:
@@ -312,8 +324,8 @@ def p7(db_path: Path, repeat: int) -> None:
         "P7",
         min(queue) * 1000,
         min(base) * 1000,
-        "cold start to the queue's first page painted (process start, database opened, migration "
-        "check): `granska` vs a bare PySide6 window with a table of the same first page (best, a "
+        "cold start to the queue's first page painted (process start, the file's checks, schema at "
+        "head): `granska` vs a bare PySide6 window with a table of the same first page (best, a "
         "fresh process each)",
         "ms",
         2.5,
@@ -362,6 +374,7 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     paths = databases(args.cache, [1_000, 10_000, args.items])
     isolate_user_folders()
+    compile_bytecode()
     print(f"Qt platform: {os.environ['QT_QPA_PLATFORM']}; databases in {args.cache}")
     if "P1" in only:
         p1(paths[args.items], paths[10_000], args.repeat)

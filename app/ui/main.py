@@ -61,29 +61,9 @@ def open_for_window(db_url: str | None, demo_if_empty: bool) -> tuple[Any, Any]:
     return db, build_moderation(db)
 
 
-def _load_database_layer_behind() -> None:
-    """Import the database layer on a thread of its own while Qt starts and the window is
-    built: much of Qt's start runs in C++ without the GIL, so the two overlap, and the database
-    opens as soon as the window is painted without waiting for SQLAlchemy. Only imports: the
-    file is opened by open_for_window, on the task runner."""
-
-    def load() -> None:
-        try:
-            import app.services.accounts.team_credentials  # noqa: F401  (app.models, SQLAlchemy)
-            import app.services.queue.listing  # noqa: F401
-        except ImportError:  # said again, where it matters, by open_for_window
-            pass
-
-    import threading
-
-    loader = threading.Thread(target=load, name="granska-import", daemon=True)
-    loader.start()
-    _LOADERS.append(loader)
-
-
-# The import thread above, waited for before anything else imports the database layer: two
-# threads importing one package at once can see it half-initialised ("cannot import name …
-# from partially initialized module 'sqlalchemy.engine'").
+# The start-up thread (app/ui/quick_start.py): joined before anything else imports the database
+# layer: two threads importing one package at once can see it half-initialised ("cannot import
+# name … from partially initialized module 'sqlalchemy.engine'").
 _LOADERS: list[Any] = []
 
 
@@ -101,10 +81,18 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
             file=sys.stderr,
         )
         return 1
-    _load_database_layer_behind()
+    from app.ui.quick_start import Starter, show_first_page
+
+    # The file checked (and the database layer imported after the first paint) on a thread of
+    # its own while Qt starts and the window is built.
+    starter = Starter(db_url, quick=not demo_if_empty)
+    _LOADERS.append(starter)
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+    from app.ui.pyside_imports import quicken_feature_check
+
+    quicken_feature_check()  # before the window's modules and the database layer are imported
     from app.ui.main_window import MainWindow
     from app.ui.translations import SETTING, choose_language, install_translators
     from app.ui.window_state import user_settings
@@ -121,6 +109,12 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
     # The window first, so it is there at once; the database opens behind it.
     window = MainWindow()
+    window.moderation_actions.opening = True  # an action started now waits for the database
+    quick = starter.quick()
+    if quick is not None and show_first_page(window, quick):
+        window.when_painted(starter.go)  # (with its rows, if any) then the database layer
+    else:
+        starter.go()
     window.show()
     ready = os.environ.get(READY_ENV)
     if ready:

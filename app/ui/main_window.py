@@ -34,7 +34,6 @@ from app.ui.language_switch import follow_language
 from app.ui.queue.actions import BatchResult, Moderation, ModerationActions
 from app.ui.queue.count_text import count_text, is_capped
 from app.ui.queue.detail_pane import DetailPane, load_detail
-from app.ui.queue.help_overlay import HelpOverlay
 from app.ui.queue.view import QueueView
 from app.ui.sync_action import install as install_sync
 from app.ui.tasks import TaskManager
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from app.models.db import Database
     from app.services.accounts.accounts import AccountInfo, AccountService
     from app.services.queue.listing import QueueService
+    from app.ui.queue.help_overlay import HelpOverlay
 
 DETAIL_DELAY_MS = 60
 TICK_MS = 60_000
@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
     def help_overlay(self) -> HelpOverlay:
         """The `?` card, built the first time it is asked for (not needed to start)."""
         if self._help_overlay is None:
+            from app.ui.queue.help_overlay import HelpOverlay
+
             self._help_overlay = HelpOverlay(self._central)
         return self._help_overlay
 

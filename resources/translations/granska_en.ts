@@ -3073,6 +3073,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
         <translation>Select an item first.</translation>
     </message>
     <message>
+        <source>Databasen öppnas. Åtgärden görs när den är öppen.</source>
+        <translation>The database is opening. The action will be done when it is open.</translation>
+    </message>
+    <message>
         <source>Åtgärderna är inte tillgängliga: modereringstjänsten saknas.</source>
         <translation>The actions are not available: the moderation service is missing.</translation>
     </message>

@@ -25,26 +25,16 @@ from sqlalchemy.orm import Session
 
 from app.models.fulltext import search_terms
 from app.services.queue.paging import status_counts
-from app.services.queue.shapes import SEARCH_COUNT_CAP, Queue
+from app.services.queue.shapes import SEARCH_COUNT_CAP, Queue, per_queue_counts
 
 __all__ = ["SEARCH_COUNT_CAP", "queue_counts"]
 
 
-def _per_queue(groups: dict[tuple[str, bool], int], f: Any, queues: tuple[Queue, ...]) -> dict[str, int]:
-    counts = {}
-    for q in queues:
-        narrowed = q.narrow(f)
-        counts[q.name] = sum(
-            n
-            for (status, question), n in groups.items()
-            if status in narrowed.statuses and (question or not narrowed.questions_only)
-        )
-    return counts
-
-
 def queue_counts(session: Session, f: Any, queues: tuple[Queue, ...], cap: int | None) -> dict[str, int]:
     """How many items each queue holds under `f`; with `cap` and a search, at most `cap + 1`."""
-    counts = _per_queue(status_counts(session, replace(f, statuses=(), questions_only=False)), f, queues)
+    counts = per_queue_counts(
+        status_counts(session, replace(f, statuses=(), questions_only=False)), f, queues
+    )
     if cap is None or not search_terms(f.search):
         return counts
     return {name: min(n, cap + 1) for name, n in counts.items()}

@@ -191,16 +191,21 @@ _counts = Table(
 )
 
 
-def _kept_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
-    """From the counts the triggers keep (app/models/queue_counts.py): a few dozen rows."""
+def kept_counts_statement(f: Any) -> AnySelect:
+    """Items per (status, is_question) from the counts the triggers keep (app/models/
+    queue_counts.py): a few dozen rows. (app/services/queue/quick.py runs it compiled.)"""
     c = _counts.c
     found = conditions(
         f, "sqlite", status=c.status, account=c.account_id, reason=c.suggested_reason, search=False
     )
-    stmt = (
+    return (
         select(c.status, c.is_question, func.sum(c.n))
         .where(*found)
         .group_by(c.status, c.is_question)
         .having(func.sum(c.n) > 0)
     )
+
+
+def _kept_counts(session: Session, f: Any) -> dict[tuple[str, bool], int]:
+    stmt = kept_counts_statement(f)
     return {(status, bool(question)): int(n) for status, question, n in session.execute(stmt)}

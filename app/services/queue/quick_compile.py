@@ -1,9 +1,10 @@
 """Compiles the queue's own statements (paging.ordered_page, paging.matches_page and the search
 probe, listing.summary_statement and accounts_named, roles_used's roles_in_use and who the login
-is) to SQLite's SQL for the quick read (quick.py), which runs them without loading SQLAlchemy.
-The SQL is written to quick_sql.py, the several-status unions to quick_sql_unions.py (packed,
-loaded only for them); tests/services/test_queue_quick.py fails when either is not what this
-compiles today. After changing the queue's queries:
+is, paging.kept_counts_statement) to SQLite's SQL for the quick reads (quick.py, quick_window.py),
+which run them without loading SQLAlchemy. The SQL is written to quick_sql.py, the
+several-status unions to quick_sql_unions.py (packed, loaded only for them);
+tests/services/test_queue_quick.py fails when either is not what this compiles today. After
+changing the queue's queries:
 
     python -m app.services.queue.quick_compile
 """
@@ -28,7 +29,13 @@ from app.models.fulltext import sqlite_match_expression
 from app.models.sqlite_hints import SQLiteHintCompiler
 from app.services.accounts.roles_used import administered_accounts, administrator_by_login, roles_in_use
 from app.services.queue.listing import _SUMMARY_COLUMNS, accounts_named, summary_statement
-from app.services.queue.paging import SEARCH_PROBE, matches_page, ordered_page, search_probe
+from app.services.queue.paging import (
+    SEARCH_PROBE,
+    kept_counts_statement,
+    matches_page,
+    ordered_page,
+    search_probe,
+)
 from app.services.queue.quick import page_key
 from app.services.queue.shapes import QueueFilter
 
@@ -115,6 +122,7 @@ def statements() -> dict[str, Any]:
         "ROLES_IN_USE": _compiled(roles_in_use()),
         "ADMINISTRATOR_BY_LOGIN": _compiled(administrator_by_login("\x00username")),
         "ADMINISTERED_ACCOUNTS": _compiled(administered_accounts(-_LIMIT - 1)),
+        "KEPT_COUNTS": _compiled(kept_counts_statement(QueueFilter())),
     }
 
 

@@ -388,3 +388,7 @@ ADMINISTERED_ACCOUNTS = ('SELECT accounts.id, accounts."key" \n'
  'FROM accounts JOIN account_administrators ON account_administrators.account_id = accounts.id '
  'AND account_administrators.administrator_id = :administrator_id_1 ORDER BY accounts."key"',
  {'administrator_id_1': ('value', 'administrator_id')})
+KEPT_COUNTS = ('SELECT queue_counts.status, queue_counts.is_question, sum(queue_counts.n) AS sum_1 \n'
+ 'FROM queue_counts GROUP BY queue_counts.status, queue_counts.is_question \n'
+ 'HAVING sum(queue_counts.n) > :sum_2',
+ {'sum_2': ('constant', 0)})

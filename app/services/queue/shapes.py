@@ -79,6 +79,21 @@ QUEUES: tuple[Queue, ...] = (
 QUEUES_BY_NAME = {q.name: q for q in QUEUES}
 
 
+def per_queue_counts(
+    groups: dict[tuple[str, bool], int], f: Any, queues: tuple[Queue, ...]
+) -> dict[str, int]:
+    """Each queue's count under `f`, from items counted per (status, is_question)."""
+    counts = {}
+    for q in queues:
+        narrowed = q.narrow(f)
+        counts[q.name] = sum(
+            n
+            for (status, question), n in groups.items()
+            if status in narrowed.statuses and (question or not narrowed.questions_only)
+        )
+    return counts
+
+
 @dataclass(frozen=True)
 class ItemSummary:
     id: int

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -87,7 +87,10 @@ class ModerationActions(QObject):
         super().__init__(window)
         self._window = window
         self._tasks = tasks
-        self.moderation = moderation
+        self._moderation = moderation
+        # The database is opening (start-up): an action started meanwhile waits for it.
+        self.opening = False
+        self._waiting: list[tuple[str, list[ItemSummary]]] = []
         self._selected = selected
         self.dialog: QDialog | None = None  # the open action dialog, if any
         self.saved_replies: list[tuple[str, str]] = []
@@ -104,6 +107,20 @@ class ModerationActions(QObject):
             act.setStatusTip(spec.tooltip)
             act.triggered.connect(lambda _checked=False, n=spec.action: self.start(n))
             self.actions[spec.action] = act
+
+    @property
+    def moderation(self) -> Moderation | None:
+        return self._moderation
+
+    @moderation.setter
+    def moderation(self, moderation: Moderation | None) -> None:
+        """The window's database is open: the actions started while it opened run now, on the
+        items that were chosen then."""
+        self._moderation = moderation
+        self.opening = False
+        waiting, self._waiting = self._waiting, []
+        for name, items in waiting:
+            QTimer.singleShot(0, lambda n=name, i=items: self._start(n, i))
 
     def load_saved_replies(self) -> None:
         if self.moderation is None:
@@ -124,6 +141,13 @@ class ModerationActions(QObject):
         items = [i for i in self._selected() if i is not None]
         if not items:
             self.message.emit(self.tr("Välj en post först."))
+            return
+        self._start(name, items)
+
+    def _start(self, name: str, items: list[ItemSummary]) -> None:
+        if self.moderation is None and self.opening:
+            self._waiting.append((name, items))
+            self.message.emit(self.tr("Databasen öppnas. Åtgärden görs när den är öppen."))
             return
         if self.moderation is None:
             self.message.emit(self.tr("Åtgärderna är inte tillgängliga: modereringstjänsten saknas."))

@@ -71,6 +71,7 @@ class QueueModel(QAbstractTableModel):
         self._first_cursor: tuple[datetime, int] | None = None
         self._head_exhausted = True
         self._generation = 0
+        self._quick = False  # the first page read at start without the database layer
         self._loading = False
         self._exhausted = True
         self._wanted: set[int] = set()
@@ -115,6 +116,55 @@ class QueueModel(QAbstractTableModel):
     def set_service(self, service: QueueService) -> None:
         self._service = service
 
+    @property
+    def quick(self) -> bool:
+        """Showing the first page read at start before the database layer loaded
+        (app/ui/quick_start.py); `take_over` reads it again through the service."""
+        return self._quick
+
+    def show_quick(self, f: QueueFilter, rows: list[ItemSummary]) -> None:
+        """The first page under `f`, read without the service: nothing more is fetched until
+        `take_over`."""
+        self._filter = f
+        self._reset(tail=False)
+        self._quick = True
+        self._page_arrived(self._generation, rows)
+
+    def take_over(self, before_reset: Callable[[], None], then: Callable[[], None]) -> None:
+        """The quick first page read again through the service. The same items: kept in place
+        (the selection, the scroll and the rows stay; only their data is refreshed); else shown
+        anew, `before_reset` first (the view remembers its item)."""
+        self._quick = False
+        self._set_loading(True)
+        generation, f, size = self._generation, self._filter, max(self._page_size, len(self._ids))
+
+        def arrived(rows: list[ItemSummary]) -> None:
+            if generation != self._generation:
+                return
+            if [r.id for r in rows] != self._ids:
+                before_reset()
+                self._reset(tail=False)
+                self._page_arrived(self._generation, rows)
+            else:
+                for r in rows:
+                    self._remember(r)
+                if rows:
+                    self._last_cursor = rows[-1].cursor
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+                self._exhausted = len(rows) < size
+                self._set_loading(False)
+                self.page_loaded.emit(len(self._ids))
+            then()
+            if self._wanted:
+                self._fetch_timer.start()
+
+        self._tasks.run(
+            lambda: self._service.page(f, limit=size),
+            on_done=arrived,
+            on_error=lambda exc: self._page_failed(generation, exc),
+            key=f"queue-page-{id(self)}",
+        )
+
     def set_filter(self, f: QueueFilter) -> None:
         """Show the items matching `f`, from the first page."""
         self._filter = f
@@ -124,6 +174,7 @@ class QueueModel(QAbstractTableModel):
     def _reset(self, *, tail: bool) -> None:
         self.beginResetModel()
         self._generation += 1
+        self._quick = False
         self._ids = []
         self._row_of = {}
         self._last_cursor = self._first_cursor = None
@@ -189,7 +240,9 @@ class QueueModel(QAbstractTableModel):
     # -- paging -----------------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return (
+            not parent.isValid() and not self._exhausted and not self._loading and self._service is not None
+        )
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
@@ -281,6 +334,8 @@ class QueueModel(QAbstractTableModel):
             self._fetch_timer.start()
 
     def _fetch_wanted(self) -> None:
+        if self._service is None:
+            return  # (the quick first page at start: read once the service is there)
         ids = sorted(self._wanted)
         self._wanted.clear()
         if not ids:

@@ -139,17 +139,24 @@ class QueueView(QWidget):
         self.model.set_service(service)
 
     def load(self) -> None:
-        """(Re)load the queue under the current tab and filters, from the first page."""
+        """(Re)load the queue under the current tab and filters, from the first page. The first
+        page shown at start before the database layer loaded is read again in place."""
+        if self.model.quick and self.model.queue_filter == self.queue_filter():
+            self.model.take_over(self._keep_current, self._emit_current)
+            return
         self._first_page = True
         self._keep = None
         self.model.set_filter(self.queue_filter())
         self._show_sort_indicator()
 
+    def _keep_current(self) -> None:
+        item = self.current_item()
+        self._keep = (item.id, self.table.currentIndex().row()) if item is not None else None
+
     def reload(self) -> None:
         """Read the same queue again (a sync or another view changed data), keeping the chosen
         item when it is still among the first rows, else the same place in the list."""
-        item = self.current_item()
-        self._keep = (item.id, self.table.currentIndex().row()) if item is not None else None
+        self._keep_current()
         self.model.reload()
 
     def _filters_changed(self) -> None:
@@ -181,6 +188,8 @@ class QueueView(QWidget):
                 tip = self.tr("%d poster i kön med nuvarande filter") % n
             self.tabs.setTabToolTip(index, tip)
         self.counts_changed.emit(counts)
+
+    show_counts = _counts_arrived  # (the counts read at start without the database layer)
 
     def _header_clicked(self, section: int) -> None:
         if section not in (Column.RECEIVED, Column.WAITING):
