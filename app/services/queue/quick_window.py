@@ -21,7 +21,7 @@ from app.models.db import SUSPECT_SUFFIX, DatabaseError, _check_sqlite_file, _ch
 from app.models.fulltext import repair_fulltext
 from app.models.schema_heads import at_head
 from app.services.queue import quick_sql
-from app.services.queue.quick import _answerable, _Connection, _decode, _run, _sqlite_path
+from app.services.queue.quick import _answerable, _Connection, _decode, _page_ids, _run, _sqlite_path
 from app.services.queue.shapes import QUEUES, ItemSummary, QueueFilter, per_queue_counts, summary_from_row
 
 
@@ -34,13 +34,11 @@ class QuickQueue:
 
     def page(self, f: QueueFilter, limit: int) -> list[ItemSummary] | None:
         """The first `limit` rows of the queue under `f`, or None (a filter only the whole way
-        answers: a search, several statuses, a period, newest first…)."""
+        answers: a reason, questions only, a period, newest first…)."""
         if not _answerable(f):
             return None
-        key = f"status={int(bool(f.statuses))},platforms={int(bool(f.platforms))}"
-        values = {"statuses": f.statuses, "platforms": f.platforms, "limit": limit}
         try:
-            ids = [i for (i,) in _run(self._con, quick_sql.PAGE[key], values)]
+            ids = _page_ids(self._con, f, limit)
             rows = _run(self._con, quick_sql.SUMMARY, {"ids": ids}) if ids else []
         except sqlite3.Error:
             return None
