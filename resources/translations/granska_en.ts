@@ -807,6 +807,266 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Okänt konto %1.</source>
+        <translation>Unknown account %1.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 (%2) hämtas inte från någon plattform; importera dess poster med granska import.</source>
+        <translation>The account %1 (%2) is not fetched from any platform; import its items with granska import.</translation>
+    </message>
+    <message>
+        <source>%1: väntar till %2 innan nästa hämtning (%3)</source>
+        <translation>%1: waiting until %2 before the next fetch (%3)</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad för %1 (%2): lägg till den under Inställningar → Konton.</source>
+        <translation>No token is saved for %1 (%2): add it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Hämtningen för %1 avbröts; det som hunnit hämtas är sparat.</source>
+        <translation>Fetching for %1 was cancelled; what had arrived is saved.</translation>
+    </message>
+    <message>
+        <source>%1: %2 nya, %3 uppdaterade (%4 med ändrad text), %5 raderade av författaren.</source>
+        <translation>%1: %2 new, %3 updated (%4 with changed text), %5 deleted by their authors.</translation>
+    </message>
+    <message>
+        <source>%1 %2 nya och %3 uppdaterade poster hann sparas.</source>
+        <translation>%1 %2 new and %3 updated items were saved before that.</translation>
+    </message>
+    <message>
+        <source>Bevakningen måste sluta senare på dagen än den börjar.</source>
+        <translation>The watched hours must end later in the day than they start.</translation>
+    </message>
+    <message>
+        <source>Ange minst en veckodag för bevakningen.</source>
+        <translation>Give at least one weekday for the watched hours.</translation>
+    </message>
+    <message>
+        <source>Svarstiden måste vara större än noll timmar.</source>
+        <translation>The response time must be more than zero hours.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (ej helgdagar)</source>
+        <translation>%1 %2 (not public holidays)</translation>
+    </message>
+    <message>
+        <source>%1, svar inom %2 under bevakningstid</source>
+        <translation>%1, an answer within %2 of watched time</translation>
+    </message>
+    <message>
+        <source>%1 timme</source>
+        <translation>%1 hour</translation>
+    </message>
+    <message>
+        <source>%1 timmar</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>vardagar</source>
+        <translation>weekdays</translation>
+    </message>
+    <message>
+        <source>alla dagar</source>
+        <translation>every day</translation>
+    </message>
+    <message>
+        <source>mån</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>tis</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>ons</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>tor</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>fre</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>lör</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>sön</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Okänd veckodag %1: skriv t.ex. 1-5, vardagar eller mån,ons,fre.</source>
+        <translation>Unknown weekday %1: write e.g. 1-5, weekdays or 135.</translation>
+    </message>
+    <message>
+        <source>Okänd tid %1: skriv t.ex. 8, 08:00 eller 16.30.</source>
+        <translation>Unknown time %1: write e.g. 8, 08:00 or 16.30.</translation>
+    </message>
+    <message>
+        <source>Okänd tid %1.</source>
+        <translation>Unknown time %1.</translation>
+    </message>
+    <message>
+        <source>Okända bevakningstider %1: skriv t.ex. 8-17 eller 08:00-16:30.</source>
+        <translation>Unknown watched hours %1: write e.g. 8-17 or 08:00-16:30.</translation>
+    </message>
+    <message>
+        <source>Skriv in texten som posten innehöll.</source>
+        <translation>Type in the text the item contained.</translation>
+    </message>
+    <message>
+        <source>Texten innehåller ett NUL-tecken (U+0000), som inte kan lagras.</source>
+        <translation>The text contains a NUL character (U+0000), which cannot be stored.</translation>
+    </message>
+    <message>
+        <source>Länken</source>
+        <translation>The link</translation>
+    </message>
+    <message>
+        <source>Tidpunkten saknar tidszon.</source>
+        <translation>The time has no time zone.</translation>
+    </message>
+    <message>
+        <source>Tidpunkten ligger i framtiden.</source>
+        <translation>The time is in the future.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 (%2) hämtas inte från någon plattform och behöver ingen token.</source>
+        <translation>The account %1 (%2) is not fetched from any platform and needs no token.</translation>
+    </message>
+    <message>
+        <source>Token är tom: klistra in den token som plattformen gav.</source>
+        <translation>The token is empty: paste the token the platform gave you.</translation>
+    </message>
+    <message>
+        <source>Token innehåller mellanslag eller radbrytningar; kontrollera att hela token och inget annat klistrades in.</source>
+        <translation>The token contains spaces or line breaks; check that the whole token and nothing else was pasted.</translation>
+    </message>
+    <message>
+        <source>Den nya token fungerade inte: %1 Den tidigare token är kvar.</source>
+        <translation>The new token did not work: %1 The previous token is kept.</translation>
+    </message>
+    <message>
+        <source>Ingen plattform att hämta från (import eller manuell inmatning).</source>
+        <translation>No platform to fetch from (import or manual entry).</translation>
+    </message>
+    <message>
+        <source>Klienthemligheten är sparad; logga in hos plattformen.</source>
+        <translation>The client secret is saved; sign in with the platform.</translation>
+    </message>
+    <message>
+        <source>Token finns i nyckelringen.</source>
+        <translation>The token is in the keyring.</translation>
+    </message>
+    <message>
+        <source>Token saknas i nyckelringen (borttagen utanför Granska?); spara den på nytt.</source>
+        <translation>The token is missing from the keyring (removed outside Granska?); save it again.</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad.</source>
+        <translation>No token is saved.</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad för %1 (%2).</source>
+        <translation>No token is saved for %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Klienthemligheten är tom eller innehåller mellanslag; inget ändrades.</source>
+        <translation>The client secret is empty or contains spaces; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 har ingen inloggning från skrivbordet i Granska; spara en token med granska credentials set %2.</source>
+        <translation>%1 has no desktop sign-in in Granska; save a token with granska credentials set %2.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 saknar klient-id: registrera kommunens egen app hos %2 (se README, Plattformarna) och ange id:t med granska accounts edit %1 --client-id ID.</source>
+        <translation>The account %1 has no client id: register the municipality&apos;s own app with %2 (see the README, Platforms) and give its id with granska accounts edit %1 --client-id ID.</translation>
+    </message>
+    <message>
+        <source>%1 kräver appens hemlighet: spara den först med granska credentials client %2 (läses från standard in).</source>
+        <translation>%1 needs the app&apos;s secret: save it first with granska credentials client %2 (read from standard input).</translation>
+    </message>
+    <message>
+        <source>Inloggad hos plattformen för %1 (sidan %2); token är sparad.</source>
+        <translation>Signed in with the platform for %1 (the page %2); the token is saved.</translation>
+    </message>
+    <message>
+        <source>Inloggad hos plattformen för %1; token är sparad.</source>
+        <translation>Signed in with the platform for %1; the token is saved.</translation>
+    </message>
+    <message>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Hittade ingen sida att spara token för (%1); sidor du administrerar: %2. Ange sidans id med --page ID (eller kontots --external-id); inget sparades.</source>
+        <translation>Found no page to save a token for (%1); pages you administer: %2. Give the page&apos;s id with --page ID (or the account&apos;s --external-id); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Granska kunde inte ta emot inloggningen på 127.0.0.1:%1 (%2); porten används kanske av ett annat program.</source>
+        <translation>Granska could not receive the sign-in on 127.0.0.1:%1 (%2); another program may be using the port.</translation>
+    </message>
+    <message>
+        <source>Inloggningen avbröts; inget sparades.</source>
+        <translation>The sign-in was cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Ingen inloggning kom tillbaka från webbläsaren inom %1 sekunder; inget sparades. Kör kommandot igen och logga in i webbläsaren medan det väntar.</source>
+        <translation>No sign-in came back from the browser within %1 seconds; nothing was saved. Try again and sign in in the browser while Granska waits.</translation>
+    </message>
+    <message>
+        <source>Svaret till inloggningen hörde inte till den här inloggningen (state stämmer inte) och avvisades; inget sparades. Försök igen.</source>
+        <translation>The answer to the sign-in did not belong to this sign-in (the state does not match) and was refused; nothing was saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Plattformen avbröt inloggningen (%1); inget sparades.</source>
+        <translation>The platform cancelled the sign-in (%1); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Plattformen skickade ingen kod tillbaka; inget sparades.</source>
+        <translation>The platform sent no code back; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>dölja</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <source>radera</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>svara</source>
+        <translation>reply</translation>
+    </message>
+    <message>
+        <source>Ingen inloggning är sparad: logga in under Inställningar → Konton.</source>
+        <translation>No sign-in is saved: sign in under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Åtkomsten gick ut %1: logga in igen under Inställningar → Konton.</source>
+        <translation>The access ended %1: sign in again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Google-projektet står i läget Testing: inloggningen upphör %1 (efter 7 dagar). Publicera projektet (In production) i Google Cloud Console och logga in igen.</source>
+        <translation>The Google project is in Testing mode: the sign-in ends %1 (after 7 days). Publish the project (In production) in the Google Cloud Console and sign in again.</translation>
+    </message>
+    <message>
+        <source>Åtkomsten går ut %1: logga in igen under Inställningar → Konton före dess.</source>
+        <translation>The access ends %1: sign in again under Settings → Accounts before then.</translation>
+    </message>
+    <message>
+        <source>Inloggningen saknar behörighet att %1: logga in igen och godkänn alla behörigheter.</source>
+        <translation>The sign-in lacks permission to %1: sign in again and grant every permission.</translation>
+    </message>
+    <message>
         <source>administratör</source>
         <translation>administrator</translation>
     </message>
@@ -3873,6 +4133,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 </context>
 <context>
     <name>SyncScheduler</name>
+    <message>
+        <source>Hämtat: %1 nya, %2 uppdaterade, %3 raderade av författaren.</source>
+        <translation>Fetched: %1 new, %2 updated, %3 deleted by their authors.</translation>
+    </message>
     <message>
         <source>Synka nu</source>
         <translation>Sync now</translation>
