@@ -807,6 +807,262 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Du måste vara administratör för kontot och ha kört granska login för att spara dess token i teamdatabasen.</source>
+        <translation>You must be an administrator of the account and have run granska login to save its token in the team database.</translation>
+    </message>
+    <message>
+        <source>Du (%1) finns inte i administratörsregistret.</source>
+        <translation>You (%1) are not in the register of administrators.</translation>
+    </message>
+    <message>
+        <source>Välj minst en post till bevispaketet.</source>
+        <translation>Choose at least one item for the evidence package.</translation>
+    </message>
+    <message>
+        <source>Ett bevispaket kan innehålla högst %1 poster.</source>
+        <translation>An evidence package can hold at most %1 items.</translation>
+    </message>
+    <message>
+        <source>Bevispaketet ska sluta på .zip: %1</source>
+        <translation>The evidence package must end in .zip: %1</translation>
+    </message>
+    <message>
+        <source>Okänd post: %1</source>
+        <translation>Unknown item: %1</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva bevispaketet %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot write the evidence package %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>%1 är ingen läsbar ZIP-fil (%2).</source>
+        <translation>%1 is not a readable ZIP file (%2).</translation>
+    </message>
+    <message>
+        <source>Paketet innehåller samma filnamn flera gånger.</source>
+        <translation>The package contains the same file name more than once.</translation>
+    </message>
+    <message>
+        <source>%1 är inget bevispaket från Granska (manifest.json saknas).</source>
+        <translation>%1 is not an evidence package from Granska (manifest.json is missing).</translation>
+    </message>
+    <message>
+        <source>manifest.json i %1 går inte att läsa (%2).</source>
+        <translation>manifest.json in %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>manifest.json anger inte formatet granska-bevispaket.</source>
+        <translation>manifest.json does not state the format granska-bevispaket.</translation>
+    </message>
+    <message>
+        <source>%1: filen finns inte i manifestet.</source>
+        <translation>%1: the file is not in the manifest.</translation>
+    </message>
+    <message>
+        <source>%1: kontrollsumman stämmer inte, filen är ändrad.</source>
+        <translation>%1: the checksum does not match, the file has been changed.</translation>
+    </message>
+    <message>
+        <source>%1: storleken stämmer inte med manifestet.</source>
+        <translation>%1: the size does not match the manifest.</translation>
+    </message>
+    <message>
+        <source>%1: filen saknas i paketet.</source>
+        <translation>%1: the file is missing from the package.</translation>
+    </message>
+    <message>
+        <source>%1: %2 saknas i paketet.</source>
+        <translation>%1: %2 is missing from the package.</translation>
+    </message>
+    <message>
+        <source>%1: kontrollsumman stämmer inte med %2.</source>
+        <translation>%1: the checksum does not match %2.</translation>
+    </message>
+    <message>
+        <source>%1 saknas.</source>
+        <translation>%1 is missing.</translation>
+    </message>
+    <message>
+        <source>%1: beviset stämmer inte med kontrollsumman från när det sparades.</source>
+        <translation>%1: the evidence does not match the checksum from when it was saved.</translation>
+    </message>
+    <message>
+        <source>%1: beviset är inte giltig JSON.</source>
+        <translation>%1: the evidence is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>%1: sparat offline från den lokala kopian från %2.</source>
+        <translation>%1: saved offline from the local copy of %2.</translation>
+    </message>
+    <message>
+        <source>Paketet finns inte i den här databasen; bara paketets egna kontrollsummor har prövats.</source>
+        <translation>The package is not in this database; only the package&apos;s own checksums were checked.</translation>
+    </message>
+    <message>
+        <source>manifest.json är inte det som Granska skrev när paketet skapades.</source>
+        <translation>manifest.json is not what Granska wrote when the package was made.</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte läsas: %1</source>
+        <translation>The database could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Bevis %1: kontrollsumman skiljer sig från databasens.</source>
+        <translation>Evidence %1: the checksum differs from the database&apos;s.</translation>
+    </message>
+    <message>
+        <source>Jämfört med databasen: paketet skapades %1 av %2.</source>
+        <translation>Compared with the database: the package was made %1 by %2.</translation>
+    </message>
+    <message>
+        <source>disken är full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>enheten är skrivskyddad</source>
+        <translation>the drive is write-protected</translation>
+    </message>
+    <message>
+        <source>behörighet saknas</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>Mappen %1 finns inte.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 är en mapp, inte en fil.</source>
+        <translation>%1 is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>Filen %1 finns redan. Välj ett annat namn eller ange --overwrite.</source>
+        <translation>The file %1 already exists. Choose another name or give --overwrite.</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva i %1: %2</source>
+        <translation>Cannot write in %1: %2</translation>
+    </message>
+    <message>
+        <source>Kan inte spara %1: filen är öppen i ett annat program (till exempel Excel) eller låst av ett antivirusprogram. Stäng filen och försök igen, eller välj ett annat filnamn.</source>
+        <translation>Cannot save %1: the file is open in another program (for example Excel) or locked by an antivirus program. Close the file and try again, or choose another file name.</translation>
+    </message>
+    <message>
+        <source>Kan inte spara %1: %2</source>
+        <translation>Cannot save %1: %2</translation>
+    </message>
+    <message>
+        <source>angivet för hand (%1 händelser)</source>
+        <translation>given by hand (%1 events)</translation>
+    </message>
+    <message>
+        <source>angiven SHA-256</source>
+        <translation>a given SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 är varken ett logghuvud (N:SHA-256) eller en fil som finns.</source>
+        <translation>%1 is neither a log head (N:SHA-256) nor a file that exists.</translation>
+    </message>
+    <message>
+        <source>Kan inte läsa %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 innehåller inget logghuvud från Granska (%2 …).</source>
+        <translation>%1 contains no log head from Granska (%2 …).</translation>
+    </message>
+    <message>
+        <source>filen %1</source>
+        <translation>the file %1</translation>
+    </message>
+    <message>
+        <source>Ingen mottagare: ange --to, eller kommunikationschefens adress under Inställningar → E-post.</source>
+        <translation>No recipient: give --to, or the head of communications&apos; address under Settings → E-mail.</translation>
+    </message>
+    <message>
+        <source>Perioden slutar (%1) före den börjar (%2).</source>
+        <translation>The period ends (%1) before it starts (%2).</translation>
+    </message>
+    <message>
+        <source>Rad %1: %2 är ingen giltig post (ett ord eller en fras; * sist betyder början av ord, = först betyder exakt den formen).</source>
+        <translation>Line %1: %2 is not a valid entry (a word or a phrase; * at the end means the start of a word, = first means exactly that form).</translation>
+    </message>
+    <message>
+        <source>Okänd ordlista %1.</source>
+        <translation>Unknown word list %1.</translation>
+    </message>
+    <message>
+        <source>%1 rad %2 (%3): %4</source>
+        <translation>%1 row %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 rad %2 (utan Rad-id): %3</source>
+        <translation>%1 row %2 (no Rad-id): %3</translation>
+    </message>
+    <message>
+        <source>cellen tolkades som datum eller sanningsvärde, inte som text; formatera kolumnen som text och skriv numret igen</source>
+        <translation>the cell was read as a date or a true/false value, not as text; format the column as text and type the number again</translation>
+    </message>
+    <message>
+        <source>diarienumret innehåller styrtecken</source>
+        <translation>the case number contains control characters</translation>
+    </message>
+    <message>
+        <source>diarienumret är längre än %1 tecken</source>
+        <translation>the case number is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>Rad-id saknas eller är ändrat</source>
+        <translation>the Rad-id is missing or changed</translation>
+    </message>
+    <message>
+        <source>samma rad har två olika diarienummer: %1 (rad %2) och %3</source>
+        <translation>the same row has two different case numbers: %1 (row %2) and %3</translation>
+    </message>
+    <message>
+        <source>Rad-id finns inte i någon export från Granska</source>
+        <translation>the Rad-id is in no export from Granska</translation>
+    </message>
+    <message>
+        <source>borttagningen är ännu inte diarieförd i Granska</source>
+        <translation>the removal is not yet registered in Granska</translation>
+    </message>
+    <message>
+        <source>Granska har redan diarienummer %1; filen säger %2. Rätta det i Granska eller i filen.</source>
+        <translation>Granska already has the case number %1; the file says %2. Correct it in Granska or in the file.</translation>
+    </message>
+    <message>
+        <source>Borttagning på plattformen</source>
+        <translation>Removal on the platform</translation>
+    </message>
+    <message>
+        <source>Meddelande i tråden</source>
+        <translation>Notice in the thread</translation>
+    </message>
+    <message>
+        <source>Vidarebefordran med e-post</source>
+        <translation>Forwarding by e-mail</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>väntar</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta.</source>
+        <translation>Remove the comment by hand through the link, then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>Publicera svaret för hand i tråden (texten finns att kopiera) och markera det publicerat.</source>
+        <translation>Post the answer by hand in the thread (the text is there to copy) and mark it posted.</translation>
+    </message>
+    <message>
+        <source>Publicera meddelandet för hand i tråden (texten finns att kopiera) och markera det publicerat.</source>
+        <translation>Post the notice by hand in the thread (the text is there to copy) and mark it posted.</translation>
+    </message>
+    <message>
         <source>Okänt konto %1.</source>
         <translation>Unknown account %1.</translation>
     </message>
