@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind
-from app.core.messages import fill
+from app.core.messages import fill, told
 from app.ui.core_text import window_text
 from app.ui.tasks import Task, TaskContext, TaskManager
 
@@ -134,7 +134,7 @@ class SyncScheduler(QObject):
     def _failed(self, exc: BaseException) -> None:
         from app.services.intake.sync import SyncResult
 
-        self.finished.emit([SyncResult("", False, str(exc), error_kind="environment")])
+        self.finished.emit([SyncResult("", False, told(exc), error_kind="environment")])
 
 
 def install(window: Any) -> SyncScheduler:
