@@ -221,3 +221,41 @@ def test_the_covered_modules_raise_no_plain_swedish_text():
     root = Path(__file__).resolve().parents[2]
     plain = {p: RAISED_AS_TEXT.findall((root / p).read_text(encoding="utf-8")) for p in COVERED}
     assert {p: found for p, found in plain.items() if found} == {}
+
+
+def test_the_manual_entry_dialog_refuses_in_the_windows_language(qtbot, sqlite_db):
+    from app.services.accounts.register import AccountRegister
+    from app.services.intake.manual_entry import ManualEntryService
+    from app.ui.manual_entry_dialog import ManualEntryDialog
+
+    AccountService(sqlite_db.sessions).add_account("intra", "intranet", "Internwebben")
+    said = {}
+    app = QCoreApplication.instance()
+    for language in ("en", "sv"):
+        installed = install_translators(app, "en") if language == "en" else []
+        try:
+            dialog = ManualEntryDialog(
+                AccountRegister(sqlite_db.sessions), ManualEntryService(sqlite_db.sessions)
+            )
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitUntil(lambda: dialog.account.count() == 1)  # noqa: B023
+            dialog.url.setText("intranat.vadstena.se/nyheter/1")
+            dialog.text.setPlainText("Varför stänger simhallen i april?")
+            dialog.save()
+            qtbot.waitUntil(lambda: bool(dialog.status.text()))  # noqa: B023
+            said[language] = dialog.status.text()
+            dialog.text.clear()
+            dialog.save()  # and an empty text
+            qtbot.waitUntil(lambda: dialog.status.text() != said[language])  # noqa: B023
+            said[language + " empty"] = dialog.status.text()
+            dialog.reject()
+        finally:
+            for translator in installed:
+                app.removeTranslator(translator)
+    assert said == {
+        "en": "The link must be an http or https address: 'intranat.vadstena.se/nyheter/1'",
+        "en empty": "Type in the text the item contained.",
+        "sv": "Länken måste vara en http- eller https-adress: 'intranat.vadstena.se/nyheter/1'",
+        "sv empty": "Skriv in texten som posten innehöll.",
+    }
