@@ -807,6 +807,82 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Token för %1 har gått ut: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 has expired: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 är ogiltig: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 is invalid: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 har gått ut eller är ogiltig: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 has expired or is invalid: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 saknar behörighet för detta%2. Ge den rätt behörigheter och spara den på nytt under Inställningar → Konton.</source>
+        <translation>The token for %1 lacks permission for this%2. Give it the right permissions and save it again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>%1 hittar inte det som efterfrågades%2.</source>
+        <translation>%1 cannot find what was asked for%2.</translation>
+    </message>
+    <message>
+        <source>%1 begränsar anropen för %2 just nu%3.</source>
+        <translation>%1 is limiting the calls for %2 right now%3.</translation>
+    </message>
+    <message>
+        <source>%1 har ett tillfälligt fel för %2%3.</source>
+        <translation>%1 has a temporary fault for %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 avvisade anropet för %2: %3</source>
+        <translation>%1 refused the call for %2: %3</translation>
+    </message>
+    <message>
+        <source>den är låst av ett annat program (ett annat Granska-fönster eller ett verktyg som har filen öppen); försök igen när det är stängt</source>
+        <translation>it is locked by another program (another Granska window or a tool that has the file open); try again when it is closed</translation>
+    </message>
+    <message>
+        <source>den är låst av ett annat program</source>
+        <translation>it is locked by another program</translation>
+    </message>
+    <message>
+        <source>den är skrivskyddad (filen eller enheten den ligger på)</source>
+        <translation>it is read-only (the file or the drive it is on)</translation>
+    </message>
+    <message>
+        <source>filen kan inte öppnas (finns mappen, och får Granska läsa och skriva där?)</source>
+        <translation>the file cannot be opened (does the folder exist, and may Granska read and write there?)</translation>
+    </message>
+    <message>
+        <source>läs- eller skrivfel på disken</source>
+        <translation>a read or write error on the disk</translation>
+    </message>
+    <message>
+        <source>en annan session (en kollega eller ett verktyg) håller data låsta för länge; försök igen om en stund</source>
+        <translation>another session (a colleague or a tool) holds data locked for too long; try again in a while</translation>
+    </message>
+    <message>
+        <source>två sessioner väntade på varandra (dödläge); försök igen</source>
+        <translation>two sessions waited for each other (a deadlock); try again</translation>
+    </message>
+    <message>
+        <source>frågan avbröts av servern</source>
+        <translation>the query was cancelled by the server</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte läsas eller skrivas: %1. Ingenting har ändrats.</source>
+        <translation>The database could not be read or written: %1. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte använda databasen %1: %2 (%3). Ingenting har ändrats.</source>
+        <translation>Cannot use the database %1: %2 (%3). Nothing has been changed.</translation>
+    </message>
+    <message>
         <source>Du måste vara administratör för kontot och ha kört granska login för att spara dess token i teamdatabasen.</source>
         <translation>You must be an administrator of the account and have run granska login to save its token in the team database.</translation>
     </message>
@@ -4934,6 +5010,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 </context>
 <context>
     <name>StatisticsView</name>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
     <message>
         <source>Poster per månad och kanal</source>
         <translation>Items per month and channel</translation>

@@ -1,11 +1,11 @@
-"""Issue #15, English and one set of letters: what the services below say reaches the English
-window in English and the Swedish window (and the command line) in Swedish — watched hours,
-manual entry, connections and sign-in, token health, team credentials, evidence packages and
-their verification, the audit witness, atomic_file and replace_file, statistics, the sync and
-its summary line, the rule lists, the diarienummer import's cells and conflicts, and the
-by-hand list's failed steps. Each message is taken as the window shows it: an error through
-describe_error (what every dialog's message label and box shows), a status through window_text,
-the by-hand list and the manual-entry dialog from their widgets."""
+"""Issue #15, English and one set of letters: what the services below (and a locked database)
+say reaches the English window in English, and the Swedish window and the command line in
+Swedish: watched hours, manual entry, connections and sign-in, token health, team credentials,
+evidence packages and their verification, the audit witness, atomic_file and replace_file,
+statistics, the sync and its summary line, the rule lists, the diarienummer import's cells and
+conflicts, and the by-hand list's failed steps. Each message is taken as the window shows it:
+an error through describe_error (what every dialog's message label and box shows), a status
+through window_text, the by-hand list and the manual-entry dialog from their widgets."""
 
 from __future__ import annotations
 
@@ -90,6 +90,16 @@ def _said(db, tmp_path, qtbot, platform, registry) -> tuple[dict[str, str], dict
     printed: dict[str, str] = {}
     for name, action in actions.items():
         shown[name], printed[name] = _refused(action)
+    # A platform's temporary fault, as the sync and the connection test report it.
+    AccountService(db.sessions).add_account("fbk", "facebook", "Kommunen")
+    registry_with_token = ConnectorRegistry(lambda _a: "token")
+    fbk = next(r for r in SyncService(db.sessions, registry_with_token).syncable() if r.key == "fbk")
+    connector = registry_with_token.for_account(fbk)
+    assert connector is not None
+    fault = connector.error_by_status(503, "Service Unavailable")
+    shown["platform"], printed["platform"] = describe_error(fault)[0], str(fault)
+    # A database another program holds locked (the driver's own words are data).
+    shown["database"], printed["database"] = _locked_database(tmp_path / "låst.db")
     # Said without an error: a promise, a credential's status, a token's health, a sync's line,
     # an import conflict.
     yt = next(
@@ -116,8 +126,25 @@ def _said(db, tmp_path, qtbot, platform, registry) -> tuple[dict[str, str], dict
     shown["by hand"], printed["by hand"] = view.table.item(row, 4).text(), str(view.tasks_shown[row].why)
     error = view.tasks_shown[row].step.last_error if view.tasks_shown[row].step else None
     data = {str(folder), str(source), str(tmp_path), "Jävla idioter", "Play", "Borttagna", "fb", "yt"}
-    data |= {error or "", "Is a directory", "inget huvud", "**"}
+    data |= {error or "", "Is a directory", "inget huvud", "**", "database is locked", "Service Unavailable"}
     return shown, printed, data
+
+
+def _locked_database(path: Path) -> tuple[str, str]:
+    import sqlite3
+
+    from app.models.db_errors import database_failure
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    waiting = sqlite3.connect(path, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as locked:
+            waiting.execute("CREATE TABLE t (x)")
+    finally:
+        waiting.close()
+        holder.close()
+    return describe_error(locked.value)[0], database_failure(locked.value)
 
 
 def _dnr_reason() -> str:
@@ -171,6 +198,12 @@ def test_the_services_speak_english_in_the_english_window(qtbot, sqlite_db, tmp_
         shown["dnr conflict"] == "Borttagna row 3 (no Rad-id): the case number is longer than 100 characters"
     )
     assert shown["by hand"].startswith("Removal on the platform: ")
+    assert shown["platform"] == "Facebook has a temporary fault for Kommunen (fbk) (Service Unavailable)."
+    assert shown["database"] == (
+        "The database could not be read or written: it is locked by another program (another Granska "
+        "window or a tool that has the file open); try again when it is closed (database is locked). "
+        "Nothing has been changed."
+    )
     # The command line still speaks Swedish.
     assert printed["watched hours"] == "Okänd tid '25': skriv t.ex. 8, 08:00 eller 16.30."
     assert printed["promise"] == "vardagar 08–17 (ej helgdagar), svar inom 8 timmar under bevakningstid"
