@@ -807,6 +807,46 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Facebook svarade inte på listan över sidor (%1).</source>
+        <translation>Facebook did not answer with the list of pages (%1).</translation>
+    </message>
+    <message>
+        <source>Facebook lämnade inte ut listan över sidor (%1).</source>
+        <translation>Facebook did not hand out the list of pages (%1).</translation>
+    </message>
+    <message>
+        <source>Inloggningen för %1 gäller inte längre (återkallad eller utgången hos %2): logga in igen under Inställningar → Konton.</source>
+        <translation>The sign-in for %1 is no longer valid (revoked or expired at %2): sign in again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>svarade inte i tid</source>
+        <translation>did not answer in time</translation>
+    </message>
+    <message>
+        <source>gick inte att nå (%1)</source>
+        <translation>could not be reached (%1)</translation>
+    </message>
+    <message>
+        <source>skickade ett svar som inte gick att läsa (HTTP %1)</source>
+        <translation>sent an answer that could not be read (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>%1 godtar inte kommunens klient för %2%3: kontrollera klient-id (granska accounts edit --client-id) och klienthemligheten (granska credentials client).</source>
+        <translation>%1 does not accept the municipality&apos;s client for %2%3: check the client id (granska accounts edit --client-id) and the client secret (granska credentials client).</translation>
+    </message>
+    <message>
+        <source>har ett tillfälligt fel (HTTP %1)%2</source>
+        <translation>has a temporary fault (HTTP %1)%2</translation>
+    </message>
+    <message>
+        <source>avvisade inloggningen: %1%2</source>
+        <translation>refused the sign-in: %1%2</translation>
+    </message>
+    <message>
+        <source>%1s inloggning %2 för %3.</source>
+        <translation>%1&apos;s sign-in %2 for %3.</translation>
+    </message>
+    <message>
         <source>Token för %1 har gått ut: förnya den under Inställningar → Konton.</source>
         <translation>The token for %1 has expired: renew it under Settings → Accounts.</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -98,6 +98,13 @@ def _said(db, tmp_path, qtbot, platform, registry) -> tuple[dict[str, str], dict
     assert connector is not None
     fault = connector.error_by_status(503, "Service Unavailable")
     shown["platform"], printed["platform"] = describe_error(fault)[0], str(fault)
+    # A sign-in the platform no longer honours (no refresh token left): no network needed.
+    from app.connectors.oauth import StoredCredential, TokenEndpoint
+
+    endpoint = TokenEndpoint("http://127.0.0.1:9/token", "id", who="Play (yt)", platform_label="YouTube")
+    shown["revoked"], printed["revoked"] = _refused(
+        lambda: endpoint.refresh(StoredCredential(access_token="a"), datetime.now(UTC))
+    )
     # A database another program holds locked (the driver's own words are data).
     shown["database"], printed["database"] = _locked_database(tmp_path / "låst.db")
     # Said without an error: a promise, a credential's status, a token's health, a sync's line,
@@ -199,6 +206,10 @@ def test_the_services_speak_english_in_the_english_window(qtbot, sqlite_db, tmp_
     )
     assert shown["by hand"].startswith("Removal on the platform: ")
     assert shown["platform"] == "Facebook has a temporary fault for Kommunen (fbk) (Service Unavailable)."
+    assert shown["revoked"] == (
+        "The sign-in for Play (yt) is no longer valid (revoked or expired at YouTube): "
+        "sign in again under Settings → Accounts."
+    )
     assert shown["database"] == (
         "The database could not be read or written: it is locked by another program (another Granska "
         "window or a tool that has the file open); try again when it is closed (database is locked). "
@@ -228,6 +239,9 @@ def test_the_services_speak_swedish_in_the_swedish_window(qtbot, sqlite_db, tmp_
 # The modules above say every message through translate("Core", …): a plain string or f-string
 # raised or returned as a message would reach the English window in Swedish again.
 COVERED = [
+    "app/connectors/common.py",
+    "app/connectors/oauth.py",
+    "app/models/db_errors.py",
     "app/services/accounts/connections.py",
     "app/services/accounts/sign_in.py",
     "app/services/accounts/loopback.py",
