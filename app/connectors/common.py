@@ -16,6 +16,7 @@ from app.core.clock import utcnow
 from app.core.connector import Capabilities, CompleteListing, FetchChunk, FetchResult, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
+from app.core.messages import say, translate
 
 __all__ = ["CompleteListing", "ConnectorOptions", "FetchChunk", "PlatformConnector", "parse_time"]
 
@@ -108,9 +109,14 @@ class PlatformConnector:
         return f"{self.account_name} ({self.account_key})"
 
     def token_error(self, expired: bool | None = None) -> PlatformError:
-        state = {True: "har gått ut", False: "är ogiltig", None: "har gått ut eller är ogiltig"}[expired]
-        message = f"Token för {self.who} {state}: förnya den under Inställningar → Konton."
-        return PlatformError(message, "auth")
+        text = {
+            True: translate("Core", "Token för %1 har gått ut: förnya den under Inställningar → Konton."),
+            False: translate("Core", "Token för %1 är ogiltig: förnya den under Inställningar → Konton."),
+            None: translate(
+                "Core", "Token för %1 har gått ut eller är ogiltig: förnya den under Inställningar → Konton."
+            ),
+        }[expired]
+        return PlatformError(say(text, self.who), "auth")
 
     def error_by_status(self, status: int, detail: str = "") -> PlatformError:
         """What the status code says, with the platform's own words in brackets."""
@@ -118,20 +124,24 @@ class PlatformConnector:
         if status == 401:
             return self.token_error()
         if status == 403:
-            return PlatformError(
-                f"Token för {self.who} saknar behörighet för detta{said}. Ge den rätt "
+            text = translate(
+                "Core",
+                "Token för %1 saknar behörighet för detta%2. Ge den rätt "
                 "behörigheter och spara den på nytt under Inställningar → Konton.",
-                "permission",
             )
+            return PlatformError(say(text, self.who, said), "permission")
         if status == 404:
-            return PlatformError(f"{label} hittar inte det som efterfrågades{said}.", "not_found")
+            return PlatformError(
+                say(translate("Core", "%1 hittar inte det som efterfrågades%2."), label, said), "not_found"
+            )
         if status == 429:
-            return PlatformError(f"{label} begränsar anropen för {self.who} just nu{said}.", "rate_limit")
+            text = translate("Core", "%1 begränsar anropen för %2 just nu%3.")
+            return PlatformError(say(text, label, self.who, said), "rate_limit")
         if status >= 500:
-            return PlatformError(f"{label} har ett tillfälligt fel för {self.who}{said}.", "transient")
-        return PlatformError(
-            f"{label} avvisade anropet för {self.who}: {detail or f'HTTP {status}'}", "bad_response"
-        )
+            text = translate("Core", "%1 har ett tillfälligt fel för %2%3.")
+            return PlatformError(say(text, label, self.who, said), "transient")
+        text = translate("Core", "%1 avvisade anropet för %2: %3")
+        return PlatformError(say(text, label, self.who, detail or f"HTTP {status}"), "bad_response")
 
     # -- platform specifics ------------------------------------------------------------------
     def headers(self, secret: str) -> dict[str, str]:

@@ -33,6 +33,7 @@ import httpx
 
 from app.connectors.http import Timeouts
 from app.core.errors import PlatformError
+from app.core.messages import say, translate
 
 # A stored credential that is one of these is a bundle; anything else is a token pasted in.
 BUNDLE_MARK = "granska-credential"
@@ -160,9 +161,10 @@ def authorization_url(spec: OAuthSpec, auth_url: str, client_id: str, redirect_u
 
 
 # -- the token endpoint --------------------------------------------------------------------------
-REVOKED = (
-    "Inloggningen för {who} gäller inte längre (återkallad eller utgången hos {platform}): "
-    "logga in igen under Inställningar → Konton."
+REVOKED = translate(
+    "Core",
+    "Inloggningen för %1 gäller inte längre (återkallad eller utgången hos %2): "
+    "logga in igen under Inställningar → Konton.",
 )
 
 
@@ -190,7 +192,7 @@ class TokenEndpoint:
 
     def refresh(self, current: StoredCredential, now: datetime) -> StoredCredential:
         if not current.refresh_token:
-            raise PlatformError(REVOKED.format(who=self.who, platform=self.platform_label), "auth")
+            raise PlatformError(say(REVOKED, self.who, self.platform_label), "auth")
         fresh = self._grant({"grant_type": "refresh_token", "refresh_token": current.refresh_token}, now)
         # Google keeps the refresh token (and does not repeat it); X hands a new one each time.
         return replace(
@@ -214,16 +216,22 @@ class TokenEndpoint:
                 self.token_url, data=form, timeout=self._timeout, headers={"Accept": "application/json"}
             )
         except httpx.TimeoutException:
-            raise self._fault("svarade inte i tid", "transient") from None
+            raise self._fault(translate("Core", "svarade inte i tid"), "transient") from None
         except httpx.TransportError as exc:
-            raise self._fault(f"gick inte att nå ({type(exc).__name__})", "transient") from None
+            raise self._fault(
+                say(translate("Core", "gick inte att nå (%1)"), type(exc).__name__), "transient"
+            ) from None
         try:
             body = response.json()
         except (json.JSONDecodeError, UnicodeDecodeError):
             body = None
         if not isinstance(body, dict):
             raise self._fault(
-                f"skickade ett svar som inte gick att läsa (HTTP {response.status_code})", "bad_response"
+                say(
+                    translate("Core", "skickade ett svar som inte gick att läsa (HTTP %1)"),
+                    response.status_code,
+                ),
+                "bad_response",
             )
         if response.is_success and body.get("access_token"):
             return self._read(body, now)
@@ -260,19 +268,25 @@ class TokenEndpoint:
             name, text = str(error or ""), str(body.get("error_description") or "")
         said = f" ({text})" if text else ""
         if name == "invalid_grant":
-            return PlatformError(REVOKED.format(who=self.who, platform=self.platform_label), "auth")
+            return PlatformError(say(REVOKED, self.who, self.platform_label), "auth")
         if name in ("invalid_client", "unauthorized_client"):
-            return PlatformError(
-                f"{self.platform_label} godtar inte kommunens klient för {self.who}{said}: kontrollera "
-                "klient-id (granska accounts edit --client-id) och klienthemligheten "
-                "(granska credentials client).", "auth",
-            )  # fmt: skip
+            text = translate(
+                "Core",
+                "%1 godtar inte kommunens klient för %2%3: kontrollera klient-id (granska accounts edit "
+                "--client-id) och klienthemligheten (granska credentials client).",
+            )
+            return PlatformError(say(text, self.platform_label, self.who, said), "auth")
         if status >= 500 or status == 429:
-            return self._fault(f"har ett tillfälligt fel (HTTP {status}){said}", "transient")
-        return self._fault(f"avvisade inloggningen: {name or f'HTTP {status}'}{said}", "bad_response")
+            return self._fault(
+                say(translate("Core", "har ett tillfälligt fel (HTTP %1)%2"), status, said), "transient"
+            )
+        what = say(translate("Core", "avvisade inloggningen: %1%2"), name or f"HTTP {status}", said)
+        return self._fault(what, "bad_response")
 
     def _fault(self, what: str, kind: str) -> PlatformError:
-        return PlatformError(f"{self.platform_label}s inloggning {what} för {self.who}.", kind)
+        return PlatformError(
+            say(translate("Core", "%1s inloggning %2 för %3."), self.platform_label, what, self.who), kind
+        )
 
 
 def facebook_pages(
@@ -293,12 +307,16 @@ def facebook_pages(
                 body = response.json()
             except (httpx.HTTPError, json.JSONDecodeError) as exc:
                 raise PlatformError(
-                    f"Facebook svarade inte på listan över sidor ({type(exc).__name__})."
+                    say(
+                        translate("Core", "Facebook svarade inte på listan över sidor (%1)."),
+                        type(exc).__name__,
+                    )
                 ) from None
             if not response.is_success or not isinstance(body, dict):
                 message = ((body or {}).get("error") or {}).get("message") if isinstance(body, dict) else ""
+                said = message or response.status_code
                 raise PlatformError(
-                    f"Facebook lämnade inte ut listan över sidor ({message or response.status_code}).", "auth"
+                    say(translate("Core", "Facebook lämnade inte ut listan över sidor (%1)."), said), "auth"
                 )
             pages.extend(p for p in body.get("data") or [] if isinstance(p, dict))
             url, params = (body.get("paging") or {}).get("next"), None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from enum import StrEnum
 
+from app.core.messages import translate
+
 
 class InputError(Exception):
     """The user's input is wrong; nothing was changed. The message is shown as is."""
@@ -50,10 +52,10 @@ class PlatformError(EnvironmentFault):
 
 
 _OS_CAUSES = {
-    errno.ENOSPC: "disken är full",
-    errno.EROFS: "enheten är skrivskyddad",
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "behörighet saknas",
+    errno.ENOSPC: translate("Core", "disken är full"),
+    errno.EROFS: translate("Core", "enheten är skrivskyddad"),
+    errno.EACCES: translate("Core", "behörighet saknas"),
+    errno.EPERM: translate("Core", "behörighet saknas"),
 }
 
 

@@ -58,3 +58,10 @@ def say(source: str, *parts: object) -> Message:
 def joined(parts: list[str] | tuple[str, ...], separator: str = ", ") -> Message:
     """Parts joined by `separator`, each still translatable."""
     return Message(separator.join(f"%{n}" for n in range(1, len(parts) + 1)), *parts)
+
+
+def told(exc: BaseException) -> str:
+    """What an error said, still a Message (translatable in the window) when the core said it."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)

@@ -7,21 +7,28 @@ import os
 import sqlite3
 from pathlib import Path
 
+from app.core.messages import say, translate
+
 __all__ = ["DAMAGED", "database_failure", "environment_message", "postgres_cause", "sqlite_cause"]
 
 # Only these mean the file itself is damaged. Everything else (locked, read-only, no permission,
 # a full disk, an I/O error) is the environment's: the file is left exactly where it is.
 DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _CAUSES = {
-    sqlite3.SQLITE_BUSY: "den är låst av ett annat program (ett annat Granska-fönster eller "
-    "ett verktyg som har filen öppen); försök igen när det är stängt",
-    sqlite3.SQLITE_LOCKED: "den är låst av ett annat program",
-    sqlite3.SQLITE_READONLY: "den är skrivskyddad (filen eller enheten den ligger på)",
-    sqlite3.SQLITE_CANTOPEN: "filen kan inte öppnas (finns mappen, och får Granska läsa och skriva där?)",
-    sqlite3.SQLITE_PERM: "behörighet saknas",
-    sqlite3.SQLITE_AUTH: "behörighet saknas",
-    sqlite3.SQLITE_FULL: "disken är full",
-    sqlite3.SQLITE_IOERR: "läs- eller skrivfel på disken",
+    sqlite3.SQLITE_BUSY: translate(
+        "Core",
+        "den är låst av ett annat program (ett annat Granska-fönster eller "
+        "ett verktyg som har filen öppen); försök igen när det är stängt",
+    ),
+    sqlite3.SQLITE_LOCKED: translate("Core", "den är låst av ett annat program"),
+    sqlite3.SQLITE_READONLY: translate("Core", "den är skrivskyddad (filen eller enheten den ligger på)"),
+    sqlite3.SQLITE_CANTOPEN: translate(
+        "Core", "filen kan inte öppnas (finns mappen, och får Granska läsa och skriva där?)"
+    ),
+    sqlite3.SQLITE_PERM: translate("Core", "behörighet saknas"),
+    sqlite3.SQLITE_AUTH: translate("Core", "behörighet saknas"),
+    sqlite3.SQLITE_FULL: translate("Core", "disken är full"),
+    sqlite3.SQLITE_IOERR: translate("Core", "läs- eller skrivfel på disken"),
 }
 
 
@@ -49,10 +56,13 @@ def sqlite_cause(exc: BaseException, path: Path | str | None = None) -> str | No
 
 # PostgreSQL's SQLSTATEs that are the environment's fault, in Swedish.
 _PG_CAUSES = {
-    "55P03": "en annan session (en kollega eller ett verktyg) håller data låsta för länge; "
-    "försök igen om en stund",
-    "40P01": "två sessioner väntade på varandra (dödläge); försök igen",
-    "57014": "frågan avbröts av servern",
+    "55P03": translate(
+        "Core",
+        "en annan session (en kollega eller ett verktyg) håller data låsta för länge; "
+        "försök igen om en stund",
+    ),
+    "40P01": translate("Core", "två sessioner väntade på varandra (dödläge); försök igen"),
+    "57014": translate("Core", "frågan avbröts av servern"),
 }
 
 
@@ -67,8 +77,10 @@ def database_failure(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None) or exc
     cause = sqlite_cause(exc) or postgres_cause(exc)
     said = (str(orig).splitlines() or [""])[0]  # PostgreSQL adds the SQL on the lines after
-    text = f"{cause} ({said})" if cause else said
-    return f"Databasen kunde inte läsas eller skrivas: {text}. Ingenting har ändrats."
+    text = say(translate("Core", "%1 (%2)"), cause, said) if cause else said
+    return say(
+        translate("Core", "Databasen kunde inte läsas eller skrivas: %1. Ingenting har ändrats."), text
+    )
 
 
 def environment_message(path: Path | str, exc: BaseException) -> str | None:
@@ -76,4 +88,6 @@ def environment_message(path: Path | str, exc: BaseException) -> str | None:
     if cause is None:
         return None
     orig = getattr(exc, "orig", exc)
-    return f"Kan inte använda databasen {path}: {cause} ({orig}). Ingenting har ändrats."
+    return say(
+        translate("Core", "Kan inte använda databasen %1: %2 (%3). Ingenting har ändrats."), path, cause, orig
+    )

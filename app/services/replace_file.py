@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from app.core.errors import EnvironmentFault
+from app.core.messages import say, translate
 
 RETRY_DELAYS = (0.1, 0.2, 0.4, 0.8)  # seconds: about 1.5 s in all
 
@@ -26,10 +27,18 @@ def replace_file(source: Path, target: Path, *, delays: tuple[float, ...] = RETR
         except PermissionError as exc:
             if delay is None:
                 raise EnvironmentFault(
-                    f"Kan inte spara {target}: filen är öppen i ett annat program (till exempel Excel) "
-                    "eller låst av ett antivirusprogram. Stäng filen och försök igen, eller välj ett "
-                    "annat filnamn."
+                    say(
+                        translate(
+                            "Core",
+                            "Kan inte spara %1: filen är öppen i ett annat program (till exempel Excel) "
+                            "eller låst av ett antivirusprogram. Stäng filen och försök igen, eller välj ett "
+                            "annat filnamn.",
+                        ),
+                        target,
+                    )
                 ) from exc
             time.sleep(delay)
         except OSError as exc:
-            raise EnvironmentFault(f"Kan inte spara {target}: {exc.strerror or exc}") from exc
+            raise EnvironmentFault(
+                say(translate("Core", "Kan inte spara %1: %2"), target, exc.strerror or exc)
+            ) from exc

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.errors import EnvironmentFault, InputError
-from app.ui.core_text import error_text
+from app.ui.core_text import error_text, window_text
 from app.version import APP_NAME
 
 
@@ -23,7 +23,7 @@ def describe_error(exc: BaseException) -> tuple[str, str | None]:
     if isinstance(exc, InputError | EnvironmentFault | DatabaseError):
         return error_text(exc), None
     if sqlite_cause(exc) is not None:  # locked by another program, read-only, a full disk
-        return database_failure(exc), None
+        return window_text(database_failure(exc)), None
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return "", details
 

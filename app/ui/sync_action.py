@@ -14,6 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import ErrorKind
+from app.core.messages import fill, told
+from app.ui.core_text import window_text
 from app.ui.tasks import Task, TaskContext, TaskManager
 
 # The services (and so SQLAlchemy) are imported where they are used: the main window installs
@@ -31,13 +33,18 @@ WINDOW_BATCH = 500
 
 def summary(results: list[SyncResult]) -> str:
     """One line for the status bar: what arrived, and who failed and why."""
-    created = sum(r.created for r in results)
+    created = sum(r.new_work for r in results)  # the page's own posts are context, not new
     updated = sum(r.updated for r in results)
     gone = sum(r.deleted_by_author for r in results)
-    line = f"Hämtat: {created} nya, {updated} uppdaterade, {gone} raderade av författaren."
+    line = fill(
+        QCoreApplication.translate(
+            "SyncScheduler", "Hämtat: %1 nya, %2 uppdaterade, %3 raderade av författaren."
+        ),
+        (created, updated, gone),
+    )
     failed = [r for r in results if not r.ok and r.error_kind != ErrorKind.WAITING]
     if failed:
-        line += " " + " ".join(r.message for r in failed)
+        line += " " + " ".join(window_text(r.message) for r in failed)
     return line
 
 
@@ -127,7 +134,7 @@ class SyncScheduler(QObject):
     def _failed(self, exc: BaseException) -> None:
         from app.services.intake.sync import SyncResult
 
-        self.finished.emit([SyncResult("", False, str(exc), error_kind="environment")])
+        self.finished.emit([SyncResult("", False, told(exc), error_kind="environment")])
 
 
 def install(window: Any) -> SyncScheduler:

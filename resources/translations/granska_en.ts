@@ -807,6 +807,638 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Facebook svarade inte på listan över sidor (%1).</source>
+        <translation>Facebook did not answer with the list of pages (%1).</translation>
+    </message>
+    <message>
+        <source>Facebook lämnade inte ut listan över sidor (%1).</source>
+        <translation>Facebook did not hand out the list of pages (%1).</translation>
+    </message>
+    <message>
+        <source>Inloggningen för %1 gäller inte längre (återkallad eller utgången hos %2): logga in igen under Inställningar → Konton.</source>
+        <translation>The sign-in for %1 is no longer valid (revoked or expired at %2): sign in again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>svarade inte i tid</source>
+        <translation>did not answer in time</translation>
+    </message>
+    <message>
+        <source>gick inte att nå (%1)</source>
+        <translation>could not be reached (%1)</translation>
+    </message>
+    <message>
+        <source>skickade ett svar som inte gick att läsa (HTTP %1)</source>
+        <translation>sent an answer that could not be read (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>%1 godtar inte kommunens klient för %2%3: kontrollera klient-id (granska accounts edit --client-id) och klienthemligheten (granska credentials client).</source>
+        <translation>%1 does not accept the municipality&apos;s client for %2%3: check the client id (granska accounts edit --client-id) and the client secret (granska credentials client).</translation>
+    </message>
+    <message>
+        <source>har ett tillfälligt fel (HTTP %1)%2</source>
+        <translation>has a temporary fault (HTTP %1)%2</translation>
+    </message>
+    <message>
+        <source>avvisade inloggningen: %1%2</source>
+        <translation>refused the sign-in: %1%2</translation>
+    </message>
+    <message>
+        <source>%1s inloggning %2 för %3.</source>
+        <translation>%1&apos;s sign-in %2 for %3.</translation>
+    </message>
+    <message>
+        <source>Token för %1 har gått ut: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 has expired: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 är ogiltig: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 is invalid: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 har gått ut eller är ogiltig: förnya den under Inställningar → Konton.</source>
+        <translation>The token for %1 has expired or is invalid: renew it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Token för %1 saknar behörighet för detta%2. Ge den rätt behörigheter och spara den på nytt under Inställningar → Konton.</source>
+        <translation>The token for %1 lacks permission for this%2. Give it the right permissions and save it again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>%1 hittar inte det som efterfrågades%2.</source>
+        <translation>%1 cannot find what was asked for%2.</translation>
+    </message>
+    <message>
+        <source>%1 begränsar anropen för %2 just nu%3.</source>
+        <translation>%1 is limiting the calls for %2 right now%3.</translation>
+    </message>
+    <message>
+        <source>%1 har ett tillfälligt fel för %2%3.</source>
+        <translation>%1 has a temporary fault for %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 avvisade anropet för %2: %3</source>
+        <translation>%1 refused the call for %2: %3</translation>
+    </message>
+    <message>
+        <source>den är låst av ett annat program (ett annat Granska-fönster eller ett verktyg som har filen öppen); försök igen när det är stängt</source>
+        <translation>it is locked by another program (another Granska window or a tool that has the file open); try again when it is closed</translation>
+    </message>
+    <message>
+        <source>den är låst av ett annat program</source>
+        <translation>it is locked by another program</translation>
+    </message>
+    <message>
+        <source>den är skrivskyddad (filen eller enheten den ligger på)</source>
+        <translation>it is read-only (the file or the drive it is on)</translation>
+    </message>
+    <message>
+        <source>filen kan inte öppnas (finns mappen, och får Granska läsa och skriva där?)</source>
+        <translation>the file cannot be opened (does the folder exist, and may Granska read and write there?)</translation>
+    </message>
+    <message>
+        <source>läs- eller skrivfel på disken</source>
+        <translation>a read or write error on the disk</translation>
+    </message>
+    <message>
+        <source>en annan session (en kollega eller ett verktyg) håller data låsta för länge; försök igen om en stund</source>
+        <translation>another session (a colleague or a tool) holds data locked for too long; try again in a while</translation>
+    </message>
+    <message>
+        <source>två sessioner väntade på varandra (dödläge); försök igen</source>
+        <translation>two sessions waited for each other (a deadlock); try again</translation>
+    </message>
+    <message>
+        <source>frågan avbröts av servern</source>
+        <translation>the query was cancelled by the server</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte läsas eller skrivas: %1. Ingenting har ändrats.</source>
+        <translation>The database could not be read or written: %1. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte använda databasen %1: %2 (%3). Ingenting har ändrats.</source>
+        <translation>Cannot use the database %1: %2 (%3). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Du måste vara administratör för kontot och ha kört granska login för att spara dess token i teamdatabasen.</source>
+        <translation>You must be an administrator of the account and have run granska login to save its token in the team database.</translation>
+    </message>
+    <message>
+        <source>Du (%1) finns inte i administratörsregistret.</source>
+        <translation>You (%1) are not in the register of administrators.</translation>
+    </message>
+    <message>
+        <source>Välj minst en post till bevispaketet.</source>
+        <translation>Choose at least one item for the evidence package.</translation>
+    </message>
+    <message>
+        <source>Ett bevispaket kan innehålla högst %1 poster.</source>
+        <translation>An evidence package can hold at most %1 items.</translation>
+    </message>
+    <message>
+        <source>Bevispaketet ska sluta på .zip: %1</source>
+        <translation>The evidence package must end in .zip: %1</translation>
+    </message>
+    <message>
+        <source>Okänd post: %1</source>
+        <translation>Unknown item: %1</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva bevispaketet %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot write the evidence package %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>%1 är ingen läsbar ZIP-fil (%2).</source>
+        <translation>%1 is not a readable ZIP file (%2).</translation>
+    </message>
+    <message>
+        <source>Paketet innehåller samma filnamn flera gånger.</source>
+        <translation>The package contains the same file name more than once.</translation>
+    </message>
+    <message>
+        <source>%1 är inget bevispaket från Granska (manifest.json saknas).</source>
+        <translation>%1 is not an evidence package from Granska (manifest.json is missing).</translation>
+    </message>
+    <message>
+        <source>manifest.json i %1 går inte att läsa (%2).</source>
+        <translation>manifest.json in %1 cannot be read (%2).</translation>
+    </message>
+    <message>
+        <source>manifest.json anger inte formatet granska-bevispaket.</source>
+        <translation>manifest.json does not state the format granska-bevispaket.</translation>
+    </message>
+    <message>
+        <source>%1: filen finns inte i manifestet.</source>
+        <translation>%1: the file is not in the manifest.</translation>
+    </message>
+    <message>
+        <source>%1: kontrollsumman stämmer inte, filen är ändrad.</source>
+        <translation>%1: the checksum does not match, the file has been changed.</translation>
+    </message>
+    <message>
+        <source>%1: storleken stämmer inte med manifestet.</source>
+        <translation>%1: the size does not match the manifest.</translation>
+    </message>
+    <message>
+        <source>%1: filen saknas i paketet.</source>
+        <translation>%1: the file is missing from the package.</translation>
+    </message>
+    <message>
+        <source>%1: %2 saknas i paketet.</source>
+        <translation>%1: %2 is missing from the package.</translation>
+    </message>
+    <message>
+        <source>%1: kontrollsumman stämmer inte med %2.</source>
+        <translation>%1: the checksum does not match %2.</translation>
+    </message>
+    <message>
+        <source>%1 saknas.</source>
+        <translation>%1 is missing.</translation>
+    </message>
+    <message>
+        <source>%1: beviset stämmer inte med kontrollsumman från när det sparades.</source>
+        <translation>%1: the evidence does not match the checksum from when it was saved.</translation>
+    </message>
+    <message>
+        <source>%1: beviset är inte giltig JSON.</source>
+        <translation>%1: the evidence is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>%1: sparat offline från den lokala kopian från %2.</source>
+        <translation>%1: saved offline from the local copy of %2.</translation>
+    </message>
+    <message>
+        <source>Paketet finns inte i den här databasen; bara paketets egna kontrollsummor har prövats.</source>
+        <translation>The package is not in this database; only the package&apos;s own checksums were checked.</translation>
+    </message>
+    <message>
+        <source>manifest.json är inte det som Granska skrev när paketet skapades.</source>
+        <translation>manifest.json is not what Granska wrote when the package was made.</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte läsas: %1</source>
+        <translation>The database could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Bevis %1: kontrollsumman skiljer sig från databasens.</source>
+        <translation>Evidence %1: the checksum differs from the database&apos;s.</translation>
+    </message>
+    <message>
+        <source>Jämfört med databasen: paketet skapades %1 av %2.</source>
+        <translation>Compared with the database: the package was made %1 by %2.</translation>
+    </message>
+    <message>
+        <source>disken är full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>enheten är skrivskyddad</source>
+        <translation>the drive is write-protected</translation>
+    </message>
+    <message>
+        <source>behörighet saknas</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>Mappen %1 finns inte.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 är en mapp, inte en fil.</source>
+        <translation>%1 is a folder, not a file.</translation>
+    </message>
+    <message>
+        <source>Filen %1 finns redan. Välj ett annat namn eller ange --overwrite.</source>
+        <translation>The file %1 already exists. Choose another name or give --overwrite.</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva i %1: %2</source>
+        <translation>Cannot write in %1: %2</translation>
+    </message>
+    <message>
+        <source>Kan inte spara %1: filen är öppen i ett annat program (till exempel Excel) eller låst av ett antivirusprogram. Stäng filen och försök igen, eller välj ett annat filnamn.</source>
+        <translation>Cannot save %1: the file is open in another program (for example Excel) or locked by an antivirus program. Close the file and try again, or choose another file name.</translation>
+    </message>
+    <message>
+        <source>Kan inte spara %1: %2</source>
+        <translation>Cannot save %1: %2</translation>
+    </message>
+    <message>
+        <source>angivet för hand (%1 händelser)</source>
+        <translation>given by hand (%1 events)</translation>
+    </message>
+    <message>
+        <source>angiven SHA-256</source>
+        <translation>a given SHA-256</translation>
+    </message>
+    <message>
+        <source>%1 är varken ett logghuvud (N:SHA-256) eller en fil som finns.</source>
+        <translation>%1 is neither a log head (N:SHA-256) nor a file that exists.</translation>
+    </message>
+    <message>
+        <source>Kan inte läsa %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 innehåller inget logghuvud från Granska (%2 …).</source>
+        <translation>%1 contains no log head from Granska (%2 …).</translation>
+    </message>
+    <message>
+        <source>filen %1</source>
+        <translation>the file %1</translation>
+    </message>
+    <message>
+        <source>Ingen mottagare: ange --to, eller kommunikationschefens adress under Inställningar → E-post.</source>
+        <translation>No recipient: give --to, or the head of communications&apos; address under Settings → E-mail.</translation>
+    </message>
+    <message>
+        <source>Perioden slutar (%1) före den börjar (%2).</source>
+        <translation>The period ends (%1) before it starts (%2).</translation>
+    </message>
+    <message>
+        <source>Rad %1: %2 är ingen giltig post (ett ord eller en fras; * sist betyder början av ord, = först betyder exakt den formen).</source>
+        <translation>Line %1: %2 is not a valid entry (a word or a phrase; * at the end means the start of a word, = first means exactly that form).</translation>
+    </message>
+    <message>
+        <source>Okänd ordlista %1.</source>
+        <translation>Unknown word list %1.</translation>
+    </message>
+    <message>
+        <source>%1 rad %2 (%3): %4</source>
+        <translation>%1 row %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>%1 rad %2 (utan Rad-id): %3</source>
+        <translation>%1 row %2 (no Rad-id): %3</translation>
+    </message>
+    <message>
+        <source>cellen tolkades som datum eller sanningsvärde, inte som text; formatera kolumnen som text och skriv numret igen</source>
+        <translation>the cell was read as a date or a true/false value, not as text; format the column as text and type the number again</translation>
+    </message>
+    <message>
+        <source>diarienumret innehåller styrtecken</source>
+        <translation>the case number contains control characters</translation>
+    </message>
+    <message>
+        <source>diarienumret är längre än %1 tecken</source>
+        <translation>the case number is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>Rad-id saknas eller är ändrat</source>
+        <translation>the Rad-id is missing or changed</translation>
+    </message>
+    <message>
+        <source>samma rad har två olika diarienummer: %1 (rad %2) och %3</source>
+        <translation>the same row has two different case numbers: %1 (row %2) and %3</translation>
+    </message>
+    <message>
+        <source>Rad-id finns inte i någon export från Granska</source>
+        <translation>the Rad-id is in no export from Granska</translation>
+    </message>
+    <message>
+        <source>borttagningen är ännu inte diarieförd i Granska</source>
+        <translation>the removal is not yet registered in Granska</translation>
+    </message>
+    <message>
+        <source>Granska har redan diarienummer %1; filen säger %2. Rätta det i Granska eller i filen.</source>
+        <translation>Granska already has the case number %1; the file says %2. Correct it in Granska or in the file.</translation>
+    </message>
+    <message>
+        <source>Borttagning på plattformen</source>
+        <translation>Removal on the platform</translation>
+    </message>
+    <message>
+        <source>Meddelande i tråden</source>
+        <translation>Notice in the thread</translation>
+    </message>
+    <message>
+        <source>Vidarebefordran med e-post</source>
+        <translation>Forwarding by e-mail</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>väntar</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta.</source>
+        <translation>Remove the comment by hand through the link, then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>Publicera svaret för hand i tråden (texten finns att kopiera) och markera det publicerat.</source>
+        <translation>Post the answer by hand in the thread (the text is there to copy) and mark it posted.</translation>
+    </message>
+    <message>
+        <source>Publicera meddelandet för hand i tråden (texten finns att kopiera) och markera det publicerat.</source>
+        <translation>Post the notice by hand in the thread (the text is there to copy) and mark it posted.</translation>
+    </message>
+    <message>
+        <source>Okänt konto %1.</source>
+        <translation>Unknown account %1.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 (%2) hämtas inte från någon plattform; importera dess poster med granska import.</source>
+        <translation>The account %1 (%2) is not fetched from any platform; import its items with granska import.</translation>
+    </message>
+    <message>
+        <source>%1: väntar till %2 innan nästa hämtning (%3)</source>
+        <translation>%1: waiting until %2 before the next fetch (%3)</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad för %1 (%2): lägg till den under Inställningar → Konton.</source>
+        <translation>No token is saved for %1 (%2): add it under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Hämtningen för %1 avbröts; det som hunnit hämtas är sparat.</source>
+        <translation>Fetching for %1 was cancelled; what had arrived is saved.</translation>
+    </message>
+    <message>
+        <source>%1: %2 nya, %3 uppdaterade (%4 med ändrad text), %5 raderade av författaren.</source>
+        <translation>%1: %2 new, %3 updated (%4 with changed text), %5 deleted by their authors.</translation>
+    </message>
+    <message>
+        <source>%1 %2 nya och %3 uppdaterade poster hann sparas.</source>
+        <translation>%1 %2 new and %3 updated items were saved before that.</translation>
+    </message>
+    <message>
+        <source>Bevakningen måste sluta senare på dagen än den börjar.</source>
+        <translation>The watched hours must end later in the day than they start.</translation>
+    </message>
+    <message>
+        <source>Ange minst en veckodag för bevakningen.</source>
+        <translation>Give at least one weekday for the watched hours.</translation>
+    </message>
+    <message>
+        <source>Svarstiden måste vara större än noll timmar.</source>
+        <translation>The response time must be more than zero hours.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (ej helgdagar)</source>
+        <translation>%1 %2 (not public holidays)</translation>
+    </message>
+    <message>
+        <source>%1, svar inom %2 under bevakningstid</source>
+        <translation>%1, an answer within %2 of watched time</translation>
+    </message>
+    <message>
+        <source>%1 timme</source>
+        <translation>%1 hour</translation>
+    </message>
+    <message>
+        <source>%1 timmar</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>vardagar</source>
+        <translation>weekdays</translation>
+    </message>
+    <message>
+        <source>alla dagar</source>
+        <translation>every day</translation>
+    </message>
+    <message>
+        <source>mån</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>tis</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>ons</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>tor</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>fre</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>lör</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>sön</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Okänd veckodag %1: skriv t.ex. 1-5, vardagar eller mån,ons,fre.</source>
+        <translation>Unknown weekday %1: write e.g. 1-5, weekdays or 135.</translation>
+    </message>
+    <message>
+        <source>Okänd tid %1: skriv t.ex. 8, 08:00 eller 16.30.</source>
+        <translation>Unknown time %1: write e.g. 8, 08:00 or 16.30.</translation>
+    </message>
+    <message>
+        <source>Okänd tid %1.</source>
+        <translation>Unknown time %1.</translation>
+    </message>
+    <message>
+        <source>Okända bevakningstider %1: skriv t.ex. 8-17 eller 08:00-16:30.</source>
+        <translation>Unknown watched hours %1: write e.g. 8-17 or 08:00-16:30.</translation>
+    </message>
+    <message>
+        <source>Skriv in texten som posten innehöll.</source>
+        <translation>Type in the text the item contained.</translation>
+    </message>
+    <message>
+        <source>Texten innehåller ett NUL-tecken (U+0000), som inte kan lagras.</source>
+        <translation>The text contains a NUL character (U+0000), which cannot be stored.</translation>
+    </message>
+    <message>
+        <source>Länken</source>
+        <translation>The link</translation>
+    </message>
+    <message>
+        <source>Tidpunkten saknar tidszon.</source>
+        <translation>The time has no time zone.</translation>
+    </message>
+    <message>
+        <source>Tidpunkten ligger i framtiden.</source>
+        <translation>The time is in the future.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 (%2) hämtas inte från någon plattform och behöver ingen token.</source>
+        <translation>The account %1 (%2) is not fetched from any platform and needs no token.</translation>
+    </message>
+    <message>
+        <source>Token är tom: klistra in den token som plattformen gav.</source>
+        <translation>The token is empty: paste the token the platform gave you.</translation>
+    </message>
+    <message>
+        <source>Token innehåller mellanslag eller radbrytningar; kontrollera att hela token och inget annat klistrades in.</source>
+        <translation>The token contains spaces or line breaks; check that the whole token and nothing else was pasted.</translation>
+    </message>
+    <message>
+        <source>Den nya token fungerade inte: %1 Den tidigare token är kvar.</source>
+        <translation>The new token did not work: %1 The previous token is kept.</translation>
+    </message>
+    <message>
+        <source>Ingen plattform att hämta från (import eller manuell inmatning).</source>
+        <translation>No platform to fetch from (import or manual entry).</translation>
+    </message>
+    <message>
+        <source>Klienthemligheten är sparad; logga in hos plattformen.</source>
+        <translation>The client secret is saved; sign in with the platform.</translation>
+    </message>
+    <message>
+        <source>Token finns i nyckelringen.</source>
+        <translation>The token is in the keyring.</translation>
+    </message>
+    <message>
+        <source>Token saknas i nyckelringen (borttagen utanför Granska?); spara den på nytt.</source>
+        <translation>The token is missing from the keyring (removed outside Granska?); save it again.</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad.</source>
+        <translation>No token is saved.</translation>
+    </message>
+    <message>
+        <source>Ingen token är sparad för %1 (%2).</source>
+        <translation>No token is saved for %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Klienthemligheten är tom eller innehåller mellanslag; inget ändrades.</source>
+        <translation>The client secret is empty or contains spaces; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 har ingen inloggning från skrivbordet i Granska; spara en token med granska credentials set %2.</source>
+        <translation>%1 has no desktop sign-in in Granska; save a token with granska credentials set %2.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 saknar klient-id: registrera kommunens egen app hos %2 (se README, Plattformarna) och ange id:t med granska accounts edit %1 --client-id ID.</source>
+        <translation>The account %1 has no client id: register the municipality&apos;s own app with %2 (see the README, Platforms) and give its id with granska accounts edit %1 --client-id ID.</translation>
+    </message>
+    <message>
+        <source>%1 kräver appens hemlighet: spara den först med granska credentials client %2 (läses från standard in).</source>
+        <translation>%1 needs the app&apos;s secret: save it first with granska credentials client %2 (read from standard input).</translation>
+    </message>
+    <message>
+        <source>Inloggad hos plattformen för %1 (sidan %2); token är sparad.</source>
+        <translation>Signed in with the platform for %1 (the page %2); the token is saved.</translation>
+    </message>
+    <message>
+        <source>Inloggad hos plattformen för %1; token är sparad.</source>
+        <translation>Signed in with the platform for %1; the token is saved.</translation>
+    </message>
+    <message>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Hittade ingen sida att spara token för (%1); sidor du administrerar: %2. Ange sidans id med --page ID (eller kontots --external-id); inget sparades.</source>
+        <translation>Found no page to save a token for (%1); pages you administer: %2. Give the page&apos;s id with --page ID (or the account&apos;s --external-id); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Granska kunde inte ta emot inloggningen på 127.0.0.1:%1 (%2); porten används kanske av ett annat program.</source>
+        <translation>Granska could not receive the sign-in on 127.0.0.1:%1 (%2); another program may be using the port.</translation>
+    </message>
+    <message>
+        <source>Inloggningen avbröts; inget sparades.</source>
+        <translation>The sign-in was cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Ingen inloggning kom tillbaka från webbläsaren inom %1 sekunder; inget sparades. Kör kommandot igen och logga in i webbläsaren medan det väntar.</source>
+        <translation>No sign-in came back from the browser within %1 seconds; nothing was saved. Try again and sign in in the browser while Granska waits.</translation>
+    </message>
+    <message>
+        <source>Svaret till inloggningen hörde inte till den här inloggningen (state stämmer inte) och avvisades; inget sparades. Försök igen.</source>
+        <translation>The answer to the sign-in did not belong to this sign-in (the state does not match) and was refused; nothing was saved. Try again.</translation>
+    </message>
+    <message>
+        <source>Plattformen avbröt inloggningen (%1); inget sparades.</source>
+        <translation>The platform cancelled the sign-in (%1); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Plattformen skickade ingen kod tillbaka; inget sparades.</source>
+        <translation>The platform sent no code back; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>dölja</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <source>radera</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>svara</source>
+        <translation>reply</translation>
+    </message>
+    <message>
+        <source>Ingen inloggning är sparad: logga in under Inställningar → Konton.</source>
+        <translation>No sign-in is saved: sign in under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Åtkomsten gick ut %1: logga in igen under Inställningar → Konton.</source>
+        <translation>The access ended %1: sign in again under Settings → Accounts.</translation>
+    </message>
+    <message>
+        <source>Google-projektet står i läget Testing: inloggningen upphör %1 (efter 7 dagar). Publicera projektet (In production) i Google Cloud Console och logga in igen.</source>
+        <translation>The Google project is in Testing mode: the sign-in ends %1 (after 7 days). Publish the project (In production) in the Google Cloud Console and sign in again.</translation>
+    </message>
+    <message>
+        <source>Åtkomsten går ut %1: logga in igen under Inställningar → Konton före dess.</source>
+        <translation>The access ends %1: sign in again under Settings → Accounts before then.</translation>
+    </message>
+    <message>
+        <source>Inloggningen saknar behörighet att %1: logga in igen och godkänn alla behörigheter.</source>
+        <translation>The sign-in lacks permission to %1: sign in again and grant every permission.</translation>
+    </message>
+    <message>
         <source>administratör</source>
         <translation>administrator</translation>
     </message>
@@ -3878,6 +4510,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 <context>
     <name>SyncScheduler</name>
     <message>
+        <source>Hämtat: %1 nya, %2 uppdaterade, %3 raderade av författaren.</source>
+        <translation>Fetched: %1 new, %2 updated, %3 deleted by their authors.</translation>
+    </message>
+    <message>
         <source>Synka nu</source>
         <translation>Sync now</translation>
     </message>
@@ -4418,6 +5054,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
 </context>
 <context>
     <name>StatisticsView</name>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
     <message>
         <source>Poster per månad och kanal</source>
         <translation>Items per month and channel</translation>

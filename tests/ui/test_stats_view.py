@@ -109,6 +109,10 @@ def test_the_view_in_swedish_and_english_is_drawn(view, qtbot, tmp_path, languag
         assert shown.accounts_model.headerData(2, Qt.Orientation.Horizontal) == (
             "Poster" if language == "sv" else "Items"
         )
+        # The removal reasons in the window's language (#15: they were Swedish in English).
+        assert shown.removals_model.rows() == [
+            ["Svordomar eller obscena ord" if language == "sv" else "Profanity or obscene words", 1]
+        ]
     finally:
         for translator in installed:
             app.removeTranslator(translator)

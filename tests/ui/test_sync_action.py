@@ -52,8 +52,9 @@ def test_sync_now_fetches_in_the_background_into_the_queue(qtbot, sqlite_db, sec
         assert r.fake.count("/feed") == 1  # ...started nothing
     assert len(ticks) > 20  # the event loop kept running during the slow answer
     [result] = finished.args[0]
-    assert result.ok and result.created == 31
-    assert window.statusBar().currentMessage().startswith("Hämtat: 31 nya")
+    assert result.ok and result.created == 31 and result.new_work == 30
+    # Issue #15: the page's own post is context, not one of the new ("31 nya" before).
+    assert window.statusBar().currentMessage().startswith("Hämtat: 30 nya")
     wait_loaded(qtbot, window)
     assert window.queue.model.rowCount() == 30  # the comments: the page's own post is their context
 

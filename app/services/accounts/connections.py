@@ -15,6 +15,7 @@ from app.connectors.oauth import StoredCredential
 from app.core.clock import utcnow
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
+from app.core.messages import say, told, translate
 from app.models import Account, Item
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
@@ -125,15 +126,20 @@ class CredentialService:
         with self._sessions() as session:
             a = session.scalar(select(Account).where(Account.key == key))
             if a is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto %1."), repr(key)))
             return AccountRef.of(a)
 
     def _platform_account(self, key: str) -> AccountRef:
         account = self._account(key)
         if account.platform not in connector_platforms():
             raise InputError(
-                f"Kontot {key!r} ({account.platform}) hämtas inte från någon plattform och "
-                "behöver ingen token."
+                say(
+                    translate(
+                        "Core", "Kontot %1 (%2) hämtas inte från någon plattform och behöver ingen token."
+                    ),
+                    repr(key),
+                    account.platform,
+                )
             )
         return account
 
@@ -148,11 +154,14 @@ class CredentialService:
     def set_token(self, key: str, secret: str) -> CredentialStatus:
         secret = secret.strip()
         if not secret:
-            raise InputError("Token är tom: klistra in den token som plattformen gav.")
+            raise InputError(translate("Core", "Token är tom: klistra in den token som plattformen gav."))
         if any(c.isspace() for c in secret):
             raise InputError(
-                "Token innehåller mellanslag eller radbrytningar; kontrollera att hela "
-                "token och inget annat klistrades in."
+                translate(
+                    "Core",
+                    "Token innehåller mellanslag eller radbrytningar; kontrollera att hela "
+                    "token och inget annat klistrades in.",
+                )
             )
         account = self._platform_account(key)
         ref = credential_ref(account.key)
@@ -174,7 +183,12 @@ class CredentialService:
         if not check.ok and previous:
             self._store.set(ref, previous)
             return ConnectionCheck(
-                key, False, f"Den nya token fungerade inte: {check.message} Den tidigare token är kvar."
+                key,
+                False,
+                say(
+                    translate("Core", "Den nya token fungerade inte: %1 Den tidigare token är kvar."),
+                    check.message,
+                ),
             )
         return check
 
@@ -189,25 +203,32 @@ class CredentialService:
         account = self._account(key)
         if account.platform not in connector_platforms():
             return CredentialStatus(
-                key, None, None, "Ingen plattform att hämta från (import eller manuell inmatning)."
+                key,
+                None,
+                None,
+                translate("Core", "Ingen plattform att hämta från (import eller manuell inmatning)."),
             )
         ref = account.credential_ref
         try:
             saved = ref is not None and self._store.get(ref) is not None
         except KeyringUnavailable as exc:
-            return CredentialStatus(key, ref, None, str(exc))
+            return CredentialStatus(key, ref, None, told(exc))
         if saved and not self._has_token(ref):
-            return CredentialStatus(key, ref, False, "Klienthemligheten är sparad; logga in hos plattformen.")
+            return CredentialStatus(
+                key, ref, False, translate("Core", "Klienthemligheten är sparad; logga in hos plattformen.")
+            )
         if saved:
-            return CredentialStatus(key, ref, True, "Token finns i nyckelringen.")
+            return CredentialStatus(key, ref, True, translate("Core", "Token finns i nyckelringen."))
         if ref:
             return CredentialStatus(
                 key,
                 ref,
                 False,
-                "Token saknas i nyckelringen (borttagen utanför Granska?); spara den på nytt.",
+                translate(
+                    "Core", "Token saknas i nyckelringen (borttagen utanför Granska?); spara den på nytt."
+                ),
             )
-        return CredentialStatus(key, None, False, "Ingen token är sparad.")
+        return CredentialStatus(key, None, False, translate("Core", "Ingen token är sparad."))
 
     def _has_token(self, ref: str | None) -> bool:
         stored = StoredCredential.parse(self._store.get(ref)) if ref else None
@@ -218,12 +239,16 @@ class CredentialService:
         try:
             connector = self._registry.for_account(account)
             if connector is None:
-                return ConnectionCheck(key, False, f"Ingen token är sparad för {account.name} ({key}).")
+                return ConnectionCheck(
+                    key,
+                    False,
+                    say(translate("Core", "Ingen token är sparad för %1 (%2)."), account.name, key),
+                )
             result = connector.check()
         except PlatformError as exc:
             if exc.kind == ErrorKind.AUTH:
                 self._note(key, None, str(exc))
-            return ConnectionCheck(key, False, str(exc))
+            return ConnectionCheck(key, False, told(exc))
         if result.ok:
             self._note(key, (), None)
         return ConnectionCheck(key, result.ok, result.message)
@@ -242,7 +267,9 @@ class CredentialService:
         kept with the account's tokens in the same store, never in the database."""
         secret = secret.strip()
         if not secret or any(c.isspace() for c in secret):
-            raise InputError("Klienthemligheten är tom eller innehåller mellanslag; inget ändrades.")
+            raise InputError(
+                translate("Core", "Klienthemligheten är tom eller innehåller mellanslag; inget ändrades.")
+            )
         account = self._platform_account(key)
         ref = account.credential_ref or credential_ref(account.key)
         kept = StoredCredential.parse(self._store.get(ref)) or StoredCredential()

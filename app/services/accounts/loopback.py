@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from app.core.errors import EnvironmentFault
+from app.core.messages import say, translate
 
 DONE_PAGE = (
     "<!doctype html><html lang='sv'><meta charset='utf-8'><title>Granska</title>"
@@ -69,8 +70,15 @@ class LoopbackListener:
             self._server = HTTPServer(("127.0.0.1", port), Handler)
         except OSError as exc:
             raise EnvironmentFault(
-                f"Granska kunde inte ta emot inloggningen på 127.0.0.1:{port} ({exc.strerror}); "
-                "porten används kanske av ett annat program."
+                say(
+                    translate(
+                        "Core",
+                        "Granska kunde inte ta emot inloggningen på 127.0.0.1:%1 (%2); "
+                        "porten används kanske av ett annat program.",
+                    ),
+                    port,
+                    exc.strerror,
+                )
             ) from None
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -97,12 +105,18 @@ class LoopbackListener:
         deadline = time.monotonic() + timeout
         while True:
             if cancelled():
-                raise SignInRefused("Inloggningen avbröts; inget sparades.")
+                raise SignInRefused(translate("Core", "Inloggningen avbröts; inget sparades."))
             left = deadline - time.monotonic()
             if left <= 0:
                 raise SignInRefused(
-                    f"Ingen inloggning kom tillbaka från webbläsaren inom {timeout:.0f} sekunder; inget "
-                    "sparades. Kör kommandot igen och logga in i webbläsaren medan det väntar."
+                    say(
+                        translate(
+                            "Core",
+                            "Ingen inloggning kom tillbaka från webbläsaren inom %1 sekunder; inget "
+                            "sparades. Kör kommandot igen och logga in i webbläsaren medan det väntar.",
+                        ),
+                        f"{timeout:.0f}",
+                    )
                 )
             try:
                 query = self._answers.get(timeout=min(left, 0.2))
@@ -110,12 +124,19 @@ class LoopbackListener:
                 continue
             if query.get("state") != self._state:
                 raise SignInRefused(
-                    "Svaret till inloggningen hörde inte till den här inloggningen (state stämmer "
-                    "inte) och avvisades; inget sparades. Försök igen."
+                    translate(
+                        "Core",
+                        "Svaret till inloggningen hörde inte till den här inloggningen (state stämmer "
+                        "inte) och avvisades; inget sparades. Försök igen.",
+                    )
                 )
             if "error" in query:
                 said = query.get("error_description") or query["error"]
-                raise SignInRefused(f"Plattformen avbröt inloggningen ({said}); inget sparades.")
+                raise SignInRefused(
+                    say(translate("Core", "Plattformen avbröt inloggningen (%1); inget sparades."), said)
+                )
             if not query.get("code"):
-                raise SignInRefused("Plattformen skickade ingen kod tillbaka; inget sparades.")
+                raise SignInRefused(
+                    translate("Core", "Plattformen skickade ingen kod tillbaka; inget sparades.")
+                )
             return Redirect(query["code"])

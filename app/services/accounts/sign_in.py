@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.oauth import Pkce, StoredCredential, authorization_url, facebook_pages
 from app.core.clock import utcnow
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.models import Account
 from app.services.accounts.connections import AccountRef, credential_ref
 from app.services.accounts.credentials import CredentialStore
@@ -79,7 +80,7 @@ class SignInService:
         with self._sessions() as session:
             row = session.scalar(select(Account).where(Account.key == key))
             if row is None:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto %1."), repr(key)))
             return AccountRef.of(row)
 
     def begin(self, key: str, port: int = 0, page_id: str | None = None) -> PendingSignIn:
@@ -88,19 +89,40 @@ class SignInService:
         label = PLATFORMS[account.platform].label if account.platform in PLATFORMS else account.platform
         if spec is None:
             raise InputError(
-                f"{label} har ingen inloggning från skrivbordet i Granska; spara en token med "
-                f"granska credentials set {key}."
+                say(
+                    translate(
+                        "Core",
+                        "%1 har ingen inloggning från skrivbordet i Granska; spara en token med "
+                        "granska credentials set %2.",
+                    ),
+                    label,
+                    key,
+                )
             )
         if not account.oauth_client_id:
             raise InputError(
-                f"Kontot {key} saknar klient-id: registrera kommunens egen app hos {label} (se "
-                f"README, Plattformarna) och ange id:t med granska accounts edit {key} --client-id ID."
+                say(
+                    translate(
+                        "Core",
+                        "Kontot %1 saknar klient-id: registrera kommunens egen app hos %2 (se "
+                        "README, Plattformarna) och ange id:t med granska accounts edit %1 --client-id ID.",
+                    ),
+                    key,
+                    label,
+                )
             )
         stored = StoredCredential.parse(self._store.get(account.credential_ref or credential_ref(key)))
         if spec.needs_secret and not (stored and stored.client_secret):
             raise InputError(
-                f"{label} kräver appens hemlighet: spara den först med granska credentials client {key} "
-                "(läses från standard in)."
+                say(
+                    translate(
+                        "Core",
+                        "%1 kräver appens hemlighet: spara den först med granska credentials client %2 "
+                        "(läses från standard in).",
+                    ),
+                    label,
+                    key,
+                )
             )
         pkce = Pkce.new()
         listener = LoopbackListener(pkce.state, port or spec.redirect_port).__enter__()
@@ -151,10 +173,17 @@ class SignInService:
 
         self._write(save)
         log.info("inloggning hos plattformen sparad för %s", account.key)
-        where = f" (sidan {page[1]})" if page else ""
+        if page:
+            said = say(
+                translate("Core", "Inloggad hos plattformen för %1 (sidan %2); token är sparad."),
+                account.key,
+                page[1],
+            )
+        else:
+            said = say(translate("Core", "Inloggad hos plattformen för %1; token är sparad."), account.key)
         return SignedIn(
             account.key,
-            f"Inloggad hos plattformen för {account.key}{where}; token är sparad.",
+            said,
             granted,
             page[1] if page else None,
         )
@@ -175,10 +204,17 @@ class SignInService:
         else:
             chosen = pages if len(pages) == 1 else []
         if len(chosen) != 1 or not chosen[0].get("access_token"):
-            listed = ", ".join(f"{p.get('name')} ({p.get('id')})" for p in pages) or "inga"
+            listed = ", ".join(f"{p.get('name')} ({p.get('id')})" for p in pages) or translate("Core", "inga")
             raise EnvironmentFault(
-                f"Hittade ingen sida att spara token för ({account.key}); sidor du administrerar: {listed}. "
-                "Ange sidans id med --page ID (eller kontots --external-id); inget sparades."
+                say(
+                    translate(
+                        "Core",
+                        "Hittade ingen sida att spara token för (%1); sidor du administrerar: %2. "
+                        "Ange sidans id med --page ID (eller kontots --external-id); inget sparades.",
+                    ),
+                    account.key,
+                    listed,
+                )
             )
         page = chosen[0]
         # The Page token made from a long-lived user token does not expire; the user token is

@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.models import Account, AccountAdministrator, AccountKeyCopy, AccountSecret, Administrator, PersonKey
 from app.models.folding import casefold
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
@@ -144,8 +145,11 @@ class TeamCredentialStore(CredentialStore):
             holders = _assigned_with_keys(session, account_id)
             if me not in {admin_id for admin_id, _ in holders}:
                 raise InputError(
-                    "Du måste vara administratör för kontot och ha kört granska login för att "
-                    "spara dess token i teamdatabasen."
+                    translate(
+                        "Core",
+                        "Du måste vara administratör för kontot och ha kört granska login för att "
+                        "spara dess token i teamdatabasen.",
+                    )
                 )
             session.execute(delete(AccountSecret).where(AccountSecret.account_id == account_id))
             session.execute(delete(AccountKeyCopy).where(AccountKeyCopy.account_id == account_id))
@@ -176,7 +180,12 @@ class TeamCredentialStore(CredentialStore):
         with self._sessions.begin() as session:
             me = _my_id(session, self._actor.username)
             if me is None:
-                raise InputError(f"Du ({self._actor.username}) finns inte i administratörsregistret.")
+                raise InputError(
+                    say(
+                        translate("Core", "Du (%1) finns inte i administratörsregistret."),
+                        self._actor.username,
+                    )
+                )
             stored = session.get(PersonKey, me)
             if private is None or stored is None:
                 private, public = new_key_pair()
@@ -262,7 +271,7 @@ def _account_key_of(ref: str) -> str:
 def _account_id(session: Session, ref: str) -> int:
     account_id = session.scalar(select(Account.id).where(Account.key == _account_key_of(ref)))
     if account_id is None:
-        raise InputError(f"Okänt konto {_account_key_of(ref)!r}.")
+        raise InputError(say(translate("Core", "Okänt konto %1."), repr(_account_key_of(ref))))
     return account_id
 
 

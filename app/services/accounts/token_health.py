@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.connectors.oauth import StoredCredential
 from app.core.clock import utcnow
+from app.core.messages import joined, say, translate
 from app.models import Account
 from app.services.accounts.connections import credential_ref
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
@@ -26,7 +27,11 @@ from app.services.accounts.tokens import oauth_spec
 WARN_DAYS = 14
 GOOGLE_TESTING_DAYS = 7
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-ACTION_WORDS = {"hide": "dölja", "delete": "radera", "reply": "svara"}
+ACTION_WORDS = {
+    "hide": translate("Core", "dölja"),
+    "delete": translate("Core", "radera"),
+    "reply": translate("Core", "svara"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,24 +77,38 @@ def assess(row: Any, stored: StoredCredential | None, now: datetime) -> TokenHea
     problem = (row.sync_state or {}).get("token_problem")
     warning: str | None = None
     if kind == "none":
-        warning = "Ingen inloggning är sparad: logga in under Inställningar → Konton."
+        warning = translate("Core", "Ingen inloggning är sparad: logga in under Inställningar → Konton.")
     elif problem:
         warning = str(problem)
     elif ends is not None and ends <= now:
-        warning = f"Åtkomsten gick ut {day(ends)}: logga in igen under Inställningar → Konton."
+        warning = say(
+            translate("Core", "Åtkomsten gick ut %1: logga in igen under Inställningar → Konton."), day(ends)
+        )
     elif (
         row.platform == "youtube" and stored is not None and stored.refresh_expires_at and stored.obtained_at
         and stored.refresh_expires_at - stored.obtained_at <= timedelta(days=GOOGLE_TESTING_DAYS, hours=1)
     ):  # fmt: skip
-        warning = (
-            f"Google-projektet står i läget Testing: inloggningen upphör {day(stored.refresh_expires_at)} "
-            "(efter 7 dagar). Publicera projektet (In production) i Google Cloud Console och logga in igen."
+        warning = say(
+            translate(
+                "Core",
+                "Google-projektet står i läget Testing: inloggningen upphör %1 (efter 7 dagar). "
+                "Publicera projektet (In production) i Google Cloud Console och logga in igen.",
+            ),
+            day(stored.refresh_expires_at),
         )
     elif ends is not None and ends - now <= timedelta(days=WARN_DAYS):
-        warning = f"Åtkomsten går ut {day(ends)}: logga in igen under Inställningar → Konton före dess."
+        warning = say(
+            translate("Core", "Åtkomsten går ut %1: logga in igen under Inställningar → Konton före dess."),
+            day(ends),
+        )
     elif missing:
-        words = ", ".join(ACTION_WORDS.get(a, a) for a in missing)
-        warning = f"Inloggningen saknar behörighet att {words}: logga in igen och godkänn alla behörigheter."
+        words = joined([ACTION_WORDS.get(a, a) for a in missing])
+        warning = say(
+            translate(
+                "Core", "Inloggningen saknar behörighet att %1: logga in igen och godkänn alla behörigheter."
+            ),
+            words,
+        )
     return TokenHealth(
         row.key, row.name, row.platform, kind, ends, refreshable, granted, missing, last_ok, warning
     )

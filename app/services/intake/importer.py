@@ -45,6 +45,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     new_versions: int = 0
+    context: int = 0  # of `created`, the account's own posts: context, not work
 
     @property
     def total(self) -> int:
@@ -56,6 +57,7 @@ _INSERT_COLUMNS = (
     "author_name", "author_id", "author_url", "text", "created_at", "edited_at", "permalink",
     "fetched_at", "raw", "status", "flags", "suggested_reason", "is_question", "row_version",
 )  # fmt: skip
+_STATUS = _INSERT_COLUMNS.index("status")
 
 
 def _raw_text(item: IncomingItem) -> str | None:
@@ -127,6 +129,7 @@ class ItemWriter:
         if new_rows:
             self._insert(new_rows)
             self.result.created += len(new_rows)
+            self.result.context += sum(1 for r in new_rows if r[_STATUS] == ItemStatus.CONTEXT)
 
     def _existing(self, account_id: int, external_ids: list[str]) -> dict[str, Any]:
         if self._dialect == "sqlite":

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.core.incoming import IncomingItem
+from app.core.messages import say, translate
 from app.models import Account, Item
 from app.services.accounts.accounts import _check_url
 from app.services.context import Actor, acting
@@ -56,19 +57,21 @@ class ManualEntryService:
         written_at: datetime | None = None,
     ) -> ManualItem:
         if not text.strip():
-            raise InputError("Skriv in texten som posten innehöll.")
+            raise InputError(translate("Core", "Skriv in texten som posten innehöll."))
         if "\x00" in text or "\x00" in author:
-            raise InputError("Texten innehåller ett NUL-tecken (U+0000), som inte kan lagras.")
-        url = _check_url((url or "").strip() or None, "Länken")
+            raise InputError(
+                translate("Core", "Texten innehåller ett NUL-tecken (U+0000), som inte kan lagras.")
+            )
+        url = _check_url((url or "").strip() or None, translate("Core", "Länken"))
         when = written_at or self._actor.now()
         if when.tzinfo is None:
-            raise InputError("Tidpunkten saknar tidszon.")
+            raise InputError(translate("Core", "Tidpunkten saknar tidszon."))
         if when > self._actor.now():
-            raise InputError("Tidpunkten ligger i framtiden.")
+            raise InputError(translate("Core", "Tidpunkten ligger i framtiden."))
         with self._sessions() as session:
             account = session.scalar(select(Account).where(Account.key == account_key))
             if account is None:
-                raise InputError(f"Okänt konto {account_key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto %1."), repr(account_key)))
             platform = account.platform
         external_id = manual_external_id(account_key, url, author.strip(), text, when)
         item = IncomingItem(

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.models import Setting
 from app.resources import resource_path
 from app.services.accounts.roles import Duty, require
@@ -40,8 +41,15 @@ def clean_entries(lines: list[str]) -> list[str]:
             continue
         if not _ENTRY.match(entry) or entry.strip("=*") == "":
             raise InputError(
-                f"Rad {number}: {line.strip()!r} är ingen giltig post (ett ord eller en fras; "
-                "* sist betyder början av ord, = först betyder exakt den formen)."
+                say(
+                    translate(
+                        "Core",
+                        "Rad %1: %2 är ingen giltig post (ett ord eller en fras; "
+                        "* sist betyder början av ord, = först betyder exakt den formen).",
+                    ),
+                    number,
+                    repr(line.strip()),
+                )
             )
         re.compile(entry_pattern(entry))
         if entry not in entries:
@@ -77,7 +85,7 @@ class RuleListService:
 
     def save_list(self, code: str, lines: list[str]) -> list[str]:
         if code not in default_lists():
-            raise InputError(f"Okänd ordlista {code!r}.")
+            raise InputError(say(translate("Core", "Okänd ordlista %1."), repr(code)))
         entries = clean_entries(lines)
         self._write(code, entries)
         return entries

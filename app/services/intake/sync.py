@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
+from app.core.messages import say, told, translate
 from app.models import Account, Item
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
@@ -71,6 +72,12 @@ class SyncResult:
     restored: int = 0
     error_kind: ErrorKind | None = None
     retry_after: float | None = None
+    context: int = 0  # of `created`, the account's own posts: context, not work
+
+    @property
+    def new_work(self) -> int:
+        """New items that are work (the queue's Nya), not the page's own posts."""
+        return self.created - self.context
 
 
 @dataclass
@@ -83,6 +90,7 @@ class _Tally:
         self.result.updated += r.updated
         self.result.unchanged += r.unchanged
         self.result.new_versions += r.new_versions
+        self.result.context += r.context
 
 
 _END = object()
@@ -165,11 +173,18 @@ class SyncService:
                 stmt = stmt.where(Account.key == key)
             accounts = list(session.scalars(stmt))
             if key is not None and not accounts:
-                raise InputError(f"Okänt konto {key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto %1."), repr(key)))
             if key is not None and accounts[0].platform not in connector_platforms():
                 raise InputError(
-                    f"Kontot {key!r} ({accounts[0].platform}) hämtas inte från någon plattform; "
-                    "importera dess poster med granska import."
+                    say(
+                        translate(
+                            "Core",
+                            "Kontot %1 (%2) hämtas inte från någon plattform; "
+                            "importera dess poster med granska import.",
+                        ),
+                        repr(key),
+                        accounts[0].platform,
+                    )
                 )
             fetched = connector_platforms()
             return [AccountRef.of(a) for a in accounts if a.platform in fetched and (a.active or key)]
@@ -196,7 +211,7 @@ class SyncService:
             return None
         local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
         why = (ref.sync_state or {}).get("last_error", "")
-        message = f"{ref.name}: väntar till {local} innan nästa hämtning ({why})"
+        message = say(translate("Core", "%1: väntar till %2 innan nästa hämtning (%3)"), ref.name, local, why)
         return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
 
     def sync_account(
@@ -211,9 +226,12 @@ class SyncService:
         except PlatformError as exc:
             return self._failed(ref, exc, _Tally())
         if connector is None:
-            message = (
-                f"Ingen token är sparad för {ref.name} ({ref.key}): "
-                "lägg till den under Inställningar → Konton."
+            message = say(
+                translate(
+                    "Core", "Ingen token är sparad för %1 (%2): lägg till den under Inställningar → Konton."
+                ),
+                ref.name,
+                ref.key,
             )
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
@@ -248,7 +266,10 @@ class SyncService:
                     return SyncResult(
                         ref.key,
                         False,
-                        f"Hämtningen för {ref.name} avbröts; det som hunnit hämtas är sparat.",
+                        say(
+                            translate("Core", "Hämtningen för %1 avbröts; det som hunnit hämtas är sparat."),
+                            ref.name,
+                        ),
                         error_kind=ErrorKind.CANCELLED,
                     )
             flush()
@@ -259,12 +280,25 @@ class SyncService:
         state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
         r = tally.result
-        message = (
-            f"{ref.name}: {r.created} nya, {r.updated} uppdaterade ({r.new_versions} med "
-            f"ändrad text), {deleted} raderade av författaren."
+        message = say(
+            translate("Core", "%1: %2 nya, %3 uppdaterade (%4 med ändrad text), %5 raderade av författaren."),
+            ref.name,
+            r.created - r.context,  # the page's own posts are context, not new work
+            r.updated,
+            r.new_versions,
+            deleted,
         )
         return SyncResult(
-            ref.key, True, message, r.created, r.updated, r.unchanged, r.new_versions, deleted, restored
+            ref.key,
+            True,
+            message,
+            r.created,
+            r.updated,
+            r.unchanged,
+            r.new_versions,
+            deleted,
+            restored,
+            context=r.context,
         )
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
@@ -283,18 +317,21 @@ class SyncService:
             state["retry_after"] = (now + timedelta(seconds=exc.retry_after)).isoformat()
         self._save_state(ref.id, state, None)
         r = tally.result
-        kept = f" {r.created} nya och {r.updated} uppdaterade poster hann sparas." if r.total else ""
+        said = told(exc)
+        kept = translate("Core", "%1 %2 nya och %3 uppdaterade poster hann sparas.")
+        message = say(kept, said, r.created - r.context, r.updated) if r.total else said
         log.info("synk av %s misslyckades: %s", ref.key, exc)
         return SyncResult(
             ref.key,
             False,
-            f"{exc}{kept}",
+            message,
             r.created,
             r.updated,
             r.unchanged,
             r.new_versions,
             error_kind=exc.kind,
             retry_after=exc.retry_after,
+            context=r.context,
         )
 
     def _save_state(self, account_id: int, state: dict[str, Any], synced_at: datetime | None) -> None:

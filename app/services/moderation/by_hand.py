@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.messages import say, translate
 from app.core.states import Step, StepStatus
 from app.models import Account, Item, ItemStatus, Notice, OutboxStep
 from app.services.moderation.outbox import PendingStep, is_scheduled, pending_row
@@ -22,10 +23,10 @@ POST = "post"  # post the notice or answer by hand, then mark it posted
 RETRY = "retry"  # a failed step: fix the cause, then try again
 
 STEP_WHAT: dict[str, str] = {
-    Step.PLATFORM_REMOVE: "Borttagning på plattformen",
-    Step.POST_NOTICE: "Meddelande i tråden",
-    Step.SEND_ESCALATION: "E-post till chef",
-    Step.SEND_FORWARD: "Vidarebefordran med e-post",
+    Step.PLATFORM_REMOVE: translate("Core", "Borttagning på plattformen"),
+    Step.POST_NOTICE: translate("Core", "Meddelande i tråden"),
+    Step.SEND_ESCALATION: translate("Core", "E-post till chef"),
+    Step.SEND_FORWARD: translate("Core", "Vidarebefordran med e-post"),
 }
 
 
@@ -58,7 +59,9 @@ def work_by_hand(session: Session) -> list[HandTask]:
         .where(Item.status == ItemStatus.REMOVE_BY_HAND)
         .order_by(Item.id)
     ):
-        why = "Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta."
+        why = translate(
+            "Core", "Ta bort kommentaren för hand via länken och bekräfta sedan att den är borta."
+        )
         tasks.append(_task(REMOVE, row, row.created_at, why))
     unposted = Notice.status.in_(("manual", "queued", "failed"))
     latest = select(func.max(Notice.id)).where(unposted).group_by(Notice.item_id)
@@ -69,8 +72,17 @@ def work_by_hand(session: Session) -> list[HandTask]:
         .where(Notice.id.in_(latest), Notice.status == "manual")
         .order_by(Notice.id)
     ):
-        what = "svaret" if notice.kind in ("answer", "referral") else "meddelandet"
-        why = f"Publicera {what} för hand i tråden (texten finns att kopiera) och markera det publicerat."
+        if notice.kind in ("answer", "referral"):
+            why = translate(
+                "Core",
+                "Publicera svaret för hand i tråden (texten finns att kopiera) och markera det publicerat.",
+            )
+        else:
+            why = translate(
+                "Core",
+                "Publicera meddelandet för hand i tråden (texten finns att kopiera) "
+                "och markera det publicerat.",
+            )
         tasks.append(_task(POST, notice, notice.since, why, text_to_post=notice.notice))
     steps = session.execute(
         select(OutboxStep, *columns)
@@ -85,6 +97,6 @@ def work_by_hand(session: Session) -> list[HandTask]:
         if is_scheduled(pending) or (pending.status == StepStatus.PENDING and pending.last_error is None):
             continue  # not tried yet, or a reminder for later: nothing failed
         what = STEP_WHAT.get(pending.step, pending.step)
-        why = f"{what}: {pending.last_error or 'väntar'}"
+        why = say(translate("Core", "%1: %2"), what, pending.last_error or translate("Core", "väntar"))
         tasks.append(_task(RETRY, failed, step.next_attempt_at or step.created_at, why, step=pending))
     return tasks

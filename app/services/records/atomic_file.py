@@ -15,6 +15,7 @@ except ImportError:  # Windows: an open file cannot be deleted, which is lock en
     fcntl = None  # type: ignore[assignment]
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.services.replace_file import replace_file
 
 
@@ -49,16 +50,23 @@ class AtomicFile:
     def __init__(self, target: Path, *, overwrite: bool = False) -> None:
         self.target = Path(target)
         if not self.target.parent.is_dir():
-            raise InputError(f"Mappen {self.target.parent} finns inte.")
+            raise InputError(say(translate("Core", "Mappen %1 finns inte."), self.target.parent))
         if self.target.is_dir():
-            raise InputError(f"{self.target} är en mapp, inte en fil.")
+            raise InputError(say(translate("Core", "%1 är en mapp, inte en fil."), self.target))
         if self.target.exists() and not overwrite:
-            raise InputError(f"Filen {self.target} finns redan. Välj ett annat namn eller ange --overwrite.")
+            raise InputError(
+                say(
+                    translate("Core", "Filen %1 finns redan. Välj ett annat namn eller ange --overwrite."),
+                    self.target,
+                )
+            )
         _remove_stale_temporaries(self.target)
         try:
             fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
         except OSError as exc:
-            raise EnvironmentFault(f"Kan inte skriva i {self.target.parent}: {exc.strerror}") from exc
+            raise EnvironmentFault(
+                say(translate("Core", "Kan inte skriva i %1: %2"), self.target.parent, exc.strerror)
+            ) from exc
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)  # held until commit or discard: "still being written"
             self._fd: int | None = fd

@@ -27,7 +27,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from app.core.errors import InputError
-from app.core.messages import translate
+from app.core.messages import say, translate
 from app.models import AuditHead
 from app.models.db import data_dir
 
@@ -123,19 +123,28 @@ def witness_from(value: str) -> Witness:
     text = value.strip()
     m = re.fullmatch(r"(\d+):([0-9a-fA-F]{64})", text)
     if m:
-        return Witness(int(m[1]), m[2].lower(), f"angivet för hand ({int(m[1])} händelser)")
+        return Witness(
+            int(m[1]), m[2].lower(), say(translate("Core", "angivet för hand (%1 händelser)"), int(m[1]))
+        )
     if re.fullmatch(r"[0-9a-fA-F]{64}", text):
-        return Witness(None, text.lower(), "angiven SHA-256")
+        return Witness(None, text.lower(), translate("Core", "angiven SHA-256"))
     path = Path(value).expanduser()
     if not path.is_file():
-        raise InputError(f"{value!r} är varken ett logghuvud (N:SHA-256) eller en fil som finns.")
+        raise InputError(
+            say(
+                translate("Core", "%1 är varken ett logghuvud (N:SHA-256) eller en fil som finns."),
+                repr(value),
+            )
+        )
     try:
         found = _scan_file(path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise InputError(f"Kan inte läsa {path}: {exc}") from None
+        raise InputError(say(translate("Core", "Kan inte läsa %1: %2"), path, exc)) from None
     if found is None:
-        raise InputError(f"{path} innehåller inget logghuvud från Granska ({PREFIX} …).")
-    return Witness(found[0], found[1], f"filen {path}")
+        raise InputError(
+            say(translate("Core", "%1 innehåller inget logghuvud från Granska (%2 …)."), path, PREFIX)
+        )
+    return Witness(found[0], found[1], say(translate("Core", "filen %1"), path))
 
 
 def _scan_file(path: Path) -> tuple[int, str] | None:
@@ -185,7 +194,11 @@ def mail_checkpoint(sessions: Any, head: str, to: str | None = None) -> str:
     recipient = (to or "").strip() or settings.head_of_communications
     if not recipient:
         raise InputError(
-            "Ingen mottagare: ange --to, eller kommunikationschefens adress under Inställningar → E-post."
+            translate(
+                "Core",
+                "Ingen mottagare: ange --to, eller kommunikationschefens adress "
+                "under Inställningar → E-post.",
+            )
         )
     recipient = check_address(recipient, translate("Core", "Mottagarens adress"))
     body = (

@@ -24,7 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
-from app.core.messages import say, translate
+from app.core.messages import say, told, translate
 from app.models import Decision, ExportRow, Item, Registration
 from app.models.db_errors import database_failure
 from app.services.context import Actor, acting
@@ -62,7 +62,16 @@ class DnrConflict:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.sheet} rad {self.line} ({self.row_key or 'utan Rad-id'}): {self.message}"
+        return self.said
+
+    @property
+    def said(self) -> str:
+        """The sheet, row and what is wrong: a Message, so the window says it in its language."""
+        if self.row_key:
+            return say(
+                translate("Core", "%1 rad %2 (%3): %4"), self.sheet, self.line, self.row_key, self.message
+            )
+        return say(translate("Core", "%1 rad %2 (utan Rad-id): %3"), self.sheet, self.line, self.message)
 
 
 @dataclass(frozen=True)
@@ -79,16 +88,19 @@ def clean_diarienummer(value: Any) -> str:
     """The registrator's number as text; raises InputError for what cannot be one."""
     if isinstance(value, bool) or isinstance(value, datetime | date):
         raise InputError(
-            "cellen tolkades som datum eller sanningsvärde, inte som text; "
-            "formatera kolumnen som text och skriv numret igen"
+            translate(
+                "Core",
+                "cellen tolkades som datum eller sanningsvärde, inte som text; "
+                "formatera kolumnen som text och skriv numret igen",
+            )
         )
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = " ".join(str(value).split())
     if any(ord(ch) < 32 for ch in str(value).strip(" \t\r\n")):
-        raise InputError("diarienumret innehåller styrtecken")
+        raise InputError(translate("Core", "diarienumret innehåller styrtecken"))
     if len(text) > MAX_DNR:
-        raise InputError(f"diarienumret är längre än {MAX_DNR} tecken")
+        raise InputError(say(translate("Core", "diarienumret är längre än %1 tecken"), MAX_DNR))
     return text
 
 
@@ -204,20 +216,22 @@ class DiarienummerImport:
                 continue
             if not ROW_KEY.match(row.row_key):
                 conflicts.append(
-                    DnrConflict(row.sheet, row.line, row.row_key, "Rad-id saknas eller är ändrat")
+                    DnrConflict(
+                        row.sheet, row.line, row.row_key, translate("Core", "Rad-id saknas eller är ändrat")
+                    )
                 )
                 continue
             try:
                 number = clean_diarienummer(row.value)
             except InputError as exc:
-                conflicts.append(DnrConflict(row.sheet, row.line, row.row_key, str(exc)))
+                conflicts.append(DnrConflict(row.sheet, row.line, row.row_key, told(exc)))
                 continue
             earlier = wanted.get(row.row_key)
             if earlier is not None and earlier[1] != number:
                 conflicts.append(DnrConflict(
                     row.sheet, row.line, row.row_key,
-                    f"samma rad har två olika diarienummer: {earlier[1]} (rad {earlier[0].line}) "
-                    f"och {number}",
+                    say(translate("Core", "samma rad har två olika diarienummer: %1 (rad %2) och %3"),
+                        earlier[1], earlier[0].line, number),
                 ))  # fmt: skip
                 ambiguous.add(row.row_key)
                 continue
@@ -232,13 +246,23 @@ class DiarienummerImport:
             known = exported.get(key)
             if known is None:
                 conflicts.append(
-                    DnrConflict(row.sheet, row.line, key, "Rad-id finns inte i någon export från Granska")
+                    DnrConflict(
+                        row.sheet,
+                        row.line,
+                        key,
+                        translate("Core", "Rad-id finns inte i någon export från Granska"),
+                    )
                 )
                 continue
             registration = _registration_for(session, key, known)
             if registration is None:
                 conflicts.append(
-                    DnrConflict(row.sheet, row.line, key, "borttagningen är ännu inte diarieförd i Granska")
+                    DnrConflict(
+                        row.sheet,
+                        row.line,
+                        key,
+                        translate("Core", "borttagningen är ännu inte diarieförd i Granska"),
+                    )
                 )
                 continue
             if registration.diarienummer == number:
@@ -246,8 +270,9 @@ class DiarienummerImport:
             elif registration.diarienummer:
                 conflicts.append(DnrConflict(
                     row.sheet, row.line, key,
-                    f"Granska har redan diarienummer {registration.diarienummer}; filen säger "
-                    f"{number}. Rätta det i Granska eller i filen.",
+                    say(translate("Core", "Granska har redan diarienummer %1; filen säger %2. "
+                                      "Rätta det i Granska eller i filen."),
+                        registration.diarienummer, number),
                 ))  # fmt: skip
             else:
                 applied.append(DnrChange(key, registration.item_id, registration.id, None, number))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, translate
 from app.models import Evidence, Export
 from app.services.records import removal_log as log
 from app.services.records.evidence import local_copy_of
@@ -50,67 +51,88 @@ def verify_package(path: Path, sessions: sessionmaker[Session] | None = None) ->
     """Recompute every hash in the package; with a database, compare with what it recorded."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"Filen {path} finns inte.")
+        raise InputError(say(translate("Core", "Filen %1 finns inte."), path))
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"{path.name} är ingen läsbar ZIP-fil ({exc}).") from exc
+        raise InputError(say(translate("Core", "%1 är ingen läsbar ZIP-fil (%2)."), path.name, exc)) from exc
     problems: list[str] = []
     notes: list[str] = []
     with archive:
         names = archive.namelist()
         if len(names) != len(set(names)):
-            problems.append("Paketet innehåller samma filnamn flera gånger.")
+            problems.append(translate("Core", "Paketet innehåller samma filnamn flera gånger."))
         if MANIFEST not in names:
-            raise InputError(f"{path.name} är inget bevispaket från Granska (manifest.json saknas).")
+            raise InputError(
+                say(
+                    translate("Core", "%1 är inget bevispaket från Granska (manifest.json saknas)."),
+                    path.name,
+                )
+            )
         try:
             manifest = json.loads(archive.read(MANIFEST))
             files = {f["path"]: f for f in manifest["files"]}
             items = manifest["items"]
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"manifest.json i {path.name} går inte att läsa ({exc}).") from exc
+            raise InputError(
+                say(translate("Core", "manifest.json i %1 går inte att läsa (%2)."), path.name, exc)
+            ) from exc
         if manifest.get("format") != FORMAT:
-            problems.append("manifest.json anger inte formatet granska-bevispaket.")
+            problems.append(translate("Core", "manifest.json anger inte formatet granska-bevispaket."))
         actual: dict[str, str] = {}
         for name in sorted(set(names)):
             actual[name], size = _zip_sha(archive, name)
             listed = files.get(name)
             if listed is None:
                 if name not in (MANIFEST, SUMS, "LASMIG.txt"):
-                    problems.append(f"{name}: filen finns inte i manifestet.")
+                    problems.append(say(translate("Core", "%1: filen finns inte i manifestet."), name))
             elif listed.get("sha256") != actual[name]:
-                problems.append(f"{name}: kontrollsumman stämmer inte, filen är ändrad.")
+                problems.append(
+                    say(translate("Core", "%1: kontrollsumman stämmer inte, filen är ändrad."), name)
+                )
             elif listed.get("bytes") not in (None, size):
-                problems.append(f"{name}: storleken stämmer inte med manifestet.")
+                problems.append(say(translate("Core", "%1: storleken stämmer inte med manifestet."), name))
         for name in files.keys() - set(names):
-            problems.append(f"{name}: filen saknas i paketet.")
+            problems.append(say(translate("Core", "%1: filen saknas i paketet."), name))
         if SUMS in actual:
             for line in archive.read(SUMS).decode("utf-8", "replace").splitlines():
                 digest, _sep, name = line.partition("  ")
                 if name not in actual:
-                    problems.append(f"{SUMS}: {name} saknas i paketet.")
+                    problems.append(say(translate("Core", "%1: %2 saknas i paketet."), SUMS, name))
                 elif actual[name] != digest:
-                    problems.append(f"{name}: kontrollsumman stämmer inte med {SUMS}.")
+                    problems.append(
+                        say(translate("Core", "%1: kontrollsumman stämmer inte med %2."), name, SUMS)
+                    )
         else:
-            problems.append(f"{SUMS} saknas.")
+            problems.append(say(translate("Core", "%1 saknas."), SUMS))
         evidence_hashes: dict[int, str] = {}
         for item in items:
             for ev in item.get("evidence", []):
                 evidence_hashes[int(ev["id"])] = ev["sha256"]
                 name = ev["path"]
                 if name in actual and actual[name] != ev["sha256"]:
-                    problems.append(f"{name}: beviset stämmer inte med kontrollsumman från när det sparades.")
+                    problems.append(
+                        say(
+                            translate(
+                                "Core", "%1: beviset stämmer inte med kontrollsumman från när det sparades."
+                            ),
+                            name,
+                        )
+                    )
                 elif name in actual:
                     try:
                         document = json.loads(archive.read(name))
                     except ValueError:
-                        problems.append(f"{name}: beviset är inte giltig JSON.")
+                        problems.append(say(translate("Core", "%1: beviset är inte giltig JSON."), name))
                         continue
                     fresh = local_copy_of(document) if isinstance(document, dict) else None
                     if fresh is not None:
                         notes.append(
-                            f"{name}: sparat offline från den lokala kopian från "
-                            f"{log.local_naive(fresh):%Y-%m-%d %H:%M}."
+                            say(
+                                translate("Core", "%1: sparat offline från den lokala kopian från %2."),
+                                name,
+                                f"{log.local_naive(fresh):%Y-%m-%d %H:%M}",
+                            )
                         )
     if sessions is not None:
         notes += _compare_with_database(sessions, manifest, actual.get(MANIFEST), evidence_hashes, problems)
@@ -136,20 +158,34 @@ def _compare_with_database(
             export = session.scalar(select(Export).where(Export.uuid == manifest.get("package_id")))
             if export is None:
                 return [
-                    "Paketet finns inte i den här databasen; bara paketets egna kontrollsummor har prövats."
+                    translate(
+                        "Core",
+                        "Paketet finns inte i den här databasen; "
+                        "bara paketets egna kontrollsummor har prövats.",
+                    )
                 ]
             recorded = (export.details or {}).get("manifest_sha256")
             if recorded and recorded != manifest_sha:
-                problems.append("manifest.json är inte det som Granska skrev när paketet skapades.")
+                problems.append(
+                    translate("Core", "manifest.json är inte det som Granska skrev när paketet skapades.")
+                )
             stored = dict(
                 session.execute(
                     select(Evidence.id, Evidence.sha256).where(Evidence.id.in_(evidence_hashes))
                 ).all()
             )
     except SQLAlchemyError as exc:
-        raise EnvironmentFault(f"Databasen kunde inte läsas: {exc}") from exc
+        raise EnvironmentFault(say(translate("Core", "Databasen kunde inte läsas: %1"), exc)) from exc
     for evidence_id, digest in evidence_hashes.items():
         if stored.get(evidence_id) not in (None, digest):
-            problems.append(f"Bevis {evidence_id}: kontrollsumman skiljer sig från databasens.")
+            problems.append(
+                say(translate("Core", "Bevis %1: kontrollsumman skiljer sig från databasens."), evidence_id)
+            )
     when = log.local_naive(export.created_at)
-    return [f"Jämfört med databasen: paketet skapades {when:%Y-%m-%d %H:%M} av {export.created_by}."]
+    return [
+        say(
+            translate("Core", "Jämfört med databasen: paketet skapades %1 av %2."),
+            f"{when:%Y-%m-%d %H:%M}",
+            export.created_by,
+        )
+    ]

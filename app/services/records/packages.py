@@ -34,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError, os_cause
+from app.core.messages import say, translate
 from app.models import (
     Account,
     Decision,
@@ -138,12 +139,14 @@ class EvidencePackager:
     def build(self, item_ids: Sequence[int], output: Path, *, overwrite: bool = False) -> PackageResult:
         ids = sorted(set(item_ids))
         if not ids:
-            raise InputError("Välj minst en post till bevispaketet.")
+            raise InputError(translate("Core", "Välj minst en post till bevispaketet."))
         if len(ids) > MAX_ITEMS:
-            raise InputError(f"Ett bevispaket kan innehålla högst {MAX_ITEMS} poster.")
+            raise InputError(
+                say(translate("Core", "Ett bevispaket kan innehålla högst %1 poster."), MAX_ITEMS)
+            )
         output = Path(output)
         if output.suffix.lower() != ".zip":
-            raise InputError(f"Bevispaketet ska sluta på .zip: {output}")
+            raise InputError(say(translate("Core", "Bevispaketet ska sluta på .zip: %1"), output))
         require_records(self._sessions, ids, self._actor, what="package")
         now = self._actor.now()
         package_id = str(uuid.uuid4())
@@ -152,7 +155,7 @@ class EvidencePackager:
                 found = set(session.scalars(select(Item.id).where(Item.id.in_(ids))))
                 missing = [str(i) for i in ids if i not in found]
                 if missing:
-                    raise InputError("Okänd post: " + ", ".join(missing))
+                    raise InputError(say(translate("Core", "Okänd post: %1"), ", ".join(missing)))
                 with tempfile.TemporaryDirectory(prefix="granska-paket-") as tmp:
                     sheet_path = Path(tmp) / "poster.xlsx"
                     writer = self._write_rows(session, ids, sheet_path, package_id, now)
@@ -198,7 +201,11 @@ class EvidencePackager:
             raise EnvironmentFault(database_failure(exc)) from exc
         except OSError as exc:
             raise EnvironmentFault(
-                f"Kan inte skriva bevispaketet {output}: {os_cause(exc)}. Ingenting har ändrats."
+                say(
+                    translate("Core", "Kan inte skriva bevispaketet %1: %2. Ingenting har ändrats."),
+                    output,
+                    os_cause(exc),
+                )
             ) from exc
         return PackageResult(output, export_id, package_id, len(ids), len(evidence_rows), shots, digest)
 

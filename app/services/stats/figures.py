@@ -15,6 +15,7 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.core.states import WAITING, StepStatus
 from app.models import (
     Account,
@@ -100,7 +101,7 @@ class StatisticsService:
         if account_key is not None:
             found = session.scalar(select(Account.id).where(Account.key == account_key))
             if found is None:
-                raise InputError(f"Okänt konto {account_key!r}.")
+                raise InputError(say(translate("Core", "Okänt konto %1."), repr(account_key)))
             stmt = stmt.where(Account.key == account_key)
         accounts = list(session.scalars(stmt))
         if account_key is not None and not accounts:
@@ -113,7 +114,9 @@ class StatisticsService:
         default_from, default_to = self.default_period()
         date_from, date_to = date_from or default_from, date_to or default_to
         if date_to < date_from:
-            raise InputError(f"Perioden slutar ({date_to}) före den börjar ({date_from}).")
+            raise InputError(
+                say(translate("Core", "Perioden slutar (%1) före den börjar (%2)."), date_to, date_from)
+            )
         now = self._now()
         edges = month_starts(date_from, date_to)
         since, until = edges[0], edges[-1]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.models import Account
 from app.services.accounts.roles import Duty, require
 from app.services.context import Actor
@@ -67,7 +68,7 @@ def set_promise(
     with sessions.begin() as session:
         account = session.scalar(select(Account).where(Account.key == key))
         if account is None:
-            raise InputError(f"Okänt konto {key!r}.")
+            raise InputError(say(translate("Core", "Okänt konto %1."), repr(key)))
         current = promise_of(account)
         days = parse_days(change.days) if change.days is not None else current.days
         start, end = (

@@ -20,9 +20,19 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from app.core.errors import InputError
+from app.core.messages import joined, say, translate
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DAY_NAMES = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+_DAY_WORDS = (  # as shown; DAY_NAMES is what parse_days reads
+    translate("Core", "mån"),
+    translate("Core", "tis"),
+    translate("Core", "ons"),
+    translate("Core", "tor"),
+    translate("Core", "fre"),
+    translate("Core", "lör"),
+    translate("Core", "sön"),
+)
 WEEKDAYS = frozenset(range(1, 6))
 # A question that has used this share of its promise is about to go overdue.
 SOON_SHARE = 0.75
@@ -54,11 +64,11 @@ class Promise:
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
-            raise InputError("Bevakningen måste sluta senare på dagen än den börjar.")
+            raise InputError(translate("Core", "Bevakningen måste sluta senare på dagen än den börjar."))
         if not self.days or not self.days <= set(range(1, 8)):
-            raise InputError("Ange minst en veckodag för bevakningen.")
+            raise InputError(translate("Core", "Ange minst en veckodag för bevakningen."))
         if self.target_hours is not None and self.target_hours <= 0:
-            raise InputError("Svarstiden måste vara större än noll timmar.")
+            raise InputError(translate("Core", "Svarstiden måste vara större än noll timmar."))
 
     @property
     def target_seconds(self) -> float | None:
@@ -80,11 +90,14 @@ class Promise:
     def describe(self) -> str:
         """In the words of the public list: "vardagar 08–17 (ej helgdagar), svar inom 8 timmar"."""
         hours = f"{_clock(self.start)}–{_clock(self.end)}"
-        text = f"{days_text(self.days)} {hours}"
-        if not self.holidays_watched:
-            text += " (ej helgdagar)"
+        if self.holidays_watched:
+            text = say(translate("Core", "%1 %2"), days_text(self.days), hours)
+        else:
+            text = say(translate("Core", "%1 %2 (ej helgdagar)"), days_text(self.days), hours)
         if self.target_hours is not None:
-            text += f", svar inom {_hours(self.target_hours)} under bevakningstid"
+            return say(
+                translate("Core", "%1, svar inom %2 under bevakningstid"), text, _hours(self.target_hours)
+            )
         return text
 
 
@@ -94,15 +107,17 @@ def _clock(value: time) -> str:
 
 def _hours(value: float) -> str:
     whole = int(value) if float(value).is_integer() else value
-    return f"{whole} timme" if whole == 1 else f"{whole} timmar".replace(".", ",")
+    if whole == 1:
+        return say(translate("Core", "%1 timme"), whole)
+    return say(translate("Core", "%1 timmar"), str(whole).replace(".", ","))
 
 
 def days_text(days: frozenset[int]) -> str:
     if days == WEEKDAYS:
-        return "vardagar"
+        return translate("Core", "vardagar")
     if days == frozenset(range(1, 8)):
-        return "alla dagar"
-    return ", ".join(DAY_NAMES[d - 1] for d in sorted(days))
+        return translate("Core", "alla dagar")
+    return joined([_DAY_WORDS[d - 1] for d in sorted(days)])
 
 
 def days_code(days: frozenset[int]) -> str:
@@ -128,20 +143,27 @@ def parse_days(text: str) -> frozenset[int]:
         elif part[:3] in DAY_NAMES:
             days.add(DAY_NAMES.index(part[:3]) + 1)
         else:
-            raise InputError(f"Okänd veckodag {part!r}: skriv t.ex. 1-5, vardagar eller mån,ons,fre.")
+            raise InputError(
+                say(
+                    translate("Core", "Okänd veckodag %1: skriv t.ex. 1-5, vardagar eller mån,ons,fre."),
+                    repr(part),
+                )
+            )
     if not days:
-        raise InputError("Ange minst en veckodag för bevakningen.")
+        raise InputError(translate("Core", "Ange minst en veckodag för bevakningen."))
     return frozenset(days)
 
 
 def parse_clock(text: str) -> time:
     match = re.fullmatch(r"\s*(\d{1,2})(?:[:.](\d{2}))?\s*", text)
     if not match or int(match[1]) > 24 or int(match[2] or 0) > 59:
-        raise InputError(f"Okänd tid {text!r}: skriv t.ex. 8, 08:00 eller 16.30.")
+        raise InputError(
+            say(translate("Core", "Okänd tid %1: skriv t.ex. 8, 08:00 eller 16.30."), repr(text))
+        )
     hour, minute = int(match[1]), int(match[2] or 0)
     if hour == 24:
         if minute:
-            raise InputError(f"Okänd tid {text!r}.")
+            raise InputError(say(translate("Core", "Okänd tid %1."), repr(text)))
         return time(23, 59, 59)
     return time(hour, minute)
 
@@ -150,7 +172,12 @@ def parse_hours_range(text: str) -> tuple[time, time]:
     """ "8-17", "08:00–16:30" → (start, end)."""
     parts = re.split(r"\s*[-–]\s*", text.strip())
     if len(parts) != 2:
-        raise InputError(f"Okända bevakningstider {text!r}: skriv t.ex. 8-17 eller 08:00-16:30.")
+        raise InputError(
+            say(
+                translate("Core", "Okända bevakningstider %1: skriv t.ex. 8-17 eller 08:00-16:30."),
+                repr(text),
+            )
+        )
     return parse_clock(parts[0]), parse_clock(parts[1])
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.moderation.by_hand import POST, REMOVE, RETRY, HandTask
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.formatting import excerpt, short_time
 from app.ui.icons import icon
@@ -134,7 +135,8 @@ class ByHandView(QWidget):
                 f"#{t.item_id} {t.author_name}: {excerpt(t.item_text, 60)}",
                 t.account_name,
                 short_time(t.since),
-                whys.get(t.kind, t.why),  # a failed step: the platform's or mail server's own words
+                whys.get(t.kind)
+                or window_text(t.why),  # a failed step: the platform's or mail server's own words
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

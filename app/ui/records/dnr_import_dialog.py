@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.context import Actor
 from app.services.records.dnr_import import DiarienummerImport, DnrImportResult
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import heading, plain_label
@@ -136,7 +137,7 @@ class DnrImportDialog(QDialog):
             for c, text in enumerate(cells):
                 self.changes.setItem(r, c, QTableWidgetItem(text))
         self.conflicts.clear()
-        self.conflicts.addItems([str(c) for c in result.conflicts])
+        self.conflicts.addItems([window_text(c.said) for c in result.conflicts])
         counts = self.tr("%d nummer, %d fanns redan, %d rader utan nummer, %d konflikter.") % (
             len(result.applied),
             result.unchanged,

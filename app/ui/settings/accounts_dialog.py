@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.services.accounts.connections import ConnectionCheck, CredentialService, CredentialStatus
 from app.services.accounts.register import AccountRegister, RegisterEntry
-from app.ui.core_text import error_text
+from app.ui.core_text import error_text, window_text
 from app.ui.settings.account_form import account_list_with_buttons, channel_text_rows
 from app.ui.tasks import TaskManager, tasks_for
 from app.ui.text_views import plain_label
@@ -258,7 +258,7 @@ class AccountsDialog(QDialog):
     def _status_arrived(self, status: CredentialStatus) -> None:
         if status.account != self._current:
             return
-        self.credential_label.setText(self.tr("Token: %s") % status.message)
+        self.credential_label.setText(self.tr("Token: %s") % window_text(status.message))
         keyring_ok = status.saved is not None  # None: no keyring, or no platform to log in to
         self.token_edit.setEnabled(keyring_ok)
         self.set_button.setEnabled(keyring_ok and not status.saved)
@@ -343,7 +343,7 @@ class AccountsDialog(QDialog):
 
     def _checked(self, check: ConnectionCheck) -> None:
         prefix = self.tr("Anslutningen fungerar: ") if check.ok else self.tr("Anslutningen fungerar inte: ")
-        self.check_label.setText(prefix + check.message)
+        self.check_label.setText(prefix + window_text(check.message))
         if check.account in self._entries:
             self._show(self._entries[check.account])
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.core_text import window_text
 from app.ui.failures import user_message
 from app.ui.tasks import Task, TaskContext, TaskManager
 from app.ui.text_views import plain_label
@@ -184,7 +185,7 @@ class SignInPanel(QWidget):
         if h.scopes:
             lines.append(self.tr("Behörigheter: %s") % " ".join(h.scopes))
         self.health_label.setText("\n".join(lines))
-        self.warning_label.setText(f"⚠ {h.warning}" if h.warning else "")
+        self.warning_label.setText(f"⚠ {window_text(h.warning)}" if h.warning else "")
         self.warning_label.setVisible(bool(h.warning))
         possible = oauth_spec(h.platform) is not None
         self.login_button.setEnabled(possible and self._waiting is None)

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from app.ui.core_text import window_text
+
 
 def remind_token_health(window: Any) -> None:
     translate = QCoreApplication.translate
@@ -29,7 +31,7 @@ def remind_token_health(window: Any) -> None:
         label = QLabel(text)
         label.setStyleSheet("color: #8a4b00;")
         label.setAccessibleName(translate("TokenWarning", "Varning om plattformsinloggning"))
-        label.setToolTip("\n".join(f"{h.key}: {h.warning}" for h in found))
+        label.setToolTip("\n".join(f"{h.key}: {window_text(h.warning)}" for h in found))
         window.statusBar().addPermanentWidget(label)
         window.token_warning = label
 

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.accounts.platforms import platform_label
 from app.services.context import Actor
 from app.services.stats.figures import StatisticsService
 from app.services.stats.labels import share_text
-from app.services.stats.report import reason_label
 from app.services.stats.shapes import Statistics
 from app.ui.failures import user_message
+from app.ui.labels import platform_label, reason_label
 from app.ui.stats.models import CopyableTable, FiguresModel
 from app.ui.tasks import TaskManager, tasks_for
 
@@ -206,7 +205,11 @@ class StatisticsView(QWidget):
         for a in stats.accounts:
             for code, n in a.removed_by_reason.items():
                 reasons[code] = reasons.get(code, 0) + n
-        removal_rows = sorted(((reason_label(c), n) for c, n in reasons.items()), key=lambda r: -r[1])
+        unknown = self.tr("okänt")  # removed with no reason recorded (app/services/stats/figures.py)
+        removal_rows = sorted(
+            ((unknown if c == "okänt" else reason_label(c), n) for c, n in reasons.items()),
+            key=lambda r: -r[1],
+        )
         self.removals_model.set_rows([list(r) for r in removal_rows])
         answered = [a for a in stats.accounts if a.answered]
         self.response_model.set_rows([
