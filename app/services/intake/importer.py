@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,8 +73,9 @@ class ItemWriter:
     """
 
     def __init__(
-        self, connection: Connection, rules: RuleSet, accounts: dict[str, Account], *, bulk: bool = True
+        self, connection: Connection, rules: RuleSet, accounts: Mapping[str, Any], *, bulk: bool = True
     ):
+        """`accounts`: by key, anything with the account's `id` and `external_id`."""
         self._con = connection
         self._rules = rules
         self._accounts = accounts
@@ -260,16 +261,24 @@ class ImportService:
         progress: Progress | None = None,
         *,
         bulk: bool = True,
+        check_index: bool = True,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
-        for a few dozen items in a short transaction: no schema change, no bigger cache."""
+        for a few dozen items in a short transaction: no schema change, no bigger cache.
+        `check_index=False` for the later parts of a sync, whose first part checked it."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
             # right first, in this transaction: what this import adds must be findable.
-            for message in repair_fulltext(connection, count_rows=False):
+            for message in repair_fulltext(connection, count_rows=False) if check_index else ():
                 log.warning("%s", message)
-            accounts = {a.key: a for a in session.scalars(select(Account))}
+            # Plain rows, not ORM objects: a sync's short transactions read them each time.
+            accounts = {
+                a.key: a
+                for a in connection.execute(
+                    select(Account.key, Account.id, Account.platform, Account.external_id)
+                )
+            }
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 return self._write_all(writer, accounts, items, progress)
@@ -279,7 +288,7 @@ class ImportService:
     def _write_all(
         self,
         writer: ItemWriter,
-        accounts: dict[str, Account],
+        accounts: Mapping[str, Any],
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
     ) -> ImportResult:
