@@ -52,6 +52,15 @@ def test_a_synced_comment_is_stored_as_the_platform_sent_it(database):
         assert item.raw == r.fake.comment_json(comment) and item.text == "Åtta år väntan / äntligen"
         [again] = SyncService(database.sessions, registry).sync(key)
         assert again.ok and again.created == 0 and again.updated == 0
+        comment.hidden = True  # hidden on Facebook meanwhile: the new text replaces the old
+        [hidden] = SyncService(database.sessions, registry).sync(key)
+        assert hidden.ok and hidden.updated == 1
+        sent = graph_style(json.dumps(r.fake.comment_json(comment)).encode()).decode()
+        with database.sessions() as s:
+            stored = s.execute(
+                text(f"SELECT {cast} FROM items WHERE external_id = :c"), {"c": comment.id}
+            ).scalar()
+        assert stored == sent and '"is_hidden":true' in sent
 
 
 def test_a_comment_with_a_nul_escape_is_cleaned_and_stored_re_encoded(sqlite_db):

@@ -232,10 +232,14 @@ class ItemWriter:
             self.result.unchanged += 1
             return
         changes["fetched_at"] = self._now
-        self._con.execute(
-            update(Item.__table__).where(Item.__table__.c.id == bindparam("item_id")),
-            {"item_id": old.id, **changes},
-        )
+        stmt = update(Item.__table__).where(Item.__table__.c.id == bindparam("item_id"))
+        if "raw" in changes and item.raw_json is not None:
+            # The platform's own text, as on insert: not an encoding of the decoded object.
+            raw_text = bindparam("raw_text", type_=Text)
+            stmt = stmt.values(raw=raw_text if self._dialect == "sqlite" else cast(raw_text, JSON))
+            changes["raw_text"] = item.raw_json
+            del changes["raw"]
+        self._con.execute(stmt, {"item_id": old.id, **changes})
         self.result.updated += 1
 
 
