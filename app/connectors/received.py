@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 # JSON's own whitespace (RFC 8259), nothing else.
 _SPACE = re.compile(r"[ \t\n\r]*")
-# Python's own decoder, as `httpx.Response.json()` uses it: the same values come out.
-_value_at = json.JSONDecoder().raw_decode
+# Python's own decoder, as `httpx.Response.json()` uses it: the same values come out. Its
+# scanner (C) raises StopIteration where no value starts.
+_value_at: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+_BLANK = frozenset(" \t\n\r")
 
 
 def _skip(text: str, at: int) -> int:
+    if text[at : at + 1] not in _BLANK:  # the common case: compact JSON
+        return at
     space = _SPACE.match(text, at)
     return space.end() if space else at
 
@@ -56,7 +61,7 @@ def decode_listing(content: bytes) -> Any:
     try:
         text = content.decode("utf-8")
         return _object(text)
-    except (ValueError, UnicodeDecodeError, RecursionError):  # JSONDecodeError is a ValueError
+    except (ValueError, StopIteration, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
 
 

@@ -3,6 +3,7 @@ connectors and the demo use. One transaction per import: a bad line changes noth
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
@@ -56,6 +57,17 @@ _INSERT_COLUMNS = (
     "author_name", "author_id", "author_url", "text", "created_at", "edited_at", "permalink",
     "fetched_at", "raw", "status", "flags", "suggested_reason", "is_question", "row_version",
 )  # fmt: skip
+
+
+# Rows in one INSERT when triggers keep the index: 19 values each, well under SQLite's 32,766.
+_ROWS_A_STATEMENT = 100
+
+
+@functools.lru_cache(maxsize=_ROWS_A_STATEMENT)
+def _insert_sql(rows: int) -> str:
+    """`INSERT INTO items (...) VALUES (?, ...), (?, ...)` for `rows` rows."""
+    one = f"({', '.join('?' * len(_INSERT_COLUMNS))})"
+    return f"INSERT INTO items ({', '.join(_INSERT_COLUMNS)}) VALUES {', '.join([one] * rows)}"
 
 
 def _raw_text(item: IncomingItem) -> str | None:
@@ -178,13 +190,17 @@ class ItemWriter:
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         if self._dialect == "sqlite":
-            sql = (
-                f"INSERT INTO items ({', '.join(_INSERT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
-            )
-            self._con.exec_driver_sql(sql, rows)
-            if self._indexed_upto is not None:
-                self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
+            if self._indexed_upto is None:
+                # The triggers index and count row by row: in one statement per up to
+                # _ROWS_A_STATEMENT rows, as executemany's statement a row made FTS5 write its
+                # pending terms out after every row (a sync of 20k comments in parts of 50:
+                # 1.18 s CPU against 0.78 s).
+                for start in range(0, len(rows), _ROWS_A_STATEMENT):
+                    part = rows[start : start + _ROWS_A_STATEMENT]
+                    self._con.exec_driver_sql(_insert_sql(len(part)), tuple(v for row in part for v in row))
+                return
+            self._con.exec_driver_sql(_insert_sql(1), rows)
+            self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
             return
         # The JSON columns get their text as it is (PostgreSQL's json keeps it): `raw` as received.
         json_text = {"raw": "raw_text", "flags": "flags_text"}
