@@ -206,4 +206,6 @@ class PlatformConnector:
     def item(self, **fields: Any) -> IncomingItem:
         if fields.get("created_at") is None:
             fields["created_at"] = self.options.clock()  # never drop an item for a missing time
-        return IncomingItem(account=self.account_key, platform=self.platform, **fields)
+        # The platform's own text of the object, when it is one a listing delivered as it is.
+        received = getattr(fields.get("raw"), "received", None)
+        return IncomingItem(account=self.account_key, platform=self.platform, raw_json=received, **fields)

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from app.connectors.received import decode_listing
 from app.core.clock import utcnow
 from app.core.errors import PlatformError
 
@@ -248,8 +249,10 @@ class PlatformHTTP:
         """Decode once, keep the result on the response for `request_json`; say what is wrong."""
         body: Any = None
         if response.status_code != 204 and response.content:
+            # A listing keeps each of its objects' text as received (the evidence copy).
+            body = decode_listing(response.content) if require else None
             try:
-                body = response.json()
+                body = response.json() if body is None else body
             except (json.JSONDecodeError, UnicodeDecodeError):
                 return "skickade ett svar som inte gick att läsa (trasig JSON)"
         if require and not (isinstance(body, dict) and require in body):

@@ -40,6 +40,16 @@ TRIGGERS = {
     ),
 }
 
+# What `queue_counts_ai` adds row by row, for every row after a given id in one statement (a
+# bulk insert, app/models/fulltext.py `index_new_rows`). `WHERE id > ?` keeps the SELECT apart
+# from the upsert's ON CONFLICT.
+COUNT_NEW_ROWS = (
+    f"INSERT INTO queue_counts({_KEY}, n) SELECT status, is_question, account_id, "
+    "coalesce(suggested_reason, ''), count(*) FROM items WHERE id > ? "
+    "GROUP BY status, is_question, account_id, coalesce(suggested_reason, '') "
+    f"ON CONFLICT({_KEY}) DO UPDATE SET n = n + excluded.n"
+)
+
 TABLE = (
     "CREATE TABLE IF NOT EXISTS queue_counts (status VARCHAR(32) NOT NULL, "
     "is_question BOOLEAN NOT NULL, account_id INTEGER NOT NULL, suggested_reason VARCHAR(32) NOT NULL, "

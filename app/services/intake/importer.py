@@ -3,9 +3,10 @@ connectors and the demo use. One transaction per import: a bad line changes noth
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,17 @@ _INSERT_COLUMNS = (
 _STATUS = _INSERT_COLUMNS.index("status")
 
 
+# Rows in one INSERT when triggers keep the index: 19 values each, well under SQLite's 32,766.
+_ROWS_A_STATEMENT = 100
+
+
+@functools.lru_cache(maxsize=_ROWS_A_STATEMENT)
+def _insert_sql(rows: int) -> str:
+    """`INSERT INTO items (...) VALUES (?, ...), (?, ...)` for `rows` rows."""
+    one = f"({', '.join('?' * len(_INSERT_COLUMNS))})"
+    return f"INSERT INTO items ({', '.join(_INSERT_COLUMNS)}) VALUES {', '.join([one] * rows)}"
+
+
 def _raw_text(item: IncomingItem) -> str | None:
     """`raw` as it arrived when its text is known, else encoded once here."""
     if item.raw_json is not None:
@@ -75,8 +87,9 @@ class ItemWriter:
     """
 
     def __init__(
-        self, connection: Connection, rules: RuleSet, accounts: dict[str, Account], *, bulk: bool = True
+        self, connection: Connection, rules: RuleSet, accounts: Mapping[str, Any], *, bulk: bool = True
     ):
+        """`accounts`: by key, anything with the account's `id` and `external_id`."""
         self._con = connection
         self._rules = rules
         self._accounts = accounts
@@ -180,13 +193,17 @@ class ItemWriter:
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         if self._dialect == "sqlite":
-            sql = (
-                f"INSERT INTO items ({', '.join(_INSERT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
-            )
-            self._con.exec_driver_sql(sql, rows)
-            if self._indexed_upto is not None:
-                self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
+            if self._indexed_upto is None:
+                # The triggers index and count row by row: in one statement per up to
+                # _ROWS_A_STATEMENT rows, as executemany's statement a row made FTS5 write its
+                # pending terms out after every row (a sync of 20k comments in parts of 50:
+                # 1.18 s CPU against 0.78 s).
+                for start in range(0, len(rows), _ROWS_A_STATEMENT):
+                    part = rows[start : start + _ROWS_A_STATEMENT]
+                    self._con.exec_driver_sql(_insert_sql(len(part)), tuple(v for row in part for v in row))
+                return
+            self._con.exec_driver_sql(_insert_sql(1), rows)
+            self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
             return
         # The JSON columns get their text as it is (PostgreSQL's json keeps it): `raw` as received.
         json_text = {"raw": "raw_text", "flags": "flags_text"}
@@ -234,10 +251,14 @@ class ItemWriter:
             self.result.unchanged += 1
             return
         changes["fetched_at"] = self._now
-        self._con.execute(
-            update(Item.__table__).where(Item.__table__.c.id == bindparam("item_id")),
-            {"item_id": old.id, **changes},
-        )
+        stmt = update(Item.__table__).where(Item.__table__.c.id == bindparam("item_id"))
+        if "raw" in changes and item.raw_json is not None:
+            # The platform's own text, as on insert: not an encoding of the decoded object.
+            raw_text = bindparam("raw_text", type_=Text)
+            stmt = stmt.values(raw=raw_text if self._dialect == "sqlite" else cast(raw_text, JSON))
+            changes["raw_text"] = item.raw_json
+            del changes["raw"]
+        self._con.execute(stmt, {"item_id": old.id, **changes})
         self.result.updated += 1
 
 
@@ -263,16 +284,24 @@ class ImportService:
         progress: Progress | None = None,
         *,
         bulk: bool = True,
+        check_index: bool = True,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
-        for a few dozen items in a short transaction: no schema change, no bigger cache."""
+        for a few dozen items in a short transaction: no schema change, no bigger cache.
+        `check_index=False` for the later parts of a sync, whose first part checked it."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
             # right first, in this transaction: what this import adds must be findable.
-            for message in repair_fulltext(connection, count_rows=False):
+            for message in repair_fulltext(connection, count_rows=False) if check_index else ():
                 log.warning("%s", message)
-            accounts = {a.key: a for a in session.scalars(select(Account))}
+            # Plain rows, not ORM objects: a sync's short transactions read them each time.
+            accounts = {
+                a.key: a
+                for a in connection.execute(
+                    select(Account.key, Account.id, Account.platform, Account.external_id)
+                )
+            }
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 return self._write_all(writer, accounts, items, progress)
@@ -282,7 +311,7 @@ class ImportService:
     def _write_all(
         self,
         writer: ItemWriter,
-        accounts: dict[str, Account],
+        accounts: Mapping[str, Any],
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
     ) -> ImportResult:

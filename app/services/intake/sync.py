@@ -164,6 +164,7 @@ class SyncService:
         self._batch_size = batch_size
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
         self._write_budget = write_budget
+        self._index_checked = False
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -235,6 +236,7 @@ class SyncService:
             )
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
+        self._index_checked = False
         listings: list[CompleteListing] = []
         batch: list[IncomingItem] = []
 
@@ -304,7 +306,9 @@ class SyncService:
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
         start = time.perf_counter()
-        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART)
+        # The search index is checked (and put right) in the sync's first transaction only.
+        first, self._index_checked = not self._index_checked, True
+        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART, check_index=first)
         return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
