@@ -61,13 +61,19 @@ def defer_sqlite_indexing(connection: Any) -> int:
     (SQLite's DDL is transactional, once a transaction is really open), so a refused, failed or
     killed import leaves it exactly as it was. Call `index_new_rows` after each insert (before
     any update of those rows) and `resume_sqlite_indexing` before the commit."""
+    from app.models.tab_search import defer_tab_indexing
+
     begin_sqlite_transaction(connection)
     connection.exec_driver_sql("DROP TRIGGER IF EXISTS items_fts_ai")
+    defer_tab_indexing(connection)
     return connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM items").scalar() or 0
 
 
 def index_new_rows(connection: Any, after_id: int) -> int:
     """Index rows inserted since `after_id`; returns the new highest indexed id."""
+    from app.models.tab_search import index_rows
+
+    index_rows(connection, after_id)
     connection.exec_driver_sql(
         "INSERT INTO items_fts(rowid, text, author_name) "
         "SELECT id, text, author_name FROM items WHERE id > ?",
@@ -77,7 +83,10 @@ def index_new_rows(connection: Any, after_id: int) -> int:
 
 
 def resume_sqlite_indexing(connection: Any) -> None:
+    from app.models.tab_search import resume_tab_indexing
+
     connection.exec_driver_sql(INSERT_TRIGGER)
+    resume_tab_indexing(connection)
 
 
 SQLITE_TRIGGERS = ("items_fts_ai", "items_fts_ad", "items_fts_au")
@@ -99,11 +108,13 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
     from app.models.archive_index import repair_archive_index
     from app.models.queue_counts import repair_queue_counts
     from app.models.stats_counts import repair_stats_counts
+    from app.models.tab_search import repair_tab_search
 
     return (
         _repair_sqlite(connection, count_rows)
         + repair_archive_index(connection, count_rows=count_rows)
         + repair_queue_counts(connection, count_rows=count_rows)
+        + repair_tab_search(connection, count_rows=count_rows)
         + repair_stats_counts(connection)
     )
 
