@@ -33,6 +33,8 @@ __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "
 log = logging.getLogger(__name__)
 
 BATCH = 5000
+# Items written between two looks at whether a person's write waits (a few ms at a million).
+GIVE_WAY_STEP = 5
 IMPORT_CACHE_KIB = 65536
 Progress = Callable[[int], None]
 # json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
@@ -45,6 +47,9 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     new_versions: int = 0
+    # Set when the import gave way to a waiting write (`give_way`): the items taken, in order;
+    # the rest were not written.
+    taken: int | None = None
 
     @property
     def total(self) -> int:
@@ -260,9 +265,12 @@ class ImportService:
         progress: Progress | None = None,
         *,
         bulk: bool = True,
+        give_way: Callable[[], bool] | None = None,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
-        for a few dozen items in a short transaction: no schema change, no bigger cache."""
+        for a few dozen items in a short transaction: no schema change, no bigger cache.
+        `give_way`: asked every GIVE_WAY_STEP items; when true, what is written so far commits
+        and `taken` in the result says how many items that was (app/services/writer_turns.py)."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
@@ -272,7 +280,7 @@ class ImportService:
             accounts = {a.key: a for a in session.scalars(select(Account))}
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
-                return self._write_all(writer, accounts, items, progress)
+                return self._write_all(writer, accounts, items, progress, give_way)
             finally:
                 writer.release()
 
@@ -282,8 +290,10 @@ class ImportService:
         accounts: dict[str, Account],
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
+        give_way: Callable[[], bool] | None = None,
     ) -> ImportResult:
         unknown: dict[str, int] = {}
+        step = GIVE_WAY_STEP if give_way else BATCH
         batch: list[IncomingItem] = []
         seen: set[tuple[str, str]] = set()
         count = 0
@@ -306,12 +316,15 @@ class ImportService:
             batch.append(item)
             seen.add(key)
             count += 1
-            if len(batch) >= BATCH:
+            if len(batch) >= step:
                 if not unknown:
                     writer.write(batch)
                 batch, seen = [], set()
                 if progress:
                     progress(count)
+                if give_way is not None and give_way() and not unknown:
+                    writer.result.taken = count
+                    break
         if unknown:
             listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
             raise InputError(f"Okända konton: {listed}. Inget har importerats.")

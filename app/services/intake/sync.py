@@ -147,6 +147,7 @@ class SyncService:
         batch_size: int = BATCH,
         write: Writes = in_this_thread,
         write_budget: float = WRITE_BUDGET_S,
+        give_way: Callable[[], bool] | None = None,
     ) -> None:
         self._sessions = sessions
         self._write = write
@@ -156,6 +157,8 @@ class SyncService:
         self._batch_size = batch_size
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
         self._write_budget = write_budget
+        # True while a person's write waits for the writer (app/services/writer_turns.py).
+        self._give_way = give_way
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -227,6 +230,9 @@ class SyncService:
                 part, items[:] = items[: self._part], items[self._part :]
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
+                if result.taken is not None:  # gave way to a decision: the rest goes next
+                    items[:0] = part[result.taken :]
+                    continue
                 # Toward the budget, at most doubling or quartering at a time.
                 scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
                 self._part = max(10, min(self._batch_size, int(self._part * scale)))
@@ -270,7 +276,7 @@ class SyncService:
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
         start = time.perf_counter()
-        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART)
+        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART, give_way=self._give_way)
         return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
