@@ -74,8 +74,13 @@ def test_a_decision_pressed_during_a_sync_goes_between_its_items(database, tmp_p
             waiting.arrived()
             writer.submit(decide).result()
 
+        asked: list[bool] = []
+
         def give_way() -> bool:
-            if not pressed.is_set():  # the person presses while the first part is written
+            asked.append(True)
+            # The person presses once the first part's transaction has begun (the first ask is
+            # before it starts, the second after its first few items).
+            if len(asked) == 2 and not pressed.is_set():
                 pressed.set()
                 threading.Thread(target=press).start()
                 while not waiting():

@@ -159,6 +159,7 @@ class SyncService:
         self._write_budget = write_budget
         # True while a person's write waits for the writer (app/services/writer_turns.py).
         self._give_way = give_way
+        self._gave_way = False
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -275,6 +276,12 @@ class SyncService:
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
+        if self._give_way is not None and self._give_way() and not self._gave_way:
+            # A decision handed over after this part: it goes first. Every other turn at most,
+            # so the sync moves on whatever the count says.
+            self._gave_way = True
+            return ImportResult(taken=0), 0.0
+        self._gave_way = False
         start = time.perf_counter()
         result = self._importer.import_items(items, bulk=len(items) > SMALL_PART, give_way=self._give_way)
         return result, time.perf_counter() - start
