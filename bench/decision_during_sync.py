@@ -3,7 +3,8 @@ same decision with no sync, in one run.
 
 A fake Facebook Graph API (the tests' one) runs in a child process with `--comments` comments.
 The rest is arranged as the window arranges it (app/ui/tasks.py, app/ui/sync_action.py: its
-batch and write budget): one writer thread runs every
+batch and write budget, and its count of the writes waiting, to which the sync's import gives
+way every few items: app/services/writer_turns.py): one writer thread runs every
 database transaction in turn; the real `SyncService.sync` runs on a thread of its own and hands
 each of its transactions to the writer (`write=`), into a writable copy of the shared 1M demo
 database (half decided). Godkänn (`ModerationService.keep`: lock, decision, status, audit) is
@@ -45,6 +46,7 @@ from app.services.accounts.platforms import ConnectorRegistry  # noqa: E402
 from app.services.context import Actor  # noqa: E402
 from app.services.intake.sync import WINDOW_WRITE_BUDGET_S, SyncService  # noqa: E402
 from app.services.moderation.facade import ModerationService  # noqa: E402
+from app.services.writer_turns import WaitingWrites  # noqa: E402
 from app.ui.sync_action import WINDOW_BATCH  # noqa: E402
 from bench.data import SHARED  # noqa: E402
 from bench.sync import PAGE, TOKEN, serve  # noqa: E402
@@ -97,9 +99,19 @@ def complete_schema(path: Path) -> None:
     engine.dispose()
 
 
-def press(writer: ThreadPoolExecutor, moderation: ModerationService, item_id: int) -> float:
+def press(
+    writer: ThreadPoolExecutor, waiting: WaitingWrites, moderation: ModerationService, item_id: int
+) -> float:
+    """As the window's TaskManager hands a write to its writer: counted as waiting until it
+    starts, so that a sync's import gives way to it (app/services/writer_turns.py)."""
+
+    def decide() -> None:
+        waiting.started()
+        moderation.keep(item_id)
+
     start = time.perf_counter()
-    writer.submit(moderation.keep, item_id).result()
+    waiting.arrived()
+    writer.submit(decide).result()
     return time.perf_counter() - start
 
 
@@ -141,12 +153,13 @@ def main() -> None:
             )
         moderation = ModerationService(db.sessions, actor=Actor("bench"))
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
+        waiting = WaitingWrites()
         todo = iter(open_ids)
         for _ in range(3):  # warm-up
-            press(writer, moderation, next(todo))
+            press(writer, waiting, moderation, next(todo))
         alone = []
         for _ in range(args.presses):
-            alone.append(press(writer, moderation, next(todo)))
+            alone.append(press(writer, waiting, moderation, next(todo)))
             time.sleep(PAUSE_S)
         registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
         sync = SyncService(
@@ -155,6 +168,7 @@ def main() -> None:
             batch_size=WINDOW_BATCH,
             write=lambda fn: writer.submit(fn).result(),
             write_budget=WINDOW_WRITE_BUDGET_S,
+            give_way=waiting,
         )
         results: list[object] = []
         syncing = threading.Thread(target=lambda: results.extend(sync.sync(key)), name="sync")
@@ -163,7 +177,7 @@ def main() -> None:
         time.sleep(1.0)  # the first pages are in, the first batches on their way to the file
         during = []
         while syncing.is_alive() and len(during) < args.presses:
-            during.append(press(writer, moderation, next(todo)))
+            during.append(press(writer, waiting, moderation, next(todo)))
             time.sleep(PAUSE_S)
         syncing.join()
         sync_s = time.perf_counter() - sync_start

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.data import best_ms, decided_demo_database  # noqa: E402
+from bench.data import SHARED, best_ms, decided_demo_database  # noqa: E402
 
 # The queue window's five searches (bench/queue_window.py) and a word nobody wrote.
 SEARCHES = ("simhallen", "jävla", "casino", "andersson", "parkeringstill", "zzxq")
@@ -26,12 +26,18 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--decided", type=float, default=0.5)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        default=SHARED,
+        help="where the demo database is (a copy, if the build migrates it)",
+    )
     args = parser.parse_args()
 
     from app.services.queue.listing import QueueFilter, QueueService
     from app.services.queue.shapes import SEARCH_COUNT_CAP
 
-    db = decided_demo_database(args.items, args.decided)
+    db = decided_demo_database(args.items, args.decided, args.folder)
     service = QueueService(db.sessions)
     print(f"Tab counts under a search, {args.items} items ({args.decided:g} decided), cap {SEARCH_COUNT_CAP}")
     worst = worst_base = 0.0

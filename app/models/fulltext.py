@@ -67,6 +67,8 @@ def defer_sqlite_indexing(connection: Any) -> int:
     transaction (SQLite's DDL is transactional, once a transaction is really open), so a refused,
     failed or killed import leaves them exactly as they were. Call `index_new_rows` after each
     insert (before any update of those rows) and `resume_sqlite_indexing` before the commit."""
+    from app.models.tab_search import defer_tab_indexing
+
     begin_sqlite_transaction(connection)
     present = {
         name
@@ -77,12 +79,16 @@ def defer_sqlite_indexing(connection: Any) -> int:
             connection.exec_driver_sql(f"DROP TRIGGER {trigger}")
     # A trigger that was missing (an older schema without the kept counts) stays missing.
     connection.info["granska_deferred"] = tuple(t for t in _DEFERRED_TRIGGERS if t in present)
+    defer_tab_indexing(connection)
     return connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM items").scalar() or 0
 
 
 def index_new_rows(connection: Any, after_id: int) -> int:
     """Index (and count in the queue's tabs) rows inserted since `after_id`; returns the new
     highest indexed id."""
+    from app.models.tab_search import index_rows
+
+    index_rows(connection, after_id)
     connection.exec_driver_sql(
         "INSERT INTO items_fts(rowid, text, author_name) "
         "SELECT id, text, author_name FROM items WHERE id > ?",
@@ -97,12 +103,14 @@ def index_new_rows(connection: Any, after_id: int) -> int:
 
 def resume_sqlite_indexing(connection: Any) -> None:
     from app.models.queue_counts import TRIGGERS
+    from app.models.tab_search import resume_tab_indexing
 
     deferred = connection.info.pop("granska_deferred", ("items_fts_ai",))
     connection.exec_driver_sql(INSERT_TRIGGER)
     if "queue_counts_ai" in deferred:
         event, body = TRIGGERS["queue_counts_ai"]
         connection.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS queue_counts_ai {event} BEGIN {body}END")
+    resume_tab_indexing(connection)
 
 
 SQLITE_TRIGGERS = ("items_fts_ai", "items_fts_ad", "items_fts_au")
@@ -124,11 +132,13 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
     from app.models.archive_index import repair_archive_index
     from app.models.queue_counts import repair_queue_counts
     from app.models.stats_counts import repair_stats_counts
+    from app.models.tab_search import repair_tab_search
 
     return (
         _repair_sqlite(connection, count_rows)
         + repair_archive_index(connection, count_rows=count_rows)
         + repair_queue_counts(connection, count_rows=count_rows)
+        + repair_tab_search(connection, count_rows=count_rows)
         + repair_stats_counts(connection)
     )
 

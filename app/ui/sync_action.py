@@ -113,6 +113,7 @@ class SyncScheduler(QObject):
             batch_size=WINDOW_BATCH,
             write=self._tasks.in_writer,
             write_budget=WINDOW_WRITE_BUDGET_S,
+            give_way=self._tasks.writes_waiting,
         )
 
         def work(ctx: TaskContext) -> list[SyncResult]:

@@ -36,6 +36,7 @@ from typing import Any, Generic, Literal, TypeVar, cast, overload
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from app.services.writer_turns import WaitingWrites
 from app.ui.failures import describe_error, failure_box
 from app.ui.progress_indicator import ProgressIndicator
 
@@ -115,12 +116,15 @@ _on_writer = threading.local()  # `active` is True on the writer's thread while 
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task[Any], relay: _Relay) -> None:
+    def __init__(self, task: Task[Any], relay: _Relay, on_start: Callable[[], None] | None = None) -> None:
         super().__init__()
         self._task = task
         self._relay = relay
+        self._on_start = on_start
 
     def run(self) -> None:
+        if self._on_start is not None:
+            self._on_start()
         task = self._task
         result: Any = None
         error: BaseException | None = None
@@ -184,6 +188,8 @@ class TaskManager(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
         self._relay = _Relay(self)
+        # A sync's import gives way to these between a few items (app/services/writer_turns.py).
+        self.writes_waiting = WaitingWrites()
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._numbers = itertools.count(1)
@@ -270,7 +276,9 @@ class TaskManager(QObject):
                 older.cancel()
             self._by_key[key] = task
         self._running[task.number] = task
-        job = _Job(task, self._relay)
+        job = _Job(task, self._relay, self.writes_waiting.started if write else None)
+        if write:
+            self.writes_waiting.arrived()
         self._jobs[task.number] = job
         (self._writes if write else self._network if network else self._reads).start(job)
         if label is not None:

@@ -34,6 +34,8 @@ __all__ = ["ImportLineError", "ImportResult", "ImportService", "IncomingItem", "
 log = logging.getLogger(__name__)
 
 BATCH = 5000
+# Items written between two looks at whether a person's write waits (a few ms at a million).
+GIVE_WAY_STEP = 5
 IMPORT_CACHE_KIB = 65536
 Progress = Callable[[int], None]
 # json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
@@ -47,6 +49,9 @@ class ImportResult:
     unchanged: int = 0
     new_versions: int = 0
     context: int = 0  # of `created`, the account's own posts: context, not work
+    # Set when the import gave way to a waiting write (`give_way`): the items taken, in order;
+    # the rest were not written.
+    taken: int | None = None
 
     @property
     def total(self) -> int:
@@ -285,10 +290,13 @@ class ImportService:
         *,
         bulk: bool = True,
         check_index: bool = True,
+        give_way: Callable[[], bool] | None = None,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
         for a few dozen items in a short transaction: no schema change, no bigger cache.
-        `check_index=False` for the later parts of a sync, whose first part checked it."""
+        `check_index=False` for the later parts of a sync, whose first part checked it.
+        `give_way`: asked every GIVE_WAY_STEP items; when true, what is written so far commits
+        and `taken` in the result says how many items that was (app/services/writer_turns.py)."""
         with self._sessions() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
@@ -304,7 +312,7 @@ class ImportService:
             }
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
-                return self._write_all(writer, accounts, items, progress)
+                return self._write_all(writer, accounts, items, progress, give_way)
             finally:
                 writer.release()
 
@@ -314,8 +322,10 @@ class ImportService:
         accounts: Mapping[str, Any],
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
+        give_way: Callable[[], bool] | None = None,
     ) -> ImportResult:
         unknown: dict[str, int] = {}
+        step = GIVE_WAY_STEP if give_way else BATCH
         batch: list[IncomingItem] = []
         seen: set[tuple[str, str]] = set()
         count = 0
@@ -338,12 +348,15 @@ class ImportService:
             batch.append(item)
             seen.add(key)
             count += 1
-            if len(batch) >= BATCH:
+            if len(batch) >= step:
                 if not unknown:
                     writer.write(batch)
                 batch, seen = [], set()
                 if progress:
                     progress(count)
+                if give_way is not None and give_way() and not unknown:
+                    writer.result.taken = count
+                    break
         if unknown:
             listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
             raise InputError(f"Okända konton: {listed}. Inget har importerats.")

@@ -155,6 +155,7 @@ class SyncService:
         batch_size: int = BATCH,
         write: Writes = in_this_thread,
         write_budget: float = WRITE_BUDGET_S,
+        give_way: Callable[[], bool] | None = None,
     ) -> None:
         self._sessions = sessions
         self._write = write
@@ -165,6 +166,9 @@ class SyncService:
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
         self._write_budget = write_budget
         self._index_checked = False
+        # True while a person's write waits for the writer (app/services/writer_turns.py).
+        self._give_way = give_way
+        self._gave_way = False
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -247,6 +251,9 @@ class SyncService:
                 part, items[:] = items[: self._part], items[self._part :]
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
+                if result.taken is not None:  # gave way to a decision: the rest goes next
+                    items[:0] = part[result.taken :]
+                    continue
                 # Toward the budget, at most doubling or quartering at a time.
                 scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
                 self._part = max(10, min(self._batch_size, int(self._part * scale)))
@@ -305,10 +312,18 @@ class SyncService:
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
+        if self._give_way is not None and self._give_way() and not self._gave_way:
+            # A decision handed over after this part: it goes first. Every other turn at most,
+            # so the sync moves on whatever the count says.
+            self._gave_way = True
+            return ImportResult(taken=0), 0.0
+        self._gave_way = False
         start = time.perf_counter()
         # The search index is checked (and put right) in the sync's first transaction only.
         first, self._index_checked = not self._index_checked, True
-        result = self._importer.import_items(items, bulk=len(items) > SMALL_PART, check_index=first)
+        result = self._importer.import_items(
+            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=self._give_way
+        )
         return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
