@@ -207,8 +207,16 @@ def _normaliser(column: Column[Any]) -> Any:
     if isinstance(kind, Boolean):
         return lambda v: v if isinstance(v, bool) else (bool(v) if v in (0, 1) else v)
     if isinstance(kind, LargeBinary):
-        return lambda v: hashlib.sha256(bytes(v)).hexdigest()
+        return _binary
     return None
+
+
+def _binary(value: Any) -> str:
+    # bytes(n) of a number is n zero bytes: a number put in a binary column would be read as
+    # a (possibly huge) image, or raise a traceback
+    if isinstance(value, (bytes, bytearray, memoryview)):  # noqa: UP038
+        return hashlib.sha256(bytes(value)).hexdigest()
+    raise Unreadable(f"{str(value)[:60]!r} är inga binära data")
 
 
 def raw_columns(spec: SealedKind) -> list[Any]:

@@ -19,25 +19,19 @@ from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
+from app.models.seal_fast import event_digest, seals_digest
 from app.models.seals import (
     GENESIS,
-    GONE,
     HEAD_ID,
     KINDS,
-    SealedKind,
-    SealHasher,
     Unreadable,
-    digest,
-    event_hash_at,
     iso_time,
-    iter_latest,
-    raw_columns,
     read_json,
     stream_rows,
 )
+from app.services.records.audit_kinds import END as _END
+from app.services.records.audit_kinds import check_kind
 from app.services.records.audit_witness import Witness
-
-_END = 10**12  # sort key of problems that belong to no event
 
 
 @dataclass(frozen=True)
@@ -96,7 +90,7 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
             "händelser i slutet har raderats eller huvudraden har ändrats.",
         )
     evidence_rows = _check_evidence(con, problems, recorded)
-    records = sum(_check_kind(con, problems, spec) for spec in KINDS.values())
+    records = sum(check_kind(con, problems.add, spec) for spec in KINDS.values())
     return problems.report(count, evidence_rows, records, len(witnesses))
 
 
@@ -137,19 +131,20 @@ def _walk_chain(
     seals = _seals(con, problems)
     pending = next(seals, None)
     for ev_id, ev_at, actor, action, item_id, account_id, raw_details, prev_hash, ev_hash in _stream(
-        con, events, 2000
+        con, events, 5000
     ):
         count += 1
-        hasher = SealHasher()
+        lines: list[str] = []
         orphaned = None
         sealed_evidence.clear()
         while pending is not None and pending[0] <= ev_id:
             if pending[0] < ev_id:
                 orphaned = pending[0]
             else:
-                hasher.add(*pending[1:])
-                if pending[1] == "evidence":
-                    sealed_evidence.add(pending[2])
+                kind, record_id = pending[1], pending[2]
+                lines.append(f"{kind}:{record_id}:{pending[3]}\n")  # seals_digest_line
+                if kind == "evidence":
+                    sealed_evidence.add(record_id)
             pending = next(seals, None)
         if orphaned is not None:
             problems.add(
@@ -159,7 +154,7 @@ def _walk_chain(
             )
         try:
             at = iso_time(ev_at)
-            details = read_json(raw_details)
+            details = None if raw_details is None else read_json(raw_details)
             if details is not None and not isinstance(details, dict):
                 raise Unreadable("detaljerna är inget objekt")
         except Unreadable as exc:
@@ -177,7 +172,7 @@ def _walk_chain(
             )
         elif (
             at is not None
-            and event_hash_at(prev_hash, at, actor, action, item_id, account_id, details, hasher.hexdigest())
+            and event_digest(prev_hash, at, actor, action, item_id, account_id, details, seals_digest(lines))
             != ev_hash
         ):
             problems.add(
@@ -321,73 +316,3 @@ def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
                 last = (record_id, str(details.get("sha256")), event_id)
     if last is not None:
         yield last
-
-
-def _check_kind(con: Connection, problems: _Problems, spec: SealedKind) -> int:
-    """Merge the table (by id) with each record's newest seal (by record id)."""
-    rows = select(*raw_columns(spec)).order_by(spec.table.c.id)
-    if not spec.required:
-        rows = rows.where(spec.table.c.id.in_(select(AuditSeal.record_id).where(AuditSeal.kind == spec.kind)))
-    seals = iter_latest(con, spec.kind)
-    seal = next(seals, None)
-    checked = 0
-    at_id = spec.columns.index("id")
-    told = "item_id" in spec.columns and spec.kind != "evidence"
-
-    def named(row: Any) -> tuple[str, str]:  # only for a problem: most rows have none
-        about = f" (post {row[spec.columns.index('item_id')]})" if told else ""
-        return f"{spec.label} {row[at_id]}", about
-
-    for row in _stream(con, rows, 2000):
-        row_id = row[at_id]
-        while seal is not None and seal[0] < row_id:
-            _missing(problems, spec, seal)
-            seal = next(seals, None)
-        checked += 1
-        if seal is None or seal[0] != row_id:
-            if spec.required:
-                name, about = named(row)
-                problems.add(
-                    _END + row_id,
-                    f"{name}{about} finns inte i granskningsloggen: den har lagts till utanför Granska.",
-                    name,
-                )
-            continue
-        event_id, sha = seal[1], seal[2]
-        seal = next(seals, None)
-        try:
-            now = digest(spec, row)
-        except Unreadable as exc:
-            name, about = named(row)
-            problems.add(
-                event_id,
-                f"{name}{about} har ett oläsbart värde ({exc}): den har ändrats efter händelse {event_id}.",
-                name,
-            )
-            continue
-        if now == sha:
-            continue
-        name, about = named(row)
-        if sha == GONE:
-            problems.add(
-                event_id, f"{name}{about} togs bort enligt händelse {event_id} men finns igen.", name
-            )
-        else:
-            problems.add(
-                event_id, f"{name}{about} har ändrats efter händelse {event_id}, som förseglade den.", name
-            )
-    while seal is not None:
-        _missing(problems, spec, seal)
-        seal = next(seals, None)
-    return checked
-
-
-def _missing(problems: _Problems, spec: SealedKind, seal: tuple[int, int, str]) -> None:
-    record_id, event_id, sha = seal
-    if sha != GONE:
-        name = f"{spec.label} {record_id}"
-        problems.add(
-            event_id,
-            f"{name}, förseglad i händelse {event_id}, saknas: den har raderats utanför Granska.",
-            name,
-        )
