@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -341,6 +341,12 @@ def stream_rows(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
     On SQLite straight from the driver's cursor (in the connection's transaction): `audit verify`
     reads millions of rows, and SQLAlchemy's result costs more per row than the reading itself.
     Elsewhere through a server-side cursor."""
+    for batch in stream_batches(con, stmt, rows):
+        yield from batch
+
+
+def stream_batches(con: Connection, stmt: Any, rows: int) -> Iterator[Sequence[Any]]:
+    """stream_rows a batch at a time (a loop over a million rows saves a generator per row)."""
     if con.dialect.name == "sqlite":
         compiled = stmt.compile(dialect=con.dialect)
         params = compiled.construct_params()
@@ -348,9 +354,9 @@ def stream_rows(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
         try:
             cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()])
             while batch := cursor.fetchmany(rows):
-                yield from batch
+                yield batch
         finally:
             cursor.close()
         return
     with con.execute(stmt.execution_options(yield_per=rows)) as result:
-        yield from result
+        yield from result.partitions()

@@ -11,22 +11,25 @@ either way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from app.models import AuditSeal
 from app.models.seal_fast import digester
-from app.models.seals import GONE, SealedKind, Unreadable, iter_latest, raw_columns, stream_rows
+from app.models.seals import GONE, KINDS, SealedKind, Unreadable, iter_latest, raw_columns, stream_rows
 
 END = 10**12  # sort key of problems that belong to no event
 
 Add = Callable[..., None]  # _Problems.add(key, message, record=None)
 
 
-def check_kind(con: Connection, add: Add, spec: SealedKind) -> int:
-    """The number of records read."""
+def check_kind(con: Connection, add: Add, spec: SealedKind, evidence: Deferred | None = None) -> int:
+    """The number of records read. `evidence`: the evidence copies were checked during the
+    payload pass (SQLite), their problems kept there."""
+    if evidence is not None and spec.kind == "evidence":
+        return evidence.replay(add)
     if con.dialect.name == "sqlite":
         return _check_sqlite(con, add, spec)
     return _check_merged(con, add, spec)
@@ -86,6 +89,16 @@ def _missing(add: Add, spec: SealedKind, record_id: Any, event_id: int, sha: str
         )
 
 
+_LATEST = (
+    "SELECT record_id, max(event_id) AS event_id, sha256 FROM audit_seals "
+    "WHERE kind = ? AND typeof(record_id) = 'integer' GROUP BY record_id"
+)
+_UNSEALED = (
+    "NOT EXISTS (SELECT 1 FROM audit_seals "
+    "WHERE kind = ? AND record_id = t.id AND typeof(record_id) = 'integer')"
+)
+
+
 def _check_sqlite(con: Connection, add: Add, spec: SealedKind) -> int:
     table = spec.table.name
     columns = ", ".join(f't."{c}"' for c in spec.columns)
@@ -93,9 +106,7 @@ def _check_sqlite(con: Connection, add: Add, spec: SealedKind) -> int:
     # from the row holding the max) and the record, NULLs when it is gone. A seal whose record
     # id is no integer is left out, as iter_latest leaves it: its event's hash no longer holds.
     joined = (
-        f"SELECT s.record_id, s.event_id, s.sha256, {columns} FROM "
-        "(SELECT record_id, max(event_id) AS event_id, sha256 FROM audit_seals "
-        "WHERE kind = ? AND typeof(record_id) = 'integer' GROUP BY record_id) AS s "
+        f"SELECT s.record_id, s.event_id, s.sha256, {columns} FROM ({_LATEST}) AS s "
         f"LEFT JOIN {table} AS t ON t.id = s.record_id"
     )
     names = _Names(spec)
@@ -119,9 +130,7 @@ def _check_sqlite(con: Connection, add: Add, spec: SealedKind) -> int:
                 _compare(add, names, digester(spec), row[3:], row[1], row[2])
         if spec.required:
             cursor.execute(
-                f"SELECT {columns} FROM {table} AS t WHERE NOT EXISTS (SELECT 1 FROM audit_seals "
-                "WHERE kind = ? AND record_id = t.id AND typeof(record_id) = 'integer') ORDER BY t.id",
-                (spec.kind,),
+                f"SELECT {columns} FROM {table} AS t WHERE {_UNSEALED} ORDER BY t.id", (spec.kind,)
             )
             while batch := cursor.fetchmany(5000):
                 for record in batch:
@@ -158,3 +167,74 @@ def _check_merged(con: Connection, add: Add, spec: SealedKind) -> int:
         _missing(add, spec, *seal)
         seal = next(seals, None)
     return checked
+
+
+class Deferred:
+    """Problems kept to be added later, in the order found (the evidence copies' seals are
+    checked during the payload pass, but reported after it, as the kind check would)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+        self.checked = 0
+
+    def __call__(self, *args: Any) -> None:
+        self.calls.append(args)
+
+    def replay(self, add: Add) -> int:
+        for args in self.calls:
+            add(*args)
+        return self.checked
+
+
+def evidence_sqlite(con: Connection, deferred: Deferred) -> Iterator[tuple[int, Any, Any, bytes | None]]:
+    """(id, item id, sha256, payload as its stored UTF-8, None when it is no text) of every
+    evidence copy in id order (SQLite), each checked against its newest seal on the way: the
+    table, whose copies are most of the file, is read once instead of twice."""
+    spec = KINDS["evidence"]
+    columns = ", ".join(f't."{c}"' for c in spec.columns)
+    payload = "CASE WHEN typeof(t.payload) = 'text' THEN CAST(t.payload AS BLOB) END"
+    at_id, at_item, at_sha = (spec.columns.index(c) for c in ("id", "item_id", "sha256"))
+    names = _Names(spec)
+    digest = digester(spec, offset=3)
+    sealed = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    unsealed = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        sealed.execute(
+            f"SELECT s.record_id, s.event_id, s.sha256, {columns}, {payload} FROM ({_LATEST}) AS s "
+            "LEFT JOIN evidence AS t ON t.id = s.record_id",
+            (spec.kind,),
+        )
+        unsealed.execute(
+            f"SELECT {columns}, {payload} FROM evidence AS t WHERE {_UNSEALED} ORDER BY t.id", (spec.kind,)
+        )
+        other = unsealed.fetchone()
+        last = -1
+        for batch in iter(lambda: sealed.fetchmany(2000), []):
+            for row in batch:
+                if row[0] <= last:
+                    raise RuntimeError("SQLite returned the seals out of record order")
+                last = row[0]
+                while other is not None and other[at_id] < row[0]:
+                    deferred.checked += 1
+                    _unsealed(deferred, names, other)
+                    yield other[at_id], other[at_item], other[at_sha], other[-1]
+                    other = unsealed.fetchone()
+                record = row[3:-1]
+                if record[at_id] is None:
+                    _missing(deferred, spec, row[0], row[1], row[2])
+                    continue
+                deferred.checked += 1
+                try:
+                    if digest(row) != row[2]:
+                        raise Unreadable
+                except Unreadable:
+                    _compare(deferred, names, digester(spec), record, row[1], row[2])
+                yield record[at_id], record[at_item], record[at_sha], row[-1]
+        while other is not None:
+            deferred.checked += 1
+            _unsealed(deferred, names, other)
+            yield other[at_id], other[at_item], other[at_sha], other[-1]
+            other = unsealed.fetchone()
+    finally:
+        sealed.close()
+        unsealed.close()

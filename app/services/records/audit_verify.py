@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from hashlib import sha256
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, select, type_coerce
@@ -27,10 +29,11 @@ from app.models.seals import (
     Unreadable,
     iso_time,
     read_json,
+    stream_batches,
     stream_rows,
 )
 from app.services.records.audit_kinds import END as _END
-from app.services.records.audit_kinds import check_kind
+from app.services.records.audit_kinds import Deferred, check_kind, evidence_sqlite
 from app.services.records.audit_witness import Witness
 
 
@@ -89,8 +92,9 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
             f"Granskningsloggen har {count} händelser men ska ha {head[1]}: "
             "händelser i slutet har raderats eller huvudraden har ändrats.",
         )
-    evidence_rows = _check_evidence(con, problems, recorded)
-    records = sum(check_kind(con, problems.add, spec) for spec in KINDS.values())
+    deferred = Deferred() if con.dialect.name == "sqlite" else None
+    evidence_rows = _check_evidence(con, problems, recorded, deferred)
+    records = sum(check_kind(con, problems.add, spec, deferred) for spec in KINDS.values())
     return problems.report(count, evidence_rows, records, len(witnesses))
 
 
@@ -130,9 +134,17 @@ def _walk_chain(
     ).order_by(AuditEvent.id)
     seals = _seals(con, problems)
     pending = next(seals, None)
-    for ev_id, ev_at, actor, action, item_id, account_id, raw_details, prev_hash, ev_hash in _stream(
-        con, events, 5000
-    ):
+    for (
+        ev_id,
+        ev_at,
+        actor,
+        action,
+        item_id,
+        account_id,
+        raw_details,
+        prev_hash,
+        ev_hash,
+    ) in chain.from_iterable(stream_batches(con, events, 5000)):
         count += 1
         lines: list[str] = []
         orphaned = None
@@ -220,13 +232,15 @@ def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, in
     stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
         AuditSeal.event_id, AuditSeal.seq
     )
-    for row in _stream(con, stmt, 5000):
-        if not isinstance(row[0], int):  # SQLite keeps what it is given; its event's hash breaks
-            problems.add(
-                _END, f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats."
-            )
-            continue
-        yield (row[0], row[1], row[2], row[3])
+    for batch in stream_batches(con, stmt, 5000):
+        for row in batch:
+            if type(row[0]) is not int:  # SQLite keeps what it is given; its event's hash breaks
+                problems.add(
+                    _END,
+                    f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats.",
+                )
+                continue
+            yield row
 
 
 def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
@@ -234,12 +248,19 @@ def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
     return stream_rows(con, stmt, rows)
 
 
-def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]]) -> int:
+def _check_evidence(
+    con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]], deferred: Deferred | None
+) -> int:
     rows = 0
-    stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
+    copies: Iterator[tuple[int, Any, Any, Any]]
+    if deferred is not None:  # SQLite: with their seals, the payload as its stored UTF-8
+        copies = evidence_sqlite(con, deferred)
+    else:
+        stmt = select(Evidence.id, Evidence.item_id, Evidence.sha256, Evidence.payload).order_by(Evidence.id)
+        copies = _stream(con, stmt, 200)
     stream = _logged(con)
     ahead = next(stream, None)
-    for e_id, e_item_id, e_sha, payload in _stream(con, stmt, 200):
+    for e_id, e_item_id, e_sha, payload in copies:
         rows += 1
         while ahead is not None and ahead[0] < e_id:
             _add_gone(recorded, ahead)
@@ -249,7 +270,10 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
             if logged is None or logged[1] < ahead[2]:
                 logged = (ahead[1], ahead[2])
             ahead = next(stream, None)
-        intact = isinstance(payload, str) and sha256_hex(payload) == e_sha
+        if type(payload) is bytes:  # the text's own UTF-8 (SQLite)
+            intact = sha256(payload).hexdigest() == e_sha
+        else:
+            intact = isinstance(payload, str) and sha256_hex(payload) == e_sha
         if logged is None:  # its seal (below) says whether Granska wrote it and when
             if not intact:
                 problems.add(
@@ -269,6 +293,8 @@ def _check_evidence(con: Connection, problems: _Problems, recorded: dict[int, tu
         _add_gone(recorded, ahead)
         ahead = next(stream, None)
     stream.close()
+    if isinstance(copies, Generator):
+        copies.close()
     for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
         problems.add(
             event_id,
