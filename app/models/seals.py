@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -207,8 +207,16 @@ def _normaliser(column: Column[Any]) -> Any:
     if isinstance(kind, Boolean):
         return lambda v: v if isinstance(v, bool) else (bool(v) if v in (0, 1) else v)
     if isinstance(kind, LargeBinary):
-        return lambda v: hashlib.sha256(bytes(v)).hexdigest()
+        return _binary
     return None
+
+
+def _binary(value: Any) -> str:
+    # bytes(n) of a number is n zero bytes: a number put in a binary column would be read as
+    # a (possibly huge) image, or raise a traceback
+    if isinstance(value, (bytes, bytearray, memoryview)):  # noqa: UP038
+        return hashlib.sha256(bytes(value)).hexdigest()
+    raise Unreadable(f"{str(value)[:60]!r} är inga binära data")
 
 
 def raw_columns(spec: SealedKind) -> list[Any]:
@@ -333,6 +341,12 @@ def stream_rows(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
     On SQLite straight from the driver's cursor (in the connection's transaction): `audit verify`
     reads millions of rows, and SQLAlchemy's result costs more per row than the reading itself.
     Elsewhere through a server-side cursor."""
+    for batch in stream_batches(con, stmt, rows):
+        yield from batch
+
+
+def stream_batches(con: Connection, stmt: Any, rows: int) -> Iterator[Sequence[Any]]:
+    """stream_rows a batch at a time (a loop over a million rows saves a generator per row)."""
     if con.dialect.name == "sqlite":
         compiled = stmt.compile(dialect=con.dialect)
         params = compiled.construct_params()
@@ -340,9 +354,9 @@ def stream_rows(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
         try:
             cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()])
             while batch := cursor.fetchmany(rows):
-                yield from batch
+                yield batch
         finally:
             cursor.close()
         return
     with con.execute(stmt.execution_options(yield_per=rows)) as result:
-        yield from result
+        yield from result.partitions()

@@ -1,0 +1,162 @@
+"""The canonical encodings `audit verify` hashes a few million times, written without building
+a dict and sorting it each time: the same bytes as `canonical_json` of the same content (the
+chain depends on every byte; tests/models/test_seal_fast.py compares them on thousands of
+random and hostile values). Anything but a plain string, int or bool goes to the reference
+encoder itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json.encoder
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app.core.canonical import canonical_json
+from app.models.seals import _WAITING, SealedKind, Unreadable, _json, _normaliser, _when
+
+# The function the reference encoder (ensure_ascii=False) uses for every string.
+_string: Callable[[str], str] = json.encoder.encode_basestring
+_int_text = int.__repr__
+
+
+def value_json(value: Any) -> str:
+    """canonical_json(value), also for a value nested in a dict or list."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return _int_text(value)  # ValueError past 4300 digits, as the encoder's
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return canonical_json(value)
+
+
+def event_text(
+    prev_hash: Any,
+    at: str,
+    actor: Any,
+    action: Any,
+    item_id: Any,
+    account_id: Any,
+    details: dict[str, Any] | None,
+    seals: str | None,
+) -> str:
+    """canonical_json of the content seals.event_hash_at hashes (its keys in sorted order)."""
+    text = (
+        f'{{"account":{value_json(account_id)},"action":{value_json(action)},'
+        f'"actor":{value_json(actor)},"at":{value_json(at)},'
+        f'"details":{canonical_json(details) if details else "{}"},'
+        f'"item":{value_json(item_id)},"prev":{value_json(prev_hash)}'
+    )
+    return f'{text},"seals":{value_json(seals)}}}' if seals is not None else text + "}"
+
+
+def event_digest(
+    prev_hash: Any,
+    at: str,
+    actor: Any,
+    action: Any,
+    item_id: Any,
+    account_id: Any,
+    details: dict[str, Any] | None,
+    seals: str | None,
+) -> str:
+    """seals.event_hash_at, byte for byte."""
+    text = event_text(prev_hash, at, actor, action, item_id, account_id, details, seals)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def seals_digest(lines: list[str]) -> str | None:
+    """SealHasher's digest of an event's seals, given their lines (seals_digest_line, as text)."""
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest() if lines else None
+
+
+def _json_text(cache: dict[str, str]) -> Callable[[Any], str]:
+    """A JSON column's canonical text: parsed and encoded once per distinct stored text (a
+    decision's details repeat a few forms), the cache kept small."""
+
+    def encode(raw: Any) -> str:
+        if type(raw) is str:
+            known = cache.get(raw)
+            if known is None:
+                if len(cache) > 4096:
+                    cache.clear()
+                known = cache[raw] = canonical_json(_json(raw))
+            return known
+        return value_json(_other(_json(raw)))
+
+    return encode
+
+
+def _other(value: Any) -> Any:
+    if isinstance(value, (bytes, memoryview)):  # noqa: UP038  (as digest does)
+        return hashlib.sha256(bytes(value)).hexdigest()
+    return value
+
+
+def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str]:
+    """seals.digest(spec, row), byte for byte, for rows in the order of spec.columns (from
+    `offset` on).
+
+    Written out as straight-line code for the kind (its columns in sorted order, a column that
+    is None left out), as namedtuple once was: a loop with a call per column cost as much again
+    as the hashing, and this runs once per sealed record."""
+    names: dict[str, Any] = {"S": _string, "I": _int_text, "sha": hashlib.sha256}
+    body = ["def digest(row):", " parts = []", " try:"]
+    waiting = spec.kind == "item"
+    for n, name in enumerate(sorted(spec.columns)):
+        normalise = _normaliser(spec.table.c[name])
+        key = repr(f"{_string(name)}:")
+        body += [f"  v = row[{offset + spec.columns.index(name)}]", "  if v is not None:"]
+        if normalise is None and not waiting:
+            names[f"E{n}"] = _plain
+            body.append(f"   parts.append({key} + (S(v) if type(v) is str else E{n}(v)))")
+            continue
+        if normalise is _when and not waiting:  # a str, always
+            names["W"] = _when
+            body.append(f"   parts.append({key} + S(W(v)))")
+            continue
+        if normalise is _json:
+            names[f"E{n}"] = _json_text({})
+        elif normalise is not None:
+            names[f"E{n}"] = _normalised(normalise, waiting)
+        else:
+            names[f"E{n}"] = _waiting
+        body.append(f"   parts.append({key} + E{n}(v))")
+    body += [
+        " except Unreadable:",
+        "  raise",
+        " except (TypeError, ValueError):",
+        "  raise Unreadable('innehållet kan inte läsas') from None",
+        " return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
+    ]
+    names["Unreadable"] = Unreadable
+    exec("\n".join(body), names)  # noqa: S102  (our own text, from the table's column names)
+    digest: Callable[[Sequence[Any]], str] = names["digest"]
+    return digest
+
+
+def _plain(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return _int_text(value)
+    return value_json(_other(value))
+
+
+def _waiting(value: Any) -> str:
+    return value_json(_other("waiting" if value in _WAITING else value))
+
+
+def _normalised(normalise: Callable[[Any], Any], waiting: bool) -> Callable[[Any], str]:
+    def encode(value: Any) -> str:
+        value = normalise(value)
+        if waiting and value in _WAITING:
+            value = "waiting"
+        return value_json(_other(value))
+
+    return encode
