@@ -25,8 +25,8 @@ class _CountingImports(ImportService):
         super().__init__(sessions)
         self.parts: list[int] = []
 
-    def import_items(self, items, progress=None, *, bulk=True, give_way=None):
-        result = super().import_items(items, progress, bulk=bulk, give_way=give_way)
+    def import_items(self, items, progress=None, **kw):
+        result = super().import_items(items, progress, **kw)
         self.parts.append(len(items) if result.taken is None else result.taken)
         return result
 
