@@ -12,6 +12,8 @@ every account a promise of 8 watched hours on weekdays 08-17: the response-time 
 tens of thousands of answered questions.
 
     python bench/stats.py [--items 1000000] [--answered 0.05] [--repeat 3] [--cache DIR]
+    python bench/stats.py --database /var/tmp/stats17b/demo-1000000-0.5.db   # a copy of the
+        # shared decided demo (cp --reflink=auto /var/tmp/granska-bench/demo-1000000-0.5.db ...)
 """
 
 from __future__ import annotations
@@ -31,18 +33,23 @@ sys.path.insert(0, str(ROOT))
 GOAL_RATIO, GOAL_SECONDS = 3.0, 1.0
 
 
-def prepare(cache: Path, items: int, share: float) -> Path:
+def prepare(cache: Path, items: int, share: float, database: Path | None = None) -> Path:
     from sqlalchemy import func, select, update
 
     from app.models import Account, Item, Notice
+    from app.models.db import open_database
     from bench.data import demo_database
 
-    cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"stats-{items}.db"
+    if database is not None:  # a copy of a shared demo: answers are added to it, never the original
+        path = database
+        db = open_database(f"sqlite:///{path}")
+    else:
+        cache.mkdir(parents=True, exist_ok=True)
+        path = cache / f"stats-{items}.db"
+        if not path.with_name(path.name + f".{items}.ok").exists():
+            print(f"building a demo database of {items:,} items in {path} (once)...", flush=True)
+        db = demo_database(path, items)
     marker = path.with_name(path.name + f".answered-{share}.ok")
-    if not path.with_name(path.name + f".{items}.ok").exists():
-        print(f"building a demo database of {items:,} items in {path} (once)...", flush=True)
-    db = demo_database(path, items)
     try:
         if marker.exists():
             return path
@@ -92,6 +99,9 @@ def main() -> int:
     parser.add_argument("--answered", type=float, default=0.05)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "granska-stats-bench")
+    parser.add_argument(
+        "--database", type=Path, help="a writable COPY of a demo database (e.g. of bench.data's decided demo)"
+    )
     args = parser.parse_args()
 
     from sqlalchemy import func, select
@@ -101,7 +111,7 @@ def main() -> int:
     from app.services.context import Actor
     from app.services.stats.figures import StatisticsService, month_starts
 
-    path = prepare(args.cache, args.items, args.answered)
+    path = prepare(args.cache, args.items, args.answered, args.database)
     db = open_database(f"sqlite:///{path}")
     today = date.today()
     year = (date(today.year, 1, 1), today)

@@ -4,9 +4,10 @@ within the promise per account, in one grouped query on SQLite and PostgreSQL al
 
 A question's clock starts when it was posted and stops at the first of: its answer (or the
 political referral) published on the platform or confirmed posted by hand (`notices.posted_at`,
-set when the outbox step that posts it is done, or when an administrator marks it posted), a
-forward (vidarebefordran), or a decision that it needs no answer: kept (it may stand) or removed
-with a reason. A decision to answer whose reply is still on its way does not stop it. The
+set when the outbox step that posts it is done, or when an administrator marks it posted), or a
+decision that it needs no answer: kept (it may stand) or removed with a reason. A decision to
+answer whose reply is still on its way does not stop it, nor does a forward (the asker is told
+nothing until the answer is published). The
 database keeps that moment on the item (`items.first_response_at`, app/models/response_clock.py).
 
 Watched time is looked up in a small temporary calendar (one row per watched day and account:
