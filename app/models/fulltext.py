@@ -100,6 +100,7 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
         return []
     from app.models.archive_index import repair_archive_index
     from app.models.queue_counts import repair_queue_counts
+    from app.models.response_times_kept import repair_response_times
     from app.models.stats_counts import repair_stats_counts
 
     return (
@@ -108,6 +109,7 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
         + repair_queue_counts(connection, count_rows=count_rows)
         + repair_stats_counts(connection)
         + repair_response_clock(connection)
+        + repair_response_times(connection, count_rows=count_rows)
     )
 
 

@@ -111,7 +111,7 @@ def test_the_kept_counts_equal_the_grouped_joins_and_are_repaired(sqlite_db):
 
     from sqlalchemy import select, text
 
-    from app.models import Account
+    from app.models import Account, Item
     from app.models.stats_counts import repair_stats_counts
     from app.services.stats import kept_counts
     from app.services.stats.figures import month_starts
@@ -136,6 +136,15 @@ def test_the_kept_counts_equal_the_grouped_joins_and_are_repaired(sqlite_db):
 
     kept, joined = both()
     assert kept == joined and kept
+    # A police report (an escalation with the removal) in December and one in November.
+    from app.models import Escalation
+
+    with sqlite_db.sessions.begin() as session:
+        some = session.scalar(select(Item.id).order_by(Item.id))
+        session.add(Escalation(item_id=some, kind="police_report", created_at=at(12, 3, 10)))
+        session.add(Escalation(item_id=some, kind="police_report", created_at=at(11, 3, 10)))
+    kept, joined = both()
+    assert kept == joined and sum(g.get("police", 0) for g in kept.values()) == 1
     with sqlite_db.engine.begin() as con:
         con.execute(text("DROP TRIGGER stats_counts_decision_ai"))
     asked = question(sqlite_db.sessions, at(12, 15, 9))
