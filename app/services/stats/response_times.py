@@ -265,18 +265,26 @@ def question_counts(
     questions = select(Item.account_id, func.count()).where(Item.is_question.is_(True), *period)
     for a, n in con.execute(questions.group_by(Item.account_id)):
         found[a]["questions"] = int(n)
-    waiting = select(Item.account_id, func.count()).where(*WAITING_QUESTION, *period)
-    for a, n in con.execute(waiting.group_by(Item.account_id)):
-        found[a]["waiting"] = int(n)
+    # Waiting, split at each account's cutoff: the overdue ones before it, the others after, so
+    # that each waiting question's index entry is counted once.
+    plain = [a for a in ids if a not in cutoffs]
+    if plain:
+        waiting = select(Item.account_id, func.count()).where(
+            *WAITING_QUESTION, Item.account_id.in_(plain), Item.created_at >= since, Item.created_at < until
+        )
+        for a, n in con.execute(waiting.group_by(Item.account_id)):
+            found[a]["waiting"] = int(n)
     for a, cutoff in cutoffs.items():
-        if a in found and found[a]["waiting"] and cutoff > since:
-            late = select(func.count()).where(
-                *WAITING_QUESTION,
-                Item.account_id == a,
-                Item.created_at >= since,
-                Item.created_at < min(until, cutoff),
-            )
-            found[a]["overdue"] = int(con.execute(late).scalar() or 0)
+        if a not in found:
+            continue
+        split = min(max(cutoff, since), until)
+        for name, lo, hi in (("overdue", since, split), ("waiting", split, until)):
+            if lo < hi:
+                count = select(func.count()).where(
+                    *WAITING_QUESTION, Item.account_id == a, Item.created_at >= lo, Item.created_at < hi
+                )
+                found[a][name] = int(con.execute(count).scalar() or 0)
+        found[a]["waiting"] += found[a]["overdue"]
     return found
 
 
