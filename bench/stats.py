@@ -82,15 +82,6 @@ def prepare(cache: Path, items: int, share: float, database: Path | None = None)
         db.dispose()
 
 
-def best(run, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -141,11 +132,19 @@ def main() -> int:
 
     baseline(), granska()  # warm the page cache for both
     baseline_by_account()
-    plain_s, total = best(baseline, args.repeat)
-    indexed_s, total_indexed = best(baseline_by_account, args.repeat)
-    assert total == total_indexed
+    # Interleaved, each round all three: on a shared machine the load changes from second to
+    # second, and the best of each then compares like with like.
+    times: dict[str, list[float]] = {"plain": [], "indexed": [], "granska": []}
+    results: dict[str, object] = {}
+    for _ in range(args.repeat):
+        for name, run in (("plain", baseline), ("indexed", baseline_by_account), ("granska", granska)):
+            start = time.perf_counter()
+            results[name] = run()
+            times[name].append(time.perf_counter() - start)
+    plain_s, indexed_s, ours_s = (min(times[n]) for n in ("plain", "indexed", "granska"))
+    total, figures = results["plain"], results["granska"]
+    assert total == results["indexed"]
     base_s = min(plain_s, indexed_s)
-    ours_s, figures = best(granska, args.repeat)
     accounts = figures.accounts  # type: ignore[attr-defined]
     assert sum(a.items for a in accounts) == total, "stats and the bare count disagree"
     answered = sum(a.answered for a in accounts)
