@@ -146,11 +146,10 @@ def _in_place(connection: Any) -> bool:
     its functions' bodies.) A few catalogue look-ups."""
     sql = connection.exec_driver_sql
     if connection.dialect.name == "sqlite":
-        found = dict(
-            sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'response_clock%'"
-            ).all()
+        rows = sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'response_clock%'"
         )
+        found = {name: text for name, text in rows}  # noqa: C416 - the quick read's result only iterates
         return all(_words(found.get(n)) == _words(_sqlite_trigger(n)) for n in SQLITE_TRIGGERS)
     triggers = set(
         sql(
