@@ -124,13 +124,16 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
     missing) is rebuilt from them. The check is a few index look-ups; `count_rows` also
     compares the counts (a scan, ~50 ms at a million items: done at start-up). On PostgreSQL
     the index is a generated column: only its absence can be repaired."""
+    from app.models.response_clock import repair_response_clock
+
     name = connection.dialect.name
     if name == "postgresql":
-        return _repair_postgres(connection)
+        return _repair_postgres(connection) + repair_response_clock(connection)
     if name != "sqlite":
         return []
     from app.models.archive_index import repair_archive_index
     from app.models.queue_counts import repair_queue_counts
+    from app.models.response_times_kept import repair_response_times
     from app.models.stats_counts import repair_stats_counts
     from app.models.tab_search import repair_tab_search
 
@@ -140,6 +143,8 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
         + repair_queue_counts(connection, count_rows=count_rows)
         + repair_tab_search(connection, count_rows=count_rows)
         + repair_stats_counts(connection)
+        + repair_response_clock(connection)
+        + repair_response_times(connection, count_rows=count_rows)
     )
 
 

@@ -55,7 +55,8 @@ class Item(Base):
     suggested_reason: Mapped[str | None] = mapped_column(String(32))
     is_question: Mapped[bool] = mapped_column(default=False)
     assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("administrators.id", ondelete="SET NULL"))
-    # When the question's clock stopped (its first published answer, a forward, kept or removed):
+    # When the question's clock stopped (its first published answer, kept or removed; a forward
+    # alone tells the asker nothing and stops nothing):
     # kept by triggers in the transaction that stops it (app/models/response_clock.py).
     first_response_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     first_response_by: Mapped[str | None] = mapped_column(String(100))

@@ -7,7 +7,7 @@ PostgreSQL reads the same columns from ix_items_search_keys below. Every index c
 imported row; tests/models/test_query_plans.py proves each hot query still has one.
 """
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 
 from app.models.items import Item
 
@@ -48,6 +48,28 @@ RESPONSE_INDEX = Index(
     Item.first_response_by,
     sqlite_where=Item.first_response_at.is_not(None),
     postgresql_where=Item.first_response_at.is_not(None),
+)
+
+# The statistics' questions, and those still waiting for their first answer (0011_stats17b):
+# a period's questions, waiting and overdue are range counts of these (stats/response_times.py).
+QUESTIONS_INDEX = Index(
+    "ix_items_questions",
+    Item.account_id,
+    Item.created_at,
+    Item.is_question,
+    sqlite_where=text("is_question IS 1"),
+    postgresql_where=text("is_question IS true"),
+)
+_WAITING = " AND first_response_at IS NULL AND status NOT IN ('deleted_by_author', 'weeded')"
+WAITING_QUESTIONS_INDEX = Index(
+    "ix_items_waiting_questions",
+    Item.account_id,
+    Item.created_at,
+    Item.is_question,
+    Item.status,
+    Item.first_response_at,
+    sqlite_where=text("is_question IS 1" + _WAITING),
+    postgresql_where=text("is_question IS true" + _WAITING),
 )
 
 # Sync's check for comments deleted by their authors (#20) reads the stored comments of the

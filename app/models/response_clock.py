@@ -1,12 +1,15 @@
 """When a question's clock stopped, kept on the item by the database itself (#17).
 
 A question's clock stops at the first of: its answer (or the political referral) published on
-the platform or confirmed posted by hand (`notices.posted_at`), a forward, or a decision that it
-needs no answer (kept, removed). Triggers on `notices` and `decisions` write the earliest such
-time to `items.first_response_at` (and who answered, `first_response_by`) in the same
-transaction as the answer or decision, whatever path wrote it (the ORM, the SQLite writer's
-direct inserts, an offline replay), so the statistics read two columns from an index instead of
-joining every decision and notice.
+the platform or confirmed posted by hand (`notices.posted_at`), or a decision that it needs no
+answer (kept, removed). A forward alone does not stop it: the issue stops the clock at "forward
+with a reply", and Granska's forward e-mails the question on without telling the asker anything;
+the asker still waits, and the clock stops when the answer is published (#17). Triggers on
+`notices` and `decisions` write the earliest such time to `items.first_response_at` (and who
+answered, `first_response_by`) in the same transaction as the answer or decision, whatever path
+wrote it (the ORM, the SQLite writer's direct inserts, an offline replay), so the statistics
+read two columns from an index instead of joining every decision and notice. At start,
+`repair_response_clock` puts back a trigger that is missing or of an older rule.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 ANSWER_NOTICES = ("answer", "referral")
-STOPPING_DECISIONS = ("forward", "keep", "remove")
+STOPPING_DECISIONS = ("keep", "remove")
 
 _KINDS = ", ".join(f"'{k}'" for k in ANSWER_NOTICES)
 _ACTIONS = ", ".join(f"'{a}'" for a in STOPPING_DECISIONS)
@@ -97,17 +100,29 @@ BACKFILL_RESPONDER = (
     + _FIRST_DECIDER.format(item="items.id")
     + f" WHERE id IN (SELECT item_id FROM decisions WHERE action IN ({_ANSWERING}))"
 )
+# Before a full recount: a clock a trigger of another rule (or none) stopped is started again.
+RESET = (
+    "UPDATE items SET first_response_at = NULL, first_response_by = NULL "
+    "WHERE first_response_at IS NOT NULL OR first_response_by IS NOT NULL"
+)
+
+
+def _sqlite_trigger(name: str) -> str:
+    return f"CREATE TRIGGER {name} {SQLITE_TRIGGERS[name]} BEGIN {_SQLITE_BODY[name]} END"
 
 
 def install(connection: Any) -> None:
-    """The triggers for the connection's dialect, then the stops already there."""
+    """The triggers for the connection's dialect (any older ones replaced), then every stop
+    counted again from the answers and decisions."""
     sql = connection.exec_driver_sql
     if connection.dialect.name == "sqlite":
-        for name, event in SQLITE_TRIGGERS.items():
-            sql(f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {_SQLITE_BODY[name]} END")
+        for name in SQLITE_TRIGGERS:
+            sql(f"DROP TRIGGER IF EXISTS {name}")
+            sql(_sqlite_trigger(name))
     else:
-        for statement in POSTGRESQL_INSTALL:
+        for statement in POSTGRESQL_UNINSTALL[:2] + POSTGRESQL_INSTALL:
             sql(statement)
+    sql(RESET)
     sql(BACKFILL)
     sql(BACKFILL_RESPONDER)
 
@@ -120,3 +135,57 @@ def uninstall(connection: Any) -> None:
     else:
         for statement in POSTGRESQL_UNINSTALL:
             sql(statement)
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _in_place(connection: Any) -> bool:
+    """Are exactly this build's triggers there? (SQLite keeps each trigger's text; PostgreSQL
+    its functions' bodies.) A few catalogue look-ups."""
+    sql = connection.exec_driver_sql
+    if connection.dialect.name == "sqlite":
+        rows = sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'response_clock%'"
+        )
+        found = {name: text for name, text in rows}  # noqa: C416 - the quick read's result only iterates
+        return all(_words(found.get(n)) == _words(_sqlite_trigger(n)) for n in SQLITE_TRIGGERS)
+    triggers = set(
+        sql(
+            "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+            "AND NOT t.tgisinternal AND t.tgname IN ('response_clock_notice', 'response_clock_decision')"
+        ).scalars()
+    )
+    bodies = dict(
+        sql(
+            "SELECT p.proname, p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = current_schema() AND p.proname IN "
+            "('granska_notice_stops_clock', 'granska_decision_stops_clock')"
+        ).all()
+    )
+    wanted = {
+        name: statement.split("$$")[1]
+        for name, statement in zip(
+            ("granska_notice_stops_clock", "granska_decision_stops_clock"),
+            POSTGRESQL_INSTALL[:2],
+            strict=True,
+        )
+    }
+    return len(triggers) == 2 and all(_words(bodies.get(n)) == _words(body) for n, body in wanted.items())
+
+
+def repair_response_clock(connection: Any) -> list[str]:
+    """At start: a stopped-clock trigger missing (a database restored from an older copy, one
+    dropped by hand) or of an older rule is put back, and every question's clock counted again
+    from its answers and decisions (answers written meanwhile were not seen by the trigger)."""
+    if connection.dialect.name not in ("sqlite", "postgresql") or _in_place(connection):
+        return []
+    from app.models.fulltext import begin_sqlite_transaction
+
+    if connection.dialect.name == "sqlite":
+        begin_sqlite_transaction(connection)
+    install(connection)
+    return ["Svarstidernas utlösare saknades eller var inaktuella; de är återskapade och svarstiderna "
+            "har räknats om från svaren och besluten."]  # fmt: skip

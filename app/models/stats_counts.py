@@ -12,7 +12,8 @@ decides what each person may count): the table is SQLite's only.
 
 Rows, by `what`: `decision` (code: action, detail: who decided), `removal` (code: reason),
 `removal_registered` (a removal whose item is registered, in the removal's hour), `registration`
-(code: criterion) and `step` (code: the outbox step's status now; no hour).
+(code: criterion), `police` (a police report's escalation, in its hour) and `step` (code: the
+outbox step's status now; no hour).
 """
 
 from __future__ import annotations
@@ -86,6 +87,14 @@ TRIGGERS = {
         "AFTER UPDATE OF criterion, registered_at ON registrations",
         _registration("old", -1) + _registration("new", 1),
     ),
+    "stats_counts_police_ai": (
+        "AFTER INSERT ON escalations WHEN new.kind = 'police_report'",
+        _add("police", _hour("new.created_at"), "new.item_id", "''", "''", 1),
+    ),
+    "stats_counts_police_ad": (
+        "AFTER DELETE ON escalations WHEN old.kind = 'police_report'",
+        _add("police", _hour("old.created_at"), "old.item_id", "''", "''", -1),
+    ),
     "stats_counts_step_ai": ("AFTER INSERT ON outbox", _step("new", 1)),
     "stats_counts_step_ad": ("AFTER DELETE ON outbox", _step("old", -1)),
     "stats_counts_step_au": (
@@ -114,6 +123,9 @@ REBUILD = [
     f"INSERT INTO stats_counts({_KEY}, n) SELECT 'registration', {_hour('r.registered_at')}, "
     "i.account_id, r.criterion, '', count(*) FROM registrations r JOIN items i ON i.id = r.item_id "
     "GROUP BY 2, 3, 4",
+    f"INSERT INTO stats_counts({_KEY}, n) SELECT 'police', {_hour('e.created_at')}, i.account_id, '', '', "
+    "count(*) FROM escalations e JOIN items i ON i.id = e.item_id WHERE e.kind = 'police_report' "
+    "GROUP BY 2, 3",
     f"INSERT INTO stats_counts({_KEY}, n) SELECT 'step', '', i.account_id, o.status, '', count(*) "
     "FROM outbox o JOIN items i ON i.id = o.item_id GROUP BY 3, 4",
 ]

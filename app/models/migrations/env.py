@@ -13,8 +13,9 @@ target_metadata = Base.metadata
 # Full-text machinery is created by hand in the migrations and is not in the models.
 FTS_TABLE_PREFIX = "items_fts"
 # The archive's index on SQLite (app/models/archive_index.py), kept by triggers.
-# And the queue's tab counts (app/models/queue_counts.py), the statistics' (stats_counts.py).
-ARCHIVE_TABLES = ("archive_items", "archive_fts", "queue_counts", "stats_counts")
+# And the queue's tab counts (app/models/queue_counts.py), the statistics' (stats_counts.py,
+# response_times_kept.py).
+ARCHIVE_TABLES = ("archive_items", "archive_fts", "queue_counts", "stats_counts", "response_times")
 PG_ONLY_COLUMNS = {("items", "search_vector"), ("evidence", "search_vector")}
 PG_ONLY_INDEXES = {"ix_items_search_vector", "ix_evidence_search_vector"}
 

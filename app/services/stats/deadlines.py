@@ -35,6 +35,6 @@ def deadlines(sessions: sessionmaker[Session], actor: Actor | None = None) -> De
         ids = list(targets)
         overdue = 0
         if ids:
-            for row in session.execute(rt.question_query(SINCE_EVER, now, ids, cutoffs)):
-                overdue += int(row.overdue or 0)
+            found = rt.question_counts(session.connection(), SINCE_EVER, now, ids, cutoffs)
+            overdue = sum(c["overdue"] for c in found.values())
     return Deadlines({key: p for i, (key, p) in promises.items() if i in targets}, overdue, now)

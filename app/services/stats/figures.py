@@ -32,6 +32,7 @@ from app.services.accounts.roles import ADMINISTRATOR, Duty, refuse, who_am_i
 from app.services.context import Actor, acting
 from app.services.screenshots.schedule import ScreenshotService
 from app.services.stats import kept_counts as kept
+from app.services.stats import kept_times as kt
 from app.services.stats import response_times as rt
 from app.services.stats.promises import promise_of
 from app.services.stats.shapes import AccountFigures, AdministratorFigures, Statistics
@@ -133,10 +134,8 @@ class StatisticsService:
             volume: dict[str, dict[str, int]] = {}
             months = [e.astimezone(STOCKHOLM).strftime("%Y-%m") for e in edges[:-1]]
             platform_of = {a.id: a.platform for a in accounts}
-            for row in con.execute(rt.question_query(since, until, ids, cutoffs)):
-                c = counts[row.account_id]
-                for name in ("questions", "waiting", "overdue"):
-                    c[name] += int(row._mapping[name] or 0)
+            for account_id, found in rt.question_counts(con, since, until, ids, cutoffs).items():
+                counts[account_id].update(found)
             # Each month a bare count of its range of the index: cheaper than a sum per month
             # evaluated on every item of the year. The items are their sum.
             for month, lo, hi in zip(months, edges[:-1], edges[1:], strict=True):
@@ -144,17 +143,26 @@ class StatisticsService:
                     per = volume.setdefault(platform_of[account_id], {})
                     per[month] = per.get(month, 0) + int(n)
                     counts[account_id]["items"] += int(n)
-            last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
-            rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
-            try:
-                rt.fill_timed(
-                    con, dialect, since, until, ids, who=Item.first_response_by if everyone else None
-                )
-                responses = rt.summaries(con, targets)
+            if kt.available(con):  # SQLite: each question's time worked out once, kept
+                if kt.refresh(con, promises, now):
+                    session.commit()
+                    con = session.connection()
+                responses = kt.summaries(con, since, until, ids, targets)
                 per_admin = self._per_administrator(session, since, until, ids, targets) if everyone else None
-            finally:
-                rt.drop_timed(con)
-                rt.drop_calendar(con)
+            else:
+                last = max(date_to, now.astimezone(STOCKHOLM).date()) + timedelta(days=1)
+                rt.fill_calendar(con, promises, date_from - timedelta(days=1), last)
+                try:
+                    rt.fill_timed(
+                        con, dialect, since, until, ids, who=Item.first_response_by if everyone else None
+                    )
+                    responses = rt.summaries(con, targets)
+                    per_admin = (
+                        self._per_administrator(session, since, until, ids, targets) if everyone else None
+                    )
+                finally:
+                    rt.drop_timed(con)
+                    rt.drop_calendar(con)
             grouped = self._grouped(session, since, until, ids)
             session.rollback()  # the temporary calendar is gone with the transaction
         due = {d.account_id: d for d in ScreenshotService(self._sessions, self._actor).due_screenshots()}
@@ -197,20 +205,6 @@ class StatisticsService:
             kept.fill_grouped(session, since, until, ids, out)
         else:
             self._grouped_records(session, since, until, ids, out)
-        query3 = (
-            select(Item.account_id, func.count())
-            .select_from(Escalation)
-            .join(Item, Item.id == Escalation.item_id)
-            .where(
-                Escalation.kind == "police_report",
-                Escalation.created_at >= since,
-                Escalation.created_at < until,
-                _driven_by_records(ids),
-            )
-            .group_by(Item.account_id)
-        )
-        for account_id, n in session.execute(query3):
-            out[account_id]["police"] = int(n)
         query5 = (
             select(Screenshot.account_id, func.count(), func.max(Screenshot.id))
             .where(Screenshot.taken_at >= since, Screenshot.taken_at < until, Screenshot.account_id.in_(ids))
@@ -276,6 +270,20 @@ class StatisticsService:
         )
         for account_id, n in session.execute(query4):
             out[account_id]["pending"] = int(n)
+        query3 = (
+            select(Item.account_id, func.count())
+            .select_from(Escalation)
+            .join(Item, Item.id == Escalation.item_id)
+            .where(
+                Escalation.kind == "police_report",
+                Escalation.created_at >= since,
+                Escalation.created_at < until,
+                _driven_by_records(ids),
+            )
+            .group_by(Item.account_id)
+        )
+        for account_id, n in session.execute(query3):
+            out[account_id]["police"] = int(n)
 
     def _per_administrator(
         self,
@@ -301,7 +309,11 @@ class StatisticsService:
             for who, action, n in session.execute(stmt):
                 per = decisions[who.casefold()]
                 per[action] = per.get(action, 0) + int(n)
-        responses = rt.summaries(session.connection(), targets, per_administrator=True)
+        con = session.connection()
+        if kt.available(con):
+            responses = kt.summaries(con, since, until, ids, targets, per_administrator=True)
+        else:
+            responses = rt.summaries(con, targets, per_administrator=True)
         names: dict[str, str] = dict(
             session.execute(select(func.lower(Administrator.username), Administrator.name)).all()
         )

@@ -39,7 +39,7 @@ def fill_grouped(
     session: Session, since: datetime, until: datetime, ids: list[int], out: dict[int, dict[str, Any]]
 ) -> None:
     """Removals per reason (and how many registered), forwards, hand-overs, registrations per
-    criterion in the period, and the platform steps pending now, per account."""
+    criterion, police reports in the period, and the platform steps pending now, per account."""
     c = COUNTS.c
     total = func.sum(c.n)
     removals = select(c.account_id, c.code, total).where(*_in_period("removal", since, until, ids))
@@ -61,6 +61,10 @@ def fill_grouped(
     for account_id, criterion, n in session.execute(criteria.group_by(c.account_id, c.code)):
         if n:
             out[account_id]["registered"][criterion] = int(n)
+    police = select(c.account_id, total).where(*_in_period("police", since, until, ids))
+    for account_id, n in session.execute(police.group_by(c.account_id)):
+        if n:
+            out[account_id]["police"] = int(n)
     pending = select(c.account_id, total).where(
         c.what == "step", c.account_id.in_(ids), c.code.in_([*WAITING, StepStatus.MANUAL])
     )
