@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_stats17b"
-down_revision = "0010_perf20b"
+down_revision = "0011_perf20h"
 branch_labels = None
 depends_on = None
 
