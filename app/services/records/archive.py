@@ -11,8 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import and_, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -24,7 +24,7 @@ from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
 from app.services.context import Actor, acting
-from app.services.records import archive_paging
+from app.services.records import archive_paging, archive_paging_pg
 from app.services.records.archive_history import HistoryLine, archive_history
 from app.services.records.removal_log import REMOVE_ACTION
 
@@ -44,8 +44,7 @@ class ArchiveFilter:
     administrators: tuple[str, ...] = ()  # usernames
 
 
-@dataclass(frozen=True)
-class ArchiveEntry:
+class _EntryRow(NamedTuple):
     item_id: int
     account_key: str
     account_name: str
@@ -53,16 +52,46 @@ class ArchiveEntry:
     author_name: str
     text: str
     status: str
-    created_at: datetime
-    last_event_at: datetime  # the latest save, removal or registration
+    created: datetime | str  # as the database gave it (SQLite: text, read on `created_at`)
+    last_event: datetime | str  # the latest save, removal or registration
     reason_code: str | None
     decided_by: str | None
     diarienummer: str | None
     evidence_count: int
 
+
+class ArchiveEntry(_EntryRow):
+    """One row of the archive's list. A page from SQLite's index keeps the two times as the
+    database wrote them and reads them into datetimes when asked (the window asks for the
+    rows it paints), so a page costs what the query costs."""
+
+    __slots__ = ()
+
+    @property
+    def created_at(self) -> datetime:
+        return utc_time(self.created)
+
+    @property
+    def last_event_at(self) -> datetime:
+        return utc_time(self.last_event)
+
     @property
     def cursor(self) -> Cursor:
         return (self.last_event_at, self.item_id)
+
+    def _values(self) -> tuple[Any, ...]:
+        return (*self[:7], self.created_at, self.last_event_at, *self[9:])
+
+    def __eq__(self, other: object) -> bool:  # the same entry, however its times were read
+        if isinstance(other, ArchiveEntry):
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +102,13 @@ class ArchiveEntry:
             "decided_by": self.decided_by, "diarienummer": self.diarienummer,
             "evidence": self.evidence_count,
         }  # fmt: skip
+
+
+def utc_time(value: datetime | str) -> datetime:
+    """A time from the database: SQLite's stored text (UTC, as UTCDateTime writes it) read."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value
 
 
 @dataclass(frozen=True)
@@ -245,13 +281,17 @@ class ArchiveService:
         self._sessions = sessions
         self._actor = actor
 
-    def _reads_all(self, session: Session) -> bool:
-        """Whether I may read every account's records (the archive's own index serves only
-        those): at once when no one has roles (one query), else from who I am."""
+    def _record_accounts(self, session: Session) -> frozenset[int] | None:
+        """The accounts whose records I may read (None: every one): at once when no one has
+        roles (one query), else from who I am."""
         if not roles_in_use(session):
-            return True
+            return None
         who = acting(self._sessions, self._actor)
-        return who_am_i(session, who.username).record_accounts() is None
+        return who_am_i(session, who.username).record_accounts()
+
+    def _reads_all(self, session: Session) -> bool:
+        """Whether I may read every account's records (SQLite's own index serves only those)."""
+        return self._record_accounts(session) is None
 
     def _readable(self, stmt: AnySelect) -> AnySelect:
         """Only the accounts whose records I may read (an administrator: their own)."""
@@ -298,8 +338,17 @@ class ArchiveService:
         no period or administrator filter) the latest event counts to the second."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
-            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
+            if archive_paging_pg.uses_index(f, dialect):
                 _check_length(f.text)
+                accounts = self._record_accounts(session)
+                page = archive_paging_pg.page(_ENTRY_COLUMNS, f, after, limit, accounts)
+                return [] if page is None else [ArchiveEntry(*row) for row in session.execute(page)]
+            if archive_paging.uses_index(f, dialect):
+                _check_length(f.text)
+                rows = archive_paging.plain_page(session, f, after, limit)
+                if rows is not None:  # the page by plain SQL: no filter but the text, all readable
+                    return list(map(ArchiveEntry._make, rows))
+            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 page = archive_paging.page(_ENTRY_COLUMNS, f, after, limit)
                 return [] if page is None else [ArchiveEntry(*row) for row in session.execute(page)]
             stmt, last_at = self._statement(f, dialect)
@@ -314,6 +363,9 @@ class ArchiveService:
         result above `cap` means "more than `cap`")."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
+            if archive_paging_pg.uses_index(f, dialect):
+                _check_length(f.text)
+                return archive_paging_pg.count(session, f, self._record_accounts(session), cap)
             if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 _check_length(f.text)
                 return archive_paging.count(session, f, cap)
