@@ -49,10 +49,8 @@ def uses_index(f: Any, dialect: str) -> bool:
 
 def _where(stmt: AnySelect, f: Any, accounts: frozenset[int] | None) -> AnySelect | None:
     """`f`'s text, account and reason filters, and the readable accounts (None: no match)."""
-    if f.text.strip():
-        found = tsquery(f.text)
-        if found is None:
-            return None
+    found = tsquery(f.text)
+    if found is not None:  # nothing searchable typed (only signs): no text filter, as before
         query = text("to_tsquery('swedish', :archive_query)").bindparams(archive_query=found)
         stmt = stmt.where(a.search_vector.op("@@")(query))
     if accounts is not None:
