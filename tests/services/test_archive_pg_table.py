@@ -115,3 +115,20 @@ def test_each_role_reads_in_the_table_what_it_reads_in_the_copies(team):  # noqa
     ModerationService(person(ANNA).sessions).remove(items["fb2"], "reklam")
     assert [e.item_id for e in anna.search(ArchiveFilter())] == [items["fb2"], items["fb"]]
     assert AuditService(db.sessions).verify().intact
+
+
+def test_the_migration_fills_the_table_from_what_is_there_and_goes_back(pg_db):
+    from alembic import command
+
+    from app.models.db import alembic_config
+
+    load_demo(pg_db.sessions, 120)
+    decide_demo_share(pg_db.sessions, 0.5, batch=40)
+    service = ArchiveService(pg_db.sessions)
+    before = [service.search(ArchiveFilter(text=w)) for w in ("", "simhallen", "idiot")]
+    with pg_db.engine.begin() as con:
+        command.downgrade(alembic_config(con), "0011_perf20e-1")  # as it was before it
+        assert con.execute(text("SELECT to_regclass('archive_items')")).scalar() is None
+        command.upgrade(alembic_config(con), "heads")
+    assert [service.search(ArchiveFilter(text=w)) for w in ("", "simhallen", "idiot")] == before
+    assert len(before[0]) == 60
