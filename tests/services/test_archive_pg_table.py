@@ -13,6 +13,7 @@ from sqlalchemy import text, update
 from app.models import Evidence, Item
 from app.services.intake.demo import load_demo
 from app.services.moderation.demo_decisions import decide_demo_share
+from app.services.records import archive_paging_pg
 from app.services.records.archive import ArchiveFilter, ArchiveService
 from app.services.records.audit import AuditService
 from tests.helpers import moderation as m
@@ -32,7 +33,10 @@ def _both_ways(service: ArchiveService, limit: int = 1000, **kw):  # type: ignor
     )
 
 
-def test_the_table_gives_the_page_the_events_give(pg_db):
+@pytest.mark.parametrize("many", [3, archive_paging_pg.MANY])
+def test_the_table_gives_the_page_the_events_give(pg_db, monkeypatch, many):
+    """`many`: above that many matches a search walks the time order (3: every search here)."""
+    monkeypatch.setattr(archive_paging_pg, "MANY", many)
     load_demo(pg_db.sessions, 300)
     decide_demo_share(pg_db.sessions, 0.5, batch=50)
     hostile = m.add_item(pg_db.sessions, "Elak text: '; DROP TABLE archive_items; -- a & b | !c (((")

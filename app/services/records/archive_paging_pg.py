@@ -50,8 +50,9 @@ a = archive_items.c
 # 50k copies); gathering every match through the GIN index first is the opposite (150 ms for a
 # common word at 500k). So: up to MANY matches are gathered through the index; when there are
 # fewer, the page is the newest of them; when there are that many, the word is common and the
-# walk of the time order finds a page soon (one statement, the other branch never runs).
-MANY = 10_000
+# walk of the time order finds a page soon (one statement, the other branch never runs). 5,000
+# was the best of 1,000-10,000 at 500k copies (bench/archive_pg.py --items 1000000).
+MANY = 5_000
 _COLUMNS = (
     "SELECT i.id, a.key, a.name, a.platform, i.author_name, coalesce(ai.saved_text, i.text), "
     "i.status, i.created_at, ai.last_at, ai.reason_code, ai.decided_by, ai.diarienummer, ai.copies "
@@ -65,25 +66,20 @@ _LIST = (
 )
 _MATCH = "search_vector @@ to_tsquery('swedish', %(query)s){after}"
 _SEARCH = (
-    f"WITH m AS MATERIALIZED (SELECT item_id, last_at FROM archive_items WHERE {_MATCH} LIMIT {MANY}), "
-    f"n AS (SELECT count(*) AS n FROM m), "
-    f"k AS (SELECT item_id, last_at FROM m WHERE (SELECT n FROM n) < {MANY} "
-    f"UNION ALL (SELECT item_id, last_at FROM archive_items WHERE {_MATCH} AND (SELECT n FROM n) >= {MANY} "
+    f"WITH m AS MATERIALIZED (SELECT item_id, last_at FROM archive_items WHERE {_MATCH} LIMIT {{many}}), "
+    "n AS (SELECT count(*) AS n FROM m), "
+    "k AS (SELECT item_id, last_at FROM m WHERE (SELECT n FROM n) < {many} "
+    f"UNION ALL (SELECT item_id, last_at FROM archive_items WHERE {_MATCH} AND (SELECT n FROM n) >= {{many}} "
     "ORDER BY last_at DESC, item_id DESC LIMIT %(limit)s) "
     "ORDER BY last_at DESC, item_id DESC LIMIT %(limit)s) "
     + _COLUMNS
     + "FROM k JOIN archive_items ai ON ai.item_id = k.item_id JOIN items i ON i.id = ai.item_id "
     "JOIN accounts a ON a.id = ai.account_id WHERE " + _NO_ROLES + " ORDER BY k.last_at DESC, k.item_id DESC"
 )
-_PLAIN = {
-    (t, c): (_SEARCH if t else _LIST).format(after=_AFTER if c else "")
-    for t in (False, True)
-    for c in (False, True)
-}
 
 
 def plain_sql(search: bool, after: bool = False) -> str:
-    return _PLAIN[search, after]
+    return (_SEARCH if search else _LIST).format(after=_AFTER if after else "", many=MANY)
 
 
 def plain_page(session: Session, f: Any, after: tuple[datetime, int] | None, limit: int) -> list[Any] | None:
@@ -95,7 +91,7 @@ def plain_page(session: Session, f: Any, after: tuple[datetime, int] | None, lim
     params: dict[str, Any] = {"limit": limit, "query": found}
     if after is not None:
         params.update(at=after[0], item=after[1])
-    result = session.connection().exec_driver_sql(_PLAIN[found is not None, after is not None], params)
+    result = session.connection().exec_driver_sql(plain_sql(found is not None, after is not None), params)
     try:  # the driver's own tuples (sent through SQLAlchemy: its events see the statement)
         rows = list(result.cursor.fetchall())
     finally:
