@@ -5,7 +5,9 @@ with plain sqlite3 on the same file: the raw FTS5 query for the page's 200 keys 
 FROM archive_fts WHERE archive_fts MATCH ? ORDER BY rowid DESC LIMIT 200`; for the list, the
 newest 200 keys of `archive_items`) and the same 13 columns the Arkiv shows for them (item,
 account, author, saved text, status, times, reason, decider, diarienummer, copies), in one
-statement. Comparing with the FTS rows alone (rowid, text, author) measured a page without its
+statement. Granska's page is a list of ArchiveEntry whose two times stay SQLite's text until
+read (the window reads those of the rows it paints), as the baseline's do. Comparing with the
+FTS rows alone (rowid, text, author) measured a page without its
 account, status, times or decision: not the same page. Every matching id is printed too.
 
     python bench/archive.py [--items 1000000] [--decided 0.5] [--repeat 7]

@@ -26,7 +26,8 @@ BIG = {
     "audit_seals", "item_versions", "archive_items", "escalations", "export_rows",
 }  # fmt: skip
 # Read whole today by the statistics (their periods are on the decisions' own times, which have
-# no index) and by PostgreSQL's archive: known, and not the items' indexes. A new one fails.
+# no index): known, and not the items' indexes. A new one fails. The queue and the archive (on
+# PostgreSQL too, since its archive_items, 0011_perf20e) have none.
 KNOWN_SCANS = {"decisions", "notices", "registrations", "escalations"}
 SQLITE_SCAN = re.compile(r"^SCAN (\w+)(?: AS \w+)?$")
 PG_SCAN = re.compile(r"Seq Scan on (\w+)")
@@ -74,6 +75,7 @@ def test_a_full_scan_is_seen():
 
 
 def hot_queries(sessions) -> None:  # type: ignore[no-untyped-def]
+    """The queue's and the archive's (the statistics' are read apart, with their known scans)."""
     queue = QueueService(sessions)
     for q in QUEUES:
         for f in (
@@ -98,7 +100,9 @@ def hot_queries(sessions) -> None:  # type: ignore[no-untyped-def]
     for af in (ArchiveFilter(), ArchiveFilter(text="badet"), ArchiveFilter(account_keys=("fb",))):
         archive.search(af, limit=20)
         archive.count(af, cap=1000)
-    StatisticsService(sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
+        first = archive.search(af, limit=1)
+        if first:
+            archive.search(af, after=first[-1].cursor, limit=20)
 
 
 def test_every_hot_query_reads_through_an_index(database):
@@ -106,7 +110,10 @@ def test_every_hot_query_reads_through_an_index(database):
     m.add_item(database.sessions, "Jävla skämt om badet")
     with plans(database.engine) as found:
         hot_queries(database.sessions)
+    with plans(database.engine) as statistics:
+        StatisticsService(database.sessions, Actor("chef", clock=lambda: NOW)).figures(*DECEMBER)
     dialect = database.engine.dialect.name
-    assert len(found) > 40
-    scanned = [(stmt, plan) for stmt, plan in found if full_scans(dialect, plan) - KNOWN_SCANS]
+    assert len(found) > 40 and statistics
+    scanned = [(stmt, plan) for stmt, plan in found if full_scans(dialect, plan)]
+    scanned += [(stmt, plan) for stmt, plan in statistics if full_scans(dialect, plan) - KNOWN_SCANS]
     assert not scanned, "\n\n".join(f"{stmt}\n  " + "\n  ".join(plan) for stmt, plan in scanned)

@@ -24,14 +24,13 @@ from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
 from app.services.context import Actor, acting
-from app.services.records import archive_paging
+from app.services.records import archive_paging, archive_paging_pg
+from app.services.records.archive_entry import ArchiveEntry, Cursor
 from app.services.records.archive_history import HistoryLine, archive_history
 from app.services.records.removal_log import REMOVE_ACTION
 
 if TYPE_CHECKING:
     from app.models.base import AnySelect
-
-Cursor = tuple[datetime, int]
 
 
 @dataclass(frozen=True)
@@ -42,37 +41,6 @@ class ArchiveFilter:
     account_keys: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
     administrators: tuple[str, ...] = ()  # usernames
-
-
-@dataclass(frozen=True)
-class ArchiveEntry:
-    item_id: int
-    account_key: str
-    account_name: str
-    platform: str
-    author_name: str
-    text: str
-    status: str
-    created_at: datetime
-    last_event_at: datetime  # the latest save, removal or registration
-    reason_code: str | None
-    decided_by: str | None
-    diarienummer: str | None
-    evidence_count: int
-
-    @property
-    def cursor(self) -> Cursor:
-        return (self.last_event_at, self.item_id)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "id": self.item_id, "account": self.account_key, "platform": self.platform,
-            "author_name": self.author_name, "text": self.text, "status": self.status,
-            "created_at": self.created_at.isoformat(),
-            "last_event_at": self.last_event_at.isoformat(), "reason": self.reason_code,
-            "decided_by": self.decided_by, "diarienummer": self.diarienummer,
-            "evidence": self.evidence_count,
-        }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -245,13 +213,17 @@ class ArchiveService:
         self._sessions = sessions
         self._actor = actor
 
-    def _reads_all(self, session: Session) -> bool:
-        """Whether I may read every account's records (the archive's own index serves only
-        those): at once when no one has roles (one query), else from who I am."""
+    def _record_accounts(self, session: Session) -> frozenset[int] | None:
+        """The accounts whose records I may read (None: every one): at once when no one has
+        roles (one query), else from who I am."""
         if not roles_in_use(session):
-            return True
+            return None
         who = acting(self._sessions, self._actor)
-        return who_am_i(session, who.username).record_accounts() is None
+        return who_am_i(session, who.username).record_accounts()
+
+    def _reads_all(self, session: Session) -> bool:
+        """Whether I may read every account's records (SQLite's own index serves only those)."""
+        return self._record_accounts(session) is None
 
     def _readable(self, stmt: AnySelect) -> AnySelect:
         """Only the accounts whose records I may read (an administrator: their own)."""
@@ -298,8 +270,20 @@ class ArchiveService:
         no period or administrator filter) the latest event counts to the second."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
-            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
+            if archive_paging_pg.uses_index(f, dialect):
                 _check_length(f.text)
+                rows = archive_paging_pg.plain_page(session, f, after, limit)
+                if rows is not None:  # the page by plain SQL: no filter but the text, no roles
+                    return list(map(ArchiveEntry._make, rows))
+                accounts = self._record_accounts(session)
+                page = archive_paging_pg.page(_ENTRY_COLUMNS, f, after, limit, accounts)
+                return [] if page is None else [ArchiveEntry(*row) for row in session.execute(page)]
+            if archive_paging.uses_index(f, dialect):
+                _check_length(f.text)
+                rows = archive_paging.plain_page(session, f, after, limit)
+                if rows is not None:  # the page by plain SQL: no filter but the text, all readable
+                    return list(map(ArchiveEntry._make, rows))
+            if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 page = archive_paging.page(_ENTRY_COLUMNS, f, after, limit)
                 return [] if page is None else [ArchiveEntry(*row) for row in session.execute(page)]
             stmt, last_at = self._statement(f, dialect)
@@ -314,6 +298,9 @@ class ArchiveService:
         result above `cap` means "more than `cap`")."""
         with self._sessions() as session:
             dialect = session.get_bind().dialect.name
+            if archive_paging_pg.uses_index(f, dialect):
+                _check_length(f.text)
+                return archive_paging_pg.count(session, f, self._record_accounts(session), cap)
             if archive_paging.uses_index(f, dialect) and self._reads_all(session):
                 _check_length(f.text)
                 return archive_paging.count(session, f, cap)

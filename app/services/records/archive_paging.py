@@ -41,6 +41,56 @@ archive_items = Table(
 _fts = Table("archive_fts", MetaData(), Column("rowid", Integer))
 
 
+# The page as one plain statement for its keys (below): the columns of ArchiveEntry, in order.
+_PAGE = (
+    "SELECT i.id, a.key, a.name, a.platform, i.author_name, coalesce(ai.saved_text, i.text), "
+    "i.status, i.created_at, ai.last_at, ai.reason_code, ai.decided_by, ai.diarienummer, ai.copies "
+    "FROM archive_items ai JOIN items i ON i.id = ai.item_id JOIN accounts a ON a.id = i.account_id "
+    "WHERE ai.key IN ({keys}) ORDER BY ai.key DESC"
+)
+_PLAIN = {
+    (False, False): _PAGE.format(keys="SELECT key FROM archive_items ORDER BY key DESC LIMIT ?"),
+    (False, True): _PAGE.format(keys="SELECT key FROM archive_items WHERE key < ? ORDER BY key DESC LIMIT ?"),
+    (True, False): _PAGE.format(
+        keys="SELECT rowid FROM archive_fts WHERE archive_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+    ),
+    (True, True): _PAGE.format(
+        keys="SELECT rowid FROM archive_fts WHERE archive_fts MATCH ? AND rowid < ? "
+        "ORDER BY rowid DESC LIMIT ?"
+    ),
+}
+# roles_in_use (app/services/accounts/roles.py) in SQLite's words.
+_ROLES_IN_USE = (
+    "SELECT EXISTS (SELECT 1 FROM administrators WHERE active = 1 AND roles IS NOT NULL AND roles != '')"
+)
+
+
+def plain_page(session: Session, f: Any, after: tuple[datetime, int] | None, limit: int) -> list[Any] | None:
+    """The page as plain rows from SQLite (plain SQL, no ORM, no per-value conversion; the
+    times stay text until read): the common case of no account or reason filter, while no one
+    has roles (everyone reads every record). None: not that case, the caller builds the page."""
+    if f.account_keys or f.reasons:
+        return None
+    sql = session.connection().exec_driver_sql
+    if sql(_ROLES_IN_USE).scalar():
+        return None
+    params: list[Any] = []
+    if f.text.strip():
+        expr = sqlite_match_expression(f.text)
+        if expr is None:
+            return []
+        params.append(expr)
+    if after is not None:
+        params.append(archive_key(*after))
+    params.append(limit)
+    result = sql(_PLAIN[bool(f.text.strip()), after is not None], tuple(params))
+    try:  # the driver's own tuples (sent through SQLAlchemy: its events see the statement)
+        rows = list(result.cursor.fetchall())
+    finally:
+        result.close()
+    return rows
+
+
 def uses_index(f: Any, dialect: str) -> bool:
     return dialect == "sqlite" and f.since is None and f.until is None and not f.administrators
 
