@@ -129,7 +129,7 @@ body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10pt; color: #0
 h1 { font-size: 18pt; margin-bottom: 2pt; }
 h2 { font-size: 13pt; margin-top: 14pt; border-bottom: 1px solid #444; }
 h3 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
-table { border-collapse: collapse; margin-top: 2pt; }
+table { border-collapse: collapse; margin-top: 2pt; font-size: 9pt; }
 th { background-color: #e6e6e6; text-align: left; font-weight: bold; }
 td, th { border: 1px solid #888; padding: 3pt 5pt; }
 td.n { text-align: right; }
