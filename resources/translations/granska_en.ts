@@ -2278,6 +2278,118 @@
         <source>Välj minst en skärmdump att skicka.</source>
         <translation>Choose at least one screenshot to send.</translation>
     </message>
+    <message>
+        <source>X svarade att svaret inte blev dolt.</source>
+        <translation>X answered that the reply was not hidden.</translation>
+    </message>
+    <message>
+        <source>Svaret är dolt på X (det nås via ”Visa dolda svar”).</source>
+        <translation>The reply is hidden on X (it can be reached through “View hidden replies”).</translation>
+    </message>
+    <message>
+        <source>X svarade att svaret fortfarande är dolt.</source>
+        <translation>X answered that the reply is still hidden.</translation>
+    </message>
+    <message>
+        <source>Svaret visas igen på X.</source>
+        <translation>The reply is shown again on X.</translation>
+    </message>
+    <message>
+        <source>X låter inte kontots ägare radera andras svar; använd Dölj i stället.</source>
+        <translation>X does not let the account&apos;s owner delete other people&apos;s replies; use Hide instead.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på X.</source>
+        <translation>The reply is published on X.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare dölja kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner hide comments.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare visa dolda kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner show hidden comments again.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare radera andras kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner delete other people&apos;s comments.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare svara på kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner reply to comments.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är dold på %1.</source>
+        <translation>The comment is hidden on %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren visas igen på %1.</source>
+        <translation>The comment is shown again on %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är raderad på %1.</source>
+        <translation>The comment is deleted on %1.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på %1.</source>
+        <translation>The reply is published on %1.</translation>
+    </message>
+    <message>
+        <source>%1 svarade att det inte gick.</source>
+        <translation>%1 answered that it could not be done.</translation>
+    </message>
+    <message>
+        <source>LinkedIn stöder inte längre API-version %1 (%2); ange en nyare med granska accounts edit --api-version.</source>
+        <translation>LinkedIn no longer supports API version %1 (%2); set a newer one with granska accounts edit --api-version.</translation>
+    </message>
+    <message>
+        <source>Ogiltig LinkedIn-kommentar: %1</source>
+        <translation>Invalid LinkedIn comment: %1</translation>
+    </message>
+    <message>
+        <source>Kommentaren är raderad på LinkedIn.</source>
+        <translation>The comment is deleted on LinkedIn.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på LinkedIn.</source>
+        <translation>The reply is published on LinkedIn.</translation>
+    </message>
+    <message>
+        <source>YouTube-kvoten för %1 är slut för i dag. Den nollställs vid midnatt amerikansk västkusttid (kl. 09.00 svensk tid); Granska försöker igen då.</source>
+        <translation>The YouTube quota for %1 is used up for today. It is reset at midnight US Pacific time (09:00 Swedish time); Granska tries again then.</translation>
+    </message>
+    <message>
+        <source>YouTube hittar ingen kanal med id %1.</source>
+        <translation>YouTube finds no channel with the id %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till YouTube-kanalen %1.</source>
+        <translation>Connected to the YouTube channel %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är avvisad på YouTube och syns inte längre.</source>
+        <translation>The comment is rejected on YouTube and no longer shows.</translation>
+    </message>
+    <message>
+        <source>YouTube låter inte en avvisad kommentar publiceras igen.</source>
+        <translation>YouTube does not let a rejected comment be published again.</translation>
+    </message>
+    <message>
+        <source>YouTube låter inte kanalens ägare radera andras kommentarer; använd Dölj (avvisa) i stället.</source>
+        <translation>YouTube does not let the channel&apos;s owner delete other people&apos;s comments; use Hide (reject) instead.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på YouTube.</source>
+        <translation>The reply is published on YouTube.</translation>
+    </message>
+    <message>
+        <source>Plattformen utförde inte borttagningen.</source>
+        <translation>The platform did not carry out the removal.</translation>
+    </message>
+    <message>
+        <source>Plattformen publicerade inte meddelandet.</source>
+        <translation>The platform did not publish the message.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

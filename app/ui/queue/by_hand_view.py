@@ -220,7 +220,7 @@ class ByHandView(QWidget):
         waiting = len(summary.waiting)
         text = self.tr("%d steg klara, %d väntar fortfarande.") % (summary.done, waiting)
         if summary.messages:
-            text += "\n" + "\n".join(summary.messages[:5])
+            text += "\n" + "\n".join(window_text(m) for m in summary.messages[:5])
         self.status.setText(text)
         self.changed.emit()
         self.reload()
