@@ -155,8 +155,11 @@ def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:
     smtp.ehlo_or_helo_if_needed()
     if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
         raise EnvironmentFault(
-            "E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord "
-            "med å, ä, ö eller andra tecken utanför ASCII."
+            translate(
+                "Core",
+                "E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord "
+                "med å, ä, ö eller andra tecken utanför ASCII.",
+            )
         )
     token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode()).decode("ascii")
     code, reply = smtp.docmd("AUTH", "PLAIN " + token)
@@ -200,7 +203,9 @@ class Mailer:
                 else:
                     smtp.send_message(message)
         except smtplib.SMTPAuthenticationError:
-            raise EnvironmentFault(f"E-postservern {s.host} godtog inte användarnamn och lösenord.") from None
+            raise EnvironmentFault(
+                say(translate("Core", "E-postservern %1 godtog inte användarnamn och lösenord."), s.host)
+            ) from None
         except (smtplib.SMTPException, OSError) as exc:
             raise EnvironmentFault(mail_failure(exc, s.host, s.port, s.timeout)) from None
 

@@ -2390,6 +2390,66 @@
         <source>Plattformen publicerade inte meddelandet.</source>
         <translation>The platform did not publish the message.</translation>
     </message>
+    <message>
+        <source>E-postservern %1 kan inte kryptera med STARTTLS. Välj SSL, eller ingen kryptering om servern bara nås inom kommunens nät, under Inställningar → E-post.</source>
+        <translation>The mail server %1 cannot encrypt with STARTTLS. Choose SSL, or no encryption if the server is only reached within the municipality&apos;s network, under Settings → Mail.</translation>
+    </message>
+    <message>
+        <source>E-postserverns certifikat för %1 gick inte att lita på (fel namn, utgånget eller okänt).</source>
+        <translation>The mail server&apos;s certificate for %1 could not be trusted (wrong name, expired or unknown).</translation>
+    </message>
+    <message>
+        <source>Krypteringen mot e-postservern %1:%2 misslyckades (fel port för SSL eller STARTTLS?).</source>
+        <translation>Encryption with the mail server %1:%2 failed (wrong port for SSL or STARTTLS?).</translation>
+    </message>
+    <message>
+        <source>E-postservern tog inte emot mottagaradressen.</source>
+        <translation>The mail server did not accept the recipient&apos;s address.</translation>
+    </message>
+    <message>
+        <source>E-postservern tog inte emot avsändaradressen.</source>
+        <translation>The mail server did not accept the sender&apos;s address.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 stängde anslutningen.</source>
+        <translation>The mail server %1 closed the connection.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 nekade.</source>
+        <translation>The mail server %1 refused.</translation>
+    </message>
+    <message>
+        <source>Servernamnet %1 hittades inte (stavning, eller inget nätverk).</source>
+        <translation>The server name %1 was not found (spelling, or no network).</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 tog inte emot anslutningar på port %2 (fel port, eller nere).</source>
+        <translation>The mail server %1 did not accept connections on port %2 (wrong port, or down).</translation>
+    </message>
+    <message>
+        <source>E-postservern %1:%2 svarade inte inom %3 sekunder.</source>
+        <translation>The mail server %1:%2 did not answer within %3 seconds.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1:%2 gick inte att nå.</source>
+        <translation>The mail server %1:%2 could not be reached.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 svarade inte som väntat.</source>
+        <translation>The mail server %1 did not answer as expected.</translation>
+    </message>
+    <message>
+        <source>Kunde inte skicka e-post via %1:%2: %3 (%4)</source>
+        <translation>Could not send mail via %1:%2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord med å, ä, ö eller andra tecken utanför ASCII.</source>
+        <translation>The mail server does not offer AUTH PLAIN, which is needed for a user name or password with å, ä, ö or other characters outside ASCII.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 godtog inte användarnamn och lösenord.</source>
+        <translation>The mail server %1 did not accept the user name and password.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
+from app.core.errors import EnvironmentFault
+from app.services.mail import Mailer, MailSettings
 from app.ui.core_text import window_text
+from app.ui.failures import describe_error
 from app.ui.translations import install_translators
+from tests.helpers.mailbox import free_port
 from tests.helpers.platforms import running
+
+
+def shown(said: object) -> str:
+    """As the window shows it: an error as every dialog does, a status through window_text."""
+    return describe_error(said)[0] if isinstance(said, BaseException) else window_text(said)
 
 
 def in_both_windows(say: Callable[[], object]) -> tuple[str, str, str]:
@@ -20,12 +30,18 @@ def in_both_windows(say: Callable[[], object]) -> tuple[str, str, str]:
     app = QCoreApplication.instance()
     installed = install_translators(app, "en")
     try:
-        english = window_text(say())
+        english = shown(say())
     finally:
         for translator in installed:
             app.removeTranslator(translator)
     said = say()
-    return english, window_text(said), str(said)
+    return english, shown(said), str(said)
+
+
+def refusal(action: Callable[[], object], kind: type[BaseException] = Exception) -> BaseException:
+    with pytest.raises(kind) as refused:
+        action()
+    return refused.value
 
 
 def test_the_connectors_results_and_refusals_in_the_windows_language(qapp):
@@ -50,3 +66,22 @@ def test_the_connectors_results_and_refusals_in_the_windows_language(qapp):
         "LinkedIn låter inte sidans ägare dölja kommentarer.",
         "LinkedIn låter inte sidans ägare dölja kommentarer.",
     )
+
+
+def test_a_mail_servers_refusal_in_the_windows_language(qapp):
+    port = free_port()
+    mailer = Mailer(
+        MailSettings(host="127.0.0.1", port=port, security="none", sender="granska@vadstena.se", timeout=5)
+    )
+    english, swedish, printed = in_both_windows(lambda: refusal(mailer.check, EnvironmentFault))
+    assert english.startswith(
+        f"Could not send mail via 127.0.0.1:{port}: The mail server 127.0.0.1 did not accept "
+        f"connections on port {port} (wrong port, or down). ("
+    )
+    assert swedish == printed
+    assert printed.startswith(
+        f"Kunde inte skicka e-post via 127.0.0.1:{port}: E-postservern 127.0.0.1 tog inte emot "
+        f"anslutningar på port {port} (fel port, eller nere). ("
+    )
+    detail = printed[printed.rindex(" (") :]  # the library's own words, the same in both windows
+    assert english.endswith(detail) and "refused" in detail.lower()

@@ -254,6 +254,8 @@ COVERED = [
     "app/services/intake/manual_entry.py",
     "app/services/intake/rule_lists.py",
     "app/services/intake/sync.py",
+    "app/services/mail.py",
+    "app/services/mail_errors.py",
     "app/services/records/atomic_file.py",
     "app/services/records/audit_witness.py",
     "app/services/records/dnr_import.py",
