@@ -2450,6 +2450,62 @@
         <source>E-postservern %1 godtog inte användarnamn och lösenord.</source>
         <translation>The mail server %1 did not accept the user name and password.</translation>
     </message>
+    <message>
+        <source>Databasen kunde inte användas: %1</source>
+        <translation>The database could not be used: %1</translation>
+    </message>
+    <message>
+        <source>Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren.</source>
+        <translation>The evidence and the decision are saved; the platform is asked to remove the comment.</translation>
+    </message>
+    <message>
+        <source>Diarieförd: %1, diarienummer %2.</source>
+        <translation>Registered: %1, case number %2.</translation>
+    </message>
+    <message>
+        <source>Diarieförd: %1; registratorn fyller i diarienumret.</source>
+        <translation>Registered: %1; the registrar fills in the case number.</translation>
+    </message>
+    <message>
+        <source>Meddelandet är sparat och skickas till plattformen.</source>
+        <translation>The message is saved and is being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>Godkänd: kommentaren får stå kvar.</source>
+        <translation>Approved: the comment may stay.</translation>
+    </message>
+    <message>
+        <source>Svaret är sparat och markerat som publicerat för hand.</source>
+        <translation>The answer is saved and marked as published by hand.</translation>
+    </message>
+    <message>
+        <source>Svaret är sparat och skickas till plattformen.</source>
+        <translation>The answer is saved and is being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>Vidarebefordras till %1; e-posten skickas.</source>
+        <translation>Forwarded to %1; the e-mail is being sent.</translation>
+    </message>
+    <message>
+        <source>Överlämnad till %1; du kan inte längre besluta om posten.</source>
+        <translation>Handed over to %1; you can no longer decide on the item.</translation>
+    </message>
+    <message>
+        <source>Meddelandet är markerat som publicerat.</source>
+        <translation>The message is marked as published.</translation>
+    </message>
+    <message>
+        <source>Diarienummer %1 är sparat.</source>
+        <translation>Case number %1 is saved.</translation>
+    </message>
+    <message>
+        <source>Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: %1 – och bekräfta sedan att den är borta.</source>
+        <translation>The evidence and the decision are saved and registered. Remove the comment by hand: %1 – and then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>(ingen länk sparad)</source>
+        <translation>(no link saved)</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -18,6 +18,7 @@ from app.ui.failures import describe_error
 from app.ui.translations import install_translators
 from tests.helpers.mailbox import free_port
 from tests.helpers.platforms import running
+from tests.helpers.workflow import make_item, service
 
 
 def shown(said: object) -> str:
@@ -85,3 +86,21 @@ def test_a_mail_servers_refusal_in_the_windows_language(qapp):
     )
     detail = printed[printed.rindex(" (") :]  # the library's own words, the same in both windows
     assert english.endswith(detail) and "refused" in detail.lower()
+
+
+def test_the_moderation_services_outcomes_in_the_windows_language(qapp, sqlite_db):
+    svc = service(sqlite_db)
+    items = iter([make_item(sqlite_db.sessions, "Bra jobbat"), make_item(sqlite_db.sessions, "Tack")])
+    kept = in_both_windows(lambda: svc.keep(next(items)).message)
+    items = iter([make_item(sqlite_db.sessions, "En fråga"), make_item(sqlite_db.sessions, "En till")])
+    answered = in_both_windows(lambda: svc.answer(next(items), "Tack!", posted_by_hand=True).message)
+    assert kept == (
+        "Approved: the comment may stay.",
+        "Godkänd: kommentaren får stå kvar.",
+        "Godkänd: kommentaren får stå kvar.",
+    )
+    assert answered == (
+        "The answer is saved and marked as published by hand.",
+        "Svaret är sparat och markerat som publicerat för hand.",
+        "Svaret är sparat och markerat som publicerat för hand.",
+    )

@@ -211,7 +211,7 @@ class ByHandView(QWidget):
         )
 
     def _done(self, outcome: Any) -> None:
-        self.status.setText(outcome.message or self.tr("Klart."))
+        self.status.setText(window_text(outcome.message) or self.tr("Klart."))
         self.link.clear()
         self.changed.emit()
         self.reload()
