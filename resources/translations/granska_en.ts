@@ -2506,6 +2506,46 @@
         <source>(ingen länk sparad)</source>
         <translation>(no link saved)</translation>
     </message>
+    <message>
+        <source>det är en mapp, inte en databasfil</source>
+        <translation>it is a folder, not a database file</translation>
+    </message>
+    <message>
+        <source>filen är skrivskyddad eller saknar behörighet</source>
+        <translation>the file is read-only or access is denied</translation>
+    </message>
+    <message>
+        <source>mappen %1 är skrivskyddad eller saknar behörighet</source>
+        <translation>the folder %1 is read-only or access is denied</translation>
+    </message>
+    <message>
+        <source>Kan inte använda databasen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot use the database %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte läsa databasen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot read the database %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasfilen %1 är skadad men används av ett annat program, kanske Granska i ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta Granska igen. Ingenting har raderats.</source>
+        <translation>The database file %1 is damaged but is in use by another program, perhaps Granska in another window, so it cannot be moved aside. Close that program and start Granska again. Nothing has been deleted.</translation>
+    </message>
+    <message>
+        <source>Databasfilen %1 är skadad (%2) men kan inte flyttas undan: %3. Ingenting har ändrats.</source>
+        <translation>The database file %1 is damaged (%2) but cannot be moved aside: %3. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen är från en nyare Granska (databasversion %1); den här är Granska %2 med databasversion %3. Uppdatera Granska. Ingenting har ändrats.</source>
+        <translation>The database is from a newer Granska (database version %1); this is Granska %2 with database version %3. Update Granska. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte öppna databasen %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>Kan inte skapa mappen %1: %2</source>
+        <translation>Cannot create the folder %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import EnvironmentFault
+from app.models.db import DatabaseError, open_database
 from app.services.mail import Mailer, MailSettings
 from app.ui.core_text import window_text
 from app.ui.failures import describe_error
@@ -103,4 +104,15 @@ def test_the_moderation_services_outcomes_in_the_windows_language(qapp, sqlite_d
         "The answer is saved and marked as published by hand.",
         "Svaret är sparat och markerat som publicerat för hand.",
         "Svaret är sparat och markerat som publicerat för hand.",
+    )
+
+
+def test_a_database_that_is_a_folder_in_the_windows_language(qapp, tmp_path):
+    folder = tmp_path / "granska.db"
+    folder.mkdir()
+    said = in_both_windows(lambda: refusal(lambda: open_database(f"sqlite:///{folder}"), DatabaseError))
+    assert said == (
+        f"Cannot use the database {folder}: it is a folder, not a database file. Nothing has been changed.",
+        f"Kan inte använda databasen {folder}: det är en mapp, inte en databasfil. Ingenting har ändrats.",
+        f"Kan inte använda databasen {folder}: det är en mapp, inte en databasfil. Ingenting har ändrats.",
     )

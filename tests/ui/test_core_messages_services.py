@@ -245,6 +245,7 @@ COVERED = [
     "app/connectors/oauth.py",
     "app/connectors/x.py",
     "app/connectors/youtube.py",
+    "app/models/db.py",
     "app/models/db_errors.py",
     "app/services/accounts/connections.py",
     "app/services/accounts/sign_in.py",
