@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.core.messages import say, translate
 from app.services.accounts.credentials import CredentialStore
 from app.services.mail_errors import mail_failure
@@ -142,7 +142,7 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
     try:
         path.write_bytes(bytes(message))
     except OSError as exc:
-        raise EnvironmentFault(f"Kan inte spara {path}: {exc.strerror}") from None
+        raise EnvironmentFault(say(translate("Core", "Kan inte spara %1: %2"), path, os_cause(exc))) from None
     return path
 
 

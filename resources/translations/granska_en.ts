@@ -2546,6 +2546,30 @@
         <source>Kan inte skapa mappen %1: %2</source>
         <translation>Cannot create the folder %1: %2</translation>
     </message>
+    <message>
+        <source>filen eller mappen finns inte</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>det är en mapp, inte en fil</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>en del av sökvägen är inte en mapp</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>det finns redan en fil eller mapp med det namnet</source>
+        <translation>a file or folder with that name already exists</translation>
+    </message>
+    <message>
+        <source>filen används av ett annat program</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -6,14 +6,16 @@ window_text, an error through describe_error."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.core.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault, os_cause
 from app.models.db import DatabaseError, open_database
 from app.services.mail import Mailer, MailSettings
+from app.services.replace_file import replace_file
 from app.ui.core_text import window_text
 from app.ui.failures import describe_error
 from app.ui.translations import install_translators
@@ -116,3 +118,17 @@ def test_a_database_that_is_a_folder_in_the_windows_language(qapp, tmp_path):
         f"Kan inte använda databasen {folder}: det är en mapp, inte en databasfil. Ingenting har ändrats.",
         f"Kan inte använda databasen {folder}: det är en mapp, inte en databasfil. Ingenting har ändrats.",
     )
+
+
+def test_a_common_os_error_is_said_in_the_windows_language(qapp, tmp_path):
+    source, folder = tmp_path / "ny.xlsx", tmp_path / "mapp"
+    source.write_text("x")
+    (folder / "inne").mkdir(parents=True)  # a folder, not empty, where the file should go
+    said = in_both_windows(lambda: refusal(lambda: replace_file(source, folder, delays=()), EnvironmentFault))
+    assert said == (
+        f"Cannot save {folder}: it is a folder, not a file",
+        f"Kan inte spara {folder}: det är en mapp, inte en fil",
+        f"Kan inte spara {folder}: det är en mapp, inte en fil",
+    )
+    # An error without a sentence of its own keeps the system's words.
+    assert os_cause(OSError(errno.ENAMETOOLONG, "File name too long")) == "File name too long"
