@@ -174,19 +174,20 @@ class PlatformConnector:
         return result
 
     def hide(self, external_id: str) -> PlatformResult:
-        return self.not_possible("dölja")
+        return self.not_possible(translate("Core", "%1 låter inte sidans ägare dölja kommentarer."))
 
     def unhide(self, external_id: str) -> PlatformResult:
-        return self.not_possible("visa dolda")
+        return self.not_possible(translate("Core", "%1 låter inte sidans ägare visa dolda kommentarer."))
 
     def delete(self, external_id: str) -> PlatformResult:
-        return self.not_possible("radera andras")
+        return self.not_possible(translate("Core", "%1 låter inte sidans ägare radera andras kommentarer."))
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
-        return self.not_possible("svara på")
+        return self.not_possible(translate("Core", "%1 låter inte sidans ägare svara på kommentarer."))
 
-    def not_possible(self, what: str) -> PlatformResult:
-        return PlatformResult(False, f"{self.platform_label} låter inte sidans ägare {what} kommentarer.")
+    def not_possible(self, sentence: str) -> PlatformResult:
+        """A refusal: `sentence` is a translate("Core", …) text with %1 for the platform."""
+        return PlatformResult(False, say(sentence, self.platform_label))
 
     # -- sync window -------------------------------------------------------------------------
     def cutoff(self, state: dict[str, Any] | None) -> datetime:

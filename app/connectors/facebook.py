@@ -14,6 +14,7 @@ from app.connectors.common import CompleteListing, FetchChunk, PlatformConnector
 from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
+from app.core.messages import say, translate
 
 GRAPH_VERSION = "v21.0"
 GRAPH_BASE = "https://graph.facebook.com/{version}"
@@ -116,23 +117,35 @@ class GraphConnector(PlatformConnector):
         return self._success(body, done)
 
     def hide(self, external_id: str) -> PlatformResult:
-        return self._set_hidden(external_id, True, f"Kommentaren är dold på {self.platform_label}.")
+        return self._set_hidden(
+            external_id, True, say(translate("Core", "Kommentaren är dold på %1."), self.platform_label)
+        )
 
     def unhide(self, external_id: str) -> PlatformResult:
-        return self._set_hidden(external_id, False, f"Kommentaren visas igen på {self.platform_label}.")
+        return self._set_hidden(
+            external_id, False, say(translate("Core", "Kommentaren visas igen på %1."), self.platform_label)
+        )
 
     def delete(self, external_id: str) -> PlatformResult:
         body = self.http.request_json("DELETE", external_id)
-        return self._success(body, f"Kommentaren är raderad på {self.platform_label}.")
+        return self._success(
+            body, say(translate("Core", "Kommentaren är raderad på %1."), self.platform_label)
+        )
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
         edge = f"{external_id}/{self.reply_edge}"
         body = self.http.request_json("POST", edge, data={"message": text}) or {}
-        return PlatformResult(True, f"Svaret är publicerat på {self.platform_label}.", ref=body.get("id"))
+        return PlatformResult(
+            True,
+            say(translate("Core", "Svaret är publicerat på %1."), self.platform_label),
+            ref=body.get("id"),
+        )
 
     def _success(self, body: Any, done: str) -> PlatformResult:
         if isinstance(body, dict) and body.get("success") is False:
-            raise PlatformError(f"{self.platform_label} svarade att det inte gick.", "bad_response")
+            raise PlatformError(
+                say(translate("Core", "%1 svarade att det inte gick."), self.platform_label), "bad_response"
+            )
         return PlatformResult(True, done)
 
 

@@ -16,6 +16,7 @@ from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
+from app.core.messages import say, translate
 
 LINKEDIN_BASE = "https://api.linkedin.com/rest"
 # Every /rest call names the API version (YYYYMM); LinkedIn sunsets versions after a year.
@@ -76,8 +77,8 @@ class LinkedInConnector(PlatformConnector):
             return self.token_error(expired="EXPIRED" in code or "expired" in text.lower())
         if status == 426 or code == "NONEXISTENT_VERSION":
             return PlatformError(
-                f"LinkedIn stöder inte längre API-version {self.api_version} ({text}); ange en nyare "
-                "med granska accounts edit --api-version.", "bad_response",
+                say(translate("Core", "LinkedIn stöder inte längre API-version %1 (%2); ange en nyare med "
+                    "granska accounts edit --api-version."), self.api_version, text), "bad_response",
             )  # fmt: skip
         return self.error_by_status(status, text)
 
@@ -155,12 +156,14 @@ class LinkedInConnector(PlatformConnector):
     def delete(self, external_id: str) -> PlatformResult:
         match = COMMENT_URN.match(external_id)
         if not match:
-            raise PlatformError(f"Ogiltig LinkedIn-kommentar: {external_id!r}", "bad_response")
+            raise PlatformError(
+                say(translate("Core", "Ogiltig LinkedIn-kommentar: %1"), repr(external_id)), "bad_response"
+            )
         self.http.request(
             "DELETE", f"socialActions/{urn_path(match['target'])}/comments/{quote(match['id'], safe='')}",
             params={"actor": self.organization},
         )  # fmt: skip
-        return PlatformResult(True, "Kommentaren är raderad på LinkedIn.")
+        return PlatformResult(True, translate("Core", "Kommentaren är raderad på LinkedIn."))
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
         match = COMMENT_URN.match(external_id)
@@ -170,4 +173,4 @@ class LinkedInConnector(PlatformConnector):
             body["parentComment"] = external_id
         response = self.http.request("POST", f"socialActions/{urn_path(external_id)}/comments", json=body)
         ref = response.headers.get("x-restli-id")
-        return PlatformResult(True, "Svaret är publicerat på LinkedIn.", ref=ref)
+        return PlatformResult(True, translate("Core", "Svaret är publicerat på LinkedIn."), ref=ref)

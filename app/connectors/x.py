@@ -16,6 +16,7 @@ from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
+from app.core.messages import translate
 
 X_BASE = "https://api.x.com/{version}"
 X_OAUTH = OAuthSpec(
@@ -153,16 +154,20 @@ class XConnector(PlatformConnector):
 
     def hide(self, external_id: str) -> PlatformResult:
         if not self._set_hidden(external_id, True):
-            raise PlatformError("X svarade att svaret inte blev dolt.", "bad_response")
-        return PlatformResult(True, "Svaret är dolt på X (det nås via ”Visa dolda svar”).")
+            raise PlatformError(translate("Core", "X svarade att svaret inte blev dolt."), "bad_response")
+        return PlatformResult(True, translate("Core", "Svaret är dolt på X (det nås via ”Visa dolda svar”)."))
 
     def unhide(self, external_id: str) -> PlatformResult:
         if not self._set_hidden(external_id, False):
-            raise PlatformError("X svarade att svaret fortfarande är dolt.", "bad_response")
-        return PlatformResult(True, "Svaret visas igen på X.")
+            raise PlatformError(
+                translate("Core", "X svarade att svaret fortfarande är dolt."), "bad_response"
+            )
+        return PlatformResult(True, translate("Core", "Svaret visas igen på X."))
 
     def delete(self, external_id: str) -> PlatformResult:
-        return PlatformResult(False, "X låter inte kontots ägare radera andras svar; använd Dölj i stället.")
+        return PlatformResult(
+            False, translate("Core", "X låter inte kontots ägare radera andras svar; använd Dölj i stället.")
+        )
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
         body = (
@@ -171,4 +176,6 @@ class XConnector(PlatformConnector):
             )
             or {}
         )
-        return PlatformResult(True, "Svaret är publicerat på X.", ref=(body.get("data") or {}).get("id"))
+        return PlatformResult(
+            True, translate("Core", "Svaret är publicerat på X."), ref=(body.get("data") or {}).get("id")
+        )

@@ -17,6 +17,7 @@ from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
+from app.core.messages import say, translate
 
 YOUTUBE_BASE = "https://www.googleapis.com/youtube/{version}"
 # One scope covers reading the channel's comments, rejecting and replying.
@@ -63,8 +64,8 @@ class YouTubeConnector(PlatformConnector):
         if reasons & {"quotaExceeded", "dailyLimitExceeded"}:
             wait = seconds_to_quota_reset(self.options.clock())
             return PlatformError(
-                f"YouTube-kvoten för {self.who} är slut för i dag. Den nollställs vid midnatt "
-                "amerikansk västkusttid (kl. 09.00 svensk tid); Granska försöker igen då.",
+                say(translate("Core", "YouTube-kvoten för %1 är slut för i dag. Den nollställs vid midnatt "
+                    "amerikansk västkusttid (kl. 09.00 svensk tid); Granska försöker igen då."), self.who),
                 "rate_limit", wait,
             )  # fmt: skip
         if reasons & {"rateLimitExceeded", "userRateLimitExceeded"}:
@@ -166,23 +167,32 @@ class YouTubeConnector(PlatformConnector):
         body = self.http.get_json("channels", {"part": "snippet", "id": self.external_id}) or {}
         items = body.get("items") or []
         if not items:
-            raise PlatformError(f"YouTube hittar ingen kanal med id {self.external_id}.", "not_found")
-        return PlatformResult(True, f"Ansluten till YouTube-kanalen {items[0]['snippet'].get('title', '')}.")
+            raise PlatformError(
+                say(translate("Core", "YouTube hittar ingen kanal med id %1."), self.external_id), "not_found"
+            )
+        return PlatformResult(
+            True,
+            say(translate("Core", "Ansluten till YouTube-kanalen %1."), items[0]["snippet"].get("title", "")),
+        )
 
     def hide(self, external_id: str) -> PlatformResult:
         """Reject: the comment and its replies disappear from the channel for good."""
         self.http.request(
             "POST", "comments/setModerationStatus", params={"id": external_id, "moderationStatus": "rejected"}
         )
-        return PlatformResult(True, "Kommentaren är avvisad på YouTube och syns inte längre.")
+        return PlatformResult(
+            True, translate("Core", "Kommentaren är avvisad på YouTube och syns inte längre.")
+        )
 
     def unhide(self, external_id: str) -> PlatformResult:
-        return PlatformResult(False, "YouTube låter inte en avvisad kommentar publiceras igen.")
+        return PlatformResult(
+            False, translate("Core", "YouTube låter inte en avvisad kommentar publiceras igen.")
+        )
 
     def delete(self, external_id: str) -> PlatformResult:
         return PlatformResult(
-            False, "YouTube låter inte kanalens ägare radera andras kommentarer; använd Dölj "
-            "(avvisa) i stället.",
+            False, translate("Core", "YouTube låter inte kanalens ägare radera andras kommentarer; använd "
+                "Dölj (avvisa) i stället."),
         )  # fmt: skip
 
     def reply(self, external_id: str, text: str) -> PlatformResult:
@@ -195,4 +205,4 @@ class YouTubeConnector(PlatformConnector):
             )
             or {}
         )
-        return PlatformResult(True, "Svaret är publicerat på YouTube.", ref=body.get("id"))
+        return PlatformResult(True, translate("Core", "Svaret är publicerat på YouTube."), ref=body.get("id"))

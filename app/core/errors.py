@@ -56,9 +56,21 @@ _OS_CAUSES = {
     errno.EROFS: translate("Core", "enheten är skrivskyddad"),
     errno.EACCES: translate("Core", "behörighet saknas"),
     errno.EPERM: translate("Core", "behörighet saknas"),
+    errno.ENOENT: translate("Core", "filen eller mappen finns inte"),
+    errno.EISDIR: translate("Core", "det är en mapp, inte en fil"),
+    errno.ENOTDIR: translate("Core", "en del av sökvägen är inte en mapp"),
+    errno.EEXIST: translate("Core", "det finns redan en fil eller mapp med det namnet"),
+}
+# Windows says more than errno: a file another program holds open is EACCES there too.
+_WINDOWS_CAUSES = {
+    5: translate("Core", "behörighet saknas"),  # ERROR_ACCESS_DENIED
+    32: translate("Core", "filen används av ett annat program"),  # ERROR_SHARING_VIOLATION
+    33: translate("Core", "filen används av ett annat program"),  # ERROR_LOCK_VIOLATION
 }
 
 
 def os_cause(exc: OSError) -> str:
-    """What went wrong with a file, in Swedish where it is a common fault of the environment."""
-    return _OS_CAUSES.get(exc.errno or 0) or exc.strerror or str(exc)
+    """What went wrong with a file, in Swedish where it is a common fault of the environment
+    (the window translates it); for the rest the system's own words (strerror) as they are."""
+    known = _WINDOWS_CAUSES.get(getattr(exc, "winerror", None) or 0) or _OS_CAUSES.get(exc.errno or 0)
+    return known or exc.strerror or str(exc)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from app.core.errors import os_cause
+from app.core.messages import say, translate
 from app.models.db_errors import DAMAGED, environment_message
 from app.models.schema_heads import at_head, known_revisions, migration_heads  # noqa: F401 - their old home
 from app.version import APP_NAME, ORGANIZATION
@@ -143,14 +145,16 @@ def _check_writable(path: Path) -> None:
     """A read-only file or folder (a read-only mount, an immutable file) is said as such, before
     SQLite fails somewhere in the middle. access() answers for the mount even for root."""
     if path.is_dir():
-        what = "det är en mapp, inte en databasfil"
+        what = translate("Core", "det är en mapp, inte en databasfil")
     elif path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        what = "filen är skrivskyddad eller saknar behörighet"
+        what = translate("Core", "filen är skrivskyddad eller saknar behörighet")
     elif not os.access(path.parent, os.W_OK | os.X_OK):
-        what = f"mappen {path.parent} är skrivskyddad eller saknar behörighet"
+        what = say(translate("Core", "mappen %1 är skrivskyddad eller saknar behörighet"), path.parent)
     else:
         return
-    raise DatabaseError(f"Kan inte använda databasen {path}: {what}. Ingenting har ändrats.")
+    raise DatabaseError(
+        say(translate("Core", "Kan inte använda databasen %1: %2. Ingenting har ändrats."), path, what)
+    )
 
 
 def _check_sqlite_file(path: Path, whole: bool | None = None) -> str | None:
@@ -179,7 +183,10 @@ def _check_sqlite_file(path: Path, whole: bool | None = None) -> str | None:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF in DAMAGED:
             return str(exc)
         raise DatabaseError(
-            environment_message(path, exc) or f"Kan inte läsa databasen {path}: {exc}. Ingenting har ändrats."
+            environment_message(path, exc)
+            or say(
+                translate("Core", "Kan inte läsa databasen %1: %2. Ingenting har ändrats."), path, str(exc)
+            )
         ) from exc
     return None
 
@@ -210,13 +217,26 @@ def _move_damaged(path: Path, problem: str) -> Path:
     except OSError as exc:
         if sys.platform == "win32" and isinstance(exc, PermissionError):  # another program holds it
             raise DatabaseError(
-                f"Databasfilen {path} är skadad men används av ett annat program, kanske Granska i "
-                "ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta "
-                "Granska igen. Ingenting har raderats."
+                say(
+                    translate(
+                        "Core",
+                        "Databasfilen %1 är skadad men används av ett annat program, kanske Granska i "
+                        "ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta "
+                        "Granska igen. Ingenting har raderats.",
+                    ),
+                    path,
+                )
             ) from exc
         raise DatabaseError(
-            f"Databasfilen {path} är skadad ({problem}) men kan inte flyttas undan: "
-            f"{exc.strerror or exc}. Ingenting har ändrats."
+            say(
+                translate(
+                    "Core",
+                    "Databasfilen %1 är skadad (%2) men kan inte flyttas undan: %3. Ingenting har ändrats.",
+                ),
+                path,
+                problem,
+                os_cause(exc),
+            )
         ) from exc
     log.info("corrupt database moved aside: %s -> %s (%s)", path, moved, problem)
     return moved
@@ -342,9 +362,16 @@ def _refuse_newer_schema(engine: Engine) -> None:
         from app.version import __version__
 
         raise DatabaseError(
-            f"Databasen är från en nyare Granska (databasversion {', '.join(unknown)}); den här "
-            f"är Granska {__version__} med databasversion {', '.join(sorted(migration_heads()))}. "
-            "Uppdatera Granska. Ingenting har ändrats."
+            say(
+                translate(
+                    "Core",
+                    "Databasen är från en nyare Granska (databasversion %1); den här är Granska %2 med "
+                    "databasversion %3. Uppdatera Granska. Ingenting har ändrats.",
+                ),
+                ", ".join(unknown),
+                __version__,
+                ", ".join(sorted(migration_heads())),
+            )
         )
 
 
@@ -389,7 +416,9 @@ def open_database(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}") from exc
+            raise DatabaseError(
+                say(translate("Core", "Kan inte skapa mappen %1: %2"), path.parent, os_cause(exc))
+            ) from exc
         _check_writable(path)
         suspect = path.with_name(path.name + SUSPECT_SUFFIX)
         deferring = defer_checks and not suspect.exists()  # found damaged: read whole now
@@ -419,7 +448,11 @@ def open_database(
                 raise DatabaseUnreachable.for_url(resolved, exc) from exc
             raise DatabaseError(
                 environment_message(where, exc)
-                or f"Kan inte öppna databasen {where}: {getattr(exc, 'orig', exc)}"
+                or say(
+                    translate("Core", "Kan inte öppna databasen %1: %2"),
+                    where,
+                    str(getattr(exc, "orig", exc)),
+                )
             ) from exc
         raise
     if path is not None:

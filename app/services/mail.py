@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.core.messages import say, translate
 from app.services.accounts.credentials import CredentialStore
 from app.services.mail_errors import mail_failure
@@ -142,7 +142,7 @@ def save_eml(message: EmailMessage, path: Path) -> Path:
     try:
         path.write_bytes(bytes(message))
     except OSError as exc:
-        raise EnvironmentFault(f"Kan inte spara {path}: {exc.strerror}") from None
+        raise EnvironmentFault(say(translate("Core", "Kan inte spara %1: %2"), path, os_cause(exc))) from None
     return path
 
 
@@ -155,8 +155,11 @@ def _login(smtp: smtplib.SMTP, username: str, password: str) -> None:
     smtp.ehlo_or_helo_if_needed()
     if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
         raise EnvironmentFault(
-            "E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord "
-            "med å, ä, ö eller andra tecken utanför ASCII."
+            translate(
+                "Core",
+                "E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord "
+                "med å, ä, ö eller andra tecken utanför ASCII.",
+            )
         )
     token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode()).decode("ascii")
     code, reply = smtp.docmd("AUTH", "PLAIN " + token)
@@ -200,7 +203,9 @@ class Mailer:
                 else:
                     smtp.send_message(message)
         except smtplib.SMTPAuthenticationError:
-            raise EnvironmentFault(f"E-postservern {s.host} godtog inte användarnamn och lösenord.") from None
+            raise EnvironmentFault(
+                say(translate("Core", "E-postservern %1 godtog inte användarnamn och lösenord."), s.host)
+            ) from None
         except (smtplib.SMTPException, OSError) as exc:
             raise EnvironmentFault(mail_failure(exc, s.host, s.port, s.timeout)) from None
 

@@ -8,6 +8,8 @@ import smtplib
 import socket
 import ssl
 
+from app.core.messages import Message, say, translate
+
 
 def _detail(exc: BaseException) -> str:
     if isinstance(exc, smtplib.SMTPResponseException):
@@ -20,39 +22,70 @@ def _detail(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _sentence(exc: BaseException, host: str, port: int, timeout: float) -> str:
+def _sentence(exc: BaseException, host: str, port: int, timeout: float) -> Message:
     if isinstance(exc, smtplib.SMTPNotSupportedError):
-        return (
-            f"E-postservern {host} kan inte kryptera med STARTTLS. Välj SSL, eller ingen kryptering om "
-            "servern bara nås inom kommunens nät, under Inställningar → E-post."
+        return say(
+            translate(
+                "Core",
+                "E-postservern %1 kan inte kryptera med STARTTLS. Välj SSL, eller ingen kryptering om "
+                "servern bara nås inom kommunens nät, under Inställningar → E-post.",
+            ),
+            host,
         )
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"E-postserverns certifikat för {host} gick inte att lita på (fel namn, utgånget eller okänt)."
+        return say(
+            translate(
+                "Core",
+                "E-postserverns certifikat för %1 gick inte att lita på (fel namn, utgånget eller okänt).",
+            ),
+            host,
+        )
     if isinstance(exc, ssl.SSLError):
-        return (
-            f"Krypteringen mot e-postservern {host}:{port} misslyckades (fel port för SSL eller STARTTLS?)."
+        return say(
+            translate(
+                "Core",
+                "Krypteringen mot e-postservern %1:%2 misslyckades (fel port för SSL eller STARTTLS?).",
+            ),
+            host,
+            port,
         )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "E-postservern tog inte emot mottagaradressen."
+        return translate("Core", "E-postservern tog inte emot mottagaradressen.")
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return "E-postservern tog inte emot avsändaradressen."
+        return translate("Core", "E-postservern tog inte emot avsändaradressen.")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return f"E-postservern {host} stängde anslutningen."
+        return say(translate("Core", "E-postservern %1 stängde anslutningen."), host)
     if isinstance(exc, smtplib.SMTPResponseException):
-        return f"E-postservern {host} nekade."
+        return say(translate("Core", "E-postservern %1 nekade."), host)
     if isinstance(exc, socket.gaierror):
-        return f"Servernamnet {host} hittades inte (stavning, eller inget nätverk)."
+        return say(translate("Core", "Servernamnet %1 hittades inte (stavning, eller inget nätverk)."), host)
     if isinstance(exc, ConnectionRefusedError):
-        return f"E-postservern {host} tog inte emot anslutningar på port {port} (fel port, eller nere)."
+        return say(
+            translate(
+                "Core", "E-postservern %1 tog inte emot anslutningar på port %2 (fel port, eller nere)."
+            ),
+            host,
+            port,
+        )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return f"E-postservern {host}:{port} svarade inte inom {timeout:g} sekunder."
+        return say(
+            translate("Core", "E-postservern %1:%2 svarade inte inom %3 sekunder."),
+            host,
+            port,
+            f"{timeout:g}",
+        )
     if isinstance(exc, OSError):
-        return f"E-postservern {host}:{port} gick inte att nå."
-    return f"E-postservern {host} svarade inte som väntat."
+        return say(translate("Core", "E-postservern %1:%2 gick inte att nå."), host, port)
+    return say(translate("Core", "E-postservern %1 svarade inte som väntat."), host)
 
 
-def mail_failure(exc: BaseException, host: str, port: int, timeout: float) -> str:
-    """'Kunde inte skicka e-post via HOST:PORT: <why, in Swedish> (<the detail>)'."""
-    return (
-        f"Kunde inte skicka e-post via {host}:{port}: {_sentence(exc, host, port, timeout)} ({_detail(exc)})"
+def mail_failure(exc: BaseException, host: str, port: int, timeout: float) -> Message:
+    """'Kunde inte skicka e-post via HOST:PORT: <why, in Swedish> (<the detail>)': the sentence
+    translated in the window, the library's own words (the detail) as they are."""
+    return say(
+        translate("Core", "Kunde inte skicka e-post via %1:%2: %3 (%4)"),
+        host,
+        port,
+        _sentence(exc, host, port, timeout),
+        _detail(exc),
     )

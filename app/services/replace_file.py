@@ -11,7 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from app.core.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault, os_cause
 from app.core.messages import say, translate
 
 RETRY_DELAYS = (0.1, 0.2, 0.4, 0.8)  # seconds: about 1.5 s in all
@@ -40,5 +40,5 @@ def replace_file(source: Path, target: Path, *, delays: tuple[float, ...] = RETR
             time.sleep(delay)
         except OSError as exc:
             raise EnvironmentFault(
-                say(translate("Core", "Kan inte spara %1: %2"), target, exc.strerror or exc)
+                say(translate("Core", "Kan inte spara %1: %2"), target, os_cause(exc))
             ) from exc

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.queue.shapes import ItemSummary
+from app.ui.core_text import window_text
 from app.ui.formatting import excerpt, plain_tooltip, stockholm
 from app.ui.icons import icon
 from app.ui.labels import action_label
@@ -63,13 +64,13 @@ def batch_notice(result: BatchResult, lookup: Callable[[int], ItemSummary | None
     done, refused = result.outcomes, result.refused
     if len(done) == 1 and not refused:
         outcome = done[0]
-        message = outcome.message or label
+        message = window_text(outcome.message) or label
         return message, Notice(f"{message}\n{item_name(lookup(outcome.item_id), outcome.item_id)}")
     lines = [translate("Notifications", "%s: %d klara, %d nekade.") % (label, len(done), len(refused))]
     for outcome in done:
         lines.append("✓ " + item_name(lookup(outcome.item_id), outcome.item_id))
         if outcome.message:
-            lines.append("    " + outcome.message)
+            lines.append("    " + window_text(outcome.message))
     if refused:
         lines.append(translate("Notifications", "Kunde inte hanteras:"))
         for item_id, why in refused:

@@ -2278,6 +2278,298 @@
         <source>Välj minst en skärmdump att skicka.</source>
         <translation>Choose at least one screenshot to send.</translation>
     </message>
+    <message>
+        <source>X svarade att svaret inte blev dolt.</source>
+        <translation>X answered that the reply was not hidden.</translation>
+    </message>
+    <message>
+        <source>Svaret är dolt på X (det nås via ”Visa dolda svar”).</source>
+        <translation>The reply is hidden on X (it can be reached through “View hidden replies”).</translation>
+    </message>
+    <message>
+        <source>X svarade att svaret fortfarande är dolt.</source>
+        <translation>X answered that the reply is still hidden.</translation>
+    </message>
+    <message>
+        <source>Svaret visas igen på X.</source>
+        <translation>The reply is shown again on X.</translation>
+    </message>
+    <message>
+        <source>X låter inte kontots ägare radera andras svar; använd Dölj i stället.</source>
+        <translation>X does not let the account&apos;s owner delete other people&apos;s replies; use Hide instead.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på X.</source>
+        <translation>The reply is published on X.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare dölja kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner hide comments.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare visa dolda kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner show hidden comments again.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare radera andras kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner delete other people&apos;s comments.</translation>
+    </message>
+    <message>
+        <source>%1 låter inte sidans ägare svara på kommentarer.</source>
+        <translation>%1 does not let the page&apos;s owner reply to comments.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är dold på %1.</source>
+        <translation>The comment is hidden on %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren visas igen på %1.</source>
+        <translation>The comment is shown again on %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är raderad på %1.</source>
+        <translation>The comment is deleted on %1.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på %1.</source>
+        <translation>The reply is published on %1.</translation>
+    </message>
+    <message>
+        <source>%1 svarade att det inte gick.</source>
+        <translation>%1 answered that it could not be done.</translation>
+    </message>
+    <message>
+        <source>LinkedIn stöder inte längre API-version %1 (%2); ange en nyare med granska accounts edit --api-version.</source>
+        <translation>LinkedIn no longer supports API version %1 (%2); set a newer one with granska accounts edit --api-version.</translation>
+    </message>
+    <message>
+        <source>Ogiltig LinkedIn-kommentar: %1</source>
+        <translation>Invalid LinkedIn comment: %1</translation>
+    </message>
+    <message>
+        <source>Kommentaren är raderad på LinkedIn.</source>
+        <translation>The comment is deleted on LinkedIn.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på LinkedIn.</source>
+        <translation>The reply is published on LinkedIn.</translation>
+    </message>
+    <message>
+        <source>YouTube-kvoten för %1 är slut för i dag. Den nollställs vid midnatt amerikansk västkusttid (kl. 09.00 svensk tid); Granska försöker igen då.</source>
+        <translation>The YouTube quota for %1 is used up for today. It is reset at midnight US Pacific time (09:00 Swedish time); Granska tries again then.</translation>
+    </message>
+    <message>
+        <source>YouTube hittar ingen kanal med id %1.</source>
+        <translation>YouTube finds no channel with the id %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till YouTube-kanalen %1.</source>
+        <translation>Connected to the YouTube channel %1.</translation>
+    </message>
+    <message>
+        <source>Kommentaren är avvisad på YouTube och syns inte längre.</source>
+        <translation>The comment is rejected on YouTube and no longer shows.</translation>
+    </message>
+    <message>
+        <source>YouTube låter inte en avvisad kommentar publiceras igen.</source>
+        <translation>YouTube does not let a rejected comment be published again.</translation>
+    </message>
+    <message>
+        <source>YouTube låter inte kanalens ägare radera andras kommentarer; använd Dölj (avvisa) i stället.</source>
+        <translation>YouTube does not let the channel&apos;s owner delete other people&apos;s comments; use Hide (reject) instead.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat på YouTube.</source>
+        <translation>The reply is published on YouTube.</translation>
+    </message>
+    <message>
+        <source>Plattformen utförde inte borttagningen.</source>
+        <translation>The platform did not carry out the removal.</translation>
+    </message>
+    <message>
+        <source>Plattformen publicerade inte meddelandet.</source>
+        <translation>The platform did not publish the message.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 kan inte kryptera med STARTTLS. Välj SSL, eller ingen kryptering om servern bara nås inom kommunens nät, under Inställningar → E-post.</source>
+        <translation>The mail server %1 cannot encrypt with STARTTLS. Choose SSL, or no encryption if the server is only reached within the municipality&apos;s network, under Settings → Mail.</translation>
+    </message>
+    <message>
+        <source>E-postserverns certifikat för %1 gick inte att lita på (fel namn, utgånget eller okänt).</source>
+        <translation>The mail server&apos;s certificate for %1 could not be trusted (wrong name, expired or unknown).</translation>
+    </message>
+    <message>
+        <source>Krypteringen mot e-postservern %1:%2 misslyckades (fel port för SSL eller STARTTLS?).</source>
+        <translation>Encryption with the mail server %1:%2 failed (wrong port for SSL or STARTTLS?).</translation>
+    </message>
+    <message>
+        <source>E-postservern tog inte emot mottagaradressen.</source>
+        <translation>The mail server did not accept the recipient&apos;s address.</translation>
+    </message>
+    <message>
+        <source>E-postservern tog inte emot avsändaradressen.</source>
+        <translation>The mail server did not accept the sender&apos;s address.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 stängde anslutningen.</source>
+        <translation>The mail server %1 closed the connection.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 nekade.</source>
+        <translation>The mail server %1 refused.</translation>
+    </message>
+    <message>
+        <source>Servernamnet %1 hittades inte (stavning, eller inget nätverk).</source>
+        <translation>The server name %1 was not found (spelling, or no network).</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 tog inte emot anslutningar på port %2 (fel port, eller nere).</source>
+        <translation>The mail server %1 did not accept connections on port %2 (wrong port, or down).</translation>
+    </message>
+    <message>
+        <source>E-postservern %1:%2 svarade inte inom %3 sekunder.</source>
+        <translation>The mail server %1:%2 did not answer within %3 seconds.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1:%2 gick inte att nå.</source>
+        <translation>The mail server %1:%2 could not be reached.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 svarade inte som väntat.</source>
+        <translation>The mail server %1 did not answer as expected.</translation>
+    </message>
+    <message>
+        <source>Kunde inte skicka e-post via %1:%2: %3 (%4)</source>
+        <translation>Could not send mail via %1:%2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>E-postservern erbjuder inte AUTH PLAIN, som behövs för användarnamn eller lösenord med å, ä, ö eller andra tecken utanför ASCII.</source>
+        <translation>The mail server does not offer AUTH PLAIN, which is needed for a user name or password with å, ä, ö or other characters outside ASCII.</translation>
+    </message>
+    <message>
+        <source>E-postservern %1 godtog inte användarnamn och lösenord.</source>
+        <translation>The mail server %1 did not accept the user name and password.</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte användas: %1</source>
+        <translation>The database could not be used: %1</translation>
+    </message>
+    <message>
+        <source>Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren.</source>
+        <translation>The evidence and the decision are saved; the platform is asked to remove the comment.</translation>
+    </message>
+    <message>
+        <source>Diarieförd: %1, diarienummer %2.</source>
+        <translation>Registered: %1, case number %2.</translation>
+    </message>
+    <message>
+        <source>Diarieförd: %1; registratorn fyller i diarienumret.</source>
+        <translation>Registered: %1; the registrar fills in the case number.</translation>
+    </message>
+    <message>
+        <source>Meddelandet är sparat och skickas till plattformen.</source>
+        <translation>The message is saved and is being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>Godkänd: kommentaren får stå kvar.</source>
+        <translation>Approved: the comment may stay.</translation>
+    </message>
+    <message>
+        <source>Svaret är sparat och markerat som publicerat för hand.</source>
+        <translation>The answer is saved and marked as published by hand.</translation>
+    </message>
+    <message>
+        <source>Svaret är sparat och skickas till plattformen.</source>
+        <translation>The answer is saved and is being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>Vidarebefordras till %1; e-posten skickas.</source>
+        <translation>Forwarded to %1; the e-mail is being sent.</translation>
+    </message>
+    <message>
+        <source>Överlämnad till %1; du kan inte längre besluta om posten.</source>
+        <translation>Handed over to %1; you can no longer decide on the item.</translation>
+    </message>
+    <message>
+        <source>Meddelandet är markerat som publicerat.</source>
+        <translation>The message is marked as published.</translation>
+    </message>
+    <message>
+        <source>Diarienummer %1 är sparat.</source>
+        <translation>Case number %1 is saved.</translation>
+    </message>
+    <message>
+        <source>Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: %1 – och bekräfta sedan att den är borta.</source>
+        <translation>The evidence and the decision are saved and registered. Remove the comment by hand: %1 – and then confirm that it is gone.</translation>
+    </message>
+    <message>
+        <source>(ingen länk sparad)</source>
+        <translation>(no link saved)</translation>
+    </message>
+    <message>
+        <source>det är en mapp, inte en databasfil</source>
+        <translation>it is a folder, not a database file</translation>
+    </message>
+    <message>
+        <source>filen är skrivskyddad eller saknar behörighet</source>
+        <translation>the file is read-only or access is denied</translation>
+    </message>
+    <message>
+        <source>mappen %1 är skrivskyddad eller saknar behörighet</source>
+        <translation>the folder %1 is read-only or access is denied</translation>
+    </message>
+    <message>
+        <source>Kan inte använda databasen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot use the database %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte läsa databasen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot read the database %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasfilen %1 är skadad men används av ett annat program, kanske Granska i ett annat fönster, så den kan inte flyttas undan. Stäng det programmet och starta Granska igen. Ingenting har raderats.</source>
+        <translation>The database file %1 is damaged but is in use by another program, perhaps Granska in another window, so it cannot be moved aside. Close that program and start Granska again. Nothing has been deleted.</translation>
+    </message>
+    <message>
+        <source>Databasfilen %1 är skadad (%2) men kan inte flyttas undan: %3. Ingenting har ändrats.</source>
+        <translation>The database file %1 is damaged (%2) but cannot be moved aside: %3. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen är från en nyare Granska (databasversion %1); den här är Granska %2 med databasversion %3. Uppdatera Granska. Ingenting har ändrats.</source>
+        <translation>The database is from a newer Granska (database version %1); this is Granska %2 with database version %3. Update Granska. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Kan inte öppna databasen %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>Kan inte skapa mappen %1: %2</source>
+        <translation>Cannot create the folder %1: %2</translation>
+    </message>
+    <message>
+        <source>filen eller mappen finns inte</source>
+        <translation>the file or folder does not exist</translation>
+    </message>
+    <message>
+        <source>det är en mapp, inte en fil</source>
+        <translation>it is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>en del av sökvägen är inte en mapp</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>det finns redan en fil eller mapp med det namnet</source>
+        <translation>a file or folder with that name already exists</translation>
+    </message>
+    <message>
+        <source>filen används av ett annat program</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

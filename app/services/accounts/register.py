@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from app.core.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.core.messages import say, translate
 from app.models import Account, AccountAdministrator, AccountSecret, Administrator
 from app.models.folding import casefold
@@ -329,7 +329,9 @@ class AccountRegister:
         try:
             path.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
-            raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror}") from None
+            raise EnvironmentFault(
+                say(translate("Core", "Kan inte skriva %1: %2"), path, os_cause(exc))
+            ) from None
         return path
 
 

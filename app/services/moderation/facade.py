@@ -80,7 +80,9 @@ def _database_errors() -> Iterator[None]:
 
         if go_offline(exc):  # the team database went away: said in Swedish, not the driver's words
             raise DatabaseUnreachable.during_work(exc) from exc
-        raise EnvironmentFault(f"Databasen kunde inte användas: {getattr(exc, 'orig', exc)}") from exc
+        raise EnvironmentFault(
+            say(translate("Core", "Databasen kunde inte användas: %1"), str(getattr(exc, "orig", exc)))
+        ) from exc
 
 
 class ModerationService:
@@ -149,7 +151,9 @@ class ModerationService:
         if by_hand:
             message = by_hand_message(scope.state.permalink)
         else:
-            message = "Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren."
+            message = translate(
+                "Core", "Beviset och beslutet är sparade; plattformen ombeds ta bort kommentaren."
+            )
         follow_up = None
         if not by_hand or crime:  # by hand: nothing leaves Granska now but a crime's e-mail
             follow_up = FollowUp(Action.REMOVE, decision_ids=(queued.decision_id,), crime=crime)
@@ -186,8 +190,12 @@ class ModerationService:
         motivation = (motivation or "").strip() or f"{spec.label}. {spec.explanation}"
         with _database_errors(), self._scope(item_id) as scope:
             decide_registration(scope, criterion, motivation, dnr)
-        text = f"Diarieförd: {spec.label.lower()}" + (
-            f", diarienummer {dnr}." if dnr else "; registratorn fyller i diarienumret."
+        text = (
+            say(translate("Core", "Diarieförd: %1, diarienummer %2."), spec.label.lower(), dnr)
+            if dnr
+            else say(
+                translate("Core", "Diarieförd: %1; registratorn fyller i diarienumret."), spec.label.lower()
+            )
         )
         return ActionOutcome(item_id, Action.REGISTER, scope.status, False, text)
 
@@ -206,7 +214,7 @@ class ModerationService:
                 details = {"notice_id": notice_id, "template": chosen_template, "kind": kind}
                 scope.audit(Action.NOTIFY, details)
         follow_up = FollowUp(Action.NOTIFY, item_id=item_id, include_blocked=True, ignore_backoff=True)
-        message = "Meddelandet är sparat och skickas till plattformen."
+        message = translate("Core", "Meddelandet är sparat och skickas till plattformen.")
         return ActionOutcome(item_id, Action.NOTIFY, scope.status, True, message, follow_up)
 
     def keep(self, item_id: int) -> ActionOutcome:
@@ -216,7 +224,11 @@ class ModerationService:
             scope.set_status(ItemStatus.KEPT)
             scope.audit(Action.KEEP, {"decision_id": decision_id})
         return ActionOutcome(
-            item_id, Action.KEEP, ItemStatus.KEPT, False, "Godkänd: kommentaren får stå kvar."
+            item_id,
+            Action.KEEP,
+            ItemStatus.KEPT,
+            False,
+            translate("Core", "Godkänd: kommentaren får stå kvar."),
         )
 
     def answer(
@@ -244,10 +256,10 @@ class ModerationService:
             if posted_by_hand:  # already in the thread: the outbox must never post it again
                 mark_notice_posted(scope, link)
         if posted_by_hand:
-            message = "Svaret är sparat och markerat som publicerat för hand."
+            message = translate("Core", "Svaret är sparat och markerat som publicerat för hand.")
             return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWERED, False, message)
         follow_up = FollowUp(Action.ANSWER, decision_ids=(decision_id,))
-        message = "Svaret är sparat och skickas till plattformen."
+        message = translate("Core", "Svaret är sparat och skickas till plattformen.")
         return ActionOutcome(item_id, Action.ANSWER, ItemStatus.ANSWER_PENDING, True, message, follow_up)
 
     def forward(self, item_id: int, to: str, note: str) -> ActionOutcome:
@@ -268,7 +280,7 @@ class ModerationService:
             )
             scope.audit("forward_reminder_queued", {"escalation_id": reminder_id, "at": due.isoformat()})
         follow_up = FollowUp(Action.FORWARD, decision_ids=(decision_id,))
-        message = f"Vidarebefordras till {address}; e-posten skickas."
+        message = say(translate("Core", "Vidarebefordras till %1; e-posten skickas."), address)
         return ActionOutcome(item_id, Action.FORWARD, ItemStatus.FORWARDED, True, message, follow_up)
 
     def hand_over(self, item_id: int, to_username: str, reason: str) -> ActionOutcome:
@@ -304,7 +316,7 @@ class ModerationService:
             Action.HAND_OVER,
             ItemStatus.HANDED_OVER,
             False,
-            f"Överlämnad till {target.name}; du kan inte längre besluta om posten.",
+            say(translate("Core", "Överlämnad till %1; du kan inte längre besluta om posten."), target.name),
         )
 
     def history(self, item_id: int) -> list[HistoryEntry]:
@@ -333,7 +345,11 @@ class ModerationService:
         with _database_errors(), self._scope(item_id) as scope:
             mark_notice_posted(scope, link)
         return ActionOutcome(
-            item_id, Action.NOTIFY, scope.status, False, "Meddelandet är markerat som publicerat."
+            item_id,
+            Action.NOTIFY,
+            scope.status,
+            False,
+            translate("Core", "Meddelandet är markerat som publicerat."),
         )
 
     def set_diarienummer(
@@ -342,7 +358,11 @@ class ModerationService:
         with _database_errors(), self._scope(item_id, Duty.DIARIENUMMER) as scope:
             set_diarienummer(scope, diarienummer, registration_id)
         return ActionOutcome(
-            item_id, Action.REGISTER, scope.status, False, f"Diarienummer {diarienummer.strip()} är sparat."
+            item_id,
+            Action.REGISTER,
+            scope.status,
+            False,
+            say(translate("Core", "Diarienummer %1 är sparat."), diarienummer.strip()),
         )
 
     def escalate(self, item_id: int, note: str = "", to: str = KIND_MANAGER) -> ActionOutcome:

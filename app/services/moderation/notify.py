@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.messages import say, translate
+from app.core.messages import say, told, translate
 from app.core.states import Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, Notice, OutboxStep, Setting
 from app.services.accounts.identity import local_time
@@ -205,9 +205,9 @@ class PublicNoticePoster:
                     "publicera meddelandet för hand om det behövs.",
                 )
             outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
-            return StepResult(outcome, str(exc), retry_after=exc.retry_after, audit_details=details)
+            return StepResult(outcome, told(exc), retry_after=exc.retry_after, audit_details=details)
         if not result.ok:
-            message = result.message or "Plattformen publicerade inte meddelandet."
+            message = result.message or translate("Core", "Plattformen publicerade inte meddelandet.")
             return StepResult(Outcome.RETRY, message, audit_details=details)
         return StepResult(
             Outcome.DONE,

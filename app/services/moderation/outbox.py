@@ -23,6 +23,7 @@ from sqlalchemy import CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, PlatformError
+from app.core.messages import told
 from app.core.states import WAITING, Outcome, StepStatus
 from app.models import Item, OutboxStep
 from app.services.context import Actor, Writes, in_this_thread
@@ -326,9 +327,9 @@ class OutboxRunner:
             result = handler(info, interrupted)
         except PlatformError as exc:  # e.g. no keyring for the token: a person must act
             outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
-            result = StepResult(outcome, str(exc), retry_after=exc.retry_after)
+            result = StepResult(outcome, told(exc), retry_after=exc.retry_after)
         except EnvironmentFault as exc:
-            result = StepResult(Outcome.RETRY, str(exc))
+            result = StepResult(Outcome.RETRY, told(exc))
         except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it
             log.exception("outbox step %s failed", step.id)
             result = StepResult(Outcome.BLOCKED, f"Internt fel i Granska: {exc!r}")

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.messages import say, translate
 from app.core.states import WAITING, Action, Step, StepStatus
 from app.models import Escalation, Item, ItemStatus, Notice
 from app.services.accounts.identity import local_time
@@ -106,9 +107,13 @@ def _forward_text(session: Session, item_id: int, steps: list[PendingStep]) -> t
 
 
 def by_hand_message(permalink: str | None) -> str:
-    return (
-        "Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
-        f"{permalink or '(ingen länk sparad)'} – och bekräfta sedan att den är borta."
+    return say(
+        translate(
+            "Core",
+            "Beviset och beslutet är sparade och diarieförda. Ta bort kommentaren för hand: "
+            "%1 – och bekräfta sedan att den är borta.",
+        ),
+        permalink or translate("Core", "(ingen länk sparad)"),
     )
 
 

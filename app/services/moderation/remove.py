@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.connector import Capabilities, Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.messages import say, translate
+from app.core.messages import say, told, translate
 from app.core.states import Action, Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, OutboxStep
 from app.services.accounts.identity import escalation_recipient
@@ -196,13 +196,13 @@ class PlatformRemover:
             outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
             return StepResult(
                 outcome,
-                str(exc),
+                told(exc),
                 retry_after=exc.retry_after,
                 audit_details={"mode": mode, "kind": exc.kind},
                 apply=_finish(step.decision_id, step.item_id, None, f"Väntar på plattformen: {exc}"),
             )
         if not result.ok:
-            message = result.message or "Plattformen utförde inte borttagningen."
+            message = result.message or translate("Core", "Plattformen utförde inte borttagningen.")
             return StepResult(
                 Outcome.RETRY,
                 message,

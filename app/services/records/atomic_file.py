@@ -14,7 +14,7 @@ try:
 except ImportError:  # Windows: an open file cannot be deleted, which is lock enough
     fcntl = None  # type: ignore[assignment]
 
-from app.core.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.core.messages import say, translate
 from app.services.replace_file import replace_file
 
@@ -65,7 +65,7 @@ class AtomicFile:
             fd, name = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp")
         except OSError as exc:
             raise EnvironmentFault(
-                say(translate("Core", "Kan inte skriva i %1: %2"), self.target.parent, exc.strerror)
+                say(translate("Core", "Kan inte skriva i %1: %2"), self.target.parent, os_cause(exc))
             ) from exc
         if fcntl is not None:
             fcntl.flock(fd, fcntl.LOCK_EX)  # held until commit or discard: "still being written"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from app.core.errors import EnvironmentFault, InputError
+from app.core.errors import EnvironmentFault, InputError, os_cause
 from app.core.messages import say, translate
 from app.services.replace_file import replace_file
 from app.services.screenshots.schedule import STOCKHOLM, ScreenshotInfo, ScreenshotService, local_year_bounds
@@ -52,7 +52,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
         part.write_bytes(data)
     except OSError as exc:
         part.unlink(missing_ok=True)
-        raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror or exc}") from None
+        raise EnvironmentFault(
+            say(translate("Core", "Kan inte skriva %1: %2"), path, os_cause(exc))
+        ) from None
     try:
         replace_file(part, path)
     except EnvironmentFault:
@@ -64,7 +66,9 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise EnvironmentFault(f"Kan inte skapa mappen {folder}: {exc.strerror or exc}") from None
+        raise EnvironmentFault(
+            say(translate("Core", "Kan inte skapa mappen %1: %2"), folder, os_cause(exc))
+        ) from None
     if not folder.is_dir():
         raise InputError(say(translate("Core", "%1 är ingen mapp."), folder))
 

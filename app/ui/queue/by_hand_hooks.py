@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from app.ui.core_text import window_text
+
 SHORTCUT = "Ctrl+H"
 
 
@@ -28,7 +30,9 @@ def install(window: Any) -> None:
     )
 
     def after(outcome: Any) -> None:
-        window.statusBar().showMessage(outcome.message or translate("MainWindow", "Klart."), 10_000)
+        window.statusBar().showMessage(
+            window_text(outcome.message) or translate("MainWindow", "Klart."), 10_000
+        )
         window.refresh_queue()
         window._load_detail()
 

@@ -211,7 +211,7 @@ class ByHandView(QWidget):
         )
 
     def _done(self, outcome: Any) -> None:
-        self.status.setText(outcome.message or self.tr("Klart."))
+        self.status.setText(window_text(outcome.message) or self.tr("Klart."))
         self.link.clear()
         self.changed.emit()
         self.reload()
@@ -220,7 +220,7 @@ class ByHandView(QWidget):
         waiting = len(summary.waiting)
         text = self.tr("%d steg klara, %d väntar fortfarande.") % (summary.done, waiting)
         if summary.messages:
-            text += "\n" + "\n".join(summary.messages[:5])
+            text += "\n" + "\n".join(window_text(m) for m in summary.messages[:5])
         self.status.setText(text)
         self.changed.emit()
         self.reload()
