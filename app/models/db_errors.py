@@ -9,7 +9,19 @@ from pathlib import Path
 
 from app.core.messages import say, translate
 
-__all__ = ["DAMAGED", "database_failure", "environment_message", "postgres_cause", "sqlite_cause"]
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message is meant for the user."""
+
+
+__all__ = [
+    "DAMAGED",
+    "DatabaseError",
+    "database_failure",
+    "environment_message",
+    "postgres_cause",
+    "sqlite_cause",
+]
 
 # Only these mean the file itself is damaged. Everything else (locked, read-only, no permission,
 # a full disk, an I/O error) is the environment's: the file is left exactly where it is.

@@ -11,14 +11,8 @@ deleted); a disagreeing index is rebuilt, as at a start that checks everything.
 
 from __future__ import annotations
 
-from app.models.db import (
-    SUSPECT_SUFFIX,
-    Database,
-    _check_sqlite_file,
-    _needs_full_check,
-    check_search_index,
-    sqlite_file,
-)
+from app.models.db import Database, check_search_index, sqlite_file
+from app.models.sqlite_checks import SUSPECT_SUFFIX, _check_sqlite_file, _needs_full_check
 
 
 def run_deferred_checks(db: Database) -> list[str]:

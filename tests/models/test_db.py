@@ -144,11 +144,11 @@ def test_a_damaged_page_deep_in_a_small_file_is_found_at_start(tmp_path):
 def test_a_large_file_opens_without_reading_every_item_but_its_other_tables_are_checked(
     tmp_path, monkeypatch, table
 ):
-    import app.models.db as db_module
+    import app.models.sqlite_checks
 
     path = tmp_path / "granska.db"
     _granska_file_with_a_damaged_table(path, table)
-    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(app.models.sqlite_checks, "FULL_CHECK_BYTES", 0)  # every file counts as large
     db = open_database(f"sqlite:///{path}", migrate=False)
     try:
         assert len(db.messages) == 1 and "skadad" in db.messages[0]
@@ -157,12 +157,12 @@ def test_a_large_file_opens_without_reading_every_item_but_its_other_tables_are_
 
 
 def test_a_large_file_left_by_a_crash_is_read_whole(tmp_path, monkeypatch):
-    import app.models.db as db_module
+    import app.models.sqlite_checks
 
     path = tmp_path / "granska.db"
     _granska_file_with_a_damaged_table(path, "items")
-    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
-    assert db_module._check_sqlite_file(path) is None  # a clean end: the items are not read
+    monkeypatch.setattr(app.models.sqlite_checks, "FULL_CHECK_BYTES", 0)
+    assert app.models.sqlite_checks._check_sqlite_file(path) is None  # a clean end: the items are not read
     path.with_name(path.name + "-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
     db = open_database(f"sqlite:///{path}")
     try:
@@ -260,12 +260,12 @@ def test_start_up_skips_alembic_when_the_schema_is_at_head(tmp_path):
 def test_the_window_reads_a_crashed_large_file_whole_only_after_the_queue_shows(tmp_path, monkeypatch):
     """#20: opening for the window checks what is quick; the whole-file read comes after, and
     damage it finds is said at once and moves the file aside at the next start."""
-    import app.models.db as db_module
+    import app.models.sqlite_checks
     from app.models.deferred_checks import run_deferred_checks
 
     path = tmp_path / "granska.db"
     _granska_file_with_a_damaged_table(path, "items")
-    monkeypatch.setattr(db_module, "FULL_CHECK_BYTES", 0)
+    monkeypatch.setattr(app.models.sqlite_checks, "FULL_CHECK_BYTES", 0)
     path.with_name(path.name + "-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
     db = open_database(f"sqlite:///{path}", defer_checks=True)
     try:

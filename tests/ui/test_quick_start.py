@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.db import SUSPECT_SUFFIX, alembic_config, open_database
+from app.models.db import alembic_config, open_database
+from app.models.sqlite_checks import SUSPECT_SUFFIX
 from app.services.queue.listing import QUEUES, QueueFilter, QueueService
 from app.services.queue.quick_window import open_quick
 from app.ui.main import READY_ENV

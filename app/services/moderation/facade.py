@@ -20,13 +20,12 @@ from app.core.connector import Connector
 from app.core.errors import EnvironmentFault, InputError
 from app.core.messages import say, translate
 from app.core.states import Action, Step
-from app.models import Item, ItemStatus, Recusal
+from app.models import Item, ItemStatus
 from app.services.accounts import platforms
 from app.services.accounts.connections import ConnectorLookup
-from app.services.accounts.identity import active_administrator, escalation_recipient
 from app.services.accounts.platforms import ConnectorRegistry
-from app.services.accounts.roles import Duty, require_hand_over_target
-from app.services.context import Actor, Writes, acting, in_this_thread, same_person
+from app.services.accounts.roles import Duty
+from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.mail import Mailer
 from app.services.moderation.by_hand import HandTask, work_by_hand
 from app.services.moderation.decisions import DecisionScope, decision_scope
@@ -35,9 +34,9 @@ from app.services.moderation.escalation import (
     KIND_MANAGER,
     EscalationMailer,
     mailer_from_settings,
-    queue_escalation,
 )
 from app.services.moderation.forward import ForwardMailer, forward_address, queue_forward
+from app.services.moderation.handing import record_escalation, record_hand_over
 from app.services.moderation.history import item_history
 from app.services.moderation.notify import (
     PublicNoticePoster,
@@ -56,7 +55,6 @@ from app.services.moderation.outbox import (
     PendingStep,
     RunSummary,
     fault_point,
-    queue_step,
 )
 from app.services.moderation.outcome import ActionOutcome, FollowUp, HistoryEntry, by_hand_message, describe
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
@@ -289,34 +287,13 @@ class ModerationService:
                 translate("Core", "Ange varför du lämnar över (t.ex. privat intresse i frågan).")
             )
         with _database_errors(), self._scope(item_id) as scope:
-            scope.require_undecided()
-            target = active_administrator(scope.session, to_username)
-            if target is None:
-                raise InputError(say(translate("Core", "'%1' är ingen aktiv administratör."), to_username))
-            if same_person(target.username, scope.username):
-                raise InputError(translate("Core", "Du kan inte lämna över till dig själv."))
-            require_hand_over_target(scope.session, scope.state.account_id, target.id, target.name)
-            recusal = Recusal(
-                item_id=item_id,
-                username=scope.username,
-                reason=reason.strip(),
-                handed_to=target.username,
-                at=scope.now,
-            )
-            scope.session.add(recusal)
-            scope.session.flush()
-            decision_id = scope.record_decision(
-                Action.HAND_OVER, motivation=reason.strip(), details={"to": target.username}
-            )
-            scope.set_status(ItemStatus.HANDED_OVER, assigned_to_id=target.id)
-            details = {"decision_id": decision_id, "to": target.username, "recusal_id": recusal.id}
-            scope.audit(Action.HAND_OVER, details)
+            name = record_hand_over(scope, item_id, to_username, reason)
         return ActionOutcome(
             item_id,
             Action.HAND_OVER,
             ItemStatus.HANDED_OVER,
             False,
-            say(translate("Core", "Överlämnad till %1; du kan inte längre besluta om posten."), target.name),
+            say(translate("Core", "Överlämnad till %1; du kan inte längre besluta om posten."), name),
         )
 
     def history(self, item_id: int) -> list[HistoryEntry]:
@@ -371,37 +348,7 @@ class ModerationService:
             raise InputError(translate("Core", "Välj chef eller kommunikationschef som mottagare."))
         with _database_errors():
             with self._scope(item_id) as scope:
-                scope.require_not_weeded()
-                scope.refuse_on_conflict_of_interest()
-                evidence_id, digest = scope.save_evidence()
-                recipient = escalation_recipient(scope.session, scope.admin, to)
-                escalation_id = queue_escalation(
-                    scope.writer,
-                    item_id=item_id,
-                    decision_id=None,
-                    kind=to,
-                    to_email=recipient,
-                    note=note.strip(),
-                    now=scope.now,
-                    created_by=scope.username,
-                )
-                queue_step(
-                    scope.writer,
-                    item_id=item_id,
-                    decision_id=None,
-                    step=Step.SEND_ESCALATION,
-                    payload={"escalation_id": escalation_id},
-                    now=scope.now,
-                )
-                scope.audit(
-                    "escalation_queued",
-                    {
-                        "escalation_id": escalation_id,
-                        "to": recipient,
-                        "evidence_id": evidence_id,
-                        "sha256": digest,
-                    },
-                )
+                record_escalation(scope, item_id, note, to)
         follow_up = FollowUp(Action.NOTIFY, item_id=item_id, escalated=True)
         return self.carry_out(ActionOutcome(item_id, Action.NOTIFY, scope.status, True, "", follow_up))
 

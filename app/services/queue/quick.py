@@ -27,16 +27,10 @@ from types import SimpleNamespace
 from typing import Any
 
 from app.models import moved_aside
-from app.models.db import (
-    SUSPECT_SUFFIX,
-    DatabaseError,
-    _check_sqlite_file,
-    _check_writable,
-    _sqlite_pragmas,
-    raw_url,
-)
+from app.models.db import DatabaseError, _sqlite_pragmas, raw_url
 from app.models.fulltext import repair_fulltext, search_terms, sqlite_match_expression
 from app.models.schema_heads import at_head
+from app.models.sqlite_checks import SUSPECT_SUFFIX, _check_sqlite_file, _check_writable
 from app.services.queue import quick_sql
 from app.services.queue.shapes import ItemSummary, QueueFilter, summary_from_row
 

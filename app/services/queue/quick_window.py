@@ -17,9 +17,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from app.models.db import SUSPECT_SUFFIX, DatabaseError, _check_sqlite_file, _check_writable
+from app.models.db_errors import DatabaseError
 from app.models.fulltext import repair_fulltext
 from app.models.schema_heads import at_head
+from app.models.sqlite_checks import SUSPECT_SUFFIX, _check_sqlite_file, _check_writable
 from app.services.queue import quick_sql
 from app.services.queue.quick import _answerable, _Connection, _decode, _page_ids, _run, _sqlite_path
 from app.services.queue.shapes import QUEUES, ItemSummary, QueueFilter, per_queue_counts, summary_from_row
