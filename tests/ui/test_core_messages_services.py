@@ -268,6 +268,8 @@ COVERED = [
     "app/services/stats/watched_hours.py",
     "app/services/moderation/by_hand.py",
     "app/services/moderation/facade.py",
+    "app/services/moderation/outcome.py",
+    "app/services/moderation/reasons.py",
 ]
 RAISED_AS_TEXT = re.compile(
     r"(Error|Fault|Refused)\(\s*f?\"[^\"]*[åäöÅÄÖ]|PlatformResult\(\s*\w+,\s*f?\"[^\"]*[åäöÅÄÖ]"
