@@ -2670,6 +2670,10 @@
         <source>innehåller sekretess</source>
         <translation>contains confidential information</translation>
     </message>
+    <message>
+        <source>Kunde inte skriva PDF-filen %1.</source>
+        <translation>Could not write the PDF file %1.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

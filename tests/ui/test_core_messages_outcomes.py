@@ -1,11 +1,16 @@
 """Issue #15, English and one set of letters (continued): what an action's follow-up says (a
-forward's e-mail waiting to be sent, a registration's criterion), in the English window in
-English and in the Swedish window word for word as the command line prints it."""
+forward's e-mail waiting to be sent, a registration's criterion) and the yearly report's PDF when
+it cannot be written, in the English window in English and in the Swedish window word for word
+as the command line prints it."""
 
 from __future__ import annotations
 
+from app.core.errors import EnvironmentFault
+from app.services.context import Actor
+from app.services.stats.report import build_report
+from app.ui.report_pdf import write_report_pdf
 from tests.helpers.workflow import make_item, service
-from tests.ui.test_core_messages_platforms import in_both_windows
+from tests.ui.test_core_messages_platforms import in_both_windows, refusal
 
 
 def test_a_forwards_e_mail_waiting_in_the_windows_language(qapp, sqlite_db):
@@ -30,3 +35,17 @@ def test_a_registrations_criterion_in_the_windows_language(qapp, sqlite_db):
         "Diarieförd: leder till åtgärd; registratorn fyller i diarienumret.",
         "Diarieförd: leder till åtgärd; registratorn fyller i diarienumret.",
     )
+
+
+def test_a_report_pdf_that_cannot_be_written_in_the_windows_language(qapp, sqlite_db, tmp_path):
+    report = build_report(sqlite_db.sessions, 2026, Actor("chef"))
+    path = tmp_path / "finns-inte" / "utvardering-2026.pdf"
+    said = in_both_windows(lambda: refusal(lambda: write_report_pdf(report, path), EnvironmentFault))
+    assert said == (
+        f"Cannot write {path}: the file or folder does not exist",
+        f"Kan inte skriva {path}: filen eller mappen finns inte",
+        f"Kan inte skriva {path}: filen eller mappen finns inte",
+    )
+    assert (
+        write_report_pdf(report, tmp_path / "utvardering-2026.pdf").stat().st_size > 0
+    )  # the next one works

@@ -270,6 +270,7 @@ COVERED = [
     "app/services/moderation/facade.py",
     "app/services/moderation/outcome.py",
     "app/services/moderation/reasons.py",
+    "app/ui/report_pdf.py",
 ]
 RAISED_AS_TEXT = re.compile(
     r"(Error|Fault|Refused)\(\s*f?\"[^\"]*[åäöÅÄÖ]|PlatformResult\(\s*\w+,\s*f?\"[^\"]*[åäöÅÄÖ]"
