@@ -2674,6 +2674,22 @@
         <source>Kunde inte skriva PDF-filen %1.</source>
         <translation>Could not write the PDF file %1.</translation>
     </message>
+    <message>
+        <source>%1 svarade inte i tid för kontot %2.</source>
+        <translation>%1 did not answer in time for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 gick inte att nå (%3) för kontot %2.</source>
+        <translation>%1 could not be reached (%3) for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 skickade ett svar som inte gick att läsa (trasig JSON) för kontot %2.</source>
+        <translation>%1 sent an answer that could not be read (broken JSON) for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 skickade ett ofullständigt svar (utan %3) för kontot %2.</source>
+        <translation>%1 sent an incomplete answer (without %3) for the account %2.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

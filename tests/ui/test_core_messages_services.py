@@ -241,6 +241,7 @@ def test_the_services_speak_swedish_in_the_swedish_window(qtbot, sqlite_db, tmp_
 COVERED = [
     "app/connectors/common.py",
     "app/connectors/facebook.py",
+    "app/connectors/http.py",
     "app/connectors/linkedin.py",
     "app/connectors/oauth.py",
     "app/connectors/x.py",
