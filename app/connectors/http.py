@@ -25,6 +25,7 @@ import httpx
 from app.connectors.received import decode_listing
 from app.core.clock import utcnow
 from app.core.errors import PlatformError
+from app.core.messages import say, translate
 
 log = logging.getLogger(__name__)
 
@@ -194,16 +195,20 @@ class PlatformHTTP:
                 response = self._client.request(method, url, **kwargs)
                 self.requests_made += 1
             except httpx.TimeoutException:
-                last = self._fault("svarade inte i tid", "transient")
+                last = self._fault(translate("Core", "%1 svarade inte i tid för kontot %2."), "transient")
             except httpx.TransportError as exc:
-                last = self._fault(f"gick inte att nå ({type(exc).__name__})", "transient")
+                last = self._fault(
+                    translate("Core", "%1 gick inte att nå (%3) för kontot %2."),
+                    "transient",
+                    type(exc).__name__,
+                )
             else:
                 if response.is_success:
                     problem = self._unreadable(response, require) if expect_json else None
                     if problem is None:
                         self._pause_if_exhausted(response)
                         return response
-                    last = self._fault(problem, "bad_response")
+                    last = self._fault(problem[0], "bad_response", *problem[1])
                 else:
                     last = self._error_for(response)
                     if last.kind == "auth" and self._renewed(renewed):
@@ -245,8 +250,9 @@ class PlatformHTTP:
         return True
 
     @staticmethod
-    def _unreadable(response: httpx.Response, require: str | None) -> str | None:
-        """Decode once, keep the result on the response for `request_json`; say what is wrong."""
+    def _unreadable(response: httpx.Response, require: str | None) -> tuple[str, tuple[object, ...]] | None:
+        """Decode once, keep the result on the response for `request_json`; say what is wrong
+        (a sentence for `_fault` and its parts after the platform and the account)."""
         body: Any = None
         if response.status_code != 204 and response.content:
             # A listing keeps each of its objects' text as received (the evidence copy).
@@ -254,16 +260,19 @@ class PlatformHTTP:
             try:
                 body = response.json() if body is None else body
             except (json.JSONDecodeError, UnicodeDecodeError):
-                return "skickade ett svar som inte gick att läsa (trasig JSON)"
+                return translate(
+                    "Core", "%1 skickade ett svar som inte gick att läsa (trasig JSON) för kontot %2."
+                ), ()
         if require and not (isinstance(body, dict) and require in body):
-            return f"skickade ett ofullständigt svar (utan {require!r})"
+            return translate("Core", "%1 skickade ett ofullständigt svar (utan %3) för kontot %2."), (
+                repr(require),
+            )
         response.granska_json = body  # type: ignore[attr-defined]
         return None
 
-    def _fault(self, what: str, kind: str, retry_after: float | None = None) -> PlatformError:
-        return PlatformError(
-            f"{self.platform_label} {what} för kontot {self.account_label}.", kind, retry_after
-        )
+    def _fault(self, sentence: str, kind: str, *parts: object) -> PlatformError:
+        """`sentence` a whole translatable one: %1 the platform, %2 the account, %3 … `parts`."""
+        return PlatformError(say(sentence, self.platform_label, self.account_label, *parts), kind)
 
     def _error_for(self, response: httpx.Response) -> PlatformError:
         error = None

@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from app.core.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault, os_cause
+from app.core.messages import say, translate
 from app.services.replace_file import replace_file
 from app.services.stats.report import Report, report_html
 
@@ -48,7 +49,12 @@ def report_document(report: Report) -> QTextDocument:
 
 def write_report_pdf(report: Report, path: Path) -> Path:
     _ensure_application()
-    fd, tmp = tempfile.mkstemp(prefix=".granska-", suffix=".pdf.tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".granska-", suffix=".pdf.tmp", dir=path.parent)
+    except OSError as exc:  # no such folder, no right to write there
+        raise EnvironmentFault(
+            say(translate("Core", "Kan inte skriva %1: %2"), path, os_cause(exc))
+        ) from None
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
@@ -64,10 +70,12 @@ def write_report_pdf(report: Report, path: Path) -> Path:
         doc.print_(writer)
         del writer  # closes the file
         if Path(tmp).stat().st_size == 0:
-            raise EnvironmentFault(f"Kunde inte skriva PDF-filen {path}.")
+            raise EnvironmentFault(say(translate("Core", "Kunde inte skriva PDF-filen %1."), path))
         replace_file(Path(tmp), path)
     except OSError as exc:
-        raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror}") from None
+        raise EnvironmentFault(
+            say(translate("Core", "Kan inte skriva %1: %2"), path, os_cause(exc))
+        ) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path

@@ -2570,6 +2570,126 @@
         <source>Kan inte skriva %1: %2</source>
         <translation>Cannot write %1: %2</translation>
     </message>
+    <message>
+        <source>inget svar ännu</source>
+        <translation>no answer yet</translation>
+    </message>
+    <message>
+        <source>%1 Åtgärda orsaken och kör &apos;granska retry&apos;.</source>
+        <translation>%1 Fix the cause and run &apos;granska retry&apos;.</translation>
+    </message>
+    <message>
+        <source>%1 Nytt försök %2.</source>
+        <translation>%1 Next attempt %2.</translation>
+    </message>
+    <message>
+        <source>Svaret är publicerat i tråden.</source>
+        <translation>The answer is published in the thread.</translation>
+    </message>
+    <message>
+        <source>Meddelandet är publicerat i tråden.</source>
+        <translation>The notice is published in the thread.</translation>
+    </message>
+    <message>
+        <source>Svaret ska publiceras för hand: texten finns att kopiera.</source>
+        <translation>The answer is to be published by hand: the text is there to copy.</translation>
+    </message>
+    <message>
+        <source>Meddelandet ska publiceras för hand: texten finns att kopiera.</source>
+        <translation>The notice is to be published by hand: the text is there to copy.</translation>
+    </message>
+    <message>
+        <source>Svaret publiceras när plattformen svarar (%1)</source>
+        <translation>The answer is published when the platform responds (%1)</translation>
+    </message>
+    <message>
+        <source>Meddelandet publiceras när plattformen svarar (%1)</source>
+        <translation>The notice is published when the platform responds (%1)</translation>
+    </message>
+    <message>
+        <source>Svaret väntar på att publiceras.</source>
+        <translation>The answer is waiting to be published.</translation>
+    </message>
+    <message>
+        <source>Meddelandet väntar på att publiceras.</source>
+        <translation>The notice is waiting to be published.</translation>
+    </message>
+    <message>
+        <source>Närmaste chef har fått e-post för beslut om polisanmälan.</source>
+        <translation>The immediate manager has been e-mailed to decide on a police report.</translation>
+    </message>
+    <message>
+        <source>Ingen chef kunde nås per e-post: kontakta närmaste chef själv om polisanmälan.</source>
+        <translation>No manager could be reached by e-mail: contact your immediate manager yourself about a police report.</translation>
+    </message>
+    <message>
+        <source>E-posten till chefen väntar: %1</source>
+        <translation>The e-mail to the manager is waiting: %1</translation>
+    </message>
+    <message>
+        <source>Vidarebefordrad med e-post till %1; frågan väntar på svar.</source>
+        <translation>Forwarded by e-mail to %1; the question is waiting for an answer.</translation>
+    </message>
+    <message>
+        <source>E-posten till %1 är inte skickad än: %2</source>
+        <translation>The e-mail to %1 is not sent yet: %2</translation>
+    </message>
+    <message>
+        <source>E-posten till %1 väntar på att skickas.</source>
+        <translation>The e-mail to %1 is waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>E-posten är köad.</source>
+        <translation>The e-mail is queued.</translation>
+    </message>
+    <message>
+        <source>Borttagen och diarieförd. %1</source>
+        <translation>Removed and registered. %1</translation>
+    </message>
+    <message>
+        <source>Beviset och beslutet är sparade, men kommentaren är inte borttagen än: %1</source>
+        <translation>The evidence and the decision are saved, but the comment is not removed yet: %1</translation>
+    </message>
+    <message>
+        <source>leder till åtgärd</source>
+        <translation>leads to action</translation>
+    </message>
+    <message>
+        <source>bedöms bli ett ärende</source>
+        <translation>expected to become a case</translation>
+    </message>
+    <message>
+        <source>rör ett befintligt ärende</source>
+        <translation>concerns an existing case</translation>
+    </message>
+    <message>
+        <source>av särskilt intresse</source>
+        <translation>of special interest</translation>
+    </message>
+    <message>
+        <source>innehåller sekretess</source>
+        <translation>contains confidential information</translation>
+    </message>
+    <message>
+        <source>Kunde inte skriva PDF-filen %1.</source>
+        <translation>Could not write the PDF file %1.</translation>
+    </message>
+    <message>
+        <source>%1 svarade inte i tid för kontot %2.</source>
+        <translation>%1 did not answer in time for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 gick inte att nå (%3) för kontot %2.</source>
+        <translation>%1 could not be reached (%3) for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 skickade ett svar som inte gick att läsa (trasig JSON) för kontot %2.</source>
+        <translation>%1 sent an answer that could not be read (broken JSON) for the account %2.</translation>
+    </message>
+    <message>
+        <source>%1 skickade ett ofullständigt svar (utan %3) för kontot %2.</source>
+        <translation>%1 sent an incomplete answer (without %3) for the account %2.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from app.core.errors import EnvironmentFault, os_cause
+from app.core.errors import EnvironmentFault, PlatformError, os_cause
 from app.models.db import DatabaseError, open_database
 from app.services.mail import Mailer, MailSettings
 from app.services.replace_file import replace_file
@@ -132,3 +132,23 @@ def test_a_common_os_error_is_said_in_the_windows_language(qapp, tmp_path):
     )
     # An error without a sentence of its own keeps the system's words.
     assert os_cause(OSError(errno.ENAMETOOLONG, "File name too long")) == "File name too long"
+
+
+def test_a_platform_out_of_reach_or_sending_broken_json_in_the_windows_language(qapp):
+    with running("facebook") as facebook:
+        facebook.fake.store.add_comment(facebook.fake.store.add_post(), "Hej")
+        facebook.fake.fail_with_broken_json(match="/comments", times=100)
+        broken = in_both_windows(lambda: refusal(lambda: facebook.connector().fetch(None), PlatformError))
+        gone = facebook.connector()
+    unreachable = in_both_windows(lambda: refusal(gone.check, PlatformError))  # the server is gone now
+    account, for_it = "för kontot Vadstena kommun (facebook).", "for the account Vadstena kommun (facebook)."
+    assert broken == (
+        f"Facebook sent an answer that could not be read (broken JSON) {for_it}",
+        f"Facebook skickade ett svar som inte gick att läsa (trasig JSON) {account}",
+        f"Facebook skickade ett svar som inte gick att läsa (trasig JSON) {account}",
+    )
+    assert unreachable == (
+        f"Facebook could not be reached (ConnectError) {for_it}",
+        f"Facebook gick inte att nå (ConnectError) {account}",
+        f"Facebook gick inte att nå (ConnectError) {account}",
+    )

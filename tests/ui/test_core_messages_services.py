@@ -241,6 +241,7 @@ def test_the_services_speak_swedish_in_the_swedish_window(qtbot, sqlite_db, tmp_
 COVERED = [
     "app/connectors/common.py",
     "app/connectors/facebook.py",
+    "app/connectors/http.py",
     "app/connectors/linkedin.py",
     "app/connectors/oauth.py",
     "app/connectors/x.py",
@@ -268,6 +269,9 @@ COVERED = [
     "app/services/stats/watched_hours.py",
     "app/services/moderation/by_hand.py",
     "app/services/moderation/facade.py",
+    "app/services/moderation/outcome.py",
+    "app/services/moderation/reasons.py",
+    "app/ui/report_pdf.py",
 ]
 RAISED_AS_TEXT = re.compile(
     r"(Error|Fault|Refused)\(\s*f?\"[^\"]*[åäöÅÄÖ]|PlatformResult\(\s*\w+,\s*f?\"[^\"]*[åäöÅÄÖ]"

@@ -57,7 +57,7 @@ from app.services.moderation.outbox import (
     fault_point,
 )
 from app.services.moderation.outcome import ActionOutcome, FollowUp, HistoryEntry, by_hand_message, describe
-from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
+from app.services.moderation.reasons import CRITERION_IN_SENTENCE, REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.moderation.register import decide_registration, set_diarienummer, validate_criterion
 from app.services.moderation.remove import (
     PlatformRemover,
@@ -188,12 +188,11 @@ class ModerationService:
         motivation = (motivation or "").strip() or f"{spec.label}. {spec.explanation}"
         with _database_errors(), self._scope(item_id) as scope:
             decide_registration(scope, criterion, motivation, dnr)
+        label = CRITERION_IN_SENTENCE.get(criterion) or spec.label.lower()
         text = (
-            say(translate("Core", "Diarieförd: %1, diarienummer %2."), spec.label.lower(), dnr)
+            say(translate("Core", "Diarieförd: %1, diarienummer %2."), label, dnr)
             if dnr
-            else say(
-                translate("Core", "Diarieförd: %1; registratorn fyller i diarienumret."), spec.label.lower()
-            )
+            else say(translate("Core", "Diarieförd: %1; registratorn fyller i diarienumret."), label)
         )
         return ActionOutcome(item_id, Action.REGISTER, scope.status, False, text)
 

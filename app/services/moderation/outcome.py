@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.messages import say, translate
+from app.core.messages import joined, say, translate
 from app.core.states import WAITING, Action, Step, StepStatus
 from app.models import Escalation, Item, ItemStatus, Notice
 from app.services.accounts.identity import local_time
@@ -51,26 +51,35 @@ class HistoryEntry:
 
 
 def _waiting_text(step: PendingStep) -> str:
-    reason = step.last_error or "inget svar ännu"
+    reason = step.last_error or translate("Core", "inget svar ännu")
     if step.status == StepStatus.BLOCKED:
-        return f"{reason} Åtgärda orsaken och kör 'granska retry'."
+        return say(translate("Core", "%1 Åtgärda orsaken och kör 'granska retry'."), reason)
     if step.next_attempt_at is not None:
-        return f"{reason} Nytt försök {local_time(step.next_attempt_at)}."
+        return say(translate("Core", "%1 Nytt försök %2."), reason, local_time(step.next_attempt_at))
     return reason
 
 
-def _notice_text(session: Session, item_id: int, steps: list[PendingStep], noun: str) -> str:
+def _notice_text(session: Session, item_id: int, steps: list[PendingStep], answer: bool) -> str:
     waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
     status = session.scalar(
         select(Notice.status).where(Notice.item_id == item_id).order_by(Notice.id.desc()).limit(1)
     )
     if status == "posted":
-        return f"{noun} är publicerat i tråden."
+        if answer:
+            return translate("Core", "Svaret är publicerat i tråden.")
+        return translate("Core", "Meddelandet är publicerat i tråden.")
     if status == "manual":
-        return f"{noun} ska publiceras för hand: texten finns att kopiera."
+        if answer:
+            return translate("Core", "Svaret ska publiceras för hand: texten finns att kopiera.")
+        return translate("Core", "Meddelandet ska publiceras för hand: texten finns att kopiera.")
     if waiting:
-        return f"{noun} publiceras när plattformen svarar ({_waiting_text(waiting[0])})"
-    return f"{noun} väntar på att publiceras."
+        why = _waiting_text(waiting[0])
+        if answer:
+            return say(translate("Core", "Svaret publiceras när plattformen svarar (%1)"), why)
+        return say(translate("Core", "Meddelandet publiceras när plattformen svarar (%1)"), why)
+    if answer:
+        return translate("Core", "Svaret väntar på att publiceras.")
+    return translate("Core", "Meddelandet väntar på att publiceras.")
 
 
 def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -> str:
@@ -79,11 +88,13 @@ def _escalation_text(session: Session, item_id: int, steps: list[PendingStep]) -
     )
     waiting = [s for s in steps if s.step == Step.SEND_ESCALATION and s.status in WAITING]
     if status == "sent":
-        return " Närmaste chef har fått e-post för beslut om polisanmälan."
+        return translate("Core", "Närmaste chef har fått e-post för beslut om polisanmälan.")
     if status == "no_recipient":
-        return " Ingen chef kunde nås per e-post: kontakta närmaste chef själv om polisanmälan."
+        return translate(
+            "Core", "Ingen chef kunde nås per e-post: kontakta närmaste chef själv om polisanmälan."
+        )
     if waiting:
-        return f" E-posten till chefen väntar: {_waiting_text(waiting[0])}"
+        return say(translate("Core", "E-posten till chefen väntar: %1"), _waiting_text(waiting[0]))
     return ""
 
 
@@ -96,14 +107,18 @@ def _forward_text(session: Session, item_id: int, steps: list[PendingStep]) -> t
         .limit(1)
     ).first()
     if row is not None and row.status == "sent":
-        return f"Vidarebefordrad med e-post till {row.to_email}; frågan väntar på svar.", False
+        return say(
+            translate("Core", "Vidarebefordrad med e-post till %1; frågan väntar på svar."), row.to_email
+        ), False
     waiting = [
         s for s in steps if s.step == Step.SEND_FORWARD and s.status in WAITING and s.last_error is not None
     ]
     to = row.to_email if row is not None else ""
     if waiting:
-        return f"E-posten till {to} är inte skickad än: {_waiting_text(waiting[0])}", True
-    return f"E-posten till {to} väntar på att skickas.", True
+        return say(
+            translate("Core", "E-posten till %1 är inte skickad än: %2"), to, _waiting_text(waiting[0])
+        ), True
+    return say(translate("Core", "E-posten till %1 väntar på att skickas."), to), True
 
 
 def by_hand_message(permalink: str | None) -> str:
@@ -130,22 +145,28 @@ def describe(
     platform_waiting = [s for s in steps if s.step == Step.PLATFORM_REMOVE and s.status in WAITING]
     reply_waiting = [s for s in steps if s.step == Step.POST_NOTICE and s.status in WAITING]
     pending = bool(platform_waiting or reply_waiting) or status == ItemStatus.REMOVE_BY_HAND
+    message: str
     if escalated:
-        message = _escalation_text(session, item_id, steps) or "E-posten är köad."
+        message = _escalation_text(session, item_id, steps) or translate("Core", "E-posten är köad.")
     elif action == Action.REMOVE and status == ItemStatus.REMOVED:
-        message = "Borttagen och diarieförd. " + _notice_text(session, item_id, steps, "Meddelandet")
+        message = say(
+            translate("Core", "Borttagen och diarieförd. %1"), _notice_text(session, item_id, steps, False)
+        )
     elif action == Action.REMOVE and status == ItemStatus.REMOVE_BY_HAND:
         message = by_hand_message(session.scalar(select(Item.permalink).where(Item.id == item_id)))
     elif action == Action.REMOVE:
-        why = _waiting_text(platform_waiting[0]) if platform_waiting else "väntar"
-        message = f"Beviset och beslutet är sparade, men kommentaren är inte borttagen än: {why}"
+        why = _waiting_text(platform_waiting[0]) if platform_waiting else translate("Core", "väntar")
+        message = say(
+            translate("Core", "Beviset och beslutet är sparade, men kommentaren är inte borttagen än: %1"),
+            why,
+        )
     elif action == Action.ANSWER:
-        message = _notice_text(session, item_id, steps, "Svaret")
+        message = _notice_text(session, item_id, steps, True)
     elif action == Action.FORWARD:
         message, mail_waiting = _forward_text(session, item_id, steps)
         pending = pending or mail_waiting
     else:
-        message = _notice_text(session, item_id, steps, "Meddelandet")
-    if crime:
-        message += _escalation_text(session, item_id, steps)
-    return ActionOutcome(item_id, action, status, pending, message.strip())
+        message = _notice_text(session, item_id, steps, False)
+    if crime and (escalation := _escalation_text(session, item_id, steps)):
+        message = joined([message, escalation], " ")
+    return ActionOutcome(item_id, action, status, pending, message)

@@ -93,6 +93,16 @@ REGISTRATION_CRITERIA: dict[str, RegistrationCriterion] = {
     ]
 }  # fmt: skip
 
+# A criterion inside a sentence ("Diarieförd: leder till åtgärd …"), translatable as a whole:
+# a label's str.lower() would be a plain string, Swedish in the English window.
+CRITERION_IN_SENTENCE: dict[str, str] = {
+    "atgard": translate("Core", "leder till åtgärd"),
+    "arende": translate("Core", "bedöms bli ett ärende"),
+    "befintligt-arende": translate("Core", "rör ett befintligt ärende"),
+    "sarskilt-intresse": translate("Core", "av särskilt intresse"),
+    "sekretess": translate("Core", "innehåller sekretess"),
+}
+
 # Shown in the register dialog: the guideline's rule for what is NOT registered.
 NOT_REGISTERED_RULE = translate(
     "Core",
