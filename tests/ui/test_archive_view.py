@@ -124,3 +124,17 @@ def test_the_selection_exports_as_an_evidence_package(qtbot, sqlite_db, tmp_path
     check = verify_package(out)
     assert check.ok and check.items == sorted([ids[2], ids[0]])
     assert "Bevispaketet" in view.status.text()
+
+
+def test_the_channel_and_who_saved_the_copy_are_named_not_keyed(qtbot, sqlite_db, offline):
+    """#15: names instead of internal keys, in the archive too."""
+    sessions = sqlite_db.sessions
+    m.ensure_account(sessions, "fb", "facebook", "Vadstena kommun")
+    m.ensure_administrator(sessions, "sofia", "Sofia Lind")
+    item = m.add_item(sessions, "Ni är idioter.")
+    m.remove(sessions, item, by="sofia", at=datetime(2026, 5, 4, 12, tzinfo=UTC))
+    view = open_view(qtbot, sqlite_db)
+    with qtbot.waitSignal(view.detail_shown, timeout=10_000):
+        pass
+    assert view.model.data(view.model.index(0, 1)) == "Vadstena kommun (Facebook)"
+    assert "av Sofia Lind" in view.saved_title.text() and "sofia)" not in view.saved_title.text()

@@ -22,6 +22,7 @@ from app.models import Account, Decision, Evidence, Item, Registration
 from app.models.archive_search_pg import copy_matches
 from app.models.evidence_text import saved_item_text
 from app.models.fulltext import match_clause, search_terms
+from app.services.accounts.identity import display_names
 from app.services.accounts.roles import me_now, require_records, roles_in_use, who_am_i
 from app.services.context import Actor, acting
 from app.services.records import archive_paging, archive_paging_pg
@@ -52,6 +53,7 @@ class SavedCopy:
     payload: str  # exactly as saved
     intact: bool  # the payload still hashes to the recorded SHA-256
     text: str | None  # the item's text inside the copy, when it can be found
+    saved_by_name: str = ""  # the administrator's name (accounts.identity.display_names)
 
     def pretty(self) -> str:
         try:
@@ -324,13 +326,15 @@ class ArchiveService:
             item = session.get(Item, item_id)
             if row is None or item is None:
                 return None
+            saved = list(
+                session.scalars(select(Evidence).where(Evidence.item_id == item_id).order_by(Evidence.id))
+            )
+            names = display_names(session, {ev.saved_by for ev in saved})  # names, not logins
             copies = [
                 SavedCopy(ev.id, ev.saved_at, ev.saved_by, ev.sha256, ev.payload,
                           hashlib.sha256(ev.payload.encode("utf-8")).hexdigest() == ev.sha256,
-                          saved_text(ev.payload))
-                for ev in session.scalars(
-                    select(Evidence).where(Evidence.item_id == item_id).order_by(Evidence.id)
-                )
+                          saved_text(ev.payload), names.get(ev.saved_by, ev.saved_by))
+                for ev in saved
             ]  # fmt: skip
             newest = max((c.saved_at for c in copies), default=None)
             return ArchiveDetail(

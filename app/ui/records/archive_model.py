@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.services.records.archive import ArchiveEntry
 from app.services.records.removal_log import local_naive
 from app.services.records.spreadsheet import escape_cell_text
-from app.ui.labels import reason_label, status_label
+from app.ui.labels import platform_label, reason_label, status_label
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -76,7 +76,7 @@ class ArchiveModel(QAbstractTableModel):
     def _display(self, e: ArchiveEntry, column: int) -> str:
         values = (
             when(e.last_event_at),
-            e.account_key,
+            f"{e.account_name} ({platform_label(e.platform)})",
             _line(e.author_name, 60),
             _line(e.text),
             status_label(e.status),  # in the window's language

@@ -282,7 +282,7 @@ class ArchiveView(QWidget):
                 self.tr("Sparad kopia (bevis %1, sparad %2 av %3)")
                 .replace("%1", str(copy.evidence_id))
                 .replace("%2", when(copy.saved_at))
-                .replace("%3", copy.saved_by)
+                .replace("%3", window_text(copy.saved_by_name or copy.saved_by))
             )
             self.saved_text.setPlainText(copy.text if copy.text is not None else copy.pretty())
             state = (
