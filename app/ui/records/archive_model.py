@@ -76,7 +76,7 @@ class ArchiveModel(QAbstractTableModel):
     def _display(self, e: ArchiveEntry, column: int) -> str:
         values = (
             when(e.last_event_at),
-            f"{e.account_name} ({platform_label(e.platform)})",
+            _channel(e.account_name, platform_label(e.platform)),
             _line(e.author_name, 60),
             _line(e.text),
             status_label(e.status),  # in the window's language
@@ -112,3 +112,8 @@ class ArchiveModel(QAbstractTableModel):
         if self.canFetchMore(parent) and self._rows:
             self._loading = True
             self.page_wanted.emit(self._rows[-1].cursor)
+
+
+def _channel(name: str, platform: str) -> str:
+    """ "Vadstena kommun (Facebook)"; the platform once when the name already says it."""
+    return name if platform.casefold() in name.casefold() else f"{name} ({platform})"

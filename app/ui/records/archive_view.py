@@ -129,7 +129,7 @@ class ArchiveView(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (1, 90), (2, 140), (4, 110), (5, 150), (6, 110)):
+        for column, width in ((0, 120), (1, 210), (2, 140), (4, 110), (5, 150), (6, 110)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
