@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.messages import translate
+
 ANSWER_NOTICES = ("answer", "referral")
 STOPPING_DECISIONS = ("keep", "remove")
 
@@ -187,5 +189,10 @@ def repair_response_clock(connection: Any) -> list[str]:
     if connection.dialect.name == "sqlite":
         begin_sqlite_transaction(connection)
     install(connection)
-    return ["Svarstidernas utlösare saknades eller var inaktuella; de är återskapade och svarstiderna "
-            "har räknats om från svaren och besluten."]  # fmt: skip
+    return [
+        translate(
+            "Core",
+            "Svarstidernas utlösare saknades eller var inaktuella; de är återskapade och svarstiderna "
+            "har räknats om från svaren och besluten.",
+        )
+    ]

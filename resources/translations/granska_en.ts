@@ -2519,6 +2519,10 @@
         <translation>the folder %1 is read-only or access is denied</translation>
     </message>
     <message>
+        <source>Svarstidernas utlösare saknades eller var inaktuella; de är återskapade och svarstiderna har räknats om från svaren och besluten.</source>
+        <translation>The response-time triggers were missing or out of date; they have been recreated and the response times recounted from the answers and decisions.</translation>
+    </message>
+    <message>
         <source>Kan inte använda databasen %1: %2. Ingenting har ändrats.</source>
         <translation>Cannot use the database %1: %2. Nothing has been changed.</translation>
     </message>

@@ -26,6 +26,11 @@ WAITING = " AND first_response_at IS NULL AND status NOT IN ('deleted_by_author'
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
+    # A forward alone no longer stops a question's clock (#17): this build's stopped-clock
+    # triggers, and every clock counted again, here rather than by the start-up repair.
+    from app.models.response_clock import install
+
+    install(op.get_bind())
     if dialect == "sqlite":  # the police reports join the kept counts: triggers added, recounted
         from app.models.stats_counts import create_stats_counts
 
