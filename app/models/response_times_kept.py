@@ -76,6 +76,16 @@ def create_response_times(connection: Any) -> None:
         sql(statement)
 
 
+def drop_response_times(connection: Any) -> None:
+    """Its triggers and tables gone (a downgrade below 0010_stats17: the triggers name
+    `items.first_response_at`, whose column goes)."""
+    sql = connection.exec_driver_sql
+    for name in TRIGGERS:
+        sql(f"DROP TRIGGER IF EXISTS {name}")
+    for table in ("response_times", "response_times_todo", "response_times_promise"):
+        sql(f"DROP TABLE IF EXISTS {table}")
+
+
 def _agrees(sql: Any) -> bool:
     """Every answered question either has its time or waits for it (an index count of the
     stopped items: a few milliseconds at a million)."""

@@ -59,9 +59,11 @@ def downgrade() -> None:
     op.create_index("ix_items_account_created", "items", STATS, unique=False)
     uninstall(op.get_bind())
     if op.get_bind().dialect.name == "sqlite":
+        from app.models.response_times_kept import drop_response_times
         from app.models.stats_counts import drop_stats_counts
 
         drop_stats_counts(op.get_bind())
+        drop_response_times(op.get_bind())  # made at start since 0011_stats17b; they name the column
     # Not in batch mode: SQLite would copy `items` into a new table, which its triggers refuse.
     op.get_bind().exec_driver_sql("ALTER TABLE items DROP COLUMN first_response_at")
     op.get_bind().exec_driver_sql("ALTER TABLE items DROP COLUMN first_response_by")
