@@ -14,6 +14,10 @@ Rows, by `what`: `decision` (code: action, detail: who decided), `removal` (code
 `removal_registered` (a removal whose item is registered, in the removal's hour), `registration`
 (code: criterion), `police` (a police report's escalation, in its hour) and `step` (code: the
 outbox step's status now; no hour).
+
+`stats_counts_days` holds the same numbers per UTC day (the hour's first 10 characters), kept by
+triggers on `stats_counts` itself in the same transaction: a year is then read from a few
+hundred days plus the few edge hours around the period's local midnights (kept_counts.py).
 """
 
 from __future__ import annotations
@@ -72,6 +76,17 @@ def _step(row: str, delta: int) -> str:
     return _add("step", "''", f"{row}.item_id", f"{row}.status", "''", delta)
 
 
+_DAY_KEY = "what, day, account_id, code, detail"
+
+
+def _to_day(row: str, delta: str) -> str:
+    return (
+        f"INSERT INTO stats_counts_days({_DAY_KEY}, n) VALUES ({row}.what, substr({row}.hour, 1, 10), "
+        f"{row}.account_id, {row}.code, {row}.detail, {delta}) "
+        f"ON CONFLICT({_DAY_KEY}) DO UPDATE SET n = n + excluded.n; "
+    )
+
+
 TRIGGERS = {
     "stats_counts_decision_ai": ("AFTER INSERT ON decisions", _decision("new", 1)),
     "stats_counts_decision_ad": ("AFTER DELETE ON decisions", _decision("old", -1)),
@@ -101,6 +116,12 @@ TRIGGERS = {
         "AFTER UPDATE OF status ON outbox WHEN old.status IS NOT new.status",
         _step("old", -1) + _step("new", 1),
     ),
+    # The day level follows the hourly rows (an upsert's update fires the update trigger).
+    "stats_counts_days_ai": ("AFTER INSERT ON stats_counts WHEN new.hour <> ''", _to_day("new", "new.n")),
+    "stats_counts_days_au": (
+        "AFTER UPDATE OF n ON stats_counts WHEN new.hour <> ''",
+        _to_day("new", "new.n - old.n"),
+    ),
 }
 
 TABLE = (
@@ -109,8 +130,15 @@ TABLE = (
     f"n INTEGER NOT NULL, PRIMARY KEY ({_KEY})) WITHOUT ROWID"
 )
 
-REBUILD = [
+DAYS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS stats_counts_days (what VARCHAR(24) NOT NULL, day VARCHAR(10) NOT NULL, "
+    "account_id INTEGER NOT NULL, code VARCHAR(32) NOT NULL, detail VARCHAR(100) NOT NULL, "
+    f"n INTEGER NOT NULL, PRIMARY KEY ({_DAY_KEY})) WITHOUT ROWID"
+)
+
+REBUILD = [  # the day level is filled by its triggers as the hourly rows go in
     "DELETE FROM stats_counts",
+    "DELETE FROM stats_counts_days",
     f"INSERT INTO stats_counts({_KEY}, n) SELECT 'decision', {_hour('d.decided_at')}, i.account_id, "
     "d.action, d.decided_by, count(*) FROM decisions d JOIN items i ON i.id = d.item_id GROUP BY 2, 3, 4, 5",
     f"INSERT INTO stats_counts({_KEY}, n) SELECT 'removal', {_hour('d.decided_at')}, i.account_id, "
@@ -133,6 +161,7 @@ REBUILD = [
 
 def _create(sql: Any) -> None:
     sql(TABLE)
+    sql(DAYS_TABLE)
     for name, (event, body) in TRIGGERS.items():
         sql(f"CREATE TRIGGER IF NOT EXISTS {name} {event} BEGIN {body}END")
 
@@ -148,6 +177,7 @@ def drop_stats_counts(connection: Any) -> None:
     sql = connection.exec_driver_sql
     for name in TRIGGERS:
         sql(f"DROP TRIGGER IF EXISTS {name}")
+    sql("DROP TABLE IF EXISTS stats_counts_days")
     sql("DROP TABLE IF EXISTS stats_counts")
 
 
@@ -157,7 +187,7 @@ def repair_stats_counts(connection: Any) -> list[str]:
     sql = connection.exec_driver_sql
     present = {n for (n,) in sql("SELECT name FROM sqlite_master WHERE name LIKE 'stats_counts%'")}
     missing = [t for t in TRIGGERS if t not in present]
-    if "stats_counts" in present and not missing:
+    if {"stats_counts", "stats_counts_days"} <= present and not missing:
         return []
     begin_sqlite_transaction(connection)
     create_stats_counts(connection)
