@@ -13,6 +13,8 @@ import json.encoder
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sqlalchemy import Integer
+
 from app.core.canonical import _ENCODER, canonical_json
 from app.models.seals import _WAITING, SealedKind, Unreadable, _json, _normaliser, _when, read_json
 
@@ -148,7 +150,10 @@ def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str
         body += [f"  v = row[{offset + spec.columns.index(name)}]", "  if v is not None:"]
         if normalise is None and not waiting:
             names[f"E{n}"] = _plain
-            body.append(f"   parts.append({key} + (S(v) if type(v) is str else E{n}(v)))")
+            # the type the column holds tested first (_plain tests it again, and the rest)
+            first = "I" if isinstance(spec.table.c[name].type, Integer) else "S"
+            test = "int" if first == "I" else "str"
+            body.append(f"   parts.append({key} + ({first}(v) if type(v) is {test} else E{n}(v)))")
             continue
         if normalise is _when and not waiting:  # a str, always
             names["W"] = _when
