@@ -8,16 +8,53 @@ encoder itself.
 from __future__ import annotations
 
 import hashlib
+import json.decoder
 import json.encoder
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app.core.canonical import canonical_json
-from app.models.seals import _WAITING, SealedKind, Unreadable, _json, _normaliser, _when
+from sqlalchemy import Integer
+
+from app.core.canonical import _ENCODER, canonical_json
+from app.models.seals import _WAITING, SealedKind, Unreadable, _json, _normaliser, _when, read_json
 
 # The function the reference encoder (ensure_ascii=False) uses for every string.
 _string: Callable[[str], str] = json.encoder.encode_basestring
 _int_text = int.__repr__
+_default = _ENCODER.default
+
+# The C encoder canonical_json's JSONEncoder.encode builds afresh on every call (sorted keys, no
+# spaces, UTF-8 as is, NaN allowed), built once: the same code writes the same bytes. Only for
+# details just parsed from JSON, which cannot hold a cycle (markers None: no cycle check, so no
+# state left behind when a value cannot be encoded).
+_MAKE_ENCODER = getattr(json.encoder, "c_make_encoder", None)
+_ENCODE_DICT: Callable[[Any, int], Sequence[str]] | None = (
+    None
+    if _MAKE_ENCODER is None
+    else _MAKE_ENCODER(None, _default, _string, None, ":", ",", True, False, True)
+)
+# json.loads(text) is this scan from index 0 when it reads the whole text (a leading space or
+# BOM, trailing text or bad JSON make the scan stop short or fail: then json.loads itself runs)
+_SCAN: Callable[[str, int], tuple[Any, int]] = getattr(json.decoder.JSONDecoder(), "scan_once")  # noqa: B009
+
+
+def details_json(raw: Any) -> Any:
+    """read_json(raw), the same value or Unreadable, for an event's details."""
+    if type(raw) is str:
+        try:
+            value, end = _SCAN(raw, 0)
+        except (StopIteration, ValueError):
+            return read_json(raw)
+        if end == len(raw):
+            return value
+    return read_json(raw)
+
+
+def details_text(details: dict[str, Any]) -> str:
+    """canonical_json(details) of details parsed from JSON."""
+    if _ENCODE_DICT is None or type(details) is not dict:
+        return canonical_json(details)
+    return "".join(_ENCODE_DICT(details, 0))
 
 
 def value_json(value: Any) -> str:
@@ -48,7 +85,7 @@ def event_text(
     text = (
         f'{{"account":{value_json(account_id)},"action":{value_json(action)},'
         f'"actor":{value_json(actor)},"at":{value_json(at)},'
-        f'"details":{canonical_json(details) if details else "{}"},'
+        f'"details":{details_text(details) if details else "{}"},'
         f'"item":{value_json(item_id)},"prev":{value_json(prev_hash)}'
     )
     return f'{text},"seals":{value_json(seals)}}}' if seals is not None else text + "}"
@@ -113,7 +150,10 @@ def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str
         body += [f"  v = row[{offset + spec.columns.index(name)}]", "  if v is not None:"]
         if normalise is None and not waiting:
             names[f"E{n}"] = _plain
-            body.append(f"   parts.append({key} + (S(v) if type(v) is str else E{n}(v)))")
+            # the type the column holds tested first (_plain tests it again, and the rest)
+            first = "I" if isinstance(spec.table.c[name].type, Integer) else "S"
+            test = "int" if first == "I" else "str"
+            body.append(f"   parts.append({key} + ({first}(v) if type(v) is {test} else E{n}(v)))")
             continue
         if normalise is _when and not waiting:  # a str, always
             names["W"] = _when

@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import JSON, Boolean
 
+from app.core.canonical import canonical_json
 from app.models import UTCDateTime
-from app.models.seal_fast import digester, event_digest, seals_digest
-from app.models.seals import KINDS, SealHasher, Unreadable, digest, event_hash_at, iso_time
+from app.models.seal_fast import details_json, details_text, digester, event_digest, seals_digest
+from app.models.seals import KINDS, SealHasher, Unreadable, digest, event_hash_at, iso_time, read_json
 
 _HOSTILE = [
     "",
@@ -180,3 +181,29 @@ def test_a_value_the_reference_cannot_encode_is_unreadable_in_both():
         digest(spec, row)
     with pytest.raises(Unreadable):
         digester(spec)(row)
+
+
+def _read_or_unreadable(read, text):
+    try:
+        value = read(text)
+    except Unreadable:
+        return "Unreadable"
+    return json.dumps(value, sort_keys=True)  # NaN != NaN: compared as text
+
+
+def test_details_are_read_and_written_as_the_reference_does():
+    rng = random.Random("details")
+    texts = [
+        " {}", "{} ", "\ufeff{}", "{}x", "", "[1]", '"s"', "{'a': 1}", '{"a":1}{"b":2}', "{\"a\": NaN}",
+        '{"a": 1, "a": 2}', "{\n}", "1e999", '{"b": -0.0, "a": [1.5, true, null]}', b'{"a": 1}',
+    ]  # fmt: skip
+    for _ in range(3000):
+        value = _json_value(rng)
+        texts.append(json.dumps(value, ensure_ascii=rng.random() < 0.5))
+        if isinstance(value, dict):
+            assert details_text(value) == canonical_json(value)
+    for text in texts:
+        assert _read_or_unreadable(details_json, text) == _read_or_unreadable(read_json, text), text
+    with pytest.raises(TypeError):  # not JSON: as the reference, and nothing kept after it
+        details_text({"a": {"b": object()}})
+    assert details_text({"a": {"b": 1}}) == '{"a":{"b":1}}'

@@ -22,14 +22,13 @@ from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
-from app.models.seal_fast import event_digest, seals_digest
+from app.models.seal_fast import details_json, event_digest, seals_digest
 from app.models.seals import (
     GENESIS,
     HEAD_ID,
     KINDS,
     Unreadable,
     iso_time,
-    read_json,
     stream_batches,
     stream_rows,
 )
@@ -179,7 +178,7 @@ def _walk_chain(
             )
         try:
             at = iso_time(ev_at)
-            details = None if raw_details is None else read_json(raw_details)
+            details = None if raw_details is None else details_json(raw_details)
             if details is not None and not isinstance(details, dict):
                 raise Unreadable("detaljerna är inget objekt")
         except Unreadable as exc:
@@ -347,7 +346,7 @@ def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
             continue  # the same copy sealed twice by one event
         try:
             iso_time(at)
-            details = read_json(raw)
+            details = details_json(raw)
         except Unreadable:
             continue
         if isinstance(details, dict) and details.get("evidence_id") == record_id:
