@@ -807,6 +807,10 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Väntar på plattformen: %1</source>
+        <translation>Pending on platform: %1</translation>
+    </message>
+    <message>
         <source>Ingen e-postserver är inställd (Inställningar → E-post); %1 när den är det.</source>
         <translation>No mail server is set up (Settings → E-mail); %1 once it is.</translation>
     </message>

@@ -17,7 +17,9 @@ from app.services.accounts.connections import CredentialService
 from app.services.accounts.credentials import CredentialStore
 from app.services.accounts.platforms import ConnectorRegistry
 from app.services.intake.sync import SyncService
+from app.services.moderation.history import kept_reasons, platform_result_text
 from app.services.records.audit import AuditService
+from app.ui.core_text import window_text
 from app.ui.queue.by_hand_view import ByHandView
 from app.ui.settings.accounts_dialog import AccountsDialog
 from app.ui.translations import install_translators
@@ -129,4 +131,33 @@ def test_a_failed_syncs_stored_error_in_the_windows_language(qtbot, capsys, sqli
         account = s.scalar(select(Account))
         account.sync_state = {k: v for k, v in account.sync_state.items() if k != "last_error_said"}
     assert in_english(lambda: last_error_line(qtbot, sqlite_db.sessions)) == f"Last error: {stored}"
+    assert AuditService(sqlite_db.sessions).verify().intact
+
+
+def history_texts(db, item_id: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [window_text(entry.summary) for entry in service(db).history(item_id)]
+
+
+def test_the_history_says_a_stored_reason_in_the_windows_language(qtbot, sqlite_db):
+    """The audit trail and a decision's platform result are sealed and stay as written: the
+    history finds their words among the outbox's kept reasons and says those in English."""
+    svc = service(sqlite_db)
+    question = make_item(sqlite_db.sessions, "Får jag bygga ett plank?")
+    svc.forward(question, "bygg@vadstena.se", "Kan ni svara?")
+
+    english = "\n".join(in_english(lambda: "\n".join(history_texts(sqlite_db, question))).splitlines())
+    swedish = "\n".join(history_texts(sqlite_db, question))
+    printed = "\n".join(str(e.summary) for e in service(sqlite_db).history(question))
+    assert swedish == printed and NO_SERVER in swedish
+    assert NO_SERVER not in english and NO_SERVER_EN in english
+    # A removal's "Väntar på plattformen: …" on its (sealed) decision, the same way.
+    with sqlite_db.sessions() as s:
+        said = kept_reasons(s, question)
+    waiting = platform_result_text(f"Väntar på plattformen: {NO_SERVER}", said)
+    assert in_english(lambda: window_text(waiting)) == f"Pending on platform: {NO_SERVER_EN}"
+    assert window_text(waiting) == str(waiting) == f"Väntar på plattformen: {NO_SERVER}"
+    assert (
+        platform_result_text("Väntar på plattformen: något annat", said)
+        == "Väntar på plattformen: något annat"
+    )
     assert AuditService(sqlite_db.sessions).verify().intact
