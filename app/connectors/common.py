@@ -202,6 +202,7 @@ class PlatformConnector:
         new = dict(state or {})
         new["since"] = started.isoformat()
         new.pop("last_error", None)
+        new.pop("last_error_said", None)
         return new
 
     def item(self, **fields: Any) -> IncomingItem:

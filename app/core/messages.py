@@ -65,3 +65,51 @@ def told(exc: BaseException) -> str:
     if len(exc.args) == 1 and isinstance(exc.args[0], Message):
         return exc.args[0]
     return str(exc)
+
+
+Kept = dict[str, object]
+
+
+def kept(text: object) -> Kept | None:
+    """What to store beside a Swedish text so that the window can say it later in its own
+    language: the message's source and parts (parts that are messages themselves the same way),
+    as JSON. None for a text that is no message (data, a library's words)."""
+    if not isinstance(text, Message):
+        return None
+    return {"source": text.source, "parts": [_kept_part(p) for p in text.parts]}
+
+
+def _kept_part(part: object) -> object:
+    if isinstance(part, Message):
+        return kept(part)
+    if isinstance(part, int | float) and not isinstance(part, bool):
+        return part
+    return str(part)
+
+
+def heard(text: str | None, said: object) -> str | None:
+    """A stored Swedish text as a message again, from what `kept` stored beside it; the text as
+    it is when nothing (an older row) or something else was stored: what is rebuilt must say
+    the stored text word for word, so a text written later without its source stays itself."""
+    if text is None or not isinstance(said, dict):
+        return text
+    try:
+        message = _rebuilt(said)
+    except (KeyError, TypeError, ValueError, RecursionError):
+        return text
+    return message if message == text else text
+
+
+def _rebuilt(said: dict[str, object]) -> Message:
+    source, parts = said["source"], said["parts"]
+    if not isinstance(source, str) or not isinstance(parts, list):
+        raise TypeError(said)
+    return Message(source, *(_rebuilt_part(p) for p in parts))
+
+
+def _rebuilt_part(part: object) -> object:
+    if isinstance(part, dict):
+        return _rebuilt(part)
+    if isinstance(part, str | int | float) and not isinstance(part, bool):
+        return part
+    raise TypeError(part)

@@ -103,5 +103,10 @@ class OutboxStep(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Beside the Swedish `result` and `last_error` (what the command line prints): the message's
+    # source and parts when Granska said it (app/core/messages.py kept/heard), so that the window
+    # says it in its own language; None in older rows and for a library's own words.
+    result_said: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    last_error_said: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

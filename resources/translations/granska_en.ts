@@ -807,6 +807,34 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Väntar på plattformen: %1</source>
+        <translation>Pending on platform: %1</translation>
+    </message>
+    <message>
+        <source>Ingen e-postserver är inställd (Inställningar → E-post); %1 när den är det.</source>
+        <translation>No mail server is set up (Settings → E-mail); %1 once it is.</translation>
+    </message>
+    <message>
+        <source>e-posten till chefen skickas</source>
+        <translation>the e-mail to the manager is sent</translation>
+    </message>
+    <message>
+        <source>frågan skickas vidare</source>
+        <translation>the question is forwarded</translation>
+    </message>
+    <message>
+        <source>Skickat till %1.</source>
+        <translation>Sent to %1.</translation>
+    </message>
+    <message>
+        <source>Påminnelsen skickas %1.</source>
+        <translation>The reminder is sent %1.</translation>
+    </message>
+    <message>
+        <source>Ingen chef med e-postadress finns i administratörsregistret och ingen kommunikationschef är inställd: kontakta chefen själv.</source>
+        <translation>No manager with an e-mail address is in the register of administrators and no head of communications is set: contact the manager yourself.</translation>
+    </message>
+    <message>
         <source>Facebook svarade inte på listan över sidor (%1).</source>
         <translation>Facebook did not answer with the list of pages (%1).</translation>
     </message>

@@ -21,9 +21,11 @@ def test_a_forwards_e_mail_waiting_in_the_windows_language(qapp, sqlite_db):
     assert swedish == printed
     assert printed.startswith("E-posten till bygg@vadstena.se är inte skickad än: ")
     assert printed.endswith(" Åtgärda orsaken och kör 'granska retry'.")
-    # The outbox's stored reason (the step's last_error) is data kept in Swedish; the frame is English.
-    assert english.startswith("The e-mail to bygg@vadstena.se is not sent yet: ")
-    assert english.endswith(" Fix the cause and run 'granska retry'.")
+    # The outbox's stored reason (the step's last_error) is said again in English too (en15d).
+    assert english == (
+        "The e-mail to bygg@vadstena.se is not sent yet: No mail server is set up (Settings → E-mail); "
+        "the question is forwarded once it is. Fix the cause and run 'granska retry'."
+    )
 
 
 def test_a_registrations_criterion_in_the_windows_language(qapp, sqlite_db):

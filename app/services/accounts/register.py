@@ -18,7 +18,7 @@ from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError, os_cause
-from app.core.messages import say, translate
+from app.core.messages import heard, say, translate
 from app.models import Account, AccountAdministrator, AccountSecret, Administrator
 from app.models.folding import casefold
 from app.services.accounts.accounts import MIN_ADMINISTRATORS, AccountService, _check_url
@@ -140,7 +140,8 @@ def _entry(account: Account, key_holders: tuple[str, ...] | None = None) -> Regi
     return RegisterEntry(
         account.key, account.platform, account.name, account.page_url, **texts, active=account.active,
         credential_ref=account.credential_ref, last_sync_at=account.last_sync_at,
-        last_sync_error=state.get("last_error"), administrators=admins, key_holders=key_holders,
+        last_sync_error=heard(state.get("last_error"), state.get("last_error_said")),
+        administrators=admins, key_holders=key_holders,
         external_id=account.external_id, api_base_url=account.api_base_url,
         promise=public_promise_text(account),
     )  # fmt: skip

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
-from app.core.messages import say, told, translate
+from app.core.messages import heard, kept, say, told, translate
 from app.models import Account, Item
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
@@ -215,7 +215,8 @@ class SyncService:
         if not until or datetime.fromisoformat(until) <= self._actor.now():
             return None
         local = datetime.fromisoformat(until).astimezone(STOCKHOLM).strftime("%H:%M")
-        why = (ref.sync_state or {}).get("last_error", "")
+        state = ref.sync_state or {}
+        why = heard(state.get("last_error"), state.get("last_error_said")) or ""
         message = say(translate("Core", "%1: väntar till %2 innan nästa hämtning (%3)"), ref.name, local, why)
         return SyncResult(ref.key, False, message, error_kind=ErrorKind.WAITING)
 
@@ -330,6 +331,7 @@ class SyncService:
         now = self._actor.now()
         state = dict(ref.sync_state or {})
         state["last_error"] = str(exc)
+        state["last_error_said"] = kept(told(exc))  # the window says it later in its own language
         state["last_error_at"] = now.isoformat()
         state["last_error_kind"] = exc.kind
         if exc.retry_after:
@@ -337,8 +339,8 @@ class SyncService:
         self._save_state(ref.id, state, None)
         r = tally.result
         said = told(exc)
-        kept = translate("Core", "%1 %2 nya och %3 uppdaterade poster hann sparas.")
-        message = say(kept, said, r.created - r.context, r.updated) if r.total else said
+        saved = translate("Core", "%1 %2 nya och %3 uppdaterade poster hann sparas.")
+        message = say(saved, said, r.created - r.context, r.updated) if r.total else said
         log.info("synk av %s misslyckades: %s", ref.key, exc)
         return SyncResult(
             ref.key,

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import say, told, translate
 from app.core.states import Outcome
 from app.models import Account, Administrator, Decision, Escalation, Evidence, Item
 from app.services.accounts.identity import local_time
@@ -143,11 +144,16 @@ def ready_mailer(
     try:
         mailer = factory()
     except InputError as exc:  # e.g. no SMTP password in the keyring yet
-        return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
+        return StepResult(Outcome.BLOCKED, told(exc), audit_details=details)
     if mailer is None or not mailer.settings.configured:
         return StepResult(
             Outcome.BLOCKED,
-            f"Ingen e-postserver är inställd (Inställningar → E-post); {what_then} när den är det.",
+            say(
+                translate(
+                    "Core", "Ingen e-postserver är inställd (Inställningar → E-post); %1 när den är det."
+                ),
+                what_then,
+            ),
             audit_details=details,
         )
     return mailer
@@ -173,12 +179,17 @@ class EscalationMailer:
         if not esc.to_email:
             return StepResult(
                 Outcome.MANUAL,
-                "Ingen chef med e-postadress finns i administratörsregistret och "
-                "ingen kommunikationschef är inställd: kontakta chefen själv.",
+                translate(
+                    "Core",
+                    "Ingen chef med e-postadress finns i administratörsregistret och "
+                    "ingen kommunikationschef är inställd: kontakta chefen själv.",
+                ),
                 audit_action="escalation_failed",
                 audit_details=details,
             )
-        mailer = ready_mailer(self._mailer_factory, details, "e-posten till chefen skickas")
+        mailer = ready_mailer(
+            self._mailer_factory, details, translate("Core", "e-posten till chefen skickas")
+        )
         if isinstance(mailer, StepResult):
             return mailer
         subject, body = escalation_text(facts)
@@ -191,9 +202,9 @@ class EscalationMailer:
             )
             mailer.send(message)
         except InputError as exc:
-            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
+            return StepResult(Outcome.BLOCKED, told(exc), audit_details=details)
         except EnvironmentFault as exc:
-            return StepResult(Outcome.RETRY, str(exc), audit_details=details)
+            return StepResult(Outcome.RETRY, told(exc), audit_details=details)
 
         def apply(session: Session, now: datetime) -> None:
             session.execute(
@@ -202,7 +213,7 @@ class EscalationMailer:
 
         return StepResult(
             Outcome.DONE,
-            f"Skickat till {esc.to_email}.",
+            say(translate("Core", "Skickat till %1."), esc.to_email),
             audit_action="escalation_sent",
             audit_details={**details, "to": esc.to_email},
             apply=apply,

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
-from app.core.messages import say, translate
+from app.core.messages import say, told, translate
 from app.core.states import Outcome, Step
 from app.models import Escalation, Item, ItemStatus
 from app.services.accounts.identity import local_time
@@ -158,11 +158,11 @@ class ForwardMailer:
                 wait = (due - self._now()).total_seconds()
                 return StepResult(
                     Outcome.RETRY,
-                    f"Påminnelsen skickas {local_time(due)}.",
+                    say(translate("Core", "Påminnelsen skickas %1."), local_time(due)),
                     retry_after=wait,
                     audit_details=details,
                 )
-        mailer = ready_mailer(self._mailer_factory, details, "frågan skickas vidare")
+        mailer = ready_mailer(self._mailer_factory, details, translate("Core", "frågan skickas vidare"))
         if isinstance(mailer, StepResult):
             return mailer
         reply_to = str(step.payload.get("reply_to") or "") or mailer.settings.sender
@@ -175,13 +175,13 @@ class ForwardMailer:
             message.replace_header("Message-ID", f"<granska-vidare-{escalation_id}@granska.local>")
             mailer.send(message)
         except InputError as exc:
-            return StepResult(Outcome.BLOCKED, str(exc), audit_details=details)
+            return StepResult(Outcome.BLOCKED, told(exc), audit_details=details)
         except EnvironmentFault as exc:
-            return StepResult(Outcome.RETRY, str(exc), audit_details=details)
+            return StepResult(Outcome.RETRY, told(exc), audit_details=details)
         action = "forward_reminder_sent" if esc.kind == KIND_REMINDER else "forward_sent"
         return StepResult(
             Outcome.DONE,
-            f"Skickat till {esc.to_email}.",
+            say(translate("Core", "Skickat till %1."), esc.to_email),
             audit_action=action,
             audit_details={**details, "to": esc.to_email},
             apply=_set_status(escalation_id, "sent"),

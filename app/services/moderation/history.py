@@ -9,8 +9,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.messages import say, translate
-from app.models import AuditEvent, Decision, Escalation, Evidence, Notice, Registration
+from app.core.messages import Message, heard, say, translate
+from app.models import AuditEvent, Decision, Escalation, Evidence, Notice, OutboxStep, Registration
 from app.services.accounts.identity import display_names
 from app.services.moderation.decisions import ACTION_PAST
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
@@ -63,10 +63,17 @@ PLATFORM_RESULTS: dict[str, str] = {
 _CONFIRMED = re.compile(re.escape(BY_HAND_CONFIRMED.source).replace("%1", "(.+)") + r"\Z", re.DOTALL)
 
 
-def platform_result_text(stored: str) -> str:
-    """What the platform step wrote on a decision, as a message when Granska wrote it."""
+_WAITING = translate("Core", "Väntar på plattformen: %1")
+
+
+def platform_result_text(stored: str, said_before: dict[str, str] | None = None) -> str:
+    """What the platform step wrote on a decision, as a message when Granska wrote it; the
+    reason a removal waits as the outbox step keeps it (`said_before`, see `kept_reasons`)."""
     if stored in PLATFORM_RESULTS:
         return PLATFORM_RESULTS[stored]
+    prefix = _WAITING.source.removesuffix("%1")
+    if said_before and stored.startswith(prefix) and stored[len(prefix) :] in said_before:
+        return say(_WAITING, said_before[stored[len(prefix) :]])
     confirmed = _CONFIRMED.match(stored)
     return say(BY_HAND_CONFIRMED, confirmed[1]) if confirmed else stored
 
@@ -88,8 +95,22 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def kept_reasons(session: Session, item_id: int) -> dict[str, str]:
+    """The item's outbox reasons kept with their source (app/core/messages.py kept/heard), by
+    their Swedish text: the audit trail and a decision's platform result (both sealed, so kept
+    as they were written) name the same text, and the window says it in its own language."""
+    said: dict[str, str] = {}
+    for text, kept in session.execute(
+        select(OutboxStep.last_error, OutboxStep.last_error_said).where(OutboxStep.item_id == item_id)
+    ):
+        if isinstance(back := heard(text, kept), Message):
+            said[back] = back
+    return said
+
+
 def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, str, str]]:
     rows: list[tuple[datetime, str, str, str]] = []
+    said_before = kept_reasons(session, item_id)
     for e in session.execute(
         select(Evidence.saved_at, Evidence.saved_by, Evidence.sha256).where(Evidence.item_id == item_id)
     ):
@@ -105,7 +126,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         if d.details and d.details.get("to"):
             what = say(translate("Core", "%1 (till %2)"), what, d.details["to"])
         if d.platform_result:
-            what = say("%1. %2", what, platform_result_text(d.platform_result))
+            what = say("%1. %2", what, platform_result_text(d.platform_result, said_before))
         rows.append((d.decided_at, d.decided_by, "decision", what))
     for r in session.execute(select(Registration).where(Registration.item_id == item_id)).scalars():
         criterion = REGISTRATION_CRITERIA.get(r.criterion)
@@ -134,6 +155,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
     ):
         details = a.details or {}
         extra = details.get("error") or details.get("diarienummer") or details.get("to") or ""
+        extra = said_before.get(extra, extra) if details.get("error") else extra
         label = ACTION_LABELS.get(a.action, a.action)
         text = say("%1: %2", label, extra) if extra else label
         rows.append((a.at, a.actor, "audit", text))

@@ -23,7 +23,7 @@ from sqlalchemy import CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, PlatformError
-from app.core.messages import told
+from app.core.messages import heard, kept, told
 from app.core.states import WAITING, Outcome, StepStatus
 from app.models import Item, OutboxStep
 from app.services.context import Actor, Writes, in_this_thread
@@ -136,6 +136,7 @@ def queue_step(
         "created_at": now,
         "depends_on_id": depends_on,
         "result": result,
+        "result_said": kept(result),
     }
     return writer.insert(_outbox, values)
 
@@ -204,8 +205,8 @@ def pending_row(row: Any) -> PendingStep:
         row.status,
         row.attempts,
         row.next_attempt_at,
-        row.last_error,
-        row.result,
+        heard(row.last_error, row.last_error_said),  # said again in the window's language
+        heard(row.result, row.result_said),
     )
 
 
@@ -346,18 +347,16 @@ class OutboxRunner:
     def _journal(self, info: StepInfo, result: StepResult, interrupted: bool) -> None:
         now = self._actor.now()
         values: dict[str, Any] = {"claimed_by": None, "lease_until": None}
+        said = kept(result.message)  # beside the Swedish text: the window says it in its language
         if result.outcome in (Outcome.DONE, Outcome.MANUAL):
-            values.update(
-                status=StepStatus(result.outcome), result=result.message, done_at=now, next_attempt_at=None
-            )
+            values.update(status=StepStatus(result.outcome), result=result.message, result_said=said)
+            values.update(done_at=now, next_attempt_at=None)
         elif result.outcome == Outcome.RETRY and info.attempts < MAX_AUTOMATIC_ATTEMPTS:
-            values.update(
-                status=StepStatus.PENDING,
-                last_error=result.message,
-                next_attempt_at=now + backoff(info.attempts, result.retry_after),
-            )
+            values.update(status=StepStatus.PENDING, last_error=result.message, last_error_said=said)
+            values.update(next_attempt_at=now + backoff(info.attempts, result.retry_after))
         else:
-            values.update(status=StepStatus.BLOCKED, last_error=result.message, next_attempt_at=None)
+            values.update(status=StepStatus.BLOCKED, last_error=result.message, last_error_said=said)
+            values.update(next_attempt_at=None)
         try:
             with self._sessions.begin() as session:
                 audit = AuditWriter(session)

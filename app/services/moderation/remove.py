@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.connector import Capabilities, Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.messages import say, told, translate
+from app.core.messages import kept, say, told, translate
 from app.core.states import Action, Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, OutboxStep
 from app.services.accounts.identity import escalation_recipient
@@ -240,7 +240,7 @@ def confirm_removed_by_hand(scope: DecisionScope) -> int | None:
         scope.session.execute(
             update(OutboxStep)
             .where(OutboxStep.id == step.id)
-            .values(status=StepStatus.DONE, result=text, done_at=scope.now)
+            .values(status=StepStatus.DONE, result=text, result_said=kept(text), done_at=scope.now)
         )
         scope.session.execute(
             update(Decision).where(Decision.id == step.decision_id).values(platform_result=text)

@@ -249,7 +249,7 @@ class AccountsDialog(QDialog):
         )
         text = self.tr("Senast hämtat: %s") % synced
         if e.last_sync_error:
-            text += "\n" + self.tr("Senaste fel: %s") % e.last_sync_error
+            text += "\n" + self.tr("Senaste fel: %s") % window_text(e.last_sync_error)
         self.sync_label.setText(text)
         key = e.key
         self.credential_label.setText(self.tr("Kontrollerar nyckelringen…"))
