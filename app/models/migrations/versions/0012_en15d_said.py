@@ -5,14 +5,14 @@ read it as before; older rows have no source and are shown as they are. The outb
 kind (app/models/seals.py), and its table-wide grants and row-level policies cover new columns.
 
 Revision ID: 0012_en15d
-Revises: 0011_perf20e
+Revises: 0012_stats17c
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_en15d"
-down_revision = "0011_perf20e"
+down_revision = "0012_stats17c"
 branch_labels = None
 depends_on = None
 
