@@ -4,7 +4,7 @@ see app/models/archive_index_pg.py), filled from what is already there. Nothing 
 (it has had its archive_items since 0008_perf).
 
 Revision ID: 0011_perf20e
-Revises: 0010_perf20b
+Revises: 0011_stats17b
 """
 
 from alembic import op

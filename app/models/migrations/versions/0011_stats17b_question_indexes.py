@@ -2,7 +2,7 @@
 first answer (#17)
 
 Revision ID: 0011_stats17b
-Revises: 0010_perf20b
+Revises: 0011_perf20h
 
 The statistics count a period's questions, those still waiting and those overdue per account;
 over the account index that read every item of the period and evaluated the question's state
