@@ -29,6 +29,7 @@ from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
 from app.core.messages import say, told, translate
 from app.models import Account, Item
+from app.models.wal_checkpoint import Checkpoints
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
 from app.services.context import Actor, Writes, acting, in_this_thread
@@ -169,6 +170,7 @@ class SyncService:
         # True while a person's write waits for the writer (app/services/writer_turns.py).
         self._give_way = give_way
         self._gave_way = False
+        self._checkpoints = Checkpoints(sessions)
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -251,6 +253,8 @@ class SyncService:
                 part, items[:] = items[: self._part], items[self._part :]
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
+                if self._give_way is not None:  # in the window: off the writer's turn
+                    self._checkpoints()
                 if result.taken is not None:  # gave way to a decision: the rest goes next
                     items[:0] = part[result.taken :]
                     continue
@@ -312,18 +316,20 @@ class SyncService:
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
-        if self._give_way is not None and self._give_way() and not self._gave_way:
-            # A decision handed over after this part: it goes first. Every other turn at most,
-            # so the sync moves on whatever the count says.
+        # A decision handed over after this part goes first; the turn after one that gave way
+        # does not, so the sync moves on whatever the count says.
+        give_way = None if self._gave_way else self._give_way
+        if give_way is not None and give_way():
             self._gave_way = True
             return ImportResult(taken=0), 0.0
-        self._gave_way = False
         start = time.perf_counter()
         # The search index is checked (and put right) in the sync's first transaction only.
-        first, self._index_checked = not self._index_checked, True
+        first = not self._index_checked
         result = self._importer.import_items(
-            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=self._give_way
+            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=give_way
         )
+        self._gave_way = result.taken is not None
+        self._index_checked = self._index_checked or not self._gave_way
         return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
