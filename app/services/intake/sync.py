@@ -45,9 +45,8 @@ BATCH = 2000
 # waits for the writer at most about this long. A batch is written in parts sized to it,
 # learnt as the sync goes (a few hundred items on a fresh file, a few dozen at a million).
 WRITE_BUDGET_S = 0.025
-# In the window a person presses decisions meanwhile: shorter still (10 ms: a decision during a
-# sync of 50k comments on the 1M demo waited 25 ms at the 90th percentile, against 63 ms at
-# 25 ms and 390 ms with whole batches; the sync runs a quarter slower than at 25 ms).
+# In the window a person presses decisions meanwhile: shorter still (10 ms: a sync a quarter
+# slower; a decision during it waited 25 ms at p90 on the 1M demo, 63 ms at 25 ms).
 WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
