@@ -11,10 +11,8 @@ the second copy an update, never a new row.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -24,7 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.connector import CompleteListing, FetchChunk
+from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
 from app.core.messages import say, told, translate
@@ -35,6 +33,7 @@ from app.services.accounts.platforms import ConnectorRegistry, connector_platfor
 from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
+from app.services.intake.prefetch import prefetched
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
 log = logging.getLogger(__name__)
@@ -49,6 +48,7 @@ WRITE_BUDGET_S = 0.025
 # slower; a decision during it waited 25 ms at p90 on the 1M demo, 63 ms at 25 ms).
 WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
+AFTER_GIVING_WAY = 10
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 
 
@@ -91,53 +91,6 @@ class _Tally:
         self.result.unchanged += r.unchanged
         self.result.new_versions += r.new_versions
         self.result.context += r.context
-
-
-_END = object()
-
-
-def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchChunk]:
-    """Run the fetching on a helper thread, a few chunks ahead. Its errors (PlatformError)
-    come out here, in order, after the chunks that arrived before them."""
-    box: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(value: Any) -> bool:
-        while not stop.is_set():
-            try:
-                box.put(value, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for chunk in chunks:
-                if not put(chunk):
-                    return
-        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            put(exc)
-        else:
-            put(_END)
-        finally:
-            close = getattr(chunks, "close", None)
-            if close:
-                close()  # the connector's HTTP client is closed on this thread
-
-    worker = threading.Thread(target=produce, name="sync-fetch", daemon=True)
-    worker.start()
-    try:
-        while True:
-            value = box.get()
-            if value is _END:
-                return
-            if isinstance(value, BaseException):
-                raise value
-            yield value
-    finally:
-        stop.set()
-        worker.join()
 
 
 class SyncService:
@@ -249,13 +202,17 @@ class SyncService:
             items = list(batch)
             batch.clear()
             while items:
-                part, items[:] = items[: self._part], items[self._part :]
+                # The turn after giving way does not give way: a few items only, then.
+                size = AFTER_GIVING_WAY if self._gave_way else self._part
+                part, items[:] = items[:size], items[size:]
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
                 if self._give_way is not None:  # in the window: off the writer's turn
                     self._checkpoints()
                 if result.taken is not None:  # gave way to a decision: the rest goes next
                     items[:0] = part[result.taken :]
+                    continue
+                if size != self._part:  # a few items only: nothing learnt about the part
                     continue
                 # Toward the budget, at most doubling or quartering at a time.
                 scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
