@@ -13,7 +13,10 @@ first with no sync, then while the sync writes; each press is timed from its han
 writer to its commit. The ratio is the slow end of the presses during the sync (90th
 percentile) over the median press alone.
 
-    python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH]
+    python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH] [--phases]
+
+`--phases` adds where each press's time went (queue, work, commit, wake-up, CPU) and which of
+the sync's turns it waited for, and how much of that was the turn's commit.
 
 The copy (2.8 GB) is made once, in /var/tmp/granska-bench-decision/, and migrated there; the
 shared file is only read.
