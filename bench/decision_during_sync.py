@@ -13,7 +13,10 @@ first with no sync, then while the sync writes; each press is timed from its han
 writer to its commit. The ratio is the slow end of the presses during the sync (90th
 percentile) over the median press alone.
 
-    python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH]
+    python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH] [--phases]
+
+`--phases` adds where each press's time went (queue, work, commit, wake-up, CPU) and which of
+the sync's turns it waited for, and how much of that was the turn's commit.
 
 The copy (2.8 GB) is made once, in /var/tmp/granska-bench-decision/, and migrated there; the
 shared file is only read.
@@ -29,6 +32,7 @@ import statistics
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -99,20 +103,120 @@ def complete_schema(path: Path) -> None:
     engine.dispose()
 
 
+class Phases:
+    """Where each press's time goes: waiting for the writer (the sync's part before it), the
+    decision's own work before its commit, the commit, and the caller's wake-up after it; with
+    the writer thread's CPU time for the decision (immune to the machine's scheduling)."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[float, float, float, float, float]] = []
+        self.commit_at = 0.0
+        self.deciding = False
+        self.sync_commit_at = 0.0
+        # The sync's turns on the writer: (start, commit start, end).
+        self.turns: list[tuple[float, float, float]] = []
+        self.labels: list[str] = []
+        self.submitted: list[float] = []
+
+    def committing(self, *_args: object) -> None:
+        if self.deciding:  # not the sync's commits
+            self.commit_at = time.perf_counter()
+        else:
+            self.sync_commit_at = time.perf_counter()
+
+    def sync_turn(self, fn: Callable[[], object]) -> object:
+        start = time.perf_counter()
+        self.sync_commit_at = 0.0
+        try:
+            return fn()
+        finally:
+            end = time.perf_counter()
+            self.turns.append((start, self.sync_commit_at or end, end))
+            args = getattr(fn, "args", ())
+            name = getattr(getattr(fn, "func", fn), "__name__", "?")
+            self.labels.append(f"{name}({len(args[0]) if args else ''})")
+
+    def blame(self) -> None:
+        """For each press, the sync's turn it waited for: its work and commit after the press."""
+        work, commit = [], []
+        for at in self.submitted:
+            turn = next((t for t in self.turns if t[0] <= at < t[2]), None)
+            if turn is None:
+                work.append(0.0)
+                commit.append(0.0)
+                continue
+            start, commit_at, end = turn
+            work.append(max(0.0, commit_at - max(at, start)))
+            commit.append(end - max(at, commit_at))
+        worst = sorted(((w + c, i) for i, (w, c) in enumerate(zip(work, commit, strict=True))), reverse=True)[
+            :4
+        ]
+        for _, i in worst:
+            at = self.submitted[i]
+            k = next((k for k, t in enumerate(self.turns) if t[0] <= at < t[2]), None)
+            if k is not None:
+                t = self.turns[k]
+                print(
+                    f"    press {i}: {self.labels[k]} ran {(t[2] - t[0]) * 1000:.1f} ms, commit"
+                    f" {(t[2] - t[1]) * 1000:.1f}; waited {(t[2] - at) * 1000:.1f}"
+                )
+        long = sorted((t[2] - t[0]) * 1000 for t in self.turns)
+        print(
+            f"  waited for the sync's work {statistics.median(work) * 1000:5.1f}/{p90(work) * 1000:5.1f}"
+            f"  its commit {statistics.median(commit) * 1000:5.1f}/{p90(commit) * 1000:5.1f} ms;"
+            f" the sync's {len(long)} turns: median {statistics.median(long):.1f} p90 {p90(long):.1f}"
+            f" max {long[-1]:.1f} ms"
+        )
+
+
 def press(
-    writer: ThreadPoolExecutor, waiting: WaitingWrites, moderation: ModerationService, item_id: int
+    writer: ThreadPoolExecutor,
+    waiting: WaitingWrites,
+    moderation: ModerationService,
+    item_id: int,
+    phases: Phases | None = None,
 ) -> float:
     """As the window's TaskManager hands a write to its writer: counted as waiting until it
     starts, so that a sync's import gives way to it (app/services/writer_turns.py)."""
+    marks = [0.0, 0.0, 0.0]
 
     def decide() -> None:
         waiting.started()
-        moderation.keep(item_id)
+        marks[0] = time.perf_counter()
+        cpu = time.thread_time()
+        if phases is not None:
+            phases.deciding = True
+        try:
+            moderation.keep(item_id)
+        finally:
+            if phases is not None:
+                phases.deciding = False
+        marks[1] = time.perf_counter()
+        marks[2] = time.thread_time() - cpu
 
     start = time.perf_counter()
     waiting.arrived()
+    if phases is not None:
+        phases.commit_at = 0.0
+        phases.submitted.append(start)
     writer.submit(decide).result()
-    return time.perf_counter() - start
+    end = time.perf_counter()
+    if phases is not None:
+        commit_at = phases.commit_at or marks[1]
+        phases.rows.append(
+            (marks[0] - start, commit_at - marks[0], marks[1] - commit_at, end - marks[1], marks[2])
+        )
+    return end - start
+
+
+def show_phases(name: str, phases: Phases) -> None:
+    labels = ("queue", "work", "commit", "wake", "cpu")
+    columns = list(zip(*phases.rows, strict=True))
+    parts = [
+        f"{label} {statistics.median(col) * 1000:5.1f}/{p90(list(col)) * 1000:5.1f}"
+        for label, col in zip(labels, columns, strict=True)
+    ]
+    print(f"  {name} (median/p90 ms): " + "  ".join(parts))
 
 
 def p90(values: list[float]) -> float:
@@ -124,6 +228,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=50_000)
     parser.add_argument("--presses", type=int, default=40, help="presses alone, and at most during")
     parser.add_argument("--database", type=Path, default=COPY)
+    parser.add_argument("--phases", action="store_true", help="where each press's time goes")
     args = parser.parse_args()
     path = writable_copy(args.database)
     complete_schema(path)
@@ -155,18 +260,27 @@ def main() -> None:
         writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer")
         waiting = WaitingWrites()
         todo = iter(open_ids)
+        alone_phases, during_phases = (Phases(), Phases()) if args.phases else (None, None)
+        if args.phases:
+            from sqlalchemy import event
+
+            for phases in (alone_phases, during_phases):
+                assert phases is not None
+                event.listen(db.engine, "commit", phases.committing)
         for _ in range(3):  # warm-up
             press(writer, waiting, moderation, next(todo))
         alone = []
         for _ in range(args.presses):
-            alone.append(press(writer, waiting, moderation, next(todo)))
+            alone.append(press(writer, waiting, moderation, next(todo), alone_phases))
             time.sleep(PAUSE_S)
         registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
         sync = SyncService(
             db.sessions,
             registry,
             batch_size=WINDOW_BATCH,
-            write=lambda fn: writer.submit(fn).result(),
+            write=lambda fn: writer.submit(
+                during_phases.sync_turn if during_phases else fn, *([fn] if during_phases else [])
+            ).result(),
             write_budget=WINDOW_WRITE_BUDGET_S,
             give_way=waiting,
         )
@@ -177,7 +291,7 @@ def main() -> None:
         time.sleep(1.0)  # the first pages are in, the first batches on their way to the file
         during = []
         while syncing.is_alive() and len(during) < args.presses:
-            during.append(press(writer, waiting, moderation, next(todo)))
+            during.append(press(writer, waiting, moderation, next(todo), during_phases))
             time.sleep(PAUSE_S)
         syncing.join()
         sync_s = time.perf_counter() - sync_start
@@ -198,6 +312,11 @@ def main() -> None:
             f"decision {name} median {median:7.1f} ms  p90 {slow:7.1f} ms  worst {worst:7.1f} ms  "
             f"({len(times)} presses)"
         )
+    for name, phases in (("alone ", alone_phases), ("during", during_phases)):
+        if phases is not None:
+            show_phases(name, phases)
+    if during_phases is not None:
+        during_phases.blame()
     ratio = p90(during) / statistics.median(alone)
     print(f"ratio: {ratio:.2f} (goal: <= {GOAL:g}, p90 of a decision during a sync / median alone)")
 

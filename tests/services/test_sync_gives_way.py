@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.models import Decision, Item, ItemStatus
 from app.services.context import Actor
-from app.services.intake.importer import GIVE_WAY_STEP, ImportService
+from app.services.intake.importer import ImportService
 from app.services.intake.sync import SyncService
 from app.services.moderation.facade import ModerationService
 from app.services.records.audit import AuditService
@@ -48,7 +48,7 @@ def test_a_sync_asked_to_give_way_all_the_time_still_stores_everything_once(data
         ids = stored(database.sessions, key)[0]
         assert len(ids) == len(set(ids)) and set(ids) == expected_ids("facebook", r.fake)
         assert result.created == len(ids)
-        assert max(importer.parts) == GIVE_WAY_STEP  # a few items a transaction, never a batch
+        assert 0 not in importer.parts  # the turn after one that gave way does not give way
 
 
 def test_a_decision_pressed_during_a_sync_goes_between_its_items(database, tmp_path):
@@ -99,8 +99,10 @@ def test_a_decision_pressed_during_a_sync_goes_between_its_items(database, tmp_p
         writer.shutdown()
         assert result.ok, result.message
         total = len(expected_ids("facebook", r.fake)) + 1
-        assert stored_when_decided == [1 + GIVE_WAY_STEP]  # in between the sync's items
-        assert importer.parts[0] == GIVE_WAY_STEP  # the part it came into gave way
+        # In between the sync's items: the part it came into was rolled back, not committed
+        # (the decision does not wait for the sync's commit); its items came in the next turn.
+        assert stored_when_decided == [1]
+        assert importer.parts[:2] == [0, 10]  # a few items in the next turn, then whole parts
         ids = stored(database.sessions, key)[0]
         assert len(ids) == len(set(ids)) == total and set(ids) == expected_ids("facebook", r.fake) | {"own1"}
         with database.sessions() as s:

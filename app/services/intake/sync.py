@@ -11,10 +11,8 @@ the second copy an update, never a new row.
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -24,16 +22,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.connector import CompleteListing, FetchChunk
+from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
 from app.core.messages import heard, kept, say, told, translate
 from app.models import Account, Item
+from app.models.wal_checkpoint import Checkpoints
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
 from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
+from app.services.intake.prefetch import prefetched
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
 log = logging.getLogger(__name__)
@@ -44,11 +44,11 @@ BATCH = 2000
 # waits for the writer at most about this long. A batch is written in parts sized to it,
 # learnt as the sync goes (a few hundred items on a fresh file, a few dozen at a million).
 WRITE_BUDGET_S = 0.025
-# In the window a person presses decisions meanwhile: shorter still (10 ms: a decision during a
-# sync of 50k comments on the 1M demo waited 25 ms at the 90th percentile, against 63 ms at
-# 25 ms and 390 ms with whole batches; the sync runs a quarter slower than at 25 ms).
+# In the window a person presses decisions meanwhile: shorter still (10 ms: a sync a quarter
+# slower; a decision during it waited 25 ms at p90 on the 1M demo, 63 ms at 25 ms).
 WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
+AFTER_GIVING_WAY = 10
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 
 
@@ -93,53 +93,6 @@ class _Tally:
         self.result.context += r.context
 
 
-_END = object()
-
-
-def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchChunk]:
-    """Run the fetching on a helper thread, a few chunks ahead. Its errors (PlatformError)
-    come out here, in order, after the chunks that arrived before them."""
-    box: queue.Queue[Any] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(value: Any) -> bool:
-        while not stop.is_set():
-            try:
-                box.put(value, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for chunk in chunks:
-                if not put(chunk):
-                    return
-        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
-            put(exc)
-        else:
-            put(_END)
-        finally:
-            close = getattr(chunks, "close", None)
-            if close:
-                close()  # the connector's HTTP client is closed on this thread
-
-    worker = threading.Thread(target=produce, name="sync-fetch", daemon=True)
-    worker.start()
-    try:
-        while True:
-            value = box.get()
-            if value is _END:
-                return
-            if isinstance(value, BaseException):
-                raise value
-            yield value
-    finally:
-        stop.set()
-        worker.join()
-
-
 class SyncService:
     """`write` runs each of the sync's transactions (a batch of items, the author deletions,
     the saved position): the window hands them to its database writer one at a time, so a
@@ -169,6 +122,7 @@ class SyncService:
         # True while a person's write waits for the writer (app/services/writer_turns.py).
         self._give_way = give_way
         self._gave_way = False
+        self._checkpoints = Checkpoints(sessions)
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -249,11 +203,17 @@ class SyncService:
             items = list(batch)
             batch.clear()
             while items:
-                part, items[:] = items[: self._part], items[self._part :]
+                # The turn after giving way does not give way: a few items only, then.
+                size = AFTER_GIVING_WAY if self._gave_way else self._part
+                part, items[:] = items[:size], items[size:]
                 result, took = self._write(partial(self._timed_import, part))
                 tally.add(result)
+                if self._give_way is not None:  # in the window: off the writer's turn
+                    self._checkpoints()
                 if result.taken is not None:  # gave way to a decision: the rest goes next
                     items[:0] = part[result.taken :]
+                    continue
+                if size != self._part:  # a few items only: nothing learnt about the part
                     continue
                 # Toward the budget, at most doubling or quartering at a time.
                 scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
@@ -313,18 +273,20 @@ class SyncService:
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
-        if self._give_way is not None and self._give_way() and not self._gave_way:
-            # A decision handed over after this part: it goes first. Every other turn at most,
-            # so the sync moves on whatever the count says.
+        # A decision handed over after this part goes first; the turn after one that gave way
+        # does not, so the sync moves on whatever the count says.
+        give_way = None if self._gave_way else self._give_way
+        if give_way is not None and give_way():
             self._gave_way = True
             return ImportResult(taken=0), 0.0
-        self._gave_way = False
         start = time.perf_counter()
         # The search index is checked (and put right) in the sync's first transaction only.
-        first, self._index_checked = not self._index_checked, True
+        first = not self._index_checked
         result = self._importer.import_items(
-            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=self._give_way
+            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=give_way
         )
+        self._gave_way = result.taken is not None
+        self._index_checked = self._index_checked or not self._gave_way
         return result, time.perf_counter() - start
 
     def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
