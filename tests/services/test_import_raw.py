@@ -47,3 +47,66 @@ def test_the_raw_text_is_found_only_as_the_record_s_own_key(line, expected):
     import json
 
     assert received_raw(line, json.loads(line)["raw"]) == expected
+
+
+# Lines a hostile or broken export could hold: each is decoded (or refused) by the importer's
+# fast path exactly as by the strict decoder it stands in for.
+HOSTILE_LINES = [
+    '{"a":1}\n',
+    '{"a":1}\r\n',
+    '  {"a":1}\n',
+    '{"a":1} \t\n',
+    '{"a":1} x\n',
+    '{"a":1}{"b":2}\n',
+    '{"a":1,}\n',
+    '{"a":\n',
+    "[1, 2]\n",
+    '"text"\n',
+    "\n ",
+    '{"a":NaN}\n',
+    '{"a":-Infinity}\n',
+    '{"a":1e400}\n',
+    '{"a":1,"a":2}\n',
+    '{"raw":{"b":[{"c":1,"c":1}]}}\n',
+    '{"a":' + "9" * 5000 + "}\n",
+    '{"a":"\\ud800"}\n',
+    '{"a":"\\u0000"}\n',
+    '{"a":"' + "\u00e5" * 50 + '"}\n',
+    "{'a':1}\n",
+]
+
+
+def _outcome(decode, line):
+    try:
+        return "value", decode(line)
+    except Exception as exc:  # noqa: BLE001 - the exception itself is the outcome compared
+        return type(exc).__name__, str(exc)
+
+
+@pytest.mark.parametrize("line", HOSTILE_LINES)
+def test_a_line_is_decoded_or_refused_as_the_strict_decoder_does(line):
+    from app.services.intake.incoming import _decode, _decode_line
+
+    assert _outcome(_decode_line, line) == _outcome(_decode, line)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # An equal-looking object inside a string, before the real key.
+        ('{"text": "\\"raw\\":{\\"a\\":1}", "raw":{"a":1}}', '{"a":1}'),
+        # A key spelt with an escape is not found as written: the object is encoded instead.
+        ('{"\\u0072aw":{"a":1}}', None),
+        # Number forms, escapes and nesting kept as sent.
+        ('{"raw":{"a":1.0,"b":"\\u00e5","raw":{"raw":1E2}}}', '{"a":1.0,"b":"\\u00e5","raw":{"raw":1E2}}'),
+        ('{"raw" \n: {"a":[1,{"b":null}]}}', '{"a":[1,{"b":null}]}'),
+    ],
+)
+def test_the_raw_text_of_a_hostile_line_decodes_to_the_record_s_raw(line, expected):
+    import json
+
+    raw = json.loads(line)["raw"]
+    found = received_raw(line, raw)
+    assert found == expected
+    if found is not None:
+        assert json.loads(found) == raw

@@ -7,7 +7,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import IO, Any
 
@@ -188,14 +188,30 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 # Strict JSON: NaN, Infinity and numbers beyond a double are not JSON (PostgreSQL's jsonb
 # refuses them, and the evidence copy must be valid JSON); a key twice in one object would be
 # collapsed silently. Each hook costs only where it applies (objects: ~0.3 µs each).
-_decode = json.JSONDecoder(
+_STRICT = json.JSONDecoder(
     parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys
-).decode
+)
+_decode = _STRICT.decode
+_strict_value_at: Callable[[str, int], tuple[Any, int]] = _STRICT.scan_once  # type: ignore[attr-defined]
 
 
-_raw_decode = json.JSONDecoder(
-    parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys
-).raw_decode
+def _decode_line(line: str) -> Any:
+    """`_decode(line)`, its C scanner called directly for a line that starts with its value
+    and has only JSON whitespace after it (~1 µs less a line); any other line goes through
+    `_decode`, which says what is wrong exactly as before."""
+    try:
+        value, end = _strict_value_at(line, 0)
+    except (StopIteration, json.JSONDecodeError):
+        return _decode(line)
+    if end != len(line) and line[end:].strip(" \t\n\r"):
+        return _decode(line)
+    return value
+
+
+# For `raw` once the whole line has passed `_decode`: no hook can refuse anything there any
+# more, and Python's plain scanner (C, no hook calls) gives the same values: half the cost.
+# It raises StopIteration where no value starts.
+_value_at: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _COLON = re.compile(r"[ \t\r\n]*:[ \t\r\n]*")
 
 
@@ -205,7 +221,7 @@ def received_raw(line: str, raw: Any) -> str | None:
     Every `"raw"` followed by a colon is tried; the one whose value decodes equal to the
     record's `raw` is it. (Only the top-level key can: every other field is a string, and an
     object inside `raw` cannot equal `raw` itself.) The rest of the line is already known to
-    be strict JSON."""
+    be strict JSON (checked by `_decode` before this is called)."""
     if raw.__class__ is not dict:
         return None
     at = line.find('"raw"')
@@ -213,8 +229,8 @@ def received_raw(line: str, raw: Any) -> str | None:
         colon = _COLON.match(line, at + 5)
         if colon is not None:
             try:
-                value, end = _raw_decode(line, colon.end())
-            except ValueError:
+                value, end = _value_at(line, colon.end())
+            except (ValueError, StopIteration):
                 value, end = None, 0
             if value.__class__ is dict and value == raw:
                 return line[colon.end() : end]
@@ -227,7 +243,7 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         if not line.strip():
             continue
         try:
-            record = _decode(line)
+            record = _decode_line(line)
         except json.JSONDecodeError as exc:
             raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
         except _NotPlainJson as exc:
