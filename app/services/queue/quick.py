@@ -174,20 +174,32 @@ def page_key(statuses: int, accounts: bool, platforms: bool, search: bool) -> st
     return f"statuses={statuses},accounts={int(accounts)},platforms={int(platforms)},search={int(search)}"
 
 
-def quick_page(db: str | None, f: QueueFilter, limit: int) -> tuple[list[ItemSummary], list[str]] | None:
-    """The first page of the queue under `f` and what the opening has to say (warnings, repairs),
-    or None: take the whole way (QueueService over app.models.db.open_database)."""
-    if os.environ.get("GRANSKA_FAULT") or not _answerable(f):
+def checked_file(db: str | None, whole: bool | None = None) -> Path | None:
+    """The workstation's SQLite file behind `db` when the quick reads may use it: no fault being
+    tried, not marked for a full check, writable and sound (`whole` as _check_sqlite_file takes
+    it); otherwise None, and the whole way opens it and says what is wrong."""
+    if os.environ.get("GRANSKA_FAULT"):
         return None
     path = _sqlite_path(db)
     if path is None or path.with_name(path.name + SUSPECT_SUFFIX).exists():
         return None
     try:
         _check_writable(path)
-        if _check_sqlite_file(path) is not None:
+        if _check_sqlite_file(path, whole) is not None:
             return None  # damaged: the whole way moves it aside
     except DatabaseError:
         return None  # the whole way says why
+    return path
+
+
+def quick_page(db: str | None, f: QueueFilter, limit: int) -> tuple[list[ItemSummary], list[str]] | None:
+    """The first page of the queue under `f` and what the opening has to say (warnings, repairs),
+    or None: take the whole way (QueueService over app.models.db.open_database)."""
+    if not _answerable(f):
+        return None
+    path = checked_file(db)
+    if path is None:
+        return None
     con = sqlite3.connect(path, timeout=5)
     try:
         _sqlite_pragmas(con, None)

@@ -13,16 +13,13 @@ moves a damaged file aside as always. The statements are the queue's own, compil
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
-from app.models.db_errors import DatabaseError
 from app.models.fulltext import repair_fulltext
 from app.models.schema_heads import at_head
-from app.models.sqlite_checks import SUSPECT_SUFFIX, _check_sqlite_file, _check_writable
 from app.services.queue import quick_sql
-from app.services.queue.quick import _answerable, _Connection, _decode, _page_ids, _run, _sqlite_path
+from app.services.queue.quick import _answerable, _Connection, _decode, _page_ids, _run, checked_file
 from app.services.queue.shapes import QUEUES, ItemSummary, QueueFilter, per_queue_counts, summary_from_row
 
 
@@ -64,17 +61,9 @@ class QuickQueue:
 
 def open_quick(db: str | None) -> QuickQueue | None:
     """The file behind `db` checked and opened read-only, or None: take the whole way."""
-    if os.environ.get("GRANSKA_FAULT"):
+    path = checked_file(db, whole=False)
+    if path is None:
         return None
-    path = _sqlite_path(db)
-    if path is None or path.with_name(path.name + SUSPECT_SUFFIX).exists():
-        return None
-    try:
-        _check_writable(path)
-        if _check_sqlite_file(path, whole=False) is not None:
-            return None  # damaged: the whole way moves it aside
-    except DatabaseError:
-        return None  # the whole way says why
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
     except sqlite3.Error:
