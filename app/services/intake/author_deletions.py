@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, DateTime, literal, select
+from sqlalchemy import ColumnElement, null, select
 from sqlalchemy.orm import Session
 
 from app.core.connector import CompleteListing
@@ -92,7 +92,7 @@ def _candidates(
     the session's connection (no ORM loading: 100k rows of listed posts read in a third of the
     time), the creation time read only when a listing is bounded by one."""
     dated = any(lst.created_after for lst in (*by_post.values(), *by_parent.values(), *general))
-    created_at = Item.created_at if dated else literal(None, DateTime).label("created_at")
+    created_at = Item.created_at if dated else null().label("created_at")
     read = session.connection().execute
     columns = (*_COLUMNS, created_at)
     comments = select(*columns).where(Item.account_id == account_id, Item.kind == ItemKind.COMMENT)
