@@ -43,6 +43,12 @@ def parse_time(value: str | None) -> datetime | None:
     """ISO 8601 as the platforms write it: `Z`, `+0000` or `+00:00`."""
     if not value:
         return None
+    try:  # Python 3.11 reads `Z` and `+0000` itself: the common case, without the edits below
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
