@@ -118,6 +118,7 @@ def baseline_same_schema(db_path: Path, rows: list[tuple]) -> float:
     con.execute("DROP TRIGGER items_fts_ai")
     con.execute("DROP TRIGGER queue_counts_ai")
     con.execute(f"DROP TRIGGER {tab_search.TABLE}_ai")
+    con.execute("DROP TRIGGER response_times_ai")  # as the bulk import does (app/models/fulltext.py)
     cols = (*COLUMNS, "fetched_at", "status", "is_question", "row_version")
     now = to_driver_datetime(datetime.now(UTC), "sqlite")
     full = [(*r, now, "new", 0, 1) for r in rows]
