@@ -69,8 +69,9 @@ def defer_sqlite_indexing(connection: Any) -> int:
     insert's cost into the items' schema (0.73 of 1.14 s CPU for 50k rows), one grouped upsert
     per batch a few milliseconds. The triggers are dropped and re-created inside the import's own
     transaction (SQLite's DDL is transactional, once a transaction is really open), so a refused,
-    failed or killed import leaves them exactly as they were. Call `index_new_rows` after each
-    insert (before any update of those rows) and `resume_sqlite_indexing` before the commit."""
+    failed or killed import leaves them exactly as they were. Call `index_new_rows` after the
+    inserts (at the latest before any update of those rows: the update triggers take a row's old
+    entries out) and `resume_sqlite_indexing` before the commit."""
     from app.models.tab_search import defer_tab_indexing
 
     begin_sqlite_transaction(connection)
