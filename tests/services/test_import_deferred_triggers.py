@@ -1,10 +1,12 @@
 """#20: the bulk import lifts the items' insert triggers for its own rows only (their work done
 once per import, app/models/fulltext.py): after an import, accepted or refused, every trigger
 is back, and an item that arrives afterwards with its clock already stopped (an offline copy)
-is still noted for the statistics' kept response times."""
+is still noted for the statistics' kept response times. The objects the import found in the
+process, set aside from the garbage collector while it ran, are back in its view."""
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 
 import pytest
@@ -57,6 +59,7 @@ def test_after_an_import_every_trigger_is_back_and_a_stopped_clock_is_noted(sqli
     else:
         assert importer.import_file(write_jsonl(tmp_path / "a.jsonl", lines)).created == 30
     assert _triggers(sqlite_db) == before
+    assert gc.get_freeze_count() == 0
     assert _noted(sqlite_db) == set()  # no imported item arrives answered
     offline = _arrives_answered(sqlite_db, "offline")
     assert _noted(sqlite_db) == {offline}

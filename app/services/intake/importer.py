@@ -25,6 +25,7 @@ from app.models.fulltext import (
     repair_fulltext,
     resume_sqlite_indexing,
 )
+from app.services.intake.heap_aside import heap_set_aside
 from app.services.intake.incoming import ImportLineError, read_jsonl
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.rules import RuleSet, Verdict
@@ -314,7 +315,8 @@ class ImportService:
         back (cheap: nothing of it reached the file, where a commit took 10-100 ms at a million
         items) and the result says `taken=0` (app/services/writer_turns.py)."""
         try:
-            return self._import(items, progress, bulk, check_index, give_way)
+            with heap_set_aside():
+                return self._import(items, progress, bulk, check_index, give_way)
         except _GaveWay:
             return ImportResult(taken=0)
 
