@@ -1071,6 +1071,42 @@
         <translation>permission denied</translation>
     </message>
     <message>
+        <source>sökvägen eller filnamnet är för långt</source>
+        <translation>the path or file name is too long</translation>
+    </message>
+    <message>
+        <source>filen eller enheten används just nu</source>
+        <translation>the file or device is busy</translation>
+    </message>
+    <message>
+        <source>nätverksenheten går inte att nå</source>
+        <translation>the network drive cannot be reached</translation>
+    </message>
+    <message>
+        <source>systemfel %1 (%2)</source>
+        <translation>system error %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva exportfilen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot write the export file %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Internt fel i Granska: %1</source>
+        <translation>Internal error in Granska: %1</translation>
+    </message>
+    <message>
+        <source>Publicerat för hand av %1.</source>
+        <translation>Published by hand by %1.</translation>
+    </message>
+    <message>
+        <source>Kontot har ingen koppling till plattformen: ta bort kommentaren för hand via länken och bekräfta sedan i Granska.</source>
+        <translation>The account has no connection to the platform: remove the comment by hand via the link and then confirm in Granska.</translation>
+    </message>
+    <message>
+        <source>Plattformen låter inte Granska dölja eller radera kommentaren: ta bort den för hand och bekräfta sedan i Granska.</source>
+        <translation>The platform does not let Granska hide or delete the comment: remove it by hand and then confirm in Granska.</translation>
+    </message>
+    <message>
         <source>Mappen %1 finns inte.</source>
         <translation>The folder %1 does not exist.</translation>
     </message>

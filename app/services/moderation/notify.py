@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.messages import say, told, translate
+from app.core.messages import kept, say, told, translate
 from app.core.states import Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, Notice, OutboxStep, Setting
 from app.services.accounts.identity import local_time
@@ -362,13 +362,15 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
         scope.set_status(ItemStatus.ANSWERED)
     steps = _open_notice_steps(scope.session, scope.state.id, notice.id)
     if steps:
+        posted = say(translate("Core", "Publicerat för hand av %1."), scope.admin.name)
         scope.session.execute(
             update(OutboxStep)
             .where(OutboxStep.id.in_(steps))
             .values(
                 status=StepStatus.DONE,
                 done_at=scope.now,
-                result=f"Publicerat för hand av {scope.admin.name}.",
+                result=posted,
+                result_said=kept(posted),
                 claimed_by=None,
                 lease_until=None,
             )
