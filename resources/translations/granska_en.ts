@@ -2431,6 +2431,26 @@
         <translation>Connected to the YouTube channel %1.</translation>
     </message>
     <message>
+        <source>Ansluten till Facebook-sidan %1.</source>
+        <translation>Connected to the Facebook page %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till Instagram-kontot %1.</source>
+        <translation>Connected to the Instagram account %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till LinkedIn-sidan %1.</source>
+        <translation>Connected to the LinkedIn page %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till X-kontot @%1.</source>
+        <translation>Connected to the X account @%1.</translation>
+    </message>
+    <message>
+        <source>Ogiltig databasadress: %1</source>
+        <translation>Invalid database address: %1</translation>
+    </message>
+    <message>
         <source>Kommentaren är avvisad på YouTube och syns inte längre.</source>
         <translation>The comment is rejected on YouTube and no longer shows.</translation>
     </message>

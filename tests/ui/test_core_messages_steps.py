@@ -17,6 +17,7 @@ from app.core.errors import EnvironmentFault, os_cause
 from app.core.messages import heard, say, translate
 from app.core.states import Outcome, Step
 from app.models import OutboxStep
+from app.models.db import DatabaseError, open_database
 from app.services.moderation.outbox import StepInfo
 from app.services.moderation.remove import PlatformRemover
 from app.services.records.audit import AuditFilter, AuditService
@@ -233,3 +234,19 @@ def test_a_real_name_too_long_and_a_report_that_cannot_be_written(qapp, sqlite_d
     write_report_xlsx(report, tmp_path / "rapport.xlsx")  # the next ordinary save works
     assert (tmp_path / "rapport.xlsx").stat().st_size > 0
     assert QCoreApplication.instance() is not None
+
+
+def test_a_connection_check_and_a_bad_database_address_in_the_windows_language(qapp):
+    said = {}
+    for platform in ("facebook", "instagram", "youtube", "x", "linkedin"):
+        with running(platform) as p:
+            english, swedish, printed = in_both_windows(lambda p=p: p.connector().check().message)  # type: ignore[misc]
+        assert swedish == printed and swedish.startswith("Ansluten till "), platform
+        said[platform] = english.split(" ", 3)[:3]  # the page's or channel's name is the platform's data
+    assert said == {p: ["Connected", "to", "the"] for p in said}
+    bad = in_both_windows(lambda: refusal(lambda: open_database("inte en adress"), DatabaseError))
+    assert bad == (
+        "Invalid database address: 'inte en adress'",
+        "Ogiltig databasadress: 'inte en adress'",
+        "Ogiltig databasadress: 'inte en adress'",
+    )
