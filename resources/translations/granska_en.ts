@@ -2451,6 +2451,54 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget verktyg.</source>
+        <translation>Screenshots need X11 or XWayland, but only Wayland was found (DISPLAY is not set). Log in to an X11 session, or take the screenshot with the desktop's own tool.</translation>
+    </message>
+    <message>
+        <source>Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk session (eller under xvfb-run för schemalagda körningar).</source>
+        <translation>No screen to take a screenshot of: DISPLAY is not set. Run Granska in a graphical session (or under xvfb-run for scheduled runs).</translation>
+    </message>
+    <message>
+        <source>Skärmens färgdjup stöds inte för skärmdumpar (%1). Ställ in 24 eller 32 bitar.</source>
+        <translation>The screen's colour depth is not supported for screenshots (%1). Set it to 24 or 32 bits.</translation>
+    </message>
+    <message>
+        <source>Kan inte ansluta till skärmen: %1.</source>
+        <translation>Cannot connect to the screen: %1.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen misslyckades: %1.</source>
+        <translation>The screenshot failed: %1.</translation>
+    </message>
+    <message>
+        <source>Söktexten är för lång (%1 tecken, högst %2): sök på några ord ur texten.</source>
+        <translation>The search text is too long (%1 characters, at most %2): search for a few words from the text.</translation>
+    </message>
+    <message>
+        <source>Exporten avbröts oväntat (exportprocessen slutade utan svar). Ingen fil sparades; försök igen.</source>
+        <translation>The export stopped unexpectedly (the export process ended without an answer). No file was saved; try again.</translation>
+    </message>
+    <message>
+        <source>Skärmdump %1 stämmer inte med sin SHA-256-summa: bilden i databasen är skadad.</source>
+        <translation>Screenshot %1 does not match its SHA-256 sum: the image in the database is damaged.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 saknar klient-id för inloggning hos %2: ange kommunens eget med granska accounts edit %3 --client-id ID.</source>
+        <translation>The account %1 has no client id for signing in to %2: enter the municipality's own with granska accounts edit %3 --client-id ID.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. Kör &apos;granska audit verify&apos; och kontakta systemförvaltaren.</source>
+        <translation>The audit log's head row is missing from the database: the log may have been tampered with. Run &apos;granska audit verify&apos; and contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>Åldern för gallring anges i dagar, minst 1.</source>
+        <translation>The age for weeding is given in days, at least 1.</translation>
+    </message>
+    <message>
+        <source>Lösenord kan bara sättas på en teamdatabas (PostgreSQL).</source>
+        <translation>A password can only be set on a team database (PostgreSQL).</translation>
+    </message>
+    <message>
         <source>Kommentaren är avvisad på YouTube och syns inte längre.</source>
         <translation>The comment is rejected on YouTube and no longer shows.</translation>
     </message>

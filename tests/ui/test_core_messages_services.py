@@ -282,12 +282,21 @@ COVERED = [
     "app/services/moderation/remove.py",
     "app/services/records/export.py",
     "app/services/stats/report_xlsx.py",
+    "app/services/accounts/roles.py",
+    "app/services/accounts/tokens.py",
+    "app/services/moderation/gallring.py",
+    "app/services/records/archive.py",
+    "app/services/records/audit.py",
+    "app/services/records/export_process.py",
+    "app/services/records/removal_log.py",
+    "app/services/screenshots/capture.py",
+    "app/services/screenshots/schedule.py",
 ]
 # A Swedish sentence as a plain (f-)string: raised, a platform's result, or a step's reason that
 # the window shows (a step that is done keeps its result for the record only). Raised texts in
-# lower case are our own bugs' English (never shown as a sentence to the user).
+# lower case, or that start with a value ("{type(exc).__name__}: …"), are our own bugs' words.
 RAISED_AS_TEXT = re.compile(
-    r"(?:Error|Fault|Refused)\(\s*f?\"[^\"a-z][^\"]*\""
+    r"(?:Error|Fault|Refused)\(\s*f?\"[^\"a-z{][^\"]*\""
     r"|PlatformResult\(\s*\w+,\s*f?\"[^\"]*\""
     r"|StepResult\(\s*(?:Outcome\.(?:RETRY|BLOCKED|MANUAL)|outcome),\s*f?\"[^\"]*\""
 )

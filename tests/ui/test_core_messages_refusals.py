@@ -1,0 +1,90 @@
+"""Issue #15, English and one set of letters (found in the last hunt): refusals the window shows
+from the archive search, the removal log's period, weeding, a team password on SQLite, a sign-in
+without a client id and the screenshot grabber without a screen, in the English window in
+English and in the Swedish window word for word as the command line prints them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from app.core.errors import InputError, PlatformError
+from app.models import Account
+from app.services.accounts.accounts import AccountService
+from app.services.accounts.roles import scram_verifier
+from app.services.accounts.tokens import token_endpoint
+from app.services.moderation.gallring import GallringService
+from app.services.records.archive import ArchiveFilter, ArchiveService
+from app.services.records.removal_log import period_scope
+from app.services.screenshots.capture import ScreenCaptureError, ScreenGrabber
+from tests.ui.test_core_messages_platforms import in_both_windows, refusal
+
+
+def test_refusals_found_in_the_last_hunt_in_the_windows_language(qapp, sqlite_db):
+    AccountService(sqlite_db.sessions).add_account("yt", "youtube", "Play")  # no client id
+    with sqlite_db.sessions() as s:
+        account = s.scalar(select(Account).where(Account.key == "yt"))
+    search = ArchiveFilter(text="ord " * 300)
+    session = sqlite_db.sessions()
+    said = {
+        "search": in_both_windows(lambda: refusal(lambda: ArchiveService(sqlite_db.sessions).search(search))),
+        "period": in_both_windows(lambda: refusal(lambda: period_scope(date(2026, 5, 2), date(2026, 5, 1)))),
+        "weeding": in_both_windows(
+            lambda: refusal(lambda: GallringService(sqlite_db.sessions).set_age_days(0), InputError)
+        ),
+        "password": in_both_windows(
+            lambda: refusal(lambda: scram_verifier(session, "sofia", "hemligt"), InputError)
+        ),
+        "client id": in_both_windows(lambda: refusal(lambda: token_endpoint(account, None), PlatformError)),
+    }
+    session.close()
+    assert {k: v[0] for k, v in said.items()} == {
+        "search": (
+            "The search text is too long (1200 characters, at most 1000): "
+            "search for a few words from the text."
+        ),
+        "period": "The period ends (2026-05-01) before it starts (2026-05-02).",
+        "weeding": "The age for weeding is given in days, at least 1.",
+        "password": "A password can only be set on a team database (PostgreSQL).",
+        "client id": (
+            "The account Play (yt) has no client id for signing in to YouTube: enter the municipality's "
+            "own with granska accounts edit yt --client-id ID."
+        ),
+    }
+    assert (
+        {k: v[1] for k, v in said.items()}
+        == {k: v[2] for k, v in said.items()}
+        == {
+            "search": "Söktexten är för lång (1200 tecken, högst 1000): sök på några ord ur texten.",
+            "period": "Perioden slutar (2026-05-01) före den börjar (2026-05-02).",
+            "weeding": "Åldern för gallring anges i dagar, minst 1.",
+            "password": "Lösenord kan bara sättas på en teamdatabas (PostgreSQL).",
+            "client id": (
+                "Kontot Play (yt) saknar klient-id för inloggning hos YouTube: ange kommunens eget med "
+                "granska accounts edit yt --client-id ID."
+            ),
+        }
+    )
+
+
+def test_no_screen_to_grab_in_the_windows_language(qapp, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    english, swedish, printed = in_both_windows(lambda: refusal(ScreenGrabber().monitors, ScreenCaptureError))
+    assert english == (
+        "No screen to take a screenshot of: DISPLAY is not set. Run Granska in a graphical session "
+        "(or under xvfb-run for scheduled runs)."
+    )
+    assert (
+        swedish
+        == printed
+        == (
+            "Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk session "
+            "(eller under xvfb-run för schemalagda körningar)."
+        )
+    )
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    english, swedish, printed = in_both_windows(lambda: refusal(ScreenGrabber().monitors, ScreenCaptureError))
+    assert english.startswith("Screenshots need X11 or XWayland, but only Wayland was found")
+    assert swedish == printed and swedish.startswith("Skärmdumpar kräver X11 eller XWayland")
