@@ -2451,6 +2451,94 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Okänt format %1: välj html eller csv.</source>
+        <translation>Unknown format %1: choose html or csv.</translation>
+    </message>
+    <message>
+        <source>Ingen nyckelring finns tillgänglig för att spara inloggningsuppgifter. På Linux: installera och starta gnome-keyring (eller KWallet) i din skrivbordssession. Granska fungerar utan nyckelring, men kan då inte hämta eller ta bort kommentarer på plattformarna.</source>
+        <translation>No keyring is available to store sign-in credentials. On Linux: install and start gnome-keyring (or KWallet) in your desktop session. Granska works without a keyring, but then cannot fetch or remove comments on the platforms.</translation>
+    </message>
+    <message>
+        <source>Nyckelringen är låst och kunde inte låsas upp. Logga in i skrivbordssessionen (eller lås upp nyckelringen) och försök igen.</source>
+        <translation>The keyring is locked and could not be unlocked. Log in to the desktop session (or unlock the keyring) and try again.</translation>
+    </message>
+    <message>
+        <source>Nyckelringen tog emot token men gick inte att läsa tillbaka, så den är inte sparad. Försök igen; hjälper det inte, starta om nyckelringen (eller logga ut och in).</source>
+        <translation>The keyring took the token but it could not be read back, so it is not saved. Try again; if that does not help, restart the keyring (or log out and in).</translation>
+    </message>
+    <message>
+        <source>Granska avbröts medan meddelandet skickades: kontrollera i tråden om det publicerades, och publicera annars texten för hand.</source>
+        <translation>Granska was interrupted while the notice was being sent: check in the thread whether it was published, and otherwise publish the text by hand.</translation>
+    </message>
+    <message>
+        <source>Tråden finns inte längre på plattformen (%1); publicera meddelandet för hand om det behövs.</source>
+        <translation>The thread no longer exists on the platform (%1); publish the notice by hand if needed.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats.</source>
+        <translation>The team database cannot be reached, and this cannot be done offline (only approving, removing, registering, notifying, answering and forwarding). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen %1 är skadad (%2). Avsluta Granska och starta det igen: den skadade filen flyttas då undan (den raderas aldrig) och en ny databas skapas. Det som redan sparats finns kvar i den undanflyttade filen.</source>
+        <translation>The database %1 is damaged (%2). Quit Granska and start it again: the damaged file is then moved aside (it is never deleted) and a new database is created. What was already saved remains in the moved-aside file.</translation>
+    </message>
+    <message>
+        <source>inget svar på %1 s</source>
+        <translation>no answer in %1 s</translation>
+    </message>
+    <message>
+        <source>inget svar inom %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>anslutningen nekades; servern är kanske avstängd</source>
+        <translation>the connection was refused; the server may be switched off</translation>
+    </message>
+    <message>
+        <source>servernamnet kunde inte slås upp</source>
+        <translation>the server name could not be looked up</translation>
+    </message>
+    <message>
+        <source>anslutningen bröts</source>
+        <translation>the connection was broken</translation>
+    </message>
+    <message>
+        <source>nätverket eller servern svarar inte</source>
+        <translation>the network or the server does not answer</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen på %1 nås inte (%2). Kontrollera nätverket eller VPN, eller fråga IT om servern är igång. Ingenting har ändrats.</source>
+        <translation>The team database at %1 cannot be reached (%2). Check the network or VPN, or ask IT whether the server is running. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte längre (%1). Granska arbetar nu på den lokala kopian; det som inte hann sparas har inte ändrats: gör om det, så sparas det lokalt.</source>
+        <translation>The team database can no longer be reached (%1). Granska now works on the local copy; what had not yet been saved has not been changed: do it again, and it is saved locally.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte längre (%1). Det som inte hann sparas har inte ändrats; försök igen när nätverket är tillbaka.</source>
+        <translation>The team database can no longer be reached (%1). What had not yet been saved has not been changed; try again when the network is back.</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>ingen administratör</source>
+        <translation>no administrator</translation>
+    </message>
+    <message>
+        <source>bara en administratör</source>
+        <translation>only one administrator</translation>
+    </message>
+    <message>
+        <source>Bara %1 person(er) kan öppna inloggningsuppgifterna för %2 (%3). Kollegor som tilldelats kontot får sin nyckel när någon som har den kör granska login.</source>
+        <translation>Only %1 person(s) can open the sign-in credentials for %2 (%3). Colleagues assigned to the account get their key when someone who has it runs granska login.</translation>
+    </message>
+    <message>
+        <source>%1 har %2. Riktlinjerna säger att minst två personer bör kunna administrera varje konto, så att inget konto blir utan någon som kommer åt det.</source>
+        <translation>%1 has %2. The guidelines say that at least two people should be able to administer each account, so that no account is left without someone who can reach it.</translation>
+    </message>
+    <message>
         <source>Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget verktyg.</source>
         <translation>Screenshots need X11 or XWayland, but only Wayland was found (DISPLAY is not set). Log in to an X11 session, or take the screenshot with the desktop's own tool.</translation>
     </message>

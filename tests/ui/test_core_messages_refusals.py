@@ -5,13 +5,17 @@ English and in the Swedish window word for word as the command line prints them.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import select
 
 from app.core.errors import InputError, PlatformError
 from app.models import Account
+from app.models.db import DatabaseError, open_database
 from app.services.accounts.accounts import AccountService
+from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
+from app.services.accounts.register import AccountRegister
 from app.services.accounts.roles import scram_verifier
 from app.services.accounts.tokens import token_endpoint
 from app.services.moderation.gallring import GallringService
@@ -88,3 +92,39 @@ def test_no_screen_to_grab_in_the_windows_language(qapp, monkeypatch):
     english, swedish, printed = in_both_windows(lambda: refusal(ScreenGrabber().monitors, ScreenCaptureError))
     assert english.startswith("Screenshots need X11 or XWayland, but only Wayland was found")
     assert swedish == printed and swedish.startswith("Skärmdumpar kräver X11 eller XWayland")
+
+
+def test_no_keyring_an_unreachable_team_database_and_too_few_administrators_in_the_windows_language(
+    qapp, sqlite_db, no_keyring
+):
+    store = CredentialStore(f"se.vadstena.Granska.test-{uuid.uuid4()}")
+    english, swedish, printed = in_both_windows(
+        lambda: refusal(lambda: store.set("a", "t"), KeyringUnavailable)
+    )
+    assert english == (
+        "No keyring is available to store sign-in credentials. On Linux: install and start gnome-keyring "
+        "(or KWallet) in your desktop session. Granska works without a keyring, but then cannot fetch or "
+        "remove comments on the platforms."
+    )
+    assert swedish == printed and swedish.startswith("Ingen nyckelring finns tillgänglig för att spara")
+
+    url = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2"
+    assert in_both_windows(lambda: refusal(lambda: open_database(url), DatabaseError)) == (
+        "The team database at 127.0.0.1:1 cannot be reached (the connection was refused; the server may "
+        "be switched off). Check the network or VPN, or ask IT whether the server is running. Nothing "
+        "has been changed.",
+        "Teamdatabasen på 127.0.0.1:1 nås inte (anslutningen nekades; servern är kanske avstängd). "
+        "Kontrollera nätverket eller VPN, eller fråga IT om servern är igång. Ingenting har ändrats.",
+        "Teamdatabasen på 127.0.0.1:1 nås inte (anslutningen nekades; servern är kanske avstängd). "
+        "Kontrollera nätverket eller VPN, eller fråga IT om servern är igång. Ingenting har ändrats.",
+    )
+
+    AccountService(sqlite_db.sessions).add_account("yt", "youtube", "Play")  # nobody administers it
+    assert in_both_windows(lambda: AccountRegister(sqlite_db.sessions).entry("yt").administrator_warning) == (
+        "Play has no administrator. The guidelines say that at least two people should be able to "
+        "administer each account, so that no account is left without someone who can reach it.",
+        "Play har ingen administratör. Riktlinjerna säger att minst två personer bör kunna administrera "
+        "varje konto, så att inget konto blir utan någon som kommer åt det.",
+        "Play har ingen administratör. Riktlinjerna säger att minst två personer bör kunna administrera "
+        "varje konto, så att inget konto blir utan någon som kommer åt det.",
+    )

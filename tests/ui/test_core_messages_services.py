@@ -291,6 +291,11 @@ COVERED = [
     "app/services/records/removal_log.py",
     "app/services/screenshots/capture.py",
     "app/services/screenshots/schedule.py",
+    "app/models/deferred_checks.py",
+    "app/models/pg_timeouts.py",
+    "app/services/accounts/credentials.py",
+    "app/services/accounts/register.py",
+    "app/services/offline/journal.py",
 ]
 # A Swedish sentence as a plain (f-)string: raised, a platform's result, or a step's reason that
 # the window shows (a step that is done keeps its result for the record only). Raised texts in

@@ -185,8 +185,11 @@ class PublicNoticePoster:
             # would show it twice. A person looks at the thread instead.
             return self._manual(
                 notice_id,
-                "Granska avbröts medan meddelandet skickades: kontrollera "
-                "i tråden om det publicerades, och publicera annars texten för hand.",
+                translate(
+                    "Core",
+                    "Granska avbröts medan meddelandet skickades: kontrollera "
+                    "i tråden om det publicerades, och publicera annars texten för hand.",
+                ),
             )
         connector = self._connector_for(step.item_id)
         if connector is None or not connector.capabilities.can_reply or not reply_to:
@@ -201,8 +204,14 @@ class PublicNoticePoster:
             if exc.kind == ErrorKind.NOT_FOUND:
                 return self._manual(
                     notice_id,
-                    f"Tråden finns inte längre på plattformen ({exc}); "
-                    "publicera meddelandet för hand om det behövs.",
+                    say(
+                        translate(
+                            "Core",
+                            "Tråden finns inte längre på plattformen (%1); "
+                            "publicera meddelandet för hand om det behövs.",
+                        ),
+                        told(exc),
+                    ),
                 )
             outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
             return StepResult(outcome, told(exc), retry_after=exc.retry_after, audit_details=details)

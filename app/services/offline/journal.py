@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.messages import translate
 from app.core.states import Action
 from app.models import Evidence
 from app.services.context import Actor
@@ -219,6 +220,9 @@ class OfflineModeration:
         from app.models.pg_timeouts import DatabaseUnreachable
 
         raise DatabaseUnreachable(
-            "Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, "
-            "diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats."
+            translate(
+                "Core",
+                "Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, "
+                "diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats.",
+            )
         )
