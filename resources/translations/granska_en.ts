@@ -2451,6 +2451,150 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Bevis</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Diarieföring</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Eskalering</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Jäv</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>Skärmdump</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Kontoadministratör</source>
+        <translation>Account administrator</translation>
+    </message>
+    <message>
+        <source>okänd tid</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>ogiltig JSON</source>
+        <translation>invalid JSON</translation>
+    </message>
+    <message>
+        <source>%1 är ingen tidpunkt</source>
+        <translation>%1 is not a point in time</translation>
+    </message>
+    <message>
+        <source>%1 är inga binära data</source>
+        <translation>%1 is not binary data</translation>
+    </message>
+    <message>
+        <source>innehållet kan inte läsas</source>
+        <translation>the content cannot be read</translation>
+    </message>
+    <message>
+        <source>detaljerna är inget objekt</source>
+        <translation>the details are not an object</translation>
+    </message>
+    <message>
+        <source> (post %1)</source>
+        <translation> (item %1)</translation>
+    </message>
+    <message>
+        <source>Granskningsloggens huvudrad saknas.</source>
+        <translation>The audit log&apos;s head row is missing.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggen har %1 händelser men ska ha %2: händelser i slutet har raderats eller huvudraden har ändrats.</source>
+        <translation>The audit log has %1 events but should have %2: events at the end have been deleted or the head row has been changed.</translation>
+    </message>
+    <message>
+        <source>Förseglingar för händelse %1, som inte finns, har lagts till eller händelsen har raderats.</source>
+        <translation>Seals for event %1, which does not exist, have been added or the event has been deleted.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2) har ett oläsbart värde (%3): den har ändrats utanför Granska.</source>
+        <translation>Event %1 (%2) has an unreadable value (%3): it has been changed outside Granska.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2, %3): kedjan bryts här – händelsen före har ändrats eller raderats.</source>
+        <translation>Event %1 (%2, %3): the chain breaks here – the event before it has been changed or deleted.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2, %3) har ändrats efter att den skrevs.</source>
+        <translation>Event %1 (%2, %3) has been changed after it was written.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 är inte den som %2 bevittnar: loggen har skrivits om från och med dit eller tidigare.</source>
+        <translation>Event %1 is not the one %2 witnesses: the log has been rewritten from there or earlier.</translation>
+    </message>
+    <message>
+        <source>Förseglingar för händelse %1, som inte finns: händelser i slutet har raderats.</source>
+        <translation>Seals for event %1, which does not exist: events at the end have been deleted.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggen har %1 händelser, men %2 visar att den hade minst %3: loggen har klippts av efter att vittnet skrevs.</source>
+        <translation>The audit log has %1 events, but %2 shows that it had at least %3: the log has been cut off after the witness was written.</translation>
+    </message>
+    <message>
+        <source>Ingen händelse i loggen har %1 %2…: loggen har klippts av eller skrivits om.</source>
+        <translation>No event in the log has %1 %2…: the log has been cut off or rewritten.</translation>
+    </message>
+    <message>
+        <source>En försegling har ett oläsbart händelse-id (%1): den har ändrats.</source>
+        <translation>A seal has an unreadable event id (%1): it has been changed.</translation>
+    </message>
+    <message>
+        <source>Bevis %1 (post %2) har ändrats: innehållet stämmer inte med sin SHA-256.</source>
+        <translation>Evidence %1 (item %2) has been changed: the content does not match its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Bevis %1 (post %2), sparat enligt händelse %3, har ändrats: innehållet stämmer inte med sin SHA-256.</source>
+        <translation>Evidence %1 (item %2), saved according to event %3, has been changed: the content does not match its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Bevis %1, sparat enligt händelse %2, saknas: det har raderats.</source>
+        <translation>Evidence %1, saved according to event %2, is missing: it has been deleted.</translation>
+    </message>
+    <message>
+        <source>%1%2 har ett oläsbart värde (%3): den har ändrats efter händelse %4.</source>
+        <translation>%1%2 has an unreadable value (%3): it has been changed after event %4.</translation>
+    </message>
+    <message>
+        <source>%1%2 togs bort enligt händelse %3 men finns igen.</source>
+        <translation>%1%2 was removed according to event %3 but exists again.</translation>
+    </message>
+    <message>
+        <source>%1%2 har ändrats efter händelse %3, som förseglade den.</source>
+        <translation>%1%2 has been changed after event %3, which sealed it.</translation>
+    </message>
+    <message>
+        <source>%1%2 finns inte i granskningsloggen: den har lagts till utanför Granska.</source>
+        <translation>%1%2 is not in the audit log: it has been added outside Granska.</translation>
+    </message>
+    <message>
+        <source>%1, förseglad i händelse %2, saknas: den har raderats utanför Granska.</source>
+        <translation>%1, sealed in event %2, is missing: it has been deleted outside Granska.</translation>
+    </message>
+    <message>
         <source>Okänt format %1: välj html eller csv.</source>
         <translation>Unknown format %1: choose html or csv.</translation>
     </message>

@@ -5,13 +5,16 @@ English and in the Swedish window word for word as the command line prints them.
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import select, update
 
+from app.cli import main
 from app.core.errors import InputError, PlatformError
-from app.models import Account
+from app.models import Account, Decision
 from app.models.db import DatabaseError, open_database
 from app.services.accounts.accounts import AccountService
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
@@ -20,8 +23,13 @@ from app.services.accounts.roles import scram_verifier
 from app.services.accounts.tokens import token_endpoint
 from app.services.moderation.gallring import GallringService
 from app.services.records.archive import ArchiveFilter, ArchiveService
+from app.services.records.audit import AuditService
 from app.services.records.removal_log import period_scope
 from app.services.screenshots.capture import ScreenCaptureError, ScreenGrabber
+from app.ui.records.audit_view import AuditView
+from app.ui.translations import install_translators
+from tests.helpers.ui import show_loaded
+from tests.helpers.workflow import ensure_account, make_item, service
 from tests.ui.test_core_messages_platforms import in_both_windows, refusal
 
 
@@ -128,3 +136,35 @@ def test_no_keyring_an_unreachable_team_database_and_too_few_administrators_in_t
         "Play har ingen administratör. Riktlinjerna säger att minst två personer bör kunna administrera "
         "varje konto, så att inget konto blir utan någon som kommer åt det.",
     )
+
+
+def test_a_broken_audit_chain_in_the_windows_language(qtbot, sqlite_db, capsys):
+    ensure_account(sqlite_db.sessions, "fb")
+    item = make_item(sqlite_db.sessions, "Jävla idioter", account="fb", external_id="rm9")
+    service(sqlite_db).remove(item, "svordomar", "-")
+    with sqlite_db.sessions.begin() as s:  # changed behind Granska's back
+        s.execute(update(Decision).where(Decision.item_id == item).values(motivation="ändrad i efterhand"))
+    report = AuditService(sqlite_db.sessions).verify()
+    english, swedish, printed = in_both_windows(lambda: report.problems[0])
+    event = re.search(r"händelse (\d+)", swedish)
+    assert event is not None
+    assert english == f"Decision 1 (item {item}) has been changed after event {event[1]}, which sealed it."
+    assert (
+        swedish
+        == printed
+        == f"Beslut 1 (post {item}) har ändrats efter händelse {event[1]}, som förseglade den."
+    )
+    capsys.readouterr()
+    assert main(["--db", str(sqlite_db.engine.url), "audit", "verify"]) != 0
+    assert f"Granskningsloggen är bruten: {swedish}" in capsys.readouterr().out  # the command line, as before
+    # The audit view's status line, in English.
+    view = show_loaded(qtbot, AuditView(sqlite_db.sessions))
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        view.verify()
+        qtbot.waitUntil(lambda: "chain" in view.status.text().lower(), timeout=10000)
+        assert view.status.text() == f"The chain is broken: {english}"
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)

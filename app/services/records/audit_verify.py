@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
+from app.core.messages import say, told, translate
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
 from app.models.seal_fast import details_json, event_digest, seals_digest
 from app.models.seals import (
@@ -76,7 +77,7 @@ class _Problems:
 def _stamp(value: Any) -> str:
     if isinstance(value, str):  # an iso_time
         value = datetime.fromisoformat(value)
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "okänd tid"
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else translate("Core", "okänd tid")
 
 
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
@@ -97,12 +98,19 @@ def _verify(session: Session, witnesses: Sequence[Witness]) -> VerifyReport:
     count, running, recorded = _walk_chain(con, problems, witnesses)
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
     if head is None:
-        problems.add(_END, "Granskningsloggens huvudrad saknas.")
+        problems.add(_END, translate("Core", "Granskningsloggens huvudrad saknas."))
     elif head[1] != count or head.last_hash != running:
         problems.add(
             _END,
-            f"Granskningsloggen har {count} händelser men ska ha {head[1]}: "
-            "händelser i slutet har raderats eller huvudraden har ändrats.",
+            say(
+                translate(
+                    "Core",
+                    "Granskningsloggen har %1 händelser men ska ha %2: "
+                    "händelser i slutet har raderats eller huvudraden har ändrats.",
+                ),
+                count,
+                head[1],
+            ),
         )
     deferred = Deferred() if con.dialect.name == "sqlite" else None
     evidence_rows = _check_evidence(con, problems, recorded, deferred)
@@ -173,26 +181,46 @@ def _walk_chain(
         if orphaned is not None:
             problems.add(
                 ev_id,
-                f"Förseglingar för händelse {orphaned}, som inte finns, har lagts till eller "
-                "händelsen har raderats.",
+                say(
+                    translate(
+                        "Core",
+                        "Förseglingar för händelse %1, som inte finns, har lagts till eller "
+                        "händelsen har raderats.",
+                    ),
+                    orphaned,
+                ),
             )
         try:
             at = iso_time(ev_at)
             details = None if raw_details is None else details_json(raw_details)
             if details is not None and not isinstance(details, dict):
-                raise Unreadable("detaljerna är inget objekt")
+                raise Unreadable(translate("Core", "detaljerna är inget objekt"))
         except Unreadable as exc:
             problems.add(
                 ev_id,
-                f"Händelse {ev_id} ({action}) har ett oläsbart värde ({exc}): "
-                "den har ändrats utanför Granska.",
+                say(
+                    translate(
+                        "Core",
+                        "Händelse %1 (%2) har ett oläsbart värde (%3): den har ändrats utanför Granska.",
+                    ),
+                    ev_id,
+                    action,
+                    told(exc),
+                ),
             )
             at, details = None, None
         if prev_hash != running:
             problems.add(
                 ev_id,
-                f"Händelse {ev_id} ({action}, {_stamp(at)}): "
-                "kedjan bryts här – händelsen före har ändrats eller raderats.",
+                say(
+                    translate(
+                        "Core",
+                        "Händelse %1 (%2, %3): kedjan bryts här – händelsen före har ändrats eller raderats.",
+                    ),
+                    ev_id,
+                    action,
+                    _stamp(at),
+                ),
             )
         elif (
             at is not None
@@ -200,7 +228,13 @@ def _walk_chain(
             != ev_hash
         ):
             problems.add(
-                ev_id, f"Händelse {ev_id} ({action}, {_stamp(at)}) har ändrats efter att den skrevs."
+                ev_id,
+                say(
+                    translate("Core", "Händelse %1 (%2, %3) har ändrats efter att den skrevs."),
+                    ev_id,
+                    action,
+                    _stamp(at),
+                ),
             )
         running = ev_hash
         while at_count < len(ordered) and ordered[at_count].count == count:
@@ -208,8 +242,15 @@ def _walk_chain(
             if w.hash != running:
                 problems.add(
                     ev_id,
-                    f"Händelse {ev_id} är inte den som {w.source} bevittnar: loggen har skrivits "
-                    "om från och med dit eller tidigare.",
+                    say(
+                        translate(
+                            "Core",
+                            "Händelse %1 är inte den som %2 bevittnar: loggen har skrivits "
+                            "om från och med dit eller tidigare.",
+                        ),
+                        ev_id,
+                        w.source,
+                    ),
                 )
             at_count += 1
         by_hash.pop(running, None)
@@ -221,21 +262,40 @@ def _walk_chain(
             recorded[details["evidence_id"]] = (str(details.get("sha256")), ev_id)
     if pending is not None:
         problems.add(
-            _END, f"Förseglingar för händelse {pending[0]}, som inte finns: händelser i slutet har raderats."
+            _END,
+            say(
+                translate(
+                    "Core", "Förseglingar för händelse %1, som inte finns: händelser i slutet har raderats."
+                ),
+                pending[0],
+            ),
         )
     seals.close()
     for w in ordered[at_count:]:
         if (w.count or 0) > count:
             problems.add(
                 _END,
-                f"Granskningsloggen har {count} händelser, men {w.source} visar att den hade "
-                f"minst {w.count}: loggen har klippts av efter att vittnet skrevs.",
+                say(
+                    translate(
+                        "Core",
+                        "Granskningsloggen har %1 händelser, men %2 visar att den hade "
+                        "minst %3: loggen har klippts av efter att vittnet skrevs.",
+                    ),
+                    count,
+                    w.source,
+                    w.count,
+                ),
             )
     for w in by_hash.values():
         problems.add(
             _END,
-            f"Ingen händelse i loggen har {w.source} {w.hash[:16]}…: loggen har klippts av "
-            "eller skrivits om.",
+            say(
+                translate(
+                    "Core", "Ingen händelse i loggen har %1 %2…: loggen har klippts av eller skrivits om."
+                ),
+                w.source,
+                w.hash[:16],
+            ),
         )
     return count, running, recorded
 
@@ -249,7 +309,12 @@ def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, in
             if type(row[0]) is not int:  # SQLite keeps what it is given; its event's hash breaks
                 problems.add(
                     _END,
-                    f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats.",
+                    say(
+                        translate(
+                            "Core", "En försegling har ett oläsbart händelse-id (%1): den har ändrats."
+                        ),
+                        repr(str(row[0])[:40]),
+                    ),
                 )
                 continue
             yield row
@@ -290,15 +355,29 @@ def _check_evidence(
             if not intact:
                 problems.add(
                     _END + e_id,
-                    f"Bevis {e_id} (post {e_item_id}) har ändrats: innehållet stämmer inte med sin SHA-256.",
+                    say(
+                        translate(
+                            "Core", "Bevis %1 (post %2) har ändrats: innehållet stämmer inte med sin SHA-256."
+                        ),
+                        e_id,
+                        e_item_id,
+                    ),
                     f"Bevis {e_id}",
                 )
             continue
         if not intact or logged[0] != e_sha:
             problems.add(
                 logged[1],
-                f"Bevis {e_id} (post {e_item_id}), sparat enligt händelse "
-                f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
+                say(
+                    translate(
+                        "Core",
+                        "Bevis %1 (post %2), sparat enligt händelse %3, har ändrats: "
+                        "innehållet stämmer inte med sin SHA-256.",
+                    ),
+                    e_id,
+                    e_item_id,
+                    logged[1],
+                ),
                 f"Bevis {e_id}",
             )
     while ahead is not None:
@@ -310,7 +389,11 @@ def _check_evidence(
     for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
         problems.add(
             event_id,
-            f"Bevis {evidence_id}, sparat enligt händelse {event_id}, saknas: det har raderats.",
+            say(
+                translate("Core", "Bevis %1, sparat enligt händelse %2, saknas: det har raderats."),
+                evidence_id,
+                event_id,
+            ),
             f"Bevis {evidence_id}",
         )
     return rows
