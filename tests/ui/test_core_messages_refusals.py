@@ -23,14 +23,16 @@ from app.services.accounts.roles import scram_verifier
 from app.services.accounts.tokens import token_endpoint
 from app.services.moderation.gallring import GallringService
 from app.services.records.archive import ArchiveFilter, ArchiveService
-from app.services.records.audit import AuditService
+from app.services.records.audit import ACTION_LABELS, AuditService
 from app.services.records.removal_log import period_scope
 from app.services.screenshots.capture import ScreenCaptureError, ScreenGrabber
+from app.ui.records.audit_text import action_name
 from app.ui.records.audit_view import AuditView
 from app.ui.translations import install_translators
 from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import ensure_account, make_item, service
 from tests.ui.test_core_messages_platforms import in_both_windows, refusal
+from tests.ui.test_language_walk import SWEDISH
 
 
 def test_refusals_found_in_the_last_hunt_in_the_windows_language(qapp, sqlite_db):
@@ -168,3 +170,20 @@ def test_a_broken_audit_chain_in_the_windows_language(qtbot, sqlite_db, capsys):
     finally:
         for translator in installed:
             app.removeTranslator(translator)
+
+
+def test_every_audit_action_has_a_name_in_both_languages(qapp):
+    """The audit view's Event column: an action the core names (a forward's reminder, say) is
+    never shown as its stored code."""
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        english = {code: action_name(code) for code in ACTION_LABELS}
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    swedish = {code: action_name(code) for code in ACTION_LABELS}
+    assert {c: n for c, n in english.items() if n == c or SWEDISH.search(n)} == {}
+    assert {c: n for c, n in swedish.items() if n == c} == {}
+    assert english["forward_reminder_queued"] == "Reminder to answer scheduled"
+    assert swedish["forward_reminder_queued"] == "Påminnelse om svar schemalagd"

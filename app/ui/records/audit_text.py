@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.core.messages import heard
+from app.services.records.audit import ACTION_LABELS  # the core's names, for codes added there
 from app.ui.core_text import window_text
 from app.ui.labels import criterion_label, reason_label
 
@@ -90,4 +91,6 @@ def action_name(code: str) -> str:
         "administrator_deactivated": translate("AuditText", "Administratör avaktiverad"),
         "refused": translate("AuditText", "Nekad: rollen tillåter inte åtgärden"),
     }
-    return names.get(code, code)
+    if code in names:
+        return names[code]
+    return window_text(ACTION_LABELS[code]) if code in ACTION_LABELS else code
