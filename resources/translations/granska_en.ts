@@ -2451,6 +2451,38 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Flikarnas sökindex saknade utlösare (%1) som har återskapats.</source>
+        <translation>The tabs&apos; search index lacked triggers (%1), which have been recreated.</translation>
+    </message>
+    <message>
+        <source>Flikarnas sökindex har byggts om från posterna.</source>
+        <translation>The tabs&apos; search index has been rebuilt from the items.</translation>
+    </message>
+    <message>
+        <source>Arkivets sökindex saknade utlösare (%1) och de har återskapats.</source>
+        <translation>The archive&apos;s search index lacked triggers (%1) and they have been recreated.</translation>
+    </message>
+    <message>
+        <source>Arkivets sökindex stämde inte med de sparade kopiorna och har byggts om från dem.</source>
+        <translation>The archive&apos;s search index did not match the saved copies and has been rebuilt from them.</translation>
+    </message>
+    <message>
+        <source>Köräknarnas utlösare saknades (%1) och har återskapats.</source>
+        <translation>The queue counters&apos; triggers were missing (%1) and have been recreated.</translation>
+    </message>
+    <message>
+        <source>Köräknarna har räknats om från posterna.</source>
+        <translation>The queue counters have been recounted from the items.</translation>
+    </message>
+    <message>
+        <source>Sökindexets utlösare saknades (%1) och har återskapats.</source>
+        <translation>The search index&apos;s triggers were missing (%1) and have been recreated.</translation>
+    </message>
+    <message>
+        <source>Sökindexet stämde inte med posterna och har byggts om från dem.</source>
+        <translation>The search index did not match the items and has been rebuilt from them.</translation>
+    </message>
+    <message>
         <source>Bevis</source>
         <translation>Evidence</translation>
     </message>

@@ -26,9 +26,12 @@ from app.services.records.archive import ArchiveFilter, ArchiveService
 from app.services.records.audit import ACTION_LABELS, AuditService
 from app.services.records.removal_log import period_scope
 from app.services.screenshots.capture import ScreenCaptureError, ScreenGrabber
+from app.ui.core_text import window_text
 from app.ui.records.audit_text import action_name
 from app.ui.records.audit_view import AuditView
 from app.ui.translations import install_translators
+from tests.faults.test_search_index import _damage_like_the_old_build
+from tests.helpers.items import add_accounts
 from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import ensure_account, make_item, service
 from tests.ui.test_core_messages_platforms import in_both_windows, refusal
@@ -187,3 +190,29 @@ def test_every_audit_action_has_a_name_in_both_languages(qapp):
     assert {c: n for c, n in swedish.items() if n == c} == {}
     assert english["forward_reminder_queued"] == "Reminder to answer scheduled"
     assert swedish["forward_reminder_queued"] == "Påminnelse om svar schemalagd"
+
+
+def test_a_search_index_healed_at_start_is_told_in_the_windows_language(qapp, tmp_path):
+    """The messages the window shows in a box after opening the database (app/ui/main.py tell)."""
+    url = f"sqlite:///{tmp_path / 'g.db'}"
+    db = open_database(url)
+    add_accounts(db.sessions)
+    db.dispose()
+    _damage_like_the_old_build(tmp_path / "g.db")
+    db = open_database(url)
+    try:
+        messages = list(db.messages)
+    finally:
+        db.dispose()
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        english = [window_text(m) for m in messages]
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert "The search index's triggers were missing (items_fts_ai) and have been recreated." in english
+    assert "The search index did not match the items and has been rebuilt from them." in english
+    assert not [m for m in english if SWEDISH.search(m)]
+    assert [window_text(m) for m in messages] == [str(m) for m in messages]
+    assert "Sökindexets utlösare saknades (items_fts_ai) och har återskapats." in messages
