@@ -2451,6 +2451,14 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Plattformen kan inte publicera meddelandet åt Granska: kopiera texten och publicera den för hand i tråden.</source>
+        <translation>The platform cannot publish the notice for Granska: copy the text and publish it by hand in the thread.</translation>
+    </message>
+    <message>
+        <source>Sparat lokalt, skickas när databasen nås.</source>
+        <translation>Saved locally, sent when the database can be reached.</translation>
+    </message>
+    <message>
         <source>Flikarnas sökindex saknade utlösare (%1) som har återskapats.</source>
         <translation>The tabs&apos; search index lacked triggers (%1), which have been recreated.</translation>
     </message>

@@ -22,6 +22,7 @@ from app.services.accounts.register import AccountRegister
 from app.services.accounts.roles import scram_verifier
 from app.services.accounts.tokens import token_endpoint
 from app.services.moderation.gallring import GallringService
+from app.services.offline.journal import SAVED_LOCALLY
 from app.services.records.archive import ArchiveFilter, ArchiveService
 from app.services.records.audit import ACTION_LABELS, AuditService
 from app.services.records.removal_log import period_scope
@@ -216,3 +217,13 @@ def test_a_search_index_healed_at_start_is_told_in_the_windows_language(qapp, tm
     assert not [m for m in english if SWEDISH.search(m)]
     assert [window_text(m) for m in messages] == [str(m) for m in messages]
     assert "Sökindexets utlösare saknades (items_fts_ai) och har återskapats." in messages
+
+
+def test_a_decision_saved_offline_is_told_in_the_windows_language(qapp):
+    """What the window's status line says after a decision made while the team database is away
+    (app/services/offline/journal.py: the outcome's message)."""
+    assert in_both_windows(lambda: SAVED_LOCALLY) == (
+        "Saved locally, sent when the database can be reached.",
+        "Sparat lokalt, skickas när databasen nås.",
+        "Sparat lokalt, skickas när databasen nås.",
+    )

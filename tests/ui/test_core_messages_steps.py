@@ -121,6 +121,16 @@ def test_a_notice_published_by_hand_keeps_its_words_in_both_languages(qapp, sqli
     svc = service(sqlite_db, user="sofia")
     svc.remove(item, "svordomar", "-")
     svc.confirm_removed(item)
+    [waiting] = [s for s in svc.pending_steps(item) if s.step == Step.POST_NOTICE]
+    cannot = (
+        "Plattformen kan inte publicera meddelandet åt Granska: kopiera texten och publicera den för hand"
+    )
+    assert in_both_windows(lambda: waiting.result) == (
+        "The platform cannot publish the notice for Granska: copy the text and publish it by hand in the "
+        "thread.",
+        f"{cannot} i tråden.",
+        f"{cannot} i tråden.",
+    )
     svc.mark_notice_posted(item, "https://facebook.example/p/1")
     with sqlite_db.sessions() as s:
         done = s.execute(

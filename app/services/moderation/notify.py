@@ -195,8 +195,11 @@ class PublicNoticePoster:
         if connector is None or not connector.capabilities.can_reply or not reply_to:
             return self._manual(
                 notice_id,
-                "Plattformen kan inte publicera meddelandet åt Granska: "
-                "kopiera texten och publicera den för hand i tråden.",
+                translate(
+                    "Core",
+                    "Plattformen kan inte publicera meddelandet åt Granska: "
+                    "kopiera texten och publicera den för hand i tråden.",
+                ),
             )
         try:
             result = connector.reply(str(reply_to), text)

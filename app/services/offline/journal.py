@@ -26,7 +26,7 @@ from app.services.records.evidence import from_local_copy
 
 __all__ = ["SAVED_LOCALLY", "JournalEntry", "OfflineModeration", "journal_entries", "remove_entries"]
 
-SAVED_LOCALLY = "Sparat lokalt, skickas när databasen nås."
+SAVED_LOCALLY = translate("Core", "Sparat lokalt, skickas när databasen nås.")
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS offline_journal ("
