@@ -227,3 +227,23 @@ def test_a_decision_saved_offline_is_told_in_the_windows_language(qapp):
         "Sparat lokalt, skickas när databasen nås.",
         "Sparat lokalt, skickas när databasen nås.",
     )
+
+
+def test_a_damaged_file_found_after_the_queue_shows_in_the_windows_language(qapp, tmp_path, monkeypatch):
+    import app.models.sqlite_checks
+    from app.models.deferred_checks import run_deferred_checks
+    from tests.models.test_db import _granska_file_with_a_damaged_table
+
+    path = tmp_path / "granska.db"
+    _granska_file_with_a_damaged_table(path, "items")
+    monkeypatch.setattr(app.models.sqlite_checks, "FULL_CHECK_BYTES", 0)
+    path.with_name(path.name + "-wal").write_bytes(b"\0" * 32)  # what a crash leaves behind
+    db = open_database(f"sqlite:///{path}", defer_checks=True)
+    try:
+        [message] = run_deferred_checks(db)
+    finally:
+        db.dispose()
+    english, swedish, printed = in_both_windows(lambda: message)
+    assert english.startswith(f"The database {path} is damaged (")
+    assert english.endswith("What was already saved remains in the moved-aside file.")
+    assert swedish == printed and swedish.startswith(f"Databasen {path} är skadad (")
