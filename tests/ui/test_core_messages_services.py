@@ -300,6 +300,7 @@ COVERED = [
     "app/models/seals.py",
     "app/services/records/audit_kinds.py",
     "app/services/records/audit_verify.py",
+    "app/services/records/audit_said.py",
 ]
 # A Swedish sentence as a plain (f-)string: raised, a platform's result, or a step's reason that
 # the window shows (a step that is done keeps its result for the record only). Raised texts in

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
-from app.core.messages import say, told, translate
+from app.core.messages import say, told
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
 from app.models.seal_fast import details_json, event_digest, seals_digest
 from app.models.seals import (
@@ -33,6 +33,7 @@ from app.models.seals import (
     stream_batches,
     stream_rows,
 )
+from app.services.records import audit_said as said
 from app.services.records.audit_kinds import END as _END
 from app.services.records.audit_kinds import Deferred, check_kind, evidence_sqlite
 from app.services.records.audit_witness import Witness
@@ -77,7 +78,7 @@ class _Problems:
 def _stamp(value: Any) -> str:
     if isinstance(value, str):  # an iso_time
         value = datetime.fromisoformat(value)
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else translate("Core", "okänd tid")
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else said.UNKNOWN_TIME
 
 
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
@@ -98,19 +99,11 @@ def _verify(session: Session, witnesses: Sequence[Witness]) -> VerifyReport:
     count, running, recorded = _walk_chain(con, problems, witnesses)
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
     if head is None:
-        problems.add(_END, translate("Core", "Granskningsloggens huvudrad saknas."))
+        problems.add(_END, said.HEAD_MISSING)
     elif head[1] != count or head.last_hash != running:
         problems.add(
             _END,
-            say(
-                translate(
-                    "Core",
-                    "Granskningsloggen har %1 händelser men ska ha %2: "
-                    "händelser i slutet har raderats eller huvudraden har ändrats.",
-                ),
-                count,
-                head[1],
-            ),
+            say(said.HEAD_COUNT, count, head[1]),
         )
     deferred = Deferred() if con.dialect.name == "sqlite" else None
     evidence_rows = _check_evidence(con, problems, recorded, deferred)
@@ -181,46 +174,23 @@ def _walk_chain(
         if orphaned is not None:
             problems.add(
                 ev_id,
-                say(
-                    translate(
-                        "Core",
-                        "Förseglingar för händelse %1, som inte finns, har lagts till eller "
-                        "händelsen har raderats.",
-                    ),
-                    orphaned,
-                ),
+                say(said.ORPHAN_SEALS, orphaned),
             )
         try:
             at = iso_time(ev_at)
             details = None if raw_details is None else details_json(raw_details)
             if details is not None and not isinstance(details, dict):
-                raise Unreadable(translate("Core", "detaljerna är inget objekt"))
+                raise Unreadable(said.DETAILS_NOT_OBJECT)
         except Unreadable as exc:
             problems.add(
                 ev_id,
-                say(
-                    translate(
-                        "Core",
-                        "Händelse %1 (%2) har ett oläsbart värde (%3): den har ändrats utanför Granska.",
-                    ),
-                    ev_id,
-                    action,
-                    told(exc),
-                ),
+                say(said.EVENT_UNREADABLE, ev_id, action, told(exc)),
             )
             at, details = None, None
         if prev_hash != running:
             problems.add(
                 ev_id,
-                say(
-                    translate(
-                        "Core",
-                        "Händelse %1 (%2, %3): kedjan bryts här – händelsen före har ändrats eller raderats.",
-                    ),
-                    ev_id,
-                    action,
-                    _stamp(at),
-                ),
+                say(said.CHAIN_BREAKS, ev_id, action, _stamp(at)),
             )
         elif (
             at is not None
@@ -229,12 +199,7 @@ def _walk_chain(
         ):
             problems.add(
                 ev_id,
-                say(
-                    translate("Core", "Händelse %1 (%2, %3) har ändrats efter att den skrevs."),
-                    ev_id,
-                    action,
-                    _stamp(at),
-                ),
+                say(said.EVENT_CHANGED, ev_id, action, _stamp(at)),
             )
         running = ev_hash
         while at_count < len(ordered) and ordered[at_count].count == count:
@@ -242,15 +207,7 @@ def _walk_chain(
             if w.hash != running:
                 problems.add(
                     ev_id,
-                    say(
-                        translate(
-                            "Core",
-                            "Händelse %1 är inte den som %2 bevittnar: loggen har skrivits "
-                            "om från och med dit eller tidigare.",
-                        ),
-                        ev_id,
-                        w.source,
-                    ),
+                    say(said.NOT_WITNESSED, ev_id, w.source),
                 )
             at_count += 1
         by_hash.pop(running, None)
@@ -263,39 +220,19 @@ def _walk_chain(
     if pending is not None:
         problems.add(
             _END,
-            say(
-                translate(
-                    "Core", "Förseglingar för händelse %1, som inte finns: händelser i slutet har raderats."
-                ),
-                pending[0],
-            ),
+            say(said.SEALS_AFTER_END, pending[0]),
         )
     seals.close()
     for w in ordered[at_count:]:
         if (w.count or 0) > count:
             problems.add(
                 _END,
-                say(
-                    translate(
-                        "Core",
-                        "Granskningsloggen har %1 händelser, men %2 visar att den hade "
-                        "minst %3: loggen har klippts av efter att vittnet skrevs.",
-                    ),
-                    count,
-                    w.source,
-                    w.count,
-                ),
+                say(said.CUT_AFTER_WITNESS, count, w.source, w.count),
             )
     for w in by_hash.values():
         problems.add(
             _END,
-            say(
-                translate(
-                    "Core", "Ingen händelse i loggen har %1 %2…: loggen har klippts av eller skrivits om."
-                ),
-                w.source,
-                w.hash[:16],
-            ),
+            say(said.WITNESS_HASH_GONE, w.source, w.hash[:16]),
         )
     return count, running, recorded
 
@@ -309,12 +246,7 @@ def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, in
             if type(row[0]) is not int:  # SQLite keeps what it is given; its event's hash breaks
                 problems.add(
                     _END,
-                    say(
-                        translate(
-                            "Core", "En försegling har ett oläsbart händelse-id (%1): den har ändrats."
-                        ),
-                        repr(str(row[0])[:40]),
-                    ),
+                    say(said.SEAL_ID_UNREADABLE, repr(str(row[0])[:40])),
                 )
                 continue
             yield row
@@ -355,29 +287,14 @@ def _check_evidence(
             if not intact:
                 problems.add(
                     _END + e_id,
-                    say(
-                        translate(
-                            "Core", "Bevis %1 (post %2) har ändrats: innehållet stämmer inte med sin SHA-256."
-                        ),
-                        e_id,
-                        e_item_id,
-                    ),
+                    say(said.EVIDENCE_CHANGED, e_id, e_item_id),
                     f"Bevis {e_id}",
                 )
             continue
         if not intact or logged[0] != e_sha:
             problems.add(
                 logged[1],
-                say(
-                    translate(
-                        "Core",
-                        "Bevis %1 (post %2), sparat enligt händelse %3, har ändrats: "
-                        "innehållet stämmer inte med sin SHA-256.",
-                    ),
-                    e_id,
-                    e_item_id,
-                    logged[1],
-                ),
+                say(said.EVIDENCE_CHANGED_AFTER, e_id, e_item_id, logged[1]),
                 f"Bevis {e_id}",
             )
     while ahead is not None:
@@ -389,11 +306,7 @@ def _check_evidence(
     for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
         problems.add(
             event_id,
-            say(
-                translate("Core", "Bevis %1, sparat enligt händelse %2, saknas: det har raderats."),
-                evidence_id,
-                event_id,
-            ),
+            say(said.EVIDENCE_GONE, evidence_id, event_id),
             f"Bevis {evidence_id}",
         )
     return rows
