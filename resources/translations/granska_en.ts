@@ -2451,6 +2451,10 @@
         <translation>Invalid database address: %1</translation>
     </message>
     <message>
+        <source>Okänt offlinebeslut: %1</source>
+        <translation>Unknown offline decision: %1</translation>
+    </message>
+    <message>
         <source>Plattformen kan inte publicera meddelandet åt Granska: kopiera texten och publicera den för hand i tråden.</source>
         <translation>The platform cannot publish the notice for Granska: copy the text and publish it by hand in the thread.</translation>
     </message>

@@ -36,6 +36,7 @@ from tests.helpers.items import add_accounts
 from tests.helpers.ui import show_loaded
 from tests.helpers.workflow import ensure_account, make_item, service
 from tests.ui.test_core_messages_platforms import in_both_windows, refusal
+from tests.ui.test_core_messages_stored import in_english
 from tests.ui.test_language_walk import SWEDISH
 
 
@@ -247,3 +248,34 @@ def test_a_damaged_file_found_after_the_queue_shows_in_the_windows_language(qapp
     assert english.startswith(f"The database {path} is damaged (")
     assert english.endswith("What was already saved remains in the moved-aside file.")
     assert swedish == printed and swedish.startswith(f"Databasen {path} är skadad (")
+
+
+def test_an_offline_conflicts_reason_in_the_windows_language(qtbot, sqlite_db, tmp_path):
+    """Arkiv → Konflikter från offlinearbete: why the offline decision did not go in (the team's
+    refusal, stored beside its source) in the English window's tooltip in English."""
+    from datetime import UTC, datetime
+
+    from app.services.context import Actor
+    from app.services.moderation.facade import ModerationService
+    from app.services.offline.copy import LocalCopy
+    from app.services.offline.journal import OfflineModeration
+    from app.services.offline.replay import replay_journal
+    from app.ui.records.conflicts_view import ConflictsView
+    from tests.helpers.moderation import add_item
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    contested = add_item(sqlite_db.sessions, "Ni är idioter allihop.", external_id="c1", created_at=now)
+    copy = LocalCopy(tmp_path / "kopia.db")
+    copy.refresh(sqlite_db)
+    OfflineModeration(copy, actor=Actor("bertil")).remove(contested, "personangrepp")
+    ModerationService(sqlite_db.sessions, actor=Actor("anna")).keep(contested)  # meanwhile, on the team's
+    [conflict] = replay_journal(sqlite_db, copy).conflicts
+    copy.close()
+
+    def tooltip() -> str:
+        view = show_loaded(qtbot, ConflictsView(sqlite_db))
+        return str(view.table.item(0, 4).toolTip())
+
+    english, swedish = in_english(tooltip), tooltip()
+    assert swedish == str(conflict.message) and swedish.startswith("Redan avgjord av okänd användare (anna) ")
+    assert english.startswith("Already decided by unknown user (anna) ") and english.endswith(" (approved).")

@@ -301,6 +301,8 @@ COVERED = [
     "app/services/records/audit_kinds.py",
     "app/services/records/audit_verify.py",
     "app/services/records/audit_said.py",
+    "app/services/offline/conflicts.py",
+    "app/services/offline/replay.py",
 ]
 # A Swedish sentence as a plain (f-)string: raised, a platform's result, or a step's reason that
 # the window shows (a step that is done keeps its result for the record only). Raised texts in
