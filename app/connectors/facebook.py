@@ -208,4 +208,7 @@ class FacebookConnector(GraphConnector):
 
     def check(self) -> PlatformResult:
         page = self.http.get_json(self.external_id, {"fields": "id,name"}) or {}
-        return PlatformResult(True, f"Ansluten till Facebook-sidan {page.get('name', self.external_id)}.")
+        return PlatformResult(
+            True,
+            say(translate("Core", "Ansluten till Facebook-sidan %1."), page.get("name", self.external_id)),
+        )

@@ -11,6 +11,7 @@ from app.connectors.facebook import META_OAUTH, PAGE_SCOPES, GraphConnector
 from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.incoming import IncomingItem
+from app.core.messages import say, translate
 
 MEDIA_FIELDS = "id,caption,timestamp,permalink,username,comments_count"
 REPLY_FIELDS = "id,text,timestamp,username,from{id,username},hidden,parent_id"
@@ -100,4 +101,4 @@ class InstagramConnector(GraphConnector):
     def check(self) -> PlatformResult:
         user = self.http.get_json(self.external_id, {"fields": "id,username"}) or {}
         name = user.get("username", self.external_id)
-        return PlatformResult(True, f"Ansluten till Instagram-kontot {name}.")
+        return PlatformResult(True, say(translate("Core", "Ansluten till Instagram-kontot %1."), name))

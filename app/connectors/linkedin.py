@@ -151,7 +151,9 @@ class LinkedInConnector(PlatformConnector):
     def check(self) -> PlatformResult:
         org_id = self.organization.rsplit(":", 1)[-1]
         org = self.http.get_json(f"organizations/{org_id}") or {}
-        return PlatformResult(True, f"Ansluten till LinkedIn-sidan {org.get('localizedName', org_id)}.")
+        return PlatformResult(
+            True, say(translate("Core", "Ansluten till LinkedIn-sidan %1."), org.get("localizedName", org_id))
+        )
 
     def delete(self, external_id: str) -> PlatformResult:
         match = COMMENT_URN.match(external_id)

@@ -16,7 +16,7 @@ from app.connectors.oauth import OAuthSpec
 from app.core.connector import Capabilities, PlatformResult
 from app.core.errors import PlatformError
 from app.core.incoming import IncomingItem
-from app.core.messages import translate
+from app.core.messages import say, translate
 
 X_BASE = "https://api.x.com/{version}"
 X_OAUTH = OAuthSpec(
@@ -146,7 +146,9 @@ class XConnector(PlatformConnector):
     # -- actions -------------------------------------------------------------------------------
     def check(self) -> PlatformResult:
         me = (self.http.get_json("users/me") or {}).get("data") or {}
-        return PlatformResult(True, f"Ansluten till X-kontot @{me.get('username', '?')}.")
+        return PlatformResult(
+            True, say(translate("Core", "Ansluten till X-kontot @%1."), me.get("username", "?"))
+        )
 
     def _set_hidden(self, external_id: str, hidden: bool) -> bool:
         body = self.http.request_json("PUT", f"tweets/{external_id}/hidden", json={"hidden": hidden}) or {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from enum import StrEnum
 
-from app.core.messages import translate
+from app.core.messages import say, translate
 
 
 class InputError(Exception):
@@ -60,17 +60,37 @@ _OS_CAUSES = {
     errno.EISDIR: translate("Core", "det är en mapp, inte en fil"),
     errno.ENOTDIR: translate("Core", "en del av sökvägen är inte en mapp"),
     errno.EEXIST: translate("Core", "det finns redan en fil eller mapp med det namnet"),
+    errno.ENAMETOOLONG: translate("Core", "sökvägen eller filnamnet är för långt"),
+    errno.EBUSY: translate("Core", "filen eller enheten används just nu"),
 }
 # Windows says more than errno: a file another program holds open is EACCES there too.
 _WINDOWS_CAUSES = {
     5: translate("Core", "behörighet saknas"),  # ERROR_ACCESS_DENIED
     32: translate("Core", "filen används av ett annat program"),  # ERROR_SHARING_VIOLATION
     33: translate("Core", "filen används av ett annat program"),  # ERROR_LOCK_VIOLATION
+    39: translate("Core", "disken är full"),  # ERROR_HANDLE_DISK_FULL
+    112: translate("Core", "disken är full"),  # ERROR_DISK_FULL
+    206: translate("Core", "sökvägen eller filnamnet är för långt"),  # ERROR_FILENAME_EXCED_RANGE
+    # A network share that is gone (the server is off, the VPN down, the share renamed).
+    53: translate("Core", "nätverksenheten går inte att nå"),  # ERROR_BAD_NETPATH
+    64: translate("Core", "nätverksenheten går inte att nå"),  # ERROR_NETNAME_DELETED
+    67: translate("Core", "nätverksenheten går inte att nå"),  # ERROR_BAD_NET_NAME
 }
+_UNKNOWN = translate("Core", "systemfel %1 (%2)")
 
 
 def os_cause(exc: OSError) -> str:
     """What went wrong with a file, in Swedish where it is a common fault of the environment
-    (the window translates it); for the rest the system's own words (strerror) as they are."""
-    known = _WINDOWS_CAUSES.get(getattr(exc, "winerror", None) or 0) or _OS_CAUSES.get(exc.errno or 0)
-    return known or exc.strerror or str(exc)
+    (the window translates it); for the rest "systemfel" with the system's code and its own
+    words (strerror) behind, as they are."""
+    winerror = getattr(exc, "winerror", None) or 0
+    known = _WINDOWS_CAUSES.get(winerror) or _OS_CAUSES.get(exc.errno or 0)
+    if known:
+        return known
+    if winerror:
+        code = f"WinError {winerror}"
+    elif exc.errno:
+        code = errno.errorcode.get(exc.errno, str(exc.errno))
+    else:
+        return exc.strerror or str(exc)
+    return say(_UNKNOWN, code, exc.strerror or str(exc))

@@ -26,6 +26,7 @@ import calendar
 from datetime import UTC, datetime
 from typing import Any
 
+from app.core.messages import say, translate
 from app.models.fulltext import begin_sqlite_transaction
 
 KEY_SHIFT = 32
@@ -196,15 +197,22 @@ def repair_archive_index(connection: Any, *, count_rows: bool = True) -> list[st
         sql(statement)
     for name, (event, body) in TRIGGERS.items():
         sql(_trigger(name, event, body))
-    messages = []
+    messages: list[str] = []
     if missing and tables_there:
         messages.append(
-            "Arkivets sökindex saknade utlösare (" + ", ".join(missing) + ") och de har återskapats."
+            say(
+                translate("Core", "Arkivets sökindex saknade utlösare (%1) och de har återskapats."),
+                ", ".join(missing),
+            )
         )
     if not _agrees(connection, True):
         for statement in REBUILD:
             sql(statement)
-        messages.append("Arkivets sökindex stämde inte med de sparade kopiorna och har byggts om från dem.")
+        messages.append(
+            translate(
+                "Core", "Arkivets sökindex stämde inte med de sparade kopiorna och har byggts om från dem."
+            )
+        )
     return messages
 
 

@@ -64,7 +64,7 @@ def resolve_url(explicit: str | None = None) -> URL:
     try:
         url = make_url(raw)
     except ArgumentError as exc:
-        raise DatabaseError(f"Ogiltig databasadress: {raw!r}") from exc
+        raise DatabaseError(say(translate("Core", "Ogiltig databasadress: %1"), repr(raw))) from exc
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     return url

@@ -11,6 +11,7 @@ deleted); a disagreeing index is rebuilt, as at a start that checks everything.
 
 from __future__ import annotations
 
+from app.core.messages import say, translate
 from app.models.db import Database, check_search_index, sqlite_file
 from app.models.sqlite_checks import SUSPECT_SUFFIX, _check_sqlite_file, _needs_full_check
 
@@ -26,9 +27,16 @@ def run_deferred_checks(db: Database) -> list[str]:
         if problem is not None:
             path.with_name(path.name + SUSPECT_SUFFIX).touch()
             return [
-                f"Databasen {path} är skadad ({problem}). Avsluta Granska och starta det igen: den "
-                "skadade filen flyttas då undan (den raderas aldrig) och en ny databas skapas. "
-                "Det som redan sparats finns kvar i den undanflyttade filen."
+                say(
+                    translate(
+                        "Core",
+                        "Databasen %1 är skadad (%2). Avsluta Granska och starta det igen: den "
+                        "skadade filen flyttas då undan (den raderas aldrig) och en ny databas skapas. "
+                        "Det som redan sparats finns kvar i den undanflyttade filen.",
+                    ),
+                    path,
+                    problem,
+                )
             ]
     messages.extend(check_search_index(db.engine, count_rows=True))
     return messages

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from app.core.messages import say, translate
+
 if TYPE_CHECKING:  # the checks at opening run without SQLAlchemy (app/services/queue/quick.py)
     from sqlalchemy import ColumnElement
 
@@ -166,12 +168,17 @@ def _repair_sqlite(connection: Any, count_rows: bool) -> list[str]:
     begin_sqlite_transaction(connection)
     for statement in SQLITE_FTS[:-1]:
         sql(statement)
-    messages = []
+    messages: list[str] = []
     if missing:
-        messages.append("Sökindexets utlösare saknades (" + ", ".join(missing) + ") och har återskapats.")
+        messages.append(
+            say(
+                translate("Core", "Sökindexets utlösare saknades (%1) och har återskapats."),
+                ", ".join(missing),
+            )
+        )
     if not _sqlite_index_agrees(connection, True):
         sql("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
-        messages.append("Sökindexet stämde inte med posterna och har byggts om från dem.")
+        messages.append(translate("Core", "Sökindexet stämde inte med posterna och har byggts om från dem."))
     return messages
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from app.core.errors import EnvironmentFault
+from app.core.messages import say, translate
 from app.models.db import DatabaseError
 
 __all__ = [
@@ -108,16 +109,16 @@ def go_offline(exc: BaseException) -> bool:
 def _cause(exc: BaseException) -> str:
     said = str(getattr(exc, "orig", None) or exc).lower()
     if _timed_out(exc):
-        return f"inget svar på {statement_timeout_ms() / 1000:g} s"
+        return say(translate("Core", "inget svar på %1 s"), f"{statement_timeout_ms() / 1000:g}")
     if "timeout" in said or "timed out" in said:
-        return f"inget svar inom {connect_timeout_s()} s"
+        return say(translate("Core", "inget svar inom %1 s"), connect_timeout_s())
     if "refused" in said:
-        return "anslutningen nekades; servern är kanske avstängd"
+        return translate("Core", "anslutningen nekades; servern är kanske avstängd")
     if "could not translate host name" in said or "name or service not known" in said:
-        return "servernamnet kunde inte slås upp"
+        return translate("Core", "servernamnet kunde inte slås upp")
     if "closed the connection" in said or "terminat" in said or "shutdown" in said:
-        return "anslutningen bröts"
-    return "nätverket eller servern svarar inte"
+        return translate("Core", "anslutningen bröts")
+    return translate("Core", "nätverket eller servern svarar inte")
 
 
 class DatabaseUnreachable(DatabaseError, EnvironmentFault):
@@ -131,8 +132,15 @@ class DatabaseUnreachable(DatabaseError, EnvironmentFault):
     def for_url(cls, url: URL, exc: BaseException) -> DatabaseUnreachable:
         where = f"{url.host or 'localhost'}:{url.port or 5432}"
         return cls(
-            f"Teamdatabasen på {where} nås inte ({_cause(exc)}). Kontrollera nätverket eller VPN, "
-            "eller fråga IT om servern är igång. Ingenting har ändrats.",
+            say(
+                translate(
+                    "Core",
+                    "Teamdatabasen på %1 nås inte (%2). Kontrollera nätverket eller VPN, "
+                    "eller fråga IT om servern är igång. Ingenting har ändrats.",
+                ),
+                where,
+                _cause(exc),
+            ),
             where,
         )
 
@@ -143,10 +151,22 @@ class DatabaseUnreachable(DatabaseError, EnvironmentFault):
         cause = exc.__cause__ if isinstance(exc, DatabaseUnreachable) and exc.__cause__ else exc
         if offline:
             return cls(
-                f"Teamdatabasen nås inte längre ({_cause(cause)}). Granska arbetar nu på den lokala "
-                "kopian; det som inte hann sparas har inte ändrats: gör om det, så sparas det lokalt."
+                say(
+                    translate(
+                        "Core",
+                        "Teamdatabasen nås inte längre (%1). Granska arbetar nu på den lokala kopian; "
+                        "det som inte hann sparas har inte ändrats: gör om det, så sparas det lokalt.",
+                    ),
+                    _cause(cause),
+                )
             )
         return cls(
-            f"Teamdatabasen nås inte längre ({_cause(exc)}). Det som inte hann sparas har inte "
-            "ändrats; försök igen när nätverket är tillbaka."
+            say(
+                translate(
+                    "Core",
+                    "Teamdatabasen nås inte längre (%1). Det som inte hann sparas har inte "
+                    "ändrats; försök igen när nätverket är tillbaka.",
+                ),
+                _cause(exc),
+            )
         )

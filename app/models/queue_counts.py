@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.messages import say, translate
 from app.models.fulltext import begin_sqlite_transaction
 
 _KEY = "status, is_question, account_id, suggested_reason"
@@ -94,15 +95,20 @@ def repair_queue_counts(connection: Any, *, count_rows: bool = True) -> list[str
         return []
     begin_sqlite_transaction(connection)
     _create(sql)
-    messages = []
+    messages: list[str] = []
     if missing and there:
-        messages.append("Köräknarnas utlösare saknades (" + ", ".join(missing) + ") och har återskapats.")
+        messages.append(
+            say(
+                translate("Core", "Köräknarnas utlösare saknades (%1) och har återskapats."),
+                ", ".join(missing),
+            )
+        )
     # Without a trigger, changes may have gone uncounted that the totals do not show: recount.
     if missing or not _agrees(sql):
         for statement in REBUILD:
             sql(statement)
         if there:
-            messages.append("Köräknarna har räknats om från posterna.")
+            messages.append(translate("Core", "Köräknarna har räknats om från posterna."))
     return messages
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Integer
 
 from app.core.canonical import _ENCODER, canonical_json
+from app.core.messages import translate
 from app.models.seals import _WAITING, SealedKind, Unreadable, _json, _normaliser, _when, read_json
 
 # The function the reference encoder (ensure_ascii=False) uses for every string.
@@ -170,10 +171,11 @@ def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str
         " except Unreadable:",
         "  raise",
         " except (TypeError, ValueError):",
-        "  raise Unreadable('innehållet kan inte läsas') from None",
+        "  raise Unreadable(UNREADABLE) from None",
         " return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
     ]
     names["Unreadable"] = Unreadable
+    names["UNREADABLE"] = translate("Core", "innehållet kan inte läsas")
     exec("\n".join(body), names)  # noqa: S102  (our own text, from the table's column names)
     digest: Callable[[Sequence[Any]], str] = names["digest"]
     return digest

@@ -25,6 +25,7 @@ from sqlalchemy import JSON, Boolean, Column, Connection, LargeBinary, Table, bi
 from sqlalchemy.types import NullType
 
 from app.core.canonical import canonical_json, sha256_hex
+from app.core.messages import say, translate
 from app.models import (
     Account,
     AccountAdministrator,
@@ -83,17 +84,17 @@ KINDS: dict[str, SealedKind] = {
     k.kind: k
     for k in (
         # the copy itself through its SHA-256, which verify checks against the payload
-        _kind("evidence", "Bevis", Evidence, exclude=("payload",)),
-        _kind("decision", "Beslut", Decision),
-        _kind("registration", "Diarieföring", Registration, exclude=("exported_at",)),
-        _kind("notice", "Meddelande", Notice),
-        _kind("escalation", "Eskalering", Escalation),
-        _kind("recusal", "Jäv", Recusal),
-        _kind("screenshot", "Skärmdump", Screenshot),
-        _kind("item", "Post", Item, only=("id", "status"), required=False),
+        _kind("evidence", translate("Core", "Bevis"), Evidence, exclude=("payload",)),
+        _kind("decision", translate("Core", "Beslut"), Decision),
+        _kind("registration", translate("Core", "Diarieföring"), Registration, exclude=("exported_at",)),
+        _kind("notice", translate("Core", "Meddelande"), Notice),
+        _kind("escalation", translate("Core", "Eskalering"), Escalation),
+        _kind("recusal", translate("Core", "Jäv"), Recusal),
+        _kind("screenshot", translate("Core", "Skärmdump"), Screenshot),
+        _kind("item", translate("Core", "Post"), Item, only=("id", "status"), required=False),
         _kind(
             "account",
-            "Konto",
+            translate("Core", "Konto"),
             Account,
             exclude=(
                 "last_sync_at",
@@ -103,8 +104,8 @@ KINDS: dict[str, SealedKind] = {
                 "token_ok_at",
             ),
         ),  # fmt: skip
-        _kind("administrator", "Administratör", Administrator),
-        _kind("account_administrator", "Kontoadministratör", AccountAdministrator),
+        _kind("administrator", translate("Core", "Administratör"), Administrator),
+        _kind("account_administrator", translate("Core", "Kontoadministratör"), AccountAdministrator),
     )
 }
 
@@ -157,7 +158,7 @@ def _when(value: Any) -> str:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise Unreadable(f"{value[:60]!r} är ingen tidpunkt") from None
+            raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(value[:60]))) from None
         if moment.tzinfo is None:
             fraction = "" if moment.microsecond == 0 else value[19:]
             return f"{value[:10]}T{value[11:19]}{fraction}+00:00"
@@ -167,9 +168,9 @@ def _when(value: Any) -> str:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            raise Unreadable(f"{value[:60]!r} är ingen tidpunkt") from None
+            raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(value[:60]))) from None
     else:
-        raise Unreadable(f"{str(value)[:60]!r} är ingen tidpunkt")
+        raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(str(value)[:60])))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat()
@@ -180,7 +181,7 @@ def _json(value: Any) -> Any:
         try:
             return json.loads(value)
         except ValueError:
-            raise Unreadable("ogiltig JSON") from None
+            raise Unreadable(translate("Core", "ogiltig JSON")) from None
     return value
 
 
@@ -216,7 +217,7 @@ def _binary(value: Any) -> str:
     # a (possibly huge) image, or raise a traceback
     if isinstance(value, (bytes, bytearray, memoryview)):  # noqa: UP038
         return hashlib.sha256(bytes(value)).hexdigest()
-    raise Unreadable(f"{str(value)[:60]!r} är inga binära data")
+    raise Unreadable(say(translate("Core", "%1 är inga binära data"), repr(str(value)[:60])))
 
 
 def raw_columns(spec: SealedKind) -> list[Any]:
@@ -250,7 +251,7 @@ def digest(spec: SealedKind, values: Iterable[Any]) -> str:
     try:
         text = canonical_json(content)
     except (TypeError, ValueError):
-        raise Unreadable("innehållet kan inte läsas") from None
+        raise Unreadable(translate("Core", "innehållet kan inte läsas")) from None
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

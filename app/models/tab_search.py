@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.messages import say, translate
+
 TABLE = "items_fts_tabs"
 # The vocabulary of the queue's own index: the terms a typed prefix stands for (capped_counts).
 TERMS = "items_fts_terms"
@@ -163,13 +165,18 @@ def repair_tab_search(connection: Any, *, count_rows: bool = True) -> list[str]:
         return []
     begin_sqlite_transaction(connection)
     _create(sql)
-    messages = []
+    messages: list[str] = []
     if there and stale:
-        messages.append("Flikarnas sökindex saknade utlösare (" + ", ".join(stale) + ") som har återskapats.")
+        messages.append(
+            say(
+                translate("Core", "Flikarnas sökindex saknade utlösare (%1) som har återskapats."),
+                ", ".join(stale),
+            )
+        )
     if not there or stale or not _agrees(sql):
         _rebuild(connection)
         if there:
-            messages.append("Flikarnas sökindex har byggts om från posterna.")
+            messages.append(translate("Core", "Flikarnas sökindex har byggts om från posterna."))
     return messages
 
 

@@ -93,6 +93,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
     from app.ui.pyside_imports import quicken_feature_check
 
     quicken_feature_check()  # before the window's modules and the database layer are imported
+    from app.ui.core_text import error_text, window_text
     from app.ui.main_window import MainWindow
     from app.ui.translations import SETTING, choose_language, install_translators
     from app.ui.window_state import user_settings
@@ -149,12 +150,12 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
 
     def tell(messages: list[str]) -> None:
         for message in messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=window)
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, window_text(message), parent=window)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
 
     def tell_failure(exc: BaseException) -> None:
-        tell([str(exc)])
+        tell([error_text(exc)])
 
     def first_page_in(rows: int) -> None:
         if rows:  # after the paint, not in the middle of it
@@ -190,7 +191,7 @@ def run_gui(db_url: str | None, *, demo_if_empty: bool = False) -> int:
         tell(db.messages)
 
     def failed(exc: BaseException) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(exc), parent=window)
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc), parent=window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         app.exit(1)

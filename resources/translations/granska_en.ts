@@ -1071,6 +1071,42 @@
         <translation>permission denied</translation>
     </message>
     <message>
+        <source>sökvägen eller filnamnet är för långt</source>
+        <translation>the path or file name is too long</translation>
+    </message>
+    <message>
+        <source>filen eller enheten används just nu</source>
+        <translation>the file or device is busy</translation>
+    </message>
+    <message>
+        <source>nätverksenheten går inte att nå</source>
+        <translation>the network drive cannot be reached</translation>
+    </message>
+    <message>
+        <source>systemfel %1 (%2)</source>
+        <translation>system error %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Kan inte skriva exportfilen %1: %2. Ingenting har ändrats.</source>
+        <translation>Cannot write the export file %1: %2. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Internt fel i Granska: %1</source>
+        <translation>Internal error in Granska: %1</translation>
+    </message>
+    <message>
+        <source>Publicerat för hand av %1.</source>
+        <translation>Published by hand by %1.</translation>
+    </message>
+    <message>
+        <source>Kontot har ingen koppling till plattformen: ta bort kommentaren för hand via länken och bekräfta sedan i Granska.</source>
+        <translation>The account has no connection to the platform: remove the comment by hand via the link and then confirm in Granska.</translation>
+    </message>
+    <message>
+        <source>Plattformen låter inte Granska dölja eller radera kommentaren: ta bort den för hand och bekräfta sedan i Granska.</source>
+        <translation>The platform does not let Granska hide or delete the comment: remove it by hand and then confirm in Granska.</translation>
+    </message>
+    <message>
         <source>Mappen %1 finns inte.</source>
         <translation>The folder %1 does not exist.</translation>
     </message>
@@ -2393,6 +2429,350 @@
     <message>
         <source>Ansluten till YouTube-kanalen %1.</source>
         <translation>Connected to the YouTube channel %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till Facebook-sidan %1.</source>
+        <translation>Connected to the Facebook page %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till Instagram-kontot %1.</source>
+        <translation>Connected to the Instagram account %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till LinkedIn-sidan %1.</source>
+        <translation>Connected to the LinkedIn page %1.</translation>
+    </message>
+    <message>
+        <source>Ansluten till X-kontot @%1.</source>
+        <translation>Connected to the X account @%1.</translation>
+    </message>
+    <message>
+        <source>Ogiltig databasadress: %1</source>
+        <translation>Invalid database address: %1</translation>
+    </message>
+    <message>
+        <source>Okänt offlinebeslut: %1</source>
+        <translation>Unknown offline decision: %1</translation>
+    </message>
+    <message>
+        <source>Plattformen kan inte publicera meddelandet åt Granska: kopiera texten och publicera den för hand i tråden.</source>
+        <translation>The platform cannot publish the notice for Granska: copy the text and publish it by hand in the thread.</translation>
+    </message>
+    <message>
+        <source>Sparat lokalt, skickas när databasen nås.</source>
+        <translation>Saved locally, sent when the database can be reached.</translation>
+    </message>
+    <message>
+        <source>Flikarnas sökindex saknade utlösare (%1) som har återskapats.</source>
+        <translation>The tabs&apos; search index lacked triggers (%1), which have been recreated.</translation>
+    </message>
+    <message>
+        <source>Flikarnas sökindex har byggts om från posterna.</source>
+        <translation>The tabs&apos; search index has been rebuilt from the items.</translation>
+    </message>
+    <message>
+        <source>Arkivets sökindex saknade utlösare (%1) och de har återskapats.</source>
+        <translation>The archive&apos;s search index lacked triggers (%1) and they have been recreated.</translation>
+    </message>
+    <message>
+        <source>Arkivets sökindex stämde inte med de sparade kopiorna och har byggts om från dem.</source>
+        <translation>The archive&apos;s search index did not match the saved copies and has been rebuilt from them.</translation>
+    </message>
+    <message>
+        <source>Köräknarnas utlösare saknades (%1) och har återskapats.</source>
+        <translation>The queue counters&apos; triggers were missing (%1) and have been recreated.</translation>
+    </message>
+    <message>
+        <source>Köräknarna har räknats om från posterna.</source>
+        <translation>The queue counters have been recounted from the items.</translation>
+    </message>
+    <message>
+        <source>Sökindexets utlösare saknades (%1) och har återskapats.</source>
+        <translation>The search index&apos;s triggers were missing (%1) and have been recreated.</translation>
+    </message>
+    <message>
+        <source>Sökindexet stämde inte med posterna och har byggts om från dem.</source>
+        <translation>The search index did not match the items and has been rebuilt from them.</translation>
+    </message>
+    <message>
+        <source>Bevis</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Diarieföring</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Eskalering</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>Jäv</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <source>Skärmdump</source>
+        <translation>Screenshot</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Kontoadministratör</source>
+        <translation>Account administrator</translation>
+    </message>
+    <message>
+        <source>okänd tid</source>
+        <translation>unknown time</translation>
+    </message>
+    <message>
+        <source>ogiltig JSON</source>
+        <translation>invalid JSON</translation>
+    </message>
+    <message>
+        <source>%1 är ingen tidpunkt</source>
+        <translation>%1 is not a point in time</translation>
+    </message>
+    <message>
+        <source>%1 är inga binära data</source>
+        <translation>%1 is not binary data</translation>
+    </message>
+    <message>
+        <source>innehållet kan inte läsas</source>
+        <translation>the content cannot be read</translation>
+    </message>
+    <message>
+        <source>detaljerna är inget objekt</source>
+        <translation>the details are not an object</translation>
+    </message>
+    <message>
+        <source> (post %1)</source>
+        <translation> (item %1)</translation>
+    </message>
+    <message>
+        <source>Granskningsloggens huvudrad saknas.</source>
+        <translation>The audit log&apos;s head row is missing.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggen har %1 händelser men ska ha %2: händelser i slutet har raderats eller huvudraden har ändrats.</source>
+        <translation>The audit log has %1 events but should have %2: events at the end have been deleted or the head row has been changed.</translation>
+    </message>
+    <message>
+        <source>Förseglingar för händelse %1, som inte finns, har lagts till eller händelsen har raderats.</source>
+        <translation>Seals for event %1, which does not exist, have been added or the event has been deleted.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2) har ett oläsbart värde (%3): den har ändrats utanför Granska.</source>
+        <translation>Event %1 (%2) has an unreadable value (%3): it has been changed outside Granska.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2, %3): kedjan bryts här – händelsen före har ändrats eller raderats.</source>
+        <translation>Event %1 (%2, %3): the chain breaks here – the event before it has been changed or deleted.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 (%2, %3) har ändrats efter att den skrevs.</source>
+        <translation>Event %1 (%2, %3) has been changed after it was written.</translation>
+    </message>
+    <message>
+        <source>Händelse %1 är inte den som %2 bevittnar: loggen har skrivits om från och med dit eller tidigare.</source>
+        <translation>Event %1 is not the one %2 witnesses: the log has been rewritten from there or earlier.</translation>
+    </message>
+    <message>
+        <source>Förseglingar för händelse %1, som inte finns: händelser i slutet har raderats.</source>
+        <translation>Seals for event %1, which does not exist: events at the end have been deleted.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggen har %1 händelser, men %2 visar att den hade minst %3: loggen har klippts av efter att vittnet skrevs.</source>
+        <translation>The audit log has %1 events, but %2 shows that it had at least %3: the log has been cut off after the witness was written.</translation>
+    </message>
+    <message>
+        <source>Ingen händelse i loggen har %1 %2…: loggen har klippts av eller skrivits om.</source>
+        <translation>No event in the log has %1 %2…: the log has been cut off or rewritten.</translation>
+    </message>
+    <message>
+        <source>En försegling har ett oläsbart händelse-id (%1): den har ändrats.</source>
+        <translation>A seal has an unreadable event id (%1): it has been changed.</translation>
+    </message>
+    <message>
+        <source>Bevis %1 (post %2) har ändrats: innehållet stämmer inte med sin SHA-256.</source>
+        <translation>Evidence %1 (item %2) has been changed: the content does not match its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Bevis %1 (post %2), sparat enligt händelse %3, har ändrats: innehållet stämmer inte med sin SHA-256.</source>
+        <translation>Evidence %1 (item %2), saved according to event %3, has been changed: the content does not match its SHA-256.</translation>
+    </message>
+    <message>
+        <source>Bevis %1, sparat enligt händelse %2, saknas: det har raderats.</source>
+        <translation>Evidence %1, saved according to event %2, is missing: it has been deleted.</translation>
+    </message>
+    <message>
+        <source>%1%2 har ett oläsbart värde (%3): den har ändrats efter händelse %4.</source>
+        <translation>%1%2 has an unreadable value (%3): it has been changed after event %4.</translation>
+    </message>
+    <message>
+        <source>%1%2 togs bort enligt händelse %3 men finns igen.</source>
+        <translation>%1%2 was removed according to event %3 but exists again.</translation>
+    </message>
+    <message>
+        <source>%1%2 har ändrats efter händelse %3, som förseglade den.</source>
+        <translation>%1%2 has been changed after event %3, which sealed it.</translation>
+    </message>
+    <message>
+        <source>%1%2 finns inte i granskningsloggen: den har lagts till utanför Granska.</source>
+        <translation>%1%2 is not in the audit log: it has been added outside Granska.</translation>
+    </message>
+    <message>
+        <source>%1, förseglad i händelse %2, saknas: den har raderats utanför Granska.</source>
+        <translation>%1, sealed in event %2, is missing: it has been deleted outside Granska.</translation>
+    </message>
+    <message>
+        <source>Okänt format %1: välj html eller csv.</source>
+        <translation>Unknown format %1: choose html or csv.</translation>
+    </message>
+    <message>
+        <source>Ingen nyckelring finns tillgänglig för att spara inloggningsuppgifter. På Linux: installera och starta gnome-keyring (eller KWallet) i din skrivbordssession. Granska fungerar utan nyckelring, men kan då inte hämta eller ta bort kommentarer på plattformarna.</source>
+        <translation>No keyring is available to store sign-in credentials. On Linux: install and start gnome-keyring (or KWallet) in your desktop session. Granska works without a keyring, but then cannot fetch or remove comments on the platforms.</translation>
+    </message>
+    <message>
+        <source>Nyckelringen är låst och kunde inte låsas upp. Logga in i skrivbordssessionen (eller lås upp nyckelringen) och försök igen.</source>
+        <translation>The keyring is locked and could not be unlocked. Log in to the desktop session (or unlock the keyring) and try again.</translation>
+    </message>
+    <message>
+        <source>Nyckelringen tog emot token men gick inte att läsa tillbaka, så den är inte sparad. Försök igen; hjälper det inte, starta om nyckelringen (eller logga ut och in).</source>
+        <translation>The keyring took the token but it could not be read back, so it is not saved. Try again; if that does not help, restart the keyring (or log out and in).</translation>
+    </message>
+    <message>
+        <source>Granska avbröts medan meddelandet skickades: kontrollera i tråden om det publicerades, och publicera annars texten för hand.</source>
+        <translation>Granska was interrupted while the notice was being sent: check in the thread whether it was published, and otherwise publish the text by hand.</translation>
+    </message>
+    <message>
+        <source>Tråden finns inte längre på plattformen (%1); publicera meddelandet för hand om det behövs.</source>
+        <translation>The thread no longer exists on the platform (%1); publish the notice by hand if needed.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats.</source>
+        <translation>The team database cannot be reached, and this cannot be done offline (only approving, removing, registering, notifying, answering and forwarding). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Databasen %1 är skadad (%2). Avsluta Granska och starta det igen: den skadade filen flyttas då undan (den raderas aldrig) och en ny databas skapas. Det som redan sparats finns kvar i den undanflyttade filen.</source>
+        <translation>The database %1 is damaged (%2). Quit Granska and start it again: the damaged file is then moved aside (it is never deleted) and a new database is created. What was already saved remains in the moved-aside file.</translation>
+    </message>
+    <message>
+        <source>inget svar på %1 s</source>
+        <translation>no answer in %1 s</translation>
+    </message>
+    <message>
+        <source>inget svar inom %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>anslutningen nekades; servern är kanske avstängd</source>
+        <translation>the connection was refused; the server may be switched off</translation>
+    </message>
+    <message>
+        <source>servernamnet kunde inte slås upp</source>
+        <translation>the server name could not be looked up</translation>
+    </message>
+    <message>
+        <source>anslutningen bröts</source>
+        <translation>the connection was broken</translation>
+    </message>
+    <message>
+        <source>nätverket eller servern svarar inte</source>
+        <translation>the network or the server does not answer</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen på %1 nås inte (%2). Kontrollera nätverket eller VPN, eller fråga IT om servern är igång. Ingenting har ändrats.</source>
+        <translation>The team database at %1 cannot be reached (%2). Check the network or VPN, or ask IT whether the server is running. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte längre (%1). Granska arbetar nu på den lokala kopian; det som inte hann sparas har inte ändrats: gör om det, så sparas det lokalt.</source>
+        <translation>The team database can no longer be reached (%1). Granska now works on the local copy; what had not yet been saved has not been changed: do it again, and it is saved locally.</translation>
+    </message>
+    <message>
+        <source>Teamdatabasen nås inte längre (%1). Det som inte hann sparas har inte ändrats; försök igen när nätverket är tillbaka.</source>
+        <translation>The team database can no longer be reached (%1). What had not yet been saved has not been changed; try again when the network is back.</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>ingen administratör</source>
+        <translation>no administrator</translation>
+    </message>
+    <message>
+        <source>bara en administratör</source>
+        <translation>only one administrator</translation>
+    </message>
+    <message>
+        <source>Bara %1 person(er) kan öppna inloggningsuppgifterna för %2 (%3). Kollegor som tilldelats kontot får sin nyckel när någon som har den kör granska login.</source>
+        <translation>Only %1 person(s) can open the sign-in credentials for %2 (%3). Colleagues assigned to the account get their key when someone who has it runs granska login.</translation>
+    </message>
+    <message>
+        <source>%1 har %2. Riktlinjerna säger att minst två personer bör kunna administrera varje konto, så att inget konto blir utan någon som kommer åt det.</source>
+        <translation>%1 has %2. The guidelines say that at least two people should be able to administer each account, so that no account is left without someone who can reach it.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget verktyg.</source>
+        <translation>Screenshots need X11 or XWayland, but only Wayland was found (DISPLAY is not set). Log in to an X11 session, or take the screenshot with the desktop's own tool.</translation>
+    </message>
+    <message>
+        <source>Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk session (eller under xvfb-run för schemalagda körningar).</source>
+        <translation>No screen to take a screenshot of: DISPLAY is not set. Run Granska in a graphical session (or under xvfb-run for scheduled runs).</translation>
+    </message>
+    <message>
+        <source>Skärmens färgdjup stöds inte för skärmdumpar (%1). Ställ in 24 eller 32 bitar.</source>
+        <translation>The screen's colour depth is not supported for screenshots (%1). Set it to 24 or 32 bits.</translation>
+    </message>
+    <message>
+        <source>Kan inte ansluta till skärmen: %1.</source>
+        <translation>Cannot connect to the screen: %1.</translation>
+    </message>
+    <message>
+        <source>Skärmdumpen misslyckades: %1.</source>
+        <translation>The screenshot failed: %1.</translation>
+    </message>
+    <message>
+        <source>Söktexten är för lång (%1 tecken, högst %2): sök på några ord ur texten.</source>
+        <translation>The search text is too long (%1 characters, at most %2): search for a few words from the text.</translation>
+    </message>
+    <message>
+        <source>Exporten avbröts oväntat (exportprocessen slutade utan svar). Ingen fil sparades; försök igen.</source>
+        <translation>The export stopped unexpectedly (the export process ended without an answer). No file was saved; try again.</translation>
+    </message>
+    <message>
+        <source>Skärmdump %1 stämmer inte med sin SHA-256-summa: bilden i databasen är skadad.</source>
+        <translation>Screenshot %1 does not match its SHA-256 sum: the image in the database is damaged.</translation>
+    </message>
+    <message>
+        <source>Kontot %1 saknar klient-id för inloggning hos %2: ange kommunens eget med granska accounts edit %3 --client-id ID.</source>
+        <translation>The account %1 has no client id for signing in to %2: enter the municipality's own with granska accounts edit %3 --client-id ID.</translation>
+    </message>
+    <message>
+        <source>Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. Kör &apos;granska audit verify&apos; och kontakta systemförvaltaren.</source>
+        <translation>The audit log's head row is missing from the database: the log may have been tampered with. Run &apos;granska audit verify&apos; and contact the system administrator.</translation>
+    </message>
+    <message>
+        <source>Åldern för gallring anges i dagar, minst 1.</source>
+        <translation>The age for weeding is given in days, at least 1.</translation>
+    </message>
+    <message>
+        <source>Lösenord kan bara sättas på en teamdatabas (PostgreSQL).</source>
+        <translation>A password can only be set on a team database (PostgreSQL).</translation>
     </message>
     <message>
         <source>Kommentaren är avvisad på YouTube och syns inte längre.</source>

@@ -130,8 +130,8 @@ def test_a_common_os_error_is_said_in_the_windows_language(qapp, tmp_path):
         f"Kan inte spara {folder}: det är en mapp, inte en fil",
         f"Kan inte spara {folder}: det är en mapp, inte en fil",
     )
-    # An error without a sentence of its own keeps the system's words.
-    assert os_cause(OSError(errno.ENAMETOOLONG, "File name too long")) == "File name too long"
+    # An error without a sentence of its own: "systemfel", the code and the system's words.
+    assert os_cause(OSError(errno.EIO, "Input/output error")) == "systemfel EIO (Input/output error)"
 
 
 def test_a_platform_out_of_reach_or_sending_broken_json_in_the_windows_language(qapp):

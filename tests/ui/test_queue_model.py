@@ -140,5 +140,37 @@ def test_a_failed_page_stops_asking_and_reports(qtbot, tmp_path, tasks):
     with qtbot.waitSignal(tasks.failed) as failed:
         model.set_filter(QueueFilter())
     assert failed.args[0] == "Databasen är låst."
+
+
+def test_a_failed_page_is_reported_in_the_windows_language(qtbot, tmp_path, tasks):
+    """#15: the team database gone while a page loads, said in English in the English window."""
+    from PySide6.QtCore import QCoreApplication
+    from sqlalchemy.engine import make_url
+
+    from app.models.pg_timeouts import DatabaseUnreachable
+    from app.ui.translations import install_translators
+
+    db = open_database(f"sqlite:///{tmp_path / 'x.db'}")
+    service = QueueService(db.sessions)
+    team = make_url("postgresql+psycopg://granska@db.vadstena.se:5432/granska")
+
+    def gone(*args, **kwargs):
+        raise DatabaseUnreachable.for_url(team, ConnectionRefusedError("Connection refused"))
+
+    service.page = gone  # type: ignore[method-assign]
+    app = QCoreApplication.instance()
+    installed = install_translators(app, "en")
+    try:
+        model = QueueModel(service, tasks)
+        with qtbot.waitSignal(tasks.failed) as failed:
+            model.set_filter(QueueFilter())
+    finally:
+        for translator in installed:
+            app.removeTranslator(translator)
+    assert failed.args[0] == (
+        "The team database at db.vadstena.se:5432 cannot be reached (the connection was refused; the server "
+        "may be switched off). Check the network or VPN, or ask IT whether the server is running. "
+        "Nothing has been changed."
+    )
     assert not model.loading and not model.canFetchMore(QModelIndex())
     db.dispose()

@@ -12,24 +12,28 @@ import keyring
 import keyring.errors
 
 from app.core.errors import EnvironmentFault
+from app.core.messages import say, translate
 
 SERVICE = "se.vadstena.Granska"
 
-NO_BACKEND = (
+NO_BACKEND = translate(
+    "Core",
     "Ingen nyckelring finns tillgänglig för att spara inloggningsuppgifter. På Linux: installera "
     "och starta gnome-keyring (eller KWallet) i din skrivbordssession. Granska fungerar utan "
-    "nyckelring, men kan då inte hämta eller ta bort kommentarer på plattformarna."
+    "nyckelring, men kan då inte hämta eller ta bort kommentarer på plattformarna.",
 )
 
 
-LOCKED = (
+LOCKED = translate(
+    "Core",
     "Nyckelringen är låst och kunde inte låsas upp. Logga in i skrivbordssessionen (eller lås upp "
-    "nyckelringen) och försök igen."
+    "nyckelringen) och försök igen.",
 )
 
-NOT_KEPT = (
+NOT_KEPT = translate(
+    "Core",
     "Nyckelringen tog emot token men gick inte att läsa tillbaka, så den är inte sparad. Försök "
-    "igen; hjälper det inte, starta om nyckelringen (eller logga ut och in)."
+    "igen; hjälper det inte, starta om nyckelringen (eller logga ut och in).",
 )
 
 
@@ -40,7 +44,7 @@ class KeyringUnavailable(EnvironmentFault):
 def _unavailable(exc: keyring.errors.KeyringError) -> KeyringUnavailable:
     if isinstance(exc, keyring.errors.KeyringLocked) or "unlock" in str(exc).lower():
         return KeyringUnavailable(LOCKED)
-    return KeyringUnavailable(f"{NO_BACKEND} ({exc})")
+    return KeyringUnavailable(say("%1 (%2)", NO_BACKEND, str(exc)))
 
 
 def _backend_ok() -> None:

@@ -100,18 +100,32 @@ class RegisterEntry:
             and self.key_holders is not None
             and len(self.key_holders) < MIN_ADMINISTRATORS
         ):
-            who = ", ".join(self.key_holders) or "ingen"
-            return (
-                f"Bara {len(self.key_holders)} person(er) kan öppna inloggningsuppgifterna för "
-                f"{self.name} ({who}). Kollegor som tilldelats kontot får sin nyckel när någon "
-                "som har den kör granska login."
+            who = ", ".join(self.key_holders) or translate("Core", "ingen")
+            return say(
+                translate(
+                    "Core",
+                    "Bara %1 person(er) kan öppna inloggningsuppgifterna för %2 (%3). Kollegor som "
+                    "tilldelats kontot får sin nyckel när någon som har den kör granska login.",
+                ),
+                len(self.key_holders),
+                self.name,
+                who,
             )
         if not self.too_few_administrators:
             return None
-        count = "ingen administratör" if not self.administrators else "bara en administratör"
-        return (
-            f"{self.name} har {count}. Riktlinjerna säger att minst två personer bör kunna "
-            "administrera varje konto, så att inget konto blir utan någon som kommer åt det."
+        count = (
+            translate("Core", "ingen administratör")
+            if not self.administrators
+            else translate("Core", "bara en administratör")
+        )
+        return say(
+            translate(
+                "Core",
+                "%1 har %2. Riktlinjerna säger att minst två personer bör kunna administrera varje "
+                "konto, så att inget konto blir utan någon som kommer åt det.",
+            ),
+            self.name,
+            count,
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -325,7 +339,7 @@ class AccountRegister:
 
     def export_links(self, path: Path, fmt: str) -> Path:
         if fmt not in ("html", "csv"):
-            raise InputError(f"Okänt format {fmt!r}: välj html eller csv.")
+            raise InputError(say(translate("Core", "Okänt format %1: välj html eller csv."), repr(fmt)))
         text = self.links_html() if fmt == "html" else "\ufeff" + self.links_csv()
         try:
             path.write_text(text, encoding="utf-8", newline="")

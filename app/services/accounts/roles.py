@@ -156,7 +156,7 @@ def scram_verifier(session: Session, username: str, password: str) -> str:
     dbapi = session.connection().connection.dbapi_connection
     pgconn = getattr(dbapi, "pgconn", None)
     if pgconn is None:
-        raise InputError("Lösenord kan bara sättas på en teamdatabas (PostgreSQL).")
+        raise InputError(translate("Core", "Lösenord kan bara sättas på en teamdatabas (PostgreSQL)."))
     verifier: bytes = pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256")
     return verifier.decode()
 

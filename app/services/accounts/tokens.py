@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.connectors.oauth import OAuthSpec, StoredCredential, TokenEndpoint
 from app.core.clock import utcnow
 from app.core.errors import ErrorKind, PlatformError
+from app.core.messages import say, translate
 from app.models import Account
 from app.services.accounts.connections import credential_ref
 from app.services.accounts.credentials import CredentialStore, KeyringUnavailable
@@ -72,8 +73,16 @@ def token_endpoint(account: Any, stored: StoredCredential | None) -> TokenEndpoi
     label = PLATFORMS[account.platform].label if account.platform in PLATFORMS else account.platform
     if not client_id:
         raise PlatformError(
-            f"Kontot {who} saknar klient-id för inloggning hos {label}: ange kommunens eget med "
-            f"granska accounts edit {account.key} --client-id ID.",
+            say(
+                translate(
+                    "Core",
+                    "Kontot %1 saknar klient-id för inloggning hos %2: ange kommunens eget med "
+                    "granska accounts edit %3 --client-id ID.",
+                ),
+                who,
+                label,
+                account.key,
+            ),
             ErrorKind.AUTH,
         )
     return TokenEndpoint(

@@ -18,6 +18,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import translate
 from app.core.states import StepStatus
 from app.models import Account, Evidence, Item, ItemStatus, ItemVersion, OutboxStep, Registration, Setting
 from app.services.accounts.roles import Duty, require
@@ -151,5 +152,5 @@ class GallringService:
 
 def _check_days(days: int) -> int:
     if not isinstance(days, int) or days < 1 or days > 36500:
-        raise InputError("Åldern för gallring anges i dagar, minst 1.")
+        raise InputError(translate("Core", "Åldern för gallring anges i dagar, minst 1."))
     return days

@@ -96,15 +96,23 @@ def _short(text: str, n: int = 90) -> str:
 
 
 def kept_reasons(session: Session, item_id: int) -> dict[str, str]:
-    """The item's outbox reasons kept with their source (app/core/messages.py kept/heard), by
-    their Swedish text: the audit trail and a decision's platform result (both sealed, so kept
-    as they were written) name the same text, and the window says it in its own language."""
+    """The item's reasons kept with their source (app/core/messages.py kept/heard), by their
+    Swedish text: the outbox steps' current reasons and each failed attempt's error in the audit
+    trail (`error_said` beside it since #15). The audit trail and a decision's platform result
+    (both sealed, so kept as they were written) name these texts, and the window says them in
+    its own language."""
     said: dict[str, str] = {}
     for text, kept in session.execute(
         select(OutboxStep.last_error, OutboxStep.last_error_said).where(OutboxStep.item_id == item_id)
     ):
         if isinstance(back := heard(text, kept), Message):
             said[back] = back
+    for (details,) in session.execute(
+        select(AuditEvent.details).where(AuditEvent.item_id == item_id, AuditEvent.action.in_(_FROM_AUDIT))
+    ):
+        if isinstance(details, dict) and isinstance(details.get("error"), str):
+            if isinstance(back := heard(details["error"], details.get("error_said")), Message):
+                said[back] = back
     return said
 
 

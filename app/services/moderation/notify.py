@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import Connector
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.messages import say, told, translate
+from app.core.messages import kept, say, told, translate
 from app.core.states import Outcome, Step, StepStatus
 from app.models import Decision, Item, ItemStatus, Notice, OutboxStep, Setting
 from app.services.accounts.identity import local_time
@@ -185,15 +185,21 @@ class PublicNoticePoster:
             # would show it twice. A person looks at the thread instead.
             return self._manual(
                 notice_id,
-                "Granska avbröts medan meddelandet skickades: kontrollera "
-                "i tråden om det publicerades, och publicera annars texten för hand.",
+                translate(
+                    "Core",
+                    "Granska avbröts medan meddelandet skickades: kontrollera "
+                    "i tråden om det publicerades, och publicera annars texten för hand.",
+                ),
             )
         connector = self._connector_for(step.item_id)
         if connector is None or not connector.capabilities.can_reply or not reply_to:
             return self._manual(
                 notice_id,
-                "Plattformen kan inte publicera meddelandet åt Granska: "
-                "kopiera texten och publicera den för hand i tråden.",
+                translate(
+                    "Core",
+                    "Plattformen kan inte publicera meddelandet åt Granska: "
+                    "kopiera texten och publicera den för hand i tråden.",
+                ),
             )
         try:
             result = connector.reply(str(reply_to), text)
@@ -201,8 +207,14 @@ class PublicNoticePoster:
             if exc.kind == ErrorKind.NOT_FOUND:
                 return self._manual(
                     notice_id,
-                    f"Tråden finns inte längre på plattformen ({exc}); "
-                    "publicera meddelandet för hand om det behövs.",
+                    say(
+                        translate(
+                            "Core",
+                            "Tråden finns inte längre på plattformen (%1); "
+                            "publicera meddelandet för hand om det behövs.",
+                        ),
+                        told(exc),
+                    ),
                 )
             outcome = Outcome.RETRY if exc.retryable else Outcome.BLOCKED
             return StepResult(outcome, told(exc), retry_after=exc.retry_after, audit_details=details)
@@ -362,13 +374,15 @@ def mark_notice_posted(scope: DecisionScope, link: str | None) -> int:
         scope.set_status(ItemStatus.ANSWERED)
     steps = _open_notice_steps(scope.session, scope.state.id, notice.id)
     if steps:
+        posted = say(translate("Core", "Publicerat för hand av %1."), scope.admin.name)
         scope.session.execute(
             update(OutboxStep)
             .where(OutboxStep.id.in_(steps))
             .values(
                 status=StepStatus.DONE,
                 done_at=scope.now,
-                result=f"Publicerat för hand av {scope.admin.name}.",
+                result=posted,
+                result_said=kept(posted),
                 claimed_by=None,
                 lease_until=None,
             )

@@ -23,7 +23,7 @@ from sqlalchemy import CursorResult, and_, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, PlatformError
-from app.core.messages import heard, kept, told
+from app.core.messages import heard, kept, say, told, translate
 from app.core.states import WAITING, Outcome, StepStatus
 from app.models import Item, OutboxStep
 from app.services.context import Actor, Writes, in_this_thread
@@ -333,7 +333,9 @@ class OutboxRunner:
             result = StepResult(Outcome.RETRY, told(exc))
         except Exception as exc:  # noqa: BLE001 - our bug: keep the step, say so, log it
             log.exception("outbox step %s failed", step.id)
-            result = StepResult(Outcome.BLOCKED, f"Internt fel i Granska: {exc!r}")
+            result = StepResult(
+                Outcome.BLOCKED, say(translate("Core", "Internt fel i Granska: %1"), repr(exc))
+            )
         fault_point(f"after-call:{step.step}")
         write(lambda: self._journal(info, result, interrupted))
         fault_point(f"after:{step.step}")
@@ -377,6 +379,8 @@ class OutboxRunner:
                     details["interrupted"] = True
                 if result.outcome not in (Outcome.DONE, Outcome.MANUAL):
                     details["error"] = result.message
+                    if said is not None:  # the history says each attempt's error in the window's language
+                        details["error_said"] = said
                 failed = result.outcome != Outcome.DONE
                 action = result.audit_action or ("platform_failed" if failed else info.step)
                 account_id = session.scalar(select(Item.account_id).where(Item.id == info.item_id))

@@ -30,9 +30,15 @@ from app.services.moderation.reasons import REMOVAL_REASONS
 from app.services.moderation.register import register_removal
 
 MODES = ("hide", "delete")
-BY_HAND = (
+BY_HAND = translate(
+    "Core",
     "Kontot har ingen koppling till plattformen: ta bort kommentaren för hand via länken och "
-    "bekräfta sedan i Granska."
+    "bekräfta sedan i Granska.",
+)
+NOT_ALLOWED = translate(
+    "Core",
+    "Plattformen låter inte Granska dölja eller radera kommentaren: "
+    "ta bort den för hand och bekräfta sedan i Granska.",
 )
 # Written on the decision when an administrator confirms a removal by hand (the history says it
 # again in the window's language: app/services/moderation/history.py).
@@ -173,8 +179,7 @@ class PlatformRemover:
         if mode is None:
             return StepResult(
                 Outcome.MANUAL,
-                "Plattformen låter inte Granska dölja eller radera kommentaren: "
-                "ta bort den för hand och bekräfta sedan i Granska.",
+                NOT_ALLOWED,
                 audit_action="remove_by_hand",
                 apply=_finish(
                     step.decision_id, step.item_id, ItemStatus.REMOVE_BY_HAND, "Ska tas bort för hand."

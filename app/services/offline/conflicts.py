@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.messages import heard
 from app.models import Account, Item, OfflineDecision
 from app.services.accounts.identity import display_names
 
@@ -54,12 +55,14 @@ def list_conflicts(sessions: sessionmaker[Session], limit: int = 1000) -> list[C
         for record, text, account in rows:
             team = record.team_decision or {}
             at = team.get("decided_at")
+            said = (record.offline or {}).get("message_said")  # beside the Swedish (replay.py)
             found.append(
                 ConflictRecord(
                     record.item_id, account, text or "", record.action, record.decided_by,
                     record.decided_offline_at, record.copy_fresh_at, team.get("action"),
                     names.get(team.get("decided_by") or "") or team.get("name"),
-                    datetime.fromisoformat(at) if at else None, record.message, record.evidence_sha256,
+                    datetime.fromisoformat(at) if at else None, heard(record.message, said) or "",
+                    record.evidence_sha256,
                     names.get(record.decided_by, record.decided_by),
                 )
             )  # fmt: skip

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.messages import translate
 from app.core.states import Action
 from app.models import Evidence
 from app.services.context import Actor
@@ -25,7 +26,7 @@ from app.services.records.evidence import from_local_copy
 
 __all__ = ["SAVED_LOCALLY", "JournalEntry", "OfflineModeration", "journal_entries", "remove_entries"]
 
-SAVED_LOCALLY = "Sparat lokalt, skickas när databasen nås."
+SAVED_LOCALLY = translate("Core", "Sparat lokalt, skickas när databasen nås.")
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS offline_journal ("
@@ -219,6 +220,9 @@ class OfflineModeration:
         from app.models.pg_timeouts import DatabaseUnreachable
 
         raise DatabaseUnreachable(
-            "Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, "
-            "diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats."
+            translate(
+                "Core",
+                "Teamdatabasen nås inte, och det här kan inte göras offline (bara att godkänna, ta bort, "
+                "diarieföra, meddela, svara och vidarebefordra). Ingenting har ändrats.",
+            )
         )

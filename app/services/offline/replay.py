@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import EnvironmentFault, InputError
+from app.core.messages import kept, say, told, translate
 from app.core.states import Action
 from app.models import Decision, Item, OfflineDecision
 from app.models.base import utcnow
@@ -100,7 +101,7 @@ def _run(service: ModerationService, entry: JournalEntry) -> None:
         case Action.FORWARD:
             service.forward(item, p["to"], p.get("note") or "")
         case _:
-            raise InputError(f"Okänt offlinebeslut: {entry.action}")
+            raise InputError(say(translate("Core", "Okänt offlinebeslut: %1"), entry.action))
 
 
 def _keep_conflict(team: Database, entry: JournalEntry, username: str, message: str) -> Conflict:
@@ -122,13 +123,12 @@ def _keep_conflict(team: Database, entry: JournalEntry, username: str, message: 
         decision_id = session.scalar(
             select(Decision.id).where(Decision.item_id == entry.item_id).order_by(Decision.id.desc()).limit(1)
         )
-        session.execute(
-            insert(_offline).values(
-                _record(
-                    entry, "conflict", decision_id=decision_id, team_decision=team_decision, message=message
-                )
-            )
+        record = _record(
+            entry, "conflict", decision_id=decision_id, team_decision=team_decision, message=message
         )
+        if (said := kept(message)) is not None:  # beside the Swedish: the window says it in its language
+            record["offline"] = {**record["offline"], "message_said": said}
+        session.execute(insert(_offline).values(record))
         account_id = session.scalar(select(Item.account_id).where(Item.id == entry.item_id))
         audit.add(
             username,
@@ -232,7 +232,7 @@ def _replay_one(
         report.applied += 1
     except InputError as refused:  # refused by the team database's state or roles
         try:
-            report.conflicts.append(_keep_conflict(team, entry, hook.username, str(refused)))
+            report.conflicts.append(_keep_conflict(team, entry, hook.username, told(refused)))
         except IntegrityError:  # kept by a replay that was interrupted after its commit
             report.already += 1
     finally:

@@ -18,6 +18,7 @@ from sqlalchemy import and_, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.models import Account, Decision, Evidence, Item, Registration
 from app.models.archive_search_pg import copy_matches
 from app.models.evidence_text import saved_item_text
@@ -205,8 +206,11 @@ def _latest() -> list[Any]:
 def _check_length(query: str) -> None:
     if len(query) > MAX_SEARCH_CHARS:
         raise InputError(
-            f"Söktexten är för lång ({len(query)} tecken, högst {MAX_SEARCH_CHARS}): "
-            "sök på några ord ur texten."
+            say(
+                translate("Core", "Söktexten är för lång (%1 tecken, högst %2): sök på några ord ur texten."),
+                len(query),
+                MAX_SEARCH_CHARS,
+            )
         )
 
 

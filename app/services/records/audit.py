@@ -92,8 +92,11 @@ class AuditWriter:
         row = self._writer.first(_LOCK)
         if row is None:
             raise EnvironmentFault(
-                "Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. "
-                "Kör 'granska audit verify' och kontakta systemförvaltaren."
+                translate(
+                    "Core",
+                    "Granskningsloggens huvudrad saknas i databasen: loggen kan ha manipulerats. "
+                    "Kör 'granska audit verify' och kontakta systemförvaltaren.",
+                )
             )
         self._hash, self._count = row
         self._rows: list[dict[str, Any]] = []

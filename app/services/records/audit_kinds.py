@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from app.core.messages import say, told, translate
 from app.models import AuditSeal
 from app.models.seal_fast import digester
 from app.models.seals import GONE, KINDS, SealedKind, Unreadable, iter_latest, raw_columns, stream_rows
@@ -43,8 +44,8 @@ class _Names:
         self.at_item = spec.columns.index("item_id") if told else None
 
     def __call__(self, row: Sequence[Any]) -> tuple[str, str]:  # only for a problem
-        about = f" (post {row[self.at_item]})" if self.at_item is not None else ""
-        return f"{self.spec.label} {row[self.at_id]}", about
+        about = say(translate("Core", " (post %1)"), row[self.at_item]) if self.at_item is not None else ""
+        return say("%1 %2", self.spec.label, row[self.at_id]), about
 
 
 Digest = Callable[[Sequence[Any]], str]
@@ -57,7 +58,13 @@ def _compare(add: Add, names: _Names, digest: Digest, row: Sequence[Any], event_
         name, about = names(row)
         add(
             event_id,
-            f"{name}{about} har ett oläsbart värde ({exc}): den har ändrats efter händelse {event_id}.",
+            say(
+                translate("Core", "%1%2 har ett oläsbart värde (%3): den har ändrats efter händelse %4."),
+                name,
+                about,
+                told(exc),
+                event_id,
+            ),
             name,
         )
         return
@@ -65,26 +72,36 @@ def _compare(add: Add, names: _Names, digest: Digest, row: Sequence[Any], event_
         return
     name, about = names(row)
     if sha == GONE:
-        add(event_id, f"{name}{about} togs bort enligt händelse {event_id} men finns igen.", name)
+        gone = translate("Core", "%1%2 togs bort enligt händelse %3 men finns igen.")
+        add(event_id, say(gone, name, about, event_id), name)
     else:
-        add(event_id, f"{name}{about} har ändrats efter händelse {event_id}, som förseglade den.", name)
+        changed = translate("Core", "%1%2 har ändrats efter händelse %3, som förseglade den.")
+        add(event_id, say(changed, name, about, event_id), name)
 
 
 def _unsealed(add: Add, names: _Names, row: Sequence[Any]) -> None:
     name, about = names(row)
     add(
         END + row[names.at_id],
-        f"{name}{about} finns inte i granskningsloggen: den har lagts till utanför Granska.",
+        say(
+            translate("Core", "%1%2 finns inte i granskningsloggen: den har lagts till utanför Granska."),
+            name,
+            about,
+        ),
         name,
     )
 
 
 def _missing(add: Add, spec: SealedKind, record_id: Any, event_id: int, sha: str) -> None:
     if sha != GONE:
-        name = f"{spec.label} {record_id}"
+        name = say("%1 %2", spec.label, record_id)
         add(
             event_id,
-            f"{name}, förseglad i händelse {event_id}, saknas: den har raderats utanför Granska.",
+            say(
+                translate("Core", "%1, förseglad i händelse %2, saknas: den har raderats utanför Granska."),
+                name,
+                event_id,
+            ),
             name,
         )
 

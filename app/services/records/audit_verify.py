@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
+from app.core.messages import say, told
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
 from app.models.seal_fast import details_json, event_digest, seals_digest
 from app.models.seals import (
@@ -32,6 +33,7 @@ from app.models.seals import (
     stream_batches,
     stream_rows,
 )
+from app.services.records import audit_said as said
 from app.services.records.audit_kinds import END as _END
 from app.services.records.audit_kinds import Deferred, check_kind, evidence_sqlite
 from app.services.records.audit_witness import Witness
@@ -76,7 +78,7 @@ class _Problems:
 def _stamp(value: Any) -> str:
     if isinstance(value, str):  # an iso_time
         value = datetime.fromisoformat(value)
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else "okänd tid"
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else said.UNKNOWN_TIME
 
 
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
@@ -97,12 +99,11 @@ def _verify(session: Session, witnesses: Sequence[Witness]) -> VerifyReport:
     count, running, recorded = _walk_chain(con, problems, witnesses)
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
     if head is None:
-        problems.add(_END, "Granskningsloggens huvudrad saknas.")
+        problems.add(_END, said.HEAD_MISSING)
     elif head[1] != count or head.last_hash != running:
         problems.add(
             _END,
-            f"Granskningsloggen har {count} händelser men ska ha {head[1]}: "
-            "händelser i slutet har raderats eller huvudraden har ändrats.",
+            say(said.HEAD_COUNT, count, head[1]),
         )
     deferred = Deferred() if con.dialect.name == "sqlite" else None
     evidence_rows = _check_evidence(con, problems, recorded, deferred)
@@ -173,26 +174,23 @@ def _walk_chain(
         if orphaned is not None:
             problems.add(
                 ev_id,
-                f"Förseglingar för händelse {orphaned}, som inte finns, har lagts till eller "
-                "händelsen har raderats.",
+                say(said.ORPHAN_SEALS, orphaned),
             )
         try:
             at = iso_time(ev_at)
             details = None if raw_details is None else details_json(raw_details)
             if details is not None and not isinstance(details, dict):
-                raise Unreadable("detaljerna är inget objekt")
+                raise Unreadable(said.DETAILS_NOT_OBJECT)
         except Unreadable as exc:
             problems.add(
                 ev_id,
-                f"Händelse {ev_id} ({action}) har ett oläsbart värde ({exc}): "
-                "den har ändrats utanför Granska.",
+                say(said.EVENT_UNREADABLE, ev_id, action, told(exc)),
             )
             at, details = None, None
         if prev_hash != running:
             problems.add(
                 ev_id,
-                f"Händelse {ev_id} ({action}, {_stamp(at)}): "
-                "kedjan bryts här – händelsen före har ändrats eller raderats.",
+                say(said.CHAIN_BREAKS, ev_id, action, _stamp(at)),
             )
         elif (
             at is not None
@@ -200,7 +198,8 @@ def _walk_chain(
             != ev_hash
         ):
             problems.add(
-                ev_id, f"Händelse {ev_id} ({action}, {_stamp(at)}) har ändrats efter att den skrevs."
+                ev_id,
+                say(said.EVENT_CHANGED, ev_id, action, _stamp(at)),
             )
         running = ev_hash
         while at_count < len(ordered) and ordered[at_count].count == count:
@@ -208,8 +207,7 @@ def _walk_chain(
             if w.hash != running:
                 problems.add(
                     ev_id,
-                    f"Händelse {ev_id} är inte den som {w.source} bevittnar: loggen har skrivits "
-                    "om från och med dit eller tidigare.",
+                    say(said.NOT_WITNESSED, ev_id, w.source),
                 )
             at_count += 1
         by_hash.pop(running, None)
@@ -221,21 +219,20 @@ def _walk_chain(
             recorded[details["evidence_id"]] = (str(details.get("sha256")), ev_id)
     if pending is not None:
         problems.add(
-            _END, f"Förseglingar för händelse {pending[0]}, som inte finns: händelser i slutet har raderats."
+            _END,
+            say(said.SEALS_AFTER_END, pending[0]),
         )
     seals.close()
     for w in ordered[at_count:]:
         if (w.count or 0) > count:
             problems.add(
                 _END,
-                f"Granskningsloggen har {count} händelser, men {w.source} visar att den hade "
-                f"minst {w.count}: loggen har klippts av efter att vittnet skrevs.",
+                say(said.CUT_AFTER_WITNESS, count, w.source, w.count),
             )
     for w in by_hash.values():
         problems.add(
             _END,
-            f"Ingen händelse i loggen har {w.source} {w.hash[:16]}…: loggen har klippts av "
-            "eller skrivits om.",
+            say(said.WITNESS_HASH_GONE, w.source, w.hash[:16]),
         )
     return count, running, recorded
 
@@ -249,7 +246,7 @@ def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, in
             if type(row[0]) is not int:  # SQLite keeps what it is given; its event's hash breaks
                 problems.add(
                     _END,
-                    f"En försegling har ett oläsbart händelse-id ({str(row[0])[:40]!r}): den har ändrats.",
+                    say(said.SEAL_ID_UNREADABLE, repr(str(row[0])[:40])),
                 )
                 continue
             yield row
@@ -290,15 +287,14 @@ def _check_evidence(
             if not intact:
                 problems.add(
                     _END + e_id,
-                    f"Bevis {e_id} (post {e_item_id}) har ändrats: innehållet stämmer inte med sin SHA-256.",
+                    say(said.EVIDENCE_CHANGED, e_id, e_item_id),
                     f"Bevis {e_id}",
                 )
             continue
         if not intact or logged[0] != e_sha:
             problems.add(
                 logged[1],
-                f"Bevis {e_id} (post {e_item_id}), sparat enligt händelse "
-                f"{logged[1]}, har ändrats: innehållet stämmer inte med sin SHA-256.",
+                say(said.EVIDENCE_CHANGED_AFTER, e_id, e_item_id, logged[1]),
                 f"Bevis {e_id}",
             )
     while ahead is not None:
@@ -310,7 +306,7 @@ def _check_evidence(
     for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
         problems.add(
             event_id,
-            f"Bevis {evidence_id}, sparat enligt händelse {event_id}, saknas: det har raderats.",
+            say(said.EVIDENCE_GONE, evidence_id, event_id),
             f"Bevis {evidence_id}",
         )
     return rows

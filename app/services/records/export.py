@@ -181,7 +181,11 @@ class ExportService:
             raise EnvironmentFault(database_failure(exc)) from exc
         except OSError as exc:
             raise EnvironmentFault(
-                f"Kan inte skriva exportfilen {output}: {os_cause(exc)}. Ingenting har ändrats."
+                say(
+                    translate("Core", "Kan inte skriva exportfilen %1: %2. Ingenting har ändrats."),
+                    output,
+                    os_cause(exc),
+                )
             ) from exc
         return ExportResult(
             export_id,

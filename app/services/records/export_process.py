@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from app.core.errors import EnvironmentFault
+from app.core.messages import translate
 from app.models.db import sqlite_file
 from app.services.records.atomic_file import _remove_stale_temporaries
 from app.services.records.export import ExportCancelled, ExportResult, RemovalLogRequest
@@ -137,8 +138,11 @@ def export_in_process(
             message = _receive(ours)
             if message is None:
                 raise EnvironmentFault(
-                    "Exporten avbröts oväntat (exportprocessen slutade utan svar). "
-                    "Ingen fil sparades; försök igen."
+                    translate(
+                        "Core",
+                        "Exporten avbröts oväntat (exportprocessen slutade utan svar). "
+                        "Ingen fil sparades; försök igen.",
+                    )
                 )
             kind = message[0]
             if kind == "progress":

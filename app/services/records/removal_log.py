@@ -19,6 +19,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.errors import InputError
+from app.core.messages import say, translate
 from app.core.states import STATUS_LABELS, Action
 from app.models import (
     Account,
@@ -127,7 +128,9 @@ class LogScope:
 def period_scope(date_from: date, date_to: date, account_keys: tuple[str, ...] = ()) -> LogScope:
     """Whole days in Swedish time, both ends included."""
     if date_to < date_from:
-        raise InputError(f"Perioden slutar ({date_to}) före den börjar ({date_from}).")
+        raise InputError(
+            say(translate("Core", "Perioden slutar (%1) före den börjar (%2)."), date_to, date_from)
+        )
     since = datetime.combine(date_from, time(0), STOCKHOLM)
     until = datetime.combine(date_to + timedelta(days=1), time(0), STOCKHOLM)
     return LogScope(since=since, until=until, account_keys=tuple(account_keys))

@@ -142,14 +142,16 @@ def _no_display_reason() -> str | None:
     if os.environ.get("DISPLAY"):
         return None
     if os.environ.get("WAYLAND_DISPLAY"):
-        return (
+        return translate(
+            "Core",
             "Skärmdumpar kräver X11 eller XWayland, men bara Wayland hittades (DISPLAY är inte "
             "satt). Logga in i en X11-session, eller ta skärmdumpen med skrivbordets eget "
-            "verktyg."
+            "verktyg.",
         )
-    return (
+    return translate(
+        "Core",
         "Ingen skärm att ta en skärmdump av: DISPLAY är inte satt. Kör Granska i en grafisk "
-        "session (eller under xvfb-run för schemalagda körningar)."
+        "session (eller under xvfb-run för schemalagda körningar).",
     )
 
 
@@ -157,11 +159,16 @@ def _fault(exc: BaseException) -> ScreenCaptureError:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "color depth" in text:
         return ScreenCaptureError(
-            f"Skärmens färgdjup stöds inte för skärmdumpar ({text}). Ställ in 24 eller 32 bitar."
+            say(
+                translate(
+                    "Core", "Skärmens färgdjup stöds inte för skärmdumpar (%1). Ställ in 24 eller 32 bitar."
+                ),
+                text,
+            )
         )
     if "display" in text.lower():
-        return ScreenCaptureError(f"Kan inte ansluta till skärmen: {text}.")
-    return ScreenCaptureError(f"Skärmdumpen misslyckades: {text}.")
+        return ScreenCaptureError(say(translate("Core", "Kan inte ansluta till skärmen: %1."), text))
+    return ScreenCaptureError(say(translate("Core", "Skärmdumpen misslyckades: %1."), text))
 
 
 class ScreenGrabber:

@@ -372,7 +372,13 @@ class ScreenshotService:
         data = bytes(row[0])
         if hashlib.sha256(data).hexdigest() != row[1]:
             raise EnvironmentFault(
-                f"Skärmdump {screenshot_id} stämmer inte med sin SHA-256-summa: bilden i databasen är skadad."
+                say(
+                    translate(
+                        "Core",
+                        "Skärmdump %1 stämmer inte med sin SHA-256-summa: bilden i databasen är skadad.",
+                    ),
+                    screenshot_id,
+                )
             )
         return data
 

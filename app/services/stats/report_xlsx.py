@@ -11,7 +11,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from app.core.errors import EnvironmentFault
+from app.core.errors import EnvironmentFault, os_cause
+from app.core.messages import say, translate
 from app.services.records.spreadsheet import escape_cell_text
 from app.services.replace_file import replace_file
 from app.services.stats.report import Report, criterion_label, reason_label
@@ -87,13 +88,17 @@ def write_report_xlsx(report: Report, path: Path) -> Path:
     ):
         info.append(row)
     info["A1"].font = Font(bold=True, size=14)
-    fd, tmp = tempfile.mkstemp(prefix=".granska-", suffix=".xlsx.tmp", dir=path.parent)
-    os.close(fd)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(prefix=".granska-", suffix=".xlsx.tmp", dir=path.parent)
+        os.close(fd)
         book.save(tmp)
         replace_file(Path(tmp), path)
     except OSError as exc:
-        raise EnvironmentFault(f"Kan inte skriva {path}: {exc.strerror}") from None
+        raise EnvironmentFault(
+            say(translate("Core", "Kan inte skriva %1: %2"), path, os_cause(exc))
+        ) from None
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
     return path

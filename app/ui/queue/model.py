@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.queue.shapes import ItemSummary, QueueFilter
+from app.ui.core_text import error_text
 from app.ui.formatting import utcnow
 from app.ui.queue.rows import Column, RowLook
 from app.ui.tasks import TaskManager
@@ -312,7 +313,7 @@ class QueueModel(QAbstractTableModel):
         if generation == self._generation:
             self._exhausted = self._head_exhausted = True  # stop asking; the window offers a reload
             self._set_loading(False)
-        self._tasks.failed.emit(str(exc), "")
+        self._tasks.failed.emit(error_text(exc), "")  # the core's message in the window's language
 
     # -- the row cache ----------------------------------------------------------------------
 

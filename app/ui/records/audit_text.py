@@ -7,6 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.messages import heard
+from app.services.records.audit import ACTION_LABELS  # the core's names, for codes added there
+from app.ui.core_text import window_text
 from app.ui.labels import criterion_label, reason_label
 
 translate = QCoreApplication.translate
@@ -44,7 +47,9 @@ def audit_summary(details: dict[str, Any]) -> str:
     parts = []
     for key, label in _labels():
         value = details.get(key)
-        if value not in (None, ""):
+        if value not in (None, "") and key == "error":  # a failed step's error, kept with its source
+            parts.append(f"{label}: {window_text(heard(str(value), details.get('error_said')))}")
+        elif value not in (None, ""):
             parts.append(f"{label}: {_value(key, value)}")
     return ", ".join(parts)
 
@@ -86,4 +91,6 @@ def action_name(code: str) -> str:
         "administrator_deactivated": translate("AuditText", "Administratör avaktiverad"),
         "refused": translate("AuditText", "Nekad: rollen tillåter inte åtgärden"),
     }
-    return names.get(code, code)
+    if code in names:
+        return names[code]
+    return window_text(ACTION_LABELS[code]) if code in ACTION_LABELS else code

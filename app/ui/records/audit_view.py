@@ -275,7 +275,7 @@ class AuditView(QWidget):
             self.status.setText(text.replace("%1", str(report.events)).replace("%2", str(report.evidence)))
         else:
             more = len(report.problems) - 1
-            text = self.tr("Kedjan är bruten: %1").replace("%1", report.problems[0])
+            text = self.tr("Kedjan är bruten: %1").replace("%1", window_text(report.problems[0]))
             if more:
                 text += " " + self.tr("(och %n fel till)", "", more)
             self.status.setText(text)

@@ -100,7 +100,7 @@ class ConflictsView(QWidget):
             ]
             for col, value in enumerate(cells):
                 cell = QTableWidgetItem(value)
-                cell.setToolTip(r.message if col == 4 and r.message else value)
+                cell.setToolTip(window_text(r.message) if col == 4 and r.message else value)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         self.loaded.emit()

@@ -209,7 +209,7 @@ class AccountsDialog(QDialog):
             item = QListWidgetItem(f"{mark}{e.name} – {e.platform_label}")
             item.setData(Qt.ItemDataRole.UserRole, e.key)
             if e.administrator_warning:
-                item.setToolTip(e.administrator_warning)
+                item.setToolTip(window_text(e.administrator_warning))
             self.account_list.addItem(item)
             if e.key == current:
                 self.account_list.setCurrentItem(item)
@@ -236,7 +236,9 @@ class AccountsDialog(QDialog):
         self.active_box.setChecked(e.active)
         for field, edit in self.text_edits.items():
             edit.setPlainText(getattr(e, field))
-        self.admin_warning.setText(f"⚠ {e.administrator_warning}" if e.administrator_warning else "")
+        self.admin_warning.setText(
+            f"⚠ {window_text(e.administrator_warning)}" if e.administrator_warning else ""
+        )
         self.admin_warning.setVisible(bool(e.administrator_warning))
         self.admin_table.setRowCount(len(e.administrators))
         for row, a in enumerate(e.administrators):

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.accounts.register import AccountRegister, AdministratorContact, RegisterEntry
 from app.services.accounts.roles import Duty
-from app.ui.core_text import error_text
+from app.ui.core_text import error_text, window_text
 from app.ui.formatting import plain_tooltip
 from app.ui.tasks import TaskManager
 from app.ui.text_views import plain_label
@@ -141,7 +141,7 @@ class AdministratorsDialog(QDialog):
                 if e.key_holders is not None
                 else self.tr("(ingen token sparad centralt)")
             )
-            warning = e.administrator_warning or ""
+            warning = window_text(e.administrator_warning) if e.administrator_warning else ""
             cells = [f"{e.name} ({e.key})", admins, holders, warning]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text or "–")  # an empty cell is read as nothing at all
