@@ -111,7 +111,17 @@ def _evidence_seal_deleted(db: Any) -> None:  # its event names the copy without
         s.execute(update(Evidence).where(Evidence.id == copy).values(saved_by="någon"))
 
 
+def _seals_reordered_and_odd(db: Any) -> None:  # seals SQLite joins in another order, odd types
+    events = _ids(db, AuditEvent)
+    _sql(db, "UPDATE audit_seals SET seq = 100 - seq WHERE event_id = :e", e=events[-3])
+    _sql(
+        db, "UPDATE audit_seals SET record_id = record_id + 0.5 WHERE event_id = :e AND seq = 0", e=events[-5]
+    )
+    _sql(db, "UPDATE audit_seals SET kind = CAST(kind AS BLOB) WHERE event_id = :e", e=events[-7])
+
+
 CHANGES: dict[str, Callable[[Any], None]] = {
+    "seals reordered, odd types": _seals_reordered_and_odd,
     "nothing": lambda db: None,
     "an event near the end": _event_changed_late,
     "an event deleted in the middle": _event_deleted_in_the_middle,
