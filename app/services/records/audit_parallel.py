@@ -111,12 +111,14 @@ class Helper:
 
     def __init__(self, process: BaseProcess, pipe: Pipe, upto: int) -> None:
         self.process, self.pipe, self.upto = process, pipe, upto
+        self.answered = False
 
     def result(self) -> ChildResult:
         try:
             message = self.pipe.recv()
         except (EOFError, OSError):
             message = None
+        self.answered = message is not None
         if message is None or message[0] not in ("done", "error"):
             raise EnvironmentFault(
                 translate(
@@ -133,7 +135,8 @@ class Helper:
 
     def stop(self) -> None:
         self.pipe.close()
-        self.process.join(5)
+        if self.answered:  # it has sent all and is ending: otherwise verify failed, its work is moot
+            self.process.join(5)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join()
