@@ -215,3 +215,40 @@ def test_a_killed_child_is_a_clear_error_then_verify_works(history, monkeypatch)
     thread.join()
     report, split = _verify(history, monkeypatch, parallel=True)
     assert split and report.intact
+
+
+def test_a_small_log_is_verified_in_one_process(history):
+    started: list[object] = []
+    real_start = audit_parallel.start
+
+    def start(con: Any, known: list[Witness]) -> audit_parallel.Helper | None:
+        started.append(real_start(con, known))
+        return started[-1]  # type: ignore[return-value]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(audit_parallel, "start", start)
+        assert AuditService(history.sessions).verify().intact
+    assert started == [None]  # under PARALLEL_FROM events: no second process to start
+
+
+def test_the_command_says_and_exits_as_with_one_process(history, monkeypatch, capsys):
+    from app.cli import main
+
+    url = history.engine.url.render_as_string(hide_password=False)
+
+    def verify(parallel: bool) -> tuple[int, str, str]:
+        monkeypatch.setattr(audit_parallel, "PARALLEL_FROM", 1 if parallel else 10**12)
+        code = main(["--db", url, "audit", "verify"])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert verify(True) == verify(False) and verify(True)[0] == 0
+    _decision_and_registration_changed(history)
+    one, two = verify(False), verify(True)
+    assert two == one and two[0] == 1 and two[1].startswith("Granskningsloggen är bruten: ")
+    thread = _when_child_runs(lambda child: child.kill())
+    code, out, err = verify(True)
+    thread.join()
+    assert (code, out) == (1, "")
+    assert err.startswith("granska: Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen")
+    assert verify(True) == one  # and the next verify works

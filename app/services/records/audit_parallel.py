@@ -46,6 +46,7 @@ PARALLEL_FROM = 100_000
 CHILD_KINDS = ("registration", "item", "account", "administrator", "account_administrator")
 
 Calls = list[tuple[Any, ...]]
+POLL_S = 0.1
 
 
 @dataclass
@@ -114,8 +115,14 @@ class Helper:
         self.answered = False
 
     def result(self) -> ChildResult:
+        message = None
         try:
-            message = self.pipe.recv()
+            # Not a bare recv(): on Windows a child killed before it took its end of the pipe
+            # leaves that end open here, and recv() would wait for ever.
+            while self.pipe.poll(POLL_S) or self.process.is_alive() or self.pipe.poll(0):
+                if self.pipe.poll(0):
+                    message = self.pipe.recv()
+                    break
         except (EOFError, OSError):
             message = None
         self.answered = message is not None
