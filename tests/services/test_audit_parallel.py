@@ -252,3 +252,9 @@ def test_the_command_says_and_exits_as_with_one_process(history, monkeypatch, ca
     assert (code, out) == (1, "")
     assert err.startswith("granska: Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen")
     assert verify(True) == one  # and the next verify works
+
+
+def test_every_family_but_the_evidence_copies_is_in_the_queue_once():
+    from app.models.seals import KINDS
+
+    assert sorted(audit_parallel.QUEUE) == sorted(set(KINDS) - {"evidence"})

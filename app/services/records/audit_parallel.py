@@ -4,6 +4,8 @@ sealed records while this one checks the evidence copies and the other families.
 Both read the same database file, each in a snapshot of its own. This process's snapshot (the
 verify's own, opened first and held to the end) decides:
 
+- the child walks the chain while this process checks the evidence copies; then each takes the
+  next family of sealed records not yet taken (QUEUE);
 - the child walks the chain only up to the last event of this snapshot: events and their seals
   are only ever appended, so it reads the same rows as this process would; what lies past that
   event is read here (audit_chain.end_of_chain);
@@ -24,6 +26,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import pickle
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection as Pipe
 from multiprocessing.process import BaseProcess
@@ -42,8 +45,21 @@ from app.services.records.audit_witness import Witness
 
 # Below this many events one process does it all (a child's start costs more than it saves).
 PARALLEL_FROM = 100_000
-# The families the child checks besides the chain (about half of the work, on the demo data).
-CHILD_KINDS = ("registration", "item", "account", "administrator", "account_administrator")
+# The families besides the evidence copies, the largest first: after the chain (the child) and
+# the evidence copies (this process), each process takes the next one not yet taken, so the two
+# end at about the same time whatever the shape of the data.
+QUEUE = (
+    "decision",
+    "registration",
+    "item",
+    "notice",
+    "escalation",
+    "recusal",
+    "screenshot",
+    "account",
+    "administrator",
+    "account_administrator",
+)
 
 Calls = list[tuple[Any, ...]]
 POLL_S = 0.1
@@ -71,7 +87,7 @@ def recorder() -> tuple[Calls, Any]:
     return calls, add
 
 
-def check_kinds(con: Connection, kinds: tuple[str, ...]) -> dict[str, tuple[int, Calls]]:
+def check_kinds(con: Connection, kinds: Iterable[str]) -> dict[str, tuple[int, Calls]]:
     found = {}
     for kind in kinds:
         calls, add = recorder()
@@ -79,8 +95,21 @@ def check_kinds(con: Connection, kinds: tuple[str, ...]) -> dict[str, tuple[int,
     return found
 
 
-def _child(url: str, upto: int, head: tuple[Any, ...] | None, witnesses: list[Witness], pipe: Pipe) -> None:
-    """Runs in the child: the chain up to `upto` and CHILD_KINDS, answered over `pipe`."""
+def taken(turn: Any) -> Iterator[str]:
+    """The families of QUEUE this process takes, one at a time, `turn` shared by both."""
+    while True:
+        with turn.get_lock():
+            at = turn.value
+            turn.value = at + 1
+        if at >= len(QUEUE):
+            return
+        yield QUEUE[at]
+
+
+def _child(
+    url: str, upto: int, head: tuple[Any, ...] | None, witnesses: list[Witness], turn: Any, pipe: Pipe
+) -> None:
+    """Runs in the child: the chain up to `upto` and the families it takes, answered over `pipe`."""
     from sqlalchemy import create_engine
 
     gc.disable()  # millions of short-lived tuples, none in a cycle (as verify_chain)
@@ -92,7 +121,7 @@ def _child(url: str, upto: int, head: tuple[Any, ...] | None, witnesses: list[Wi
             same_head = _head(con) == head
             chain_calls, add = recorder()
             state = walk_chain(con, add, witnesses, upto)
-            kinds = check_kinds(con, CHILD_KINDS)
+            kinds = check_kinds(con, taken(turn))
             con.rollback()
         pipe.send(("done", ChildResult(same_head, state, chain_calls, kinds)))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the verify
@@ -110,8 +139,8 @@ def _child(url: str, upto: int, head: tuple[Any, ...] | None, witnesses: list[Wi
 class Helper:
     """The child at work; `result()` waits for its answer, `stop()` ends it however things went."""
 
-    def __init__(self, process: BaseProcess, pipe: Pipe, upto: int) -> None:
-        self.process, self.pipe, self.upto = process, pipe, upto
+    def __init__(self, process: BaseProcess, pipe: Pipe, upto: int, turn: Any) -> None:
+        self.process, self.pipe, self.upto, self.turn = process, pipe, upto, turn
         self.answered = False
 
     def result(self) -> ChildResult:
@@ -160,12 +189,13 @@ def start(con: Connection, witnesses: list[Witness]) -> Helper | None:
         return None
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe(duplex=False)
+    turn = context.Value("i", 0)
     process = context.Process(
         target=_child,
-        args=(url.render_as_string(hide_password=False), upto, _head(con), witnesses, theirs),
+        args=(url.render_as_string(hide_password=False), upto, _head(con), witnesses, turn, theirs),
         name="granska-audit-verify",
         daemon=True,  # ends with this process
     )
     process.start()
     theirs.close()
-    return Helper(process, ours, upto)
+    return Helper(process, ours, upto, turn)

@@ -96,13 +96,12 @@ def _verify(session: Session, witnesses: Sequence[Witness]) -> VerifyReport:
 
 
 def _verify_two(con: Connection, witnesses: Sequence[Witness], helper: audit_parallel.Helper) -> VerifyReport:
-    """The same passes, the chain and audit_parallel.CHILD_KINDS in the child; the problems added
+    """The same passes, the chain and the families it takes in the child; the problems added
     in the order _verify adds them."""
     deferred = Deferred()
     evidence_calls, add = audit_parallel.recorder()
     evidence_rows = _check_evidence(con, add, {}, deferred)  # the chain names no unsealed copy (below)
-    mine = tuple(k for k in KINDS if k != "evidence" and k not in audit_parallel.CHILD_KINDS)
-    kinds = audit_parallel.check_kinds(con, mine)
+    kinds = audit_parallel.check_kinds(con, audit_parallel.taken(helper.turn))
     child = helper.result()
     state = child.chain
     if state.recorded:  # events that name copies without sealing them (before seals): again, with them
