@@ -34,11 +34,18 @@ def history(sqlite_db):
 
 
 def _verify(
-    db: Any, monkeypatch: pytest.MonkeyPatch, *, parallel: bool, witnesses: list[Witness] | None = None
+    db: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    parallel: bool,
+    witnesses: list[Witness] | None = None,
+    child_takes_all: bool = False,
 ):
-    """The report, and whether a second process did part of it."""
+    """The report, and whether a second process did part of it. `child_takes_all`: this process
+    takes no family from the queue, so the child checks them all (on a small log this process,
+    done with its evidence copies before the child has started, would take them all)."""
     started: list[object] = []
-    real_start = audit_parallel.start
+    real_start, real_taken = audit_parallel.start, audit_parallel.taken
 
     def start(con: Any, known: list[Witness]) -> audit_parallel.Helper | None:
         helper = real_start(con, known)
@@ -47,6 +54,7 @@ def _verify(
 
     monkeypatch.setattr(audit_parallel, "PARALLEL_FROM", 1 if parallel else 10**12)
     monkeypatch.setattr(audit_parallel, "start", start)
+    monkeypatch.setattr(audit_parallel, "taken", (lambda turn: iter(())) if child_takes_all else real_taken)
     report = AuditService(db.sessions).verify(witnesses or [])
     return report, started[0] is not None
 
@@ -139,8 +147,9 @@ def test_two_processes_report_what_one_process_reports(history, monkeypatch, cha
     CHANGES[change](history)
     one, helped = _verify(history, monkeypatch, parallel=False)
     two, split = _verify(history, monkeypatch, parallel=True)
+    child_all, _ = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     assert not helped and split
-    assert two == one
+    assert two == one and child_all == one
     assert two.intact == (change == "nothing")
 
 
@@ -155,7 +164,7 @@ def test_witnesses_are_checked_by_the_child_as_by_one_process(history, monkeypat
         Witness(None, "d" * 64, "hash för hand"),  # nowhere
     ]
     one, _ = _verify(history, monkeypatch, parallel=False, witnesses=witnesses)
-    two, split = _verify(history, monkeypatch, parallel=True, witnesses=witnesses)
+    two, split = _verify(history, monkeypatch, parallel=True, witnesses=witnesses, child_takes_all=True)
     assert split and two == one and len(two.problems) == 3
 
 
@@ -181,7 +190,7 @@ def test_a_decision_during_verify_is_no_false_alarm(history, monkeypatch):
         events = s.scalar(select(func.count()).select_from(AuditEvent))
     item = make_item(history.sessions, "Ett nytt hot")
     thread = _when_child_runs(lambda _child: service(history, user="erik").remove(item, "hets", "Hot."))
-    report, split = _verify(history, monkeypatch, parallel=True)
+    report, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     thread.join()
     assert split and report.intact, report.problems
     assert report.events in (events, events + 1)  # the snapshot verify opened first decides
@@ -195,7 +204,7 @@ def test_a_change_found_by_the_child_is_reported_as_in_verifys_snapshot(history,
     thread = _when_child_runs(
         lambda _child: service(history, user="erik").register(registered, "arende", "Ä.")
     )
-    two, split = _verify(history, monkeypatch, parallel=True)
+    two, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     thread.join()
     assert split and not two.intact
     # the problems as in verify's snapshot; records the child read in its own (a little later)
