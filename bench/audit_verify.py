@@ -8,7 +8,8 @@ its seals) and hashes each one with hashlib in a plain loop, with no canonical f
     python -m bench.audit_verify --large 200000   # a 200k demo built in the shared folder
     python -m bench.audit_verify --runs 3         # best of three of each (a loaded machine)
 
-The line before last is the memory goal (peak at the large size / at 10k, ≤ 1.3); the last is
+The memory line is the goal (the larger process's peak at the large size / at 10k, ≤ 1.3, and both
+processes together: from 100k events verify runs a second process); then the CPU of both; the last is
 `ratio: verify's time / the bare hashing loop's at the large size`, with verify's events/s
 against the goal (≥ 50,000/s).
 """
@@ -100,8 +101,11 @@ def _measure(path: str, bare: str) -> dict[str, float]:
             took = time.perf_counter() - started
         events, intact = report.events, report.intact
     cpu = time.process_time() - cpu  # this process's own CPU (SQLite runs in it): the load aside
+    helper = resource.getrusage(resource.RUSAGE_CHILDREN)  # verify's second process, when it ran
+    helper_cpu = helper.ru_utime + helper.ru_stime
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"events": events, "seconds": took, "cpu": cpu, "rss_mb": peak / 1024,
+    return {"events": events, "seconds": took, "cpu": cpu, "helper_cpu": helper_cpu,
+            "helper_mb": helper.ru_maxrss / 1024, "rss_mb": peak / 1024,
             "grew_mb": (peak - start_rss) / 1024, "intact": intact}  # fmt: skip
 
 
@@ -132,23 +136,36 @@ def main() -> None:
         path = _database(items, args.folder)
         for bare, label in (("read", "bare read"), ("hash", "bare hash"), ("", "verify")):
             r = _run(path, bare, args.runs)
+            cpu = r["cpu"] + r["helper_cpu"]
+            helped = (
+                f" + second process {r['helper_cpu']:.2f} s = {cpu:.2f} s, "
+                f"{r['events'] / max(r['cpu'], r['helper_cpu']):.0f}/s on the busier core"
+                if r["helper_cpu"]
+                else ""
+            )
             print(
                 f"{items:>9} items, {label:>9}: {r['events']:>7} events in {r['seconds']:7.2f} s "
-                f"({r['events'] / r['seconds']:8.0f}/s; CPU {r['cpu']:.2f} s, "
-                f"{r['events'] / r['cpu']:.0f}/s), "
+                f"({r['events'] / r['seconds']:8.0f}/s; CPU {r['cpu']:.2f} s{helped}, "
+                f"{r['events'] / cpu:.0f}/s of CPU), "
                 f"peak rss {r['rss_mb']:.0f} MB "
-                f"(+{r['grew_mb']:.0f} MB during), intact={r['intact']}",
+                f"(+{r['grew_mb']:.0f} MB during; second process {r['helper_mb']:.0f} MB), "
+                f"intact={r['intact']}",
                 flush=True,
             )
             if label == "bare hash":
-                baseline = r["seconds"]
+                baseline, baseline_cpu = r["seconds"], r["cpu"]
             if not bare:
-                peaks.append(r["rss_mb"])
-                rate, took = r["events"] / r["seconds"], r["seconds"]
-    print(f"memory: {peaks[1] / peaks[0]:.2f} (goal: ≤ 1.3, peak memory at {args.large} / at 10000)")
+                peaks.append((max(r["rss_mb"], r["helper_mb"]), r["rss_mb"] + r["helper_mb"]))
+                rate, took, cpu_took = r["events"] / r["seconds"], r["seconds"], cpu
+    print(
+        f"memory: {peaks[1][0] / peaks[0][0]:.2f} (goal: ≤ 1.3, the larger process's peak at "
+        f"{args.large} / at 10000; both processes together {peaks[1][1]:.0f} MB / {peaks[0][1]:.0f} MB "
+        f"= {peaks[1][1] / peaks[0][1]:.2f})"
+    )
+    print(f"CPU: verify {cpu_took:.2f} s (both processes) / the bare loop {baseline_cpu:.2f} s")
     print(
         f"ratio: {took / baseline:.2f} (verify / a bare sqlite3+hashlib loop over the same rows at "
-        f"{args.large} items, best of {args.runs}; goal: ≥ 50000 events/s, here {rate:.0f}/s)"
+        f"{args.large} items, wall, best of {args.runs}; goal: ≥ 50000 events/s, here {rate:.0f}/s)"
     )
 
 

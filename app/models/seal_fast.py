@@ -83,6 +83,22 @@ def event_text(
     seals: str | None,
 ) -> str:
     """canonical_json of the content seals.event_hash_at hashes (its keys in sorted order)."""
+    if (
+        type(actor) is str
+        and type(action) is str
+        and type(prev_hash) is str
+        and type(at) is str
+        and (seals is None or type(seals) is str)
+        and (account_id is None or type(account_id) is int)
+        and (item_id is None or type(item_id) is int)
+    ):  # what Granska writes, without a call per value (a few million calls at 1M)
+        text = (
+            f'{{"account":{"null" if account_id is None else _int_text(account_id)},'
+            f'"action":{_string(action)},"actor":{_string(actor)},"at":{_string(at)},'
+            f'"details":{details_text(details) if details else "{}"},'
+            f'"item":{"null" if item_id is None else _int_text(item_id)},"prev":{_string(prev_hash)}'
+        )
+        return f'{text},"seals":{_string(seals)}}}' if seals is not None else text + "}"
     text = (
         f'{{"account":{value_json(account_id)},"action":{value_json(action)},'
         f'"actor":{value_json(actor)},"at":{value_json(at)},'

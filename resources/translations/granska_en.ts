@@ -3102,6 +3102,10 @@
         <source>%1 skickade ett ofullständigt svar (utan %3) för kontot %2.</source>
         <translation>%1 sent an incomplete answer (without %3) for the account %2.</translation>
     </message>
+    <message>
+        <source>Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen slutade utan svar. Inget har ändrats; försök igen.</source>
+        <translation>The audit log could not be verified: the second checking process ended without an answer. Nothing was changed; try again.</translation>
+    </message>
 </context>
 <context>
     <name>CountdownOverlay</name>

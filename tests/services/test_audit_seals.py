@@ -295,14 +295,14 @@ def test_a_decision_committed_while_verify_runs_is_not_taken_for_tampering(datab
 
     service(database).keep(make_item(database.sessions, "Tack"))
     other = make_item(database.sessions, "Tack igen")
-    chain_pass = audit_verify._walk_chain
+    chain_pass = audit_verify.walk_chain
 
     def another_administrator_decides(*args):
         walked = chain_pass(*args)
         service(database, user="sofia").keep(other)  # after the chain pass, before the head is read
         return walked
 
-    monkeypatch.setattr(audit_verify, "_walk_chain", another_administrator_decides)
+    monkeypatch.setattr(audit_verify, "walk_chain", another_administrator_decides)
     report = AuditService(database.sessions).verify()
     assert report.intact, report.problems
     monkeypatch.undo()

@@ -300,6 +300,8 @@ COVERED = [
     "app/models/seals.py",
     "app/services/records/audit_kinds.py",
     "app/services/records/audit_verify.py",
+    "app/services/records/audit_chain.py",
+    "app/services/records/audit_parallel.py",
     "app/services/records/audit_said.py",
     "app/services/offline/conflicts.py",
     "app/services/offline/replay.py",

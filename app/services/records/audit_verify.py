@@ -11,9 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from hashlib import sha256
-from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, select, type_coerce
@@ -21,21 +19,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
 from app.core.canonical import sha256_hex
-from app.core.messages import say, told
+from app.core.messages import say
 from app.models import AuditEvent, AuditHead, AuditSeal, Evidence
-from app.models.seal_fast import details_json, event_digest, seals_digest
-from app.models.seals import (
-    GENESIS,
-    HEAD_ID,
-    KINDS,
-    Unreadable,
-    iso_time,
-    stream_batches,
-    stream_rows,
-)
+from app.models.seal_fast import details_json
+from app.models.seals import HEAD_ID, KINDS, Unreadable, iso_time, stream_rows
+from app.services.records import audit_parallel
 from app.services.records import audit_said as said
+from app.services.records.audit_chain import ChainState, end_of_chain, walk_chain
 from app.services.records.audit_kinds import END as _END
-from app.services.records.audit_kinds import Deferred, check_kind, evidence_sqlite
+from app.services.records.audit_kinds import Add, Deferred, check_kind, evidence_sqlite
 from app.services.records.audit_witness import Witness
 
 
@@ -75,12 +67,6 @@ class _Problems:
         )
 
 
-def _stamp(value: Any) -> str:
-    if isinstance(value, str):  # an iso_time
-        value = datetime.fromisoformat(value)
-    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else said.UNKNOWN_TIME
-
-
 def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyReport:
     # The pass builds millions of short-lived tuples and strings, none in a cycle: the cycle
     # collector would walk the young ones every 700 allocations for nothing.
@@ -95,20 +81,66 @@ def verify_chain(session: Session, witnesses: Sequence[Witness] = ()) -> VerifyR
 
 def _verify(session: Session, witnesses: Sequence[Witness]) -> VerifyReport:
     con = _snapshot(session)
+    helper = audit_parallel.start(con, list(witnesses))
+    if helper is not None:
+        try:
+            return _verify_two(con, witnesses, helper)
+        finally:
+            helper.stop()
     problems = _Problems()
-    count, running, recorded = _walk_chain(con, problems, witnesses)
+    state = walk_chain(con, problems.add, witnesses)
+    end_of_chain(con, problems.add, state)
+    _check_head(con, problems.add, state)
+    deferred = Deferred() if con.dialect.name == "sqlite" else None
+    evidence_rows = _check_evidence(con, problems.add, state.recorded, deferred)
+    records = sum(check_kind(con, problems.add, spec, deferred) for spec in KINDS.values())
+    return problems.report(state.count, evidence_rows, records, len(witnesses))
+
+
+def _verify_two(con: Connection, witnesses: Sequence[Witness], helper: audit_parallel.Helper) -> VerifyReport:
+    """The same passes, the chain and the families it takes in the child; the problems added
+    in the order _verify adds them."""
+    deferred = Deferred()
+    evidence_calls, add = audit_parallel.recorder()
+    evidence_rows = _check_evidence(con, add, {}, deferred)  # the chain names no unsealed copy (below)
+    kinds = audit_parallel.check_kinds(con, audit_parallel.taken(helper.turn))
+    child = helper.result()
+    state = child.chain
+    if state.recorded:  # events that name copies without sealing them (before seals): again, with them
+        deferred = Deferred()
+        evidence_calls, add = audit_parallel.recorder()
+        evidence_rows = _check_evidence(con, add, state.recorded, deferred)
+    for kind, (checked, calls) in child.kinds.items():
+        if calls and not child.same_head:  # Granska wrote meanwhile: this snapshot decides
+            kinds.update(audit_parallel.check_kinds(con, (kind,)))
+        else:
+            kinds[kind] = (checked, calls)
+    problems = _Problems()
+    for call in child.chain_calls:
+        problems.add(*call)
+    end_of_chain(con, problems.add, state, helper.upto)
+    _check_head(con, problems.add, state)
+    for call in evidence_calls:
+        problems.add(*call)
+    records = deferred.replay(problems.add)
+    for kind in KINDS:
+        if kind != "evidence":
+            checked, calls = kinds[kind]
+            records += checked
+            for call in calls:
+                problems.add(*call)
+    return problems.report(state.count, evidence_rows, records, len(witnesses))
+
+
+def _check_head(con: Connection, add: Add, state: ChainState) -> None:
     head = con.execute(select(AuditHead.last_hash, AuditHead.count).where(AuditHead.id == HEAD_ID)).first()
     if head is None:
-        problems.add(_END, said.HEAD_MISSING)
-    elif head[1] != count or head.last_hash != running:
-        problems.add(
+        add(_END, said.HEAD_MISSING)
+    elif head[1] != state.count or head.last_hash != state.running:
+        add(
             _END,
-            say(said.HEAD_COUNT, count, head[1]),
+            say(said.HEAD_COUNT, state.count, head[1]),
         )
-    deferred = Deferred() if con.dialect.name == "sqlite" else None
-    evidence_rows = _check_evidence(con, problems, recorded, deferred)
-    records = sum(check_kind(con, problems.add, spec, deferred) for spec in KINDS.values())
-    return problems.report(count, evidence_rows, records, len(witnesses))
 
 
 def _snapshot(session: Session) -> Connection:
@@ -122,143 +154,13 @@ def _snapshot(session: Session) -> Connection:
     return con
 
 
-def _walk_chain(
-    con: Connection, problems: _Problems, witnesses: Sequence[Witness]
-) -> tuple[int, str, dict[int, tuple[str, int]]]:
-    ordered = sorted((w for w in witnesses if w.count is not None), key=lambda w: w.count or 0)
-    by_hash = {w.hash: w for w in witnesses if w.count is None}
-    at_count = 0
-    running = GENESIS
-    count = 0
-    # evidence id -> (sha256, event id), only for events that do not seal the copy they name
-    # (written before seals, or changed): the others are read again, in order, by _logged
-    recorded: dict[int, tuple[str, int]] = {}
-    sealed_evidence: set[int] = set()
-    events = select(
-        AuditEvent.id,
-        type_coerce(AuditEvent.at, NullType()).label("at"),
-        AuditEvent.actor,
-        AuditEvent.action,
-        AuditEvent.item_id,
-        AuditEvent.account_id,
-        type_coerce(AuditEvent.details, NullType()).label("details"),
-        AuditEvent.prev_hash,
-        AuditEvent.hash,
-    ).order_by(AuditEvent.id)
-    seals = _seals(con, problems)
-    pending = next(seals, None)
-    for (
-        ev_id,
-        ev_at,
-        actor,
-        action,
-        item_id,
-        account_id,
-        raw_details,
-        prev_hash,
-        ev_hash,
-    ) in chain.from_iterable(stream_batches(con, events, 5000)):
-        count += 1
-        lines: list[str] = []
-        orphaned = None
-        sealed_evidence.clear()
-        while pending is not None and pending[0] <= ev_id:
-            if pending[0] < ev_id:
-                orphaned = pending[0]
-            else:
-                kind, record_id = pending[1], pending[2]
-                lines.append(f"{kind}:{record_id}:{pending[3]}\n")  # seals_digest_line
-                if kind == "evidence":
-                    sealed_evidence.add(record_id)
-            pending = next(seals, None)
-        if orphaned is not None:
-            problems.add(
-                ev_id,
-                say(said.ORPHAN_SEALS, orphaned),
-            )
-        try:
-            at = iso_time(ev_at)
-            details = None if raw_details is None else details_json(raw_details)
-            if details is not None and not isinstance(details, dict):
-                raise Unreadable(said.DETAILS_NOT_OBJECT)
-        except Unreadable as exc:
-            problems.add(
-                ev_id,
-                say(said.EVENT_UNREADABLE, ev_id, action, told(exc)),
-            )
-            at, details = None, None
-        if prev_hash != running:
-            problems.add(
-                ev_id,
-                say(said.CHAIN_BREAKS, ev_id, action, _stamp(at)),
-            )
-        elif (
-            at is not None
-            and event_digest(prev_hash, at, actor, action, item_id, account_id, details, seals_digest(lines))
-            != ev_hash
-        ):
-            problems.add(
-                ev_id,
-                say(said.EVENT_CHANGED, ev_id, action, _stamp(at)),
-            )
-        running = ev_hash
-        while at_count < len(ordered) and ordered[at_count].count == count:
-            w = ordered[at_count]
-            if w.hash != running:
-                problems.add(
-                    ev_id,
-                    say(said.NOT_WITNESSED, ev_id, w.source),
-                )
-            at_count += 1
-        by_hash.pop(running, None)
-        if (
-            isinstance(details, dict)
-            and isinstance(details.get("evidence_id"), int)
-            and details["evidence_id"] not in sealed_evidence
-        ):
-            recorded[details["evidence_id"]] = (str(details.get("sha256")), ev_id)
-    if pending is not None:
-        problems.add(
-            _END,
-            say(said.SEALS_AFTER_END, pending[0]),
-        )
-    seals.close()
-    for w in ordered[at_count:]:
-        if (w.count or 0) > count:
-            problems.add(
-                _END,
-                say(said.CUT_AFTER_WITNESS, count, w.source, w.count),
-            )
-    for w in by_hash.values():
-        problems.add(
-            _END,
-            say(said.WITNESS_HASH_GONE, w.source, w.hash[:16]),
-        )
-    return count, running, recorded
-
-
-def _seals(con: Connection, problems: _Problems) -> Generator[tuple[int, str, int, str]]:
-    stmt = select(AuditSeal.event_id, AuditSeal.kind, AuditSeal.record_id, AuditSeal.sha256).order_by(
-        AuditSeal.event_id, AuditSeal.seq
-    )
-    for batch in stream_batches(con, stmt, 5000):
-        for row in batch:
-            if type(row[0]) is not int:  # SQLite keeps what it is given; its event's hash breaks
-                problems.add(
-                    _END,
-                    say(said.SEAL_ID_UNREADABLE, repr(str(row[0])[:40])),
-                )
-                continue
-            yield row
-
-
 def _stream(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
     """Rows (tuples) in batches, the cursor closed however the caller stops."""
     return stream_rows(con, stmt, rows)
 
 
 def _check_evidence(
-    con: Connection, problems: _Problems, recorded: dict[int, tuple[str, int]], deferred: Deferred | None
+    con: Connection, add: Add, recorded: dict[int, tuple[str, int]], deferred: Deferred | None
 ) -> int:
     rows = 0
     copies: Iterator[tuple[int, Any, Any, Any]]
@@ -285,14 +187,14 @@ def _check_evidence(
             intact = isinstance(payload, str) and sha256_hex(payload) == e_sha
         if logged is None:  # its seal (below) says whether Granska wrote it and when
             if not intact:
-                problems.add(
+                add(
                     _END + e_id,
                     say(said.EVIDENCE_CHANGED, e_id, e_item_id),
                     f"Bevis {e_id}",
                 )
             continue
         if not intact or logged[0] != e_sha:
-            problems.add(
+            add(
                 logged[1],
                 say(said.EVIDENCE_CHANGED_AFTER, e_id, e_item_id, logged[1]),
                 f"Bevis {e_id}",
@@ -304,7 +206,7 @@ def _check_evidence(
     if isinstance(copies, Generator):
         copies.close()
     for evidence_id, (_sha, event_id) in sorted(recorded.items(), key=lambda r: r[1][1]):
-        problems.add(
+        add(
             event_id,
             say(said.EVIDENCE_GONE, evidence_id, event_id),
             f"Bevis {evidence_id}",
