@@ -137,6 +137,7 @@ def test_parts_interrupted_at_any_moment_are_all_written_once_and_the_indexes_ag
 
     from app.core.incoming import IncomingItem
     from app.models.base import utcnow
+    from app.models.wal_checkpoint import checkpoint
     from app.services.intake.importer import ImportService
     from tests.helpers.items import add_accounts
 
@@ -177,6 +178,7 @@ def test_parts_interrupted_at_any_moment_are_all_written_once_and_the_indexes_ag
                 result = importer.import_items(items, bulk=len(items) > 300, check_index=False)
             assert result.created == len(items)
             written += len(items)
+            checkpoint(database.sessions)  # as the sync does between parts, on any pooled connection
     finally:
         done.set()
         presser.join()

@@ -60,6 +60,11 @@ class PartInterrupts:
             # when it was opening the search index): written again in the next turn, which is
             # not interrupted, so an error of the file's own comes back there and is raised.
             if self.fired:
+                # Thrown away, not pooled: a statement stopped inside the search index's own
+                # statements left the connection holding a read (a later checkpoint on it
+                # said 'database table is locked'). Closed once the part has rolled back;
+                # the next turn opens a fresh one.
+                self._connection.connection.invalidate(soft=True)
                 raise GaveWay from None
             raise
         if self.fired:
