@@ -4,7 +4,8 @@ same decision with no sync, in one run.
 A fake Facebook Graph API (the tests' one) runs in a child process with `--comments` comments.
 The rest is arranged as the window arranges it (app/ui/tasks.py, app/ui/sync_action.py: its
 batch and write budget, and its count of the writes waiting, to which the sync's import gives
-way every few items: app/services/writer_turns.py): one writer thread runs every
+way every few items, and whose running SQLite statement a hand-over stops:
+app/services/writer_turns.py, app/services/intake/part_interrupts.py): one writer thread runs every
 database transaction in turn; the real `SyncService.sync` runs on a thread of its own and hands
 each of its transactions to the writer (`write=`), into a writable copy of the shared 1M demo
 database (half decided). Godkänn (`ModerationService.keep`: lock, decision, status, audit) is

@@ -27,6 +27,7 @@ from app.models.fulltext import (
 )
 from app.services.intake.heap_aside import heap_set_aside
 from app.services.intake.incoming import ImportLineError, read_jsonl
+from app.services.intake.part_interrupts import GaveWay, PartInterrupts
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.rules import RuleSet, Verdict
 
@@ -41,10 +42,6 @@ IMPORT_CACHE_KIB = 65536
 Progress = Callable[[int], None]
 # json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
 _json_text = json.JSONEncoder(ensure_ascii=False).encode
-
-
-class _GaveWay(Exception):
-    """A person's write waits: this import's transaction is rolled back for it."""
 
 
 @dataclass
@@ -317,7 +314,7 @@ class ImportService:
         try:
             with heap_set_aside():
                 return self._import(items, progress, bulk, check_index, give_way)
-        except _GaveWay:
+        except GaveWay:
             return ImportResult(taken=0)
 
     def _import(
@@ -343,7 +340,8 @@ class ImportService:
             }
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
-                return self._write_all(writer, accounts, items, progress, give_way)
+                with PartInterrupts(connection, give_way).running():
+                    return self._write_all(writer, accounts, items, progress, give_way)
             finally:
                 writer.release()
 
@@ -386,7 +384,7 @@ class ImportService:
                 if progress:
                     progress(count)
                 if give_way is not None and give_way() and not unknown:
-                    raise _GaveWay  # rolls the transaction back
+                    raise GaveWay  # rolls the transaction back
         if unknown:
             listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
             raise InputError(f"Okända konton: {listed}. Inget har importerats.")

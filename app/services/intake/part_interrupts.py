@@ -1,0 +1,71 @@
+"""A sync's part on SQLite stopped in the middle of a statement when a person's write is handed
+to the writer (app/services/writer_turns.py).
+
+`sqlite3.Connection.interrupt()` is made to be called from another thread: the running
+statement ends with SQLITE_INTERRUPT and SQLite rolls the whole transaction back, so nothing
+of the part is kept; the import then reports that it gave way and the sync writes the part
+again in a later turn (app/services/intake/sync.py). Between two statements the interrupt
+is lost (SQLite clears it when the next one starts): the import's own look at the count of
+waiting writes, every few items, catches that case. The commit is never interrupted: it runs
+after `running()` is left; a part in which an interrupt came is rolled back even if no
+statement was stopped, so no half-ended interrupt reaches the commit.
+
+PostgreSQL's parts are not interrupted (a cancel there is a request to the server, not
+worth its round trip for a few rows); they give way between items as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
+
+from app.services.writer_turns import WaitingWrites
+
+
+class GaveWay(Exception):
+    """A person's write waits: this import's transaction is rolled back for it."""
+
+
+class PartInterrupts:
+    def __init__(self, connection: Connection, give_way: Callable[[], bool] | None) -> None:
+        self._connection = connection
+        self._waiting = give_way if isinstance(give_way, WaitingWrites) else None
+        if connection.dialect.name != "sqlite":
+            self._waiting = None
+        self.fired = False
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """The import's statements: stopped when a write is handed over meanwhile."""
+        if self._waiting is None:
+            yield
+            return
+        stop = getattr(self._connection.connection.driver_connection, "interrupt", None)
+        if stop is None:
+            yield
+            return
+
+        def interrupt() -> None:
+            self.fired = True
+            stop()
+
+        try:
+            with self._waiting.interruptible(interrupt):
+                yield
+        except OperationalError:
+            # Whatever the stopped statement says ('interrupted'; 'vtable constructor failed'
+            # when it was opening the search index): written again in the next turn, which is
+            # not interrupted, so an error of the file's own comes back there and is raised.
+            if self.fired:
+                # Thrown away, not pooled: a statement stopped inside the search index's own
+                # statements left the connection holding a read (a later checkpoint on it
+                # said 'database table is locked'). Closed once the part has rolled back;
+                # the next turn opens a fresh one.
+                self._connection.connection.invalidate(soft=True)
+                raise GaveWay from None
+            raise
+        if self.fired:
+            raise GaveWay
