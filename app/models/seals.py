@@ -328,8 +328,8 @@ def iter_latest(con: Connection, kind: str) -> Iterator[tuple[int, int, str]]:
     )
     last: tuple[int, int, str] | None = None
     for row in stream_rows(con, stmt, 2000):
-        if not isinstance(row[0], int):
-            continue  # an unreadable record id: the seal no longer matches its event's hash
+        if not isinstance(row[0], int) or not isinstance(row[1], int):
+            continue  # an unreadable record or event id: the seal no longer matches its event's hash
         if last is not None and row[0] != last[0]:
             yield last
         last = (row[0], row[1], row[2])
