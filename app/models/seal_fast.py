@@ -184,11 +184,12 @@ def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str
             names[f"E{n}"] = _waiting
         body.append(f"   parts.append({key} + E{n}(v))")
     body += [
+        # a lone surrogate (a JSON column's "\\ud800") has no UTF-8: UnicodeEncodeError
+        "  return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
         " except Unreadable:",
         "  raise",
         " except (TypeError, ValueError):",
         "  raise Unreadable(UNREADABLE) from None",
-        " return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
     ]
     names["Unreadable"] = Unreadable
     names["UNREADABLE"] = translate("Core", "innehållet kan inte läsas")

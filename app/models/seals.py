@@ -248,11 +248,10 @@ def digest(spec: SealedKind, values: Iterable[Any]) -> str:
         if isinstance(value, (bytes, memoryview)):  # noqa: UP038  (the tuple is the faster test)
             value = hashlib.sha256(bytes(value)).hexdigest()
         content[name] = value
-    try:
-        text = canonical_json(content)
+    try:  # a lone surrogate (a JSON column's "\\ud800") has no UTF-8: UnicodeEncodeError
+        return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
     except (TypeError, ValueError):
         raise Unreadable(translate("Core", "innehållet kan inte läsas")) from None
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def current_digests(con: Connection, kind: str, ids: Iterable[int]) -> dict[int, str]:
