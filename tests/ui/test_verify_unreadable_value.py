@@ -50,3 +50,30 @@ def test_an_unreadable_value_is_said_in_the_windows_language(qapp, sqlite_db, ca
     _sql(sqlite_db, "UPDATE decisions SET details = :v", v=stored)
     service(sqlite_db).keep(make_item(sqlite_db.sessions, "Tack igen"))
     assert AuditService(sqlite_db.sessions).verify().intact
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-process", "two-processes"])
+def test_an_events_details_naming_a_lone_surrogate_are_reported_not_a_traceback(
+    qapp, sqlite_db, capsys, monkeypatch, parallel
+):
+    if parallel:
+        monkeypatch.setattr(audit_parallel, "PARALLEL_FROM", 1)
+    service(sqlite_db).keep(make_item(sqlite_db.sessions, "Tack för svaret"))
+    event_id, stored = _sql_row(sqlite_db, "SELECT id, details FROM audit_events WHERE details IS NOT NULL")
+    _sql(sqlite_db, "UPDATE audit_events SET details = :v WHERE id = :e", v='{"a": "\\ud800"}', e=event_id)
+
+    capsys.readouterr()
+    assert main(["--db", str(sqlite_db.engine.url), "audit", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "har ett oläsbart värde (innehållet kan inte läsas): den har ändrats utanför Granska." in out
+    [problem] = AuditService(sqlite_db.sessions).verify().problems
+    assert "(the content cannot be read)" in in_english(lambda: window_text(problem))
+
+    _sql(sqlite_db, "UPDATE audit_events SET details = :v WHERE id = :e", v=stored, e=event_id)
+    service(sqlite_db).keep(make_item(sqlite_db.sessions, "Tack igen"))
+    assert AuditService(sqlite_db.sessions).verify().intact
+
+
+def _sql_row(db: Any, statement: str) -> Any:
+    with db.engine.begin() as con:
+        return con.execute(text(statement)).first()
