@@ -34,6 +34,7 @@ _ENCODE_DICT: Callable[[Any, int], Sequence[str]] | None = (
     if _MAKE_ENCODER is None
     else _MAKE_ENCODER(None, _default, _string, None, ":", ",", True, False, True)
 )
+UNREADABLE = translate("Core", "innehållet kan inte läsas")
 # json.loads(text) is this scan from index 0 when it reads the whole text (a leading space or
 # BOM, trailing text or bad JSON make the scan stop short or fail: then json.loads itself runs)
 _SCAN: Callable[[str, int], tuple[Any, int]] = getattr(json.decoder.JSONDecoder(), "scan_once")  # noqa: B009
@@ -118,9 +119,13 @@ def event_digest(
     details: dict[str, Any] | None,
     seals: str | None,
 ) -> str:
-    """seals.event_hash_at, byte for byte."""
+    """seals.event_hash_at, byte for byte; Unreadable for details naming a lone surrogate
+    (tampered: such a text has no UTF-8, so no event was ever written with it)."""
     text = event_text(prev_hash, at, actor, action, item_id, account_id, details, seals)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except UnicodeEncodeError:
+        raise Unreadable(UNREADABLE) from None
 
 
 def seals_digest(lines: list[str]) -> str | None:
@@ -184,14 +189,15 @@ def digester(spec: SealedKind, offset: int = 0) -> Callable[[Sequence[Any]], str
             names[f"E{n}"] = _waiting
         body.append(f"   parts.append({key} + E{n}(v))")
     body += [
+        # a lone surrogate (a JSON column's "\\ud800") has no UTF-8: UnicodeEncodeError
+        "  return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
         " except Unreadable:",
         "  raise",
         " except (TypeError, ValueError):",
         "  raise Unreadable(UNREADABLE) from None",
-        " return sha(('{' + ','.join(parts) + '}').encode()).hexdigest()",
     ]
     names["Unreadable"] = Unreadable
-    names["UNREADABLE"] = translate("Core", "innehållet kan inte läsas")
+    names["UNREADABLE"] = UNREADABLE
     exec("\n".join(body), names)  # noqa: S102  (our own text, from the table's column names)
     digest: Callable[[Sequence[Any]], str] = names["digest"]
     return digest

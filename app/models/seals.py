@@ -248,11 +248,10 @@ def digest(spec: SealedKind, values: Iterable[Any]) -> str:
         if isinstance(value, (bytes, memoryview)):  # noqa: UP038  (the tuple is the faster test)
             value = hashlib.sha256(bytes(value)).hexdigest()
         content[name] = value
-    try:
-        text = canonical_json(content)
+    try:  # a lone surrogate (a JSON column's "\\ud800") has no UTF-8: UnicodeEncodeError
+        return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
     except (TypeError, ValueError):
         raise Unreadable(translate("Core", "innehållet kan inte läsas")) from None
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def current_digests(con: Connection, kind: str, ids: Iterable[int]) -> dict[int, str]:
@@ -328,8 +327,8 @@ def iter_latest(con: Connection, kind: str) -> Iterator[tuple[int, int, str]]:
     )
     last: tuple[int, int, str] | None = None
     for row in stream_rows(con, stmt, 2000):
-        if not isinstance(row[0], int):
-            continue  # an unreadable record id: the seal no longer matches its event's hash
+        if not isinstance(row[0], int) or not isinstance(row[1], int):
+            continue  # an unreadable record or event id: the seal no longer matches its event's hash
         if last is not None and row[0] != last[0]:
             yield last
         last = (row[0], row[1], row[2])

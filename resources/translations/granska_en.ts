@@ -1871,6 +1871,10 @@
         <translation>The platform answered with an error</translation>
     </message>
     <message>
+        <source>E-posten kunde inte skickas</source>
+        <translation>The e-mail could not be sent</translation>
+    </message>
+    <message>
         <source>Ska tas bort för hand</source>
         <translation>To be removed by hand</translation>
     </message>
@@ -5743,6 +5747,10 @@ Moderation console for the municipality&apos;s social media, following the Guide
     <message>
         <source>Plattformen svarade med fel</source>
         <translation>The platform answered with an error</translation>
+    </message>
+    <message>
+        <source>E-posten kunde inte skickas</source>
+        <translation>The e-mail could not be sent</translation>
     </message>
     <message>
         <source>Ska tas bort för hand</source>

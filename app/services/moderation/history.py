@@ -15,7 +15,7 @@ from app.services.accounts.identity import display_names
 from app.services.moderation.decisions import ACTION_PAST
 from app.services.moderation.reasons import REGISTRATION_CRITERIA, REMOVAL_REASONS
 from app.services.moderation.remove import BY_HAND_CONFIRMED
-from app.services.records.audit import ACTION_LABELS
+from app.services.records.audit import action_label
 
 # Audit actions that add something the records themselves do not say.
 _FROM_AUDIT = {
@@ -164,7 +164,7 @@ def item_history(session: Session, item_id: int) -> list[tuple[datetime, str, st
         details = a.details or {}
         extra = details.get("error") or details.get("diarienummer") or details.get("to") or ""
         extra = said_before.get(extra, extra) if details.get("error") else extra
-        label = ACTION_LABELS.get(a.action, a.action)
+        label = action_label(a.action, details)
         text = say("%1: %2", label, extra) if extra else label
         rows.append((a.at, a.actor, "audit", text))
     names = display_names(session, {r[1] for r in rows})

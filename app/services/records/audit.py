@@ -68,6 +68,18 @@ ACTION_LABELS = {
     "refused": translate("Core", "Nekad: rollen tillåter inte åtgärden"),
 }
 
+# A failed outbox step is logged as "platform_failed" (the code is in the sealed chain); a mail
+# step failed at the mail server (or before it), not at a platform, and is called so.
+MAIL_STEPS = frozenset({"send_escalation", "send_forward"})
+MAIL_FAILED = translate("Core", "E-posten kunde inte skickas")
+
+
+def action_label(action: str, details: dict[str, Any] | None) -> str:
+    """What an event is called in the log view, the item's history and the command line."""
+    if action == "platform_failed" and isinstance(details, dict) and details.get("step") in MAIL_STEPS:
+        return MAIL_FAILED
+    return ACTION_LABELS.get(action, action)
+
 
 _events = AuditEvent.__table__
 _head = AuditHead.__table__
@@ -199,7 +211,7 @@ class AuditEntry:
 
     @property
     def label(self) -> str:
-        return ACTION_LABELS.get(self.action, self.action)
+        return action_label(self.action, self.details)
 
     @property
     def summary(self) -> str:

@@ -123,12 +123,16 @@ def walk_chain(
                 ev_id,
                 say(said.CHAIN_BREAKS, ev_id, action, _stamp(at)),
             )
-        elif (
-            at is not None
-            and event_digest(prev_hash, at, actor, action, item_id, account_id, details, seals_digest(lines))
-            != ev_hash
-        ):
-            add(ev_id, say(said.EVENT_CHANGED, ev_id, action, _stamp(at)))
+        elif at is not None:
+            try:
+                digest = event_digest(
+                    prev_hash, at, actor, action, item_id, account_id, details, seals_digest(lines)
+                )
+            except Unreadable as exc:
+                add(ev_id, say(said.EVENT_UNREADABLE, ev_id, action, told(exc)))
+            else:
+                if digest != ev_hash:
+                    add(ev_id, say(said.EVENT_CHANGED, ev_id, action, _stamp(at)))
         running = ev_hash
         while at_count < len(ordered) and ordered[at_count].count == count:
             w = ordered[at_count]

@@ -108,11 +108,11 @@ def _missing(add: Add, spec: SealedKind, record_id: Any, event_id: int, sha: str
 
 _LATEST = (
     "SELECT record_id, max(event_id) AS event_id, sha256 FROM audit_seals "
-    "WHERE kind = ? AND typeof(record_id) = 'integer' GROUP BY record_id"
+    "WHERE kind = ? AND typeof(record_id) = 'integer' AND typeof(event_id) = 'integer' GROUP BY record_id"
 )
 _UNSEALED = (
     "NOT EXISTS (SELECT 1 FROM audit_seals "
-    "WHERE kind = ? AND record_id = t.id AND typeof(record_id) = 'integer')"
+    "WHERE kind = ? AND record_id = t.id AND typeof(record_id) = 'integer' AND typeof(event_id) = 'integer')"
 )
 
 
@@ -121,7 +121,9 @@ def _check_sqlite(con: Connection, add: Add, spec: SealedKind) -> int:
     columns = ", ".join(f't."{c}"' for c in spec.columns)
     # One row per sealed record: its newest seal (SQLite takes the bare columns of an aggregate
     # from the row holding the max) and the record, NULLs when it is gone. A seal whose record
-    # id is no integer is left out, as iter_latest leaves it: its event's hash no longer holds.
+    # id or event id is no integer is left out, as iter_latest leaves it: its event's hash no
+    # longer holds, and the chain's walk reports it (a text event id would otherwise be taken
+    # as the newest, max() sorting text after numbers, and break the problems' order).
     joined = (
         f"SELECT s.record_id, s.event_id, s.sha256, {columns} FROM ({_LATEST}) AS s "
         f"LEFT JOIN {table} AS t ON t.id = s.record_id"

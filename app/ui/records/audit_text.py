@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.core.messages import heard
-from app.services.records.audit import ACTION_LABELS  # the core's names, for codes added there
+from app.services.records.audit import ACTION_LABELS, MAIL_STEPS  # the core's names, for codes added there
 from app.ui.core_text import window_text
 from app.ui.labels import criterion_label, reason_label
 
@@ -54,8 +54,11 @@ def audit_summary(details: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def action_name(code: str) -> str:
-    """What an audit action is called, in the window's language (the log stores the code)."""
+def action_name(code: str, details: dict[str, Any] | None = None) -> str:
+    """What an audit action is called, in the window's language (the log stores the code); a
+    failed mail step (its `details`) failed at the mail server, not at a platform."""
+    if code == "platform_failed" and isinstance(details, dict) and details.get("step") in MAIL_STEPS:
+        return translate("AuditText", "E-posten kunde inte skickas")
     names = {
         "remove": translate("AuditText", "Borttagning beslutad"),
         "register": translate("AuditText", "Diarieförd"),

@@ -90,7 +90,7 @@ class AuditTableModel(QAbstractTableModel):
             return (
                 e.at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S"),
                 window_text(e.actor_name or e.actor),
-                action_name(e.action),
+                action_name(e.action, e.details),
                 str(e.item_id) if e.item_id is not None else "",
                 e.account_name or e.account_key or "",
                 audit_summary(e.details),
