@@ -128,8 +128,9 @@ class ItemWriter:
             self._indexed_upto = None
 
     def release(self) -> None:
-        """Called whether the import succeeded or not."""
-        if self._bulk:
+        """Called whether the import succeeded or not (a connection a sync's part threw away
+        when it gave way goes with its cache: app/services/intake/part_interrupts.py)."""
+        if self._bulk and not self._con.invalidated:
             self._con.exec_driver_sql("PRAGMA cache_size = -2000")
 
     def write(self, batch: list[IncomingItem]) -> None:

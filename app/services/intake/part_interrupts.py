@@ -33,8 +33,8 @@ class PartInterrupts:
     def __init__(self, connection: Connection, give_way: Callable[[], bool] | None) -> None:
         self._connection = connection
         self._waiting = give_way if isinstance(give_way, WaitingWrites) else None
-        if connection.dialect.name != "sqlite":
-            self._waiting = None
+        if connection.dialect.name != "sqlite" or connection.engine.url.database in (None, "", ":memory:"):
+            self._waiting = None  # in memory, the connection thrown away below is the database
         self.fired = False
 
     @contextmanager
@@ -60,12 +60,24 @@ class PartInterrupts:
             # when it was opening the search index): written again in the next turn, which is
             # not interrupted, so an error of the file's own comes back there and is raised.
             if self.fired:
-                # Thrown away, not pooled: a statement stopped inside the search index's own
-                # statements left the connection holding a read (a later checkpoint on it
-                # said 'database table is locked'). Closed once the part has rolled back;
-                # the next turn opens a fresh one.
-                self._connection.connection.invalidate(soft=True)
+                self._throw_away()
                 raise GaveWay from None
             raise
+        except BaseException:
+            if self.fired:  # gave way on its own look (GaveWay) or failed: the part goes all the same
+                self._throw_away()
+            raise
         if self.fired:
+            self._throw_away()
             raise GaveWay
+
+    def _throw_away(self) -> None:
+        """The part's connection closed, not rolled back and pooled. An interrupt that came
+        between two statements can outlive the part: some SQLite builds (Windows' Python
+        3.12) keep it while any statement of the connection is still active and stop the
+        ROLLBACK with it, so the rollback fails and the part's error hides its giving way.
+        A statement stopped inside the search index's own statements also left the connection
+        holding a read (a later checkpoint on it said 'database table is locked'). Closing
+        the connection rolls its transaction back in the file; the session's rollback then
+        has nothing left to do, and the next turn opens a fresh connection."""
+        self._connection.invalidate()
