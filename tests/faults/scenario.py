@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from sqlalchemy import func, select, text
 
 from app.cli import main
 from app.models.db import open_database
+from app.services.records.removal_log import STOCKHOLM
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = (
@@ -32,7 +33,9 @@ TABLES = (
 )
 # Seeded items, in import order: ids 1..6.
 A, B, C, D, E, G = 1, 2, 3, 4, 5, 6
-TODAY = date.today().isoformat()
+# The export reads its period in Swedish time: from 23:00 UTC (00:00 in Stockholm in winter)
+# the machine's own date is yesterday there, and the day's removals fell outside it.
+TODAY = datetime.now(STOCKHOLM).date().isoformat()
 
 
 @dataclass

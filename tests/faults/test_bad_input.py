@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.models import Item
 from app.models.db import open_database
+from app.services.records.removal_log import STOCKHOLM
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = '{"account":"intra","external_id":"ok","text":"Hej","created_at":"2026-05-01T12:00:00+02:00"}'
@@ -90,7 +91,7 @@ def _one_removal(capsys, url: str) -> None:
 
 
 def _export(url: str, output: Path, *extra: str) -> list[str]:
-    today = date.today().isoformat()
+    today = datetime.now(STOCKHOLM).date().isoformat()  # the period is read in Swedish time
     return ["export", "removals", "--from", today, "--to", today, "--output", str(output), *extra]
 
 
