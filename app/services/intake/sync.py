@@ -50,6 +50,10 @@ WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
 AFTER_GIVING_WAY = 10
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
+# On the command line no decision of this process waits for the writer: parts are kept in bulk
+# from this size on (the row-by-row triggers cost ~4x an item; parts that a busy machine made
+# smaller took that path and got slower still: a sync of 100k items, 4.0 against 5.6 s CPU).
+COMMAND_LINE_SMALL_PART = 30
 
 
 @dataclass(frozen=True)
@@ -282,8 +286,9 @@ class SyncService:
         start = time.perf_counter()
         # The search index is checked (and put right) in the sync's first transaction only.
         first = not self._index_checked
+        small = COMMAND_LINE_SMALL_PART if self._give_way is None else SMALL_PART
         result = self._importer.import_items(
-            items, bulk=len(items) > SMALL_PART, check_index=first, give_way=give_way
+            items, bulk=len(items) > small, check_index=first, give_way=give_way
         )
         self._gave_way = result.taken is not None
         self._index_checked = self._index_checked or not self._gave_way
