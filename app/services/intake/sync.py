@@ -27,7 +27,7 @@ from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
 from app.core.messages import heard, kept, say, told, translate
 from app.models import Account, Item
-from app.models.wal_checkpoint import Checkpoints
+from app.models.wal_checkpoint import Checkpoints, checkpoints_spaced
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
 from app.services.context import Actor, Writes, acting, in_this_thread
@@ -183,6 +183,17 @@ class SyncService:
         ref: AccountRef,
         progress: Callable[[SyncProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        if self._give_way is not None:  # the window checkpoints off its writer (`flush`)
+            return self._sync_account(ref, progress, should_stop)
+        with checkpoints_spaced(self._sessions):
+            return self._sync_account(ref, progress, should_stop)
+
+    def _sync_account(
+        self,
+        ref: AccountRef,
+        progress: Callable[[SyncProgress], None] | None,
+        should_stop: Callable[[], bool] | None,
     ) -> SyncResult:
         started = self._actor.now()
         try:
