@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -211,7 +212,7 @@ class ItemWriter:
             # stood still while the next pages were decoded (#20).
             for start in range(0, len(rows), _ROWS_A_STATEMENT):
                 part = rows[start : start + _ROWS_A_STATEMENT]
-                self._con.exec_driver_sql(_insert_sql(len(part)), tuple(v for row in part for v in row))
+                self._con.exec_driver_sql(_insert_sql(len(part)), tuple(chain.from_iterable(part)))
             self._unindexed = self._indexed_upto is not None
             return
         # The JSON columns get their text as it is (PostgreSQL's json keeps it): `raw` as received.
