@@ -8,6 +8,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event, select
 
 from app.models import Item, ItemStatus
@@ -117,4 +118,32 @@ def test_no_commit_during_a_sync_in_the_window_moves_the_log_and_each_connection
         with engine.connect() as con:  # given back, to every pooled connection
             assert con.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 20
         moderation.keep(second)  # the next ordinary decision, which now moves the log itself
+        assert AuditService(sqlite_db.sessions).verify().intact
+
+
+def test_a_sync_that_fails_in_the_window_gives_each_connection_its_checkpoint_back(sqlite_db):
+    """A sync stopped by an error of its own (not the platform's) leaves no connection without
+    SQLite's checkpoint: the next ordinary commits move the log again."""
+    with running("facebook") as r:
+        fill(r.fake, posts=2, comments=30)
+        key = r.add_account(sqlite_db.sessions)
+        turns: list[int] = []
+
+        def write(fn):
+            turns.append(1)
+            if len(turns) == 2:
+                raise RuntimeError("the writer stopped")
+            return fn()
+
+        service = syncing(sqlite_db.sessions, r.fake, write=write, give_way=WaitingWrites())
+        with pytest.raises(RuntimeError):
+            service.sync(key)
+        # Those pooled during the sync and those made after it (two at once: not the same one).
+        with sqlite_db.engine.connect() as one, sqlite_db.engine.connect() as other:
+            for con in (one, other):
+                assert con.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 1000
+        with sqlite_db.sessions() as s:
+            open_item = s.scalars(select(Item.id).where(Item.status == ItemStatus.NEW)).first()
+        assert open_item is not None  # the first part was stored
+        ModerationService(sqlite_db.sessions, actor=Actor("anna")).keep(open_item)
         assert AuditService(sqlite_db.sessions).verify().intact
