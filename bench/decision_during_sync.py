@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from alembic.operations import Operations  # noqa: E402
 from alembic.runtime.migration import MigrationContext  # noqa: E402
-from sqlalchemy import create_engine, inspect, select  # noqa: E402
+from sqlalchemy import create_engine, func, inspect, select  # noqa: E402
 
 from app.connectors.common import ConnectorOptions  # noqa: E402
 from app.models import Item, ItemStatus  # noqa: E402
@@ -249,6 +249,9 @@ def main() -> None:
             key, "facebook", "Vadstena kommun", external_id=FakeFacebook().owner_id, api_base_url=base
         )
         with db.sessions() as s:
+            # Each run adds its sync's comments to the copy (a new account each time): say how big
+            # it has grown (the commits' checkpoints cost more in a bigger file).
+            items = s.scalar(select(func.count()).select_from(Item)) or 0
             open_ids = list(
                 s.scalars(
                     select(Item.id)
@@ -306,7 +309,10 @@ def main() -> None:
     if not during:
         raise SystemExit("the sync ended before any press: raise --comments")
     rate = args.comments / sync_s
-    print(f"sync of {args.comments} comments into the 1M demo: {sync_s:.1f} s ({rate:,.0f}/s)")
+    print(
+        f"sync of {args.comments} comments into the demo copy of {items:,} items: {sync_s:.1f} s"
+        f" ({rate:,.0f}/s; delete {args.database} for a fresh 1M copy)"
+    )
     for name, times in (("alone:      ", alone), ("during sync:", during)):
         median, slow, worst = statistics.median(times) * 1000, p90(times) * 1000, max(times) * 1000
         print(

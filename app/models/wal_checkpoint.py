@@ -5,9 +5,17 @@ commit: during a sync at a million items the log fills every few of its parts, a
 commit that crossed the line was a person's decision, that decision waited for the checkpoint
 (30-140 ms on this machine). A sync in the window calls `checkpoint` after each part it wrote, on
 its own thread and its own connection, while the writer goes on: a PASSIVE checkpoint never
-blocks a writer, and a log moved in whole starts over at the next write, so the commits on the
-writer rarely reach the 1,000 pages. SQLite's own checkpoints stay as they are: nothing grows
-without bound if this one is not called (another program reading the file, a CLI import).
+blocks a writer, and a log moved in whole starts over at the next write.
+
+That alone left SQLite's own checkpoint in the commits that crossed the line between two of
+the sync's (a part's commit, 20-40 ms of a 40-80 ms turn at a million items, spent in the
+checkpoint's writes and syncs to disk, not in the part's; a decision handed over during that
+commit, which no interrupt stops, waited for all of it). So while a sync runs in the window
+(`Checkpoints.in_charge`), the connections taken from the pool commit without it, and get it
+back when they return: the log is the sync's thread's to move. Outside a sync SQLite's own
+checkpoints stay as they are: nothing grows without bound if this one is not called (another
+program reading the file, a CLI import).
+
 A sync on the command line, which writes on its own thread, spaces SQLite's checkpoints out
 instead (`checkpoints_spaced`: at most 40 MiB of log) and moves the log in when it ends.
 """
@@ -15,10 +23,12 @@ instead (`checkpoints_spaced`: at most 40 MiB of log) and moves the log in when 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
@@ -29,6 +39,7 @@ log = logging.getLogger(__name__)
 # At most this often: each checkpoint syncs the file to disk, and one after every part of a
 # sync halved its speed; at ~1,500 items a second this keeps the log well under 1,000 pages.
 EVERY_S = 0.1
+_TAKEN = "granska_autocheckpoint"  # a connection's own threshold, while a sync holds it
 
 
 class Checkpoints:
@@ -44,6 +55,21 @@ class Checkpoints:
             checkpoint(self._sessions)
             self._last = time.monotonic()
 
+    @contextmanager
+    def in_charge(self) -> Iterator[None]:
+        """While inside (a sync in the window, which calls this object after each part), the
+        commits of connections taken from the pool leave the log to it."""
+        with self._sessions() as session:
+            bind = session.get_bind()
+        if not isinstance(bind, Engine) or not _sqlite_file(bind):
+            yield
+            return
+        _syncing(bind, +1)
+        try:
+            yield
+        finally:
+            _syncing(bind, -1)
+
 
 # A sync on the command line lets the log grow to this many pages (40 MiB) before a commit
 # moves it into the file: SQLite's 1,000 made every few of its parts checkpoint inside their
@@ -58,7 +84,7 @@ def checkpoints_spaced(sessions: sessionmaker[Session], pages: int = SPACED_PAGE
     of SQLite's 1,000; one checkpoint when it is left, whatever happened inside. Only for a
     writer no person's write waits behind in this process (app/services/intake/sync.py)."""
     engine = sessions.kw.get("bind")
-    if not isinstance(engine, Engine) or not _is_sqlite_file(engine):
+    if not isinstance(engine, Engine) or not _sqlite_file(engine):
         yield
         return
 
@@ -82,17 +108,51 @@ def checkpoints_spaced(sessions: sessionmaker[Session], pages: int = SPACED_PAGE
             log.warning("checkpoint after a sync: %s", exc)
 
 
-def _is_sqlite_file(engine: Any) -> bool:
-    url = engine.url
-    return bool(url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"))
-
-
 def checkpoint(sessions: sessionmaker[Session]) -> None:
     """A PASSIVE checkpoint of a SQLite file's log; nothing elsewhere or for an in-memory file."""
     with sessions() as session:
         connection = session.connection()
-        if connection.dialect.name != "sqlite" or not connection.engine.url.database:
-            return
-        if connection.engine.url.database == ":memory:":
-            return
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        if _sqlite_file(connection.engine):
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+
+
+class _Pool:
+    """An engine's pool, while `syncing` is above 0: each connection taken from it has SQLite's
+    own checkpoint off (PRAGMA wal_autocheckpoint=0), given back when it returns; a connection
+    closed meanwhile goes with it."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.syncing = 0
+        event.listen(engine, "checkout", self._take)
+        event.listen(engine, "checkin", self._give_back)
+
+    def _take(self, dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if self.syncing > 0 and _TAKEN not in record.info:
+            (pages,) = dbapi_connection.execute("PRAGMA wal_autocheckpoint").fetchone()
+            dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+            record.info[_TAKEN] = int(pages)
+
+    @staticmethod
+    def _give_back(dbapi_connection: Any, record: Any) -> None:
+        pages = record.info.pop(_TAKEN, None) if record is not None else None
+        if pages is not None and dbapi_connection is not None:
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
+
+
+_POOLS: WeakKeyDictionary[Engine, _Pool] = WeakKeyDictionary()
+_POOLS_LOCK = threading.Lock()
+
+
+def _syncing(engine: Engine, by: int) -> None:
+    with _POOLS_LOCK:
+        pool = _POOLS.get(engine)
+        if pool is None:
+            pool = _POOLS[engine] = _Pool(engine)
+        pool.syncing += by
+
+
+def _sqlite_file(bind: Any) -> bool:
+    url = getattr(bind, "url", None)
+    return (
+        url is not None and url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    )

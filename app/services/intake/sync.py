@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -163,9 +164,11 @@ class SyncService:
     ) -> list[SyncResult]:
         """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
         results = []
-        for ref in self.syncable(key):
-            waiting = self._waiting(ref) if scheduled else None
-            results.append(waiting or self.sync_account(ref, progress, should_stop))
+        # In the window the log is the sync's to move: no commit on the writer waits for it.
+        with self._checkpoints.in_charge() if self._give_way is not None else nullcontext():
+            for ref in self.syncable(key):
+                waiting = self._waiting(ref) if scheduled else None
+                results.append(waiting or self.sync_account(ref, progress, should_stop))
         return results
 
     def _waiting(self, ref: AccountRef) -> SyncResult | None:
