@@ -3,8 +3,10 @@ the one record shape every source produces (app.core.incoming.IncomingItem)."""
 
 from __future__ import annotations
 
+import io
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -257,3 +259,20 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         if item.raw is not None:
             item.raw_json = received_raw(line, item.raw)
         yield number, item
+
+
+def lines_expected(stream: io.TextIOWrapper) -> Callable[[int], float]:
+    """For a file being read line by line: given the lines read so far, an estimate of all its
+    lines (the file's size over the bytes a line so far, read-ahead included)."""
+    size = os.fstat(stream.fileno()).st_size
+    raw: IO[bytes] = stream.buffer  # type: ignore[assignment]
+
+    def expected(lines: int) -> float:
+        return lines * size / max(raw.tell(), 1)
+
+    return expected
+
+
+def known_total(total: int) -> Callable[[int], float]:
+    """For items of a known number: that number, however many were read."""
+    return lambda _read: total
