@@ -72,10 +72,11 @@ def parse_time(value: Any, field: str) -> datetime:
         raise ValueError(
             f"fältet {field!r} saknar tidszon: {value!r} (skriv t.ex. 2026-05-01T12:00:00+02:00)"
         )
-    try:
-        parsed.astimezone(UTC)  # stored in UTC: year 1 at +14:00 has no UTC time
-    except OverflowError:
-        raise ValueError(f"fältet {field!r} kan inte lagras i UTC: {value!r}") from None
+    if parsed.year in (1, 9999):  # only there can the conversion leave the calendar
+        try:
+            parsed.astimezone(UTC)  # stored in UTC: year 1 at +14:00 has no UTC time
+        except OverflowError:
+            raise ValueError(f"fältet {field!r} kan inte lagras i UTC: {value!r}") from None
     return parsed
 
 
@@ -119,8 +120,11 @@ def _plainly_valid(record: Any) -> bool:
         return False
     limits = _LIMITS
     for field, value in record.items():
-        limit = limits.get(field)
-        if limit is not None and value is not None and (value.__class__ is not str or len(value) > limit):
+        if value.__class__ is str:
+            # A field without a limit (the times: checked as the item is built) gets sys.maxsize.
+            if len(value) > limits.get(field, sys.maxsize):
+                return False
+        elif value is not None and field in limits:
             return False
     raw, kind = get("raw"), get("kind")
     return (raw is None or raw.__class__ is dict) and kind in (None, "post", "comment")
