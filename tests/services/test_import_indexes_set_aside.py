@@ -5,7 +5,9 @@ database's; while the import runs, the window's readers keep the committed index
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 
 import pytest
 from sqlalchemy import event
@@ -136,3 +138,29 @@ def test_a_reader_keeps_the_indexes_while_a_large_import_runs(tmp_path):
         reader.close()
         db.dispose()
     assert plans and "ix_items_status_created" in plans[0]
+
+
+@pytest.mark.not_on_windows("a named pipe (os.mkfifo) is a POSIX file; Windows has none")
+def test_an_import_read_from_a_pipe_works_with_no_size_to_go_by(tmp_path):
+    """A pipe has no size and cannot tell where it is: the import keeps the indexes and does
+    not stop on the estimate (`granska import /dev/stdin`, a FIFO another program fills)."""
+    pipe = tmp_path / "in.pipe"
+    os.mkfifo(pipe)
+
+    def fill() -> None:
+        with pipe.open("w", encoding="utf-8") as f:
+            for i in range(30_000):
+                f.write(f'{{"account":"fb","external_id":"p{i}","text":"Rad {i}",')
+                f.write('"created_at":"2026-05-01T12:00:00+02:00"}\n')
+
+    writer = threading.Thread(target=fill)
+    writer.start()
+    db = open_database(f"sqlite:///{tmp_path / 'g.db'}")
+    try:
+        add_accounts(db.sessions)
+        seen = _watched(db)
+        assert ImportService(db.sessions).import_file(pipe).created == 30_000
+        assert seen == []
+    finally:
+        writer.join()
+        db.dispose()

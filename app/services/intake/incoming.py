@@ -265,9 +265,11 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         yield number, item
 
 
-def lines_expected(stream: io.TextIOWrapper) -> Callable[[int], float]:
+def lines_expected(stream: io.TextIOWrapper) -> Callable[[int], float] | None:
     """For a file being read line by line: given the lines read so far, an estimate of all its
-    lines (the file's size over the bytes a line so far, read-ahead included)."""
+    lines (the file's size over the bytes a line so far, read-ahead included). None for a pipe."""
+    if not stream.seekable():
+        return None
     size = os.fstat(stream.fileno()).st_size
     raw: IO[bytes] = stream.buffer  # type: ignore[assignment]
 
