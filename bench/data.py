@@ -49,10 +49,10 @@ def fill_demo(db: Database, items: int) -> None:
         for item in demo_items(items):
             batch.append(item)
             if len(batch) >= BATCH:
-                writer.write(batch)
+                writer.write(batch, items)
                 batch = []
         if batch:
-            writer.write(batch)
+            writer.write(batch, items)
         writer.finish()
 
 

@@ -100,6 +100,20 @@ def _big_file(path, n: int, word: str):
     return path
 
 
+def _indexes(path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Every index's statement, as SQLite keeps it."""
+    con = sqlite3.connect(path)
+    try:
+        return dict(con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
+    finally:
+        con.close()
+
+
+def _migrated(path):  # type: ignore[no-untyped-def]
+    open_database(f"sqlite:///{path}").dispose()
+    return path
+
+
 def _granska(url: str, *argv: str, fault: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ}
     env.pop("GRANSKA_FAULT", None)
@@ -115,11 +129,16 @@ def _granska(url: str, *argv: str, fault: str | None = None) -> subprocess.Compl
     )
 
 
-# Statements of a 50,000-line import on SQLite: the insert triggers dropped (1..4), each
-# batch's insert (5..14), all of it indexed and counted (15..21), the triggers re-created (22..25).
+# Statements of a 50,000-line import on SQLite: the insert triggers dropped (1..4), the items'
+# plain indexes set aside (5..14), each batch's insert (15..24), all of it indexed and counted
+# (25..31), the plain indexes built again (32..41), the triggers re-created (42..45).
 @pytest.mark.parametrize(
-    "fault", ["kill@1", "kill@5", "kill@1:INSERT INTO items_fts(", "kill@22", "kill@25", "raise@12"]
-)
+    "fault",
+    [
+        "kill@1", "kill@5", "kill@15", "kill@1:INSERT INTO items_fts(", "kill@1:CREATE INDEX",
+        "kill@10:CREATE INDEX", "kill@42", "kill@45", "raise@20", "raise@5:CREATE INDEX",
+    ],
+)  # fmt: skip
 def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_one_works(tmp_path, fault):
     url = f"sqlite:///{tmp_path / 'g.db'}"
     db = open_database(url)
@@ -130,6 +149,7 @@ def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_o
     after = _granska(url, "import", str(_big_file(tmp_path / "b.jsonl", 2_000, "beta")))
     assert after.returncode == 0, after.stderr
     assert "Sökindex" not in after.stderr  # nothing needed healing: the kill undid it all
+    assert _indexes(tmp_path / "g.db") == _indexes(_migrated(tmp_path / "fresh.db"))
     db = open_database(url)
     try:
         with db.sessions() as s:

@@ -16,6 +16,7 @@ from app.models import Account
 from app.models.base import utcnow
 from app.services.accounts.accounts import AccountService
 from app.services.intake.importer import ImportResult, ImportService, IncomingItem, Progress
+from app.services.intake.incoming import known_total
 
 DEMO_ACCOUNTS = [
     # key, platform, name, page url, active
@@ -228,5 +229,5 @@ def load_demo(
     if items < 0:
         raise InputError("Antalet poster kan inte vara negativt.")
     created = _ensure_accounts(sessions)
-    result = ImportService(sessions).import_items(demo_items(items), progress)
+    result = ImportService(sessions).import_items(demo_items(items), progress, expected=known_total(items))
     return DemoResult(created, result)

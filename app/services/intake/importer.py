@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sized
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -19,6 +19,7 @@ from app.core.errors import InputError
 from app.core.incoming import IncomingItem
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
+from app.models.bulk_indexes import IndexPlan, forget_set_aside, restore_indexes
 from app.models.fulltext import (
     begin_sqlite_transaction,
     defer_sqlite_indexing,
@@ -27,7 +28,7 @@ from app.models.fulltext import (
     resume_sqlite_indexing,
 )
 from app.services.intake.heap_aside import heap_set_aside
-from app.services.intake.incoming import ImportLineError, read_jsonl
+from app.services.intake.incoming import ImportLineError, known_total, lines_expected, read_jsonl
 from app.services.intake.part_interrupts import GaveWay, PartInterrupts
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.rules import RuleSet, Verdict
@@ -110,6 +111,7 @@ class ItemWriter:
         self._indexed_upto = None
         self._unindexed = False  # rows inserted since the last index_new_rows (bulk only)
         self._bulk = bulk and self._dialect == "sqlite"
+        self._plan: IndexPlan | None = None
         if not self._bulk and self._dialect == "sqlite":
             # A few dozen items (a sync's short transaction): the triggers index them row by
             # row; dropping and re-creating one would change the schema, which every other
@@ -117,6 +119,7 @@ class ItemWriter:
             begin_sqlite_transaction(connection)
         if self._bulk:
             self._indexed_upto = defer_sqlite_indexing(connection)
+            self._plan = IndexPlan(connection, self._indexed_upto)
             # A bigger page cache for the import only: index pages stay in memory (~20 % faster
             # at 100k rows); reset by release() so an idle window keeps a small footprint.
             connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
@@ -125,6 +128,7 @@ class ItemWriter:
         """Must be called before the transaction commits."""
         if self._indexed_upto is not None:
             self._index_pending()
+            restore_indexes(self._con)  # after the search indexes: they read by row id
             resume_sqlite_indexing(self._con)
             self._indexed_upto = None
 
@@ -133,8 +137,11 @@ class ItemWriter:
         when it gave way goes with its cache: app/services/intake/part_interrupts.py)."""
         if self._bulk and not self._con.invalidated:
             self._con.exec_driver_sql("PRAGMA cache_size = -2000")
+            forget_set_aside(self._con)
 
-    def write(self, batch: list[IncomingItem]) -> None:
+    def write(self, batch: list[IncomingItem], expected: float | None = None) -> None:
+        """`expected`: an estimate of all the items of the import, this batch's included
+        (large imports set the items' indexes aside: app/models/bulk_indexes.py)."""
         by_account: dict[int, dict[str, IncomingItem]] = {}
         account_ids = self._account_ids
         for item in batch:
@@ -150,6 +157,8 @@ class ItemWriter:
                 else:
                     self._index_pending()  # the update's triggers take the row out of the index
                     self._update(old, item)
+        if self._plan is not None:
+            self._plan.before_insert(len(batch), len(new_rows), expected)
         if new_rows:
             self._insert(new_rows)
             self.result.created += len(new_rows)
@@ -292,7 +301,7 @@ class ImportService:
             raise InputError(f"Kan inte läsa {path}: {exc.strerror}") from None
         with stream:
             try:
-                return self.import_items(read_jsonl(stream), progress)
+                return self.import_items(read_jsonl(stream), progress, expected=lines_expected(stream))
             except UnicodeDecodeError as exc:
                 raise InputError(f"{path} är inte UTF-8-kodad text (byte {exc.start})") from None
 
@@ -304,16 +313,20 @@ class ImportService:
         bulk: bool = True,
         check_index: bool = True,
         give_way: Callable[[], bool] | None = None,
+        expected: Callable[[int], float] | None = None,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
         for a few dozen items in a short transaction: no schema change, no bigger cache.
         `check_index=False` for the later parts of a sync, whose first part checked it.
         `give_way`: asked every GIVE_WAY_STEP items; when true, what is written so far is rolled
         back (cheap: nothing of it reached the file, where a commit took 10-100 ms at a million
-        items) and the result says `taken=0` (app/services/writer_turns.py)."""
+        items) and the result says `taken=0` (app/services/writer_turns.py). `expected`: given
+        the items read so far, an estimate of all of them (a list's own length by default)."""
+        if expected is None and isinstance(items, Sized):
+            expected = known_total(len(items))
         try:
             with heap_set_aside():
-                return self._import(items, progress, bulk, check_index, give_way)
+                return self._import(items, progress, bulk, check_index, give_way, expected)
         except GaveWay:
             return ImportResult(taken=0)
 
@@ -324,6 +337,7 @@ class ImportService:
         bulk: bool,
         check_index: bool,
         give_way: Callable[[], bool] | None,
+        expected: Callable[[int], float] | None,
     ) -> ImportResult:
         with self._sessions() as session, session.begin():
             connection = session.connection()
@@ -341,7 +355,7 @@ class ImportService:
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 with PartInterrupts(connection, give_way).running():
-                    return self._write_all(writer, accounts, items, progress, give_way)
+                    return self._write_all(writer, accounts, items, progress, give_way, expected)
             finally:
                 writer.release()
 
@@ -352,6 +366,7 @@ class ImportService:
         items: Iterable[IncomingItem] | Iterable[tuple[int, IncomingItem]],
         progress: Progress | None,
         give_way: Callable[[], bool] | None = None,
+        expected: Callable[[int], float] | None = None,
     ) -> ImportResult:
         unknown: dict[str, int] = {}
         step = GIVE_WAY_STEP if give_way else BATCH
@@ -379,7 +394,7 @@ class ImportService:
             count += 1
             if len(batch) >= step:
                 if not unknown:
-                    writer.write(batch)
+                    writer.write(batch, expected(line) if expected else None)
                 batch, seen = [], set()
                 if progress:
                     progress(count)
@@ -388,7 +403,7 @@ class ImportService:
         if unknown:
             listed = ", ".join(f"{k!r} (först på rad {n})" for k, n in unknown.items())
             raise InputError(f"Okända konton: {listed}. Inget har importerats.")
-        writer.write(batch)
+        writer.write(batch, count)
         writer.finish()
         if progress:
             progress(count)

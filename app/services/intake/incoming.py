@@ -3,8 +3,10 @@ the one record shape every source produces (app.core.incoming.IncomingItem)."""
 
 from __future__ import annotations
 
+import io
 import json
 import math
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -70,10 +72,11 @@ def parse_time(value: Any, field: str) -> datetime:
         raise ValueError(
             f"fältet {field!r} saknar tidszon: {value!r} (skriv t.ex. 2026-05-01T12:00:00+02:00)"
         )
-    try:
-        parsed.astimezone(UTC)  # stored in UTC: year 1 at +14:00 has no UTC time
-    except OverflowError:
-        raise ValueError(f"fältet {field!r} kan inte lagras i UTC: {value!r}") from None
+    if parsed.year in (1, 9999):  # only there can the conversion leave the calendar
+        try:
+            parsed.astimezone(UTC)  # stored in UTC: year 1 at +14:00 has no UTC time
+        except OverflowError:
+            raise ValueError(f"fältet {field!r} kan inte lagras i UTC: {value!r}") from None
     return parsed
 
 
@@ -117,8 +120,11 @@ def _plainly_valid(record: Any) -> bool:
         return False
     limits = _LIMITS
     for field, value in record.items():
-        limit = limits.get(field)
-        if limit is not None and value is not None and (value.__class__ is not str or len(value) > limit):
+        if value.__class__ is str:
+            # A field without a limit (the times: checked as the item is built) gets sys.maxsize.
+            if len(value) > limits.get(field, sys.maxsize):
+                return False
+        elif value is not None and field in limits:
             return False
     raw, kind = get("raw"), get("kind")
     return (raw is None or raw.__class__ is dict) and kind in (None, "post", "comment")
@@ -257,3 +263,22 @@ def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
         if item.raw is not None:
             item.raw_json = received_raw(line, item.raw)
         yield number, item
+
+
+def lines_expected(stream: io.TextIOWrapper) -> Callable[[int], float] | None:
+    """For a file being read line by line: given the lines read so far, an estimate of all its
+    lines (the file's size over the bytes a line so far, read-ahead included). None for a pipe."""
+    if not stream.seekable():
+        return None
+    size = os.fstat(stream.fileno()).st_size
+    raw: IO[bytes] = stream.buffer  # type: ignore[assignment]
+
+    def expected(lines: int) -> float:
+        return lines * size / max(raw.tell(), 1)
+
+    return expected
+
+
+def known_total(total: int) -> Callable[[int], float]:
+    """For items of a known number: that number, however many were read."""
+    return lambda _read: total
