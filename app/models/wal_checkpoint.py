@@ -26,13 +26,15 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.models.db import sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -59,23 +61,15 @@ class Checkpoints:
     def in_charge(self) -> Iterator[None]:
         """While inside (a sync in the window, which calls this object after each part), the
         commits of connections taken from the pool leave the log to it."""
-        with self._sessions() as session:
-            bind = session.get_bind()
-        if not isinstance(bind, Engine) or not _sqlite_file(bind):
+        engine = _file_engine(self._sessions)
+        with _log_threshold(engine, 0) if engine is not None else nullcontext():
             yield
-            return
-        _syncing(bind, +1)
-        try:
-            yield
-        finally:
-            _syncing(bind, -1)
 
 
 # A sync on the command line lets the log grow to this many pages (40 MiB) before a commit
 # moves it into the file: SQLite's 1,000 made every few of its parts checkpoint inside their
 # commit, copying the same index pages again each time and fsyncing the file.
 SPACED_PAGES = 10_000
-SQLITE_DEFAULT_PAGES = 1000
 
 
 @contextmanager
@@ -83,25 +77,14 @@ def checkpoints_spaced(sessions: sessionmaker[Session], pages: int = SPACED_PAGE
     """While inside, the connections of `sessions` checkpoint at `pages` pages of log instead
     of SQLite's 1,000; one checkpoint when it is left, whatever happened inside. Only for a
     writer no person's write waits behind in this process (app/services/intake/sync.py)."""
-    engine = sessions.kw.get("bind")
-    if not isinstance(engine, Engine) or not _sqlite_file(engine):
+    engine = _file_engine(sessions)
+    if engine is None:
         yield
         return
-
-    def spaced(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
-        dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
-
-    def default(dbapi_connection: Any, _record: Any) -> None:
-        if dbapi_connection is not None:  # None when the pool threw it away
-            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={SQLITE_DEFAULT_PAGES}")
-
-    event.listen(engine, "checkout", spaced)
-    event.listen(engine, "checkin", default)
     try:
-        yield
+        with _log_threshold(engine, pages):
+            yield
     finally:
-        event.remove(engine, "checkout", spaced)
-        event.remove(engine, "checkin", default)
         try:
             checkpoint(sessions)
         except DBAPIError as exc:  # the file's own checkpoints take it from here
@@ -112,24 +95,24 @@ def checkpoint(sessions: sessionmaker[Session]) -> None:
     """A PASSIVE checkpoint of a SQLite file's log; nothing elsewhere or for an in-memory file."""
     with sessions() as session:
         connection = session.connection()
-        if _sqlite_file(connection.engine):
+        if sqlite_file(connection.engine.url) is not None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 class _Pool:
-    """An engine's pool, while `syncing` is above 0: each connection taken from it has SQLite's
-    own checkpoint off (PRAGMA wal_autocheckpoint=0), given back when it returns; a connection
-    closed meanwhile goes with it."""
+    """An engine's pool, while a sync holds a threshold on it (`held`, the newest counts): each
+    connection taken from it checkpoints at that threshold (PRAGMA wal_autocheckpoint; 0: never),
+    and gets its own back when it returns; a connection closed meanwhile goes with it."""
 
     def __init__(self, engine: Engine) -> None:
-        self.syncing = 0
+        self.held: list[int] = []
         event.listen(engine, "checkout", self._take)
         event.listen(engine, "checkin", self._give_back)
 
     def _take(self, dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-        if self.syncing > 0 and _TAKEN not in record.info:
+        if self.held and _TAKEN not in record.info:
             (pages,) = dbapi_connection.execute("PRAGMA wal_autocheckpoint").fetchone()
-            dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
+            dbapi_connection.execute(f"PRAGMA wal_autocheckpoint={int(self.held[-1])}")
             record.info[_TAKEN] = int(pages)
 
     @staticmethod
@@ -143,16 +126,22 @@ _POOLS: WeakKeyDictionary[Engine, _Pool] = WeakKeyDictionary()
 _POOLS_LOCK = threading.Lock()
 
 
-def _syncing(engine: Engine, by: int) -> None:
+def _file_engine(sessions: sessionmaker[Session]) -> Engine | None:
+    """The engine of `sessions` when it is a SQLite file's (not PostgreSQL, not in memory)."""
+    engine = sessions.kw.get("bind")
+    return engine if isinstance(engine, Engine) and sqlite_file(engine.url) is not None else None
+
+
+@contextmanager
+def _log_threshold(engine: Engine, pages: int) -> Iterator[None]:
+    """`pages` for the connections of the engine's pool while inside."""
     with _POOLS_LOCK:
         pool = _POOLS.get(engine)
         if pool is None:
             pool = _POOLS[engine] = _Pool(engine)
-        pool.syncing += by
-
-
-def _sqlite_file(bind: Any) -> bool:
-    url = getattr(bind, "url", None)
-    return (
-        url is not None and url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
-    )
+        pool.held.append(pages)
+    try:
+        yield
+    finally:
+        with _POOLS_LOCK:
+            pool.held.remove(pages)

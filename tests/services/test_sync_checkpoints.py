@@ -21,6 +21,22 @@ from tests.services.test_sync import expected_ids, fill, stored
 from tests.services.test_sync_gives_way import stored_item, syncing
 
 
+def press_soon(writer, waiting, moderation, item_id, done) -> None:  # type: ignore[no-untyped-def]
+    """Godkänn pressed on `item_id` in 50 ms, handed to the writer as the window hands it over
+    (counted as waiting first, so that the sync gives way); `done` is set once it is kept."""
+
+    def press() -> None:
+        def decide() -> None:
+            waiting.started()
+            moderation.keep(item_id)
+
+        waiting.arrived()
+        writer.submit(decide).result()
+        done.set()
+
+    threading.Timer(0.05, press).start()
+
+
 def test_the_log_stays_small_and_decisions_during_the_sync_are_kept(sqlite_db, tmp_path):
     wal = Path(str(sqlite_db.engine.url.database) + "-wal")
     with running("facebook") as r:
@@ -40,18 +56,9 @@ def test_the_log_stays_small_and_decisions_during_the_sync_are_kept(sqlite_db, t
             sizes.append(wal.stat().st_size if wal.exists() else 0)
             return writer.submit(fn).result()
 
-        def press() -> None:
-            def decide() -> None:
-                waiting.started()
-                moderation.keep(first)
-
-            waiting.arrived()
-            writer.submit(decide).result()
-            done.set()
-
         service = syncing(sqlite_db.sessions, r.fake, write=write, give_way=waiting)
         service._checkpoints._every_s = 0.0  # every part
-        threading.Timer(0.05, press).start()
+        press_soon(writer, waiting, moderation, first, done)
         [result] = service.sync(key)
         assert done.wait(10)
         writer.shutdown()
@@ -89,20 +96,11 @@ def test_no_commit_during_a_sync_in_the_window_moves_the_log_and_each_connection
         moderation = ModerationService(sqlite_db.sessions, actor=Actor("anna"))
         done = threading.Event()
 
-        def press() -> None:
-            def decide() -> None:
-                waiting.started()
-                moderation.keep(first)
-
-            waiting.arrived()
-            writer.submit(decide).result()
-            done.set()
-
         service = syncing(
             sqlite_db.sessions, r.fake, write=lambda fn: writer.submit(fn).result(), give_way=waiting
         )
         service._checkpoints._every_s = float("inf")  # the sync's own never come: only a commit could
-        threading.Timer(0.05, press).start()
+        press_soon(writer, waiting, moderation, first, done)
         [result] = service.sync(key)
         assert done.wait(10)
         writer.shutdown()

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import event
-
 from app.core.incoming import IncomingItem
 from app.services.intake.importer import ImportService
 from tests.helpers.items import add_accounts
+from tests.services.test_sync_scope import sqlite_steps
 
 START = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -29,28 +28,10 @@ def steps_of_one_part(db, stored: int) -> int:  # type: ignore[no-untyped-def]
     """SQLite's VM steps (in thousands) to import a part of 400 new items after `stored`."""
     importer = ImportService(db.sessions)
     importer.import_items(comments("old", stored))
-    counted = [0]
-
-    def count() -> int:
-        counted[0] += 1
-        return 0
-
-    def watch(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
-        dbapi_connection.set_progress_handler(count, 1000)
-
-    def unwatch(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-        if dbapi_connection is not None:  # None when the pool threw it away
-            dbapi_connection.set_progress_handler(None, 0)
-
-    event.listen(db.engine, "checkout", watch)
-    event.listen(db.engine, "checkin", unwatch)
-    try:
+    with sqlite_steps(db.engine) as steps:
         result = importer.import_items(comments("new", 400), bulk=True, check_index=False)
-    finally:
-        event.remove(db.engine, "checkout", watch)
-        event.remove(db.engine, "checkin", unwatch)
     assert result.created == 400
-    return counted[0]
+    return steps[0]
 
 
 def test_a_part_does_not_read_the_items_stored_before_it(tmp_path):

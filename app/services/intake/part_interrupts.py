@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
+from app.models.db import sqlite_file
 from app.services.writer_turns import WaitingWrites
 
 
@@ -33,7 +34,7 @@ class PartInterrupts:
     def __init__(self, connection: Connection, give_way: Callable[[], bool] | None) -> None:
         self._connection = connection
         self._waiting = give_way if isinstance(give_way, WaitingWrites) else None
-        if connection.dialect.name != "sqlite" or connection.engine.url.database in (None, "", ":memory:"):
+        if sqlite_file(connection.engine.url) is None:
             self._waiting = None  # in memory, the connection thrown away below is the database
         self.fired = False
 

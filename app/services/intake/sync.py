@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -164,8 +163,10 @@ class SyncService:
     ) -> list[SyncResult]:
         """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
         results = []
-        # In the window the log is the sync's to move: no commit on the writer waits for it.
-        with self._checkpoints.in_charge() if self._give_way is not None else nullcontext():
+        # In the window the log is the sync's to move: no commit on the writer waits for it. On
+        # the command line its checkpoints are spaced out, and the whole log is moved at the end.
+        in_window = self._give_way is not None
+        with self._checkpoints.in_charge() if in_window else checkpoints_spaced(self._sessions):
             for ref in self.syncable(key):
                 waiting = self._waiting(ref) if scheduled else None
                 results.append(waiting or self.sync_account(ref, progress, should_stop))
@@ -186,17 +187,6 @@ class SyncService:
         ref: AccountRef,
         progress: Callable[[SyncProgress], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
-    ) -> SyncResult:
-        if self._give_way is not None:  # the window checkpoints off its writer (`flush`)
-            return self._sync_account(ref, progress, should_stop)
-        with checkpoints_spaced(self._sessions):
-            return self._sync_account(ref, progress, should_stop)
-
-    def _sync_account(
-        self,
-        ref: AccountRef,
-        progress: Callable[[SyncProgress], None] | None,
-        should_stop: Callable[[], bool] | None,
     ) -> SyncResult:
         started = self._actor.now()
         try:
