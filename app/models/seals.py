@@ -15,17 +15,34 @@ be read (a time that is no time, JSON that is no JSON) is reported, never a trac
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Connection, LargeBinary, Table, bindparam, select, type_coerce
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Connection,
+    Integer,
+    LargeBinary,
+    Table,
+    bindparam,
+    select,
+    type_coerce,
+)
 from sqlalchemy.types import NullType
 
 from app.core.canonical import canonical_json, sha256_hex
-from app.core.messages import say, translate
+from app.core.messages import translate
+from app.core.seal_text import GENESIS as GENESIS
+from app.core.seal_text import GONE as GONE
+from app.core.seal_text import NORMALISERS, Plan
+from app.core.seal_text import WAITING as _WAITING
+from app.core.seal_text import Unreadable as Unreadable
+from app.core.seal_text import read_json as read_json
+from app.core.seal_text import when as _when
 from app.models import (
     Account,
     AccountAdministrator,
@@ -41,13 +58,7 @@ from app.models import (
     UTCDateTime,
 )
 
-GENESIS = "0" * 64
 HEAD_ID = 1
-GONE = "-"  # the seal of a record removed on purpose
-
-
-class Unreadable(ValueError):
-    """A stored value that its column cannot hold: tampering, reported as such."""
 
 
 @dataclass(frozen=True)
@@ -150,41 +161,6 @@ def event_hash_at(
     return sha256_hex(canonical_json(content))
 
 
-def _when(value: Any) -> str:
-    if type(value) is str and len(value) == 26 and value[10] == " " and value[19] == ".":
-        # The form SQLAlchemy writes on SQLite (UTC, no zone): checked by the parser, then
-        # written as the slow path below would (isoformat leaves out zero microseconds).
-        # `audit verify` reads a few million of these.
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(value[:60]))) from None
-        if moment.tzinfo is None:
-            fraction = "" if moment.microsecond == 0 else value[19:]
-            return f"{value[:10]}T{value[11:19]}{fraction}+00:00"
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str):
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(value[:60]))) from None
-    else:
-        raise Unreadable(say(translate("Core", "%1 är ingen tidpunkt"), repr(str(value)[:60])))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, str | bytes):
-        try:
-            return json.loads(value)
-        except ValueError:
-            raise Unreadable(translate("Core", "ogiltig JSON")) from None
-    return value
-
-
 def read_time(value: Any) -> datetime:
     """A UTCDateTime column's value as stored, read without trusting it."""
     return datetime.fromisoformat(_when(value))
@@ -195,29 +171,31 @@ def iso_time(value: Any) -> str:
     return _when(value)
 
 
-def read_json(value: Any) -> Any:
-    return None if value is None else _json(value)
-
-
-def _normaliser(column: Column[Any]) -> Any:
+def _code(column: Column[Any]) -> str | None:
+    """The name of the column's normaliser in seal_text.NORMALISERS (None: none)."""
     kind = column.type
     if isinstance(kind, UTCDateTime):
-        return _when
+        return "time"
     if isinstance(kind, JSON):
-        return _json
+        return "json"
     if isinstance(kind, Boolean):
-        return lambda v: v if isinstance(v, bool) else (bool(v) if v in (0, 1) else v)
+        return "bool"
     if isinstance(kind, LargeBinary):
-        return _binary
+        return "binary"
     return None
 
 
-def _binary(value: Any) -> str:
-    # bytes(n) of a number is n zero bytes: a number put in a binary column would be read as
-    # a (possibly huge) image, or raise a traceback
-    if isinstance(value, (bytes, bytearray, memoryview)):  # noqa: UP038
-        return hashlib.sha256(bytes(value)).hexdigest()
-    raise Unreadable(say(translate("Core", "%1 är inga binära data"), repr(str(value)[:60])))
+def _normaliser(column: Column[Any]) -> Any:
+    code = _code(column)
+    return None if code is None else NORMALISERS[code]
+
+
+def plan(spec: SealedKind) -> Plan:
+    """The kind's columns as seal_text.digester reads them (no table needed)."""
+    return tuple(
+        (name, _code(spec.table.c[name]), isinstance(spec.table.c[name].type, Integer))
+        for name in spec.columns
+    )
 
 
 def raw_columns(spec: SealedKind) -> list[Any]:
@@ -226,9 +204,6 @@ def raw_columns(spec: SealedKind) -> list[Any]:
 
 
 _NORMALISERS: dict[SealedKind, list[Any]] = {}
-# An item waiting for a decision moves between these when its author edits it (the import
-# flags it again), with no event: one sealed state, still told apart from every decided one.
-_WAITING = frozenset({"new", "flagged"})
 
 
 def digest(spec: SealedKind, values: Iterable[Any]) -> str:
@@ -348,11 +323,10 @@ def stream_rows(con: Connection, stmt: Any, rows: int) -> Iterator[Any]:
 def stream_batches(con: Connection, stmt: Any, rows: int) -> Iterator[Sequence[Any]]:
     """stream_rows a batch at a time (a loop over a million rows saves a generator per row)."""
     if con.dialect.name == "sqlite":
-        compiled = stmt.compile(dialect=con.dialect)
-        params = compiled.construct_params()
+        sql, params = sqlite_sql(con, stmt)
         cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or ()])
+            cursor.execute(sql, params)
             while batch := cursor.fetchmany(rows):
                 yield batch
         finally:
@@ -360,3 +334,10 @@ def stream_batches(con: Connection, stmt: Any, rows: int) -> Iterator[Sequence[A
         return
     with con.execute(stmt.execution_options(yield_per=rows)) as result:
         yield from result.partitions()
+
+
+def sqlite_sql(con: Connection, stmt: Any) -> tuple[str, list[Any]]:
+    """The statement as SQLite's text and its parameters, for the bare driver."""
+    compiled = stmt.compile(dialect=con.dialect)
+    params = compiled.construct_params()
+    return str(compiled), [params[name] for name in compiled.positiontup or ()]

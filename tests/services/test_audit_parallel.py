@@ -1,12 +1,10 @@
-"""`audit verify` on two processes (audit_parallel): the report is the one process's report,
-message for message, whatever was changed and wherever in the log; a decision made while it runs
-is no false alarm; a child that dies is a clear Swedish error, never an intact log."""
+"""`audit verify` on two processes (audit_parallel, the child a lean interpreter: audit_child): the
+report is the one process's report, message for message, whatever was changed and wherever in
+the log; a decision made while it runs is no false alarm; a child that is killed or crashes is a
+clear Swedish error, never an intact log, and the next verify works."""
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -168,32 +166,47 @@ def test_witnesses_are_checked_by_the_child_as_by_one_process(history, monkeypat
     assert split and two == one and len(two.problems) == 3
 
 
-def _when_child_runs(action: Callable[[Any], None]) -> threading.Thread:
-    """Runs `action(child process)` in a thread as soon as verify's child has started."""
+def _when_child_asks(monkeypatch: pytest.MonkeyPatch, action: Callable[[Any], None]) -> None:
+    """Runs `action(child process)` when verify's child, done with the chain and alive, first
+    asks for a family, before it is answered (with `child_takes_all`, only the child asks)."""
 
-    def wait() -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            children = [p for p in multiprocessing.active_children() if p.name == "granska-audit-verify"]
-            if children:
-                action(children[0])
-                return
-            time.sleep(0.001)
+    class Asked(audit_parallel.Helper):
+        def __init__(self, process: Any, upto: int, turn: audit_parallel.Turn) -> None:
+            done: list[bool] = []
+            take = turn.take
 
-    thread = threading.Thread(target=wait)
-    thread.start()
-    return thread
+            def first_take() -> str | None:
+                if not done:
+                    done.append(True)
+                    action(process)
+                return take()
+
+            turn.take = first_take  # type: ignore[method-assign]
+            super().__init__(process, upto, turn)
+
+    monkeypatch.setattr(audit_parallel, "Helper", Asked)
+
+
+def _before_child_starts(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
+    """Runs `action()` after verify has read in its snapshot, before its child takes its own."""
+    command = audit_parallel.command
+
+    def late() -> list[str]:
+        action()
+        return command()
+
+    monkeypatch.setattr(audit_parallel, "command", late)
 
 
 def test_a_decision_during_verify_is_no_false_alarm(history, monkeypatch):
     with history.sessions() as s:
         events = s.scalar(select(func.count()).select_from(AuditEvent))
     item = make_item(history.sessions, "Ett nytt hot")
-    thread = _when_child_runs(lambda _child: service(history, user="erik").remove(item, "hets", "Hot."))
-    report, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
-    thread.join()
+    with monkeypatch.context() as patch:  # decided while both processes hold their snapshots
+        _when_child_asks(patch, lambda _child: service(history, user="erik").remove(item, "hets", "Hot."))
+        report, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     assert split and report.intact, report.problems
-    assert report.events in (events, events + 1)  # the snapshot verify opened first decides
+    assert report.events == events  # the snapshot verify opened first decides
     assert AuditService(history.sessions).verify().intact  # the decision was kept, sealed
 
 
@@ -201,11 +214,11 @@ def test_a_change_found_by_the_child_is_reported_as_in_verifys_snapshot(history,
     _decision_and_registration_changed(history)
     one, _ = _verify(history, monkeypatch, parallel=False)
     registered = make_item(history.sessions, "Ännu en brist")
-    thread = _when_child_runs(
-        lambda _child: service(history, user="erik").register(registered, "arende", "Ä.")
-    )
-    two, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
-    thread.join()
+    with monkeypatch.context() as patch:
+        _when_child_asks(
+            patch, lambda _child: service(history, user="erik").register(registered, "arende", "Ä.")
+        )
+        two, split = _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     assert split and not two.intact
     # the problems as in verify's snapshot; records the child read in its own (a little later)
     # are counted, a decision's new records among them
@@ -217,11 +230,16 @@ def test_a_change_found_by_the_child_is_reported_as_in_verifys_snapshot(history,
     assert (two.events, two.evidence) == (one.events, one.evidence) and two.records >= one.records
 
 
+def _killed(child: Any) -> None:
+    child.kill()
+    child.wait()
+
+
 def test_a_killed_child_is_a_clear_error_then_verify_works(history, monkeypatch):
-    thread = _when_child_runs(lambda child: child.kill())
-    with pytest.raises(EnvironmentFault, match="den andra kontrollprocessen slutade utan svar"):
-        _verify(history, monkeypatch, parallel=True)
-    thread.join()
+    with monkeypatch.context() as patch:
+        _when_child_asks(patch, _killed)
+        with pytest.raises(EnvironmentFault, match="den andra kontrollprocessen slutade utan svar"):
+            _verify(history, monkeypatch, parallel=True, child_takes_all=True)
     report, split = _verify(history, monkeypatch, parallel=True)
     assert split and report.intact
 
@@ -255,9 +273,10 @@ def test_the_command_says_and_exits_as_with_one_process(history, monkeypatch, ca
     _decision_and_registration_changed(history)
     one, two = verify(False), verify(True)
     assert two == one and two[0] == 1 and two[1].startswith("Granskningsloggen är bruten: ")
-    thread = _when_child_runs(lambda child: child.kill())
-    code, out, err = verify(True)
-    thread.join()
+    with monkeypatch.context() as patch:
+        _when_child_asks(patch, _killed)
+        patch.setattr(audit_parallel, "taken", lambda turn: iter(()))
+        code, out, err = verify(True)
     assert (code, out) == (1, "")
     assert err.startswith("granska: Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen")
     assert verify(True) == one  # and the next verify works

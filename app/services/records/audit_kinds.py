@@ -11,19 +11,23 @@ either way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app.core.messages import say, told, translate
 from app.models import AuditSeal
 from app.models.seal_fast import digester
-from app.models.seals import GONE, KINDS, SealedKind, Unreadable, iter_latest, raw_columns, stream_rows
+from app.models.seals import KINDS, SealedKind, Unreadable, iter_latest, plan, raw_columns, stream_rows
+from app.services.records import audit_rows
+from app.services.records.audit_rows import END as END  # sort key of problems that belong to no event
+from app.services.records.audit_rows import LATEST, UNSEALED, Family, Names, compare, missing, unsealed
+from app.services.records.audit_rows import Add as Add  # _Problems.add(key, message, record=None)
 
-END = 10**12  # sort key of problems that belong to no event
 
-Add = Callable[..., None]  # _Problems.add(key, message, record=None)
+def family(spec: SealedKind) -> Family:
+    """The kind as audit_rows (and verify's second process) checks it: no table, its plan."""
+    return Family(spec.kind, spec.label, spec.table.name, spec.columns, spec.required, plan(spec))
 
 
 def check_kind(con: Connection, add: Add, spec: SealedKind, evidence: Deferred | None = None) -> int:
@@ -36,128 +40,8 @@ def check_kind(con: Connection, add: Add, spec: SealedKind, evidence: Deferred |
     return _check_merged(con, add, spec)
 
 
-class _Names:
-    def __init__(self, spec: SealedKind) -> None:
-        self.spec = spec
-        self.at_id = spec.columns.index("id")
-        told = "item_id" in spec.columns and spec.kind != "evidence"
-        self.at_item = spec.columns.index("item_id") if told else None
-
-    def __call__(self, row: Sequence[Any]) -> tuple[str, str]:  # only for a problem
-        about = say(translate("Core", " (post %1)"), row[self.at_item]) if self.at_item is not None else ""
-        return say("%1 %2", self.spec.label, row[self.at_id]), about
-
-
-Digest = Callable[[Sequence[Any]], str]
-
-
-def _compare(add: Add, names: _Names, digest: Digest, row: Sequence[Any], event_id: int, sha: str) -> None:
-    try:
-        now = digest(row)
-    except Unreadable as exc:
-        name, about = names(row)
-        add(
-            event_id,
-            say(
-                translate("Core", "%1%2 har ett oläsbart värde (%3): den har ändrats efter händelse %4."),
-                name,
-                about,
-                told(exc),
-                event_id,
-            ),
-            name,
-        )
-        return
-    if now == sha:
-        return
-    name, about = names(row)
-    if sha == GONE:
-        gone = translate("Core", "%1%2 togs bort enligt händelse %3 men finns igen.")
-        add(event_id, say(gone, name, about, event_id), name)
-    else:
-        changed = translate("Core", "%1%2 har ändrats efter händelse %3, som förseglade den.")
-        add(event_id, say(changed, name, about, event_id), name)
-
-
-def _unsealed(add: Add, names: _Names, row: Sequence[Any]) -> None:
-    name, about = names(row)
-    add(
-        END + row[names.at_id],
-        say(
-            translate("Core", "%1%2 finns inte i granskningsloggen: den har lagts till utanför Granska."),
-            name,
-            about,
-        ),
-        name,
-    )
-
-
-def _missing(add: Add, spec: SealedKind, record_id: Any, event_id: int, sha: str) -> None:
-    if sha != GONE:
-        name = say("%1 %2", spec.label, record_id)
-        add(
-            event_id,
-            say(
-                translate("Core", "%1, förseglad i händelse %2, saknas: den har raderats utanför Granska."),
-                name,
-                event_id,
-            ),
-            name,
-        )
-
-
-_LATEST = (
-    "SELECT record_id, max(event_id) AS event_id, sha256 FROM audit_seals "
-    "WHERE kind = ? AND typeof(record_id) = 'integer' AND typeof(event_id) = 'integer' GROUP BY record_id"
-)
-_UNSEALED = (
-    "NOT EXISTS (SELECT 1 FROM audit_seals "
-    "WHERE kind = ? AND record_id = t.id AND typeof(record_id) = 'integer' AND typeof(event_id) = 'integer')"
-)
-
-
 def _check_sqlite(con: Connection, add: Add, spec: SealedKind) -> int:
-    table = spec.table.name
-    columns = ", ".join(f't."{c}"' for c in spec.columns)
-    # One row per sealed record: its newest seal (SQLite takes the bare columns of an aggregate
-    # from the row holding the max) and the record, NULLs when it is gone. A seal whose record
-    # id or event id is no integer is left out, as iter_latest leaves it: its event's hash no
-    # longer holds, and the chain's walk reports it (a text event id would otherwise be taken
-    # as the newest, max() sorting text after numbers, and break the problems' order).
-    joined = (
-        f"SELECT s.record_id, s.event_id, s.sha256, {columns} FROM ({_LATEST}) AS s "
-        f"LEFT JOIN {table} AS t ON t.id = s.record_id"
-    )
-    names = _Names(spec)
-    digest = digester(spec, offset=3)  # reads the record's columns after the seal's three
-    present = 3 + names.at_id
-    checked = 0
-    cursor = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(joined, (spec.kind,))
-        while batch := cursor.fetchmany(5000):
-            for row in batch:
-                if row[present] is None:
-                    _missing(add, spec, row[0], row[1], row[2])
-                    continue
-                checked += 1
-                try:
-                    if digest(row) == row[2]:
-                        continue
-                except Unreadable:
-                    pass
-                _compare(add, names, digester(spec), row[3:], row[1], row[2])
-        if spec.required:
-            cursor.execute(
-                f"SELECT {columns} FROM {table} AS t WHERE {_UNSEALED} ORDER BY t.id", (spec.kind,)
-            )
-            while batch := cursor.fetchmany(5000):
-                for record in batch:
-                    checked += 1
-                    _unsealed(add, names, record)
-    finally:
-        cursor.close()
-    return checked
+    return audit_rows.check_sqlite(con.connection.dbapi_connection, add, family(spec))
 
 
 def _check_merged(con: Connection, add: Add, spec: SealedKind) -> int:
@@ -169,21 +53,21 @@ def _check_merged(con: Connection, add: Add, spec: SealedKind) -> int:
     seal = next(seals, None)
     checked = 0
     digest = digester(spec)
-    names = _Names(spec)
+    names = Names(family(spec))
     for row in stream_rows(con, rows, 2000):
         row_id = row[names.at_id]
         while seal is not None and seal[0] < row_id:
-            _missing(add, spec, *seal)
+            missing(add, spec.label, *seal)
             seal = next(seals, None)
         checked += 1
         if seal is None or seal[0] != row_id:
             if spec.required:
-                _unsealed(add, names, row)
+                unsealed(add, names, row)
             continue
-        _compare(add, names, digest, row, seal[1], seal[2])
+        compare(add, names, digest, row, seal[1], seal[2])
         seal = next(seals, None)
     while seal is not None:
-        _missing(add, spec, *seal)
+        missing(add, spec.label, *seal)
         seal = next(seals, None)
     return checked
 
@@ -213,20 +97,20 @@ def evidence_sqlite(con: Connection, deferred: Deferred) -> Iterator[tuple[int, 
     columns = ", ".join(f't."{c}"' for c in spec.columns)
     payload = "CASE WHEN typeof(t.payload) = 'text' THEN CAST(t.payload AS BLOB) END"
     at_id, at_item, at_sha = (spec.columns.index(c) for c in ("id", "item_id", "sha256"))
-    names = _Names(spec)
+    names = Names(family(spec))
     digest = digester(spec, offset=3)
     sealed = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    unsealed = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    lone = con.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         sealed.execute(
-            f"SELECT s.record_id, s.event_id, s.sha256, {columns}, {payload} FROM ({_LATEST}) AS s "
+            f"SELECT s.record_id, s.event_id, s.sha256, {columns}, {payload} FROM ({LATEST}) AS s "
             "LEFT JOIN evidence AS t ON t.id = s.record_id",
             (spec.kind,),
         )
-        unsealed.execute(
-            f"SELECT {columns}, {payload} FROM evidence AS t WHERE {_UNSEALED} ORDER BY t.id", (spec.kind,)
+        lone.execute(
+            f"SELECT {columns}, {payload} FROM evidence AS t WHERE {UNSEALED} ORDER BY t.id", (spec.kind,)
         )
-        other = unsealed.fetchone()
+        other = lone.fetchone()
         last = -1
         for batch in iter(lambda: sealed.fetchmany(2000), []):
             for row in batch:
@@ -235,25 +119,25 @@ def evidence_sqlite(con: Connection, deferred: Deferred) -> Iterator[tuple[int, 
                 last = row[0]
                 while other is not None and other[at_id] < row[0]:
                     deferred.checked += 1
-                    _unsealed(deferred, names, other)
+                    unsealed(deferred, names, other)
                     yield other[at_id], other[at_item], other[at_sha], other[-1]
-                    other = unsealed.fetchone()
+                    other = lone.fetchone()
                 record = row[3:-1]
                 if record[at_id] is None:
-                    _missing(deferred, spec, row[0], row[1], row[2])
+                    missing(deferred, spec.label, row[0], row[1], row[2])
                     continue
                 deferred.checked += 1
                 try:
                     if digest(row) != row[2]:
                         raise Unreadable
                 except Unreadable:
-                    _compare(deferred, names, digester(spec), record, row[1], row[2])
+                    compare(deferred, names, digester(spec), record, row[1], row[2])
                 yield record[at_id], record[at_item], record[at_sha], row[-1]
         while other is not None:
             deferred.checked += 1
-            _unsealed(deferred, names, other)
+            unsealed(deferred, names, other)
             yield other[at_id], other[at_item], other[at_sha], other[-1]
-            other = unsealed.fetchone()
+            other = lone.fetchone()
     finally:
         sealed.close()
-        unsealed.close()
+        lone.close()

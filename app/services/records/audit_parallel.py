@@ -15,21 +15,21 @@ verify's own, opened first and held to the end) decides:
 - the problems come back as the calls that would have added them, and are added here in the
   order one process adds them: the report is the same, message for message.
 
-The child starts with `spawn` (the same on Windows, Linux and macOS; the frozen bundle calls
-`multiprocessing.freeze_support()` in packaging/launch.py). Starting costs about half a second,
-so a small log is verified in one process. A child that dies without an answer is a clear error,
-never an intact log.
+The child is a lean interpreter (audit_child: no SQLAlchemy, no model; it runs the statements
+compiled here), started as a new process with this process's own interpreter, `sys.executable`
+(on Windows, Linux and macOS alike; the frozen bundle starts itself with audit_child.FLAG, see
+packaging/launch.py), and spoken to over its stdin and stdout. Starting costs a tenth of a
+second, so a small log is verified in one process. A child that dies without an answer is a
+clear error, never an intact log.
 """
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import pickle
+import subprocess
+import sys
+import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from multiprocessing.connection import Connection as Pipe
-from multiprocessing.process import BaseProcess
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -37,11 +37,12 @@ from sqlalchemy import Connection, func, select
 from app.core.errors import EnvironmentFault
 from app.core.messages import translate
 from app.models import AuditEvent, AuditHead
-from app.models.db import sqlite_file
-from app.models.seals import HEAD_ID, KINDS
-from app.services.records.audit_chain import ChainState, walk_chain
-from app.services.records.audit_kinds import check_kind
-from app.services.records.audit_witness import Witness
+from app.models.seals import HEAD_ID, KINDS, sqlite_sql
+from app.services.records.audit_chain import events_stmt, seals_stmt
+from app.services.records.audit_child import BOOT, FLAG, Calls, ChildResult, Job
+from app.services.records.audit_child import recorder as recorder
+from app.services.records.audit_kinds import check_kind, family
+from app.services.records.audit_walk import Seen, Witnessed
 
 # Below this many events one process does it all (a child's start costs more than it saves).
 PARALLEL_FROM = 100_000
@@ -60,31 +61,34 @@ QUEUE = (
     "administrator",
     "account_administrator",
 )
+NO_ANSWER = translate(
+    "Core",
+    "Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen slutade "
+    "utan svar. Inget har ändrats; försök igen.",
+)
 
-Calls = list[tuple[Any, ...]]
-POLL_S = 0.1
+
+class Turn:
+    """Which family of QUEUE is next, shared by this process and (through Helper) the child."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._at = 0
+
+    def take(self) -> str | None:
+        with self._lock:
+            at = self._at
+            self._at = at + 1
+        return QUEUE[at] if at < len(QUEUE) else None
 
 
-@dataclass
-class ChildResult:
-    same_head: bool  # the child's snapshot had this process's audit head
-    chain: ChainState
-    chain_calls: Calls
-    kinds: dict[str, tuple[int, Calls]]  # kind -> (records read, calls)
+def _head_stmt() -> Any:
+    return select(AuditHead.count, AuditHead.last_hash).where(AuditHead.id == HEAD_ID)
 
 
 def _head(con: Connection) -> tuple[Any, ...] | None:
-    row = con.execute(select(AuditHead.count, AuditHead.last_hash).where(AuditHead.id == HEAD_ID)).first()
+    row = con.execute(_head_stmt()).first()
     return None if row is None else tuple(row)
-
-
-def recorder() -> tuple[Calls, Any]:
-    calls: Calls = []
-
-    def add(*args: Any) -> None:
-        calls.append(args)
-
-    return calls, add
 
 
 def check_kinds(con: Connection, kinds: Iterable[str]) -> dict[str, tuple[int, Calls]]:
@@ -95,74 +99,46 @@ def check_kinds(con: Connection, kinds: Iterable[str]) -> dict[str, tuple[int, C
     return found
 
 
-def taken(turn: Any) -> Iterator[str]:
+def taken(turn: Turn) -> Iterator[str]:
     """The families of QUEUE this process takes, one at a time, `turn` shared by both."""
-    while True:
-        with turn.get_lock():
-            at = turn.value
-            turn.value = at + 1
-        if at >= len(QUEUE):
-            return
-        yield QUEUE[at]
-
-
-def _child(
-    url: str, upto: int, head: tuple[Any, ...] | None, witnesses: list[Witness], turn: Any, pipe: Pipe
-) -> None:
-    """Runs in the child: the chain up to `upto` and the families it takes, answered over `pipe`."""
-    from sqlalchemy import create_engine
-
-    gc.disable()  # millions of short-lived tuples, none in a cycle (as verify_chain)
-    engine = None
-    try:
-        engine = create_engine(url, connect_args={"timeout": 5})
-        with engine.connect() as con:
-            con.exec_driver_sql("BEGIN")  # one snapshot for all reads, from the head on
-            same_head = _head(con) == head
-            chain_calls, add = recorder()
-            state = walk_chain(con, add, witnesses, upto)
-            kinds = check_kinds(con, taken(turn))
-            con.rollback()
-        pipe.send(("done", ChildResult(same_head, state, chain_calls, kinds)))
-    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the verify
-        try:
-            pickle.loads(pickle.dumps(exc))  # what cannot cross as itself crosses as its words
-        except Exception:  # noqa: BLE001
-            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-        pipe.send(("error", exc))
-    finally:
-        if engine is not None:
-            engine.dispose()
-        pipe.close()
+    while (kind := turn.take()) is not None:
+        yield kind
 
 
 class Helper:
-    """The child at work; `result()` waits for its answer, `stop()` ends it however things went."""
+    """The child at work; `result()` waits for its answer, `stop()` ends it however things went.
+    A thread here answers the child's questions (the next family) while verify works."""
 
-    def __init__(self, process: BaseProcess, pipe: Pipe, upto: int, turn: Any) -> None:
-        self.process, self.pipe, self.upto, self.turn = process, pipe, upto, turn
-        self.answered = False
+    def __init__(self, process: subprocess.Popen[bytes], upto: int, turn: Turn) -> None:
+        self.process, self.upto, self.turn = process, upto, turn
+        self.message: tuple[str, Any] | None = None
+        self._thread = threading.Thread(target=self._listen, name="granska-audit-verify", daemon=True)
+        self._thread.start()
+
+    def _listen(self) -> None:
+        out, into = self.process.stdout, self.process.stdin
+        assert out is not None and into is not None
+        try:
+            while True:
+                message = pickle.load(out)
+                if message == ("next",):
+                    pickle.dump(self.turn.take(), into)
+                    into.flush()
+                    continue
+                self.message = message
+                return
+        except Exception:  # noqa: BLE001 - a child that died or said nonsense: no answer
+            return
+
+    @property
+    def answered(self) -> bool:
+        return self.message is not None
 
     def result(self) -> ChildResult:
-        message = None
-        try:
-            # Not a bare recv(): on Windows a child killed before it took its end of the pipe
-            # leaves that end open here, and recv() would wait for ever.
-            while self.pipe.poll(POLL_S) or self.process.is_alive() or self.pipe.poll(0):
-                if self.pipe.poll(0):
-                    message = self.pipe.recv()
-                    break
-        except (EOFError, OSError):
-            message = None
-        self.answered = message is not None
+        self._thread.join()
+        message = self.message
         if message is None or message[0] not in ("done", "error"):
-            raise EnvironmentFault(
-                translate(
-                    "Core",
-                    "Granskningsloggen kunde inte kontrolleras: den andra kontrollprocessen slutade "
-                    "utan svar. Inget har ändrats; försök igen.",
-                )
-            )
+            raise EnvironmentFault(NO_ANSWER)
         if message[0] == "error":
             error: BaseException = message[1]
             raise error
@@ -170,32 +146,68 @@ class Helper:
         return result
 
     def stop(self) -> None:
-        self.pipe.close()
-        if self.answered:  # it has sent all and is ending: otherwise verify failed, its work is moot
-            self.process.join(5)
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
+        if not self.answered:  # verify failed, or the child did: its work is moot
+            self.process.kill()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._thread.join()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:  # the child is gone: nothing left to flush
+                    pass
 
 
-def start(con: Connection, witnesses: list[Witness]) -> Helper | None:
+def command() -> list[str]:
+    """The child's command line: this interpreter (or the frozen bundle) again."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FLAG]
+    return [sys.executable, "-c", BOOT]
+
+
+def _file(con: Connection) -> str | None:
+    """The SQLite file of `con`'s main database (None: in memory, or not SQLite)."""
+    if con.dialect.name != "sqlite":
+        return None
+    for _seq, name, path in con.exec_driver_sql("PRAGMA database_list"):
+        if name == "main":
+            return str(path) or None
+    return None
+
+
+def start(con: Connection, witnesses: list[Witnessed]) -> Helper | None:
     """A child for a large SQLite file (None: one process), after this snapshot's first read."""
-    url = con.engine.url
-    database = sqlite_file(url)
-    if database is None or "memory" in str(database) or "memory" in str(url.query.get("mode", "")):
+    database = _file(con)
+    if database is None:
         return None
     upto = con.execute(select(func.max(AuditEvent.id))).scalar()
     if upto is None or upto < PARALLEL_FROM:
         return None
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe(duplex=False)
-    turn = context.Value("i", 0)
-    process = context.Process(
-        target=_child,
-        args=(url.render_as_string(hide_password=False), upto, _head(con), witnesses, turn, theirs),
-        name="granska-audit-verify",
-        daemon=True,  # ends with this process
+    job = Job(
+        database,
+        upto,
+        sqlite_sql(con, _head_stmt()),
+        _head(con),
+        sqlite_sql(con, events_stmt(upto)),
+        sqlite_sql(con, seals_stmt(upto=upto)),
+        [Seen(w.count, w.hash, w.source) for w in witnesses],
+        {kind: family(KINDS[kind]) for kind in QUEUE},
     )
-    process.start()
-    theirs.close()
-    return Helper(process, ours, upto, turn)
+    process = subprocess.Popen(
+        command(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console from the window
+    )
+    assert process.stdin is not None
+    try:
+        pickle.dump(list(sys.path), process.stdin)
+        pickle.dump(job, process.stdin)
+        process.stdin.flush()
+    except OSError:  # it died at once: result() says so
+        pass
+    return Helper(process, upto, Turn())
