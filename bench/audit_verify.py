@@ -8,10 +8,12 @@ its seals) and hashes each one with hashlib in a plain loop, with no canonical f
     python -m bench.audit_verify --large 200000   # a 200k demo built in the shared folder
     python -m bench.audit_verify --runs 3         # best of three of each (a loaded machine)
 
-The memory line is the goal (the larger process's peak at the large size / at 10k, ≤ 1.3, and both
-processes together: from 100k events verify runs a second process); then the CPU of both; the last is
-`ratio: verify's time / the bare hashing loop's at the large size`, with verify's events/s
-against the goal (≥ 50,000/s).
+The memory line is the goal: the peaks of both processes together at the large size (from 100k
+events verify runs a second process) / the peak of the one process at 10k, ≤ 1.3 (and the larger
+process's alone). The second process's peak is its own (Linux's VmHWM, which it reports): the
+kernel's ru_maxrss of a child also counts the parent's pages it shared between fork and exec.
+Then the CPU of both; the last is `ratio: verify's time / the bare hashing loop's at the large
+size`, with verify's events/s against the goal (≥ 50,000/s).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.data import SHARED, decided_demo_database
 
@@ -94,6 +97,17 @@ def _measure(path: str, bare: str) -> dict[str, float]:
         con.close()
         intact = True
     else:
+        from app.services.records import audit_parallel
+
+        told: list[int | None] = []
+        answer = audit_parallel.Helper.result
+
+        def result(helper: audit_parallel.Helper) -> Any:
+            found = answer(helper)
+            told.append(found.peak_kb)
+            return found
+
+        audit_parallel.Helper.result = result  # type: ignore[method-assign]
         engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
         with Session(engine) as session:
             started = time.perf_counter()
@@ -103,9 +117,12 @@ def _measure(path: str, bare: str) -> dict[str, float]:
     cpu = time.process_time() - cpu  # this process's own CPU (SQLite runs in it): the load aside
     helper = resource.getrusage(resource.RUSAGE_CHILDREN)  # verify's second process, when it ran
     helper_cpu = helper.ru_utime + helper.ru_stime
+    helper_kb = helper.ru_maxrss if not bare else 0
+    if not bare and told:
+        helper_kb = told[0] if told[0] is not None else helper_kb
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"events": events, "seconds": took, "cpu": cpu, "helper_cpu": helper_cpu,
-            "helper_mb": helper.ru_maxrss / 1024, "rss_mb": peak / 1024,
+            "helper_mb": helper_kb / 1024, "rss_mb": peak / 1024,
             "grew_mb": (peak - start_rss) / 1024, "intact": intact}  # fmt: skip
 
 
@@ -158,9 +175,9 @@ def main() -> None:
                 peaks.append((max(r["rss_mb"], r["helper_mb"]), r["rss_mb"] + r["helper_mb"]))
                 rate, took, cpu_took = r["events"] / r["seconds"], r["seconds"], cpu
     print(
-        f"memory: {peaks[1][0] / peaks[0][0]:.2f} (goal: ≤ 1.3, the larger process's peak at "
-        f"{args.large} / at 10000; both processes together {peaks[1][1]:.0f} MB / {peaks[0][1]:.0f} MB "
-        f"= {peaks[1][1] / peaks[0][1]:.2f})"
+        f"memory: {peaks[1][1] / peaks[0][1]:.2f} (goal: ≤ 1.3, both processes' peaks together at "
+        f"{args.large}, {peaks[1][1]:.0f} MB, / at 10000, {peaks[0][1]:.0f} MB; the larger process "
+        f"alone {peaks[1][0] / peaks[0][0]:.2f})"
     )
     print(f"CPU: verify {cpu_took:.2f} s (both processes) / the bare loop {baseline_cpu:.2f} s")
     print(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+
+TYPE_CHECKING = False  # typing is most of a megabyte in verify's lean second process (audit_child)
+if TYPE_CHECKING:
+    from typing import Any
 
 # One encoder for every call: json.dumps with these options builds a new one each time, which
 # was a third of `audit verify`'s time. Same output.

@@ -20,10 +20,13 @@ import json.decoder
 import json.encoder
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from app.core.canonical import _ENCODER, canonical_json
 from app.core.messages import say, translate
+
+TYPE_CHECKING = False  # typing is most of a megabyte in verify's lean second process (audit_child)
+if TYPE_CHECKING:
+    from typing import Any
 
 GENESIS = "0" * 64
 GONE = "-"  # the seal of a record removed on purpose

@@ -11,7 +11,7 @@ not exist) is then read in the verify's own snapshot by `end_of_chain`.
 from __future__ import annotations
 
 from collections.abc import Generator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select, type_coerce
 from sqlalchemy.types import NullType
@@ -22,11 +22,12 @@ from app.models.seals import stream_batches
 from app.services.records import audit_said as said
 from app.services.records.audit_kinds import END as _END
 from app.services.records.audit_kinds import Add
+from app.services.records.audit_rows import ROWS
 from app.services.records.audit_walk import ChainState as ChainState
-from app.services.records.audit_walk import Witnessed, seal_rows, walk_rows
+from app.services.records.audit_walk import seal_rows, walk_rows
 
-EVENT_ROWS = 5000  # a batch of events (a few hundred bytes each) or of seals
-SEAL_ROWS = 5000
+if TYPE_CHECKING:
+    from app.services.records.audit_walk import Witnessed
 
 
 def events_stmt(upto: int | None = None) -> Any:
@@ -63,7 +64,7 @@ def walk_chain(
     """Every event in id order (up to `upto`, when given) with its seals."""
     seals = seals_from(con, add, upto=upto)
     try:
-        return walk_rows(stream_batches(con, events_stmt(upto), EVENT_ROWS), seals, add, witnesses)
+        return walk_rows(stream_batches(con, events_stmt(upto), ROWS), seals, add, witnesses)
     finally:
         seals.close()
 
@@ -96,4 +97,4 @@ def seals_from(
     con: Connection, add: Add, *, upto: int | None = None, after: int | None = None
 ) -> Generator[tuple[int, str, int, str]]:
     """seals_stmt's seals, those whose event id is unreadable reported and left out."""
-    return seal_rows(stream_batches(con, seals_stmt(upto=upto, after=after), SEAL_ROWS), add)
+    return seal_rows(stream_batches(con, seals_stmt(upto=upto, after=after), ROWS), add)

@@ -21,11 +21,16 @@ import pickle
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import IO, Any
 
-from app.services.records.audit_rows import Family, check_sqlite
+from app.services.records.audit_rows import ROWS, Family, check_sqlite
 from app.services.records.audit_walk import ChainState, Seen, seal_rows, walk_rows
+
+TYPE_CHECKING = False  # typing is most of a megabyte in this lean process
+if TYPE_CHECKING:
+    from typing import IO, Any
+
+    Calls = list[tuple[Any, ...]]
+    Sql = tuple[str, list[Any]]
 
 # `python -c` of the child: the path first (this module is found where verify found it).
 BOOT = (
@@ -34,30 +39,43 @@ BOOT = (
 )
 # The frozen bundle's child: the bundle itself with this argument (packaging/launch.py).
 FLAG = "--granska-audit-verify-child"
-ROWS = 500  # rows of a batch: a few hundred kB at most, whatever the size of the log
-CACHE_KB = 1024  # SQLite's page cache: the reads are one pass in index order
-
-Calls = list[tuple[Any, ...]]
+CACHE_KB = 256  # SQLite's page cache: the reads are one pass in index order
 
 
-@dataclass(frozen=True)
 class Job:
-    database: str  # the SQLite file's absolute path
-    upto: int  # the last event of verify's snapshot
-    head_sql: tuple[str, list[Any]]
-    head: tuple[Any, ...] | None  # the audit head in verify's snapshot
-    events_sql: tuple[str, list[Any]]
-    seals_sql: tuple[str, list[Any]]
-    witnesses: list[Seen]
-    families: dict[str, Family]
+    """What the child is to do, all of it plain data (nothing it would import SQLAlchemy for)."""
+
+    def __init__(
+        self,
+        database: str,
+        upto: int,
+        head_sql: Sql,
+        head: tuple[Any, ...] | None,
+        events_sql: Sql,
+        seals_sql: Sql,
+        witnesses: list[Seen],
+        families: dict[str, Family],
+    ) -> None:
+        self.database = database  # the SQLite file, as a file: URI
+        self.upto = upto  # the last event of verify's snapshot
+        self.head_sql, self.head = head_sql, head  # the audit head in verify's snapshot
+        self.events_sql, self.seals_sql = events_sql, seals_sql
+        self.witnesses, self.families = witnesses, families
 
 
-@dataclass
 class ChildResult:
-    same_head: bool  # the child's snapshot had verify's audit head
-    chain: ChainState
-    chain_calls: Calls
-    kinds: dict[str, tuple[int, Calls]]  # kind -> (records read, calls)
+    def __init__(
+        self,
+        same_head: bool,
+        chain: ChainState,
+        chain_calls: Calls,
+        kinds: dict[str, tuple[int, Calls]],
+        peak_kb: int | None,
+    ) -> None:
+        self.same_head = same_head  # the child's snapshot had verify's audit head
+        self.chain, self.chain_calls = chain, chain_calls
+        self.kinds = kinds  # kind -> (records read, calls)
+        self.peak_kb = peak_kb  # the child's own peak memory, where the system tells (bench/audit_verify)
 
 
 def recorder() -> tuple[Calls, Any]:
@@ -69,7 +87,7 @@ def recorder() -> tuple[Calls, Any]:
     return calls, add
 
 
-def _batches(con: sqlite3.Connection, sql: tuple[str, list[Any]]) -> Iterator[Sequence[Any]]:
+def _batches(con: sqlite3.Connection, sql: Sql) -> Iterator[Sequence[Any]]:
     cursor = con.execute(*sql)
     try:
         while batch := cursor.fetchmany(ROWS):
@@ -80,7 +98,7 @@ def _batches(con: sqlite3.Connection, sql: tuple[str, list[Any]]) -> Iterator[Se
 
 def work(job: Job, ask: Any) -> ChildResult:
     """The chain, then each family `ask()` gives until it gives None."""
-    uri = f"{_as_uri(job.database)}?mode=ro"
+    uri = f"{job.database}?mode=ro"
     con = sqlite3.connect(uri, uri=True, timeout=5, isolation_level=None)
     try:
         con.execute(f"PRAGMA cache_size = -{CACHE_KB}")
@@ -98,13 +116,20 @@ def work(job: Job, ask: Any) -> ChildResult:
         con.execute("ROLLBACK")
     finally:
         con.close()
-    return ChildResult(same_head, state, chain_calls, kinds)
+    return ChildResult(same_head, state, chain_calls, kinds, peak_kb())
 
 
-def _as_uri(path: str) -> str:
-    from pathlib import Path
-
-    return Path(path).as_uri()
+def peak_kb() -> int | None:
+    """This process's peak resident memory since it started: Linux's VmHWM (getrusage's
+    ru_maxrss would count the parent's pages the child shared until its exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def serve(source: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:

@@ -21,13 +21,17 @@ from app.models.seal_fast import digester
 from app.models.seals import KINDS, SealedKind, Unreadable, iter_latest, plan, raw_columns, stream_rows
 from app.services.records import audit_rows
 from app.services.records.audit_rows import END as END  # sort key of problems that belong to no event
-from app.services.records.audit_rows import LATEST, UNSEALED, Family, Names, compare, missing, unsealed
+from app.services.records.audit_rows import LATEST, ROWS, UNSEALED, Family, Names, compare, missing, unsealed
 from app.services.records.audit_rows import Add as Add  # _Problems.add(key, message, record=None)
 
 
 def family(spec: SealedKind) -> Family:
     """The kind as audit_rows (and verify's second process) checks it: no table, its plan."""
-    return Family(spec.kind, spec.label, spec.table.name, spec.columns, spec.required, plan(spec))
+    # plain str: a table's and its columns' names are SQLAlchemy's quoted_name, which the child
+    # would import SQLAlchemy to unpickle
+    columns = tuple(str(c) for c in spec.columns)
+    named = tuple((str(name), code, integer) for name, code, integer in plan(spec))
+    return Family(str(spec.kind), spec.label, str(spec.table.name), columns, spec.required, named)
 
 
 def check_kind(con: Connection, add: Add, spec: SealedKind, evidence: Deferred | None = None) -> int:
@@ -112,7 +116,7 @@ def evidence_sqlite(con: Connection, deferred: Deferred) -> Iterator[tuple[int, 
         )
         other = lone.fetchone()
         last = -1
-        for batch in iter(lambda: sealed.fetchmany(2000), []):
+        for batch in iter(lambda: sealed.fetchmany(ROWS // 5), []):  # with their payloads
             for row in batch:
                 if row[0] <= last:
                     raise RuntimeError("SQLite returned the seals out of record order")

@@ -30,19 +30,25 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, select
 
+import app
 from app.core.errors import EnvironmentFault
 from app.core.messages import translate
 from app.models import AuditEvent, AuditHead
 from app.models.seals import HEAD_ID, KINDS, sqlite_sql
 from app.services.records.audit_chain import events_stmt, seals_stmt
-from app.services.records.audit_child import BOOT, FLAG, Calls, ChildResult, Job
+from app.services.records.audit_child import BOOT, FLAG, ChildResult, Job
 from app.services.records.audit_child import recorder as recorder
 from app.services.records.audit_kinds import check_kind, family
-from app.services.records.audit_walk import Seen, Witnessed
+from app.services.records.audit_walk import Seen
+
+if TYPE_CHECKING:
+    from app.services.records.audit_child import Calls
+    from app.services.records.audit_walk import Witnessed
 
 # Below this many events one process does it all (a child's start costs more than it saves).
 PARALLEL_FROM = 100_000
@@ -166,7 +172,14 @@ def command() -> list[str]:
     """The child's command line: this interpreter (or the frozen bundle) again."""
     if getattr(sys, "frozen", False):
         return [sys.executable, FLAG]
-    return [sys.executable, "-c", BOOT]
+    # -I -S: no environment variables, no user or site packages: its path is the one sent
+    return [sys.executable, "-I", "-S", "-c", BOOT]
+
+
+def child_path() -> list[str]:
+    """Where the child finds app (an editable install finds it through a hook, not the path)
+    and whatever else this process finds."""
+    return [str(Path(app.__file__).resolve().parent.parent), *sys.path]
 
 
 def _file(con: Connection) -> str | None:
@@ -188,7 +201,7 @@ def start(con: Connection, witnesses: list[Witnessed]) -> Helper | None:
     if upto is None or upto < PARALLEL_FROM:
         return None
     job = Job(
-        database,
+        Path(database).as_uri(),
         upto,
         sqlite_sql(con, _head_stmt()),
         _head(con),
@@ -205,7 +218,7 @@ def start(con: Connection, witnesses: list[Witnessed]) -> Helper | None:
     )
     assert process.stdin is not None
     try:
-        pickle.dump(list(sys.path), process.stdin)
+        pickle.dump(child_path(), process.stdin)
         pickle.dump(job, process.stdin)
         process.stdin.flush()
     except OSError:  # it died at once: result() says so

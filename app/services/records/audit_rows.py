@@ -15,26 +15,34 @@ seal_text's plan of them) rather than by its table.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
 
 from app.core.messages import say, told, translate
 from app.core.seal_text import GONE, Plan, Unreadable, digester
 
+TYPE_CHECKING = False  # typing is most of a megabyte in verify's lean second process (audit_child)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Digest = Callable[[Sequence[Any]], str]
+
 END = 10**12  # sort key of problems that belong to no event
 
 Add = Callable[..., None]  # _Problems.add(key, message, record=None)
-Digest = Callable[[Sequence[Any]], str]
+# Rows of a batch, everywhere verify reads (an evidence copy's payload: fewer): a few hundred kB
+# at most however long the log, and as fast as larger batches.
+ROWS = 500
 
 
-class Family(NamedTuple):
-    """A sealed kind of record, without its table (seals.family builds it from a SealedKind)."""
+class Family:
+    """A sealed kind of record, without its table (audit_kinds.family builds it from a SealedKind)."""
 
-    kind: str
-    label: str  # Swedish, as verify names the record
-    table: str
-    columns: tuple[str, ...]
-    required: bool
-    plan: Plan
+    __slots__ = ("kind", "label", "table", "columns", "required", "plan")
+
+    def __init__(
+        self, kind: str, label: str, table: str, columns: tuple[str, ...], required: bool, plan: Plan
+    ) -> None:
+        self.kind, self.label, self.table = kind, label, table  # label: Swedish, as verify names it
+        self.columns, self.required, self.plan = columns, required, plan
 
 
 class Names:
@@ -114,7 +122,7 @@ UNSEALED = (
 )
 
 
-def check_sqlite(dbapi: Any, add: Add, family: Family, rows: int = 5000) -> int:
+def check_sqlite(dbapi: Any, add: Add, family: Family, rows: int = ROWS) -> int:
     """The number of records read, through `dbapi`, a sqlite3 connection (in its snapshot)."""
     columns = ", ".join(f't."{c}"' for c in family.columns)
     # One row per sealed record: its newest seal (SQLite takes the bare columns of an aggregate

@@ -28,6 +28,7 @@ from app.services.records import audit_said as said
 from app.services.records.audit_chain import ChainState, end_of_chain, walk_chain
 from app.services.records.audit_kinds import END as _END
 from app.services.records.audit_kinds import Add, Deferred, check_kind, evidence_sqlite
+from app.services.records.audit_rows import ROWS
 from app.services.records.audit_witness import Witness
 
 
@@ -236,7 +237,7 @@ def _logged(con: Connection) -> Generator[tuple[int, str, int]]:
         .order_by(AuditSeal.record_id, AuditSeal.event_id)
     )
     last: tuple[int, str, int] | None = None
-    for record_id, event_id, at, raw in _stream(con, stmt, 2000):
+    for record_id, event_id, at, raw in _stream(con, stmt, ROWS):
         if last is not None and last[0] != record_id:
             yield last
             last = None

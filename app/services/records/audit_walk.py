@@ -2,56 +2,60 @@
 before it and its seals, the witnesses of the chain's end at their counts, and the evidence
 copies events name without sealing them (kept for the evidence pass).
 
-It imports no SQLAlchemy and no model: verify's second process (audit_child) runs this very
-walk over rows it reads with the bare sqlite3 driver, and verify itself over rows read through
-its own connection (audit_chain builds the statements, one definition for both).
+It imports no SQLAlchemy, no model, not even dataclasses (inspect is a megabyte): verify's second
+process (audit_child) runs this very walk over rows it reads with the bare sqlite3 driver, and
+verify itself over rows read through its own connection (audit_chain builds the statements, one
+definition for both).
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
-from typing import Any, Protocol
 
 from app.core.messages import say, told
 from app.core.seal_text import GENESIS, Unreadable, details_json, event_digest, seals_digest, when
 from app.services.records import audit_said as said
 from app.services.records.audit_rows import END, Add
 
-
-class Witnessed(Protocol):
-    @property
-    def count(self) -> int | None: ...
-    @property
-    def hash(self) -> str: ...
-    @property
-    def source(self) -> str: ...
+TYPE_CHECKING = False  # typing is most of a megabyte in verify's lean second process (audit_child)
 
 
-@dataclass(frozen=True)
+if TYPE_CHECKING:
+    from typing import Any, Protocol
+
+    class Witnessed(Protocol):
+        @property
+        def count(self) -> int | None: ...
+        @property
+        def hash(self) -> str: ...
+        @property
+        def source(self) -> str: ...
+
+
 class Seen:
     """A witness as the walk keeps it (audit_witness.Witness without its module)."""
 
-    count: int | None
-    hash: str
-    source: str
+    __slots__ = ("count", "hash", "source")
+
+    def __init__(self, count: int | None, hash: str, source: str) -> None:  # noqa: A002
+        self.count, self.hash, self.source = count, hash, source
 
 
-@dataclass
 class ChainState:
     """Where the walk ended: what the rest of verify needs (picklable, for audit_parallel)."""
 
-    count: int = 0
-    running: str = GENESIS
-    # evidence id -> (sha256, event id), only for events that do not seal the copy they name
-    # (written before seals, or changed): the others are read again, in order, by _logged
-    recorded: dict[int, tuple[str, int]] = field(default_factory=dict)
-    ordered: list[Seen] = field(default_factory=list)  # witnesses with a count, by count
-    at_count: int = 0  # how many of `ordered` the walk has passed
-    by_hash: dict[str, Seen] = field(default_factory=dict)  # bare hashes not yet seen
-    pending: tuple[int, str, int, str] | None = None  # the first seal past the last event
+    def __init__(self, ordered: list[Seen], by_hash: dict[str, Seen]) -> None:
+        self.count = 0
+        self.running = GENESIS
+        # evidence id -> (sha256, event id), only for events that do not seal the copy they
+        # name (written before seals, or changed): the others are read again, in order, by _logged
+        self.recorded: dict[int, tuple[str, int]] = {}
+        self.ordered = ordered  # witnesses with a count, by count
+        self.at_count = 0  # how many of `ordered` the walk has passed
+        self.by_hash = by_hash  # bare hashes not yet seen
+        self.pending: tuple[int, str, int, str] | None = None  # the first seal past the last event
 
 
 def _stamp(value: Any) -> str:
