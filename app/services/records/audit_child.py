@@ -39,7 +39,7 @@ BOOT = (
 )
 # The frozen bundle's child: the bundle itself with this argument (packaging/launch.py).
 FLAG = "--granska-audit-verify-child"
-CACHE_KB = 256  # SQLite's page cache: the reads are one pass in index order
+CACHE_KB = 64  # SQLite's page cache: the reads are one pass in index order
 
 
 class Job:

@@ -30,7 +30,7 @@ END = 10**12  # sort key of problems that belong to no event
 Add = Callable[..., None]  # _Problems.add(key, message, record=None)
 # Rows of a batch, everywhere verify reads (an evidence copy's payload: fewer): a few hundred kB
 # at most however long the log, and as fast as larger batches.
-ROWS = 500
+ROWS = 200
 
 
 class Family:
