@@ -303,6 +303,10 @@ COVERED = [
     "app/services/records/audit_chain.py",
     "app/services/records/audit_parallel.py",
     "app/services/records/audit_said.py",
+    "app/services/records/audit_rows.py",
+    "app/services/records/audit_walk.py",
+    "app/services/records/audit_child.py",
+    "app/core/seal_text.py",
     "app/services/offline/conflicts.py",
     "app/services/offline/replay.py",
 ]
