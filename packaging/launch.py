@@ -3,9 +3,16 @@
 import multiprocessing
 import sys
 
-from app.cli import main
-
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--granska-audit-verify-child"]:  # audit_child.FLAG
+        # `audit verify`'s second process (app/services/records/audit_parallel.py): this
+        # executable again, lean (no app.cli, no SQLAlchemy), spoken to over stdin and stdout.
+        from app.services.records.audit_child import main as verify_child
+
+        verify_child()
+        sys.exit(0)
+    from app.cli import main
+
     # The export runs in a spawned child process (app/services/records/export_process.py); in
     # the frozen bundle that child is this executable again, and this call makes it the child.
     multiprocessing.freeze_support()

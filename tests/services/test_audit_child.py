@@ -11,6 +11,7 @@ import pickle
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -211,3 +212,13 @@ def test_a_child_that_crashes_midway_is_a_clear_error_then_verify_works(hostile,
     assert "hel" not in str(raised.value) and "försök igen" in str(raised.value)
     report, child = _verify(hostile, monkeypatch, parallel=True)
     assert report.intact and child is not None
+
+
+def test_the_frozen_bundles_way_in_starts_the_child(hostile, monkeypatch):
+    """The bundle starts itself with audit_child.FLAG (packaging/launch.py): run here as a script."""
+    from app.services.records.audit_child import FLAG
+
+    launch = str(Path(__file__).resolve().parents[2] / "packaging" / "launch.py")
+    monkeypatch.setattr(audit_parallel, "command", lambda: [sys.executable, launch, FLAG])
+    report, child = _verify(hostile, monkeypatch, parallel=True)
+    assert report.intact and child is not None and child.kinds
