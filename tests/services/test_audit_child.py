@@ -218,7 +218,12 @@ def test_the_frozen_bundles_way_in_starts_the_child(hostile, monkeypatch):
     """The bundle starts itself with audit_child.FLAG (packaging/launch.py): run here as a script."""
     from app.services.records.audit_child import FLAG
 
-    launch = str(Path(__file__).resolve().parents[2] / "packaging" / "launch.py")
-    monkeypatch.setattr(audit_parallel, "command", lambda: [sys.executable, launch, FLAG])
+    root = Path(__file__).resolve().parents[2]
+    launch = str(root / "packaging" / "launch.py")
+    run = (  # as the bundle runs it: __main__, the flag its only argument (app found as the bundle finds it)
+        f"import runpy, sys; sys.path[:0] = [{str(root)!r}]; sys.argv = [{launch!r}, {FLAG!r}]; "
+        f"runpy.run_path({launch!r}, run_name='__main__')"
+    )
+    monkeypatch.setattr(audit_parallel, "command", lambda: [sys.executable, "-c", run])
     report, child = _verify(hostile, monkeypatch, parallel=True)
     assert report.intact and child is not None and child.kinds
