@@ -16,8 +16,9 @@ percentile) over the median press alone.
 
     python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH] [--phases]
 
-`--phases` adds where each press's time went (queue, work, commit, wake-up, CPU) and which of
-the sync's turns it waited for, and how much of that was the turn's commit.
+`--phases` adds where each press's time went (queue, work, commit, wake-up, CPU), how many
+connections the presses opened (each reads the schema and prepares its statements again), and
+which of the sync's turns it waited for, and how much of that was the turn's commit.
 
 The copy (2.8 GB) is made once, in /var/tmp/granska-bench-decision/, and migrated there; the
 shared file is only read.
@@ -118,12 +119,17 @@ class Phases:
         self.turns: list[tuple[float, float, float]] = []
         self.labels: list[str] = []
         self.submitted: list[float] = []
+        self.opened = 0  # connections the decisions opened (each reads the schema again)
 
     def committing(self, *_args: object) -> None:
         if self.deciding:  # not the sync's commits
             self.commit_at = time.perf_counter()
         else:
             self.sync_commit_at = time.perf_counter()
+
+    def connected(self, *_args: object) -> None:
+        if self.deciding:
+            self.opened += 1
 
     def sync_turn(self, fn: Callable[[], object]) -> object:
         start = time.perf_counter()
@@ -217,7 +223,7 @@ def show_phases(name: str, phases: Phases) -> None:
         f"{label} {statistics.median(col) * 1000:5.1f}/{p90(list(col)) * 1000:5.1f}"
         for label, col in zip(labels, columns, strict=True)
     ]
-    print(f"  {name} (median/p90 ms): " + "  ".join(parts))
+    print(f"  {name} (median/p90 ms): " + "  ".join(parts) + f"  opened {phases.opened}")
 
 
 def p90(values: list[float]) -> float:
@@ -271,6 +277,7 @@ def main() -> None:
             for phases in (alone_phases, during_phases):
                 assert phases is not None
                 event.listen(db.engine, "commit", phases.committing)
+                event.listen(db.engine, "connect", phases.connected)
         for _ in range(3):  # warm-up
             press(writer, waiting, moderation, next(todo))
         alone = []

@@ -58,9 +58,17 @@ def install(engine: Any) -> None:
     if not spec:
         _strike = None
         return
+    _strike = _arm(spec)
+    watch(engine)
+
+
+def watch(engine: Any) -> None:
+    """Another engine on the same database (a sync's own connections): its statements count
+    toward the fault already armed, whose count goes on."""
+    if _strike is None:
+        return
     from sqlalchemy import event
 
-    _strike = _arm(spec)
     event.listen(
         engine, "before_cursor_execute", lambda _c, _cur, statement, *_a: before_statement(statement)
     )

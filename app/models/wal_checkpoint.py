@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -51,19 +51,29 @@ class Checkpoints:
         self._sessions = sessions
         self._every_s = every_s
         self._last = 0.0
+        self._through: sessionmaker[Session] | None = None
 
     def __call__(self) -> None:
         if time.monotonic() - self._last >= self._every_s:
-            checkpoint(self._sessions)
+            checkpoint(self._through or self._sessions)
             self._last = time.monotonic()
 
     @contextmanager
-    def in_charge(self) -> Iterator[None]:
+    def in_charge(self, own: sessionmaker[Session] | None = None) -> Iterator[None]:
         """While inside (a sync in the window, which calls this object after each part), the
-        commits of connections taken from the pool leave the log to it."""
-        engine = _file_engine(self._sessions)
-        with _log_threshold(engine, 0) if engine is not None else nullcontext():
-            yield
+        commits of connections taken from the pool, and from the pool of `own` (the sync's own
+        connections on the same file), leave the log to it; it checkpoints on one of `own`'s,
+        so that it never takes a connection a decision pressed meanwhile would use."""
+        with ExitStack() as stack:
+            for sessions in (self._sessions, own) if own is not None else (self._sessions,):
+                engine = _file_engine(sessions)
+                if engine is not None:
+                    stack.enter_context(_log_threshold(engine, 0))
+            self._through = own
+            try:
+                yield
+            finally:
+                self._through = None
 
 
 # A sync on the command line lets the log grow to this many pages (40 MiB) before a commit

@@ -314,6 +314,7 @@ class ImportService:
         check_index: bool = True,
         give_way: Callable[[], bool] | None = None,
         expected: Callable[[int], float] | None = None,
+        sessions: sessionmaker[Session] | None = None,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
         for a few dozen items in a short transaction: no schema change, no bigger cache.
@@ -321,12 +322,14 @@ class ImportService:
         `give_way`: asked every GIVE_WAY_STEP items; when true, what is written so far is rolled
         back (cheap: nothing of it reached the file, where a commit took 10-100 ms at a million
         items) and the result says `taken=0` (app/services/writer_turns.py). `expected`: given
-        the items read so far, an estimate of all of them (a list's own length by default)."""
+        the items read so far, an estimate of all of them (a list's own length by default).
+        `sessions`: the transaction's, when not this service's (a sync's own connections in the
+        window: app/models/connections_apart.py)."""
         if expected is None and isinstance(items, Sized):
             expected = known_total(len(items))
         try:
             with heap_set_aside():
-                return self._import(items, progress, bulk, check_index, give_way, expected)
+                return self._import(items, progress, bulk, check_index, give_way, expected, sessions)
         except GaveWay:
             return ImportResult(taken=0)
 
@@ -338,8 +341,9 @@ class ImportService:
         check_index: bool,
         give_way: Callable[[], bool] | None,
         expected: Callable[[int], float] | None,
+        sessions: sessionmaker[Session] | None = None,
     ) -> ImportResult:
-        with self._sessions() as session, session.begin():
+        with (sessions or self._sessions)() as session, session.begin():
             connection = session.connection()
             # An index left wrong by anything (an older build, a file edited elsewhere) is put
             # right first, in this transaction: what this import adds must be findable.

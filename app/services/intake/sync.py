@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
@@ -27,6 +28,7 @@ from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.incoming import IncomingItem
 from app.core.messages import heard, kept, say, told, translate
 from app.models import Account, Item
+from app.models.connections_apart import connections_apart
 from app.models.wal_checkpoint import Checkpoints, checkpoints_spaced
 from app.services.accounts.connections import AccountRef
 from app.services.accounts.platforms import ConnectorRegistry, connector_platforms
@@ -127,6 +129,7 @@ class SyncService:
         self._give_way = give_way
         self._gave_way = False
         self._checkpoints = Checkpoints(sessions)
+        self._parts: sessionmaker[Session] | None = None  # the parts' own, during a sync in the window
 
     # -- which accounts ------------------------------------------------------------------------
     def syncable(self, key: str | None = None) -> list[AccountRef]:
@@ -165,11 +168,21 @@ class SyncService:
         results = []
         # In the window the log is the sync's to move: no commit on the writer waits for it. On
         # the command line its checkpoints are spaced out, and the whole log is moved at the end.
+        # There its parts also write on connections of their own: one a part throws away when it
+        # gives way is never the next decision's (app/models/connections_apart.py).
         in_window = self._give_way is not None
-        with self._checkpoints.in_charge() if in_window else checkpoints_spaced(self._sessions):
-            for ref in self.syncable(key):
-                waiting = self._waiting(ref) if scheduled else None
-                results.append(waiting or self.sync_account(ref, progress, should_stop))
+        with ExitStack() as stack:
+            if in_window:
+                self._parts = stack.enter_context(connections_apart(self._sessions))
+                stack.enter_context(self._checkpoints.in_charge(self._parts))
+            else:
+                stack.enter_context(checkpoints_spaced(self._sessions))
+            try:
+                for ref in self.syncable(key):
+                    waiting = self._waiting(ref) if scheduled else None
+                    results.append(waiting or self.sync_account(ref, progress, should_stop))
+            finally:
+                self._parts = None
         return results
 
     def _waiting(self, ref: AccountRef) -> SyncResult | None:
@@ -292,7 +305,7 @@ class SyncService:
         first = not self._index_checked
         small = COMMAND_LINE_SMALL_PART if self._give_way is None else SMALL_PART
         result = self._importer.import_items(
-            items, bulk=len(items) > small, check_index=first, give_way=give_way
+            items, bulk=len(items) > small, check_index=first, give_way=give_way, sessions=self._parts
         )
         self._gave_way = result.taken is not None
         self._index_checked = self._index_checked or not self._gave_way
