@@ -69,7 +69,9 @@ def every_item_query(database) -> None:  # type: ignore[no-untyped-def]
             CompleteListing(frozenset(), post_external_id="p1", parent_external_id="c1"),
             CompleteListing(frozenset(), created_after=NOW - timedelta(days=3)),
         ]
-        author_changes(session, m.ensure_account(sessions, "fb"), listed)
+        account_id = m.ensure_account(sessions, "fb")
+        author_changes(session, account_id, listed)
+        author_changes(session, account_id, listed, stored_before=3)  # a sync's own left out
 
 
 def test_every_index_on_the_items_serves_a_query_and_keeps_it(database):

@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import CompleteListing
@@ -204,6 +204,7 @@ class SyncService:
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
         self._index_checked = False
+        stored_before = self._last_item_id()
         listings: list[CompleteListing] = []
         batch: list[IncomingItem] = []
 
@@ -254,7 +255,7 @@ class SyncService:
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
-        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings))
+        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings, stored_before))
         state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
         r = tally.result
@@ -278,6 +279,12 @@ class SyncService:
             restored,
             context=r.context,
         )
+
+    def _last_item_id(self) -> int:
+        """The last item id stored so far: the rows after it are this sync's own (its rowid's
+        last entry on SQLite, the primary key's on PostgreSQL; nothing else is read)."""
+        with self._sessions() as session:
+            return session.scalar(select(func.max(Item.id))) or 0
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
@@ -338,16 +345,19 @@ class SyncService:
         self._write(save)
 
     # -- comments deleted by their authors -----------------------------------------------------
-    def mark_author_deletions(self, account_id: int, listings: Iterable[CompleteListing]) -> tuple[int, int]:
+    def mark_author_deletions(
+        self, account_id: int, listings: Iterable[CompleteListing], stored_before: int | None = None
+    ) -> tuple[int, int]:
         """A stored comment inside a completely listed scope that the platform no longer lists
         was deleted by its author: it is marked, its saved text stays. One that shows up again
-        (a platform hiccup) goes back to the queue."""
+        (a platform hiccup) goes back to the queue. `stored_before`: the last item id stored
+        before this sync fetched the listings (the ones after it came from them)."""
         listings = list(listings)
         if not listings:
             return 0, 0
         with self._sessions.begin() as session:
             audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
-            gone, back = author_changes(session, account_id, listings)
+            gone, back = author_changes(session, account_id, listings, stored_before)
             table = Item.__table__
             stmt = (
                 update(table)
