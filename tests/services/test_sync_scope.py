@@ -18,6 +18,7 @@ from app.services.accounts.accounts import AccountService
 from app.services.accounts.platforms import ConnectorRegistry
 from app.services.intake.importer import ImportService
 from app.services.intake.sync import SyncService
+from app.services.records.audit import AuditService
 
 START = utcnow() - timedelta(days=3)
 
@@ -185,3 +186,29 @@ def test_the_first_sync_does_not_read_back_the_comments_it_just_stored(sqlite_db
     with sqlite_db.sessions() as s:
         statuses = set(s.scalars(select(Item.status).where(Item.external_id != quitter.id)))
     assert ItemStatus.DELETED_BY_AUTHOR not in statuses
+
+
+def test_a_comment_stored_by_a_failed_sync_and_then_deleted_is_marked_by_the_next(sqlite_db):
+    from tests.helpers.platforms import quick_options, running
+
+    with running("facebook") as r:
+        store = r.fake.store
+        store.add_thread(store.add_post("Simhallen"), 25, replies_every=4)
+        newest = store.add_thread(store.add_post("Gatan"), 25, replies_every=4)  # listed first
+        key = r.add_account(sqlite_db.sessions)
+        r.fake.expire_token(after=4, match="/comments")  # once the first thread is complete
+
+        def sync() -> SyncService:
+            registry = ConnectorRegistry(lambda _a: r.fake.token, quick_options(page_size=10))
+            return SyncService(sqlite_db.sessions, registry, batch_size=20)
+
+        [failed] = sync().sync(key)
+        assert not failed.ok and failed.deleted_by_author == 0, failed.message
+        quitter = newest[3]
+        assert _status(sqlite_db.sessions, quitter.id) == ItemStatus.NEW  # stored before it failed
+        store.comments.pop(quitter.id)  # its author deleted it on the platform
+        r.fake.renew_token("new-token-456")
+        [done] = sync().sync(key)
+        assert done.ok and done.deleted_by_author == 1
+    assert _status(sqlite_db.sessions, quitter.id) == ItemStatus.DELETED_BY_AUTHOR
+    assert AuditService(sqlite_db.sessions).verify().intact
