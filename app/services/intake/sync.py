@@ -34,6 +34,8 @@ from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
+from app.services.intake.rule_lists import load_rule_set
+from app.services.intake.verdicts_ahead import RulesAhead
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
 log = logging.getLogger(__name__)
@@ -117,7 +119,9 @@ class SyncService:
         self._sessions = sessions
         self._write = write
         self._connectors = connectors
-        self._importer = importer or ImportService(sessions)
+        # Verdicts judged on the fetching thread (intake/verdicts_ahead.py): own importer only.
+        self._ahead = None if importer else RulesAhead(load_rule_set(sessions))
+        self._importer = importer or ImportService(sessions, self._ahead)
         self._actor = acting(sessions, actor)
         self._batch_size = batch_size
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
@@ -216,6 +220,8 @@ class SyncService:
                 size = AFTER_GIVING_WAY if self._gave_way else self._part
                 part, items[:] = items[:size], items[size:]
                 result, took = self._write(partial(self._timed_import, part))
+                if self._ahead is not None:
+                    self._ahead.forget(part[: result.taken])
                 tally.add(result)
                 if self._give_way is not None:  # in the window: off the writer's turn
                     self._checkpoints()
@@ -232,7 +238,8 @@ class SyncService:
 
         try:
             # The next pages download while this thread writes the last ones to the database.
-            for chunk in prefetched(connector.chunks(ref.sync_state)):
+            chunks = connector.chunks(ref.sync_state)
+            for chunk in prefetched(self._ahead.judged(chunks) if self._ahead else chunks):
                 batch.extend(chunk.items)
                 listings.extend(chunk.complete)
                 if chunk.deleted:
