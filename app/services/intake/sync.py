@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.connector import CompleteListing
@@ -36,6 +36,8 @@ from app.services.context import Actor, Writes, acting, in_this_thread
 from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
+from app.services.intake.rule_lists import load_rule_set
+from app.services.intake.verdicts_ahead import RulesAhead
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
 log = logging.getLogger(__name__)
@@ -119,7 +121,9 @@ class SyncService:
         self._sessions = sessions
         self._write = write
         self._connectors = connectors
-        self._importer = importer or ImportService(sessions)
+        # Verdicts judged on the fetching thread (intake/verdicts_ahead.py): own importer only.
+        self._ahead = None if importer else RulesAhead(load_rule_set(sessions))
+        self._importer = importer or ImportService(sessions, self._ahead)
         self._actor = acting(sessions, actor)
         self._batch_size = batch_size
         self._part = min(batch_size, FIRST_PART)  # items per write transaction, learnt
@@ -217,6 +221,7 @@ class SyncService:
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
         tally = _Tally()
         self._index_checked = False
+        stored_before = self._last_item_id()
         listings: list[CompleteListing] = []
         batch: list[IncomingItem] = []
 
@@ -228,6 +233,8 @@ class SyncService:
                 size = AFTER_GIVING_WAY if self._gave_way else self._part
                 part, items[:] = items[:size], items[size:]
                 result, took = self._write(partial(self._timed_import, part))
+                if self._ahead is not None:
+                    self._ahead.forget(part[: result.taken])
                 tally.add(result)
                 if self._give_way is not None:  # in the window: off the writer's turn
                     self._checkpoints()
@@ -244,7 +251,8 @@ class SyncService:
 
         try:
             # The next pages download while this thread writes the last ones to the database.
-            for chunk in prefetched(connector.chunks(ref.sync_state)):
+            chunks = connector.chunks(ref.sync_state)
+            for chunk in prefetched(self._ahead.judged(chunks) if self._ahead else chunks):
                 batch.extend(chunk.items)
                 listings.extend(chunk.complete)
                 if chunk.deleted:
@@ -267,7 +275,7 @@ class SyncService:
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
-        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings))
+        deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings, stored_before))
         state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
         r = tally.result
@@ -291,6 +299,12 @@ class SyncService:
             restored,
             context=r.context,
         )
+
+    def _last_item_id(self) -> int:
+        """The last item id stored so far: the rows after it are this sync's own (its rowid's
+        last entry on SQLite, the primary key's on PostgreSQL; nothing else is read)."""
+        with self._sessions() as session:
+            return session.scalar(select(func.max(Item.id))) or 0
 
     def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
@@ -351,16 +365,19 @@ class SyncService:
         self._write(save)
 
     # -- comments deleted by their authors -----------------------------------------------------
-    def mark_author_deletions(self, account_id: int, listings: Iterable[CompleteListing]) -> tuple[int, int]:
+    def mark_author_deletions(
+        self, account_id: int, listings: Iterable[CompleteListing], stored_before: int | None = None
+    ) -> tuple[int, int]:
         """A stored comment inside a completely listed scope that the platform no longer lists
         was deleted by its author: it is marked, its saved text stays. One that shows up again
-        (a platform hiccup) goes back to the queue."""
+        (a platform hiccup) goes back to the queue. `stored_before`: the last item id stored
+        before this sync fetched the listings (the ones after it came from them)."""
         listings = list(listings)
         if not listings:
             return 0, 0
         with self._sessions.begin() as session:
             audit = AuditWriter(session)  # the chain's lock first, as every writer takes it
-            gone, back = author_changes(session, account_id, listings)
+            gone, back = author_changes(session, account_id, listings, stored_before)
             table = Item.__table__
             stmt = (
                 update(table)

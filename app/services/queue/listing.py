@@ -169,5 +169,9 @@ class QueueService:
                 .where(Item.account_id == me.account_id, same, Item.id != item_id)
                 .order_by(Item.created_at.desc(), Item.id.desc())
                 .limit(limit)
+                # SQLite's planner would walk the account's time index and test every item of
+                # the account for the author (0.27 s warm at a million, seconds cold); the
+                # author's own index reads only the author's items.
+                .with_hint(Item, "INDEXED BY ix_items_author", "sqlite")
             )
             return [_summary(row) for row in session.execute(stmt)]
