@@ -60,6 +60,7 @@ def test_after_an_import_every_trigger_is_back_and_a_stopped_clock_is_noted(sqli
         assert importer.import_file(write_jsonl(tmp_path / "a.jsonl", lines)).created == 30
     assert _triggers(sqlite_db) == before
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()  # the collector, paused for the import, runs again (#20)
     assert _noted(sqlite_db) == set()  # no imported item arrives answered
     offline = _arrives_answered(sqlite_db, "offline")
     assert _noted(sqlite_db) == {offline}

@@ -110,3 +110,38 @@ def test_the_raw_text_of_a_hostile_line_decodes_to_the_record_s_raw(line, expect
     assert found == expected
     if found is not None:
         assert json.loads(found) == raw
+
+
+_GOOD = '{"account": "fb", "external_id": "c1", "text": "Hej", "created_at": "2026-05-01T12:00:00+00:00"}'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *HOSTILE_LINES,
+        _GOOD + "\n",
+        _GOOD,
+        _GOOD + "\r\n",
+        _GOOD + " \t\n",
+        " " + _GOOD + "\n",
+        "  \n",
+        "null\n",
+    ],
+)
+def test_the_import_reads_each_line_as_the_strict_decoder_does(line):
+    # read_jsonl decodes the usual line itself (#20): every other line, and every refusal,
+    # still ends as the strict decoder and the record's checks say.
+    import io
+
+    from app.services.intake.incoming import ImportLineError, _decode, item_from_record, read_jsonl
+
+    read = _outcome(lambda text: [item for _, item in read_jsonl(io.StringIO(text, newline="\n"))], line)
+    if not line.strip():
+        assert read == ("value", [])
+        return
+    expected = _outcome(lambda text: item_from_record(_decode(text)), line)
+    if expected[0] == "value":
+        assert read == ("value", [expected[1]])
+    else:
+        assert read[0] == ImportLineError.__name__
+        assert read[1].startswith("rad 1: ")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import InputError
 from app.core.incoming import IncomingItem
+from app.core.states import ItemKind
 from app.models import OPEN_STATUSES, Account, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.bulk_indexes import IndexPlan, forget_set_aside, restore_indexes
@@ -67,6 +68,7 @@ _INSERT_COLUMNS = (
     "fetched_at", "raw", "status", "flags", "suggested_reason", "is_question", "row_version",
 )  # fmt: skip
 _STATUS = _INSERT_COLUMNS.index("status")
+_NEW, _FLAGGED, _CONTEXT = ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.CONTEXT
 
 
 # Rows in one INSERT when triggers keep the index: 19 values each, well under SQLite's 32,766.
@@ -194,21 +196,26 @@ class ItemWriter:
 
     def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
         d = self._dialect
-        reason = verdict.suggested_reason
-        status = ItemStatus.FLAGGED if reason else ItemStatus.NEW
+        if verdict.flags:
+            reason = verdict.suggested_reason
+            status, flags = (_FLAGGED if reason else _NEW), _json_text(verdict.flag_dicts)
+        else:  # most items: nothing to look through (~0.5 µs an item less, #20)
+            reason, status, flags = None, _NEW, None
         is_question = verdict.is_question
-        if item.is_own_post(self._account_external_ids.get(account_id)):
+        kind = item.resolved_kind
+        # Only a post can be the account's own (is_own_post): a comment is asked nothing more.
+        if kind == ItemKind.POST and item.is_own_post(self._account_external_ids.get(account_id)):
             # Context, not work: no queue tab shows or counts it, and it asks nobody a question.
-            status, is_question = ItemStatus.CONTEXT, False
+            status, is_question = _CONTEXT, False
+        edited_at = item.edited_at
         return (
-            account_id, item.resolved_kind, item.external_id, item.parent_external_id,
+            account_id, kind, item.external_id, item.parent_external_id,
             item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
-            to_driver_datetime(item.created_at, d), to_driver_datetime(item.edited_at, d),
+            to_driver_datetime(item.created_at, d),
+            None if edited_at is None else to_driver_datetime(edited_at, d),
             item.permalink, self._now_db,
             _raw_text(item),
-            status,
-            _json_text(verdict.flag_dicts) if verdict.flags else None,
-            reason, is_question, 1,
+            status, flags, reason, is_question, 1,
         )  # fmt: skip
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:

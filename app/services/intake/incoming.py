@@ -244,12 +244,24 @@ def received_raw(line: str, raw: Any) -> str | None:
     return None
 
 
+_LINE_ENDS = frozenset(("\n", "", "\r\n"))
+
+
 def read_jsonl(stream: IO[str]) -> Iterator[tuple[int, IncomingItem]]:
     for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
+        # `_decode_line` written out for the usual line, one record and its newline (a call
+        # less a line); any other line goes through it, and so does every error.
         try:
-            record = _decode_line(line)
+            record, end = _strict_value_at(line, 0)
+            if line[end:] not in _LINE_ENDS:
+                raise StopIteration
+        except (StopIteration, ValueError):
+            if not line.strip():
+                continue
+            record = None
+        try:
+            if record is None:
+                record = _decode_line(line)
         except json.JSONDecodeError as exc:
             raise ImportLineError(number, f"ogiltig JSON ({exc.msg}, tecken {exc.colno})") from None
         except _NotPlainJson as exc:
