@@ -35,7 +35,8 @@ from app.models.bulk_indexes import restore_indexes, set_aside_indexes  # noqa: 
 from app.models.db import open_database  # noqa: E402
 from app.models.queue_counts import COUNT_NEW_ROWS  # noqa: E402
 from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
-from app.services.intake.importer import _INSERT_COLUMNS, IMPORT_CACHE_KIB, ImportService  # noqa: E402
+from app.services.intake.importer import ImportService  # noqa: E402
+from app.services.intake.item_writer import _INSERT_COLUMNS, IMPORT_CACHE_KIB  # noqa: E402
 
 COLUMNS = (
     "account_id",

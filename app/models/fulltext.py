@@ -57,7 +57,7 @@ def begin_sqlite_transaction(connection: Any) -> None:
 
 # Kept per row by triggers on every other path; a bulk insert keeps them per statement instead.
 # `response_times_ai` notes an item that arrives with a stopped clock (first_response_at): the
-# bulk import never writes that column (importer._INSERT_COLUMNS), so it has nothing to note, yet
+# bulk import never writes that column (item_writer._INSERT_COLUMNS), so it has nothing to note, yet
 # the mere presence of an AFTER INSERT trigger costs every row ~14 µs of CPU with the items'
 # indexes (SQLite then seeks each index again instead of reusing its seek): half of the storage.
 _DEFERRED_TRIGGERS = ("items_fts_ai", "queue_counts_ai", "response_times_ai")
