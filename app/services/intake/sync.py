@@ -170,10 +170,10 @@ class SyncService:
     ) -> list[SyncResult]:
         """`scheduled`: leave alone the accounts a platform asked to wait (a spent quota)."""
         results = []
-        # In the window the log is the sync's to move: no commit on the writer waits for it. On
-        # the command line its checkpoints are spaced out, and the whole log is moved at the end.
-        # There its parts also write on connections of their own: one a part throws away when it
-        # gives way is never the next decision's (app/models/connections_apart.py).
+        # In the window the log is the sync's to move: no commit on the writer waits for it, and
+        # its parts write on connections of their own: one a part throws away when it gives way
+        # is never the next decision's (app/models/connections_apart.py). On the command line
+        # its checkpoints are spaced out, and the whole log is moved at the end.
         in_window = self._give_way is not None
         with ExitStack() as stack:
             if in_window:
@@ -187,6 +187,8 @@ class SyncService:
                     results.append(waiting or self.sync_account(ref, progress, should_stop))
             finally:
                 self._parts = None
+                if self._ahead is not None:  # verdicts judged ahead of a sync that failed
+                    self._ahead.clear()
         return results
 
     def _waiting(self, ref: AccountRef) -> SyncResult | None:
