@@ -11,6 +11,12 @@ if __name__ == "__main__":
 
         verify_child()
         sys.exit(0)
+    if sys.argv[1:] == ["--granska-import-child"]:  # import_child.FLAG
+        # A large import's second process (app/services/intake/import_process.py): lean, as above.
+        from app.services.intake.import_child import main as import_child
+
+        import_child()
+        sys.exit(0)
     from app.cli import main
 
     # The export runs in a spawned child process (app/services/records/export_process.py); in

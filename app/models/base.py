@@ -11,6 +11,7 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
 from app.core.clock import utcnow
+from app.core.driver_time import to_driver_datetime
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -57,21 +58,6 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
-
-
-def to_driver_datetime(value: datetime | None, dialect_name: str) -> Any:
-    """What UTCDateTime would hand the DB driver, for code that bypasses the ORM for speed.
-    SQLite keeps datetimes as text: this is the exact text SQLAlchemy writes."""
-    if value is None:
-        return None
-    if dialect_name == "sqlite":
-        # isoformat is SQLAlchemy's format exactly (strftime's %Y drops the zeros of year 999)
-        # and a tenth of strftime's cost, which counts a million times in an import. A time
-        # already in UTC (an import's "+00:00") is its own text less the offset: a third less.
-        if value.tzinfo is UTC:
-            return value.isoformat(" ", "microseconds")[:-6]
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    return value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):

@@ -6,7 +6,6 @@ updated with an edited text kept as a version. It writes inside a transaction it
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
@@ -15,7 +14,6 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Text, bindparam, cast, insert, select, update
 
 from app.core.incoming import IncomingItem
-from app.core.states import ItemKind
 from app.models import OPEN_STATUSES, Item, ItemStatus, ItemVersion
 from app.models.base import to_driver_datetime, utcnow
 from app.models.bulk_indexes import IndexPlan, forget_set_aside, restore_indexes
@@ -25,11 +23,12 @@ from app.models.fulltext import (
     index_new_rows,
     resume_sqlite_indexing,
 )
+from app.services.intake.item_rows import INSERT_COLUMNS as _INSERT_COLUMNS
+from app.services.intake.item_rows import STATUS, WIDTH, item_of_row, new_row
+from app.services.intake.item_rows import json_text as _json_text
 from app.services.intake.rules import RuleSet, Verdict
 
 IMPORT_CACHE_KIB = 65536
-# json.dumps builds a new encoder on every call with ensure_ascii=False: build it once.
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -47,13 +46,7 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
 
-_INSERT_COLUMNS = (
-    "account_id", "kind", "external_id", "parent_external_id", "post_external_id",
-    "author_name", "author_id", "author_url", "text", "created_at", "edited_at", "permalink",
-    "fetched_at", "raw", "status", "flags", "suggested_reason", "is_question", "row_version",
-)  # fmt: skip
-_STATUS = _INSERT_COLUMNS.index("status")
-_NEW, _FLAGGED, _CONTEXT = ItemStatus.NEW, ItemStatus.FLAGGED, ItemStatus.CONTEXT
+_STATUS = STATUS
 
 
 # Rows in one INSERT when triggers keep the index: 19 values each, well under SQLite's 32,766.
@@ -65,13 +58,6 @@ def _insert_sql(rows: int) -> str:
     """`INSERT INTO items (...) VALUES (?, ...), (?, ...)` for `rows` rows."""
     one = f"({', '.join('?' * len(_INSERT_COLUMNS))})"
     return f"INSERT INTO items ({', '.join(_INSERT_COLUMNS)}) VALUES {', '.join([one] * rows)}"
-
-
-def _raw_text(item: IncomingItem) -> str | None:
-    """`raw` as it arrived when its text is known, else encoded once here."""
-    if item.raw_json is not None:
-        return item.raw_json
-    return None if item.raw is None else _json_text(item.raw)
 
 
 class ItemWriter:
@@ -95,8 +81,10 @@ class ItemWriter:
         now = utcnow()
         self._now = now
         self._now_db = to_driver_datetime(now, self._dialect)
+        self.now_db = self._now_db  # fetched_at, as the driver is handed it
         self._indexed_upto = None
         self._unindexed = False  # rows inserted since the last index_new_rows (bulk only)
+        self._unindexed_rows = 0  # how many (write_rows only)
         self._bulk = bulk and self._dialect == "sqlite"
         self._plan: IndexPlan | None = None
         if not self._bulk and self._dialect == "sqlite":
@@ -151,18 +139,79 @@ class ItemWriter:
             self.result.created += len(new_rows)
             self.result.context += sum(1 for r in new_rows if r[_STATUS] == ItemStatus.CONTEXT)
 
+    def write_rows(
+        self,
+        count: int,
+        context: int,
+        expected: float | None,
+        ids: list[tuple[int, str]],
+        chunks: list[tuple[Any, ...]],
+    ) -> None:
+        """A batch as the import's child process built it (import_child.batch_frame): what
+        `write` does with the same items. SQLite only."""
+        found = [(account_id, self._found(account_id, text)) for account_id, text in ids]
+        if any(known for _account_id, known in found):
+            self._write_known(count, expected, found, chunks)
+            return
+        if self._plan is not None:
+            self._plan.before_insert(count, count, expected)
+        for chunk in chunks:
+            self._con.exec_driver_sql(_insert_sql(len(chunk) // WIDTH), chunk)
+        self._unindexed = self._indexed_upto is not None
+        self._unindexed_rows += count
+        self.result.created += count
+        self.result.context += context
+
+    def index_some(self, at_least: int) -> None:
+        """Index the rows inserted since the last time when there are `at_least` of them: while
+        the import's child process builds the next batch (the index, tab counts and search rows
+        of a million items then cost nothing at the end, #20)."""
+        if self._unindexed_rows >= at_least:
+            self._index_pending()
+
+    def _write_known(
+        self,
+        count: int,
+        expected: float | None,
+        found: list[tuple[int, list[str]]],
+        chunks: list[tuple[Any, ...]],
+    ) -> None:
+        """`write_rows` for a batch with items already stored: those are updated, as `write`
+        does, from the items their rows stand for."""
+        flat = list(chain.from_iterable(chunks))
+        rows = [tuple(flat[at : at + WIDTH]) for at in range(0, len(flat), WIDTH)]
+        existing = {account_id: self._existing(account_id, known) for account_id, known in found}
+        new_rows: list[tuple[Any, ...]] = []
+        for row in rows:
+            old = existing[row[0]].get(row[2]) if existing.get(row[0]) else None
+            if old is None:
+                new_rows.append(row)
+            else:
+                self._index_pending()  # the update's triggers take the row out of the index
+                self._update(old, item_of_row(row))
+        if self._plan is not None:
+            self._plan.before_insert(count, len(new_rows), expected)
+        if new_rows:
+            self._insert(new_rows)
+            self.result.created += len(new_rows)
+            self.result.context += sum(1 for r in new_rows if r[_STATUS] == ItemStatus.CONTEXT)
+
+    def _found(self, account_id: int, external_ids: str) -> list[str]:
+        """Which of `external_ids` (a JSON list) the account has (SQLite): most of an import is
+        new, and SQLAlchemy's expansion of a 5000-value IN costs ~10 µs an item."""
+        found = self._con.exec_driver_sql(
+            "SELECT external_id FROM items WHERE account_id = ? "
+            "AND external_id IN (SELECT value FROM json_each(?))",
+            (account_id, external_ids),
+        ).fetchall()
+        return [external_id for (external_id,) in found]
+
     def _existing(self, account_id: int, external_ids: list[str]) -> dict[str, Any]:
         if self._dialect == "sqlite":
-            # Most of an import is new: ask the driver which ids exist (SQLAlchemy's expansion
-            # of a 5000-value IN costs ~10 µs an item), and fetch full rows only for those.
-            found = self._con.exec_driver_sql(
-                "SELECT external_id FROM items WHERE account_id = ? "
-                "AND external_id IN (SELECT value FROM json_each(?))",
-                (account_id, _json_text(external_ids)),
-            ).fetchall()
-            if not found:
+            # Full rows only for the ids that exist.
+            external_ids = self._found(account_id, _json_text(external_ids))
+            if not external_ids:
                 return {}
-            external_ids = [external_id for (external_id,) in found]
         stmt = select(
             Item.id,
             Item.external_id,
@@ -180,28 +229,8 @@ class ItemWriter:
         return {row.external_id: row for row in self._con.execute(stmt)}
 
     def _row(self, account_id: int, item: IncomingItem, verdict: Verdict) -> tuple[Any, ...]:
-        d = self._dialect
-        if verdict.flags:
-            reason = verdict.suggested_reason
-            status, flags = (_FLAGGED if reason else _NEW), _json_text(verdict.flag_dicts)
-        else:  # most items: nothing to look through (~0.5 µs an item less, #20)
-            reason, status, flags = None, _NEW, None
-        is_question = verdict.is_question
-        kind = item.resolved_kind
-        # Only a post can be the account's own (is_own_post): a comment is asked nothing more.
-        if kind == ItemKind.POST and item.is_own_post(self._account_external_ids.get(account_id)):
-            # Context, not work: no queue tab shows or counts it, and it asks nobody a question.
-            status, is_question = _CONTEXT, False
-        edited_at = item.edited_at
-        return (
-            account_id, kind, item.external_id, item.parent_external_id,
-            item.post_external_id, item.author_name, item.author_id, item.author_url, item.text,
-            to_driver_datetime(item.created_at, d),
-            None if edited_at is None else to_driver_datetime(edited_at, d),
-            item.permalink, self._now_db,
-            _raw_text(item),
-            status, flags, reason, is_question, 1,
-        )  # fmt: skip
+        external_id = self._account_external_ids.get(account_id)
+        return new_row(account_id, external_id, item, verdict, self._now_db, self._dialect)
 
     def _insert(self, rows: list[tuple[Any, ...]]) -> None:
         if self._dialect == "sqlite":
@@ -230,7 +259,7 @@ class ItemWriter:
         out of the indexes and counts, which must be there)."""
         if self._unindexed and self._indexed_upto is not None:
             self._indexed_upto = index_new_rows(self._con, self._indexed_upto)
-            self._unindexed = False
+            self._unindexed, self._unindexed_rows = False, 0
 
     def _update(self, old: Any, item: IncomingItem) -> None:
         changes: dict[str, Any] = {}
