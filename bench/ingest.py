@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 import tempfile
@@ -34,6 +35,7 @@ from app.models.base import to_driver_datetime  # noqa: E402
 from app.models.bulk_indexes import restore_indexes, set_aside_indexes  # noqa: E402
 from app.models.db import open_database  # noqa: E402
 from app.models.queue_counts import COUNT_NEW_ROWS  # noqa: E402
+from app.services.intake import import_process  # noqa: E402
 from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
 from app.services.intake.importer import ImportService  # noqa: E402
 from app.services.intake.item_writer import _INSERT_COLUMNS, IMPORT_CACHE_KIB  # noqa: E402
@@ -184,6 +186,7 @@ def main() -> None:
         tmpdir = Path(tmp)
         jsonl = tmpdir / "items.jsonl"
         rows = write_input(jsonl, args.items)
+        jsonl_size = jsonl.stat().st_size
         stored = stored_rows(tmpdir / "stored.db", jsonl)
         # Interleaved, so that a busy moment on a shared machine does not favour one side.
         for run in range(args.repeat):
@@ -193,6 +196,8 @@ def main() -> None:
             for name in ("raw", "floor", "granska"):
                 (tmpdir / f"{name}{run}.db").unlink()
     n = len(rows)
+    child = jsonl_size >= import_process.CHILD_FROM_BYTES and (os.cpu_count() or 1) >= 2
+    print(f"granska's import read by a child process (app/services/intake/import_process.py): {child}")
     base, floor, ours = (min(runs[k]) for k in ("raw", "floor", "granska"))
     print(
         f"items: {n}, best of {args.repeat} interleaved runs "

@@ -74,6 +74,8 @@ class ImportService:
         bind = self._sessions.kw.get("bind")
         if getattr(getattr(bind, "dialect", None), "name", None) != "sqlite" or not stream.seekable():
             return False
+        if (os.cpu_count() or 1) < 2:  # one core: the two processes would only take turns
+            return False
         return os.fstat(stream.fileno()).st_size >= import_process.CHILD_FROM_BYTES
 
     def import_items(
