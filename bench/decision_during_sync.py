@@ -62,7 +62,7 @@ from app.services.writer_turns import WaitingWrites  # noqa: E402
 from app.ui.sync_action import WINDOW_BATCH  # noqa: E402
 from bench.data import SHARED  # noqa: E402
 from bench.sync import PAGE, TOKEN, serve  # noqa: E402
-from bench.sync_child import FetchingRegistry, lower_priority, sync_in_child  # noqa: E402
+from bench.sync_child import lower_priority, sync_in_child  # noqa: E402
 from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
 
 COPY = Path("/var/tmp/granska-bench-decision/demo-1000000-0.5.db")
@@ -249,11 +249,7 @@ def main() -> None:
     parser.add_argument("--database", type=Path, default=COPY)
     parser.add_argument("--phases", action="store_true", help="where each press's time goes")
     parser.add_argument("--child", action="store_true", help="the sync in a child process")
-    parser.add_argument("--fetch-child", action="store_true", help="only the fetching in a child")
     parser.add_argument("--child-nice", type=int, default=10, help="the child's niceness (POSIX)")
-    parser.add_argument("--fetch-nice", type=int, default=0, help="the child's fetching thread's (Linux)")
-    parser.add_argument("--child-switch", type=float, default=0.0, help="the child's GIL switch interval")
-    parser.add_argument("--handover", choices=("pipe", "lock"), default="pipe", help="with --child")
     parser.add_argument("--server-nice", type=int, default=0, help="the fake platform's niceness")
     args = parser.parse_args()
     path = writable_copy(args.database)
@@ -336,9 +332,7 @@ def sync_in_thread(
     during_phases: Phases | None,
 ) -> tuple[list[float], float]:
     """The presses while the sync runs on a thread of this process, as the window runs it."""
-    registry: Any = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
-    if args.fetch_child:
-        registry = FetchingRegistry(registry, TOKEN, PAGE, args.child_nice)
+    registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
     sync = SyncService(
         db.sessions,
         registry,

@@ -1,17 +1,25 @@
-"""Prototypes for bench/decision_during_sync.py: the sync's work in another process, at a lower
-OS priority, so that the window's process keeps its GIL and the OS gives its CPU first (#20).
+"""A prototype for bench/decision_during_sync.py (`--child`): the window's sync in a process of
+its own at a lower OS priority, so that the window's process keeps its GIL and the OS gives its
+CPU first (#20).
 
-`--child`: the same `SyncService` as the window (its batch, write budget, count of the writes
-waiting, interrupts of its running part) in a child, on an engine of its own on the same file.
-The file's turns are handed over across the two processes, two ways (`--handover`):
-- pipe: the window sends `w` when a person's write reaches its writer; the child counts it as
-  waiting (its running part's statement is interrupted, or its next part gives way), answers
-  `y` once no part of its own runs, and starts none until the window sends `d` after its commit;
-- lock: a lock both processes hold around their writes; the window sets a shared flag (the
-  child's count of writes waiting) and, only if a part of the child's runs, asks on the pipe
-  for its statement to be interrupted; the child wakes only when it holds the file.
-`--fetch-child`: only the fetching (HTTP, JSON, the items) in a child; the window's process
-writes as it does now, with its in-process hand-over.
+The child runs the same `SyncService` as the window (its batch, write budget, count of the
+writes waiting, interrupts of its running part), on an engine of its own on the same file. The
+file's turns are handed over on a pipe: the window sends `w` when a person's write reaches its
+writer; the child counts it as waiting (its running part's statement is interrupted, or its
+next part gives way), answers `y` once no part of its own runs, and starts none until the
+window sends `d` after its commit.
+
+Measured on the 1M copy, runs of the two interleaved, 2 cores shared (load 4-7), ratio median
+(best) of 4-5 runs: 4.0 (3.8) against the thread's 7.1 (4.5) on a copy grown to 2M; with the
+fake platform at nice 10, 5.2 (4.8) against 4.9 (4.0); on a fresh copy 7.3 (6.4) against 6.1
+(5.4). Never <= 2. The decision's own time once it holds the file fell (p90 2-5 ms on the fresh
+copy), but the hand-over costs the child's wake-ups (median 1-3 ms, p90 8-15 ms): the child must
+run to let go of the file, and a busy machine makes the press wait for it, the longer the lower
+its priority (nice 0: 6.5 (3.8) against nice 10's 5.2 (4.8), no clear difference). Taken out
+after measuring: the turn as a lock both processes share, the child woken only when a part of
+its runs (the same wait, worse: one run's hand-over p90 44 ms); only the fetching in a child
+(the writes stay in the window's process: 7.5 (3.6)); in the child, its fetching thread alone
+niced, or a GIL switch interval of 0.2 ms (no gain).
 """
 
 from __future__ import annotations
@@ -46,24 +54,6 @@ def lower_priority(nice: int) -> None:
         kernel.SetPriorityClass(kernel.GetCurrentProcess(), below_normal)
     else:
         os.nice(nice)
-
-
-def nice_fetching(nice: int) -> None:
-    """Linux: the sync's fetching thread (prefetch.py's "sync-fetch") alone at `nice`, the
-    child's writing and hand-over threads at the window's priority (a thread of its own looks
-    for new fetching threads every 20 ms)."""
-    done: set[int] = set()
-
-    def look() -> None:
-        while True:
-            for thread in threading.enumerate():
-                tid = thread.native_id
-                if thread.name == "sync-fetch" and tid is not None and tid not in done:
-                    os.setpriority(os.PRIO_PROCESS, tid, nice)
-                    done.add(tid)
-            time.sleep(0.02)
-
-    threading.Thread(target=look, name="nice-fetch", daemon=True).start()
 
 
 class ChildTurns:
@@ -110,77 +100,17 @@ class ChildTurns:
                 self._cond.notify_all()
 
 
-class SharedTurn:
-    """The other hand-over (`--handover lock`): the file's turn is a lock both processes share.
-    The window sets `want` and takes the lock; a part of the child's running then (`in_part`)
-    is asked on the pipe to stop its statement, and one about to start gives way on `want` (it
-    is the child's count of writes waiting), so the child wakes only when it holds the file."""
-
-    def __init__(self, ctx: Any) -> None:
-        self.lock = ctx.Lock()
-        self.want = ctx.Value("i", 0, lock=False)
-        self.in_part = ctx.Value("i", 0, lock=False)
-        self.handed = 0
-
-    def write(self, fn: Callable[[], T]) -> T:  # the child's
-        while self.want.value:
-            time.sleep(0.0002)
-        with self.lock:
-            self.in_part.value = 1
-            try:
-                return fn()
-            finally:
-                self.in_part.value = 0
-
-    def serve(self, waiting: Any, pipe: Connection) -> None:  # the child's
-        while pipe.recv_bytes() != QUIT:
-            waiting.arrived()  # interrupts the running part's statement
-            waiting.started()
-            self.handed += 1
-
-    def press(self, pipe: Connection, decide: Callable[[], None]) -> tuple[float, float]:  # the window's
-        start = time.perf_counter()
-        self.want.value = 1
-        if self.in_part.value:
-            pipe.send_bytes(WANT)
-        self.lock.acquire()
-        handed = time.perf_counter()
-        try:
-            decide()
-        finally:
-            self.want.value = 0
-            self.lock.release()
-        return handed - start, time.perf_counter() - handed
-
-
-def shared_waiting(turn: SharedTurn) -> Any:
-    from app.services.writer_turns import WaitingWrites
-
-    class SharedWaiting(WaitingWrites):
-        def __call__(self) -> bool:
-            return bool(turn.want.value)
-
-    return SharedWaiting()
-
-
 def run_sync(
     url: str,
     key: str,
     turns: Connection,
     report: Connection,
     nice: int,
-    fetch_nice: int,
-    switch: float,
     token: str,
     page: int,
-    shared: SharedTurn | None = None,
 ) -> None:
     """The child: the window's sync of account `key`, its outcome sent on `report`."""
     lower_priority(nice)
-    if switch > 0:
-        sys.setswitchinterval(switch)
-    if fetch_nice > 0:
-        nice_fetching(fetch_nice)
     from sqlalchemy.engine import make_url
     from sqlalchemy.orm import sessionmaker
 
@@ -193,10 +123,9 @@ def run_sync(
 
     engine = create_db_engine(make_url(url))
     sessions = sessionmaker(engine, expire_on_commit=False)
-    waiting = WaitingWrites() if shared is None else shared_waiting(shared)
-    hand: Any = ChildTurns(waiting, turns) if shared is None else shared
-    serve = hand.serve if shared is None else partial(shared.serve, waiting, turns)
-    server = threading.Thread(target=serve, name="turns", daemon=True)
+    waiting = WaitingWrites()
+    hand = ChildTurns(waiting, turns)
+    server = threading.Thread(target=hand.serve, name="turns", daemon=True)
     server.start()
     registry = ConnectorRegistry(lambda _a: token, ConnectorOptions(page_size=page))
     sync = SyncService(
@@ -223,6 +152,8 @@ def window_press(turns: Connection, decide: Callable[[], None]) -> tuple[float, 
     back. Returns how long the turn took to come and the write itself."""
     start = time.perf_counter()
     turns.send_bytes(WANT)
+    if not turns.poll(30):
+        raise SystemExit("the sync's child did not hand the file over")
     turns.recv_bytes()
     handed = time.perf_counter()
     try:
@@ -237,13 +168,11 @@ def press_in_child_mode(
     turns: Connection,
     decide: Callable[[], None],
     waits: list[float],
-    shared: SharedTurn | None,
     works: list[float],
 ) -> float:
     """A press while the sync runs in the child: the file's turn asked for on the writer."""
     start = time.perf_counter()
-    how = window_press if shared is None else shared.press
-    waited, took = writer.submit(how, turns, decide).result()
+    waited, took = writer.submit(window_press, turns, decide).result()
     waits.append(waited)
     works.append(took)
     return time.perf_counter() - start
@@ -266,7 +195,6 @@ def sync_in_child(
     ctx = multiprocessing.get_context("spawn")
     turns, turns_child = ctx.Pipe()
     report, report_child = ctx.Pipe()
-    shared = SharedTurn(ctx) if args.handover == "lock" else None
     child = ctx.Process(
         target=run_sync,
         args=(
@@ -275,11 +203,8 @@ def sync_in_child(
             turns_child,
             report_child,
             args.child_nice,
-            args.fetch_nice,
-            args.child_switch,
             TOKEN,
             PAGE,
-            shared,
         ),
         daemon=True,
     )
@@ -294,7 +219,7 @@ def sync_in_child(
             raise SystemExit("the sync's child did not start")
         time.sleep(1.0)
         while not report.poll() and len(during) < args.presses:
-            during.append(press_in_child_mode(writer, turns, partial(keep, next(todo)), waits, shared, works))
+            during.append(press_in_child_mode(writer, turns, partial(keep, next(todo)), waits, works))
             time.sleep(PAUSE_S)
         outcome = report.recv()
         sync_s = time.perf_counter() - sync_start
@@ -302,68 +227,6 @@ def sync_in_child(
         child.join(timeout=30)
     if outcome[0] != "done" or not all(ok for ok, _ in outcome[1]):
         raise SystemExit(f"the sync failed: {outcome}")
-    said = f"{args.handover}: child (nice {args.child_nice}, fetching {args.fetch_nice}"
-    said += f", switch {args.child_switch})"
-    said += f": CPU {outcome[2]:.1f} s"
+    said = f"child (nice {args.child_nice}): CPU {outcome[2]:.1f} s"
     said += f", {outcome[3]} turns handed over"
     return during, sync_s, (waits, works), said
-
-
-def fetch_pages(ref: Any, token: str, page: int, out: Connection, nice: int) -> None:
-    """The other split (`--fetch-child`): a child at a lower priority fetches and decodes the
-    pages and sends each chunk, pickled; the window writes them as it does now."""
-    lower_priority(nice)
-    from app.connectors.common import ConnectorOptions
-    from app.services.accounts.platforms import ConnectorRegistry
-
-    connector = ConnectorRegistry(lambda _a: token, ConnectorOptions(page_size=page)).for_account(ref)
-    assert connector is not None
-    try:
-        for chunk in connector.chunks(ref.sync_state):
-            out.send(chunk)
-        out.send(None)
-    except Exception as exc:  # noqa: BLE001 - raised again in the window
-        out.send(exc)
-
-
-class FetchedInChild:
-    """A connector whose `chunks` come from a child process (fetch_pages)."""
-
-    def __init__(self, real: Any, ref: Any, token: str, page: int, nice: int) -> None:
-        self._real, self._ref, self._token, self._page, self._nice = real, ref, token, page, nice
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-    def chunks(self, state: Any) -> Iterator[Any]:
-        ctx = multiprocessing.get_context("spawn")
-        pages, pages_child = ctx.Pipe(duplex=False)
-        args = (self._ref, self._token, self._page, pages_child, self._nice)
-        child = ctx.Process(target=fetch_pages, args=args, daemon=True)
-        child.start()
-        pages_child.close()
-        try:
-            while True:
-                chunk = pages.recv()
-                if chunk is None:
-                    return
-                if isinstance(chunk, BaseException):
-                    raise chunk
-                yield chunk
-        finally:
-            pages.close()
-            child.join(timeout=10)
-
-
-class FetchingRegistry:
-    """A ConnectorRegistry whose connectors fetch in a child process."""
-
-    def __init__(self, registry: Any, token: str, page: int, nice: int) -> None:
-        self._registry, self._token, self._page, self._nice = registry, token, page, nice
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._registry, name)
-
-    def for_account(self, ref: Any) -> Any:
-        real = self._registry.for_account(ref)
-        return real and FetchedInChild(real, ref, self._token, self._page, self._nice)
