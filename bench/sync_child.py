@@ -14,8 +14,8 @@ Measured on the 1M copy, runs of the two interleaved, 2 cores shared (load 4-7),
 fake platform at nice 10, 5.2 (4.8) against 4.9 (4.0); on a fresh copy 7.3 (6.4) against 6.1
 (5.4). Never <= 2. The decision's own time once it holds the file fell (p90 2-5 ms on the fresh
 copy), but the hand-over costs the child's wake-ups (median 1-3 ms, p90 8-15 ms): the child must
-run to let go of the file, and a busy machine makes the press wait for it, the longer the lower
-its priority (nice 0: 6.5 (3.8) against nice 10's 5.2 (4.8), no clear difference). Taken out
+run to let go of the file, and a busy machine makes the press wait for its wake-ups (at nice 0
+no better: 6.5 (3.8) against nice 10's 5.2 (4.8) in the same runs). Taken out
 after measuring: the turn as a lock both processes share, the child woken only when a part of
 its runs (the same wait, worse: one run's hand-over p90 44 ms); only the fetching in a child
 (the writes stay in the window's process: 7.5 (3.6)); in the child, its fetching thread alone
