@@ -15,6 +15,11 @@ writer to its commit. The ratio is the slow end of the presses during the sync (
 percentile) over the median press alone.
 
     python bench/decision_during_sync.py [--comments 50000] [--presses 40] [--database PATH] [--phases]
+        [--child [--child-nice 10]] [--server-nice 0]
+
+`--child` runs the sync in a process of its own at a lower OS priority (bench/sync_child.py: the
+file's turns handed over on a pipe); `--server-nice` lowers the fake platform's priority (it
+stands for another machine, whose CPU the window's would not share).
 
 `--phases` adds where each press's time went (queue, work, commit, wake-up, CPU), how many
 connections the presses opened (each reads the schema and prepares its statements again), and
@@ -34,9 +39,10 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -56,6 +62,7 @@ from app.services.writer_turns import WaitingWrites  # noqa: E402
 from app.ui.sync_action import WINDOW_BATCH  # noqa: E402
 from bench.data import SHARED  # noqa: E402
 from bench.sync import PAGE, TOKEN, serve  # noqa: E402
+from bench.sync_child import lower_priority, sync_in_child  # noqa: E402
 from tests.helpers.platforms.graph import FakeFacebook  # noqa: E402
 
 COPY = Path("/var/tmp/granska-bench-decision/demo-1000000-0.5.db")
@@ -226,6 +233,11 @@ def show_phases(name: str, phases: Phases) -> None:
     print(f"  {name} (median/p90 ms): " + "  ".join(parts) + f"  opened {phases.opened}")
 
 
+def serve_nice(nice: int, *args: object) -> None:
+    lower_priority(nice)
+    serve(*args)
+
+
 def p90(values: list[float]) -> float:
     return sorted(values)[max(0, int(len(values) * 0.9 + 0.5) - 1)]
 
@@ -236,6 +248,9 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=40, help="presses alone, and at most during")
     parser.add_argument("--database", type=Path, default=COPY)
     parser.add_argument("--phases", action="store_true", help="where each press's time goes")
+    parser.add_argument("--child", action="store_true", help="the sync in a child process")
+    parser.add_argument("--child-nice", type=int, default=10, help="the child's niceness (POSIX)")
+    parser.add_argument("--server-nice", type=int, default=0, help="the fake platform's niceness")
     args = parser.parse_args()
     path = writable_copy(args.database)
     complete_schema(path)
@@ -246,7 +261,9 @@ def main() -> None:
     ctx = multiprocessing.get_context("spawn")
     ready, ready_child = ctx.Pipe()
     stop = ctx.Event()
-    server = ctx.Process(target=serve, args=(args.comments, 1000, ready_child, stop), daemon=True)
+    server = ctx.Process(
+        target=serve_nice, args=(args.server_nice, args.comments, 1000, ready_child, stop), daemon=True
+    )
     server.start()
     try:
         base = f"{ready.recv()}/v21.0"
@@ -284,35 +301,74 @@ def main() -> None:
         for _ in range(args.presses):
             alone.append(press(writer, waiting, moderation, next(todo), alone_phases))
             time.sleep(PAUSE_S)
-        registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
-        sync = SyncService(
-            db.sessions,
-            registry,
-            batch_size=WINDOW_BATCH,
-            write=lambda fn: writer.submit(
-                during_phases.sync_turn if during_phases else fn, *([fn] if during_phases else [])
-            ).result(),
-            write_budget=WINDOW_WRITE_BUDGET_S,
-            give_way=waiting,
-        )
-        results: list[object] = []
-        syncing = threading.Thread(target=lambda: results.extend(sync.sync(key)), name="sync")
-        sync_start = time.perf_counter()
-        syncing.start()
-        time.sleep(1.0)  # the first pages are in, the first batches on their way to the file
-        during = []
-        while syncing.is_alive() and len(during) < args.presses:
-            during.append(press(writer, waiting, moderation, next(todo), during_phases))
-            time.sleep(PAUSE_S)
-        syncing.join()
-        sync_s = time.perf_counter() - sync_start
-        writer.shutdown()
-        if not results or not results[0].ok:  # type: ignore[attr-defined]
-            raise SystemExit(f"the sync failed: {results}")
+        if args.child:
+            during, sync_s, (waits, works), said = sync_in_child(
+                args, f"sqlite:///{path}", key, writer, lambda i: moderation.keep(i), todo, db.sessions
+            )
+            writer.shutdown()
+            print(
+                f"  {said}; the turn came after median {statistics.median(waits) * 1000:.1f}"
+                f" p90 {p90(waits) * 1000:.1f} ms, the decision then {statistics.median(works) * 1000:.1f}"
+                f" p90 {p90(works) * 1000:.1f} ms"
+            )
+            during_phases = None
+        else:
+            during, sync_s = sync_in_thread(args, db, key, writer, waiting, moderation, todo, during_phases)
     finally:
         stop.set()
         server.join(timeout=10)
         db.dispose()
+    report(args, items, sync_s, alone, during, alone_phases, during_phases)
+
+
+def sync_in_thread(
+    args: argparse.Namespace,
+    db: Any,
+    key: str,
+    writer: ThreadPoolExecutor,
+    waiting: WaitingWrites,
+    moderation: ModerationService,
+    todo: Iterator[int],
+    during_phases: Phases | None,
+) -> tuple[list[float], float]:
+    """The presses while the sync runs on a thread of this process, as the window runs it."""
+    registry = ConnectorRegistry(lambda _a: TOKEN, ConnectorOptions(page_size=PAGE))
+    sync = SyncService(
+        db.sessions,
+        registry,
+        batch_size=WINDOW_BATCH,
+        write=lambda fn: writer.submit(
+            during_phases.sync_turn if during_phases else fn, *([fn] if during_phases else [])
+        ).result(),
+        write_budget=WINDOW_WRITE_BUDGET_S,
+        give_way=waiting,
+    )
+    results: list[object] = []
+    syncing = threading.Thread(target=lambda: results.extend(sync.sync(key)), name="sync")
+    sync_start = time.perf_counter()
+    syncing.start()
+    time.sleep(1.0)  # the first pages are in, the first batches on their way to the file
+    during = []
+    while syncing.is_alive() and len(during) < args.presses:
+        during.append(press(writer, waiting, moderation, next(todo), during_phases))
+        time.sleep(PAUSE_S)
+    syncing.join()
+    sync_s = time.perf_counter() - sync_start
+    writer.shutdown()
+    if not results or not results[0].ok:  # type: ignore[attr-defined]
+        raise SystemExit(f"the sync failed: {results}")
+    return during, sync_s
+
+
+def report(
+    args: argparse.Namespace,
+    items: int,
+    sync_s: float,
+    alone: list[float],
+    during: list[float],
+    alone_phases: Phases | None,
+    during_phases: Phases | None,
+) -> None:
     if not during:
         raise SystemExit("the sync ended before any press: raise --comments")
     rate = args.comments / sync_s
