@@ -172,3 +172,19 @@ def test_the_windows_sync_and_a_small_sync_into_a_fuller_table_keep_their_indexe
     finally:
         db.dispose()
     assert _schema(tmp_path / "g.db") == _fresh(tmp_path)
+
+
+def test_a_large_sync_on_either_database_stores_everything_and_postgresql_keeps_its_indexes(
+    database, small_floor
+):
+    with running("facebook") as r:
+        fill(r.fake, posts=4, comments=25)
+        key = r.add_account(database.sessions)
+        seen = _watched(database)
+        [result] = service(database.sessions, r.fake).sync(key)
+        assert result.ok, result.message
+        ids = stored(database.sessions, key)[0]
+        assert len(ids) == len(set(ids)) and set(ids) == expected_ids("facebook", r.fake)
+    indexes = [s for s in seen if s.startswith(("DROP INDEX", "CREATE INDEX"))]
+    assert bool(indexes) == (database.engine.dialect.name == "sqlite")
+    _keep_one(database)
