@@ -188,3 +188,26 @@ def test_a_large_sync_on_either_database_stores_everything_and_postgresql_keeps_
     indexes = [s for s in seen if s.startswith(("DROP INDEX", "CREATE INDEX"))]
     assert bool(indexes) == (database.engine.dialect.name == "sqlite")
     _keep_one(database)
+
+
+def test_a_sync_that_cannot_set_its_indexes_aside_goes_on_with_them(tmp_path, small_floor, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def locked(_connection):  # type: ignore[no-untyped-def]
+        raise OperationalError("DROP INDEX", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(sync_indexes, "set_aside_kept", locked)
+    db = _db(tmp_path)
+    try:
+        with running("facebook") as r:
+            fill(r.fake, posts=4, comments=25)
+            key = r.add_account(db.sessions)
+            [result] = service(db.sessions, r.fake).sync(key)
+            assert result.ok, result.message
+            ids = stored(db.sessions, key)[0]
+            assert len(ids) == len(set(ids)) and set(ids) == expected_ids("facebook", r.fake)
+            _keep_one(db)
+    finally:
+        db.dispose()
+    assert _schema(tmp_path / "g.db") == _fresh(tmp_path)
+    assert _verified(tmp_path)

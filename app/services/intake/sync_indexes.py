@@ -13,13 +13,17 @@ so a decision in another process waits for one index, not all ten. Another proce
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models.bulk_indexes import build_kept, set_aside_kept
 from app.models.fulltext import begin_sqlite_transaction
 from app.services.context import Writes
+
+log = logging.getLogger(__name__)
 
 # Not for fewer new rows than this: a few hundred comments a day into a small database would
 # drop and build the indexes (a schema change every other connection reads again) each sync.
@@ -38,7 +42,10 @@ class IndexesAside:
         if self._decided or created < max(present, FLOOR):
             return
         self._decided = True
-        self._names = self._write(self._set_aside)
+        try:
+            self._names = self._write(self._set_aside)
+        except OperationalError as exc:  # locked past the busy timeout: it goes on with them
+            log.info("indexen lades inte åt sidan under hämtningen: %s", exc.orig)
 
     def _set_aside(self) -> list[str]:
         with self._sessions.begin() as session:
