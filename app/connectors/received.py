@@ -32,26 +32,36 @@ class Received(dict[str, Any]):
 
 
 def _array(text: str, at: int) -> tuple[list[Any], int]:
-    """The array starting at `text[at]` (a `[`); its objects as `Received`."""
+    """The array starting at `text[at]` (a `[`); its objects as `Received`. The separator is
+    looked at in place, a single space after it (json.dumps' own) without a regex: a page of a
+    hundred comments in 0.26 ms against 0.30 (#20)."""
     values: list[Any] = []
+    append, value_at = values.append, _value_at
     at = _skip(text, at + 1)
     if text[at : at + 1] == "]":
         return values, at + 1
     while True:
         start = at
-        value, at = _value_at(text, at)
+        value, at = value_at(text, at)
         if value.__class__ is dict:
             kept = Received(value)
             kept.received = text[start:at]
             value = kept
-        values.append(value)
-        at = _skip(text, at)
+        append(value)
         sign = text[at : at + 1]
+        if sign in _BLANK:
+            at = _skip(text, at)
+            sign = text[at : at + 1]
+        if sign == ",":
+            at += 1
+            if text[at : at + 1] == " ":
+                at += 1
+            if text[at : at + 1] in _BLANK:
+                at = _skip(text, at)
+            continue
         if sign == "]":
             return values, at + 1
-        if sign != ",":
-            raise ValueError("not a JSON array")
-        at = _skip(text, at + 1)
+        raise ValueError("not a JSON array")
 
 
 def decode_listing(content: bytes) -> Any:

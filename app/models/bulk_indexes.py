@@ -87,3 +87,70 @@ class IndexPlan:
         to_come = max(expected - self._seen + batch, batch) * self._new / self._seen
         if worth_setting_aside(to_come, self._present + self._new - new):
             set_aside_indexes(self._connection)
+
+
+# A sync sets the indexes aside across its own transactions (app/services/intake/sync_indexes.py):
+# their statements are kept in this table, written in the transaction that drops them, until each
+# is built again. A sync killed meanwhile leaves the table: the next write's or opening's check
+# (`repair_set_aside_indexes`, with the search index's) builds what it lists.
+KEPT = "granska_indexes_aside"
+
+
+def set_aside_kept(connection: Any) -> list[str]:
+    """`set_aside_indexes` with the statements kept in KEPT (inside the open transaction: call
+    `fulltext.begin_sqlite_transaction` first); returns the names set aside."""
+    set_aside_indexes(connection)
+    plain = connection.info.pop(_KEY, ())
+    connection.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {KEPT} (name TEXT NOT NULL, sql TEXT NOT NULL)")
+    for name, sql in plain:
+        connection.exec_driver_sql(f"INSERT INTO {KEPT} (name, sql) VALUES (?, ?)", (name, sql))
+    return [name for name, _sql in plain]
+
+
+def build_kept(connection: Any, name: str) -> None:
+    """Build the kept index `name` (unless something built it already) and forget it; the
+    table goes with the last one."""
+    if not _kept_table(connection):
+        return
+    row = connection.exec_driver_sql(f"SELECT sql FROM {KEPT} WHERE name = ?", (name,)).first()
+    if row is not None and not _index_there(connection, name):
+        connection.exec_driver_sql(row[0])
+    connection.exec_driver_sql(f"DELETE FROM {KEPT} WHERE name = ?", (name,))
+    if connection.exec_driver_sql(f"SELECT count(*) FROM {KEPT}").scalar() == 0:
+        connection.exec_driver_sql(f"DROP TABLE {KEPT}")
+
+
+def repair_set_aside_indexes(connection: Any) -> list[str]:
+    """Indexes a sync set aside and did not build again (it was killed, or the disk filled):
+    built now. One look at `sqlite_master` when there are none."""
+    if not _kept_table(connection):
+        return []
+    from app.core.messages import say, translate
+    from app.models.fulltext import begin_sqlite_transaction
+
+    begin_sqlite_transaction(connection)
+    names = [name for (name,) in connection.exec_driver_sql(f"SELECT name FROM {KEPT}")]
+    for name in names:
+        build_kept(connection, name)
+    if not _kept_table(connection):
+        return [
+            say(
+                translate("Core", "Postlistans index som en hämtning lagt åt sidan har byggts (%1)."),
+                len(names),
+            )
+        ]
+    return []
+
+
+def _kept_table(connection: Any) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (KEPT,)
+    )
+    return found.first() is not None
+
+
+def _index_there(connection: Any, name: str) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+    )
+    return found.first() is not None

@@ -143,13 +143,15 @@ def repair_fulltext(connection: Any, *, count_rows: bool = True) -> list[str]:
     if name != "sqlite":
         return []
     from app.models.archive_index import repair_archive_index
+    from app.models.bulk_indexes import repair_set_aside_indexes
     from app.models.queue_counts import repair_queue_counts
     from app.models.response_times_kept import repair_response_times
     from app.models.stats_counts import repair_stats_counts
     from app.models.tab_search import repair_tab_search
 
     return (
-        _repair_sqlite(connection, count_rows)
+        repair_set_aside_indexes(connection)
+        + _repair_sqlite(connection, count_rows)
         + repair_archive_index(connection, count_rows=count_rows)
         + repair_queue_counts(connection, count_rows=count_rows)
         + repair_tab_search(connection, count_rows=count_rows)

@@ -2499,6 +2499,10 @@
         <translation>The search index did not match the items and has been rebuilt from them.</translation>
     </message>
     <message>
+        <source>Postlistans index som en hämtning lagt åt sidan har byggts (%1).</source>
+        <translation>The item list's indexes that a sync had set aside have been built (%1).</translation>
+    </message>
+    <message>
         <source>Bevis</source>
         <translation>Evidence</translation>
     </message>

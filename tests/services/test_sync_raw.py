@@ -89,6 +89,19 @@ def test_the_listing_keeps_each_object_s_text_and_decodes_as_json_does():
     body = decode_listing(page)
     assert body == json.loads(page)
     assert _objects(body) == ['{"id":"1","n":1.50}', '{"id":"2","a":[{"b":"\\u00e5"}]}', None]
-    for broken in (b'{"data": [1,]}', b'{"data": [] } x', b"[1]", b"\xff{}", b'{"a" 1}', b""):
+    # json.dumps' separator, and more JSON whitespace around it (read in place, not by a regex).
+    spaced = b'{"data": [{"a":1}, {"b":2},  \n\t{"c":3} ,\r\n{"d":4}\t]}'
+    assert decode_listing(spaced) == json.loads(spaced)
+    assert _objects(decode_listing(spaced)) == ['{"a":1}', '{"b":2}', '{"c":3}', '{"d":4}']
+    for broken in (
+        b'{"data": [1,]}',
+        b'{"data": [1, ]}',
+        b'{"data": [1 2]}',
+        b'{"data": [] } x',
+        b"[1]",
+        b"\xff{}",
+        b'{"a" 1}',
+        b"",
+    ):
         assert decode_listing(broken) is None, broken
     assert decode_listing(b'{"data": [], "data": [{"a":1}]}') == {"data": [{"a": 1}]}

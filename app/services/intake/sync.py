@@ -37,6 +37,7 @@ from app.services.intake.author_deletions import author_changes
 from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
 from app.services.intake.rule_lists import load_rule_set
+from app.services.intake.sync_indexes import IndexesAside
 from app.services.intake.verdicts_ahead import RulesAhead
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -226,6 +227,8 @@ class SyncService:
         stored_before = self._last_item_id()
         listings: list[CompleteListing] = []
         batch: list[IncomingItem] = []
+        # On the command line a large sync into a small table sets the indexes aside (#20).
+        aside = IndexesAside(self._sessions, self._write) if self._give_way is None else None
 
         def flush() -> None:
             items = list(batch)
@@ -248,6 +251,8 @@ class SyncService:
                 # Toward the budget, at most doubling or quartering at a time.
                 scale = min(2.0, max(0.25, self._write_budget / max(took, 1e-4)))
                 self._part = max(10, min(self._batch_size, int(self._part * scale)))
+            if aside is not None:
+                aside.after_part(tally.result.created, stored_before)
             if progress:
                 progress(SyncProgress(ref.key, tally.fetched, tally.result.total))
 
@@ -277,6 +282,9 @@ class SyncService:
         except PlatformError as exc:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
+        finally:
+            if aside is not None:  # built before the author-deletion check reads them
+                aside.restore()
         deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings, stored_before))
         state = connector.next_state(ref.sync_state, started)
         self._save_state(ref.id, state, started)
