@@ -21,10 +21,17 @@ INSERT_TRIGGER = (
     "END"
 )
 
+# FTS5 gathers a transaction's new entries in memory up to this many bytes before it writes them
+# out as a segment (default 1 MB): a bulk fill then writes fewer segments and merges less (-16%
+# CPU filling both indexes at 200k items, #20). Kept in the table's %_config; a query finds the
+# same rows in fewer segments.
+HASHSIZE = "INSERT INTO {table}({table}, rank) VALUES ('hashsize', 16777216)"
+
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5("
     "text, author_name, content='items', content_rowid='id', columnsize=0, "
     "tokenize='unicode61 remove_diacritics 0')",
+    HASHSIZE.format(table="items_fts"),
     INSERT_TRIGGER,
     "CREATE TRIGGER IF NOT EXISTS items_fts_ad AFTER DELETE ON items BEGIN "
     "INSERT INTO items_fts(items_fts, rowid, text, author_name) "

@@ -131,7 +131,10 @@ def index_rows(connection: Any, after_id: int = 0, held: set[tuple[str, bool]] |
 
 
 def _create(sql: Any) -> None:
+    from app.models.fulltext import HASHSIZE
+
     sql(_CREATE)
+    sql(HASHSIZE.format(table=TABLE))
     sql(_CREATE_TERMS)
     for name, statement in TRIGGERS.items():
         sql(f"DROP TRIGGER IF EXISTS {name}")
