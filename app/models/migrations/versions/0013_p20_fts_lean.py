@@ -19,7 +19,16 @@ branch_labels = None
 depends_on = None
 
 
-def _rebuild(items_fts: list[str], tabs_option: str) -> None:
+# What the older code declared (its checks counted entries in %_docsize).
+OLDER_TABS = (
+    "CREATE VIRTUAL TABLE items_fts_tabs USING fts5(text, author_name, tags, content='', "
+    "tokenize='unicode61 remove_diacritics 0')"
+)
+
+
+def _rebuild(items_fts: list[str], tabs: str | None) -> None:
+    """Both indexes dropped and built again from the items: the queue's from `items_fts`, the
+    tabs' as the code declares it now, or from `tabs`."""
     connection = op.get_bind()
     if connection.dialect.name != "sqlite":
         return
@@ -29,23 +38,14 @@ def _rebuild(items_fts: list[str], tabs_option: str) -> None:
     drop_fulltext(op)
     for statement in items_fts:
         connection.exec_driver_sql(statement)
+    if tabs is not None:
+        connection.exec_driver_sql(tabs)  # create_tab_search's own CREATE ... IF NOT EXISTS keeps it
     create_tab_search(connection)
-    if tabs_option:
-        # create_tab_search declares the table as the code does now; a downgrade puts back
-        # the sizes the older code counted the tabs by.
-        connection.exec_driver_sql("DROP TABLE items_fts_tabs")
-        connection.exec_driver_sql(
-            "CREATE VIRTUAL TABLE items_fts_tabs USING fts5(text, author_name, tags, content='', "
-            "tokenize='unicode61 remove_diacritics 0')"
-        )
-        from app.models.tab_search import index_rows
-
-        index_rows(connection)
 
 
 def upgrade() -> None:
-    _rebuild(SQLITE_FTS, "")
+    _rebuild(SQLITE_FTS, None)
 
 
 def downgrade() -> None:
-    _rebuild([s.replace(" columnsize=0,", "") for s in SQLITE_FTS], "older")
+    _rebuild([s.replace(" columnsize=0,", "") for s in SQLITE_FTS], OLDER_TABS)
