@@ -4,7 +4,10 @@ Granska's side reads a JSON Lines file, validates every line, flags every text, 
 transaction and keeps the FTS5 index in sync. The baseline inserts the same, already parsed rows
 into a bare table of the same columns with plain sqlite3. Both run here, in this process, now.
 
-    python bench/ingest.py [--items N] [--repeat K]
+    python bench/ingest.py [--items N] [--repeat K] [--phases]
+
+`--phases` times only the floor below, statement by statement (its insert, each search index
+fill, the tab counts, each index built at the end, the commit).
 
 Two baselines: a bare table of the same columns (no index at all), and Granska's own migrated
 schema (its indexes; the FTS5 index, the queue's tab counts and the tabs' own search index
