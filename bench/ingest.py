@@ -4,7 +4,10 @@ Granska's side reads a JSON Lines file, validates every line, flags every text, 
 transaction and keeps the FTS5 index in sync. The baseline inserts the same, already parsed rows
 into a bare table of the same columns with plain sqlite3. Both run here, in this process, now.
 
-    python bench/ingest.py [--items N] [--repeat K]
+    python bench/ingest.py [--items N] [--repeat K] [--phases]
+
+`--phases` times only the floor below, statement by statement (its insert, each search index
+fill, the tab counts, each index built at the end, the commit).
 
 Two baselines: a bare table of the same columns (no index at all), and Granska's own migrated
 schema (its indexes; the FTS5 index, the queue's tab counts and the tabs' own search index
@@ -34,7 +37,7 @@ from app.models import tab_search  # noqa: E402
 from app.models.base import to_driver_datetime  # noqa: E402
 from app.models.bulk_indexes import restore_indexes, set_aside_indexes  # noqa: E402
 from app.models.db import open_database  # noqa: E402
-from app.models.queue_counts import COUNT_NEW_ROWS  # noqa: E402
+from app.models.queue_counts import count_new_rows  # noqa: E402
 from app.services.intake import import_process  # noqa: E402
 from app.services.intake.demo import DEMO_ACCOUNTS, _ensure_accounts, demo_items  # noqa: E402
 from app.services.intake.importer import ImportService  # noqa: E402
@@ -121,6 +124,20 @@ def stored_rows(db_path: Path, jsonl: Path) -> list[tuple]:
     return rows
 
 
+FILL_FTS = "INSERT INTO items_fts(rowid, text, author_name) SELECT id, text, author_name FROM items"
+
+
+def driver(con: sqlite3.Connection) -> SimpleNamespace:
+    """`con` as the models' helpers call a connection (exec_driver_sql; a list: executemany)."""
+
+    def run(statement: str, params: object = ()) -> sqlite3.Cursor:
+        if isinstance(params, list):
+            return con.executemany(statement, params)
+        return con.execute(statement, params)  # type: ignore[arg-type]
+
+    return SimpleNamespace(exec_driver_sql=run, info={})
+
+
 def baseline_same_schema(db_path: Path, stored: list[tuple]) -> float:
     """The storage floor: raw sqlite3 into Granska's own migrated schema (its indexes; the FTS5
     index, the tab counts and the tabs' own search index filled in one statement each (a tab),
@@ -140,7 +157,7 @@ def baseline_same_schema(db_path: Path, stored: list[tuple]) -> float:
     con.execute(f"DROP TRIGGER {tab_search.TABLE}_ai")
     con.execute("DROP TRIGGER response_times_ai")  # as the bulk import does (app/models/fulltext.py)
     cols = _INSERT_COLUMNS
-    shim = SimpleNamespace(exec_driver_sql=con.execute, info={})
+    shim = driver(con)
     start = time.perf_counter()
     with con:
         con.execute("BEGIN")
@@ -151,13 +168,49 @@ def baseline_same_schema(db_path: Path, stored: list[tuple]) -> float:
         con.executemany(
             f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", stored
         )
-        con.execute("INSERT INTO items_fts(rowid, text, author_name) SELECT id, text, author_name FROM items")
-        con.execute(COUNT_NEW_ROWS, (0,))
-        tab_search.index_rows(shim)
+        con.execute(FILL_FTS)
+        tab_search.index_rows(shim, 0, count_new_rows(shim, 0))
         restore_indexes(shim)
     elapsed = time.perf_counter() - start
     con.close()
     return elapsed
+
+
+def floor_phases(db_path: Path, stored: list[tuple]) -> dict[str, float]:
+    """The floor of `baseline_same_schema`, step by step: seconds per statement."""
+    db = open_database(f"sqlite:///{db_path}")
+    _ensure_accounts(db.sessions)
+    db.dispose()
+    con = sqlite3.connect(db_path)
+    con.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+    for trigger in ("items_fts_ai", "queue_counts_ai", f"{tab_search.TABLE}_ai", "response_times_ai"):
+        con.execute(f"DROP TRIGGER {trigger}")
+    cols = _INSERT_COLUMNS
+    shim = driver(con)
+    phases: dict[str, float] = {}
+
+    def timed(name: str, step) -> None:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        step()
+        phases[name] = time.perf_counter() - start
+
+    con.execute("BEGIN")
+    timed("set aside indexes", lambda: set_aside_indexes(shim))
+    aside = shim.info["granska_set_aside_indexes"]
+    insert = f"INSERT INTO items ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    timed("insert into items", lambda: con.executemany(insert, stored))
+    timed(
+        "items_fts fill",
+        lambda: con.execute(FILL_FTS),
+    )
+    held: set[tuple[str, bool]] = set()
+    timed("tab counts", lambda: held.update(count_new_rows(shim, 0)))
+    timed(f"{tab_search.TABLE} fill", lambda: tab_search.index_rows(shim, 0, held))
+    for name, sql in aside:
+        timed(f"index {name}", lambda sql=sql: con.execute(sql))
+    timed("commit", con.commit)
+    con.close()
+    return phases
 
 
 def granska(db_path: Path, jsonl: Path) -> float:
@@ -171,6 +224,24 @@ def granska(db_path: Path, jsonl: Path) -> float:
     return elapsed
 
 
+def print_phases(n: int, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        jsonl = tmpdir / "items.jsonl"
+        write_input(jsonl, n)
+        stored = stored_rows(tmpdir / "stored.db", jsonl)
+        runs = []
+        for run in range(repeat):
+            runs.append(floor_phases(tmpdir / f"floor{run}.db", stored))
+            (tmpdir / f"floor{run}.db").unlink()
+    print(f"floor at {n} items, step by step (best, median of {repeat} runs), s:")
+    for name in runs[0]:
+        times = sorted(r[name] for r in runs)
+        print(f"  {name:44} {times[0]:7.2f} {times[len(times) // 2]:7.2f}")
+    totals = sorted(sum(r.values()) for r in runs)
+    print(f"  {'total':44} {totals[0]:7.2f} {totals[len(totals) // 2]:7.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=1_000_000)
@@ -180,7 +251,10 @@ def main() -> None:
         default=3,
         help="runs of each side, interleaved; the best of each counts (default 3)",
     )
+    parser.add_argument("--phases", action="store_true", help="only the floor, step by step")
     args = parser.parse_args()
+    if args.phases:
+        return print_phases(args.items, args.repeat)
     runs: dict[str, list[float]] = {"raw": [], "floor": [], "granska": []}
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)

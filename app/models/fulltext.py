@@ -21,10 +21,17 @@ INSERT_TRIGGER = (
     "END"
 )
 
+# FTS5 gathers a transaction's new entries in memory up to this many bytes before it writes them
+# out as a segment (default 1 MB): a bulk fill then writes fewer segments and merges less (-16%
+# CPU filling both indexes at 200k items, #20). Kept in the table's %_config; a query finds the
+# same rows in fewer segments.
+HASHSIZE = "INSERT INTO {table}({table}, rank) VALUES ('hashsize', 16777216)"
+
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5("
-    "text, author_name, content='items', content_rowid='id', "
+    "text, author_name, content='items', content_rowid='id', columnsize=0, "
     "tokenize='unicode61 remove_diacritics 0')",
+    HASHSIZE.format(table="items_fts"),
     INSERT_TRIGGER,
     "CREATE TRIGGER IF NOT EXISTS items_fts_ad AFTER DELETE ON items BEGIN "
     "INSERT INTO items_fts(items_fts, rowid, text, author_name) "
@@ -95,16 +102,17 @@ def index_new_rows(connection: Any, after_id: int) -> int:
     highest indexed id."""
     from app.models.tab_search import index_rows
 
-    index_rows(connection, after_id)
+    held = None
+    if "queue_counts_ai" in connection.info.get("granska_deferred", ()):
+        from app.models.queue_counts import count_new_rows
+
+        held = count_new_rows(connection, after_id)
+    index_rows(connection, after_id, held)
     connection.exec_driver_sql(
         "INSERT INTO items_fts(rowid, text, author_name) "
         "SELECT id, text, author_name FROM items WHERE id > ?",
         (after_id,),
     )
-    if "queue_counts_ai" in connection.info.get("granska_deferred", ()):
-        from app.models.queue_counts import COUNT_NEW_ROWS
-
-        connection.exec_driver_sql(COUNT_NEW_ROWS, (after_id,))
     return connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM items").scalar() or 0
 
 
@@ -185,15 +193,35 @@ def _repair_sqlite(connection: Any, count_rows: bool) -> list[str]:
 
 
 def _sqlite_index_agrees(connection: Any, count_rows: bool) -> bool:
+    """As many rows indexed as items. The index keeps no row per item (columnsize=0: nothing
+    reads column sizes, no bm25); FTS5 counts its rows in its averages record. Without
+    `count_rows` the items are not counted: the queue's kept counts (a few rows) stand for
+    them, and only a disagreement has the items counted."""
     sql = connection.exec_driver_sql
-    top = "SELECT coalesce(max(id), 0) FROM "
-    if sql(top + "items").scalar() != sql(top + "items_fts_docsize").scalar():
-        return False
-    if not count_rows:
-        return True
-    return bool(
-        sql("SELECT count(*) FROM items").scalar() == sql("SELECT count(*) FROM items_fts_docsize").scalar()
-    )
+    indexed = indexed_rows(sql)
+    if not count_rows and sql("SELECT 1 FROM sqlite_master WHERE name = 'queue_counts'").first():
+        if sql("SELECT coalesce(sum(n), 0) FROM queue_counts").scalar() == indexed:
+            return True
+    return bool(sql("SELECT count(*) FROM items").scalar() == indexed)
+
+
+def indexed_rows(sql: Any, table: str = "items_fts") -> int:
+    """How many rows the FTS5 table `table` holds, as FTS5 counts them for itself."""
+    block = sql(f"SELECT block FROM {table}_data WHERE id = 1").scalar()
+    return _varint(bytes(block or b"\x00"))
+
+
+def _varint(data: bytes) -> int:
+    """SQLite's variable-length integer at the start of `data` (big-endian, 7 bits a byte, the
+    ninth byte whole)."""
+    value = 0
+    for i, byte in enumerate(data[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value
+    return value
 
 
 def _repair_postgres(connection: Any) -> list[str]:

@@ -41,15 +41,25 @@ TRIGGERS = {
     ),
 }
 
-# What `queue_counts_ai` adds row by row, for every row after a given id in one statement (a
-# bulk insert, app/models/fulltext.py `index_new_rows`). `WHERE id > ?` keeps the SELECT apart
-# from the upsert's ON CONFLICT.
-COUNT_NEW_ROWS = (
-    f"INSERT INTO queue_counts({_KEY}, n) SELECT status, is_question, account_id, "
-    "coalesce(suggested_reason, ''), count(*) FROM items WHERE id > ? "
-    "GROUP BY status, is_question, account_id, coalesce(suggested_reason, '') "
-    f"ON CONFLICT({_KEY}) DO UPDATE SET n = n + excluded.n"
+_GROUP_NEW_ROWS = (
+    "SELECT status, is_question, account_id, coalesce(suggested_reason, ''), count(*) FROM items "
+    "WHERE id > ? GROUP BY status, is_question, account_id, coalesce(suggested_reason, '')"
 )
+
+
+def count_new_rows(connection: Any, after_id: int) -> set[tuple[str, bool]]:
+    """What `queue_counts_ai` adds row by row, for every row after `after_id` at once (a bulk
+    insert, app/models/fulltext.py `index_new_rows`): the groups read, then added to the counts.
+    Returns the (status, is_question) pairs the new rows hold (the tabs they are indexed in)."""
+    groups = connection.exec_driver_sql(_GROUP_NEW_ROWS, (after_id,)).fetchall()
+    if groups:
+        connection.exec_driver_sql(
+            f"INSERT INTO queue_counts({_KEY}, n) VALUES (?, ?, ?, ?, ?) "
+            f"ON CONFLICT({_KEY}) DO UPDATE SET n = n + excluded.n",
+            [tuple(g) for g in groups],
+        )
+    return {(g[0], bool(g[1])) for g in groups}
+
 
 TABLE = (
     "CREATE TABLE IF NOT EXISTS queue_counts (status VARCHAR(32) NOT NULL, "

@@ -9,11 +9,12 @@ of the word's list, and none when the tab holds no match. The `tags` column hold
 window can filter the tabs by (status, account, suggested reason, question) as tokens no typed
 word is matched against (the user's words are confined to the text columns).
 
-Contentless (`content=''`): the rows are written and deleted by triggers on `items`, in the same
-transaction as the write, with the values the item had; a bulk import defers them like the
-queue's own index (app/models/fulltext.py). Which statuses make up a tab is written into the
-triggers from TABS; `repair_tab_search` re-creates triggers that are missing or were written
-for other tabs, and rebuilds an index whose tab sizes disagree with the kept counts.
+Contentless (`content=''`, no column sizes kept): the rows are written and deleted by triggers
+on `items`, in the same transaction as the write, with the values the item had; a bulk import
+defers them like the queue's own index (app/models/fulltext.py). Which statuses make up a tab
+is written into the triggers from TABS; `repair_tab_search` re-creates triggers that are
+missing or were written for other tabs, and rebuilds an index whose tab sizes disagree with the
+kept counts.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ TABS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 TAB_NUMBERS = {name: number for number, (name, _, _) in enumerate(TABS, start=1)}
 
 _COLUMNS = "text, author_name, tags"
+# columnsize=0: no %_docsize row per entry (a quarter of the fill's CPU, #20); nothing reads
+# the column sizes (no bm25, no rank), and a tab's entries are counted through its tags.
 _CREATE = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({_COLUMNS}, content='', "
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5({_COLUMNS}, content='', columnsize=0, "
     "tokenize='unicode61 remove_diacritics 0')"
 )
 _CREATE_TERMS = f"CREATE VIRTUAL TABLE IF NOT EXISTS {TERMS} USING fts5vocab(items_fts, row)"
@@ -104,12 +107,21 @@ TRIGGERS = {
 }
 
 
-def index_rows(connection: Any, after_id: int = 0) -> None:
+def index_rows(connection: Any, after_id: int = 0, held: set[tuple[str, bool]] | None = None) -> None:
     """Index the items with an id above `after_id`, tab by tab in row-id order (FTS5 writes
     rows that come in order into few segments). NOT INDEXED: the rows are read by their id
     range; SQLite otherwise chose the status index and read every item of the tab's statuses
-    in the table for each part of a sync (half the sync's time at 100k items, #20)."""
+    in the table for each part of a sync (half the sync's time at 100k items, #20). A tab none
+    of the new items belongs to is not scanned for them: `held`, the (status, is_question) pairs
+    they hold (queue_counts.count_new_rows), or read here."""
+    if held is None:
+        found = connection.exec_driver_sql(
+            "SELECT DISTINCT status, is_question FROM items NOT INDEXED WHERE id > ?", (after_id,)
+        )
+        held = {(status, bool(question)) for status, question in found}
     for number, (_, statuses, questions) in enumerate(TABS, start=1):
+        if not any(status in statuses and (question or not questions) for status, question in held):
+            continue
         connection.exec_driver_sql(
             f"INSERT INTO {TABLE}(rowid, {_COLUMNS}) SELECT ({number} << {SHIFT}) | i.id, i.text, "
             f"i.author_name, {_tags('i')} FROM items i NOT INDEXED "
@@ -119,7 +131,10 @@ def index_rows(connection: Any, after_id: int = 0) -> None:
 
 
 def _create(sql: Any) -> None:
+    from app.models.fulltext import HASHSIZE
+
     sql(_CREATE)
+    sql(HASHSIZE.format(table=TABLE))
     sql(_CREATE_TERMS)
     for name, statement in TRIGGERS.items():
         sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -183,10 +198,16 @@ def repair_tab_search(connection: Any, *, count_rows: bool = True) -> list[str]:
 
 
 def _agrees(sql: Any) -> bool:
-    """Each tab's rows in the index as many as the kept counts say the tab holds."""
+    """Each tab's rows in the index as many as the kept counts say the tab holds. Every row
+    carries its status as a tag: a tab's rows are counted as the matches of its statuses' tags
+    in its range of row ids (the index keeps no per-row table to count)."""
     for name, statuses, questions in TABS:
         low, high = tab_range(name)
-        indexed = sql(f"SELECT count(*) FROM {TABLE}_docsize WHERE id >= ? AND id < ?", (low, high)).scalar()
+        tags = " OR ".join(f'"{status_tag(s)}"' for s in statuses)
+        indexed = sql(
+            f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid >= ? AND rowid < ?",
+            (f"tags : ({tags})", low, high),
+        ).scalar()
         listed = ", ".join("?" * len(statuses))
         kept = sql(
             f"SELECT coalesce(sum(n), 0) FROM queue_counts WHERE status IN ({listed})"
