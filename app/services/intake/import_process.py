@@ -9,10 +9,10 @@ while this one writes (reading a pipe and SQLite's own work leave the interprete
 child that ends without its last frame is a clear error, and nothing of the import is kept.
 Starting costs a tenth of a second: a small file is imported in one process.
 
-Measured at 1M items (bench/ingest.py) on a 2-core machine that 4 other jobs shared (load 4-7):
-CPU 33 s here + 27 s in the child against 53 s in one process, the floor 27 s; wall time there
-worse (122 s against 77-141 s), as both processes waited for a core; at 200k items (load ~3)
-10.20 s against 10.05 s, ratio 0.516 against 0.507. Its gain needs a core free.
+Measured at 1M items (bench/ingest.py, 2 cores): on a quiet machine 36.1 s against 45.3 s in
+one process (floor 22.1-22.3 s: ratio 0.617 against 0.487). With 4 other jobs sharing the cores
+(load 4-7) it was worse: CPU 33 s here + 27 s in the child against 53 s in one process, so wall
+time 122 s against 77-141 s, as both processes waited for a core. Its gain needs a core free.
 """
 
 from __future__ import annotations
