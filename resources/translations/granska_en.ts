@@ -2503,6 +2503,10 @@
         <translation>The item list's indexes that a sync had set aside have been built (%1).</translation>
     </message>
     <message>
+        <source>Importen avbröts: processen som läser filen slutade utan svar. Inget har importerats; försök igen.</source>
+        <translation>The import was stopped: the process reading the file ended without an answer. Nothing has been imported; please try again.</translation>
+    </message>
+    <message>
         <source>Bevis</source>
         <translation>Evidence</translation>
     </message>
