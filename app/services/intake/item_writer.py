@@ -46,9 +46,6 @@ class ImportResult:
         return self.created + self.updated + self.unchanged
 
 
-_STATUS = STATUS
-
-
 # Rows in one INSERT when triggers keep the index: 19 values each, well under SQLite's 32,766.
 _ROWS_A_STATEMENT = 100
 
@@ -137,7 +134,7 @@ class ItemWriter:
         if new_rows:
             self._insert(new_rows)
             self.result.created += len(new_rows)
-            self.result.context += sum(1 for r in new_rows if r[_STATUS] == ItemStatus.CONTEXT)
+            self.result.context += sum(1 for r in new_rows if r[STATUS] == ItemStatus.CONTEXT)
 
     def write_rows(
         self,
@@ -180,10 +177,10 @@ class ItemWriter:
         does, from the items their rows stand for."""
         flat = list(chain.from_iterable(chunks))
         rows = [tuple(flat[at : at + WIDTH]) for at in range(0, len(flat), WIDTH)]
-        existing = {account_id: self._existing(account_id, known) for account_id, known in found}
+        existing = {account_id: self._stored(account_id, known) for account_id, known in found if known}
         new_rows: list[tuple[Any, ...]] = []
         for row in rows:
-            old = existing[row[0]].get(row[2]) if existing.get(row[0]) else None
+            old = existing.get(row[0], {}).get(row[2])
             if old is None:
                 new_rows.append(row)
             else:
@@ -194,7 +191,7 @@ class ItemWriter:
         if new_rows:
             self._insert(new_rows)
             self.result.created += len(new_rows)
-            self.result.context += sum(1 for r in new_rows if r[_STATUS] == ItemStatus.CONTEXT)
+            self.result.context += sum(1 for r in new_rows if r[STATUS] == ItemStatus.CONTEXT)
 
     def _found(self, account_id: int, external_ids: str) -> list[str]:
         """Which of `external_ids` (a JSON list) the account has (SQLite): most of an import is
@@ -212,6 +209,10 @@ class ItemWriter:
             external_ids = self._found(account_id, _json_text(external_ids))
             if not external_ids:
                 return {}
+        return self._stored(account_id, external_ids)
+
+    def _stored(self, account_id: int, external_ids: list[str]) -> dict[str, Any]:
+        """The stored rows of `external_ids`, which the account has."""
         stmt = select(
             Item.id,
             Item.external_id,
