@@ -34,6 +34,7 @@ from app.core.driver_time import to_driver_datetime
 from app.core.errors import PlatformError
 from app.core.messages import kept, told
 from app.services.intake.item_rows import new_row
+from app.services.intake.prefetch import prefetched
 from app.services.intake.rules import RuleSet
 
 TYPE_CHECKING = False  # typing is most of a megabyte in this lean process
@@ -110,7 +111,8 @@ def work(job: Job, send: Callable[[tuple[Any, ...]], None], renew: Callable[[], 
         send(("rows", rows, listings, deleted, encoded))
         rows, listings, deleted, encoded, seen = [], [], [], [], set()
 
-    for chunk in connector.chunks(job.state):
+    # The next pages download while this thread flags the last ones and builds their rows.
+    for chunk in prefetched(connector.chunks(job.state)):
         now_db = to_driver_datetime(utcnow(), "sqlite")  # fetched_at: when its page arrived
         for item in chunk.items:
             if item.external_id in seen:  # the same item again: an update, in a later part

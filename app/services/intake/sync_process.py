@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from app.connectors.common import ConnectorOptions, PlatformConnector
+from app.core.clock import utcnow
 from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, PlatformError
 from app.core.messages import heard, say, translate
@@ -39,12 +40,16 @@ NO_ANSWER = translate(
 
 def through_child(connector: Any, state: dict[str, Any] | None, sqlite: bool) -> bool:
     """A command-line sync that fetches an account's whole window for the first time (no saved
-    position: the large one) into SQLite, on two cores or more, with options a child can take."""
+    position: the large one) into SQLite, on two cores or more, with the connector's own sleep
+    and clock (a test's own are called in this process)."""
     if not sqlite or (os.cpu_count() or 1) < 2 or (state or {}).get("since"):
         return False
     if not isinstance(connector, PlatformConnector):
         return False
-    try:  # the clock, the sleep and anything else a test turned must cross as they are
+    options = connector.options
+    if options.sleep is not None or options.clock is not utcnow:  # a test's: called here
+        return False
+    try:  # anything else a test turned must cross as it is
         pickle.dumps(replace(connector.options, renew_token=None))
     except (pickle.PicklingError, TypeError, AttributeError):
         return False
