@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.connectors.common import ConnectorOptions
+from app.connectors.facebook import FacebookConnector
 from app.connectors.http import RetryPolicy, Timeouts
 from app.services.accounts.platforms import ConnectorRegistry
 from app.services.intake import item_writer, sync, sync_process
@@ -92,6 +93,35 @@ def test_the_child_stores_exactly_what_one_process_stores(two, monkeypatch, plat
         assert again[0].new_versions == 1 and again[0].deleted_by_author >= 1
         assert _stored(two[0]) == _stored(two[1])
         assert set(stored(two[1].sessions, keys[1])[0]) >= expected_ids(platform, r.fake)
+
+
+class RepeatingFacebook(FacebookConnector):
+    """A platform that lists every thread twice (a hiccup in its paging): the child, too, runs
+    this class (it is found by its module's name)."""
+
+    def chunks(self, state):
+        for chunk in super().chunks(state):
+            yield chunk
+            yield chunk
+
+
+class _Repeating(ConnectorRegistry):
+    def for_account(self, account):
+        return RepeatingFacebook(account, self._secret_for(account), options=OPTIONS)
+
+
+def test_an_item_listed_twice_is_stored_once_on_both_ways(two, monkeypatch):
+    with running("facebook") as r:
+        fill(r.fake, posts=3, comments=12)
+        keys = [r.add_account(db.sessions) for db in two]
+        results = []
+        for db, key, child in zip(two, keys, (False, True), strict=True):
+            monkeypatch.setattr(sync, "through_child", lambda *_a, child=child: child)
+            service = SyncService(db.sessions, _Repeating(lambda _a: r.fake.token), batch_size=50)
+            results.extend(service.sync(key))
+        assert results[0] == results[1] and results[1].ok
+        assert results[1].created == len(expected_ids("facebook", r.fake)) and results[1].unchanged > 0
+        assert _stored(two[0]) == _stored(two[1])
 
 
 FAULTS = {

@@ -237,7 +237,9 @@ class SyncService:
                 tally.fetched += len(chunk.items)
                 if isinstance(chunk, RowsChunk):
                     encoded.update(chunk.encoded)
-                if len(batch) >= self._batch_size:
+                # The child's batches are written as they came: one cut short before an item
+                # that came again must not meet that item in the same part.
+                if len(batch) >= self._batch_size or child is not None:
                     flush()
                 if should_stop and should_stop():
                     flush()
@@ -293,7 +295,11 @@ class SyncService:
         if not through_child(connector, ref.sync_state, sqlite):
             return None
         row_account = (ref.id, ref.external_id)
-        return start_child(connector, ref.sync_state, row_account, self._ahead.lists, self._batch_size)
+        try:
+            return start_child(connector, ref.sync_state, row_account, self._ahead.lists, self._batch_size)
+        except OSError as exc:  # no interpreter to start: the sync fetches here, as always
+            log.warning("hämtningen för %s körs i denna process: %s", ref.key, exc)
+            return None
 
     def _last_item_id(self) -> int:
         """The last item id stored so far: the rows after it are this sync's own (its rowid's
