@@ -14,6 +14,7 @@ environment); the child answers with frames, each an 8-byte length and a marshal
   page proved complete (listing_values), `deleted` the ids the platform said were deleted,
   `encoded` the ids whose `raw` was encoded here (no text as received: an update stores it
   as the sync in one process does);
+- ("log", logger, level, message): a record the sync logs as its own;
 - ("renew",): the platform called the token expired; the sync answers with a fresh one
   (pickled on the child's stdin, None when there is none);
 - ("end",) after the last batch, or ("error", kind, ...) instead: nothing else follows.
@@ -21,12 +22,13 @@ environment); the child answers with frames, each an 8-byte length and a marshal
 
 from __future__ import annotations
 
-import gc
 import importlib
 import json
+import logging
 import marshal
 import pickle
 import sys
+import threading
 from types import SimpleNamespace
 
 from app.core.clock import utcnow
@@ -65,6 +67,7 @@ class Job:
         row_account: tuple[int, str | None],
         lists: dict[str, list[str]],
         batch: int,
+        log_level: int,
     ) -> None:
         self.connector = connector  # module, class
         self.account = account  # key, name, external_id, api_base_url, api_version
@@ -75,6 +78,7 @@ class Job:
         self.row_account = row_account  # the account's id and external id, for its rows
         self.lists = lists  # the rule set's word lists
         self.batch = batch  # items a batch (SyncService's batch_size)
+        self.log_level = log_level  # the sync's: the records it would log are sent
 
     def __repr__(self) -> str:  # never the secret
         return f"<sync_child.Job {self.account.get('key')}>"
@@ -130,6 +134,20 @@ def work(job: Job, send: Callable[[tuple[Any, ...]], None], renew: Callable[[], 
     send(("end",))
 
 
+class _Forward(logging.Handler):
+    """The child's log records to the sync, which logs them as its own (a retry, a request)."""
+
+    def __init__(self, send: Callable[[tuple[Any, ...]], None]) -> None:
+        super().__init__()
+        self._send = send
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._send(("log", record.name, record.levelno, record.getMessage()))
+        except OSError:  # the sync has gone
+            pass
+
+
 def error_frame(exc: BaseException) -> tuple[Any, ...]:
     if isinstance(exc, PlatformError):
         said = told(exc)
@@ -140,17 +158,20 @@ def error_frame(exc: BaseException) -> tuple[Any, ...]:
 
 def serve(source: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:
     """The child's whole life: the job from stdin, the frames to stdout."""
-    gc.disable()  # a hundred thousand short-lived rows, none in a cycle
+    # The garbage collector stays on: the HTTP client's objects are in cycles (300-560 MB
+    # kept at 100k comments without it).
     source = source or sys.stdin.buffer
     answers = answers or sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print would break the frames
     write, flush = answers.write, answers.flush
+    lock = threading.Lock()  # the fetching thread sends too (its log, a token to renew)
 
     def send(frame: tuple[Any, ...]) -> None:
         data = marshal.dumps(frame)
-        write(len(data).to_bytes(8, "little"))
-        write(data)
-        flush()
+        with lock:
+            write(len(data).to_bytes(8, "little"))
+            write(data)
+            flush()
 
     def renew() -> str | None:
         send(("renew",))
@@ -158,7 +179,11 @@ def serve(source: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> 
         return token
 
     try:
-        work(pickle.load(source), send, renew)
+        job = pickle.load(source)
+        forward = _Forward(send)
+        logging.getLogger().addHandler(forward)
+        logging.getLogger().setLevel(job.log_level)
+        work(job, send, renew)
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the sync
         try:
             send(error_frame(exc))

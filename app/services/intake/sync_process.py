@@ -21,6 +21,7 @@ batch instead (no less CPU), and the indexes kept in place rather than set aside
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import queue
@@ -122,6 +123,10 @@ class SyncChild:
         assert out is not None
         while not self._stopped.is_set():
             frame = _read_frame(out)
+            if frame is not None and frame[0] == "log":
+                _log, name, level, message = frame
+                logging.getLogger(name).log(level, "%s", message)
+                continue
             if frame is not None and frame[0] == "renew":
                 try:
                     self._send(self._renew() if self._renew is not None else None)
@@ -201,6 +206,7 @@ def start_child(
         row_account,
         lists,
         batch,
+        logging.getLogger().getEffectiveLevel(),
     )
     child.begin(job)
     return child
