@@ -22,6 +22,7 @@ environment); the child answers with frames, each an 8-byte length and a marshal
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import logging
@@ -158,8 +159,10 @@ def error_frame(exc: BaseException) -> tuple[Any, ...]:
 
 def serve(source: IO[bytes] | None = None, answers: IO[bytes] | None = None) -> None:
     """The child's whole life: the job from stdin, the frames to stdout."""
-    # The garbage collector stays on: the HTTP client's objects are in cycles (300-560 MB
-    # kept at 100k comments without it).
+    # The garbage collector stays on (the HTTP client's objects are in cycles: 300-560 MB kept
+    # at 100k comments without it), looking less often: 2.15 s CPU at 100k instead of 2.43
+    # (medians of 5-6 runs), 99 MB at most instead of 94.
+    gc.set_threshold(10_000, 10, 10)
     source = source or sys.stdin.buffer
     answers = answers or sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print would break the frames

@@ -10,13 +10,15 @@ child comes back as the same PlatformError (words, kind, wait); a child that end
 last frame fails the sync as a platform that stopped answering would: what was written stays,
 the account's position does not move, and the next sync fetches the same window again.
 
-Measured with bench/sync.py (100k comments, 2 cores shared with other jobs, load 2.5-3.1),
-back to back with the sync in one process: 5.83-8.02 s (median 6.2) against 6.67-10.17 s
-(median 9.4); CPU 3.2-3.8 s here + 2.7-3.0 s in the child against 5.8-8.5 s in one process.
-The child's pages download on a thread of its own (the platform's answer overlaps its work).
-Measured and left out: the child without its garbage collector (0.3-0.8 s less CPU, but the
-connector's cycles kept: 320-560 MB at 100k), a collection of the young generations per
-batch instead (no less CPU), and the indexes kept in place rather than set aside (no gain).
+Measured with bench/sync.py (100k comments; 2 cores shared with other jobs, load 2-3, the
+fake platform on the same cores), runs of the two ways interleaved in one process: best 5.52 s,
+median 7.67 s against 7.13 s and 8.22 s in one process (bare loop: 2.32, 2.88 s); CPU 3.1-4.3 s
+here + 2.7-4.3 s in the child against 4.2-8.5 s in one process. Its gain needs a core free,
+as the import's. The child's pages download on a thread of its own (the platform's answer
+overlaps its work). Measured and left out: the child without its garbage collector (less CPU,
+but the HTTP client's cycles kept 300-560 MB at 100k), a collection of the young generations
+a batch (no less CPU), the items' indexes kept in place rather than set aside (no gain), a
+part budget in CPU time (4.84 against 5.00 s, within the noise).
 """
 
 from __future__ import annotations
