@@ -17,6 +17,12 @@ if __name__ == "__main__":
 
         import_child()
         sys.exit(0)
+    if sys.argv[1:] == ["--granska-sync-child"]:  # sync_child.FLAG
+        # A large command-line sync's fetching process (app/services/intake/sync_process.py).
+        from app.services.intake.sync_child import main as sync_child
+
+        sync_child()
+        sys.exit(0)
     from app.cli import main
 
     # The export runs in a spawned child process (app/services/records/export_process.py); in

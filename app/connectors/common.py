@@ -106,6 +106,12 @@ class PlatformConnector:
             **({"sleep": self.options.sleep} if self.options.sleep else {}),
         )
 
+    @property
+    def secret(self) -> str:
+        """The token it was made with, for the sync's child process that runs the same
+        connector (services/intake/sync_process.py): handed over a pipe, never logged."""
+        return self._secret
+
     def __repr__(self) -> str:  # never the secret
         return f"<{type(self).__name__} {self.account_key}>"
 

@@ -2507,6 +2507,10 @@
         <translation>The import was stopped: the process reading the file ended without an answer. Nothing has been imported; please try again.</translation>
     </message>
     <message>
+        <source>Hämtningen för %1 avbröts: processen som hämtar från %2 slutade utan svar; försök igen.</source>
+        <translation>The sync for %1 was stopped: the process fetching from %2 ended without an answer; please try again.</translation>
+    </message>
+    <message>
         <source>Bevis</source>
         <translation>Evidence</translation>
     </message>

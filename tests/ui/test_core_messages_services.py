@@ -256,6 +256,8 @@ COVERED = [
     "app/services/intake/manual_entry.py",
     "app/services/intake/rule_lists.py",
     "app/services/intake/sync.py",
+    "app/services/intake/sync_child.py",
+    "app/services/intake/sync_process.py",
     "app/services/mail.py",
     "app/services/mail_errors.py",
     "app/services/records/atomic_file.py",

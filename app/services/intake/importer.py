@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping, Sized
+from collections.abc import Callable, Collection, Iterable, Mapping, Sized
 from pathlib import Path
 from typing import IO, Any
 
@@ -88,6 +88,7 @@ class ImportService:
         give_way: Callable[[], bool] | None = None,
         expected: Callable[[int], float] | None = None,
         sessions: sessionmaker[Session] | None = None,
+        rows_of: tuple[int, Collection[str]] | None = None,
     ) -> ImportResult:
         """Upsert all items in one transaction. Any error rolls everything back. `bulk=False`
         for a few dozen items in a short transaction: no schema change, no bigger cache.
@@ -97,12 +98,14 @@ class ImportService:
         items) and the result says `taken=0` (app/services/writer_turns.py). `expected`: given
         the items read so far, an estimate of all of them (a list's own length by default).
         `sessions`: the transaction's, when not this service's (a sync's own connections in the
-        window: app/models/connections_apart.py)."""
+        window: app/models/connections_apart.py). `rows_of`: `items` are rows the sync's child
+        process built (new_row) for this account id, and the ids of those whose `raw` it encoded
+        (app/services/intake/sync_process.py)."""
         if expected is None and isinstance(items, Sized):
             expected = known_total(len(items))
         try:
             with heap_set_aside():
-                return self._import(items, progress, bulk, check_index, give_way, expected, sessions)
+                return self._import(items, progress, bulk, check_index, give_way, expected, sessions, rows_of)
         except GaveWay:
             return ImportResult(taken=0)
 
@@ -115,6 +118,7 @@ class ImportService:
         give_way: Callable[[], bool] | None,
         expected: Callable[[int], float] | None,
         sessions: sessionmaker[Session] | None = None,
+        rows_of: tuple[int, Collection[str]] | None = None,
         child: Child | None = None,
     ) -> ImportResult:
         with (sessions or self._sessions)() as session, session.begin():
@@ -133,6 +137,10 @@ class ImportService:
             writer = ItemWriter(connection, self._rules, accounts, bulk=bulk)
             try:
                 with PartInterrupts(connection, give_way).running():
+                    if rows_of is not None:
+                        writer.write_built(*rows_of, list(items))  # type: ignore[arg-type]
+                        writer.finish()
+                        return writer.result
                     if child is not None:
                         return write_from_child(child, writer, accounts, self._rules.lists, BATCH, progress)
                     return self._write_all(writer, accounts, items, progress, give_way, expected)

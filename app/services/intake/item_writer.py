@@ -6,7 +6,7 @@ updated with an edited text kept as a version. It writes inside a transaction it
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -178,14 +178,36 @@ class ItemWriter:
         flat = list(chain.from_iterable(chunks))
         rows = [tuple(flat[at : at + WIDTH]) for at in range(0, len(flat), WIDTH)]
         existing = {account_id: self._stored(account_id, known) for account_id, known in found if known}
-        new_rows: list[tuple[Any, ...]] = []
-        for row in rows:
+        self._upsert_rows(count, expected, existing, rows)
+
+    def write_built(self, account_id: int, encoded: Collection[str], rows: list[tuple[Any, ...]]) -> None:
+        """Rows of one account built as `write` builds them (new_row; the sync's child process,
+        app/services/intake/sync_process.py), none twice: what `write` does with their items.
+        `encoded`: the ids whose `raw` was encoded there, not received as text (an update then
+        stores it as `write` does)."""
+        known = self._found(account_id, _json_text([row[2] for row in rows]))
+        existing = {account_id: self._stored(account_id, known)} if known else {}
+        self._upsert_rows(len(rows), len(rows), existing, rows, encoded)
+
+    def _upsert_rows(
+        self,
+        count: int,
+        expected: float | None,
+        existing: dict[int, dict[str, Any]],
+        rows: list[tuple[Any, ...]],
+        encoded: Collection[str] = (),
+    ) -> None:
+        new_rows: list[tuple[Any, ...]] = [] if existing else rows
+        for row in rows if existing else ():
             old = existing.get(row[0], {}).get(row[2])
             if old is None:
                 new_rows.append(row)
             else:
                 self._index_pending()  # the update's triggers take the row out of the index
-                self._update(old, item_of_row(row))
+                item = item_of_row(row)
+                if row[2] in encoded:
+                    item.raw_json = None
+                self._update(old, item)
         if self._plan is not None:
             self._plan.before_insert(count, len(new_rows), expected)
         if new_rows:

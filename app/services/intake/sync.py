@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
@@ -23,9 +22,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.connector import CompleteListing
+from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
-from app.core.incoming import IncomingItem
 from app.core.messages import heard, kept, say, told, translate
 from app.models import Account, Item
 from app.models.connections_apart import connections_apart
@@ -38,6 +36,10 @@ from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.sync_indexes import IndexesAside
+from app.services.intake.sync_process import RowsChunk, SyncChild, start_child, through_child
+from app.services.intake.sync_results import SyncProgress as SyncProgress
+from app.services.intake.sync_results import SyncResult as SyncResult
+from app.services.intake.sync_results import Tally
 from app.services.intake.verdicts_ahead import RulesAhead
 from app.services.records.audit import AuditWriter, reseal_where_sealed
 
@@ -59,47 +61,6 @@ SMALL_PART = 300  # up to this many items, the search index is kept row by row (
 # from this size on (the row-by-row triggers cost ~4x an item; parts that a busy machine made
 # smaller took that path and got slower still: a sync of 100k items, 4.0 against 5.6 s CPU).
 COMMAND_LINE_SMALL_PART = 30
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    account: str
-    fetched: int
-    stored: int
-
-
-@dataclass(frozen=True)
-class SyncResult:
-    account: str
-    ok: bool
-    message: str
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_versions: int = 0
-    deleted_by_author: int = 0
-    restored: int = 0
-    error_kind: ErrorKind | None = None
-    retry_after: float | None = None
-    context: int = 0  # of `created`, the account's own posts: context, not work
-
-    @property
-    def new_work(self) -> int:
-        """New items that are work (the queue's Nya), not the page's own posts."""
-        return self.created - self.context
-
-
-@dataclass
-class _Tally:
-    result: ImportResult = field(default_factory=ImportResult)
-    fetched: int = 0
-
-    def add(self, r: ImportResult) -> None:
-        self.result.created += r.created
-        self.result.updated += r.updated
-        self.result.unchanged += r.unchanged
-        self.result.new_versions += r.new_versions
-        self.result.context += r.context
 
 
 class SyncService:
@@ -212,7 +173,7 @@ class SyncService:
         try:
             connector = self._connectors.for_account(ref)
         except PlatformError as exc:
-            return self._failed(ref, exc, _Tally())
+            return self._failed(ref, exc, Tally())
         if connector is None:
             message = say(
                 translate(
@@ -222,13 +183,17 @@ class SyncService:
                 ref.key,
             )
             return SyncResult(ref.key, False, message, error_kind=ErrorKind.AUTH)
-        tally = _Tally()
+        tally = Tally()
         self._index_checked = False
         stored_before = self._last_item_id()
         listings: list[CompleteListing] = []
-        batch: list[IncomingItem] = []
+        batch: list[Any] = []  # items, or the child's rows
         # On the command line a large sync into a small table sets the indexes aside (#20).
         aside = IndexesAside(self._sessions, self._write) if self._give_way is None else None
+        # ... and a large one runs its connector in a child process: this one writes (#20).
+        child = self._child(ref, connector)
+        encoded: set[str] = set()  # the child's rows whose raw it encoded (not received)
+        rows_of = None if child is None else (ref.id, encoded)
 
         def flush() -> None:
             items = list(batch)
@@ -237,8 +202,8 @@ class SyncService:
                 # The turn after giving way does not give way: a few items only, then.
                 size = AFTER_GIVING_WAY if self._gave_way else self._part
                 part, items[:] = items[:size], items[size:]
-                result, took = self._write(partial(self._timed_import, part))
-                if self._ahead is not None:
+                result, took = self._write(partial(self._timed_import, part, rows_of))
+                if self._ahead is not None and child is None:
                     self._ahead.forget(part[: result.taken])
                 tally.add(result)
                 if self._give_way is not None:  # in the window: off the writer's turn
@@ -258,14 +223,23 @@ class SyncService:
 
         try:
             # The next pages download while this thread writes the last ones to the database.
-            chunks = connector.chunks(ref.sync_state)
-            for chunk in prefetched(self._ahead.judged(chunks) if self._ahead else chunks):
+            arriving: Iterator[FetchChunk | RowsChunk]
+            if child is not None:
+                arriving = child.chunks()
+            else:
+                chunks = connector.chunks(ref.sync_state)
+                arriving = prefetched(self._ahead.judged(chunks) if self._ahead else chunks)
+            for chunk in arriving:
                 batch.extend(chunk.items)
                 listings.extend(chunk.complete)
                 if chunk.deleted:
                     listings.append(CompleteListing(seen=frozenset(), gone=frozenset(chunk.deleted)))
                 tally.fetched += len(chunk.items)
-                if len(batch) >= self._batch_size:
+                if isinstance(chunk, RowsChunk):
+                    encoded.update(chunk.encoded)
+                # The child's batches are written as they came: one cut short before an item
+                # that came again must not meet that item in the same part.
+                if len(batch) >= self._batch_size or child is not None:
                     flush()
                 if should_stop and should_stop():
                     flush()
@@ -283,6 +257,8 @@ class SyncService:
             flush()  # what arrived before the failure is kept
             return self._failed(ref, exc, tally)
         finally:
+            if child is not None:
+                child.stop()
             if aside is not None:  # built before the author-deletion check reads them
                 aside.restore()
         deleted, restored = self._write(lambda: self.mark_author_deletions(ref.id, listings, stored_before))
@@ -310,13 +286,30 @@ class SyncService:
             context=r.context,
         )
 
+    def _child(self, ref: AccountRef, connector: Any) -> SyncChild | None:
+        """The child process that fetches a large command-line sync (intake/sync_process.py)."""
+        bind = self._sessions.kw.get("bind")
+        sqlite = getattr(getattr(bind, "dialect", None), "name", None) == "sqlite"
+        if self._give_way is not None or self._ahead is None:
+            return None
+        if not through_child(connector, ref.sync_state, sqlite):
+            return None
+        row_account = (ref.id, ref.external_id)
+        try:
+            return start_child(connector, ref.sync_state, row_account, self._ahead.lists, self._batch_size)
+        except OSError as exc:  # no interpreter to start: the sync fetches here, as always
+            log.warning("hämtningen för %s körs i denna process: %s", ref.key, exc)
+            return None
+
     def _last_item_id(self) -> int:
         """The last item id stored so far: the rows after it are this sync's own (its rowid's
         last entry on SQLite, the primary key's on PostgreSQL; nothing else is read)."""
         with self._sessions() as session:
             return session.scalar(select(func.max(Item.id))) or 0
 
-    def _timed_import(self, items: list[IncomingItem]) -> tuple[ImportResult, float]:
+    def _timed_import(
+        self, items: list[Any], rows_of: tuple[int, set[str]] | None = None
+    ) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
         # A decision handed over after this part goes first; the turn after one that gave way
         # does not, so the sync moves on whatever the count says.
@@ -329,13 +322,14 @@ class SyncService:
         first = not self._index_checked
         small = COMMAND_LINE_SMALL_PART if self._give_way is None else SMALL_PART
         result = self._importer.import_items(
-            items, bulk=len(items) > small, check_index=first, give_way=give_way, sessions=self._parts
-        )
+            items, bulk=len(items) > small, check_index=first, give_way=give_way, sessions=self._parts,
+            rows_of=rows_of,
+        )  # fmt: skip
         self._gave_way = result.taken is not None
         self._index_checked = self._index_checked or not self._gave_way
         return result, time.perf_counter() - start
 
-    def _failed(self, ref: AccountRef, exc: PlatformError, tally: _Tally) -> SyncResult:
+    def _failed(self, ref: AccountRef, exc: PlatformError, tally: Tally) -> SyncResult:
         now = self._actor.now()
         state = dict(ref.sync_state or {})
         state["last_error"] = str(exc)
