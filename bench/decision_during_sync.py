@@ -191,7 +191,8 @@ def press(
     phases: Phases | None = None,
 ) -> float:
     """As the window's TaskManager hands a write to its writer: counted as waiting until it
-    starts, so that a sync's import gives way to it (app/services/writer_turns.py)."""
+    starts, so that a sync's import gives way to it, and until it has run, so that the sync's
+    fetching waits for it (app/services/writer_turns.py)."""
     marks = [0.0, 0.0, 0.0]
 
     def decide() -> None:
@@ -205,6 +206,7 @@ def press(
         finally:
             if phases is not None:
                 phases.deciding = False
+            waiting.finished()
         marks[1] = time.perf_counter()
         marks[2] = time.thread_time() - cpu
 
@@ -289,11 +291,12 @@ def main() -> None:
         todo = iter(open_ids)
         alone_phases, during_phases = (Phases(), Phases()) if args.phases else (None, None)
         if args.phases:
-            from sqlalchemy import event
+            from sqlalchemy import Engine, event
 
             for phases in (alone_phases, during_phases):
                 assert phases is not None
-                event.listen(db.engine, "commit", phases.committing)
+                # Every engine's: the sync's parts commit on an engine of their own.
+                event.listen(Engine, "commit", phases.committing)
                 event.listen(db.engine, "connect", phases.connected)
         for _ in range(3):  # warm-up
             press(writer, waiting, moderation, next(todo))

@@ -116,15 +116,15 @@ _on_writer = threading.local()  # `active` is True on the writer's thread while 
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task[Any], relay: _Relay, on_start: Callable[[], None] | None = None) -> None:
+    def __init__(self, task: Task[Any], relay: _Relay, writes: WaitingWrites | None = None) -> None:
         super().__init__()
         self._task = task
         self._relay = relay
-        self._on_start = on_start
+        self._writes = writes  # a write: counted from its hand-over until it has run
 
     def run(self) -> None:
-        if self._on_start is not None:
-            self._on_start()
+        if self._writes is not None:
+            self._writes.started()
         task = self._task
         result: Any = None
         error: BaseException | None = None
@@ -138,6 +138,8 @@ class _Job(QRunnable):
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
         _on_writer.active = False
+        if self._writes is not None:
+            self._writes.finished()
         try:
             self._relay.finished.emit(task.number, result, error)
         except RuntimeError:
@@ -188,7 +190,7 @@ class TaskManager(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
         self._relay = _Relay(self)
-        # A sync's import gives way to these between a few items (app/services/writer_turns.py).
+        # A sync gives way to these while they wait and run (app/services/writer_turns.py).
         self.writes_waiting = WaitingWrites()
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -276,7 +278,7 @@ class TaskManager(QObject):
                 older.cancel()
             self._by_key[key] = task
         self._running[task.number] = task
-        job = _Job(task, self._relay, self.writes_waiting.started if write else None)
+        job = _Job(task, self._relay, self.writes_waiting if write else None)
         if write:
             self.writes_waiting.arrived()
         self._jobs[task.number] = job
