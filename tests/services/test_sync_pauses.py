@@ -7,13 +7,20 @@ from __future__ import annotations
 import threading
 
 import pytest
+from sqlalchemy import func, select
 
 from app.core.errors import ErrorKind
+from app.core.pause_points import pausing
+from app.models import Item
+from app.models.wal_checkpoint import checkpoint
 from app.services import writer_turns
+from app.services.accounts.accounts import AccountService
 from app.services.accounts.platforms import ConnectorRegistry
+from app.services.intake.importer import ImportService
 from app.services.intake.sync import SyncService
 from app.services.records.audit import AuditService
 from app.services.writer_turns import WaitingWrites
+from tests.helpers.items import record, write_jsonl
 from tests.helpers.platforms import quick_options, running
 from tests.services.test_sync import expected_ids, fill, stored
 
@@ -108,3 +115,38 @@ def test_a_write_left_counted_holds_a_sync_up_once_only(database):
         [result] = syncing(database.sessions, r.fake, waiting).sync(key)
         assert result.ok, result.message
         assert set(stored(database.sessions, key)[0]) == expected_ids("facebook", r.fake)
+
+
+def test_checkpoints_stopped_by_writes_lose_nothing_and_the_log_still_moves_in(sqlite_db, tmp_path):
+    """Writes handed over at any moment of the sync's checkpoints (app/models/wal_checkpoint.py):
+    whether a checkpoint ran through or stopped, the file has every row, a later checkpoint
+    moves the whole log in, and the audit chain holds."""
+    AccountService(sqlite_db.sessions).add_account("fb", "facebook", "Vadstena kommun")
+    with sqlite_db.engine.connect() as con:
+        con.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+    waiting = WaitingWrites()
+    done = threading.Event()
+
+    def presses() -> None:
+        while not done.is_set():
+            waiting.arrived()
+            waiting.started()
+            waiting.finished()
+
+    presser = threading.Thread(target=presses)
+    presser.start()
+    try:
+        with pausing(None, waiting.interruptible):
+            for n in range(20):
+                lines = [record(f"c{n}-{i}", text=f"Kommentar {n} {i} om simhallen") for i in range(30)]
+                ImportService(sqlite_db.sessions).import_file(write_jsonl(tmp_path / f"{n}.jsonl", lines))
+                checkpoint(sqlite_db.sessions)
+    finally:
+        done.set()
+        presser.join()
+    with sqlite_db.engine.connect() as con:
+        busy, log, moved = con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        assert busy == 0 and log == moved
+    with sqlite_db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Item)) == 20 * 30
+    assert AuditService(sqlite_db.sessions).verify().intact

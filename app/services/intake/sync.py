@@ -181,7 +181,8 @@ class SyncService:
         with ExitStack() as stack:
             if in_window:
                 if isinstance(self._give_way, WaitingWrites):  # its fetching waits for them too
-                    stack.enter_context(pausing(partial(self._give_way.pause, should_stop)))
+                    pause = partial(self._give_way.pause, should_stop)
+                    stack.enter_context(pausing(pause, self._give_way.interruptible))
                 self._parts = stack.enter_context(connections_apart(self._sessions))
                 stack.enter_context(self._checkpoints.in_charge(self._parts))
             else:
