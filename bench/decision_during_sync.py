@@ -191,8 +191,8 @@ def press(
     phases: Phases | None = None,
 ) -> float:
     """As the window's TaskManager hands a write to its writer: counted as waiting until it
-    starts, so that a sync's import gives way to it, and until it has run, so that the sync's
-    fetching waits for it (app/services/writer_turns.py)."""
+    starts, so that a sync's import gives way to it, and until its result is back, so that
+    the sync's fetching waits for it (app/services/writer_turns.py)."""
     marks = [0.0, 0.0, 0.0]
 
     def decide() -> None:
@@ -206,7 +206,6 @@ def press(
         finally:
             if phases is not None:
                 phases.deciding = False
-            waiting.finished()
         marks[1] = time.perf_counter()
         marks[2] = time.thread_time() - cpu
 
@@ -217,6 +216,7 @@ def press(
         phases.submitted.append(start)
     writer.submit(decide).result()
     end = time.perf_counter()
+    waiting.finished()
     if phases is not None:
         commit_at = phases.commit_at or marks[1]
         phases.rows.append(

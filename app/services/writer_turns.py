@@ -14,9 +14,10 @@ over stops the running statement at once (SQLite rolls the part's transaction ba
 writes the part again in a later turn, app/services/intake/part_interrupts.py).
 
 The rest of the sync gives way too: from the moment a write is handed over until it has run
-(`arrived` to `finished`), the sync's fetching thread waits at its pause points
-(app/core/pause_points.py) instead of taking the interpreter and a core from the decision,
-and the interpreter switches threads every half millisecond instead of every five.
+and its result is back on the thread that asked (`arrived` to `finished`), the sync's fetching
+thread and its checkpoints wait at their pause points (app/core/pause_points.py) instead of
+taking the interpreter and a core from the decision, and the interpreter switches threads
+every half millisecond instead of every five.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class WaitingWrites:
             self._waiting = max(0, self._waiting - 1)
 
     def finished(self) -> None:
-        """The write has run (or failed): after `started`, or instead of it if it never ran."""
+        """The write's result (or error) is back where it was asked for."""
         with self._lock:
             self._busy = max(0, self._busy - 1)
             if self._busy == 0:

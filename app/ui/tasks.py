@@ -120,7 +120,8 @@ class _Job(QRunnable):
         super().__init__()
         self._task = task
         self._relay = relay
-        self._writes = writes  # a write: counted from its hand-over until it has run
+        self._writes = writes  # a write: counted from its hand-over until its result is here
+        self.counted = writes is not None
 
     def run(self) -> None:
         if self._writes is not None:
@@ -138,8 +139,6 @@ class _Job(QRunnable):
             except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread
                 error = exc
         _on_writer.active = False
-        if self._writes is not None:
-            self._writes.finished()
         try:
             self._relay.finished.emit(task.number, result, error)
         except RuntimeError:
@@ -383,7 +382,9 @@ class TaskManager(QObject):
 
     @Slot(int, object, object)
     def _finished(self, number: int, result: Any, error: BaseException | None) -> None:
-        self._jobs.pop(number, None)
+        job = self._jobs.pop(number, None)
+        if job is not None and job.counted:  # the sync's pause ends with the GUI thread's turn
+            self.writes_waiting.finished()
         task = self._running.pop(number, None)
         if task is None:
             return
