@@ -17,8 +17,8 @@ checkpoints stay as they are: nothing grows without bound if this one is not cal
 program reading the file, a CLI import).
 
 A person's write handed over while a sync in the window would checkpoint (or checkpoints)
-goes first: the checkpoint waits for it, or stops where it is (a checkpoint that overlapped a
-decision made it take 35-65 ms instead of 3, at a million items, #20); the next one does the rest.
+goes first: the checkpoint waits for it, or stops where it is (a decision that overlapped one
+took 40-65 ms against 2 alone, at a million items, #20); the next one does the rest.
 
 A sync on the command line, which writes on its own thread, spaces SQLite's checkpoints out
 instead (`checkpoints_spaced`: at most 40 MiB of log) and moves the log in when it ends.
