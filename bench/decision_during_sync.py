@@ -5,7 +5,8 @@ A fake Facebook Graph API (the tests' one) runs in a child process with `--comme
 The rest is arranged as the window arranges it (app/ui/tasks.py, app/ui/sync_action.py: its
 batch and write budget, and its count of the writes waiting, to which the sync's import gives
 way every few items, and whose running SQLite statement a hand-over stops:
-app/services/writer_turns.py, app/services/intake/part_interrupts.py): one writer thread runs every
+app/services/writer_turns.py, app/services/intake/part_interrupts.py; until a write's result is
+back, the sync's fetching and checkpoints wait: app/core/pause_points.py): one writer thread runs every
 database transaction in turn; the real `SyncService.sync` runs on a thread of its own and hands
 each of its transactions to the writer (`write=`), into a writable copy of the shared 1M demo
 database (half decided). Godkänn (`ModerationService.keep`: lock, decision, status, audit) is
