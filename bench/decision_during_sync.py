@@ -5,7 +5,8 @@ A fake Facebook Graph API (the tests' one) runs in a child process with `--comme
 The rest is arranged as the window arranges it (app/ui/tasks.py, app/ui/sync_action.py: its
 batch and write budget, and its count of the writes waiting, to which the sync's import gives
 way every few items, and whose running SQLite statement a hand-over stops:
-app/services/writer_turns.py, app/services/intake/part_interrupts.py): one writer thread runs every
+app/services/writer_turns.py, app/services/intake/part_interrupts.py; until a write's result is
+back, the sync's fetching and checkpoints wait: app/core/pause_points.py): one writer thread runs every
 database transaction in turn; the real `SyncService.sync` runs on a thread of its own and hands
 each of its transactions to the writer (`write=`), into a writable copy of the shared 1M demo
 database (half decided). Godkänn (`ModerationService.keep`: lock, decision, status, audit) is
@@ -191,7 +192,8 @@ def press(
     phases: Phases | None = None,
 ) -> float:
     """As the window's TaskManager hands a write to its writer: counted as waiting until it
-    starts, so that a sync's import gives way to it (app/services/writer_turns.py)."""
+    starts, so that a sync's import gives way to it, and until its result is back, so that
+    the sync's fetching waits for it (app/services/writer_turns.py)."""
     marks = [0.0, 0.0, 0.0]
 
     def decide() -> None:
@@ -215,6 +217,7 @@ def press(
         phases.submitted.append(start)
     writer.submit(decide).result()
     end = time.perf_counter()
+    waiting.finished()
     if phases is not None:
         commit_at = phases.commit_at or marks[1]
         phases.rows.append(
@@ -289,11 +292,12 @@ def main() -> None:
         todo = iter(open_ids)
         alone_phases, during_phases = (Phases(), Phases()) if args.phases else (None, None)
         if args.phases:
-            from sqlalchemy import event
+            from sqlalchemy import Engine, event
 
             for phases in (alone_phases, during_phases):
                 assert phases is not None
-                event.listen(db.engine, "commit", phases.committing)
+                # Every engine's: the sync's parts commit on an engine of their own.
+                event.listen(Engine, "commit", phases.committing)
                 event.listen(db.engine, "connect", phases.connected)
         for _ in range(3):  # warm-up
             press(writer, waiting, moderation, next(todo))

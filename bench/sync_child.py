@@ -94,6 +94,7 @@ class ChildTurns:
             self._waiting.started()
             self._pipe.send_bytes(YOURS)
             self._pipe.recv_bytes()  # DONE: the window's write committed
+            self._waiting.finished()
             self.handed += 1
             with self._cond:
                 self._window_wants = False

@@ -26,6 +26,7 @@ from app.connectors.received import decode_listing
 from app.core.clock import utcnow
 from app.core.errors import PlatformError
 from app.core.messages import say, translate
+from app.core.pause_points import pause_point
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +192,7 @@ class PlatformHTTP:
         attempt = 0
         while attempt < self.retry.attempts:
             attempt += 1
+            pause_point()  # during a sync in the window, a person's write first
             try:
                 response = self._client.request(method, url, **kwargs)
                 self.requests_made += 1

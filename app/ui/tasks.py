@@ -116,15 +116,16 @@ _on_writer = threading.local()  # `active` is True on the writer's thread while 
 
 
 class _Job(QRunnable):
-    def __init__(self, task: Task[Any], relay: _Relay, on_start: Callable[[], None] | None = None) -> None:
+    def __init__(self, task: Task[Any], relay: _Relay, writes: WaitingWrites | None = None) -> None:
         super().__init__()
         self._task = task
         self._relay = relay
-        self._on_start = on_start
+        self._writes = writes  # a write: counted from its hand-over until its result is here
+        self.counted = writes is not None
 
     def run(self) -> None:
-        if self._on_start is not None:
-            self._on_start()
+        if self._writes is not None:
+            self._writes.started()
         task = self._task
         result: Any = None
         error: BaseException | None = None
@@ -188,7 +189,7 @@ class TaskManager(QObject):
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(network_threads)
         self._relay = _Relay(self)
-        # A sync's import gives way to these between a few items (app/services/writer_turns.py).
+        # A sync gives way to these while they wait and run (app/services/writer_turns.py).
         self.writes_waiting = WaitingWrites()
         self._relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
@@ -276,7 +277,7 @@ class TaskManager(QObject):
                 older.cancel()
             self._by_key[key] = task
         self._running[task.number] = task
-        job = _Job(task, self._relay, self.writes_waiting.started if write else None)
+        job = _Job(task, self._relay, self.writes_waiting if write else None)
         if write:
             self.writes_waiting.arrived()
         self._jobs[task.number] = job
@@ -381,7 +382,9 @@ class TaskManager(QObject):
 
     @Slot(int, object, object)
     def _finished(self, number: int, result: Any, error: BaseException | None) -> None:
-        self._jobs.pop(number, None)
+        job = self._jobs.pop(number, None)
+        if job is not None and job.counted:  # the sync's pause ends with the GUI thread's turn
+            self.writes_waiting.finished()
         task = self._running.pop(number, None)
         if task is None:
             return

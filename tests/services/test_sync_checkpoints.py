@@ -29,6 +29,7 @@ def press_soon(writer, waiting, moderation, item_id, done) -> None:  # type: ign
         def decide() -> None:
             waiting.started()
             moderation.keep(item_id)
+            waiting.finished()
 
         waiting.arrived()
         writer.submit(decide).result()

@@ -94,6 +94,7 @@ def test_a_part_stopped_for_a_decision_never_closes_a_connection_the_decision_us
                 before = len(opened)
                 moderation.keep(first)
                 opened_by_decision.append(len(opened) - before)
+                waiting.finished()
 
             waiting.arrived()
             writer.submit(decide).result()

@@ -70,6 +70,7 @@ def test_a_decision_pressed_during_a_sync_goes_between_its_items(database, tmp_p
                 with database.sessions() as s:
                     stored_when_decided.append(len(list(s.scalars(select(Item.id)))))
                 moderation.keep(first)
+                waiting.finished()
 
             waiting.arrived()
             writer.submit(decide).result()

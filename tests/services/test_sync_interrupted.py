@@ -82,6 +82,7 @@ def test_a_decision_stops_the_syncs_running_statement_and_the_part_is_written_ag
                 waiting.started()
                 waited.append(time.perf_counter() - handed)
                 moderation.keep(first)
+                waiting.finished()
 
             waiting.arrived()
             writer.submit(decide).result()
@@ -160,6 +161,7 @@ def test_parts_interrupted_at_any_moment_are_all_written_once_and_the_indexes_ag
             waiting.arrived()
             time.sleep(rng.random() * 0.001)
             waiting.started()
+            waiting.finished()
 
     presser = threading.Thread(target=presses)
     presser.start()

@@ -323,3 +323,28 @@ def test_emitting_signals_leaves_python_intact(qtbot):
     for n in range(1000):
         emitter.ping.emit(n)
     assert sys.getrefcount(True) > before - 100  # the broken version loses one per emit
+
+
+def test_a_syncs_fetching_waits_until_a_write_has_run_even_a_failed_one(qtbot, tasks):
+    """The pause of app/services/writer_turns.py: from a write's hand-over until it has run."""
+    release = threading.Event()
+    resumed = threading.Event()
+    errors = []
+
+    def fetching() -> None:
+        tasks.writes_waiting.pause()
+        resumed.set()
+
+    def write() -> None:
+        threading.Thread(target=fetching).start()
+        release.wait(10)
+        raise InputError("Beslutet gick inte att spara.")
+
+    tasks.run(write, write=True, on_error=errors.append)
+    assert not resumed.wait(0.2)  # still paused while the write runs
+    release.set()
+    qtbot.waitUntil(lambda: errors != [])
+    assert resumed.wait(10)
+    done = []
+    tasks.run(lambda: 1, write=True, on_done=done.append)  # the next write goes as before
+    qtbot.waitUntil(lambda: done == [1])

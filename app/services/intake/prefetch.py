@@ -1,13 +1,17 @@
-"""The sync's next pages, fetched on a helper thread while it writes the last ones."""
+"""The sync's next pages, fetched on a helper thread while it writes the last ones. The
+thread runs in the sync's context: a sync in the window pauses it while a person's write waits
+or runs (app/core/pause_points.py)."""
 
 from __future__ import annotations
 
 import queue
 import threading
 from collections.abc import Iterator
+from contextvars import copy_context
 from typing import Any
 
 from app.core.connector import FetchChunk
+from app.core.pause_points import pause_point
 
 _END = object()
 
@@ -30,6 +34,7 @@ def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchCh
     def produce() -> None:
         try:
             for chunk in chunks:
+                pause_point()
                 if not put(chunk):
                     return
         except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread
@@ -41,7 +46,7 @@ def prefetched(chunks: Iterator[FetchChunk], depth: int = 4) -> Iterator[FetchCh
             if close:
                 close()  # the connector's HTTP client is closed on this thread
 
-    worker = threading.Thread(target=produce, name="sync-fetch", daemon=True)
+    worker = threading.Thread(target=copy_context().run, args=(produce,), name="sync-fetch", daemon=True)
     worker.start()
     try:
         while True:

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.messages import heard, kept, say, told, translate
+from app.core.pause_points import pausing
 from app.models import Account, Item
 from app.models.connections_apart import connections_apart
 from app.models.wal_checkpoint import Checkpoints, checkpoints_spaced
@@ -42,6 +43,7 @@ from app.services.intake.sync_results import SyncResult as SyncResult
 from app.services.intake.sync_results import Tally
 from app.services.intake.verdicts_ahead import RulesAhead
 from app.services.records.audit import AuditWriter, reseal_where_sealed
+from app.services.writer_turns import WaitingWrites
 
 log = logging.getLogger(__name__)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -139,6 +141,9 @@ class SyncService:
         in_window = self._give_way is not None
         with ExitStack() as stack:
             if in_window:
+                if isinstance(self._give_way, WaitingWrites):  # its fetching waits for them too
+                    pause = partial(self._give_way.pause, should_stop)
+                    stack.enter_context(pausing(pause, self._give_way.interruptible))
                 self._parts = stack.enter_context(connections_apart(self._sessions))
                 stack.enter_context(self._checkpoints.in_charge(self._parts))
             else:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from app.core.connector import FetchChunk
 from app.core.incoming import IncomingItem
+from app.core.pause_points import pause_point
 from app.services.intake.rules import RuleSet, Verdict
 
 
@@ -31,6 +32,7 @@ class RulesAhead(RuleSet):
         try:
             for chunk in chunks:
                 for item in chunk.items:
+                    pause_point()  # a person's write first (app/services/writer_turns.py)
                     if item.text not in ready:
                         ready[item.text] = judge(item.text)
                 yield chunk
