@@ -90,18 +90,10 @@ class Child:
         out = self.process.stdout
         assert out is not None
         while not self._stopped.is_set():
-            frame = _read_frame(out)
-            self._put(frame)
+            frame = read_frame(out)
+            put_frame(self._frames, frame, self._stopped)
             if frame is None or frame[0] != "rows":
                 return
-
-    def _put(self, frame: tuple[Any, ...] | None) -> None:
-        while not self._stopped.is_set():
-            try:
-                self._frames.put(frame, timeout=0.1)
-                return
-            except queue.Full:
-                continue
 
     def waiting(self) -> bool:
         """True when no frame has been read ahead: the child is still building one."""
@@ -126,7 +118,7 @@ class Child:
                 pipe.close()
 
 
-def _read_frame(out: IO[bytes]) -> tuple[Any, ...] | None:
+def read_frame(out: IO[bytes]) -> tuple[Any, ...] | None:
     """The next frame, or None where the child ended without one (or wrote nonsense)."""
     try:
         head = out.read(8)
@@ -140,6 +132,17 @@ def _read_frame(out: IO[bytes]) -> tuple[Any, ...] | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return frame if isinstance(frame, tuple) and frame else None
+
+
+def put_frame(frames: queue.Queue[Any], frame: tuple[Any, ...] | None, stopped: threading.Event) -> None:
+    """Hand a child's frame to the reading side, waiting while its queue is full, unless the
+    reading has stopped (then no one takes it)."""
+    while not stopped.is_set():
+        try:
+            frames.put(frame, timeout=0.1)
+            return
+        except queue.Full:
+            continue
 
 
 def refusal(frame: tuple[Any, ...], path: Path) -> Exception:

@@ -40,7 +40,7 @@ from app.core.clock import utcnow
 from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, PlatformError
 from app.core.messages import heard, say, translate
-from app.services.intake.import_process import _read_frame, child_path
+from app.services.intake.import_process import child_path, put_frame, read_frame
 from app.services.intake.sync_child import BOOT, FLAG, Job
 
 FRAMES_AHEAD = 4
@@ -124,7 +124,7 @@ class SyncChild:
         out = self.process.stdout
         assert out is not None
         while not self._stopped.is_set():
-            frame = _read_frame(out)
+            frame = read_frame(out)
             if frame is not None and frame[0] == "log":
                 _log, name, level, message = frame
                 logging.getLogger(name).log(level, "%s", message)
@@ -135,17 +135,9 @@ class SyncChild:
                 except OSError:
                     pass
                 continue
-            self._put(frame)
+            put_frame(self._frames, frame, self._stopped)
             if frame is None or frame[0] != "rows":
                 return
-
-    def _put(self, frame: tuple[Any, ...] | None) -> None:
-        while not self._stopped.is_set():
-            try:
-                self._frames.put(frame, timeout=0.1)
-                return
-            except queue.Full:
-                continue
 
     def chunks(self) -> Iterator[RowsChunk]:
         while (frame := self._frames.get()) is not None:
