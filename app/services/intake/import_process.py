@@ -107,15 +107,7 @@ class Child:
         raise EnvironmentFault(NO_ANSWER)
 
     def stop(self) -> None:
-        self._stopped.set()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        if self._thread.is_alive():
-            self._thread.join()
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None and not pipe.closed:
-                pipe.close()
+        stop_child(self.process, self._thread, self._stopped)
 
 
 def read_frame(out: IO[bytes]) -> tuple[Any, ...] | None:
@@ -132,6 +124,21 @@ def read_frame(out: IO[bytes]) -> tuple[Any, ...] | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return frame if isinstance(frame, tuple) and frame else None
+
+
+def stop_child(
+    process: subprocess.Popen[bytes], listener: threading.Thread, stopped: threading.Event
+) -> None:
+    """End a child (killed when still running), its listening thread and both pipes."""
+    stopped.set()
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    if listener.is_alive():
+        listener.join()
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None and not pipe.closed:
+            pipe.close()
 
 
 def put_frame(frames: queue.Queue[Any], frame: tuple[Any, ...] | None, stopped: threading.Event) -> None:

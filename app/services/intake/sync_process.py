@@ -40,7 +40,7 @@ from app.core.clock import utcnow
 from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, PlatformError
 from app.core.messages import heard, say, translate
-from app.services.intake.import_process import child_path, put_frame, read_frame
+from app.services.intake.import_process import child_path, put_frame, read_frame, stop_child
 from app.services.intake.sync_child import BOOT, FLAG, Job
 
 FRAMES_AHEAD = 4
@@ -161,15 +161,7 @@ class SyncChild:
         return RuntimeError(f"the sync's child process failed: {frame[2]}")  # our bug, as in one process
 
     def stop(self) -> None:
-        self._stopped.set()
-        if self.process.poll() is None:
-            self.process.kill()
-        self.process.wait()
-        if self._thread.is_alive():
-            self._thread.join()
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None and not pipe.closed:
-                pipe.close()
+        stop_child(self.process, self._thread, self._stopped)
 
 
 def start_child(
