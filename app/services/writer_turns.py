@@ -77,7 +77,7 @@ class WaitingWrites:
         if round_ == self._outwaited:
             return
         end = time.monotonic() + LONGEST_PAUSE_S
-        while not self._idle.wait(min(_LOOK_S, LONGEST_PAUSE_S)):
+        while not self._idle.wait(_LOOK_S):
             if cancelled is not None and cancelled():
                 return
             if time.monotonic() >= end:

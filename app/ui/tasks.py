@@ -120,12 +120,11 @@ class _Job(QRunnable):
         super().__init__()
         self._task = task
         self._relay = relay
-        self._writes = writes  # a write: counted from its hand-over until its result is here
-        self.counted = writes is not None
+        self.writes = writes  # a write: counted from its hand-over until its result is here
 
     def run(self) -> None:
-        if self._writes is not None:
-            self._writes.started()
+        if self.writes is not None:
+            self.writes.started()
         task = self._task
         result: Any = None
         error: BaseException | None = None
@@ -383,7 +382,7 @@ class TaskManager(QObject):
     @Slot(int, object, object)
     def _finished(self, number: int, result: Any, error: BaseException | None) -> None:
         job = self._jobs.pop(number, None)
-        if job is not None and job.counted:  # the sync's pause ends with the GUI thread's turn
+        if job is not None and job.writes is not None:  # the sync's pause ends with the GUI thread's turn
             self.writes_waiting.finished()
         task = self._running.pop(number, None)
         if task is None:
