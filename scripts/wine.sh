@@ -165,13 +165,17 @@ ensure_wine_python_for_build() {
 
 # scripts/package --windows: the one-folder bundle built by PyInstaller under Wine, its smoke test,
 # the MSI (wixl), and the MSI's silent install, upgrade and uninstall under Wine's msiexec.
-package_windows() {
-  local started=$SECONDS
+prepare_package_windows() {
   ensure_debs wixl msitools osslsigncode xvfb xauth
   exec 9>"$WINE_CACHE/.setup-lock"
   flock 9
   ensure_wine_python_for_build
   flock -u 9
+}
+
+package_windows() {
+  local started=$SECONDS
+  prepare_package_windows
   local version out work bundle msi older
   version="$(python3 -c 'import runpy,sys; print(runpy.run_path(sys.argv[1])["__version__"])' "$ROOT/app/version.py")"
   out="$ROOT/dist"
