@@ -89,6 +89,15 @@ def listing_of(values: tuple[Any, ...] | list[Any]) -> CompleteListing:
     return CompleteListing(frozenset(seen), post, parent, created_after, top_level, frozenset(gone))
 
 
+def meets(kept: list[Any], rows: list[tuple[Any, ...]]) -> bool:
+    """Whether rows kept back for the next part hold an item of the child's next batch (it
+    cut that batch short before an item that came again)."""
+    if not kept:
+        return False
+    ids = {row[2] for row in kept}
+    return any(row[2] in ids for row in rows)
+
+
 class SyncChild:
     """The child at work for one account. `chunks()` gives its batches in order and raises the
     platform's error where it failed; `stop()` ends it however the sync went."""
