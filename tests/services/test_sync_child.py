@@ -124,6 +124,28 @@ def test_an_item_listed_twice_is_stored_once_on_both_ways(two, monkeypatch):
         assert _stored(two[0]) == _stored(two[1])
 
 
+def test_the_rows_left_over_from_a_childs_batch_join_the_next_batchs_part(two, monkeypatch):
+    """Threads of 22 items, the child's batches of 21 or more, parts of at most 21: a batch's
+    last row waits for the next batch's rows instead of taking a transaction of its own."""
+    db = two[1]
+    parts: list[int] = []
+    real = SyncService._timed_import
+
+    def timed(self, items, rows_of=None):  # type: ignore[no-untyped-def]
+        parts.append(len(items))
+        return real(self, items, rows_of)
+
+    monkeypatch.setattr(SyncService, "_timed_import", timed)
+    with running("facebook") as r:
+        fill(r.fake, posts=6, comments=21)
+        key = r.add_account(db.sessions)
+        done = _sync(db, r.fake, key, True, monkeypatch, batch=21)
+    assert done.ok and done.created == 6 * 22 == sum(parts)
+    assert min(parts[:-1]) >= 10  # a part's least (learnt); a batch's last row was a part of 1
+    ids = stored(db.sessions, key)[0]
+    assert len(ids) == len(set(ids)) and set(ids) == expected_ids("facebook", r.fake)
+
+
 FAULTS = {
     "429": lambda fake: fake.fail_with_429(30, match="/comments", after=5),
     "500": lambda fake: fake.fail_with_server_error(match="/comments", after=5, times=9),

@@ -37,7 +37,7 @@ from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.sync_indexes import IndexesAside
-from app.services.intake.sync_process import RowsChunk, SyncChild, start_child, through_child
+from app.services.intake.sync_process import RowsChunk, SyncChild, meets, start_child, through_child
 from app.services.intake.sync_results import SyncProgress as SyncProgress
 from app.services.intake.sync_results import SyncResult as SyncResult
 from app.services.intake.sync_results import Tally
@@ -200,12 +200,16 @@ class SyncService:
         encoded: set[str] = set()  # the child's rows whose raw it encoded (not received)
         rows_of = None if child is None else (ref.id, encoded)
 
-        def flush() -> None:
+        def flush(whole: bool = True) -> None:
+            """`whole=False`: rows too few for a part wait for the child's next batch."""
             items = list(batch)
             batch.clear()
             while items:
                 # The turn after giving way does not give way: a few items only, then.
                 size = AFTER_GIVING_WAY if self._gave_way else self._part
+                if not whole and len(items) < size:
+                    batch.extend(items)
+                    break
                 part, items[:] = items[:size], items[size:]
                 result, took = self._write(partial(self._timed_import, part, rows_of))
                 if self._ahead is not None and child is None:
@@ -235,6 +239,8 @@ class SyncService:
                 chunks = connector.chunks(ref.sync_state)
                 arriving = prefetched(self._ahead.judged(chunks) if self._ahead else chunks)
             for chunk in arriving:
+                if isinstance(chunk, RowsChunk) and meets(batch, chunk.items):
+                    flush()  # an item that came again never meets itself in one part
                 batch.extend(chunk.items)
                 listings.extend(chunk.complete)
                 if chunk.deleted:
@@ -242,9 +248,11 @@ class SyncService:
                 tally.fetched += len(chunk.items)
                 if isinstance(chunk, RowsChunk):
                     encoded.update(chunk.encoded)
-                # The child's batches are written as they came: one cut short before an item
-                # that came again must not meet that item in the same part.
-                if len(batch) >= self._batch_size or child is not None:
+                # The child's rows in whole parts: the few left over join its next batch's
+                # (a batch's last part was a few rows on a transaction of its own, #20).
+                if child is not None:
+                    flush(whole=False)
+                elif len(batch) >= self._batch_size:
                     flush()
                 if should_stop and should_stop():
                     flush()

@@ -18,7 +18,14 @@ as the import's. The child's pages download on a thread of its own (the platform
 overlaps its work). Measured and left out: the child without its garbage collector (less CPU,
 but the HTTP client's cycles kept 300-560 MB at 100k), a collection of the young generations
 a batch (no less CPU), the items' indexes kept in place rather than set aside (no gain), a
-part budget in CPU time (4.84 against 5.00 s, within the noise).
+part budget in CPU time (4.84 against 5.00 s, within the noise), a 0.5 ms switch interval in
+the child, mmap or `PRAGMA threads` for the index builds at the end (no less CPU).
+
+Where the time goes at load 4-6 (#20): this process is the slower one (it waited 0.4-0.8 s of
+a 9-14 s sync for the child's batches). A part costs ~2 ms of CPU for its triggers dropped and
+made again (a schema change: every statement prepared anew) and ~2 ms more of commit and small
+index segments; a busy machine makes the parts ~180 rows under the 25 ms budget. The same
+100k rows written alone: 5.1-5.7 s CPU in parts of 180, 2.7-2.9 s in parts of 2000.
 """
 
 from __future__ import annotations
@@ -87,6 +94,15 @@ def listing_of(values: tuple[Any, ...] | list[Any]) -> CompleteListing:
     seen, post, parent, after, top_level, gone = values
     created_after = None if after is None else datetime.fromisoformat(after)
     return CompleteListing(frozenset(seen), post, parent, created_after, top_level, frozenset(gone))
+
+
+def meets(kept: list[Any], rows: list[tuple[Any, ...]]) -> bool:
+    """Whether rows kept back for the next part hold an item of the child's next batch (it
+    cut that batch short before an item that came again)."""
+    if not kept:
+        return False
+    ids = {row[2] for row in kept}
+    return any(row[2] in ids for row in rows)
 
 
 class SyncChild:
