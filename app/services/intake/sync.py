@@ -203,8 +203,9 @@ class SyncService:
         aside = IndexesAside(self._sessions, self._write) if self._give_way is None else None
         # A large one runs its connector in a child process: this one writes (#20). In the window
         # too: the pages' parsing, the rules and the rows no longer take the interpreter from a
-        # decision pressed meanwhile (bench/decision_during_sync.py, 1M demo, load 5-6 on 2
-        # cores: a decision during the sync p90 13.0-15.8 ms against 21.1-26.2 in one process).
+        # decision pressed meanwhile (bench/decision_during_sync.py, 1M demo, 2 cores at load
+        # 5-9: a decision during the sync p90 31.5 ms, 13.0-43.6 in 7 runs, against 44.5,
+        # 26.2-80.2 in 3 runs in one process; the sync 32-78 s against 69-75).
         child = self._child(ref, connector)
         encoded: set[str] = set()  # the child's rows whose raw it encoded (not received)
         rows_of = None if child is None else (ref.id, encoded)

@@ -19,7 +19,9 @@ as the import's. The child's pages download on a thread of its own (the platform
 overlaps its work). Measured and left out: the child without its garbage collector (less CPU,
 but the HTTP client's cycles kept 300-560 MB at 100k), a collection of the young generations
 a batch (no less CPU), the items' indexes kept in place rather than set aside (no gain), a
-part budget in CPU time (4.84 against 5.00 s, within the noise).
+part budget in CPU time (4.84 against 5.00 s, within the noise); in the window, the child at a
+lower priority (niceness +10: a decision during the sync p90 16.9-47.6 ms against 23.5-43.6,
+bench/decision_during_sync.py at load 6-9, within the noise).
 """
 
 from __future__ import annotations
