@@ -1,4 +1,4 @@
-"""A large command-line sync fetches through a child process (app/services/intake/sync_process.py):
+"""A large sync fetches through a child process (app/services/intake/sync_process.py):
 it stores what the sync in one process stores, fails with the same words when the platform
 does, and a child that dies midway keeps what was written, says so, and the next sync works."""
 
@@ -238,7 +238,7 @@ def test_an_expired_token_is_renewed_here_and_handed_to_the_child(two, monkeypat
         assert set(stored(db.sessions, key)[0]) == expected_ids("facebook", r.fake)
 
 
-def test_the_window_a_saved_position_and_a_tests_sleep_keep_the_sync_in_one_process(sqlite_db, monkeypatch):
+def test_a_saved_position_and_a_tests_sleep_keep_the_sync_in_one_process(sqlite_db):
     with running("facebook") as r:
         connector = r.connector(OPTIONS)
         assert sync_process.through_child(connector, None, sqlite=True)
@@ -246,13 +246,6 @@ def test_the_window_a_saved_position_and_a_tests_sleep_keep_the_sync_in_one_proc
         assert not sync_process.through_child(connector, None, sqlite=False)
         # A test's sleep (recording the waits) is called in this process: the sync stays here.
         assert not sync_process.through_child(r.connector(), None, sqlite=True)
-        # The window's sync (it gives way to a person's write) never starts one.
-        fill(r.fake)
-        key = r.add_account(sqlite_db.sessions)
-        monkeypatch.setattr(sync, "start_child", lambda *_a: pytest.fail("a child in the window"))
-        registry = ConnectorRegistry(lambda _a: r.fake.token, OPTIONS)
-        [done] = SyncService(sqlite_db.sessions, registry, give_way=lambda: False).sync(key)
-        assert done.ok and set(stored(sqlite_db.sessions, key)[0]) == expected_ids("facebook", r.fake)
 
 
 def test_the_frozen_bundles_way_in_starts_the_child(two, monkeypatch):

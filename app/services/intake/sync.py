@@ -58,6 +58,12 @@ WRITE_BUDGET_S = 0.025
 WINDOW_WRITE_BUDGET_S = 0.010
 FIRST_PART = 50
 AFTER_GIVING_WAY = 10
+# A part gives way to a person's write at most this many times in a row; the next one is
+# written whatever waits, so that a sync always moves on. Giving way once only left a press
+# made soon after another waiting for the whole of the next part, and for a merge of the search
+# index that part made (a rolled-back part never makes it: 1.2-1.6 s at a million items on a
+# fresh copy, #20); such a merge still falls to the part that no longer gives way.
+GIVE_WAY_IN_A_ROW = 4
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 # On the command line no decision of this process waits for the writer: parts are kept in bulk
 # from this size on (the row-by-row triggers cost ~4x an item; parts that a busy machine made
@@ -95,7 +101,7 @@ class SyncService:
         self._index_checked = False
         # True while a person's write waits for the writer (app/services/writer_turns.py).
         self._give_way = give_way
-        self._gave_way = False
+        self._gave_way = 0  # how many times in a row a part gave way
         self._checkpoints = Checkpoints(sessions)
         self._parts: sessionmaker[Session] | None = None  # the parts' own, during a sync in the window
 
@@ -195,7 +201,11 @@ class SyncService:
         batch: list[Any] = []  # items, or the child's rows
         # On the command line a large sync into a small table sets the indexes aside (#20).
         aside = IndexesAside(self._sessions, self._write) if self._give_way is None else None
-        # ... and a large one runs its connector in a child process: this one writes (#20).
+        # A large one runs its connector in a child process: this one writes (#20). In the window
+        # too: the pages' parsing, the rules and the rows no longer take the interpreter from a
+        # decision pressed meanwhile (bench/decision_during_sync.py, 1M demo, 2 cores at load
+        # 5-9: a decision during the sync p90 31.5 ms, 13.0-43.6 in 7 runs, against 44.5,
+        # 26.2-80.2 in 3 runs in one process; the sync 42-79 s against 69-75).
         child = self._child(ref, connector)
         encoded: set[str] = set()  # the child's rows whose raw it encoded (not received)
         rows_of = None if child is None else (ref.id, encoded)
@@ -300,10 +310,10 @@ class SyncService:
         )
 
     def _child(self, ref: AccountRef, connector: Any) -> SyncChild | None:
-        """The child process that fetches a large command-line sync (intake/sync_process.py)."""
+        """The child process that fetches a large sync (intake/sync_process.py)."""
         bind = self._sessions.kw.get("bind")
         sqlite = getattr(getattr(bind, "dialect", None), "name", None) == "sqlite"
-        if self._give_way is not None or self._ahead is None:
+        if self._ahead is None:
             return None
         if not through_child(connector, ref.sync_state, sqlite):
             return None
@@ -324,11 +334,11 @@ class SyncService:
         self, items: list[Any], rows_of: tuple[int, set[str]] | None = None
     ) -> tuple[ImportResult, float]:
         """On the writer: one transaction, and how long it held the file."""
-        # A decision handed over after this part goes first; the turn after one that gave way
-        # does not, so the sync moves on whatever the count says.
-        give_way = None if self._gave_way else self._give_way
+        # A decision handed over before or during this part goes first, up to GIVE_WAY_IN_A_ROW
+        # times in a row: then the sync moves on whatever the count says.
+        give_way = None if self._gave_way >= GIVE_WAY_IN_A_ROW else self._give_way
         if give_way is not None and give_way():
-            self._gave_way = True
+            self._gave_way += 1
             return ImportResult(taken=0), 0.0
         start = time.perf_counter()
         # The search index is checked (and put right) in the sync's first transaction only.
@@ -338,7 +348,7 @@ class SyncService:
             items, bulk=len(items) > small, check_index=first, give_way=give_way, sessions=self._parts,
             rows_of=rows_of,
         )  # fmt: skip
-        self._gave_way = result.taken is not None
+        self._gave_way = self._gave_way + 1 if result.taken is not None else 0
         self._index_checked = self._index_checked or not self._gave_way
         return result, time.perf_counter() - start
 

@@ -1,6 +1,7 @@
-"""A large command-line sync on two cores: a child process (sync_child) runs the account's
-connector, flags the items and builds their rows; this process writes them in the sync's
-parts (ItemWriter.write_built) and keeps the listings for the author-deletion check.
+"""A large sync on two cores, on the command line or in the window: a child process (sync_child)
+runs the account's connector, flags the items and builds their rows; this process writes them
+in the sync's parts (ItemWriter.write_built) and keeps the listings for the author-deletion
+check.
 
 The child is this interpreter again, `sys.executable -I -S -c BOOT` (the frozen bundle starts
 itself with sync_child.FLAG, packaging/launch.py), as the import's (import_process.py). The
@@ -19,7 +20,9 @@ overlaps its work). Measured and left out: the child without its garbage collect
 but the HTTP client's cycles kept 300-560 MB at 100k), a collection of the young generations
 a batch (no less CPU), the items' indexes kept in place rather than set aside (no gain), a
 part budget in CPU time (4.84 against 5.00 s, within the noise), a 0.5 ms switch interval in
-the child, mmap or `PRAGMA threads` for the index builds at the end (no less CPU).
+the child, mmap or `PRAGMA threads` for the index builds at the end (no less CPU); in the window,
+the child at a lower priority (niceness +10: a decision during the sync p90 16.9-47.6 ms against
+23.5-43.6, bench/decision_during_sync.py at load 6-9, within the noise).
 
 Where the time goes at load 4-6 (#20): this process is the slower one (it waited 0.4-0.8 s of
 a 9-14 s sync for the child's batches). A part costs ~2 ms of CPU for its triggers dropped and
@@ -38,8 +41,10 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextvars import copy_context
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from app.connectors.common import ConnectorOptions, PlatformConnector
@@ -47,6 +52,7 @@ from app.core.clock import utcnow
 from app.core.connector import CompleteListing
 from app.core.errors import ErrorKind, PlatformError
 from app.core.messages import heard, say, translate
+from app.core.pause_points import pause_point
 from app.services.intake.import_process import child_path, put_frame, read_frame, stop_child
 from app.services.intake.sync_child import BOOT, FLAG, Job
 
@@ -57,7 +63,7 @@ NO_ANSWER = translate(
 
 
 def through_child(connector: Any, state: dict[str, Any] | None, sqlite: bool) -> bool:
-    """A command-line sync that fetches an account's whole window for the first time (no saved
+    """A sync that fetches an account's whole window for the first time (no saved
     position: the large one) into SQLite, on two cores or more, with the connector's own sleep
     and clock (a test's own are called in this process)."""
     if not sqlite or (os.cpu_count() or 1) < 2 or (state or {}).get("since"):
@@ -120,7 +126,9 @@ class SyncChild:
         )
         self._frames: queue.Queue[tuple[Any, ...] | None] = queue.Queue(FRAMES_AHEAD)
         self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._listen, name="granska-sync-read", daemon=True)
+        # In the sync's context: in the window its reading waits while a person's write runs.
+        listen = partial(copy_context().run, self._listen)
+        self._thread = threading.Thread(target=listen, name="granska-sync-read", daemon=True)
 
     def begin(self, job: Job) -> None:
         try:
@@ -140,6 +148,7 @@ class SyncChild:
         out = self.process.stdout
         assert out is not None
         while not self._stopped.is_set():
+            pause_point()  # app/core/pause_points.py
             frame = read_frame(out)
             if frame is not None and frame[0] == "log":
                 _log, name, level, message = frame
