@@ -1,16 +1,17 @@
 """The items' secondary indexes set aside during a large bulk import on SQLite, and built again
 at its end.
 
-Inserting a million rows into ten btree indexes row by row writes each index in random order:
-at a million items that was most of an import's storage time. Built once at the end from the
+Inserting a million rows into ten btree indexes row by row writes each index in random order: at
+a million items that was most of an import's storage time. Built once at the end from the
 finished table, each index is one sorted pass. Only the plain indexes go (`CREATE INDEX ...`,
-origin 'c', not unique); the unique ones the upsert looks rows up by stay, as do the primary
-key and every constraint. The definitions are not copied anywhere: the very statements SQLite
-keeps in `sqlite_master` (as the migrations created them) are read before the drop and run
-again, so the schema after the import is the schema before it, byte for byte. SQLite's DDL is
-transactional (the import's transaction is really open: `begin_sqlite_transaction`), so a
-refused, failed or killed import gets its indexes back with the rollback; other connections
-keep reading the committed schema, indexes included, until the import commits.
+origin 'c', not unique), but those cheap to write as the rows come (KEPT_LIVE); the unique ones
+the upsert looks rows up by stay, as do the primary key and every constraint. The definitions
+are not copied anywhere: the very statements SQLite keeps in `sqlite_master` (as the migrations
+created them) are read before the drop and run again, so the schema after the import is the
+schema before it, byte for byte. SQLite's DDL is transactional (the import's transaction is
+really open: `begin_sqlite_transaction`), so a refused, failed or killed import gets its indexes
+back with the rollback; other connections keep reading the committed schema, indexes included,
+until the import commits.
 """
 
 from __future__ import annotations
