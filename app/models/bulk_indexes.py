@@ -1,17 +1,16 @@
 """The items' secondary indexes set aside during a large bulk import on SQLite, and built again
 at its end.
 
-Inserting a million rows into ten btree indexes row by row writes each index in random order: at
-a million items that was most of an import's storage time. Built once at the end from the
+Inserting a million rows into ten btree indexes row by row writes each index in random order:
+at a million items that was most of an import's storage time. Built once at the end from the
 finished table, each index is one sorted pass. Only the plain indexes go (`CREATE INDEX ...`,
-origin 'c', not unique), but those cheap to write as the rows come (KEPT_LIVE); the unique ones
-the upsert looks rows up by stay, as do the primary key and every constraint. The definitions
-are not copied anywhere: the very statements SQLite keeps in `sqlite_master` (as the migrations
-created them) are read before the drop and run again, so the schema after the import is the
-schema before it, byte for byte. SQLite's DDL is transactional (the import's transaction is
-really open: `begin_sqlite_transaction`), so a refused, failed or killed import gets its indexes
-back with the rollback; other connections keep reading the committed schema, indexes included,
-until the import commits.
+origin 'c', not unique); the unique ones the upsert looks rows up by stay, as do the primary
+key and every constraint. The definitions are not copied anywhere: the very statements SQLite
+keeps in `sqlite_master` (as the migrations created them) are read before the drop and run
+again, so the schema after the import is the schema before it, byte for byte. SQLite's DDL is
+transactional (the import's transaction is really open: `begin_sqlite_transaction`), so a
+refused, failed or killed import gets its indexes back with the rollback; other connections
+keep reading the committed schema, indexes included, until the import commits.
 """
 
 from __future__ import annotations
@@ -32,30 +31,21 @@ _KEY = "granska_set_aside_indexes"
 SHARE = 1.0
 MIN_ROWS = 20_000
 
-# Kept while the rows come, as cheap to write then as to build at the end (each build reads the
-# whole table: ~0.4 s CPU at 1M items): ix_items_search_keys is led by id, so new rows are
-# appended to it in order; ix_items_first_response holds only items with a first response,
-# which no imported or synced row has yet. Measured at 1M (raw SQL into the schema, CPU,
-# bench/ingest.py's floor): insert 6.2-6.7 s against 6.0-6.6 s, index builds 9.6-9.9 s
-# against 11.1-11.7 s. The other partial ones (flagged, questions, waiting questions) cost
-# more kept than built (their rows land all over their time order).
-KEPT_LIVE = ("ix_items_search_keys", "ix_items_first_response")
-
 
 def worth_setting_aside(rows_to_come: float, rows_present: int) -> bool:
     return rows_to_come >= MIN_ROWS and rows_to_come >= SHARE * rows_present
 
 
 def set_aside_indexes(connection: Any) -> None:
-    """Drop the table's plain secondary indexes (but KEPT_LIVE) inside the open transaction,
-    keeping their statements on the connection for `restore_indexes`."""
+    """Drop the table's plain secondary indexes inside the open transaction, keeping their
+    statements on the connection for `restore_indexes`."""
     if _KEY in connection.info:
         return
     plain = connection.exec_driver_sql(
         "SELECT m.name, m.sql FROM sqlite_master m JOIN pragma_index_list(?) l ON l.name = m.name "
         "WHERE m.type = 'index' AND m.sql IS NOT NULL AND l.origin = 'c' AND NOT l.\"unique\" "
-        f"AND m.name NOT IN ({', '.join('?' * len(KEPT_LIVE))}) ORDER BY m.rowid",
-        (TABLE, *KEPT_LIVE),
+        "ORDER BY m.rowid",
+        (TABLE,),
     ).fetchall()
     for name, _sql in plain:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')

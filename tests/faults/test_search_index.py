@@ -130,14 +130,13 @@ def _granska(url: str, *argv: str, fault: str | None = None) -> subprocess.Compl
 
 
 # Statements of a 50,000-line import on SQLite: the insert triggers dropped (1..4), the items'
-# plain indexes set aside (5..12; bulk_indexes.KEPT_LIVE stay), the inserts of 100 rows each
-# (13..512), all of it indexed and counted (513..515), the plain indexes built again
-# (516..523, the last kill@8:CREATE INDEX), the triggers re-created (524..527).
+# plain indexes set aside (5..14), each batch's insert (15..24), all of it indexed and counted
+# (25..31), the plain indexes built again (32..41), the triggers re-created (42..45).
 @pytest.mark.parametrize(
     "fault",
     [
         "kill@1", "kill@5", "kill@15", "kill@1:INSERT INTO items_fts(", "kill@1:CREATE INDEX",
-        "kill@8:CREATE INDEX", "kill@42", "kill@45", "raise@20", "raise@5:CREATE INDEX",
+        "kill@10:CREATE INDEX", "kill@42", "kill@45", "raise@20", "raise@5:CREATE INDEX",
     ],
 )  # fmt: skip
 def test_an_import_killed_or_failing_at_any_point_changes_nothing_and_the_next_one_works(tmp_path, fault):

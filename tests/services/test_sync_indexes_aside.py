@@ -19,7 +19,7 @@ from app.services.intake.sync_indexes import IndexesAside
 from app.services.moderation.facade import ModerationService
 from app.services.writer_turns import WaitingWrites
 from tests.helpers.platforms import running
-from tests.services.test_import_indexes_set_aside import SET_ASIDE, _fresh, _schema, _watched
+from tests.services.test_import_indexes_set_aside import PLAIN, _fresh, _schema, _watched
 from tests.services.test_sync import expected_ids, fill, service, stored
 
 
@@ -69,7 +69,7 @@ def test_a_large_sync_builds_the_indexes_it_set_aside_and_leaves_the_migrated_sc
             assert len(ids) == len(set(ids)) and set(ids) == expected_ids("facebook", r.fake)
             dropped = {s.split('"')[1] for s in seen if s.startswith("DROP INDEX")}
             built = {s.split()[2] for s in seen if s.startswith("CREATE INDEX")}
-            assert dropped == built == SET_ASIDE
+            assert dropped == built == PLAIN
             # The next sync of the same comments: updates, nothing new, nothing set aside.
             seen.clear()
             [again] = service(db.sessions, r.fake).sync(key)
@@ -120,10 +120,10 @@ def test_indexes_a_killed_sync_left_aside_are_built_at_the_next_opening(tmp_path
     finally:
         db.dispose()
     assert KEPT in _tables(tmp_path)
-    assert not SET_ASIDE & {n for (_t, n) in _schema(tmp_path / "g.db")}
+    assert not PLAIN & {n for (_t, n) in _schema(tmp_path / "g.db")}
     reopened = _db(tmp_path)
     try:
-        assert any("lagt åt sidan har byggts (8)" in m for m in reopened.messages)
+        assert any("lagt åt sidan har byggts (10)" in m for m in reopened.messages)
         _keep_one(reopened)
     finally:
         reopened.dispose()
