@@ -205,7 +205,8 @@ class SyncService:
         # too: the pages' parsing, the rules and the rows no longer take the interpreter from a
         # decision pressed meanwhile (bench/decision_during_sync.py, 1M demo, 2 cores at load
         # 5-9: a decision during the sync p90 31.5 ms, 13.0-43.6 in 7 runs, against 44.5,
-        # 26.2-80.2 in 3 runs in one process; the sync 42-79 s against 69-75).
+        # 26.2-80.2 in 3 runs in one process; the sync 42-79 s against 69-75). Quiet (load
+        # 1) the p90 is within the noise, 5.7-6.4 ms against 4.8-7.4; the sync 16-19 s against 20-22.
         child = self._child(ref, connector)
         encoded: set[str] = set()  # the child's rows whose raw it encoded (not received)
         rows_of = None if child is None else (ref.id, encoded)
