@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.connector import CompleteListing, FetchChunk
 from app.core.errors import ErrorKind, InputError, PlatformError
 from app.core.messages import heard, kept, say, told, translate
-from app.core.pause_points import pausing
+from app.core.pause_points import pause_point, pausing
 from app.models import Account, Item
 from app.models.connections_apart import connections_apart
 from app.models.wal_checkpoint import Checkpoints, checkpoints_spaced
@@ -37,6 +37,7 @@ from app.services.intake.importer import ImportResult, ImportService
 from app.services.intake.prefetch import prefetched
 from app.services.intake.rule_lists import load_rule_set
 from app.services.intake.sync_indexes import IndexesAside
+from app.services.intake.sync_merges import MergesHeld
 from app.services.intake.sync_process import RowsChunk, SyncChild, meets, start_child, through_child
 from app.services.intake.sync_results import SyncProgress as SyncProgress
 from app.services.intake.sync_results import SyncResult as SyncResult
@@ -152,6 +153,9 @@ class SyncService:
                     stack.enter_context(pausing(pause, self._give_way.interruptible))
                 self._parts = stack.enter_context(connections_apart(self._sessions))
                 stack.enter_context(self._checkpoints.in_charge(self._parts))
+                if isinstance(self._give_way, WaitingWrites):  # no index merge inside a part
+                    held = MergesHeld(self._parts, self._write, self._give_way, should_stop)
+                    stack.enter_context(held.around())
             else:
                 stack.enter_context(checkpoints_spaced(self._sessions))
             try:
@@ -222,6 +226,7 @@ class SyncService:
                     batch.extend(items)
                     break
                 part, items[:] = items[:size], items[size:]
+                pause_point()  # a person's write first, and its result back, then the next part
                 result, took = self._write(partial(self._timed_import, part, rows_of))
                 if self._ahead is not None and child is None:
                     self._ahead.forget(part[: result.taken])
