@@ -7,11 +7,13 @@ handed to the writer until they start; the sync's import looks at the count ever
 and, when someone waits, rolls back what it has written and hands the part to its next turn
 (app/services/intake/sync.py, importer.py), so the decision waits for a few rows, not a batch.
 
-A few rows can still take long: SQLite's full-text index merges its segments now and then
+A few rows could still take long: SQLite's full-text index merged its segments now and then
 inside one of those statements (5 rows that took 0.4 ms at the median took 10-230 ms then, at
-a million items). So while the import's statements run they are `interruptible`: a write handed
-over stops the running statement at once (SQLite rolls the part's transaction back; the sync
-writes the part again in a later turn, app/services/intake/part_interrupts.py).
+a million items); those merges are now held while the sync writes and paid after it
+(app/services/intake/sync_merges.py). And while the import's statements run they are
+`interruptible`: a write handed over stops the running statement at once (SQLite rolls the
+part's transaction back; the sync writes the part again in a later turn,
+app/services/intake/part_interrupts.py).
 
 The rest of the sync gives way too: from the moment a write is handed over until it has run
 and its result is back on the thread that asked (`arrived` to `finished`), the sync's fetching

@@ -61,9 +61,8 @@ FIRST_PART = 50
 AFTER_GIVING_WAY = 10
 # A part gives way to a person's write at most this many times in a row; the next one is
 # written whatever waits, so that a sync always moves on. Giving way once only left a press
-# made soon after another waiting for the whole of the next part, and for a merge of the search
-# index that part made (a rolled-back part never makes it: 1.2-1.6 s at a million items on a
-# fresh copy, #20); such a merge still falls to the part that no longer gives way.
+# made soon after another waiting for the whole of the next part. (The search index's merges,
+# 0.5-1.6 s at a million items, are no longer made inside a part: intake/sync_merges.py.)
 GIVE_WAY_IN_A_ROW = 4
 SMALL_PART = 300  # up to this many items, the search index is kept row by row (no schema change)
 # On the command line no decision of this process waits for the writer: parts are kept in bulk

@@ -50,7 +50,7 @@ class MergesHeld:
     @contextmanager
     def around(self) -> Iterator[None]:
         """Held while inside; paid off and released after, however the sync went."""
-        if self._sessions.kw["bind"].dialect.name != "sqlite":
+        if getattr(getattr(self._sessions.kw.get("bind"), "dialect", None), "name", None) != "sqlite":
             yield
             return
         try:
