@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, select
 
-from app.models import Item, ItemStatus
+from app.models import Item, ItemStatus, fts_merges
 from app.services.context import Actor
 from app.services.moderation.facade import ModerationService
 from app.services.records.audit import AuditService
@@ -130,13 +130,15 @@ def test_a_sync_that_fails_in_the_window_gives_each_connection_its_checkpoint_ba
 
         def write(fn):
             turns.append(1)
-            if len(turns) == 2:
+            if len(turns) == 3:  # after the turn that holds the index's merges, and a first part
                 raise RuntimeError("the writer stopped")
             return fn()
 
         service = syncing(sqlite_db.sessions, r.fake, write=write, give_way=WaitingWrites())
         with pytest.raises(RuntimeError):
             service.sync(key)
+        with sqlite_db.sessions() as s:  # paid and given back all the same (app/models/fts_merges.py)
+            assert not fts_merges.held(s.connection())
         # Those pooled during the sync and those made after it (two at once: not the same one).
         with sqlite_db.engine.connect() as one, sqlite_db.engine.connect() as other:
             for con in (one, other):
