@@ -148,6 +148,14 @@ def test_merges_a_killed_sync_left_held_come_back_with_the_next_window_sync(sqli
     assert AuditService(sessions).verify().intact
 
 
+def next_write_works(database, waiting: WaitingWrites) -> None:
+    """The person's write runs and ends; then the next ordinary write works on the same file."""
+    waiting.started()
+    waiting.finished()
+    AccountService(database.sessions).add_account("fb", "facebook", "Vadstena kommun")
+    assert AuditService(database.sessions).verify().intact
+
+
 def _counting(connection) -> list[int]:
     ran: list[int] = []
 
@@ -168,11 +176,7 @@ def test_a_part_begun_after_a_write_was_handed_over_runs_no_statement(sqlite_db)
         with PartInterrupts(connection, waiting).running():
             connection.exec_driver_sql("SELECT ran()")
     assert ran == []
-    waiting.started()
-    waiting.finished()
-    # The next ordinary write works on the same file.
-    AccountService(sqlite_db.sessions).add_account("fb", "facebook", "Vadstena kommun")
-    assert AuditService(sqlite_db.sessions).verify().intact
+    next_write_works(sqlite_db, waiting)
 
 
 def test_a_write_handed_over_between_two_statements_stops_the_next_one(sqlite_db):
@@ -185,7 +189,4 @@ def test_a_write_handed_over_between_two_statements_stops_the_next_one(sqlite_db
             waiting.arrived()  # no statement runs: SQLite's own interrupt is lost
             connection.exec_driver_sql("SELECT ran()")
     assert ran == []
-    waiting.started()
-    waiting.finished()
-    AccountService(sqlite_db.sessions).add_account("fb", "facebook", "Vadstena kommun")
-    assert AuditService(sqlite_db.sessions).verify().intact
+    next_write_works(sqlite_db, waiting)
