@@ -188,7 +188,11 @@ def test_a_child_killed_midway_keeps_what_was_written_and_the_next_sync_complete
                     self.process.kill()
 
         monkeypatch.setattr(sync_process.SyncChild, "chunks", killed_after_the_first)
+        # Later pages answer late: the child cannot have sent the whole window before it is
+        # killed (under Wine it once had, frames waiting in the pipe, and the sync ended well).
+        r.fake.fail_slowly(0.3, match="/comments", after=4, times=1000)
         failed = _sync(db, r.fake, key, True, monkeypatch)
+        r.fake.faults.clear()
         assert not failed.ok and failed.error_kind == "transient"
         assert "processen som hämtar från Facebook slutade utan svar" in failed.message
         assert "hann sparas" in failed.message
