@@ -38,12 +38,6 @@ def release(connection: Any) -> None:
     _set(connection, AUTOMERGE, CRISISMERGE)
 
 
-def held(connection: Any) -> bool:
-    """Whether the items' search index has its merges held (a sync's, or one a crash left)."""
-    value = connection.exec_driver_sql("SELECT v FROM items_fts_config WHERE k = 'automerge'").scalar()
-    return bool(value == 0)
-
-
 def merge_step(connection: Any, pages: int = STEP_PAGES) -> bool:
     """One bounded step of the merges FTS5 would have made (levels of 4 segments or more, or a
     merge begun); whether any index had such work (its changes count: 2 or more)."""

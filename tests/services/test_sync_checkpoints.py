@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, select
 
-from app.models import Item, ItemStatus, fts_merges
+from app.models import Item, ItemStatus
 from app.services.context import Actor
 from app.services.moderation.facade import ModerationService
 from app.services.records.audit import AuditService
@@ -19,6 +19,7 @@ from app.services.writer_turns import WaitingWrites
 from tests.helpers.platforms import running
 from tests.services.test_sync import expected_ids, fill, stored
 from tests.services.test_sync_gives_way import stored_item, syncing
+from tests.services.test_sync_merges import held
 
 
 def press_soon(writer, waiting, moderation, item_id, done) -> None:  # type: ignore[no-untyped-def]
@@ -138,7 +139,7 @@ def test_a_sync_that_fails_in_the_window_gives_each_connection_its_checkpoint_ba
         with pytest.raises(RuntimeError):
             service.sync(key)
         with sqlite_db.sessions() as s:  # paid and given back all the same (app/models/fts_merges.py)
-            assert not fts_merges.held(s.connection())
+            assert not held(s.connection())
         # Those pooled during the sync and those made after it (two at once: not the same one).
         with sqlite_db.engine.connect() as one, sqlite_db.engine.connect() as other:
             for con in (one, other):
