@@ -3,13 +3,16 @@ signs in there: the platform's documented endpoints, at the paths they have in p
 
 from __future__ import annotations
 
+import random
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.services.accounts.accounts import AccountService, SignInSettings
+from app.services.accounts.tokens import connector_class
 from tests.helpers.platforms import Running, running
 from tests.helpers.platforms.oauth import CLIENT_ID, FakeOAuth, play_browser
 from tests.helpers.platforms.server import PlatformServer
@@ -23,6 +26,47 @@ PATHS = {
     "instagram": ("/{version}/dialog/oauth", "/{version}/oauth/access_token"),
 }
 META = ("facebook", "instagram")
+
+
+def _own_port() -> int:
+    """The port this test run's sign-ins listen on where the platform's app registered a fixed
+    one (X and Meta: 47615). The Linux and Windows stages of .ci/run run side by side on one
+    machine: both listening on 47615 at once, one stage's sign-in found its port taken. Below
+    Linux's ephemeral ports (32768-60999), so no outgoing connection of the tests holds it."""
+    pick = random.Random()
+    for _ in range(200):
+        port = pick.randrange(20000, 30000)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port between 20000 and 30000 on 127.0.0.1")
+
+
+# The command line's `credentials login --port` takes it for X and Meta (tests/commands).
+REDIRECT_PORT = _own_port()
+
+
+@contextmanager
+def own_redirect_port(platform: str) -> Iterator[None]:
+    """The platform's sign-in listens on REDIRECT_PORT instead of its registered fixed port,
+    for as long as this lasts (a platform whose port is free, any port, is left as it is)."""
+    kind = connector_class(platform)
+    spec = kind.oauth
+    if not spec.redirect_port:
+        yield
+        return
+    own = kind.__dict__.get("oauth")
+    kind.oauth = replace(spec, redirect_port=REDIRECT_PORT)
+    try:
+        yield
+    finally:
+        if own is None:
+            del kind.oauth  # inherited again (Facebook's is the Graph connectors')
+        else:
+            kind.oauth = own
 
 
 @dataclass
@@ -70,7 +114,7 @@ class SigningIn:
 def signing_in(platform: str, **oauth: Any) -> Iterator[SigningIn]:
     flow = "facebook" if platform in META else "pkce"
     fake = FakeOAuth(flow=flow, **oauth)
-    with running(platform) as api, PlatformServer(fake) as server:
+    with running(platform) as api, PlatformServer(fake) as server, own_redirect_port(platform):
         api.fake.oauth = fake
         yield SigningIn(api, fake, server)
     assert fake.crashes == [], "the fake authorization server itself failed"
