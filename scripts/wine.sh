@@ -173,6 +173,17 @@ prepare_package_windows() {
   flock -u 9
 }
 
+_build_bundle() {
+  # $1: the folder the bundle goes in (its windows/ subfolder).
+  (
+    cd "$ROOT"
+    wine_qt_offscreen
+    wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$ROOT/packaging/build.py")" \
+      --python 'C:\python312-build\python.exe' --no-installer --incremental \
+      --dist "$(winpath "$1/windows")" --work "$(winpath "$WINE_CACHE/pyinstaller-work")"
+  )
+}
+
 package_windows() {
   local started=$SECONDS
   prepare_package_windows
@@ -184,13 +195,27 @@ package_windows() {
   mkdir -p "$out/windows" "$work"
   python3 "$ROOT/packaging/build.py" --help >/dev/null  # fails early on a broken build script
   echo "Bygger Windows-paketet med PyInstaller under Wine" >&2
-  (
-    cd "$ROOT"
-    wine_qt_offscreen
-    wine_run 'C:\python312-build\python.exe' -X utf8 "$(winpath "$ROOT/packaging/build.py")" \
-      --python 'C:\python312-build\python.exe' --no-installer --incremental \
-      --dist "$(winpath "$out/windows")" --work "$(winpath "$WINE_CACHE/pyinstaller-work")"
-  )
+  # Once in a fresh-clone CI run (stop 33) the build's Wine process ended with an error within
+  # 3 s and had written nothing: not PyInstaller's doing, which always says something first.
+  # Such a silent end is tried once more, and said; a build that wrote anything and failed is not.
+  local said tries=1 status
+  said="$(mktemp)"
+  while :; do
+    set +e
+    _build_bundle "$out" | tee "$said"
+    status=${PIPESTATUS[0]}
+    set -e
+    [ "$status" -eq 0 ] && break
+    if [ -s "$said" ] || [ "$tries" -ge 2 ]; then
+      rm -f "$said"
+      echo "Windows-paketet byggdes inte (PyInstaller under Wine slutade med $status)" >&2
+      return "$status"
+    fi
+    echo "PyInstaller under Wine slutade med $status utan att skriva något; ett försök till" >&2
+    tries=$((tries + 1))
+    sleep 2
+  done
+  rm -f "$said"
   "$WINDOWS_DIR/sign" "$bundle/Granska.exe" "$bundle/granska-cli.exe"
   msi="$out/Granska-$version.msi"
   python3 "$WINDOWS_DIR/msi.py" "$bundle" "$msi"
