@@ -17,9 +17,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from app.cli import main
-from app.services.accounts.tokens import connector_class
 from tests.helpers.platforms.oauth import APP_SECRET, play_browser
-from tests.helpers.sign_in import REDIRECT_PORT, signing_in
+from tests.helpers.sign_in import port_option, signing_in
 
 pytestmark = pytest.mark.keyring
 
@@ -29,12 +28,6 @@ def run(capsys, monkeypatch, *argv: str, stdin: str = "") -> tuple[int, str, str
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def own_port(platform: str) -> tuple[str, ...]:
-    """X and Meta listen on their fixed port unless told: this test run's own instead (the
-    other CI stage may be signing in on 47615 at the same moment, tests/helpers/sign_in.py)."""
-    return ("--port", str(REDIRECT_PORT)) if connector_class(platform).oauth.redirect_port else ()
 
 
 def login(db: Path, key: str, *extra: str) -> subprocess.Popen[str]:
@@ -56,7 +49,7 @@ def test_login_without_a_browser_stores_tokens_the_sync_then_uses(
         s.api.fake.store.add_thread(s.api.fake.store.add_post("Simhallen"), 3, replies_every=0)
         code, _, err = run(capsys, monkeypatch, *url, "accounts", "add", "acct", *s.options())
         assert code == 0, err
-        proc = login(db, "acct", *own_port(platform))
+        proc = login(db, "acct", *port_option(platform))
         line = proc.stdout.readline().strip()
         assert line.startswith(s.auth_url + "?")  # the URL alone on its line
         query = parse_qs(urlsplit(line).query)
@@ -124,7 +117,7 @@ def test_login_that_nobody_answers_ends_with_a_clear_timeout(tmp_path, capsys, m
     db = tmp_path / "granska.db"
     with signing_in("x") as s:
         run(capsys, monkeypatch, "--db", f"sqlite:///{db}", "accounts", "add", "x1", *s.options())
-        proc = login(db, "x1", "--timeout", "1", *own_port("x"))
+        proc = login(db, "x1", "--timeout", "1", *port_option("x"))
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 1 and out.count("\n") == 1
     assert "inom 1 sekunder" in err and "inget sparades" in err
@@ -149,7 +142,7 @@ def test_meta_sign_in_exchanges_for_a_long_lived_token_and_keeps_the_page_token(
             capsys, monkeypatch, *url, "credentials", "client", "fb", stdin=APP_SECRET + "\n"
         )
         assert code == 0, err
-        proc = login(db, "fb", *own_port("facebook"))
+        proc = login(db, "fb", *port_option("facebook"))
         line = proc.stdout.readline().strip()
         assert (
             "code_challenge" not in line

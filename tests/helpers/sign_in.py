@@ -45,8 +45,13 @@ def _own_port() -> int:
     raise RuntimeError("no free port between 20000 and 30000 on 127.0.0.1")
 
 
-# The command line's `credentials login --port` takes it for X and Meta (tests/commands).
 REDIRECT_PORT = _own_port()
+
+
+def port_option(platform: str) -> tuple[str, ...]:
+    """`credentials login`'s option for REDIRECT_PORT where the platform has a fixed port (X and
+    Meta: the command line listens on it unless told); none elsewhere."""
+    return ("--port", str(REDIRECT_PORT)) if connector_class(platform).oauth.redirect_port else ()
 
 
 @contextmanager
